@@ -1,0 +1,116 @@
+#pragma once
+// What one replication produces: tidy tables (one row per entity and day) and totals.
+// Times in result rows are minutes or hours as the field name says.
+#include "riposte/core/sim_time.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace riposte {
+
+struct CentreDayRow {
+    int centre = 0, day = 0;
+    std::int64_t arrivals = 0;     ///< people who came to the door (booked, walk-in, tests)
+    std::int64_t served = 0;       ///< left having received what they came for
+    std::int64_t no_shows = 0;
+    std::int64_t turned_away = 0;  ///< waiting room full, late after closing, no dose or kit
+    std::int64_t walk_ins = 0;
+    std::int64_t vaccinations = 0, tests = 0;
+    double wait_mean_min = 0, wait_p50_min = 0, wait_p90_min = 0, wait_p95_min = 0,
+           wait_max_min = 0;       ///< time queued (all stations) per person served
+    double time_in_centre_mean_min = 0;
+    int max_waiting = 0;           ///< most people queued at once
+    double overtime_hours = 0;     ///< staff time past shift end finishing patients
+    std::int64_t doses_used = 0, vials_opened = 0, doses_wasted = 0, stock_end = 0;
+    std::int64_t slots_opened = 0, slots_booked = 0;
+};
+
+struct RoleDayRow {
+    int centre = 0, day = 0, role = 0;
+    double staffed_hours = 0;      ///< people present × hours on shift
+    double busy_hours = 0;         ///< time spent serving
+    int required = 0, present = 0; ///< peak people required / present over the day's shifts
+};
+
+struct QueueSample {
+    int centre = 0;
+    SimTime time;
+    int waiting = 0;   ///< people queued (not being served)
+    int in_centre = 0; ///< everyone inside
+};
+
+struct CoverageRow {
+    int day = 0, group = 0;
+    std::int64_t first_dose = 0; ///< cumulative people with at least one dose
+    std::int64_t complete = 0;   ///< cumulative people with the full schedule
+    std::int64_t target = 0;     ///< people in the group who want the vaccine
+    std::int64_t population = 0; ///< people in the group
+};
+
+struct CommuneGroupRow {
+    int commune = 0, group = 0;
+    std::int64_t population = 0, wanting = 0, first_dose = 0, complete = 0;
+    std::int64_t unmet = 0;          ///< wanting but no first dose by the end
+    std::int64_t cannot_travel = 0;  ///< part of `wanting` unable to travel
+    double travel_minutes = -1;      ///< to the nearest open vaccination centre (-1: none)
+};
+
+struct ProfessionRow {
+    int profession = 0;
+    int people_in_pool = 0, people_used = 0;
+    double rostered_hours = 0, worked_hours = 0, overtime_hours = 0, absent_hours = 0;
+    double commute_hours = 0;
+    double cost_eur = 0;
+};
+
+struct ShortfallRow {
+    int centre = 0, day = 0, role = 0;
+    SimTime start, end; ///< shift bounds (seconds of day)
+    int required = 0, rostered = 0;
+    std::string reason;
+};
+
+struct TestingDayRow {
+    int centre = 0, day = 0;
+    std::int64_t demand = 0, antigen = 0, pcr = 0, no_kit = 0;
+    double result_delay_mean_hours = 0; ///< sample to result
+    std::int64_t kits_end = 0;
+};
+
+enum class LogKind { Info, Warning, Shortfall, Stockout, Delivery, Inject, Decision };
+
+struct LogEntry {
+    SimTime time;
+    LogKind kind = LogKind::Info;
+    std::string text;
+};
+
+struct Totals {
+    std::int64_t vaccinations = 0, first_doses = 0, complete = 0, tests = 0;
+    std::int64_t wanting = 0, unmet = 0, unmet_cannot_travel = 0;
+    std::int64_t no_shows = 0, turned_away = 0;
+    std::int64_t doses_delivered = 0, doses_used = 0, doses_wasted = 0, vials_opened = 0;
+    double wait_mean_min = 0, wait_p90_min = 0, wait_p95_min = 0, wait_max_min = 0;
+    double staff_hours = 0, overtime_hours = 0, cost_eur = 0;
+    std::int64_t shortfall_role_shifts = 0;
+    int day_coverage_target_reached = -1; ///< first day complete/wanting >= 80% (-1: never)
+};
+
+struct Results {
+    std::uint64_t seed = 0;
+    int replication = 0;
+    std::uint64_t events = 0;
+    std::vector<CentreDayRow> centre_days;
+    std::vector<RoleDayRow> role_days;
+    std::vector<QueueSample> queue;
+    std::vector<CoverageRow> coverage;
+    std::vector<CommuneGroupRow> communes;
+    std::vector<ProfessionRow> professions;
+    std::vector<ShortfallRow> shortfalls;
+    std::vector<TestingDayRow> testing_days;
+    std::vector<LogEntry> log;
+    Totals totals;
+};
+
+} // namespace riposte

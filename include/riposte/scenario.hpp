@@ -1,0 +1,218 @@
+#pragma once
+// Plain scenario values: what the loader (sim/scenario) produces and the model consumes.
+// A Scenario is a World (territory, population, pool, supply, epidemic: the facts) plus a Plan
+// (what the CPTS decides: centres, hours, staffing, booking policy, allocations). Every cross
+// reference is already resolved to an index; names are kept for output.
+// Durations are SimTime (seconds); distributions sample in seconds.
+#include "riposte/core/distribution.hpp"
+#include "riposte/core/sim_time.hpp"
+#include "riposte/diagnostics.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace riposte {
+
+/// Bit d (0 = Monday ... 6 = Sunday) set when the weekday is included.
+using WeekdayMask = std::uint8_t;
+constexpr WeekdayMask all_weekdays = 0x7f;
+
+struct Commune {
+    std::string insee;
+    std::string name;
+    std::int64_t population = 0;
+    double lat = 0, lon = 0;
+};
+
+struct RoadEdge {
+    int a = 0, b = 0; ///< commune indices
+    double km = 0;
+    double minutes = 0;
+};
+
+struct Territory {
+    std::string name;
+    std::vector<Commune> communes;
+    std::vector<RoadEdge> edges;
+};
+
+struct PopulationGroup {
+    std::string name;
+    double share = 0;          ///< share of each commune's population in the group (0..1)
+    double uptake = 0;         ///< share of the group that wants the vaccine (0..1)
+    int eligible_day = 0;      ///< first day the group may book
+    int doses = 1;             ///< doses for a complete schedule (1..3)
+    int interval_days = 21;    ///< days between doses
+    double cannot_travel = 0;  ///< share unable to travel to a centre (needs a mobile team)
+};
+
+/// How people book and turn up (population behaviour, part of the world).
+struct Behaviour {
+    Distribution booking_delay;       ///< from eligibility to the first booking attempt
+    double no_show = 0.01;            ///< probability a booked person does not come
+    Distribution punctuality;         ///< arrival minus slot time (may be negative)
+    double max_travel_minutes = 45;   ///< farthest centre a person accepts
+    int retry_days = 7;               ///< an unsuccessful booker tries again after this
+};
+
+struct ScopeEntry {
+    int profession = 0;
+    bool supervised = false; ///< allowed only while a médecin is on site
+};
+
+/// Which professions may fill which role, in order of preference (first = preferred).
+struct ScopeTable {
+    std::vector<std::vector<ScopeEntry>> allowed; ///< indexed by role
+};
+
+struct PoolEntry {
+    std::string label;          ///< optional name of an individual or group
+    int profession = 0;
+    int home_commune = 0;
+    int count = 1;
+    double weekly_hours = 0;    ///< hours per week each person can give
+    WeekdayMask weekdays = all_weekdays;
+    double max_commute_minutes = 30;
+};
+
+struct VaccineType {
+    std::string name;
+    int doses_per_vial = 1;
+    SimTime shelf_life_after_opening = hours(6);
+};
+
+struct Delivery {
+    int day = 0;
+    int vaccine = 0;
+    std::int64_t doses = 0;
+    int centre = -1; ///< index into Plan::centres, or -1 for the territory depot (plan allocates)
+    std::string centre_name; ///< as written (resolved against the plan at load time)
+};
+
+struct TestKitDelivery {
+    int day = 0;
+    std::int64_t kits = 0;
+};
+
+struct Epidemic {
+    std::vector<double> incidence_per_100k; ///< daily incidence by day index (missing days = 0)
+    double tests_per_case = 0;     ///< tests sought per incident case
+    std::array<double, 24> hourly_profile{}; ///< relative weight of each hour (0..23)
+    double pcr_share = 0.5;        ///< share of tests that are PCR where a centre does both
+};
+
+struct Absenteeism {
+    double baseline = 0.03;        ///< probability a rostered person is absent on a given day
+    double per_100k_incidence = 0; ///< extra absence probability per 100k daily incidence
+};
+
+struct World {
+    std::string file;           ///< path of the world file
+    std::string name;
+    std::string start_date;     ///< ISO date of day 0
+    int start_weekday = 0;      ///< 0 = Monday
+    int days = 28;
+    Territory territory;
+    std::vector<PopulationGroup> groups;
+    Behaviour behaviour;
+    std::vector<std::string> professions;
+    std::vector<std::string> roles;
+    ScopeTable scope;
+    std::vector<PoolEntry> pool;
+    std::vector<VaccineType> vaccines;
+    std::vector<Delivery> deliveries;
+    std::int64_t initial_test_kits = 0;
+    std::vector<TestKitDelivery> test_kit_deliveries;
+    Epidemic epidemic;
+    Absenteeism absenteeism;
+    double hourly_cost_eur = 50;  ///< default cost of one professional hour (cost estimate)
+
+    [[nodiscard]] int find_profession(std::string_view n) const;
+    [[nodiscard]] int find_role(std::string_view n) const;
+    [[nodiscard]] int find_commune(std::string_view insee_or_name) const;
+    [[nodiscard]] int supervision_role() const { return find_role("supervision"); }
+    [[nodiscard]] int medecin() const { return find_profession("medecin"); }
+};
+
+enum class CentreKind { Vaccination, Testing, Both };
+enum class Flow { Vaccination, Testing, Both }; ///< which patients pass through a station
+enum class StationKind { Servers, Area };
+enum class TestType { Antigen, Pcr, Both };
+
+struct Station {
+    std::string name;
+    StationKind kind = StationKind::Servers;
+    Flow flow = Flow::Both;
+    int role = -1;             ///< role staffing it (Servers: required; Area: optional watcher)
+    Distribution service;      ///< service time (Servers) or dwell time (Area)
+    int capacity = 0;          ///< Area: number of places (chairs)
+    bool gives_dose = false;   ///< the vaccine is given here (a dose is drawn from a vial)
+    bool takes_sample = false; ///< a test kit is used here
+};
+
+struct Shift {
+    WeekdayMask weekdays = all_weekdays;
+    int first_day = 0, last_day = 1 << 20; ///< inclusive day range
+    SimTime start, end;                    ///< seconds of day
+    std::vector<int> staff;                ///< people required, indexed by role
+};
+
+struct Centre {
+    std::string name;
+    CentreKind kind = CentreKind::Vaccination;
+    int commune = 0;
+    WeekdayMask weekdays = all_weekdays;
+    int first_day = 0, last_day = 1 << 20;
+    SimTime opens = hours(8), closes = hours(18);
+    std::vector<Station> stations;
+    int waiting_room = 1000;          ///< people waiting at once before arrivals are turned away
+    std::vector<Shift> shifts;
+    // vaccination
+    int vaccine = 0;
+    SimTime slot_length = minutes(5);
+    int doses_per_slot = 1;
+    double allocation_share = 1;       ///< share of depot deliveries of its vaccine
+    double walk_ins_per_hour = 0;      ///< unbooked arrivals (served while doses remain)
+    // testing
+    TestType test_type = TestType::Antigen;
+    Distribution pcr_result_delay;     ///< sample taken -> result known (transport + lab)
+
+    [[nodiscard]] bool vaccinates() const { return kind != CentreKind::Testing; }
+    [[nodiscard]] bool tests() const { return kind != CentreKind::Vaccination; }
+    [[nodiscard]] bool open_on(int day, int start_weekday) const {
+        if (day < first_day || day > last_day) return false;
+        return (weekdays >> ((day + start_weekday) % 7)) & 1;
+    }
+};
+
+struct BookingPolicy {
+    int horizon_days = 14;      ///< how far ahead a person looks for a free slot
+    double overbooking = 0;     ///< extra slots opened as a share of capacity (vs no-shows)
+};
+
+struct Plan {
+    std::string file;
+    std::string name;
+    std::vector<Centre> centres;
+    BookingPolicy booking;
+    [[nodiscard]] int find_centre(std::string_view n) const;
+};
+
+struct Scenario {
+    World world;
+    Plan plan;
+};
+
+/// Bounds beyond which a scenario is refused as absurd (checked by the loader).
+struct Limits {
+    static constexpr int max_days = 730;
+    static constexpr std::size_t max_communes = 40000;
+    static constexpr std::int64_t max_population = 80'000'000;
+    static constexpr std::size_t max_centres = 5000;
+    static constexpr std::size_t max_pool_people = 2'000'000;
+    static constexpr int max_staff_per_role = 500;
+};
+
+} // namespace riposte
