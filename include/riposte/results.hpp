@@ -11,17 +11,17 @@ namespace riposte {
 
 struct CentreDayRow {
     int centre = 0, day = 0;
-    std::int64_t arrivals = 0;     ///< people who came to the door (booked, walk-in, tests)
-    std::int64_t served = 0;       ///< left having received what they came for
+    std::int64_t arrivals = 0; ///< people who came to the door (booked, walk-in, tests)
+    std::int64_t served = 0;   ///< left having received what they came for
     std::int64_t no_shows = 0;
-    std::int64_t turned_away = 0;  ///< waiting room full, late after closing, no dose or kit
+    std::int64_t turned_away = 0; ///< waiting room full, late after closing, no dose or kit
     std::int64_t walk_ins = 0;
     std::int64_t vaccinations = 0, tests = 0;
     double wait_mean_min = 0, wait_p50_min = 0, wait_p90_min = 0, wait_p95_min = 0,
-           wait_max_min = 0;       ///< time queued (all stations) per person served
+           wait_max_min = 0; ///< time queued (all stations) per person served
     double time_in_centre_mean_min = 0;
-    int max_waiting = 0;           ///< most people queued at once
-    double overtime_hours = 0;     ///< staff time past shift end finishing patients
+    int max_waiting = 0;       ///< most people queued at once
+    double overtime_hours = 0; ///< staff time past shift end finishing patients
     std::int64_t doses_used = 0, vials_opened = 0, doses_wasted = 0, stock_end = 0;
     std::int64_t slots_opened = 0, slots_booked = 0;
 };
@@ -51,9 +51,9 @@ struct CoverageRow {
 struct CommuneGroupRow {
     int commune = 0, group = 0;
     std::int64_t population = 0, wanting = 0, first_dose = 0, complete = 0;
-    std::int64_t unmet = 0;          ///< wanting but no first dose by the end
-    std::int64_t cannot_travel = 0;  ///< part of `wanting` unable to travel
-    double travel_minutes = -1;      ///< to the nearest open vaccination centre (-1: none)
+    std::int64_t unmet = 0;         ///< wanting but no first dose by the end
+    std::int64_t cannot_travel = 0; ///< part of `wanting` unable to travel
+    double travel_minutes = -1;     ///< to the nearest open vaccination centre (-1: none)
 };
 
 struct ProfessionRow {
@@ -90,6 +90,7 @@ struct Totals {
     std::int64_t vaccinations = 0, first_doses = 0, complete = 0, tests = 0;
     std::int64_t wanting = 0, unmet = 0, unmet_cannot_travel = 0;
     std::int64_t no_shows = 0, turned_away = 0;
+    std::int64_t unmet_tests = 0; ///< tests sought with no testing centre open within reach
     std::int64_t doses_delivered = 0, doses_used = 0, doses_wasted = 0, vials_opened = 0;
     double wait_mean_min = 0, wait_p90_min = 0, wait_p95_min = 0, wait_max_min = 0;
     double staff_hours = 0, overtime_hours = 0, cost_eur = 0;

@@ -40,21 +40,21 @@ struct Territory {
 
 struct PopulationGroup {
     std::string name;
-    double share = 0;          ///< share of each commune's population in the group (0..1)
-    double uptake = 0;         ///< share of the group that wants the vaccine (0..1)
-    int eligible_day = 0;      ///< first day the group may book
-    int doses = 1;             ///< doses for a complete schedule (1..3)
-    int interval_days = 21;    ///< days between doses
-    double cannot_travel = 0;  ///< share unable to travel to a centre (needs a mobile team)
+    double share = 0;         ///< share of each commune's population in the group (0..1)
+    double uptake = 0;        ///< share of the group that wants the vaccine (0..1)
+    int eligible_day = 0;     ///< first day the group may book
+    int doses = 1;            ///< doses for a complete schedule (1..3)
+    int interval_days = 21;   ///< days between doses
+    double cannot_travel = 0; ///< share unable to travel to a centre (needs a mobile team)
 };
 
 /// How people book and turn up (population behaviour, part of the world).
 struct Behaviour {
-    Distribution booking_delay;       ///< from eligibility to the first booking attempt
-    double no_show = 0.01;            ///< probability a booked person does not come
-    Distribution punctuality;         ///< arrival minus slot time (may be negative)
-    double max_travel_minutes = 45;   ///< farthest centre a person accepts
-    int retry_days = 7;               ///< an unsuccessful booker tries again after this
+    Distribution booking_delay;     ///< from eligibility to the first booking attempt
+    double no_show = 0.01;          ///< probability a booked person does not come
+    Distribution punctuality;       ///< arrival minus slot time (may be negative)
+    double max_travel_minutes = 45; ///< farthest centre a person accepts
+    int retry_days = 7;             ///< an unsuccessful booker tries again after this
 };
 
 struct ScopeEntry {
@@ -68,11 +68,11 @@ struct ScopeTable {
 };
 
 struct PoolEntry {
-    std::string label;          ///< optional name of an individual or group
+    std::string label; ///< optional name of an individual or group
     int profession = 0;
     int home_commune = 0;
     int count = 1;
-    double weekly_hours = 0;    ///< hours per week each person can give
+    double weekly_hours = 0; ///< hours per week each person can give
     WeekdayMask weekdays = all_weekdays;
     double max_commute_minutes = 30;
 };
@@ -97,10 +97,10 @@ struct TestKitDelivery {
 };
 
 struct Epidemic {
-    std::vector<double> incidence_per_100k; ///< daily incidence by day index (missing days = 0)
-    double tests_per_case = 0;     ///< tests sought per incident case
+    std::vector<double> incidence_per_100k;  ///< daily incidence by day index (missing days = 0)
+    double tests_per_case = 0;               ///< tests sought per incident case
     std::array<double, 24> hourly_profile{}; ///< relative weight of each hour (0..23)
-    double pcr_share = 0.5;        ///< share of tests that are PCR where a centre does both
+    double pcr_share = 0.5; ///< share of tests that are PCR where a centre does both
 };
 
 struct Absenteeism {
@@ -109,10 +109,10 @@ struct Absenteeism {
 };
 
 struct World {
-    std::string file;           ///< path of the world file
+    std::string file; ///< path of the world file
     std::string name;
-    std::string start_date;     ///< ISO date of day 0
-    int start_weekday = 0;      ///< 0 = Monday
+    std::string start_date; ///< ISO date of day 0
+    int start_weekday = 0;  ///< 0 = Monday
     int days = 28;
     Territory territory;
     std::vector<PopulationGroup> groups;
@@ -127,7 +127,7 @@ struct World {
     std::vector<TestKitDelivery> test_kit_deliveries;
     Epidemic epidemic;
     Absenteeism absenteeism;
-    double hourly_cost_eur = 50;  ///< default cost of one professional hour (cost estimate)
+    double hourly_cost_eur = 50; ///< default cost of one professional hour (cost estimate)
 
     [[nodiscard]] int find_profession(std::string_view n) const;
     [[nodiscard]] int find_role(std::string_view n) const;
@@ -167,17 +167,17 @@ struct Centre {
     int first_day = 0, last_day = 1 << 20;
     SimTime opens = hours(8), closes = hours(18);
     std::vector<Station> stations;
-    int waiting_room = 1000;          ///< people waiting at once before arrivals are turned away
+    int waiting_room = 1000; ///< people waiting at once before arrivals are turned away
     std::vector<Shift> shifts;
     // vaccination
     int vaccine = 0;
     SimTime slot_length = minutes(5);
     int doses_per_slot = 1;
-    double allocation_share = 1;       ///< share of depot deliveries of its vaccine
-    double walk_ins_per_hour = 0;      ///< unbooked arrivals (served while doses remain)
+    double allocation_share = 1;  ///< share of depot deliveries of its vaccine
+    double walk_ins_per_hour = 0; ///< unbooked arrivals (served while doses remain)
     // testing
     TestType test_type = TestType::Antigen;
-    Distribution pcr_result_delay;     ///< sample taken -> result known (transport + lab)
+    Distribution pcr_result_delay; ///< sample taken -> result known (transport + lab)
 
     [[nodiscard]] bool vaccinates() const { return kind != CentreKind::Testing; }
     [[nodiscard]] bool tests() const { return kind != CentreKind::Vaccination; }
@@ -188,8 +188,8 @@ struct Centre {
 };
 
 struct BookingPolicy {
-    int horizon_days = 14;      ///< how far ahead a person looks for a free slot
-    double overbooking = 0;     ///< extra slots opened as a share of capacity (vs no-shows)
+    int horizon_days = 14;  ///< how far ahead a person looks for a free slot
+    double overbooking = 0; ///< extra slots opened as a share of capacity (vs no-shows)
 };
 
 struct Plan {

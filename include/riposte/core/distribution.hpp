@@ -17,7 +17,17 @@
 
 namespace riposte {
 
-enum class DistKind { Fixed, Uniform, Exponential, Normal, LogNormal, Triangular, Gamma, Empirical, Discrete };
+enum class DistKind {
+    Fixed,
+    Uniform,
+    Exponential,
+    Normal,
+    LogNormal,
+    Triangular,
+    Gamma,
+    Empirical,
+    Discrete
+};
 
 class Distribution {
   public:
@@ -48,14 +58,14 @@ class Distribution {
     DistKind kind_ = DistKind::Fixed;
     double a_ = 0, b_ = 0, c_ = 0; // parameters, meaning per kind
     double shift_ = 0, scale_ = 1;
-    std::vector<double> values_;  // empirical / discrete values
-    std::vector<double> cumw_;    // discrete cumulative weights (normalised)
+    std::vector<double> values_; // empirical / discrete values
+    std::vector<double> cumw_;   // discrete cumulative weights (normalised)
     std::string text_;
 };
 
 struct DistributionParse {
     std::optional<Distribution> value;
-    std::string error;  // set when !value
+    std::string error;    // set when !value
     int error_offset = 0; // 0-based offset into the text where the problem is
 };
 

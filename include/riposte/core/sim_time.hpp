@@ -18,8 +18,14 @@ class SimTime {
     [[nodiscard]] constexpr std::int64_t second_of_day() const { return s_ % 86400; }
 
     constexpr auto operator<=>(const SimTime&) const = default;
-    constexpr SimTime& operator+=(SimTime o) { s_ += o.s_; return *this; }
-    constexpr SimTime& operator-=(SimTime o) { s_ -= o.s_; return *this; }
+    constexpr SimTime& operator+=(SimTime o) {
+        s_ += o.s_;
+        return *this;
+    }
+    constexpr SimTime& operator-=(SimTime o) {
+        s_ -= o.s_;
+        return *this;
+    }
     friend constexpr SimTime operator+(SimTime a, SimTime b) { return SimTime{a.s_ + b.s_}; }
     friend constexpr SimTime operator-(SimTime a, SimTime b) { return SimTime{a.s_ - b.s_}; }
     friend constexpr SimTime operator*(SimTime a, std::int64_t k) { return SimTime{a.s_ * k}; }
@@ -30,10 +36,18 @@ class SimTime {
     std::int64_t s_ = 0;
 };
 
-constexpr SimTime seconds(std::int64_t s) { return SimTime{s}; }
-constexpr SimTime minutes(std::int64_t m) { return SimTime{m * 60}; }
-constexpr SimTime hours(std::int64_t h) { return SimTime{h * 3600}; }
-constexpr SimTime days(std::int64_t d) { return SimTime{d * 86400}; }
+constexpr SimTime seconds(std::int64_t s) {
+    return SimTime{s};
+}
+constexpr SimTime minutes(std::int64_t m) {
+    return SimTime{m * 60};
+}
+constexpr SimTime hours(std::int64_t h) {
+    return SimTime{h * 3600};
+}
+constexpr SimTime days(std::int64_t d) {
+    return SimTime{d * 86400};
+}
 /// Rounds a duration in (fractional) seconds to the nearest whole second, never negative.
 constexpr SimTime round_seconds(double s) {
     return SimTime{s <= 0.0 ? 0 : static_cast<std::int64_t>(s + 0.5)};

@@ -35,7 +35,9 @@ class Simulator {
 
     [[nodiscard]] std::uint64_t events_processed() const { return processed_; }
     [[nodiscard]] std::size_t pending() const { return queue_.size(); }
-    [[nodiscard]] SimTime next_time() const { return queue_.empty() ? SimTime::max() : queue_.top().time; }
+    [[nodiscard]] SimTime next_time() const {
+        return queue_.empty() ? SimTime::max() : queue_.top().time;
+    }
     void reserve(std::size_t n) { queue_.reserve(n); }
 
   private:

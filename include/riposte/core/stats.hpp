@@ -19,7 +19,9 @@ class RunningStats {
     }
     [[nodiscard]] std::int64_t count() const { return n_; }
     [[nodiscard]] double mean() const { return mean_; }
-    [[nodiscard]] double variance() const { return n_ > 1 ? m2_ / static_cast<double>(n_ - 1) : 0.0; }
+    [[nodiscard]] double variance() const {
+        return n_ > 1 ? m2_ / static_cast<double>(n_ - 1) : 0.0;
+    }
     [[nodiscard]] double stddev() const { return std::sqrt(variance()); }
     [[nodiscard]] double min() const { return min_; }
     [[nodiscard]] double max() const { return max_; }
@@ -42,7 +44,10 @@ class TimeAverage {
         last_t_ = t;
         level_ = level;
     }
-    void reset_at(double t) { area_ = 0; start_t_ = last_t_ = t; }
+    void reset_at(double t) {
+        area_ = 0;
+        start_t_ = last_t_ = t;
+    }
     [[nodiscard]] double average(double t) const {
         const double span = t - start_t_;
         return span > 0 ? (area_ + level_ * (t - last_t_)) / span : 0.0;

@@ -1,0 +1,49 @@
+#pragma once
+// The staffing roster: who from the pool works which shift, in which role. Built before the
+// run from the plan's staffing requirements, within each person's weekly hours, days, commute
+// limit and scope of practice. Every requirement that cannot be filled is a ShortfallRow.
+#include "riposte/results.hpp"
+#include "riposte/scenario.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace riposte {
+
+struct RosterPerson {
+    int pool_entry = 0;
+    int profession = 0;
+    int home = 0;
+    double weekly_hours = 0;
+    WeekdayMask weekdays = all_weekdays;
+    double max_commute_minutes = 0;
+    std::uint64_t key = 0; ///< stable random-stream key
+};
+
+struct Assignment {
+    int person = 0;
+    int role = 0;
+};
+
+struct RosterShift {
+    int centre = 0, shift = 0, day = 0;
+    SimTime start, end; ///< seconds of day
+    std::vector<Assignment> people;
+    bool has_medecin = false; ///< a médecin is rostered (supervised roles allowed)
+};
+
+struct Roster {
+    std::vector<RosterPerson> people;
+    std::vector<RosterShift> shifts; ///< ordered by (day, centre, shift)
+    std::vector<ShortfallRow> shortfalls;
+    std::vector<double> hours_by_profession; ///< rostered hours over the whole run
+};
+
+/// Expands the pool into individuals (in pool order).
+std::vector<RosterPerson> expand_pool(const World& world);
+
+/// travel_from_centre[c][commune] = minutes from centre c's commune (see territory.hpp).
+Roster build_roster(const Scenario& scenario,
+                    const std::vector<std::vector<double>>& travel_from_centre);
+
+} // namespace riposte

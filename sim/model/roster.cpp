@@ -1,0 +1,213 @@
+#include "riposte/roster.hpp"
+
+#include "riposte/core/rng.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace riposte {
+
+std::vector<RosterPerson> expand_pool(const World& world) {
+    std::vector<RosterPerson> people;
+    for (std::size_t e = 0; e < world.pool.size(); ++e) {
+        const PoolEntry& p = world.pool[e];
+        const std::string base =
+            world.professions[static_cast<std::size_t>(p.profession)] + "@" +
+            world.territory.communes[static_cast<std::size_t>(p.home_commune)].insee + "#" +
+            p.label;
+        for (int k = 0; k < p.count; ++k) {
+            RosterPerson r;
+            r.pool_entry = static_cast<int>(e);
+            r.profession = p.profession;
+            r.home = p.home_commune;
+            r.weekly_hours = p.weekly_hours;
+            r.weekdays = p.weekdays;
+            r.max_commute_minutes = p.max_commute_minutes;
+            r.key = name_key(base + "#" + std::to_string(k));
+            people.push_back(r);
+        }
+    }
+    return people;
+}
+
+namespace {
+
+struct Interval {
+    int day;
+    std::int64_t start, end;
+};
+
+} // namespace
+
+Roster build_roster(const Scenario& sc,
+                    const std::vector<std::vector<double>>& travel_from_centre) {
+    const World& w = sc.world;
+    const Plan& plan = sc.plan;
+    Roster roster;
+    roster.people = expand_pool(w);
+    roster.hours_by_profession.assign(w.professions.size(), 0.0);
+    const int medecin = w.medecin();
+    const int supervision = w.supervision_role();
+    const std::size_t n_people = roster.people.size();
+
+    // Candidates per centre: people whose home is within their commute limit of the centre,
+    // sorted by travel time (then pool order) so the nearest are asked first.
+    std::vector<std::vector<int>> candidates(plan.centres.size());
+    for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+        const auto& tt = travel_from_centre[c];
+        for (std::size_t i = 0; i < n_people; ++i) {
+            const auto& p = roster.people[i];
+            if (tt[static_cast<std::size_t>(p.home)] <= p.max_commute_minutes)
+                candidates[c].push_back(static_cast<int>(i));
+        }
+        std::stable_sort(candidates[c].begin(), candidates[c].end(), [&](int a, int b) {
+            return tt[static_cast<std::size_t>(roster.people[static_cast<std::size_t>(a)].home)] <
+                   tt[static_cast<std::size_t>(roster.people[static_cast<std::size_t>(b)].home)];
+        });
+    }
+
+    // Order roles are filled in: supervision first, then the roles fewest professions may
+    // fill (the scarce médecins go to the interview before anyone else takes them).
+    std::vector<int> role_order(w.roles.size());
+    for (std::size_t r = 0; r < role_order.size(); ++r) role_order[r] = static_cast<int>(r);
+    std::stable_sort(role_order.begin(), role_order.end(), [&](int a, int b) {
+        if ((a == supervision) != (b == supervision)) return a == supervision;
+        return w.scope.allowed[static_cast<std::size_t>(a)].size() <
+               w.scope.allowed[static_cast<std::size_t>(b)].size();
+    });
+    // preference rank of each profession for each role (-1 = not allowed)
+    std::vector<std::vector<int>> rank(w.roles.size(), std::vector<int>(w.professions.size(), -1));
+    std::vector<std::vector<char>> supervised(w.roles.size(),
+                                              std::vector<char>(w.professions.size(), 0));
+    for (std::size_t r = 0; r < w.roles.size(); ++r)
+        for (std::size_t k = 0; k < w.scope.allowed[r].size(); ++k) {
+            const auto& e = w.scope.allowed[r][k];
+            rank[r][static_cast<std::size_t>(e.profession)] = static_cast<int>(k);
+            supervised[r][static_cast<std::size_t>(e.profession)] = e.supervised ? 1 : 0;
+        }
+
+    std::vector<double> week_hours(n_people, 0.0);
+    std::vector<std::vector<Interval>> busy(n_people);
+    int current_week = -1;
+
+    for (int day = 0; day < w.days; ++day) {
+        const int weekday = (day + w.start_weekday) % 7;
+        const int week = (day + w.start_weekday) / 7;
+        if (week != current_week) {
+            std::fill(week_hours.begin(), week_hours.end(), 0.0);
+            current_week = week;
+        }
+        for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+            const Centre& centre = plan.centres[c];
+            if (!centre.open_on(day, w.start_weekday)) continue;
+            for (std::size_t s = 0; s < centre.shifts.size(); ++s) {
+                const Shift& sh = centre.shifts[s];
+                if (day < sh.first_day || day > sh.last_day || !((sh.weekdays >> weekday) & 1))
+                    continue;
+                RosterShift rs;
+                rs.centre = static_cast<int>(c);
+                rs.shift = static_cast<int>(s);
+                rs.day = day;
+                rs.start = sh.start;
+                rs.end = sh.end;
+                const double len_h = (sh.end - sh.start).hours();
+                auto free_at = [&](std::size_t i) {
+                    for (const auto& iv : busy[i])
+                        if (iv.day == day && iv.start < sh.end.seconds() &&
+                            sh.start.seconds() < iv.end)
+                            return false;
+                    return true;
+                };
+                for (int role : role_order) {
+                    const auto ru = static_cast<std::size_t>(role);
+                    const int need = ru < sh.staff.size() ? sh.staff[ru] : 0;
+                    int got = 0;
+                    bool blocked_by_supervision = false;
+                    for (int k = 0; k < need; ++k) {
+                        int best = -1;
+                        int best_rank = 0;
+                        double best_hours = 0;
+                        for (int cand : candidates[c]) {
+                            const auto ci = static_cast<std::size_t>(cand);
+                            const RosterPerson& p = roster.people[ci];
+                            const int rk = rank[ru][static_cast<std::size_t>(p.profession)];
+                            if (rk < 0) continue;
+                            if (!((p.weekdays >> weekday) & 1)) continue;
+                            if (week_hours[ci] + len_h > p.weekly_hours + 1e-9) continue;
+                            if (!free_at(ci)) continue;
+                            if (supervised[ru][static_cast<std::size_t>(p.profession)] &&
+                                !rs.has_medecin) {
+                                blocked_by_supervision = true;
+                                continue;
+                            }
+                            // prefer: scope preference, then fewest hours this week, then nearest
+                            if (best < 0 || rk < best_rank ||
+                                (rk == best_rank && week_hours[ci] < best_hours - 1e-9)) {
+                                best = cand;
+                                best_rank = rk;
+                                best_hours = week_hours[ci];
+                            }
+                        }
+                        if (best < 0) break;
+                        const auto bi = static_cast<std::size_t>(best);
+                        week_hours[bi] += len_h;
+                        busy[bi].push_back({day, sh.start.seconds(), sh.end.seconds()});
+                        rs.people.push_back({best, role});
+                        roster.hours_by_profession[static_cast<std::size_t>(
+                            roster.people[bi].profession)] += len_h;
+                        if (roster.people[bi].profession == medecin) rs.has_medecin = true;
+                        ++got;
+                    }
+                    if (got < need) {
+                        ShortfallRow row;
+                        row.centre = static_cast<int>(c);
+                        row.day = day;
+                        row.role = role;
+                        row.start = sh.start;
+                        row.end = sh.end;
+                        row.required = need;
+                        row.rostered = got;
+                        row.reason = blocked_by_supervision
+                                         ? "qualified people only under supervision and no "
+                                           "médecin on site"
+                                         : "not enough qualified people within commute, weekly "
+                                           "hours and days";
+                        roster.shortfalls.push_back(std::move(row));
+                    }
+                }
+                // A vaccination centre needs a médecin on site whenever it is open.
+                if (centre.vaccinates() && !rs.has_medecin) {
+                    const bool already =
+                        std::any_of(roster.shortfalls.begin(), roster.shortfalls.end(),
+                                    [&](const ShortfallRow& r) {
+                                        return r.centre == static_cast<int>(c) && r.day == day &&
+                                               r.start == sh.start && r.role == supervision;
+                                    });
+                    if (!already) {
+                        ShortfallRow row;
+                        row.centre = static_cast<int>(c);
+                        row.day = day;
+                        row.role = supervision;
+                        row.start = sh.start;
+                        row.end = sh.end;
+                        row.required = 1;
+                        row.rostered = 0;
+                        row.reason = "no médecin on site: a vaccination centre cannot open "
+                                     "without one";
+                        roster.shortfalls.push_back(std::move(row));
+                    }
+                }
+                roster.shifts.push_back(std::move(rs));
+            }
+        }
+        // keep the busy lists short: only today's intervals matter from tomorrow on
+        for (auto& b : busy)
+            if (!b.empty())
+                b.erase(std::remove_if(b.begin(), b.end(),
+                                       [&](const Interval& iv) { return iv.day < day; }),
+                        b.end());
+    }
+    return roster;
+}
+
+} // namespace riposte

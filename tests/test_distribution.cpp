@@ -1,0 +1,111 @@
+#include "riposte/core/distribution.hpp"
+#include "riposte/core/rng.hpp"
+#include "riposte/core/stats.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+using namespace riposte;
+
+namespace {
+// Sample mean with its 95% CI half-width; the check is |mean - expected| <= 4 half-widths
+// (about 1e-4 chance of a false failure at a fixed seed, which is then fixed forever).
+RunningStats draw(const Distribution& d, int n, std::uint64_t entity = 1) {
+    Rng rng(42, 0, entity, Purpose::Generic);
+    RunningStats s;
+    for (int i = 0; i < n; ++i) s.add(d.sample(rng));
+    return s;
+}
+void check_mean(const Distribution& d, double expected, std::uint64_t entity = 1) {
+    const RunningStats s = draw(d, 200000, entity);
+    INFO("text=" << d.text() << " mean=" << s.mean() << " expected=" << expected);
+    CHECK(std::abs(s.mean() - expected) <= 4 * s.ci95_halfwidth() + 1e-12);
+}
+Distribution parse(const char* text, double unit = 1.0) {
+    auto r = parse_distribution(text, unit);
+    INFO(text << ": " << r.error);
+    REQUIRE(r.value);
+    return *r.value;
+}
+} // namespace
+
+TEST_CASE("streams: same key same draws, other key other draws") {
+    Rng a(1, 0, 7, Purpose::Service), b(1, 0, 7, Purpose::Service);
+    Rng c(1, 0, 8, Purpose::Service), d(1, 1, 7, Purpose::Service), e(2, 0, 7, Purpose::Service),
+        f(1, 0, 7, Purpose::Arrival);
+    const std::uint64_t x = a.next_u64();
+    CHECK(x == b.next_u64());
+    CHECK(x != c.next_u64());
+    CHECK(x != d.next_u64());
+    CHECK(x != e.next_u64());
+    CHECK(x != f.next_u64());
+    CHECK(name_key("centre:A") != name_key("centre:B"));
+}
+
+TEST_CASE("uniform integers are unbiased over a small range") {
+    Rng r(3, 0, 1, Purpose::Generic);
+    int counts[6] = {};
+    const int n = 600000;
+    for (int i = 0; i < n; ++i) ++counts[r.below(6)];
+    for (int k = 0; k < 6; ++k) {
+        // binomial sd = sqrt(n p (1-p)); 4.5 sd bounds
+        const double sd = std::sqrt(n * (1.0 / 6) * (5.0 / 6));
+        CHECK(std::abs(counts[k] - n / 6.0) < 4.5 * sd);
+    }
+}
+
+TEST_CASE("distribution means match their parameters") {
+    check_mean(parse("fixed(15)"), 15);
+    check_mean(parse("uniform(2, 6)"), 4);
+    check_mean(parse("exp(1.43)"), 1.43);
+    check_mean(parse("3 + exp(1.43)"), 4.43);
+    check_mean(parse("normal(20, 0.5)"), 20);
+    check_mean(parse("lognormal(24, 8)"), 24);
+    check_mean(parse("triangular(2, 3, 7)"), 4);
+    check_mean(parse("gamma(2.5, 1.5)"), 3.75);
+    check_mean(parse("gamma(0.5, 2)"), 1.0);
+    check_mean(parse("erlang(3, 6)"), 6);
+    check_mean(parse("empirical(1, 2, 2, 5)"), 2.5);
+    check_mean(parse("discrete(1:0.2, 2:0.5, 5:0.3)"), 0.2 + 1.0 + 1.5);
+}
+
+TEST_CASE("lognormal and exponential spread are right too") {
+    const RunningStats s = draw(parse("lognormal(24, 8)"), 200000, 5);
+    CHECK(s.stddev() == doctest::Approx(8).epsilon(0.03));
+    const RunningStats e = draw(parse("exp(2)"), 200000, 6);
+    CHECK(e.stddev() == doctest::Approx(2).epsilon(0.02));
+}
+
+TEST_CASE("units convert to seconds") {
+    CHECK(parse("15", 60).mean() == doctest::Approx(900));
+    CHECK(parse("lognormal(24, 8) h", 60).mean() == doctest::Approx(24 * 3600));
+    CHECK(parse("exp(3) d", 60).mean() == doctest::Approx(3 * 86400));
+    CHECK(parse("30 s", 60).mean() == doctest::Approx(30));
+}
+
+TEST_CASE("distribution parse errors say where and why") {
+    auto r = parse_distribution("normal(20)", 60);
+    CHECK_FALSE(r.value);
+    CHECK(r.error.find("takes 2 arguments") != std::string::npos);
+    CHECK(r.error_offset == 0);
+    r = parse_distribution("3 + expo(2)", 60);
+    CHECK_FALSE(r.value);
+    CHECK(r.error.find("unknown distribution 'expo'") != std::string::npos);
+    CHECK(r.error_offset == 4);
+    r = parse_distribution("exp(-1)", 60);
+    CHECK_FALSE(r.value);
+    r = parse_distribution("uniform(5, 1)", 60);
+    CHECK_FALSE(r.value);
+    r = parse_distribution("exp(2) weeks", 60);
+    CHECK_FALSE(r.value);
+    CHECK(r.error_offset == 7);
+    r = parse_distribution("", 60);
+    CHECK_FALSE(r.value);
+}
+
+TEST_CASE("samples are never negative") {
+    Rng rng(1, 0, 1, Purpose::Generic);
+    const Distribution d = parse("normal(0, 5)");
+    for (int i = 0; i < 10000; ++i) CHECK(d.sample(rng) >= 0.0);
+}

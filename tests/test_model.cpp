@@ -1,0 +1,266 @@
+// Engine tests on scenarios built in C++ (SPEC §2-3 semantics).
+#include "fixtures.hpp"
+#include "riposte/core/stats.hpp"
+#include "riposte/roster.hpp"
+#include "riposte/simulation.hpp"
+#include "riposte/territory.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <map>
+
+using namespace riposte;
+using namespace riposte::test;
+
+namespace {
+std::int64_t allocated_to(const Scenario& sc, int centre) {
+    // depot deliveries shared by allocation share between centres of the same vaccine
+    double total_share = 0;
+    for (const auto& c : sc.plan.centres) total_share += c.allocation_share;
+    std::int64_t sum = 0;
+    for (const auto& d : sc.world.deliveries)
+        if (d.day < sc.world.days)
+            sum += d.centre == centre ? d.doses
+                   : d.centre < 0
+                       ? static_cast<std::int64_t>(std::ceil(
+                             static_cast<double>(d.doses) *
+                             sc.plan.centres[static_cast<std::size_t>(centre)].allocation_share /
+                             total_share))
+                       : 0;
+    return sum;
+}
+} // namespace
+
+TEST_CASE("a small vaccination campaign runs and its books balance") {
+    const Scenario sc = small_scenario();
+    const Results r = run_replication(sc, {});
+    CHECK(r.totals.vaccinations > 0);
+    CHECK(r.totals.first_doses == r.totals.vaccinations); // one-dose group
+    CHECK(r.totals.doses_used == r.totals.vaccinations);
+    std::int64_t served = 0, vacc = 0;
+    for (const auto& row : r.centre_days) {
+        served += row.served;
+        vacc += row.vaccinations;
+        CHECK(row.slots_booked <= row.slots_opened);
+        CHECK(row.arrivals == row.served + row.turned_away);
+    }
+    CHECK(served == vacc);
+    CHECK(r.totals.wanting == 7500);
+    CHECK(r.totals.unmet == r.totals.wanting - r.totals.first_doses);
+    CHECK(r.shortfalls.empty());
+    // coverage rows are cumulative and never decrease
+    for (std::size_t i = 1; i < r.coverage.size(); ++i)
+        CHECK(r.coverage[i].first_dose >= r.coverage[i - 1].first_dose);
+}
+
+TEST_CASE("booked slots never exceed the doses allocated to the centre") {
+    Scenario sc = small_scenario();
+    sc.plan.centres.push_back(vaccination_centre("Second", 2));
+    sc.plan.centres[1].commune = 1;
+    sc.plan.centres[1].allocation_share = 0.5;
+    sc.world.deliveries = {{0, 0, 600, -1, ""}, {5, 0, 300, -1, ""}, {9, 0, 120, 1, "Second"}};
+    const Results r = run_replication(sc, {});
+    for (int c = 0; c < 2; ++c) {
+        std::int64_t opened = 0, booked = 0, used = 0;
+        for (const auto& row : r.centre_days)
+            if (row.centre == c) {
+                opened += row.slots_opened;
+                booked += row.slots_booked;
+                used += row.doses_used;
+            }
+        INFO("centre " << c << " opened " << opened << " allocated " << allocated_to(sc, c));
+        CHECK(opened <= allocated_to(sc, c));
+        CHECK(booked <= opened);
+        CHECK(used <= allocated_to(sc, c));
+        CHECK(opened > 0);
+    }
+}
+
+TEST_CASE("same seed gives identical results, another seed different ones") {
+    const Scenario sc = small_scenario();
+    const Results a = run_replication(sc, {7, 0});
+    const Results b = run_replication(sc, {7, 0});
+    const Results c = run_replication(sc, {8, 0});
+    const Results d = run_replication(sc, {7, 1});
+    auto fingerprint = [](const Results& r) {
+        std::vector<double> f;
+        for (const auto& row : r.centre_days) {
+            f.push_back(static_cast<double>(row.served));
+            f.push_back(row.wait_mean_min);
+            f.push_back(row.wait_max_min);
+            f.push_back(row.time_in_centre_mean_min);
+        }
+        f.push_back(static_cast<double>(r.events));
+        return f;
+    };
+    CHECK(fingerprint(a) == fingerprint(b));
+    CHECK(fingerprint(a) != fingerprint(c));
+    CHECK(fingerprint(a) != fingerprint(d));
+}
+
+TEST_CASE("no station is ever served by a profession outside its scope") {
+    Scenario sc = small_scenario();
+    sc.plan.centres[0].shifts[0].staff = {2, 2, 6, 2, 1, 0};
+    const auto travel = travel_minutes_from(sc.world.territory, std::vector<int>{0});
+    const Roster roster = build_roster(sc, travel);
+    REQUIRE_FALSE(roster.shifts.empty());
+    int checked = 0;
+    for (const auto& rs : roster.shifts)
+        for (const auto& a : rs.people) {
+            const int prof = roster.people[static_cast<std::size_t>(a.person)].profession;
+            bool allowed = false, supervised = false;
+            for (const auto& e : sc.world.scope.allowed[static_cast<std::size_t>(a.role)])
+                if (e.profession == prof) {
+                    allowed = true;
+                    supervised = e.supervised;
+                }
+            CHECK(allowed);
+            if (supervised) CHECK(rs.has_medecin);
+            ++checked;
+        }
+    CHECK(checked > 0);
+    // only infirmiers and supervised étudiants may inject here: 10 + 6 in the pool, 6 wanted
+    int injectors = 0;
+    for (const auto& a : roster.shifts[0].people) injectors += a.role == 2;
+    CHECK(injectors == 6);
+}
+
+TEST_CASE("a role no one qualified can fill is a reported shortfall and its station stops") {
+    Scenario sc = small_scenario();
+    // only administratifs left in the pool: nobody may interview or inject
+    sc.world.pool.erase(sc.world.pool.begin(), sc.world.pool.begin() + 3);
+    const Results r = run_replication(sc, {});
+    REQUIRE_FALSE(r.shortfalls.empty());
+    bool interview = false, supervision = false;
+    for (const auto& s : r.shortfalls) {
+        if (s.role == 1) {
+            interview = true;
+            CHECK(s.required == 1);
+            CHECK(s.rostered == 0);
+        }
+        if (s.role == 4) supervision = true;
+    }
+    CHECK(interview);
+    CHECK(supervision);
+    CHECK(r.totals.vaccinations == 0);
+}
+
+TEST_CASE("staffing beyond the pool's weekly hours is a shortfall") {
+    Scenario sc = small_scenario();
+    // 10 infirmiers at 8 h/week cannot cover 2 injectors × 8 h × 7 days = 112 h a week
+    sc.world.pool[1].weekly_hours = 8;
+    sc.world.pool[2].count = 0;
+    sc.world.scope.allowed[2] = {{1, false}}; // injection: infirmiers only
+    const auto travel = travel_minutes_from(sc.world.territory, std::vector<int>{0});
+    const Roster roster = build_roster(sc, travel);
+    int short_injection = 0;
+    for (const auto& s : roster.shortfalls)
+        if (s.role == 2) ++short_injection;
+    // 80 h a week of infirmiers = 10 shifts of 8 h out of the 14 wanted
+    CHECK(short_injection > 0);
+    for (const auto& s : roster.shortfalls) CHECK(s.rostered < s.required);
+}
+
+TEST_CASE("vial wastage: 8 patients from 6-dose vials open 2 vials and waste 4 doses") {
+    Scenario sc = small_scenario();
+    sc.world.territory.communes[0].population = 8;
+    sc.world.territory.communes[1].population = 0;
+    sc.world.groups[0].uptake = 1.0;
+    sc.world.behaviour.booking_delay = dist("0");
+    sc.world.days = 4;
+    sc.world.deliveries = {{0, 0, 60, -1, ""}};
+    const Results r = run_replication(sc, {});
+    CHECK(r.totals.vaccinations == 8);
+    CHECK(r.totals.vials_opened == 2);
+    CHECK(r.totals.doses_wasted == 4);
+    CHECK(r.totals.doses_used == 8);
+}
+
+TEST_CASE("observation area reproduces M/G/inf occupancy L = λ·d (λ=64/h, d=15 min)") {
+    // VALIDATION.md row "M/G/∞ area": L = 16 chairs. A testing centre open 08:00-20:00 whose
+    // only station is an unstaffed area with enough chairs; Poisson arrivals at 64/h.
+    Scenario sc;
+    sc.world = small_world(100000, 0);
+    sc.world.days = 40;
+    sc.world.epidemic.incidence_per_100k.assign(40, 768.0); // 768 tests a day over 12 h
+    sc.world.epidemic.tests_per_case = 1.0;
+    Centre c;
+    c.name = "Test site";
+    c.kind = CentreKind::Testing;
+    c.commune = 0;
+    c.opens = hours(8);
+    c.closes = hours(20);
+    c.test_type = TestType::Antigen;
+    c.stations = {
+        {"result wait", StationKind::Area, Flow::Testing, -1, dist("15"), 500, false, false}};
+    sc.plan.centres = {c};
+    RunOptions opt;
+    opt.queue_sample_interval = minutes(5);
+    const Results r = run_replication(sc, opt);
+    // one mean occupancy per day (days are independent), samples from 08:30 to 19:55
+    std::map<int, RunningStats> per_day;
+    for (const auto& q : r.queue) {
+        const auto s = q.time.second_of_day();
+        if (s >= 8 * 3600 + 1800 && s < 20 * 3600) per_day[q.time.day()].add(q.in_centre);
+    }
+    RunningStats days_mean;
+    for (const auto& [d, st] : per_day) days_mean.add(st.mean());
+    INFO("L = " << days_mean.mean() << " ± " << days_mean.ci95_halfwidth());
+    REQUIRE(days_mean.count() == 40);
+    CHECK(std::abs(days_mean.mean() - 16.0) <= days_mean.ci95_halfwidth());
+    // Little: mean time in centre is the dwell
+    for (const auto& row : r.centre_days)
+        if (row.served > 0)
+            CHECK(row.time_in_centre_mean_min == doctest::Approx(15.0).epsilon(0.01));
+}
+
+TEST_CASE("testing: kits run out and are reported; antigen results come with the dwell") {
+    Scenario sc;
+    sc.world = small_world(100000, 0);
+    sc.world.days = 3;
+    sc.world.epidemic.incidence_per_100k = {200, 200, 200};
+    sc.world.epidemic.tests_per_case = 1.0;
+    sc.world.initial_test_kits = 300;
+    Centre c;
+    c.name = "Test site";
+    c.kind = CentreKind::Testing;
+    c.commune = 0;
+    c.opens = hours(8);
+    c.closes = hours(18);
+    c.test_type = TestType::Antigen;
+    c.stations = {
+        {"swab", StationKind::Servers, Flow::Testing, 5, dist("4"), 0, false, true},
+        {"result wait", StationKind::Area, Flow::Testing, -1, dist("20"), 100, false, false}};
+    Shift s;
+    s.start = hours(8);
+    s.end = hours(18);
+    s.staff = {0, 0, 0, 0, 0, 2};
+    c.shifts = {s};
+    sc.plan.centres = {c};
+    const Results r = run_replication(sc, {});
+    CHECK(r.totals.tests == 300);
+    std::int64_t no_kit = 0;
+    for (const auto& t : r.testing_days) {
+        no_kit += t.no_kit;
+        if (t.antigen > 0)
+            CHECK(t.result_delay_mean_hours ==
+                  doctest::Approx(24.0 / 60).epsilon(0.01)); // swab 4 + wait 20
+    }
+    CHECK(no_kit > 0);
+}
+
+TEST_CASE("staff finish the patient in hand: overtime is measured, never negative") {
+    Scenario sc = small_scenario();
+    // a slow injection line with one injector: the queue outlasts the closing time
+    sc.plan.centres[0].stations[2].service = dist("12");
+    sc.plan.centres[0].shifts[0].staff = {1, 1, 1, 1, 1, 0};
+    const Results r = run_replication(sc, {});
+    double ot = 0;
+    for (const auto& row : r.centre_days) {
+        CHECK(row.overtime_hours >= 0);
+        ot += row.overtime_hours;
+    }
+    CHECK(ot > 0);
+    CHECK(r.totals.overtime_hours == doctest::Approx(ot));
+}
