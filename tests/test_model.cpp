@@ -264,3 +264,35 @@ TEST_CASE("staff finish the patient in hand: overtime is measured, never negativ
     CHECK(ot > 0);
     CHECK(r.totals.overtime_hours == doctest::Approx(ot));
 }
+
+TEST_CASE("a mobile team vaccinates people who cannot travel, within its hours and doses") {
+    Scenario sc = small_scenario();
+    sc.world.groups[0].cannot_travel = 0.02; // 150 of the 7,500 who want it
+    MobileTeam team;
+    team.name = "EMV";
+    team.base_commune = 0;
+    team.start = hours(9);
+    team.end = hours(17);
+    team.staff = {0, 0, 1, 0, 0, 0}; // one injector
+    team.role_needed = 2;
+    team.visit = dist("20");
+    team.minutes_between_homes = 10;
+    team.allocation_share = 0.1;
+    sc.plan.mobile_teams = {team};
+    const Results without = run_replication(small_scenario(), {});
+    const Results r = run_replication(sc, {});
+    CHECK(r.totals.home_vaccinations > 0);
+    std::int64_t home = 0;
+    for (const auto& row : r.communes) {
+        CHECK(row.home_first_dose <= row.cannot_travel);
+        home += row.home_first_dose;
+    }
+    CHECK(home == r.totals.home_vaccinations); // one-dose group: every home visit is a first dose
+    CHECK(r.totals.unmet_cannot_travel == 150 - home);
+    // a day holds at most 8 h / (20 + 10 min) = 16 visits, minus driving
+    for (const auto& d : r.mobile_days) {
+        CHECK(d.first_doses + d.second_doses <= 16);
+        CHECK(d.doses_used == d.first_doses + d.second_doses);
+    }
+    CHECK(without.totals.home_vaccinations == 0);
+}

@@ -51,9 +51,10 @@ struct CoverageRow {
 struct CommuneGroupRow {
     int commune = 0, group = 0;
     std::int64_t population = 0, wanting = 0, first_dose = 0, complete = 0;
-    std::int64_t unmet = 0;         ///< wanting but no first dose by the end
-    std::int64_t cannot_travel = 0; ///< part of `wanting` unable to travel
-    double travel_minutes = -1;     ///< to the nearest open vaccination centre (-1: none)
+    std::int64_t unmet = 0;           ///< wanting but no first dose by the end
+    std::int64_t cannot_travel = 0;   ///< part of `wanting` unable to travel
+    std::int64_t home_first_dose = 0; ///< of those, first doses given at home by a mobile team
+    double travel_minutes = -1;       ///< to the nearest open vaccination centre (-1: none)
 };
 
 struct ProfessionRow {
@@ -78,6 +79,15 @@ struct TestingDayRow {
     std::int64_t kits_end = 0;
 };
 
+struct MobileDayRow {
+    int team = 0, day = 0;
+    int staff_present = 0;
+    std::int64_t first_doses = 0, second_doses = 0; ///< home vaccinations
+    int communes_visited = 0;
+    double drive_minutes = 0;
+    std::int64_t doses_used = 0, vials_opened = 0, doses_wasted = 0, stock_end = 0;
+};
+
 enum class LogKind { Info, Warning, Shortfall, Stockout, Delivery, Inject, Decision };
 
 struct LogEntry {
@@ -89,6 +99,7 @@ struct LogEntry {
 struct Totals {
     std::int64_t vaccinations = 0, first_doses = 0, complete = 0, tests = 0;
     std::int64_t wanting = 0, unmet = 0, unmet_cannot_travel = 0;
+    std::int64_t home_vaccinations = 0; ///< given by mobile teams (included in vaccinations)
     std::int64_t no_shows = 0, turned_away = 0;
     std::int64_t unmet_tests = 0; ///< tests sought with no testing centre open within reach
     std::int64_t doses_delivered = 0, doses_used = 0, doses_wasted = 0, vials_opened = 0;
@@ -110,6 +121,7 @@ struct Results {
     std::vector<ProfessionRow> professions;
     std::vector<ShortfallRow> shortfalls;
     std::vector<TestingDayRow> testing_days;
+    std::vector<MobileDayRow> mobile_days;
     std::vector<LogEntry> log;
     Totals totals;
 };

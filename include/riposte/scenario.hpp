@@ -187,9 +187,44 @@ struct Centre {
     }
 };
 
+/// An équipe mobile: a team that drives from its base to the homes of people who cannot
+/// travel, in the communes of its round, and vaccinates them there (SPEC §2).
+struct MobileTeam {
+    std::string name;
+    int base_commune = 0;
+    WeekdayMask weekdays = all_weekdays;
+    int first_day = 0, last_day = 1 << 20;
+    SimTime start = hours(9), end = hours(17); ///< seconds of day
+    std::vector<int> staff;                    ///< people required, indexed by role
+    std::vector<int> communes; ///< communes of the round, in order (empty: all, nearest first)
+    Distribution visit;        ///< time spent in one home (interview, injection, watch)
+    double minutes_between_homes = 10;
+    int vaccine = 0;
+    double allocation_share = 0; ///< share of depot deliveries of its vaccine
+    int role_needed = -1;        ///< role that must be present for the team to go out (injection)
+};
+
 struct BookingPolicy {
     int horizon_days = 14;  ///< how far ahead a person looks for a free slot
     double overbooking = 0; ///< extra slots opened as a share of capacity (vs no-shows)
+};
+
+enum class TargetKind {
+    WaitP90,     ///< p90 wait <= threshold minutes at every centre on every open day
+    Coverage,    ///< coverage of a group >= threshold percent by a day
+    WastedDoses, ///< wasted doses <= threshold percent of doses taken from vials
+    UnmetDemand, ///< people wanting a vaccine without a first dose at the end <= threshold
+};
+
+/// A target the ARS expects the plan to meet, judged over replications (SPEC §6).
+struct Target {
+    TargetKind kind = TargetKind::WaitP90;
+    double threshold = 0;
+    double share_of_replications = 0.95; ///< WaitP90: share of replications that must meet it
+    int group = -1;                      ///< Coverage: group index (-1 = everyone)
+    bool complete_schedule = false;      ///< Coverage: full schedule instead of first dose
+    int by_day = -1;                     ///< Coverage: day index (-1 = last day)
+    SourceLoc where;                     ///< where the target is written
 };
 
 struct Plan {
@@ -197,6 +232,9 @@ struct Plan {
     std::string name;
     std::vector<Centre> centres;
     BookingPolicy booking;
+    std::vector<Target> targets;
+    std::vector<MobileTeam> mobile_teams;
+    double max_travel_minutes = -1; ///< structural travel rule (-1: the world's behaviour value)
     [[nodiscard]] int find_centre(std::string_view n) const;
 };
 

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <string>
 
@@ -116,6 +117,17 @@ struct CentreRt {
     std::vector<std::vector<int>> stations_of_role;
 };
 
+struct TeamRt {
+    std::int64_t stock = 0;
+    std::vector<std::int64_t> alloc; // doses arriving per day
+    std::size_t next = 0;            // position in the round
+    std::vector<int> round;          // communes, in visiting order
+    struct Due {
+        int day, commune, group;
+    };
+    std::deque<Due> second_doses; // home-bound people waiting for their second dose
+};
+
 struct ShiftPresence {
     std::vector<std::pair<int, std::int32_t>> servers; // (station, server slot)
     std::vector<int> watched_areas;
@@ -145,7 +157,11 @@ class Simulation::Impl final : public EventHandler {
     std::vector<std::vector<double>> travel_; // per centre → commune
     std::vector<std::vector<std::pair<int, float>>> vacc_choices_, test_choices_; // per commune
     std::vector<CentreRt> centres_;
+    std::vector<TeamRt> teams_;
     std::vector<StationRt> stations_;
+    Scenario staffing_; // the plan's centres plus one pseudo-centre per mobile team (roster)
+    std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
+    std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
     std::vector<ShiftPresence> presence_;
     std::vector<std::vector<int>> shifts_by_day_;
 
@@ -190,6 +206,11 @@ class Simulation::Impl final : public EventHandler {
     const std::string& centre_name(int c) const {
         return plan_.centres[static_cast<std::size_t>(c)].name;
     }
+    const std::string& staffing_name(int c) const {
+        return static_cast<std::size_t>(c) < plan_.centres.size()
+                   ? plan_.centres[static_cast<std::size_t>(c)].name
+                   : staffing_.plan.centres[static_cast<std::size_t>(c)].name;
+    }
 
     std::int32_t new_patient() {
         if (!free_patients_.empty()) {
@@ -213,6 +234,9 @@ class Simulation::Impl final : public EventHandler {
     void book(int c, int day, std::int32_t p, std::int8_t dose);
     void rebook_later(std::int32_t p, int d);
     void on_shift_start(int rs_index);
+    void on_team_day(int team, int rs_index);
+    const std::vector<double>& travel_from(int commune);
+    std::vector<char> who_turns_up(const RosterShift& rs, bool& medecin_present);
     void on_shift_end(int rs_index);
     void release_shift(int rs_index, SimTime shift_end);
     void on_arrival(std::int32_t p);
@@ -250,12 +274,42 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
     res_.replication = opt.replication;
     const std::size_t nc = plan_.centres.size();
 
-    // travel times: one shortest-path tree per centre commune
+    // travel times: one shortest-path tree per centre commune (and mobile team base)
     std::vector<int> sources;
     for (const auto& c : plan_.centres) sources.push_back(c.commune);
+    for (const auto& t : plan_.mobile_teams) sources.push_back(t.base_commune);
     travel_ = travel_minutes_from(w_.territory, sources);
 
-    roster_ = build_roster(sc_, travel_);
+    // Mobile teams are staffed from the pool like centres: the roster sees each team as a
+    // centre open during the team's hours. Home vaccination by the team's nurse on a
+    // prescription needs no médecin on site, so the pseudo-centre is not a vaccination centre.
+    const Scenario* staffing = &sc_;
+    if (!plan_.mobile_teams.empty()) {
+        staffing_.world = w_;
+        staffing_.plan = plan_;
+        for (const MobileTeam& t : plan_.mobile_teams) {
+            Centre c;
+            c.name = "mobile team " + t.name;
+            c.kind = CentreKind::Testing;
+            c.commune = t.base_commune;
+            c.weekdays = t.weekdays;
+            c.first_day = t.first_day;
+            c.last_day = t.last_day;
+            c.opens = t.start;
+            c.closes = t.end;
+            Shift sh;
+            sh.weekdays = t.weekdays;
+            sh.first_day = t.first_day;
+            sh.last_day = t.last_day;
+            sh.start = t.start;
+            sh.end = t.end;
+            sh.staff = t.staff;
+            c.shifts = {sh};
+            staffing_.plan.centres.push_back(std::move(c));
+        }
+        staffing = &staffing_;
+    }
+    roster_ = build_roster(*staffing, travel_);
     res_.shortfalls = roster_.shortfalls;
     presence_.resize(roster_.shifts.size());
     shifts_by_day_.resize(static_cast<std::size_t>(w_.days));
@@ -309,6 +363,21 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
     prof_absent_h_.assign(np, 0);
     prof_commute_h_.assign(np, 0);
 
+    teams_.resize(plan_.mobile_teams.size());
+    for (std::size_t t = 0; t < teams_.size(); ++t) {
+        teams_[t].alloc.assign(static_cast<std::size_t>(w_.days), 0);
+        const MobileTeam& team = plan_.mobile_teams[t];
+        if (!team.communes.empty()) {
+            teams_[t].round = team.communes;
+        } else { // every commune, nearest to the base first
+            const auto& tt = travel_[nc + t];
+            for (std::size_t m = 0; m < w_.territory.communes.size(); ++m)
+                if (std::isfinite(tt[m])) teams_[t].round.push_back(static_cast<int>(m));
+            std::stable_sort(teams_[t].round.begin(), teams_[t].round.end(), [&](int a, int b) {
+                return tt[static_cast<std::size_t>(a)] < tt[static_cast<std::size_t>(b)];
+            });
+        }
+    }
     setup_supply_and_slots();
     setup_demand();
 
@@ -334,13 +403,23 @@ void Simulation::Impl::setup_supply_and_slots() {
             continue;
         }
         const int per_vial = w_.vaccines[static_cast<std::size_t>(d.vaccine)].doses_per_vial;
+        // users: centres (index c) then mobile teams (index nc + t)
         std::vector<std::size_t> users;
+        std::vector<double> shares;
         double total_share = 0;
         for (std::size_t c = 0; c < nc; ++c)
             if (plan_.centres[c].vaccinates() && plan_.centres[c].vaccine == d.vaccine &&
                 plan_.centres[c].allocation_share > 0) {
                 users.push_back(c);
+                shares.push_back(plan_.centres[c].allocation_share);
                 total_share += plan_.centres[c].allocation_share;
+            }
+        for (std::size_t t = 0; t < plan_.mobile_teams.size(); ++t)
+            if (plan_.mobile_teams[t].vaccine == d.vaccine &&
+                plan_.mobile_teams[t].allocation_share > 0) {
+                users.push_back(nc + t);
+                shares.push_back(plan_.mobile_teams[t].allocation_share);
+                total_share += plan_.mobile_teams[t].allocation_share;
             }
         if (users.empty()) continue; // stays at the depot (reported by validation)
         const std::int64_t vials = d.doses / per_vial;
@@ -348,16 +427,17 @@ void Simulation::Impl::setup_supply_and_slots() {
         std::vector<std::pair<double, std::size_t>> rem;
         std::int64_t given = 0;
         for (std::size_t i = 0; i < users.size(); ++i) {
-            const double exact =
-                static_cast<double>(vials) * plan_.centres[users[i]].allocation_share / total_share;
+            const double exact = static_cast<double>(vials) * shares[i] / total_share;
             give[i] = static_cast<std::int64_t>(std::floor(exact));
             given += give[i];
             rem.emplace_back(-(exact - static_cast<double>(give[i])), i);
         }
         std::sort(rem.begin(), rem.end());
         for (std::size_t k = 0; given < vials; ++k, ++given) ++give[rem[k % rem.size()].second];
-        for (std::size_t i = 0; i < users.size(); ++i)
-            centres_[users[i]].alloc[static_cast<std::size_t>(d.day)] += give[i] * per_vial;
+        for (std::size_t i = 0; i < users.size(); ++i) {
+            auto& alloc = users[i] < nc ? centres_[users[i]].alloc : teams_[users[i] - nc].alloc;
+            alloc[static_cast<std::size_t>(d.day)] += give[i] * per_vial;
+        }
     }
     // Slots: throughput capacity of the day, never more than the doses allocated so far.
     for (std::size_t c = 0; c < nc; ++c) {
@@ -395,6 +475,8 @@ void Simulation::Impl::setup_demand() {
     cg_wanting_.assign(n, 0);
     cg_cannot_.assign(n, 0);
     cg_population_.assign(n, 0);
+    cg_home_first_.assign(n, 0);
+    cg_home_complete_.assign(n, 0);
     group_first_.assign(ng, 0);
     group_complete_.assign(ng, 0);
     group_wanting_.assign(ng, 0);
@@ -492,6 +574,13 @@ void Simulation::Impl::on_day_start(int d) {
         rt.acc.row.slots_opened = rt.opened[du];
         rt.acc.row.slots_booked = rt.booked[du];
     }
+    for (std::size_t t = 0; t < teams_.size(); ++t)
+        if (teams_[t].alloc[du] > 0) {
+            teams_[t].stock += teams_[t].alloc[du];
+            log(LogKind::Delivery, std::to_string(teams_[t].alloc[du]) +
+                                       " doses delivered to mobile team " +
+                                       plan_.mobile_teams[t].name);
+        }
     for (const auto& k : w_.test_kit_deliveries)
         if (k.day == d) {
             test_kits_ += k.kits;
@@ -506,6 +595,7 @@ void Simulation::Impl::on_day_start(int d) {
         const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
         sim_.schedule(t0 + s.start, h_, ShiftStart, static_cast<std::uint32_t>(rs), 0,
                       prio_shift_start);
+        if (static_cast<std::size_t>(s.centre) >= centres_.size()) continue; // a mobile team
         sim_.schedule(t0 + s.end, h_, ShiftEnd, static_cast<std::uint32_t>(rs), 0, prio_shift_end);
         for (const auto& a : s.people)
             ++centres_[static_cast<std::size_t>(s.centre)]
@@ -753,11 +843,7 @@ void Simulation::Impl::book(int c, int day, std::int32_t p, std::int8_t dose) {
 // ---------------------------------------------------------------------------------------------
 // Staff
 
-void Simulation::Impl::on_shift_start(int rs_index) {
-    const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
-    const int c = rs.centre;
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
-    ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
+std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& medecin_present) {
     const double len_s = static_cast<double>((rs.end - rs.start).seconds());
     const int medecin = w_.medecin();
     const double inc = static_cast<std::size_t>(rs.day) < w_.epidemic.incidence_per_100k.size()
@@ -765,9 +851,10 @@ void Simulation::Impl::on_shift_start(int rs_index) {
                            : 0.0;
     const double p_absent =
         std::clamp(w_.absenteeism.baseline + w_.absenteeism.per_100k_incidence * inc, 0.0, 1.0);
-    // who turns up: one absence draw per (person, day)
+    const std::string& where = staffing_name(rs.centre);
+    // one absence draw per (person, day)
     std::vector<char> present(rs.people.size(), 0);
-    bool medecin_present = false;
+    medecin_present = false;
     for (std::size_t i = 0; i < rs.people.size(); ++i) {
         const RosterPerson& person = roster_.people[static_cast<std::size_t>(rs.people[i].person)];
         Rng r =
@@ -777,9 +864,24 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         if (!present[i]) {
             prof_absent_h_[static_cast<std::size_t>(person.profession)] += len_s / 3600.0;
             log(LogKind::Warning, w_.professions[static_cast<std::size_t>(person.profession)] +
-                                      " absent today at " + centre_name(c));
+                                      " absent today at " + where);
         }
     }
+    return present;
+}
+
+void Simulation::Impl::on_shift_start(int rs_index) {
+    const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
+    if (static_cast<std::size_t>(rs.centre) >= centres_.size()) {
+        on_team_day(rs.centre - static_cast<int>(centres_.size()), rs_index);
+        return;
+    }
+    const int c = rs.centre;
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
+    const double len_s = static_cast<double>((rs.end - rs.start).seconds());
+    bool medecin_present = false;
+    const std::vector<char> present = who_turns_up(rs, medecin_present);
     std::vector<int> rr(w_.roles.size(), 0); // round-robin over stations of a role
     for (std::size_t i = 0; i < rs.people.size(); ++i) {
         if (!present[i]) continue;
@@ -868,6 +970,139 @@ void Simulation::Impl::maybe_release_closing(int c) {
         release_shift(rs, day_start(s.day) + s.end);
     }
     rt.closing_shifts.clear();
+}
+
+const std::vector<double>& Simulation::Impl::travel_from(int commune) {
+    auto it = travel_cache_.find(commune);
+    if (it == travel_cache_.end())
+        it = travel_cache_.emplace(commune, travel_minutes_from(w_.territory, commune)).first;
+    return it->second;
+}
+
+void Simulation::Impl::on_team_day(int t, int rs_index) {
+    const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
+    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
+    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
+    const int d = rs.day;
+    MobileDayRow row;
+    row.team = t;
+    row.day = d;
+    bool medecin_present = false;
+    const std::vector<char> present = who_turns_up(rs, medecin_present);
+    const double len_h = (rs.end - rs.start).hours();
+    bool can_go = team.role_needed < 0;
+    for (std::size_t i = 0; i < rs.people.size(); ++i) {
+        if (!present[i]) continue;
+        ++row.staff_present;
+        const auto& a = rs.people[i];
+        const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
+        prof_worked_h_[static_cast<std::size_t>(person.profession)] += len_h;
+        if (a.role == team.role_needed) can_go = true;
+    }
+    if (!can_go || row.staff_present == 0) {
+        log(LogKind::Shortfall, "mobile team " + team.name + " cannot go out: nobody to vaccinate");
+        row.stock_end = rt.stock;
+        res_.mobile_days.push_back(row);
+        return;
+    }
+    Rng rng = rng_for(name_key("team:" + team.name) ^ mix64(static_cast<std::uint64_t>(d) + 7),
+                      Purpose::Service);
+    const VaccineType& vac = w_.vaccines[static_cast<std::size_t>(team.vaccine)];
+    const double end = static_cast<double>(rs.end.seconds());
+    double now = static_cast<double>(rs.start.seconds());
+    int at = team.base_commune;
+    int vial_left = 0;
+    double vial_expires = 0;
+    const std::size_t ng = w_.groups.size();
+    // one home visit at commune m for group g (dose 1 or 2); false if time or doses run out
+    auto visit = [&](int m, bool second) -> bool {
+        const double back = travel_from(m)[static_cast<std::size_t>(team.base_commune)] * 60.0;
+        const double dur = team.visit.sample(rng);
+        if (now + dur + back > end) return false;
+        if (vial_left == 0 || now >= vial_expires) {
+            row.doses_wasted += vial_left;
+            vial_left = 0;
+            if (rt.stock <= 0) return false;
+            const std::int64_t in_vial = std::min<std::int64_t>(vac.doses_per_vial, rt.stock);
+            rt.stock -= in_vial;
+            vial_left = static_cast<int>(in_vial);
+            vial_expires = now + static_cast<double>(vac.shelf_life_after_opening.seconds());
+            ++row.vials_opened;
+        }
+        --vial_left;
+        ++row.doses_used;
+        now += dur + team.minutes_between_homes * 60.0;
+        (void)second;
+        return true;
+    };
+    auto drive_to = [&](int m) -> bool {
+        const double there = travel_from(at)[static_cast<std::size_t>(m)] * 60.0;
+        const double back = travel_from(m)[static_cast<std::size_t>(team.base_commune)] * 60.0;
+        if (!std::isfinite(there) || now + there + back > end) return false;
+        now += there;
+        row.drive_minutes += there / 60.0;
+        if (m != at) ++row.communes_visited;
+        at = m;
+        return true;
+    };
+    bool out_of_time = false;
+    // second doses that are due come first
+    while (!rt.second_doses.empty() && rt.second_doses.front().day <= d && !out_of_time) {
+        const auto due = rt.second_doses.front();
+        if (!drive_to(due.commune) || !visit(due.commune, true)) {
+            out_of_time = true;
+            break;
+        }
+        rt.second_doses.pop_front();
+        const std::size_t k = cg(due.commune, due.group);
+        ++cg_complete_[k];
+        ++cg_home_complete_[k];
+        ++group_complete_[static_cast<std::size_t>(due.group)];
+        ++res_.totals.complete;
+        ++res_.totals.vaccinations;
+        ++res_.totals.home_vaccinations;
+        ++row.second_doses;
+    }
+    // then first doses, commune after commune along the round
+    for (std::size_t tries = 0; tries < rt.round.size() && !out_of_time; ++tries) {
+        const int m = rt.round[rt.next % rt.round.size()];
+        bool any_left = false;
+        for (std::size_t g = 0; g < ng && !out_of_time; ++g) {
+            const std::size_t k = cg(m, static_cast<int>(g));
+            const PopulationGroup& grp = w_.groups[g];
+            if (grp.eligible_day > d) continue;
+            while (cg_home_first_[k] < cg_cannot_[k]) {
+                any_left = true;
+                if (!drive_to(m) || !visit(m, false)) {
+                    out_of_time = true;
+                    break;
+                }
+                ++cg_home_first_[k];
+                ++cg_first_[k];
+                ++group_first_[g];
+                ++res_.totals.first_doses;
+                ++res_.totals.vaccinations;
+                ++res_.totals.home_vaccinations;
+                ++row.first_doses;
+                if (grp.doses == 1) {
+                    ++cg_complete_[k];
+                    ++cg_home_complete_[k];
+                    ++group_complete_[g];
+                    ++res_.totals.complete;
+                } else {
+                    rt.second_doses.push_back({d + grp.interval_days, m, static_cast<int>(g)});
+                }
+            }
+        }
+        (void)any_left;
+        if (!out_of_time) ++rt.next; // commune done (or nobody left): on to the next one
+    }
+    row.doses_wasted += vial_left; // the team does not keep an opened vial overnight
+    row.stock_end = rt.stock;
+    res_.mobile_days.push_back(row);
+    log(LogKind::Info,
+        "mobile team " + team.name + ": " + std::to_string(row.first_doses + row.second_doses) +
+            " home vaccinations in " + std::to_string(row.communes_visited) + " communes");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1284,11 +1519,12 @@ void Simulation::Impl::finalise() {
             row.complete = cg_complete_[k];
             row.unmet = cg_wanting_[k] - cg_first_[k];
             row.cannot_travel = cg_cannot_[k];
+            row.home_first_dose = cg_home_first_[k];
             row.travel_minutes = nearest;
             res_.communes.push_back(row);
             t.wanting += row.wanting;
             t.unmet += row.unmet;
-            t.unmet_cannot_travel += row.cannot_travel;
+            t.unmet_cannot_travel += row.cannot_travel - row.home_first_dose;
         }
     }
     // professions
@@ -1316,6 +1552,11 @@ void Simulation::Impl::finalise() {
     for (const auto& r : res_.centre_days) {
         t.no_shows += r.no_shows;
         t.turned_away += r.turned_away;
+        t.doses_used += r.doses_used;
+        t.doses_wasted += r.doses_wasted;
+        t.vials_opened += r.vials_opened;
+    }
+    for (const auto& r : res_.mobile_days) {
         t.doses_used += r.doses_used;
         t.doses_wasted += r.doses_wasted;
         t.vials_opened += r.vials_opened;

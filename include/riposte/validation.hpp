@@ -1,0 +1,44 @@
+#pragma once
+// Plan validation (SPEC §6): structural rules that need no simulation, and the plan's target
+// rules judged over replications. One verdict per rule with the measured value, the threshold
+// and where it fails.
+#include "riposte/results.hpp"
+#include "riposte/scenario.hpp"
+
+#include <string>
+#include <vector>
+
+namespace riposte {
+
+struct RuleVerdict {
+    std::string id;         ///< stable identifier, e.g. "staffing.qualified"
+    std::string title;      ///< one line saying what is checked
+    bool structural = true; ///< needs no simulation
+    bool pass = true;
+    std::string measured;           ///< measured value (with its 95% CI for target rules)
+    std::string threshold;          ///< what is required
+    std::vector<std::string> where; ///< where it fails: centre, date, commune, profession
+    int where_total = 0; ///< number of failing places (where may list only the first ones)
+};
+
+struct ValidationReport {
+    std::vector<RuleVerdict> rules;
+    int replications = 0;
+    bool partial = false;
+    [[nodiscard]] bool all_pass() const {
+        for (const auto& r : rules)
+            if (!r.pass) return false;
+        return true;
+    }
+};
+
+/// Structural rules only.
+ValidationReport validate_structure(const Scenario& scenario);
+
+/// Structural rules plus the plan's targets judged over the given replications.
+ValidationReport validate(const Scenario& scenario, const std::vector<Results>& replications);
+
+/// ISO date (YYYY-MM-DD) of a day index given the world's start date.
+std::string date_of_day(const World& world, int day);
+
+} // namespace riposte

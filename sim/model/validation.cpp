@@ -1,0 +1,487 @@
+#include "riposte/validation.hpp"
+
+#include "riposte/core/stats.hpp"
+#include "riposte/roster.hpp"
+#include "riposte/territory.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace riposte {
+
+namespace {
+
+constexpr std::size_t max_where = 12;
+
+std::string fmt(double v, int decimals = 1) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string hhmm(SimTime t) {
+    char buf[48];
+    const auto s = t.seconds();
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(s / 3600),
+                  static_cast<long long>((s % 3600) / 60));
+    return buf;
+}
+
+void add_where(RuleVerdict& v, std::string w) {
+    ++v.where_total;
+    if (v.where.size() < max_where) v.where.push_back(std::move(w));
+}
+
+// days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms)
+long days_from_civil(long y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3u : 9u)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+void civil_from_days(long z, long& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = static_cast<long>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+}
+
+} // namespace
+
+std::string date_of_day(const World& world, int day) {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(world.start_date.c_str(), "%d-%d-%d", &y, &m, &d) != 3)
+        return "day " + std::to_string(day);
+    const long z = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) + day;
+    long yy = 0;
+    unsigned mm = 0, dd = 0;
+    civil_from_days(z, yy, mm, dd);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", yy, mm, dd);
+    return buf;
+}
+
+ValidationReport validate_structure(const Scenario& sc) {
+    const World& w = sc.world;
+    const Plan& plan = sc.plan;
+    ValidationReport rep;
+    std::vector<int> sources;
+    for (const auto& c : plan.centres) sources.push_back(c.commune);
+    const auto travel = travel_minutes_from(w.territory, sources);
+    const Roster roster = build_roster(sc, travel);
+    const int supervision = w.supervision_role();
+
+    // 1. every station's role is staffed on every shift of every open day
+    {
+        RuleVerdict v;
+        v.id = "staffing.stations";
+        v.title = "every station of an open centre has its role staffed on every shift";
+        v.threshold = "each station's role has at least one person on each shift";
+        int shifts_checked = 0;
+        for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+            const Centre& centre = plan.centres[c];
+            for (std::size_t s = 0; s < centre.shifts.size(); ++s) {
+                const Shift& sh = centre.shifts[s];
+                ++shifts_checked;
+                for (const Station& st : centre.stations) {
+                    if (st.role < 0) continue;
+                    const auto r = static_cast<std::size_t>(st.role);
+                    if (r >= sh.staff.size() || sh.staff[r] == 0)
+                        add_where(v, centre.name + ", shift " + hhmm(sh.start) + "-" +
+                                         hhmm(sh.end) + ": station '" + st.name + "' needs a " +
+                                         w.roles[r] + " and the plan staffs none");
+                }
+            }
+            // opening hours not covered by any shift
+            for (std::int64_t t = centre.opens.seconds(); t < centre.closes.seconds(); t += 900) {
+                bool covered = false;
+                for (const Shift& sh : centre.shifts)
+                    if (sh.start.seconds() <= t && t < sh.end.seconds()) covered = true;
+                if (!covered) {
+                    add_where(v, centre.name + ": no shift covers " + hhmm(SimTime{t}) +
+                                     " although the centre is open");
+                    break;
+                }
+            }
+        }
+        v.pass = v.where_total == 0;
+        v.measured = v.pass
+                         ? "all " + std::to_string(shifts_checked) + " shifts staff every station"
+                         : std::to_string(v.where_total) + " gaps";
+        rep.rules.push_back(std::move(v));
+    }
+    // 2. the roster fills every requirement with qualified people within hours and commute
+    {
+        RuleVerdict v;
+        v.id = "staffing.qualified";
+        v.title = "every role on every shift is filled by qualified professionals of the pool, "
+                  "within their weekly hours, days and commute limit";
+        v.threshold = "no shortfall";
+        std::map<std::string, int> missing_by_role;
+        for (const auto& s : roster.shortfalls) {
+            if (s.role == supervision) continue;
+            missing_by_role[w.roles[static_cast<std::size_t>(s.role)]] += s.required - s.rostered;
+            add_where(v, plan.centres[static_cast<std::size_t>(s.centre)].name + ", " +
+                             date_of_day(w, s.day) + " " + hhmm(s.start) + "-" + hhmm(s.end) +
+                             ": " + w.roles[static_cast<std::size_t>(s.role)] + " " +
+                             std::to_string(s.rostered) + "/" + std::to_string(s.required) + " (" +
+                             s.reason + ")");
+        }
+        v.pass = v.where_total == 0;
+        if (v.pass) {
+            v.measured = "all requirements filled";
+        } else {
+            v.measured = std::to_string(v.where_total) + " role-shifts short:";
+            for (const auto& [role, n] : missing_by_role)
+                v.measured += " " + role + " " + std::to_string(n);
+        }
+        rep.rules.push_back(std::move(v));
+    }
+    // 3. a médecin on site whenever a vaccination centre is open
+    {
+        RuleVerdict v;
+        v.id = "staffing.medecin_on_site";
+        v.title = "a médecin is on site whenever a vaccination centre is open";
+        v.threshold = "a médecin rostered on every shift of every vaccination centre";
+        for (const auto& rs : roster.shifts) {
+            const Centre& centre = plan.centres[static_cast<std::size_t>(rs.centre)];
+            if (centre.vaccinates() && !rs.has_medecin)
+                add_where(v, centre.name + ", " + date_of_day(w, rs.day) + " " + hhmm(rs.start) +
+                                 "-" + hhmm(rs.end));
+        }
+        v.pass = v.where_total == 0;
+        v.measured =
+            v.pass ? "always" : std::to_string(v.where_total) + " shifts without a médecin";
+        rep.rules.push_back(std::move(v));
+    }
+    // 4. weekly hours asked of the pool, per profession allowed, never exceed what it can give
+    {
+        RuleVerdict v;
+        v.id = "pool.weekly_hours";
+        v.title = "the hours the plan asks each week fit in the hours the pool can give";
+        const int weeks = (w.days + w.start_weekday + 6) / 7;
+        double worst_ratio = 0;
+        for (int wk = 0; wk < weeks; ++wk) {
+            std::vector<double> need(w.roles.size(), 0.0);
+            for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+                const Centre& centre = plan.centres[c];
+                for (int d = std::max(0, wk * 7 - w.start_weekday);
+                     d < std::min(w.days, (wk + 1) * 7 - w.start_weekday); ++d) {
+                    if (!centre.open_on(d, w.start_weekday)) continue;
+                    const int wd = (d + w.start_weekday) % 7;
+                    for (const Shift& sh : centre.shifts) {
+                        if (d < sh.first_day || d > sh.last_day || !((sh.weekdays >> wd) & 1))
+                            continue;
+                        for (std::size_t r = 0; r < sh.staff.size() && r < need.size(); ++r)
+                            need[r] += sh.staff[r] * (sh.end - sh.start).hours();
+                    }
+                }
+            }
+            double total_need = 0;
+            for (double x : need) total_need += x;
+            if (total_need <= 0) continue;
+            // hours available from people who may fill at least one needed role
+            double avail = 0;
+            for (const PoolEntry& e : w.pool) {
+                bool useful = false;
+                for (std::size_t r = 0; r < need.size(); ++r)
+                    if (need[r] > 0)
+                        for (const auto& a : w.scope.allowed[r])
+                            if (a.profession == e.profession) useful = true;
+                if (useful) avail += e.weekly_hours * e.count;
+            }
+            // role by role: hours needed vs hours of the professions allowed
+            for (std::size_t r = 0; r < need.size(); ++r) {
+                if (need[r] <= 0) continue;
+                double can = 0;
+                for (const PoolEntry& e : w.pool)
+                    for (const auto& a : w.scope.allowed[r])
+                        if (a.profession == e.profession) can += e.weekly_hours * e.count;
+                worst_ratio = std::max(worst_ratio, can > 0 ? need[r] / can : 1e9);
+                if (need[r] > can + 1e-9)
+                    add_where(v, "week " + std::to_string(wk + 1) + ": " + w.roles[r] + " needs " +
+                                     fmt(need[r], 0) + " h, the professions allowed give " +
+                                     fmt(can, 0) + " h");
+            }
+            worst_ratio = std::max(worst_ratio, avail > 0 ? total_need / avail : 1e9);
+            if (total_need > avail + 1e-9)
+                add_where(v, "week " + std::to_string(wk + 1) + ": all roles need " +
+                                 fmt(total_need, 0) + " h, the pool gives " + fmt(avail, 0) + " h");
+        }
+        v.pass = v.where_total == 0;
+        v.measured = "peak demand " + fmt(100 * worst_ratio, 0) + "% of the hours available";
+        v.threshold = "<= 100% every week, for every role";
+        rep.rules.push_back(std::move(v));
+    }
+    // 5. slots never exceed the doses allocated (French rule), week by week
+    {
+        RuleVerdict v;
+        v.id = "supply.slots_within_doses";
+        v.title = "the slots a centre opens never exceed the doses allocated to it";
+        v.threshold = "cumulative slot capacity <= cumulative allocated doses, every week";
+        // allocation as the model shares depot deliveries
+        std::vector<std::vector<double>> alloc(
+            plan.centres.size(), std::vector<double>(static_cast<std::size_t>(w.days), 0));
+        for (const Delivery& d : w.deliveries) {
+            if (d.day < 0 || d.day >= w.days) continue;
+            if (d.centre >= 0) {
+                alloc[static_cast<std::size_t>(d.centre)][static_cast<std::size_t>(d.day)] +=
+                    static_cast<double>(d.doses);
+                continue;
+            }
+            double total = 0;
+            for (const auto& c : plan.centres)
+                if (c.vaccinates() && c.vaccine == d.vaccine) total += c.allocation_share;
+            for (std::size_t c = 0; c < plan.centres.size(); ++c)
+                if (total > 0 && plan.centres[c].vaccinates() &&
+                    plan.centres[c].vaccine == d.vaccine)
+                    alloc[c][static_cast<std::size_t>(d.day)] +=
+                        static_cast<double>(d.doses) * plan.centres[c].allocation_share / total;
+        }
+        double worst = 0;
+        for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+            const Centre& centre = plan.centres[c];
+            if (!centre.vaccinates()) continue;
+            const double per_day = std::floor(
+                static_cast<double>((centre.closes - centre.opens).seconds() /
+                                    std::max<std::int64_t>(1, centre.slot_length.seconds()) *
+                                    centre.doses_per_slot) *
+                (1.0 + plan.booking.overbooking));
+            double cum_slots = 0, cum_alloc = 0;
+            for (int d = 0; d < w.days; ++d) {
+                cum_alloc += alloc[c][static_cast<std::size_t>(d)];
+                if (centre.open_on(d, w.start_weekday)) cum_slots += per_day;
+                const bool week_end = (d + w.start_weekday) % 7 == 6 || d == w.days - 1;
+                if (!week_end) continue;
+                if (cum_alloc > 0)
+                    worst = std::max(worst, cum_slots / cum_alloc);
+                else if (cum_slots > 0)
+                    worst = std::max(worst, 1e9);
+                if (cum_slots > cum_alloc + 0.5)
+                    add_where(v, centre.name + ", week ending " + date_of_day(w, d) + ": " +
+                                     fmt(cum_slots, 0) + " slots for " + fmt(cum_alloc, 0) +
+                                     " doses (shorten hours, lower the doses per slot or raise the "
+                                     "allocation)");
+            }
+        }
+        v.pass = v.where_total == 0;
+        v.measured =
+            worst >= 1e8 ? "slots without any dose" : "peak " + fmt(100 * worst, 0) + "% of doses";
+        rep.rules.push_back(std::move(v));
+    }
+    // 6. every commune within the maximum travel time of an open vaccination centre
+    {
+        RuleVerdict v;
+        v.id = "access.travel_time";
+        const double limit =
+            plan.max_travel_minutes >= 0 ? plan.max_travel_minutes : w.behaviour.max_travel_minutes;
+        v.title = "every commune is within the maximum travel time of an open vaccination centre";
+        v.threshold = "<= " + fmt(limit, 0) + " min";
+        double worst = 0;
+        std::int64_t people_out = 0;
+        for (std::size_t m = 0; m < w.territory.communes.size(); ++m) {
+            double best = std::numeric_limits<double>::infinity();
+            for (std::size_t c = 0; c < plan.centres.size(); ++c)
+                if (plan.centres[c].vaccinates()) best = std::min(best, travel[c][m]);
+            if (std::isfinite(best)) worst = std::max(worst, best);
+            if (!(best <= limit)) {
+                people_out += w.territory.communes[m].population;
+                add_where(v, w.territory.communes[m].name + " (" + w.territory.communes[m].insee +
+                                 "): " +
+                                 (std::isfinite(best) ? fmt(best, 0) + " min"
+                                                      : std::string("no road to a centre")));
+            }
+        }
+        v.pass = v.where_total == 0;
+        v.measured =
+            "farthest commune " + fmt(worst, 0) + " min" +
+            (people_out > 0 ? ", " + std::to_string(people_out) + " inhabitants beyond" : "");
+        rep.rules.push_back(std::move(v));
+    }
+    // 7. test kits planned never below zero against the expected testing demand
+    {
+        RuleVerdict v;
+        v.id = "supply.test_kits";
+        v.title = "test kits never planned below zero against the expected testing demand";
+        v.threshold = "stock >= 0 every day";
+        bool tests = false;
+        for (const auto& c : plan.centres) tests = tests || c.tests();
+        double pop = 0;
+        for (const auto& c : w.territory.communes) pop += static_cast<double>(c.population);
+        double stock = static_cast<double>(w.initial_test_kits), lowest = stock;
+        int first_short = -1;
+        for (int d = 0; d < w.days && tests; ++d) {
+            for (const auto& k : w.test_kit_deliveries)
+                if (k.day == d) stock += static_cast<double>(k.kits);
+            const double inc = static_cast<std::size_t>(d) < w.epidemic.incidence_per_100k.size()
+                                   ? w.epidemic.incidence_per_100k[static_cast<std::size_t>(d)]
+                                   : 0.0;
+            stock -= inc / 1e5 * pop * w.epidemic.tests_per_case;
+            lowest = std::min(lowest, stock);
+            if (stock < 0 && first_short < 0) first_short = d;
+        }
+        if (first_short >= 0)
+            add_where(v, "kits run out on " + date_of_day(w, first_short) + " (expected demand)");
+        v.pass = v.where_total == 0;
+        v.measured =
+            tests ? "lowest planned stock " + fmt(lowest, 0) + " kits" : "no testing centre";
+        rep.rules.push_back(std::move(v));
+    }
+    return rep;
+}
+
+ValidationReport validate(const Scenario& sc, const std::vector<Results>& reps) {
+    ValidationReport rep = validate_structure(sc);
+    rep.replications = static_cast<int>(reps.size());
+    const World& w = sc.world;
+    for (const Target& t : sc.plan.targets) {
+        RuleVerdict v;
+        v.structural = false;
+        RunningStats stat;
+        switch (t.kind) {
+        case TargetKind::WaitP90: {
+            v.id = "target.wait_p90";
+            v.title = "p90 wait <= " + fmt(t.threshold, 0) +
+                      " min at every centre on every open day, in >= " +
+                      fmt(100 * t.share_of_replications, 0) + "% of replications";
+            v.threshold = "p90 <= " + fmt(t.threshold, 0) +
+                          " min in >= " + fmt(100 * t.share_of_replications, 0) +
+                          "% of replications";
+            int ok = 0;
+            std::map<std::pair<int, int>, int> fails; // (centre, day) → replications failing
+            for (const auto& r : reps) {
+                bool all = true;
+                double worst = 0;
+                for (const auto& row : r.centre_days) {
+                    if (row.served == 0) continue;
+                    worst = std::max(worst, row.wait_p90_min);
+                    if (row.wait_p90_min > t.threshold) {
+                        all = false;
+                        ++fails[{row.centre, row.day}];
+                    }
+                }
+                stat.add(worst);
+                ok += all;
+            }
+            const double share =
+                reps.empty() ? 0.0 : static_cast<double>(ok) / static_cast<double>(reps.size());
+            v.pass = !reps.empty() && share >= t.share_of_replications;
+            v.measured = fmt(100 * share, 0) + "% of replications; worst p90 " +
+                         fmt(stat.mean(), 1) + " ± " + fmt(stat.ci95_halfwidth(), 1) + " min";
+            std::vector<std::pair<int, std::pair<int, int>>> sorted;
+            for (const auto& [k, n] : fails) sorted.push_back({-n, k});
+            std::sort(sorted.begin(), sorted.end());
+            for (const auto& [n, k] : sorted)
+                add_where(v, sc.plan.centres[static_cast<std::size_t>(k.first)].name + ", " +
+                                 date_of_day(w, k.second) + " (" + std::to_string(-n) + "/" +
+                                 std::to_string(reps.size()) + " replications)");
+            if (v.pass) {
+                v.where.clear();
+                v.where_total = 0;
+            }
+            break;
+        }
+        case TargetKind::Coverage: {
+            const std::string gname =
+                t.group >= 0 ? w.groups[static_cast<std::size_t>(t.group)].name : "everyone";
+            const int day = t.by_day >= 0 ? std::min(t.by_day, w.days - 1) : w.days - 1;
+            v.id = "target.coverage";
+            v.title = std::string(t.complete_schedule ? "complete-schedule" : "first-dose") +
+                      " coverage of " + gname + " >= " + fmt(t.threshold, 0) + "% by " +
+                      date_of_day(w, day);
+            v.threshold = ">= " + fmt(t.threshold, 1) + "% of the group's population";
+            for (const auto& r : reps) {
+                std::int64_t got = 0, pop = 0;
+                for (const auto& row : r.coverage)
+                    if (row.day == day && (t.group < 0 || row.group == t.group)) {
+                        got += t.complete_schedule ? row.complete : row.first_dose;
+                        pop += row.population;
+                    }
+                stat.add(pop > 0 ? 100.0 * static_cast<double>(got) / static_cast<double>(pop)
+                                 : 0.0);
+            }
+            v.pass = !reps.empty() && stat.mean() >= t.threshold;
+            v.measured = fmt(stat.mean(), 1) + "% ± " + fmt(stat.ci95_halfwidth(), 1);
+            if (!v.pass && !reps.empty()) {
+                // communes furthest behind (first replication)
+                std::vector<std::pair<double, int>> behind;
+                for (const auto& row : reps.front().communes)
+                    if ((t.group < 0 || row.group == t.group) && row.population > 0)
+                        behind.push_back(
+                            {100.0 *
+                                 static_cast<double>(t.complete_schedule ? row.complete
+                                                                         : row.first_dose) /
+                                 static_cast<double>(row.population),
+                             row.commune});
+                std::sort(behind.begin(), behind.end());
+                for (const auto& [pct, m] : behind)
+                    if (pct < t.threshold)
+                        add_where(v, w.territory.communes[static_cast<std::size_t>(m)].name + ": " +
+                                         fmt(pct, 1) + "% (end of run)");
+            }
+            break;
+        }
+        case TargetKind::WastedDoses: {
+            v.id = "target.wasted_doses";
+            v.title = "wasted doses <= " + fmt(t.threshold, 1) + "% of the doses drawn from vials";
+            v.threshold = "<= " + fmt(t.threshold, 1) + "%";
+            std::map<int, std::int64_t> by_centre;
+            for (const auto& r : reps) {
+                const double opened =
+                    static_cast<double>(r.totals.doses_used + r.totals.doses_wasted);
+                stat.add(opened > 0 ? 100.0 * static_cast<double>(r.totals.doses_wasted) / opened
+                                    : 0.0);
+                for (const auto& row : r.centre_days) by_centre[row.centre] += row.doses_wasted;
+            }
+            v.pass = !reps.empty() && stat.mean() <= t.threshold;
+            v.measured = fmt(stat.mean(), 2) + "% ± " + fmt(stat.ci95_halfwidth(), 2);
+            if (!v.pass)
+                for (const auto& [c, n] : by_centre)
+                    if (n > 0)
+                        add_where(
+                            v,
+                            sc.plan.centres[static_cast<std::size_t>(c)].name + ": " +
+                                fmt(static_cast<double>(n) / static_cast<double>(reps.size()), 0) +
+                                " doses wasted per replication");
+            break;
+        }
+        case TargetKind::UnmetDemand: {
+            v.id = "target.unmet_demand";
+            v.title = "people wanting a vaccine without a first dose at the end <= " +
+                      fmt(t.threshold, 0);
+            v.threshold = "<= " + fmt(t.threshold, 0) + " people";
+            for (const auto& r : reps) stat.add(static_cast<double>(r.totals.unmet));
+            v.pass = !reps.empty() && stat.mean() <= t.threshold;
+            v.measured = fmt(stat.mean(), 0) + " ± " + fmt(stat.ci95_halfwidth(), 0) + " people";
+            if (!v.pass && !reps.empty()) {
+                std::vector<std::pair<std::int64_t, int>> worst;
+                std::map<int, std::int64_t> unmet;
+                for (const auto& row : reps.front().communes) unmet[row.commune] += row.unmet;
+                for (const auto& [m, n] : unmet) worst.push_back({-n, m});
+                std::sort(worst.begin(), worst.end());
+                for (const auto& [n, m] : worst)
+                    if (n < 0)
+                        add_where(v, w.territory.communes[static_cast<std::size_t>(m)].name + ": " +
+                                         std::to_string(-n) + " people (first replication)");
+            }
+            break;
+        }
+        }
+        if (reps.empty()) v.measured = "not simulated (0 replications)";
+        rep.rules.push_back(std::move(v));
+    }
+    return rep;
+}
+
+} // namespace riposte
