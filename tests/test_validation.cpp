@@ -1,0 +1,188 @@
+#include "fixtures.hpp"
+#include "riposte/runner.hpp"
+#include "riposte/validation.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace riposte;
+using namespace riposte::test;
+
+namespace {
+const RuleVerdict& rule(const ValidationReport& r, const std::string& id) {
+    auto it = std::find_if(r.rules.begin(), r.rules.end(),
+                           [&](const RuleVerdict& v) { return v.id == id; });
+    REQUIRE_MESSAGE(it != r.rules.end(), "no rule " << id);
+    return *it;
+}
+bool mentions(const RuleVerdict& v, const std::string& text) {
+    return std::any_of(v.where.begin(), v.where.end(),
+                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
+}
+Scenario good() {
+    Scenario sc = small_scenario();
+    // capacity 8 h × 12 slots/h × 2 = 192 a day, 7 days = 1344 a week: deliver that
+    sc.world.deliveries = {{0, 0, 1344, -1, ""}, {7, 0, 1344, -1, ""}};
+    sc.world.territory.communes[1].population = 5000;
+    sc.plan.centres[0].shifts[0].staff = {2, 2, 2, 1, 1, 0}; // two interview lines
+    return sc;
+}
+std::vector<Results> reps(const Scenario& sc, int n) {
+    ReplicationOptions o;
+    o.replications = n;
+    return run_replications(sc, o).runs;
+}
+} // namespace
+
+TEST_CASE("date_of_day counts from the world's start date") {
+    World w;
+    w.start_date = "2021-02-27";
+    CHECK(date_of_day(w, 0) == "2021-02-27");
+    CHECK(date_of_day(w, 2) == "2021-03-01");
+    CHECK(date_of_day(w, 365) == "2022-02-27");
+}
+
+TEST_CASE("a well-staffed, well-supplied plan passes every structural rule") {
+    const ValidationReport r = validate_structure(good());
+    for (const auto& v : r.rules) {
+        INFO(v.id << ": " << v.measured << (v.where.empty() ? "" : " at " + v.where.front()));
+        CHECK(v.pass);
+    }
+    CHECK(r.all_pass());
+    CHECK(r.rules.size() == 7);
+}
+
+TEST_CASE("a station whose role the plan does not staff fails, naming centre and station") {
+    Scenario sc = good();
+    sc.plan.centres[0].shifts[0].staff[1] = 0; // no medical interview staff
+    const ValidationReport rep = validate_structure(sc);
+    const auto& v = rule(rep, "staffing.stations");
+    CHECK_FALSE(v.pass);
+    CHECK(mentions(v, "Alpha centre"));
+    CHECK(mentions(v, "interview"));
+}
+
+TEST_CASE("opening hours not covered by a shift fail the station rule") {
+    Scenario sc = good();
+    sc.plan.centres[0].shifts[0].end = hours(13);
+    const ValidationReport rep = validate_structure(sc);
+    const auto& v = rule(rep, "staffing.stations");
+    CHECK_FALSE(v.pass);
+    CHECK(mentions(v, "13:00"));
+}
+
+TEST_CASE("understaffed plan: qualified rule fails with centre, date and role") {
+    Scenario sc = good();
+    sc.world.pool[1].count = 1; // one infirmier
+    sc.world.pool[2].count = 0; // no students
+    sc.world.scope.allowed[2] = {{1, false}};
+    const ValidationReport rep = validate_structure(sc);
+    const auto& v = rule(rep, "staffing.qualified");
+    CHECK_FALSE(v.pass);
+    CHECK(mentions(v, "Alpha centre, 2021-04-0"));
+    CHECK(mentions(v, "injection"));
+    CHECK(v.where_total > 0);
+}
+
+TEST_CASE("no médecin on site fails its own rule") {
+    Scenario sc = good();
+    sc.world.pool[0].count = 0;
+    const ValidationReport rep = validate_structure(sc);
+    const auto& v = rule(rep, "staffing.medecin_on_site");
+    CHECK_FALSE(v.pass);
+    CHECK(mentions(v, "Alpha centre"));
+}
+
+TEST_CASE("hours asked beyond the pool's weekly hours fail, naming the role") {
+    Scenario sc = good();
+    for (auto& e : sc.world.pool) e.weekly_hours = 4;
+    const ValidationReport rep = validate_structure(sc);
+    const auto& v = rule(rep, "pool.weekly_hours");
+    CHECK_FALSE(v.pass);
+    CHECK(mentions(v, "week 1"));
+}
+
+TEST_CASE("slots beyond the allocated doses fail the French rule") {
+    Scenario sc = good();
+    sc.world.deliveries = {{0, 0, 600, -1, ""}};
+    const ValidationReport rep = validate_structure(sc);
+    const auto& v = rule(rep, "supply.slots_within_doses");
+    CHECK_FALSE(v.pass);
+    CHECK(mentions(v, "Alpha centre, week ending"));
+}
+
+TEST_CASE("a commune beyond the maximum travel time fails unless a mobile team serves it") {
+    Scenario sc = good();
+    sc.world.territory.edges[0].minutes = 80;
+    const ValidationReport rep = validate_structure(sc);
+    const auto& v = rule(rep, "access.travel_time");
+    CHECK_FALSE(v.pass);
+    CHECK(mentions(v, "Beta"));
+    sc.plan.max_travel_minutes = 90;
+    CHECK(rule(validate_structure(sc), "access.travel_time").pass);
+}
+
+TEST_CASE("test kits planned below the expected demand fail with the date they run out") {
+    Scenario sc = good();
+    Centre t;
+    t.name = "Tests";
+    t.kind = CentreKind::Testing;
+    t.stations = {{"swab", StationKind::Servers, Flow::Testing, 5, dist("4"), 0, false, true}};
+    Shift s;
+    s.start = hours(8);
+    s.end = hours(18);
+    s.staff = {0, 0, 0, 0, 0, 1};
+    t.shifts = {s};
+    t.opens = hours(8);
+    t.closes = hours(18);
+    sc.plan.centres.push_back(t);
+    sc.world.epidemic.incidence_per_100k.assign(14, 100.0);
+    sc.world.epidemic.tests_per_case = 20; // 100/100k × 15,000 × 20 = 300 tests a day
+    sc.world.initial_test_kits = 1000;
+    const ValidationReport rep = validate_structure(sc);
+    const auto& v = rule(rep, "supply.test_kits");
+    CHECK_FALSE(v.pass);
+    CHECK(mentions(v, "2021-04-08"));
+    sc.world.initial_test_kits = 5000;
+    CHECK(rule(validate_structure(sc), "supply.test_kits").pass);
+}
+
+TEST_CASE("target rules pass and fail on simulated replications") {
+    Scenario sc = good();
+    Target wait;
+    wait.kind = TargetKind::WaitP90;
+    wait.threshold = 60;
+    Target cov;
+    cov.kind = TargetKind::Coverage;
+    cov.threshold = 10;
+    Target waste;
+    waste.kind = TargetKind::WastedDoses;
+    waste.threshold = 50;
+    Target unmet;
+    unmet.kind = TargetKind::UnmetDemand;
+    unmet.threshold = 7500;
+    sc.plan.targets = {wait, cov, waste, unmet};
+    const auto runs = reps(sc, 4);
+    ValidationReport r = validate(sc, runs);
+    for (const auto& id :
+         {"target.wait_p90", "target.coverage", "target.wasted_doses", "target.unmet_demand"}) {
+        INFO(id << " " << rule(r, id).measured);
+        CHECK(rule(r, id).pass);
+    }
+    // now thresholds no plan can meet
+    sc.plan.targets[0].threshold = 0.01;
+    sc.plan.targets[1].threshold = 99.9;
+    sc.plan.targets[2].threshold = 0.0;
+    sc.plan.targets[3].threshold = 0;
+    r = validate(sc, runs);
+    const auto& w = rule(r, "target.wait_p90");
+    CHECK_FALSE(w.pass);
+    CHECK(mentions(w, "Alpha centre, 2021-04-"));
+    CHECK_FALSE(rule(r, "target.coverage").pass);
+    CHECK_FALSE(rule(r, "target.unmet_demand").pass);
+    CHECK(mentions(rule(r, "target.unmet_demand"), "Alpha"));
+    const auto& wd = rule(r, "target.wasted_doses");
+    if (runs.front().totals.doses_wasted > 0) CHECK_FALSE(wd.pass);
+    CHECK_FALSE(r.all_pass());
+}
