@@ -882,21 +882,69 @@ void Simulation::Impl::on_shift_start(int rs_index) {
     const double len_s = static_cast<double>((rs.end - rs.start).seconds());
     bool medecin_present = false;
     const std::vector<char> present = who_turns_up(rs, medecin_present);
-    std::vector<int> rr(w_.roles.size(), 0); // round-robin over stations of a role
+    // Who may do what: -1 not allowed, 0 allowed, 1 allowed under supervision.
+    auto scope_of = [&](int profession, std::size_t role) {
+        for (const auto& e : w_.scope.allowed[role])
+            if (e.profession == profession) return e.supervised ? 1 : 0;
+        return -1;
+    };
+    // roles as rostered, for the people who turned up and may work
+    std::vector<Assignment> working;
     for (std::size_t i = 0; i < rs.people.size(); ++i) {
         if (!present[i]) continue;
         const auto& a = rs.people[i];
         const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
-        const auto role = static_cast<std::size_t>(a.role);
-        bool supervised = false;
-        for (const auto& e : w_.scope.allowed[role])
-            if (e.profession == person.profession) supervised = e.supervised;
-        if (supervised && !medecin_present) {
+        if (scope_of(person.profession, static_cast<std::size_t>(a.role)) == 1 &&
+            !medecin_present) {
             log(LogKind::Shortfall,
                 "no médecin on site at " + centre_name(c) + ": a supervised " +
                     w_.professions[static_cast<std::size_t>(person.profession)] + " cannot work");
             continue;
         }
+        working.push_back(a);
+    }
+    // Cover a station left with nobody by an absence: a qualified colleague from a role that
+    // keeps at least one person (or from supervision, who stays on site) moves over.
+    {
+        std::vector<int> count(w_.roles.size(), 0), rostered(w_.roles.size(), 0);
+        for (const auto& a : working) ++count[static_cast<std::size_t>(a.role)];
+        for (const auto& a : rs.people) ++rostered[static_cast<std::size_t>(a.role)];
+        for (std::size_t r = 0; r < w_.roles.size(); ++r) {
+            if (rostered[r] == 0 || count[r] > 0 || rt.stations_of_role[r].empty()) continue;
+            int best = -1;
+            for (std::size_t k = 0; k < working.size(); ++k) {
+                const auto from = static_cast<std::size_t>(working[k].role);
+                const bool can_spare = count[from] >= 2 || rt.stations_of_role[from].empty();
+                const int prof =
+                    roster_.people[static_cast<std::size_t>(working[k].person)].profession;
+                const int sc = scope_of(prof, r);
+                if (!can_spare || sc < 0 || (sc == 1 && !medecin_present)) continue;
+                if (best < 0 || count[from] > count[static_cast<std::size_t>(
+                                                  working[static_cast<std::size_t>(best)].role)])
+                    best = static_cast<int>(k);
+            }
+            if (best < 0) {
+                log(LogKind::Shortfall,
+                    w_.roles[r] + " at " + centre_name(c) +
+                        ": nobody present and nobody qualified to cover, the station stops");
+                continue;
+            }
+            auto& mover = working[static_cast<std::size_t>(best)];
+            --count[static_cast<std::size_t>(mover.role)];
+            ++count[r];
+            log(LogKind::Info,
+                "at " + centre_name(c) + " a " +
+                    w_.professions[static_cast<std::size_t>(
+                        roster_.people[static_cast<std::size_t>(mover.person)].profession)] +
+                    " moves from " + w_.roles[static_cast<std::size_t>(mover.role)] + " to " +
+                    w_.roles[r] + " to cover an absence");
+            mover.role = static_cast<int>(r);
+        }
+    }
+    std::vector<int> rr(w_.roles.size(), 0); // round-robin over stations of a role
+    for (const Assignment& a : working) {
+        const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
+        const auto role = static_cast<std::size_t>(a.role);
         pr.persons.push_back(a.person);
         ++rt.role_present[role];
         rt.role_staffed_s[role] += len_s;
@@ -1426,6 +1474,32 @@ void Simulation::Impl::on_walk_in(int c) {
 void Simulation::Impl::on_centre_close(int c) {
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
     rt.doors_open = false;
+    // People queued at a station nobody staffs any more will not be seen today: they are
+    // sent home (and rebook) so that the staff still inside can finish and leave.
+    for (std::size_t st = 0; st < stations_.size(); ++st) {
+        StationRt& s = stations_[st];
+        if (s.centre != c) continue;
+        const bool stopped = s.def->kind == StationKind::Area
+                                 ? (s.def->role >= 0 && s.watchers == 0 && s.area_used == 0)
+                                 : s.pool.active_count() == 0;
+        if (!stopped) continue;
+        std::vector<std::int32_t> sent;
+        if (s.def->kind == StationKind::Area) {
+            sent.assign(s.area_queue.begin(), s.area_queue.end());
+            s.area_queue.clear();
+        } else {
+            while (!s.pool.queue_empty()) sent.push_back(s.pool.dequeue());
+        }
+        if (!sent.empty())
+            log(LogKind::Warning, std::to_string(sent.size()) + " people sent home from " +
+                                      centre_name(c) + ": nobody at " + s.def->name +
+                                      " at closing time");
+        for (std::int32_t p : sent) {
+            --rt.waiting;
+            --rt.in_centre;
+            turn_away(p, false);
+        }
+    }
     maybe_release_closing(c);
 }
 
