@@ -119,6 +119,12 @@ TEST_CASE("a commune beyond the maximum travel time fails unless a mobile team s
     const auto& v = rule(rep, "access.travel_time");
     CHECK_FALSE(v.pass);
     CHECK(mentions(v, "Beta"));
+    MobileTeam team;
+    team.name = "EMV";
+    team.communes = {1};
+    sc.plan.mobile_teams = {team};
+    CHECK(rule(validate_structure(sc), "access.travel_time").pass);
+    sc.plan.mobile_teams.clear();
     sc.plan.max_travel_minutes = 90;
     CHECK(rule(validate_structure(sc), "access.travel_time").pass);
 }

@@ -153,8 +153,9 @@ class Simulation::Impl final : public EventHandler {
     bool finalised_ = false;
     Results res_;
 
+    TravelGraph graph_;
     Roster roster_;
-    std::vector<std::vector<double>> travel_; // per centre → commune
+    std::vector<std::vector<double>> travel_; // per centre → commune (infinity beyond reach)
     std::vector<std::vector<std::pair<int, float>>> vacc_choices_, test_choices_; // per commune
     std::vector<CentreRt> centres_;
     std::vector<TeamRt> teams_;
@@ -267,7 +268,7 @@ class Simulation::Impl final : public EventHandler {
 // ---------------------------------------------------------------------------------------------
 
 Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
-    : sc_(sc), w_(sc.world), plan_(sc.plan), opt_(opt), obs_(obs) {
+    : sc_(sc), w_(sc.world), plan_(sc.plan), opt_(opt), obs_(obs), graph_(sc.world.territory) {
     h_ = sim_.add_handler(this);
     horizon_ = days(w_.days);
     res_.seed = opt.seed;
@@ -277,8 +278,16 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
     // travel times: one shortest-path tree per centre commune (and mobile team base)
     std::vector<int> sources;
     for (const auto& c : plan_.centres) sources.push_back(c.commune);
-    for (const auto& t : plan_.mobile_teams) sources.push_back(t.base_commune);
-    travel_ = travel_minutes_from(w_.territory, sources);
+    // Searches stop beyond the farthest anyone goes (people to a centre, staff to work); mobile
+    // teams may drive anywhere.
+    double cutoff = std::max(w_.behaviour.max_travel_minutes, plan_.max_travel_minutes);
+    for (const auto& e : w_.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
+    travel_.reserve(sources.size() + plan_.mobile_teams.size());
+    for (int src : sources) travel_.push_back(graph_.minutes_from(src, cutoff));
+    for (const auto& t : plan_.mobile_teams) {
+        sources.push_back(t.base_commune);
+        travel_.push_back(graph_.minutes_from(t.base_commune));
+    }
 
     // Mobile teams are staffed from the pool like centres: the roster sees each team as a
     // centre open during the team's hours. Home vaccination by the team's nurse on a
@@ -1023,7 +1032,7 @@ void Simulation::Impl::maybe_release_closing(int c) {
 const std::vector<double>& Simulation::Impl::travel_from(int commune) {
     auto it = travel_cache_.find(commune);
     if (it == travel_cache_.end())
-        it = travel_cache_.emplace(commune, travel_minutes_from(w_.territory, commune)).first;
+        it = travel_cache_.emplace(commune, graph_.minutes_from(commune)).first;
     return it->second;
 }
 
@@ -1571,17 +1580,12 @@ void Simulation::Impl::finalise() {
     Totals& t = res_.totals;
     // communes
     const std::size_t ng = w_.groups.size();
+    std::vector<int> vacc_sources;
+    for (const auto& c : plan_.centres)
+        if (c.vaccinates()) vacc_sources.push_back(c.commune);
+    const std::vector<double> nearest_centre = graph_.nearest_of(vacc_sources);
     for (std::size_t m = 0; m < w_.territory.communes.size(); ++m) {
-        double nearest = -1;
-        for (const auto& [c, minutes] : vacc_choices_[m]) {
-            nearest = minutes;
-            break;
-        }
-        if (nearest < 0) // none within the maximum travel time: report the nearest anyway
-            for (std::size_t c = 0; c < plan_.centres.size(); ++c)
-                if (plan_.centres[c].vaccinates() && std::isfinite(travel_[c][m]) &&
-                    (nearest < 0 || travel_[c][m] < nearest))
-                    nearest = travel_[c][m];
+        const double nearest = std::isfinite(nearest_centre[m]) ? nearest_centre[m] : -1.0;
         for (std::size_t g = 0; g < ng; ++g) {
             const std::size_t k = m * ng + g;
             CommuneGroupRow row;

@@ -5,6 +5,7 @@
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace riposte {
@@ -22,28 +23,77 @@ Graph make_graph(const Territory& t) {
     return g;
 }
 
-std::vector<double> dijkstra(const Graph& g, int source) {
-    std::vector<double> dist(boost::num_vertices(g), std::numeric_limits<double>::infinity());
-    boost::dijkstra_shortest_paths(
-        g, static_cast<std::size_t>(source),
-        boost::distance_map(
-            boost::make_iterator_property_map(dist.begin(), boost::get(boost::vertex_index, g)))
-            .distance_inf(std::numeric_limits<double>::infinity()));
-    return dist;
-}
+struct SearchDone {};
+
+/// Stops the search once the next vertex to settle is beyond the cutoff.
+class CutoffVisitor : public boost::default_dijkstra_visitor {
+  public:
+    CutoffVisitor(const std::vector<double>* dist, double cutoff) : dist_(dist), cutoff_(cutoff) {}
+    template <class Vertex, class G> void examine_vertex(Vertex u, const G&) {
+        if ((*dist_)[u] > cutoff_) throw SearchDone{};
+    }
+
+  private:
+    const std::vector<double>* dist_;
+    double cutoff_;
+};
 
 } // namespace
 
-std::vector<double> travel_minutes_from(const Territory& territory, int source) {
-    return dijkstra(make_graph(territory), source);
+struct TravelGraph::Impl {
+    Graph g;
+    std::vector<double> search(const std::size_t* first, const std::size_t* last,
+                               double cutoff) const {
+        const std::size_t n = boost::num_vertices(g);
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        std::vector<double> dist(n, inf);
+        std::vector<std::size_t> pred(n);
+        auto index = boost::get(boost::vertex_index, g);
+        try {
+            boost::dijkstra_shortest_paths(
+                g, first, last, boost::make_iterator_property_map(pred.begin(), index),
+                boost::make_iterator_property_map(dist.begin(), index),
+                boost::get(boost::edge_weight, g), index, std::less<double>(), std::plus<double>(),
+                inf, 0.0, CutoffVisitor(&dist, cutoff));
+        } catch (const SearchDone&) {
+            // vertices not settled yet may hold tentative distances: keep only the settled
+            for (double& d : dist)
+                if (d > cutoff) d = inf;
+        }
+        return dist;
+    }
+};
+
+TravelGraph::TravelGraph(const Territory& territory) : impl_(std::make_unique<Impl>()) {
+    impl_->g = make_graph(territory);
+}
+TravelGraph::~TravelGraph() = default;
+TravelGraph::TravelGraph(TravelGraph&&) noexcept = default;
+TravelGraph& TravelGraph::operator=(TravelGraph&&) noexcept = default;
+
+std::vector<double> TravelGraph::minutes_from(int source, double cutoff) const {
+    const auto s = static_cast<std::size_t>(source);
+    return impl_->search(&s, &s + 1, cutoff);
 }
 
-std::vector<std::vector<double>> travel_minutes_from(const Territory& territory,
-                                                     const std::vector<int>& sources) {
-    const Graph g = make_graph(territory);
+std::vector<double> TravelGraph::nearest_of(const std::vector<int>& sources) const {
+    std::vector<std::size_t> s(sources.begin(), sources.end());
+    if (s.empty())
+        return std::vector<double>(boost::num_vertices(impl_->g),
+                                   std::numeric_limits<double>::infinity());
+    return impl_->search(s.data(), s.data() + s.size(), std::numeric_limits<double>::infinity());
+}
+
+std::vector<double> travel_minutes_from(const Territory& territory, int source) {
+    return TravelGraph(territory).minutes_from(source);
+}
+
+std::vector<std::vector<double>>
+travel_minutes_from(const Territory& territory, const std::vector<int>& sources, double cutoff) {
+    const TravelGraph g(territory);
     std::vector<std::vector<double>> out;
     out.reserve(sources.size());
-    for (int s : sources) out.push_back(dijkstra(g, s));
+    for (int s : sources) out.push_back(g.minutes_from(s, cutoff));
     return out;
 }
 

@@ -78,7 +78,11 @@ ValidationReport validate_structure(const Scenario& sc) {
     ValidationReport rep;
     std::vector<int> sources;
     for (const auto& c : plan.centres) sources.push_back(c.commune);
-    const auto travel = travel_minutes_from(w.territory, sources);
+    const TravelGraph graph(w.territory);
+    double cutoff = std::max(w.behaviour.max_travel_minutes, plan.max_travel_minutes);
+    for (const auto& e : w.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
+    std::vector<std::vector<double>> travel;
+    for (int s : sources) travel.push_back(graph.minutes_from(s, cutoff));
     const Roster roster = build_roster(sc, travel);
     const int supervision = w.supervision_role();
 
@@ -286,16 +290,24 @@ ValidationReport validate_structure(const Scenario& sc) {
         v.id = "access.travel_time";
         const double limit =
             plan.max_travel_minutes >= 0 ? plan.max_travel_minutes : w.behaviour.max_travel_minutes;
-        v.title = "every commune is within the maximum travel time of an open vaccination centre";
+        v.title = "every commune is within the maximum travel time of an open vaccination centre "
+                  "or served by a mobile team";
         v.threshold = "<= " + fmt(limit, 0) + " min";
         double worst = 0;
         std::int64_t people_out = 0;
+        std::vector<int> vacc_sources;
+        for (const auto& c : plan.centres)
+            if (c.vaccinates()) vacc_sources.push_back(c.commune);
+        const std::vector<double> nearest = graph.nearest_of(vacc_sources);
         for (std::size_t m = 0; m < w.territory.communes.size(); ++m) {
-            double best = std::numeric_limits<double>::infinity();
-            for (std::size_t c = 0; c < plan.centres.size(); ++c)
-                if (plan.centres[c].vaccinates()) best = std::min(best, travel[c][m]);
+            const double best = nearest[m];
             if (std::isfinite(best)) worst = std::max(worst, best);
-            if (!(best <= limit)) {
+            bool team = false; // served by a mobile team's round
+            for (const MobileTeam& t : plan.mobile_teams)
+                if (t.communes.empty() || std::find(t.communes.begin(), t.communes.end(),
+                                                    static_cast<int>(m)) != t.communes.end())
+                    team = true;
+            if (!(best <= limit) && !team) {
                 people_out += w.territory.communes[m].population;
                 add_where(v, w.territory.communes[m].name + " (" + w.territory.communes[m].insee +
                                  "): " +
