@@ -109,3 +109,12 @@ TEST_CASE("samples are never negative") {
     const Distribution d = parse("normal(0, 5)");
     for (int i = 0; i < 10000; ++i) CHECK(d.sample(rng) >= 0.0);
 }
+
+TEST_CASE("signed samples keep negative draws (early arrivals)") {
+    Rng rng(1, 0, 2, Purpose::Generic);
+    const Distribution d = parse("normal(-3, 5)");
+    RunningStats s;
+    for (int i = 0; i < 100000; ++i) s.add(d.sample_signed(rng));
+    CHECK(s.min() < 0);
+    CHECK(std::abs(s.mean() - (-3.0)) <= 4 * s.ci95_halfwidth());
+}

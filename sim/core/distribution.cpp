@@ -127,6 +127,11 @@ Distribution Distribution::scaled(double k) const {
 }
 
 double Distribution::sample(Rng& rng) const {
+    const double x = sample_signed(rng);
+    return x < 0 ? 0.0 : x;
+}
+
+double Distribution::sample_signed(Rng& rng) const {
     double x = 0;
     switch (kind_) {
     case DistKind::Fixed:
@@ -166,8 +171,7 @@ double Distribution::sample(Rng& rng) const {
         break;
     }
     }
-    x = (x + shift_) * scale_;
-    return x < 0 ? 0.0 : x;
+    return (x + shift_) * scale_;
 }
 
 double Distribution::mean() const {

@@ -3,6 +3,7 @@
 #include "riposte/core/rng.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace riposte {
@@ -50,22 +51,6 @@ Roster build_roster(const Scenario& sc,
     const int supervision = w.supervision_role();
     const std::size_t n_people = roster.people.size();
 
-    // Candidates per centre: people whose home is within their commute limit of the centre,
-    // sorted by travel time (then pool order) so the nearest are asked first.
-    std::vector<std::vector<int>> candidates(plan.centres.size());
-    for (std::size_t c = 0; c < plan.centres.size(); ++c) {
-        const auto& tt = travel_from_centre[c];
-        for (std::size_t i = 0; i < n_people; ++i) {
-            const auto& p = roster.people[i];
-            if (tt[static_cast<std::size_t>(p.home)] <= p.max_commute_minutes)
-                candidates[c].push_back(static_cast<int>(i));
-        }
-        std::stable_sort(candidates[c].begin(), candidates[c].end(), [&](int a, int b) {
-            return tt[static_cast<std::size_t>(roster.people[static_cast<std::size_t>(a)].home)] <
-                   tt[static_cast<std::size_t>(roster.people[static_cast<std::size_t>(b)].home)];
-        });
-    }
-
     // Order roles are filled in: supervision first, then the roles fewest professions may
     // fill (the scarce médecins go to the interview before anyone else takes them).
     std::vector<int> role_order(w.roles.size());
@@ -85,6 +70,48 @@ Roster build_roster(const Scenario& sc,
             rank[r][static_cast<std::size_t>(e.profession)] = static_cast<int>(k);
             supervised[r][static_cast<std::size_t>(e.profession)] = e.supervised ? 1 : 0;
         }
+
+    // Candidates per centre and role: people allowed in the role whose home is within their
+    // commute limit of the centre, ordered by scope preference, then travel time, then pool
+    // order. Built from the communes within reach only, so large territories stay fast.
+    std::vector<std::vector<int>> people_of_commune(w.territory.communes.size());
+    for (std::size_t i = 0; i < n_people; ++i)
+        people_of_commune[static_cast<std::size_t>(roster.people[i].home)].push_back(
+            static_cast<int>(i));
+    std::vector<std::vector<std::vector<int>>> candidates(plan.centres.size());
+    for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+        const auto& tt = travel_from_centre[c];
+        std::vector<char> role_needed(w.roles.size(), 0);
+        for (const Shift& sh : plan.centres[c].shifts)
+            for (std::size_t r = 0; r < sh.staff.size() && r < role_needed.size(); ++r)
+                if (sh.staff[r] > 0) role_needed[r] = 1;
+        std::vector<int> near;
+        for (std::size_t m = 0; m < tt.size(); ++m)
+            if (std::isfinite(tt[m]))
+                for (int i : people_of_commune[m])
+                    if (tt[m] <= roster.people[static_cast<std::size_t>(i)].max_commute_minutes)
+                        near.push_back(i);
+        candidates[c].resize(w.roles.size());
+        for (std::size_t r = 0; r < w.roles.size(); ++r) {
+            if (!role_needed[r]) continue;
+            auto& list = candidates[c][r];
+            for (int i : near)
+                if (rank[r][static_cast<std::size_t>(
+                        roster.people[static_cast<std::size_t>(i)].profession)] >= 0)
+                    list.push_back(i);
+            std::sort(list.begin(), list.end(), [&](int a, int b) {
+                const auto& pa = roster.people[static_cast<std::size_t>(a)];
+                const auto& pb = roster.people[static_cast<std::size_t>(b)];
+                const int ra = rank[r][static_cast<std::size_t>(pa.profession)];
+                const int rb = rank[r][static_cast<std::size_t>(pb.profession)];
+                if (ra != rb) return ra < rb;
+                const double ta = tt[static_cast<std::size_t>(pa.home)],
+                             tb = tt[static_cast<std::size_t>(pb.home)];
+                if (ta != tb) return ta < tb;
+                return a < b;
+            });
+        }
+    }
 
     std::vector<double> week_hours(n_people, 0.0);
     std::vector<std::vector<Interval>> busy(n_people);
@@ -118,6 +145,7 @@ Roster build_roster(const Scenario& sc,
                             return false;
                     return true;
                 };
+                bool supervision_short = false;
                 for (int role : role_order) {
                     const auto ru = static_cast<std::size_t>(role);
                     const int need = ru < sh.staff.size() ? sh.staff[ru] : 0;
@@ -127,11 +155,12 @@ Roster build_roster(const Scenario& sc,
                         int best = -1;
                         int best_rank = 0;
                         double best_hours = 0;
-                        for (int cand : candidates[c]) {
+                        for (int cand : candidates[c][ru]) {
                             const auto ci = static_cast<std::size_t>(cand);
                             const RosterPerson& p = roster.people[ci];
                             const int rk = rank[ru][static_cast<std::size_t>(p.profession)];
-                            if (rk < 0) continue;
+                            // the list is in preference order: a later rank cannot win
+                            if (best >= 0 && rk > best_rank) break;
                             if (!((p.weekdays >> weekday) & 1)) continue;
                             if (week_hours[ci] + len_h > p.weekly_hours + 1e-9) continue;
                             if (!free_at(ci)) continue;
@@ -141,11 +170,11 @@ Roster build_roster(const Scenario& sc,
                                 continue;
                             }
                             // prefer: scope preference, then fewest hours this week, then nearest
-                            if (best < 0 || rk < best_rank ||
-                                (rk == best_rank && week_hours[ci] < best_hours - 1e-9)) {
+                            if (best < 0 || week_hours[ci] < best_hours - 1e-9) {
                                 best = cand;
                                 best_rank = rk;
                                 best_hours = week_hours[ci];
+                                if (best_hours <= 0) break; // nobody can do better
                             }
                         }
                         if (best < 0) break;
@@ -159,6 +188,7 @@ Roster build_roster(const Scenario& sc,
                         ++got;
                     }
                     if (got < need) {
+                        if (role == supervision) supervision_short = true;
                         ShortfallRow row;
                         row.centre = static_cast<int>(c);
                         row.day = day;
@@ -177,13 +207,7 @@ Roster build_roster(const Scenario& sc,
                 }
                 // A vaccination centre needs a médecin on site whenever it is open.
                 if (centre.vaccinates() && !rs.has_medecin) {
-                    const bool already =
-                        std::any_of(roster.shortfalls.begin(), roster.shortfalls.end(),
-                                    [&](const ShortfallRow& r) {
-                                        return r.centre == static_cast<int>(c) && r.day == day &&
-                                               r.start == sh.start && r.role == supervision;
-                                    });
-                    if (!already) {
+                    if (!supervision_short) {
                         ShortfallRow row;
                         row.centre = static_cast<int>(c);
                         row.day = day;

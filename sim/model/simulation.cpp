@@ -642,7 +642,7 @@ void Simulation::Impl::on_day_start(int d) {
                 const double slot_s = rt.n_positions > 0 ? span * static_cast<double>(b.pos) /
                                                                static_cast<double>(rt.n_positions)
                                                          : 0.0;
-                const double shift_s = (w_.behaviour.punctuality.sample(pr));
+                const double shift_s = (w_.behaviour.punctuality.sample_signed(pr));
                 double at = static_cast<double>((t0 + def.opens).seconds()) + slot_s + shift_s;
                 at = std::max(at, static_cast<double>((t0 + def.opens).seconds()));
                 const std::int32_t p = new_patient();

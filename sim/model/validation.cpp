@@ -244,9 +244,12 @@ ValidationReport validate_structure(const Scenario& sc) {
                     static_cast<double>(d.doses);
                 continue;
             }
+            // shared like the model does: centres and mobile teams of that vaccine
             double total = 0;
             for (const auto& c : plan.centres)
                 if (c.vaccinates() && c.vaccine == d.vaccine) total += c.allocation_share;
+            for (const auto& t : plan.mobile_teams)
+                if (t.vaccine == d.vaccine) total += t.allocation_share;
             for (std::size_t c = 0; c < plan.centres.size(); ++c)
                 if (total > 0 && plan.centres[c].vaccinates() &&
                     plan.centres[c].vaccine == d.vaccine)

@@ -7,7 +7,7 @@
 //   "empirical(1, 2, 2, 5)" (equiprobable values)  "discrete(1:0.2, 2:0.5, 5:0.3)" (value:weight)
 //   "3 + exp(1.43)" (shift + any of the above)
 //   optional unit suffix: "s", "min", "h", "d"  e.g. "lognormal(24, 6) h"
-// Samples are never negative: a negative draw is clamped to 0.
+// Samples are never negative: a negative draw is clamped to 0 (sample_signed() keeps the sign).
 #include "riposte/core/rng.hpp"
 
 #include <optional>
@@ -49,6 +49,8 @@ class Distribution {
     [[nodiscard]] Distribution scaled(double k) const;
 
     [[nodiscard]] double sample(Rng& rng) const;
+    /// Same draw without the clamp at 0, for signed quantities (arrival minus slot time).
+    [[nodiscard]] double sample_signed(Rng& rng) const;
     [[nodiscard]] double mean() const;
     [[nodiscard]] DistKind kind() const { return kind_; }
     [[nodiscard]] const std::string& text() const { return text_; }
