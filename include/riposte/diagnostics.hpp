@@ -33,7 +33,9 @@ class Diagnostics {
     [[nodiscard]] bool has_errors() const;
     [[nodiscard]] std::size_t error_count() const;
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
-    void append(const Diagnostics& o) { items_.insert(items_.end(), o.items_.begin(), o.items_.end()); }
+    void append(const Diagnostics& o) {
+        items_.insert(items_.end(), o.items_.begin(), o.items_.end());
+    }
 
   private:
     std::vector<Diagnostic> items_;

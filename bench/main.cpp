@@ -1,0 +1,200 @@
+// riposte_bench: events per second of the engine, one replication of the shipped scenarios
+// (time and peak memory), compared with SimPy. Prints a table; --json FILE writes the figures.
+// Exit status: 0 done (targets met or not, see the summary; --strict makes a missed target 1),
+// 1 a section failed, 2 bad usage.
+#include "bench.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <iostream>
+#include <string_view>
+
+namespace {
+
+using riposte::bench::Options;
+using riposte::bench::Section;
+using riposte::bench::Status;
+
+constexpr std::string_view section_names[] = {"mmc", "default", "metz", "national", "replications"};
+
+void usage(std::ostream& out) {
+    out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
+           "\n"
+           "sections (all by default, in this order):\n"
+           "  mmc           engine events/s on an M/M/6 queue (run_mmc), and the same model in\n"
+           "                SimPy 3 for comparison\n"
+           "  default       one replication of the bundled default scenario\n"
+           "  metz          one replication of scenarios/metz-et-environs\n"
+           "  national      one replication of scenarios/france (skipped if absent)\n"
+           "  replications  replications per second with 1 and 2 threads (run_replications)\n"
+           "\n"
+           "options:\n"
+           "  --only LIST             run only these sections (comma-separated, repeatable)\n"
+           "  --skip LIST             run all sections but these (national takes minutes)\n"
+           "  --json FILE             also write the figures as JSON (atomically)\n"
+           "  --customers N           M/M/6 customers measured (default 1000000)\n"
+           "  --warmup N              M/M/6 warm-up customers, discarded (default 10000)\n"
+           "  --runs N                M/M/6 runs; the best is reported (default 3)\n"
+           "  --seed N                M/M/6 seed (default 2024)\n"
+           "  --no-simpy              skip the SimPy comparison\n"
+           "  --simpy-customers N     SimPy customers measured (default 1000000)\n"
+           "  --python PATH           Python interpreter with simpy (default: $RIPOSTE_PYTHON,\n"
+           "                          python3, /usr/bin/python3: the first that imports simpy)\n"
+           "  --simpy-script FILE     the SimPy model (default: bench/simpy_mmc.py)\n"
+           "  --scenario-dir DIR      folder holding metz-et-environs/ and france/\n"
+           "                          (default: the folder of the default scenario)\n"
+           "  --replications N        replications per thread count (default 20)\n"
+           "  --replications-scenario NAME  default (the default), metz or national\n"
+           "  --strict                exit 1 when a target is not met\n"
+           "  -h, --help              this help\n"
+           "\n"
+           "Build in Release (scripts/bench.sh does) and run nothing else meanwhile.\n";
+}
+
+bool parse_count(const char* text, std::uint64_t& out, std::uint64_t min) {
+    const char* end = text + std::strlen(text);
+    std::uint64_t v = 0;
+    const auto r = std::from_chars(text, end, v);
+    if (r.ec != std::errc{} || r.ptr != end || v < min) return false;
+    out = v;
+    return true;
+}
+
+bool known_section(std::string_view s) {
+    return std::find(std::begin(section_names), std::end(section_names), s) !=
+           std::end(section_names);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Options opt;
+    std::string child;
+    bool strict = false;
+    std::vector<std::string> only, skip;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        const auto value = [&](const char* what) -> const char* {
+            if (i + 1 >= argc) {
+                std::cerr << "riposte_bench: error: " << a << " needs " << what << "\n";
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        const auto count = [&](std::uint64_t& out, std::uint64_t min) {
+            const char* v = value("a number");
+            if (!parse_count(v, out, min)) {
+                std::cerr << "riposte_bench: error: " << a << " " << v
+                          << ": expected a whole number >= " << min << "\n";
+                std::exit(2);
+            }
+        };
+        if (a == "-h" || a == "--help") {
+            usage(std::cout);
+            return 0;
+        } else if (a == "--only" || a == "--skip") {
+            std::string_view list = value("a section list");
+            while (!list.empty()) {
+                const std::size_t comma = list.find(',');
+                const std::string_view name = list.substr(0, comma);
+                if (!known_section(name)) {
+                    std::cerr << "riposte_bench: error: unknown section '" << name
+                              << "'; choose among mmc, default, metz, national, replications\n";
+                    return 2;
+                }
+                (a == "--only" ? only : skip).emplace_back(name);
+                list =
+                    comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+            }
+        } else if (a == "--json") {
+            opt.json_file = value("a file name");
+        } else if (a == "--customers") {
+            count(opt.mmc_customers, 20);
+        } else if (a == "--warmup") {
+            count(opt.mmc_warmup, 0);
+        } else if (a == "--runs") {
+            std::uint64_t n = 0;
+            count(n, 1);
+            opt.mmc_runs = static_cast<int>(std::min<std::uint64_t>(n, 100));
+        } else if (a == "--seed") {
+            count(opt.seed, 0);
+        } else if (a == "--no-simpy") {
+            opt.simpy = false;
+        } else if (a == "--simpy-customers") {
+            count(opt.simpy_customers, 20);
+        } else if (a == "--python") {
+            opt.python = value("an interpreter path");
+        } else if (a == "--simpy-script") {
+            opt.simpy_script = value("a file name");
+        } else if (a == "--scenario-dir") {
+            opt.scenario_dir = value("a folder");
+        } else if (a == "--replications") {
+            std::uint64_t n = 0;
+            count(n, 1);
+            opt.replications = static_cast<int>(std::min<std::uint64_t>(n, 100000));
+        } else if (a == "--replications-scenario") {
+            opt.replications_scenario = value("default, metz or national");
+            if (opt.replications_scenario != "default" && opt.replications_scenario != "metz" &&
+                opt.replications_scenario != "national") {
+                std::cerr << "riposte_bench: error: --replications-scenario expects default, "
+                             "metz or national\n";
+                return 2;
+            }
+        } else if (a == "--strict") {
+            strict = true;
+        } else if (a == "--child") {
+            child = value("a scenario name");
+        } else {
+            std::cerr << "riposte_bench: error: unknown argument '" << a << "'\n";
+            usage(std::cerr);
+            return 2;
+        }
+    }
+
+    if (!child.empty()) {
+        if (child != "default" && child != "metz" && child != "national") {
+            std::cerr << "riposte_bench: error: --child expects default, metz or national\n";
+            return 2;
+        }
+        return riposte::bench::child_main(opt, child);
+    }
+
+    const riposte::bench::MachineInfo machine = riposte::bench::machine_info();
+    riposte::bench::print_header(machine, opt);
+    const auto selected = [&](std::string_view name) {
+        return (only.empty() || std::find(only.begin(), only.end(), name) != only.end()) &&
+               std::find(skip.begin(), skip.end(), name) == skip.end();
+    };
+
+    std::vector<Section> sections;
+    for (std::string_view name : section_names) {
+        if (!selected(name)) continue;
+        Section s;
+        if (name == "mmc")
+            s = riposte::bench::run_mmc_section(opt);
+        else if (name == "replications")
+            s = riposte::bench::run_replications_section(opt);
+        else
+            s = riposte::bench::run_scenario_section(opt, std::string(name));
+        riposte::bench::print_section(s);
+        sections.push_back(std::move(s));
+    }
+    riposte::bench::print_summary(sections);
+
+    int status = 0;
+    for (const Section& s : sections) {
+        if (s.status == Status::Failed) status = 1;
+        for (const auto& f : s.figures)
+            if (strict && f.met && !*f.met) status = std::max(status, 1);
+    }
+    if (!opt.json_file.empty()) {
+        std::string error;
+        if (!riposte::bench::write_json(opt.json_file, machine, opt, sections, error)) {
+            std::cerr << "riposte_bench: error: " << error << "\n";
+            return 1;
+        }
+        std::cout << "\nwrote " << opt.json_file << "\n";
+    }
+    return status;
+}

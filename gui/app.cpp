@@ -1,0 +1,328 @@
+#include "app.hpp"
+
+#include "display_check.hpp"
+#include "panels.hpp"
+
+#include "riposte/scenario_loader.hpp"
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/Texture.hpp>
+#include <SFML/Graphics/View.hpp>
+#include <SFML/System/Clock.hpp>
+#include <SFML/Window/Event.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <iostream>
+#include <system_error>
+#include <type_traits>
+
+namespace riposte::gui {
+namespace {
+
+/// Longest wait for a --run replication before a screenshot is taken anyway.
+constexpr float screenshot_run_timeout_seconds = 300.0f;
+
+sf::Color to_sf(Rgba c) {
+    return {c[0], c[1], c[2], c[3]};
+}
+
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+} // namespace
+
+std::shared_ptr<const LoadedScenario> load_for_gui(const GuiOptions& options) {
+    auto loaded = std::make_shared<LoadedScenario>();
+    try {
+        loaded->world_file = options.world.empty() ? default_world_file() : options.world;
+        loaded->plan_file = options.plan.empty() ? default_plan_file() : options.plan;
+        LoadResult result = load_scenario(loaded->world_file, loaded->plan_file);
+        loaded->diagnostics = result.diagnostics.items();
+        if (result.scenario && !result.diagnostics.has_errors()) {
+            auto scenario = std::make_shared<const Scenario>(std::move(*result.scenario));
+            loaded->map = std::make_shared<const MapGeometry>(build_map_geometry(*scenario));
+            loaded->scenario = std::move(scenario);
+        }
+    } catch (const std::exception& e) {
+        // The loader reports bad input as diagnostics; this is a defect, shown all the same.
+        loaded->scenario.reset();
+        loaded->map.reset();
+        loaded->diagnostics.push_back({Severity::Error,
+                                       {loaded->world_file.string(), 0, 0},
+                                       std::string{"internal error while loading: "} + e.what() +
+                                           " (please report it with the scenario files)"});
+    }
+    if (!loaded->scenario && loaded->diagnostics.empty())
+        loaded->diagnostics.push_back({Severity::Error,
+                                       {loaded->world_file.string(), 0, 0},
+                                       "the scenario could not be loaded"});
+    return loaded;
+}
+
+App::App(GuiOptions options) : options_(std::move(options)) {
+    ui_.lang = options_.lang;
+    ui_.large_font = options_.large_font;
+    ui_.seed = options_.seed;
+}
+
+App::~App() {
+    worker_.cancel();
+    backend_.shutdown();
+}
+
+bool App::open_window() {
+    // Default (compatibility) context: SFML 2.5 draws with the fixed pipeline, so never ask
+    // for a core profile. ImGui's OpenGL3 renderer runs on 3.x+ compatibility contexts.
+    sf::ContextSettings settings;
+    settings.depthBits = 0;
+    settings.stencilBits = 0;
+    settings.antialiasingLevel = 0;
+    window_.emplace();
+    window_->create(sf::VideoMode(options_.width, options_.height),
+                    sf::String::fromUtf8(std::string_view{tr(ui_.lang, Text::AppTitle)}.begin(),
+                                         std::string_view{tr(ui_.lang, Text::AppTitle)}.end()),
+                    sf::Style::Default, settings);
+    if (!window_->isOpen()) return false;
+    window_->setFramerateLimit(60);
+    window_->setKeyRepeatEnabled(true);
+    return true;
+}
+
+void App::fit_map_if_needed() {
+    const sf::Vector2u size = window_->getSize();
+    ui_.camera.resize(size.x, size.y);
+    if (ui_.camera_fitted || !loaded_->map) return;
+    const double side = side_panel_width(ui_, static_cast<float>(size.x)) + 2 * panel_margin;
+    ScreenInsets insets;
+    insets.left = ui_.show_scenario ? side : panel_margin;
+    insets.right = ui_.show_run ? side : panel_margin;
+    insets.top = menu_bar_height(ui_) + panel_margin;
+    // The legend sits at the bottom left of the map area.
+    insets.bottom = ui_.show_legend ? legend_height_estimate(ui_) : panel_margin;
+    ui_.fit_scale = ui_.camera.fit(*loaded_->map, insets);
+    ui_.camera_fitted = true;
+}
+
+void App::handle_event(const sf::Event& event) {
+    backend_.process_event(event); // ImGui always sees every event
+    switch (event.type) {
+    case sf::Event::Closed:
+        window_->close();
+        break;
+    case sf::Event::Resized: {
+        const auto w = static_cast<float>(event.size.width);
+        const auto h = static_cast<float>(event.size.height);
+        window_->setView(sf::View(sf::FloatRect(0, 0, w, h)));
+        ui_.camera.resize(w, h);
+        break;
+    }
+    case sf::Event::MouseButtonPressed:
+        // ImGui's capture flag is from the last frame, as the ImGui FAQ advises.
+        if (event.mouseButton.button == sf::Mouse::Left && !backend_.wants_mouse()) {
+            dragging_ = true;
+            drag_last_ = {event.mouseButton.x, event.mouseButton.y};
+        }
+        break;
+    case sf::Event::MouseButtonReleased:
+        if (event.mouseButton.button == sf::Mouse::Left) dragging_ = false;
+        break;
+    case sf::Event::MouseMoved:
+        if (dragging_) {
+            const sf::Vector2i now{event.mouseMove.x, event.mouseMove.y};
+            ui_.camera.pan_pixels(now.x - drag_last_.x, now.y - drag_last_.y);
+            drag_last_ = now;
+        }
+        break;
+    case sf::Event::LostFocus:
+        dragging_ = false;
+        break;
+    case sf::Event::MouseWheelScrolled:
+        if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel && !backend_.wants_mouse()) {
+            const double factor = std::pow(1.25, static_cast<double>(event.mouseWheelScroll.delta));
+            ui_.camera.zoom_at({static_cast<double>(event.mouseWheelScroll.x),
+                                static_cast<double>(event.mouseWheelScroll.y)},
+                               factor, ui_.fit_scale / 8, ui_.fit_scale * 400);
+        }
+        break;
+    case sf::Event::KeyPressed:
+        if (backend_.wants_keyboard()) break;
+        if (event.key.code == sf::Keyboard::R) ui_.camera_fitted = false;
+        if (event.key.code == sf::Keyboard::Add || event.key.code == sf::Keyboard::Subtract ||
+            event.key.code == sf::Keyboard::Equal || event.key.code == sf::Keyboard::Hyphen) {
+            const bool in =
+                event.key.code == sf::Keyboard::Add || event.key.code == sf::Keyboard::Equal;
+            ui_.camera.zoom_at({ui_.camera.width / 2, ui_.camera.height / 2}, in ? 1.25 : 0.8,
+                               ui_.fit_scale / 8, ui_.fit_scale * 400);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+Snapshot App::make_snapshot() const {
+    Snapshot s;
+    s.loaded = loaded_;
+    s.run = worker_.latest();
+    s.frames_per_second = fps_;
+    return s;
+}
+
+void App::draw(const Snapshot& snapshot, Commands& commands) {
+    draw_menu_bar(snapshot, ui_, commands);
+    draw_map_overlay(snapshot, ui_, commands);
+    if (ui_.show_scenario) draw_scenario_panel(snapshot, ui_, commands);
+    if (ui_.show_run) draw_run_panel(snapshot, ui_, commands);
+}
+
+void App::apply(Commands& commands) {
+    for (const Command& c : commands.queue) {
+        std::visit(Overloaded{
+                       [&](const StartRun& s) {
+                           if (loaded_->scenario) worker_.start(loaded_->scenario, s.seed);
+                       },
+                       [&](const CancelRun&) { worker_.cancel(); },
+                       [&](const ResetMapView&) { ui_.camera_fitted = false; },
+                   },
+                   c);
+    }
+    commands.queue.clear();
+}
+
+bool App::save_screenshot(const std::filesystem::path& file) {
+    // Read the back buffer before display(): after it, its content is undefined.
+    const sf::Vector2u size = window_->getSize();
+    sf::Texture texture;
+    if (!texture.create(size.x, size.y)) {
+        std::cerr << "riposte-gui: error: cannot create a " << size.x << "x" << size.y
+                  << " texture to copy the window into\n";
+        return false;
+    }
+    texture.update(*window_);
+    const sf::Image image = texture.copyToImage();
+
+    // Written atomically: a temporary file in the same directory (ending in .png, since SFML
+    // picks the format from the extension), then renamed over the target.
+    const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : ".";
+    const std::filesystem::path tmp =
+        dir / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) + ".png");
+    if (!image.saveToFile(tmp.string())) {
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+        std::cerr << "riposte-gui: error: cannot write the screenshot into '" << dir.string()
+                  << "' (is the directory writable?)\n";
+        return false;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        std::cerr << "riposte-gui: error: cannot rename " << tmp.string() << " to " << file.string()
+                  << ": " << ec.message() << "\n";
+        return false;
+    }
+    std::cout << "riposte-gui: saved " << file.string() << " (" << size.x << "x" << size.y << ")\n";
+    return true;
+}
+
+int App::screenshot_exit_code() const {
+    if (!loaded_->scenario) return static_cast<int>(ExitCode::BadInput);
+    const auto run = worker_.latest();
+    if (run->status == RunStatus::Failed || run->status == RunStatus::Running)
+        return static_cast<int>(ExitCode::RunError);
+    return static_cast<int>(ExitCode::Ok);
+}
+
+int App::run() {
+    loaded_ = load_for_gui(options_);
+    for (const Diagnostic& d : loaded_->diagnostics) std::cerr << format_diagnostic(d) << "\n";
+
+    if (options_.screenshot) {
+        const auto dir = options_.screenshot->has_parent_path() ? options_.screenshot->parent_path()
+                                                                : std::filesystem::path{"."};
+        std::error_code ec;
+        if (!std::filesystem::is_directory(dir, ec)) {
+            std::cerr << "riposte-gui: error: cannot save the screenshot into '" << dir.string()
+                      << "': no such directory; create it or choose another path\n";
+            return static_cast<int>(ExitCode::BadInput);
+        }
+    }
+    // Held until the end of run(), past the window's creation (see DisplayProbe).
+    const DisplayProbe display;
+    if (!display.problem().empty()) {
+        std::cerr << "riposte-gui: error: " << display.problem() << "\n";
+        return static_cast<int>(ExitCode::RunError);
+    }
+    if (!open_window()) {
+        std::cerr << "riposte-gui: error: cannot open a window. Is an X display available "
+                     "(DISPLAY set)? Without one, run under xvfb-run -a -s \"-screen 0 "
+                     "1600x1000x24\".\n";
+        return static_cast<int>(ExitCode::RunError);
+    }
+    if (!backend_.init(*window_)) {
+        std::cerr << "riposte-gui: error: cannot start Dear ImGui's OpenGL renderer on this "
+                     "display (OpenGL 2.0 or later is needed)\n";
+        return static_cast<int>(ExitCode::RunError);
+    }
+    map_.emplace();
+    map_->set_scenario(loaded_->scenario, loaded_->map);
+
+    if (options_.run_at_start && loaded_->scenario) worker_.start(loaded_->scenario, ui_.seed);
+
+    int exit_code = static_cast<int>(ExitCode::Ok);
+    int frames_ready = 0;
+    sf::Clock frame_clock, wall_clock;
+    while (window_->isOpen()) {
+        sf::Event event;
+        while (window_->pollEvent(event)) handle_event(event);
+        if (!window_->isOpen()) break;
+
+        const float dt = frame_clock.restart().asSeconds();
+        ++fps_frames_;
+        fps_seconds_ += dt;
+        if (fps_seconds_ >= 0.5f) {
+            fps_ = static_cast<float>(fps_frames_) / fps_seconds_;
+            fps_frames_ = 0;
+            fps_seconds_ = 0;
+        }
+        fit_map_if_needed();
+
+        const Snapshot snapshot = make_snapshot();
+        backend_.set_large_font(ui_.large_font);
+        backend_.new_frame(*window_, dt);
+        Commands commands;
+        draw(snapshot, commands);
+
+        // SFML first (its cached GL state is stale after ImGui's renderer ran), ImGui on top.
+        window_->resetGLStates();
+        window_->clear(to_sf(map_colours::background));
+        map_->draw(*window_, ui_.camera);
+        backend_.render(*window_);
+        apply(commands);
+
+        if (options_.screenshot) {
+            const bool waiting_for_run =
+                options_.run_at_start && snapshot.run->status == RunStatus::Running &&
+                wall_clock.getElapsedTime().asSeconds() < screenshot_run_timeout_seconds;
+            if (!waiting_for_run) ++frames_ready;
+            if (frames_ready >= options_.frames) {
+                exit_code = save_screenshot(*options_.screenshot)
+                                ? screenshot_exit_code()
+                                : static_cast<int>(ExitCode::RunError);
+                window_->close();
+                break;
+            }
+        }
+        window_->display();
+    }
+    worker_.cancel();
+    backend_.shutdown(); // while the window's context still exists
+    window_->close();
+    return exit_code;
+}
+
+} // namespace riposte::gui

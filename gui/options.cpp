@@ -1,0 +1,146 @@
+#include "options.hpp"
+
+#include <charconv>
+#include <system_error>
+
+namespace riposte::gui {
+namespace {
+
+template <typename T> std::optional<T> parse_number(std::string_view text) {
+    T value{};
+    const char* end = text.data() + text.size();
+    const auto res = std::from_chars(text.data(), end, value);
+    if (res.ec != std::errc{} || res.ptr != end || text.empty()) return std::nullopt;
+    return value;
+}
+
+bool ends_with_png(const std::filesystem::path& p) {
+    std::string ext = p.extension().string();
+    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return ext == ".png";
+}
+
+} // namespace
+
+std::string usage_text() {
+    return R"(usage: riposte-gui [WORLD PLAN] [options]
+
+The riposte dashboard: the territory map, the scenario, and one replication run live.
+With no WORLD and PLAN files, the bundled default scenario is loaded.
+
+options:
+  --lang fr|en          language of the interface (default: fr)
+  --large-font          large characters, for a projector (also in the View menu)
+  --seed N              seed of the replication run from the Run panel (default: 1)
+  --run                 start one replication as soon as the scenario is loaded
+  --size WxH            window size in pixels (default: 1280x800)
+  --screenshot FILE.png draw --frames frames, save the window to FILE.png and exit
+                        (with --run: wait for the run to finish first)
+  --frames N            frames drawn before the screenshot (default: 10)
+  -h, --help            show this help
+
+exit codes: 0 ok; 1 the run failed or the screenshot could not be saved;
+            2 bad usage or a scenario that does not load.
+)";
+}
+
+ParsedOptions parse_options(const std::vector<std::string_view>& args) {
+    ParsedOptions out;
+    GuiOptions& o = out.options;
+    std::vector<std::string_view> positional;
+    bool frames_given = false;
+
+    auto fail = [&](std::string message) {
+        out.error = std::move(message);
+        return out;
+    };
+
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view arg = args[i];
+        std::string_view inline_value;
+        bool has_inline_value = false;
+        if (arg.starts_with("--")) {
+            if (const auto eq = arg.find('='); eq != std::string_view::npos) {
+                inline_value = arg.substr(eq + 1);
+                arg = arg.substr(0, eq);
+                has_inline_value = true;
+            }
+        }
+        // Value of an option that takes one: "--x=v" or "--x v".
+        auto value = [&]() -> std::optional<std::string_view> {
+            if (has_inline_value) return inline_value;
+            if (i + 1 < args.size()) return args[++i];
+            return std::nullopt;
+        };
+        auto takes_no_value = [&]() { return !has_inline_value; };
+
+        if (arg == "-h" || arg == "--help") {
+            o.help = true;
+        } else if (arg == "--large-font") {
+            if (!takes_no_value()) return fail("--large-font takes no value");
+            o.large_font = true;
+        } else if (arg == "--run") {
+            if (!takes_no_value()) return fail("--run takes no value");
+            o.run_at_start = true;
+        } else if (arg == "--lang") {
+            const auto v = value();
+            if (!v) return fail("--lang needs a value: fr or en");
+            const auto lang = parse_lang(*v);
+            if (!lang) return fail("unknown language '" + std::string{*v} + "': use fr or en");
+            o.lang = *lang;
+        } else if (arg == "--seed") {
+            const auto v = value();
+            const auto n = v ? parse_number<std::uint64_t>(*v) : std::nullopt;
+            if (!n) return fail("--seed needs a whole number, e.g. --seed 42");
+            o.seed = *n;
+        } else if (arg == "--frames") {
+            const auto v = value();
+            const auto n = v ? parse_number<int>(*v) : std::nullopt;
+            if (!n || *n < 1 || *n > 100000)
+                return fail("--frames needs a number of frames from 1 to 100000, e.g. --frames 10");
+            o.frames = *n;
+            frames_given = true;
+        } else if (arg == "--screenshot") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--screenshot needs a file name ending in .png");
+            std::filesystem::path p{std::string{*v}};
+            if (!ends_with_png(p))
+                return fail("--screenshot file '" + p.string() +
+                            "' must end in .png (the picture is saved as PNG)");
+            o.screenshot = std::move(p);
+        } else if (arg == "--size") {
+            const auto v = value();
+            const std::string_view s = v.value_or("");
+            const auto x = s.find('x');
+            const auto w =
+                x == std::string_view::npos ? std::nullopt : parse_number<unsigned>(s.substr(0, x));
+            const auto h = x == std::string_view::npos ? std::nullopt
+                                                       : parse_number<unsigned>(s.substr(x + 1));
+            if (!w || !h || *w < 320 || *h < 240 || *w > 16384 || *h > 16384)
+                return fail("--size needs WIDTHxHEIGHT in pixels, at least 320x240, e.g. "
+                            "--size 1600x900");
+            o.width = *w;
+            o.height = *h;
+        } else if (arg.size() > 1 && arg.front() == '-') {
+            return fail("unknown option '" + std::string{args[i]} + "'");
+        } else {
+            positional.push_back(arg);
+        }
+    }
+
+    if (o.help) return out;
+    if (positional.size() == 1)
+        return fail("give both a WORLD and a PLAN file, or neither for the bundled default "
+                    "scenario");
+    if (positional.size() > 2)
+        return fail("too many files: expected WORLD PLAN, got " +
+                    std::to_string(positional.size()) + " names");
+    if (positional.size() == 2) {
+        o.world = std::string{positional[0]};
+        o.plan = std::string{positional[1]};
+    }
+    if (frames_given && !o.screenshot) return fail("--frames only makes sense with --screenshot");
+    return out;
+}
+
+} // namespace riposte::gui

@@ -1,0 +1,41 @@
+#pragma once
+// Command line of riposte-gui.
+#include "i18n.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace riposte::gui {
+
+struct GuiOptions {
+    std::filesystem::path world, plan; ///< both empty: the bundled default scenario
+    Lang lang = Lang::Fr;
+    bool large_font = false;
+    std::optional<std::filesystem::path> screenshot; ///< save the window as PNG, then exit
+    int frames = 10;                                 ///< frames drawn before the screenshot
+    bool run_at_start = false; ///< start one replication as soon as the scenario is loaded
+    std::uint64_t seed = 1;
+    unsigned width = 1280, height = 800;
+    bool help = false;
+};
+
+struct ParsedOptions {
+    GuiOptions options;
+    std::string error; ///< usage error (empty: ok)
+    [[nodiscard]] bool ok() const { return error.empty(); }
+};
+
+/// Parses the arguments after the program name.
+ParsedOptions parse_options(const std::vector<std::string_view>& args);
+
+/// The --help text.
+std::string usage_text();
+
+/// Exit codes (DESIGN.md): 0 ok, 1 run error, 2 bad input or usage.
+enum class ExitCode : int { Ok = 0, RunError = 1, BadInput = 2 };
+
+} // namespace riposte::gui

@@ -1,0 +1,161 @@
+// Over the SFML map (ImGui background draw list): commune labels, the hovered commune's ring
+// and tooltip; and the map legend window.
+#include "panels.hpp"
+
+#include <imgui.h>
+
+#include <cfloat>
+#include <string>
+#include <vector>
+
+namespace riposte::gui {
+namespace {
+
+constexpr std::size_t max_labels = 250;
+constexpr double label_min_radius_px = 7.0; ///< smaller discs get a label only if in the top 8
+constexpr std::size_t always_labelled = 8;
+
+ImU32 to_imgui(Rgba c) {
+    return IM_COL32(c[0], c[1], c[2], c[3]);
+}
+
+ImVec2 to_imgui(MapPoint p) {
+    return {static_cast<float>(p.x), static_cast<float>(p.y)};
+}
+
+bool overlaps(const ImVec4& a, const ImVec4& b) {
+    return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
+}
+
+/// Names of the communes, most populous first, skipping any that would overlap one already
+/// placed or fall outside the window.
+void draw_labels(const Scenario& s, const MapGeometry& g, const MapCamera& cam) {
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    std::vector<ImVec4> placed; // x0, y0, x1, y1
+    placed.reserve(max_labels);
+    const auto& communes = s.world.territory.communes;
+    for (std::size_t rank = 0; rank < g.by_population.size() && placed.size() < max_labels;
+         ++rank) {
+        const int i = g.by_population[rank];
+        const double r = commune_radius_pixels(g, cam, i, min_commune_radius_px);
+        if (r < label_min_radius_px && rank >= always_labelled) continue;
+        const MapPoint p = cam.to_screen(g.commune_pos[static_cast<std::size_t>(i)]);
+        const char* name = communes[static_cast<std::size_t>(i)].name.c_str();
+        const ImVec2 size = ImGui::CalcTextSize(name);
+        const ImVec2 at{static_cast<float>(p.x) - size.x / 2, static_cast<float>(p.y + r) + 2};
+        const ImVec4 box{at.x - 2, at.y - 1, at.x + size.x + 2, at.y + size.y + 1};
+        if (box.z < 0 || box.w < 0 || box.x > cam.width || box.y > cam.height) continue;
+        bool clash = false;
+        for (const ImVec4& other : placed) clash = clash || overlaps(box, other);
+        if (clash) continue;
+        placed.push_back(box);
+        dl->AddText(ImVec2(at.x + 1, at.y + 1), IM_COL32(0, 0, 0, 200), name);
+        dl->AddText(at, IM_COL32(235, 238, 242, 255), name);
+    }
+}
+
+void draw_hover(const Scenario& s, const MapGeometry& g, UiState& ui) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ui.hovered_commune = -1;
+    // Decided after NewFrame: WantCaptureMouse is up to date for this frame.
+    if (io.WantCaptureMouse || io.MousePos.x == -FLT_MAX) return;
+    const MapPoint mouse{io.MousePos.x, io.MousePos.y};
+    const int i = find_commune_at(g, ui.camera, mouse, min_commune_radius_px, 3.0);
+    if (i < 0) return;
+    ui.hovered_commune = i;
+    const Lang lang = ui.lang;
+    const auto ci = static_cast<std::size_t>(i);
+    const Commune& c = s.world.territory.communes[ci];
+    const double r = commune_radius_pixels(g, ui.camera, i, min_commune_radius_px);
+    ImGui::GetBackgroundDrawList()->AddCircle(to_imgui(ui.camera.to_screen(g.commune_pos[ci])),
+                                              static_cast<float>(r + 3),
+                                              IM_COL32(255, 220, 90, 255), 0, 2.0f);
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(c.name.c_str());
+    ImGui::TextDisabled("%s %s", tr(lang, Text::Insee), c.insee.c_str());
+    ImGui::Text(label_value_format(lang), tr(lang, Text::Population),
+                format_count(lang, c.population).c_str());
+    const auto& here = g.centres_in_commune[ci];
+    if (!here.empty()) {
+        ImGui::Separator();
+        ImGui::TextDisabled("%s", tr(lang, Text::CentresHere));
+        for (int k : here) {
+            const Centre& centre = s.plan.centres[static_cast<std::size_t>(k)];
+            const Rgba col = centre_colour(centre.kind);
+            ImGui::TextColored(ImVec4(col[0] / 255.0f, col[1] / 255.0f, col[2] / 255.0f, 1.0f),
+                               "\xE2\x96\xA0");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(centre.name.c_str());
+        }
+    }
+    ImGui::EndTooltip();
+}
+
+/// A legend line: a symbol drawn in a square of the text height, then the text.
+template <typename DrawSymbol> void legend_line(const char* text, DrawSymbol draw_symbol) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    draw_symbol(ImGui::GetWindowDrawList(), ImVec2(p.x + h / 2, p.y + h / 2), h / 2);
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(text);
+}
+
+void draw_legend(UiState& ui) {
+    const Lang lang = ui.lang;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float left = side_panel_width(ui, vp->Size.x) + 2 * panel_margin;
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + vp->WorkSize.y - panel_margin),
+        ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    const std::string title = window_title(lang, Text::MapLegend, "legend");
+    if (!ImGui::Begin(title.c_str(), &ui.show_legend,
+                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
+        ImGui::End();
+        return;
+    }
+    legend_line(tr(lang, Text::LegendCommune), [](ImDrawList* dl, ImVec2 c, float r) {
+        dl->AddCircleFilled(c, r * 0.8f, to_imgui(map_colours::commune));
+    });
+    legend_line(tr(lang, Text::LegendRoad), [](ImDrawList* dl, ImVec2 c, float r) {
+        dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), to_imgui(map_colours::road), 2.0f);
+    });
+    const struct {
+        Text text;
+        Rgba colour;
+    } kinds[] = {{Text::KindVaccination, map_colours::vaccination},
+                 {Text::KindTesting, map_colours::testing},
+                 {Text::KindBoth, map_colours::both}};
+    for (const auto& k : kinds) {
+        legend_line(tr(lang, k.text), [&](ImDrawList* dl, ImVec2 c, float r) {
+            const float h = r * 0.6f;
+            dl->AddRectFilled(ImVec2(c.x - h - 1.5f, c.y - h - 1.5f),
+                              ImVec2(c.x + h + 1.5f, c.y + h + 1.5f),
+                              to_imgui(map_colours::centre_outline));
+            dl->AddRectFilled(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h),
+                              to_imgui(k.colour));
+        });
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 15);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", tr(lang, Text::LegendHelp));
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+}
+
+} // namespace
+
+void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& /*commands*/) {
+    const LoadedScenario& loaded = *snapshot.loaded;
+    if (!loaded.scenario || !loaded.map) {
+        ui.hovered_commune = -1;
+        return;
+    }
+    draw_labels(*loaded.scenario, *loaded.map, ui.camera);
+    draw_hover(*loaded.scenario, *loaded.map, ui);
+    if (ui.show_legend) draw_legend(ui);
+}
+
+} // namespace riposte::gui

@@ -1,0 +1,31 @@
+#pragma once
+// What one frame draws from: immutable shared values, rebuilt cheaply each frame by the App
+// (pointers are shared, nothing is copied deeply). Panels read it and never change it.
+#include "map_geometry.hpp"
+#include "run_worker.hpp"
+
+#include "riposte/diagnostics.hpp"
+#include "riposte/scenario.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace riposte::gui {
+
+/// The outcome of loading the scenario files (immutable once built).
+struct LoadedScenario {
+    std::filesystem::path world_file, plan_file;
+    std::shared_ptr<const Scenario> scenario; ///< null when loading failed
+    std::vector<Diagnostic> diagnostics;      ///< errors and warnings, in file order
+    std::shared_ptr<const MapGeometry> map;   ///< null when there is no scenario
+};
+
+struct Snapshot {
+    std::shared_ptr<const LoadedScenario> loaded; ///< never null
+    std::shared_ptr<const RunState> run;          ///< never null
+    float frames_per_second = 0;
+};
+
+} // namespace riposte::gui

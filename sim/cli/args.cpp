@@ -1,0 +1,80 @@
+#include "args.hpp"
+
+#include <charconv>
+#include <system_error>
+
+namespace riposte::cli {
+
+bool ParsedArgs::has(std::string_view name) const {
+    for (const auto& [n, v] : options) {
+        if (n == name) return true;
+    }
+    return false;
+}
+
+std::optional<std::string> ParsedArgs::value(std::string_view name) const {
+    std::optional<std::string> found;
+    for (const auto& [n, v] : options) {
+        if (n == name) found = v;
+    }
+    return found;
+}
+
+std::optional<ParsedArgs> parse_args(const std::vector<std::string>& args,
+                                     const std::vector<OptionSpec>& specs, std::string& error) {
+    ParsedArgs out;
+    bool options_done = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (options_done || arg.size() < 2 || arg[0] != '-') {
+            out.positional.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            options_done = true;
+            continue;
+        }
+        if (arg == "-h" || arg == "--help") {
+            out.help = true;
+            continue;
+        }
+        const std::size_t eq = arg.find('=');
+        const std::string name = arg.substr(0, eq);
+        const OptionSpec* spec = nullptr;
+        for (const OptionSpec& s : specs) {
+            if (s.name == name) spec = &s;
+        }
+        if (spec == nullptr) {
+            error = "unknown option '" + name + "'";
+            return std::nullopt;
+        }
+        if (!spec->takes_value) {
+            if (eq != std::string::npos) {
+                error = "option '" + name + "' takes no value";
+                return std::nullopt;
+            }
+            out.options.emplace_back(name, std::string{});
+            continue;
+        }
+        if (eq != std::string::npos) {
+            out.options.emplace_back(name, arg.substr(eq + 1));
+        } else if (i + 1 < args.size()) {
+            out.options.emplace_back(name, args[++i]);
+        } else {
+            error = "option '" + name + "' needs a value";
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
+std::optional<std::uint64_t> parse_u64(std::string_view text) {
+    if (text.empty() || text.front() < '0' || text.front() > '9') return std::nullopt;
+    std::uint64_t v = 0;
+    const char* last = text.data() + text.size();
+    const auto res = std::from_chars(text.data(), last, v);
+    if (res.ec != std::errc{} || res.ptr != last) return std::nullopt;
+    return v;
+}
+
+} // namespace riposte::cli

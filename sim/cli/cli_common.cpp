@@ -1,0 +1,224 @@
+#include "cli_common.hpp"
+
+#include "commands.hpp"
+#include "help.hpp"
+
+#include "riposte/output.hpp"
+#include "riposte/scenario_loader.hpp"
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <limits>
+#include <system_error>
+#include <thread>
+
+#include <unistd.h>
+
+namespace riposte::cli {
+
+namespace fs = std::filesystem;
+
+void print_out(std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+void print_err(std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+int print_help(std::string_view command) {
+    const auto text = command_help(command);
+    if (text) print_out(*text);
+    return exit_code::ok;
+}
+
+bool stderr_is_terminal() {
+    return ::isatty(STDERR_FILENO) == 1;
+}
+
+std::optional<ScenarioFiles> scenario_files(const std::vector<std::string>& positional,
+                                            std::string_view command, int& exit) {
+    if (positional.empty()) return ScenarioFiles{default_world_file(), default_plan_file()};
+    if (positional.size() == 2) return ScenarioFiles{positional[0], positional[1]};
+    if (positional.size() == 1) {
+        const fs::path dir = positional[0];
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) {
+            exit = usage_error("'" + positional[0] +
+                                   "' is not a directory: give WORLD and PLAN files, or a "
+                                   "directory holding world.toml and plan.toml",
+                               command);
+            return std::nullopt;
+        }
+        ScenarioFiles files{dir / "world.toml", dir / "plan.toml"};
+        for (const fs::path& f : {files.world, files.plan}) {
+            if (!fs::exists(f, ec)) {
+                print_err(f.string() + ": error: file not found; a scenario directory must " +
+                          "hold world.toml and plan.toml\n");
+                exit = exit_code::usage;
+                return std::nullopt;
+            }
+        }
+        return files;
+    }
+    exit = usage_error("too many arguments: expected WORLD PLAN, a directory, or nothing", command);
+    return std::nullopt;
+}
+
+std::optional<Scenario> load(const ScenarioFiles& files, bool quiet_summary) {
+    LoadResult loaded = load_scenario(files.world, files.plan);
+    const Diagnostics& diagnostics = loaded.diagnostics;
+    for (const Diagnostic& d : diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    if (diagnostics.has_errors() || !loaded.scenario) {
+        const std::size_t n = diagnostics.error_count();
+        if (n == 0) {
+            print_err(files.world.string() + ": error: the scenario could not be loaded\n");
+        } else if (!quiet_summary) {
+            print_err(std::to_string(n) + (n == 1 ? " error" : " errors") +
+                      " in the scenario; nothing was run\n");
+        }
+        return std::nullopt;
+    }
+    return std::move(loaded.scenario);
+}
+
+std::optional<std::uint64_t> number_option(const ParsedArgs& args, std::string_view name,
+                                           std::uint64_t min, std::uint64_t max,
+                                           std::uint64_t fallback, std::string_view command,
+                                           int& exit) {
+    const auto text = args.value(name);
+    if (!text) return fallback;
+    const auto v = parse_u64(*text);
+    if (!v || *v < min || *v > max) {
+        exit =
+            usage_error(std::string(name) + " expects a whole number from " + std::to_string(min) +
+                            " to " + std::to_string(max) + ", got '" + *text + "'",
+                        command);
+        return std::nullopt;
+    }
+    return *v;
+}
+
+std::optional<std::uint64_t> seed_option(const ParsedArgs& args, std::string_view command,
+                                         int& exit) {
+    return number_option(args, "--seed", 0, std::numeric_limits<std::uint64_t>::max(), 1, command,
+                         exit);
+}
+
+std::optional<int> threads_option(const ParsedArgs& args, std::string_view command, int& exit) {
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const auto v = number_option(args, "--threads", 1, 256, hw, command, exit);
+    if (!v) return std::nullopt;
+    return static_cast<int>(*v);
+}
+
+std::optional<Language> lang_option(const ParsedArgs& args, std::string_view command, int& exit) {
+    const auto text = args.value("--lang");
+    if (!text) return Language::French;
+    const auto lang = parse_language(*text);
+    if (!lang) {
+        exit = usage_error("--lang expects fr or en, got '" + *text + "'", command);
+        return std::nullopt;
+    }
+    return lang;
+}
+
+// ---- Ctrl-C ----
+
+namespace {
+
+std::atomic<bool> interrupt_flag{false};
+struct sigaction previous_action {};
+
+extern "C" void on_sigint(int /*signal*/) {
+    interrupt_flag.store(true);
+    static constexpr char message[] =
+        "\nriposte: interrupted: stopping; the replications already finished are kept "
+        "(press Ctrl-C again to quit at once)\n";
+    // write(2) is async-signal-safe; nothing to do if it fails
+    const ssize_t written = ::write(STDERR_FILENO, message, sizeof message - 1);
+    (void)written;
+}
+
+static_assert(std::atomic<bool>::is_always_lock_free, "the Ctrl-C flag must be lock-free");
+
+} // namespace
+
+InterruptGuard::InterruptGuard() {
+    interrupt_flag.store(false);
+    struct sigaction action {};
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND; // a second Ctrl-C gets the default action: quit
+    ::sigaction(SIGINT, &action, &previous_action);
+}
+
+InterruptGuard::~InterruptGuard() {
+    ::sigaction(SIGINT, &previous_action, nullptr);
+}
+
+std::atomic<bool>* InterruptGuard::flag() {
+    return &interrupt_flag;
+}
+
+bool InterruptGuard::interrupted() const {
+    return interrupt_flag.load();
+}
+
+// ---- progress ----
+
+ProgressBar::ProgressBar(bool enabled, std::string unit)
+    : enabled_(enabled), unit_(std::move(unit)), start_(std::chrono::steady_clock::now()) {}
+
+void ProgressBar::update(int done, int total) {
+    if (!enabled_ || total <= 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    // at most ten redraws a second, but always the last one
+    if (shown_ && done < total && now - last_draw_ < std::chrono::milliseconds(100)) return;
+    last_draw_ = now;
+    constexpr int width = 28;
+    const int filled = std::clamp(done * width / total, 0, width);
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double rate = elapsed > 0 ? done / elapsed : 0;
+    std::string line = "\r[" + std::string(static_cast<std::size_t>(filled), '#') +
+                       std::string(static_cast<std::size_t>(width - filled), '.') + "] " +
+                       std::to_string(done) + "/" + std::to_string(total) + " " + unit_;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "  %.1f/s", rate);
+    line += buf;
+    if (rate > 0 && done < total) {
+        const auto eta = static_cast<long>((total - done) / rate + 0.5);
+        std::snprintf(buf, sizeof buf, "  ETA %ld:%02ld", eta / 60, eta % 60);
+        line += buf;
+    }
+    line += "   ";
+    print_err(line);
+    std::fflush(stderr);
+    shown_ = true;
+}
+
+void ProgressBar::clear() {
+    if (!shown_) return;
+    print_err("\r" + std::string(78, ' ') + "\r");
+    std::fflush(stderr);
+    shown_ = false;
+}
+
+int write_report_for(const fs::path& dir, Language lang, bool quiet) {
+    const ReportResult report = build_report(dir, lang);
+    if (!report.ok()) {
+        print_err("riposte: error: the report could not be made: " + report.error + "\n");
+        return exit_code::run_error;
+    }
+    const fs::path file = dir / "report.html";
+    const WriteStatus status = write_file_atomic(file, report.html);
+    if (!status.ok()) {
+        print_err("riposte: error: " + status.error + "\n");
+        return exit_code::run_error;
+    }
+    if (!quiet) print_out("Report: " + file.string() + "\n");
+    return exit_code::ok;
+}
+
+} // namespace riposte::cli

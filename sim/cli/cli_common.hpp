@@ -1,0 +1,97 @@
+#pragma once
+// Pieces shared by the riposte commands: printing, scenario arguments, option values, the
+// Ctrl-C guard and the replication progress bar. No computation here: the commands call the
+// library (include/riposte/) and print.
+#include "args.hpp"
+
+#include "riposte/report.hpp"
+#include "riposte/scenario.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace riposte::cli {
+
+void print_out(std::string_view text);
+void print_err(std::string_view text);
+/// Prints the help of `command` on standard output; returns exit_code::ok.
+int print_help(std::string_view command);
+
+/// The world and plan files a command works on.
+struct ScenarioFiles {
+    std::filesystem::path world, plan;
+};
+
+/// WORLD PLAN, a DIR with world.toml and plan.toml, or nothing (the bundled default). On a
+/// problem prints it, sets `exit` and returns nullopt.
+std::optional<ScenarioFiles> scenario_files(const std::vector<std::string>& positional,
+                                            std::string_view command, int& exit);
+
+/// Loads a scenario and prints every diagnostic on stderr; nullopt on any error (the caller
+/// exits with exit_code::usage). With `quiet_summary` the "N errors" line is left out (the
+/// caller prints its own).
+std::optional<Scenario> load(const ScenarioFiles& files, bool quiet_summary = false);
+
+/// Whole-number option `name` in [min, max]; `fallback` when absent. On a bad value prints a
+/// usage error, sets `exit` and returns nullopt.
+std::optional<std::uint64_t> number_option(const ParsedArgs& args, std::string_view name,
+                                           std::uint64_t min, std::uint64_t max,
+                                           std::uint64_t fallback, std::string_view command,
+                                           int& exit);
+
+/// --seed (default 1).
+std::optional<std::uint64_t> seed_option(const ParsedArgs& args, std::string_view command,
+                                         int& exit);
+
+/// --threads (default: the number of processors).
+std::optional<int> threads_option(const ParsedArgs& args, std::string_view command, int& exit);
+
+/// --lang fr|en (default fr). Only meaningful with --report (checked by the caller).
+std::optional<Language> lang_option(const ParsedArgs& args, std::string_view command, int& exit);
+
+/// Limits of --replications.
+inline constexpr std::uint64_t max_replications = 100000;
+
+/// While alive, Ctrl-C (SIGINT) sets the flag instead of killing the process; a second
+/// Ctrl-C kills it at once. Restores the previous handler when destroyed.
+class InterruptGuard {
+  public:
+    InterruptGuard();
+    ~InterruptGuard();
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+    [[nodiscard]] std::atomic<bool>* flag();
+    [[nodiscard]] bool interrupted() const;
+};
+
+/// A progress bar on stderr: "[####......] 12/40 replications  3.1/s  ETA 0:09". Draws only
+/// when `enabled` (stderr is a terminal and not --quiet). Calls must be serialised.
+class ProgressBar {
+  public:
+    ProgressBar(bool enabled, std::string unit);
+    void update(int done, int total);
+    /// Erases the bar (call before printing anything else).
+    void clear();
+
+  private:
+    bool enabled_;
+    bool shown_ = false;
+    std::string unit_;
+    std::chrono::steady_clock::time_point start_;
+    std::chrono::steady_clock::time_point last_draw_{};
+};
+
+/// True when standard error is a terminal.
+bool stderr_is_terminal();
+
+/// Writes the HTML report of `dir` into `dir`/report.html; prints the outcome unless quiet.
+/// Returns exit_code::ok, or run_error when the report could not be made or written.
+int write_report_for(const std::filesystem::path& dir, Language lang, bool quiet);
+
+} // namespace riposte::cli

@@ -1,0 +1,298 @@
+#include "commands.hpp"
+
+#include "args.hpp"
+#include "cli_common.hpp"
+#include "help.hpp"
+
+#include "riposte/output.hpp"
+#include "riposte/runner.hpp"
+#include "riposte/scenario_loader.hpp"
+#include "riposte/simulation.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <limits>
+#include <optional>
+#include <system_error>
+
+namespace riposte::cli {
+
+namespace fs = std::filesystem;
+
+int usage_error(std::string_view message, std::string_view command) {
+    std::string text = "riposte: error: ";
+    text += message;
+    text += "\nRun 'riposte ";
+    if (!command.empty()) {
+        text += command;
+        text += ' ';
+    }
+    text += "--help' for usage.\n";
+    print_err(text);
+    return exit_code::usage;
+}
+
+std::string file_slug(std::string_view name) {
+    // Two-byte UTF-8 letters of French (and a few neighbours) and their ASCII forms.
+    static constexpr std::pair<std::string_view, std::string_view> folds[] = {
+        {"à", "a"},  {"â", "a"},  {"ä", "a"}, {"á", "a"},  {"ç", "c"}, {"é", "e"}, {"è", "e"},
+        {"ê", "e"},  {"ë", "e"},  {"î", "i"}, {"ï", "i"},  {"í", "i"}, {"ô", "o"}, {"ö", "o"},
+        {"ó", "o"},  {"ù", "u"},  {"û", "u"}, {"ü", "u"},  {"ú", "u"}, {"ÿ", "y"}, {"ñ", "n"},
+        {"œ", "oe"}, {"æ", "ae"}, {"À", "a"}, {"Â", "a"},  {"Ä", "a"}, {"Ç", "c"}, {"É", "e"},
+        {"È", "e"},  {"Ê", "e"},  {"Ë", "e"}, {"Î", "i"},  {"Ï", "i"}, {"Ô", "o"}, {"Ö", "o"},
+        {"Ù", "u"},  {"Û", "u"},  {"Ü", "u"}, {"Œ", "oe"}, {"Æ", "ae"}};
+    std::string out;
+    const auto dash = [&] {
+        if (!out.empty() && out.back() != '-') out += '-';
+    };
+    std::size_t i = 0;
+    while (i < name.size()) {
+        const char c = name[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
+            out += c;
+            ++i;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+            ++i;
+            continue;
+        }
+        bool folded = false;
+        for (const auto& [from, to] : folds) {
+            if (name.substr(i, from.size()) == from) {
+                out += to;
+                i += from.size();
+                folded = true;
+                break;
+            }
+        }
+        if (folded) continue;
+        dash();
+        ++i;
+        while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xc0u) == 0x80u) ++i;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? std::string("plan") : out;
+}
+
+int run_command(const std::vector<std::string>& args) {
+    std::string error;
+    const auto parsed = parse_args(args,
+                                   {{"--seed", true},
+                                    {"--replication", true},
+                                    {"--replications", true},
+                                    {"--threads", true},
+                                    {"--out", true},
+                                    {"--no-files", false},
+                                    {"--quiet", false},
+                                    {"--report", false},
+                                    {"--lang", true}},
+                                   error);
+    if (!parsed) return usage_error(error, "run");
+    if (parsed->help) return print_help("run");
+
+    int exit = exit_code::ok;
+    const auto seed = seed_option(*parsed, "run", exit);
+    if (!seed) return exit;
+    const auto replications =
+        number_option(*parsed, "--replications", 1, max_replications, 1, "run", exit);
+    if (!replications) return exit;
+    const auto threads = threads_option(*parsed, "run", exit);
+    if (!threads) return exit;
+    const auto replication =
+        number_option(*parsed, "--replication", 0,
+                      static_cast<std::uint64_t>(std::numeric_limits<int>::max()), 0, "run", exit);
+    if (!replication) return exit;
+    if (parsed->has("--replication") && *replications > 1) {
+        return usage_error("--replication K runs the single replication K; with --replications N "
+                           "the replications are 0 to N-1: give one or the other",
+                           "run");
+    }
+    const auto lang = lang_option(*parsed, "run", exit);
+    if (!lang) return exit;
+    const bool quiet = parsed->has("--quiet");
+    const bool no_files = parsed->has("--no-files");
+    const bool report = parsed->has("--report");
+    const auto out_option = parsed->value("--out");
+    if (no_files && out_option) return usage_error("--out and --no-files contradict", "run");
+    if (no_files && report) {
+        return usage_error("--report reads the result files: it cannot be combined with "
+                           "--no-files",
+                           "run");
+    }
+    if (parsed->has("--lang") && !report) {
+        return usage_error("--lang sets the language of the HTML report: add --report", "run");
+    }
+    if (out_option && out_option->empty()) return usage_error("--out needs a directory", "run");
+
+    const auto files = scenario_files(parsed->positional, "run", exit);
+    if (!files) return exit;
+    const auto scenario = load(*files);
+    if (!scenario) return exit_code::usage;
+
+    InterruptGuard interrupt;
+    const bool show_progress = !quiet && stderr_is_terminal();
+    const int n = static_cast<int>(*replications);
+    ReplicationSet set;
+    set.requested = n;
+    try {
+        if (n == 1) {
+            // One replication: a day-by-day progress bar, and Ctrl-C stops between days.
+            ProgressBar bar(show_progress, "days");
+            RunOptions options;
+            options.seed = *seed;
+            options.replication = static_cast<int>(*replication);
+            Simulation sim(*scenario, options);
+            const int total = std::max(1, scenario->world.days);
+            for (int d = 1;; ++d) {
+                if (interrupt.interrupted()) break;
+                const bool more = sim.advance_to(days(d));
+                bar.update(std::min(d, total), total);
+                if (!more) {
+                    set.runs.push_back(sim.results());
+                    break;
+                }
+            }
+            bar.clear();
+        } else {
+            ProgressBar bar(show_progress, "replications");
+            ReplicationOptions options;
+            options.replications = n;
+            options.threads = *threads;
+            options.seed = *seed;
+            options.cancel = interrupt.flag();
+            options.progress = [&bar](int done, int total) { bar.update(done, total); };
+            set = run_replications(*scenario, options);
+            bar.clear();
+        }
+    } catch (const std::exception& e) {
+        print_err(std::string("\nriposte: error: the run failed: ") + e.what() + "\n");
+        return exit_code::run_error;
+    } catch (...) {
+        print_err("\nriposte: error: the run failed (unknown error)\n");
+        return exit_code::run_error;
+    }
+    set.partial = static_cast<int>(set.runs.size()) < n;
+    if (set.runs.empty()) {
+        print_err("riposte: interrupted before any replication finished; nothing was written\n");
+        return exit_code::run_error;
+    }
+
+    const std::vector<KpiSummary> kpis = summarise(*scenario, set);
+    if (!quiet) {
+        print_out(n == 1 ? format_summary(*scenario, set.runs.front())
+                         : format_replications_summary(*scenario, set, kpis));
+    }
+    const auto partial_message = [&](std::string_view where) {
+        print_err("riposte: interrupted: " + std::to_string(set.runs.size()) + " of " +
+                  std::to_string(n) + " replications finished" + std::string(where) + "\n");
+    };
+    if (no_files) {
+        if (set.partial) {
+            partial_message("; the summary above covers only them");
+            return exit_code::run_error;
+        }
+        return exit_code::ok;
+    }
+
+    const fs::path dir = out_option ? fs::path(*out_option)
+                                    : fs::path("riposte-out") / file_slug(scenario->plan.name);
+    const WriteReport written = write_replication_results(*scenario, set, kpis, dir);
+    if (!written.ok()) {
+        print_err("riposte: error: " + written.error + "\n");
+        return exit_code::run_error;
+    }
+    if (!quiet) {
+        print_out("\nResults: " + std::to_string(written.files.size()) + " files written to " +
+                  dir.string() + "\n");
+    }
+    if (report) {
+        const int status = write_report_for(dir, *lang, quiet);
+        if (status != exit_code::ok) return status;
+    }
+    if (set.partial) {
+        partial_message("; the results in " + dir.string() +
+                        " are marked partial (summary.json \"partial\": true)");
+        return exit_code::run_error;
+    }
+    return exit_code::ok;
+}
+
+int check_command(const std::vector<std::string>& args) {
+    std::string error;
+    const auto parsed = parse_args(args, {}, error);
+    if (!parsed) return usage_error(error, "check");
+    if (parsed->help) return print_help("check");
+
+    int exit = exit_code::ok;
+    const auto files = scenario_files(parsed->positional, "check", exit);
+    if (!files) return exit;
+    const LoadResult loaded = load_scenario(files->world, files->plan);
+    const Diagnostics& diagnostics = loaded.diagnostics;
+    for (const Diagnostic& d : diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    if (diagnostics.has_errors() || !loaded.scenario) {
+        const std::size_t n = diagnostics.error_count();
+        print_err(n > 0 ? std::to_string(n) + (n == 1 ? " error" : " errors") + " in the scenario\n"
+                        : files->world.string() + ": error: the scenario could not be loaded\n");
+        return exit_code::usage;
+    }
+    const auto& scenario = loaded.scenario;
+
+    const World& w = scenario->world;
+    const Plan& p = scenario->plan;
+    std::int64_t people = 0;
+    for (const PoolEntry& e : w.pool) people += e.count;
+    std::int64_t population = 0;
+    for (const Commune& c : w.territory.communes) population += c.population;
+    int vaccination = 0, testing = 0;
+    for (const Centre& c : p.centres) {
+        vaccination += c.vaccinates() ? 1 : 0;
+        testing += c.tests() ? 1 : 0;
+    }
+    const std::size_t warnings = diagnostics.items().size() - diagnostics.error_count();
+    std::string line = "ok";
+    if (warnings > 0) {
+        line += " (" + std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings") + ")";
+    }
+    const auto counted = [](std::size_t n, std::string_view one, std::string_view many) {
+        return std::to_string(n) + ' ' + std::string(n == 1 ? one : many);
+    };
+    line += ": " + counted(w.territory.communes.size(), "commune", "communes") + " (population " +
+            std::to_string(population) + "), " +
+            counted(w.territory.edges.size(), "road link", "road links") + ", " +
+            counted(w.groups.size(), "population group", "population groups") + ", " +
+            counted(static_cast<std::size_t>(people), "professional", "professionals") + ", " +
+            counted(p.centres.size(), "centre", "centres") + " (" + std::to_string(vaccination) +
+            " vaccinating, " + std::to_string(testing) + " testing), " +
+            counted(p.mobile_teams.size(), "mobile team", "mobile teams") + ", " +
+            counted(w.deliveries.size(), "delivery", "deliveries") + ", " +
+            counted(static_cast<std::size_t>(std::max(w.days, 0)), "day", "days") + " from " +
+            w.start_date + "\n";
+    print_out(line);
+    return exit_code::ok;
+}
+
+int help_command(const std::vector<std::string>& args) {
+    std::string error;
+    const auto parsed = parse_args(args, {}, error);
+    if (!parsed) return usage_error(error, "help");
+    if (parsed->help) return print_help("help");
+    if (parsed->positional.empty()) {
+        print_out(main_help());
+        return exit_code::ok;
+    }
+    if (parsed->positional.size() > 1) return usage_error("help takes one command name", "help");
+    const auto text = command_help(parsed->positional[0]);
+    if (!text) {
+        return usage_error("unknown command '" + parsed->positional[0] +
+                               "'; commands are run, compare, validate, report, check and help",
+                           "");
+    }
+    print_out(*text);
+    return exit_code::ok;
+}
+
+} // namespace riposte::cli

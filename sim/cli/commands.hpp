@@ -1,0 +1,31 @@
+#pragma once
+// The riposte CLI commands. Each takes the arguments after the command name and returns the
+// process exit code. The commands only call the public API (include/riposte/) and print.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace riposte::cli {
+
+namespace exit_code {
+inline constexpr int ok = 0;
+inline constexpr int run_error = 1;  ///< the run failed, was interrupted, files not written
+inline constexpr int plan_fails = 1; ///< validate: at least one rule fails
+inline constexpr int usage = 2;      ///< bad input (scenario errors) or bad usage
+} // namespace exit_code
+
+int run_command(const std::vector<std::string>& args);
+int compare_command(const std::vector<std::string>& args);
+int validate_command(const std::vector<std::string>& args);
+int report_command(const std::vector<std::string>& args);
+int check_command(const std::vector<std::string>& args);
+int help_command(const std::vector<std::string>& args);
+
+/// Prints "riposte: error: <message>" and a hint to standard error; returns exit_code::usage.
+int usage_error(std::string_view message, std::string_view command);
+
+/// A directory-name-safe form of a plan name: lower-case ASCII letters, digits, '-' and '_'
+/// (French accents are transliterated: "Plan été" -> "plan-ete").
+std::string file_slug(std::string_view name);
+
+} // namespace riposte::cli

@@ -1,0 +1,241 @@
+#include "help.hpp"
+
+namespace riposte::cli {
+
+namespace {
+
+constexpr std::string_view main_text =
+    R"(riposte - simulate a CPTS plan for vaccination and testing centres
+
+Usage:
+  riposte run [WORLD PLAN | DIR] [options]       run replications, print the KPIs (mean and
+                                                 95% CI) and write CSV/JSON result files
+  riposte compare WORLD PLAN_A PLAN_B [...]      compare plans on the same world with common
+                                                 random numbers
+  riposte validate [WORLD PLAN | DIR] [options]  check a plan against the rules and its targets
+  riposte report RESULTS_DIR [options]           write the HTML report of a results folder
+  riposte check [WORLD PLAN | DIR]               load a scenario and report every problem
+  riposte help [COMMAND]                         show help for a command
+  riposte --version                              print the version
+  riposte --help                                 show this help
+
+Commands:
+  run       simulate N replications of a scenario (a world file and a plan file)
+  compare   run several plans of one world with the same seeds; paired differences
+  validate  pass/fail per rule: structural rules and the plan's targets
+  report    one self-contained HTML file with charts (French by default, --lang en)
+  check     parse and lint a scenario without simulating it
+  help      show help for a command
+
+Scenario arguments (run, validate, check):
+  WORLD PLAN   a world file (territory, population, pool, supply) and a plan file
+               (centres, hours, staffing, booking, targets)
+  DIR          a directory holding world.toml and plan.toml
+  (none)       the bundled default scenario
+
+Exit codes:
+  0  success; validate: every rule passes
+  1  run error (the simulation failed, was interrupted with Ctrl-C, or files could not
+     be written); validate: at least one rule fails
+  2  bad input or usage (scenario errors, unknown command or option, bad value)
+
+Run 'riposte COMMAND --help' for the options of a command.
+)";
+
+constexpr std::string_view run_text =
+    R"(riposte run - simulate replications of a scenario
+
+Usage:
+  riposte run [WORLD PLAN | DIR] [--replications N] [--threads T] [--seed S]
+              [--replication K] [--out DIR] [--no-files] [--quiet] [--report [--lang fr|en]]
+
+Loads the scenario (the bundled default when no WORLD and PLAN are given; DIR is a
+directory holding world.toml and plan.toml), runs the replications, prints a summary on
+standard output and writes the result tables into an output directory. Scenario problems
+are printed as file:line:column: error: message on standard error and nothing is run
+(exit code 2). Warnings are printed and the run goes on.
+
+With one replication the summary is the detailed KPI summary of that run. With N > 1 it
+is a table of every KPI: mean, half-width of the 95% confidence interval of the mean,
+min and max over the replications. Results do not depend on --threads: replication k
+always draws the same random numbers for a given seed.
+
+Options:
+  --replications N  number of replications, 1 to 100000 (default 1); replications 0 to
+                    N-1 of the seed are run
+  --threads T       worker threads, 1 to 256 (default: the number of processors)
+  --seed S          master random seed, a whole number from 0 to 18446744073709551615
+                    (default 1); the same seed gives byte-identical results
+  --replication K   run the single replication K (a whole number from 0; default 0);
+                    only with one replication
+  --out DIR         write the result files into DIR (created if missing; existing
+                    result files are replaced atomically). Default:
+                    riposte-out/<plan name> in the current directory
+  --no-files        write no result files, only print the summary
+  --quiet           print nothing on success (no summary, no progress); errors and
+                    scenario diagnostics are still printed on standard error
+  --report          also write DIR/report.html (see 'riposte report --help')
+  --lang fr|en      language of the report (default fr); only with --report
+  -h, --help        show this help
+
+A progress bar (replications done, rate, time left) is drawn on standard error when it
+is a terminal. Ctrl-C stops the run: the replications already finished are kept and
+written, summary.json says "partial": true, a line on standard error says so, and the
+exit code is 1. A second Ctrl-C quits at once.
+
+Files written (see docs/cli.md for every column):
+  centre_day.csv  role_day.csv  queue.csv  coverage.csv  commune_group.csv
+  profession.csv  shortfall.csv  testing_day.csv  mobile_day.csv  events.csv
+      one tidy table per kind; the first column 'replication' holds the replication
+      index, the rows of every replication follow each other in replication order
+  kpi_summary.csv       one row per KPI: mean, ci95, ci_low, ci_high, min, max
+  kpi_replications.csv  one row per replication and KPI: replication, kpi, value
+  summary.json          scenario, seed, replications, partial, targets, KPIs, totals
+
+Exit codes: 0 success, 1 run error, interrupted or files not written, 2 bad input or
+usage.
+)";
+
+constexpr std::string_view compare_text =
+    R"(riposte compare - compare plans on the same world with common random numbers
+
+Usage:
+  riposte compare WORLD PLAN_A PLAN_B [PLAN_C ...] [--replications N] [--threads T]
+                  [--seed S] [--out DIR] [--report [--lang fr|en]] [--quiet]
+
+Loads every plan against the same world and runs each with the same seeds, replication by
+replication (common random numbers: a plan's change does not change the other draws).
+Prints the plans (A is the reference), then one row per KPI: the mean and 95% CI of every
+plan, and for each other plan the mean paired difference to plan A with its 95% CI. A
+difference whose CI excludes 0 is significant: it is marked '*' with 'better' or 'worse'
+according to the KPI's direction (e.g. lower waits are better).
+
+Options:
+  --replications N  replications per plan, 2 to 100000 (default 10)
+  --threads T       worker threads, 1 to 256 (default: the number of processors)
+  --seed S          master random seed (default 1)
+  --out DIR         write compare.csv and compare.json into DIR (created if missing)
+  --report          also write DIR/report.html (needs --out)
+  --lang fr|en      language of the report (default fr); only with --report
+  --quiet           print nothing on success
+  -h, --help        show this help
+
+Files written with --out (see docs/cli.md):
+  compare.csv   one row per KPI and plan: mean, ci95, diff, diff_ci95, significant, verdict
+  compare.json  the same, with the plans (format riposte-compare/1)
+
+Ctrl-C stops: the replications every plan finished are compared, the output is marked
+partial and the exit code is 1.
+
+Exit codes: 0 success, 1 run error or interrupted, 2 bad input or usage.
+)";
+
+constexpr std::string_view validate_text =
+    R"(riposte validate - check a plan against the rules and its targets
+
+Usage:
+  riposte validate [WORLD PLAN | DIR] [--replications N] [--threads T] [--seed S]
+                   [--format text|json] [--structural-only] [--out DIR]
+                   [--report [--lang fr|en]] [--quiet]
+
+Structural rules (no simulation): every station of an open centre staffed on every shift;
+every role filled by qualified professions of the pool within their weekly hours, days and
+commute; a médecin on site whenever a vaccination centre is open; the hours asked each
+week within the pool's hours; slots within the doses allocated; every commune within the
+maximum travel time of an open centre or served by a mobile team; test kits never planned
+below zero. Target rules come from the plan's targets (p90 wait, coverage, wasted doses,
+unmet demand) and are judged over N replications; they are skipped when the plan has no
+target or with --structural-only.
+
+Text output: per rule a line 'PASS  id: title' or 'FAIL  id: title', then the measured
+value (with its 95% CI for targets) and the threshold, and for a failing rule where it
+fails (centre, date, commune, profession; 'and N more' when only the first are listed);
+last a line 'RESULT: PASS' or 'RESULT: FAIL (...)'.
+
+Options:
+  --replications N   replications for the target rules, 1 to 100000 (default 10)
+  --threads T        worker threads, 1 to 256 (default: the number of processors)
+  --seed S           master random seed (default 1)
+  --format text|json text (default) or JSON (format riposte-validation/1) on stdout
+  --structural-only  check the structural rules only (no simulation)
+  --out DIR          write validation.json into DIR, and the result files of the
+                     replications (as 'riposte run' writes them) when there were any
+  --report           also write DIR/report.html (needs --out)
+  --lang fr|en       language of the report (default fr); only with --report
+  --quiet            print nothing; only the exit code tells the verdict
+  -h, --help         show this help
+
+Exit codes: 0 every rule passes, 1 at least one rule fails (or the run failed or was
+interrupted: a partial validation never passes), 2 bad input or usage.
+)";
+
+constexpr std::string_view report_help_text =
+    R"(riposte report - write the HTML report of a results folder
+
+Usage:
+  riposte report RESULTS_DIR [--lang fr|en] [--out FILE] [--quiet]
+
+Reads the files that 'riposte run', 'compare' or 'validate' wrote into RESULTS_DIR
+(summary.json and the CSV tables, compare.json, validation.json: whichever are there) and
+writes one self-contained HTML file: no network access, no script, charts drawn as inline
+SVG. It shows the weak points first, then the validation verdicts, the comparison, the
+KPI table and the charts: daily throughput per centre, wait percentiles per day and
+centre against the p90 target, queue length over time, coverage per group, staff hours
+per profession, doses used and wasted, communes by travel time. See docs/report.md.
+
+Options:
+  --lang fr|en  language of the report: French (default) or English
+  --out FILE    the HTML file to write (default RESULTS_DIR/report.html); written
+                atomically
+  --quiet       print nothing on success
+  -h, --help    show this help
+
+Exit codes: 0 success, 1 the file could not be written, 2 bad usage, a folder without
+riposte results, or a malformed result file (named with its line).
+)";
+
+constexpr std::string_view check_text =
+    R"(riposte check - parse and lint a scenario without simulating it
+
+Usage:
+  riposte check [WORLD PLAN | DIR]
+
+Loads the world and plan files (the bundled default when none are given; DIR is a
+directory holding world.toml and plan.toml) and prints every problem found, as
+file:line:column: error|warning: message, on standard error. When there is no error it
+prints one line on standard output:
+  ok: N communes, M road links, ... centres, ... days from YYYY-MM-DD
+
+Options:
+  -h, --help   show this help
+
+Exit codes: 0 no error (warnings allowed), 2 at least one error or bad usage.
+)";
+
+constexpr std::string_view help_text =
+    R"(riposte help - show help
+
+Usage:
+  riposte help            list the commands
+  riposte help COMMAND    show the help of COMMAND (same as 'riposte COMMAND --help')
+
+Exit codes: 0 success, 2 unknown command.
+)";
+
+} // namespace
+
+std::string_view main_help() {
+    return main_text;
+}
+
+std::optional<std::string_view> command_help(std::string_view command) {
+    if (command == "run") return run_text;
+    if (command == "compare") return compare_text;
+    if (command == "validate") return validate_text;
+    if (command == "report") return report_help_text;
+    if (command == "check") return check_text;
+    if (command == "help") return help_text;
+    return std::nullopt;
+}
+
+} // namespace riposte::cli

@@ -1,0 +1,44 @@
+// riposte: the command-line front end. Parses the command name and hands over to commands.cpp.
+#include "commands.hpp"
+#include "help.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+    using namespace riposte::cli;
+    try {
+        std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + (argc > 0 ? argc : 0));
+        if (args.empty()) {
+            std::fputs(std::string(main_help()).c_str(), stderr);
+            return exit_code::usage;
+        }
+        const std::string command = args.front();
+        args.erase(args.begin());
+        if (command == "-h" || command == "--help") return help_command(args);
+        if (command == "--version" || command == "-V") {
+            std::printf("riposte %.*s\n", static_cast<int>(version.size()), version.data());
+            return exit_code::ok;
+        }
+        if (command == "run") return run_command(args);
+        if (command == "compare") return compare_command(args);
+        if (command == "validate") return validate_command(args);
+        if (command == "report") return report_command(args);
+        if (command == "check") return check_command(args);
+        if (command == "help") return help_command(args);
+        if (!command.empty() && command[0] == '-') {
+            return usage_error("unknown option '" + command + "'", "");
+        }
+        return usage_error("unknown command '" + command +
+                               "'; commands are run, compare, validate, report, check and help",
+                           "");
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "riposte: error: %s\n", e.what());
+        return exit_code::run_error;
+    } catch (...) {
+        std::fprintf(stderr, "riposte: error: unexpected failure\n");
+        return exit_code::run_error;
+    }
+}

@@ -1,0 +1,54 @@
+// riposte report RESULTS_DIR: the HTML report of a folder written by run, compare or
+// validate (--out).
+#include "cli_common.hpp"
+#include "commands.hpp"
+
+#include "riposte/output.hpp"
+#include "riposte/report.hpp"
+
+#include <system_error>
+
+namespace riposte::cli {
+
+namespace fs = std::filesystem;
+
+int report_command(const std::vector<std::string>& args) {
+    std::string error;
+    const auto parsed =
+        parse_args(args, {{"--lang", true}, {"--out", true}, {"--quiet", false}}, error);
+    if (!parsed) return usage_error(error, "report");
+    if (parsed->help) return print_help("report");
+    int exit = exit_code::ok;
+    const auto lang = lang_option(*parsed, "report", exit);
+    if (!lang) return exit;
+    if (parsed->positional.size() != 1) {
+        return usage_error(parsed->positional.empty()
+                               ? "report needs the results directory: riposte report DIR"
+                               : "report takes one results directory",
+                           "report");
+    }
+    const fs::path dir = parsed->positional.front();
+    const auto out_option = parsed->value("--out");
+    if (out_option && out_option->empty()) return usage_error("--out needs a file name", "report");
+    const fs::path file = out_option ? fs::path(*out_option) : dir / "report.html";
+
+    const ReportResult report = build_report(dir, *lang);
+    if (!report.ok()) {
+        print_err(report.error + "\n");
+        return exit_code::usage;
+    }
+    for (const std::string& note : report.notes) print_err(note + "\n");
+    if (file.has_parent_path()) {
+        std::error_code ec;
+        fs::create_directories(file.parent_path(), ec);
+    }
+    const WriteStatus status = write_file_atomic(file, report.html);
+    if (!status.ok()) {
+        print_err("riposte: error: " + status.error + "\n");
+        return exit_code::run_error;
+    }
+    if (!parsed->has("--quiet")) print_out("Report: " + file.string() + "\n");
+    return exit_code::ok;
+}
+
+} // namespace riposte::cli

@@ -1,0 +1,543 @@
+// `riposte territory`: options → library calls → files and a summary.
+#include "territory_command.hpp"
+
+#include "args.hpp"
+#include "commands.hpp"
+
+#include "riposte/national.hpp"
+#include "riposte/output.hpp"
+#include "riposte/scenario_loader.hpp"
+#include "riposte/territory_builder.hpp"
+#include "riposte/world_generator.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace riposte::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view help_text =
+    R"(riposte territory: build a territory from the national commune table
+
+Usage:
+  riposte territory --insee CODE[,CODE...]          [options]
+  riposte territory --epci SIREN[,SIREN...]         [options]
+  riposte territory --departement CODE[,CODE...]    [options]
+  riposte territory --around INSEE --radius-km R    [options]
+  riposte territory --all                           [options]
+
+Selects communes from the national table (scenarios/data/france/communes.csv: every French
+commune, INSEE 2021 populations) and writes, in DIR:
+  communes.csv  insee,name,population,lat,lon
+  edges.csv     insee_a,insee_b,km,minutes: each commune joined to its k nearest
+                neighbours (symmetric), km = great-circle distance x detour factor,
+                minutes = km / speed x 60; parts left disconnected are joined by their
+                shortest link (a "bridge").
+With --world it also writes world.toml and plan.toml (and pool.csv for large pools): a
+complete world generated from the territory and the figures below, and a starter plan sized
+to that pool. Files are written atomically (temporary file, then rename).
+
+Selection (exactly one):
+  --insee CODES          communes by INSEE code, e.g. --insee 57463,57039
+  --epci SIRENS          every commune of one or more EPCI, e.g. --epci 200039865
+  --departement CODES    every commune of one or more départements, e.g. 57 or 2A,2B
+  --around INSEE         communes within --radius-km R km (great-circle) of this commune
+  --radius-km R          radius for --around, more than 0 and at most 1000
+  --all                  the whole table; communes without coordinates are left out
+  --exclude CODES        INSEE codes to leave out of the selection
+
+Road graph:
+  --k N                  nearest neighbours per commune, 1 to 50 (default 4)
+  --detour F             road km per great-circle km, 1 to 5 (default 1.3)
+  --speed-kmh V          average speed, 5 to 200 km/h (default 50)
+  --max-bridge-km D      longest link added to join disconnected parts, in great-circle km
+                         (default 0 = automatic: the longest whose travel time fits the
+                         scenario format, 1440 minutes, i.e. 923 km at the defaults)
+
+Output:
+  --out DIR              where to write (default: a folder named after --name)
+  --name NAME            territory name (default: from the selection, e.g. the EPCI's name)
+  --table FILE           national table to read (default: the bundled one)
+  --world                also write world.toml and plan.toml (refuses to replace existing
+                         ones unless --force)
+  --force                replace an existing world.toml / plan.toml
+
+World generator (with --world; defaults and their sources in docs/territories.md):
+  --pool-per-100k LIST   professionals per 100,000 inhabitants, e.g. medecin=85,infirmier=150
+                         (professions: medecin, infirmier, pharmacien, sage_femme,
+                         chirurgien_dentiste, masseur_kinesitherapeute, etudiant_sante,
+                         administratif, benevole)
+  --pool-count LIST      volunteers per profession in the whole territory, e.g. medecin=14,
+                         infirmier=15 (overrides the density of those professions)
+  --volunteer-share X    share of the professionals (médecin to kinésithérapeute) who give
+                         hours to the centres, 0 to 1 (default 0.25)
+  --weekly-hours H       hours each volunteer gives per week, 0.5 to 168 (default 6)
+  --max-commute M        longest commute of a volunteer in minutes (default 30)
+  --retry-days N         a person who found no slot looks again after N days (default 3)
+  --start-date DATE      first simulated day, YYYY-MM-DD (default 2021-04-05, a Monday)
+  --days N               simulated days, 7 to 730 (default 56)
+  --doses N              doses per person for every group, 1 to 3 (default 2)
+  --interval-days N      days between doses for every group (default 28)
+  --centres N            vaccination centres (default: one per --people-per-centre)
+  --people-per-centre N  inhabitants per vaccination centre (default 50000)
+  --per-departement      at least one vaccination centre and one testing centre per
+                         département
+  --open-days DAYS       e.g. mon-sat (default), mon-fri, all
+  --hours H1-H2          opening hours, whole hours, e.g. 9-18 (default)
+  --shift-hours N        shift length in hours, 1 to 12 (default 3)
+  --interview-lines N    médecins at the medical interview per shift (default: sized to the
+                         pool's médecins)
+  --testing-centres N    testing centres (default 1; 0 for none)
+  --tests-per-case X     tests sought at the centres per incident case (default 2)
+  --incidence A-B        daily incidence per 100,000: a wave from A to a peak B (default 10-40)
+
+Exit status: 0 written, 1 a file could not be written, 2 bad input or usage.
+
+Examples:
+  riposte territory --epci 200039865 --out metz
+  riposte territory --around 62510 --radius-km 8 --name "Liévin" --world --out lievin
+  riposte territory --all --per-departement --people-per-centre 60000 --world --out france
+)";
+
+void print_out(std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+void print_err(std::string_view text) {
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', pos), text.size());
+        std::string item(text.substr(pos, comma - pos));
+        while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+        while (!item.empty() && item.back() == ' ') item.pop_back();
+        if (!item.empty()) out.push_back(std::move(item));
+        pos = comma + 1;
+    }
+    return out;
+}
+
+std::optional<double> to_double(std::string_view s) {
+    double v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || s.empty()) return std::nullopt;
+    return v;
+}
+
+std::string grouped(std::int64_t v) {
+    std::string digits = std::to_string(v);
+    std::string out;
+    for (std::size_t k = 0; k < digits.size(); ++k) {
+        if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
+        out += digits[k];
+    }
+    return out;
+}
+
+void print_diagnostics(const Diagnostics& d) {
+    for (const auto& item : d.items()) print_err(format_diagnostic(item) + "\n");
+}
+
+/// Reads option values; every problem is one usage error (first one reported).
+struct Reader {
+    const ParsedArgs& args;
+    std::string error;
+
+    std::optional<double> number(std::string_view name, double lo, double hi,
+                                 std::string_view what) {
+        const auto v = args.value(name);
+        if (!v || !error.empty()) return std::nullopt;
+        const auto x = to_double(*v);
+        if (!x || *x < lo || *x > hi) {
+            error = std::string(name) + " '" + *v + "': write " + std::string(what);
+            return std::nullopt;
+        }
+        return x;
+    }
+    std::optional<int> integer(std::string_view name, int lo, int hi, std::string_view what) {
+        const auto v = args.value(name);
+        if (!v || !error.empty()) return std::nullopt;
+        const auto x = parse_u64(*v);
+        if (!x || *x < static_cast<std::uint64_t>(lo) || *x > static_cast<std::uint64_t>(hi)) {
+            error = std::string(name) + " '" + *v + "': write " + std::string(what);
+            return std::nullopt;
+        }
+        return static_cast<int>(*x);
+    }
+    /// "A-B" with two numbers.
+    std::optional<std::pair<double, double>> range(std::string_view name, double lo, double hi,
+                                                   std::string_view what) {
+        const auto v = args.value(name);
+        if (!v || !error.empty()) return std::nullopt;
+        const std::size_t dash = v->find('-');
+        const auto a = dash == std::string::npos ? std::nullopt : to_double(v->substr(0, dash));
+        const auto b = dash == std::string::npos ? std::nullopt : to_double(v->substr(dash + 1));
+        if (!a || !b || *a < lo || *b > hi || *a > *b) {
+            error = std::string(name) + " '" + *v + "': write " + std::string(what);
+            return std::nullopt;
+        }
+        return std::pair{*a, *b};
+    }
+};
+
+std::string default_name(const NationalTable& table, const TerritorySelection& sel) {
+    switch (sel.by) {
+    case SelectBy::Epci: {
+        std::string out;
+        std::set<std::string> seen;
+        for (const auto& code : sel.codes)
+            for (const auto& c : table.communes)
+                if (c.epci_siren == code && seen.insert(code).second)
+                    out += (out.empty() ? "" : " + ") + c.epci_name;
+        return out;
+    }
+    case SelectBy::Departement: {
+        std::string out = sel.codes.size() > 1 ? "Départements " : "Département ";
+        for (std::size_t k = 0; k < sel.codes.size(); ++k) out += (k ? ", " : "") + sel.codes[k];
+        return out;
+    }
+    case SelectBy::Around: {
+        const int k = table.find_insee(sel.centre);
+        std::string r = format_fixed(sel.radius_km, 1);
+        if (r.size() > 2 && r.substr(r.size() - 2) == ".0") r.resize(r.size() - 2);
+        return (k >= 0 ? table.communes[static_cast<std::size_t>(k)].name : sel.centre) + " (" + r +
+               " km)";
+    }
+    case SelectBy::Insee: {
+        int best = -1;
+        for (const auto& code : sel.codes) {
+            const int k = table.find_insee(code);
+            if (k >= 0 &&
+                (best < 0 || table.communes[static_cast<std::size_t>(k)].population >
+                                 table.communes[static_cast<std::size_t>(best)].population))
+                best = k;
+        }
+        if (best < 0) return "territory";
+        const std::string& n = table.communes[static_cast<std::size_t>(best)].name;
+        return sel.codes.size() > 1 ? n + " et environs" : n;
+    }
+    case SelectBy::All:
+        return "France";
+    }
+    return "territory";
+}
+
+std::string quote_arg(const std::string& a) {
+    if (!a.empty() && a.find_first_of(" '\"$\\`") == std::string::npos) return a;
+    std::string out = "'";
+    for (char c : a) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+} // namespace
+
+std::string_view territory_help() {
+    return help_text;
+}
+
+int run_territory_command(const std::vector<std::string>& argv) {
+    static const std::vector<OptionSpec> specs = {
+        {"--insee", true},
+        {"--epci", true},
+        {"--departement", true},
+        {"--around", true},
+        {"--radius-km", true},
+        {"--all", false},
+        {"--exclude", true},
+        {"--k", true},
+        {"--detour", true},
+        {"--speed-kmh", true},
+        {"--max-bridge-km", true},
+        {"--out", true},
+        {"--name", true},
+        {"--table", true},
+        {"--world", false},
+        {"--force", false},
+        {"--pool-per-100k", true},
+        {"--pool-count", true},
+        {"--volunteer-share", true},
+        {"--weekly-hours", true},
+        {"--max-commute", true},
+        {"--retry-days", true},
+        {"--start-date", true},
+        {"--days", true},
+        {"--doses", true},
+        {"--interval-days", true},
+        {"--centres", true},
+        {"--people-per-centre", true},
+        {"--per-departement", false},
+        {"--open-days", true},
+        {"--hours", true},
+        {"--shift-hours", true},
+        {"--interview-lines", true},
+        {"--testing-centres", true},
+        {"--tests-per-case", true},
+        {"--incidence", true},
+    };
+    std::string error;
+    const auto parsed = parse_args(argv, specs, error);
+    if (!parsed) return usage_error(error, "territory");
+    if (parsed->help) {
+        print_out(help_text);
+        return exit_code::ok;
+    }
+    const ParsedArgs& a = *parsed;
+    if (!a.positional.empty())
+        return usage_error("unexpected argument '" + a.positional.front() +
+                               "': choose the communes with --insee, --epci, --departement, "
+                               "--around or --all",
+                           "territory");
+
+    // ---- selection ----
+    TerritorySelection sel;
+    int kinds = 0;
+    for (const char* opt : {"--insee", "--epci", "--departement", "--around", "--all"})
+        if (a.has(opt)) ++kinds;
+    if (kinds != 1)
+        return usage_error(kinds == 0 ? "choose the communes with one of --insee, --epci, "
+                                        "--departement, --around or --all"
+                                      : "give only one of --insee, --epci, --departement, "
+                                        "--around and --all",
+                           "territory");
+    if (auto v = a.value("--insee")) {
+        sel.by = SelectBy::Insee;
+        sel.codes = split_list(*v);
+    } else if (auto e = a.value("--epci")) {
+        sel.by = SelectBy::Epci;
+        sel.codes = split_list(*e);
+    } else if (auto dv = a.value("--departement")) {
+        sel.by = SelectBy::Departement;
+        sel.codes = split_list(*dv);
+    } else if (auto c = a.value("--around")) {
+        sel.by = SelectBy::Around;
+        sel.centre = *c;
+        if (!a.has("--radius-km"))
+            return usage_error("--around needs --radius-km R, e.g. --around 57463 --radius-km 15",
+                               "territory");
+    } else {
+        sel.by = SelectBy::All;
+        sel.skip_missing_coordinates = true;
+    }
+    if (a.has("--radius-km") && sel.by != SelectBy::Around)
+        return usage_error("--radius-km goes with --around", "territory");
+    if (auto v = a.value("--exclude")) sel.exclude = split_list(*v);
+
+    Reader r{a, {}};
+    if (auto v =
+            r.number("--radius-km", 0.001, 1000, "a radius in km, more than 0 and at most 1000"))
+        sel.radius_km = *v;
+    RoadGraphOptions graph;
+    if (auto v = r.integer("--k", 1, 50, "a whole number of neighbours from 1 to 50")) graph.k = *v;
+    if (auto v = r.number("--detour", 1, 5, "a factor from 1 to 5, e.g. 1.3")) graph.detour = *v;
+    if (auto v = r.number("--speed-kmh", 5, 200, "a speed from 5 to 200 km/h"))
+        graph.speed_kmh = *v;
+    if (auto v = r.number("--max-bridge-km", 0, 20000, "km from 0 (automatic) to 20000"))
+        graph.max_bridge_km = *v;
+
+    // ---- generator options ----
+    const bool world = a.has("--world");
+    GeneratorOptions gen;
+    gen.professions = default_professions();
+    if (auto v = r.number("--volunteer-share", 0, 1, "a share from 0 to 1, e.g. 0.25"))
+        for (auto& p : gen.professions)
+            if (p.profession != "etudiant_sante" && p.profession != "administratif" &&
+                p.profession != "benevole")
+                p.volunteer_share = *v;
+    if (auto v = r.number("--weekly-hours", 0.5, 168, "hours from 0.5 to 168"))
+        for (auto& p : gen.professions) p.weekly_hours = *v;
+    if (auto v = r.number("--max-commute", 0, 600, "minutes from 0 to 600"))
+        gen.max_commute_minutes = *v;
+    if (auto v = r.integer("--retry-days", 1, 365, "days from 1 to 365")) gen.retry_days = *v;
+    if (auto v = a.value("--start-date")) gen.start_date = *v;
+    if (auto v = r.integer("--days", 7, Limits::max_days, "days from 7 to 730")) gen.days = *v;
+    if (auto v = r.integer("--doses", 1, 3, "1, 2 or 3")) gen.doses = *v;
+    if (auto v = r.integer("--interval-days", 1, 365, "days from 1 to 365")) gen.interval_days = *v;
+    if (auto v = r.integer("--centres", 1, 2500, "a number of centres from 1 to 2500"))
+        gen.centres = *v;
+    if (auto v =
+            r.number("--people-per-centre", 1000, 1e8, "inhabitants per centre, at least 1000"))
+        gen.people_per_centre = *v;
+    gen.per_departement = a.has("--per-departement");
+    if (auto v = a.value("--open-days")) gen.open_days = *v;
+    if (auto v = r.range("--hours", 0, 24, "whole hours such as 9-18")) {
+        gen.opens_hour = static_cast<int>(v->first);
+        gen.closes_hour = static_cast<int>(v->second);
+        if (gen.opens_hour != v->first || gen.closes_hour != v->second ||
+            gen.opens_hour >= gen.closes_hour)
+            r.error = "--hours: write whole hours with the opening first, such as 9-18";
+    }
+    if (auto v = r.integer("--shift-hours", 1, 12, "hours from 1 to 12")) gen.shift_hours = *v;
+    if (auto v = r.integer("--interview-lines", 1, 40, "médecins per shift from 1 to 40"))
+        gen.interview_lines = *v;
+    if (auto v =
+            r.integer("--testing-centres", 0, 500, "a number of testing centres from 0 to 500"))
+        gen.testing_centres = *v;
+    if (auto v = r.number("--tests-per-case", 0, 1000, "tests per case from 0 to 1000"))
+        gen.tests_per_case = *v;
+    if (auto v =
+            r.range("--incidence", 0, 100000, "two daily incidences per 100,000 such as 10-40")) {
+        gen.incidence_base = v->first;
+        gen.incidence_peak = v->second;
+    }
+    if (!r.error.empty()) return usage_error(r.error, "territory");
+    Diagnostics opt_diags;
+    if (auto v = a.value("--pool-per-100k"))
+        parse_pool_densities(*v, gen.professions, "--pool-per-100k", opt_diags);
+    if (auto v = a.value("--pool-count")) {
+        std::vector<ProfessionSupply> counts = gen.professions;
+        parse_pool_densities(*v, counts, "--pool-count", opt_diags);
+        for (const auto& item : split_list(*v)) {
+            const std::string prof = item.substr(0, item.find('='));
+            for (std::size_t k = 0; k < counts.size(); ++k)
+                if (counts[k].profession == prof)
+                    gen.professions[k].count = std::llround(counts[k].per_100k);
+        }
+    }
+    if (opt_diags.has_errors()) {
+        print_diagnostics(opt_diags);
+        return exit_code::usage;
+    }
+    if (!world)
+        for (const char* opt : {"--pool-per-100k",
+                                "--pool-count",
+                                "--volunteer-share",
+                                "--weekly-hours",
+                                "--max-commute",
+                                "--retry-days",
+                                "--start-date",
+                                "--days",
+                                "--doses",
+                                "--interval-days",
+                                "--centres",
+                                "--people-per-centre",
+                                "--per-departement",
+                                "--open-days",
+                                "--hours",
+                                "--shift-hours",
+                                "--interview-lines",
+                                "--testing-centres",
+                                "--tests-per-case",
+                                "--incidence",
+                                "--force"})
+            if (a.has(opt))
+                return usage_error(std::string(opt) + " only makes sense with --world",
+                                   "territory");
+
+    // ---- the national table ----
+    fs::path table_file;
+    if (auto v = a.value("--table")) {
+        table_file = *v;
+    } else if (auto found = find_national_table()) {
+        table_file = *found;
+    } else {
+        table_file =
+            default_world_file().parent_path().parent_path() / national_table_relative_path();
+    }
+    NationalTableLoad loaded = load_national_table(table_file);
+    print_diagnostics(loaded.diagnostics);
+    if (!loaded.table) return exit_code::usage;
+    const NationalTable& table = *loaded.table;
+
+    std::string name = a.value("--name").value_or("");
+    if (name.empty()) name = default_name(table, sel);
+    TerritoryBuild built = build_territory(table, sel, graph, name);
+    print_diagnostics(built.diagnostics);
+    if (!built.territory) {
+        const std::size_t n = built.diagnostics.error_count();
+        print_err(std::to_string(n) + (n == 1 ? " error" : " errors") + ": nothing written\n");
+        return exit_code::usage;
+    }
+    const Territory& territory = *built.territory;
+
+    const fs::path dir = a.value("--out") ? fs::path(*a.value("--out")) : fs::path(file_slug(name));
+    GeneratedScenario generated;
+    if (world) {
+        gen.name = name;
+        std::string cmd = "riposte territory";
+        for (const auto& s : argv) cmd += " " + quote_arg(s);
+        gen.command_line = cmd;
+        generated = generate_scenario(territory, gen);
+        print_diagnostics(generated.diagnostics);
+        if (generated.diagnostics.has_errors()) return exit_code::usage;
+        if (!a.has("--force")) {
+            std::error_code ec;
+            for (const char* f : {"world.toml", "plan.toml"})
+                if (fs::exists(dir / f, ec)) {
+                    print_err((dir / f).string() +
+                              ": error: the file exists and may hold your edits; pass --force "
+                              "to replace it, or choose another --out\n");
+                    return exit_code::usage;
+                }
+        }
+    }
+
+    // ---- write ----
+    if (const std::string err = write_territory_files(territory, dir); !err.empty()) {
+        print_err("riposte: error: " + err + "\n");
+        return exit_code::run_error;
+    }
+    std::vector<std::string> written = {(dir / "communes.csv").string(),
+                                        (dir / "edges.csv").string()};
+    if (world) {
+        std::vector<std::pair<std::string, const std::string*>> files = {
+            {"world.toml", &generated.world_toml}, {"plan.toml", &generated.plan_toml}};
+        if (!generated.pool_csv.empty()) files.emplace_back(gen.pool_file, &generated.pool_csv);
+        for (const auto& [f, text] : files) {
+            const auto st = write_file_atomic(dir / f, *text);
+            if (!st.ok()) {
+                print_err("riposte: error: " + st.error + "\n");
+                return exit_code::run_error;
+            }
+            written.push_back((dir / f).string());
+        }
+    }
+
+    // ---- summary ----
+    std::int64_t population = 0;
+    for (const auto& c : territory.communes) population += c.population;
+    std::string out = territory.name + ": " +
+                      grouped(static_cast<std::int64_t>(territory.communes.size())) +
+                      " communes, " + grouped(population) + " inhabitants\n";
+    const RoadGraphReport& g = built.graph;
+    out += "road graph: " + grouped(static_cast<std::int64_t>(territory.edges.size())) +
+           " edges (each commune to its " + std::to_string(graph.k) + " nearest, detour " +
+           format_fixed(graph.detour, 2) + ", " + format_fixed(graph.speed_kmh, 0) + " km/h); ";
+    if (g.parts_before <= 1)
+        out += "connected, no bridge needed\n";
+    else
+        out += std::to_string(g.parts_before) + " parts, " + std::to_string(g.bridges) + " bridge" +
+               (g.bridges == 1 ? "" : "s") + " added (longest " +
+               format_fixed(g.longest_bridge_km, 1) + " km great-circle)" +
+               (g.parts_after <= 1 ? ", now connected\n" : "\n");
+    if (g.parts_after > 1) {
+        std::string names;
+        for (std::size_t k = 0; k < g.isolated.size(); ++k)
+            names += (k ? ", " : "") + g.isolated[k];
+        print_err("riposte: warning: the road graph stays in " + std::to_string(g.parts_after) +
+                  " parts: the part" + (g.isolated.size() > 1 ? "s" : "") + " of " + names +
+                  (g.isolated.size() > 1 ? " are" : " is") +
+                  " farther than the longest bridge allowed; travel between parts is "
+                  "impossible (pass --max-bridge-km to join them, or build them apart)\n");
+    }
+    for (const auto& s : generated.summary) out += s + "\n";
+    out += "wrote";
+    for (std::size_t k = 0; k < written.size(); ++k) out += (k ? ", " : " ") + written[k];
+    out += "\n";
+    if (world) out += "next: riposte check " + quote_arg(dir.string()) + "\n";
+    print_out(out);
+    return exit_code::ok;
+}
+
+} // namespace riposte::cli

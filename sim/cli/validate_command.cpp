@@ -1,0 +1,149 @@
+// riposte validate [WORLD PLAN | DIR]: the structural rules, and the plan's targets judged
+// over replications; one verdict per rule. Exit 0 when every rule passes, 1 when one fails,
+// 2 on bad input.
+#include "cli_common.hpp"
+#include "commands.hpp"
+
+#include "riposte/output.hpp"
+#include "riposte/runner.hpp"
+#include "riposte/validation.hpp"
+
+#include <exception>
+#include <system_error>
+
+namespace riposte::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr std::uint64_t default_validate_replications = 10;
+}
+
+int validate_command(const std::vector<std::string>& args) {
+    std::string error;
+    const auto parsed = parse_args(args,
+                                   {{"--replications", true},
+                                    {"--threads", true},
+                                    {"--seed", true},
+                                    {"--format", true},
+                                    {"--structural-only", false},
+                                    {"--out", true},
+                                    {"--report", false},
+                                    {"--lang", true},
+                                    {"--quiet", false}},
+                                   error);
+    if (!parsed) return usage_error(error, "validate");
+    if (parsed->help) return print_help("validate");
+
+    int exit = exit_code::ok;
+    const auto seed = seed_option(*parsed, "validate", exit);
+    if (!seed) return exit;
+    const auto replications = number_option(*parsed, "--replications", 1, max_replications,
+                                            default_validate_replications, "validate", exit);
+    if (!replications) return exit;
+    const auto threads = threads_option(*parsed, "validate", exit);
+    if (!threads) return exit;
+    const auto lang = lang_option(*parsed, "validate", exit);
+    if (!lang) return exit;
+    const std::string format = parsed->value("--format").value_or("text");
+    if (format != "text" && format != "json") {
+        return usage_error("--format expects text or json, got '" + format + "'", "validate");
+    }
+    const bool structural_only = parsed->has("--structural-only");
+    if (structural_only && parsed->has("--replications")) {
+        return usage_error("--structural-only runs no simulation: leave out --replications",
+                           "validate");
+    }
+    const bool quiet = parsed->has("--quiet");
+    const bool report = parsed->has("--report");
+    const auto out = parsed->value("--out");
+    if (out && out->empty()) return usage_error("--out needs a directory", "validate");
+    if (report && !out) {
+        return usage_error("--report writes report.html next to validation.json: add --out DIR",
+                           "validate");
+    }
+    if (parsed->has("--lang") && !report) {
+        return usage_error("--lang sets the language of the HTML report: add --report", "validate");
+    }
+
+    const auto files = scenario_files(parsed->positional, "validate", exit);
+    if (!files) return exit;
+    const auto scenario = load(*files);
+    if (!scenario) return exit_code::usage;
+
+    ValidationReport verdicts;
+    ReplicationSet set;
+    if (structural_only || scenario->plan.targets.empty()) {
+        verdicts = validate_structure(*scenario);
+    } else {
+        InterruptGuard interrupt;
+        ProgressBar bar(!quiet && stderr_is_terminal(), "replications");
+        ReplicationOptions options;
+        options.replications = static_cast<int>(*replications);
+        options.threads = *threads;
+        options.seed = *seed;
+        options.cancel = interrupt.flag();
+        options.progress = [&bar](int done, int total) { bar.update(done, total); };
+        try {
+            set = run_replications(*scenario, options);
+        } catch (const std::exception& e) {
+            bar.clear();
+            print_err(std::string("riposte: error: the run failed: ") + e.what() + "\n");
+            return exit_code::run_error;
+        }
+        bar.clear();
+        if (set.runs.empty()) {
+            print_err("riposte: interrupted before any replication finished; nothing was "
+                      "validated\n");
+            return exit_code::run_error;
+        }
+        verdicts = validate(*scenario, set.runs);
+        verdicts.partial = set.partial;
+        verdicts.replications = static_cast<int>(set.runs.size());
+    }
+
+    if (!quiet) {
+        print_out(format == "json" ? validation_json(*scenario, verdicts, *seed)
+                                   : format_validation(*scenario, verdicts, *seed));
+    }
+    if (out) {
+        const fs::path dir = *out;
+        if (!set.runs.empty()) {
+            const WriteReport written =
+                write_replication_results(*scenario, set, summarise(*scenario, set), dir);
+            if (!written.ok()) {
+                print_err("riposte: error: " + written.error + "\n");
+                return exit_code::run_error;
+            }
+        } else {
+            std::error_code ec;
+            fs::create_directories(dir, ec);
+            if (ec || !fs::is_directory(dir, ec)) {
+                print_err("riposte: error: " + dir.string() +
+                          ": cannot create the output directory; choose another --out\n");
+                return exit_code::run_error;
+            }
+        }
+        const WriteStatus status =
+            write_file_atomic(dir / "validation.json", validation_json(*scenario, verdicts, *seed));
+        if (!status.ok()) {
+            print_err("riposte: error: " + status.error + "\n");
+            return exit_code::run_error;
+        }
+        if (report) {
+            // the report goes to stderr's side of things only when the verdicts are JSON on
+            // stdout: keep standard output a valid JSON document
+            const int st = write_report_for(dir, *lang, quiet || format == "json");
+            if (st != exit_code::ok) return st;
+        }
+    }
+    if (verdicts.partial) {
+        print_err("riposte: interrupted: the targets were judged on " +
+                  std::to_string(set.runs.size()) + " of " + std::to_string(*replications) +
+                  " replications only (marked partial); the plan is not declared passing\n");
+        return exit_code::plan_fails;
+    }
+    return verdicts.all_pass() ? exit_code::ok : exit_code::plan_fails;
+}
+
+} // namespace riposte::cli

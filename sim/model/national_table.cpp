@@ -1,0 +1,368 @@
+// Reading the national commune table (scenarios/data/france/communes.csv) with a small RFC 4180
+// CSV reader of our own (the engine library does not use the scenario loader's readers).
+#include "riposte/national.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace riposte {
+
+namespace {
+
+constexpr std::uintmax_t max_table_bytes = 64u * 1024u * 1024u;
+constexpr std::size_t max_table_rows = 100000;
+
+struct Cell {
+    std::string text;
+    int column = 1; ///< 1-based, in characters (UTF-8 code points)
+};
+
+struct Row {
+    int line = 1;
+    std::vector<Cell> cells;
+};
+
+/// Splits CSV text into rows of cells. Quoted fields may hold commas, doubled quotes and line
+/// breaks. Errors (a quote left open, text after a closing quote) go to `diags`.
+std::vector<Row> split_csv(std::string_view text, const std::string& file, Diagnostics& diags) {
+    std::vector<Row> rows;
+    std::size_t i = 0;
+    int line = 1, col = 1;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3; // UTF-8 byte order mark
+    auto advance = [&](char c) {
+        if (c == '\n') {
+            ++line;
+            col = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++col;
+        }
+    };
+    while (i < text.size()) {
+        Row row;
+        row.line = line;
+        bool end_of_row = false;
+        while (!end_of_row) {
+            Cell cell;
+            cell.column = col;
+            if (i < text.size() && text[i] == '"') {
+                const int open_line = line, open_col = col;
+                advance(text[i++]);
+                bool closed = false;
+                while (i < text.size()) {
+                    const char c = text[i];
+                    if (c == '"') {
+                        if (i + 1 < text.size() && text[i + 1] == '"') {
+                            cell.text += '"';
+                            advance(text[i++]);
+                            advance(text[i++]);
+                            continue;
+                        }
+                        advance(text[i++]);
+                        closed = true;
+                        break;
+                    }
+                    cell.text += c;
+                    advance(text[i++]);
+                }
+                if (!closed) {
+                    diags.error({file, open_line, open_col},
+                                "a quoted field is never closed: add the closing '\"'");
+                    return rows;
+                }
+                if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+                    diags.error({file, line, col}, "text after the closing quote of a field: put "
+                                                   "the whole field inside the quotes");
+                    while (i < text.size() && text[i] != ',' && text[i] != '\n') advance(text[i++]);
+                }
+            } else {
+                while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+                    cell.text += text[i];
+                    advance(text[i++]);
+                }
+            }
+            row.cells.push_back(std::move(cell));
+            if (i < text.size() && text[i] == ',') {
+                advance(text[i++]);
+                continue;
+            }
+            if (i < text.size() && text[i] == '\r') ++i;
+            if (i < text.size() && text[i] == '\n') advance(text[i++]);
+            end_of_row = true;
+        }
+        const bool blank = row.cells.size() == 1 && row.cells[0].text.empty();
+        if (!blank) rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::optional<std::int64_t> to_int(std::string_view s) {
+    std::int64_t v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || s.empty()) return std::nullopt;
+    return v;
+}
+
+std::optional<double> to_double(std::string_view s) {
+    double v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || s.empty() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+constexpr std::array<std::string_view, 9> columns = {"insee",      "name",       "departement",
+                                                     "region",     "epci_siren", "epci_name",
+                                                     "population", "lat",        "lon"};
+
+/// Appends the ASCII fold of one UTF-8 sequence starting at s[i]; returns its length.
+std::size_t fold_one(std::string_view s, std::size_t i, std::string& out) {
+    const auto c0 = static_cast<unsigned char>(s[i]);
+    if (c0 < 0x80) {
+        char c = static_cast<char>(c0);
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c == '-' || c == '\'' || c == '_') c = ' ';
+        out += c;
+        return 1;
+    }
+    if (c0 == 0xC3 && i + 1 < s.size()) {
+        // Latin-1 supplement letters (U+00C0..U+00FF) written as C3 80..C3 BF.
+        static constexpr std::string_view fold = "aaaaaaeceeeeiiiidnooooo*ouuuuyts"
+                                                 "aaaaaaeceeeeiiiidnooooo/ouuuuyty";
+        const auto c1 = static_cast<unsigned char>(s[i + 1]);
+        if (c1 >= 0x80 && c1 <= 0xBF) {
+            out += fold[static_cast<std::size_t>(c1 - 0x80)];
+            return 2;
+        }
+    }
+    if (c0 == 0xC5 && i + 1 < s.size()) {
+        const auto c1 = static_cast<unsigned char>(s[i + 1]);
+        if (c1 == 0x92 || c1 == 0x93) { // Œ œ
+            out += "oe";
+            return 2;
+        }
+        if (c1 == 0xB8) { // Ÿ
+            out += 'y';
+            return 2;
+        }
+    }
+    std::size_t len = 1;
+    if ((c0 & 0xE0) == 0xC0)
+        len = 2;
+    else if ((c0 & 0xF0) == 0xE0)
+        len = 3;
+    else if ((c0 & 0xF8) == 0xF0)
+        len = 4;
+    len = std::min(len, s.size() - i);
+    out.append(s.substr(i, len));
+    return len;
+}
+
+std::string fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) i += fold_one(s, i, out);
+    return out;
+}
+
+} // namespace
+
+int NationalTable::find_insee(std::string_view insee) const {
+    const auto it = by_insee.find(std::string(insee));
+    return it == by_insee.end() ? -1 : it->second;
+}
+
+std::int64_t NationalTable::population() const {
+    std::int64_t total = 0;
+    for (const auto& c : communes) total += c.population;
+    return total;
+}
+
+int fuzzy_distance(std::string_view a_raw, std::string_view b_raw) {
+    const std::string a = fold(a_raw), b = fold(b_raw);
+    std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = static_cast<int>(i);
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+NationalTableLoad parse_national_table(std::string_view text, std::string file_name) {
+    NationalTableLoad out;
+    Diagnostics& d = out.diagnostics;
+    const std::vector<Row> rows = split_csv(text, file_name, d);
+    if (d.has_errors()) return out;
+    if (rows.empty()) {
+        d.error({file_name, 1, 1}, "the national table is empty: it needs the header line "
+                                   "insee,name,departement,region,epci_siren,epci_name,"
+                                   "population,lat,lon and one line per commune");
+        return out;
+    }
+    if (rows.size() - 1 > max_table_rows) {
+        d.error({file_name, 1, 1}, "the national table has " + std::to_string(rows.size() - 1) +
+                                       " rows, more than the " + std::to_string(max_table_rows) +
+                                       " riposte reads (France has about 35,000 communes)");
+        return out;
+    }
+    const Row& header = rows.front();
+    std::array<int, columns.size()> at{};
+    at.fill(-1);
+    for (std::size_t k = 0; k < header.cells.size(); ++k) {
+        const auto it = std::find(columns.begin(), columns.end(), header.cells[k].text);
+        if (it == columns.end()) continue; // extra columns are allowed and ignored
+        const auto ci = static_cast<std::size_t>(it - columns.begin());
+        if (at[ci] >= 0)
+            d.error({file_name, header.line, header.cells[k].column},
+                    "column '" + header.cells[k].text + "' appears twice in the header: keep one");
+        at[ci] = static_cast<int>(k);
+    }
+    for (std::size_t ci = 0; ci < columns.size(); ++ci)
+        if (at[ci] < 0)
+            d.error({file_name, header.line, 1},
+                    "missing column '" + std::string(columns[ci]) +
+                        "' in the header: the national table needs insee,name,departement,"
+                        "region,epci_siren,epci_name,population,lat,lon");
+    if (d.has_errors()) return out;
+    const auto width = static_cast<std::size_t>(*std::max_element(at.begin(), at.end())) + 1;
+
+    NationalTable table;
+    table.file = file_name;
+    table.communes.reserve(rows.size() - 1);
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const Row& row = rows[r];
+        if (row.cells.size() < width) {
+            const int col = row.cells.empty() ? 1 : row.cells.back().column;
+            d.error({file_name, row.line, col},
+                    "this line has " + std::to_string(row.cells.size()) +
+                        " fields but the header needs at least " + std::to_string(width) +
+                        ": check for a missing comma, or quote a field that holds one");
+            continue;
+        }
+        auto cell = [&](std::size_t ci) -> const Cell& {
+            return row.cells[static_cast<std::size_t>(at[ci])];
+        };
+        auto loc = [&](std::size_t ci) { return SourceLoc{file_name, row.line, cell(ci).column}; };
+        NationalCommune c;
+        c.line = row.line;
+        c.insee = cell(0).text;
+        c.name = cell(1).text;
+        c.departement = cell(2).text;
+        c.region = cell(3).text;
+        c.epci_siren = cell(4).text;
+        c.epci_name = cell(5).text;
+        if (c.insee.empty()) {
+            d.error(loc(0), "empty INSEE code: every commune needs its code, e.g. 57463");
+            continue;
+        }
+        if (c.name.empty()) d.error(loc(1), "empty name for INSEE " + c.insee);
+        if (const auto p = to_int(cell(6).text); p && *p >= 0)
+            c.population = *p;
+        else
+            d.error(loc(6), "bad population '" + cell(6).text + "' for " + c.name +
+                                ": write a whole number of inhabitants >= 0");
+        const std::string& la = cell(7).text;
+        const std::string& lo = cell(8).text;
+        if (la.empty() && lo.empty()) {
+            c.has_coordinates = false;
+        } else if (la.empty() || lo.empty()) {
+            d.error(loc(la.empty() ? 7 : 8),
+                    "commune " + c.name + " (" + c.insee +
+                        ") has only one coordinate: fill both lat and lon, or leave both empty");
+        } else {
+            const auto lat = to_double(la);
+            const auto lon = to_double(lo);
+            if (!lat || *lat < -90 || *lat > 90)
+                d.error(loc(7), "bad latitude '" + la + "': write decimal degrees from -90 to 90");
+            if (!lon || *lon < -180 || *lon > 180)
+                d.error(loc(8),
+                        "bad longitude '" + lo + "': write decimal degrees from -180 to 180");
+            if (lat && lon) {
+                c.lat = *lat;
+                c.lon = *lon;
+                c.has_coordinates = true;
+            }
+        }
+        const auto [it, fresh] =
+            table.by_insee.emplace(c.insee, static_cast<int>(table.communes.size()));
+        if (!fresh) {
+            d.error(loc(0),
+                    "duplicate INSEE code " + c.insee + " (first on line " +
+                        std::to_string(table.communes[static_cast<std::size_t>(it->second)].line) +
+                        "): each commune must appear once");
+            continue;
+        }
+        table.communes.push_back(std::move(c));
+    }
+    if (!d.has_errors()) out.table = std::move(table);
+    return out;
+}
+
+NationalTableLoad load_national_table(const std::filesystem::path& file) {
+    NationalTableLoad out;
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (ec || !std::filesystem::exists(status)) {
+        out.diagnostics.error({file.string(), 0, 0},
+                              "cannot read the national commune table: no such file; pass "
+                              "--table FILE or set RIPOSTE_SCENARIOS to the scenarios directory");
+        return out;
+    }
+    if (std::filesystem::is_directory(status)) {
+        out.diagnostics.error({file.string(), 0, 0},
+                              "the national commune table is a directory, not a file");
+        return out;
+    }
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size > max_table_bytes) {
+        out.diagnostics.error({file.string(), 0, 0},
+                              "the national commune table is " + std::to_string(size >> 20) +
+                                  " MB, more than the " + std::to_string(max_table_bytes >> 20) +
+                                  " MB riposte reads");
+        return out;
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        out.diagnostics.error({file.string(), 0, 0},
+                              "cannot open the national commune table (permissions?)");
+        return out;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parse_national_table(ss.str(), file.string());
+}
+
+std::filesystem::path national_table_relative_path() {
+    return std::filesystem::path("data") / "france" / "communes.csv";
+}
+
+std::optional<std::filesystem::path> find_national_table() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path rel = national_table_relative_path();
+    if (const char* env = std::getenv("RIPOSTE_SCENARIOS"); env && *env) {
+        const fs::path p = fs::path(env) / rel;
+        if (fs::exists(p, ec)) return p;
+    }
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec && !exe.empty()) {
+        const fs::path dir = exe.parent_path();
+        for (const fs::path& cand : {dir / ".." / "scenarios", dir / ".." / ".." / "scenarios",
+                                     dir / ".." / "share" / "riposte" / "scenarios"}) {
+            const fs::path p = cand / rel;
+            if (fs::exists(p, ec)) return p.lexically_normal();
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace riposte

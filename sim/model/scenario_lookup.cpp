@@ -1,0 +1,40 @@
+// Name lookups on the plain scenario values (include/riposte/scenario.hpp). Each returns the
+// index of the named item, or -1 when there is none.
+#include "riposte/scenario.hpp"
+
+namespace riposte {
+
+namespace {
+
+template <class Range, class Key> int index_of(const Range& items, Key key) {
+    int k = 0;
+    for (const auto& item : items) {
+        if (key(item)) return k;
+        ++k;
+    }
+    return -1;
+}
+
+} // namespace
+
+int World::find_profession(std::string_view n) const {
+    return index_of(professions, [&](const std::string& p) { return p == n; });
+}
+
+int World::find_role(std::string_view n) const {
+    return index_of(roles, [&](const std::string& r) { return r == n; });
+}
+
+int World::find_commune(std::string_view insee_or_name) const {
+    // An INSEE code first (unique), then the first commune of that name.
+    const int by_code =
+        index_of(territory.communes, [&](const Commune& c) { return c.insee == insee_or_name; });
+    if (by_code >= 0) return by_code;
+    return index_of(territory.communes, [&](const Commune& c) { return c.name == insee_or_name; });
+}
+
+int Plan::find_centre(std::string_view n) const {
+    return index_of(centres, [&](const Centre& c) { return c.name == n; });
+}
+
+} // namespace riposte

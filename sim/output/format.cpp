@@ -1,0 +1,200 @@
+// Deterministic, locale-independent formatting helpers shared by the CSV, JSON and text writers.
+#include "riposte/output.hpp"
+
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace riposte {
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '"';
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+namespace {
+
+/// Length of the valid UTF-8 sequence starting at s[i], or 0 when the bytes there are not one
+/// (truncated, bad continuation, overlong, surrogate or beyond U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b0 = byte(i);
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if (b0 < 0x80) return 1;
+    if (b0 >= 0xc2 && b0 <= 0xdf) {
+        len = 2;
+        cp = b0 & 0x1fu;
+    } else if (b0 >= 0xe0 && b0 <= 0xef) {
+        len = 3;
+        cp = b0 & 0x0fu;
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+        len = 4;
+        cp = b0 & 0x07u;
+    } else {
+        return 0;
+    }
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const unsigned char b = byte(i + k);
+        if ((b & 0xc0u) != 0x80u) return 0;
+        cp = (cp << 6) | (b & 0x3fu);
+    }
+    if (len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) return 0;
+    if (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) return 0;
+    return len;
+}
+
+} // namespace
+
+std::string json_string(std::string_view text) {
+    static constexpr std::array<char, 16> hex{'0', '1', '2', '3', '4', '5', '6', '7',
+                                              '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '"';
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80) {
+            const std::size_t len = utf8_sequence_length(text, i);
+            if (len == 0) {
+                out += "\\ufffd";
+                ++i;
+            } else {
+                out.append(text.substr(i, len));
+                i += len;
+            }
+            continue;
+        }
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (u < 0x20) {
+                out += "\\u00";
+                out += hex[u >> 4];
+                out += hex[u & 0x0fu];
+            } else {
+                out += c;
+            }
+        }
+        ++i;
+    }
+    out += '"';
+    return out;
+}
+
+std::string format_fixed(double value, int decimals) {
+    if (!std::isfinite(value)) return {};
+    std::array<char, 400> buf{};
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), value,
+                                   std::chars_format::fixed, decimals);
+    if (res.ec != std::errc{}) return {};
+    std::string out(buf.data(), res.ptr);
+    // "-0.00" would make identical results look different depending on rounding noise.
+    if (!out.empty() && out.front() == '-' && out.find_first_not_of("0.", 1) == std::string::npos) {
+        out.erase(0, 1);
+    }
+    return out;
+}
+
+std::string iso_date(std::string_view start_date, int day) {
+    namespace chr = std::chrono;
+    int y = 0;
+    unsigned m = 0, d = 0;
+    const auto parse_part = [&](std::size_t pos, std::size_t len, auto& out_value) {
+        const char* first = start_date.data() + pos;
+        const char* last = first + len;
+        const auto r = std::from_chars(first, last, out_value);
+        return r.ec == std::errc{} && r.ptr == last;
+    };
+    const bool shape_ok = start_date.size() == 10 && start_date[4] == '-' && start_date[7] == '-';
+    if (shape_ok && parse_part(0, 4, y) && parse_part(5, 2, m) && parse_part(8, 2, d)) {
+        const chr::year_month_day start{chr::year{y}, chr::month{m}, chr::day{d}};
+        if (start.ok()) {
+            const chr::year_month_day date{chr::sys_days{start} + chr::days{day}};
+            std::array<char, 32> buf{};
+            const int n = std::snprintf(
+                buf.data(), buf.size(), "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+            if (n > 0) return std::string(buf.data(), static_cast<std::size_t>(n));
+        }
+    }
+    return "day " + std::to_string(day);
+}
+
+std::string clock_hhmm(std::int64_t second_of_day) {
+    const bool negative = second_of_day < 0;
+    const std::int64_t s = negative ? -second_of_day : second_of_day;
+    const std::int64_t h = s / 3600;
+    const std::int64_t m = (s % 3600) / 60;
+    std::array<char, 32> buf{};
+    const int n = std::snprintf(buf.data(), buf.size(), "%s%02lld:%02lld", negative ? "-" : "",
+                                static_cast<long long>(h), static_cast<long long>(m));
+    return n > 0 ? std::string(buf.data(), static_cast<std::size_t>(n)) : std::string{};
+}
+
+std::string_view log_kind_name(LogKind kind) {
+    switch (kind) {
+    case LogKind::Info:
+        return "info";
+    case LogKind::Warning:
+        return "warning";
+    case LogKind::Shortfall:
+        return "shortfall";
+    case LogKind::Stockout:
+        return "stockout";
+    case LogKind::Delivery:
+        return "delivery";
+    case LogKind::Inject:
+        return "inject";
+    case LogKind::Decision:
+        return "decision";
+    }
+    return "unknown";
+}
+
+std::string format_decimal(double value, int max_decimals) {
+    std::string text = format_fixed(value, max_decimals);
+    if (text.find('.') == std::string::npos) return text;
+    while (!text.empty() && text.back() == '0') text.pop_back();
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    if (text == "-0") text = "0";
+    return text;
+}
+
+} // namespace riposte

@@ -1,0 +1,242 @@
+#include "csv_reader.hpp"
+
+#include "text_parse.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace riposte::loader {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+} // namespace
+
+CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& diags,
+                   std::size_t max_rows) {
+    CsvTable t;
+    t.file = file;
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+
+    std::size_t i = 0;
+    int line = 1;
+    std::size_t line_start = 0; // byte offset of the current line's first byte
+    bool have_header = false;
+    auto column_at = [&](std::size_t pos) {
+        return 1 + utf8_columns(text.substr(line_start), pos - line_start);
+    };
+
+    while (i < text.size()) {
+        // Skip blank lines and comments.
+        if (text[i] == '\n' || text[i] == '\r') {
+            if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            ++i;
+            ++line;
+            line_start = i;
+            continue;
+        }
+        {
+            // A line holding only spaces is blank; a line starting with '#' is a comment.
+            std::size_t k = i;
+            while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+            if (k == text.size() || text[k] == '\n' || text[k] == '\r' || text[i] == '#') {
+                while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
+                continue;
+            }
+        }
+        CsvRow row;
+        row.line = line;
+        bool row_bad = false;
+        for (;;) { // one cell per iteration
+            CsvCell cell;
+            cell.line = line;
+            cell.column = column_at(i);
+            if (i < text.size() && text[i] == '"') {
+                const int open_line = line, open_col = cell.column;
+                ++i;
+                bool closed = false;
+                while (i < text.size()) {
+                    const char c = text[i];
+                    if (c == '"') {
+                        if (i + 1 < text.size() && text[i + 1] == '"') {
+                            cell.text += '"';
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        closed = true;
+                        break;
+                    }
+                    if (c == '\n') {
+                        ++line;
+                        line_start = i + 1;
+                    }
+                    cell.text += c;
+                    ++i;
+                }
+                if (!closed) {
+                    diags.error({file, open_line, open_col},
+                                "unterminated quoted cell: add the closing '\"'");
+                    row_bad = true;
+                    break;
+                }
+                // Only spaces may follow the closing quote.
+                while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+                if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+                    diags.error({file, line, column_at(i)},
+                                "unexpected text after a closing quote: put the whole cell "
+                                "inside the quotes, and write a quote inside as \"\"");
+                    row_bad = true;
+                    while (i < text.size() && text[i] != '\n') ++i;
+                    break;
+                }
+            } else {
+                const std::size_t b = i;
+                while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') ++i;
+                const std::string_view raw = text.substr(b, i - b);
+                // Column of the first non-space character.
+                std::size_t lead = 0;
+                while (lead < raw.size() && (raw[lead] == ' ' || raw[lead] == '\t')) ++lead;
+                cell.column = column_at(b + lead);
+                cell.text = std::string(trim(raw));
+            }
+            row.cells.push_back(std::move(cell));
+            if (i < text.size() && text[i] == ',') {
+                ++i;
+                continue;
+            }
+            break;
+        }
+        if (!row_bad) {
+            if (!have_header) {
+                t.header = std::move(row.cells);
+                have_header = true;
+            } else {
+                if (t.rows.size() >= max_rows) {
+                    diags.error({file, row.line, 1},
+                                "too many rows: more than " + std::to_string(max_rows) +
+                                    " data rows; this is more than riposte accepts, split or "
+                                    "filter the file");
+                    return t;
+                }
+                t.rows.push_back(std::move(row));
+            }
+        }
+        // Now at end of line (or file).
+        if (i < text.size() && text[i] == '\r') ++i;
+        if (i < text.size() && text[i] == '\n') {
+            ++i;
+            ++line;
+            line_start = i;
+        }
+    }
+    return t;
+}
+
+CsvColumns::CsvColumns(const CsvTable& t, std::span<const std::string_view> required,
+                       std::span<const std::string_view> optional, Diagnostics& diags) {
+    for (std::size_t k = 0; k < t.header.size(); ++k) {
+        const std::string name = ascii_lower(t.header[k].text);
+        bool dup = false;
+        for (const auto& [n, idx] : map_)
+            if (n == name) dup = true;
+        if (dup) {
+            diags.error(cell_loc(t, t.header[k]), "column '" + t.header[k].text +
+                                                      "' appears twice in the header: "
+                                                      "rename or remove one");
+            ok_ = false;
+            continue;
+        }
+        map_.emplace_back(name, static_cast<int>(k));
+    }
+    std::vector<std::string_view> missing;
+    for (auto r : required)
+        if (index(r) < 0) missing.push_back(r);
+    std::vector<std::string_view> missing_any = missing;
+    for (auto o : optional)
+        if (index(o) < 0) missing_any.push_back(o);
+    std::vector<std::string_view> known(required.begin(), required.end());
+    known.insert(known.end(), optional.begin(), optional.end());
+    // Unknown header cells close to a missing known name: a typo.
+    for (const auto& cell : t.header) {
+        const std::string name = ascii_lower(cell.text);
+        bool is_known = false;
+        for (auto k : known)
+            if (k == name) is_known = true;
+        if (is_known) continue;
+        if (auto m = closest_match(name, std::span<const std::string_view>(missing_any))) {
+            diags.error(cell_loc(t, cell),
+                        "unknown column '" + cell.text + "'; did you mean '" + *m + "'?");
+            ok_ = false;
+        }
+    }
+    if (!missing.empty()) {
+        std::string list;
+        for (auto m : missing) list += (list.empty() ? "" : ", ") + std::string(m);
+        std::string expected;
+        for (auto k : known) expected += (expected.empty() ? "" : ",") + std::string(k);
+        const SourceLoc where =
+            t.header.empty() ? SourceLoc{t.file, 1, 1} : cell_loc(t, t.header.front());
+        diags.error(where,
+                    (t.header.empty()
+                         ? std::string("the file is empty")
+                         : "missing column" + std::string(missing.size() > 1 ? "s " : " ") + list) +
+                        ": the first line must be a header naming the columns, e.g. " + expected);
+        ok_ = false;
+    }
+}
+
+int CsvColumns::index(std::string_view name) const {
+    for (const auto& [n, idx] : map_)
+        if (n == name) return idx;
+    return -1;
+}
+
+bool check_row_width(const CsvTable& t, const CsvRow& row, std::size_t needed, Diagnostics& diags) {
+    const std::size_t n = row.cells.size();
+    if (n < needed || n > t.header.size()) {
+        const std::size_t expected = t.header.size();
+        SourceLoc where{t.file, row.line, 1};
+        if (n > expected) where = cell_loc(t, row.cells[expected]);
+        diags.error(where, "expected " + std::to_string(expected) +
+                               " cells (as in the header), "
+                               "found " +
+                               std::to_string(n) +
+                               (n > expected ? ": remove the extra cells, or quote a cell that "
+                                               "contains a comma"
+                                             : ": add the missing cells"));
+        return false;
+    }
+    return true;
+}
+
+SourceLoc cell_loc(const CsvTable& t, const CsvCell& c) {
+    return {t.file, c.line, c.column};
+}
+
+std::optional<double> parse_double(std::string_view s) {
+    s = trim(s);
+    if (s.empty()) return std::nullopt;
+    if (s.front() == '+') s.remove_prefix(1);
+    double v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+std::optional<std::int64_t> parse_int(std::string_view s) {
+    s = trim(s);
+    if (s.empty()) return std::nullopt;
+    if (s.front() == '+') s.remove_prefix(1);
+    std::int64_t v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+} // namespace riposte::loader

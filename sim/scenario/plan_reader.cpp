@@ -1,0 +1,720 @@
+// The plan file: centres (calendar, stations, shifts), booking policy, and the checks that tie
+// the plan to the world (deliveries addressed to centres, allocation shares).
+#include "loader_internal.hpp"
+#include "text_parse.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace riposte::loader {
+
+namespace {
+
+constexpr std::string_view centre_kinds[] = {"vaccination", "testing", "both"};
+constexpr std::string_view flows[] = {"vaccination", "testing", "both"};
+constexpr std::string_view station_kinds[] = {"servers", "area"};
+constexpr std::string_view test_types[] = {"antigen", "pcr", "both"};
+
+constexpr std::string_view vaccination_keys[] = {"vaccine", "slot_minutes", "doses_per_slot",
+                                                 "allocation_share", "walk_ins_per_hour"};
+constexpr std::string_view testing_keys[] = {"test_type", "pcr_result_delay"};
+
+constexpr double max_duration_seconds = 86400.0;
+
+bool flow_has_vaccination(Flow f) {
+    return f != Flow::Testing;
+}
+bool flow_has_testing(Flow f) {
+    return f != Flow::Vaccination;
+}
+
+std::string days_text(int first, int last) {
+    return "days " + std::to_string(first) + "-" +
+           (last >= (1 << 20) ? std::string("end") : std::to_string(last));
+}
+
+std::optional<Distribution> read_duration(TableReader& r, std::string_view key, bool required,
+                                          std::string_view example) {
+    const auto d = r.distribution(key, required, example);
+    if (!d) return std::nullopt;
+    const toml::node* n = r.table().get(key);
+    const double m = d->mean();
+    if (!(m > 0)) {
+        r.file().error(*n, "'" + std::string(key) +
+                               "' has a mean of 0: a person needs some time "
+                               "here; write e.g. " +
+                               std::string(example));
+        return std::nullopt;
+    }
+    if (m > max_duration_seconds) {
+        r.file().error(*n, "'" + std::string(key) + "' has a mean of " + format_number(m / 3600.0) +
+                               " hours, more than a day: numbers "
+                               "without a unit are minutes");
+        return std::nullopt;
+    }
+    return d;
+}
+
+/// Reads "staff = { role = count, ... }" into `staff` (indexed by role).
+void read_staff(const TomlFile& f, const toml::node& n, const World& w, bool roles_known,
+                std::vector<int>& staff) {
+    staff.assign(w.roles.size(), 0);
+    const auto* st = n.as_table();
+    if (!st) {
+        f.error(n, "'staff' must be a table of role = number of people, e.g. staff = { "
+                   "reception = 2, injection = 3 }; found " +
+                       type_phrase(n));
+        return;
+    }
+    for (auto&& [k, v] : *st) {
+        const std::string rn(k.str());
+        SourceLoc kl = f.loc(k);
+        if (kl.line <= 0) kl = f.loc(v);
+        const auto count = to_int(f, v, "staff '" + rn + "'", 0, Limits::max_staff_per_role);
+        if (!roles_known) continue;
+        if (w.find_role(rn) < 0 && w.find_profession(rn) >= 0) {
+            f.error(kl, "'" + rn +
+                            "' is a profession, not a role: staff counts people per role "
+                            "(e.g. medical_interview = 1) and the roster picks professions allowed "
+                            "by the scope table; roles: " +
+                            quoted_list(w.roles));
+            continue;
+        }
+        const auto role = resolve_name(w.roles, rn, "role", kl, f.diags(),
+                                       "roles of the scope table: " + quoted_list(w.roles));
+        // A bad count was reported; 1 stands in so that no "nobody staffs it" error follows
+        // (the scenario is refused anyway).
+        if (role) staff[static_cast<std::size_t>(*role)] = count ? static_cast<int>(*count) : 1;
+    }
+}
+
+struct CentreContext {
+    const World& w;
+    const WorldInfo& wi;
+    bool roles_known;
+};
+
+void read_station(const TomlFile& f, const toml::table& t, const CentreContext& cx, Centre& c,
+                  std::vector<SourceLoc>& role_locs) {
+    TableReader r(f, t, "[[centre.station]]");
+    Station s;
+    if (const toml::node* n = r.node("name", true, "name = \"injection\"")) {
+        if (auto v = to_string(f, *n, "'name'")) {
+            s.name = *v;
+            if (s.name.empty()) f.error(*n, "empty station name: write e.g. \"injection\"");
+            for (const auto& o : c.stations)
+                if (!s.name.empty() && o.name == s.name)
+                    f.error(*n, "duplicate station '" + s.name + "' in centre '" + c.name +
+                                    "': give each station its own name");
+        }
+    }
+    if (auto k = r.keyword("kind", station_kinds)) s.kind = static_cast<StationKind>(*k);
+    if (auto k = r.keyword("flow", flows)) s.flow = static_cast<Flow>(*k);
+    const bool area = s.kind == StationKind::Area;
+
+    SourceLoc role_loc;
+    if (const toml::node* n = r.node("role", !area, "role = \"injection\"")) {
+        role_loc = f.loc(*n);
+        if (auto v = to_string(f, *n, "'role'"); v && cx.roles_known) {
+            if (auto k = resolve_name(cx.w.roles, *v, "role", role_loc, f.diags(),
+                                      "roles of the scope table: " + quoted_list(cx.w.roles)))
+                s.role = *k;
+        }
+    }
+    role_locs.push_back(role_loc);
+
+    if (area) {
+        if (r.has("service"))
+            f.error(*t.get("service"), "an area has a 'dwell' time, not a 'service' time: "
+                                       "rename 'service' to 'dwell'");
+        r.allow("service");
+        if (auto d = read_duration(r, "dwell", !r.has("service"), "dwell = \"15\"")) s.service = *d;
+        if (auto v = r.integer("capacity", 1, 100000, true, "capacity = 20"))
+            s.capacity = static_cast<int>(*v);
+    } else {
+        if (r.has("dwell"))
+            f.error(*t.get("dwell"), "'dwell' is for kind = \"area\"; a station of servers has a "
+                                     "'service' time: rename it, or set kind = \"area\"");
+        if (r.has("capacity"))
+            f.error(*t.get("capacity"), "'capacity' is for kind = \"area\" (places such as "
+                                        "chairs); a station of servers has as many servers as "
+                                        "the shifts staff: remove it, or set kind = \"area\"");
+        r.allow("dwell");
+        r.allow("capacity");
+        if (auto d = read_duration(r, "service", !r.has("dwell"), "service = \"3 + exp(1.43)\""))
+            s.service = *d;
+    }
+    if (auto b = r.boolean("gives_dose")) s.gives_dose = *b;
+    if (auto b = r.boolean("takes_sample")) s.takes_sample = *b;
+    if (s.gives_dose) {
+        const toml::node& n = *t.get("gives_dose");
+        if (area)
+            f.error(n, "an area cannot give the dose: set gives_dose on the injection station "
+                       "(kind = \"servers\")");
+        else if (!c.vaccinates())
+            f.error(n, "centre '" + c.name +
+                           "' does not vaccinate (kind = \"testing\"): remove "
+                           "gives_dose or change the centre's kind");
+        else if (!flow_has_vaccination(s.flow))
+            f.error(n, "a station with flow = \"testing\" cannot give the dose: set flow = "
+                       "\"vaccination\" or \"both\"");
+    }
+    if (s.takes_sample) {
+        const toml::node& n = *t.get("takes_sample");
+        if (area)
+            f.error(n, "an area cannot take the sample: set takes_sample on the swab station "
+                       "(kind = \"servers\")");
+        else if (!c.tests())
+            f.error(n, "centre '" + c.name +
+                           "' does not test (kind = \"vaccination\"): remove "
+                           "takes_sample or change the centre's kind");
+        else if (!flow_has_testing(s.flow))
+            f.error(n, "a station with flow = \"vaccination\" cannot take the sample: set flow = "
+                       "\"testing\" or \"both\"");
+    }
+    if (const toml::node* fl = t.get("flow")) {
+        if (s.flow == Flow::Vaccination && !c.vaccinates())
+            f.error(*fl, "flow = \"vaccination\" in centre '" + c.name +
+                             "', which only tests: "
+                             "no patient would pass here");
+        if (s.flow == Flow::Testing && !c.tests())
+            f.error(*fl, "flow = \"testing\" in centre '" + c.name +
+                             "', which only vaccinates: "
+                             "no patient would pass here");
+    }
+    r.finish();
+    c.stations.push_back(std::move(s));
+}
+
+void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx, Centre& c,
+                std::vector<SourceLoc>& staff_locs) {
+    TableReader r(f, t, "[[centre.shift]]");
+    Shift s;
+    s.weekdays = c.weekdays;
+    s.first_day = c.first_day;
+    s.last_day = c.last_day;
+    s.start = c.opens;
+    s.end = c.closes;
+    const auto days = r.weekdays("days");
+    if (days) s.weekdays = *days;
+    if (auto v = r.integer("first_day", 0, Limits::max_days)) s.first_day = static_cast<int>(*v);
+    if (auto v = r.integer("last_day", 0, Limits::max_days)) s.last_day = static_cast<int>(*v);
+    const auto start = r.clock("start", false);
+    const auto end = r.clock("end", true);
+    if (start) s.start = *start;
+    if (end) s.end = *end;
+    SourceLoc staff_loc;
+    s.staff.assign(cx.w.roles.size(), 0);
+    if (const toml::node* n = r.node("staff", true, "staff = { reception = 2, injection = 3 }")) {
+        staff_loc = f.loc(*n);
+        read_staff(f, *n, cx.w, cx.roles_known, s.staff);
+        if (cx.roles_known && n->is_table() &&
+            std::all_of(s.staff.begin(), s.staff.end(), [](int x) { return x == 0; }))
+            f.warning(*n, "this shift staffs nobody: give at least one role a count, e.g. "
+                          "staff = { injection = 2 }");
+    }
+    staff_locs.push_back(staff_loc);
+    r.finish();
+
+    // Consistency with the centre's calendar.
+    if (s.start >= s.end) {
+        const toml::node* n = t.get("end") ? t.get("end") : t.get("start");
+        f.error(n ? f.loc(*n) : r.loc(), "the shift ends (" + clock_to_text(s.end) +
+                                             ") before it starts (" + clock_to_text(s.start) +
+                                             "): shifts cannot cross midnight, split it in two");
+    } else if (c.opens >= c.closes) {
+        // The centre's hours are wrong (reported there): nothing to compare with.
+    } else if (s.end <= c.opens || s.start >= c.closes) {
+        f.error(r.loc(), "the shift " + clock_to_text(s.start) + "-" + clock_to_text(s.end) +
+                             " is outside the opening hours of centre '" + c.name + "' (" +
+                             clock_to_text(c.opens) + "-" + clock_to_text(c.closes) +
+                             "): move it inside, or change 'opens'/'closes'");
+    } else if (s.start < c.opens || s.end > c.closes) {
+        f.warning(r.loc(), "the shift " + clock_to_text(s.start) + "-" + clock_to_text(s.end) +
+                               " runs outside the opening hours of centre '" + c.name + "' (" +
+                               clock_to_text(c.opens) + "-" + clock_to_text(c.closes) +
+                               "): staff are rostered while the centre is closed");
+    }
+    const WeekdayMask common = static_cast<WeekdayMask>(s.weekdays & c.weekdays);
+    const toml::node* dn = t.get("days");
+    if (common == 0)
+        f.error(dn ? f.loc(*dn) : r.loc(),
+                "the shift works on " + weekdays_to_text(s.weekdays) + " but centre '" + c.name +
+                    "' opens on " + weekdays_to_text(c.weekdays) + ": the shift would never run");
+    else if (common != s.weekdays)
+        f.warning(dn ? f.loc(*dn) : r.loc(), "the shift works on " + weekdays_to_text(s.weekdays) +
+                                                 " but centre '" + c.name + "' opens on " +
+                                                 weekdays_to_text(c.weekdays) +
+                                                 ": on the other days the shift does not run");
+    if (s.first_day > s.last_day) {
+        const toml::node* n = t.get("last_day");
+        f.error(n ? f.loc(*n) : r.loc(), "'last_day' (" + std::to_string(s.last_day) +
+                                             ") is before 'first_day' (" +
+                                             std::to_string(s.first_day) + ")");
+    } else if (s.last_day < c.first_day || s.first_day > c.last_day) {
+        f.error(r.loc(), "the shift's " + days_text(s.first_day, s.last_day) +
+                             " do not meet the centre's " + days_text(c.first_day, c.last_day));
+    }
+    c.shifts.push_back(std::move(s));
+}
+
+void read_centre(const TomlFile& f, const toml::table& t, const World& w, const WorldInfo& wi,
+                 Plan& p, PlanInfo& pi) {
+    TableReader r(f, t, "[[centre]]");
+    Centre c;
+    c.last_day = 1 << 20;
+    SourceLoc alloc_loc;
+    if (const toml::node* n = r.node("name", true, "name = \"Gignac\"")) {
+        if (auto v = to_string(f, *n, "'name'")) {
+            c.name = *v;
+            if (c.name.empty()) f.error(*n, "empty centre name: write e.g. \"Gignac\"");
+            for (const auto& o : p.centres)
+                if (!c.name.empty() && o.name == c.name)
+                    f.error(*n, "duplicate centre '" + c.name + "': give each centre its own name");
+        }
+    }
+    if (auto k = r.keyword("kind", centre_kinds)) c.kind = static_cast<CentreKind>(*k);
+    if (const toml::node* n = r.node("commune", true, "commune = \"34114\"")) {
+        if (auto v = to_string(f, *n, "'commune'"); v && wi.communes_complete)
+            if (auto k = resolve_commune(w, wi, *v, f.loc(*n), f.diags())) c.commune = *k;
+    }
+    if (auto v = r.weekdays("days")) c.weekdays = *v;
+    if (auto v = r.integer("first_day", 0, Limits::max_days)) c.first_day = static_cast<int>(*v);
+    if (auto v = r.integer("last_day", 0, Limits::max_days)) c.last_day = static_cast<int>(*v);
+    if (c.first_day > c.last_day)
+        f.error(*t.get("last_day"), "'last_day' (" + std::to_string(c.last_day) +
+                                        ") is before 'first_day' (" + std::to_string(c.first_day) +
+                                        ")");
+    else if (wi.parsed && c.first_day >= w.days && t.get("first_day"))
+        f.warning(*t.get("first_day"),
+                  "centre '" + c.name + "' opens on day " + std::to_string(c.first_day) +
+                      ", after the last simulated day (" + std::to_string(w.days - 1) + ")");
+    c.opens = hours(8);
+    c.closes = hours(18);
+    if (auto v = r.clock("opens", false)) c.opens = *v;
+    if (auto v = r.clock("closes", true)) c.closes = *v;
+    if (c.opens >= c.closes) {
+        const toml::node* n = t.get("closes") ? t.get("closes") : t.get("opens");
+        f.error(n ? f.loc(*n) : r.loc(), "centre '" + c.name + "' closes (" +
+                                             clock_to_text(c.closes) + ") before it opens (" +
+                                             clock_to_text(c.opens) + ")");
+    }
+    if (auto v = r.integer("waiting_room", 0, 100000)) c.waiting_room = static_cast<int>(*v);
+
+    // Keys for the other kind of centre are read (and type-checked) but ignored.
+    for (auto key : c.vaccinates() ? std::span<const std::string_view>(testing_keys)
+                                   : std::span<const std::string_view>(vaccination_keys))
+        if (const toml::node* n = t.get(key))
+            f.warning(*n, "'" + std::string(key) + "' is ignored: centre '" + c.name +
+                              "' has kind = \"" +
+                              std::string(centre_kinds[static_cast<std::size_t>(c.kind)]) + "\"");
+    // vaccination
+    {
+        const toml::node* vn = r.node("vaccine");
+        if (c.vaccinates()) {
+            if (auto k = resolve_vaccine(f, r, vn, w, wi, "centre '" + c.name + "'"))
+                c.vaccine = *k;
+        } else if (vn) {
+            to_string(f, *vn, "'vaccine'");
+        }
+    }
+    if (auto v = r.number("slot_minutes", Range{1, 240, "minutes from 1 to 240"}))
+        c.slot_length = round_seconds(*v * 60.0);
+    if (auto v = r.integer("doses_per_slot", 1, 100)) c.doses_per_slot = static_cast<int>(*v);
+    if (auto v = r.number("allocation_share", share_range)) {
+        c.allocation_share = *v;
+        alloc_loc = f.loc(*t.get("allocation_share"));
+    }
+    if (auto v = r.number("walk_ins_per_hour", Range{0, 1000, "people per hour from 0 to 1000"}))
+        c.walk_ins_per_hour = *v;
+    // testing
+    if (auto k = r.keyword("test_type", test_types)) c.test_type = static_cast<TestType>(*k);
+    {
+        auto def = parse_distribution("lognormal(24, 8) h", 60.0);
+        if (def.value) c.pcr_result_delay = *def.value;
+        if (auto d = r.distribution("pcr_result_delay")) {
+            c.pcr_result_delay = *d;
+            if (c.tests() && c.test_type == TestType::Antigen)
+                f.warning(*t.get("pcr_result_delay"),
+                          "'pcr_result_delay' is ignored: centre '" + c.name +
+                              "' does antigen tests only (test_type = \"antigen\")");
+        }
+    }
+
+    const CentreContext cx{w, wi, wi.scope_complete};
+    std::vector<SourceLoc> role_locs, staff_locs;
+    const auto stations = r.table_array("station", true);
+    if (stations.size() > 64)
+        f.error(*t.get("station"), "centre '" + c.name + "' has " +
+                                       std::to_string(stations.size()) + " stations; at most 64");
+    else
+        for (const auto* st : stations) read_station(f, *st, cx, c, role_locs);
+    const auto shifts = r.table_array("shift", true);
+    if (shifts.size() > 1000)
+        f.error(*t.get("shift"), "centre '" + c.name + "' has " + std::to_string(shifts.size()) +
+                                     " shifts; at most 1000");
+    else
+        for (const auto* sh : shifts) read_shift(f, *sh, cx, c, staff_locs);
+    r.finish();
+
+    // The centre as a whole.
+    auto count_if = [&](auto pred) {
+        return std::count_if(c.stations.begin(), c.stations.end(), pred);
+    };
+    if (!stations.empty()) {
+        if (c.vaccinates() && count_if([](const Station& s) { return s.gives_dose; }) == 0)
+            f.error(r.loc(), "centre '" + c.name +
+                                 "' vaccinates but no station gives the dose: "
+                                 "add gives_dose = true to the injection station");
+        if (c.tests() && count_if([](const Station& s) { return s.takes_sample; }) == 0)
+            f.error(r.loc(), "centre '" + c.name +
+                                 "' tests but no station takes the sample: add "
+                                 "takes_sample = true to the swab station");
+        if (count_if([](const Station& s) { return s.gives_dose; }) > 1)
+            f.error(r.loc(), "centre '" + c.name +
+                                 "' has several stations with gives_dose = "
+                                 "true: a person gets one dose per visit, keep one");
+        if (count_if([](const Station& s) { return s.takes_sample; }) > 1)
+            f.error(r.loc(), "centre '" + c.name +
+                                 "' has several stations with takes_sample = "
+                                 "true: keep one");
+    }
+    if (cx.roles_known && !shifts.empty()) {
+        for (std::size_t k = 0; k < c.stations.size(); ++k) {
+            const Station& s = c.stations[k];
+            if (s.role < 0) continue;
+            const bool staffed =
+                std::any_of(c.shifts.begin(), c.shifts.end(), [&](const Shift& sh) {
+                    return sh.staff[static_cast<std::size_t>(s.role)] > 0;
+                });
+            if (!staffed)
+                f.error(role_locs[k], "station '" + s.name + "' needs role '" +
+                                          w.roles[static_cast<std::size_t>(s.role)] +
+                                          "' but no shift of centre '" + c.name +
+                                          "' staffs it: add " +
+                                          w.roles[static_cast<std::size_t>(s.role)] +
+                                          " = 1 (or more) to a shift's staff");
+        }
+    }
+    if (c.tests() && !wi.has_testing_demand && wi.parsed)
+        f.warning(r.loc(), "centre '" + c.name +
+                               "' tests, but the world has no testing demand: "
+                               "give [testing] an incidence curve and tests_per_case");
+    pi.centre_loc.push_back(r.loc());
+    pi.allocation_loc.push_back(alloc_loc);
+    p.centres.push_back(std::move(c));
+}
+
+void read_validation(const TomlFile& f, const toml::table& t, const World& w, const WorldInfo& wi,
+                     Plan& p) {
+    TableReader r(f, t, "[validation]");
+    if (auto v = r.number("max_travel_minutes", Range{1, 600, "minutes from 1 to 600"}))
+        p.max_travel_minutes = *v;
+    constexpr std::string_view kinds[] = {"wait_p90", "coverage", "wasted_doses", "unmet_demand"};
+    // The key holding the threshold of each kind.
+    constexpr std::string_view threshold_key[] = {"max_minutes", "min_percent", "max_percent",
+                                                  "max_people"};
+    constexpr std::string_view examples[] = {"max_minutes = 30", "min_percent = 80",
+                                             "max_percent = 1", "max_people = 0"};
+    const Range ranges[] = {
+        Range{0, 1440, "minutes from 0 to 1440"}, Range{0, 100, "a percentage from 0 to 100"},
+        Range{0, 100, "a percentage from 0 to 100"}, Range{0, 1e9, "a number of people >= 0"}};
+    for (const auto* tt : r.table_array("target")) {
+        TableReader tr(f, *tt, "[[validation.target]]");
+        Target target;
+        target.where = tr.loc();
+        const auto k = tr.keyword("kind", kinds, true);
+        // Every kind's keys are known to the reader; keys of another kind are reported here.
+        for (auto key : threshold_key) tr.allow(key);
+        if (k) {
+            const auto ki = static_cast<std::size_t>(*k);
+            target.kind = static_cast<TargetKind>(*k);
+            if (auto v = tr.number(threshold_key[ki], ranges[ki], true, examples[ki]))
+                target.threshold = *v;
+            for (std::size_t o = 0; o < std::size(threshold_key); ++o)
+                if (o != ki)
+                    if (const toml::node* n = tt->get(threshold_key[o]))
+                        f.error(*n, "'" + std::string(threshold_key[o]) + "' does not apply to a " +
+                                        std::string(kinds[ki]) + " target: use '" +
+                                        std::string(threshold_key[ki]) + "'");
+            auto only_for = [&](std::string_view key, int kind_ok, const char* what) {
+                if (*k != kind_ok)
+                    if (const toml::node* n = tt->get(key))
+                        f.error(*n, "'" + std::string(key) + "' applies to " + what +
+                                        " targets only: remove it");
+            };
+            only_for("share_of_replications", 0, "wait_p90");
+            only_for("group", 1, "coverage");
+            only_for("by_day", 1, "coverage");
+            only_for("complete_schedule", 1, "coverage");
+        }
+        if (auto v = tr.number("share_of_replications", share_range))
+            target.share_of_replications = *v;
+        if (const toml::node* n = tr.node("group")) {
+            if (auto g = to_string(f, *n, "'group'"); g && wi.parsed) {
+                std::vector<std::string> names;
+                for (const auto& grp : w.groups) names.push_back(grp.name);
+                if (auto idx = resolve_name(names, *g, "group", f.loc(*n), f.diags(),
+                                            "groups of the world: " + quoted_list(names) +
+                                                "; leave 'group' out for everyone"))
+                    target.group = *idx;
+            }
+        }
+        if (auto v = tr.integer("by_day", 0, Limits::max_days)) {
+            target.by_day = static_cast<int>(*v);
+            if (wi.parsed && target.by_day >= w.days)
+                f.error(*tt->get("by_day"), "'by_day' = " + std::to_string(target.by_day) +
+                                                " is after the last simulated day (" +
+                                                std::to_string(w.days - 1) + ")");
+        }
+        if (auto v = tr.boolean("complete_schedule")) target.complete_schedule = *v;
+        tr.finish();
+        p.targets.push_back(std::move(target));
+    }
+    r.finish();
+}
+
+void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, const WorldInfo& wi,
+                      Plan& p, PlanInfo& pi) {
+    TableReader r(f, t, "[[mobile_team]]");
+    MobileTeam m;
+    if (const toml::node* n = r.node("name", true, "name = \"Équipe mobile du Lodévois\"")) {
+        if (auto v = to_string(f, *n, "'name'")) {
+            m.name = *v;
+            if (m.name.empty()) f.error(*n, "empty team name: write e.g. \"Équipe mobile\"");
+            for (const auto& o : p.mobile_teams)
+                if (!m.name.empty() && o.name == m.name)
+                    f.error(*n, "duplicate mobile team '" + m.name + "': give each its own name");
+            for (const auto& o : p.centres)
+                if (!m.name.empty() && o.name == m.name)
+                    f.error(*n, "mobile team '" + m.name +
+                                    "' has the name of a centre: give it "
+                                    "its own name");
+        }
+    }
+    if (const toml::node* n = r.node("commune", true, "commune = \"34142\"")) {
+        if (auto v = to_string(f, *n, "'commune'"); v && wi.communes_complete)
+            if (auto k = resolve_commune(w, wi, *v, f.loc(*n), f.diags())) m.base_commune = *k;
+    }
+    if (auto v = r.weekdays("days")) m.weekdays = *v;
+    if (auto v = r.integer("first_day", 0, Limits::max_days)) m.first_day = static_cast<int>(*v);
+    if (auto v = r.integer("last_day", 0, Limits::max_days)) m.last_day = static_cast<int>(*v);
+    if (m.first_day > m.last_day)
+        f.error(*t.get("last_day"), "'last_day' (" + std::to_string(m.last_day) +
+                                        ") is before 'first_day' (" + std::to_string(m.first_day) +
+                                        ")");
+    if (auto v = r.clock("start", false)) m.start = *v;
+    if (auto v = r.clock("end", true)) m.end = *v;
+    if (m.start >= m.end) {
+        const toml::node* n = t.get("end") ? t.get("end") : t.get("start");
+        f.error(n ? f.loc(*n) : r.loc(), "the team's day ends (" + clock_to_text(m.end) +
+                                             ") before it starts (" + clock_to_text(m.start) + ")");
+    }
+    m.staff.assign(w.roles.size(), 0);
+    const toml::node* staff =
+        r.node("staff", true, "staff = { medical_interview = 1, injection = 1 }");
+    if (staff) read_staff(f, *staff, w, wi.scope_complete, m.staff);
+    if (const toml::node* n = r.node("communes")) {
+        if (const auto* a = n->as_array()) {
+            for (const auto& item : *a) {
+                const auto v = to_string(f, item, "each item of 'communes'");
+                if (!v || !wi.communes_complete) continue;
+                if (auto k = resolve_commune(w, wi, *v, f.loc(item), f.diags())) {
+                    if (std::find(m.communes.begin(), m.communes.end(), *k) != m.communes.end())
+                        f.error(item, "commune '" + *v + "' is listed twice in the round");
+                    else
+                        m.communes.push_back(*k);
+                }
+            }
+        } else {
+            f.error(*n, "'communes' must be a list of communes (INSEE codes or names), e.g. "
+                        "[\"34142\", \"Le Caylar\"]; found " +
+                            type_phrase(*n));
+        }
+    }
+    if (auto d = read_duration(r, "visit", true, "visit = \"20 + exp(10)\"")) m.visit = *d;
+    if (auto v = r.number("minutes_between_homes", Range{0, 240, "minutes from 0 to 240"}))
+        m.minutes_between_homes = *v;
+    {
+        const toml::node* vn = r.node("vaccine");
+        if (auto k = resolve_vaccine(f, r, vn, w, wi, "mobile team '" + m.name + "'"))
+            m.vaccine = *k;
+    }
+    SourceLoc alloc_loc;
+    if (auto v = r.number("allocation_share", share_range)) {
+        m.allocation_share = *v;
+        alloc_loc = f.loc(*t.get("allocation_share"));
+    }
+    if (const toml::node* n = r.node("role_needed")) {
+        if (auto v = to_string(f, *n, "'role_needed'"); v && wi.scope_complete)
+            if (auto k = resolve_name(w.roles, *v, "role", f.loc(*n), f.diags(),
+                                      "roles of the scope table: " + quoted_list(w.roles)))
+                m.role_needed = *k;
+    } else {
+        m.role_needed = w.find_role("injection");
+    }
+    r.finish();
+    if (wi.scope_complete && staff && staff->is_table() && m.role_needed >= 0 &&
+        m.staff[static_cast<std::size_t>(m.role_needed)] == 0)
+        f.error(*staff, "mobile team '" + m.name + "' needs role '" +
+                            w.roles[static_cast<std::size_t>(m.role_needed)] +
+                            "' to go out but its staff has none: add " +
+                            w.roles[static_cast<std::size_t>(m.role_needed)] + " = 1");
+    pi.team_loc.push_back(r.loc());
+    pi.team_allocation_loc.push_back(alloc_loc);
+    p.mobile_teams.push_back(std::move(m));
+}
+
+} // namespace
+
+void read_plan(const TomlFile& f, const toml::table& root, const World& w, const WorldInfo& wi,
+               Plan& p, PlanInfo& pi) {
+    p.file = f.name();
+    p.name = std::filesystem::path(f.name()).stem().string();
+    TableReader top(f, root, "the plan file");
+    if (const toml::table* t = top.subtable("plan")) {
+        TableReader r(f, *t, "[plan]");
+        if (auto v = r.string("name")) p.name = *v;
+        r.string("description");
+        r.finish();
+    }
+    if (const toml::table* t = top.subtable("booking")) {
+        TableReader r(f, *t, "[booking]");
+        if (auto v = r.integer("horizon_days", 1, 365))
+            p.booking.horizon_days = static_cast<int>(*v);
+        if (auto v = r.number("overbooking", share_range)) p.booking.overbooking = *v;
+        r.finish();
+    }
+    const auto centres = top.table_array("centre", true);
+    if (centres.size() > Limits::max_centres) {
+        f.error(*root.get("centre"), "the plan has " + std::to_string(centres.size()) +
+                                         " centres, more than the " +
+                                         std::to_string(Limits::max_centres) + " riposte accepts");
+    } else {
+        for (const auto* t : centres) read_centre(f, *t, w, wi, p, pi);
+    }
+    const auto teams = top.table_array("mobile_team");
+    if (teams.size() > 1000)
+        f.error(*root.get("mobile_team"),
+                "the plan has " + std::to_string(teams.size()) + " mobile teams; at most 1000");
+    else
+        for (const auto* t : teams) read_mobile_team(f, *t, w, wi, p, pi);
+    if (const toml::table* t = top.subtable("validation")) read_validation(f, *t, w, wi, p);
+    top.finish(world_top_keys, "world");
+}
+
+void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo& pi,
+                         Diagnostics& diags) {
+    std::vector<std::string> centre_names;
+    for (const auto& c : p.centres) centre_names.push_back(c.name);
+
+    // Deliveries addressed to a centre.
+    for (std::size_t k = 0; k < w.deliveries.size(); ++k) {
+        Delivery& d = w.deliveries[k];
+        if (d.centre_name.empty()) continue;
+        const SourceLoc& at = wi.delivery_centre_loc[k];
+        const int c = p.find_centre(d.centre_name);
+        if (c < 0) {
+            diags.error(at, "delivery to unknown centre '" + d.centre_name + "'" +
+                                did_you_mean(d.centre_name, centre_names) +
+                                " (centres of the plan: " + quoted_list(centre_names) +
+                                "); or leave 'centre' out to deliver to the depot");
+            continue;
+        }
+        const Centre& centre = p.centres[static_cast<std::size_t>(c)];
+        if (!centre.vaccinates()) {
+            diags.error(at, "delivery to centre '" + d.centre_name +
+                                "', which does not "
+                                "vaccinate: send it to a vaccination centre or to the depot");
+            continue;
+        }
+        if (wi.vaccines_complete && centre.vaccine != d.vaccine)
+            diags.error(at, "delivery of " + w.vaccines[static_cast<std::size_t>(d.vaccine)].name +
+                                " to centre '" + d.centre_name + "', which uses " +
+                                w.vaccines[static_cast<std::size_t>(centre.vaccine)].name +
+                                ": change the delivery's vaccine or the centre's");
+        d.centre = c;
+    }
+
+    for (auto& c : p.centres)
+        if (!c.vaccinates()) c.allocation_share = 0;
+    if (!wi.vaccines_complete) return;
+    // Allocation of depot deliveries: per vaccine, centres and mobile teams that set
+    // allocation_share take it; centres that do not share what is left equally.
+    for (std::size_t v = 0; v < w.vaccines.size(); ++v) {
+        const int vi = static_cast<int>(v);
+        double set_sum = 0;
+        int unset = 0;
+        bool over = false;
+        SourceLoc first_set;
+        auto add_share = [&](double share, const SourceLoc& at) {
+            if (first_set.line <= 0) first_set = at;
+            set_sum += share;
+            if (set_sum > 1.0 + 1e-9 && !over) {
+                over = true;
+                diags.error(at, "the allocation shares of the centres and mobile teams using " +
+                                    w.vaccines[v].name + " add up to more than 1 (" +
+                                    format_number(set_sum) +
+                                    " so far): each share is a part of the depot's deliveries, "
+                                    "lower them so that they sum to 1 at most");
+            }
+        };
+        for (std::size_t k = 0; k < p.centres.size(); ++k) {
+            const Centre& c = p.centres[k];
+            if (!c.vaccinates() || c.vaccine != vi) continue;
+            if (pi.allocation_loc[k].line > 0)
+                add_share(c.allocation_share, pi.allocation_loc[k]);
+            else
+                ++unset;
+        }
+        for (std::size_t k = 0; k < p.mobile_teams.size(); ++k)
+            if (p.mobile_teams[k].vaccine == vi && pi.team_allocation_loc[k].line > 0)
+                add_share(p.mobile_teams[k].allocation_share, pi.team_allocation_loc[k]);
+        const double rest = std::max(0.0, 1.0 - set_sum);
+        for (std::size_t k = 0; k < p.centres.size(); ++k) {
+            Centre& c = p.centres[k];
+            if (c.vaccinates() && c.vaccine == vi && pi.allocation_loc[k].line <= 0)
+                c.allocation_share = rest / unset;
+        }
+        std::size_t first_depot = w.deliveries.size();
+        for (std::size_t k = 0; k < w.deliveries.size(); ++k)
+            if (w.deliveries[k].vaccine == vi && w.deliveries[k].centre_name.empty()) {
+                first_depot = k;
+                break;
+            }
+        if (first_depot == w.deliveries.size()) continue; // no depot delivery of this vaccine
+        const double allocated = set_sum + (unset > 0 ? rest : 0.0);
+        if (allocated <= 1e-9)
+            diags.warning(wi.delivery_loc[first_depot],
+                          "no centre or mobile team of the plan takes " + w.vaccines[v].name +
+                              " from the depot: these doses will not be used");
+        else if (allocated < 1.0 - 1e-9)
+            diags.warning(first_set,
+                          "the allocation shares of the centres and mobile teams using " +
+                              w.vaccines[v].name + " add up to " + format_number(set_sum) +
+                              ", not 1: depot deliveries are shared in proportion to them");
+    }
+    for (std::size_t k = 0; k < p.mobile_teams.size(); ++k) {
+        const MobileTeam& m = p.mobile_teams[k];
+        if (m.allocation_share <= 0)
+            diags.warning(pi.team_loc[k], "mobile team '" + m.name +
+                                              "' gets no doses from the "
+                                              "depot: set its allocation_share, e.g. 0.01");
+    }
+    // A vaccination centre with no doses at all.
+    for (std::size_t k = 0; k < p.centres.size(); ++k) {
+        const Centre& c = p.centres[k];
+        if (!c.vaccinates()) continue;
+        const bool gets =
+            std::any_of(w.deliveries.begin(), w.deliveries.end(), [&](const Delivery& d) {
+                return d.centre == static_cast<int>(k) ||
+                       (d.centre_name.empty() && d.vaccine == c.vaccine && c.allocation_share > 0);
+            });
+        if (!gets)
+            diags.warning(pi.centre_loc[k], "vaccination centre '" + c.name +
+                                                "' receives no doses: add a [[delivery]] of its "
+                                                "vaccine in the world file");
+    }
+}
+
+} // namespace riposte::loader

@@ -1,0 +1,269 @@
+// Entry points of include/riposte/scenario_loader.hpp, file reading, TOML parsing and the name
+// resolution shared by the world and plan readers.
+#include "riposte/scenario_loader.hpp"
+
+#include "loader_internal.hpp"
+#include "text_parse.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#ifndef RIPOSTE_SOURCE_SCENARIO_DIR
+#define RIPOSTE_SOURCE_SCENARIO_DIR "scenarios"
+#endif
+
+namespace riposte {
+
+namespace loader {
+
+std::optional<std::string> read_text_file(const std::filesystem::path& p, std::string& error) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(p, ec);
+    if (ec || !std::filesystem::exists(status)) {
+        error = "no such file";
+        return std::nullopt;
+    }
+    if (std::filesystem::is_directory(status)) {
+        error = "it is a directory, not a file";
+        return std::nullopt;
+    }
+    const auto size = std::filesystem::file_size(p, ec);
+    if (!ec && size > max_file_bytes) {
+        error = "the file is " + std::to_string(size / (1024 * 1024)) + " MB, more than the " +
+                std::to_string(max_file_bytes / (1024 * 1024)) + " MB riposte reads";
+        return std::nullopt;
+    }
+    std::ifstream in(p, std::ios::binary);
+    if (!in) {
+        error = "cannot open it (check the permissions)";
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) {
+        error = "read error";
+        return std::nullopt;
+    }
+    return std::move(ss).str();
+}
+
+namespace {
+
+std::string syntax_hint(std::string_view what) {
+    auto has = [&](std::string_view s) { return what.find(s) != std::string_view::npos; };
+    if (has("could not determine value type") || has("parsing boolean") || has("expected 'true'") ||
+        has("expected 'false'"))
+        return "text values need quotes, e.g. name = \"Gignac\"";
+    if (has("redefine") || has("already"))
+        return "each key and each [table] may appear once: remove or rename the duplicate";
+    if (has("utf-8") || has("UTF-8")) return "save the file as UTF-8";
+    if (has("control characters"))
+        return "close the string on the same line (use \"\"\" quotes for text over several lines)";
+    if (has("end-of-file") || has("EOF")) return "close the open string, array or table";
+    if (has("table header")) return "write a table header as [name] or [[name]] on its own line";
+    if (has("not representable")) return "the number is too large";
+    if (has("nested")) return "the values are nested too deeply";
+    return "see docs/scenario-format.md for the syntax";
+}
+
+} // namespace
+
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& name,
+                                      Diagnostics& diags) {
+    try {
+        return toml::parse(text, std::string_view(name));
+    } catch (const toml::parse_error& e) {
+        const auto& b = e.source().begin;
+        std::string what(e.description());
+        diags.error({name, static_cast<int>(b.line), static_cast<int>(b.column)},
+                    "TOML syntax error: " + what + "; " + syntax_hint(what));
+    } catch (const std::exception& e) {
+        diags.error({name, 0, 0}, std::string("cannot parse the file: ") + e.what());
+    }
+    return std::nullopt;
+}
+
+std::optional<int> resolve_name(const std::vector<std::string>& names, std::string_view text,
+                                std::string_view what, const SourceLoc& where, Diagnostics& diags,
+                                std::string_view fix) {
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (names[k] == text) return static_cast<int>(k);
+    std::string msg = "unknown " + std::string(what) + " '" + std::string(text) + "'";
+    if (const auto m = closest_match(text, std::span<const std::string>(names)))
+        msg += "; did you mean '" + *m + "'?";
+    if (!fix.empty()) msg += " (" + std::string(fix) + ")";
+    diags.error(where, std::move(msg));
+    return std::nullopt;
+}
+
+CommuneLookup::CommuneLookup(const World& w) {
+    const auto& cs = w.territory.communes;
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+        const int i = static_cast<int>(k);
+        by_insee.emplace(cs[k].insee, i);
+        by_name[cs[k].name].push_back(i);
+        by_lower_name[ascii_lower(cs[k].name)].push_back(i);
+    }
+}
+
+std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::string_view text,
+                                   const SourceLoc& where, Diagnostics& diags) {
+    const auto& cs = w.territory.communes;
+    if (text.empty()) {
+        diags.error(where, "empty commune: write its INSEE code, e.g. \"34079\", or its name");
+        return std::nullopt;
+    }
+    std::shared_ptr<const CommuneLookup> own;
+    const CommuneLookup* idx = info.communes.get();
+    if (!idx) {
+        own = std::make_shared<CommuneLookup>(w);
+        idx = own.get();
+    }
+    const std::string key(text);
+    if (const auto it = idx->by_insee.find(key); it != idx->by_insee.end()) return it->second;
+    const std::vector<int>* hits = nullptr;
+    if (const auto it = idx->by_name.find(key); it != idx->by_name.end())
+        hits = &it->second;
+    else if (const auto jt = idx->by_lower_name.find(ascii_lower(text));
+             jt != idx->by_lower_name.end())
+        hits = &jt->second;
+    if (hits && hits->size() == 1) return hits->front();
+    if (hits && hits->size() > 1) {
+        std::string codes;
+        for (int h : *hits)
+            codes += (codes.empty() ? "" : ", ") + cs[static_cast<std::size_t>(h)].insee;
+        diags.error(where, "commune name '" + key + "' is ambiguous (INSEE " + codes +
+                               "): write the INSEE code instead");
+        return std::nullopt;
+    }
+    std::vector<std::string> names;
+    names.reserve(cs.size());
+    const bool numeric = std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == 'A' || c == 'B';
+    });
+    for (const auto& c : cs) names.push_back(numeric ? c.insee : c.name);
+    std::string msg = "unknown commune '" + key + "'";
+    if (const auto m = closest_match(text, std::span<const std::string>(names)))
+        msg += "; did you mean '" + *m + "'?";
+    msg += " (write an INSEE code or a name from the territory's communes table)";
+    diags.error(where, std::move(msg));
+    return std::nullopt;
+}
+
+namespace {
+
+/// Diagnostics in file order: the world file, then the files it names (in the order they were
+/// first reported), then the plan file; by line and column inside each file.
+Diagnostics sorted(const Diagnostics& in, const std::string& world, const std::string& plan) {
+    std::map<std::string, int> rank;
+    rank[world] = 0;
+    int next = 1;
+    for (const auto& d : in.items())
+        if (!rank.count(d.where.file) && d.where.file != plan) rank[d.where.file] = next++;
+    rank[plan] = 1 << 20;
+    std::vector<Diagnostic> items = in.items();
+    std::stable_sort(items.begin(), items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        const int ra = rank[a.where.file], rb = rank[b.where.file];
+        if (ra != rb) return ra < rb;
+        if (a.where.line != b.where.line) return a.where.line < b.where.line;
+        return a.where.column < b.where.column;
+    });
+    Diagnostics out;
+    for (auto& d : items) {
+        if (d.severity == Severity::Error)
+            out.error(std::move(d.where), std::move(d.message));
+        else
+            out.warning(std::move(d.where), std::move(d.message));
+    }
+    return out;
+}
+
+LoadResult load_impl(const std::optional<std::string>& world_text, const std::string& world_name,
+                     const std::filesystem::path& world_base,
+                     const std::optional<std::string>& plan_text, const std::string& plan_name,
+                     const std::filesystem::path& plan_base, Diagnostics diags) {
+    Scenario s;
+    WorldInfo wi;
+    PlanInfo pi;
+    if (world_text) {
+        if (auto root = parse_toml(*world_text, world_name, diags)) {
+            TomlFile f(world_name, *world_text, world_base, diags);
+            f.set_root(&*root, world_top_keys);
+            wi.parsed = true;
+            read_world(f, *root, s.world, wi);
+        }
+    }
+    bool plan_parsed = false;
+    if (plan_text) {
+        if (auto root = parse_toml(*plan_text, plan_name, diags)) {
+            TomlFile f(plan_name, *plan_text, plan_base, diags);
+            f.set_root(&*root, plan_top_keys);
+            plan_parsed = true;
+            read_plan(f, *root, s.world, wi, s.plan, pi);
+        }
+    }
+    if (wi.parsed && plan_parsed) link_world_and_plan(s.world, wi, s.plan, pi, diags);
+    LoadResult r;
+    r.diagnostics = sorted(diags, world_name, plan_name);
+    if (wi.parsed && plan_parsed && !r.diagnostics.has_errors()) r.scenario = std::move(s);
+    return r;
+}
+
+std::optional<std::string> read_input(const std::filesystem::path& p, std::string_view what,
+                                      Diagnostics& diags) {
+    std::string err;
+    auto text = read_text_file(p, err);
+    if (!text)
+        diags.error({p.string(), 0, 0},
+                    "cannot read the " + std::string(what) + " file: " + err + "; check the path");
+    return text;
+}
+
+std::filesystem::path scenario_dir() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (const char* env = std::getenv("RIPOSTE_SCENARIOS"); env && *env) return fs::path(env);
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec && !exe.empty()) {
+        const fs::path dir = exe.parent_path();
+        for (const fs::path& cand : {dir / ".." / "scenarios", dir / ".." / ".." / "scenarios",
+                                     dir / ".." / "share" / "riposte" / "scenarios"}) {
+            if (fs::exists(cand / "centre-herault" / "world.toml", ec))
+                return cand.lexically_normal();
+        }
+    }
+    return fs::path(RIPOSTE_SOURCE_SCENARIO_DIR);
+}
+
+} // namespace
+
+} // namespace loader
+
+LoadResult load_scenario(const std::filesystem::path& world_file,
+                         const std::filesystem::path& plan_file) {
+    Diagnostics diags;
+    const auto world = loader::read_input(world_file, "world", diags);
+    const auto plan = loader::read_input(plan_file, "plan", diags);
+    return loader::load_impl(world, world_file.string(), world_file.parent_path(), plan,
+                             plan_file.string(), plan_file.parent_path(), std::move(diags));
+}
+
+LoadResult load_scenario_text(std::string_view world_toml, std::string world_name,
+                              std::string_view plan_toml, std::string plan_name,
+                              const std::filesystem::path& base_dir) {
+    return loader::load_impl(std::string(world_toml), world_name, base_dir, std::string(plan_toml),
+                             plan_name, base_dir, {});
+}
+
+std::filesystem::path default_world_file() {
+    return loader::scenario_dir() / "centre-herault" / "world.toml";
+}
+
+std::filesystem::path default_plan_file() {
+    return loader::scenario_dir() / "centre-herault" / "plan.toml";
+}
+
+} // namespace riposte

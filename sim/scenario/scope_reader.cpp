@@ -1,0 +1,279 @@
+// The scope-of-practice table: which professions may fill which role. The bundled table
+// (scenarios/common/scope_fr_2021.toml, embedded at build time) applies unless the world's
+// [scope] overrides it.
+#include "bundled_scope.hpp" // generated in the build directory from scope_fr_2021.toml
+#include "loader_internal.hpp"
+#include "text_parse.hpp"
+
+#include <algorithm>
+
+namespace riposte::loader {
+
+namespace {
+
+struct NameAt {
+    std::string name;
+    SourceLoc where;
+};
+
+struct RoleSpec {
+    std::vector<NameAt> allowed;
+    std::vector<NameAt> supervised;
+    SourceLoc where;
+};
+
+struct ScopeSpec {
+    std::optional<std::vector<NameAt>> professions;
+    std::optional<std::vector<NameAt>> roles;
+    std::vector<std::pair<NameAt, RoleSpec>> role_specs;
+    SourceLoc where;
+};
+
+constexpr std::size_t max_names = 256;
+
+std::optional<std::vector<NameAt>> read_names(const TomlFile& f, TableReader& r,
+                                              std::string_view key, std::string_view example) {
+    const toml::node* n = r.node(key);
+    if (!n) return std::nullopt;
+    const auto* a = n->as_array();
+    if (!a) {
+        f.error(*n, "'" + std::string(key) + "' must be a list of names, e.g. " +
+                        std::string(example) + ", found " + type_phrase(*n));
+        return std::nullopt;
+    }
+    if (a->size() > max_names) {
+        f.error(*n, "'" + std::string(key) + "' lists " + std::to_string(a->size()) +
+                        " names, more than " + std::to_string(max_names));
+        return std::nullopt;
+    }
+    std::vector<NameAt> out;
+    for (const auto& item : *a) {
+        const auto s = to_string(f, item, "each item of '" + std::string(key) + "'");
+        if (!s) continue;
+        if (s->empty()) {
+            f.error(item, "empty name in '" + std::string(key) + "'");
+            continue;
+        }
+        out.push_back({*s, f.loc(item)});
+    }
+    return out;
+}
+
+ScopeSpec read_spec(const TomlFile& f, const toml::table& t, std::string where) {
+    ScopeSpec spec;
+    spec.where = f.loc(t);
+    TableReader r(f, t, where);
+    r.string("description");
+    spec.professions = read_names(f, r, "professions", "[\"medecin\", \"infirmier\"]");
+    spec.roles = read_names(f, r, "roles", "[\"reception\", \"injection\"]");
+    if (const toml::table* roles = r.subtable("role")) {
+        for (auto&& [k, v] : *roles) {
+            const std::string rname(k.str());
+            const auto* rt = v.as_table();
+            if (!rt) {
+                f.error(v, "'role." + rname + "' must be a table [scope.role." + rname +
+                               "] with allowed = [...], found " + type_phrase(v));
+                continue;
+            }
+            TableReader rr(f, *rt, "[scope.role." + rname + "]");
+            RoleSpec rs;
+            rs.where = f.loc(*rt);
+            rr.string("description");
+            rr.string("legal_basis");
+            if (auto a = read_names(f, rr, "allowed", "[\"infirmier\", \"medecin\"]"))
+                rs.allowed = std::move(*a);
+            if (auto s = read_names(f, rr, "supervised", "[\"etudiant_sante\"]"))
+                rs.supervised = std::move(*s);
+            rr.finish();
+            SourceLoc kl = f.loc(k);
+            if (kl.line <= 0) kl = rs.where;
+            spec.role_specs.push_back({{rname, kl}, std::move(rs)});
+        }
+    }
+    r.finish();
+    return spec;
+}
+
+/// Checks a list of names is free of duplicates.
+void check_unique(const std::vector<NameAt>& names, std::string_view what, Diagnostics& d) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (names[i].name == names[j].name) {
+                d.error(names[i].where, "duplicate " + std::string(what) + " '" + names[i].name +
+                                            "': list it once");
+                break;
+            }
+}
+
+std::vector<std::string> names_of(const std::vector<NameAt>& v) {
+    std::vector<std::string> out;
+    for (const auto& x : v) out.push_back(x.name);
+    return out;
+}
+
+/// Builds the preference list of one role. `lenient`: the spec comes from the bundled table
+/// under a world that changed the professions, so unknown names are dropped silently.
+std::vector<ScopeEntry> build_role(const RoleSpec& spec, const std::vector<std::string>& profs,
+                                   bool lenient, Diagnostics& d) {
+    std::vector<ScopeEntry> out;
+    std::vector<std::string> named;
+    for (const auto* list : {&spec.allowed, &spec.supervised})
+        for (const auto& n : *list)
+            if (n.name != "*") named.push_back(n.name);
+    bool star_seen = false;
+    auto add = [&](int p, bool supervised, const SourceLoc& where, const std::string& name) {
+        for (const auto& e : out)
+            if (e.profession == p) {
+                if (!lenient)
+                    d.error(where, "profession '" + name +
+                                       "' is listed twice for this role: "
+                                       "keep it once, in 'allowed' or in 'supervised'");
+                return;
+            }
+        out.push_back({p, supervised});
+    };
+    for (const auto* list : {&spec.allowed, &spec.supervised}) {
+        const bool supervised = list == &spec.supervised;
+        for (const auto& n : *list) {
+            if (n.name == "*") {
+                if (star_seen && !lenient) d.error(n.where, "'*' may appear once per role");
+                star_seen = true;
+                for (std::size_t p = 0; p < profs.size(); ++p)
+                    if (std::find(named.begin(), named.end(), profs[p]) == named.end())
+                        add(static_cast<int>(p), supervised, n.where, profs[p]);
+                continue;
+            }
+            const auto it = std::find(profs.begin(), profs.end(), n.name);
+            if (it == profs.end()) {
+                if (!lenient)
+                    d.error(n.where, "unknown profession '" + n.name + "'" +
+                                         did_you_mean(n.name, profs) +
+                                         " (professions: " + quoted_list(profs) + ")");
+                continue;
+            }
+            add(static_cast<int>(it - profs.begin()), supervised, n.where, n.name);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& info) {
+    Diagnostics& d = f.diags();
+    const std::size_t errors_before = d.error_count();
+
+    // The bundled table.
+    const std::string bundled_name = "<bundled " + std::string(bundled_scope_file_name) + ">";
+    ScopeSpec base;
+    {
+        Diagnostics bd;
+        auto root = parse_toml(bundled_scope_toml, bundled_name, bd);
+        if (root) {
+            TomlFile bf(bundled_name, bundled_scope_toml, {}, bd);
+            TableReader top(bf, *root, "the scope file");
+            if (const toml::table* t = top.subtable("scope", true))
+                base = read_spec(bf, *t, "[scope]");
+            top.finish();
+        }
+        if (!base.professions || !base.roles)
+            bd.error({bundled_name, 0, 0}, "the bundled scope table has no professions or roles");
+        if (bd.has_errors()) {
+            d.append(bd);
+            return;
+        }
+    }
+
+    // The world's override: a [scope] table, or scope = "file.toml" holding one.
+    std::optional<ScopeSpec> over;
+    std::string over_text; // keeps the file text alive while its nodes are read
+    if (node) {
+        if (const auto* t = node->as_table()) {
+            over = read_spec(f, *t, "[scope]");
+        } else if (const auto* s = node->as_string()) {
+            const std::filesystem::path p = f.resolve(s->get());
+            std::string err;
+            if (auto text = read_text_file(p, err)) {
+                over_text = std::move(*text);
+                if (auto root = parse_toml(over_text, p.string(), d)) {
+                    TomlFile sf(p.string(), over_text, p.parent_path(), d);
+                    TableReader top(sf, *root, "the scope file");
+                    if (const toml::table* st = top.subtable("scope", true))
+                        over = read_spec(sf, *st, "[scope]");
+                    top.finish();
+                }
+            } else {
+                f.error(*node, "cannot read scope file '" + p.string() + "': " + err);
+            }
+        } else {
+            f.error(*node, "'scope' must be a [scope] table or the name of a TOML file holding "
+                           "one, found " +
+                               type_phrase(*node));
+        }
+    }
+
+    const std::vector<NameAt>& profs =
+        (over && over->professions) ? *over->professions : *base.professions;
+    const std::vector<NameAt>& roles = (over && over->roles) ? *over->roles : *base.roles;
+    const bool changed_professions = over && over->professions;
+    check_unique(profs, "profession", d);
+    check_unique(roles, "role", d);
+    if (profs.empty() && over && over->professions)
+        d.error(over->where, "'professions' is empty: list at least one profession");
+    if (roles.empty() && over && over->roles)
+        d.error(over->where, "'roles' is empty: list at least one role");
+    w.professions = names_of(profs);
+    w.roles = names_of(roles);
+    // The names are settled: the plan can check role and profession references even if a
+    // preference list below is wrong.
+    const bool names_ok = d.error_count() == errors_before;
+
+    if (over)
+        for (const auto& [rn, spec] : over->role_specs)
+            if (std::find(w.roles.begin(), w.roles.end(), rn.name) == w.roles.end())
+                d.error(rn.where, "[scope.role." + rn.name + "] is not one of the roles" +
+                                      did_you_mean(rn.name, w.roles) +
+                                      " (roles: " + quoted_list(w.roles) +
+                                      "); add it to 'roles' or fix the name");
+
+    const auto medecin = std::find(w.professions.begin(), w.professions.end(), "medecin");
+    w.scope.allowed.assign(w.roles.size(), {});
+    for (std::size_t r = 0; r < roles.size(); ++r) {
+        const std::string& rn = roles[r].name;
+        const RoleSpec* spec = nullptr;
+        bool lenient = false;
+        if (over)
+            for (const auto& [n, s] : over->role_specs)
+                if (n.name == rn) spec = &s;
+        if (!spec) {
+            for (const auto& [n, s] : base.role_specs)
+                if (n.name == rn) spec = &s;
+            lenient = changed_professions;
+            if (!spec) {
+                d.error(roles[r].where, "role '" + rn + "' has no [scope.role." + rn +
+                                            "] table, so no profession may fill it: add one "
+                                            "with allowed = [\"...\"]");
+                continue;
+            }
+        }
+        auto entries = build_role(*spec, w.professions, lenient, d);
+        if (entries.empty()) {
+            d.error(spec->where, "no profession may fill role '" + rn +
+                                     "': list at least one in allowed = "
+                                     "[...]" +
+                                     (lenient ? " (the professions it had were removed)" : ""));
+        }
+        const bool any_supervised = std::any_of(entries.begin(), entries.end(),
+                                                [](const ScopeEntry& e) { return e.supervised; });
+        if (any_supervised && medecin == w.professions.end())
+            d.error(spec->where,
+                    "role '" + rn +
+                        "' has supervised professions, which need a "
+                        "médecin on site, but there is no profession 'medecin': add it "
+                        "to 'professions'");
+        w.scope.allowed[r] = std::move(entries);
+    }
+    info.scope_complete = names_ok;
+}
+
+} // namespace riposte::loader

@@ -1,0 +1,346 @@
+#include "text_parse.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <vector>
+
+namespace riposte::loader {
+
+namespace {
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
+
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+struct DayName {
+    std::string_view name;
+    int day;
+};
+constexpr std::array<DayName, 28> day_names{{
+    {"mon", 0},      {"tue", 1},    {"wed", 2},      {"thu", 3},      {"fri", 4},
+    {"sat", 5},      {"sun", 6},    {"monday", 0},   {"tuesday", 1},  {"wednesday", 2},
+    {"thursday", 3}, {"friday", 4}, {"saturday", 5}, {"sunday", 6},   {"lun", 0},
+    {"mar", 1},      {"mer", 2},    {"jeu", 3},      {"ven", 4},      {"sam", 5},
+    {"dim", 6},      {"lundi", 0},  {"mardi", 1},    {"mercredi", 2}, {"jeudi", 3},
+    {"vendredi", 4}, {"samedi", 5}, {"dimanche", 6},
+}};
+
+std::optional<int> day_index(std::string_view word) {
+    const std::string w = ascii_lower(word);
+    for (const auto& d : day_names)
+        if (d.name == w) return d.day;
+    return std::nullopt;
+}
+
+constexpr std::array<std::string_view, 7> short_days{"mon", "tue", "wed", "thu",
+                                                     "fri", "sat", "sun"};
+
+} // namespace
+
+std::string ascii_lower(std::string_view s) {
+    std::string r(s);
+    for (char& c : r) c = lower(c);
+    return r;
+}
+
+TextParse<WeekdayMask> parse_weekdays(std::string_view text) {
+    TextParse<WeekdayMask> r;
+    const char* usage = "; write e.g. \"mon-fri\", \"mon,wed,sat\", \"sat-mon\" or \"all\"";
+    std::size_t i = 0;
+    auto skip = [&] {
+        while (i < text.size() && is_space(text[i])) ++i;
+    };
+    auto word = [&]() -> std::string_view {
+        const std::size_t b = i;
+        while (i < text.size() &&
+               ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z') ||
+                static_cast<unsigned char>(text[i]) >= 0x80))
+            ++i;
+        return text.substr(b, i - b);
+    };
+    auto fail = [&](std::string msg, std::size_t at) {
+        r.value.reset();
+        r.error = std::move(msg) + usage;
+        r.offset = at;
+        return r;
+    };
+    {
+        std::string_view t = text;
+        while (!t.empty() && is_space(t.front())) t.remove_prefix(1);
+        while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
+        const std::string lw = ascii_lower(t);
+        if (lw == "all" || lw == "daily") {
+            r.value = all_weekdays;
+            return r;
+        }
+        if (t.empty()) return fail("empty list of days", 0);
+    }
+    unsigned mask = 0;
+    for (;;) {
+        skip();
+        const std::size_t first_at = i;
+        const std::string_view first = word();
+        if (first.empty()) return fail("expected a day name", first_at);
+        const auto a = day_index(first);
+        if (!a) return fail("unknown day '" + std::string(first) + "'", first_at);
+        skip();
+        int b = *a;
+        if (i < text.size() && text[i] == '-') {
+            ++i;
+            skip();
+            const std::size_t second_at = i;
+            const std::string_view second = word();
+            if (second.empty()) return fail("expected a day name after '-'", second_at);
+            const auto bb = day_index(second);
+            if (!bb) return fail("unknown day '" + std::string(second) + "'", second_at);
+            b = *bb;
+            skip();
+        }
+        for (int d = *a;; d = (d + 1) % 7) {
+            mask |= 1u << d;
+            if (d == b) break;
+        }
+        if (i == text.size()) break;
+        if (text[i] != ',' && text[i] != ';') return fail("expected ',' between days", i);
+        ++i;
+    }
+    r.value = static_cast<WeekdayMask>(mask);
+    return r;
+}
+
+std::string weekdays_to_text(WeekdayMask mask) {
+    if ((mask & all_weekdays) == all_weekdays) return "all";
+    if ((mask & all_weekdays) == 0) return "none";
+    // Runs of consecutive days (no wrap, kept simple for messages).
+    std::string out;
+    int d = 0;
+    while (d < 7) {
+        if (!((mask >> d) & 1)) {
+            ++d;
+            continue;
+        }
+        int e = d;
+        while (e + 1 < 7 && ((mask >> (e + 1)) & 1)) ++e;
+        if (!out.empty()) out += ',';
+        out += short_days[static_cast<std::size_t>(d)];
+        if (e > d) {
+            out += e == d + 1 ? ',' : '-';
+            out += short_days[static_cast<std::size_t>(e)];
+        }
+        d = e + 1;
+    }
+    return out;
+}
+
+TextParse<SimTime> parse_clock(std::string_view text, bool allow_24) {
+    TextParse<SimTime> r;
+    const std::string usage = allow_24 ? "; write a time of day as \"HH:MM\", e.g. \"08:30\" "
+                                         "(\"24:00\" for midnight at the end of the day)"
+                                       : "; write a time of day as \"HH:MM\", e.g. \"08:30\"";
+    auto fail = [&](std::string msg, std::size_t at) {
+        r.value.reset();
+        r.error = std::move(msg) + usage;
+        r.offset = at;
+        return r;
+    };
+    std::size_t i = 0;
+    while (i < text.size() && is_space(text[i])) ++i;
+    auto digits = [&](std::size_t max) {
+        int v = 0;
+        std::size_t n = 0;
+        while (i < text.size() && n < max && text[i] >= '0' && text[i] <= '9') {
+            v = v * 10 + (text[i] - '0');
+            ++i;
+            ++n;
+        }
+        return std::pair<int, std::size_t>{v, n};
+    };
+    const std::size_t h_at = i;
+    const auto [h, hn] = digits(2);
+    if (hn == 0) return fail("expected hours", h_at);
+    if (i >= text.size() || (text[i] != ':' && text[i] != 'h' && text[i] != 'H'))
+        return fail("expected ':' after the hours", i);
+    const bool h_sep = text[i] != ':';
+    ++i;
+    const std::size_t m_at = i;
+    auto [m, mn] = digits(2);
+    if (mn == 0 && h_sep)
+        m = 0; // "8h"
+    else if (mn != 2)
+        return fail("expected two digits of minutes", m_at);
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (i != text.size()) return fail("unexpected text after the time", i);
+    if (m > 59) return fail("minutes must be 00 to 59", m_at);
+    if (h > 24 || (h == 24 && (m != 0 || !allow_24)))
+        return fail(allow_24 ? "the time must be between 00:00 and 24:00"
+                             : "the time must be between 00:00 and 23:59",
+                    h_at);
+    r.value = hours(h) + minutes(m);
+    return r;
+}
+
+std::string clock_to_text(SimTime t) {
+    const auto s = t.seconds();
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(s / 3600),
+                  static_cast<int>((s / 60) % 60));
+    return buf;
+}
+
+TextParse<CivilDate> parse_iso_date(std::string_view text) {
+    TextParse<CivilDate> r;
+    const char* usage = "; write the date as \"YYYY-MM-DD\", e.g. \"2021-04-05\"";
+    auto fail = [&](std::string msg, std::size_t at) {
+        r.value.reset();
+        r.error = std::move(msg) + usage;
+        r.offset = at;
+        return r;
+    };
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return fail("expected a date of the form YYYY-MM-DD", 0);
+    auto num = [&](std::size_t at, std::size_t n) -> std::optional<int> {
+        int v = 0;
+        for (std::size_t k = at; k < at + n; ++k) {
+            if (text[k] < '0' || text[k] > '9') return std::nullopt;
+            v = v * 10 + (text[k] - '0');
+        }
+        return v;
+    };
+    const auto y = num(0, 4), mo = num(5, 2), d = num(8, 2);
+    if (!y) return fail("the year must be 4 digits", 0);
+    if (!mo) return fail("the month must be 2 digits", 5);
+    if (!d) return fail("the day must be 2 digits", 8);
+    if (*y < 1900 || *y > 2200) return fail("the year must be between 1900 and 2200", 0);
+    if (*mo < 1 || *mo > 12) return fail("the month must be 01 to 12", 5);
+    static constexpr int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    const int max_d = mdays[*mo - 1] + ((*mo == 2 && leap) ? 1 : 0);
+    if (*d < 1 || *d > max_d)
+        return fail("day " + std::to_string(*d) + " does not exist in that month", 8);
+    r.value = CivilDate{*y, *mo, *d};
+    return r;
+}
+
+std::int64_t days_from_civil(CivilDate date) {
+    // Howard Hinnant's days_from_civil algorithm (public domain description of the calendar
+    // arithmetic), written out here.
+    std::int64_t y = date.year;
+    const int m = date.month;
+    const int d = date.day;
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int weekday_of(CivilDate d) {
+    // 1970-01-01 was a Thursday (3 with Monday = 0).
+    const std::int64_t z = days_from_civil(d);
+    return static_cast<int>(((z % 7) + 7 + 3) % 7);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    constexpr std::size_t cap = 64;
+    if (a.size() > cap || b.size() > cap) return 1000;
+    const std::size_t n = a.size(), m = b.size();
+    // Three rows: i-2, i-1, i.
+    std::vector<std::size_t> r0(m + 1), r1(m + 1), r2(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) r1[j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+        r2[0] = i;
+        for (std::size_t j = 1; j <= m; ++j) {
+            const bool same = lower(a[i - 1]) == lower(b[j - 1]);
+            std::size_t v = std::min({r1[j] + 1, r2[j - 1] + 1, r1[j - 1] + (same ? 0u : 1u)});
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+                lower(a[i - 2]) == lower(b[j - 1]))
+                v = std::min(v, r0[j - 2] + 1);
+            r2[j] = v;
+        }
+        std::swap(r0, r1);
+        std::swap(r1, r2);
+    }
+    return r1[m];
+}
+
+namespace {
+
+template <class S>
+std::optional<std::string> closest_impl(std::string_view word, std::span<const S> candidates) {
+    if (word.empty()) return std::nullopt;
+    // A typo budget that grows with the word: 1 edit for short words, up to a third of it.
+    const std::size_t budget = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3));
+    std::size_t best = budget + 1;
+    std::optional<std::string> out;
+    for (const auto& c : candidates) {
+        const std::string_view cv(c);
+        if (cv == word) continue;
+        // A candidate that contains the word, or the reverse, is a good hint too
+        // ("slot" for "slot_minutes").
+        const bool contains = word.size() >= 4 && (cv.find(word) != std::string_view::npos ||
+                                                   word.find(cv) != std::string_view::npos);
+        const std::size_t len_diff =
+            word.size() > cv.size() ? word.size() - cv.size() : cv.size() - word.size();
+        if (len_diff > budget && !contains) continue; // cannot be within budget: skip the work
+        std::size_t d = edit_distance(word, cv);
+        if (d > budget && contains) d = budget;
+        if (d < best) {
+            best = d;
+            out = std::string(cv);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<std::string> closest_match(std::string_view word,
+                                         std::span<const std::string> candidates) {
+    return closest_impl(word, candidates);
+}
+std::optional<std::string> closest_match(std::string_view word,
+                                         std::span<const std::string_view> candidates) {
+    return closest_impl(word, candidates);
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
+    const auto m = closest_match(word, candidates);
+    return m ? "; did you mean '" + *m + "'?" : std::string();
+}
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+    const auto m = closest_match(word, candidates);
+    return m ? "; did you mean '" + *m + "'?" : std::string();
+}
+
+int utf8_columns(std::string_view text, std::size_t bytes) {
+    bytes = std::min(bytes, text.size());
+    int cols = 0;
+    for (std::size_t k = 0; k < bytes; ++k)
+        if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++cols;
+    return cols;
+}
+
+std::string quoted_list(std::span<const std::string> names, std::size_t max_items) {
+    std::string out;
+    const std::size_t n = std::min(names.size(), max_items);
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k > 0) out += (k + 1 == n && n == names.size()) ? " or " : ", ";
+        out += "'" + names[k] + "'";
+    }
+    if (n < names.size()) out += ", ... (" + std::to_string(names.size()) + " in all)";
+    return out;
+}
+
+std::string format_number(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+} // namespace riposte::loader

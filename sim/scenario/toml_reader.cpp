@@ -1,0 +1,357 @@
+#include "toml_reader.hpp"
+
+#include "text_parse.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace riposte::loader {
+
+SourceLoc TomlFile::loc(const toml::source_position& p) const {
+    return {name_, static_cast<int>(p.line), static_cast<int>(p.column)};
+}
+
+SourceLoc TomlFile::loc_in_string(const toml::node& n, std::size_t offset) const {
+    SourceLoc l = loc(n);
+    if (l.line <= 0 || l.column <= 0) return l;
+    // Find the byte where the value starts on its line to learn the quote style and count
+    // columns in code points from there. Escapes inside basic strings make this approximate.
+    std::size_t pos = 0;
+    for (int line = 1; line < l.line && pos < text_.size(); ++pos)
+        if (text_[pos] == '\n') ++line;
+    std::size_t line_end = text_.find('\n', pos);
+    if (line_end == std::string_view::npos) line_end = text_.size();
+    const std::string_view line_text = text_.substr(pos, line_end - pos);
+    std::size_t col = 1, byte = 0;
+    while (byte < line_text.size() && static_cast<int>(col) < l.column) {
+        ++byte;
+        while (byte < line_text.size() &&
+               (static_cast<unsigned char>(line_text[byte]) & 0xC0) == 0x80)
+            ++byte;
+        ++col;
+    }
+    const std::string_view rest = line_text.substr(byte);
+    std::size_t quote = 1;
+    if (rest.starts_with("\"\"\"") || rest.starts_with("'''")) {
+        quote = 3;
+        // A multi-line string starting with a newline: the content begins on the next line.
+        if (rest.size() == 3) return l;
+    }
+    const std::string_view content = rest.substr(std::min(quote, rest.size()));
+    l.column += static_cast<int>(quote) + utf8_columns(content, offset);
+    return l;
+}
+
+std::filesystem::path TomlFile::resolve(std::string_view relative) const {
+    std::filesystem::path p{std::string(relative)};
+    if (p.is_absolute() || base_dir_.empty()) return p.lexically_normal();
+    return (base_dir_ / p).lexically_normal();
+}
+
+std::string type_phrase(const toml::node& n) {
+    switch (n.type()) {
+    case toml::node_type::table:
+        return "a table";
+    case toml::node_type::array:
+        return "an array";
+    case toml::node_type::string:
+        return "a string";
+    case toml::node_type::integer:
+        return "a whole number";
+    case toml::node_type::floating_point:
+        return "a decimal number";
+    case toml::node_type::boolean:
+        return "true/false";
+    case toml::node_type::date:
+        return "a date";
+    case toml::node_type::time:
+        return "a time";
+    case toml::node_type::date_time:
+        return "a date-time";
+    default:
+        return "nothing";
+    }
+}
+
+std::optional<std::string> to_string(const TomlFile& f, const toml::node& n,
+                                     std::string_view what) {
+    if (const auto* s = n.as_string()) return s->get();
+    f.error(n, std::string(what) + " must be a string in quotes, found " + type_phrase(n));
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> to_int(const TomlFile& f, const toml::node& n, std::string_view what,
+                                   std::int64_t lo, std::int64_t hi) {
+    std::int64_t v = 0;
+    if (const auto* i = n.as_integer()) {
+        v = i->get();
+    } else if (const auto* d = n.as_floating_point()) {
+        f.error(n, std::string(what) + " must be a whole number, found " + format_number(d->get()) +
+                       ": write it without a decimal point");
+        return std::nullopt;
+    } else {
+        f.error(n, std::string(what) + " must be a whole number, found " + type_phrase(n) +
+                       (n.is_string() ? ": remove the quotes" : ""));
+        return std::nullopt;
+    }
+    if (v < lo || v > hi) {
+        f.error(n, std::string(what) + " = " + std::to_string(v) +
+                       " is out of range: write a "
+                       "whole number from " +
+                       std::to_string(lo) + " to " + std::to_string(hi));
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<double> to_number(const TomlFile& f, const toml::node& n, std::string_view what,
+                                const Range& r) {
+    double v = 0;
+    if (const auto* i = n.as_integer()) {
+        v = static_cast<double>(i->get());
+    } else if (const auto* d = n.as_floating_point()) {
+        v = d->get();
+    } else {
+        f.error(n, std::string(what) + " must be a number, found " + type_phrase(n) +
+                       (n.is_string() ? ": remove the quotes" : ""));
+        return std::nullopt;
+    }
+    if (!std::isfinite(v)) {
+        f.error(n, std::string(what) + " must be a finite number, not " + format_number(v));
+        return std::nullopt;
+    }
+    if (v < r.lo || v > r.hi) {
+        std::string msg = std::string(what) + " = " + format_number(v) + " is out of range: ";
+        if (r.hint)
+            msg += std::string("write ") + r.hint;
+        else
+            msg += "write a number from " + format_number(r.lo) + " to " + format_number(r.hi);
+        f.error(n, msg);
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<bool> to_bool(const TomlFile& f, const toml::node& n, std::string_view what) {
+    if (const auto* b = n.as_boolean()) return b->get();
+    f.error(n,
+            std::string(what) + " must be true or false (without quotes), found " + type_phrase(n));
+    return std::nullopt;
+}
+
+TableReader::TableReader(const TomlFile& f, const toml::table& t, std::string where)
+    : f_(f), t_(t), where_(std::move(where)) {}
+
+SourceLoc TableReader::loc() const {
+    SourceLoc l = f_.loc(t_);
+    return l;
+}
+
+void TableReader::allow(std::string_view key) {
+    if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
+}
+
+void TableReader::missing(std::string_view key, std::string_view example) {
+    // A misspelt key ("weekly_hour") is reported once, as an unknown key with a suggestion.
+    const std::string_view only[] = {key};
+    for (auto&& [k, v] : t_)
+        if (k.str() != key && closest_match(k.str(), std::span<const std::string_view>(only)))
+            return;
+    std::string msg = "missing key '" + std::string(key) + "' in " + where_;
+    if (!example.empty()) msg += ": add e.g. " + std::string(example);
+    f_.error(loc(), std::move(msg));
+}
+
+const toml::node* TableReader::node(std::string_view key, bool required, std::string_view example) {
+    allow(key);
+    const toml::node* n = t_.get(key);
+    if (!n && required) missing(key, example);
+    return n;
+}
+
+namespace {
+std::string quoted(std::string_view key) {
+    return "'" + std::string(key) + "'";
+}
+} // namespace
+
+std::optional<std::string> TableReader::string(std::string_view key, bool required,
+                                               std::string_view example) {
+    const toml::node* n = node(key, required, example);
+    if (!n) return std::nullopt;
+    return to_string(f_, *n, quoted(key));
+}
+
+std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int64_t lo,
+                                                 std::int64_t hi, bool required,
+                                                 std::string_view example) {
+    const toml::node* n = node(key, required, example);
+    if (!n) return std::nullopt;
+    return to_int(f_, *n, quoted(key), lo, hi);
+}
+
+std::optional<double> TableReader::number(std::string_view key, const Range& r, bool required,
+                                          std::string_view example) {
+    const toml::node* n = node(key, required, example);
+    if (!n) return std::nullopt;
+    return to_number(f_, *n, quoted(key), r);
+}
+
+std::optional<bool> TableReader::boolean(std::string_view key, bool required) {
+    const toml::node* n = node(key, required, std::string(key) + " = true");
+    if (!n) return std::nullopt;
+    return to_bool(f_, *n, quoted(key));
+}
+
+std::optional<int> TableReader::keyword(std::string_view key,
+                                        std::span<const std::string_view> words, bool required) {
+    std::string list;
+    for (std::size_t k = 0; k < words.size(); ++k)
+        list += (k ? (k + 1 == words.size() ? " or " : ", ") : "") +
+                ("\"" + std::string(words[k]) + "\"");
+    const toml::node* n =
+        node(key, required,
+             std::string(key) + " = \"" + std::string(words.empty() ? "" : words[0]) + "\"");
+    if (!n) return std::nullopt;
+    const auto s = to_string(f_, *n, quoted(key));
+    if (!s) return std::nullopt;
+    const std::string low = ascii_lower(*s);
+    for (std::size_t k = 0; k < words.size(); ++k)
+        if (words[k] == low) return static_cast<int>(k);
+    f_.error(f_.loc(*n),
+             quoted(key) + " = \"" + *s + "\" is not one of " + list + did_you_mean(low, words));
+    return std::nullopt;
+}
+
+std::optional<WeekdayMask> TableReader::weekdays(std::string_view key, bool required) {
+    const toml::node* n = node(key, required, std::string(key) + " = \"mon-fri\"");
+    if (!n) return std::nullopt;
+    const auto s = to_string(f_, *n, quoted(key));
+    if (!s) return std::nullopt;
+    const auto p = parse_weekdays(*s);
+    if (!p.value) {
+        f_.error(f_.loc_in_string(*n, p.offset), "bad " + quoted(key) + ": " + p.error);
+        return std::nullopt;
+    }
+    return p.value;
+}
+
+std::optional<SimTime> TableReader::clock(std::string_view key, bool allow_24, bool required) {
+    const toml::node* n = node(key, required, std::string(key) + " = \"08:30\"");
+    if (!n) return std::nullopt;
+    if (const auto* t = n->as_time()) {
+        const toml::time tv = t->get();
+        if (tv.second != 0 || tv.nanosecond != 0)
+            f_.warning(*n, quoted(key) + ": seconds are ignored; write \"HH:MM\"");
+        return hours(tv.hour) + minutes(tv.minute);
+    }
+    if (!n->is_string()) {
+        f_.error(*n, quoted(key) + " must be a time of day in quotes, e.g. \"08:30\", found " +
+                         type_phrase(*n));
+        return std::nullopt;
+    }
+    const std::string s = n->as_string()->get();
+    const auto p = parse_clock(s, allow_24);
+    if (!p.value) {
+        f_.error(f_.loc_in_string(*n, p.offset), "bad " + quoted(key) + ": " + p.error);
+        return std::nullopt;
+    }
+    return p.value;
+}
+
+std::optional<Distribution> TableReader::distribution(std::string_view key, bool required,
+                                                      std::string_view example) {
+    const toml::node* n = node(key, required, example);
+    if (!n) return std::nullopt;
+    std::string text;
+    if (const auto* s = n->as_string()) {
+        text = s->get();
+    } else if (n->is_integer() || n->is_floating_point()) {
+        // A bare number is a fixed value in minutes.
+        const auto v = to_number(f_, *n, quoted(key), Range{0, 1e9, "a duration >= 0"});
+        if (!v) return std::nullopt;
+        text = format_number(*v);
+    } else {
+        f_.error(*n, quoted(key) +
+                         " must be a distribution in quotes, e.g. \"3 + exp(1.43)\", "
+                         "found " +
+                         type_phrase(*n));
+        return std::nullopt;
+    }
+    if (text.size() > 100000) {
+        f_.error(*n, quoted(key) + " is too long (over 100000 characters)");
+        return std::nullopt;
+    }
+    DistributionParse p = parse_distribution(text, 60.0);
+    if (!p.value) {
+        const std::size_t off = static_cast<std::size_t>(std::max(0, p.error_offset));
+        f_.error(n->is_string() ? f_.loc_in_string(*n, off) : f_.loc(*n),
+                 "bad distribution in " + quoted(key) + ": " + p.error);
+        return std::nullopt;
+    }
+    return p.value;
+}
+
+const toml::table* TableReader::subtable(std::string_view key, bool required) {
+    const toml::node* n = node(key, required, "[" + std::string(key) + "]");
+    if (!n) return nullptr;
+    if (const auto* t = n->as_table()) return t;
+    f_.error(*n, quoted(key) + " must be a table ([" + std::string(key) + "] or { ... }), found " +
+                     type_phrase(*n));
+    return nullptr;
+}
+
+std::vector<const toml::table*> TableReader::table_array(std::string_view key, bool required) {
+    std::vector<const toml::table*> out;
+    const toml::node* n = node(key, required, "[[" + std::string(key) + "]]");
+    if (!n) return out;
+    const auto* arr = n->as_array();
+    if (!arr) {
+        f_.error(*n, quoted(key) + " must be a list of tables, written [[" + std::string(key) +
+                         "]] (one per item), found " + type_phrase(*n));
+        return out;
+    }
+    for (const auto& item : *arr) {
+        if (const auto* t = item.as_table())
+            out.push_back(t);
+        else
+            f_.error(item, "each item of " + quoted(key) + " must be a table { ... }, found " +
+                               type_phrase(item));
+    }
+    return out;
+}
+
+void TableReader::finish(std::span<const std::string_view> other_file_keys,
+                         std::string_view other_file) {
+    for (auto&& [k, v] : t_) {
+        const std::string_view name = k.str();
+        if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
+        SourceLoc where = f_.loc(k);
+        if (where.line <= 0) where = f_.loc(v);
+        if (std::find(other_file_keys.begin(), other_file_keys.end(), name) !=
+            other_file_keys.end()) {
+            f_.error(where, "'" + std::string(name) + "' belongs in the " +
+                                std::string(other_file) + " file, not here: move it");
+            continue;
+        }
+        if (&t_ != f_.root() &&
+            std::find(f_.top_keys().begin(), f_.top_keys().end(), name) != f_.top_keys().end()) {
+            f_.error(where,
+                     "'" + std::string(name) +
+                         "' is a top-level key, but here it belongs "
+                         "to " +
+                         where_ +
+                         ": in TOML every key after a [table] header is part "
+                         "of that table; move it above the first [table] header of the file");
+            continue;
+        }
+        std::string msg = "unknown key '" + std::string(name) + "' in " + where_;
+        if (const auto m = closest_match(name, std::span<const std::string>(known_)))
+            msg += "; did you mean '" + *m + "'?";
+        else
+            msg += "; known keys: " + quoted_list(known_, 24);
+        f_.error(where, std::move(msg));
+    }
+}
+
+} // namespace riposte::loader

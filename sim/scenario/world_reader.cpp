@@ -1,0 +1,872 @@
+// The world file: territory, population, behaviour, pool, supply, epidemic, absenteeism, cost.
+#include "csv_reader.hpp"
+#include "loader_internal.hpp"
+#include "text_parse.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace riposte::loader {
+
+namespace {
+
+/// Reads the CSV file named by the string value `n` (relative to the TOML file).
+std::optional<CsvTable> open_csv(const TomlFile& f, const toml::node& n, std::string_view what,
+                                 std::size_t max_rows) {
+    const std::string rel = n.as_string()->get();
+    if (rel.empty()) {
+        f.error(n, "empty file name for " + std::string(what) + ": write a path, e.g. \"" +
+                       std::string(what) + ".csv\"");
+        return std::nullopt;
+    }
+    const std::filesystem::path p = f.resolve(rel);
+    std::string err;
+    const auto text = read_text_file(p, err);
+    if (!text) {
+        f.error(n, "cannot read " + std::string(what) + " file '" + p.string() + "': " + err +
+                       "; paths are relative to the directory of " + f.name());
+        return std::nullopt;
+    }
+    return parse_csv(*text, p.string(), f.diags(), max_rows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [world]
+
+void read_world_header(const TomlFile& f, const toml::table& t, World& w) {
+    TableReader r(f, t, "[world]");
+    if (auto name = r.string("name")) w.name = *name;
+    r.string("description");
+    if (const toml::node* n = r.node("start_date", true, "start_date = 2021-04-05")) {
+        std::optional<CivilDate> date;
+        if (const auto* d = n->as_date()) {
+            const toml::date dv = d->get();
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(dv.year),
+                          static_cast<int>(dv.month), static_cast<int>(dv.day));
+            const auto p = parse_iso_date(buf);
+            if (p.value)
+                date = p.value;
+            else
+                f.error(*n, "bad 'start_date': " + p.error);
+        } else if (const auto* s = n->as_string()) {
+            const auto p = parse_iso_date(s->get());
+            if (p.value)
+                date = p.value;
+            else
+                f.error(f.loc_in_string(*n, p.offset), "bad 'start_date': " + p.error);
+        } else {
+            f.error(*n, "'start_date' must be a date such as 2021-04-05, found " + type_phrase(*n));
+        }
+        if (date) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date->year, date->month, date->day);
+            w.start_date = buf;
+            w.start_weekday = weekday_of(*date);
+        }
+    }
+    if (auto d = r.integer("days", 1, Limits::max_days)) w.days = static_cast<int>(*d);
+    r.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// [territory]
+
+struct CommuneIndex {
+    std::unordered_map<std::string, int> by_insee;
+};
+
+void add_commune(World& w, CommuneIndex& idx, Commune c, const SourceLoc& insee_loc,
+                 Diagnostics& diags) {
+    if (c.insee.empty()) {
+        diags.error(insee_loc, "empty INSEE code: every commune needs its code, e.g. \"34079\"");
+        return;
+    }
+    const auto [it, fresh] =
+        idx.by_insee.emplace(c.insee, static_cast<int>(w.territory.communes.size()));
+    if (!fresh) {
+        diags.error(insee_loc, "duplicate INSEE code " + c.insee + " (already used by '" +
+                                   w.territory.communes[static_cast<std::size_t>(it->second)].name +
+                                   "'): each commune must appear once");
+        return;
+    }
+    w.territory.communes.push_back(std::move(c));
+}
+
+constexpr std::string_view commune_required[] = {"insee", "name", "population", "lat", "lon"};
+constexpr std::string_view edge_required[] = {"insee_a", "insee_b", "km", "minutes"};
+
+void check_population(std::int64_t pop, const SourceLoc& where, Diagnostics& diags) {
+    if (pop < 0 || pop > Limits::max_population)
+        diags.error(where, "population " + std::to_string(pop) +
+                               " is out of range: write a whole "
+                               "number from 0 to " +
+                               std::to_string(Limits::max_population));
+}
+
+void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, CommuneIndex& idx,
+                       WorldInfo& info) {
+    auto t = open_csv(f, n, "communes", Limits::max_communes);
+    if (!t) return;
+    Diagnostics& d = f.diags();
+    CsvColumns cols(*t, commune_required, {}, d);
+    if (!cols.ok()) return;
+    const int ci = cols.index("insee"), cn = cols.index("name"), cp = cols.index("population"),
+              cla = cols.index("lat"), clo = cols.index("lon");
+    const std::size_t needed = static_cast<std::size_t>(std::max({ci, cn, cp, cla, clo})) + 1;
+    for (const auto& row : t->rows) {
+        if (!check_row_width(*t, row, needed, d)) continue;
+        auto cell = [&](int k) -> const CsvCell& { return row.cells[static_cast<std::size_t>(k)]; };
+        Commune c;
+        c.insee = cell(ci).text;
+        c.name = cell(cn).text;
+        if (c.name.empty())
+            d.error(cell_loc(*t, cell(cn)),
+                    "empty commune name for INSEE " + c.insee + ": write the commune's name");
+        if (const auto pop = parse_int(cell(cp).text)) {
+            check_population(*pop, cell_loc(*t, cell(cp)), d);
+            c.population = *pop;
+        } else {
+            d.error(cell_loc(*t, cell(cp)),
+                    "bad population '" + cell(cp).text + "': write a whole number of inhabitants");
+        }
+        const std::string& la = cell(cla).text;
+        const std::string& lo = cell(clo).text;
+        if (la.empty() || lo.empty()) {
+            d.error(cell_loc(*t, cell(la.empty() ? cla : clo)),
+                    "commune '" + c.name + "' (" + c.insee +
+                        ") has no coordinates: fill lat and lon in WGS84 degrees (e.g. the "
+                        "commune's centroid from IGN ADMIN EXPRESS); riposte does not guess");
+        } else {
+            const auto lat = parse_double(la);
+            const auto lon = parse_double(lo);
+            if (!lat || *lat < -90 || *lat > 90)
+                d.error(cell_loc(*t, cell(cla)),
+                        "bad latitude '" + la + "': write decimal degrees from -90 to 90");
+            else
+                c.lat = *lat;
+            if (!lon || *lon < -180 || *lon > 180)
+                d.error(cell_loc(*t, cell(clo)),
+                        "bad longitude '" + lo + "': write decimal degrees from -180 to 180");
+            else
+                c.lon = *lon;
+        }
+        add_commune(w, idx, std::move(c), cell_loc(*t, cell(ci)), d);
+    }
+    if (t->rows.empty())
+        d.error(f.loc(n), "the communes file '" + t->file +
+                              "' has no data rows: add at least one "
+                              "commune");
+    info.communes_complete = true;
+}
+
+void read_communes_inline(const TomlFile& f, const toml::array& arr, World& w, CommuneIndex& idx,
+                          WorldInfo& info) {
+    if (arr.size() > Limits::max_communes) {
+        f.error(arr, "too many communes (" + std::to_string(arr.size()) + "): at most " +
+                         std::to_string(Limits::max_communes));
+        return;
+    }
+    for (const auto& item : arr) {
+        const auto* t = item.as_table();
+        if (!t) {
+            f.error(item, "each commune must be a table {insee = \"...\", name = \"...\", "
+                          "population = ..., lat = ..., lon = ...}, found " +
+                              type_phrase(item));
+            continue;
+        }
+        TableReader r(f, *t, "[[territory.communes]]");
+        Commune c;
+        const toml::node* insee = r.node("insee", true, "insee = \"34079\"");
+        if (insee) {
+            if (insee->is_integer())
+                f.error(*insee, "write the INSEE code as a string in quotes (codes such as "
+                                "\"01001\" and \"2A004\" are not numbers)");
+            else if (auto s = to_string(f, *insee, "'insee'"))
+                c.insee = *s;
+        }
+        if (auto s = r.string("name", true, "name = \"Gignac\"")) c.name = *s;
+        if (auto p = r.integer("population", 0, Limits::max_population, true, "population = 6651"))
+            c.population = *p;
+        if (auto v = r.number("lat", Range{-90, 90, "latitude in degrees from -90 to 90"}, true,
+                              "lat = 43.65"))
+            c.lat = *v;
+        if (auto v = r.number("lon", Range{-180, 180, "longitude in degrees from -180 to 180"},
+                              true, "lon = 3.55"))
+            c.lon = *v;
+        r.finish();
+        if (insee && insee->is_string())
+            add_commune(w, idx, std::move(c), f.loc(*insee), f.diags());
+    }
+    info.communes_complete = true;
+}
+
+void add_edge(World& w, const CommuneIndex& idx, const std::string& a, const std::string& b,
+              double km, double minutes, const SourceLoc& a_loc, const SourceLoc& b_loc,
+              Diagnostics& d, bool check_refs) {
+    const auto ia = idx.by_insee.find(a);
+    const auto ib = idx.by_insee.find(b);
+    bool ok = true;
+    if (ia == idx.by_insee.end()) {
+        if (check_refs)
+            d.error(a_loc, "edge from unknown commune '" + a +
+                               "': add it to the communes table or remove this edge");
+        ok = false;
+    }
+    if (ib == idx.by_insee.end()) {
+        if (check_refs)
+            d.error(b_loc, "edge to unknown commune '" + b +
+                               "': add it to the communes table or remove this edge");
+        ok = false;
+    }
+    if (!ok) return;
+    if (ia->second == ib->second) {
+        d.error(a_loc, "edge from commune " + a + " to itself: remove it");
+        return;
+    }
+    w.territory.edges.push_back({ia->second, ib->second, km, minutes});
+}
+
+const Range km_range{0, 5000, "a distance in km from 0 to 5000"};
+const Range edge_minutes_range{0, 1440, "a travel time in minutes from 0 to 1440"};
+
+void read_edges_csv(const TomlFile& f, const toml::node& n, World& w, const CommuneIndex& idx,
+                    const WorldInfo& info) {
+    auto t = open_csv(f, n, "edges", 20 * Limits::max_communes);
+    if (!t) return;
+    Diagnostics& d = f.diags();
+    CsvColumns cols(*t, edge_required, {}, d);
+    if (!cols.ok()) return;
+    const int ca = cols.index("insee_a"), cb = cols.index("insee_b"), ck = cols.index("km"),
+              cm = cols.index("minutes");
+    const std::size_t needed = static_cast<std::size_t>(std::max({ca, cb, ck, cm})) + 1;
+    for (const auto& row : t->rows) {
+        if (!check_row_width(*t, row, needed, d)) continue;
+        auto cell = [&](int k) -> const CsvCell& { return row.cells[static_cast<std::size_t>(k)]; };
+        const auto km = parse_double(cell(ck).text);
+        const auto mn = parse_double(cell(cm).text);
+        bool ok = true;
+        if (!km || *km < km_range.lo || *km > km_range.hi) {
+            d.error(cell_loc(*t, cell(ck)), "bad distance '" + cell(ck).text +
+                                                "': write kilometres from 0 to 5000, e.g. 7.5");
+            ok = false;
+        }
+        if (!mn || *mn < edge_minutes_range.lo || *mn > edge_minutes_range.hi) {
+            d.error(cell_loc(*t, cell(cm)), "bad travel time '" + cell(cm).text +
+                                                "': write minutes from 0 to 1440, e.g. 9.5");
+            ok = false;
+        }
+        if (!ok) continue;
+        add_edge(w, idx, cell(ca).text, cell(cb).text, *km, *mn, cell_loc(*t, cell(ca)),
+                 cell_loc(*t, cell(cb)), d, info.communes_complete);
+    }
+}
+
+void read_edges_inline(const TomlFile& f, const toml::array& arr, World& w, const CommuneIndex& idx,
+                       const WorldInfo& info) {
+    for (const auto& item : arr) {
+        const auto* t = item.as_table();
+        if (!t) {
+            f.error(item, "each edge must be a table {insee_a = \"...\", insee_b = \"...\", "
+                          "km = ..., minutes = ...}, found " +
+                              type_phrase(item));
+            continue;
+        }
+        TableReader r(f, *t, "[[territory.edges]]");
+        const toml::node* a = r.node("insee_a", true, "insee_a = \"34079\"");
+        const toml::node* b = r.node("insee_b", true, "insee_b = \"34114\"");
+        const auto km = r.number("km", km_range, true, "km = 7.5");
+        const auto mn = r.number("minutes", edge_minutes_range, true, "minutes = 9.5");
+        r.finish();
+        if (!a || !b || !km || !mn) continue;
+        const auto sa = to_string(f, *a, "'insee_a'");
+        const auto sb = to_string(f, *b, "'insee_b'");
+        if (!sa || !sb) continue;
+        add_edge(w, idx, *sa, *sb, *km, *mn, f.loc(*a), f.loc(*b), f.diags(),
+                 info.communes_complete);
+    }
+}
+
+/// Warns when the road graph falls apart in several pieces.
+void check_connected(const TomlFile& f, const SourceLoc& where, const World& w) {
+    const std::size_t n = w.territory.communes.size();
+    if (n < 2) return;
+    std::vector<int> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    auto find = [&](int x) {
+        while (parent[static_cast<std::size_t>(x)] != x) {
+            parent[static_cast<std::size_t>(x)] =
+                parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(x)])];
+            x = parent[static_cast<std::size_t>(x)];
+        }
+        return x;
+    };
+    for (const auto& e : w.territory.edges) parent[static_cast<std::size_t>(find(e.a))] = find(e.b);
+    std::unordered_set<int> roots;
+    for (std::size_t k = 0; k < n; ++k) roots.insert(find(static_cast<int>(k)));
+    if (roots.size() <= 1) return;
+    // Name a commune that is not in the part holding commune 0.
+    const int main_root = find(0);
+    std::string example;
+    for (std::size_t k = 0; k < n; ++k)
+        if (find(static_cast<int>(k)) != main_root) {
+            example = w.territory.communes[k].name + " (" + w.territory.communes[k].insee + ")";
+            break;
+        }
+    f.warning(where, "the road graph has " + std::to_string(roots.size()) +
+                         " separate parts: e.g. " + example + " cannot be reached from " +
+                         w.territory.communes[0].name +
+                         "; add edges to join them (or, for "
+                         "islands, set allow_separate_parts = true in [territory])");
+}
+
+void read_territory(const TomlFile& f, const toml::table& t, World& w, WorldInfo& info) {
+    TableReader r(f, t, "[territory]");
+    const std::size_t errors_before = f.diags().error_count();
+    if (auto name = r.string("name")) w.territory.name = *name;
+    CommuneIndex idx;
+    const toml::node* cn = r.node("communes", true, "communes = \"communes.csv\"");
+    if (cn) {
+        if (cn->is_string())
+            read_communes_csv(f, *cn, w, idx, info);
+        else if (const auto* a = cn->as_array())
+            read_communes_inline(f, *a, w, idx, info);
+        else
+            f.error(*cn, "'communes' must be a CSV file name such as \"communes.csv\", or a list "
+                         "of tables [[territory.communes]]; found " +
+                             type_phrase(*cn));
+    }
+    std::int64_t total = 0;
+    for (const auto& c : w.territory.communes) total += c.population;
+    if (cn && total > Limits::max_population)
+        f.error(*cn, "the territory's population (" + std::to_string(total) + ") exceeds the " +
+                         std::to_string(Limits::max_population) +
+                         " riposte accepts: check the population column");
+    const toml::node* en = r.node("edges");
+    if (en) {
+        if (en->is_string())
+            read_edges_csv(f, *en, w, idx, info);
+        else if (const auto* a = en->as_array())
+            read_edges_inline(f, *a, w, idx, info);
+        else
+            f.error(*en, "'edges' must be a CSV file name such as \"edges.csv\", or a list of "
+                         "tables [[territory.edges]]; found " +
+                             type_phrase(*en));
+    } else if (w.territory.communes.size() > 1) {
+        f.error(r.loc(), "missing key 'edges' in [territory]: a territory of several communes "
+                         "needs its road graph, e.g. edges = \"edges.csv\"");
+    }
+    // Only a territory read without errors is worth a connectivity warning (rows dropped for
+    // errors would make it a cascade).
+    const bool separate_ok = r.boolean("allow_separate_parts").value_or(false);
+    if (en && info.communes_complete && !separate_ok && f.diags().error_count() == errors_before)
+        check_connected(f, f.loc(*en), w);
+    r.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// [[group]], [behaviour]
+
+void read_groups(const TomlFile& f, TableReader& top, World& w) {
+    const auto tables = top.table_array("group", true);
+    double share_sum = 0;
+    SourceLoc last_share_loc;
+    for (const auto* t : tables) {
+        TableReader r(f, *t, "[[group]]");
+        PopulationGroup g;
+        const toml::node* name_node = r.node("name", true, "name = \"75+\"");
+        if (name_node)
+            if (auto s = to_string(f, *name_node, "'name'")) {
+                g.name = *s;
+                if (g.name.empty()) f.error(*name_node, "empty group name: write e.g. \"75+\"");
+                for (const auto& o : w.groups)
+                    if (o.name == g.name && !g.name.empty())
+                        f.error(*name_node, "duplicate group name '" + g.name +
+                                                "': each [[group]] needs its own name");
+            }
+        if (auto v = r.number("share", share_range, true, "share = 0.11")) {
+            g.share = *v;
+            share_sum += *v;
+            last_share_loc = f.loc(*r.table().get("share"));
+        }
+        if (auto v = r.number("uptake", share_range, true, "uptake = 0.85")) g.uptake = *v;
+        if (auto v = r.integer("eligible_day", 0, Limits::max_days)) {
+            g.eligible_day = static_cast<int>(*v);
+            if (g.eligible_day >= w.days)
+                f.warning(*r.table().get("eligible_day"),
+                          "group '" + g.name + "' becomes eligible on day " +
+                              std::to_string(g.eligible_day) + ", after the last simulated day (" +
+                              std::to_string(w.days - 1) + "): nobody in it will book");
+        }
+        if (auto v = r.integer("doses", 1, 3)) g.doses = static_cast<int>(*v);
+        if (auto v = r.integer("interval_days", 1, 365)) g.interval_days = static_cast<int>(*v);
+        if (auto v = r.number("cannot_travel", share_range)) g.cannot_travel = *v;
+        r.finish();
+        w.groups.push_back(std::move(g));
+    }
+    if (share_sum > 1.0 + 1e-9)
+        f.error(last_share_loc, "the shares of the population groups add up to " +
+                                    format_number(share_sum) +
+                                    ", more than 1: a person belongs to one group only, lower "
+                                    "the shares");
+}
+
+void read_behaviour(const TomlFile& f, const toml::table* t, World& w) {
+    auto set_default = [](Distribution& d, std::string_view text) {
+        auto p = parse_distribution(text, 60.0);
+        if (p.value) d = *p.value;
+    };
+    set_default(w.behaviour.booking_delay, "exp(3) d");
+    set_default(w.behaviour.punctuality, "normal(-3, 5)");
+    if (!t) return;
+    TableReader r(f, *t, "[behaviour]");
+    if (auto d = r.distribution("booking_delay")) {
+        w.behaviour.booking_delay = *d;
+        if (d->mean() < 3600.0 && d->mean() > 0)
+            f.warning(*t->get("booking_delay"),
+                      "'booking_delay' has a mean under one hour; numbers without a unit are "
+                      "minutes: did you mean days, e.g. \"exp(3) d\"?");
+    }
+    if (auto v = r.number("no_show", share_range)) w.behaviour.no_show = *v;
+    if (auto d = r.distribution("punctuality")) w.behaviour.punctuality = *d;
+    if (auto v = r.number("max_travel_minutes", Range{1, 600, "minutes from 1 to 600"}))
+        w.behaviour.max_travel_minutes = *v;
+    if (auto v = r.integer("retry_days", 1, 365)) w.behaviour.retry_days = static_cast<int>(*v);
+    r.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// [[pool]] or pool = "pool.csv"
+
+constexpr std::string_view pool_required[] = {"profession", "commune", "weekly_hours"};
+constexpr std::string_view pool_optional[] = {"count", "days", "max_commute_minutes", "label"};
+const Range weekly_hours_range{0.5, 168, "hours per week from 0.5 to 168"};
+const Range commute_range{0, 600, "minutes from 0 to 600"};
+constexpr std::int64_t max_pool_count = 100000;
+
+std::string pool_fix(const World& w) {
+    return "professions are those of the scope table: " + quoted_list(w.professions);
+}
+
+void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const WorldInfo& info,
+                   std::int64_t& people);
+
+void read_pool_inline(const TomlFile& f, const std::vector<const toml::table*>& tables, World& w,
+                      const WorldInfo& info, std::int64_t& people) {
+    for (const auto* t : tables) {
+        if (const toml::node* file = t->get("file")) {
+            // [[pool]] file = "members.csv": rows of a CSV file instead of one inline entry.
+            for (auto&& [k, v] : *t)
+                if (k.str() != "file")
+                    f.error(f.loc(k).line > 0 ? f.loc(k) : f.loc(v),
+                            "a [[pool]] with 'file' takes no other key: the CSV file holds the "
+                            "columns; put '" +
+                                std::string(k.str()) +
+                                "' in the file or in its "
+                                "own [[pool]]");
+            if (file->is_string())
+                read_pool_csv(f, *file, w, info, people);
+            else
+                f.error(*file, "'file' must be a CSV file name in quotes, e.g. \"pool.csv\"; "
+                               "found " +
+                                   type_phrase(*file));
+            continue;
+        }
+        TableReader r(f, *t, "[[pool]]");
+        PoolEntry e;
+        if (const toml::node* n = r.node("profession", true, "profession = \"infirmier\"")) {
+            if (auto s = to_string(f, *n, "'profession'"); s && info.scope_complete) {
+                if (auto k = resolve_name(w.professions, *s, "profession", f.loc(*n), f.diags(),
+                                          pool_fix(w)))
+                    e.profession = *k;
+            }
+        }
+        if (const toml::node* n = r.node("commune", true, "commune = \"34079\"")) {
+            if (auto s = to_string(f, *n, "'commune'"); s && info.communes_complete)
+                if (auto k = resolve_commune(w, info, *s, f.loc(*n), f.diags()))
+                    e.home_commune = *k;
+        }
+        if (auto v = r.integer("count", 1, max_pool_count)) e.count = static_cast<int>(*v);
+        if (auto v = r.number("weekly_hours", weekly_hours_range, true, "weekly_hours = 8"))
+            e.weekly_hours = *v;
+        if (auto v = r.weekdays("days")) e.weekdays = *v;
+        if (auto v = r.number("max_commute_minutes", commute_range)) e.max_commute_minutes = *v;
+        if (auto s = r.string("label")) e.label = *s;
+        r.allow("file");
+        r.finish();
+        people += e.count;
+        w.pool.push_back(std::move(e));
+    }
+}
+
+void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const WorldInfo& info,
+                   std::int64_t& people) {
+    auto t = open_csv(f, n, "pool", Limits::max_pool_people);
+    if (!t) return;
+    Diagnostics& d = f.diags();
+    CsvColumns cols(*t, pool_required, pool_optional, d);
+    if (!cols.ok()) return;
+    const int cp = cols.index("profession"), cc = cols.index("commune"),
+              ch = cols.index("weekly_hours"), cn = cols.index("count"), cd = cols.index("days"),
+              cm = cols.index("max_commute_minutes"), cl = cols.index("label");
+    const std::size_t needed = static_cast<std::size_t>(std::max({cp, cc, ch})) + 1;
+    for (const auto& row : t->rows) {
+        if (!check_row_width(*t, row, needed, d)) continue;
+        auto cell = [&](int k) -> const CsvCell* {
+            if (k < 0 || static_cast<std::size_t>(k) >= row.cells.size()) return nullptr;
+            return &row.cells[static_cast<std::size_t>(k)];
+        };
+        PoolEntry e;
+        if (info.scope_complete)
+            if (auto k = resolve_name(w.professions, cell(cp)->text, "profession",
+                                      cell_loc(*t, *cell(cp)), d, pool_fix(w)))
+                e.profession = *k;
+        if (info.communes_complete)
+            if (auto k = resolve_commune(w, info, cell(cc)->text, cell_loc(*t, *cell(cc)), d))
+                e.home_commune = *k;
+        const auto h = parse_double(cell(ch)->text);
+        if (!h || *h < weekly_hours_range.lo || *h > weekly_hours_range.hi)
+            d.error(cell_loc(*t, *cell(ch)), "bad weekly_hours '" + cell(ch)->text +
+                                                 "': write hours per week from 0.5 to 168");
+        else
+            e.weekly_hours = *h;
+        if (const CsvCell* c = cell(cn); c && !c->text.empty()) {
+            const auto v = parse_int(c->text);
+            if (!v || *v < 1 || *v > max_pool_count)
+                d.error(cell_loc(*t, *c), "bad count '" + c->text +
+                                              "': write a whole number of people from 1 to " +
+                                              std::to_string(max_pool_count));
+            else
+                e.count = static_cast<int>(*v);
+        }
+        if (const CsvCell* c = cell(cd); c && !c->text.empty()) {
+            const auto p = parse_weekdays(c->text);
+            if (!p.value)
+                d.error({t->file, c->line, c->column + utf8_columns(c->text, p.offset)},
+                        "bad days: " + p.error + " (quote a list that holds commas: \"mon,wed\")");
+            else
+                e.weekdays = *p.value;
+        }
+        if (const CsvCell* c = cell(cm); c && !c->text.empty()) {
+            const auto v = parse_double(c->text);
+            if (!v || *v < commute_range.lo || *v > commute_range.hi)
+                d.error(cell_loc(*t, *c),
+                        "bad max_commute_minutes '" + c->text + "': write minutes from 0 to 600");
+            else
+                e.max_commute_minutes = *v;
+        }
+        if (const CsvCell* c = cell(cl)) e.label = c->text;
+        people += e.count;
+        w.pool.push_back(std::move(e));
+    }
+}
+
+void read_pool(const TomlFile& f, TableReader& top, World& w, const WorldInfo& info) {
+    const toml::node* n = top.node("pool", true, "[[pool]] tables or pool = \"pool.csv\"");
+    if (!n) return;
+    std::int64_t people = 0;
+    if (n->is_string()) {
+        read_pool_csv(f, *n, w, info, people);
+    } else if (n->is_array()) {
+        read_pool_inline(f, top.table_array("pool"), w, info, people);
+    } else {
+        f.error(*n, "'pool' must be [[pool]] tables or a CSV file name such as \"pool.csv\"; "
+                    "found " +
+                        type_phrase(*n));
+        return;
+    }
+    if (people > static_cast<std::int64_t>(Limits::max_pool_people))
+        f.error(*n, "the pool holds " + std::to_string(people) + " people, more than the " +
+                        std::to_string(Limits::max_pool_people) + " riposte accepts");
+}
+
+// ---------------------------------------------------------------------------------------------
+// [[vaccine]], [[delivery]]
+
+void read_vaccines(const TomlFile& f, TableReader& top, World& w, WorldInfo& info) {
+    const auto tables = top.table_array("vaccine");
+    bool ok = true;
+    for (const auto* t : tables) {
+        TableReader r(f, *t, "[[vaccine]]");
+        VaccineType v;
+        if (const toml::node* n = r.node("name", true, "name = \"Comirnaty\"")) {
+            if (auto s = to_string(f, *n, "'name'")) {
+                v.name = *s;
+                if (v.name.empty()) f.error(*n, "empty vaccine name: write e.g. \"Comirnaty\"");
+                for (const auto& o : w.vaccines)
+                    if (o.name == v.name && !v.name.empty())
+                        f.error(*n, "duplicate vaccine '" + v.name + "': define it once");
+            } else {
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        if (auto x = r.integer("doses_per_vial", 1, 50, true, "doses_per_vial = 6"))
+            v.doses_per_vial = static_cast<int>(*x);
+        if (auto x = r.number("shelf_life_hours", Range{0.1, 720, "hours from 0.1 to 720"}, true,
+                              "shelf_life_hours = 6"))
+            v.shelf_life_after_opening = round_seconds(*x * 3600.0);
+        r.finish();
+        w.vaccines.push_back(std::move(v));
+    }
+    info.vaccines_complete = ok;
+}
+
+void read_deliveries(const TomlFile& f, TableReader& top, World& w, WorldInfo& info) {
+    const auto tables = top.table_array("delivery");
+    for (const auto* t : tables) {
+        TableReader r(f, *t, "[[delivery]]");
+        Delivery d;
+        if (auto v = r.integer("day", 0, Limits::max_days, true, "day = 0")) {
+            d.day = static_cast<int>(*v);
+            if (d.day >= w.days)
+                f.warning(*t->get("day"), "delivery on day " + std::to_string(d.day) +
+                                              ", after the last simulated day (" +
+                                              std::to_string(w.days - 1) + "): it never arrives");
+        }
+        const toml::node* vn = r.node("vaccine");
+        if (auto k = resolve_vaccine(f, r, vn, w, info, "[[delivery]]")) d.vaccine = *k;
+        if (auto v = r.integer("doses", 1, 4 * Limits::max_population, true, "doses = 2340"))
+            d.doses = *v;
+        SourceLoc centre_loc;
+        if (auto s = r.string("centre")) {
+            d.centre_name = *s;
+            centre_loc = f.loc(*t->get("centre"));
+            if (s->empty())
+                f.error(centre_loc, "empty centre name: name a [[centre]] of the plan, "
+                                    "or leave 'centre' out to deliver to the depot");
+        }
+        r.finish();
+        w.deliveries.push_back(std::move(d));
+        info.delivery_loc.push_back(r.loc());
+        info.delivery_centre_loc.push_back(centre_loc);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [testing], [absenteeism], [cost]
+
+constexpr std::size_t max_curve_days = static_cast<std::size_t>(Limits::max_days) * 4;
+const Range incidence_range{0, 100000, "a daily incidence per 100,000 from 0 to 100000"};
+
+void read_incidence_csv(const TomlFile& f, const toml::node& n, World& w) {
+    auto t = open_csv(f, n, "incidence", max_curve_days * 10);
+    if (!t) return;
+    Diagnostics& d = f.diags();
+    constexpr std::string_view req[] = {"incidence_per_100k"};
+    constexpr std::string_view opt[] = {"day", "date"};
+    CsvColumns cols(*t, req, opt, d);
+    if (!cols.ok()) return;
+    const int cday = cols.index("day"), cdate = cols.index("date"),
+              cinc = cols.index("incidence_per_100k");
+    if ((cday < 0) == (cdate < 0)) {
+        d.error(t->header.empty() ? SourceLoc{t->file, 1, 1} : cell_loc(*t, t->header[0]),
+                "the incidence file needs exactly one of the columns 'day' (0 = first simulated "
+                "day) or 'date' (YYYY-MM-DD)");
+        return;
+    }
+    std::optional<CivilDate> start;
+    if (!w.start_date.empty()) start = parse_iso_date(w.start_date).value;
+    auto& curve = w.epidemic.incidence_per_100k;
+    std::vector<int> seen_line;
+    const int ckey = cday >= 0 ? cday : cdate;
+    const std::size_t needed = static_cast<std::size_t>(std::max(ckey, cinc)) + 1;
+    for (const auto& row : t->rows) {
+        if (!check_row_width(*t, row, needed, d)) continue;
+        const CsvCell& kc = row.cells[static_cast<std::size_t>(ckey)];
+        const CsvCell& vc = row.cells[static_cast<std::size_t>(cinc)];
+        std::int64_t day = 0;
+        if (cday >= 0) {
+            const auto v = parse_int(kc.text);
+            if (!v || *v < 0 || *v >= static_cast<std::int64_t>(max_curve_days)) {
+                d.error(cell_loc(*t, kc), "bad day '" + kc.text +
+                                              "': write a day index from 0 "
+                                              "(the start date) to " +
+                                              std::to_string(max_curve_days - 1));
+                continue;
+            }
+            day = *v;
+        } else {
+            const auto p = parse_iso_date(kc.text);
+            if (!p.value) {
+                d.error({t->file, kc.line, kc.column + utf8_columns(kc.text, p.offset)},
+                        "bad date '" + kc.text + "': " + p.error);
+                continue;
+            }
+            if (!start) continue; // the world's start date is itself wrong (reported there)
+            day = days_from_civil(*p.value) - days_from_civil(*start);
+            if (day < 0 || day >= static_cast<std::int64_t>(max_curve_days)) continue;
+        }
+        const auto v = parse_double(vc.text);
+        if (!v || *v < incidence_range.lo || *v > incidence_range.hi) {
+            d.error(cell_loc(*t, vc),
+                    "bad incidence '" + vc.text + "': write " + incidence_range.hint);
+            continue;
+        }
+        const auto k = static_cast<std::size_t>(day);
+        if (curve.size() <= k) {
+            curve.resize(k + 1, 0.0);
+            seen_line.resize(k + 1, 0);
+        }
+        if (seen_line[k] != 0) {
+            d.error(cell_loc(*t, kc), "day " + std::to_string(day) +
+                                          " appears twice (first on "
+                                          "line " +
+                                          std::to_string(seen_line[k]) + "): keep one row");
+            continue;
+        }
+        seen_line[k] = row.line;
+        curve[k] = *v;
+    }
+}
+
+void read_testing(const TomlFile& f, const toml::table* t, World& w, WorldInfo& info) {
+    auto& e = w.epidemic;
+    e.hourly_profile.fill(1.0);
+    if (!t) return;
+    TableReader r(f, *t, "[testing]");
+    if (auto v = r.integer("initial_kits", 0, 4 * Limits::max_population)) w.initial_test_kits = *v;
+    for (const auto* kt : r.table_array("kit_delivery")) {
+        TableReader kr(f, *kt, "[[testing.kit_delivery]]");
+        TestKitDelivery k;
+        if (auto v = kr.integer("day", 0, Limits::max_days, true, "day = 7"))
+            k.day = static_cast<int>(*v);
+        if (auto v = kr.integer("kits", 1, 4 * Limits::max_population, true, "kits = 1000"))
+            k.kits = *v;
+        kr.finish();
+        w.test_kit_deliveries.push_back(k);
+    }
+    if (auto v = r.number("tests_per_case", Range{0, 1000, "tests per case from 0 to 1000"}))
+        e.tests_per_case = *v;
+    if (auto v = r.number("pcr_share", share_range)) e.pcr_share = *v;
+    if (const toml::node* n = r.node("hourly_profile")) {
+        if (const auto* a = n->as_array()) {
+            if (a->size() != 24) {
+                f.error(*n, "'hourly_profile' needs 24 numbers (hours 0 to 23), found " +
+                                std::to_string(a->size()));
+            } else {
+                double total = 0;
+                bool ok = true;
+                for (std::size_t h = 0; h < 24; ++h) {
+                    const auto v =
+                        to_number(f, (*a)[h], "hour " + std::to_string(h) + " of 'hourly_profile'",
+                                  Range{0, 1e9, "a weight >= 0"});
+                    if (!v) {
+                        ok = false;
+                        continue;
+                    }
+                    e.hourly_profile[h] = *v;
+                    total += *v;
+                }
+                if (ok && total <= 0)
+                    f.error(*n, "'hourly_profile' is all zeros: give a weight > 0 to the hours "
+                                "people come to test");
+            }
+        } else {
+            f.error(*n, "'hourly_profile' must be a list of 24 numbers, found " + type_phrase(*n));
+        }
+    }
+    if (const toml::node* n = r.node("incidence")) {
+        if (n->is_string()) {
+            read_incidence_csv(f, *n, w);
+        } else if (const auto* a = n->as_array()) {
+            if (a->size() > max_curve_days) {
+                f.error(*n, "'incidence' has " + std::to_string(a->size()) + " days, more than " +
+                                std::to_string(max_curve_days));
+            } else {
+                for (std::size_t k = 0; k < a->size(); ++k) {
+                    const auto v =
+                        to_number(f, (*a)[k], "day " + std::to_string(k) + " of 'incidence'",
+                                  incidence_range);
+                    e.incidence_per_100k.push_back(v.value_or(0.0));
+                }
+            }
+        } else {
+            f.error(*n, "'incidence' must be a CSV file name such as \"incidence.csv\" or a list "
+                        "of daily numbers per 100,000; found " +
+                            type_phrase(*n));
+        }
+    }
+    r.finish();
+    const bool any = std::any_of(e.incidence_per_100k.begin(), e.incidence_per_100k.end(),
+                                 [](double x) { return x > 0; });
+    info.has_testing_demand = any && e.tests_per_case > 0;
+}
+
+void read_absenteeism(const TomlFile& f, const toml::table* t, World& w) {
+    if (!t) return;
+    TableReader r(f, *t, "[absenteeism]");
+    if (auto v = r.number("baseline", share_range)) w.absenteeism.baseline = *v;
+    if (auto v = r.number("per_100k_incidence",
+                          Range{0, 0.1,
+                                "an extra absence probability per 100k incidence from 0 "
+                                "to 0.1 (e.g. 0.0005)"}))
+        w.absenteeism.per_100k_incidence = *v;
+    r.finish();
+}
+
+void read_cost(const TomlFile& f, const toml::table* t, World& w) {
+    if (!t) return;
+    TableReader r(f, *t, "[cost]");
+    if (auto v = r.number("hourly_eur", Range{0, 10000, "euros per hour from 0 to 10000"}))
+        w.hourly_cost_eur = *v;
+    r.finish();
+}
+
+} // namespace
+
+std::optional<int> resolve_vaccine(const TomlFile& f, const TableReader& r, const toml::node* n,
+                                   const World& w, const WorldInfo& info, std::string_view owner) {
+    if (!n) {
+        if (w.vaccines.size() == 1) return 0;
+        if (info.vaccines_complete) {
+            if (w.vaccines.empty())
+                f.error(r.loc(), std::string(owner) +
+                                     " needs a vaccine but the world defines no "
+                                     "[[vaccine]]: add one, e.g. [[vaccine]] name = \"Comirnaty\"");
+            else
+                f.error(
+                    r.loc(), "missing key 'vaccine' in " + r.where() +
+                                 ": the world has several vaccines, name one of " + [&] {
+                                     std::vector<std::string> names;
+                                     for (const auto& v : w.vaccines) names.push_back(v.name);
+                                     return quoted_list(names);
+                                 }());
+        }
+        return std::nullopt;
+    }
+    const auto s = to_string(f, *n, "'vaccine'");
+    if (!s || !info.vaccines_complete) return std::nullopt;
+    std::vector<std::string> names;
+    for (const auto& v : w.vaccines) names.push_back(v.name);
+    return resolve_name(names, *s, "vaccine", f.loc(*n), f.diags(),
+                        names.empty() ? "define it with [[vaccine]]"
+                                      : "vaccines of the world: " + quoted_list(names));
+}
+
+void read_world(const TomlFile& f, const toml::table& root, World& w, WorldInfo& info) {
+    w.file = f.name();
+    w.name = std::filesystem::path(f.name()).stem().string();
+    TableReader top(f, root, "the world file");
+    if (const auto* t = top.subtable("world", true)) read_world_header(f, *t, w);
+    read_scope(f, top.node("scope"), w, info);
+    if (const auto* t = top.subtable("territory", true)) read_territory(f, *t, w, info);
+    if (w.territory.name.empty()) w.territory.name = w.name;
+    info.communes = std::make_shared<const CommuneLookup>(w);
+    read_groups(f, top, w);
+    read_behaviour(f, top.subtable("behaviour"), w);
+    read_pool(f, top, w, info);
+    read_vaccines(f, top, w, info);
+    read_deliveries(f, top, w, info);
+    read_testing(f, top.subtable("testing"), w, info);
+    read_absenteeism(f, top.subtable("absenteeism"), w);
+    read_cost(f, top.subtable("cost"), w);
+    top.finish(plan_top_keys, "plan");
+}
+
+} // namespace riposte::loader

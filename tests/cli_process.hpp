@@ -1,0 +1,116 @@
+#pragma once
+// Test helper: runs the riposte command-line binary (RIPOSTE_CLI) as a real process in a
+// temporary directory and captures its exit code, standard output and standard error.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace riposte::test {
+
+/// A fresh directory under the system temp dir, removed at scope exit.
+class TempDir {
+  public:
+    TempDir() {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "riposte-cli-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+inline std::string read_text(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+struct Outcome {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+/// A started CLI process; finish() waits for it.
+class CliProcess {
+  public:
+    CliProcess(const std::vector<std::string>& args, const std::filesystem::path& cwd)
+        : out_file_(cwd / ".stdout"), err_file_(cwd / ".stderr") {
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_file_.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file_.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        std::vector<std::string> argv_storage{RIPOSTE_CLI};
+        argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (std::string& a : argv_storage) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        // posix_spawn has no portable chdir action: change directory around it.
+        const std::filesystem::path previous = std::filesystem::current_path();
+        std::filesystem::current_path(cwd);
+        const int rc = ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
+        std::filesystem::current_path(previous);
+        posix_spawn_file_actions_destroy(&actions);
+        REQUIRE_MESSAGE(rc == 0, "cannot start " << RIPOSTE_CLI);
+    }
+    void signal(int sig) const { ::kill(pid_, sig); }
+    Outcome finish() {
+        int status = 0;
+        while (::waitpid(pid_, &status, 0) < 0) {
+        }
+        Outcome o;
+        o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        o.out = read_text(out_file_);
+        o.err = read_text(err_file_);
+        std::filesystem::remove(out_file_);
+        std::filesystem::remove(err_file_);
+        return o;
+    }
+
+  private:
+    std::filesystem::path out_file_, err_file_;
+    pid_t pid_ = 0;
+};
+
+/// Runs the CLI with `args` in working directory `cwd` and waits for it.
+inline Outcome run_cli(const std::vector<std::string>& args, const std::filesystem::path& cwd) {
+    return CliProcess(args, cwd).finish();
+}
+
+inline bool contains(const std::string& text, std::string_view what) {
+    return text.find(what) != std::string::npos;
+}
+
+/// Number of non-overlapping occurrences of `what` in `text`.
+inline std::size_t count_of(const std::string& text, std::string_view what) {
+    std::size_t n = 0;
+    for (std::size_t pos = text.find(what); pos != std::string::npos;
+         pos = text.find(what, pos + what.size()))
+        ++n;
+    return n;
+}
+
+} // namespace riposte::test

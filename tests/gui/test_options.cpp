@@ -1,0 +1,75 @@
+#include "options.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace riposte::gui;
+
+namespace {
+ParsedOptions parse(std::initializer_list<std::string_view> args) {
+    return parse_options(std::vector<std::string_view>(args));
+}
+} // namespace
+
+TEST_CASE("no argument: default scenario, French, no screenshot") {
+    const auto p = parse({});
+    REQUIRE(p.ok());
+    CHECK(p.options.world.empty());
+    CHECK(p.options.plan.empty());
+    CHECK(p.options.lang == Lang::Fr);
+    CHECK_FALSE(p.options.screenshot.has_value());
+    CHECK_FALSE(p.options.large_font);
+    CHECK_FALSE(p.options.help);
+}
+
+TEST_CASE("world, plan and every option") {
+    const auto p =
+        parse({"w.toml", "--lang", "en", "p.toml", "--large-font", "--screenshot", "out/x.png",
+               "--frames=3", "--run", "--seed", "42", "--size", "1600x900"});
+    REQUIRE(p.ok());
+    CHECK(p.options.world == "w.toml");
+    CHECK(p.options.plan == "p.toml");
+    CHECK(p.options.lang == Lang::En);
+    CHECK(p.options.large_font);
+    REQUIRE(p.options.screenshot.has_value());
+    CHECK(*p.options.screenshot == "out/x.png");
+    CHECK(p.options.frames == 3);
+    CHECK(p.options.run_at_start);
+    CHECK(p.options.seed == 42);
+    CHECK(p.options.width == 1600);
+    CHECK(p.options.height == 900);
+}
+
+TEST_CASE("--help wins over everything else") {
+    const auto p = parse({"--help", "only-one-file"});
+    REQUIRE(p.ok());
+    CHECK(p.options.help);
+    CHECK(parse({"-h"}).options.help);
+    CHECK(usage_text().find("--screenshot") != std::string::npos);
+}
+
+TEST_CASE("usage errors say what is wrong") {
+    auto error_of = [](std::initializer_list<std::string_view> args) {
+        const auto p = parse(args);
+        CHECK_FALSE(p.ok());
+        return p.error;
+    };
+    CHECK(error_of({"world.toml"}).find("both a WORLD and a PLAN") != std::string::npos);
+    CHECK(error_of({"a", "b", "c"}).find("too many files") != std::string::npos);
+    CHECK(error_of({"--lang", "de"}).find("unknown language 'de'") != std::string::npos);
+    CHECK(error_of({"--lang"}).find("--lang needs a value") != std::string::npos);
+    CHECK(error_of({"--screenshot", "x.jpg"}).find("must end in .png") != std::string::npos);
+    CHECK(error_of({"--frames", "5"}).find("only makes sense with --screenshot") !=
+          std::string::npos);
+    CHECK(error_of({"--screenshot", "x.png", "--frames", "0"}).find("from 1 to") !=
+          std::string::npos);
+    CHECK(error_of({"--screenshot", "x.png", "--frames", "ten"}).find("--frames") !=
+          std::string::npos);
+    CHECK(error_of({"--seed", "-1"}).find("--seed") != std::string::npos);
+    CHECK(error_of({"--size", "10x10"}).find("--size") != std::string::npos);
+    CHECK(error_of({"--bogus"}).find("unknown option '--bogus'") != std::string::npos);
+    CHECK(error_of({"--run=yes"}).find("takes no value") != std::string::npos);
+}
+
+TEST_CASE("screenshot extension is case-insensitive") {
+    CHECK(parse({"--screenshot", "SHOT.PNG"}).ok());
+}

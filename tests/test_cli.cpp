@@ -1,0 +1,335 @@
+// The riposte command-line front end, run as a real process (RIPOSTE_CLI is its path).
+#include "cli_process.hpp"
+#include "riposte/output.hpp"
+#include "riposte/report.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace fs = std::filesystem;
+using riposte::test::contains;
+using riposte::test::Outcome;
+using riposte::test::run_cli;
+using riposte::test::TempDir;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+    return riposte::test::read_text(p);
+}
+
+const fs::path scenario_dir{RIPOSTE_SCENARIO_DIR};
+const fs::path test_data = scenario_dir.parent_path() / "tests" / "data";
+
+/// The result files of a run directory, name -> content.
+std::vector<std::pair<std::string, std::string>> result_files(const fs::path& dir) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        files.emplace_back(e.path().filename().string(), read_file(e.path()));
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+} // namespace
+
+TEST_CASE("cli: --help and help list the commands and exit 0") {
+    TempDir dir;
+    for (const auto& args : {std::vector<std::string>{"--help"}, {"-h"}, {"help"}}) {
+        const Outcome o = run_cli(args, dir.path());
+        CHECK(o.exit_code == 0);
+        CHECK(contains(o.out, "riposte run"));
+        CHECK(contains(o.out, "riposte check"));
+        CHECK(contains(o.out, "riposte compare"));
+        CHECK(contains(o.out, "riposte validate"));
+        CHECK(contains(o.out, "riposte report"));
+        CHECK(contains(o.out, "riposte help"));
+        CHECK(contains(o.out, "Exit codes"));
+    }
+}
+
+TEST_CASE("cli: every command has --help") {
+    TempDir dir;
+    for (const std::string cmd : {"run", "compare", "validate", "report", "check", "help"}) {
+        const Outcome a = run_cli({cmd, "--help"}, dir.path());
+        CHECK(a.exit_code == 0);
+        CHECK(contains(a.out, "riposte " + cmd));
+        const Outcome b = run_cli({"help", cmd}, dir.path());
+        CHECK(b.exit_code == 0);
+        CHECK(a.out == b.out);
+    }
+    CHECK(contains(run_cli({"run", "--help"}, dir.path()).out, "--seed"));
+}
+
+TEST_CASE("cli: --version prints the version") {
+    TempDir dir;
+    const Outcome o = run_cli({"--version"}, dir.path());
+    CHECK(o.exit_code == 0);
+    CHECK(std::regex_search(o.out, std::regex(R"(^riposte \d+\.\d+\.\d+\n$)")));
+}
+
+TEST_CASE("cli: usage errors exit 2 with a clear message") {
+    TempDir dir;
+    const Outcome none = run_cli({}, dir.path());
+    CHECK(none.exit_code == 2);
+
+    const Outcome unknown = run_cli({"frobnicate"}, dir.path());
+    CHECK(unknown.exit_code == 2);
+    CHECK(contains(unknown.err, "unknown command 'frobnicate'"));
+    CHECK(unknown.out.empty());
+
+    const Outcome bad_option = run_cli({"run", "--bogus"}, dir.path());
+    CHECK(bad_option.exit_code == 2);
+    CHECK(contains(bad_option.err, "unknown option '--bogus'"));
+
+    const Outcome help_unknown = run_cli({"help", "frobnicate"}, dir.path());
+    CHECK(help_unknown.exit_code == 2);
+
+    const Outcome missing_value = run_cli({"run", "--out"}, dir.path());
+    CHECK(missing_value.exit_code == 2);
+    CHECK(contains(missing_value.err, "--out"));
+
+    const Outcome contradiction = run_cli({"run", "--no-files", "--out", "x"}, dir.path());
+    CHECK(contradiction.exit_code == 2);
+    CHECK(contains(contradiction.err, "--no-files"));
+
+    const Outcome flag_value = run_cli({"run", "--quiet=yes"}, dir.path());
+    CHECK(flag_value.exit_code == 2);
+    CHECK(contains(flag_value.err, "takes no value"));
+
+    const Outcome too_many = run_cli({"check", "a", "b", "c"}, dir.path());
+    CHECK(too_many.exit_code == 2);
+    CHECK(contains(too_many.err, "too many arguments"));
+}
+
+TEST_CASE("cli: a bad --seed value exits 2 and names the option") {
+    TempDir dir;
+    for (const std::string bad : {"abc", "-1", "12x", "", "99999999999999999999999", "1.5"}) {
+        const Outcome o = run_cli({"run", "--seed", bad}, dir.path());
+        CHECK_MESSAGE(o.exit_code == 2, "seed '" << bad << "'");
+        CHECK(contains(o.err, "--seed expects a whole number"));
+        CHECK(o.out.empty());
+    }
+    const Outcome eq_form = run_cli({"run", "--seed=oops"}, dir.path());
+    CHECK(eq_form.exit_code == 2);
+    CHECK(contains(eq_form.err, "'oops'"));
+    CHECK(run_cli({"run", "--replication", "-3"}, dir.path()).exit_code == 2);
+    // Nothing was written on a usage error.
+    CHECK_FALSE(fs::exists(dir.path() / "riposte-out"));
+}
+
+TEST_CASE("cli: a directory without world.toml and plan.toml is refused with exit 2") {
+    TempDir dir;
+    fs::create_directory(dir.path() / "empty");
+    const Outcome o = run_cli({"check", "empty"}, dir.path());
+    CHECK(o.exit_code == 2);
+    CHECK(contains(o.err, "world.toml"));
+}
+
+TEST_CASE("cli: check on a broken scenario prints file:line:column and exits 2") {
+    TempDir dir;
+    const fs::path broken = test_data / "broken_syntax";
+    REQUIRE(fs::exists(broken / "world.toml"));
+    const Outcome o = run_cli(
+        {"check", (broken / "world.toml").string(), (broken / "plan.toml").string()}, dir.path());
+    CHECK(o.exit_code == 2);
+    CHECK_MESSAGE(std::regex_search(o.err, std::regex(R"(world\.toml:5:\d+: error: )")), o.err);
+    // The directory form finds the same files.
+    const Outcome d = run_cli({"check", broken.string()}, dir.path());
+    CHECK(d.exit_code == 2);
+    CHECK(std::regex_search(d.err, std::regex(R"(world\.toml:5:\d+: error: )")));
+    // run refuses to simulate it, with the same diagnostics.
+    const Outcome r = run_cli({"run", broken.string(), "--no-files"}, dir.path());
+    CHECK(r.exit_code == 2);
+    CHECK(std::regex_search(r.err, std::regex(R"(world\.toml:5:\d+: error: )")));
+}
+
+TEST_CASE("cli: check on missing files exits 2 and names the file") {
+    TempDir dir;
+    const Outcome o = run_cli({"check", "nope-world.toml", "nope-plan.toml"}, dir.path());
+    CHECK(o.exit_code == 2);
+    CHECK(contains(o.err, "nope-world.toml"));
+}
+
+TEST_CASE("cli: check on the bundled default scenario is ok") {
+    TempDir dir;
+    const Outcome o = run_cli({"check"}, dir.path());
+    CHECK_MESSAGE(o.exit_code == 0, o.err);
+    CHECK(o.out.rfind("ok", 0) == 0);
+    CHECK(contains(o.out, "communes"));
+    CHECK(contains(o.out, "centres"));
+}
+
+TEST_CASE("cli: run writes the result files and the same seed twice gives identical bytes") {
+    TempDir dir;
+    const Outcome a = run_cli({"run", "--seed", "7", "--out", "a"}, dir.path());
+    REQUIRE_MESSAGE(a.exit_code == 0, a.err);
+    CHECK(contains(a.out, "OVERALL"));
+    CHECK(contains(a.out, "files written to a"));
+    const Outcome b = run_cli({"run", "--seed=7", "--out", "b", "--quiet"}, dir.path());
+    REQUIRE_MESSAGE(b.exit_code == 0, b.err);
+    CHECK(b.out.empty());
+
+    const auto files_a = result_files(dir.path() / "a");
+    const auto files_b = result_files(dir.path() / "b");
+    REQUIRE(files_a.size() == riposte::replication_result_file_names().size());
+    REQUIRE(files_a.size() == files_b.size());
+    for (std::size_t i = 0; i < files_a.size(); ++i) {
+        CHECK(files_a[i].first == files_b[i].first);
+        CHECK_MESSAGE(files_a[i].second == files_b[i].second, files_a[i].first << " differs");
+    }
+
+    // Same seed without files prints the same summary.
+    const Outcome c = run_cli({"run", "--seed", "7", "--no-files"}, dir.path());
+    REQUIRE(c.exit_code == 0);
+    CHECK(a.out.substr(0, a.out.find("\nResults:")) == c.out);
+}
+
+TEST_CASE("cli: different seeds give different results") {
+    TempDir dir;
+    REQUIRE(run_cli({"run", "--seed", "1", "--out", "s1", "--quiet"}, dir.path()).exit_code == 0);
+    REQUIRE(run_cli({"run", "--seed", "2", "--out", "s2", "--quiet"}, dir.path()).exit_code == 0);
+    const auto s1 = result_files(dir.path() / "s1");
+    const auto s2 = result_files(dir.path() / "s2");
+    REQUIRE(s1.size() == s2.size());
+    CHECK(s1 != s2);
+    // The seed is recorded in summary.json.
+    CHECK(contains(read_file(dir.path() / "s2" / "summary.json"), "\"seed\": 2,"));
+}
+
+TEST_CASE("cli: the default output directory is riposte-out/PLAN") {
+    TempDir dir;
+    const Outcome o = run_cli({"run", "--quiet"}, dir.path());
+    REQUIRE_MESSAGE(o.exit_code == 0, o.err);
+    REQUIRE(fs::is_directory(dir.path() / "riposte-out"));
+    std::size_t subdirs = 0;
+    for (const auto& e : fs::directory_iterator(dir.path() / "riposte-out")) {
+        ++subdirs;
+        CHECK(fs::exists(e.path() / "summary.json"));
+        CHECK(fs::exists(e.path() / "centre_day.csv"));
+    }
+    CHECK(subdirs == 1);
+}
+
+TEST_CASE("cli: an output path that cannot be a directory is a run error (exit 1)") {
+    TempDir dir;
+    { std::ofstream(dir.path() / "taken") << "x"; }
+    const Outcome o = run_cli({"run", "--quiet", "--out", "taken"}, dir.path());
+    CHECK(o.exit_code == 1);
+    CHECK(contains(o.err, "taken"));
+    CHECK(read_file(dir.path() / "taken") == "x");
+}
+
+namespace {
+
+/// Value of column `column` in every data row of a CSV file.
+std::vector<std::string> csv_column(const fs::path& file, std::string_view column) {
+    std::string error;
+    const auto table = riposte::parse_csv(read_file(file), file.string(), error);
+    REQUIRE_MESSAGE(table, error);
+    const int c = table->column(column);
+    REQUIRE(c >= 0);
+    std::vector<std::string> out;
+    for (const auto& row : table->rows) out.push_back(row[static_cast<std::size_t>(c)]);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("cli: run --replications gives identical files with 1 and 2 threads") {
+    TempDir dir;
+    const Outcome one =
+        run_cli({"run", "--replications", "4", "--threads", "1", "--out", "t1"}, dir.path());
+    REQUIRE_MESSAGE(one.exit_code == 0, one.err);
+    const Outcome two = run_cli(
+        {"run", "--replications", "4", "--threads", "2", "--out", "t2", "--quiet"}, dir.path());
+    REQUIRE_MESSAGE(two.exit_code == 0, two.err);
+    const auto a = result_files(dir.path() / "t1");
+    const auto b = result_files(dir.path() / "t2");
+    REQUIRE(a.size() == riposte::replication_result_file_names().size());
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].first == b[i].first);
+        CHECK_MESSAGE(a[i].second == b[i].second, a[i].first << " differs between 1 and 2 threads");
+    }
+    // the printed KPI table has a mean and a CI for every KPI
+    CHECK(contains(one.out, "KPIS OVER 4 REPLICATIONS"));
+    CHECK(std::regex_search(one.out, std::regex(R"(wait_p90_min +\d+\.\d+ +\d+\.\d+ )")));
+}
+
+TEST_CASE("cli: run --replications writes a KPI summary with 95% CI and per-replication rows") {
+    TempDir dir;
+    const Outcome o = run_cli({"run", "--replications", "3", "--out", "r", "--quiet"}, dir.path());
+    REQUIRE_MESSAGE(o.exit_code == 0, o.err);
+    const fs::path r = dir.path() / "r";
+    // kpi_summary.csv: one row per KPI with mean, ci95 and the interval
+    std::string error;
+    const auto summary = riposte::parse_csv(read_file(r / "kpi_summary.csv"), "kpi_summary", error);
+    REQUIRE_MESSAGE(summary, error);
+    for (const char* col : {"kpi", "mean", "ci95", "ci_low", "ci_high", "min", "max"})
+        CHECK(summary->column(col) >= 0);
+    bool found = false;
+    for (const auto& row : summary->rows) {
+        if (row[0] != "wait_p90_min") continue;
+        found = true;
+        const double mean = std::stod(row[static_cast<std::size_t>(summary->column("mean"))]);
+        const double ci = std::stod(row[static_cast<std::size_t>(summary->column("ci95"))]);
+        const double lo = std::stod(row[static_cast<std::size_t>(summary->column("ci_low"))]);
+        CHECK(ci > 0);
+        CHECK(lo == doctest::Approx(mean - ci).epsilon(1e-3));
+        CHECK(row[static_cast<std::size_t>(summary->column("replications"))] == "3");
+    }
+    CHECK(found);
+    // kpi_replications.csv and every tidy table carry the replication index
+    const auto reps = csv_column(r / "kpi_replications.csv", "replication");
+    CHECK(std::set<std::string>(reps.begin(), reps.end()) == std::set<std::string>{"0", "1", "2"});
+    const auto days = csv_column(r / "centre_day.csv", "replication");
+    CHECK(std::set<std::string>(days.begin(), days.end()) == std::set<std::string>{"0", "1", "2"});
+    CHECK(std::is_sorted(days.begin(), days.end()));
+    const std::string json = read_file(r / "summary.json");
+    CHECK(contains(json, "\"format\": \"riposte-summary/2\""));
+    CHECK(contains(json, "\"partial\": false"));
+    CHECK(contains(json, "\"completed\": 3"));
+}
+
+TEST_CASE("cli: run option conflicts are usage errors") {
+    TempDir dir;
+    const Outcome both = run_cli({"run", "--replications", "3", "--replication", "2"}, dir.path());
+    CHECK(both.exit_code == 2);
+    CHECK(contains(both.err, "--replication"));
+    CHECK(run_cli({"run", "--replications", "0"}, dir.path()).exit_code == 2);
+    CHECK(run_cli({"run", "--threads", "0"}, dir.path()).exit_code == 2);
+    const Outcome lang = run_cli({"run", "--lang", "en"}, dir.path());
+    CHECK(lang.exit_code == 2);
+    CHECK(contains(lang.err, "--report"));
+    CHECK(run_cli({"run", "--report", "--no-files"}, dir.path()).exit_code == 2);
+    CHECK(run_cli({"run", "--report", "--lang", "de"}, dir.path()).exit_code == 2);
+    CHECK_FALSE(fs::exists(dir.path() / "riposte-out"));
+}
+
+TEST_CASE("cli: Ctrl-C keeps the finished replications, marks them partial and exits 1") {
+    TempDir dir;
+    riposte::test::CliProcess p({"run", "--replications", "5000", "--threads", "1", "--out", "p"},
+                                dir.path());
+    // let a few replications finish (one takes a fraction of a second), then interrupt
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    p.signal(SIGINT);
+    const Outcome o = p.finish();
+    CHECK_MESSAGE(o.exit_code == 1, o.err);
+    CHECK(contains(o.err, "interrupted"));
+    const fs::path summary = dir.path() / "p" / "summary.json";
+    REQUIRE_MESSAGE(fs::exists(summary), o.err);
+    const std::string json = read_file(summary);
+    CHECK(contains(json, "\"partial\": true"));
+    CHECK(contains(json, "\"requested\": 5000"));
+    CHECK_FALSE(contains(json, "\"completed\": 5000"));
+}

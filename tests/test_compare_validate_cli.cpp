@@ -1,0 +1,187 @@
+// riposte compare and riposte validate, run as real processes on the shipped Centre-Hérault
+// plans: plan.toml (baseline), plan-extra-line.toml (one more line at Clermont-l'Hérault,
+// passes its targets) and plan-understaffed.toml (fails the p90 wait target at Clermont).
+#include "cli_process.hpp"
+#include "riposte/report.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <regex>
+#include <string>
+
+namespace fs = std::filesystem;
+using riposte::test::contains;
+using riposte::test::Outcome;
+using riposte::test::read_text;
+using riposte::test::run_cli;
+using riposte::test::TempDir;
+
+namespace {
+
+const fs::path herault = fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault";
+const std::string world = (herault / "world.toml").string();
+const std::string plan = (herault / "plan.toml").string();
+const std::string extra_line = (herault / "plan-extra-line.toml").string();
+const std::string understaffed = (herault / "plan-understaffed.toml").string();
+const fs::path broken =
+    fs::path(RIPOSTE_SCENARIO_DIR).parent_path() / "tests" / "data" / "broken_syntax";
+
+riposte::JsonValue parse(const std::string& text) {
+    std::string error;
+    auto v = riposte::parse_json(text, "output", error);
+    REQUIRE_MESSAGE(v, error);
+    return *v;
+}
+
+/// The object of `kpis` (a compare.json "kpis" array) named `name`.
+const riposte::JsonValue* kpi(const riposte::JsonValue& doc, std::string_view name) {
+    const riposte::JsonValue* kpis = doc.find("kpis");
+    REQUIRE(kpis != nullptr);
+    for (const riposte::JsonValue& k : kpis->array)
+        if (k.text("name") == name) return &k;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("compare: one more line at Clermont gives significantly lower p90 waits") {
+    TempDir dir;
+    const Outcome o = run_cli({"compare", world, plan, extra_line, "--replications", "8",
+                               "--threads", "2", "--out", "cmp"},
+                              dir.path());
+    REQUIRE_MESSAGE(o.exit_code == 0, o.err);
+    // side-by-side table: plans A and B, the difference B - A marked significant and better
+    CHECK(contains(o.out, "A  plan.toml"));
+    CHECK(contains(o.out, "B  plan-extra-line.toml"));
+    CHECK(std::regex_search(o.out,
+                            std::regex(R"(\n  wait_p90_min .* -\d+\.\d+ ± \d+\.\d+  \* better)")));
+    CHECK(std::regex_search(
+        o.out, std::regex(R"(\n  worst_day_wait_p90_min\[Clermont-l'Hérault\] .*\* better)")));
+
+    const riposte::JsonValue doc = parse(read_text(dir.path() / "cmp" / "compare.json"));
+    CHECK(doc.text("format") == "riposte-compare/1");
+    CHECK_FALSE(doc.flag("partial", true));
+    const riposte::JsonValue* p90 = kpi(doc, "wait_p90_min");
+    REQUIRE(p90 != nullptr);
+    const riposte::JsonValue& b = p90->find("plans")->array.at(1);
+    CHECK(b.num("diff") < 0);
+    CHECK(b.flag("significant"));
+    CHECK(b.text("verdict") == "better");
+    CHECK(b.num("diff") + b.num("diff_ci95") < 0);
+
+    const std::string csv = read_text(dir.path() / "cmp" / "compare.csv");
+    CHECK(contains(csv, "kpi,higher_is_better,plan,plan_name,plan_file,replications,mean,ci95,"
+                        "diff,diff_ci95,significant,verdict\n"));
+    CHECK(std::regex_search(csv, std::regex(R"(\nwait_p90_min,false,B,[^\n]*,true,better\n)")));
+}
+
+TEST_CASE("compare: the same plan twice shows no difference at all (common random numbers)") {
+    TempDir dir;
+    const Outcome o =
+        run_cli({"compare", world, plan, plan, "--replications", "3", "--quiet", "--out", "same"},
+                dir.path());
+    REQUIRE_MESSAGE(o.exit_code == 0, o.err);
+    CHECK(o.out.empty());
+    const riposte::JsonValue doc = parse(read_text(dir.path() / "same" / "compare.json"));
+    for (const riposte::JsonValue& k : doc.find("kpis")->array) {
+        const riposte::JsonValue& b = k.find("plans")->array.at(1);
+        CHECK_MESSAGE(b.num("diff", 1) == 0, k.text("name"));
+        CHECK_FALSE(b.flag("significant"));
+    }
+}
+
+TEST_CASE("compare: usage and input errors exit 2") {
+    TempDir dir;
+    const Outcome one_plan = run_cli({"compare", world, plan}, dir.path());
+    CHECK(one_plan.exit_code == 2);
+    CHECK(contains(one_plan.err, "at least two plan files"));
+    const Outcome one_rep =
+        run_cli({"compare", world, plan, extra_line, "--replications", "1"}, dir.path());
+    CHECK(one_rep.exit_code == 2);
+    CHECK(contains(one_rep.err, "--replications expects a whole number from 2"));
+    const Outcome report_no_out =
+        run_cli({"compare", world, plan, extra_line, "--report"}, dir.path());
+    CHECK(report_no_out.exit_code == 2);
+    CHECK(contains(report_no_out.err, "--out"));
+    const Outcome bad_plan =
+        run_cli({"compare", world, plan, (broken / "plan.toml").string()}, dir.path());
+    CHECK(bad_plan.exit_code == 2);
+    CHECK(contains(bad_plan.err, "nothing was run"));
+    const Outcome missing = run_cli({"compare", world, plan, "nope.toml"}, dir.path());
+    CHECK(missing.exit_code == 2);
+    CHECK(contains(missing.err, "nope.toml"));
+}
+
+TEST_CASE("validate: a plan meeting its targets passes with exit 0") {
+    TempDir dir;
+    const Outcome o = run_cli({"validate", world, extra_line, "--replications", "4"}, dir.path());
+    CHECK_MESSAGE(o.exit_code == 0, o.out << o.err);
+    CHECK(contains(o.out, "RESULT: PASS"));
+    CHECK(contains(o.out, "PASS  target.wasted_doses"));
+    CHECK(contains(o.out, "PASS  target.coverage"));
+    CHECK(contains(o.out, "judged over 4 replications"));
+    // the measured value of a target carries its confidence interval
+    CHECK(std::regex_search(o.out, std::regex(R"(measured: \d+\.\d+% ± \d+\.\d+)")));
+}
+
+TEST_CASE("validate: the understaffed plan fails, naming the centre and the date") {
+    TempDir dir;
+    const Outcome o = run_cli(
+        {"validate", world, understaffed, "--replications", "4", "--threads", "2"}, dir.path());
+    CHECK(o.exit_code == 1);
+    CHECK(contains(o.out, "FAIL  target.wait_p90"));
+    CHECK(std::regex_search(
+        o.out, std::regex(R"(where: Clermont-l'Hérault, 2021-04-\d\d \(\d/4 replications\))")));
+    CHECK(std::regex_search(o.out, std::regex(R"(and \d+ more)")));
+    CHECK(contains(o.out, "RESULT: FAIL (1 of"));
+    // every structural rule passes: only the simulated target fails
+    const Outcome s = run_cli({"validate", world, understaffed, "--structural-only"}, dir.path());
+    CHECK_MESSAGE(s.exit_code == 0, s.out);
+    CHECK(contains(s.out, "structural rules only"));
+    CHECK_FALSE(contains(s.out, "target."));
+}
+
+TEST_CASE("validate --format json gives every verdict to tools") {
+    TempDir dir;
+    const Outcome o = run_cli(
+        {"validate", world, understaffed, "--replications", "3", "--format", "json", "--out", "v"},
+        dir.path());
+    CHECK(o.exit_code == 1);
+    const riposte::JsonValue doc = parse(o.out);
+    CHECK(doc.text("format") == "riposte-validation/1");
+    CHECK_FALSE(doc.flag("pass", true));
+    CHECK(doc.num("replications") == 3);
+    bool seen = false;
+    for (const riposte::JsonValue& r : doc.find("rules")->array) {
+        if (r.text("id") != "target.wait_p90") {
+            CHECK_MESSAGE(r.flag("pass"), r.text("id"));
+            continue;
+        }
+        seen = true;
+        CHECK_FALSE(r.flag("pass", true));
+        CHECK_FALSE(r.flag("structural", true));
+        const auto& where = r.find("where")->array;
+        REQUIRE_FALSE(where.empty());
+        CHECK(contains(where.front().string, "Clermont-l'Hérault, 2021-04-"));
+        CHECK(r.num("where_total") > static_cast<double>(where.size()));
+    }
+    CHECK(seen);
+    // --out wrote validation.json (the same document) and the replications' result files
+    CHECK(read_text(dir.path() / "v" / "validation.json") == o.out);
+    CHECK(fs::exists(dir.path() / "v" / "kpi_summary.csv"));
+    CHECK(fs::exists(dir.path() / "v" / "centre_day.csv"));
+}
+
+TEST_CASE("validate: bad input exits 2") {
+    TempDir dir;
+    const Outcome syntax = run_cli({"validate", broken.string()}, dir.path());
+    CHECK(syntax.exit_code == 2);
+    CHECK(std::regex_search(syntax.err, std::regex(R"(world\.toml:5:\d+: error: )")));
+    CHECK(run_cli({"validate", world, "missing-plan.toml"}, dir.path()).exit_code == 2);
+    const Outcome format = run_cli({"validate", "--format", "xml"}, dir.path());
+    CHECK(format.exit_code == 2);
+    CHECK(contains(format.err, "--format expects text or json"));
+    CHECK(run_cli({"validate", "--structural-only", "--replications", "3"}, dir.path()).exit_code ==
+          2);
+}
