@@ -101,6 +101,7 @@ struct CentreRt {
     std::vector<std::vector<BookingRec>> bookings;      // per day
     std::vector<std::int64_t> alloc;                    // doses arriving per day
     std::int64_t n_positions = 0, stride = 1;
+    int first_free = 0; // every day before it is fully booked (or has no slot)
     std::int64_t stock = 0;
     int vial_left = 0;
     SimTime vial_expires;
@@ -163,6 +164,8 @@ class Simulation::Impl final : public EventHandler {
     Scenario staffing_; // the plan's centres plus one pseudo-centre per mobile team (roster)
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
+    std::vector<int> cg_failed_day_; // last day a booking from (commune, group) found nothing
+    bool any_walk_ins_ = false;
     std::vector<ShiftPresence> presence_;
     std::vector<std::vector<int>> shifts_by_day_;
 
@@ -234,6 +237,7 @@ class Simulation::Impl final : public EventHandler {
     bool find_slot(int c, int from, int to, int& day) const;
     void book(int c, int day, std::int32_t p, std::int8_t dose);
     void rebook_later(std::int32_t p, int d);
+    void cancel_second_dose(DemandPerson& dp);
     void on_shift_start(int rs_index);
     void on_team_day(int team, int rs_index);
     const std::vector<double>& travel_from(int commune);
@@ -485,6 +489,9 @@ void Simulation::Impl::setup_demand() {
     cg_cannot_.assign(n, 0);
     cg_population_.assign(n, 0);
     cg_home_first_.assign(n, 0);
+    cg_failed_day_.assign(n, -1);
+    for (const auto& c : plan_.centres)
+        any_walk_ins_ = any_walk_ins_ || (c.vaccinates() && c.walk_ins_per_hour > 0);
     cg_home_complete_.assign(n, 0);
     group_first_.assign(ng, 0);
     group_complete_.assign(ng, 0);
@@ -629,12 +636,7 @@ void Simulation::Impl::on_day_start(int d) {
                 Rng r = rng_for(pk, Purpose::NoShow);
                 if (r.bernoulli(w_.behaviour.no_show)) {
                     ++rt.acc.row.no_shows;
-                    if (b.dose == 1 && dp.dose2_centre != none) {
-                        --centres_[static_cast<std::size_t>(dp.dose2_centre)]
-                              .booked[static_cast<std::size_t>(dp.dose2_day)];
-                        dp.dose2_centre = none;
-                        dp.dose2_day = -1;
-                    }
+                    if (b.dose == 1) cancel_second_dose(dp);
                     if (b.dose == 1) rebook_later(b.person, d);
                     continue;
                 }
@@ -779,14 +781,28 @@ void Simulation::Impl::process_bookings(int d) {
     for (const auto& [key, p] : order) {
         DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
         if (dp.doses > 0 || dp.state == Booked) continue;
-        if (!try_book(p, d)) {
-            if (dp.state != Listed) {
+        // Free slots only go down during today's bookings: once someone of a commune and
+        // group found nothing, everyone after them from there would find nothing either.
+        const std::size_t k = cg(dp.commune, dp.group);
+        const bool hopeless = cg_failed_day_[k] == d;
+        if (hopeless || !try_book(p, d)) {
+            cg_failed_day_[k] = d;
+            if (any_walk_ins_ && dp.state != Listed) {
                 dp.state = Listed;
                 walkin_list_[static_cast<std::size_t>(dp.commune)].push_back(p);
             }
             rebook_later(p, d);
         }
     }
+}
+
+void Simulation::Impl::cancel_second_dose(DemandPerson& dp) {
+    if (dp.dose2_centre == none) return;
+    CentreRt& rt = centres_[static_cast<std::size_t>(dp.dose2_centre)];
+    --rt.booked[static_cast<std::size_t>(dp.dose2_day)];
+    rt.first_free = std::min(rt.first_free, static_cast<int>(dp.dose2_day));
+    dp.dose2_centre = none;
+    dp.dose2_day = -1;
 }
 
 void Simulation::Impl::rebook_later(std::int32_t p, int d) {
@@ -798,7 +814,7 @@ void Simulation::Impl::rebook_later(std::int32_t p, int d) {
 
 bool Simulation::Impl::find_slot(int c, int from, int to, int& day) const {
     const CentreRt& rt = centres_[static_cast<std::size_t>(c)];
-    for (int e = std::max(0, from); e <= std::min(to, w_.days - 1); ++e)
+    for (int e = std::max({0, from, rt.first_free}); e <= std::min(to, w_.days - 1); ++e)
         if (rt.booked[static_cast<std::size_t>(e)] < rt.opened[static_cast<std::size_t>(e)]) {
             day = e;
             return true;
@@ -844,6 +860,9 @@ void Simulation::Impl::book(int c, int day, std::int32_t p, std::int8_t dose) {
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
     const auto du = static_cast<std::size_t>(day);
     const std::int64_t k = rt.booked[du]++;
+    while (rt.first_free < w_.days && rt.booked[static_cast<std::size_t>(rt.first_free)] >=
+                                          rt.opened[static_cast<std::size_t>(rt.first_free)])
+        ++rt.first_free;
     const auto pos =
         static_cast<std::int32_t>((k * rt.stride) % std::max<std::int64_t>(1, rt.n_positions));
     rt.bookings[du].push_back({p, pos, dose});
@@ -1173,12 +1192,7 @@ void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
     if (pt.type == PatientType::Vaccination && pt.person != none) {
         DemandPerson& dp = persons_[static_cast<std::size_t>(pt.person)];
         if (pt.dose == 1) {
-            if (dp.dose2_centre != none) {
-                --centres_[static_cast<std::size_t>(dp.dose2_centre)]
-                      .booked[static_cast<std::size_t>(dp.dose2_day)];
-                dp.dose2_centre = none;
-                dp.dose2_day = -1;
-            }
+            cancel_second_dose(dp);
             rebook_later(pt.person, sim_.now().day());
         }
     }
