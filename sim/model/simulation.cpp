@@ -1,6 +1,7 @@
 // The vaccination and testing model (SPEC §2-3) on top of the event core.
 #include "riposte/simulation.hpp"
 
+#include "riposte/allocation.hpp"
 #include "riposte/core/rng.hpp"
 #include "riposte/core/simulator.hpp"
 #include "riposte/core/stats.hpp"
@@ -405,62 +406,16 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
 
 void Simulation::Impl::setup_supply_and_slots() {
     const std::size_t nc = plan_.centres.size();
-    // Depot deliveries are shared by the centres using that vaccine, by allocation share,
-    // in whole vials (largest remainder, ties to the earlier centre).
-    for (const Delivery& d : w_.deliveries) {
-        if (d.day < 0 || d.day >= w_.days) continue;
-        res_.totals.doses_delivered += d.doses;
-        if (d.centre >= 0) {
-            centres_[static_cast<std::size_t>(d.centre)].alloc[static_cast<std::size_t>(d.day)] +=
-                d.doses;
-            continue;
-        }
-        const int per_vial = w_.vaccines[static_cast<std::size_t>(d.vaccine)].doses_per_vial;
-        // users: centres (index c) then mobile teams (index nc + t)
-        std::vector<std::size_t> users;
-        std::vector<double> shares;
-        double total_share = 0;
-        for (std::size_t c = 0; c < nc; ++c)
-            if (plan_.centres[c].vaccinates() && plan_.centres[c].vaccine == d.vaccine &&
-                plan_.centres[c].allocation_share > 0) {
-                users.push_back(c);
-                shares.push_back(plan_.centres[c].allocation_share);
-                total_share += plan_.centres[c].allocation_share;
-            }
-        for (std::size_t t = 0; t < plan_.mobile_teams.size(); ++t)
-            if (plan_.mobile_teams[t].vaccine == d.vaccine &&
-                plan_.mobile_teams[t].allocation_share > 0) {
-                users.push_back(nc + t);
-                shares.push_back(plan_.mobile_teams[t].allocation_share);
-                total_share += plan_.mobile_teams[t].allocation_share;
-            }
-        if (users.empty()) continue; // stays at the depot (reported by validation)
-        const std::int64_t vials = d.doses / per_vial;
-        std::vector<std::int64_t> give(users.size());
-        std::vector<std::pair<double, std::size_t>> rem;
-        std::int64_t given = 0;
-        for (std::size_t i = 0; i < users.size(); ++i) {
-            const double exact = static_cast<double>(vials) * shares[i] / total_share;
-            give[i] = static_cast<std::int64_t>(std::floor(exact));
-            given += give[i];
-            rem.emplace_back(-(exact - static_cast<double>(give[i])), i);
-        }
-        std::sort(rem.begin(), rem.end());
-        for (std::size_t k = 0; given < vials; ++k, ++given) ++give[rem[k % rem.size()].second];
-        for (std::size_t i = 0; i < users.size(); ++i) {
-            auto& alloc = users[i] < nc ? centres_[users[i]].alloc : teams_[users[i] - nc].alloc;
-            alloc[static_cast<std::size_t>(d.day)] += give[i] * per_vial;
-        }
-    }
+    const Allocation alloc = allocate_deliveries(sc_);
+    res_.totals.doses_delivered += alloc.delivered;
+    for (std::size_t c = 0; c < nc; ++c) centres_[c].alloc = alloc.centre_doses[c];
+    for (std::size_t t = 0; t < teams_.size(); ++t) teams_[t].alloc = alloc.team_doses[t];
     // Slots: throughput capacity of the day, never more than the doses allocated so far.
     for (std::size_t c = 0; c < nc; ++c) {
         const Centre& def = plan_.centres[c];
         CentreRt& rt = centres_[c];
         if (!def.vaccinates()) continue;
-        const std::int64_t per_day = (def.closes - def.opens).seconds() /
-                                     std::max<std::int64_t>(1, def.slot_length.seconds());
-        rt.n_positions = static_cast<std::int64_t>(std::floor(
-            static_cast<double>(per_day * def.doses_per_slot) * (1.0 + plan_.booking.overbooking)));
+        rt.n_positions = slot_capacity_per_day(def, plan_.booking);
         // stride coprime with n_positions, near the golden ratio, spreads bookings over the day
         if (rt.n_positions > 1) {
             std::int64_t s = std::max<std::int64_t>(

@@ -1,5 +1,6 @@
 #include "riposte/validation.hpp"
 
+#include "riposte/allocation.hpp"
 #include "riposte/core/stats.hpp"
 #include "riposte/roster.hpp"
 #include "riposte/territory.hpp"
@@ -234,40 +235,16 @@ ValidationReport validate_structure(const Scenario& sc) {
         v.id = "supply.slots_within_doses";
         v.title = "the slots a centre opens never exceed the doses allocated to it";
         v.threshold = "cumulative slot capacity <= cumulative allocated doses, every week";
-        // allocation as the model shares depot deliveries
-        std::vector<std::vector<double>> alloc(
-            plan.centres.size(), std::vector<double>(static_cast<std::size_t>(w.days), 0));
-        for (const Delivery& d : w.deliveries) {
-            if (d.day < 0 || d.day >= w.days) continue;
-            if (d.centre >= 0) {
-                alloc[static_cast<std::size_t>(d.centre)][static_cast<std::size_t>(d.day)] +=
-                    static_cast<double>(d.doses);
-                continue;
-            }
-            // shared like the model does: centres and mobile teams of that vaccine
-            double total = 0;
-            for (const auto& c : plan.centres)
-                if (c.vaccinates() && c.vaccine == d.vaccine) total += c.allocation_share;
-            for (const auto& t : plan.mobile_teams)
-                if (t.vaccine == d.vaccine) total += t.allocation_share;
-            for (std::size_t c = 0; c < plan.centres.size(); ++c)
-                if (total > 0 && plan.centres[c].vaccinates() &&
-                    plan.centres[c].vaccine == d.vaccine)
-                    alloc[c][static_cast<std::size_t>(d.day)] +=
-                        static_cast<double>(d.doses) * plan.centres[c].allocation_share / total;
-        }
+        const Allocation alloc = allocate_deliveries(sc); // exactly as the model shares them
         double worst = 0;
         for (std::size_t c = 0; c < plan.centres.size(); ++c) {
             const Centre& centre = plan.centres[c];
             if (!centre.vaccinates()) continue;
-            const double per_day = std::floor(
-                static_cast<double>((centre.closes - centre.opens).seconds() /
-                                    std::max<std::int64_t>(1, centre.slot_length.seconds()) *
-                                    centre.doses_per_slot) *
-                (1.0 + plan.booking.overbooking));
+            const auto per_day = static_cast<double>(slot_capacity_per_day(centre, plan.booking));
             double cum_slots = 0, cum_alloc = 0;
             for (int d = 0; d < w.days; ++d) {
-                cum_alloc += alloc[c][static_cast<std::size_t>(d)];
+                cum_alloc +=
+                    static_cast<double>(alloc.centre_doses[c][static_cast<std::size_t>(d)]);
                 if (centre.open_on(d, w.start_weekday)) cum_slots += per_day;
                 const bool week_end = (d + w.start_weekday) % 7 == 6 || d == w.days - 1;
                 if (!week_end) continue;

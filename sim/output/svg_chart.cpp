@@ -567,7 +567,23 @@ std::string svg_bar_chart(const BarChart& c) {
     for (std::size_t i = 0; i < n; ++i) {
         if (!c.horizontal && i % static_cast<std::size_t>(every) != 0) continue;
         const double mid = band_start(i) + band / 2;
-        const std::string label = html_escape(c.categories[i]);
+        std::string text = c.categories[i];
+        if (c.horizontal) {
+            // keep the label inside the left margin: cut it with an ellipsis
+            const auto room = static_cast<std::size_t>(std::max(4.0, (f.left - 12) / char_width));
+            if (text_width_chars(text) > room) {
+                std::size_t cut = 0, chars = 0;
+                while (cut < text.size() && chars + 1 < room) {
+                    ++cut;
+                    while (cut < text.size() &&
+                           (static_cast<unsigned char>(text[cut]) & 0xc0u) == 0x80u)
+                        ++cut;
+                    ++chars;
+                }
+                text = text.substr(0, cut) + "…";
+            }
+        }
+        const std::string label = html_escape(text);
         if (c.horizontal) {
             out += "<text class=\"ax\" x=\"" + px(f.left - 6) + "\" y=\"" + px(mid + 4) +
                    "\" text-anchor=\"end\">" + label + "</text>";
