@@ -288,7 +288,7 @@ int help_command(const std::vector<std::string>& args) {
     const auto text = command_help(parsed->positional[0]);
     if (!text) {
         return usage_error("unknown command '" + parsed->positional[0] +
-                               "'; commands are run, compare, validate, report, check and help",
+                               "'; commands are run, compare, validate, report, check, territory and help",
                            "");
     }
     print_out(*text);

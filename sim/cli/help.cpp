@@ -1,5 +1,7 @@
 #include "help.hpp"
 
+#include "territory_command.hpp"
+
 namespace riposte::cli {
 
 namespace {
@@ -15,6 +17,8 @@ Usage:
   riposte validate [WORLD PLAN | DIR] [options]  check a plan against the rules and its targets
   riposte report RESULTS_DIR [options]           write the HTML report of a results folder
   riposte check [WORLD PLAN | DIR]               load a scenario and report every problem
+  riposte territory (--epci S | --insee ... | --departement D | --around INSEE --radius-km R)
+                                                 build a territory from the national table
   riposte help [COMMAND]                         show help for a command
   riposte --version                              print the version
   riposte --help                                 show this help
@@ -25,6 +29,8 @@ Commands:
   validate  pass/fail per rule: structural rules and the plan's targets
   report    one self-contained HTML file with charts (French by default, --lang en)
   check     parse and lint a scenario without simulating it
+  territory communes and road graph (and optionally a world and plan) from the national
+            commune table
   help      show help for a command
 
 Scenario arguments (run, validate, check):
@@ -234,6 +240,7 @@ std::optional<std::string_view> command_help(std::string_view command) {
     if (command == "validate") return validate_text;
     if (command == "report") return report_help_text;
     if (command == "check") return check_text;
+    if (command == "territory") return territory_help();
     if (command == "help") return help_text;
     return std::nullopt;
 }

@@ -1,6 +1,7 @@
 // riposte: the command-line front end. Parses the command name and hands over to commands.cpp.
 #include "commands.hpp"
 #include "help.hpp"
+#include "territory_command.hpp"
 
 #include <cstdio>
 #include <exception>
@@ -27,13 +28,15 @@ int main(int argc, char** argv) {
         if (command == "validate") return validate_command(args);
         if (command == "report") return report_command(args);
         if (command == "check") return check_command(args);
+        if (command == "territory") return run_territory_command(args);
         if (command == "help") return help_command(args);
         if (!command.empty() && command[0] == '-') {
             return usage_error("unknown option '" + command + "'", "");
         }
-        return usage_error("unknown command '" + command +
-                               "'; commands are run, compare, validate, report, check and help",
-                           "");
+        return usage_error(
+            "unknown command '" + command +
+                "'; commands are run, compare, validate, report, check, territory and help",
+            "");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "riposte: error: %s\n", e.what());
         return exit_code::run_error;
