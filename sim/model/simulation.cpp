@@ -1458,7 +1458,7 @@ void Simulation::Impl::on_centre_close(int c) {
         StationRt& s = stations_[st];
         if (s.centre != c) continue;
         const bool stopped = s.def->kind == StationKind::Area
-                                 ? (s.def->role >= 0 && s.watchers == 0 && s.area_used == 0)
+                                 ? (s.def->role >= 0 && s.watchers == 0)
                                  : s.pool.active_count() == 0;
         if (!stopped) continue;
         std::vector<std::int32_t> sent;
