@@ -988,3 +988,28 @@ TEST_CASE("a syntax error in the world does not produce spurious reference error
     const auto r = load("[world\n", base_plan);
     CHECK(r.diagnostics.error_count() == 1);
 }
+
+TEST_CASE("loader: [testing.seir] gives the daily incidence from SEIR parameters") {
+    const auto w =
+        replace(base_world, "incidence = [10, 12, 14]",
+                "[testing.seir]\ninitial_infectious = 30\nr0 = 1.8\nincubation_days = 4\n");
+    const LoadResult r = load(w, base_plan);
+    INFO(all(r));
+    REQUIRE(r.scenario);
+    const auto& inc = r.scenario->world.epidemic.incidence_per_100k;
+    REQUIRE(inc.size() == static_cast<std::size_t>(r.scenario->world.days));
+    CHECK(inc.back() > inc.front()); // R0 > 1: the wave grows over the first weeks
+}
+
+TEST_CASE("loader: SEIR and an incidence table together are refused at the [testing.seir] table") {
+    const auto w =
+        replace(base_world, "incidence = [10, 12, 14]",
+                "incidence = [10, 12, 14]\n[testing.seir]\ninitial_infectious = 30\nr0 = 1.8\n");
+    const LoadResult r = load(w, base_plan);
+    CHECK_FALSE(r.scenario);
+    CHECK_DIAG(r, "world.toml:" + pos(w, "[testing.seir]") +
+                      ": error: [testing.seir] and 'incidence'");
+    const auto w2 = replace(base_world, "incidence = [10, 12, 14]",
+                            "[testing.seir]\ninitial_infectious = 30\n");
+    CHECK_DIAG(load(w2, base_plan), "world.toml:" + pos(w2, "[testing.seir]"));
+}

@@ -1,6 +1,7 @@
 // The world file: territory, population, behaviour, pool, supply, epidemic, absenteeism, cost.
 #include "csv_reader.hpp"
 #include "loader_internal.hpp"
+#include "riposte/epidemic.hpp"
 #include "text_parse.hpp"
 
 #include <algorithm>
@@ -791,6 +792,35 @@ void read_testing(const TomlFile& f, const toml::table* t, World& w, WorldInfo& 
                         "of daily numbers per 100,000; found " +
                             type_phrase(*n));
         }
+    }
+    if (const toml::table* st = r.subtable("seir")) {
+        // a simple SEIR curve from parameters instead of an incidence table
+        TableReader sr(f, *st, "[testing.seir]");
+        SeirParameters p;
+        double pop = 0;
+        for (const auto& c : w.territory.communes) pop += static_cast<double>(c.population);
+        p.population = pop > 0 ? pop : 1.0;
+        if (auto v = sr.number("initial_infectious",
+                               Range{0, 1e8, "a number of infectious people from 0 to 1e8"}, true,
+                               "initial_infectious = 50"))
+            p.initial_infectious = *v;
+        if (auto v = sr.number("r0", Range{0, 20, "a reproduction number from 0 to 20"}, true,
+                               "r0 = 1.4"))
+            p.r0 = *v;
+        if (auto v = sr.number("incubation_days", Range{0.1, 60, "days from 0.1 to 60"}))
+            p.incubation_days = *v;
+        if (auto v = sr.number("infectious_days", Range{0.1, 60, "days from 0.1 to 60"}))
+            p.infectious_days = *v;
+        if (auto v = sr.number("immune_share", share_range)) p.immune_share = *v;
+        sr.finish();
+        if (p.initial_infectious > p.population * (1.0 - p.immune_share))
+            f.error(sr.loc(), "[testing.seir]: more initial infectious people than people who can "
+                              "be infected; lower initial_infectious or immune_share");
+        else if (!e.incidence_per_100k.empty())
+            f.error(sr.loc(),
+                    "[testing.seir] and 'incidence' both give the epidemic curve: keep one");
+        else
+            e.incidence_per_100k = seir_incidence_per_100k(p, std::max(0, w.days));
     }
     r.finish();
     const bool any = std::any_of(e.incidence_per_100k.begin(), e.incidence_per_100k.end(),
