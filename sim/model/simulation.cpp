@@ -288,7 +288,16 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
     double cutoff = std::max(w_.behaviour.max_travel_minutes, plan_.max_travel_minutes);
     for (const auto& e : w_.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
     travel_.reserve(sources.size() + plan_.mobile_teams.size());
-    for (int src : sources) travel_.push_back(graph_.minutes_from(src, cutoff));
+    std::map<int, std::size_t> done; // several centres in one commune share one search
+    for (int src : sources) {
+        auto it = done.find(src);
+        if (it != done.end()) {
+            travel_.push_back(travel_[it->second]);
+            continue;
+        }
+        done.emplace(src, travel_.size());
+        travel_.push_back(graph_.minutes_from(src, cutoff));
+    }
     for (const auto& t : plan_.mobile_teams) {
         sources.push_back(t.base_commune);
         travel_.push_back(graph_.minutes_from(t.base_commune));
