@@ -1,4 +1,5 @@
 #include "fixtures.hpp"
+#include "riposte/core/calendar.hpp"
 #include "riposte/runner.hpp"
 #include "riposte/validation.hpp"
 
@@ -191,4 +192,12 @@ TEST_CASE("target rules pass and fail on simulated replications") {
     const auto& wd = rule(r, "target.wasted_doses");
     if (runs.front().totals.doses_wasted > 0) CHECK_FALSE(wd.pass);
     CHECK_FALSE(r.all_pass());
+}
+
+TEST_CASE("calendar: weekdays and month ends") {
+    CHECK(weekday_of_iso("2021-04-05") == 0); // a Monday
+    CHECK(weekday_of_iso("2024-02-29") == 3); // a Thursday of a leap year
+    CHECK_FALSE(weekday_of_iso("2023-02-29"));
+    CHECK(iso_date_plus("2020-12-31", 1) == "2021-01-01");
+    CHECK_FALSE(iso_date_plus("31/12/2020", 1));
 }

@@ -1,6 +1,7 @@
 #include "riposte/validation.hpp"
 
 #include "riposte/allocation.hpp"
+#include "riposte/core/calendar.hpp"
 #include "riposte/core/stats.hpp"
 #include "riposte/roster.hpp"
 #include "riposte/territory.hpp"
@@ -35,42 +36,10 @@ void add_where(RuleVerdict& v, std::string w) {
     if (v.where.size() < max_where) v.where.push_back(std::move(w));
 }
 
-// days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithms)
-long days_from_civil(long y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3u : 9u)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
-void civil_from_days(long z, long& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = static_cast<long>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
-}
-
 } // namespace
 
 std::string date_of_day(const World& world, int day) {
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(world.start_date.c_str(), "%d-%d-%d", &y, &m, &d) != 3)
-        return "day " + std::to_string(day);
-    const long z = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) + day;
-    long yy = 0;
-    unsigned mm = 0, dd = 0;
-    civil_from_days(z, yy, mm, dd);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", yy, mm, dd);
-    return buf;
+    return iso_date_plus(world.start_date, day).value_or("day " + std::to_string(day));
 }
 
 ValidationReport validate_structure(const Scenario& sc) {

@@ -1,9 +1,9 @@
 // Deterministic, locale-independent formatting helpers shared by the CSV, JSON and text writers.
+#include "riposte/core/calendar.hpp"
 #include "riposte/output.hpp"
 
 #include <array>
 #include <charconv>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -133,28 +133,7 @@ std::string format_fixed(double value, int decimals) {
 }
 
 std::string iso_date(std::string_view start_date, int day) {
-    namespace chr = std::chrono;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    const auto parse_part = [&](std::size_t pos, std::size_t len, auto& out_value) {
-        const char* first = start_date.data() + pos;
-        const char* last = first + len;
-        const auto r = std::from_chars(first, last, out_value);
-        return r.ec == std::errc{} && r.ptr == last;
-    };
-    const bool shape_ok = start_date.size() == 10 && start_date[4] == '-' && start_date[7] == '-';
-    if (shape_ok && parse_part(0, 4, y) && parse_part(5, 2, m) && parse_part(8, 2, d)) {
-        const chr::year_month_day start{chr::year{y}, chr::month{m}, chr::day{d}};
-        if (start.ok()) {
-            const chr::year_month_day date{chr::sys_days{start} + chr::days{day}};
-            std::array<char, 32> buf{};
-            const int n = std::snprintf(
-                buf.data(), buf.size(), "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-            if (n > 0) return std::string(buf.data(), static_cast<std::size_t>(n));
-        }
-    }
-    return "day " + std::to_string(day);
+    return iso_date_plus(start_date, day).value_or("day " + std::to_string(day));
 }
 
 std::string clock_hhmm(std::int64_t second_of_day) {

@@ -2,6 +2,7 @@
 // validate) and draws the charts that show a plan's weak points, in French or English. One
 // self-contained file: inline CSS and inline SVG, no script, no external resource.
 #include "output/report_text.hpp"
+#include "riposte/core/calendar.hpp"
 #include "riposte/output.hpp"
 #include "riposte/report.hpp"
 
@@ -76,16 +77,6 @@ struct Acc {
     [[nodiscard]] double mean() const { return count > 0 ? sum / count : std::nan(""); }
 };
 
-// civil date helpers
-long days_from_civil(long y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3u : 9u)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
 struct CivilDate {
     int y = 0;
     unsigned m = 0, d = 0;
@@ -101,9 +92,9 @@ CivilDate parse_date(std::string_view iso) {
         return res.ec == std::errc{} && res.ptr == iso.data() + pos + len;
     };
     if (!part(0, 4, c.y) || !part(5, 2, c.m) || !part(8, 2, c.d)) return c;
-    if (c.m < 1 || c.m > 12 || c.d < 1 || c.d > 31) return c;
-    const long z = days_from_civil(c.y, c.m, c.d);
-    c.weekday = static_cast<int>(((z % 7) + 7 + 3) % 7); // 1970-01-01 was a Thursday
+    const auto weekday = weekday_of_iso(iso);
+    if (!weekday) return c;
+    c.weekday = *weekday;
     c.ok = true;
     return c;
 }
