@@ -51,15 +51,18 @@ std::shared_ptr<const LoadedScenario> load_for_gui(const GuiOptions& options) {
         // The loader reports bad input as diagnostics; this is a defect, shown all the same.
         loaded->scenario.reset();
         loaded->map.reset();
-        loaded->diagnostics.push_back({Severity::Error,
-                                       {loaded->world_file.string(), 0, 0},
-                                       std::string{"internal error while loading: "} + e.what() +
-                                           " (please report it with the scenario files)"});
+        Diagnostic d;
+        d.where.file = loaded->world_file.string();
+        d.message = std::string{"internal error while loading: "} + e.what() +
+                    " (please report it with the scenario files)";
+        loaded->diagnostics.push_back(std::move(d));
     }
-    if (!loaded->scenario && loaded->diagnostics.empty())
-        loaded->diagnostics.push_back({Severity::Error,
-                                       {loaded->world_file.string(), 0, 0},
-                                       "the scenario could not be loaded"});
+    if (!loaded->scenario && loaded->diagnostics.empty()) {
+        Diagnostic d;
+        d.where.file = loaded->world_file.string();
+        d.message = "the scenario could not be loaded";
+        loaded->diagnostics.push_back(std::move(d));
+    }
     return loaded;
 }
 
