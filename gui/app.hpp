@@ -6,7 +6,7 @@
 #include "commands.hpp"
 #include "map_view.hpp"
 #include "options.hpp"
-#include "run_worker.hpp"
+#include "riposte/run_worker.hpp"
 #include "snapshot.hpp"
 #include "ui_state.hpp"
 

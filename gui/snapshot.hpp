@@ -2,7 +2,7 @@
 // What one frame draws from: immutable shared values, rebuilt cheaply each frame by the App
 // (pointers are shared, nothing is copied deeply). Panels read it and never change it.
 #include "map_geometry.hpp"
-#include "run_worker.hpp"
+#include "riposte/run_worker.hpp"
 
 #include "riposte/diagnostics.hpp"
 #include "riposte/scenario.hpp"

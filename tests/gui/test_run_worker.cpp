@@ -1,6 +1,6 @@
 // The run worker: one replication on a thread, published as immutable states.
 #include "app.hpp"
-#include "run_worker.hpp"
+#include "riposte/run_worker.hpp"
 
 #include "riposte/scenario_loader.hpp"
 #include "riposte/simulation.hpp"

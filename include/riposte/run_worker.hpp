@@ -1,8 +1,8 @@
 #pragma once
-// Runs one replication on a worker thread. The GUI thread never touches the engine: it starts
-// a run with a copy of the scenario (shared, immutable) and reads the latest published
-// RunState, an immutable value swapped in under a mutex. A failure inside the run is
-// published as a state, never thrown across the thread.
+// Runs one replication on a worker thread (the GUI's live run; concurrency lives in sim/runner).
+// The GUI thread never touches the engine: it starts a run with a copy of the scenario (shared,
+// immutable) and reads the latest published RunState, an immutable value swapped in under a mutex.
+// A failure inside the run is published as a state, never thrown across the thread.
 #include "riposte/results.hpp"
 #include "riposte/scenario.hpp"
 
@@ -12,7 +12,7 @@
 #include <string>
 #include <thread>
 
-namespace riposte::gui {
+namespace riposte {
 
 enum class RunStatus { Idle, Running, Done, Failed, Cancelled };
 
@@ -50,4 +50,4 @@ class RunWorker {
     std::jthread thread_; // last: joined first on destruction, while the rest is alive
 };
 
-} // namespace riposte::gui
+} // namespace riposte

@@ -1,4 +1,4 @@
-#include "run_worker.hpp"
+#include "riposte/run_worker.hpp"
 
 #include "riposte/simulation.hpp"
 
@@ -7,7 +7,7 @@
 #include <exception>
 #include <utility>
 
-namespace riposte::gui {
+namespace riposte {
 
 RunWorker::RunWorker() : latest_(std::make_shared<const RunState>()) {}
 
@@ -104,4 +104,4 @@ void RunWorker::body(std::stop_token stop, std::shared_ptr<const Scenario> scena
     publish(std::move(state));
 }
 
-} // namespace riposte::gui
+} // namespace riposte
