@@ -201,3 +201,21 @@ TEST_CASE("calendar: weekdays and month ends") {
     CHECK(iso_date_plus("2020-12-31", 1) == "2021-01-01");
     CHECK_FALSE(iso_date_plus("31/12/2020", 1));
 }
+
+TEST_CASE("a mobile team nobody qualified can staff is a staffing shortfall naming the team") {
+    Scenario sc = good();
+    MobileTeam team;
+    team.name = "EMV Beta";
+    team.base_commune = 1;
+    team.staff = {0, 0, 0, 0, 0, 0};
+    team.staff[2] = 30; // 30 injectors: more than the pool holds
+    team.role_needed = 2;
+    team.visit = dist("20");
+    sc.plan.mobile_teams = {team};
+    const ValidationReport rep = validate_structure(sc);
+    const auto& v = rule(rep, "staffing.qualified");
+    CHECK_FALSE(v.pass);
+    CHECK(mentions(v, "mobile team EMV Beta"));
+    // home visits need no médecin on site: the team never appears in that rule
+    CHECK_FALSE(mentions(rule(rep, "staffing.medecin_on_site"), "mobile team"));
+}

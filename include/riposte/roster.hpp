@@ -42,7 +42,9 @@ struct Roster {
 /// Expands the pool into individuals (in pool order).
 std::vector<RosterPerson> expand_pool(const World& world);
 
-/// travel_from_centre[c][commune] = minutes from centre c's commune (see territory.hpp).
+/// Units staffed: the plan's centres (index c), then its mobile teams (index centres + t).
+/// travel_from_centre[u][commune] = minutes from unit u's commune (see territory.hpp), one
+/// entry per unit.
 Roster build_roster(const Scenario& scenario,
                     const std::vector<std::vector<double>>& travel_from_centre);
 

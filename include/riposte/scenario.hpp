@@ -236,6 +236,9 @@ struct Plan {
     std::vector<MobileTeam> mobile_teams;
     double max_travel_minutes = -1; ///< structural travel rule (-1: the world's behaviour value)
     [[nodiscard]] int find_centre(std::string_view n) const;
+    /// Name of a staffed unit as the roster numbers them: centres first, then mobile teams
+    /// ("mobile team NAME"); "#i" when out of range.
+    [[nodiscard]] std::string unit_name(int index) const;
 };
 
 struct Scenario {

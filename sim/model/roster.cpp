@@ -43,7 +43,32 @@ struct Interval {
 Roster build_roster(const Scenario& sc,
                     const std::vector<std::vector<double>>& travel_from_centre) {
     const World& w = sc.world;
-    const Plan& plan = sc.plan;
+    // Staffed units: the plan's centres, then one per mobile team, open during the team's
+    // hours. Home vaccination by the team's nurse on a prescription needs no médecin on
+    // site, so a team's unit is not a vaccination centre.
+    Plan plan_units;
+    plan_units.centres = sc.plan.centres;
+    for (const MobileTeam& t : sc.plan.mobile_teams) {
+        Centre c;
+        c.name = "mobile team " + t.name;
+        c.kind = CentreKind::Testing;
+        c.commune = t.base_commune;
+        c.weekdays = t.weekdays;
+        c.first_day = t.first_day;
+        c.last_day = t.last_day;
+        c.opens = t.start;
+        c.closes = t.end;
+        Shift sh;
+        sh.weekdays = t.weekdays;
+        sh.first_day = t.first_day;
+        sh.last_day = t.last_day;
+        sh.start = t.start;
+        sh.end = t.end;
+        sh.staff = t.staff;
+        c.shifts = {sh};
+        plan_units.centres.push_back(std::move(c));
+    }
+    const Plan& plan = plan_units;
     Roster roster;
     roster.people = expand_pool(w);
     roster.hours_by_profession.assign(w.professions.size(), 0.0);

@@ -2,6 +2,8 @@
 // index of the named item, or -1 when there is none.
 #include "riposte/scenario.hpp"
 
+#include <string>
+
 namespace riposte {
 
 namespace {
@@ -31,6 +33,14 @@ int World::find_commune(std::string_view insee_or_name) const {
         index_of(territory.communes, [&](const Commune& c) { return c.insee == insee_or_name; });
     if (by_code >= 0) return by_code;
     return index_of(territory.communes, [&](const Commune& c) { return c.name == insee_or_name; });
+}
+
+std::string Plan::unit_name(int index) const {
+    if (index >= 0 && static_cast<std::size_t>(index) < centres.size())
+        return centres[static_cast<std::size_t>(index)].name;
+    const auto t = static_cast<std::size_t>(index) - centres.size();
+    if (index >= 0 && t < mobile_teams.size()) return "mobile team " + mobile_teams[t].name;
+    return "#" + std::to_string(index);
 }
 
 int Plan::find_centre(std::string_view n) const {

@@ -162,7 +162,6 @@ class Simulation::Impl final : public EventHandler {
     std::vector<CentreRt> centres_;
     std::vector<TeamRt> teams_;
     std::vector<StationRt> stations_;
-    Scenario staffing_; // the plan's centres plus one pseudo-centre per mobile team (roster)
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
     std::vector<int> cg_failed_day_; // last day a booking from (commune, group) found nothing
@@ -211,11 +210,7 @@ class Simulation::Impl final : public EventHandler {
     const std::string& centre_name(int c) const {
         return plan_.centres[static_cast<std::size_t>(c)].name;
     }
-    const std::string& staffing_name(int c) const {
-        return static_cast<std::size_t>(c) < plan_.centres.size()
-                   ? plan_.centres[static_cast<std::size_t>(c)].name
-                   : staffing_.plan.centres[static_cast<std::size_t>(c)].name;
-    }
+    std::string staffing_name(int c) const { return plan_.unit_name(c); }
 
     std::int32_t new_patient() {
         if (!free_patients_.empty()) {
@@ -303,36 +298,7 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
         travel_.push_back(graph_.minutes_from(t.base_commune));
     }
 
-    // Mobile teams are staffed from the pool like centres: the roster sees each team as a
-    // centre open during the team's hours. Home vaccination by the team's nurse on a
-    // prescription needs no médecin on site, so the pseudo-centre is not a vaccination centre.
-    const Scenario* staffing = &sc_;
-    if (!plan_.mobile_teams.empty()) {
-        staffing_.world = w_;
-        staffing_.plan = plan_;
-        for (const MobileTeam& t : plan_.mobile_teams) {
-            Centre c;
-            c.name = "mobile team " + t.name;
-            c.kind = CentreKind::Testing;
-            c.commune = t.base_commune;
-            c.weekdays = t.weekdays;
-            c.first_day = t.first_day;
-            c.last_day = t.last_day;
-            c.opens = t.start;
-            c.closes = t.end;
-            Shift sh;
-            sh.weekdays = t.weekdays;
-            sh.first_day = t.first_day;
-            sh.last_day = t.last_day;
-            sh.start = t.start;
-            sh.end = t.end;
-            sh.staff = t.staff;
-            c.shifts = {sh};
-            staffing_.plan.centres.push_back(std::move(c));
-        }
-        staffing = &staffing_;
-    }
-    roster_ = build_roster(*staffing, travel_);
+    roster_ = build_roster(sc_, travel_); // centres, then mobile teams
     res_.shortfalls = roster_.shortfalls;
     presence_.resize(roster_.shifts.size());
     shifts_by_day_.resize(static_cast<std::size_t>(w_.days));

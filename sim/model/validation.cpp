@@ -53,6 +53,8 @@ ValidationReport validate_structure(const Scenario& sc) {
     for (const auto& e : w.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
     std::vector<std::vector<double>> travel;
     for (int s : sources) travel.push_back(graph.minutes_from(s, cutoff));
+    for (const MobileTeam& t : plan.mobile_teams)
+        travel.push_back(graph.minutes_from(t.base_commune, cutoff));
     const Roster roster = build_roster(sc, travel);
     const int supervision = w.supervision_role();
 
@@ -106,9 +108,9 @@ ValidationReport validate_structure(const Scenario& sc) {
         for (const auto& s : roster.shortfalls) {
             if (s.role == supervision) continue;
             missing_by_role[w.roles[static_cast<std::size_t>(s.role)]] += s.required - s.rostered;
-            add_where(v, plan.centres[static_cast<std::size_t>(s.centre)].name + ", " +
-                             date_of_day(w, s.day) + " " + hhmm(s.start) + "-" + hhmm(s.end) +
-                             ": " + w.roles[static_cast<std::size_t>(s.role)] + " " +
+            add_where(v, plan.unit_name(s.centre) + ", " + date_of_day(w, s.day) + " " +
+                             hhmm(s.start) + "-" + hhmm(s.end) + ": " +
+                             w.roles[static_cast<std::size_t>(s.role)] + " " +
                              std::to_string(s.rostered) + "/" + std::to_string(s.required) + " (" +
                              s.reason + ")");
         }
@@ -129,6 +131,7 @@ ValidationReport validate_structure(const Scenario& sc) {
         v.title = "a médecin is on site whenever a vaccination centre is open";
         v.threshold = "a médecin rostered on every shift of every vaccination centre";
         for (const auto& rs : roster.shifts) {
+            if (static_cast<std::size_t>(rs.centre) >= plan.centres.size()) continue; // a team
             const Centre& centre = plan.centres[static_cast<std::size_t>(rs.centre)];
             if (centre.vaccinates() && !rs.has_medecin)
                 add_where(v, centre.name + ", " + date_of_day(w, rs.day) + " " + hhmm(rs.start) +

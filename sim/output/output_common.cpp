@@ -28,8 +28,7 @@ template <class T> const T* at(const std::vector<T>& v, int index) {
 } // namespace
 
 std::string centre_name(const Scenario& s, int centre) {
-    const Centre* c = at(s.plan.centres, centre);
-    return c ? c->name : "#" + std::to_string(centre);
+    return s.plan.unit_name(centre); // centres, then mobile teams (roster shortfalls)
 }
 
 std::string role_name(const Scenario& s, int role) {
