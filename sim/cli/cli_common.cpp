@@ -221,4 +221,25 @@ int write_report_for(const fs::path& dir, Language lang, bool quiet) {
     return exit_code::ok;
 }
 
+std::optional<SimulationOptions> simulation_options(const ParsedArgs& args,
+                                                    std::string_view command,
+                                                    std::uint64_t min_replications,
+                                                    std::uint64_t default_replications, int& exit) {
+    SimulationOptions o;
+    const auto seed = seed_option(args, command, exit);
+    if (!seed) return std::nullopt;
+    const auto replications = number_option(args, "--replications", min_replications,
+                                            max_replications, default_replications, command, exit);
+    if (!replications) return std::nullopt;
+    const auto threads = threads_option(args, command, exit);
+    if (!threads) return std::nullopt;
+    const auto lang = lang_option(args, command, exit);
+    if (!lang) return std::nullopt;
+    o.seed = *seed;
+    o.replications = *replications;
+    o.threads = *threads;
+    o.lang = *lang;
+    return o;
+}
+
 } // namespace riposte::cli

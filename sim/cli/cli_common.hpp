@@ -58,6 +58,21 @@ std::optional<Language> lang_option(const ParsedArgs& args, std::string_view com
 /// Limits of --replications.
 inline constexpr std::uint64_t max_replications = 100000;
 
+/// The options every simulating command shares: --seed, --replications, --threads, --lang.
+struct SimulationOptions {
+    std::uint64_t seed = 1;
+    std::uint64_t replications = 1;
+    int threads = 1;
+    Language lang = Language::French;
+};
+
+/// Reads them (--replications from `min_replications`, `default_replications` when absent).
+/// On a bad value prints a usage error, sets `exit` and returns nullopt.
+std::optional<SimulationOptions> simulation_options(const ParsedArgs& args,
+                                                    std::string_view command,
+                                                    std::uint64_t min_replications,
+                                                    std::uint64_t default_replications, int& exit);
+
 /// While alive, Ctrl-C (SIGINT) sets the flag instead of killing the process; a second
 /// Ctrl-C kills it at once. Restores the previous handler when destroyed.
 class InterruptGuard {

@@ -95,24 +95,17 @@ int run_command(const std::vector<std::string>& args) {
     if (parsed->help) return print_help("run");
 
     int exit = exit_code::ok;
-    const auto seed = seed_option(*parsed, "run", exit);
-    if (!seed) return exit;
-    const auto replications =
-        number_option(*parsed, "--replications", 1, max_replications, 1, "run", exit);
-    if (!replications) return exit;
-    const auto threads = threads_option(*parsed, "run", exit);
-    if (!threads) return exit;
+    const auto opts = simulation_options(*parsed, "run", 1, 1, exit);
+    if (!opts) return exit;
     const auto replication =
         number_option(*parsed, "--replication", 0,
                       static_cast<std::uint64_t>(std::numeric_limits<int>::max()), 0, "run", exit);
     if (!replication) return exit;
-    if (parsed->has("--replication") && *replications > 1) {
+    if (parsed->has("--replication") && opts->replications > 1) {
         return usage_error("--replication K runs the single replication K; with --replications N "
                            "the replications are 0 to N-1: give one or the other",
                            "run");
     }
-    const auto lang = lang_option(*parsed, "run", exit);
-    if (!lang) return exit;
     const bool quiet = parsed->has("--quiet");
     const bool no_files = parsed->has("--no-files");
     const bool report = parsed->has("--report");
@@ -135,7 +128,7 @@ int run_command(const std::vector<std::string>& args) {
 
     InterruptGuard interrupt;
     const bool show_progress = !quiet && stderr_is_terminal();
-    const int n = static_cast<int>(*replications);
+    const int n = static_cast<int>(opts->replications);
     ReplicationSet set;
     set.requested = n;
     try {
@@ -143,7 +136,7 @@ int run_command(const std::vector<std::string>& args) {
             // One replication: a day-by-day progress bar, and Ctrl-C stops between days.
             ProgressBar bar(show_progress, "days");
             RunOptions options;
-            options.seed = *seed;
+            options.seed = opts->seed;
             options.replication = static_cast<int>(*replication);
             Simulation sim(*scenario, options);
             const int total = std::max(1, scenario->world.days);
@@ -161,8 +154,8 @@ int run_command(const std::vector<std::string>& args) {
             ProgressBar bar(show_progress, "replications");
             ReplicationOptions options;
             options.replications = n;
-            options.threads = *threads;
-            options.seed = *seed;
+            options.threads = opts->threads;
+            options.seed = opts->seed;
             options.cancel = interrupt.flag();
             options.progress = [&bar](int done, int total) { bar.update(done, total); };
             set = run_replications(*scenario, options);
@@ -210,7 +203,7 @@ int run_command(const std::vector<std::string>& args) {
                   dir.string() + "\n");
     }
     if (report) {
-        const int status = write_report_for(dir, *lang, quiet);
+        const int status = write_report_for(dir, opts->lang, quiet);
         if (status != exit_code::ok) return status;
     }
     if (set.partial) {
@@ -287,9 +280,10 @@ int help_command(const std::vector<std::string>& args) {
     if (parsed->positional.size() > 1) return usage_error("help takes one command name", "help");
     const auto text = command_help(parsed->positional[0]);
     if (!text) {
-        return usage_error("unknown command '" + parsed->positional[0] +
-                               "'; commands are run, compare, validate, report, check, territory and help",
-                           "");
+        return usage_error(
+            "unknown command '" + parsed->positional[0] +
+                "'; commands are run, compare, validate, report, check, territory and help",
+            "");
     }
     print_out(*text);
     return exit_code::ok;

@@ -47,15 +47,8 @@ int compare_command(const std::vector<std::string>& args) {
     if (parsed->help) return print_help("compare");
 
     int exit = exit_code::ok;
-    const auto seed = seed_option(*parsed, "compare", exit);
-    if (!seed) return exit;
-    const auto replications = number_option(*parsed, "--replications", 2, max_replications,
-                                            default_compare_replications, "compare", exit);
-    if (!replications) return exit;
-    const auto threads = threads_option(*parsed, "compare", exit);
-    if (!threads) return exit;
-    const auto lang = lang_option(*parsed, "compare", exit);
-    if (!lang) return exit;
+    const auto opts = simulation_options(*parsed, "compare", 2, default_compare_replications, exit);
+    if (!opts) return exit;
     const bool quiet = parsed->has("--quiet");
     const bool report = parsed->has("--report");
     const auto out = parsed->value("--out");
@@ -96,7 +89,7 @@ int compare_command(const std::vector<std::string>& args) {
     }
 
     InterruptGuard interrupt;
-    const int n = static_cast<int>(*replications);
+    const int n = static_cast<int>(opts->replications);
     const int plans = static_cast<int>(scenarios.size());
     ProgressBar bar(!quiet && stderr_is_terminal(), "replications");
     std::vector<ReplicationSet> sets;
@@ -105,8 +98,8 @@ int compare_command(const std::vector<std::string>& args) {
             if (interrupt.interrupted()) break;
             ReplicationOptions options;
             options.replications = n;
-            options.threads = *threads;
-            options.seed = *seed;
+            options.threads = opts->threads;
+            options.seed = opts->seed;
             options.cancel = interrupt.flag();
             options.progress = [&bar, p, n, plans](int done, int) {
                 bar.update(p * n + done, plans * n);
@@ -153,7 +146,7 @@ int compare_command(const std::vector<std::string>& args) {
         compared.push_back(std::move(cp));
     }
     const Comparison comparison =
-        compare_plans(scenarios.front().world.name, pos[0], *seed, std::move(compared));
+        compare_plans(scenarios.front().world.name, pos[0], opts->seed, std::move(compared));
     if (!quiet) print_out(format_comparison(comparison));
 
     if (out) {
@@ -177,7 +170,7 @@ int compare_command(const std::vector<std::string>& args) {
         if (!quiet)
             print_out("\nResults: compare.csv and compare.json written to " + dir.string() + "\n");
         if (report) {
-            const int status = write_report_for(dir, *lang, quiet);
+            const int status = write_report_for(dir, opts->lang, quiet);
             if (status != exit_code::ok) return status;
         }
     }

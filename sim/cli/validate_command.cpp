@@ -36,15 +36,9 @@ int validate_command(const std::vector<std::string>& args) {
     if (parsed->help) return print_help("validate");
 
     int exit = exit_code::ok;
-    const auto seed = seed_option(*parsed, "validate", exit);
-    if (!seed) return exit;
-    const auto replications = number_option(*parsed, "--replications", 1, max_replications,
-                                            default_validate_replications, "validate", exit);
-    if (!replications) return exit;
-    const auto threads = threads_option(*parsed, "validate", exit);
-    if (!threads) return exit;
-    const auto lang = lang_option(*parsed, "validate", exit);
-    if (!lang) return exit;
+    const auto opts =
+        simulation_options(*parsed, "validate", 1, default_validate_replications, exit);
+    if (!opts) return exit;
     const std::string format = parsed->value("--format").value_or("text");
     if (format != "text" && format != "json") {
         return usage_error("--format expects text or json, got '" + format + "'", "validate");
@@ -79,9 +73,9 @@ int validate_command(const std::vector<std::string>& args) {
         InterruptGuard interrupt;
         ProgressBar bar(!quiet && stderr_is_terminal(), "replications");
         ReplicationOptions options;
-        options.replications = static_cast<int>(*replications);
-        options.threads = *threads;
-        options.seed = *seed;
+        options.replications = static_cast<int>(opts->replications);
+        options.threads = opts->threads;
+        options.seed = opts->seed;
         options.cancel = interrupt.flag();
         options.progress = [&bar](int done, int total) { bar.update(done, total); };
         try {
@@ -103,8 +97,8 @@ int validate_command(const std::vector<std::string>& args) {
     }
 
     if (!quiet) {
-        print_out(format == "json" ? validation_json(*scenario, verdicts, *seed)
-                                   : format_validation(*scenario, verdicts, *seed));
+        print_out(format == "json" ? validation_json(*scenario, verdicts, opts->seed)
+                                   : format_validation(*scenario, verdicts, opts->seed));
     }
     if (out) {
         const fs::path dir = *out;
@@ -124,8 +118,8 @@ int validate_command(const std::vector<std::string>& args) {
                 return exit_code::run_error;
             }
         }
-        const WriteStatus status =
-            write_file_atomic(dir / "validation.json", validation_json(*scenario, verdicts, *seed));
+        const WriteStatus status = write_file_atomic(
+            dir / "validation.json", validation_json(*scenario, verdicts, opts->seed));
         if (!status.ok()) {
             print_err("riposte: error: " + status.error + "\n");
             return exit_code::run_error;
@@ -133,13 +127,13 @@ int validate_command(const std::vector<std::string>& args) {
         if (report) {
             // the report goes to stderr's side of things only when the verdicts are JSON on
             // stdout: keep standard output a valid JSON document
-            const int st = write_report_for(dir, *lang, quiet || format == "json");
+            const int st = write_report_for(dir, opts->lang, quiet || format == "json");
             if (st != exit_code::ok) return st;
         }
     }
     if (verdicts.partial) {
         print_err("riposte: interrupted: the targets were judged on " +
-                  std::to_string(set.runs.size()) + " of " + std::to_string(*replications) +
+                  std::to_string(set.runs.size()) + " of " + std::to_string(opts->replications) +
                   " replications only (marked partial); the plan is not declared passing\n");
         return exit_code::plan_fails;
     }
