@@ -1,6 +1,8 @@
-// Reading the national commune table (scenarios/data/france/communes.csv) with a small RFC 4180
-// CSV reader of our own (the engine library does not use the scenario loader's readers).
+// Reading the national commune table (scenarios/data/france/communes.csv) with the project's
+// RFC 4180 CSV reader (sim/core/csv_reader), which keeps the line and column of every cell.
 #include "riposte/national.hpp"
+
+#include "core/csv_reader.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,104 +18,6 @@ namespace {
 
 constexpr std::uintmax_t max_table_bytes = 64u * 1024u * 1024u;
 constexpr std::size_t max_table_rows = 100000;
-
-struct Cell {
-    std::string text;
-    int column = 1; ///< 1-based, in characters (UTF-8 code points)
-};
-
-struct Row {
-    int line = 1;
-    std::vector<Cell> cells;
-};
-
-/// Splits CSV text into rows of cells. Quoted fields may hold commas, doubled quotes and line
-/// breaks. Errors (a quote left open, text after a closing quote) go to `diags`.
-std::vector<Row> split_csv(std::string_view text, const std::string& file, Diagnostics& diags) {
-    std::vector<Row> rows;
-    std::size_t i = 0;
-    int line = 1, col = 1;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3; // UTF-8 byte order mark
-    auto advance = [&](char c) {
-        if (c == '\n') {
-            ++line;
-            col = 1;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++col;
-        }
-    };
-    while (i < text.size()) {
-        Row row;
-        row.line = line;
-        bool end_of_row = false;
-        while (!end_of_row) {
-            Cell cell;
-            cell.column = col;
-            if (i < text.size() && text[i] == '"') {
-                const int open_line = line, open_col = col;
-                advance(text[i++]);
-                bool closed = false;
-                while (i < text.size()) {
-                    const char c = text[i];
-                    if (c == '"') {
-                        if (i + 1 < text.size() && text[i + 1] == '"') {
-                            cell.text += '"';
-                            advance(text[i++]);
-                            advance(text[i++]);
-                            continue;
-                        }
-                        advance(text[i++]);
-                        closed = true;
-                        break;
-                    }
-                    cell.text += c;
-                    advance(text[i++]);
-                }
-                if (!closed) {
-                    diags.error({file, open_line, open_col},
-                                "a quoted field is never closed: add the closing '\"'");
-                    return rows;
-                }
-                if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    diags.error({file, line, col}, "text after the closing quote of a field: put "
-                                                   "the whole field inside the quotes");
-                    while (i < text.size() && text[i] != ',' && text[i] != '\n') advance(text[i++]);
-                }
-            } else {
-                while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    cell.text += text[i];
-                    advance(text[i++]);
-                }
-            }
-            row.cells.push_back(std::move(cell));
-            if (i < text.size() && text[i] == ',') {
-                advance(text[i++]);
-                continue;
-            }
-            if (i < text.size() && text[i] == '\r') ++i;
-            if (i < text.size() && text[i] == '\n') advance(text[i++]);
-            end_of_row = true;
-        }
-        const bool blank = row.cells.size() == 1 && row.cells[0].text.empty();
-        if (!blank) rows.push_back(std::move(row));
-    }
-    return rows;
-}
-
-std::optional<std::int64_t> to_int(std::string_view s) {
-    std::int64_t v = 0;
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size() || s.empty()) return std::nullopt;
-    return v;
-}
-
-std::optional<double> to_double(std::string_view s) {
-    double v = 0;
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size() || s.empty() || !std::isfinite(v))
-        return std::nullopt;
-    return v;
-}
 
 constexpr std::array<std::string_view, 9> columns = {"insee",      "name",       "departement",
                                                      "region",     "epci_siren", "epci_name",
@@ -200,35 +104,30 @@ int fuzzy_distance(std::string_view a_raw, std::string_view b_raw) {
 NationalTableLoad parse_national_table(std::string_view text, std::string file_name) {
     NationalTableLoad out;
     Diagnostics& d = out.diagnostics;
-    const std::vector<Row> rows = split_csv(text, file_name, d);
+    // the project's CSV reader (sim/core), shared with the scenario loader
+    const loader::CsvTable t = loader::parse_csv(text, file_name, d, max_table_rows);
     if (d.has_errors()) return out;
-    if (rows.empty()) {
+    if (t.header.empty()) {
         d.error({file_name, 1, 1}, "the national table is empty: it needs the header line "
                                    "insee,name,departement,region,epci_siren,epci_name,"
                                    "population,lat,lon and one line per commune");
         return out;
     }
-    if (rows.size() - 1 > max_table_rows) {
-        d.error({file_name, 1, 1}, "the national table has " + std::to_string(rows.size() - 1) +
-                                       " rows, more than the " + std::to_string(max_table_rows) +
-                                       " riposte reads (France has about 35,000 communes)");
-        return out;
-    }
-    const Row& header = rows.front();
+    const int header_line = t.header.front().line;
     std::array<int, columns.size()> at{};
     at.fill(-1);
-    for (std::size_t k = 0; k < header.cells.size(); ++k) {
-        const auto it = std::find(columns.begin(), columns.end(), header.cells[k].text);
+    for (std::size_t k = 0; k < t.header.size(); ++k) {
+        const auto it = std::find(columns.begin(), columns.end(), t.header[k].text);
         if (it == columns.end()) continue; // extra columns are allowed and ignored
         const auto ci = static_cast<std::size_t>(it - columns.begin());
         if (at[ci] >= 0)
-            d.error({file_name, header.line, header.cells[k].column},
-                    "column '" + header.cells[k].text + "' appears twice in the header: keep one");
+            d.error({file_name, header_line, t.header[k].column},
+                    "column '" + t.header[k].text + "' appears twice in the header: keep one");
         at[ci] = static_cast<int>(k);
     }
     for (std::size_t ci = 0; ci < columns.size(); ++ci)
         if (at[ci] < 0)
-            d.error({file_name, header.line, 1},
+            d.error({file_name, header_line, 1},
                     "missing column '" + std::string(columns[ci]) +
                         "' in the header: the national table needs insee,name,departement,"
                         "region,epci_siren,epci_name,population,lat,lon");
@@ -237,9 +136,8 @@ NationalTableLoad parse_national_table(std::string_view text, std::string file_n
 
     NationalTable table;
     table.file = file_name;
-    table.communes.reserve(rows.size() - 1);
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-        const Row& row = rows[r];
+    table.communes.reserve(t.rows.size());
+    for (const loader::CsvRow& row : t.rows) {
         if (row.cells.size() < width) {
             const int col = row.cells.empty() ? 1 : row.cells.back().column;
             d.error({file_name, row.line, col},
@@ -248,7 +146,7 @@ NationalTableLoad parse_national_table(std::string_view text, std::string file_n
                         ": check for a missing comma, or quote a field that holds one");
             continue;
         }
-        auto cell = [&](std::size_t ci) -> const Cell& {
+        auto cell = [&](std::size_t ci) -> const loader::CsvCell& {
             return row.cells[static_cast<std::size_t>(at[ci])];
         };
         auto loc = [&](std::size_t ci) { return SourceLoc{file_name, row.line, cell(ci).column}; };
@@ -265,7 +163,7 @@ NationalTableLoad parse_national_table(std::string_view text, std::string file_n
             continue;
         }
         if (c.name.empty()) d.error(loc(1), "empty name for INSEE " + c.insee);
-        if (const auto p = to_int(cell(6).text); p && *p >= 0)
+        if (const auto p = loader::parse_int(cell(6).text); p && *p >= 0)
             c.population = *p;
         else
             d.error(loc(6), "bad population '" + cell(6).text + "' for " + c.name +
@@ -279,8 +177,8 @@ NationalTableLoad parse_national_table(std::string_view text, std::string file_n
                     "commune " + c.name + " (" + c.insee +
                         ") has only one coordinate: fill both lat and lon, or leave both empty");
         } else {
-            const auto lat = to_double(la);
-            const auto lon = to_double(lo);
+            const auto lat = loader::parse_double(la);
+            const auto lon = loader::parse_double(lo);
             if (!lat || *lat < -90 || *lat > 90)
                 d.error(loc(7), "bad latitude '" + la + "': write decimal degrees from -90 to 90");
             if (!lon || *lon < -180 || *lon > 180)

@@ -1,7 +1,7 @@
 // The plan file: centres (calendar, stations, shifts), booking policy, and the checks that tie
 // the plan to the world (deliveries addressed to centres, allocation shares).
 #include "loader_internal.hpp"
-#include "text_parse.hpp"
+#include "core/text_parse.hpp"
 
 #include <algorithm>
 #include <cmath>

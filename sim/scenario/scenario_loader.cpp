@@ -3,7 +3,7 @@
 #include "riposte/scenario_loader.hpp"
 
 #include "loader_internal.hpp"
-#include "text_parse.hpp"
+#include "core/text_parse.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -3,7 +3,7 @@
 // [scope] overrides it.
 #include "bundled_scope.hpp" // generated in the build directory from scope_fr_2021.toml
 #include "loader_internal.hpp"
-#include "text_parse.hpp"
+#include "core/text_parse.hpp"
 
 #include <algorithm>
 

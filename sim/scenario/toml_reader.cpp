@@ -1,6 +1,6 @@
 #include "toml_reader.hpp"
 
-#include "text_parse.hpp"
+#include "core/text_parse.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 // The world file: territory, population, behaviour, pool, supply, epidemic, absenteeism, cost.
-#include "csv_reader.hpp"
+#include "core/csv_reader.hpp"
 #include "loader_internal.hpp"
 #include "riposte/epidemic.hpp"
-#include "text_parse.hpp"
+#include "core/text_parse.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,5 @@
 #pragma once
+// Shared by the scenario loader and the national commune table (sim/model/national_table).
 // A small RFC 4180 CSV reader that keeps the line and column of every cell, so that a bad cell
 // is reported as file:line:column. Lines starting with '#' are comments; blank lines are
 // skipped; a UTF-8 byte order mark is ignored; "quoted, cells" may hold commas and "" quotes.
