@@ -296,3 +296,20 @@ TEST_CASE("a mobile team vaccinates people who cannot travel, within its hours a
     }
     CHECK(without.totals.home_vaccinations == 0);
 }
+
+TEST_CASE("slots_booked counts the day's bookings, made that day included") {
+    // Defect: slots_booked was recorded before the day's bookings, so day 0 showed 0 booked
+    // slots while hundreds were vaccinated.
+    Scenario sc = small_scenario();
+    sc.world.behaviour.booking_delay = dist("0");
+    const Results r = run_replication(sc, {});
+    REQUIRE(!r.centre_days.empty());
+    const auto& day0 = r.centre_days.front();
+    REQUIRE(day0.day == 0);
+    CHECK(day0.vaccinations > 0);
+    for (const auto& row : r.centre_days) {
+        CHECK(row.slots_booked <= row.slots_opened);
+        // everyone vaccinated held a booked slot (no walk-ins here), less nobody
+        CHECK(row.vaccinations <= row.slots_booked);
+    }
+}

@@ -36,13 +36,22 @@ enum EventKind : std::uint16_t {
     WalkInArrival,
     Sample,
     CentreClose,
+    CentreOpen,
 };
 
-// Same-time ordering: the day turns over first, staff arrive before patients, services end
-// before a shift ends (the person finishes the patient in hand), doors close last.
-constexpr int prio_day_end = 0, prio_day_start = 1, prio_shift_start = 10, prio_service_end = 20,
+// Same-time ordering: what ends at 24:00 belongs to the day that ends (doors, then shifts),
+// then the day turns over, doors open, staff arrive before patients, services end before a
+// shift ends (the person finishes the patient in hand), doors close last.
+constexpr int prio_close_midnight = 0, prio_shift_end_midnight = 1, prio_day_end = 2,
+              prio_day_start = 3, prio_open = 5, prio_shift_start = 10, prio_service_end = 20,
               prio_area_end = 25, prio_arrival = 50, prio_shift_end = 60, prio_close = 70,
               prio_vial = 80, prio_sample = 90;
+
+/// Priority of an event at `time_of_day` (seconds since the day's midnight): at 24:00 it runs
+/// before the next day starts.
+constexpr int at_day_edge(SimTime time_of_day, int prio, int prio_midnight) {
+    return time_of_day.seconds() >= 86400 ? prio_midnight : prio;
+}
 
 constexpr std::int32_t none = -1;
 
@@ -74,6 +83,7 @@ struct Patient {
     std::int8_t dose = 0;
     bool walk_in = false;
     bool got_product = false; // dose given / sample taken
+    std::uint64_t key = 0;    // stable identity for the patient's own draws (never the index)
     SimTime arrival, enqueued, waited, sampled;
 };
 
@@ -112,6 +122,11 @@ struct CentreRt {
     std::vector<int> closing_shifts; // roster shifts whose staff stay until the centre is empty
     DayAcc acc;
     Rng arrival_rng, walkin_rng, test_mix_rng;
+    std::uint64_t lab_key = 0;     // keys the lab delays of this centre's tests
+    std::uint32_t tests_today = 0; // ordinal of the next test arrival today
+    // Arrival processes keep an exact clock (seconds); only the scheduled instant is rounded,
+    // so that rounding never slows the long-run rate.
+    double test_clock_s = 0, walkin_clock_s = 0;
     std::array<double, 24> test_rate{}; // arrivals per hour today
     std::vector<double> role_staffed_s, role_busy_s;
     std::vector<int> role_required, role_present;
@@ -251,10 +266,12 @@ class Simulation::Impl final : public EventHandler {
     void depart(std::int32_t p);
     bool take_dose(int c);
     void on_vial_expiry(int c, std::uint32_t serial);
-    void schedule_next_test_arrival(int c, SimTime from);
+    void schedule_next_test_arrival(int c, double from_s);
+    void schedule_next_walk_in(int c, SimTime closes_at);
     void on_test_arrival(int c);
     void on_walk_in(int c);
     void on_centre_close(int c);
+    void on_centre_open(int c);
     void maybe_release_closing(int c);
     void sample_queues();
     const std::vector<int>& path_of(const Patient& p) const {
@@ -318,6 +335,7 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
         rt.arrival_rng = rng_for(ck, Purpose::TestDemand);
         rt.walkin_rng = rng_for(ck, Purpose::WalkIn);
         rt.test_mix_rng = rng_for(ck, Purpose::Generic);
+        rt.lab_key = name_key("lab:" + def.name);
         rt.role_staffed_s.assign(w_.roles.size(), 0);
         rt.role_busy_s.assign(w_.roles.size(), 0);
         rt.role_required.assign(w_.roles.size(), 0);
@@ -508,6 +526,7 @@ void Simulation::Impl::on_day_start(int d) {
         rt.acc.row.day = d;
         rt.acc.test.centre = static_cast<int>(c);
         rt.acc.test.day = d;
+        rt.tests_today = 0;
         std::fill(rt.role_staffed_s.begin(), rt.role_staffed_s.end(), 0.0);
         std::fill(rt.role_busy_s.begin(), rt.role_busy_s.end(), 0.0);
         std::fill(rt.role_required.begin(), rt.role_required.end(), 0);
@@ -518,7 +537,6 @@ void Simulation::Impl::on_day_start(int d) {
                                        centre_name(static_cast<int>(c)));
         }
         rt.acc.row.slots_opened = rt.opened[du];
-        rt.acc.row.slots_booked = rt.booked[du];
     }
     for (std::size_t t = 0; t < teams_.size(); ++t)
         if (teams_[t].alloc[du] > 0) {
@@ -542,7 +560,8 @@ void Simulation::Impl::on_day_start(int d) {
         sim_.schedule(t0 + s.start, h_, ShiftStart, static_cast<std::uint32_t>(rs), 0,
                       prio_shift_start);
         if (static_cast<std::size_t>(s.centre) >= centres_.size()) continue; // a mobile team
-        sim_.schedule(t0 + s.end, h_, ShiftEnd, static_cast<std::uint32_t>(rs), 0, prio_shift_end);
+        sim_.schedule(t0 + s.end, h_, ShiftEnd, static_cast<std::uint32_t>(rs), 0,
+                      at_day_edge(s.end, prio_shift_end, prio_shift_end_midnight));
         for (const auto& a : s.people)
             ++centres_[static_cast<std::size_t>(s.centre)]
                   .role_required[static_cast<std::size_t>(a.role)];
@@ -553,9 +572,9 @@ void Simulation::Impl::on_day_start(int d) {
         const Centre& def = plan_.centres[c];
         CentreRt& rt = centres_[c];
         if (!def.open_on(d, w_.start_weekday)) continue;
-        rt.doors_open = true;
+        sim_.schedule(t0 + def.opens, h_, CentreOpen, static_cast<std::uint32_t>(c), 0, prio_open);
         sim_.schedule(t0 + def.closes, h_, CentreClose, static_cast<std::uint32_t>(c), 0,
-                      prio_close);
+                      at_day_edge(def.closes, prio_close, prio_close_midnight));
         if (def.vaccinates()) {
             const double span =
                 static_cast<double>((def.closes - def.opens - def.slot_length).seconds());
@@ -589,12 +608,8 @@ void Simulation::Impl::on_day_start(int d) {
             rt.bookings[du].clear();
             rt.bookings[du].shrink_to_fit();
             if (def.walk_ins_per_hour > 0) {
-                const double gap =
-                    -std::log(rt.walkin_rng.uniform01_open0()) * 3600.0 / def.walk_ins_per_hour;
-                const SimTime at = t0 + def.opens + round_seconds(gap);
-                if (at < t0 + def.closes)
-                    sim_.schedule(at, h_, WalkInArrival, static_cast<std::uint32_t>(c), 0,
-                                  prio_arrival);
+                rt.walkin_clock_s = static_cast<double>((t0 + def.opens).seconds());
+                schedule_next_walk_in(static_cast<int>(c), t0 + def.closes);
             }
         }
     }
@@ -636,7 +651,8 @@ void Simulation::Impl::on_day_start(int d) {
                     centre_daily[c] * w_.epidemic.hourly_profile[static_cast<std::size_t>(hh)] /
                     wsum;
             rt.acc.test.demand = static_cast<std::int64_t>(std::llround(centre_daily[c]));
-            schedule_next_test_arrival(static_cast<int>(c), t0 + def.opens);
+            schedule_next_test_arrival(static_cast<int>(c),
+                                       static_cast<double>((t0 + def.opens).seconds()));
         }
     }
 }
@@ -660,6 +676,8 @@ void Simulation::Impl::on_day_end(int d) {
         }
         a.row.time_in_centre_mean_min = a.time_in_centre.mean();
         a.row.stock_end = rt.stock + rt.vial_left;
+        // the day's bookings are made at its start and cancellations touch later days only
+        a.row.slots_booked = rt.booked[static_cast<std::size_t>(d)];
         res_.centre_days.push_back(a.row);
         for (std::size_t r = 0; r < w_.roles.size(); ++r) {
             if (rt.role_required[r] == 0 && rt.role_staffed_s[r] == 0 && rt.role_busy_s[r] == 0)
@@ -947,7 +965,9 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
     CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
     for (const auto& [st, slot] : pr.servers) {
         StationRt& s = stations_[static_cast<std::size_t>(st)];
-        s.pool.server(slot).leave_at = shift_end;
+        // overtime until now is counted below; a busy server adds what the patient in hand
+        // takes from now on
+        s.pool.server(slot).leave_at = std::max(shift_end, sim_.now());
         s.pool.retire(slot); // busy servers leave after the patient in hand
     }
     for (int st : pr.watched_areas) --stations_[static_cast<std::size_t>(st)].watchers;
@@ -1300,9 +1320,7 @@ void Simulation::Impl::depart(std::int32_t p) {
             rt.acc.result_delay_h.add((sim_.now() - pt.sampled).hours());
         } else {
             ++rt.acc.test.pcr;
-            Rng r = rng_for(name_key("lab") ^ static_cast<std::uint64_t>(p) ^
-                                (static_cast<std::uint64_t>(sim_.now().seconds()) << 20),
-                            Purpose::LabDelay);
+            Rng r = rng_for(pt.key, Purpose::LabDelay);
             const Centre& def = plan_.centres[static_cast<std::size_t>(pt.centre)];
             rt.acc.result_delay_h.add(def.pcr_result_delay.sample(r) / 3600.0);
         }
@@ -1355,14 +1373,15 @@ void Simulation::Impl::on_vial_expiry(int c, std::uint32_t serial) {
 // ---------------------------------------------------------------------------------------------
 // Testing and walk-ins
 
-void Simulation::Impl::schedule_next_test_arrival(int c, SimTime from) {
+void Simulation::Impl::schedule_next_test_arrival(int c, double from_s) {
     // Non-homogeneous Poisson process with an hourly piecewise-constant rate: integrate the
-    // rate from `from` until a unit-exponential amount is used up.
+    // rate from the exact time `from_s` until a unit-exponential amount is used up.
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
     double need = -std::log(rt.arrival_rng.uniform01_open0());
-    const SimTime d0 = day_start(from.day());
-    double t = static_cast<double>(from.second_of_day());
+    const auto day = static_cast<int>(std::floor(from_s / 86400.0));
+    const SimTime d0 = day_start(day);
+    double t = from_s - static_cast<double>(d0.seconds());
     const double close = static_cast<double>(def.closes.seconds());
     while (t < close && t < 86400.0) {
         const auto hh = static_cast<std::size_t>(t / 3600.0);
@@ -1370,6 +1389,7 @@ void Simulation::Impl::schedule_next_test_arrival(int c, SimTime from) {
         const double hour_end = std::min(close, static_cast<double>(hh + 1) * 3600.0);
         if (rate > 0 && need <= rate * (hour_end - t)) {
             t += need / rate;
+            rt.test_clock_s = static_cast<double>(d0.seconds()) + t;
             const SimTime at = d0 + SimTime{static_cast<std::int64_t>(std::ceil(t))};
             if (at >= d0 + def.closes) return;
             sim_.schedule(at, h_, TestArrival, static_cast<std::uint32_t>(c), 0, prio_arrival);
@@ -1391,18 +1411,27 @@ void Simulation::Impl::on_test_arrival(int c) {
         type = rt.test_mix_rng.bernoulli(w_.epidemic.pcr_share) ? PatientType::Pcr
                                                                 : PatientType::Antigen;
     pt.type = type;
-    schedule_next_test_arrival(c, sim_.now());
+    // a test patient is the n-th arrival of the day at this centre
+    pt.key =
+        mix64(rt.lab_key + (static_cast<std::uint64_t>(sim_.now().day()) << 32) + rt.tests_today++);
+    schedule_next_test_arrival(c, rt.test_clock_s);
     on_arrival(p);
+}
+
+void Simulation::Impl::schedule_next_walk_in(int c, SimTime closes_at) {
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+    rt.walkin_clock_s +=
+        -std::log(rt.walkin_rng.uniform01_open0()) * 3600.0 / def.walk_ins_per_hour;
+    const SimTime at{static_cast<std::int64_t>(std::ceil(rt.walkin_clock_s))};
+    if (at < closes_at)
+        sim_.schedule(at, h_, WalkInArrival, static_cast<std::uint32_t>(c), 0, prio_arrival);
 }
 
 void Simulation::Impl::on_walk_in(int c) {
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
-    // the next walk-in of the day
-    const double gap = -std::log(rt.walkin_rng.uniform01_open0()) * 3600.0 / def.walk_ins_per_hour;
-    const SimTime next = sim_.now() + round_seconds(gap);
-    if (next < day_start(sim_.now().day()) + def.closes)
-        sim_.schedule(next, h_, WalkInArrival, static_cast<std::uint32_t>(c), 0, prio_arrival);
+    schedule_next_walk_in(c, day_start(sim_.now().day()) + def.closes);
     // who walks in: someone of the centre's commune still waiting for a slot
     auto& list = walkin_list_[static_cast<std::size_t>(def.commune)];
     while (!list.empty()) {
@@ -1454,6 +1483,18 @@ void Simulation::Impl::on_centre_close(int c) {
         }
     }
     maybe_release_closing(c);
+}
+
+void Simulation::Impl::on_centre_open(int c) {
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    // The closing staff of the last opening day go home at the latest when the centre opens
+    // again; anyone still inside is served by the opening shift and their wait keeps counting.
+    for (int rs : rt.closing_shifts) {
+        const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
+        release_shift(rs, day_start(s.day) + s.end);
+    }
+    rt.closing_shifts.clear();
+    rt.doors_open = true;
 }
 
 void Simulation::Impl::sample_queues() {
@@ -1511,6 +1552,9 @@ void Simulation::Impl::handle(const Event& e) {
         break;
     case CentreClose:
         on_centre_close(static_cast<int>(e.target));
+        break;
+    case CentreOpen:
+        on_centre_open(static_cast<int>(e.target));
         break;
     default:
         assert(false && "unknown event kind");

@@ -1,0 +1,110 @@
+// The full model against queueing theory and published clinic figures (VALIDATION.md). These
+// are statistical checks: each runs long enough for a confidence interval tighter than the
+// effect it guards against, at a fixed seed. ctest label: validation.
+#include "fixtures.hpp"
+#include "riposte/core/stats.hpp"
+#include "riposte/model/mmc.hpp"
+#include "riposte/simulation.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+using namespace riposte;
+using namespace riposte::test;
+
+namespace {
+
+/// A world of one commune of 100,000 people and an ample pool of nurses and receptionists.
+World queue_world(int days) {
+    World w = small_world(100000, 0);
+    w.days = days;
+    w.pool = {};
+    for (int prof : {1, 3}) {
+        PoolEntry e;
+        e.profession = prof;
+        e.home_commune = 0;
+        e.count = 200;
+        e.weekly_hours = 168;
+        e.max_commute_minutes = 30;
+        w.pool.push_back(e);
+    }
+    w.initial_test_kits = 100'000'000;
+    w.epidemic.tests_per_case = 1.0;
+    return w;
+}
+
+/// Ratio estimator over days: sum of waits / number served, with the 95% CI from the
+/// delta method on per-day (sum, count) pairs.
+struct RatioCi {
+    double mean = 0, half = 0;
+};
+RatioCi per_arrival_mean(const std::vector<double>& sums, const std::vector<double>& counts) {
+    double s = 0, n = 0;
+    for (std::size_t i = 0; i < sums.size(); ++i) {
+        s += sums[i];
+        n += counts[i];
+    }
+    const double r = s / n;
+    RunningStats resid;
+    for (std::size_t i = 0; i < sums.size(); ++i) resid.add(sums[i] - r * counts[i]);
+    const double nbar = n / static_cast<double>(sums.size());
+    return {r, resid.ci95_halfwidth() / nbar};
+}
+
+} // namespace
+
+TEST_SUITE("validation") {
+
+    TEST_CASE("M/M/12 daily centre matches the exact transient from an empty start") {
+        // Testing centre open 00:00-20:00, 12 swab staff 00:00-20:00, Poisson arrivals 110/h flat,
+        // exponential service of mean 6 min, everyone served (the queue drains after closing).
+        // Each day starts empty, so days are independent replications of the same transient.
+        const int days = 300;
+        Scenario sc;
+        sc.world = queue_world(days);
+        sc.world.epidemic.incidence_per_100k.assign(days, 110.0 * 20);
+        Centre c;
+        c.name = "Swab site";
+        c.kind = CentreKind::Testing;
+        c.commune = 0;
+        c.opens = hours(0);
+        c.closes = hours(20);
+        c.test_type = TestType::Antigen;
+        c.waiting_room = 100000;
+        c.stations = {
+            {"swab", StationKind::Servers, Flow::Testing, 5, dist("exp(6)"), 0, false, true}};
+        Shift s;
+        s.start = hours(0);
+        s.end = hours(20);
+        s.staff = {0, 0, 0, 0, 0, 12};
+        c.shifts = {s};
+        sc.plan.centres = {c};
+        std::vector<double> sums, counts;
+        std::int64_t arrivals = 0;
+        bool all_served = true;
+        const int replications = 6;
+        for (int rep = 0; rep < replications; ++rep) {
+            RunOptions opt;
+            opt.replication = rep;
+            const Results r = run_replication(sc, opt);
+            for (const auto& row : r.centre_days) {
+                sums.push_back(row.wait_mean_min * static_cast<double>(row.served));
+                counts.push_back(static_cast<double>(row.served));
+                arrivals += row.arrivals;
+                all_served = all_served && row.served == row.arrivals;
+            }
+        }
+        CHECK(all_served);
+        REQUIRE(sums.size() == static_cast<std::size_t>(days * replications));
+        const double lambda = static_cast<double>(arrivals) / (20.0 * days * replications);
+        const double exact = mmc_transient_wait_minutes(110, 10, 12, 20);
+        const RatioCi w = per_arrival_mean(sums, counts);
+        INFO("simulated " << w.mean << " ± " << w.half << " min, exact transient " << exact
+                          << " min, measured λ " << lambda << "/h");
+        CHECK(std::abs(lambda - 110) < 4 * std::sqrt(110 / (20.0 * days * replications)));
+        CHECK(std::abs(w.mean - exact) <= w.half);
+        CHECK(w.half < 0.03 * exact);
+    }
+
+} // TEST_SUITE
