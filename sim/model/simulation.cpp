@@ -416,14 +416,9 @@ void Simulation::Impl::setup_supply_and_slots() {
             while (std::gcd(s, rt.n_positions) != 1) ++s;
             rt.stride = s;
         }
-        std::int64_t cum_alloc = 0, cum_opened = 0;
-        for (int d = 0; d < w_.days; ++d) {
-            cum_alloc += rt.alloc[static_cast<std::size_t>(d)];
-            if (!def.open_on(d, w_.start_weekday)) continue;
-            const std::int64_t n = std::min(rt.n_positions, cum_alloc - cum_opened);
-            rt.opened[static_cast<std::size_t>(d)] = static_cast<int>(std::max<std::int64_t>(0, n));
-            cum_opened += rt.opened[static_cast<std::size_t>(d)];
-        }
+        const std::vector<std::int64_t> opened =
+            slots_opened_per_day(def, plan_.booking, rt.alloc, w_.start_weekday);
+        for (std::size_t d = 0; d < opened.size(); ++d) rt.opened[d] = static_cast<int>(opened[d]);
     }
 }
 
