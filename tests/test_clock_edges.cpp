@@ -116,3 +116,26 @@ TEST_CASE("walk-ins keep their exact clock: the long-run rate is walk_ins_per_ho
     INFO(walk_ins << " walk-ins, " << expected << " expected");
     CHECK(std::abs(static_cast<double>(walk_ins) - expected) <= 4 * std::sqrt(expected));
 }
+
+TEST_CASE("utilisation is busy / (present x scheduled hours); overtime has its own columns") {
+    // Defect: the closing shift's overtime was added to staffed hours, so utilisation mixed
+    // shift time and overtime while the docs say "people present × hours on shift".
+    const Scenario sc = testing_scenario(hours(8), hours(23), 1, 600, "4");
+    const Results r = run_replication(sc, {});
+    REQUIRE(!r.role_days.empty());
+    double overtime = 0, busy_overtime = 0;
+    for (const auto& row : r.role_days) {
+        INFO("day " << row.day);
+        CHECK(row.staffed_hours == doctest::Approx(row.present * 15.0));
+        // one swabber busy the whole shift: 15 busy hours, utilisation 1
+        CHECK(row.busy_hours <= row.staffed_hours + 1e-9);
+        CHECK(row.busy_hours == doctest::Approx(15.0).epsilon(0.01));
+        overtime += row.overtime_hours;
+        busy_overtime += row.busy_overtime_hours;
+    }
+    // overtime is booked on the day it ends, serving time on the day each service ends: the
+    // totals compare, not the days
+    CHECK(busy_overtime > 0);
+    CHECK(busy_overtime <= overtime + 1e-9);
+    CHECK(overtime == doctest::Approx(r.professions[1].overtime_hours));
+}

@@ -28,9 +28,11 @@ struct CentreDayRow {
 
 struct RoleDayRow {
     int centre = 0, day = 0, role = 0;
-    double staffed_hours = 0;      ///< people present × hours on shift
-    double busy_hours = 0;         ///< time spent serving
-    int required = 0, present = 0; ///< peak people required / present over the day's shifts
+    double staffed_hours = 0;       ///< people present × scheduled shift hours (overtime excluded)
+    double busy_hours = 0;          ///< time spent serving within the scheduled shift hours
+    int required = 0, present = 0;  ///< peak people required / present over the day's shifts
+    double overtime_hours = 0;      ///< staff time past the shift end (finishing, closing queue)
+    double busy_overtime_hours = 0; ///< part of the overtime spent serving
 };
 
 struct QueueSample {

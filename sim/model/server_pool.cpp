@@ -18,6 +18,7 @@ std::int32_t ServerPool::add_server(std::int32_t person, SimTime leave_at, std::
     s = Server{};
     s.person = person;
     s.leave_at = leave_at;
+    s.planned_end = leave_at;
     s.tag = tag;
     s.active = true;
     idle_.push_back(i);

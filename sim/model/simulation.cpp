@@ -128,7 +128,9 @@ struct CentreRt {
     // so that rounding never slows the long-run rate.
     double test_clock_s = 0, walkin_clock_s = 0;
     std::array<double, 24> test_rate{}; // arrivals per hour today
-    std::vector<double> role_staffed_s, role_busy_s;
+    // per role today: scheduled hours of the people present, time busy within them, and the
+    // overtime (staff time past the shift end) with the part of it spent serving
+    std::vector<double> role_staffed_s, role_busy_s, role_overtime_s, role_busy_overtime_s;
     std::vector<int> role_required, role_present;
     std::vector<int> stations_by_role_flat; // filled per role below
     std::vector<std::vector<int>> stations_of_role;
@@ -273,6 +275,7 @@ class Simulation::Impl final : public EventHandler {
     void on_centre_close(int c);
     void on_centre_open(int c);
     void maybe_release_closing(int c);
+    void release_closing_shifts(CentreRt& rt);
     void sample_queues();
     const std::vector<int>& path_of(const Patient& p) const {
         const CentreRt& c = centres_[static_cast<std::size_t>(p.centre)];
@@ -338,6 +341,8 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
         rt.lab_key = name_key("lab:" + def.name);
         rt.role_staffed_s.assign(w_.roles.size(), 0);
         rt.role_busy_s.assign(w_.roles.size(), 0);
+        rt.role_overtime_s.assign(w_.roles.size(), 0);
+        rt.role_busy_overtime_s.assign(w_.roles.size(), 0);
         rt.role_required.assign(w_.roles.size(), 0);
         rt.role_present.assign(w_.roles.size(), 0);
         rt.stations_of_role.assign(w_.roles.size(), {});
@@ -522,8 +527,9 @@ void Simulation::Impl::on_day_start(int d) {
         rt.acc.test.centre = static_cast<int>(c);
         rt.acc.test.day = d;
         rt.tests_today = 0;
-        std::fill(rt.role_staffed_s.begin(), rt.role_staffed_s.end(), 0.0);
-        std::fill(rt.role_busy_s.begin(), rt.role_busy_s.end(), 0.0);
+        for (auto* v :
+             {&rt.role_staffed_s, &rt.role_busy_s, &rt.role_overtime_s, &rt.role_busy_overtime_s})
+            std::fill(v->begin(), v->end(), 0.0);
         std::fill(rt.role_required.begin(), rt.role_required.end(), 0);
         std::fill(rt.role_present.begin(), rt.role_present.end(), 0);
         if (rt.alloc[du] > 0) {
@@ -653,6 +659,8 @@ void Simulation::Impl::on_day_start(int d) {
 }
 
 void Simulation::Impl::on_day_end(int d) {
+    if (d == w_.days - 1) // the run ends: closing staff still inside are counted until now
+        for (CentreRt& rt : centres_) release_closing_shifts(rt);
     for (std::size_t c = 0; c < centres_.size(); ++c) {
         CentreRt& rt = centres_[c];
         const Centre& def = plan_.centres[c];
@@ -675,7 +683,8 @@ void Simulation::Impl::on_day_end(int d) {
         a.row.slots_booked = rt.booked[static_cast<std::size_t>(d)];
         res_.centre_days.push_back(a.row);
         for (std::size_t r = 0; r < w_.roles.size(); ++r) {
-            if (rt.role_required[r] == 0 && rt.role_staffed_s[r] == 0 && rt.role_busy_s[r] == 0)
+            if (rt.role_required[r] == 0 && rt.role_staffed_s[r] == 0 && rt.role_busy_s[r] == 0 &&
+                rt.role_overtime_s[r] == 0)
                 continue;
             RoleDayRow row;
             row.centre = static_cast<int>(c);
@@ -683,6 +692,8 @@ void Simulation::Impl::on_day_end(int d) {
             row.role = static_cast<int>(r);
             row.staffed_hours = rt.role_staffed_s[r] / 3600.0;
             row.busy_hours = rt.role_busy_s[r] / 3600.0;
+            row.overtime_hours = rt.role_overtime_s[r] / 3600.0;
+            row.busy_overtime_hours = rt.role_busy_overtime_s[r] / 3600.0;
             row.required = rt.role_required[r];
             row.present = rt.role_present[r];
             res_.role_days.push_back(row);
@@ -977,7 +988,7 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
             prof_overtime_h_[prof] += ot / 3600.0;
             prof_worked_h_[prof] += ot / 3600.0;
             rt.acc.row.overtime_hours += ot / 3600.0;
-            rt.role_staffed_s[static_cast<std::size_t>(a.role)] += ot;
+            rt.role_overtime_s[static_cast<std::size_t>(a.role)] += ot;
         }
     }
     pr = ShiftPresence{};
@@ -986,6 +997,10 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
 void Simulation::Impl::maybe_release_closing(int c) {
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
     if (rt.doors_open || rt.in_centre > 0) return;
+    release_closing_shifts(rt);
+}
+
+void Simulation::Impl::release_closing_shifts(CentreRt& rt) {
     for (int rs : rt.closing_shifts) {
         const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
         release_shift(rs, day_start(s.day) + s.end);
@@ -1230,8 +1245,16 @@ void Simulation::Impl::on_service_end(int st, std::int32_t p) {
     Patient& pt = pat(p);
     CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
     auto& server = s.pool.server(pt.server);
-    rt.role_busy_s[static_cast<std::size_t>(s.def->role)] +=
-        static_cast<double>((sim_.now() - server.busy_since).seconds());
+    {
+        // time serving past the scheduled end of the shift is overtime, not shift time
+        const auto role = static_cast<std::size_t>(s.def->role);
+        const SimTime from = std::max(server.busy_since, server.planned_end);
+        const double busy_ot =
+            sim_.now() > from ? static_cast<double>((sim_.now() - from).seconds()) : 0.0;
+        rt.role_busy_s[role] +=
+            static_cast<double>((sim_.now() - server.busy_since).seconds()) - busy_ot;
+        rt.role_busy_overtime_s[role] += busy_ot;
+    }
     const bool leaving = server.leaving;
     const SimTime leave_at = server.leave_at;
     const std::int32_t person = server.person;
@@ -1243,7 +1266,7 @@ void Simulation::Impl::on_service_end(int st, std::int32_t p) {
         prof_overtime_h_[prof] += ot / 3600.0;
         prof_worked_h_[prof] += ot / 3600.0;
         rt.acc.row.overtime_hours += ot / 3600.0;
-        rt.role_staffed_s[static_cast<std::size_t>(s.def->role)] += ot;
+        rt.role_overtime_s[static_cast<std::size_t>(s.def->role)] += ot;
     }
     pt.server = none;
     ++pt.step;
@@ -1484,11 +1507,7 @@ void Simulation::Impl::on_centre_open(int c) {
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
     // The closing staff of the last opening day go home at the latest when the centre opens
     // again; anyone still inside is served by the opening shift and their wait keeps counting.
-    for (int rs : rt.closing_shifts) {
-        const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
-        release_shift(rs, day_start(s.day) + s.end);
-    }
-    rt.closing_shifts.clear();
+    release_closing_shifts(rt);
     rt.doors_open = true;
 }
 

@@ -108,8 +108,18 @@ std::string centre_day_csv(const Scenario& s, const Results& r) {
 }
 
 std::string role_day_csv(const Scenario& s, const Results& r) {
-    Csv csv{"centre",     "day",         "date",     "role",   "staffed_hours",
-            "busy_hours", "utilisation", "required", "present"};
+    Csv csv{"centre",
+            "day",
+            "date",
+            "role",
+            "staffed_hours",
+            "busy_hours",
+            "utilisation",
+            "overtime_hours",
+            "busy_overtime_hours",
+            "utilisation_incl_overtime",
+            "required",
+            "present"};
     for (const RoleDayRow& row : r.role_days) {
         csv.text(centre_name(s, row.centre))
             .integer(row.day)
@@ -118,6 +128,11 @@ std::string role_day_csv(const Scenario& s, const Results& r) {
             .number(row.staffed_hours, hours_decimals)
             .number(row.busy_hours, hours_decimals)
             .number(ratio(row.busy_hours, row.staffed_hours), share_decimals)
+            .number(row.overtime_hours, hours_decimals)
+            .number(row.busy_overtime_hours, hours_decimals)
+            .number(ratio(row.busy_hours + row.busy_overtime_hours,
+                          row.staffed_hours + row.overtime_hours),
+                    share_decimals)
             .integer(row.required)
             .integer(row.present)
             .end_row();
