@@ -117,7 +117,7 @@ TEST_CASE("walk-ins keep their exact clock: the long-run rate is walk_ins_per_ho
     CHECK(std::abs(static_cast<double>(walk_ins) - expected) <= 4 * std::sqrt(expected));
 }
 
-TEST_CASE("utilisation is busy / (present x scheduled hours); overtime has its own columns") {
+TEST_CASE("utilisation is busy / (present x scheduled hours), overtime has its own columns") {
     // Defect: the closing shift's overtime was added to staffed hours, so utilisation mixed
     // shift time and overtime while the docs say "people present × hours on shift".
     const Scenario sc = testing_scenario(hours(8), hours(23), 1, 600, "4");

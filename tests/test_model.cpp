@@ -215,7 +215,7 @@ TEST_CASE("observation area reproduces M/G/inf occupancy L = λ·d (λ=64/h, d=1
             CHECK(row.time_in_centre_mean_min == doctest::Approx(15.0).epsilon(0.01));
 }
 
-TEST_CASE("testing: kits run out and are reported; antigen results come with the dwell") {
+TEST_CASE("testing: kits run out and are reported, antigen results come with the dwell") {
     Scenario sc;
     sc.world = small_world(100000, 0);
     sc.world.days = 3;

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
 
 using namespace riposte;
 using namespace riposte::test;
@@ -50,6 +51,74 @@ RatioCi per_arrival_mean(const std::vector<double>& sums, const std::vector<doub
     for (std::size_t i = 0; i < sums.size(); ++i) resid.add(sums[i] - r * counts[i]);
     const double nbar = n / static_cast<double>(sums.size());
     return {r, resid.ci95_halfwidth() / nbar};
+}
+
+/// A testing centre in continuous operation: one swab station of `servers` nurses with
+/// exponential service at `mu` per hour, two 12-hour shifts that hand over at 08:00 and 20:00
+/// (the night shift crosses midnight), Poisson arrivals at `lambda` per hour around the clock.
+Scenario continuous_mmc(double lambda, double mu, int servers, int days, int warmup_days) {
+    Scenario sc;
+    sc.world = queue_world(days);
+    sc.world.warmup_days = warmup_days;
+    sc.world.epidemic.incidence_per_100k.assign(static_cast<std::size_t>(days), lambda * 24);
+    Centre c;
+    c.name = "Around the clock";
+    c.kind = CentreKind::Testing;
+    c.commune = 0;
+    c.continuous = true;
+    c.opens = hours(0);
+    c.closes = hours(24);
+    c.test_type = TestType::Antigen;
+    c.waiting_room = 1'000'000;
+    const std::string service = "exp(" + std::to_string(60.0 / mu) + ")";
+    c.stations = {
+        {"swab", StationKind::Servers, Flow::Testing, 5, dist(service.c_str()), 0, false, true}};
+    c.stations[0].posts = servers; // a handover never adds a server: c posts at all times
+    Shift day_shift, night_shift;
+    day_shift.start = hours(8);
+    day_shift.end = hours(20);
+    night_shift.start = hours(20);
+    night_shift.end = hours(32); // 20:00-08:00
+    day_shift.staff = night_shift.staff = {0, 0, 0, 0, 0, servers};
+    c.shifts = {day_shift, night_shift};
+    sc.plan.centres = {c};
+    return sc;
+}
+
+struct SteadyState {
+    RunningStats wait, p_wait, utilisation;
+};
+
+SteadyState run_steady(const Scenario& sc, int replications) {
+    SteadyState out;
+    for (int rep = 0; rep < replications; ++rep) {
+        RunOptions opt;
+        opt.replication = rep;
+        opt.queue_sample_interval = SimTime{0};
+        const Results r = run_replication(sc, opt);
+        REQUIRE(r.stations.size() == 1);
+        out.wait.add(r.stations[0].wait_mean_min);
+        out.p_wait.add(r.stations[0].p_wait);
+        out.utilisation.add(r.stations[0].mean_busy);
+    }
+    return out;
+}
+
+void check_erlang_c(double lambda, double mu, int servers, int days, int replications) {
+    const Scenario sc = continuous_mmc(lambda, mu, servers, days, 2);
+    const SteadyState s = run_steady(sc, replications);
+    const double wq = erlang_c_wait_minutes(lambda, mu, servers);
+    const double pw = erlang_c_probability(lambda, mu, servers);
+    const double offered = lambda / mu; // mean busy servers
+    INFO("M/M/" << servers << " λ=" << lambda << " μ=" << mu << ": Wq " << s.wait.mean() << " ± "
+                << s.wait.ci95_halfwidth() << " vs " << wq << "; P(wait) " << s.p_wait.mean()
+                << " ± " << s.p_wait.ci95_halfwidth() << " vs " << pw << "; busy servers "
+                << s.utilisation.mean() << " ± " << s.utilisation.ci95_halfwidth() << " vs "
+                << offered);
+    CHECK(std::abs(s.wait.mean() - wq) <= s.wait.ci95_halfwidth());
+    CHECK(s.wait.ci95_halfwidth() < 0.03 * wq);
+    CHECK(std::abs(s.p_wait.mean() - pw) <= s.p_wait.ci95_halfwidth());
+    CHECK(std::abs(s.utilisation.mean() - offered) <= s.utilisation.ci95_halfwidth());
 }
 
 } // namespace
@@ -105,6 +174,18 @@ TEST_SUITE("validation") {
         CHECK(std::abs(lambda - 110) < 4 * std::sqrt(110 / (20.0 * days * replications)));
         CHECK(std::abs(w.mean - exact) <= w.half);
         CHECK(w.half < 0.03 * exact);
+    }
+
+    TEST_CASE("Erlang C at steady state: M/M/1 at λ = 8/h and μ = 10/h (Wq = 24 min)") {
+        check_erlang_c(8, 10, 1, 400, 12);
+    }
+
+    TEST_CASE("Erlang C at steady state: M/M/4 at λ = 30/h and μ = 10/h") {
+        check_erlang_c(30, 10, 4, 200, 10);
+    }
+
+    TEST_CASE("Erlang C at steady state: M/M/12 at λ = 100/h and μ = 10/h") {
+        check_erlang_c(100, 10, 12, 200, 10);
     }
 
 } // TEST_SUITE

@@ -114,6 +114,7 @@ struct World {
     std::string start_date; ///< ISO date of day 0
     int start_weekday = 0;  ///< 0 = Monday
     int days = 28;
+    int warmup_days = 0; ///< first days left out of the whole-run queueing figures
     Territory territory;
     std::vector<PopulationGroup> groups;
     Behaviour behaviour;
@@ -150,6 +151,9 @@ struct Station {
     int capacity = 0;          ///< Area: number of places (chairs)
     bool gives_dose = false;   ///< the vaccine is given here (a dose is drawn from a vial)
     bool takes_sample = false; ///< a test kit is used here
+    /// Servers: posts (booths) where service happens, 0 = one per person present. At a
+    /// handover the incoming person takes a post only once the outgoing one has finished.
+    int posts = 0;
 };
 
 struct Shift {
@@ -168,6 +172,10 @@ struct Centre {
     SimTime opens = hours(8), closes = hours(18);
     std::vector<Station> stations;
     int waiting_room = 1000; ///< people waiting at once before arrivals are turned away
+    /// Open around the clock on its days, without the daily empty restart: doors close only
+    /// before a day it is not open; shifts may cross midnight (Shift::end up to 48 h) and hand
+    /// over with people still queued.
+    bool continuous = false;
     std::vector<Shift> shifts;
     // vaccination
     int vaccine = 0;

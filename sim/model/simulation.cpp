@@ -50,7 +50,7 @@ constexpr int prio_close_midnight = 0, prio_shift_end_midnight = 1, prio_day_end
 /// Priority of an event at `time_of_day` (seconds since the day's midnight): at 24:00 it runs
 /// before the next day starts.
 constexpr int at_day_edge(SimTime time_of_day, int prio, int prio_midnight) {
-    return time_of_day.seconds() >= 86400 ? prio_midnight : prio;
+    return time_of_day.seconds() == 86400 ? prio_midnight : prio;
 }
 
 constexpr std::int32_t none = -1;
@@ -87,14 +87,29 @@ struct Patient {
     SimTime arrival, enqueued, waited, sampled;
 };
 
+/// Queueing accounting of a station: today's figures and the whole run's (after warm-up).
+struct StationAcc {
+    static constexpr double bin_min = 0.25; // whole-run wait histogram: quarter-minute bins
+    static constexpr std::size_t bins = 1440;
+    StationDayRow day;
+    std::vector<double> waits; // today, minutes
+    SimTime occ_since;         // areas: last change of the places used
+    std::int64_t arrivals = 0, started = 0, waited = 0;
+    double wait_sum_min = 0, busy_s = 0, busy_all_s = 0, staffed_s = 0, place_s = 0, open_s = 0;
+    std::vector<std::uint32_t> hist; // run, by wait; the last bin holds the longer waits
+    double wait_max_min = 0;
+};
+
 struct StationRt {
     int centre = 0;
+    int local = 0; // index within the centre's stations
     const Station* def = nullptr;
     ServerPool pool;
     int area_used = 0;
     int watchers = 0; // areas: people watching
     std::deque<std::int32_t> area_queue;
     Rng rng;
+    StationAcc acc;
 };
 
 struct DayAcc {
@@ -277,6 +292,10 @@ class Simulation::Impl final : public EventHandler {
     void maybe_release_closing(int c);
     void release_closing_shifts(CentreRt& rt);
     void sample_queues();
+    void note_start(StationRt& s, SimTime waited);
+    void note_occupancy(StationRt& s);
+    void close_station_day(StationRt& s, int d, double open_hours);
+    void station_run_rows();
     const std::vector<int>& path_of(const Patient& p) const {
         const CentreRt& c = centres_[static_cast<std::size_t>(p.centre)];
         return p.type == PatientType::Vaccination ? c.vacc_path
@@ -347,11 +366,13 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
         rt.role_present.assign(w_.roles.size(), 0);
         rt.stations_of_role.assign(w_.roles.size(), {});
         bool pcr_cut = false;
+        const std::size_t first_station = stations_.size();
         for (const Station& s : def.stations) {
             const int id = static_cast<int>(stations_.size());
             StationRt st;
             st.centre = static_cast<int>(c);
             st.def = &s;
+            st.local = static_cast<int>(stations_.size()) - static_cast<int>(first_station);
             st.rng = rng_for(name_key("station:" + def.name + "/" + s.name), Purpose::Service);
             stations_.push_back(std::move(st));
             if (s.role >= 0) rt.stations_of_role[static_cast<std::size_t>(s.role)].push_back(id);
@@ -574,8 +595,10 @@ void Simulation::Impl::on_day_start(int d) {
         CentreRt& rt = centres_[c];
         if (!def.open_on(d, w_.start_weekday)) continue;
         sim_.schedule(t0 + def.opens, h_, CentreOpen, static_cast<std::uint32_t>(c), 0, prio_open);
-        sim_.schedule(t0 + def.closes, h_, CentreClose, static_cast<std::uint32_t>(c), 0,
-                      at_day_edge(def.closes, prio_close, prio_close_midnight));
+        // a centre in continuous operation closes only before a day it is not open
+        if (!def.continuous || !def.open_on(d + 1, w_.start_weekday) || d + 1 >= w_.days)
+            sim_.schedule(t0 + def.closes, h_, CentreClose, static_cast<std::uint32_t>(c), 0,
+                          at_day_edge(def.closes, prio_close, prio_close_midnight));
         if (def.vaccinates()) {
             const double span =
                 static_cast<double>((def.closes - def.opens - def.slot_length).seconds());
@@ -703,6 +726,12 @@ void Simulation::Impl::on_day_end(int d) {
             a.test.kits_end = test_kits_;
             res_.testing_days.push_back(a.test);
         }
+    }
+    for (StationRt& s : stations_) {
+        const Centre& def = plan_.centres[static_cast<std::size_t>(s.centre)];
+        const double open_h =
+            def.open_on(d, w_.start_weekday) ? (def.closes - def.opens).hours() : 0.0;
+        close_station_day(s, d, open_h);
     }
     for (std::size_t g = 0; g < w_.groups.size(); ++g) {
         CoverageRow row;
@@ -947,6 +976,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             const std::int32_t slot =
                 s.pool.add_server(a.person, day_start(rs.day) + rs.end, rs_index);
             pr.servers.emplace_back(st, slot);
+            s.acc.day.staffed_hours += len_s / 3600.0;
             try_start_servers(st);
         }
     }
@@ -956,8 +986,9 @@ void Simulation::Impl::on_shift_end(int rs_index) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
     const Centre& def = plan_.centres[static_cast<std::size_t>(rs.centre)];
     CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
-    if (rs.end >= def.closes) {
-        // closing shift: everyone stays until the last patient inside has left
+    // In continuous operation a shift hands over while the doors are open; otherwise the
+    // closing shift stays until the last patient inside has left.
+    if (def.continuous ? !rt.doors_open : rs.end >= def.closes) {
         rt.closing_shifts.push_back(rs_index);
         maybe_release_closing(rs.centre);
         return;
@@ -1187,6 +1218,7 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
     pt.enqueued = sim_.now();
     ++rt.waiting;
     rt.acc.row.max_waiting = std::max(rt.acc.row.max_waiting, rt.waiting);
+    ++s.acc.day.arrivals;
     if (s.def->kind == StationKind::Area) {
         s.area_queue.push_back(p);
         try_fill_area(st);
@@ -1198,7 +1230,10 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
 
 void Simulation::Impl::try_start_servers(int st) {
     StationRt& s = stations_[static_cast<std::size_t>(st)];
-    while (s.pool.has_idle() && !s.pool.queue_empty()) start_service(s.pool.dequeue(), st);
+    const int posts = s.def->posts;
+    while (s.pool.has_idle() && !s.pool.queue_empty() &&
+           (posts == 0 || s.pool.busy_count() < posts))
+        start_service(s.pool.dequeue(), st);
 }
 
 void Simulation::Impl::start_service(std::int32_t p, int st) {
@@ -1234,6 +1269,7 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
         pt.got_product = true;
         pt.sampled = sim_.now();
     }
+    note_start(s, sim_.now() - pt.enqueued);
     pt.server = s.pool.start(p, sim_.now());
     const SimTime dur = round_seconds(s.def->service.sample(s.rng));
     sim_.schedule(sim_.now() + dur, h_, ServiceEnd, static_cast<std::uint32_t>(st),
@@ -1251,8 +1287,11 @@ void Simulation::Impl::on_service_end(int st, std::int32_t p) {
         const SimTime from = std::max(server.busy_since, server.planned_end);
         const double busy_ot =
             sim_.now() > from ? static_cast<double>((sim_.now() - from).seconds()) : 0.0;
-        rt.role_busy_s[role] +=
+        const double busy_in_shift =
             static_cast<double>((sim_.now() - server.busy_since).seconds()) - busy_ot;
+        rt.role_busy_s[role] += busy_in_shift;
+        s.acc.day.busy_hours += busy_in_shift / 3600.0;
+        s.acc.day.busy_overtime_hours += busy_ot / 3600.0;
         rt.role_busy_overtime_s[role] += busy_ot;
     }
     const bool leaving = server.leaving;
@@ -1284,6 +1323,8 @@ void Simulation::Impl::try_fill_area(int st) {
         CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
         --rt.waiting;
         pt.waited += sim_.now() - pt.enqueued;
+        note_start(s, sim_.now() - pt.enqueued);
+        note_occupancy(s);
         ++s.area_used;
         const SimTime dur = round_seconds(s.def->service.sample(s.rng));
         sim_.schedule(sim_.now() + dur, h_, AreaEnd, static_cast<std::uint32_t>(st),
@@ -1293,6 +1334,7 @@ void Simulation::Impl::try_fill_area(int st) {
 
 void Simulation::Impl::on_area_end(int st, std::int32_t p) {
     StationRt& s = stations_[static_cast<std::size_t>(st)];
+    note_occupancy(s);
     --s.area_used;
     ++pat(p).step;
     try_fill_area(st);
@@ -1511,6 +1553,103 @@ void Simulation::Impl::on_centre_open(int c) {
     rt.doors_open = true;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Queueing accounting per station
+
+void Simulation::Impl::note_start(StationRt& s, SimTime waited) {
+    const double w = waited.minutes();
+    ++s.acc.day.started;
+    if (waited > SimTime{0}) ++s.acc.day.waited;
+    s.acc.waits.push_back(w);
+}
+
+void Simulation::Impl::note_occupancy(StationRt& s) {
+    const SimTime now = sim_.now();
+    s.acc.day.place_hours += static_cast<double>(s.area_used) *
+                             static_cast<double>((now - s.acc.occ_since).seconds()) / 3600.0;
+    s.acc.occ_since = now;
+}
+
+void Simulation::Impl::close_station_day(StationRt& s, int d, double open_hours) {
+    StationAcc& a = s.acc;
+    if (s.def->kind == StationKind::Area) note_occupancy(s);
+    StationDayRow& row = a.day;
+    row.centre = s.centre;
+    row.day = d;
+    row.station = s.local;
+    row.open_hours = open_hours;
+    if (row.arrivals > 0 || row.started > 0 || row.staffed_hours > 0 || row.place_hours > 0) {
+        if (!a.waits.empty()) {
+            double sum = 0;
+            for (double x : a.waits) sum += x;
+            row.wait_mean_min = sum / static_cast<double>(a.waits.size());
+            std::sort(a.waits.begin(), a.waits.end());
+            row.wait_p90_min = percentile_sorted(a.waits, 90);
+        }
+        res_.station_days.push_back(row);
+        if (d >= w_.warmup_days) {
+            a.arrivals += row.arrivals;
+            a.started += row.started;
+            a.waited += row.waited;
+            a.busy_s += row.busy_hours * 3600.0;
+            a.busy_all_s += (row.busy_hours + row.busy_overtime_hours) * 3600.0;
+            a.staffed_s += row.staffed_hours * 3600.0;
+            a.place_s += row.place_hours * 3600.0;
+            a.open_s += open_hours * 3600.0;
+            if (a.hist.empty()) a.hist.assign(StationAcc::bins, 0);
+            for (double x : a.waits) {
+                a.wait_sum_min += x;
+                a.wait_max_min = std::max(a.wait_max_min, x);
+                const auto b = std::min(StationAcc::bins - 1,
+                                        static_cast<std::size_t>(x / StationAcc::bin_min));
+                ++a.hist[b];
+            }
+        }
+    }
+    a.day = StationDayRow{};
+    a.waits.clear();
+}
+
+void Simulation::Impl::station_run_rows() {
+    for (const StationRt& s : stations_) {
+        const StationAcc& a = s.acc;
+        StationRunRow row;
+        row.centre = s.centre;
+        row.station = s.local;
+        row.arrivals = a.arrivals;
+        row.started = a.started;
+        row.waited = a.waited;
+        const double n = static_cast<double>(a.started);
+        row.p_wait = n > 0 ? static_cast<double>(a.waited) / n : 0.0;
+        row.wait_mean_min = n > 0 ? a.wait_sum_min / n : 0.0;
+        if (a.started > 0) { // p90 by linear interpolation inside the quarter-minute bin
+            const double target = 0.9 * n;
+            double cum = 0;
+            for (std::size_t b = 0; b < a.hist.size(); ++b) {
+                const auto h = static_cast<double>(a.hist[b]);
+                if (cum + h >= target && h > 0) {
+                    const double lo = static_cast<double>(b) * StationAcc::bin_min;
+                    row.wait_p90_min = b + 1 == a.hist.size()
+                                           ? a.wait_max_min
+                                           : lo + StationAcc::bin_min * (target - cum) / h;
+                    break;
+                }
+                cum += h;
+            }
+        }
+        if (s.def->kind == StationKind::Area) {
+            row.mean_occupancy = a.open_s > 0 ? a.place_s / a.open_s : 0.0;
+            row.utilisation = s.def->capacity > 0
+                                  ? row.mean_occupancy / static_cast<double>(s.def->capacity)
+                                  : 0.0;
+        } else {
+            row.utilisation = a.staffed_s > 0 ? a.busy_s / a.staffed_s : 0.0;
+            row.mean_busy = a.open_s > 0 ? a.busy_all_s / a.open_s : 0.0;
+        }
+        res_.stations.push_back(row);
+    }
+}
+
 void Simulation::Impl::sample_queues() {
     const SimTime now = sim_.now();
     const int d = now.day();
@@ -1579,6 +1718,7 @@ void Simulation::Impl::finalise() {
     if (finalised_) return;
     finalised_ = true;
     res_.events = sim_.events_processed();
+    station_run_rows();
     Totals& t = res_.totals;
     // communes
     const std::size_t ng = w_.groups.size();

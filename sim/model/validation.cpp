@@ -82,8 +82,10 @@ ValidationReport validate_structure(const Scenario& sc) {
             // opening hours not covered by any shift
             for (std::int64_t t = centre.opens.seconds(); t < centre.closes.seconds(); t += 900) {
                 bool covered = false;
-                for (const Shift& sh : centre.shifts)
-                    if (sh.start.seconds() <= t && t < sh.end.seconds()) covered = true;
+                for (const Shift& sh : centre.shifts) // a night shift covers the next morning
+                    if ((sh.start.seconds() <= t && t < sh.end.seconds()) ||
+                        t + 86400 < sh.end.seconds())
+                        covered = true;
                 if (!covered) {
                     add_where(v, centre.name + ": no shift covers " + hhmm(SimTime{t}) +
                                      " although the centre is open");

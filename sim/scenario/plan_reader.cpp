@@ -1,7 +1,7 @@
 // The plan file: centres (calendar, stations, shifts), booking policy, and the checks that tie
 // the plan to the world (deliveries addressed to centres, allocation shares).
-#include "loader_internal.hpp"
 #include "core/text_parse.hpp"
+#include "loader_internal.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -129,6 +129,10 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
                                        "rename 'service' to 'dwell'");
         r.allow("service");
         if (auto d = read_duration(r, "dwell", !r.has("service"), "dwell = \"15\"")) s.service = *d;
+        if (r.has("posts"))
+            f.error(*t.get("posts"), "'posts' is for a station of servers; an area has a "
+                                     "'capacity' (places): rename it");
+        r.allow("posts");
         if (auto v = r.integer("capacity", 1, 100000, true, "capacity = 20"))
             s.capacity = static_cast<int>(*v);
     } else {
@@ -143,6 +147,7 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
         r.allow("capacity");
         if (auto d = read_duration(r, "service", !r.has("dwell"), "service = \"3 + exp(1.43)\""))
             s.service = *d;
+        if (auto v = r.integer("posts", 1, 10000)) s.posts = static_cast<int>(*v);
     }
     if (auto b = r.boolean("gives_dose")) s.gives_dose = *b;
     if (auto b = r.boolean("takes_sample")) s.takes_sample = *b;
@@ -217,11 +222,16 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
     r.finish();
 
     // Consistency with the centre's calendar.
-    if (s.start >= s.end) {
+    if (s.start >= s.end && c.continuous && s.end < hours(24)) {
+        s.end += hours(24); // crosses midnight: ends the next day
+    } else if (s.start >= s.end) {
         const toml::node* n = t.get("end") ? t.get("end") : t.get("start");
         f.error(n ? f.loc(*n) : r.loc(), "the shift ends (" + clock_to_text(s.end) +
                                              ") before it starts (" + clock_to_text(s.start) +
-                                             "): shifts cannot cross midnight, split it in two");
+                                             "): only a centre with continuous = true has "
+                                             "shifts that cross midnight; split it in two");
+    } else if (c.continuous) {
+        // open around the clock: any shift is inside the opening hours
     } else if (c.opens >= c.closes) {
         // The centre's hours are wrong (reported there): nothing to compare with.
     } else if (s.end <= c.opens || s.start >= c.closes) {
@@ -291,8 +301,20 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                       ", after the last simulated day (" + std::to_string(w.days - 1) + ")");
     c.opens = hours(8);
     c.closes = hours(18);
-    if (auto v = r.clock("opens", false)) c.opens = *v;
-    if (auto v = r.clock("closes", true)) c.closes = *v;
+    if (auto b = r.boolean("continuous")) c.continuous = *b;
+    if (c.continuous) {
+        for (const char* key : {"opens", "closes"})
+            if (const toml::node* n = t.get(key))
+                f.error(*n, "centre '" + c.name +
+                                "' has continuous = true: it is open 00:00-24:00 " +
+                                "on its days; remove '" + key + "'");
+        r.allow("opens");
+        r.allow("closes");
+        c.opens = hours(0);
+        c.closes = hours(24);
+    }
+    if (auto v = r.clock("opens", false); v && !c.continuous) c.opens = *v;
+    if (auto v = r.clock("closes", true); v && !c.continuous) c.closes = *v;
     if (c.opens >= c.closes) {
         const toml::node* n = t.get("closes") ? t.get("closes") : t.get("opens");
         f.error(n ? f.loc(*n) : r.loc(), "centre '" + c.name + "' closes (" +

@@ -1,8 +1,8 @@
 // The world file: territory, population, behaviour, pool, supply, epidemic, absenteeism, cost.
 #include "core/csv_reader.hpp"
+#include "core/text_parse.hpp"
 #include "loader_internal.hpp"
 #include "riposte/epidemic.hpp"
-#include "core/text_parse.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -71,6 +71,14 @@ void read_world_header(const TomlFile& f, const toml::table& t, World& w) {
         }
     }
     if (auto d = r.integer("days", 1, Limits::max_days)) w.days = static_cast<int>(*d);
+    if (auto d = r.integer("warmup_days", 0, Limits::max_days)) {
+        w.warmup_days = static_cast<int>(*d);
+        if (w.warmup_days >= w.days)
+            f.error(*t.get("warmup_days"),
+                    "'warmup_days' (" + std::to_string(w.warmup_days) +
+                        ") leaves no day to measure: it must be below 'days' (" +
+                        std::to_string(w.days) + ")");
+    }
     r.finish();
 }
 
