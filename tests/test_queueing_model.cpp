@@ -79,8 +79,14 @@ Scenario continuous_mmc(double lambda, double mu, int servers, int days, int war
     day_shift.end = hours(20);
     night_shift.start = hours(20);
     night_shift.end = hours(32); // 20:00-08:00
-    day_shift.staff = night_shift.staff = {0, 0, 0, 0, 0, servers};
-    c.shifts = {day_shift, night_shift};
+    // the run starts at 00:00: a first-night shift covers day 0 until 08:00, or 8 hours of
+    // arrivals would pile up unserved before the first day shift
+    Shift first_night = day_shift;
+    first_night.start = hours(0);
+    first_night.end = hours(8);
+    first_night.first_day = first_night.last_day = 0;
+    day_shift.staff = night_shift.staff = first_night.staff = {0, 0, 0, 0, 0, servers};
+    c.shifts = {day_shift, night_shift, first_night};
     sc.plan.centres = {c};
     return sc;
 }
@@ -185,7 +191,42 @@ TEST_SUITE("validation") {
     }
 
     TEST_CASE("Erlang C at steady state: M/M/12 at λ = 100/h and μ = 10/h") {
-        check_erlang_c(100, 10, 12, 200, 10);
+        check_erlang_c(100, 10, 12, 120, 10);
+    }
+
+    TEST_CASE("tandem line (Jackson): each station waits as its own M/M/c") {
+        // VALIDATION.md "Tandem line": Poisson arrivals at 40/h; station 1 has 3 servers at
+        // μ = 15/h, station 2 has 5 servers at μ = 10/h. The departures of an M/M/c are Poisson,
+        // so each station is an independent M/M/c with λ = 40/h.
+        // Station 1 runs at ρ = 0.89: its mean wait varies a lot from one replication to the
+        // next, so many shorter replications give a more trustworthy CI than a few long ones.
+        Scenario sc = continuous_mmc(40, 10, 5, 100, 2);
+        for (Shift& sh : sc.plan.centres[0].shifts) sh.staff[0] = 3;
+        Centre& c = sc.plan.centres[0];
+        Station first = c.stations[0];
+        first.name = "registration";
+        first.role = 0; // reception, staffed by administratif
+        first.takes_sample = false;
+        first.service = dist("exp(4)");
+        first.posts = 3;
+        c.stations.insert(c.stations.begin(), first);
+        std::vector<RunningStats> waits(2);
+        for (int rep = 0; rep < 40; ++rep) {
+            RunOptions opt;
+            opt.replication = rep;
+            opt.queue_sample_interval = SimTime{0};
+            const Results r = run_replication(sc, opt);
+            REQUIRE(r.stations.size() == 2);
+            for (std::size_t i = 0; i < 2; ++i) waits[i].add(r.stations[i].wait_mean_min);
+        }
+        const double expected[] = {erlang_c_wait_minutes(40, 15, 3),
+                                   erlang_c_wait_minutes(40, 10, 5)};
+        for (std::size_t i = 0; i < 2; ++i) {
+            INFO("station " << i + 1 << ": Wq " << waits[i].mean() << " ± "
+                            << waits[i].ci95_halfwidth() << " vs Erlang C " << expected[i]);
+            CHECK(std::abs(waits[i].mean() - expected[i]) <= waits[i].ci95_halfwidth());
+            CHECK(waits[i].ci95_halfwidth() < 0.05 * expected[i]);
+        }
     }
 
 } // TEST_SUITE
