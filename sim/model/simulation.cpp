@@ -600,8 +600,11 @@ void Simulation::Impl::on_day_start(int d) {
             sim_.schedule(t0 + def.closes, h_, CentreClose, static_cast<std::uint32_t>(c), 0,
                           at_day_edge(def.closes, prio_close, prio_close_midnight));
         if (def.vaccinates()) {
-            const double span =
-                static_cast<double>((def.closes - def.opens - def.slot_length).seconds());
+            // People booked on the same slot are asked to come at the slot's time: with
+            // doses_per_slot = 3 (or overbooking) they arrive together, around it.
+            const std::int64_t slots =
+                std::max<std::int64_t>(1, (def.closes - def.opens).seconds() /
+                                              std::max<std::int64_t>(1, def.slot_length.seconds()));
             for (const BookingRec& b : rt.bookings[du]) {
                 DemandPerson& dp = persons_[static_cast<std::size_t>(b.person)];
                 if (b.dose == 2 && (dp.doses != 1 || dp.dose2_day != d)) continue; // cancelled
@@ -614,9 +617,10 @@ void Simulation::Impl::on_day_start(int d) {
                     continue;
                 }
                 Rng pr = rng_for(pk, Purpose::Punctuality);
-                const double slot_s = rt.n_positions > 0 ? span * static_cast<double>(b.pos) /
-                                                               static_cast<double>(rt.n_positions)
-                                                         : 0.0;
+                const std::int64_t slot =
+                    rt.n_positions > 0 ? static_cast<std::int64_t>(b.pos) * slots / rt.n_positions
+                                       : 0;
+                const double slot_s = static_cast<double>(slot * def.slot_length.seconds());
                 const double shift_s = (w_.behaviour.punctuality.sample_signed(pr));
                 double at = static_cast<double>((t0 + def.opens).seconds()) + slot_s + shift_s;
                 at = std::max(at, static_cast<double>((t0 + def.opens).seconds()));
