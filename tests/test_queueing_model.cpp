@@ -229,4 +229,101 @@ TEST_SUITE("validation") {
         }
     }
 
+    TEST_CASE("Hanly et al. 2022 mass vaccination hub at 60, 120 and 180 booked arrivals an hour") {
+        // VALIDATION.md "Published clinic figures": an 8-hour day, registration 3 + Exp(1.43) min,
+        // assessment 2 + Exp(1), injection 3 + Exp(1), observation Normal(20, 0.5); staff at the
+        // entrance, registration, assessment, vaccination and preparation 4, 6, 4, 5, 2 for the
+        // small hub, twice and three times that for the larger ones. Entrance and preparation staff
+        // are on site without a queue of their own. Booked slots of 1 minute with 1, 2 or 3 people.
+        for (int scale = 1; scale <= 3; ++scale) {
+            CAPTURE(scale);
+            const double lambda = 60.0 * scale;
+            const int days = 6;
+            Scenario sc;
+            World& w = sc.world;
+            w = small_world(200000, 0);
+            w.days = days;
+            w.roles = {"entrance", "registration", "assessment", "vaccination", "preparation"};
+            w.professions = {"medecin", "infirmier", "administratif"};
+            w.scope.allowed = {
+                {{2, false}}, {{2, false}}, {{0, false}}, {{1, false}}, {{1, false}}};
+            w.pool = {};
+            for (int prof = 0; prof < 3; ++prof) {
+                PoolEntry e;
+                e.profession = prof;
+                e.home_commune = 0;
+                e.count = 300;
+                e.weekly_hours = 168;
+                e.max_commute_minutes = 30;
+                w.pool.push_back(e);
+            }
+            w.groups = {{"adults", 1.0, 0.5, 0, 1, 21, 0.0}};
+            w.behaviour.booking_delay = dist("0");
+            w.behaviour.no_show = 0.01;
+            w.behaviour.punctuality = dist("0"); // the authors' booked arrivals come on time
+            w.behaviour.retry_days = 1;
+            w.deliveries = {{0, 0, 1'000'000, -1, ""}};
+            w.vaccines = {{"comirnaty", 6, hours(6)}};
+            sc.plan.booking.horizon_days = days;
+            Centre c;
+            c.name = "Hub";
+            c.commune = 0;
+            c.opens = hours(9);
+            c.closes = hours(17);
+            c.slot_length = minutes(1);
+            c.doses_per_slot = scale;
+            c.waiting_room = 100000;
+            c.stations = {
+                {"registration", StationKind::Servers, Flow::Both, 1, dist("3 + exp(1.43)"), 0,
+                 false, false},
+                {"assessment", StationKind::Servers, Flow::Vaccination, 2, dist("2 + exp(1)"), 0,
+                 false, false},
+                {"injection", StationKind::Servers, Flow::Vaccination, 3, dist("3 + exp(1)"), 0,
+                 true, false},
+                {"observation", StationKind::Area, Flow::Vaccination, -1, dist("normal(20, 0.5)"),
+                 100000, false, false},
+            };
+            Shift sh;
+            sh.start = hours(9);
+            sh.end = hours(17);
+            sh.staff = {4 * scale, 6 * scale, 4 * scale, 5 * scale, 2 * scale};
+            c.shifts = {sh};
+            sc.plan.centres = {c};
+            const Results r = run_replication(sc, {});
+            REQUIRE(r.centre_days.size() == static_cast<std::size_t>(days));
+            RunningStats time_in_hub;
+            for (const auto& row : r.centre_days) {
+                // every booked patient who came is vaccinated: 480 × scale less the no-shows
+                CHECK(row.slots_booked == 480 * scale);
+                CHECK(row.vaccinations == row.slots_booked - row.no_shows);
+                CHECK(row.turned_away == 0);
+                time_in_hub.add(row.time_in_centre_mean_min);
+            }
+            INFO("time in hub " << time_in_hub.mean() << " ± " << time_in_hub.ci95_halfwidth());
+            CHECK(time_in_hub.mean() + time_in_hub.ci95_halfwidth() < 60.0);
+            // each station's share of its servers' time, overtime included, against
+            // λ × mean service ÷ servers, with λ the day's patients over the 8 hours
+            const double mean_service[] = {3 + 1.43, 2 + 1, 3 + 1};
+            const int servers[] = {6 * scale, 4 * scale, 5 * scale};
+            for (int st = 0; st < 3; ++st) {
+                RunningStats ratio, u;
+                for (const auto& row : r.station_days) {
+                    if (row.station != st) continue;
+                    const double lambda_d = static_cast<double>(row.started) / 8.0;
+                    const double expected = lambda_d * mean_service[st] / 60.0 / servers[st];
+                    const double measured =
+                        (row.busy_hours + row.busy_overtime_hours) / row.staffed_hours;
+                    ratio.add(measured / expected);
+                    u.add(measured);
+                }
+                INFO("station " << st << ": utilisation " << u.mean() << ", measured / expected "
+                                << ratio.mean() << " ± " << ratio.ci95_halfwidth() << "; nominal "
+                                << lambda * mean_service[st] / 60.0 / servers[st]);
+                CHECK(ratio.count() == days);
+                CHECK(std::abs(ratio.mean() - 1.0) <= ratio.ci95_halfwidth());
+                CHECK(u.mean() <= 0.85);
+            }
+        }
+    }
+
 } // TEST_SUITE
