@@ -335,3 +335,28 @@ TEST_CASE("people booked on the same slot arrive together at the slot's time") {
     CHECK(reception.wait_mean_min == doctest::Approx(1.0));
     CHECK(reception.waited == 96 * 2);
 }
+
+TEST_CASE("two stations of one role get the people the shift names for each") {
+    // Before, people of a role shared by two stations were split round-robin whatever the
+    // plan meant; now the shift names them per station (by_station).
+    Scenario sc = small_scenario();
+    Centre& c = sc.plan.centres[0];
+    Station second = c.stations[2];
+    second.name = "injection 2";
+    second.gives_dose = false; // one dose per visit: the second line is a separate path step
+    c.stations.insert(c.stations.begin() + 3, second);
+    c.shifts[0].staff[2] = 3;
+    c.shifts[0].station_staff = {-1, -1, 1, 2, -1}; // injection: 1, injection 2: 2
+    const Results r = run_replication(sc, {});
+    double staffed[2] = {0, 0};
+    int days_seen = 0;
+    for (const auto& row : r.station_days) {
+        if (row.day != 0) continue;
+        if (row.station == 2) staffed[0] = row.staffed_hours;
+        if (row.station == 3) staffed[1] = row.staffed_hours;
+        ++days_seen;
+    }
+    REQUIRE(days_seen > 0);
+    CHECK(staffed[0] == doctest::Approx(8.0));
+    CHECK(staffed[1] == doctest::Approx(16.0));
+}

@@ -1059,3 +1059,34 @@ TEST_CASE("continuous operation: open around the clock, shifts cross midnight, w
     CHECK(all(load(long_warmup, base_plan)).find("'warmup_days' (14) leaves no day to measure") !=
           std::string::npos);
 }
+
+TEST_CASE("a role shared by two stations needs the people per station (by_station)") {
+    // a second injection line at Gignac: the shift must say who goes where
+    std::string p = replace(base_plan, "gives_dose = true\n",
+                            "gives_dose = true\n\n[[centre.station]]\nname = \"injection 2\"\n"
+                            "role = \"injection\"\nservice = \"3 + exp(1)\"\n");
+    auto r = load(base_world, p);
+    CHECK_DIAG(r, "plan.toml:" + pos(p, "{ medical_interview = 1, injection = 2, supervision") +
+                      ": error: role 'injection' staffs 2 stations of centre 'Gignac' "
+                      "(\"injection\", \"injection 2\"): say how many people go to each");
+    const std::string named = "by_station = { injection = 1, \"injection 2\" = 1 }\n";
+    for (const std::string from =
+             "staff = { medical_interview = 1, injection = 2, supervision = 1 }\n";
+         p.find(from) != std::string::npos;)
+        p.replace(p.find(from), from.size(),
+                  "staff = { medical_interview = 1, supervision = 1 }\n" + named);
+    r = load(base_world, p);
+    INFO(all(r));
+    REQUIRE(r.scenario);
+    const Shift& sh = r.scenario->plan.centres[0].shifts[0];
+    CHECK(sh.staff[static_cast<std::size_t>(r.scenario->world.find_role("injection"))] == 2);
+    CHECK(sh.station_staff[1] == 1);
+    CHECK(sh.station_staff[2] == 1);
+    // a count that disagrees with staff is refused
+    std::string bad = p;
+    const std::string first = "staff = { medical_interview = 1, supervision = 1 }\n" + named;
+    bad.replace(bad.find(first), first.size(),
+                "staff = { medical_interview = 1, injection = 3, supervision = 1 }\n" + named);
+    CHECK(all(load(base_world, bad)).find("by_station places 2 injection but staff gives 3") !=
+          std::string::npos);
+}

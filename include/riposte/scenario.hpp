@@ -161,6 +161,9 @@ struct Shift {
     int first_day = 0, last_day = 1 << 20; ///< inclusive day range
     SimTime start, end;                    ///< seconds of day
     std::vector<int> staff;                ///< people required, indexed by role
+    /// People per station, indexed by the centre's stations (-1: not named). Required for the
+    /// stations of a role that staffs several stations of the centre; their sum is staff[role].
+    std::vector<int> station_staff;
 };
 
 struct Centre {

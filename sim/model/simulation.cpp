@@ -957,6 +957,11 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         }
     }
     std::vector<int> rr(w_.roles.size(), 0); // round-robin over stations of a role
+    // people per station where the plan names them (a role staffing several stations)
+    std::vector<int> quota = plan_.centres[static_cast<std::size_t>(c)]
+                                 .shifts[static_cast<std::size_t>(rs.shift)]
+                                 .station_staff;
+    quota.resize(plan_.centres[static_cast<std::size_t>(c)].stations.size(), -1);
     for (const Assignment& a : working) {
         const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
         const auto role = static_cast<std::size_t>(a.role);
@@ -970,7 +975,17 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             60.0;
         const auto& sts = rt.stations_of_role[role];
         if (sts.empty()) continue; // e.g. supervision: on site, no station
-        const int st = sts[static_cast<std::size_t>(rr[role]++) % sts.size()];
+        int st = -1;
+        for (int k : sts) {
+            auto& left =
+                quota[static_cast<std::size_t>(stations_[static_cast<std::size_t>(k)].local)];
+            if (left > 0) {
+                --left;
+                st = k;
+                break;
+            }
+        }
+        if (st < 0) st = sts[static_cast<std::size_t>(rr[role]++) % sts.size()];
         StationRt& s = stations_[static_cast<std::size_t>(st)];
         if (s.def->kind == StationKind::Area) {
             ++s.watchers;

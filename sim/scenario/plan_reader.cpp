@@ -219,6 +219,50 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
                           "staff = { injection = 2 }");
     }
     staff_locs.push_back(staff_loc);
+    s.station_staff.assign(c.stations.size(), -1);
+    if (const toml::node* n = r.node("by_station")) {
+        const auto* tab = n->as_table();
+        if (!tab) {
+            f.error(*n, "'by_station' must be a table of station = number of people, e.g. "
+                        "by_station = { \"injection 1\" = 2, \"injection 2\" = 1 }; found " +
+                            type_phrase(*n));
+        } else {
+            std::vector<int> sum(cx.w.roles.size(), 0);
+            std::vector<char> named(cx.w.roles.size(), 0);
+            for (auto&& [k, v] : *tab) {
+                const std::string name(k.str());
+                SourceLoc kl = f.loc(k);
+                if (kl.line <= 0) kl = f.loc(v);
+                const auto count =
+                    to_int(f, v, "by_station '" + name + "'", 0, Limits::max_staff_per_role);
+                std::vector<std::string> names;
+                for (const Station& st : c.stations) names.push_back(st.name);
+                const auto k_st =
+                    resolve_name(names, name, "station", kl, f.diags(),
+                                 "stations of centre '" + c.name + "': " + quoted_list(names));
+                if (!k_st || !count) continue;
+                const Station& st = c.stations[static_cast<std::size_t>(*k_st)];
+                if (st.role < 0) {
+                    f.error(kl, "station '" + name + "' has no role: nobody is placed there");
+                    continue;
+                }
+                s.station_staff[static_cast<std::size_t>(*k_st)] = static_cast<int>(*count);
+                sum[static_cast<std::size_t>(st.role)] += static_cast<int>(*count);
+                named[static_cast<std::size_t>(st.role)] = 1;
+            }
+            for (std::size_t role = 0; role < sum.size(); ++role) {
+                if (!named[role]) continue;
+                if (s.staff[role] == 0) {
+                    s.staff[role] = sum[role];
+                } else if (s.staff[role] != sum[role]) {
+                    f.error(*n, "by_station places " + std::to_string(sum[role]) + " " +
+                                    cx.w.roles[role] + " but staff gives " +
+                                    std::to_string(s.staff[role]) +
+                                    ": give the same number, or only by_station");
+                }
+            }
+        }
+    }
     r.finish();
 
     // Consistency with the centre's calendar.
@@ -400,6 +444,32 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
             f.error(r.loc(), "centre '" + c.name +
                                  "' has several stations with takes_sample = "
                                  "true: keep one");
+    }
+    // A role that staffs several stations: every shift says how many people go to each.
+    if (cx.roles_known) {
+        for (std::size_t role = 0; role < w.roles.size(); ++role) {
+            std::vector<std::size_t> sts;
+            for (std::size_t k = 0; k < c.stations.size(); ++k)
+                if (c.stations[k].role == static_cast<int>(role)) sts.push_back(k);
+            if (sts.size() < 2) continue;
+            std::string names;
+            for (std::size_t k : sts)
+                names += (names.empty() ? "\"" : ", \"") + c.stations[k].name + "\"";
+            for (std::size_t i = 0; i < c.shifts.size(); ++i) {
+                const Shift& sh = c.shifts[i];
+                if (sh.staff[role] == 0) continue;
+                const bool named = std::all_of(sts.begin(), sts.end(), [&](std::size_t k) {
+                    return k < sh.station_staff.size() && sh.station_staff[k] >= 0;
+                });
+                if (!named)
+                    f.error(i < staff_locs.size() && staff_locs[i].line > 0 ? staff_locs[i]
+                                                                            : r.loc(),
+                            "role '" + w.roles[role] + "' staffs " + std::to_string(sts.size()) +
+                                " stations of centre '" + c.name + "' (" + names +
+                                "): say how many people go to each, e.g. by_station = { " +
+                                names.substr(0, names.find(',')) + " = 1, ... }");
+            }
+        }
     }
     if (cx.roles_known && !shifts.empty()) {
         for (std::size_t k = 0; k < c.stations.size(); ++k) {
