@@ -1,6 +1,8 @@
 // Engine tests on scenarios built in C++ (SPEC §2-3 semantics).
 #include "fixtures.hpp"
+#include "riposte/core/invariant.hpp"
 #include "riposte/core/stats.hpp"
+#include "riposte/model/server_pool.hpp"
 #include "riposte/roster.hpp"
 #include "riposte/simulation.hpp"
 #include "riposte/territory.hpp"
@@ -359,4 +361,18 @@ TEST_CASE("two stations of one role get the people the shift names for each") {
     REQUIRE(days_seen > 0);
     CHECK(staffed[0] == doctest::Approx(8.0));
     CHECK(staffed[1] == doctest::Approx(16.0));
+}
+
+TEST_CASE("engine invariants are checked in this build, and a violation is caught") {
+    // RIPOSTE_INVARIANT is not compiled out by NDEBUG: the test build checks every invariant
+    // (no negative queue, stock never below zero, staff present <= staffed, every station
+    // passed once), so every model test above ran with them on.
+    CHECK(invariants_enabled());
+    struct Violation {};
+    const InvariantHandler previous =
+        set_invariant_handler([](std::string_view, int, std::string_view) { throw Violation{}; });
+    ServerPool pool;
+    const std::int32_t s = pool.add_server(0, hours(8), 0);
+    CHECK_THROWS_AS(pool.finish(s), Violation); // finishing a server that serves nobody
+    set_invariant_handler(previous);
 }

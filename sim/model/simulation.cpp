@@ -2,6 +2,7 @@
 #include "riposte/simulation.hpp"
 
 #include "riposte/allocation.hpp"
+#include "riposte/core/invariant.hpp"
 #include "riposte/core/rng.hpp"
 #include "riposte/core/simulator.hpp"
 #include "riposte/core/stats.hpp"
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cassert>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -956,6 +956,8 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             mover.role = static_cast<int>(r);
         }
     }
+    // staff present never exceed the people the roster put on the shift
+    RIPOSTE_INVARIANT(working.size() <= rs.people.size());
     std::vector<int> rr(w_.roles.size(), 0); // round-robin over stations of a role
     // people per station where the plan names them (a role staffing several stations)
     std::vector<int> quota = plan_.centres[static_cast<std::size_t>(c)]
@@ -1111,6 +1113,7 @@ void Simulation::Impl::on_team_day(int t, int rs_index) {
             if (rt.stock <= 0) return false;
             const std::int64_t in_vial = std::min<std::int64_t>(vac.doses_per_vial, rt.stock);
             rt.stock -= in_vial;
+            RIPOSTE_INVARIANT(rt.stock >= 0);
             vial_left = static_cast<int>(in_vial);
             vial_expires = now + static_cast<double>(vac.shelf_life_after_opening.seconds());
             ++row.vials_opened;
@@ -1260,6 +1263,7 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
     Patient& pt = pat(p);
     CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
     --rt.waiting;
+    RIPOSTE_INVARIANT(rt.waiting >= 0);
     pt.waited += sim_.now() - pt.enqueued;
     // the product is taken when the service starts: no dose or no kit means no service
     if (s.def->gives_dose && pt.type == PatientType::Vaccination && !pt.got_product) {
@@ -1285,11 +1289,14 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
             return;
         }
         --test_kits_;
+        RIPOSTE_INVARIANT(test_kits_ >= 0);
         pt.got_product = true;
         pt.sampled = sim_.now();
     }
     note_start(s, sim_.now() - pt.enqueued);
     pt.server = s.pool.start(p, sim_.now());
+    RIPOSTE_INVARIANT(s.pool.busy_count() <= s.pool.active_count() &&
+                      (s.def->posts == 0 || s.pool.busy_count() <= s.def->posts));
     const SimTime dur = round_seconds(s.def->service.sample(s.rng));
     sim_.schedule(sim_.now() + dur, h_, ServiceEnd, static_cast<std::uint32_t>(st),
                   static_cast<std::uint64_t>(p), prio_service_end);
@@ -1341,10 +1348,13 @@ void Simulation::Impl::try_fill_area(int st) {
         Patient& pt = pat(p);
         CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
         --rt.waiting;
+        RIPOSTE_INVARIANT(rt.waiting >= 0);
+        RIPOSTE_INVARIANT(rt.waiting >= 0);
         pt.waited += sim_.now() - pt.enqueued;
         note_start(s, sim_.now() - pt.enqueued);
         note_occupancy(s);
         ++s.area_used;
+        RIPOSTE_INVARIANT(s.area_used <= s.def->capacity);
         const SimTime dur = round_seconds(s.def->service.sample(s.rng));
         sim_.schedule(sim_.now() + dur, h_, AreaEnd, static_cast<std::uint32_t>(st),
                       static_cast<std::uint64_t>(p), prio_area_end);
@@ -1355,6 +1365,7 @@ void Simulation::Impl::on_area_end(int st, std::int32_t p) {
     StationRt& s = stations_[static_cast<std::size_t>(st)];
     note_occupancy(s);
     --s.area_used;
+    RIPOSTE_INVARIANT(s.area_used >= 0);
     ++pat(p).step;
     try_fill_area(st);
     go_to_step(p);
@@ -1364,6 +1375,9 @@ void Simulation::Impl::depart(std::int32_t p) {
     Patient& pt = pat(p);
     CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
     --rt.in_centre;
+    RIPOSTE_INVARIANT(rt.in_centre >= 0);
+    // a served patient passed every station of the path once, in order
+    RIPOSTE_INVARIANT(static_cast<std::size_t>(pt.step) == path_of(pt).size());
     ++rt.acc.row.served;
     const double wait_min = pt.waited.minutes();
     rt.acc.waits.push_back(wait_min);
@@ -1416,6 +1430,7 @@ bool Simulation::Impl::take_dose(int c) {
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
     if (rt.vial_left > 0 && sim_.now() < rt.vial_expires) {
         --rt.vial_left;
+        RIPOSTE_INVARIANT(rt.vial_left >= 0);
         ++rt.acc.row.doses_used;
         return true;
     }
@@ -1432,6 +1447,7 @@ bool Simulation::Impl::take_dose(int c) {
     }
     const std::int64_t in_vial = std::min<std::int64_t>(v.doses_per_vial, rt.stock);
     rt.stock -= in_vial;
+    RIPOSTE_INVARIANT(rt.stock >= 0 && in_vial > 0);
     rt.vial_left = static_cast<int>(in_vial) - 1;
     rt.vial_expires = sim_.now() + v.shelf_life_after_opening;
     ++rt.vial_serial;
@@ -1557,6 +1573,8 @@ void Simulation::Impl::on_centre_close(int c) {
                                       " at closing time");
         for (std::int32_t p : sent) {
             --rt.waiting;
+            RIPOSTE_INVARIANT(rt.waiting >= 0);
+            RIPOSTE_INVARIANT(rt.waiting >= 0);
             --rt.in_centre;
             turn_away(p, false);
         }
@@ -1729,7 +1747,7 @@ void Simulation::Impl::handle(const Event& e) {
         on_centre_open(static_cast<int>(e.target));
         break;
     default:
-        assert(false && "unknown event kind");
+        RIPOSTE_INVARIANT(false && "unknown event kind");
     }
 }
 
