@@ -376,3 +376,39 @@ TEST_CASE("engine invariants are checked in this build, and a violation is caugh
     CHECK_THROWS_AS(pool.finish(s), Violation); // finishing a server that serves nobody
     set_invariant_handler(previous);
 }
+
+TEST_CASE("walk-in-only vaccination: no slots, people come by the hourly profile, all served") {
+    // Vaccination sans rendez-vous: people who want a dose and hold no booking go to the
+    // nearest walk-in-only centre on a day drawn from walk_in_delay, at an hour drawn from the
+    // centre's profile; the doors close, not the queue.
+    Scenario sc = small_scenario();
+    sc.world = small_world(1000, 500); // 750 people want a dose
+    sc.world.deliveries = {{0, 0, 6000, -1, ""}};
+    sc.world.behaviour.walk_in_delay = dist("uniform(0, 2) d");
+    Centre& c = sc.plan.centres[0];
+    c.walk_in_only = true;
+    c.hourly_profile.fill(0);
+    c.hourly_profile[16] = 1; // everyone comes between 16:00 and 17:00
+    c.waiting_room = 100000;
+    RunOptions opt;
+    opt.queue_sample_interval = minutes(30);
+    const Results r = run_replication(sc, opt);
+    std::int64_t arrivals = 0, served = 0;
+    for (const auto& row : r.centre_days) {
+        CHECK(row.slots_opened == 0);
+        CHECK(row.turned_away == 0);
+        CHECK(row.walk_ins == row.arrivals);
+        arrivals += row.arrivals;
+        served += row.served;
+    }
+    CHECK(r.totals.first_doses == r.totals.wanting); // everyone who wanted a dose got it
+    CHECK(arrivals == r.totals.wanting);
+    CHECK(served == arrivals); // people still queued at 17:00 were served after closing
+    bool queue_after_closing = false;
+    for (const auto& q : r.queue) {
+        const auto s = q.time.second_of_day();
+        if (s >= 9 * 3600 && s < 16 * 3600) CHECK(q.in_centre == 0); // nobody before 16:00
+        if (s >= 17 * 3600 && q.in_centre > 0) queue_after_closing = true;
+    }
+    CHECK(queue_after_closing);
+}

@@ -1090,3 +1090,22 @@ TEST_CASE("a role shared by two stations needs the people per station (by_statio
     CHECK(all(load(base_world, bad)).find("by_station places 2 injection but staff gives 3") !=
           std::string::npos);
 }
+
+TEST_CASE("walk-in-only centres: walk_in_only, hourly_profile and walk_in_delay") {
+    std::string p = replace(base_plan, "slot_minutes = 5\n",
+                            "walk_in_only = true\nhourly_profile = [0, 0, 0, 0, 0, 0, 0, 0, 0, "
+                            "1, 2, 2, 1, 1, 1, 2, 2, 0, 0, 0, 0, 0, 0, 0]\n");
+    const std::string w =
+        replace(base_world, "no_show = 0.01\n", "no_show = 0.01\nwalk_in_delay = \"exp(2) d\"\n");
+    auto r = load(w, p);
+    INFO(all(r));
+    REQUIRE(r.scenario);
+    const Centre& c = r.scenario->plan.centres[0];
+    CHECK(c.walk_in_only);
+    CHECK(c.hourly_profile[10] == 2);
+    CHECK(r.scenario->world.behaviour.walk_in_delay.mean() == doctest::Approx(2 * 86400.0));
+    const std::string bad = replace(base_plan, "slot_minutes = 5\n", "hourly_profile = [1, 2]\n");
+    CHECK_DIAG(load(base_world, bad), "plan.toml:" + pos(bad, "[1, 2]") +
+                                          ": error: 'hourly_profile' must be an array of 24 "
+                                          "weights");
+}

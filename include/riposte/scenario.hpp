@@ -55,6 +55,9 @@ struct Behaviour {
     Distribution punctuality;       ///< arrival minus slot time (may be negative)
     double max_travel_minutes = 45; ///< farthest centre a person accepts
     int retry_days = 7;             ///< an unsuccessful booker tries again after this
+    /// From wanting a dose (without a booking) to going to a walk-in-only centre; also the
+    /// wait before going again after being turned away there. Empty: the same day.
+    Distribution walk_in_delay;
 };
 
 struct ScopeEntry {
@@ -186,6 +189,11 @@ struct Centre {
     int doses_per_slot = 1;
     double allocation_share = 1;  ///< share of depot deliveries of its vaccine
     double walk_ins_per_hour = 0; ///< unbooked arrivals (served while doses remain)
+    /// Vaccination without appointment only: no slots; people who want a dose and hold no
+    /// booking come on a day drawn from Behaviour::walk_in_delay, at a time of day drawn from
+    /// `hourly_profile` over the opening hours.
+    bool walk_in_only = false;
+    std::array<double, 24> hourly_profile{}; ///< weight of each hour (all 0: flat)
     // testing
     TestType test_type = TestType::Antigen;
     Distribution pcr_result_delay; ///< sample taken -> result known (transport + lab)

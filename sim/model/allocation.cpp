@@ -72,7 +72,7 @@ std::vector<std::int64_t> slots_opened_per_day(const Centre& c, const BookingPol
                                                const std::vector<std::int64_t>& doses,
                                                int start_weekday) {
     std::vector<std::int64_t> opened(doses.size(), 0);
-    if (!c.vaccinates()) return opened;
+    if (!c.vaccinates() || c.walk_in_only) return opened;
     const std::int64_t capacity = slot_capacity_per_day(c, booking);
     std::int64_t cum_alloc = 0, cum_opened = 0;
     for (std::size_t d = 0; d < doses.size(); ++d) {

@@ -191,6 +191,13 @@ class Simulation::Impl final : public EventHandler {
     Roster roster_;
     std::vector<std::vector<double>> travel_; // per centre → commune (infinity beyond reach)
     std::vector<std::vector<std::pair<int, float>>> vacc_choices_, test_choices_; // per commune
+    std::vector<std::vector<std::pair<int, float>>> walkin_choices_; // walk-in-only centres
+    struct WalkVisit {
+        std::int32_t person;
+        std::int8_t dose;
+    };
+    std::vector<std::vector<std::vector<WalkVisit>>> walk_visits_; // [centre][day]
+    bool any_walk_in_only_ = false;
     std::vector<CentreRt> centres_;
     std::vector<TeamRt> teams_;
     std::vector<StationRt> stations_;
@@ -262,6 +269,8 @@ class Simulation::Impl final : public EventHandler {
     void on_day_end(int d);
     void process_bookings(int d);
     bool try_book(std::int32_t p, int d);
+    bool plan_walk_in(std::int32_t p, int from_day, std::int8_t dose, bool draw_delay);
+    double walk_in_time_of_day(const Centre& def, Rng& r) const;
     bool find_slot(int c, int from, int to, int& day) const;
     void book(int c, int day, std::int32_t p, std::int8_t dose);
     void rebook_later(std::int32_t p, int d);
@@ -433,7 +442,7 @@ void Simulation::Impl::setup_supply_and_slots() {
     for (std::size_t c = 0; c < nc; ++c) {
         const Centre& def = plan_.centres[c];
         CentreRt& rt = centres_[c];
-        if (!def.vaccinates()) continue;
+        if (!def.vaccinates() || def.walk_in_only) continue;
         rt.n_positions = slot_capacity_per_day(def, plan_.booking);
         // stride coprime with n_positions, near the golden ratio, spreads bookings over the day
         if (rt.n_positions > 1) {
@@ -460,7 +469,8 @@ void Simulation::Impl::setup_demand() {
     cg_home_first_.assign(n, 0);
     cg_failed_day_.assign(n, -1);
     for (const auto& c : plan_.centres)
-        any_walk_ins_ = any_walk_ins_ || (c.vaccinates() && c.walk_ins_per_hour > 0);
+        any_walk_ins_ =
+            any_walk_ins_ || (c.vaccinates() && !c.walk_in_only && c.walk_ins_per_hour > 0);
     cg_home_complete_.assign(n, 0);
     group_first_.assign(ng, 0);
     group_complete_.assign(ng, 0);
@@ -474,17 +484,26 @@ void Simulation::Impl::setup_demand() {
     // Centre choices per commune: vaccination and testing centres within the maximum travel
     // time, nearest first (ties: plan order).
     vacc_choices_.assign(communes.size(), {});
+    walkin_choices_.assign(communes.size(), {});
+    walk_visits_.assign(plan_.centres.size(), {});
+    for (std::size_t c = 0; c < plan_.centres.size(); ++c)
+        if (plan_.centres[c].walk_in_only) {
+            walk_visits_[c].resize(static_cast<std::size_t>(w_.days));
+            any_walk_in_only_ = true;
+        }
     test_choices_.assign(communes.size(), {});
     for (std::size_t c = 0; c < plan_.centres.size(); ++c)
         for (std::size_t m = 0; m < communes.size(); ++m) {
             const double t = travel_[c][m];
             if (!(t <= w_.behaviour.max_travel_minutes)) continue;
-            if (plan_.centres[c].vaccinates())
+            if (plan_.centres[c].walk_in_only)
+                walkin_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
+            else if (plan_.centres[c].vaccinates())
                 vacc_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
             if (plan_.centres[c].tests())
                 test_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
         }
-    for (auto* v : {&vacc_choices_, &test_choices_})
+    for (auto* v : {&vacc_choices_, &test_choices_, &walkin_choices_})
         for (auto& list : *v)
             std::stable_sort(list.begin(), list.end(),
                              [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -599,7 +618,26 @@ void Simulation::Impl::on_day_start(int d) {
         if (!def.continuous || !def.open_on(d + 1, w_.start_weekday) || d + 1 >= w_.days)
             sim_.schedule(t0 + def.closes, h_, CentreClose, static_cast<std::uint32_t>(c), 0,
                           at_day_edge(def.closes, prio_close, prio_close_midnight));
-        if (def.vaccinates()) {
+        if (def.walk_in_only) {
+            for (const WalkVisit& v : walk_visits_[c][du]) {
+                Rng r = rng_for(person_key(v.person) ^ mix64((static_cast<std::uint64_t>(d) << 8) |
+                                                             static_cast<std::uint64_t>(v.dose)),
+                                Purpose::Arrival);
+                const double at = static_cast<double>(t0.seconds()) + walk_in_time_of_day(def, r);
+                const std::int32_t p = new_patient();
+                Patient& pt = pat(p);
+                pt.person = v.person;
+                pt.centre = static_cast<std::int32_t>(c);
+                pt.type = PatientType::Vaccination;
+                pt.dose = v.dose;
+                pt.walk_in = true;
+                ++rt.acc.row.walk_ins;
+                sim_.schedule(SimTime{static_cast<std::int64_t>(std::floor(at))}, h_, Arrival,
+                              static_cast<std::uint32_t>(p), 0, prio_arrival);
+            }
+            walk_visits_[c][du].clear();
+            walk_visits_[c][du].shrink_to_fit();
+        } else if (def.vaccinates()) {
             // People booked on the same slot are asked to come at the slot's time: with
             // doses_per_slot = 3 (or overbooking) they arrive together, around it.
             const std::int64_t slots =
@@ -774,6 +812,8 @@ void Simulation::Impl::process_bookings(int d) {
         const bool hopeless = cg_failed_day_[k] == d;
         if (hopeless || !try_book(p, d)) {
             cg_failed_day_[k] = d;
+            // no appointment: off to the nearest walk-in-only centre, if one is within reach
+            if (any_walk_in_only_ && plan_walk_in(p, d, 1, true)) continue;
             if (any_walk_ins_ && dp.state != Listed) {
                 dp.state = Listed;
                 walkin_list_[static_cast<std::size_t>(dp.commune)].push_back(p);
@@ -841,6 +881,59 @@ bool Simulation::Impl::try_book(std::int32_t p, int d) {
         }
     }
     return false;
+}
+
+bool Simulation::Impl::plan_walk_in(std::int32_t p, int from_day, std::int8_t dose,
+                                    bool draw_delay) {
+    DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+    int day = from_day;
+    if (draw_delay) {
+        Rng r = rng_for(person_key(p) ^ mix64((static_cast<std::uint64_t>(from_day) << 8) |
+                                              static_cast<std::uint64_t>(dose)),
+                        Purpose::WalkIn);
+        day += static_cast<int>(std::max(0.0, w_.behaviour.walk_in_delay.sample(r)) / 86400.0);
+    }
+    const auto& choices = walkin_choices_[static_cast<std::size_t>(dp.commune)];
+    if (choices.empty()) return false;
+    for (int e = std::max(0, day); e < w_.days; ++e)
+        for (const auto& [c, minutes] : choices)
+            if (plan_.centres[static_cast<std::size_t>(c)].open_on(e, w_.start_weekday)) {
+                walk_visits_[static_cast<std::size_t>(c)][static_cast<std::size_t>(e)].push_back(
+                    {p, dose});
+                dp.state = Booked;
+                return true;
+            }
+    return false;
+}
+
+double Simulation::Impl::walk_in_time_of_day(const Centre& def, Rng& r) const {
+    // an hour by the centre's profile (flat if none) over the opening hours, then a uniform
+    // instant within the open part of that hour
+    const bool flat = std::all_of(def.hourly_profile.begin(), def.hourly_profile.end(),
+                                  [](double x) { return x <= 0; });
+    std::array<double, 24> weight{};
+    double total = 0;
+    const auto opens = static_cast<double>(def.opens.seconds());
+    const auto closes = static_cast<double>(def.closes.seconds());
+    for (std::size_t h = 0; h < 24; ++h) {
+        const double lo = std::max(opens, 3600.0 * static_cast<double>(h));
+        const double hi = std::min(closes, 3600.0 * static_cast<double>(h + 1));
+        if (hi <= lo) continue;
+        weight[h] = (flat ? 1.0 : def.hourly_profile[h]) * (hi - lo) / 3600.0;
+        total += weight[h];
+    }
+    if (total <= 0) return opens;
+    double u = r.uniform01() * total;
+    for (std::size_t h = 0; h < 24; ++h) {
+        if (weight[h] <= 0) continue;
+        if (u < weight[h] || h == 23) {
+            const double lo = std::max(opens, 3600.0 * static_cast<double>(h));
+            const double hi = std::min(closes, 3600.0 * static_cast<double>(h + 1));
+            return std::min(hi - 1.0, lo + r.uniform01() * (hi - lo));
+        }
+        u -= weight[h];
+    }
+    return opens;
 }
 
 void Simulation::Impl::book(int c, int day, std::int32_t p, std::int8_t dose) {
@@ -1202,7 +1295,12 @@ void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
     CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
     if (counts_arrival) ++rt.acc.row.arrivals;
     ++rt.acc.row.turned_away;
-    if (pt.type == PatientType::Vaccination && pt.person != none) {
+    if (pt.type == PatientType::Vaccination && pt.person != none &&
+        plan_.centres[static_cast<std::size_t>(pt.centre)].walk_in_only) {
+        // turned away at a walk-in-only centre: they go again another day
+        DemandPerson& dp = persons_[static_cast<std::size_t>(pt.person)];
+        if (!plan_walk_in(pt.person, sim_.now().day() + 1, pt.dose, true)) dp.state = Waiting;
+    } else if (pt.type == PatientType::Vaccination && pt.person != none) {
         DemandPerson& dp = persons_[static_cast<std::size_t>(pt.person)];
         if (pt.dose == 1) {
             cancel_second_dose(dp);
@@ -1269,7 +1367,7 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
     if (s.def->gives_dose && pt.type == PatientType::Vaccination && !pt.got_product) {
         if (!take_dose(pt.centre)) {
             --rt.in_centre;
-            if (pt.walk_in) {
+            if (pt.walk_in && !plan_.centres[static_cast<std::size_t>(pt.centre)].walk_in_only) {
                 DemandPerson& dp = persons_[static_cast<std::size_t>(pt.person)];
                 dp.state = Listed;
                 walkin_list_[static_cast<std::size_t>(dp.commune)].push_back(pt.person);
@@ -1404,6 +1502,12 @@ void Simulation::Impl::depart(std::int32_t p) {
             dp.dose2_centre = none;
             dp.dose2_day = -1;
         }
+        // after a first dose without appointment, the next one is due after the interval
+        if (plan_.centres[static_cast<std::size_t>(pt.centre)].walk_in_only && dp.doses < needed)
+            plan_walk_in(pt.person,
+                         sim_.now().day() +
+                             w_.groups[static_cast<std::size_t>(dp.group)].interval_days,
+                         static_cast<std::int8_t>(dp.doses + 1), false);
         ++res_.totals.vaccinations;
     } else {
         ++rt.acc.row.tests;

@@ -218,7 +218,7 @@ ValidationReport validate_structure(const Scenario& sc) {
         double capacity_all = 0, idle_all = 0, idle_hours_all = 0;
         for (std::size_t c = 0; c < plan.centres.size(); ++c) {
             const Centre& centre = plan.centres[c];
-            if (!centre.vaccinates()) continue;
+            if (!centre.vaccinates() || centre.walk_in_only) continue;
             const auto capacity = static_cast<double>(slot_capacity_per_day(centre, plan.booking));
             const std::vector<std::int64_t> opened =
                 slots_opened_per_day(centre, plan.booking, alloc.centre_doses[c], w.start_weekday);

@@ -15,8 +15,9 @@ constexpr std::string_view flows[] = {"vaccination", "testing", "both"};
 constexpr std::string_view station_kinds[] = {"servers", "area"};
 constexpr std::string_view test_types[] = {"antigen", "pcr", "both"};
 
-constexpr std::string_view vaccination_keys[] = {"vaccine", "slot_minutes", "doses_per_slot",
-                                                 "allocation_share", "walk_ins_per_hour"};
+constexpr std::string_view vaccination_keys[] = {
+    "vaccine",           "slot_minutes", "doses_per_slot", "allocation_share",
+    "walk_ins_per_hour", "walk_in_only", "hourly_profile"};
 constexpr std::string_view testing_keys[] = {"test_type", "pcr_result_delay"};
 
 constexpr double max_duration_seconds = 86400.0;
@@ -393,6 +394,29 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
     }
     if (auto v = r.number("walk_ins_per_hour", Range{0, 1000, "people per hour from 0 to 1000"}))
         c.walk_ins_per_hour = *v;
+    if (auto b = r.boolean("walk_in_only")) c.walk_in_only = *b && c.vaccinates();
+    if (c.walk_in_only)
+        for (const char* key : {"slot_minutes", "doses_per_slot", "walk_ins_per_hour"})
+            if (const toml::node* n = t.get(key))
+                f.warning(*n, "'" + std::string(key) + "' is ignored: centre '" + c.name +
+                                  "' has walk_in_only = true (no slots; people come without "
+                                  "an appointment)");
+    if (const toml::node* n = r.node("hourly_profile")) {
+        const auto* arr = n->as_array();
+        if (!arr || arr->size() != 24) {
+            f.error(*n, "'hourly_profile' must be an array of 24 weights, one per hour from "
+                        "00:00 to 23:00, e.g. [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, ...]");
+        } else {
+            double sum = 0;
+            for (std::size_t h = 0; h < 24; ++h) {
+                const auto v = to_number(f, (*arr)[h], "'hourly_profile'",
+                                         Range{0, 1e6, "a weight from 0 to 1000000"});
+                if (v) c.hourly_profile[h] = *v;
+                if (v) sum += *v;
+            }
+            if (sum <= 0) f.error(*n, "'hourly_profile' has no weight: give some hour a weight");
+        }
+    }
     // testing
     if (auto k = r.keyword("test_type", test_types)) c.test_type = static_cast<TestType>(*k);
     {

@@ -442,6 +442,7 @@ void read_behaviour(const TomlFile& f, const toml::table* t, World& w) {
     }
     if (auto v = r.number("no_show", share_range)) w.behaviour.no_show = *v;
     if (auto d = r.distribution("punctuality")) w.behaviour.punctuality = *d;
+    if (auto d = r.distribution("walk_in_delay")) w.behaviour.walk_in_delay = *d;
     if (auto v = r.number("max_travel_minutes", Range{1, 600, "minutes from 1 to 600"}))
         w.behaviour.max_travel_minutes = *v;
     if (auto v = r.integer("retry_days", 1, 365)) w.behaviour.retry_days = static_cast<int>(*v);
