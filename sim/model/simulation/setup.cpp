@@ -61,6 +61,7 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
         rt.role_busy_overtime_s.assign(w_.roles.size(), 0);
         rt.role_required.assign(w_.roles.size(), 0);
         rt.role_present.assign(w_.roles.size(), 0);
+        rt.role_on_site.assign(w_.roles.size(), 0);
         rt.stations_of_role.assign(w_.roles.size(), {});
         bool pcr_cut = false;
         const std::size_t first_station = stations_.size();

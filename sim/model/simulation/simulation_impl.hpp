@@ -147,6 +147,7 @@ struct CentreRt {
     // overtime (staff time past the shift end) with the part of it spent serving
     std::vector<double> role_staffed_s, role_busy_s, role_overtime_s, role_busy_overtime_s;
     std::vector<int> role_required, role_present;
+    std::vector<int> role_on_site;          // people on site now, by role
     std::vector<int> stations_by_role_flat; // filled per role below
     std::vector<std::vector<int>> stations_of_role;
 };
@@ -166,6 +167,7 @@ struct ShiftPresence {
     std::vector<std::pair<int, std::int32_t>> servers; // (station, server slot)
     std::vector<int> watched_areas;
     std::vector<int> persons; // present persons
+    std::vector<int> roles;   // their roles (after covering moves), same order
 };
 
 } // namespace model_detail

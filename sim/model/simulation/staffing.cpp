@@ -114,6 +114,8 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
         const auto role = static_cast<std::size_t>(a.role);
         pr.persons.push_back(a.person);
+        pr.roles.push_back(a.role);
+        ++rt.role_on_site[role];
         ++rt.role_present[role];
         rt.role_staffed_s[role] += len_s;
         const auto prof = static_cast<std::size_t>(person.profession);
@@ -175,6 +177,7 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
         s.pool.retire(slot); // busy servers leave after the patient in hand
     }
     for (int st : pr.watched_areas) --stations_[static_cast<std::size_t>(st)].watchers;
+    for (int role : pr.roles) --rt.role_on_site[static_cast<std::size_t>(role)];
     // overtime of the closing shift: from the shift end until now (centre empty)
     if (sim_.now() > shift_end) {
         const double ot = static_cast<double>((sim_.now() - shift_end).seconds());
