@@ -96,3 +96,23 @@ TEST_CASE("series_since hands out each new row once, in order") {
     for (std::size_t i = 0; i < days.size(); ++i)
         CHECK(days[i].served == whole.centre_days[i].served);
 }
+
+TEST_CASE("a copy is a fork: it continues on its own and both end as the uninterrupted run") {
+    auto sc = std::make_shared<const Scenario>(default_scenario());
+    const Results whole = run_replication(*sc, {});
+    Simulation sim(sc, {});
+    REQUIRE(sim.advance_to(days(10) + hours(11)));
+    Simulation fork = sim; // a what-if branch at day 10, 11:00
+    CHECK(fork.now() == sim.now());
+    CHECK(fork.events_processed() == sim.events_processed());
+    // the fork runs to the end first: the original must not notice
+    const Results forked = fork.run();
+    CHECK(sim.now() == days(10) + hours(11));
+    const Results original = sim.run();
+    for (const Results* r : {&forked, &original}) {
+        CHECK(centre_day_csv(*sc, *r) == centre_day_csv(*sc, whole));
+        CHECK(queue_csv(*sc, *r) == queue_csv(*sc, whole));
+        CHECK(events_csv(*sc, *r) == events_csv(*sc, whole));
+        CHECK(r->events == whole.events);
+    }
+}

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace riposte {
 
@@ -79,10 +80,19 @@ struct RunOptions {
 /// A replication that can be advanced step by step (the GUI drives it from a worker thread).
 class Simulation {
   public:
+    /// Borrows `scenario`: the caller keeps it alive as long as the Simulation (and its forks).
     Simulation(const Scenario& scenario, RunOptions options, Observer* observer = nullptr);
+    /// Shares ownership of an immutable scenario.
+    Simulation(std::shared_ptr<const Scenario> scenario, RunOptions options,
+               Observer* observer = nullptr);
     ~Simulation();
-    Simulation(const Simulation&) = delete;
-    Simulation& operator=(const Simulation&) = delete;
+    /// A copy is a fork for what-if branches: the same state and random streams, continuing
+    /// independently; it shares the immutable scenario and reports to no observer.
+    Simulation(const Simulation& other);
+    Simulation& operator=(const Simulation& other);
+    Simulation(Simulation&&) noexcept;
+    Simulation& operator=(Simulation&&) noexcept;
+    void set_observer(Observer* observer);
 
     /// Advances to `t` (simulated); returns false once the scenario's horizon is passed.
     bool advance_to(SimTime t);

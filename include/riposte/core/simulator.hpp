@@ -17,6 +17,8 @@ class EventHandler {
 class Simulator {
   public:
     std::uint16_t add_handler(EventHandler* h);
+    /// Points handler `id` at `h` (a copied simulator re-registers its copied handlers).
+    void set_handler(std::uint16_t id, EventHandler* h) { handlers_[id] = h; }
 
     [[nodiscard]] SimTime now() const { return now_; }
     void schedule(SimTime at, std::uint16_t handler, std::uint16_t kind, std::uint32_t target = 0,

@@ -108,7 +108,7 @@ void Simulation::Impl::finalise() {
     std::vector<int> vacc_sources;
     for (const auto& c : plan_.centres)
         if (c.vaccinates()) vacc_sources.push_back(c.commune);
-    const std::vector<double> nearest_centre = graph_.nearest_of(vacc_sources);
+    const std::vector<double> nearest_centre = graph_->nearest_of(vacc_sources);
     for (std::size_t m = 0; m < w_.territory.communes.size(); ++m) {
         const double nearest = std::isfinite(nearest_centre[m]) ? nearest_centre[m] : -1.0;
         for (std::size_t g = 0; g < ng; ++g) {

@@ -6,7 +6,7 @@ namespace riposte {
 const std::vector<double>& Simulation::Impl::travel_from(int commune) {
     auto it = travel_cache_.find(commune);
     if (it == travel_cache_.end())
-        it = travel_cache_.emplace(commune, graph_.minutes_from(commune)).first;
+        it = travel_cache_.emplace(commune, graph_->minutes_from(commune)).first;
     return it->second;
 }
 

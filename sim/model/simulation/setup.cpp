@@ -3,8 +3,9 @@
 
 namespace riposte {
 
-Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
-    : sc_(sc), w_(sc.world), plan_(sc.plan), opt_(opt), obs_(obs), graph_(sc.world.territory) {
+Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Observer* obs)
+    : owner_(std::move(sc)), sc_(*owner_), w_(sc_.world), plan_(sc_.plan), opt_(opt), obs_(obs),
+      graph_(std::make_shared<const TravelGraph>(sc_.world.territory)) {
     h_ = sim_.add_handler(this);
     horizon_ = days(w_.days);
     res_.seed = opt.seed;
@@ -27,11 +28,11 @@ Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
             continue;
         }
         done.emplace(src, travel_.size());
-        travel_.push_back(graph_.minutes_from(src, cutoff));
+        travel_.push_back(graph_->minutes_from(src, cutoff));
     }
     for (const auto& t : plan_.mobile_teams) {
         sources.push_back(t.base_commune);
-        travel_.push_back(graph_.minutes_from(t.base_commune));
+        travel_.push_back(graph_->minutes_from(t.base_commune));
     }
 
     roster_ = build_roster(sc_, travel_); // centres, then mobile teams

@@ -50,8 +50,30 @@ void Simulation::Impl::handle(const Event& e) {
 }
 
 Simulation::Simulation(const Scenario& scenario, RunOptions options, Observer* observer)
-    : impl_(std::make_unique<Impl>(scenario, options, observer)) {}
+    : impl_(std::make_unique<Impl>(
+          std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &scenario), options,
+          observer)) {}
+Simulation::Simulation(std::shared_ptr<const Scenario> scenario, RunOptions options,
+                       Observer* observer)
+    : impl_(std::make_unique<Impl>(std::move(scenario), options, observer)) {}
 Simulation::~Simulation() = default;
+
+Simulation::Simulation(const Simulation& other) : impl_(std::make_unique<Impl>(*other.impl_)) {
+    impl_->sim_.set_handler(impl_->h_, impl_.get());
+    impl_->obs_ = nullptr; // a fork reports to nobody until told
+}
+
+Simulation& Simulation::operator=(const Simulation& other) {
+    if (this != &other) *this = Simulation(other);
+    return *this;
+}
+
+Simulation::Simulation(Simulation&&) noexcept = default;
+Simulation& Simulation::operator=(Simulation&&) noexcept = default;
+
+void Simulation::set_observer(Observer* observer) {
+    impl_->obs_ = observer;
+}
 
 bool Simulation::advance_to(SimTime t) {
     const SimTime until = std::min(t, impl_->horizon_);

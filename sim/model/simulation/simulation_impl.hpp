@@ -176,10 +176,14 @@ using namespace model_detail;
 
 class Simulation::Impl final : public EventHandler {
   public:
-    Impl(const Scenario& sc, RunOptions opt, Observer* obs);
+    Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Observer* obs);
+    /// A fork: the same state, sharing the immutable scenario and road graph. The caller
+    /// re-registers the copy as its simulator's handler (Simulation's copy constructor).
+    Impl(const Impl&) = default;
     void handle(const Event& e) override;
     void finalise();
 
+    std::shared_ptr<const Scenario> owner_; // keeps the scenario alive (or borrows it)
     const Scenario& sc_;
     const World& w_;
     const Plan& plan_;
@@ -191,7 +195,7 @@ class Simulation::Impl final : public EventHandler {
     bool finalised_ = false;
     Results res_;
 
-    TravelGraph graph_;
+    std::shared_ptr<const TravelGraph> graph_; // immutable, shared by forks
     Roster roster_;
     std::vector<std::vector<double>> travel_; // per centre → commune (infinity beyond reach)
     std::vector<std::vector<std::pair<int, float>>> vacc_choices_, test_choices_; // per commune
