@@ -181,7 +181,8 @@ TEST_CASE("cli: run writes the result files and the same seed twice gives identi
 
     const auto files_a = result_files(dir.path() / "a");
     const auto files_b = result_files(dir.path() / "b");
-    REQUIRE(files_a.size() == riposte::replication_result_file_names().size());
+    // the result files and the manifest that binds them into one run
+    REQUIRE(files_a.size() == riposte::replication_result_file_names().size() + 1);
     REQUIRE(files_a.size() == files_b.size());
     for (std::size_t i = 0; i < files_a.size(); ++i) {
         CHECK(files_a[i].first == files_b[i].first);
@@ -255,7 +256,7 @@ TEST_CASE("cli: run --replications gives identical files with 1 and 2 threads") 
     REQUIRE_MESSAGE(two.exit_code == 0, two.err);
     const auto a = result_files(dir.path() / "t1");
     const auto b = result_files(dir.path() / "t2");
-    REQUIRE(a.size() == riposte::replication_result_file_names().size());
+    REQUIRE(a.size() == riposte::replication_result_file_names().size() + 1);
     REQUIRE(a.size() == b.size());
     for (std::size_t i = 0; i < a.size(); ++i) {
         CHECK(a[i].first == b[i].first);

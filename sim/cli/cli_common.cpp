@@ -205,6 +205,27 @@ void ProgressBar::clear() {
     shown_ = false;
 }
 
+std::optional<ResultsFolder> prepare_results_folder(const fs::path& dir, bool force, int& exit) {
+    std::vector<std::string> foreign;
+    std::string error;
+    auto folder = ResultsFolder::prepare(dir, force, foreign, error);
+    if (folder) return folder;
+    print_err("riposte: error: " + error + "\n");
+    const std::size_t shown = std::min<std::size_t>(foreign.size(), 10);
+    for (std::size_t i = 0; i < shown; ++i) print_err("  " + foreign[i] + "\n");
+    if (foreign.size() > shown)
+        print_err("  and " + std::to_string(foreign.size() - shown) + " more\n");
+    exit = foreign.empty() ? exit_code::run_error : exit_code::usage;
+    return std::nullopt;
+}
+
+bool commit_results_folder(ResultsFolder& folder) {
+    const WriteStatus st = folder.commit();
+    if (st.ok()) return true;
+    print_err("riposte: error: " + st.error + "; the previous results are left as they were\n");
+    return false;
+}
+
 int write_report_for(const fs::path& dir, Language lang, bool quiet) {
     const ReportResult report = build_report(dir, lang);
     if (!report.ok()) {

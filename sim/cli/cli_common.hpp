@@ -1,4 +1,5 @@
 #pragma once
+#include "riposte/results_folder.hpp"
 // Pieces shared by the riposte commands: printing, scenario arguments, option values, the
 // Ctrl-C guard and the replication progress bar. No computation here: the commands call the
 // library (include/riposte/) and print.
@@ -108,5 +109,13 @@ bool stderr_is_terminal();
 /// Writes the HTML report of `dir` into `dir`/report.html; prints the outcome unless quiet.
 /// Returns exit_code::ok, or run_error when the report could not be made or written.
 int write_report_for(const std::filesystem::path& dir, Language lang, bool quiet);
+
+/// Prepares to replace the results folder `dir` as a whole (see riposte/results_folder.hpp).
+/// A folder holding files riposte did not write is refused without `force`: the files are
+/// named on standard error and `exit` is exit_code::usage; other failures give run_error.
+std::optional<ResultsFolder> prepare_results_folder(const std::filesystem::path& dir, bool force,
+                                                    int& exit);
+/// Commits `folder`; prints the error and returns false on failure.
+bool commit_results_folder(ResultsFolder& folder);
 
 } // namespace riposte::cli

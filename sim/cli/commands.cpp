@@ -87,6 +87,7 @@ int run_command(const std::vector<std::string>& args) {
                                     {"--threads", true},
                                     {"--out", true},
                                     {"--no-files", false},
+                                    {"--force", false},
                                     {"--quiet", false},
                                     {"--report", false},
                                     {"--lang", true}},
@@ -125,6 +126,14 @@ int run_command(const std::vector<std::string>& args) {
     if (!files) return exit;
     const auto scenario = load(*files);
     if (!scenario) return exit_code::usage;
+    const fs::path dir = out_option ? fs::path(*out_option)
+                                    : fs::path("riposte-out") / file_slug(scenario->plan.name);
+    // refuse a folder of someone else's files before simulating anything
+    std::optional<ResultsFolder> folder;
+    if (!no_files) {
+        folder = prepare_results_folder(dir, parsed->has("--force"), exit);
+        if (!folder) return exit;
+    }
 
     InterruptGuard interrupt;
     const bool show_progress = !quiet && stderr_is_terminal();
@@ -191,13 +200,13 @@ int run_command(const std::vector<std::string>& args) {
         return exit_code::ok;
     }
 
-    const fs::path dir = out_option ? fs::path(*out_option)
-                                    : fs::path("riposte-out") / file_slug(scenario->plan.name);
-    const WriteReport written = write_replication_results(*scenario, set, kpis, dir);
+    const WriteReport written = write_replication_results(*scenario, set, kpis, folder->staging());
     if (!written.ok()) {
-        print_err("riposte: error: " + written.error + "\n");
+        print_err("riposte: error: " + written.error +
+                  "; the previous results are left as they were\n");
         return exit_code::run_error;
     }
+    if (!commit_results_folder(*folder)) return exit_code::run_error;
     if (!quiet) {
         print_out("\nResults: " + std::to_string(written.files.size()) + " files written to " +
                   dir.string() + "\n");

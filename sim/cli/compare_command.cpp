@@ -39,6 +39,7 @@ int compare_command(const std::vector<std::string>& args) {
                                     {"--threads", true},
                                     {"--seed", true},
                                     {"--out", true},
+                                    {"--force", false},
                                     {"--report", false},
                                     {"--lang", true},
                                     {"--quiet", false}},
@@ -151,22 +152,19 @@ int compare_command(const std::vector<std::string>& args) {
 
     if (out) {
         const fs::path dir = *out;
-        std::error_code ec;
-        fs::create_directories(dir, ec);
-        if (ec || !fs::is_directory(dir, ec)) {
-            print_err("riposte: error: " + dir.string() +
-                      ": cannot create the output directory; choose another --out\n");
-            return exit_code::run_error;
-        }
+        int folder_exit = exit_code::ok;
+        auto folder = prepare_results_folder(dir, parsed->has("--force"), folder_exit);
+        if (!folder) return folder_exit;
         for (const auto& [name, content] :
              {std::pair<std::string, std::string>{"compare.csv", compare_csv(comparison)},
               std::pair<std::string, std::string>{"compare.json", compare_json(comparison)}}) {
-            const WriteStatus status = write_file_atomic(dir / name, content);
+            const WriteStatus status = write_file_atomic(folder->staging() / name, content);
             if (!status.ok()) {
                 print_err("riposte: error: " + status.error + "\n");
                 return exit_code::run_error;
             }
         }
+        if (!commit_results_folder(*folder)) return exit_code::run_error;
         if (!quiet)
             print_out("\nResults: compare.csv and compare.json written to " + dir.string() + "\n");
         if (report) {

@@ -74,9 +74,12 @@ Options:
                     (default 1); the same seed gives byte-identical results
   --replication K   run the single replication K (a whole number from 0; default 0);
                     only with one replication
-  --out DIR         write the result files into DIR (created if missing; existing
-                    result files are replaced atomically). Default:
-                    riposte-out/<plan name> in the current directory
+  --out DIR         write the result files into DIR. The folder is replaced as a
+                    whole, atomically: a crash leaves the old set or the new one,
+                    never a mix. Default: riposte-out/<plan name> in the current
+                    directory
+  --force           replace DIR even if it holds files riposte did not write
+                    (refused otherwise, exit 2)
   --no-files        write no result files, only print the summary
   --quiet           print nothing on success (no summary, no progress); errors and
                     scenario diagnostics are still printed on standard error
@@ -120,7 +123,9 @@ Options:
   --replications N  replications per plan, 2 to 100000 (default 10)
   --threads T       worker threads, 1 to 256 (default: the number of processors)
   --seed S          master random seed (default 1)
-  --out DIR         write compare.csv and compare.json into DIR (created if missing)
+  --out DIR         write compare.csv and compare.json into DIR (the folder is
+                    replaced as a whole)
+  --force           replace DIR even if it holds files riposte did not write
   --report          also write DIR/report.html (needs --out)
   --lang fr|en      language of the report (default fr); only with --report
   --quiet           print nothing on success
@@ -165,7 +170,9 @@ Options:
   --format text|json text (default) or JSON (format riposte-validation/1) on stdout
   --structural-only  check the structural rules only (no simulation)
   --out DIR          write validation.json into DIR, and the result files of the
-                     replications (as 'riposte run' writes them) when there were any
+                     replications (as 'riposte run' writes them) when there were any;
+                     the folder is replaced as a whole
+  --force            replace DIR even if it holds files riposte did not write
   --report           also write DIR/report.html (needs --out)
   --lang fr|en       language of the report (default fr); only with --report
   --quiet            print nothing; only the exit code tells the verdict

@@ -5,6 +5,7 @@
 
 #include "riposte/output.hpp"
 #include "riposte/report.hpp"
+#include "riposte/results_folder.hpp"
 
 #include <system_error>
 
@@ -32,6 +33,18 @@ int report_command(const std::vector<std::string>& args) {
     if (out_option && out_option->empty()) return usage_error("--out needs a file name", "report");
     const fs::path file = out_option ? fs::path(*out_option) : dir / "report.html";
 
+    // a folder whose files do not all come from one run is refused: a report of a mix would
+    // describe a run that never happened
+    std::error_code dir_ec;
+    if (fs::is_directory(dir, dir_ec) && holds_results(dir)) {
+        const std::vector<std::string> problems = check_results_folder(dir);
+        if (!problems.empty()) {
+            print_err("riposte: error: " + dir.string() +
+                      " does not hold the files of one run; run riposte again into it:\n");
+            for (const std::string& p : problems) print_err("  " + p + "\n");
+            return exit_code::usage;
+        }
+    }
     const ReportResult report = build_report(dir, *lang);
     if (!report.ok()) {
         print_err(report.error + "\n");

@@ -28,6 +28,7 @@ int validate_command(const std::vector<std::string>& args) {
                                     {"--format", true},
                                     {"--structural-only", false},
                                     {"--out", true},
+                                    {"--force", false},
                                     {"--report", false},
                                     {"--lang", true},
                                     {"--quiet", false}},
@@ -102,28 +103,25 @@ int validate_command(const std::vector<std::string>& args) {
     }
     if (out) {
         const fs::path dir = *out;
+        int folder_exit = exit_code::ok;
+        auto folder = prepare_results_folder(dir, parsed->has("--force"), folder_exit);
+        if (!folder) return folder_exit;
         if (!set.runs.empty()) {
-            const WriteReport written =
-                write_replication_results(*scenario, set, summarise(*scenario, set), dir);
+            const WriteReport written = write_replication_results(
+                *scenario, set, summarise(*scenario, set), folder->staging());
             if (!written.ok()) {
                 print_err("riposte: error: " + written.error + "\n");
                 return exit_code::run_error;
             }
-        } else {
-            std::error_code ec;
-            fs::create_directories(dir, ec);
-            if (ec || !fs::is_directory(dir, ec)) {
-                print_err("riposte: error: " + dir.string() +
-                          ": cannot create the output directory; choose another --out\n");
-                return exit_code::run_error;
-            }
         }
-        const WriteStatus status = write_file_atomic(
-            dir / "validation.json", validation_json(*scenario, verdicts, opts->seed));
+        const WriteStatus status =
+            write_file_atomic(folder->staging() / "validation.json",
+                              validation_json(*scenario, verdicts, opts->seed));
         if (!status.ok()) {
             print_err("riposte: error: " + status.error + "\n");
             return exit_code::run_error;
         }
+        if (!commit_results_folder(*folder)) return exit_code::run_error;
         if (report) {
             // the report goes to stderr's side of things only when the verdicts are JSON on
             // stdout: keep standard output a valid JSON document
