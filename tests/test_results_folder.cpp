@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <random>
 #include <regex>
 #include <thread>
@@ -122,4 +123,35 @@ TEST_CASE("results folder: kill -9 at 20 random points leaves the old set or the
     }
     MESSAGE(killed << " runs killed, " << finished << " finished");
     CHECK(killed > 0);
+}
+
+TEST_CASE("results folder: a full disk leaves the old set intact and exits 1 with the reason") {
+    // a 512 KiB tmpfs: the old one-replication set (about 330 KB) fits, a second copy beside
+    // it does not. Mounting needs root and a kernel that lets us: otherwise skipped, saying so.
+    TempDir dir;
+    const fs::path disk = dir.path() / "disk";
+    fs::create_directory(disk);
+    const std::string mount =
+        "mount -t tmpfs -o size=512k tmpfs '" + disk.string() + "' 2>/dev/null";
+    if (std::system(mount.c_str()) != 0) {
+        MESSAGE("skipped: cannot mount a small tmpfs here (needs root)");
+        return;
+    }
+    struct Unmount {
+        fs::path p;
+        ~Unmount() { std::system(("umount '" + p.string() + "'").c_str()); }
+    } unmount{disk};
+    REQUIRE(run_cli({"run", "--seed", "5", "--out", "disk/D", "--quiet"}, dir.path()).exit_code ==
+            0);
+    const std::string before = read_text(disk / "D" / "summary.json");
+    const Outcome full = run_cli({"run", "--seed", "6", "--out", "disk/D", "--quiet"}, dir.path());
+    CHECK(full.exit_code == 1);
+    CHECK(contains(full.err, "No space left on device"));
+    CHECK(contains(full.err, "previous results are left as they were"));
+    CHECK(read_text(disk / "D" / "summary.json") == before);
+    CHECK(riposte::check_results_folder(disk / "D").empty());
+    // and nothing of the failed attempt is left on the disk
+    int entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(disk)) ++entries;
+    CHECK(entries == 1);
 }
