@@ -334,3 +334,20 @@ TEST_CASE("cli: Ctrl-C keeps the finished replications, marks them partial and e
     CHECK(contains(json, "\"requested\": 5000"));
     CHECK_FALSE(contains(json, "\"completed\": 5000"));
 }
+
+TEST_CASE("cli: typos get a did-you-mean, and -n -j -o are short for the common options") {
+    TempDir dir;
+    const Outcome cmd = run_cli({"rnu"}, dir.path());
+    CHECK(cmd.exit_code == 2);
+    CHECK(contains(cmd.err, "unknown command 'rnu'; did you mean 'run'?"));
+    const Outcome opt = run_cli({"run", "--replicatoins", "3"}, dir.path());
+    CHECK(opt.exit_code == 2);
+    CHECK(contains(opt.err, "unknown option '--replicatoins'; did you mean '--replications'?"));
+    const Outcome far = run_cli({"run", "--zzzzzzzz"}, dir.path());
+    CHECK(far.exit_code == 2);
+    CHECK_FALSE(contains(far.err, "did you mean"));
+    const Outcome shorts =
+        run_cli({"run", "-n", "2", "-j", "2", "-o", "short", "--quiet"}, dir.path());
+    REQUIRE_MESSAGE(shorts.exit_code == 0, shorts.err);
+    CHECK(contains(riposte::test::read_text(dir.path() / "short" / "summary.json"), "\"completed\": 2"));
+}

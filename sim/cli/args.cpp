@@ -1,5 +1,8 @@
 #include "args.hpp"
 
+#include "riposte/core/suggest.hpp"
+
+#include <algorithm>
 #include <charconv>
 #include <system_error>
 
@@ -39,13 +42,23 @@ std::optional<ParsedArgs> parse_args(const std::vector<std::string>& args,
             continue;
         }
         const std::size_t eq = arg.find('=');
-        const std::string name = arg.substr(0, eq);
+        std::string name = arg.substr(0, eq);
+        // short forms of the common options, where the command has the long one
+        static const std::pair<std::string_view, std::string_view> short_forms[] = {
+            {"-n", "--replications"}, {"-j", "--threads"}, {"-o", "--out"}};
+        for (const auto& [short_name, long_name] : short_forms)
+            if (name == short_name &&
+                std::any_of(specs.begin(), specs.end(),
+                            [&](const OptionSpec& s) { return s.name == long_name; }))
+                name = std::string(long_name);
         const OptionSpec* spec = nullptr;
         for (const OptionSpec& s : specs) {
             if (s.name == name) spec = &s;
         }
         if (spec == nullptr) {
-            error = "unknown option '" + name + "'";
+            std::vector<std::string> known{"--help"};
+            for (const OptionSpec& s : specs) known.emplace_back(s.name);
+            error = "unknown option '" + name + "'" + suggest(name, known);
             return std::nullopt;
         }
         if (!spec->takes_value) {

@@ -86,6 +86,7 @@ Options:
   --report          also write DIR/report.html (see 'riposte report --help')
   --lang fr|en      language of the report (default fr); only with --report
   -h, --help        show this help
+  -n, -j, -o        short for --replications, --threads and --out
 
 A progress bar (replications done, rate, time left) is drawn on standard error when it
 is a terminal. Ctrl-C stops the run: the replications already finished are kept and
@@ -130,6 +131,7 @@ Options:
   --lang fr|en      language of the report (default fr); only with --report
   --quiet           print nothing on success
   -h, --help        show this help
+  -n, -j, -o        short for --replications, --threads and --out
 
 Files written with --out (see docs/cli.md):
   compare.csv   one row per KPI and plan: mean, ci95, diff, diff_ci95, significant, verdict
@@ -177,6 +179,7 @@ Options:
   --lang fr|en       language of the report (default fr); only with --report
   --quiet            print nothing; only the exit code tells the verdict
   -h, --help         show this help
+  -n, -j, -o         short for --replications, --threads and --out
 
 Exit codes: 0 every rule passes, 1 at least one rule fails (or the run failed or was
 interrupted: a partial validation never passes), 2 bad input or usage.

@@ -1,6 +1,7 @@
 // riposte: the command-line front end. Parses the command name and hands over to commands.cpp.
 #include "commands.hpp"
 #include "help.hpp"
+#include "riposte/core/suggest.hpp"
 #include "territory_command.hpp"
 
 #include <cstdio>
@@ -33,10 +34,14 @@ int main(int argc, char** argv) {
         if (!command.empty() && command[0] == '-') {
             return usage_error("unknown option '" + command + "'", "");
         }
-        return usage_error(
-            "unknown command '" + command +
-                "'; commands are run, compare, validate, report, check, territory and help",
-            "");
+        static const std::vector<std::string> commands{"run",   "compare",   "validate", "report",
+                                                       "check", "territory", "help"};
+        const std::string hint = riposte::suggest(command, commands);
+        return usage_error("unknown command '" + command + "'" +
+                               (hint.empty() ? std::string(";") : hint) +
+                               " commands are run, compare, validate, report, check, territory "
+                               "and help",
+                           "");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "riposte: error: %s\n", e.what());
         return exit_code::run_error;
