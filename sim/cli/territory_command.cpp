@@ -36,7 +36,8 @@ Usage:
   riposte territory --all                           [options]
 
 Selects communes from the national table (scenarios/data/france/communes.csv: every French
-commune, INSEE 2021 populations) and writes, in DIR:
+commune, INSEE legal populations 2023 in force on 1 January 2026, Mayotte 2017) and writes,
+in DIR:
   communes.csv  insee,name,population,lat,lon
   edges.csv     insee_a,insee_b,km,minutes: each commune joined to its k nearest
                 neighbours (symmetric), km = great-circle distance x detour factor,
