@@ -11,6 +11,7 @@
 #include <fstream>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -349,5 +350,50 @@ TEST_CASE("cli: typos get a did-you-mean, and -n -j -o are short for the common 
     const Outcome shorts =
         run_cli({"run", "-n", "2", "-j", "2", "-o", "short", "--quiet"}, dir.path());
     REQUIRE_MESSAGE(shorts.exit_code == 0, shorts.err);
-    CHECK(contains(riposte::test::read_text(dir.path() / "short" / "summary.json"), "\"completed\": 2"));
+    CHECK(contains(riposte::test::read_text(dir.path() / "short" / "summary.json"),
+                   "\"completed\": 2"));
+}
+
+TEST_CASE("cli: --csv excel writes what French Excel opens, and reads back to the same values") {
+    // French Excel: UTF-8 byte order mark, ';' between fields, decimal comma. Read back here
+    // with exactly those settings (split on ';', comma as the decimal separator).
+    TempDir dir;
+    REQUIRE(run_cli({"run", "--seed", "9", "-o", "std", "--quiet"}, dir.path()).exit_code == 0);
+    const Outcome xl = run_cli(
+        {"run", "--seed", "9", "-o", "xl", "--csv", "excel", "--quiet", "--report"}, dir.path());
+    REQUIRE_MESSAGE(xl.exit_code == 0, xl.err);
+    const std::string excel = riposte::test::read_text(dir.path() / "xl" / "centre_day.csv");
+    const std::string standard = riposte::test::read_text(dir.path() / "std" / "centre_day.csv");
+    REQUIRE(excel.rfind("\xEF\xBB\xBF", 0) == 0);
+    auto split = [](const std::string& line, char sep) {
+        std::vector<std::string> out(1);
+        for (char c : line) {
+            if (c == sep)
+                out.emplace_back();
+            else
+                out.back() += c;
+        }
+        return out;
+    };
+    std::istringstream a(excel.substr(3)), b(standard);
+    std::string la, lb;
+    int rows = 0, decimals = 0;
+    while (std::getline(b, lb)) {
+        REQUIRE(std::getline(a, la));
+        const auto fa = split(la, ';'), fb = split(lb, ',');
+        REQUIRE(fa.size() == fb.size());
+        for (std::size_t k = 0; k < fa.size(); ++k) {
+            std::string v = fa[k];
+            if (v.find(',') != std::string::npos) {
+                ++decimals;
+                std::replace(v.begin(), v.end(), ',', '.');
+            }
+            CHECK(v == fb[k]);
+        }
+        ++rows;
+    }
+    CHECK(rows > 50);     // the header and a row per centre and day
+    CHECK(decimals > 50); // waits and hours are written with a decimal comma
+    CHECK(fs::exists(dir.path() / "xl" / "report.html")); // the report reads them too
+    CHECK(run_cli({"run", "--csv", "xlsx"}, dir.path()).exit_code == 2);
 }

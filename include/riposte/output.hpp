@@ -65,6 +65,16 @@ std::string summary_json(const Scenario& scenario, const Results& results);
 /// Readable plain-text KPI summary (overall, per centre, coverage, staff, shortfalls).
 std::string format_summary(const Scenario& scenario, const Results& results);
 
+// ---- CSV for French Excel (--csv excel) ----
+
+/// The same table as French Excel opens it: a UTF-8 byte order mark, ';' between fields and a
+/// decimal comma in numbers (names and dates unchanged, quoted where needed).
+std::string excel_csv(std::string_view csv);
+/// True for a document written by excel_csv (byte order mark and ';' in the header).
+bool is_excel_csv(std::string_view csv);
+/// Back to the tidy form (',' and '.'); a standard document is returned unchanged.
+std::string standard_csv(std::string_view csv);
+
 // ---- formatting helpers (deterministic, locale-independent) ----
 
 /// A CSV field (RFC 4180): quoted when it contains a comma, quote, CR or LF; quotes doubled.

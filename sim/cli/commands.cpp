@@ -88,6 +88,7 @@ int run_command(const std::vector<std::string>& args) {
                                     {"--out", true},
                                     {"--no-files", false},
                                     {"--force", false},
+                                    {"--csv", true},
                                     {"--quiet", false},
                                     {"--report", false},
                                     {"--lang", true}},
@@ -121,6 +122,12 @@ int run_command(const std::vector<std::string>& args) {
         return usage_error("--lang sets the language of the HTML report: add --report", "run");
     }
     if (out_option && out_option->empty()) return usage_error("--out needs a directory", "run");
+    const auto csv_format = parsed->value("--csv");
+    if (csv_format && *csv_format != "excel" && *csv_format != "standard")
+        return usage_error("--csv takes standard (',' and '.') or excel (';', decimal comma, "
+                           "UTF-8 BOM, as French Excel opens it)",
+                           "run");
+    if (csv_format && no_files) return usage_error("--csv and --no-files contradict", "run");
 
     const auto files = scenario_files(parsed->positional, "run", exit);
     if (!files) return exit;
@@ -206,6 +213,8 @@ int run_command(const std::vector<std::string>& args) {
                   "; the previous results are left as they were\n");
         return exit_code::run_error;
     }
+    if (csv_format == std::optional<std::string>("excel") && !convert_to_excel(folder->staging()))
+        return exit_code::run_error;
     if (!commit_results_folder(*folder)) return exit_code::run_error;
     if (!quiet) {
         print_out("\nResults: " + std::to_string(written.files.size()) + " files written to " +

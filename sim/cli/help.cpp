@@ -80,6 +80,8 @@ Options:
                     directory
   --force           replace DIR even if it holds files riposte did not write
                     (refused otherwise, exit 2)
+  --csv FORMAT      standard (default: ',' and '.', for R and pandas) or excel (';',
+                    decimal comma, UTF-8 byte order mark: what French Excel opens)
   --no-files        write no result files, only print the summary
   --quiet           print nothing on success (no summary, no progress); errors and
                     scenario diagnostics are still printed on standard error

@@ -263,7 +263,7 @@ class ReportBuilder {
             return std::nullopt;
         }
         std::string err;
-        auto c = parse_csv(*text, (dir_ / name).string(), err);
+        auto c = parse_csv(standard_csv(*text), (dir_ / name).string(), err);
         if (!c) {
             if (error_.empty()) error_ = err + "; write the folder again with riposte";
             return std::nullopt;
