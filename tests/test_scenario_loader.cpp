@@ -332,11 +332,11 @@ TEST_CASE("TOML syntax errors are reported with their position and the other fil
     const auto p = replace(base_plan, "horizon_days = 7", "horizon_dayz = 7");
     const auto r = load(w, p);
     CHECK_FALSE(r.scenario);
-    CHECK_DIAG(r, "world.toml:2:8: error: TOML syntax error: ");
+    CHECK_DIAG(r, "world.toml:2:8: error: [toml.syntax] TOML syntax error: ");
     CHECK(all(r).find("text values need quotes") != std::string::npos);
     // toml++ reads a bare word starting with t or f as a broken true/false.
     const auto r2 = load(replace(base_world, "name = \"test\"", "name = test"), base_plan);
-    CHECK_DIAG(r2, "world.toml:2:9: error: TOML syntax error: ");
+    CHECK_DIAG(r2, "world.toml:2:9: error: [toml.syntax] TOML syntax error: ");
     CHECK(all(r2).find("text values need quotes") != std::string::npos);
     CHECK_DIAG(
         r, "plan.toml:" + pos(p, "horizon_dayz") +
@@ -347,10 +347,10 @@ TEST_CASE("TOML syntax errors are reported with their position and the other fil
 
 TEST_CASE("a duplicate key and an unclosed table header are syntax errors at their position") {
     auto r = load(replace(base_world, "days = 14", "days = 14\ndays = 15"), base_plan);
-    CHECK_DIAG(r, "world.toml:5:8: error: TOML syntax error: ");
+    CHECK_DIAG(r, "world.toml:5:8: error: [toml.syntax] TOML syntax error: ");
     CHECK(all(r).find("may appear once") != std::string::npos);
     r = load(base_world, replace(base_plan, "[booking]", "[booking"));
-    CHECK_DIAG(r, "plan.toml:4:9: error: TOML syntax error: ");
+    CHECK_DIAG(r, "plan.toml:4:9: error: [toml.syntax] TOML syntax error: ");
 }
 
 TEST_CASE("unknown keys name the table and suggest the closest known key") {
@@ -767,7 +767,8 @@ TEST_CASE("CSV header problems, quotes and missing files") {
     fs::remove(dir.path() / "edges.csv");
     const auto w = world_with_csv();
     r = load(w, base_plan, dir.path());
-    CHECK_DIAG(r, "world.toml:" + pos(w, "\"edges.csv\"") + ": error: cannot read edges file '" +
+    CHECK_DIAG(r, "world.toml:" + pos(w, "\"edges.csv\"") +
+                      ": error: [input.missing] cannot read edges file '" +
                       (dir.path() / "edges.csv").lexically_normal().string() + "': no such file");
 }
 
@@ -886,13 +887,14 @@ complete_schedule = false
                       ": error: mobile team 'Équipe mobile' needs role 'injection' to go out");
 }
 
-TEST_CASE("load_scenario reads files and reports missing ones without a line") {
+TEST_CASE("load_scenario reads files and reports missing ones at their line 1") {
     TempDir dir;
     auto r = load_scenario(dir.path() / "nope.toml", dir.path() / "plan.toml");
     REQUIRE(r.diagnostics.items().size() == 2);
     CHECK(format_diagnostic(r.diagnostics.items()[0]) ==
           (dir.path() / "nope.toml").string() +
-              ": error: cannot read the world file: no such file; check the path");
+              ":1:1: error: [input.missing] cannot read the world file: no such file; check the "
+              "path");
     CHECK_FALSE(r.scenario);
     dir.write("communes.csv", csv_communes);
     dir.write("edges.csv", csv_edges);

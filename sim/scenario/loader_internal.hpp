@@ -2,6 +2,8 @@
 // Pieces shared by the world, scope and plan readers (sim/scenario only).
 #include "toml_reader.hpp"
 
+#include "core/file_input.hpp"
+
 #include "riposte/scenario.hpp"
 
 #include <filesystem>
@@ -14,7 +16,7 @@
 namespace riposte::loader {
 
 /// Largest TOML or CSV file read (a national commune table is about 3 MB).
-inline constexpr std::uintmax_t max_file_bytes = 256u * 1024u * 1024u;
+inline constexpr std::uintmax_t max_file_bytes = max_input_bytes;
 
 /// Top-level keys of each file.
 inline constexpr std::string_view world_top_keys[] = {
@@ -52,9 +54,6 @@ struct PlanInfo {
     std::vector<SourceLoc> team_loc;            ///< per mobile team: its table
     std::vector<SourceLoc> team_allocation_loc; ///< per mobile team: 'allocation_share'
 };
-
-/// Reads a whole file. Returns nullopt with a message when it cannot be read or is too large.
-std::optional<std::string> read_text_file(const std::filesystem::path& p, std::string& error);
 
 /// Parses TOML text; a syntax error becomes a diagnostic with its position and a hint.
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& name,

@@ -2,14 +2,14 @@
 // resolution shared by the world and plan readers.
 #include "riposte/scenario_loader.hpp"
 
-#include "loader_internal.hpp"
+#include "core/file_input.hpp"
 #include "core/text_parse.hpp"
+#include "loader_internal.hpp"
+#include "toml_precheck.hpp"
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #ifndef RIPOSTE_SOURCE_SCENARIO_DIR
 #define RIPOSTE_SOURCE_SCENARIO_DIR "scenarios"
@@ -18,37 +18,6 @@
 namespace riposte {
 
 namespace loader {
-
-std::optional<std::string> read_text_file(const std::filesystem::path& p, std::string& error) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(p, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        error = "no such file";
-        return std::nullopt;
-    }
-    if (std::filesystem::is_directory(status)) {
-        error = "it is a directory, not a file";
-        return std::nullopt;
-    }
-    const auto size = std::filesystem::file_size(p, ec);
-    if (!ec && size > max_file_bytes) {
-        error = "the file is " + std::to_string(size / (1024 * 1024)) + " MB, more than the " +
-                std::to_string(max_file_bytes / (1024 * 1024)) + " MB riposte reads";
-        return std::nullopt;
-    }
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-        error = "cannot open it (check the permissions)";
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        error = "read error";
-        return std::nullopt;
-    }
-    return std::move(ss).str();
-}
 
 namespace {
 
@@ -73,15 +42,19 @@ std::string syntax_hint(std::string_view what) {
 
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& name,
                                       Diagnostics& diags) {
+    // What Debian's toml++ 3.3.0 mishandles is refused first (toml_precheck.hpp).
+    if (!precheck_toml(text, name, diags)) return std::nullopt;
     try {
         return toml::parse(text, std::string_view(name));
     } catch (const toml::parse_error& e) {
         const auto& b = e.source().begin;
         std::string what(e.description());
-        diags.error({name, static_cast<int>(b.line), static_cast<int>(b.column)},
-                    "TOML syntax error: " + what + "; " + syntax_hint(what));
+        diags.error(
+            {name, std::max(1, static_cast<int>(b.line)), std::max(1, static_cast<int>(b.column))},
+            "toml.syntax", "TOML syntax error: " + what + "; " + syntax_hint(what));
     } catch (const std::exception& e) {
-        diags.error({name, 0, 0}, std::string("cannot parse the file: ") + e.what());
+        diags.error({name, 1, 1}, "toml.unreadable",
+                    std::string("cannot parse the file: ") + e.what());
     }
     return std::nullopt;
 }
@@ -172,12 +145,7 @@ Diagnostics sorted(const Diagnostics& in, const std::string& world, const std::s
         return a.where.column < b.where.column;
     });
     Diagnostics out;
-    for (auto& d : items) {
-        if (d.severity == Severity::Error)
-            out.error(std::move(d.where), std::move(d.message));
-        else
-            out.warning(std::move(d.where), std::move(d.message));
-    }
+    for (auto& d : items) out.add(std::move(d));
     return out;
 }
 
@@ -214,12 +182,13 @@ LoadResult load_impl(const std::optional<std::string>& world_text, const std::st
 
 std::optional<std::string> read_input(const std::filesystem::path& p, std::string_view what,
                                       Diagnostics& diags) {
-    std::string err;
-    auto text = read_text_file(p, err);
-    if (!text)
-        diags.error({p.string(), 0, 0},
-                    "cannot read the " + std::string(what) + " file: " + err + "; check the path");
-    return text;
+    FileRead r = read_input_file(p, max_file_bytes);
+    if (!r.text) {
+        std::string msg = "cannot read the " + std::string(what) + " file: " + r.reason;
+        if (r.failure == FileReadFailure::Missing) msg += "; check the path";
+        diags.error({p.string(), 1, 1}, file_read_id(r.failure), std::move(msg));
+    }
+    return std::move(r.text);
 }
 
 std::filesystem::path scenario_dir() {

@@ -1,8 +1,8 @@
 // The world file: territory, population, behaviour, pool, supply, epidemic, absenteeism, cost.
 #include "core/csv_reader.hpp"
+#include "core/text_parse.hpp"
 #include "loader_internal.hpp"
 #include "riposte/epidemic.hpp"
-#include "core/text_parse.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,14 +25,14 @@ std::optional<CsvTable> open_csv(const TomlFile& f, const toml::node& n, std::st
         return std::nullopt;
     }
     const std::filesystem::path p = f.resolve(rel);
-    std::string err;
-    const auto text = read_text_file(p, err);
-    if (!text) {
-        f.error(n, "cannot read " + std::string(what) + " file '" + p.string() + "': " + err +
-                       "; paths are relative to the directory of " + f.name());
+    const FileRead r = read_input_file(p, max_file_bytes);
+    if (!r.text) {
+        f.diags().error(f.loc(n), file_read_id(r.failure),
+                        "cannot read " + std::string(what) + " file '" + p.string() + "': " +
+                            r.reason + "; paths are relative to the directory of " + f.name());
         return std::nullopt;
     }
-    return parse_csv(*text, p.string(), f.diags(), max_rows);
+    return parse_csv(*r.text, p.string(), f.diags(), max_rows);
 }
 
 // ---------------------------------------------------------------------------------------------
