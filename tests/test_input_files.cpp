@@ -231,3 +231,66 @@ TEST_CASE("accents in strings, comments and quoted keys are not mistaken for bar
     // What remains are ordinary unknown keys of [cost], reported by the reader.
     CHECK(all(r.diagnostics).find("unknown key 'extra' in the world file") != std::string::npos);
 }
+
+// ---- defect 5: CSV cells that are not UTF-8 text ----
+
+TEST_CASE("a CSV cell with a NUL byte or invalid UTF-8 is refused at the cell") {
+    ScratchDir dir;
+    std::string csv = dir.read("communes.csv");
+    csv = csv.replace(csv.find("Gignac"), 6, std::string("Gig\0nac", 7));
+    dir.write("communes.csv", csv);
+    auto r = dir.load();
+    INFO(all(r.diagnostics));
+    CHECK(starts_with(first(r.diagnostics),
+                      (dir / "communes.csv").string() + ":3:7: error: [csv.nul_byte]"));
+    CHECK(all(r.diagnostics).find('\0') == std::string::npos); // never echoed back
+    // A Latin-1 'è' (0xE8) in "Lodève", saved by a spreadsheet in the wrong character set.
+    csv = dir.read("communes.csv");
+    csv = csv.replace(csv.find(std::string("Gig\0nac", 7)), 7, "Gignac");
+    csv = csv.replace(csv.find("Lodève"), 7, "Lod\xE8ve");
+    dir.write("communes.csv", csv);
+    r = dir.load();
+    CHECK(starts_with(first(r.diagnostics),
+                      (dir / "communes.csv").string() + ":4:7: error: [csv.bad_utf8]"));
+    // Inside quotes, with an overlong encoding of '/'.
+    csv = dir.read("communes.csv");
+    csv = csv.replace(csv.find("Lod\xE8ve"), 6, "\"Lod\xC0\xAFve\"");
+    dir.write("communes.csv", csv);
+    r = dir.load();
+    CHECK(starts_with(first(r.diagnostics),
+                      (dir / "communes.csv").string() + ":4:7: error: [csv.bad_utf8]"));
+}
+
+TEST_CASE("a binary file as a CSV table stops after a bounded number of errors") {
+    ScratchDir dir;
+    std::string junk;
+    for (int k = 0; k < 5000; ++k) junk += std::string("\x01\xff\0,\xfe\n", 6);
+    dir.write("communes.csv", "insee,name,population,lat,lon\n" + junk);
+    const auto r = dir.load();
+    CHECK_FALSE(r.scenario);
+    CHECK(r.diagnostics.items().size() < 40);
+    CHECK(all(r.diagnostics).find("[csv.too_many_errors]") != std::string::npos);
+}
+
+// ---- defect 6: the cause before its consequences ----
+
+TEST_CASE("a malformed row of communes.csv comes first, and the unknown communes it causes are "
+          "marked") {
+    ScratchDir dir;
+    std::string csv = dir.read("communes.csv");
+    csv = csv.replace(csv.find("34114,Gignac,6651"), 17, "34114,Gignac,6,651");
+    dir.write("communes.csv", csv);
+    const auto r = dir.load();
+    INFO(all(r.diagnostics));
+    CHECK_FALSE(r.scenario);
+    CHECK(starts_with(first(r.diagnostics), (dir / "communes.csv").string() + ":" +
+                                                pos(csv, "3.55096") + ": error: expected 5 cells"));
+    bool marked = false;
+    for (const auto& d : r.diagnostics.items())
+        if (d.message.find("unknown commune") != std::string::npos) {
+            CHECK(d.message.find("this may follow from the errors in " +
+                                 (dir / "communes.csv").string()) != std::string::npos);
+            marked = true;
+        }
+    CHECK(marked);
+}

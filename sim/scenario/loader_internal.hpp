@@ -40,6 +40,9 @@ struct CommuneLookup {
 struct WorldInfo {
     bool parsed = false;            ///< the world file was read and parsed as TOML
     bool communes_complete = false; ///< the commune table was read (references can be checked)
+    /// The file whose errors may have dropped communes (empty when none): an unknown commune
+    /// is then reported as a possible consequence of those errors, which are printed first.
+    std::string communes_errors_in;
     bool scope_complete = false;    ///< professions and roles are known
     bool vaccines_complete = false; ///< every [[vaccine]] was read
     bool has_testing_demand = false;
@@ -77,6 +80,10 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
 /// Resolves the 'vaccine' value `n` of table `r` (null when absent: the world's only vaccine).
 std::optional<int> resolve_vaccine(const TomlFile& f, const TableReader& r, const toml::node* n,
                                    const World& w, const WorldInfo& info, std::string_view owner);
+
+/// " (this may follow from the errors in FILE, reported above: fix those first)" when the
+/// commune table had errors, else "".
+std::string after_commune_errors(const WorldInfo& info);
 
 /// Resolves an INSEE code or a commune name. Reports unknown or ambiguous names at `where`.
 std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::string_view text,

@@ -82,6 +82,12 @@ CommuneLookup::CommuneLookup(const World& w) {
     }
 }
 
+std::string after_commune_errors(const WorldInfo& info) {
+    if (info.communes_errors_in.empty()) return {};
+    return " (this may follow from the errors in " + info.communes_errors_in +
+           ", reported above: fix those first)";
+}
+
 std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::string_view text,
                                    const SourceLoc& where, Diagnostics& diags) {
     const auto& cs = w.territory.communes;
@@ -122,21 +128,25 @@ std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::s
     if (const auto m = closest_match(text, std::span<const std::string>(names)))
         msg += "; did you mean '" + *m + "'?";
     msg += " (write an INSEE code or a name from the territory's communes table)";
+    msg += after_commune_errors(info);
     diags.error(where, std::move(msg));
     return std::nullopt;
 }
 
 namespace {
 
-/// Diagnostics in file order: the world file, then the files it names (in the order they were
-/// first reported), then the plan file; by line and column inside each file.
+/// Diagnostics in file order: the files the world names (CSV tables, a scope file: in the
+/// order they were first reported), then the world file, then the plan file; by line and
+/// column inside each file. A named file's own errors come first because the world's and the
+/// plan's references into it may fail because of them (an unknown commune after a malformed
+/// row of communes.csv).
 Diagnostics sorted(const Diagnostics& in, const std::string& world, const std::string& plan) {
     std::map<std::string, int> rank;
-    rank[world] = 0;
-    int next = 1;
-    for (const auto& d : in.items())
-        if (!rank.count(d.where.file) && d.where.file != plan) rank[d.where.file] = next++;
+    rank[world] = 1 << 19;
     rank[plan] = 1 << 20;
+    int next = 0;
+    for (const auto& d : in.items())
+        if (!rank.count(d.where.file)) rank[d.where.file] = next++;
     std::vector<Diagnostic> items = in.items();
     std::stable_sort(items.begin(), items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
         const int ra = rank[a.where.file], rb = rank[b.where.file];

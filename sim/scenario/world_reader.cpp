@@ -111,9 +111,10 @@ void check_population(std::int64_t pop, const SourceLoc& where, Diagnostics& dia
 
 void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, CommuneIndex& idx,
                        WorldInfo& info) {
+    Diagnostics& d = f.diags();
+    const std::size_t errors_before = d.error_count();
     auto t = open_csv(f, n, "communes", Limits::max_communes);
     if (!t) return;
-    Diagnostics& d = f.diags();
     CsvColumns cols(*t, commune_required, {}, d);
     if (!cols.ok()) return;
     const int ci = cols.index("insee"), cn = cols.index("name"), cp = cols.index("population"),
@@ -162,11 +163,13 @@ void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, Commune
         d.error(f.loc(n), "the communes file '" + t->file +
                               "' has no data rows: add at least one "
                               "commune");
+    if (d.error_count() > errors_before) info.communes_errors_in = t->file;
     info.communes_complete = true;
 }
 
 void read_communes_inline(const TomlFile& f, const toml::array& arr, World& w, CommuneIndex& idx,
                           WorldInfo& info) {
+    const std::size_t errors_before = f.diags().error_count();
     if (arr.size() > Limits::max_communes) {
         f.error(arr, "too many communes (" + std::to_string(arr.size()) + "): at most " +
                          std::to_string(Limits::max_communes));
@@ -203,25 +206,29 @@ void read_communes_inline(const TomlFile& f, const toml::array& arr, World& w, C
         if (insee && insee->is_string())
             add_commune(w, idx, std::move(c), f.loc(*insee), f.diags());
     }
+    if (f.diags().error_count() > errors_before) info.communes_errors_in = f.name();
     info.communes_complete = true;
 }
 
 void add_edge(World& w, const CommuneIndex& idx, const std::string& a, const std::string& b,
               double km, double minutes, const SourceLoc& a_loc, const SourceLoc& b_loc,
-              Diagnostics& d, bool check_refs) {
+              Diagnostics& d, const WorldInfo& info) {
+    const bool check_refs = info.communes_complete;
     const auto ia = idx.by_insee.find(a);
     const auto ib = idx.by_insee.find(b);
     bool ok = true;
     if (ia == idx.by_insee.end()) {
         if (check_refs)
             d.error(a_loc, "edge from unknown commune '" + a +
-                               "': add it to the communes table or remove this edge");
+                               "': add it to the communes table or remove this edge" +
+                               after_commune_errors(info));
         ok = false;
     }
     if (ib == idx.by_insee.end()) {
         if (check_refs)
             d.error(b_loc, "edge to unknown commune '" + b +
-                               "': add it to the communes table or remove this edge");
+                               "': add it to the communes table or remove this edge" +
+                               after_commune_errors(info));
         ok = false;
     }
     if (!ok) return;
@@ -263,7 +270,7 @@ void read_edges_csv(const TomlFile& f, const toml::node& n, World& w, const Comm
         }
         if (!ok) continue;
         add_edge(w, idx, cell(ca).text, cell(cb).text, *km, *mn, cell_loc(*t, cell(ca)),
-                 cell_loc(*t, cell(cb)), d, info.communes_complete);
+                 cell_loc(*t, cell(cb)), d, info);
     }
 }
 
@@ -287,8 +294,7 @@ void read_edges_inline(const TomlFile& f, const toml::array& arr, World& w, cons
         const auto sa = to_string(f, *a, "'insee_a'");
         const auto sb = to_string(f, *b, "'insee_b'");
         if (!sa || !sb) continue;
-        add_edge(w, idx, *sa, *sb, *km, *mn, f.loc(*a), f.loc(*b), f.diags(),
-                 info.communes_complete);
+        add_edge(w, idx, *sa, *sb, *km, *mn, f.loc(*a), f.loc(*b), f.diags(), info);
     }
 }
 
