@@ -333,3 +333,27 @@ TEST_CASE("cli: Ctrl-C keeps the finished replications, marks them partial and e
     CHECK(contains(json, "\"requested\": 5000"));
     CHECK_FALSE(contains(json, "\"completed\": 5000"));
 }
+
+TEST_CASE("cli: check warns, at the station, when no one in the pool may fill its role") {
+    TempDir dir;
+    for (const char* f : {"world.toml", "plan.toml", "communes.csv", "edges.csv"})
+        fs::copy_file(scenario_dir / "tests" / "tiny" / f, dir.path() / f);
+    // The tiny world's only médecins become administratifs: nobody may do the interview.
+    std::string world = read_file(dir.path() / "world.toml");
+    const std::string from = "profession = \"medecin\"";
+    REQUIRE(world.find(from) != std::string::npos);
+    world.replace(world.find(from), from.size(), "profession = \"administratif\"");
+    std::ofstream(dir.path() / "world.toml", std::ios::binary) << world;
+    const std::string plan = read_file(dir.path() / "plan.toml");
+    const std::size_t station = plan.find("role = \"medical_interview\"");
+    REQUIRE(station != std::string::npos);
+    const auto line = 1 + std::count(plan.begin(), plan.begin() + static_cast<long>(station), '\n');
+    const Outcome o = run_cli({"check", "."}, dir.path());
+    CHECK(o.exit_code == 0); // a warning, not an error: check still passes
+    CHECK_MESSAGE(contains(o.err, "plan.toml:" + std::to_string(line) +
+                                      ":10: warning: [pool.no_one_qualified] station 'interview' "
+                                      "of centre 'Gignac' needs role 'medical_interview'"),
+                  o.err);
+    CHECK(contains(o.err, "'medecin'"));
+    CHECK(contains(o.out, "ok (1 warning)"));
+}

@@ -45,6 +45,7 @@ struct WorldInfo {
     std::string communes_errors_in;
     bool scope_complete = false;    ///< professions and roles are known
     bool vaccines_complete = false; ///< every [[vaccine]] was read
+    bool pool_complete = false;     ///< the pool was read without errors
     bool has_testing_demand = false;
     std::shared_ptr<const CommuneLookup> communes; ///< set once the territory is read
     std::vector<SourceLoc> delivery_loc;           ///< per delivery: its table

@@ -1,7 +1,7 @@
 // The plan file: centres (calendar, stations, shifts), booking policy, and the checks that tie
 // the plan to the world (deliveries addressed to centres, allocation shares).
-#include "loader_internal.hpp"
 #include "core/text_parse.hpp"
+#include "loader_internal.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -258,6 +258,29 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
     c.shifts.push_back(std::move(s));
 }
 
+/// True when some pool member's profession may fill `role` (supervised or not).
+bool pool_can_fill(const World& w, int role) {
+    if (role < 0 || static_cast<std::size_t>(role) >= w.scope.allowed.size()) return true;
+    const auto& allowed = w.scope.allowed[static_cast<std::size_t>(role)];
+    return std::any_of(w.pool.begin(), w.pool.end(), [&](const PoolEntry& e) {
+        return e.count > 0 && e.weekly_hours > 0 &&
+               std::any_of(allowed.begin(), allowed.end(),
+                           [&](const ScopeEntry& a) { return a.profession == e.profession; });
+    });
+}
+
+/// "add to the pool people of a profession the scope table allows for it: a, b".
+std::string who_may_fill(const World& w, int role) {
+    std::vector<std::string> names;
+    for (const ScopeEntry& a : w.scope.allowed[static_cast<std::size_t>(role)])
+        if (a.profession >= 0 && static_cast<std::size_t>(a.profession) < w.professions.size())
+            names.push_back(w.professions[static_cast<std::size_t>(a.profession)]);
+    if (names.empty()) return "the scope table allows no profession for it";
+    return "add to the pool people (with weekly hours) of a profession the scope table allows "
+           "for it: " +
+           quoted_list(names);
+}
+
 void read_centre(const TomlFile& f, const toml::table& t, const World& w, const WorldInfo& wi,
                  Plan& p, PlanInfo& pi) {
     TableReader r(f, t, "[[centre]]");
@@ -378,6 +401,22 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
             f.error(r.loc(), "centre '" + c.name +
                                  "' has several stations with takes_sample = "
                                  "true: keep one");
+    }
+    if (cx.roles_known && wi.pool_complete && !w.pool.empty()) {
+        // A role no one in the pool may fill: the run would serve nobody at this station.
+        std::vector<bool> warned(w.roles.size(), false);
+        for (std::size_t k = 0; k < c.stations.size(); ++k) {
+            const Station& s = c.stations[k];
+            if (s.role < 0 || warned[static_cast<std::size_t>(s.role)]) continue;
+            if (pool_can_fill(w, s.role)) continue;
+            warned[static_cast<std::size_t>(s.role)] = true;
+            f.diags().warning(role_locs[k], "pool.no_one_qualified",
+                              "station '" + s.name + "' of centre '" + c.name + "' needs role '" +
+                                  w.roles[static_cast<std::size_t>(s.role)] +
+                                  "', but no one in the pool may fill it: the run would serve "
+                                  "nobody here; " +
+                                  who_may_fill(w, s.role));
+        }
     }
     if (cx.roles_known && !shifts.empty()) {
         for (std::size_t k = 0; k < c.stations.size(); ++k) {

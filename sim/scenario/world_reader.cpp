@@ -896,7 +896,9 @@ void read_world(const TomlFile& f, const toml::table& root, World& w, WorldInfo&
     info.communes = std::make_shared<const CommuneLookup>(w);
     read_groups(f, top, w);
     read_behaviour(f, top.subtable("behaviour"), w);
+    const std::size_t errors_before_pool = f.diags().error_count();
     read_pool(f, top, w, info);
+    info.pool_complete = f.diags().error_count() == errors_before_pool;
     read_vaccines(f, top, w, info);
     read_deliveries(f, top, w, info);
     read_testing(f, top.subtable("testing"), w, info);
