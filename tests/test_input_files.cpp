@@ -284,7 +284,8 @@ TEST_CASE("a malformed row of communes.csv comes first, and the unknown communes
     INFO(all(r.diagnostics));
     CHECK_FALSE(r.scenario);
     CHECK(starts_with(first(r.diagnostics), (dir / "communes.csv").string() + ":" +
-                                                pos(csv, "3.55096") + ": error: expected 5 cells"));
+                                                pos(csv, "3.55096") +
+                                                ": error: [csv.row_width] expected 5 cells"));
     bool marked = false;
     for (const auto& d : r.diagnostics.items())
         if (d.message.find("unknown commune") != std::string::npos) {

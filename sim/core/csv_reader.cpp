@@ -124,7 +124,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
                     ++i;
                 }
                 if (!closed) {
-                    diags.error({file, open_line, open_col},
+                    diags.error({file, open_line, open_col}, "csv.syntax",
                                 "unterminated quoted cell: add the closing '\"'");
                     row_bad = true;
                     break;
@@ -132,7 +132,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
                 // Only spaces may follow the closing quote.
                 while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
                 if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    diags.error({file, line, column_at(i)},
+                    diags.error({file, line, column_at(i)}, "csv.syntax",
                                 "unexpected text after a closing quote: put the whole cell "
                                 "inside the quotes, and write a quote inside as \"\"");
                     row_bad = true;
@@ -171,7 +171,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
                 have_header = true;
             } else {
                 if (t.rows.size() >= max_rows) {
-                    diags.error({file, row.line, 1},
+                    diags.error({file, row.line, 1}, "csv.too_many_rows",
                                 "too many rows: more than " + std::to_string(max_rows) +
                                     " data rows; this is more than riposte accepts, split or "
                                     "filter the file");
@@ -199,9 +199,10 @@ CsvColumns::CsvColumns(const CsvTable& t, std::span<const std::string_view> requ
         for (const auto& [n, idx] : map_)
             if (n == name) dup = true;
         if (dup) {
-            diags.error(cell_loc(t, t.header[k]), "column '" + t.header[k].text +
-                                                      "' appears twice in the header: "
-                                                      "rename or remove one");
+            diags.error(cell_loc(t, t.header[k]), "csv.header",
+                        "column '" + t.header[k].text +
+                            "' appears twice in the header: "
+                            "rename or remove one");
             ok_ = false;
             continue;
         }
@@ -223,7 +224,7 @@ CsvColumns::CsvColumns(const CsvTable& t, std::span<const std::string_view> requ
             if (k == name) is_known = true;
         if (is_known) continue;
         if (auto m = closest_match(name, std::span<const std::string_view>(missing_any))) {
-            diags.error(cell_loc(t, cell),
+            diags.error(cell_loc(t, cell), "csv.header",
                         "unknown column '" + cell.text + "'; did you mean '" + *m + "'?");
             ok_ = false;
         }
@@ -235,7 +236,7 @@ CsvColumns::CsvColumns(const CsvTable& t, std::span<const std::string_view> requ
         for (auto k : known) expected += (expected.empty() ? "" : ",") + std::string(k);
         const SourceLoc where =
             t.header.empty() ? SourceLoc{t.file, 1, 1} : cell_loc(t, t.header.front());
-        diags.error(where,
+        diags.error(where, "csv.header",
                     (t.header.empty()
                          ? std::string("the file is empty")
                          : "missing column" + std::string(missing.size() > 1 ? "s " : " ") + list) +
@@ -256,13 +257,14 @@ bool check_row_width(const CsvTable& t, const CsvRow& row, std::size_t needed, D
         const std::size_t expected = t.header.size();
         SourceLoc where{t.file, row.line, 1};
         if (n > expected) where = cell_loc(t, row.cells[expected]);
-        diags.error(where, "expected " + std::to_string(expected) +
-                               " cells (as in the header), "
-                               "found " +
-                               std::to_string(n) +
-                               (n > expected ? ": remove the extra cells, or quote a cell that "
-                                               "contains a comma"
-                                             : ": add the missing cells"));
+        diags.error(where, "csv.row_width",
+                    "expected " + std::to_string(expected) +
+                        " cells (as in the header), "
+                        "found " +
+                        std::to_string(n) +
+                        (n > expected ? ": remove the extra cells, or quote a cell that "
+                                        "contains a comma"
+                                      : ": add the missing cells"));
         return false;
     }
     return true;

@@ -654,10 +654,11 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
         const SourceLoc& at = wi.delivery_centre_loc[k];
         const int c = p.find_centre(d.centre_name);
         if (c < 0) {
-            diags.error(at, "delivery to unknown centre '" + d.centre_name + "'" +
-                                did_you_mean(d.centre_name, centre_names) +
-                                " (centres of the plan: " + quoted_list(centre_names) +
-                                "); or leave 'centre' out to deliver to the depot");
+            diags.error(at, "ref.unknown",
+                        "delivery to unknown centre '" + d.centre_name + "'" +
+                            did_you_mean(d.centre_name, centre_names) +
+                            " (centres of the plan: " + quoted_list(centre_names) +
+                            "); or leave 'centre' out to deliver to the depot");
             continue;
         }
         const Centre& centre = p.centres[static_cast<std::size_t>(c)];

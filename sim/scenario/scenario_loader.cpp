@@ -68,7 +68,7 @@ std::optional<int> resolve_name(const std::vector<std::string>& names, std::stri
     if (const auto m = closest_match(text, std::span<const std::string>(names)))
         msg += "; did you mean '" + *m + "'?";
     if (!fix.empty()) msg += " (" + std::string(fix) + ")";
-    diags.error(where, std::move(msg));
+    diags.error(where, "ref.unknown", std::move(msg));
     return std::nullopt;
 }
 
@@ -92,7 +92,8 @@ std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::s
                                    const SourceLoc& where, Diagnostics& diags) {
     const auto& cs = w.territory.communes;
     if (text.empty()) {
-        diags.error(where, "empty commune: write its INSEE code, e.g. \"34079\", or its name");
+        diags.error(where, "ref.empty",
+                    "empty commune: write its INSEE code, e.g. \"34079\", or its name");
         return std::nullopt;
     }
     std::shared_ptr<const CommuneLookup> own;
@@ -114,8 +115,9 @@ std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::s
         std::string codes;
         for (int h : *hits)
             codes += (codes.empty() ? "" : ", ") + cs[static_cast<std::size_t>(h)].insee;
-        diags.error(where, "commune name '" + key + "' is ambiguous (INSEE " + codes +
-                               "): write the INSEE code instead");
+        diags.error(where, "ref.ambiguous",
+                    "commune name '" + key + "' is ambiguous (INSEE " + codes +
+                        "): write the INSEE code instead");
         return std::nullopt;
     }
     std::vector<std::string> names;
@@ -129,7 +131,7 @@ std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::s
         msg += "; did you mean '" + *m + "'?";
     msg += " (write an INSEE code or a name from the territory's communes table)";
     msg += after_commune_errors(info);
-    diags.error(where, std::move(msg));
+    diags.error(where, "ref.unknown", std::move(msg));
     return std::nullopt;
 }
 

@@ -146,9 +146,9 @@ std::vector<ScopeEntry> build_role(const RoleSpec& spec, const std::vector<std::
             const auto it = std::find(profs.begin(), profs.end(), n.name);
             if (it == profs.end()) {
                 if (!lenient)
-                    d.error(n.where, "unknown profession '" + n.name + "'" +
-                                         did_you_mean(n.name, profs) +
-                                         " (professions: " + quoted_list(profs) + ")");
+                    d.error(n.where, "ref.unknown",
+                            "unknown profession '" + n.name + "'" + did_you_mean(n.name, profs) +
+                                " (professions: " + quoted_list(profs) + ")");
                 continue;
             }
             add(static_cast<int>(it - profs.begin()), supervised, n.where, n.name);
