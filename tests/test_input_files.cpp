@@ -232,6 +232,22 @@ TEST_CASE("accents in strings, comments and quoted keys are not mistaken for bar
     CHECK(all(r.diagnostics).find("unknown key 'extra' in the world file") != std::string::npos);
 }
 
+TEST_CASE("keys and values nested too deeply are refused before toml++, without a crash") {
+    // 100,000 dotted parts used to overflow the stack inside toml++ (exit 139).
+    std::string key = "a";
+    for (int k = 1; k < 100000; ++k) key += ".a";
+    for (const std::string& w :
+         {tiny_world() + "\n" + key + " = 1\n", tiny_world() + "\n[" + key + "]\n",
+          tiny_world() + "\nx = " + std::string(5000, '[') + std::string(5000, ']') + "\n",
+          tiny_world() + "\n[a.a.a]\nb = { c = { d = 1 } }\n"}) {
+        const auto r = load_world_text(w);
+        CHECK_FALSE(r.scenario);
+        const bool deep = w.size() > tiny_world().size() + 100;
+        CHECK_MESSAGE((first(r.diagnostics).find("[toml.too_deep]") != std::string::npos) == deep,
+                      first(r.diagnostics));
+    }
+}
+
 // ---- defect 5: CSV cells that are not UTF-8 text ----
 
 TEST_CASE("a CSV cell with a NUL byte or invalid UTF-8 is refused at the cell") {
