@@ -150,7 +150,8 @@ InterruptGuard::InterruptGuard() {
     struct sigaction action {};
     action.sa_handler = on_sigint;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND; // a second Ctrl-C gets the default action: quit
+    // A second Ctrl-C gets the default action: quit. (SA_RESETHAND is an unsigned constant.)
+    action.sa_flags = static_cast<int>(SA_RESETHAND);
     ::sigaction(SIGINT, &action, &previous_action);
 }
 
