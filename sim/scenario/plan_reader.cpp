@@ -186,8 +186,9 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
     c.stations.push_back(std::move(s));
 }
 
+/// `staff_ok` becomes false when a shift's staff has an error (an unknown role).
 void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx, Centre& c,
-                std::vector<SourceLoc>& staff_locs) {
+                std::vector<SourceLoc>& staff_locs, bool& staff_ok) {
     TableReader r(f, t, "[[centre.shift]]");
     Shift s;
     s.weekdays = c.weekdays;
@@ -207,7 +208,9 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
     s.staff.assign(cx.w.roles.size(), 0);
     if (const toml::node* n = r.node("staff", true, "staff = { reception = 2, injection = 3 }")) {
         staff_loc = f.loc(*n);
+        const std::size_t errors_before = f.diags().error_count();
         read_staff(f, *n, cx.w, cx.roles_known, s.staff);
+        if (f.diags().error_count() != errors_before) staff_ok = false;
         if (cx.roles_known && n->is_table() &&
             std::all_of(s.staff.begin(), s.staff.end(), [](int x) { return x == 0; }))
             f.warning(*n, "this shift staffs nobody: give at least one role a count, e.g. "
@@ -372,12 +375,13 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                                        std::to_string(stations.size()) + " stations; at most 64");
     else
         for (const auto* st : stations) read_station(f, *st, cx, c, role_locs);
+    bool staff_ok = true;
     const auto shifts = r.table_array("shift", true);
     if (shifts.size() > 1000)
         f.error(*t.get("shift"), "centre '" + c.name + "' has " + std::to_string(shifts.size()) +
                                      " shifts; at most 1000");
     else
-        for (const auto* sh : shifts) read_shift(f, *sh, cx, c, staff_locs);
+        for (const auto* sh : shifts) read_shift(f, *sh, cx, c, staff_locs, staff_ok);
     r.finish();
 
     // The centre as a whole.
@@ -418,7 +422,9 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                                   who_may_fill(w, s.role));
         }
     }
-    if (cx.roles_known && !shifts.empty()) {
+    // A staff error (an unknown role) would make a station look unstaffed: that consequence
+    // is not reported.
+    if (cx.roles_known && staff_ok && !shifts.empty()) {
         for (std::size_t k = 0; k < c.stations.size(); ++k) {
             const Station& s = c.stations[k];
             if (s.role < 0) continue;

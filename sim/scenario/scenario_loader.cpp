@@ -137,11 +137,11 @@ std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::s
 
 namespace {
 
-/// Diagnostics in file order: the files the world names (CSV tables, a scope file: in the
-/// order they were first reported), then the world file, then the plan file; by line and
-/// column inside each file. A named file's own errors come first because the world's and the
-/// plan's references into it may fail because of them (an unknown commune after a malformed
-/// row of communes.csv).
+/// Diagnostics in file order (errors before warnings when there are errors): the files the world
+/// names (CSV tables, a scope file: in the order they were first reported), then the world file,
+/// then the plan file; by line and column inside each file. A named file's own errors come first
+/// because the world's and the plan's references into it may fail because of them (an unknown
+/// commune after a malformed row of communes.csv).
 Diagnostics sorted(const Diagnostics& in, const std::string& world, const std::string& plan) {
     std::map<std::string, int> rank;
     rank[world] = 1 << 19;
@@ -150,7 +150,11 @@ Diagnostics sorted(const Diagnostics& in, const std::string& world, const std::s
     for (const auto& d : in.items())
         if (!rank.count(d.where.file)) rank[d.where.file] = next++;
     std::vector<Diagnostic> items = in.items();
+    // When there are errors, they come before the warnings: a warning is then often a
+    // consequence of an error (an empty plan leaves the world's deliveries unused).
+    const bool errors_first = in.has_errors();
     std::stable_sort(items.begin(), items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        if (errors_first && a.severity != b.severity) return a.severity == Severity::Error;
         const int ra = rank[a.where.file], rb = rank[b.where.file];
         if (ra != rb) return ra < rb;
         if (a.where.line != b.where.line) return a.where.line < b.where.line;
