@@ -54,8 +54,8 @@ std::optional<ScenarioFiles> scenario_files(const std::vector<std::string>& posi
         ScenarioFiles files{dir / "world.toml", dir / "plan.toml"};
         for (const fs::path& f : {files.world, files.plan}) {
             if (!fs::exists(f, ec)) {
-                print_err(f.string() + ": error: file not found; a scenario directory must " +
-                          "hold world.toml and plan.toml\n");
+                print_err(f.string() + ":1:1: error: [input.missing] file not found; a scenario " +
+                          "directory must hold world.toml and plan.toml\n");
                 exit = exit_code::usage;
                 return std::nullopt;
             }
