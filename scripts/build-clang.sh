@@ -16,5 +16,5 @@ cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_COMPILER=clang++-14 -DRIPOSTE_BUILD_GUI=OFF "${args[@]}" >/dev/null
 cmake --build build-clang -j"${JOBS:-2}"
 if [[ $run_tests -eq 1 ]]; then
-  ctest --test-dir build-clang --output-on-failure -j"${JOBS:-2}"
+  ctest --test-dir build-clang --output-on-failure -j"${JOBS:-2}" -LE slow
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds riposte and runs the whole test suite. The GUI tests need a display: when none is
-# available, ctest runs under a virtual X server (24-bit colour, as SFML 2.5 requires).
+# available, ctest runs under a virtual X server (24-bit colour, as SFML 2.5 requires). Tests
+# labelled slow (the national golden run, about 2 minutes) are left to CI (.ci/run).
 #
 #   scripts/test.sh             the Release build in ./build (GCC), GUI included
 #   scripts/test.sh --sanitize  clang 14 with AddressSanitizer and UBSan in ./build-sanitize
@@ -15,9 +16,10 @@ jobs="${JOBS:-2}"
 run_ctest() {
   local dir="$1"
   if [[ -n "${DISPLAY:-}" ]] || ! command -v xvfb-run >/dev/null 2>&1; then
-    ctest --test-dir "$dir" --output-on-failure -j"$jobs"
+    ctest --test-dir "$dir" --output-on-failure -j"$jobs" -LE slow
   else
-    xvfb-run -a -s "-screen 0 1600x1000x24" ctest --test-dir "$dir" --output-on-failure -j"$jobs"
+    xvfb-run -a -s "-screen 0 1600x1000x24" ctest --test-dir "$dir" --output-on-failure \
+      -j"$jobs" -LE slow
   fi
 }
 
@@ -37,7 +39,7 @@ case "${1:-}" in
     cmake --build build-sanitize -j"$jobs"
     export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-    ctest --test-dir build-sanitize --output-on-failure -j"$jobs"
+    ctest --test-dir build-sanitize --output-on-failure -j"$jobs" -LE slow
     ;;
   *)
     echo "usage: scripts/test.sh [--sanitize | --clang]" >&2

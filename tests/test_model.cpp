@@ -1,6 +1,8 @@
 // Engine tests on scenarios built in C++ (SPEC §2-3 semantics).
 #include "fixtures.hpp"
+#include "riposte/core/invariant.hpp"
 #include "riposte/core/stats.hpp"
+#include "riposte/model/server_pool.hpp"
 #include "riposte/roster.hpp"
 #include "riposte/simulation.hpp"
 #include "riposte/territory.hpp"
@@ -215,7 +217,7 @@ TEST_CASE("observation area reproduces M/G/inf occupancy L = λ·d (λ=64/h, d=1
             CHECK(row.time_in_centre_mean_min == doctest::Approx(15.0).epsilon(0.01));
 }
 
-TEST_CASE("testing: kits run out and are reported; antigen results come with the dwell") {
+TEST_CASE("testing: kits run out and are reported, antigen results come with the dwell") {
     Scenario sc;
     sc.world = small_world(100000, 0);
     sc.world.days = 3;
@@ -295,4 +297,118 @@ TEST_CASE("a mobile team vaccinates people who cannot travel, within its hours a
         CHECK(d.doses_used == d.first_doses + d.second_doses);
     }
     CHECK(without.totals.home_vaccinations == 0);
+}
+
+TEST_CASE("slots_booked counts the day's bookings, made that day included") {
+    // Defect: slots_booked was recorded before the day's bookings, so day 0 showed 0 booked
+    // slots while hundreds were vaccinated.
+    Scenario sc = small_scenario();
+    sc.world.behaviour.booking_delay = dist("0");
+    const Results r = run_replication(sc, {});
+    REQUIRE(!r.centre_days.empty());
+    const auto& day0 = r.centre_days.front();
+    REQUIRE(day0.day == 0);
+    CHECK(day0.vaccinations > 0);
+    for (const auto& row : r.centre_days) {
+        CHECK(row.slots_booked <= row.slots_opened);
+        // everyone vaccinated held a booked slot (no walk-ins here), less nobody
+        CHECK(row.vaccinations <= row.slots_booked);
+    }
+}
+
+TEST_CASE("people booked on the same slot arrive together at the slot's time") {
+    // Defect: booked arrivals were spread evenly over the day whatever doses_per_slot said,
+    // so a slot of three people looked like three separate arrivals and queues looked better
+    // than reality. Three people per 5-minute slot, all punctual, a 1-minute reception desk:
+    // in each slot the second waits 1 minute and the third 2, a mean of 1 minute.
+    Scenario sc = small_scenario();
+    sc.world.behaviour.booking_delay = dist("0");
+    sc.world.behaviour.punctuality = dist("0");
+    Centre& c = sc.plan.centres[0];
+    c.doses_per_slot = 3;
+    c.stations[0].service = dist("1");
+    for (auto& d : sc.world.deliveries) d.doses = 10000;
+    const Results r = run_replication(sc, {});
+    REQUIRE(!r.station_days.empty());
+    const auto& reception = r.station_days.front();
+    REQUIRE(reception.station == 0);
+    REQUIRE(reception.day == 0);
+    CHECK(reception.started == 96 * 3); // 8 h of 5-minute slots, full
+    CHECK(reception.wait_mean_min == doctest::Approx(1.0));
+    CHECK(reception.waited == 96 * 2);
+}
+
+TEST_CASE("two stations of one role get the people the shift names for each") {
+    // Before, people of a role shared by two stations were split round-robin whatever the
+    // plan meant; now the shift names them per station (by_station).
+    Scenario sc = small_scenario();
+    Centre& c = sc.plan.centres[0];
+    Station second = c.stations[2];
+    second.name = "injection 2";
+    second.gives_dose = false; // one dose per visit: the second line is a separate path step
+    c.stations.insert(c.stations.begin() + 3, second);
+    c.shifts[0].staff[2] = 3;
+    c.shifts[0].station_staff = {-1, -1, 1, 2, -1}; // injection: 1, injection 2: 2
+    const Results r = run_replication(sc, {});
+    double staffed[2] = {0, 0};
+    int days_seen = 0;
+    for (const auto& row : r.station_days) {
+        if (row.day != 0) continue;
+        if (row.station == 2) staffed[0] = row.staffed_hours;
+        if (row.station == 3) staffed[1] = row.staffed_hours;
+        ++days_seen;
+    }
+    REQUIRE(days_seen > 0);
+    CHECK(staffed[0] == doctest::Approx(8.0));
+    CHECK(staffed[1] == doctest::Approx(16.0));
+}
+
+TEST_CASE("engine invariants are checked in this build, and a violation is caught") {
+    // RIPOSTE_INVARIANT is not compiled out by NDEBUG: the test build checks every invariant
+    // (no negative queue, stock never below zero, staff present <= staffed, every station
+    // passed once), so every model test above ran with them on.
+    CHECK(invariants_enabled());
+    struct Violation {};
+    const InvariantHandler previous =
+        set_invariant_handler([](std::string_view, int, std::string_view) { throw Violation{}; });
+    ServerPool pool;
+    const std::int32_t s = pool.add_server(0, hours(8), 0);
+    CHECK_THROWS_AS(pool.finish(s), Violation); // finishing a server that serves nobody
+    set_invariant_handler(previous);
+}
+
+TEST_CASE("walk-in-only vaccination: no slots, people come by the hourly profile, all served") {
+    // Vaccination sans rendez-vous: people who want a dose and hold no booking go to the
+    // nearest walk-in-only centre on a day drawn from walk_in_delay, at an hour drawn from the
+    // centre's profile; the doors close, not the queue.
+    Scenario sc = small_scenario();
+    sc.world = small_world(1000, 500); // 750 people want a dose
+    sc.world.deliveries = {{0, 0, 6000, -1, ""}};
+    sc.world.behaviour.walk_in_delay = dist("uniform(0, 2) d");
+    Centre& c = sc.plan.centres[0];
+    c.walk_in_only = true;
+    c.hourly_profile.fill(0);
+    c.hourly_profile[16] = 1; // everyone comes between 16:00 and 17:00
+    c.waiting_room = 100000;
+    RunOptions opt;
+    opt.queue_sample_interval = minutes(30);
+    const Results r = run_replication(sc, opt);
+    std::int64_t arrivals = 0, served = 0;
+    for (const auto& row : r.centre_days) {
+        CHECK(row.slots_opened == 0);
+        CHECK(row.turned_away == 0);
+        CHECK(row.walk_ins == row.arrivals);
+        arrivals += row.arrivals;
+        served += row.served;
+    }
+    CHECK(r.totals.first_doses == r.totals.wanting); // everyone who wanted a dose got it
+    CHECK(arrivals == r.totals.wanting);
+    CHECK(served == arrivals); // people still queued at 17:00 were served after closing
+    bool queue_after_closing = false;
+    for (const auto& q : r.queue) {
+        const auto s = q.time.second_of_day();
+        if (s >= 9 * 3600 && s < 16 * 3600) CHECK(q.in_centre == 0); // nobody before 16:00
+        if (s >= 17 * 3600 && q.in_centre > 0) queue_after_closing = true;
+    }
+    CHECK(queue_after_closing);
 }

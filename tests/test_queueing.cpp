@@ -53,3 +53,16 @@ TEST_CASE("Little's law L = λW holds on the M/M/c model") {
     // and L matches the closed form L = λ(Wq + 1/μ) = 50/60 × (3.525 + 6) = 7.94
     CHECK(r.mean_in_system == doctest::Approx(50.0 / 60 * (3.525 + 6)).epsilon(0.05));
 }
+
+TEST_CASE("the exact transient M/M/c reaches Erlang C when the day is long") {
+    // The birth-death integration itself, checked against the closed form: after 400 h an
+    // M/M/1 at rho = 0.8 (relaxation time about 1/(mu(1-sqrt(rho))^2) = 8.9 h) is at steady
+    // state, so the mean over the whole day is within a few percent of Wq = 24 min, from below.
+    const double w = mmc_transient_wait_minutes(8, 10, 1, 400);
+    CHECK(w < 24.0);
+    CHECK(w > 0.95 * 24.0);
+    // and M/M/6 (λ=50/h, μ=10/h) over 200 h against 3.525 min
+    const double w6 = mmc_transient_wait_minutes(50, 10, 6, 200);
+    CHECK(w6 < 3.525);
+    CHECK(w6 > 0.98 * 3.525);
+}

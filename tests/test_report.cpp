@@ -184,7 +184,7 @@ TEST_CASE("run --report writes a self-contained French report with one SVG per c
     CHECK(contains(html, "pire jour"));
 }
 
-TEST_CASE("report --lang en on an earlier results folder; fr and en differ only in words") {
+TEST_CASE("report --lang en on an earlier results folder, fr and en differ only in words") {
     TempDir dir;
     REQUIRE(
         run_cli({"run", "--replications", "2", "--out", "r", "--quiet"}, dir.path()).exit_code ==
@@ -210,7 +210,7 @@ TEST_CASE("report --lang en on an earlier results folder; fr and en differ only 
     CHECK(std::regex_search(e, std::regex(R"(<td class="n">\d+\.\d+</td>)")));
 }
 
-TEST_CASE("report of a validation folder shows the verdicts; of a comparison, the differences") {
+TEST_CASE("report of a validation folder shows the verdicts, of a comparison, the differences") {
     TempDir dir;
     const std::string world = (herault / "world.toml").string();
     const Outcome v = run_cli({"validate", world, (herault / "plan-understaffed.toml").string(),

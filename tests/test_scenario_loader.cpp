@@ -1049,3 +1049,99 @@ TEST_CASE("loader: SEIR and an incidence table together are refused at the [test
                             "[testing.seir]\ninitial_infectious = 30\n");
     CHECK_DIAG(load(w2, base_plan), "world.toml:" + pos(w2, "[testing.seir]"));
 }
+
+TEST_CASE("continuous operation: open around the clock, shifts cross midnight, warm-up") {
+    // the testing centre runs around the clock with a night shift 20:00-08:00
+    std::string p =
+        replace(base_plan, "opens = \"09:00\"\ncloses = \"12:00\"", "continuous = true");
+    const std::size_t at = p.find("name = \"swab\"");
+    REQUIRE(at != std::string::npos);
+    p.insert(at, "posts = 1\n");
+    const std::size_t shift = p.find("[[centre.shift]]", at);
+    REQUIRE(shift != std::string::npos);
+    const std::size_t shift_end = p.find("\n\n", shift);
+    p = p.substr(0, shift) +
+        "[[centre.shift]]\nstart = \"08:00\"\nend = \"20:00\"\nstaff = { swab = 1 }\n\n"
+        "[[centre.shift]]\nstart = \"20:00\"\nend = \"08:00\"\nstaff = { swab = 1 }" +
+        (shift_end == std::string::npos ? std::string("\n") : p.substr(shift_end));
+    const std::string w = replace(base_world, "days = 14", "days = 14\nwarmup_days = 2");
+    auto r = load(w, p);
+    INFO(all(r));
+    REQUIRE(r.scenario);
+    const Centre& c = r.scenario->plan.centres[1];
+    CHECK(c.continuous);
+    CHECK(c.opens == hours(0));
+    CHECK(c.closes == hours(24));
+    REQUIRE(c.shifts.size() == 2);
+    CHECK(c.shifts[1].start == hours(20));
+    CHECK(c.shifts[1].end == hours(32)); // the next day at 08:00
+    CHECK(c.stations[0].posts == 1);
+    CHECK(r.scenario->world.warmup_days == 2);
+
+    // a shift crossing midnight in a centre that closes at night is still an error
+    const std::string q = replace(base_plan, "start = \"13:00\"\nend = \"17:00\"",
+                                  "start = \"13:00\"\nend = \"12:00\"");
+    CHECK(all(load(base_world, q)).find("only a centre with continuous = true") !=
+          std::string::npos);
+    // opening hours and continuous operation contradict each other
+    const std::string both = replace(base_plan, "opens = \"09:00\"\ncloses = \"12:00\"",
+                                     "continuous = true\nopens = \"09:00\"");
+    CHECK_DIAG(load(base_world, both),
+               "plan.toml:" + pos(both, "\"09:00\"\n\n[[centre.station]]\nname = \"swab\"") +
+                   ": error: centre 'Clermont testing' has continuous = true: it is open "
+                   "00:00-24:00 on its days; remove 'opens'");
+    // a warm-up as long as the run leaves nothing to measure
+    const std::string long_warmup = replace(base_world, "days = 14", "days = 14\nwarmup_days = 14");
+    CHECK(all(load(long_warmup, base_plan)).find("'warmup_days' (14) leaves no day to measure") !=
+          std::string::npos);
+}
+
+TEST_CASE("a role shared by two stations needs the people per station (by_station)") {
+    // a second injection line at Gignac: the shift must say who goes where
+    std::string p = replace(base_plan, "gives_dose = true\n",
+                            "gives_dose = true\n\n[[centre.station]]\nname = \"injection 2\"\n"
+                            "role = \"injection\"\nservice = \"3 + exp(1)\"\n");
+    auto r = load(base_world, p);
+    CHECK_DIAG(r, "plan.toml:" + pos(p, "{ medical_interview = 1, injection = 2, supervision") +
+                      ": error: role 'injection' staffs 2 stations of centre 'Gignac' "
+                      "(\"injection\", \"injection 2\"): say how many people go to each");
+    const std::string named = "by_station = { injection = 1, \"injection 2\" = 1 }\n";
+    for (const std::string from =
+             "staff = { medical_interview = 1, injection = 2, supervision = 1 }\n";
+         p.find(from) != std::string::npos;)
+        p.replace(p.find(from), from.size(),
+                  "staff = { medical_interview = 1, supervision = 1 }\n" + named);
+    r = load(base_world, p);
+    INFO(all(r));
+    REQUIRE(r.scenario);
+    const Shift& sh = r.scenario->plan.centres[0].shifts[0];
+    CHECK(sh.staff[static_cast<std::size_t>(r.scenario->world.find_role("injection"))] == 2);
+    CHECK(sh.station_staff[1] == 1);
+    CHECK(sh.station_staff[2] == 1);
+    // a count that disagrees with staff is refused
+    std::string bad = p;
+    const std::string first = "staff = { medical_interview = 1, supervision = 1 }\n" + named;
+    bad.replace(bad.find(first), first.size(),
+                "staff = { medical_interview = 1, injection = 3, supervision = 1 }\n" + named);
+    CHECK(all(load(base_world, bad)).find("by_station places 2 injection but staff gives 3") !=
+          std::string::npos);
+}
+
+TEST_CASE("walk-in-only centres: walk_in_only, hourly_profile and walk_in_delay") {
+    std::string p = replace(base_plan, "slot_minutes = 5\n",
+                            "walk_in_only = true\nhourly_profile = [0, 0, 0, 0, 0, 0, 0, 0, 0, "
+                            "1, 2, 2, 1, 1, 1, 2, 2, 0, 0, 0, 0, 0, 0, 0]\n");
+    const std::string w =
+        replace(base_world, "no_show = 0.01\n", "no_show = 0.01\nwalk_in_delay = \"exp(2) d\"\n");
+    auto r = load(w, p);
+    INFO(all(r));
+    REQUIRE(r.scenario);
+    const Centre& c = r.scenario->plan.centres[0];
+    CHECK(c.walk_in_only);
+    CHECK(c.hourly_profile[10] == 2);
+    CHECK(r.scenario->world.behaviour.walk_in_delay.mean() == doctest::Approx(2 * 86400.0));
+    const std::string bad = replace(base_plan, "slot_minutes = 5\n", "hourly_profile = [1, 2]\n");
+    CHECK_DIAG(load(base_world, bad), "plan.toml:" + pos(bad, "[1, 2]") +
+                                          ": error: 'hourly_profile' must be an array of 24 "
+                                          "weights");
+}

@@ -23,4 +23,11 @@ Allocation allocate_deliveries(const Scenario& scenario);
 /// overbooking share.
 std::int64_t slot_capacity_per_day(const Centre& centre, const BookingPolicy& booking);
 
+/// Slots a centre opens each day (French rule): its daily capacity on open days, never more
+/// than the doses allocated to it so far minus the slots already opened. `doses` holds the
+/// doses arriving per day (Allocation::centre_doses of the centre).
+std::vector<std::int64_t> slots_opened_per_day(const Centre& centre, const BookingPolicy& booking,
+                                               const std::vector<std::int64_t>& doses,
+                                               int start_weekday);
+
 } // namespace riposte

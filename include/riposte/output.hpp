@@ -54,6 +54,12 @@ std::string shortfall_csv(const Scenario& scenario, const Results& results);
 std::string testing_day_csv(const Scenario& scenario, const Results& results);
 std::string mobile_day_csv(const Scenario& scenario, const Results& results);
 std::string events_csv(const Scenario& scenario, const Results& results);
+/// Queueing figures per centre, day and station: arrivals, P(wait > 0), mean and p90 wait,
+/// utilisation (servers), mean occupancy (areas).
+std::string station_day_csv(const Scenario& scenario, const Results& results);
+/// Whole-run queueing figures per station (warm-up days excluded), one row per station and
+/// figure, with the mean over the replications and the half-width of its 95% CI.
+std::string station_summary_csv(const Scenario& scenario, const std::vector<const Results*>& runs);
 std::string summary_json(const Scenario& scenario, const Results& results);
 
 /// Readable plain-text KPI summary (overall, per centre, coverage, staff, shortfalls).

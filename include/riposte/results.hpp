@@ -28,9 +28,37 @@ struct CentreDayRow {
 
 struct RoleDayRow {
     int centre = 0, day = 0, role = 0;
-    double staffed_hours = 0;      ///< people present × hours on shift
-    double busy_hours = 0;         ///< time spent serving
-    int required = 0, present = 0; ///< peak people required / present over the day's shifts
+    double staffed_hours = 0;       ///< people present × scheduled shift hours (overtime excluded)
+    double busy_hours = 0;          ///< time spent serving within the scheduled shift hours
+    int required = 0, present = 0;  ///< peak people required / present over the day's shifts
+    double overtime_hours = 0;      ///< staff time past the shift end (finishing, closing queue)
+    double busy_overtime_hours = 0; ///< part of the overtime spent serving
+};
+
+/// Queueing figures of one station of a centre on one day (tidy: station_day.csv).
+struct StationDayRow {
+    int centre = 0, day = 0, station = 0;       ///< station: index within the centre's stations
+    std::int64_t arrivals = 0;                  ///< people who joined the station's queue
+    std::int64_t started = 0;                   ///< people whose service (or place) started
+    std::int64_t waited = 0;                    ///< of those, people who waited more than 0 s
+    double wait_mean_min = 0, wait_p90_min = 0; ///< queue time before service starts
+    double staffed_hours = 0;       ///< servers present × scheduled shift hours (servers)
+    double busy_hours = 0;          ///< serving within the scheduled shift hours (servers)
+    double busy_overtime_hours = 0; ///< serving past the scheduled end of shifts (servers)
+    double place_hours = 0;         ///< places used × hours (areas): occupancy integral of the day
+    double open_hours = 0;          ///< the centre's opening hours that day
+};
+
+/// Whole-run queueing figures of one station (warm-up days excluded).
+struct StationRunRow {
+    int centre = 0, station = 0;
+    std::int64_t arrivals = 0, started = 0, waited = 0;
+    double p_wait = 0;         ///< share of started services that waited
+    double wait_mean_min = 0;  ///< mean queue time
+    double wait_p90_min = 0;   ///< p90 of queue time (to within 0.25 min, from a histogram)
+    double utilisation = 0;    ///< servers: busy / staffed hours; areas: occupancy / capacity
+    double mean_occupancy = 0; ///< areas: mean places used while the centre is open
+    double mean_busy = 0; ///< servers: mean people serving while open, overtime included (λ/μ)
 };
 
 struct QueueSample {
@@ -122,6 +150,8 @@ struct Results {
     std::vector<ShortfallRow> shortfalls;
     std::vector<TestingDayRow> testing_days;
     std::vector<MobileDayRow> mobile_days;
+    std::vector<StationDayRow> station_days;
+    std::vector<StationRunRow> stations; ///< whole run, warm-up excluded
     std::vector<LogEntry> log;
     Totals totals;
 };

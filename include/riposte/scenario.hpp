@@ -55,6 +55,9 @@ struct Behaviour {
     Distribution punctuality;       ///< arrival minus slot time (may be negative)
     double max_travel_minutes = 45; ///< farthest centre a person accepts
     int retry_days = 7;             ///< an unsuccessful booker tries again after this
+    /// From wanting a dose (without a booking) to going to a walk-in-only centre; also the
+    /// wait before going again after being turned away there. Empty: the same day.
+    Distribution walk_in_delay;
 };
 
 struct ScopeEntry {
@@ -114,6 +117,7 @@ struct World {
     std::string start_date; ///< ISO date of day 0
     int start_weekday = 0;  ///< 0 = Monday
     int days = 28;
+    int warmup_days = 0; ///< first days left out of the whole-run queueing figures
     Territory territory;
     std::vector<PopulationGroup> groups;
     Behaviour behaviour;
@@ -150,6 +154,9 @@ struct Station {
     int capacity = 0;          ///< Area: number of places (chairs)
     bool gives_dose = false;   ///< the vaccine is given here (a dose is drawn from a vial)
     bool takes_sample = false; ///< a test kit is used here
+    /// Servers: posts (booths) where service happens, 0 = one per person present. At a
+    /// handover the incoming person takes a post only once the outgoing one has finished.
+    int posts = 0;
 };
 
 struct Shift {
@@ -157,6 +164,9 @@ struct Shift {
     int first_day = 0, last_day = 1 << 20; ///< inclusive day range
     SimTime start, end;                    ///< seconds of day
     std::vector<int> staff;                ///< people required, indexed by role
+    /// People per station, indexed by the centre's stations (-1: not named). Required for the
+    /// stations of a role that staffs several stations of the centre; their sum is staff[role].
+    std::vector<int> station_staff;
 };
 
 struct Centre {
@@ -168,6 +178,10 @@ struct Centre {
     SimTime opens = hours(8), closes = hours(18);
     std::vector<Station> stations;
     int waiting_room = 1000; ///< people waiting at once before arrivals are turned away
+    /// Open around the clock on its days, without the daily empty restart: doors close only
+    /// before a day it is not open; shifts may cross midnight (Shift::end up to 48 h) and hand
+    /// over with people still queued.
+    bool continuous = false;
     std::vector<Shift> shifts;
     // vaccination
     int vaccine = 0;
@@ -175,6 +189,11 @@ struct Centre {
     int doses_per_slot = 1;
     double allocation_share = 1;  ///< share of depot deliveries of its vaccine
     double walk_ins_per_hour = 0; ///< unbooked arrivals (served while doses remain)
+    /// Vaccination without appointment only: no slots; people who want a dose and hold no
+    /// booking come on a day drawn from Behaviour::walk_in_delay, at a time of day drawn from
+    /// `hourly_profile` over the opening hours.
+    bool walk_in_only = false;
+    std::array<double, 24> hourly_profile{}; ///< weight of each hour (all 0: flat)
     // testing
     TestType test_type = TestType::Antigen;
     Distribution pcr_result_delay; ///< sample taken -> result known (transport + lab)

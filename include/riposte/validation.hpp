@@ -15,6 +15,7 @@ struct RuleVerdict {
     std::string title;      ///< one line saying what is checked
     bool structural = true; ///< needs no simulation
     bool pass = true;
+    bool warning = false;           ///< passes, but `where` lists what deserves a look
     std::string measured;           ///< measured value (with its 95% CI for target rules)
     std::string threshold;          ///< what is required
     std::vector<std::string> where; ///< where it fails: centre, date, commune, profession

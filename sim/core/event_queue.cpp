@@ -1,6 +1,6 @@
 #include "riposte/core/event_queue.hpp"
 
-#include <cassert>
+#include "riposte/core/invariant.hpp"
 #include <utility>
 
 namespace riposte {
@@ -8,7 +8,7 @@ namespace riposte {
 // 4-ary heap: shallower than a binary heap and its four children share a cache line or two.
 void EventQueue::push(SimTime time, int priority, std::uint16_t handler, std::uint16_t kind,
                       std::uint32_t target, std::uint64_t data) {
-    assert(priority >= 0 && priority < 65536);
+    RIPOSTE_INVARIANT(priority >= 0 && priority < 65536);
     Event e;
     e.time = time;
     e.order = (static_cast<std::uint64_t>(priority) << 48) | (seq_++ & ((1ULL << 48) - 1));
@@ -28,7 +28,7 @@ void EventQueue::push(SimTime time, int priority, std::uint16_t handler, std::ui
 }
 
 Event EventQueue::pop() {
-    assert(!heap_.empty());
+    RIPOSTE_INVARIANT(!heap_.empty());
     Event result = heap_.front();
     Event last = heap_.back();
     heap_.pop_back();

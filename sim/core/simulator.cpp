@@ -1,19 +1,19 @@
 #include "riposte/core/simulator.hpp"
 
-#include <cassert>
+#include "riposte/core/invariant.hpp"
 
 namespace riposte {
 
 std::uint16_t Simulator::add_handler(EventHandler* h) {
-    assert(handlers_.size() < 65535);
+    RIPOSTE_INVARIANT(handlers_.size() < 65535);
     handlers_.push_back(h);
     return static_cast<std::uint16_t>(handlers_.size() - 1);
 }
 
 void Simulator::schedule(SimTime at, std::uint16_t handler, std::uint16_t kind,
                          std::uint32_t target, std::uint64_t data, int priority) {
-    assert(at >= now_ && "events cannot be scheduled in the past");
-    assert(handler < handlers_.size());
+    RIPOSTE_INVARIANT(at >= now_); // events cannot be scheduled in the past
+    RIPOSTE_INVARIANT(handler < handlers_.size());
     queue_.push(at, priority, handler, kind, target, data);
 }
 

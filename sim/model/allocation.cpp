@@ -68,4 +68,20 @@ std::int64_t slot_capacity_per_day(const Centre& c, const BookingPolicy& booking
         std::floor(static_cast<double>(slots * c.doses_per_slot) * (1.0 + booking.overbooking)));
 }
 
+std::vector<std::int64_t> slots_opened_per_day(const Centre& c, const BookingPolicy& booking,
+                                               const std::vector<std::int64_t>& doses,
+                                               int start_weekday) {
+    std::vector<std::int64_t> opened(doses.size(), 0);
+    if (!c.vaccinates() || c.walk_in_only) return opened;
+    const std::int64_t capacity = slot_capacity_per_day(c, booking);
+    std::int64_t cum_alloc = 0, cum_opened = 0;
+    for (std::size_t d = 0; d < doses.size(); ++d) {
+        cum_alloc += doses[d];
+        if (!c.open_on(static_cast<int>(d), start_weekday)) continue;
+        opened[d] = std::max<std::int64_t>(0, std::min(capacity, cum_alloc - cum_opened));
+        cum_opened += opened[d];
+    }
+    return opened;
+}
+
 } // namespace riposte

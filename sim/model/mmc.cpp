@@ -6,6 +6,7 @@
 #include "riposte/core/stats.hpp"
 #include "riposte/model/server_pool.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 
@@ -149,6 +150,67 @@ double erlang_c_probability(double lambda_per_hour, double mu_per_hour, int c) {
 double erlang_c_wait_minutes(double lambda_per_hour, double mu_per_hour, int c) {
     const double pw = erlang_c_probability(lambda_per_hour, mu_per_hour, c);
     return pw / (c * mu_per_hour - lambda_per_hour) * 60.0;
+}
+
+double mmc_transient_wait_minutes(double lambda_per_hour, double mu_per_hour, int servers,
+                                  double open_hours) {
+    // p[n] = P(n in the system). An arrival that finds n >= c waits (n - c + 1) service
+    // completions of rate c·mu: E[wait | n] = (n - c + 1) / (c mu).
+    const double lam = lambda_per_hour, mu = mu_per_hour;
+    const auto c = static_cast<std::size_t>(servers);
+    std::size_t n_max = c + 64;
+    std::vector<double> p(n_max + 1, 0.0);
+    p[0] = 1.0;
+    auto rate_out = [&](std::size_t n) { return static_cast<double>(std::min(n, c)) * mu; };
+    auto deriv = [&](const std::vector<double>& x, std::vector<double>& dx) {
+        const std::size_t n_top = x.size() - 1;
+        for (std::size_t n = 0; n <= n_top; ++n) {
+            double v = -(n < n_top ? lam : 0.0) * x[n] - rate_out(n) * x[n];
+            if (n > 0) v += lam * x[n - 1];
+            if (n < n_top) v += rate_out(n + 1) * x[n + 1];
+            dx[n] = v;
+        }
+    };
+    // RK4 step well inside its stability region (|rate × dt| << 2.8)
+    const auto steps = static_cast<std::int64_t>(
+        std::ceil(open_hours * (lam + static_cast<double>(c) * mu) / 0.05));
+    const double dt = open_hours / static_cast<double>(steps);
+    double waits = 0; // ∫ λ E[wait | state] dt, in hours × arrivals per hour
+    auto expected_wait_h = [&](const std::vector<double>& x) {
+        double w = 0;
+        for (std::size_t n = c; n < x.size(); ++n)
+            w += x[n] * static_cast<double>(n - c + 1) / (static_cast<double>(c) * mu);
+        return w;
+    };
+    std::vector<double> k1, k2, k3, k4, tmp;
+    for (std::int64_t i = 0; i < steps; ++i) {
+        // grow the state space while the top states hold any probability
+        if (p[p.size() - 1] + p[p.size() - 2] > 1e-12) {
+            p.resize(p.size() + 32, 0.0);
+        }
+        const std::size_t n = p.size();
+        k1.assign(n, 0);
+        k2.assign(n, 0);
+        k3.assign(n, 0);
+        k4.assign(n, 0);
+        tmp.assign(n, 0);
+        const double w0 = expected_wait_h(p);
+        deriv(p, k1);
+        for (std::size_t j = 0; j < n; ++j) tmp[j] = p[j] + 0.5 * dt * k1[j];
+        const double w1 = expected_wait_h(tmp);
+        deriv(tmp, k2);
+        for (std::size_t j = 0; j < n; ++j) tmp[j] = p[j] + 0.5 * dt * k2[j];
+        const double w2 = expected_wait_h(tmp);
+        deriv(tmp, k3);
+        for (std::size_t j = 0; j < n; ++j) tmp[j] = p[j] + dt * k3[j];
+        deriv(tmp, k4);
+        for (std::size_t j = 0; j < n; ++j)
+            p[j] += dt / 6.0 * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]);
+        const double w3 = expected_wait_h(p);
+        // Simpson on the step for the integral of the expected wait seen by arrivals
+        waits += lam * dt / 6.0 * (w0 + 2 * w1 + 2 * w2 + w3);
+    }
+    return waits / (lam * open_hours) * 60.0;
 }
 
 } // namespace riposte

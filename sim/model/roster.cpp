@@ -33,8 +33,7 @@ std::vector<RosterPerson> expand_pool(const World& world) {
 
 namespace {
 
-struct Interval {
-    int day;
+struct Interval { // seconds since the start of the run (a shift may cross midnight)
     std::int64_t start, end;
 };
 
@@ -163,11 +162,11 @@ Roster build_roster(const Scenario& sc,
                 rs.start = sh.start;
                 rs.end = sh.end;
                 const double len_h = (sh.end - sh.start).hours();
+                const std::int64_t abs_start = days(day).seconds() + sh.start.seconds();
+                const std::int64_t abs_end = days(day).seconds() + sh.end.seconds();
                 auto free_at = [&](std::size_t i) {
                     for (const auto& iv : busy[i])
-                        if (iv.day == day && iv.start < sh.end.seconds() &&
-                            sh.start.seconds() < iv.end)
-                            return false;
+                        if (iv.start < abs_end && abs_start < iv.end) return false;
                     return true;
                 };
                 bool supervision_short = false;
@@ -205,7 +204,7 @@ Roster build_roster(const Scenario& sc,
                         if (best < 0) break;
                         const auto bi = static_cast<std::size_t>(best);
                         week_hours[bi] += len_h;
-                        busy[bi].push_back({day, sh.start.seconds(), sh.end.seconds()});
+                        busy[bi].push_back({abs_start, abs_end});
                         rs.people.push_back({best, role});
                         roster.hours_by_profession[static_cast<std::size_t>(
                             roster.people[bi].profession)] += len_h;
@@ -249,11 +248,12 @@ Roster build_roster(const Scenario& sc,
                 roster.shifts.push_back(std::move(rs));
             }
         }
-        // keep the busy lists short: only today's intervals matter from tomorrow on
+        // keep the busy lists short: only shifts running into tomorrow matter from then on
+        const std::int64_t tomorrow = days(day + 1).seconds();
         for (auto& b : busy)
             if (!b.empty())
                 b.erase(std::remove_if(b.begin(), b.end(),
-                                       [&](const Interval& iv) { return iv.day < day; }),
+                                       [&](const Interval& iv) { return iv.end <= tomorrow; }),
                         b.end());
     }
     return roster;

@@ -1,7 +1,7 @@
 #include "riposte/model/server_pool.hpp"
 
+#include "riposte/core/invariant.hpp"
 #include <algorithm>
-#include <cassert>
 
 namespace riposte {
 
@@ -18,6 +18,7 @@ std::int32_t ServerPool::add_server(std::int32_t person, SimTime leave_at, std::
     s = Server{};
     s.person = person;
     s.leave_at = leave_at;
+    s.planned_end = leave_at;
     s.tag = tag;
     s.active = true;
     idle_.push_back(i);
@@ -27,7 +28,7 @@ std::int32_t ServerPool::add_server(std::int32_t person, SimTime leave_at, std::
 
 bool ServerPool::retire(std::int32_t i) {
     Server& s = servers_[static_cast<std::size_t>(i)];
-    assert(s.active);
+    RIPOSTE_INVARIANT(s.active);
     if (s.patient != none) {
         s.leaving = true;
         return false;
@@ -40,7 +41,7 @@ bool ServerPool::retire(std::int32_t i) {
 }
 
 std::int32_t ServerPool::start(std::int32_t patient, SimTime now) {
-    assert(!idle_.empty());
+    RIPOSTE_INVARIANT(!idle_.empty());
     // FIFO over idle servers would need a deque; LIFO is equivalent for exchangeable servers
     // and keeps the order deterministic.
     const std::int32_t i = idle_.back();
@@ -54,7 +55,7 @@ std::int32_t ServerPool::start(std::int32_t patient, SimTime now) {
 
 bool ServerPool::finish(std::int32_t i) {
     Server& s = servers_[static_cast<std::size_t>(i)];
-    assert(s.patient != none);
+    RIPOSTE_INVARIANT(s.patient != none);
     s.patient = none;
     --busy_;
     if (s.leaving) {

@@ -1,9 +1,11 @@
 // One tidy CSV table per kind of result: first row the header, one row per observation,
 // names next to indices, dates in ISO form, numbers with a fixed number of decimals.
 #include "output/output_common.hpp"
+#include "riposte/core/stats.hpp"
 #include "riposte/output.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <initializer_list>
 #include <system_error>
 
@@ -108,8 +110,18 @@ std::string centre_day_csv(const Scenario& s, const Results& r) {
 }
 
 std::string role_day_csv(const Scenario& s, const Results& r) {
-    Csv csv{"centre",     "day",         "date",     "role",   "staffed_hours",
-            "busy_hours", "utilisation", "required", "present"};
+    Csv csv{"centre",
+            "day",
+            "date",
+            "role",
+            "staffed_hours",
+            "busy_hours",
+            "utilisation",
+            "overtime_hours",
+            "busy_overtime_hours",
+            "utilisation_incl_overtime",
+            "required",
+            "present"};
     for (const RoleDayRow& row : r.role_days) {
         csv.text(centre_name(s, row.centre))
             .integer(row.day)
@@ -118,6 +130,11 @@ std::string role_day_csv(const Scenario& s, const Results& r) {
             .number(row.staffed_hours, hours_decimals)
             .number(row.busy_hours, hours_decimals)
             .number(ratio(row.busy_hours, row.staffed_hours), share_decimals)
+            .number(row.overtime_hours, hours_decimals)
+            .number(row.busy_overtime_hours, hours_decimals)
+            .number(ratio(row.busy_hours + row.busy_overtime_hours,
+                          row.staffed_hours + row.overtime_hours),
+                    share_decimals)
             .integer(row.required)
             .integer(row.present)
             .end_row();
@@ -302,6 +319,84 @@ std::string events_csv(const Scenario& s, const Results& r) {
 
 namespace {
 
+const Station& station_of(const Scenario& s, int centre, int station) {
+    return s.plan.centres[static_cast<std::size_t>(centre)]
+        .stations[static_cast<std::size_t>(station)];
+}
+
+} // namespace
+
+std::string station_day_csv(const Scenario& s, const Results& r) {
+    Csv csv{"centre",       "day",           "date",       "station",     "kind",
+            "arrivals",     "started",       "waited",     "p_wait",      "wait_mean_min",
+            "wait_p90_min", "staffed_hours", "busy_hours", "utilisation", "mean_occupancy"};
+    for (const StationDayRow& row : r.station_days) {
+        const Station& st = station_of(s, row.centre, row.station);
+        const bool area = st.kind == StationKind::Area;
+        csv.text(centre_name(s, row.centre))
+            .integer(row.day)
+            .text(date_of(s, row.day))
+            .text(st.name)
+            .text(area ? "area" : "servers")
+            .integer(row.arrivals)
+            .integer(row.started)
+            .integer(row.waited)
+            .number(ratio(static_cast<double>(row.waited), static_cast<double>(row.started)),
+                    share_decimals)
+            .number(row.started > 0 ? row.wait_mean_min : std::nan(""), minutes_decimals)
+            .number(row.started > 0 ? row.wait_p90_min : std::nan(""), minutes_decimals)
+            .number(row.staffed_hours, hours_decimals)
+            .number(row.busy_hours, hours_decimals)
+            .number(area ? std::nan("") : ratio(row.busy_hours, row.staffed_hours), share_decimals)
+            .number(area ? ratio(row.place_hours, row.open_hours) : std::nan(""), share_decimals)
+            .end_row();
+    }
+    return csv.take();
+}
+
+std::string station_summary_csv(const Scenario& s, const std::vector<const Results*>& runs) {
+    Csv csv{"centre", "station", "figure", "replications", "mean", "ci95"};
+    if (runs.empty()) return csv.take();
+    struct Figure {
+        std::string_view name;
+        double StationRunRow::*field;
+        bool areas, servers;
+    };
+    static const Figure figures[] = {
+        {"p_wait", &StationRunRow::p_wait, true, true},
+        {"wait_mean_min", &StationRunRow::wait_mean_min, true, true},
+        {"wait_p90_min", &StationRunRow::wait_p90_min, true, true},
+        {"utilisation", &StationRunRow::utilisation, true, true},
+        {"mean_occupancy", &StationRunRow::mean_occupancy, true, false},
+        {"mean_busy", &StationRunRow::mean_busy, false, true},
+    };
+    const std::size_t n = runs.front()->stations.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const StationRunRow& first = runs.front()->stations[i];
+        const Station& st = station_of(s, first.centre, first.station);
+        const bool area = st.kind == StationKind::Area;
+        auto row = [&](std::string_view name, auto value_of) {
+            RunningStats stats;
+            for (const Results* r : runs)
+                if (i < r->stations.size()) stats.add(value_of(r->stations[i]));
+            csv.text(centre_name(s, first.centre))
+                .text(st.name)
+                .text(name)
+                .integer(stats.count())
+                .number(stats.mean(), share_decimals)
+                .number(stats.count() >= 2 ? stats.ci95_halfwidth() : std::nan(""), share_decimals)
+                .end_row();
+        };
+        row("arrivals", [](const StationRunRow& x) { return static_cast<double>(x.arrivals); });
+        for (const Figure& f : figures)
+            if (area ? f.areas : f.servers)
+                row(f.name, [&](const StationRunRow& x) { return x.*(f.field); });
+    }
+    return csv.take();
+}
+
+namespace {
+
 using DocumentWriter = std::string (*)(const Scenario&, const Results&);
 
 struct ResultFile {
@@ -320,6 +415,9 @@ constexpr ResultFile result_files[] = {
     {"testing_day.csv", testing_day_csv},
     {"mobile_day.csv", mobile_day_csv},
     {"events.csv", events_csv},
+    {"station_day.csv", station_day_csv},
+    {"station_summary.csv",
+     [](const Scenario& s, const Results& r) { return station_summary_csv(s, {&r}); }},
     {"summary.json", summary_json},
 };
 

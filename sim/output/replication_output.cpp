@@ -64,6 +64,7 @@ constexpr TableFile table_files[] = {
     {"testing_day.csv", testing_day_csv},
     {"mobile_day.csv", mobile_day_csv},
     {"events.csv", events_csv},
+    {"station_day.csv", station_day_csv},
 };
 
 void write_targets(JsonWriter& j, const Scenario& s) {
@@ -233,6 +234,7 @@ const std::vector<std::string>& replication_result_file_names() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> v;
         for (const TableFile& f : table_files) v.emplace_back(f.name);
+        v.emplace_back("station_summary.csv");
         v.emplace_back("kpi_summary.csv");
         v.emplace_back("kpi_replications.csv");
         v.emplace_back("summary.json");
@@ -274,6 +276,9 @@ WriteReport write_replication_results(const Scenario& s, const ReplicationSet& s
         if (set.runs.empty()) doc = with_replication_column(f.write(s, Results{}), 0, true);
         if (!write(f.name, doc)) return report;
     }
+    std::vector<const Results*> runs;
+    for (const Results& r : set.runs) runs.push_back(&r);
+    if (!write("station_summary.csv", station_summary_csv(s, runs))) return report;
     if (!write("kpi_summary.csv", kpi_summary_csv(kpis))) return report;
     if (!write("kpi_replications.csv", kpi_replications_csv(set, kpis))) return report;
     write("summary.json", replications_summary_json(s, set, kpis));

@@ -484,7 +484,8 @@ class ReportBuilder {
                "th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}"
                "th{background:#eef3f8;text-align:left}td.n{text-align:right;white-space:nowrap}"
                ".tag{display:inline-block;padding:1px 6px;border-radius:3px;font-weight:bold;"
-               "font-size:12px;color:#fff}.tpass{background:#2e7d32}.tfail{background:#c62828}"
+               "font-size:12px;color:#fff}.tpass{background:#2e7d32}.twarn{background:#ef6c00}."
+               "tfail{background:#c62828}"
                ".tbetter{background:#2e7d32}.tworse{background:#c62828}.tns{background:#9e9e9e}"
                ".note{font-size:13px;color:#555}.small{font-size:12px;color:#555}"
                ".grid{display:grid;grid-template-columns:1fr 1fr;gap:8px}"
@@ -846,10 +847,13 @@ class ReportBuilder {
                e(rt::col_where) + "</th></tr>";
         for (const JsonValue& r : rules->array) {
             const bool pass = r.flag("pass", true);
+            const bool warning = pass && r.flag("warning", false);
             out += "<tr><td><strong>" + html_escape(rule_label(r.text("id"))) +
                    "</strong><br><span class=\"small\">" + html_escape(r.text("id")) + " — " +
                    html_escape(r.text("title")) + "</span></td><td><span class=\"tag " +
-                   (pass ? "tpass\">" + e(rt::pass) : "tfail\">" + e(rt::fail)) +
+                   (warning ? "twarn\">" + e(rt::warn)
+                    : pass  ? "tpass\">" + e(rt::pass)
+                            : "tfail\">" + e(rt::fail)) +
                    "</span></td><td>" + html_escape(r.text("measured")) + "</td><td>" +
                    html_escape(r.text("threshold")) + "</td><td>";
             if (const JsonValue* w = r.find("where")) {

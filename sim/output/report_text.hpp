@@ -102,6 +102,7 @@ inline constexpr Text validation_intro_targets{
 inline constexpr Text verdict_chart{"Verdict par règle", "Verdict per rule"};
 inline constexpr Text pass{"CONFORME", "PASS"};
 inline constexpr Text fail{"NON CONFORME", "FAIL"};
+inline constexpr Text warn{"CONFORME, À REVOIR", "PASS, WITH WARNINGS"};
 inline constexpr Text col_rule{"Règle", "Rule"};
 inline constexpr Text col_verdict{"Verdict", "Verdict"};
 inline constexpr Text col_measured{"Mesuré", "Measured"};

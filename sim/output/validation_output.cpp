@@ -51,6 +51,8 @@ std::string validation_json(const Scenario& s, const ValidationReport& report, s
         j.boolean(r.structural);
         j.key("pass");
         j.boolean(r.pass);
+        j.key("warning");
+        j.boolean(r.warning);
         j.field("measured", r.measured);
         j.field("threshold", r.threshold);
         j.key("where");
@@ -82,10 +84,10 @@ std::string format_validation(const Scenario& s, const ValidationReport& report,
     out += "\n\n";
     const std::string pad(6, ' ');
     for (const RuleVerdict& r : report.rules) {
-        out += r.pass ? "PASS  " : "FAIL  ";
+        out += !r.pass ? "FAIL  " : r.warning ? "WARN  " : "PASS  ";
         out += r.id + ": " + r.title + "\n";
         out += pad + "measured: " + r.measured + "; required: " + r.threshold + "\n";
-        if (r.pass) continue;
+        if (r.pass && !r.warning) continue;
         for (std::size_t i = 0; i < r.where.size(); ++i) {
             out += pad + (i == 0 ? "where: " : "       ") + r.where[i] + "\n";
         }

@@ -15,8 +15,9 @@ constexpr std::string_view flows[] = {"vaccination", "testing", "both"};
 constexpr std::string_view station_kinds[] = {"servers", "area"};
 constexpr std::string_view test_types[] = {"antigen", "pcr", "both"};
 
-constexpr std::string_view vaccination_keys[] = {"vaccine", "slot_minutes", "doses_per_slot",
-                                                 "allocation_share", "walk_ins_per_hour"};
+constexpr std::string_view vaccination_keys[] = {
+    "vaccine",           "slot_minutes", "doses_per_slot", "allocation_share",
+    "walk_ins_per_hour", "walk_in_only", "hourly_profile"};
 constexpr std::string_view testing_keys[] = {"test_type", "pcr_result_delay"};
 
 constexpr double max_duration_seconds = 86400.0;
@@ -129,6 +130,10 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
                                        "rename 'service' to 'dwell'");
         r.allow("service");
         if (auto d = read_duration(r, "dwell", !r.has("service"), "dwell = \"15\"")) s.service = *d;
+        if (r.has("posts"))
+            f.error(*t.get("posts"), "'posts' is for a station of servers; an area has a "
+                                     "'capacity' (places): rename it");
+        r.allow("posts");
         if (auto v = r.integer("capacity", 1, 100000, true, "capacity = 20"))
             s.capacity = static_cast<int>(*v);
     } else {
@@ -143,6 +148,7 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
         r.allow("capacity");
         if (auto d = read_duration(r, "service", !r.has("dwell"), "service = \"3 + exp(1.43)\""))
             s.service = *d;
+        if (auto v = r.integer("posts", 1, 10000)) s.posts = static_cast<int>(*v);
     }
     if (auto b = r.boolean("gives_dose")) s.gives_dose = *b;
     if (auto b = r.boolean("takes_sample")) s.takes_sample = *b;
@@ -217,14 +223,63 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
                           "staff = { injection = 2 }");
     }
     staff_locs.push_back(staff_loc);
+    s.station_staff.assign(c.stations.size(), -1);
+    if (const toml::node* n = r.node("by_station")) {
+        const auto* tab = n->as_table();
+        if (!tab) {
+            f.error(*n, "'by_station' must be a table of station = number of people, e.g. "
+                        "by_station = { \"injection 1\" = 2, \"injection 2\" = 1 }; found " +
+                            type_phrase(*n));
+        } else {
+            std::vector<int> sum(cx.w.roles.size(), 0);
+            std::vector<char> named(cx.w.roles.size(), 0);
+            for (auto&& [k, v] : *tab) {
+                const std::string name(k.str());
+                SourceLoc kl = f.loc(k);
+                if (kl.line <= 0) kl = f.loc(v);
+                const auto count =
+                    to_int(f, v, "by_station '" + name + "'", 0, Limits::max_staff_per_role);
+                std::vector<std::string> names;
+                for (const Station& st : c.stations) names.push_back(st.name);
+                const auto k_st =
+                    resolve_name(names, name, "station", kl, f.diags(),
+                                 "stations of centre '" + c.name + "': " + quoted_list(names));
+                if (!k_st || !count) continue;
+                const Station& st = c.stations[static_cast<std::size_t>(*k_st)];
+                if (st.role < 0) {
+                    f.error(kl, "station '" + name + "' has no role: nobody is placed there");
+                    continue;
+                }
+                s.station_staff[static_cast<std::size_t>(*k_st)] = static_cast<int>(*count);
+                sum[static_cast<std::size_t>(st.role)] += static_cast<int>(*count);
+                named[static_cast<std::size_t>(st.role)] = 1;
+            }
+            for (std::size_t role = 0; role < sum.size(); ++role) {
+                if (!named[role]) continue;
+                if (s.staff[role] == 0) {
+                    s.staff[role] = sum[role];
+                } else if (s.staff[role] != sum[role]) {
+                    f.error(*n, "by_station places " + std::to_string(sum[role]) + " " +
+                                    cx.w.roles[role] + " but staff gives " +
+                                    std::to_string(s.staff[role]) +
+                                    ": give the same number, or only by_station");
+                }
+            }
+        }
+    }
     r.finish();
 
     // Consistency with the centre's calendar.
-    if (s.start >= s.end) {
+    if (s.start >= s.end && c.continuous && s.end < hours(24)) {
+        s.end += hours(24); // crosses midnight: ends the next day
+    } else if (s.start >= s.end) {
         const toml::node* n = t.get("end") ? t.get("end") : t.get("start");
         f.error(n ? f.loc(*n) : r.loc(), "the shift ends (" + clock_to_text(s.end) +
                                              ") before it starts (" + clock_to_text(s.start) +
-                                             "): shifts cannot cross midnight, split it in two");
+                                             "): only a centre with continuous = true has "
+                                             "shifts that cross midnight; split it in two");
+    } else if (c.continuous) {
+        // open around the clock: any shift is inside the opening hours
     } else if (c.opens >= c.closes) {
         // The centre's hours are wrong (reported there): nothing to compare with.
     } else if (s.end <= c.opens || s.start >= c.closes) {
@@ -317,8 +372,20 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                       ", after the last simulated day (" + std::to_string(w.days - 1) + ")");
     c.opens = hours(8);
     c.closes = hours(18);
-    if (auto v = r.clock("opens", false)) c.opens = *v;
-    if (auto v = r.clock("closes", true)) c.closes = *v;
+    if (auto b = r.boolean("continuous")) c.continuous = *b;
+    if (c.continuous) {
+        for (const char* key : {"opens", "closes"})
+            if (const toml::node* n = t.get(key))
+                f.error(*n, "centre '" + c.name +
+                                "' has continuous = true: it is open 00:00-24:00 " +
+                                "on its days; remove '" + key + "'");
+        r.allow("opens");
+        r.allow("closes");
+        c.opens = hours(0);
+        c.closes = hours(24);
+    }
+    if (auto v = r.clock("opens", false); v && !c.continuous) c.opens = *v;
+    if (auto v = r.clock("closes", true); v && !c.continuous) c.closes = *v;
     if (c.opens >= c.closes) {
         const toml::node* n = t.get("closes") ? t.get("closes") : t.get("opens");
         f.error(n ? f.loc(*n) : r.loc(), "centre '" + c.name + "' closes (" +
@@ -353,6 +420,29 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
     }
     if (auto v = r.number("walk_ins_per_hour", Range{0, 1000, "people per hour from 0 to 1000"}))
         c.walk_ins_per_hour = *v;
+    if (auto b = r.boolean("walk_in_only")) c.walk_in_only = *b && c.vaccinates();
+    if (c.walk_in_only)
+        for (const char* key : {"slot_minutes", "doses_per_slot", "walk_ins_per_hour"})
+            if (const toml::node* n = t.get(key))
+                f.warning(*n, "'" + std::string(key) + "' is ignored: centre '" + c.name +
+                                  "' has walk_in_only = true (no slots; people come without "
+                                  "an appointment)");
+    if (const toml::node* n = r.node("hourly_profile")) {
+        const auto* arr = n->as_array();
+        if (!arr || arr->size() != 24) {
+            f.error(*n, "'hourly_profile' must be an array of 24 weights, one per hour from "
+                        "00:00 to 23:00, e.g. [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, ...]");
+        } else {
+            double sum = 0;
+            for (std::size_t h = 0; h < 24; ++h) {
+                const auto v = to_number(f, (*arr)[h], "'hourly_profile'",
+                                         Range{0, 1e6, "a weight from 0 to 1000000"});
+                if (v) c.hourly_profile[h] = *v;
+                if (v) sum += *v;
+            }
+            if (sum <= 0) f.error(*n, "'hourly_profile' has no weight: give some hour a weight");
+        }
+    }
     // testing
     if (auto k = r.keyword("test_type", test_types)) c.test_type = static_cast<TestType>(*k);
     {
@@ -420,6 +510,32 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                                   "', but no one in the pool may fill it: the run would serve "
                                   "nobody here; " +
                                   who_may_fill(w, s.role));
+        }
+    }
+    // A role that staffs several stations: every shift says how many people go to each.
+    if (cx.roles_known) {
+        for (std::size_t role = 0; role < w.roles.size(); ++role) {
+            std::vector<std::size_t> sts;
+            for (std::size_t k = 0; k < c.stations.size(); ++k)
+                if (c.stations[k].role == static_cast<int>(role)) sts.push_back(k);
+            if (sts.size() < 2) continue;
+            std::string names;
+            for (std::size_t k : sts)
+                names += (names.empty() ? "\"" : ", \"") + c.stations[k].name + "\"";
+            for (std::size_t i = 0; i < c.shifts.size(); ++i) {
+                const Shift& sh = c.shifts[i];
+                if (sh.staff[role] == 0) continue;
+                const bool named = std::all_of(sts.begin(), sts.end(), [&](std::size_t k) {
+                    return k < sh.station_staff.size() && sh.station_staff[k] >= 0;
+                });
+                if (!named)
+                    f.error(i < staff_locs.size() && staff_locs[i].line > 0 ? staff_locs[i]
+                                                                            : r.loc(),
+                            "role '" + w.roles[role] + "' staffs " + std::to_string(sts.size()) +
+                                " stations of centre '" + c.name + "' (" + names +
+                                "): say how many people go to each, e.g. by_station = { " +
+                                names.substr(0, names.find(',')) + " = 1, ... }");
+            }
         }
     }
     // A staff error (an unknown role) would make a station look unstaffed: that consequence

@@ -74,6 +74,14 @@ void read_world_header(const TomlFile& f, const toml::table& t, World& w) {
         }
     }
     if (auto d = r.integer("days", 1, Limits::max_days)) w.days = static_cast<int>(*d);
+    if (auto d = r.integer("warmup_days", 0, Limits::max_days)) {
+        w.warmup_days = static_cast<int>(*d);
+        if (w.warmup_days >= w.days)
+            f.error(*t.get("warmup_days"),
+                    "'warmup_days' (" + std::to_string(w.warmup_days) +
+                        ") leaves no day to measure: it must be below 'days' (" +
+                        std::to_string(w.days) + ")");
+    }
     r.finish();
 }
 
@@ -461,6 +469,7 @@ void read_behaviour(const TomlFile& f, const toml::table* t, World& w) {
     }
     if (auto v = r.number("no_show", share_range)) w.behaviour.no_show = *v;
     if (auto d = r.distribution("punctuality")) w.behaviour.punctuality = *d;
+    if (auto d = r.distribution("walk_in_delay")) w.behaviour.walk_in_delay = *d;
     if (auto v = r.number("max_travel_minutes", Range{1, 600, "minutes from 1 to 600"}))
         w.behaviour.max_travel_minutes = *v;
     if (auto v = r.integer("retry_days", 1, 365)) w.behaviour.retry_days = static_cast<int>(*v);

@@ -89,7 +89,7 @@ TEST_CASE("a quick click (press and release in one frame) is seen, then released
     });
 }
 
-TEST_CASE("a held button stays down; a later release is immediate") {
+TEST_CASE("a held button stays down, a later release is immediate") {
     HeadlessImgui im;
     im.input.process_event(button(sf::Event::MouseButtonPressed, sf::Mouse::Right));
     im.frame([] { CHECK(ImGui::IsMouseClicked(ImGuiMouseButton_Right)); });
@@ -122,7 +122,7 @@ TEST_CASE("press, release, press again in one frame leaves the key down") {
     im.frame([] { CHECK(ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_A))); });
 }
 
-TEST_CASE("modifiers follow the modifier keys; unknown keys are ignored") {
+TEST_CASE("modifiers follow the modifier keys, unknown keys are ignored") {
     HeadlessImgui im;
     im.input.process_event(key(sf::Event::KeyPressed, sf::Keyboard::RControl));
     im.input.process_event(key(sf::Event::KeyPressed, sf::Keyboard::LShift));

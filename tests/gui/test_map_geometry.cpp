@@ -42,7 +42,7 @@ TEST_CASE("projection: east is +x, north is -y, distances in km") {
     CHECK(metz.y - nord.y == doctest::Approx(11.06).epsilon(0.01));
 }
 
-TEST_CASE("disc area grows with population; centres are indexed by commune") {
+TEST_CASE("disc area grows with population, centres are indexed by commune") {
     const MapGeometry g = build_map_geometry(three_communes());
     CHECK(g.commune_radius[0] > g.commune_radius[2]);
     CHECK(g.commune_radius[2] > g.commune_radius[1]);
@@ -64,7 +64,7 @@ TEST_CASE("an empty territory gives an empty geometry") {
     CHECK(cam.fit(g, {}) == 1.0);
 }
 
-TEST_CASE("camera: screen and map coordinates round-trip; zoom keeps the anchor") {
+TEST_CASE("camera: screen and map coordinates round-trip, zoom keeps the anchor") {
     MapCamera cam;
     cam.resize(800, 600);
     cam.centre = {10, -5};

@@ -24,4 +24,11 @@ MmcResult run_mmc(double lambda_per_hour, double mu_per_hour, int servers, std::
 double erlang_c_probability(double lambda_per_hour, double mu_per_hour, int servers);
 double erlang_c_wait_minutes(double lambda_per_hour, double mu_per_hour, int servers);
 
+/// Exact transient M/M/c from an empty start (VALIDATION.md "steady state needs continuous
+/// operation"): Poisson arrivals for `open_hours`, then none; every arrival is served. Returns
+/// the mean wait in queue per arrival in minutes, from the birth-death equations integrated
+/// with RK4 (state space truncated where the probability mass is below 1e-12).
+double mmc_transient_wait_minutes(double lambda_per_hour, double mu_per_hour, int servers,
+                                  double open_hours);
+
 } // namespace riposte

@@ -19,10 +19,11 @@ class ServerPool {
         std::int32_t person = none;  ///< roster person (or any caller tag)
         std::int32_t patient = none; ///< patient in hand, none when idle
         SimTime busy_since;
-        SimTime leave_at = SimTime::max(); ///< planned end of shift
-        bool leaving = false;              ///< leaves when the patient in hand is done
-        bool active = false;               ///< slot in use
-        std::int32_t tag = 0;              ///< caller data (e.g. shift id)
+        SimTime leave_at = SimTime::max();    ///< when overtime starts counting for this server
+        SimTime planned_end = SimTime::max(); ///< scheduled end of shift (never moved)
+        bool leaving = false;                 ///< leaves when the patient in hand is done
+        bool active = false;                  ///< slot in use
+        std::int32_t tag = 0;                 ///< caller data (e.g. shift id)
     };
 
     /// Adds a server; returns its index (slots are reused).

@@ -1,0 +1,197 @@
+// Accounting: queueing figures per station and the totals of the run.
+#include "model/simulation/simulation_impl.hpp"
+
+namespace riposte {
+
+void Simulation::Impl::note_start(StationRt& s, SimTime waited) {
+    const double w = waited.minutes();
+    ++s.acc.day.started;
+    if (waited > SimTime{0}) ++s.acc.day.waited;
+    s.acc.waits.push_back(w);
+}
+
+void Simulation::Impl::note_occupancy(StationRt& s) {
+    const SimTime now = sim_.now();
+    s.acc.day.place_hours += static_cast<double>(s.area_used) *
+                             static_cast<double>((now - s.acc.occ_since).seconds()) / 3600.0;
+    s.acc.occ_since = now;
+}
+
+void Simulation::Impl::close_station_day(StationRt& s, int d, double open_hours) {
+    StationAcc& a = s.acc;
+    if (s.def->kind == StationKind::Area) note_occupancy(s);
+    StationDayRow& row = a.day;
+    row.centre = s.centre;
+    row.day = d;
+    row.station = s.local;
+    row.open_hours = open_hours;
+    if (row.arrivals > 0 || row.started > 0 || row.staffed_hours > 0 || row.place_hours > 0) {
+        if (!a.waits.empty()) {
+            double sum = 0;
+            for (double x : a.waits) sum += x;
+            row.wait_mean_min = sum / static_cast<double>(a.waits.size());
+            std::sort(a.waits.begin(), a.waits.end());
+            row.wait_p90_min = percentile_sorted(a.waits, 90);
+        }
+        res_.station_days.push_back(row);
+        if (d >= w_.warmup_days) {
+            a.arrivals += row.arrivals;
+            a.started += row.started;
+            a.waited += row.waited;
+            a.busy_s += row.busy_hours * 3600.0;
+            a.busy_all_s += (row.busy_hours + row.busy_overtime_hours) * 3600.0;
+            a.staffed_s += row.staffed_hours * 3600.0;
+            a.place_s += row.place_hours * 3600.0;
+            a.open_s += open_hours * 3600.0;
+            if (a.hist.empty()) a.hist.assign(StationAcc::bins, 0);
+            for (double x : a.waits) {
+                a.wait_sum_min += x;
+                a.wait_max_min = std::max(a.wait_max_min, x);
+                const auto b = std::min(StationAcc::bins - 1,
+                                        static_cast<std::size_t>(x / StationAcc::bin_min));
+                ++a.hist[b];
+            }
+        }
+    }
+    a.day = StationDayRow{};
+    a.waits.clear();
+}
+
+void Simulation::Impl::station_run_rows() {
+    for (const StationRt& s : stations_) {
+        const StationAcc& a = s.acc;
+        StationRunRow row;
+        row.centre = s.centre;
+        row.station = s.local;
+        row.arrivals = a.arrivals;
+        row.started = a.started;
+        row.waited = a.waited;
+        const double n = static_cast<double>(a.started);
+        row.p_wait = n > 0 ? static_cast<double>(a.waited) / n : 0.0;
+        row.wait_mean_min = n > 0 ? a.wait_sum_min / n : 0.0;
+        if (a.started > 0) { // p90 by linear interpolation inside the quarter-minute bin
+            const double target = 0.9 * n;
+            double cum = 0;
+            for (std::size_t b = 0; b < a.hist.size(); ++b) {
+                const auto h = static_cast<double>(a.hist[b]);
+                if (cum + h >= target && h > 0) {
+                    const double lo = static_cast<double>(b) * StationAcc::bin_min;
+                    row.wait_p90_min = b + 1 == a.hist.size()
+                                           ? a.wait_max_min
+                                           : lo + StationAcc::bin_min * (target - cum) / h;
+                    break;
+                }
+                cum += h;
+            }
+        }
+        if (s.def->kind == StationKind::Area) {
+            row.mean_occupancy = a.open_s > 0 ? a.place_s / a.open_s : 0.0;
+            row.utilisation = s.def->capacity > 0
+                                  ? row.mean_occupancy / static_cast<double>(s.def->capacity)
+                                  : 0.0;
+        } else {
+            row.utilisation = a.staffed_s > 0 ? a.busy_s / a.staffed_s : 0.0;
+            row.mean_busy = a.open_s > 0 ? a.busy_all_s / a.open_s : 0.0;
+        }
+        res_.stations.push_back(row);
+    }
+}
+
+void Simulation::Impl::finalise() {
+    if (finalised_) return;
+    finalised_ = true;
+    res_.events = sim_.events_processed();
+    station_run_rows();
+    Totals& t = res_.totals;
+    // communes
+    const std::size_t ng = w_.groups.size();
+    std::vector<int> vacc_sources;
+    for (const auto& c : plan_.centres)
+        if (c.vaccinates()) vacc_sources.push_back(c.commune);
+    const std::vector<double> nearest_centre = graph_.nearest_of(vacc_sources);
+    for (std::size_t m = 0; m < w_.territory.communes.size(); ++m) {
+        const double nearest = std::isfinite(nearest_centre[m]) ? nearest_centre[m] : -1.0;
+        for (std::size_t g = 0; g < ng; ++g) {
+            const std::size_t k = m * ng + g;
+            CommuneGroupRow row;
+            row.commune = static_cast<int>(m);
+            row.group = static_cast<int>(g);
+            row.population = cg_population_[k];
+            row.wanting = cg_wanting_[k];
+            row.first_dose = cg_first_[k];
+            row.complete = cg_complete_[k];
+            row.unmet = cg_wanting_[k] - cg_first_[k];
+            row.cannot_travel = cg_cannot_[k];
+            row.home_first_dose = cg_home_first_[k];
+            row.travel_minutes = nearest;
+            res_.communes.push_back(row);
+            t.wanting += row.wanting;
+            t.unmet += row.unmet;
+            t.unmet_cannot_travel += row.cannot_travel - row.home_first_dose;
+        }
+    }
+    // professions
+    std::vector<int> in_pool(w_.professions.size(), 0), used(w_.professions.size(), 0);
+    for (std::size_t i = 0; i < roster_.people.size(); ++i) {
+        ++in_pool[static_cast<std::size_t>(roster_.people[i].profession)];
+        if (person_used_[i]) ++used[static_cast<std::size_t>(roster_.people[i].profession)];
+    }
+    for (std::size_t p = 0; p < w_.professions.size(); ++p) {
+        ProfessionRow row;
+        row.profession = static_cast<int>(p);
+        row.people_in_pool = in_pool[p];
+        row.people_used = used[p];
+        row.rostered_hours = roster_.hours_by_profession[p];
+        row.worked_hours = prof_worked_h_[p];
+        row.overtime_hours = prof_overtime_h_[p];
+        row.absent_hours = prof_absent_h_[p];
+        row.commute_hours = prof_commute_h_[p];
+        row.cost_eur = row.worked_hours * w_.hourly_cost_eur;
+        res_.professions.push_back(row);
+        t.staff_hours += row.worked_hours;
+        t.overtime_hours += row.overtime_hours;
+        t.cost_eur += row.cost_eur;
+    }
+    for (const auto& r : res_.centre_days) {
+        t.no_shows += r.no_shows;
+        t.turned_away += r.turned_away;
+        t.doses_used += r.doses_used;
+        t.doses_wasted += r.doses_wasted;
+        t.vials_opened += r.vials_opened;
+    }
+    for (const auto& r : res_.mobile_days) {
+        t.doses_used += r.doses_used;
+        t.doses_wasted += r.doses_wasted;
+        t.vials_opened += r.vials_opened;
+    }
+    // open vials at the very end are not wasted yet; they are stock
+    std::sort(all_waits_.begin(), all_waits_.end());
+    if (!all_waits_.empty()) {
+        double sum = 0;
+        for (float x : all_waits_) sum += x;
+        t.wait_mean_min = sum / static_cast<double>(all_waits_.size());
+        std::vector<double> sorted(all_waits_.begin(), all_waits_.end());
+        t.wait_p90_min = percentile_sorted(sorted, 90);
+        t.wait_p95_min = percentile_sorted(sorted, 95);
+        t.wait_max_min = sorted.back();
+    }
+    t.shortfall_role_shifts = static_cast<std::int64_t>(res_.shortfalls.size());
+    t.unmet_tests = unmet_tests_;
+    std::int64_t wanting_all = 0;
+    for (auto x : group_wanting_) wanting_all += x;
+    // first day the whole target population reached 80% complete schedules
+    for (int d = 0; d < w_.days && wanting_all > 0; ++d) {
+        std::int64_t complete = 0;
+        for (std::size_t g = 0; g < ng; ++g)
+            complete += res_.coverage[static_cast<std::size_t>(d) * ng + g].complete;
+        if (static_cast<double>(complete) >= 0.8 * static_cast<double>(wanting_all)) {
+            t.day_coverage_target_reached = d;
+            break;
+        }
+    }
+    if (!res_.shortfalls.empty())
+        log(LogKind::Shortfall, std::to_string(res_.shortfalls.size()) +
+                                    " role-shifts could not be fully staffed (see shortfall.csv)");
+}
+
+} // namespace riposte

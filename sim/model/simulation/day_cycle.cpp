@@ -1,0 +1,298 @@
+// The day cycle: deliveries, bookings and arrivals at the day's start, rows at its end, doors
+// opening and closing, queue samples.
+#include "model/simulation/simulation_impl.hpp"
+
+namespace riposte {
+
+void Simulation::Impl::on_day_start(int d) {
+    const auto du = static_cast<std::size_t>(d);
+    const SimTime t0 = day_start(d);
+    // supply
+    for (std::size_t c = 0; c < centres_.size(); ++c) {
+        CentreRt& rt = centres_[c];
+        rt.acc = DayAcc{};
+        rt.acc.row.centre = static_cast<int>(c);
+        rt.acc.row.day = d;
+        rt.acc.test.centre = static_cast<int>(c);
+        rt.acc.test.day = d;
+        rt.tests_today = 0;
+        for (auto* v :
+             {&rt.role_staffed_s, &rt.role_busy_s, &rt.role_overtime_s, &rt.role_busy_overtime_s})
+            std::fill(v->begin(), v->end(), 0.0);
+        std::fill(rt.role_required.begin(), rt.role_required.end(), 0);
+        std::fill(rt.role_present.begin(), rt.role_present.end(), 0);
+        if (rt.alloc[du] > 0) {
+            rt.stock += rt.alloc[du];
+            log(LogKind::Delivery, std::to_string(rt.alloc[du]) + " doses delivered to " +
+                                       centre_name(static_cast<int>(c)));
+        }
+        rt.acc.row.slots_opened = rt.opened[du];
+    }
+    for (std::size_t t = 0; t < teams_.size(); ++t)
+        if (teams_[t].alloc[du] > 0) {
+            teams_[t].stock += teams_[t].alloc[du];
+            log(LogKind::Delivery, std::to_string(teams_[t].alloc[du]) +
+                                       " doses delivered to mobile team " +
+                                       plan_.mobile_teams[t].name);
+        }
+    for (const auto& k : w_.test_kit_deliveries)
+        if (k.day == d) {
+            test_kits_ += k.kits;
+            log(LogKind::Delivery, std::to_string(k.kits) + " test kits delivered");
+        }
+
+    // bookings made today (from today onwards)
+    process_bookings(d);
+
+    // staff
+    for (int rs : shifts_by_day_[du]) {
+        const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
+        sim_.schedule(t0 + s.start, h_, ShiftStart, static_cast<std::uint32_t>(rs), 0,
+                      prio_shift_start);
+        if (static_cast<std::size_t>(s.centre) >= centres_.size()) continue; // a mobile team
+        sim_.schedule(t0 + s.end, h_, ShiftEnd, static_cast<std::uint32_t>(rs), 0,
+                      at_day_edge(s.end, prio_shift_end, prio_shift_end_midnight));
+        for (const auto& a : s.people)
+            ++centres_[static_cast<std::size_t>(s.centre)]
+                  .role_required[static_cast<std::size_t>(a.role)];
+    }
+
+    // centres: doors, booked arrivals, walk-ins, tests
+    for (std::size_t c = 0; c < centres_.size(); ++c) {
+        const Centre& def = plan_.centres[c];
+        CentreRt& rt = centres_[c];
+        if (!def.open_on(d, w_.start_weekday)) continue;
+        sim_.schedule(t0 + def.opens, h_, CentreOpen, static_cast<std::uint32_t>(c), 0, prio_open);
+        // a centre in continuous operation closes only before a day it is not open
+        if (!def.continuous || !def.open_on(d + 1, w_.start_weekday) || d + 1 >= w_.days)
+            sim_.schedule(t0 + def.closes, h_, CentreClose, static_cast<std::uint32_t>(c), 0,
+                          at_day_edge(def.closes, prio_close, prio_close_midnight));
+        if (def.walk_in_only) {
+            for (const WalkVisit& v : walk_visits_[c][du]) {
+                Rng r = rng_for(person_key(v.person) ^ mix64((static_cast<std::uint64_t>(d) << 8) |
+                                                             static_cast<std::uint64_t>(v.dose)),
+                                Purpose::Arrival);
+                const double at = static_cast<double>(t0.seconds()) + walk_in_time_of_day(def, r);
+                const std::int32_t p = new_patient();
+                Patient& pt = pat(p);
+                pt.person = v.person;
+                pt.centre = static_cast<std::int32_t>(c);
+                pt.type = PatientType::Vaccination;
+                pt.dose = v.dose;
+                pt.walk_in = true;
+                ++rt.acc.row.walk_ins;
+                sim_.schedule(SimTime{static_cast<std::int64_t>(std::floor(at))}, h_, Arrival,
+                              static_cast<std::uint32_t>(p), 0, prio_arrival);
+            }
+            walk_visits_[c][du].clear();
+            walk_visits_[c][du].shrink_to_fit();
+        } else if (def.vaccinates()) {
+            // People booked on the same slot are asked to come at the slot's time: with
+            // doses_per_slot = 3 (or overbooking) they arrive together, around it.
+            const std::int64_t slots =
+                std::max<std::int64_t>(1, (def.closes - def.opens).seconds() /
+                                              std::max<std::int64_t>(1, def.slot_length.seconds()));
+            for (const BookingRec& b : rt.bookings[du]) {
+                DemandPerson& dp = persons_[static_cast<std::size_t>(b.person)];
+                if (b.dose == 2 && (dp.doses != 1 || dp.dose2_day != d)) continue; // cancelled
+                const std::uint64_t pk = person_key(b.person) ^ static_cast<std::uint64_t>(b.dose);
+                Rng r = rng_for(pk, Purpose::NoShow);
+                if (r.bernoulli(w_.behaviour.no_show)) {
+                    ++rt.acc.row.no_shows;
+                    if (b.dose == 1) cancel_second_dose(dp);
+                    if (b.dose == 1) rebook_later(b.person, d);
+                    continue;
+                }
+                Rng pr = rng_for(pk, Purpose::Punctuality);
+                const std::int64_t slot =
+                    rt.n_positions > 0 ? static_cast<std::int64_t>(b.pos) * slots / rt.n_positions
+                                       : 0;
+                const double slot_s = static_cast<double>(slot * def.slot_length.seconds());
+                const double shift_s = (w_.behaviour.punctuality.sample_signed(pr));
+                double at = static_cast<double>((t0 + def.opens).seconds()) + slot_s + shift_s;
+                at = std::max(at, static_cast<double>((t0 + def.opens).seconds()));
+                const std::int32_t p = new_patient();
+                Patient& pt = pat(p);
+                pt.person = b.person;
+                pt.centre = static_cast<std::int32_t>(c);
+                pt.type = PatientType::Vaccination;
+                pt.dose = b.dose;
+                sim_.schedule(SimTime{static_cast<std::int64_t>(std::llround(at))}, h_, Arrival,
+                              static_cast<std::uint32_t>(p), 0, prio_arrival);
+            }
+            rt.bookings[du].clear();
+            rt.bookings[du].shrink_to_fit();
+            if (def.walk_ins_per_hour > 0) {
+                rt.walkin_clock_s = static_cast<double>((t0 + def.opens).seconds());
+                schedule_next_walk_in(static_cast<int>(c), t0 + def.closes);
+            }
+        }
+    }
+    // testing demand: daily incidence × tests per case, from each commune to its nearest
+    // testing centre open today, spread over the hours by the time-of-day profile
+    const double inc =
+        du < w_.epidemic.incidence_per_100k.size() ? w_.epidemic.incidence_per_100k[du] : 0.0;
+    if (inc > 0 && w_.epidemic.tests_per_case > 0) {
+        std::vector<double> centre_daily(centres_.size(), 0.0);
+        double unmet = 0;
+        for (std::size_t m = 0; m < w_.territory.communes.size(); ++m) {
+            const double want = inc / 1e5 *
+                                static_cast<double>(w_.territory.communes[m].population) *
+                                w_.epidemic.tests_per_case;
+            bool found = false;
+            for (const auto& [c, t] : test_choices_[m])
+                if (plan_.centres[static_cast<std::size_t>(c)].open_on(d, w_.start_weekday)) {
+                    centre_daily[static_cast<std::size_t>(c)] += want;
+                    found = true;
+                    break;
+                }
+            if (!found) unmet += want;
+        }
+        unmet_tests_ += static_cast<std::int64_t>(std::llround(unmet));
+        for (std::size_t c = 0; c < centres_.size(); ++c) {
+            CentreRt& rt = centres_[c];
+            const Centre& def = plan_.centres[c];
+            rt.test_rate.fill(0);
+            if (centre_daily[c] <= 0) continue;
+            // demand of the day is concentrated in opening hours, weighted by the profile
+            double wsum = 0;
+            const auto open_h = static_cast<int>(def.opens.seconds() / 3600);
+            const auto close_h = static_cast<int>((def.closes.seconds() + 3599) / 3600);
+            for (int hh = open_h; hh < std::min(24, close_h); ++hh)
+                wsum += w_.epidemic.hourly_profile[static_cast<std::size_t>(hh)];
+            if (wsum <= 0) continue;
+            for (int hh = open_h; hh < std::min(24, close_h); ++hh)
+                rt.test_rate[static_cast<std::size_t>(hh)] =
+                    centre_daily[c] * w_.epidemic.hourly_profile[static_cast<std::size_t>(hh)] /
+                    wsum;
+            rt.acc.test.demand = static_cast<std::int64_t>(std::llround(centre_daily[c]));
+            schedule_next_test_arrival(static_cast<int>(c),
+                                       static_cast<double>((t0 + def.opens).seconds()));
+        }
+    }
+}
+
+void Simulation::Impl::on_day_end(int d) {
+    if (d == w_.days - 1) // the run ends: closing staff still inside are counted until now
+        for (CentreRt& rt : centres_) release_closing_shifts(rt);
+    for (std::size_t c = 0; c < centres_.size(); ++c) {
+        CentreRt& rt = centres_[c];
+        const Centre& def = plan_.centres[c];
+        const bool open = def.open_on(d, w_.start_weekday);
+        DayAcc& a = rt.acc;
+        if (!open && a.row.arrivals == 0 && rt.alloc[static_cast<std::size_t>(d)] == 0) continue;
+        std::sort(a.waits.begin(), a.waits.end());
+        if (!a.waits.empty()) {
+            double sum = 0;
+            for (double x : a.waits) sum += x;
+            a.row.wait_mean_min = sum / static_cast<double>(a.waits.size());
+            a.row.wait_p50_min = percentile_sorted(a.waits, 50);
+            a.row.wait_p90_min = percentile_sorted(a.waits, 90);
+            a.row.wait_p95_min = percentile_sorted(a.waits, 95);
+            a.row.wait_max_min = a.waits.back();
+        }
+        a.row.time_in_centre_mean_min = a.time_in_centre.mean();
+        a.row.stock_end = rt.stock + rt.vial_left;
+        // the day's bookings are made at its start and cancellations touch later days only
+        a.row.slots_booked = rt.booked[static_cast<std::size_t>(d)];
+        res_.centre_days.push_back(a.row);
+        for (std::size_t r = 0; r < w_.roles.size(); ++r) {
+            if (rt.role_required[r] == 0 && rt.role_staffed_s[r] == 0 && rt.role_busy_s[r] == 0 &&
+                rt.role_overtime_s[r] == 0)
+                continue;
+            RoleDayRow row;
+            row.centre = static_cast<int>(c);
+            row.day = d;
+            row.role = static_cast<int>(r);
+            row.staffed_hours = rt.role_staffed_s[r] / 3600.0;
+            row.busy_hours = rt.role_busy_s[r] / 3600.0;
+            row.overtime_hours = rt.role_overtime_s[r] / 3600.0;
+            row.busy_overtime_hours = rt.role_busy_overtime_s[r] / 3600.0;
+            row.required = rt.role_required[r];
+            row.present = rt.role_present[r];
+            res_.role_days.push_back(row);
+        }
+        if (def.tests() && open) {
+            a.test.result_delay_mean_hours = a.result_delay_h.mean();
+            a.test.kits_end = test_kits_;
+            res_.testing_days.push_back(a.test);
+        }
+    }
+    for (StationRt& s : stations_) {
+        const Centre& def = plan_.centres[static_cast<std::size_t>(s.centre)];
+        const double open_h =
+            def.open_on(d, w_.start_weekday) ? (def.closes - def.opens).hours() : 0.0;
+        close_station_day(s, d, open_h);
+    }
+    for (std::size_t g = 0; g < w_.groups.size(); ++g) {
+        CoverageRow row;
+        row.day = d;
+        row.group = static_cast<int>(g);
+        row.first_dose = group_first_[g];
+        row.complete = group_complete_[g];
+        row.target = group_wanting_[g];
+        row.population = group_population_[g];
+        res_.coverage.push_back(row);
+    }
+    if (obs_) obs_->on_day_end(d);
+}
+
+void Simulation::Impl::on_centre_close(int c) {
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    rt.doors_open = false;
+    // People queued at a station nobody staffs any more will not be seen today: they are
+    // sent home (and rebook) so that the staff still inside can finish and leave.
+    for (std::size_t st = 0; st < stations_.size(); ++st) {
+        StationRt& s = stations_[st];
+        if (s.centre != c) continue;
+        const bool stopped = s.def->kind == StationKind::Area
+                                 ? (s.def->role >= 0 && s.watchers == 0)
+                                 : s.pool.active_count() == 0;
+        if (!stopped) continue;
+        std::vector<std::int32_t> sent;
+        if (s.def->kind == StationKind::Area) {
+            sent.assign(s.area_queue.begin(), s.area_queue.end());
+            s.area_queue.clear();
+        } else {
+            while (!s.pool.queue_empty()) sent.push_back(s.pool.dequeue());
+        }
+        if (!sent.empty())
+            log(LogKind::Warning, std::to_string(sent.size()) + " people sent home from " +
+                                      centre_name(c) + ": nobody at " + s.def->name +
+                                      " at closing time");
+        for (std::int32_t p : sent) {
+            --rt.waiting;
+            RIPOSTE_INVARIANT(rt.waiting >= 0);
+            RIPOSTE_INVARIANT(rt.waiting >= 0);
+            --rt.in_centre;
+            turn_away(p, false);
+        }
+    }
+    maybe_release_closing(c);
+}
+
+void Simulation::Impl::on_centre_open(int c) {
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    // The closing staff of the last opening day go home at the latest when the centre opens
+    // again; anyone still inside is served by the opening shift and their wait keeps counting.
+    release_closing_shifts(rt);
+    rt.doors_open = true;
+}
+
+void Simulation::Impl::sample_queues() {
+    const SimTime now = sim_.now();
+    const int d = now.day();
+    for (std::size_t c = 0; c < centres_.size(); ++c) {
+        const CentreRt& rt = centres_[c];
+        const Centre& def = plan_.centres[c];
+        if (!(rt.in_centre > 0 ||
+              (def.open_on(d, w_.start_weekday) && now.second_of_day() >= def.opens.seconds() &&
+               now.second_of_day() <= def.closes.seconds())))
+            continue;
+        res_.queue.push_back({static_cast<int>(c), now, rt.waiting, rt.in_centre});
+    }
+    const SimTime next = now + opt_.queue_sample_interval;
+    if (next < horizon_) sim_.schedule(next, h_, Sample, 0, 0, prio_sample);
+}
+
+} // namespace riposte

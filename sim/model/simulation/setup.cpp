@@ -1,0 +1,244 @@
+// Setting up a replication: travel times, roster, centres and stations, supply and slots, demand.
+#include "model/simulation/simulation_impl.hpp"
+
+namespace riposte {
+
+Simulation::Impl::Impl(const Scenario& sc, RunOptions opt, Observer* obs)
+    : sc_(sc), w_(sc.world), plan_(sc.plan), opt_(opt), obs_(obs), graph_(sc.world.territory) {
+    h_ = sim_.add_handler(this);
+    horizon_ = days(w_.days);
+    res_.seed = opt.seed;
+    res_.replication = opt.replication;
+    const std::size_t nc = plan_.centres.size();
+
+    // travel times: one shortest-path tree per centre commune (and mobile team base)
+    std::vector<int> sources;
+    for (const auto& c : plan_.centres) sources.push_back(c.commune);
+    // Searches stop beyond the farthest anyone goes (people to a centre, staff to work); mobile
+    // teams may drive anywhere.
+    double cutoff = std::max(w_.behaviour.max_travel_minutes, plan_.max_travel_minutes);
+    for (const auto& e : w_.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
+    travel_.reserve(sources.size() + plan_.mobile_teams.size());
+    std::map<int, std::size_t> done; // several centres in one commune share one search
+    for (int src : sources) {
+        auto it = done.find(src);
+        if (it != done.end()) {
+            travel_.push_back(travel_[it->second]);
+            continue;
+        }
+        done.emplace(src, travel_.size());
+        travel_.push_back(graph_.minutes_from(src, cutoff));
+    }
+    for (const auto& t : plan_.mobile_teams) {
+        sources.push_back(t.base_commune);
+        travel_.push_back(graph_.minutes_from(t.base_commune));
+    }
+
+    roster_ = build_roster(sc_, travel_); // centres, then mobile teams
+    res_.shortfalls = roster_.shortfalls;
+    presence_.resize(roster_.shifts.size());
+    shifts_by_day_.resize(static_cast<std::size_t>(w_.days));
+    for (std::size_t i = 0; i < roster_.shifts.size(); ++i)
+        shifts_by_day_[static_cast<std::size_t>(roster_.shifts[i].day)].push_back(
+            static_cast<int>(i));
+    person_used_.assign(roster_.people.size(), 0);
+    for (const auto& rs : roster_.shifts)
+        for (const auto& a : rs.people) person_used_[static_cast<std::size_t>(a.person)] = 1;
+
+    // centres and stations
+    centres_.resize(nc);
+    for (std::size_t c = 0; c < nc; ++c) {
+        const Centre& def = plan_.centres[c];
+        CentreRt& rt = centres_[c];
+        const std::uint64_t ck = name_key("centre:" + def.name);
+        rt.arrival_rng = rng_for(ck, Purpose::TestDemand);
+        rt.walkin_rng = rng_for(ck, Purpose::WalkIn);
+        rt.test_mix_rng = rng_for(ck, Purpose::Generic);
+        rt.lab_key = name_key("lab:" + def.name);
+        rt.role_staffed_s.assign(w_.roles.size(), 0);
+        rt.role_busy_s.assign(w_.roles.size(), 0);
+        rt.role_overtime_s.assign(w_.roles.size(), 0);
+        rt.role_busy_overtime_s.assign(w_.roles.size(), 0);
+        rt.role_required.assign(w_.roles.size(), 0);
+        rt.role_present.assign(w_.roles.size(), 0);
+        rt.role_on_site.assign(w_.roles.size(), 0);
+        rt.stations_of_role.assign(w_.roles.size(), {});
+        bool pcr_cut = false;
+        const std::size_t first_station = stations_.size();
+        for (const Station& s : def.stations) {
+            const int id = static_cast<int>(stations_.size());
+            StationRt st;
+            st.centre = static_cast<int>(c);
+            st.def = &s;
+            st.local = static_cast<int>(stations_.size()) - static_cast<int>(first_station);
+            st.rng = rng_for(name_key("station:" + def.name + "/" + s.name), Purpose::Service);
+            stations_.push_back(std::move(st));
+            if (s.role >= 0) rt.stations_of_role[static_cast<std::size_t>(s.role)].push_back(id);
+            if (def.vaccinates() && s.flow != Flow::Testing) rt.vacc_path.push_back(id);
+            if (def.tests() && s.flow != Flow::Vaccination) {
+                rt.antigen_path.push_back(id);
+                if (!pcr_cut) rt.pcr_path.push_back(id);
+                if (s.takes_sample) pcr_cut = true; // PCR patients leave once sampled
+            }
+        }
+        rt.opened.assign(static_cast<std::size_t>(w_.days), 0);
+        rt.booked.assign(static_cast<std::size_t>(w_.days), 0);
+        rt.bookings.resize(static_cast<std::size_t>(w_.days));
+        rt.alloc.assign(static_cast<std::size_t>(w_.days), 0);
+        rt.acc.row.centre = static_cast<int>(c);
+    }
+
+    const std::size_t np = w_.professions.size();
+    prof_worked_h_.assign(np, 0);
+    prof_overtime_h_.assign(np, 0);
+    prof_absent_h_.assign(np, 0);
+    prof_commute_h_.assign(np, 0);
+
+    teams_.resize(plan_.mobile_teams.size());
+    for (std::size_t t = 0; t < teams_.size(); ++t) {
+        teams_[t].alloc.assign(static_cast<std::size_t>(w_.days), 0);
+        const MobileTeam& team = plan_.mobile_teams[t];
+        if (!team.communes.empty()) {
+            teams_[t].round = team.communes;
+        } else { // every commune, nearest to the base first
+            const auto& tt = travel_[nc + t];
+            for (std::size_t m = 0; m < w_.territory.communes.size(); ++m)
+                if (std::isfinite(tt[m])) teams_[t].round.push_back(static_cast<int>(m));
+            std::stable_sort(teams_[t].round.begin(), teams_[t].round.end(), [&](int a, int b) {
+                return tt[static_cast<std::size_t>(a)] < tt[static_cast<std::size_t>(b)];
+            });
+        }
+    }
+    setup_supply_and_slots();
+    setup_demand();
+
+    test_kits_ = w_.initial_test_kits;
+    for (int d = 0; d < w_.days; ++d) {
+        sim_.schedule(day_start(d), h_, DayStart, 0, static_cast<std::uint64_t>(d), prio_day_start);
+        sim_.schedule(day_start(d + 1), h_, DayEnd, 0, static_cast<std::uint64_t>(d), prio_day_end);
+    }
+    if (opt_.queue_sample_interval > SimTime{0})
+        sim_.schedule(SimTime{0}, h_, Sample, 0, 0, prio_sample);
+}
+
+void Simulation::Impl::setup_supply_and_slots() {
+    const std::size_t nc = plan_.centres.size();
+    const Allocation alloc = allocate_deliveries(sc_);
+    res_.totals.doses_delivered += alloc.delivered;
+    for (std::size_t c = 0; c < nc; ++c) centres_[c].alloc = alloc.centre_doses[c];
+    for (std::size_t t = 0; t < teams_.size(); ++t) teams_[t].alloc = alloc.team_doses[t];
+    // Slots: throughput capacity of the day, never more than the doses allocated so far.
+    for (std::size_t c = 0; c < nc; ++c) {
+        const Centre& def = plan_.centres[c];
+        CentreRt& rt = centres_[c];
+        if (!def.vaccinates() || def.walk_in_only) continue;
+        rt.n_positions = slot_capacity_per_day(def, plan_.booking);
+        // stride coprime with n_positions, near the golden ratio, spreads bookings over the day
+        if (rt.n_positions > 1) {
+            std::int64_t s = std::max<std::int64_t>(
+                1, static_cast<std::int64_t>(static_cast<double>(rt.n_positions) * 0.6180339887));
+            while (std::gcd(s, rt.n_positions) != 1) ++s;
+            rt.stride = s;
+        }
+        const std::vector<std::int64_t> opened =
+            slots_opened_per_day(def, plan_.booking, rt.alloc, w_.start_weekday);
+        for (std::size_t d = 0; d < opened.size(); ++d) rt.opened[d] = static_cast<int>(opened[d]);
+    }
+}
+
+void Simulation::Impl::setup_demand() {
+    const auto& communes = w_.territory.communes;
+    const std::size_t ng = w_.groups.size();
+    const std::size_t n = communes.size() * ng;
+    cg_first_.assign(n, 0);
+    cg_complete_.assign(n, 0);
+    cg_wanting_.assign(n, 0);
+    cg_cannot_.assign(n, 0);
+    cg_population_.assign(n, 0);
+    cg_home_first_.assign(n, 0);
+    cg_failed_day_.assign(n, -1);
+    for (const auto& c : plan_.centres)
+        any_walk_ins_ =
+            any_walk_ins_ || (c.vaccinates() && !c.walk_in_only && c.walk_ins_per_hour > 0);
+    cg_home_complete_.assign(n, 0);
+    group_first_.assign(ng, 0);
+    group_complete_.assign(ng, 0);
+    group_wanting_.assign(ng, 0);
+    group_population_.assign(ng, 0);
+    person_key_base_.assign(n, 0);
+    person_first_.assign(n, 0);
+    requests_.assign(static_cast<std::size_t>(w_.days), {});
+    walkin_list_.assign(communes.size(), {});
+
+    // Centre choices per commune: vaccination and testing centres within the maximum travel
+    // time, nearest first (ties: plan order).
+    vacc_choices_.assign(communes.size(), {});
+    walkin_choices_.assign(communes.size(), {});
+    walk_visits_.assign(plan_.centres.size(), {});
+    for (std::size_t c = 0; c < plan_.centres.size(); ++c)
+        if (plan_.centres[c].walk_in_only) {
+            walk_visits_[c].resize(static_cast<std::size_t>(w_.days));
+            any_walk_in_only_ = true;
+        }
+    test_choices_.assign(communes.size(), {});
+    for (std::size_t c = 0; c < plan_.centres.size(); ++c)
+        for (std::size_t m = 0; m < communes.size(); ++m) {
+            const double t = travel_[c][m];
+            if (!(t <= w_.behaviour.max_travel_minutes)) continue;
+            if (plan_.centres[c].walk_in_only)
+                walkin_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
+            else if (plan_.centres[c].vaccinates())
+                vacc_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
+            if (plan_.centres[c].tests())
+                test_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
+        }
+    for (auto* v : {&vacc_choices_, &test_choices_, &walkin_choices_})
+        for (auto& list : *v)
+            std::stable_sort(list.begin(), list.end(),
+                             [](const auto& a, const auto& b) { return a.second < b.second; });
+
+    std::size_t total = 0;
+    for (std::size_t m = 0; m < communes.size(); ++m) {
+        total_pop_ += static_cast<double>(communes[m].population);
+        for (std::size_t g = 0; g < ng; ++g) {
+            const auto& grp = w_.groups[g];
+            const std::size_t k = m * ng + g;
+            const auto pop = static_cast<std::int64_t>(
+                std::llround(static_cast<double>(communes[m].population) * grp.share));
+            const auto want =
+                static_cast<std::int64_t>(std::llround(static_cast<double>(pop) * grp.uptake));
+            const auto cannot = static_cast<std::int64_t>(
+                std::llround(static_cast<double>(want) * grp.cannot_travel));
+            cg_population_[k] = pop;
+            cg_wanting_[k] = want;
+            cg_cannot_[k] = cannot;
+            group_population_[g] += pop;
+            group_wanting_[g] += want;
+            total += static_cast<std::size_t>(want - cannot);
+        }
+    }
+    persons_.reserve(total);
+    for (std::size_t m = 0; m < communes.size(); ++m)
+        for (std::size_t g = 0; g < ng; ++g) {
+            const std::size_t k = m * ng + g;
+            const auto& grp = w_.groups[g];
+            person_key_base_[k] = name_key("demand:" + communes[m].insee + "/" + grp.name);
+            person_first_[k] = static_cast<std::int32_t>(persons_.size());
+            // booking delays come from one stream per (commune, group), drawn in person order
+            Rng rng = rng_for(person_key_base_[k], Purpose::Booking);
+            const std::int64_t travellers = cg_wanting_[k] - cg_cannot_[k];
+            for (std::int64_t i = 0; i < travellers; ++i) {
+                DemandPerson dp;
+                dp.commune = static_cast<std::int32_t>(m);
+                dp.group = static_cast<std::int16_t>(g);
+                const auto id = static_cast<std::int32_t>(persons_.size());
+                persons_.push_back(dp);
+                const double delay_s = w_.behaviour.booking_delay.sample(rng);
+                const auto day = grp.eligible_day + static_cast<int>(delay_s / 86400.0);
+                if (day >= 0 && day < w_.days)
+                    requests_[static_cast<std::size_t>(day)].push_back(id);
+            }
+        }
+}
+
+} // namespace riposte

@@ -1,0 +1,320 @@
+#pragma once
+// The vaccination and testing model (SPEC §2-3): the state of one replication and its event
+// handlers, shared by the files of this folder (one concern each). Private to the model.
+#include "riposte/allocation.hpp"
+#include "riposte/core/invariant.hpp"
+#include "riposte/core/rng.hpp"
+#include "riposte/core/simulator.hpp"
+#include "riposte/core/stats.hpp"
+#include "riposte/model/server_pool.hpp"
+#include "riposte/roster.hpp"
+#include "riposte/simulation.hpp"
+#include "riposte/territory.hpp"
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <string>
+
+namespace riposte {
+
+namespace model_detail {
+
+enum EventKind : std::uint16_t {
+    DayStart,
+    DayEnd,
+    ShiftStart,
+    ShiftEnd,
+    Arrival,
+    ServiceEnd,
+    AreaEnd,
+    VialExpiry,
+    TestArrival,
+    WalkInArrival,
+    Sample,
+    CentreClose,
+    CentreOpen,
+};
+
+// Same-time ordering: what ends at 24:00 belongs to the day that ends (doors, then shifts),
+// then the day turns over, doors open, staff arrive before patients, services end before a
+// shift ends (the person finishes the patient in hand), doors close last.
+constexpr int prio_close_midnight = 0, prio_shift_end_midnight = 1, prio_day_end = 2,
+              prio_day_start = 3, prio_open = 5, prio_shift_start = 10, prio_service_end = 20,
+              prio_area_end = 25, prio_arrival = 50, prio_shift_end = 60, prio_close = 70,
+              prio_vial = 80, prio_sample = 90;
+
+/// Priority of an event at `time_of_day` (seconds since the day's midnight): at 24:00 it runs
+/// before the next day starts.
+constexpr int at_day_edge(SimTime time_of_day, int prio, int prio_midnight) {
+    return time_of_day.seconds() == 86400 ? prio_midnight : prio;
+}
+
+constexpr std::int32_t none = -1;
+
+enum PersonState : std::uint8_t { Waiting = 0, Booked = 1, Listed = 2 };
+
+struct DemandPerson {
+    std::int32_t commune = 0;
+    std::int16_t group = 0;
+    std::int8_t doses = 0; // doses received
+    std::uint8_t state = Waiting;
+    std::int32_t dose2_centre = none;
+    std::int16_t dose2_day = -1;
+};
+
+struct BookingRec {
+    std::int32_t person;
+    std::int32_t pos;
+    std::int8_t dose; // 1-based dose number
+};
+
+enum class PatientType : std::uint8_t { Vaccination, Antigen, Pcr };
+
+struct Patient {
+    std::int32_t person = none;
+    std::int32_t centre = 0;
+    std::int32_t server = none;
+    std::int16_t step = 0;
+    PatientType type = PatientType::Vaccination;
+    std::int8_t dose = 0;
+    bool walk_in = false;
+    bool got_product = false; // dose given / sample taken
+    std::uint64_t key = 0;    // stable identity for the patient's own draws (never the index)
+    SimTime arrival, enqueued, waited, sampled;
+};
+
+/// Queueing accounting of a station: today's figures and the whole run's (after warm-up).
+struct StationAcc {
+    static constexpr double bin_min = 0.25; // whole-run wait histogram: quarter-minute bins
+    static constexpr std::size_t bins = 1440;
+    StationDayRow day;
+    std::vector<double> waits; // today, minutes
+    SimTime occ_since;         // areas: last change of the places used
+    std::int64_t arrivals = 0, started = 0, waited = 0;
+    double wait_sum_min = 0, busy_s = 0, busy_all_s = 0, staffed_s = 0, place_s = 0, open_s = 0;
+    std::vector<std::uint32_t> hist; // run, by wait; the last bin holds the longer waits
+    double wait_max_min = 0;
+};
+
+struct StationRt {
+    int centre = 0;
+    int local = 0; // index within the centre's stations
+    const Station* def = nullptr;
+    ServerPool pool;
+    int area_used = 0;
+    int watchers = 0; // areas: people watching
+    std::deque<std::int32_t> area_queue;
+    Rng rng;
+    StationAcc acc;
+};
+
+struct DayAcc {
+    CentreDayRow row;
+    std::vector<double> waits; // minutes
+    RunningStats time_in_centre;
+    TestingDayRow test;
+    RunningStats result_delay_h;
+    bool stockout_logged = false;
+};
+
+struct CentreRt {
+    std::vector<int> vacc_path, antigen_path, pcr_path; // global station ids
+    std::vector<int> opened, booked;                    // slots per day
+    std::vector<std::vector<BookingRec>> bookings;      // per day
+    std::vector<std::int64_t> alloc;                    // doses arriving per day
+    std::int64_t n_positions = 0, stride = 1;
+    int first_free = 0; // every day before it is fully booked (or has no slot)
+    std::int64_t stock = 0;
+    int vial_left = 0;
+    SimTime vial_expires;
+    std::uint32_t vial_serial = 0;
+    int in_centre = 0, waiting = 0;
+    bool doors_open = false;
+    std::vector<int> closing_shifts; // roster shifts whose staff stay until the centre is empty
+    DayAcc acc;
+    Rng arrival_rng, walkin_rng, test_mix_rng;
+    std::uint64_t lab_key = 0;     // keys the lab delays of this centre's tests
+    std::uint32_t tests_today = 0; // ordinal of the next test arrival today
+    // Arrival processes keep an exact clock (seconds); only the scheduled instant is rounded,
+    // so that rounding never slows the long-run rate.
+    double test_clock_s = 0, walkin_clock_s = 0;
+    std::array<double, 24> test_rate{}; // arrivals per hour today
+    // per role today: scheduled hours of the people present, time busy within them, and the
+    // overtime (staff time past the shift end) with the part of it spent serving
+    std::vector<double> role_staffed_s, role_busy_s, role_overtime_s, role_busy_overtime_s;
+    std::vector<int> role_required, role_present;
+    std::vector<int> role_on_site;          // people on site now, by role
+    std::vector<int> stations_by_role_flat; // filled per role below
+    std::vector<std::vector<int>> stations_of_role;
+};
+
+struct TeamRt {
+    std::int64_t stock = 0;
+    std::vector<std::int64_t> alloc; // doses arriving per day
+    std::size_t next = 0;            // position in the round
+    std::vector<int> round;          // communes, in visiting order
+    struct Due {
+        int day, commune, group;
+    };
+    std::deque<Due> second_doses; // home-bound people waiting for their second dose
+};
+
+struct ShiftPresence {
+    std::vector<std::pair<int, std::int32_t>> servers; // (station, server slot)
+    std::vector<int> watched_areas;
+    std::vector<int> persons; // present persons
+    std::vector<int> roles;   // their roles (after covering moves), same order
+};
+
+} // namespace model_detail
+
+using namespace model_detail;
+
+class Simulation::Impl final : public EventHandler {
+  public:
+    Impl(const Scenario& sc, RunOptions opt, Observer* obs);
+    void handle(const Event& e) override;
+    void finalise();
+
+    const Scenario& sc_;
+    const World& w_;
+    const Plan& plan_;
+    RunOptions opt_;
+    Observer* obs_;
+    Simulator sim_;
+    std::uint16_t h_ = 0;
+    SimTime horizon_;
+    bool finalised_ = false;
+    Results res_;
+
+    TravelGraph graph_;
+    Roster roster_;
+    std::vector<std::vector<double>> travel_; // per centre → commune (infinity beyond reach)
+    std::vector<std::vector<std::pair<int, float>>> vacc_choices_, test_choices_; // per commune
+    std::vector<std::vector<std::pair<int, float>>> walkin_choices_; // walk-in-only centres
+    struct WalkVisit {
+        std::int32_t person;
+        std::int8_t dose;
+    };
+    std::vector<std::vector<std::vector<WalkVisit>>> walk_visits_; // [centre][day]
+    bool any_walk_in_only_ = false;
+    std::vector<CentreRt> centres_;
+    std::vector<TeamRt> teams_;
+    std::vector<StationRt> stations_;
+    std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
+    std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
+    std::vector<int> cg_failed_day_; // last day a booking from (commune, group) found nothing
+    bool any_walk_ins_ = false;
+    std::vector<ShiftPresence> presence_;
+    std::vector<std::vector<int>> shifts_by_day_;
+
+    std::vector<DemandPerson> persons_;
+    std::vector<std::uint64_t> person_key_base_;         // per (commune, group)
+    std::vector<std::int32_t> person_first_;             // first person id per (commune, group)
+    std::vector<std::vector<std::int32_t>> requests_;    // per day
+    std::vector<std::vector<std::int32_t>> walkin_list_; // per commune
+
+    std::vector<Patient> patients_;
+    std::vector<std::int32_t> free_patients_;
+
+    // accounting
+    std::vector<std::int64_t> cg_first_, cg_complete_, cg_wanting_, cg_cannot_, cg_population_;
+    std::vector<std::int64_t> group_first_, group_complete_, group_wanting_, group_population_;
+    std::vector<double> prof_worked_h_, prof_overtime_h_, prof_absent_h_, prof_commute_h_;
+    std::vector<char> person_used_;
+    std::vector<float> all_waits_;
+    std::int64_t test_kits_ = 0;
+    std::int64_t unmet_tests_ = 0;
+    double total_pop_ = 0;
+
+    // helpers
+    [[nodiscard]] std::size_t cg(int commune, int group) const {
+        return static_cast<std::size_t>(commune) * w_.groups.size() +
+               static_cast<std::size_t>(group);
+    }
+    [[nodiscard]] std::uint64_t person_key(std::int32_t p) const {
+        const DemandPerson& d = persons_[static_cast<std::size_t>(p)];
+        const std::size_t k = cg(d.commune, d.group);
+        return mix64(person_key_base_[k] + static_cast<std::uint64_t>(p - person_first_[k]));
+    }
+    Rng rng_for(std::uint64_t key, Purpose purpose) const {
+        return Rng(opt_.seed, static_cast<std::uint64_t>(opt_.replication), key, purpose);
+    }
+    SimTime day_start(int d) const { return days(d); }
+    void log(LogKind kind, std::string text) {
+        LogEntry e{sim_.now(), kind, std::move(text)};
+        if (obs_) obs_->on_log(e);
+        res_.log.push_back(std::move(e));
+    }
+    const std::string& centre_name(int c) const {
+        return plan_.centres[static_cast<std::size_t>(c)].name;
+    }
+    std::string staffing_name(int c) const { return plan_.unit_name(c); }
+
+    std::int32_t new_patient() {
+        if (!free_patients_.empty()) {
+            const std::int32_t i = free_patients_.back();
+            free_patients_.pop_back();
+            patients_[static_cast<std::size_t>(i)] = Patient{};
+            return i;
+        }
+        patients_.emplace_back();
+        return static_cast<std::int32_t>(patients_.size() - 1);
+    }
+    Patient& pat(std::int32_t i) { return patients_[static_cast<std::size_t>(i)]; }
+
+    void setup_demand();
+    void setup_supply_and_slots();
+    void on_day_start(int d);
+    void on_day_end(int d);
+    void process_bookings(int d);
+    bool try_book(std::int32_t p, int d);
+    bool plan_walk_in(std::int32_t p, int from_day, std::int8_t dose, bool draw_delay);
+    double walk_in_time_of_day(const Centre& def, Rng& r) const;
+    bool find_slot(int c, int from, int to, int& day) const;
+    void book(int c, int day, std::int32_t p, std::int8_t dose);
+    void rebook_later(std::int32_t p, int d);
+    void cancel_second_dose(DemandPerson& dp);
+    void on_shift_start(int rs_index);
+    void on_team_day(int team, int rs_index);
+    const std::vector<double>& travel_from(int commune);
+    std::vector<char> who_turns_up(const RosterShift& rs, bool& medecin_present);
+    void on_shift_end(int rs_index);
+    void release_shift(int rs_index, SimTime shift_end);
+    void on_arrival(std::int32_t p);
+    void turn_away(std::int32_t p, bool counts_arrival);
+    void go_to_step(std::int32_t p);
+    void try_start_servers(int st);
+    void start_service(std::int32_t p, int st);
+    void on_service_end(int st, std::int32_t p);
+    void try_fill_area(int st);
+    void on_area_end(int st, std::int32_t p);
+    void depart(std::int32_t p);
+    bool take_dose(int c);
+    void on_vial_expiry(int c, std::uint32_t serial);
+    void schedule_next_test_arrival(int c, double from_s);
+    void schedule_next_walk_in(int c, SimTime closes_at);
+    void on_test_arrival(int c);
+    void on_walk_in(int c);
+    void on_centre_close(int c);
+    void on_centre_open(int c);
+    void maybe_release_closing(int c);
+    void release_closing_shifts(CentreRt& rt);
+    void sample_queues();
+    void note_start(StationRt& s, SimTime waited);
+    void note_occupancy(StationRt& s);
+    void close_station_day(StationRt& s, int d, double open_hours);
+    void station_run_rows();
+    const std::vector<int>& path_of(const Patient& p) const {
+        const CentreRt& c = centres_[static_cast<std::size_t>(p.centre)];
+        return p.type == PatientType::Vaccination ? c.vacc_path
+               : p.type == PatientType::Antigen   ? c.antigen_path
+                                                  : c.pcr_path;
+    }
+};
+
+} // namespace riposte

@@ -1,0 +1,212 @@
+// Staffing: who turns up, covering an absence, people to stations, shift ends, hand-overs and
+// the closing shift.
+#include "model/simulation/simulation_impl.hpp"
+
+namespace riposte {
+
+std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& medecin_present) {
+    const double len_s = static_cast<double>((rs.end - rs.start).seconds());
+    const int medecin = w_.medecin();
+    const double inc = static_cast<std::size_t>(rs.day) < w_.epidemic.incidence_per_100k.size()
+                           ? w_.epidemic.incidence_per_100k[static_cast<std::size_t>(rs.day)]
+                           : 0.0;
+    const double p_absent =
+        std::clamp(w_.absenteeism.baseline + w_.absenteeism.per_100k_incidence * inc, 0.0, 1.0);
+    const std::string& where = staffing_name(rs.centre);
+    // one absence draw per (person, day)
+    std::vector<char> present(rs.people.size(), 0);
+    medecin_present = false;
+    for (std::size_t i = 0; i < rs.people.size(); ++i) {
+        const RosterPerson& person = roster_.people[static_cast<std::size_t>(rs.people[i].person)];
+        Rng r =
+            rng_for(person.key ^ mix64(static_cast<std::uint64_t>(rs.day) + 1), Purpose::Absence);
+        present[i] = r.bernoulli(p_absent) ? 0 : 1;
+        if (present[i] && person.profession == medecin) medecin_present = true;
+        if (!present[i]) {
+            prof_absent_h_[static_cast<std::size_t>(person.profession)] += len_s / 3600.0;
+            log(LogKind::Warning, w_.professions[static_cast<std::size_t>(person.profession)] +
+                                      " absent today at " + where);
+        }
+    }
+    return present;
+}
+
+void Simulation::Impl::on_shift_start(int rs_index) {
+    const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
+    if (static_cast<std::size_t>(rs.centre) >= centres_.size()) {
+        on_team_day(rs.centre - static_cast<int>(centres_.size()), rs_index);
+        return;
+    }
+    const int c = rs.centre;
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
+    const double len_s = static_cast<double>((rs.end - rs.start).seconds());
+    bool medecin_present = false;
+    const std::vector<char> present = who_turns_up(rs, medecin_present);
+    // Who may do what: -1 not allowed, 0 allowed, 1 allowed under supervision.
+    auto scope_of = [&](int profession, std::size_t role) {
+        for (const auto& e : w_.scope.allowed[role])
+            if (e.profession == profession) return e.supervised ? 1 : 0;
+        return -1;
+    };
+    // roles as rostered, for the people who turned up and may work
+    std::vector<Assignment> working;
+    for (std::size_t i = 0; i < rs.people.size(); ++i) {
+        if (!present[i]) continue;
+        const auto& a = rs.people[i];
+        const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
+        if (scope_of(person.profession, static_cast<std::size_t>(a.role)) == 1 &&
+            !medecin_present) {
+            log(LogKind::Shortfall,
+                "no médecin on site at " + centre_name(c) + ": a supervised " +
+                    w_.professions[static_cast<std::size_t>(person.profession)] + " cannot work");
+            continue;
+        }
+        working.push_back(a);
+    }
+    // Cover a station left with nobody by an absence: a qualified colleague from a role that
+    // keeps at least one person (or from supervision, who stays on site) moves over.
+    {
+        std::vector<int> count(w_.roles.size(), 0), rostered(w_.roles.size(), 0);
+        for (const auto& a : working) ++count[static_cast<std::size_t>(a.role)];
+        for (const auto& a : rs.people) ++rostered[static_cast<std::size_t>(a.role)];
+        for (std::size_t r = 0; r < w_.roles.size(); ++r) {
+            if (rostered[r] == 0 || count[r] > 0 || rt.stations_of_role[r].empty()) continue;
+            int best = -1;
+            for (std::size_t k = 0; k < working.size(); ++k) {
+                const auto from = static_cast<std::size_t>(working[k].role);
+                const bool can_spare = count[from] >= 2 || rt.stations_of_role[from].empty();
+                const int prof =
+                    roster_.people[static_cast<std::size_t>(working[k].person)].profession;
+                const int sc = scope_of(prof, r);
+                if (!can_spare || sc < 0 || (sc == 1 && !medecin_present)) continue;
+                if (best < 0 || count[from] > count[static_cast<std::size_t>(
+                                                  working[static_cast<std::size_t>(best)].role)])
+                    best = static_cast<int>(k);
+            }
+            if (best < 0) {
+                log(LogKind::Shortfall,
+                    w_.roles[r] + " at " + centre_name(c) +
+                        ": nobody present and nobody qualified to cover, the station stops");
+                continue;
+            }
+            auto& mover = working[static_cast<std::size_t>(best)];
+            --count[static_cast<std::size_t>(mover.role)];
+            ++count[r];
+            log(LogKind::Info,
+                "at " + centre_name(c) + " a " +
+                    w_.professions[static_cast<std::size_t>(
+                        roster_.people[static_cast<std::size_t>(mover.person)].profession)] +
+                    " moves from " + w_.roles[static_cast<std::size_t>(mover.role)] + " to " +
+                    w_.roles[r] + " to cover an absence");
+            mover.role = static_cast<int>(r);
+        }
+    }
+    // staff present never exceed the people the roster put on the shift
+    RIPOSTE_INVARIANT(working.size() <= rs.people.size());
+    std::vector<int> rr(w_.roles.size(), 0); // round-robin over stations of a role
+    // people per station where the plan names them (a role staffing several stations)
+    std::vector<int> quota = plan_.centres[static_cast<std::size_t>(c)]
+                                 .shifts[static_cast<std::size_t>(rs.shift)]
+                                 .station_staff;
+    quota.resize(plan_.centres[static_cast<std::size_t>(c)].stations.size(), -1);
+    for (const Assignment& a : working) {
+        const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
+        const auto role = static_cast<std::size_t>(a.role);
+        pr.persons.push_back(a.person);
+        pr.roles.push_back(a.role);
+        ++rt.role_on_site[role];
+        ++rt.role_present[role];
+        rt.role_staffed_s[role] += len_s;
+        const auto prof = static_cast<std::size_t>(person.profession);
+        prof_worked_h_[prof] += len_s / 3600.0;
+        prof_commute_h_[prof] +=
+            2.0 * travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(person.home)] /
+            60.0;
+        const auto& sts = rt.stations_of_role[role];
+        if (sts.empty()) continue; // e.g. supervision: on site, no station
+        int st = -1;
+        for (int k : sts) {
+            auto& left =
+                quota[static_cast<std::size_t>(stations_[static_cast<std::size_t>(k)].local)];
+            if (left > 0) {
+                --left;
+                st = k;
+                break;
+            }
+        }
+        if (st < 0) st = sts[static_cast<std::size_t>(rr[role]++) % sts.size()];
+        StationRt& s = stations_[static_cast<std::size_t>(st)];
+        if (s.def->kind == StationKind::Area) {
+            ++s.watchers;
+            pr.watched_areas.push_back(st);
+            try_fill_area(st);
+        } else {
+            const std::int32_t slot =
+                s.pool.add_server(a.person, day_start(rs.day) + rs.end, rs_index);
+            pr.servers.emplace_back(st, slot);
+            s.acc.day.staffed_hours += len_s / 3600.0;
+            try_start_servers(st);
+        }
+    }
+}
+
+void Simulation::Impl::on_shift_end(int rs_index) {
+    const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
+    const Centre& def = plan_.centres[static_cast<std::size_t>(rs.centre)];
+    CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
+    // In continuous operation a shift hands over while the doors are open; otherwise the
+    // closing shift stays until the last patient inside has left.
+    if (def.continuous ? !rt.doors_open : rs.end >= def.closes) {
+        rt.closing_shifts.push_back(rs_index);
+        maybe_release_closing(rs.centre);
+        return;
+    }
+    release_shift(rs_index, day_start(rs.day) + rs.end);
+}
+
+void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
+    ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
+    const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
+    CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
+    for (const auto& [st, slot] : pr.servers) {
+        StationRt& s = stations_[static_cast<std::size_t>(st)];
+        // overtime until now is counted below; a busy server adds what the patient in hand
+        // takes from now on
+        s.pool.server(slot).leave_at = std::max(shift_end, sim_.now());
+        s.pool.retire(slot); // busy servers leave after the patient in hand
+    }
+    for (int st : pr.watched_areas) --stations_[static_cast<std::size_t>(st)].watchers;
+    for (int role : pr.roles) --rt.role_on_site[static_cast<std::size_t>(role)];
+    // overtime of the closing shift: from the shift end until now (centre empty)
+    if (sim_.now() > shift_end) {
+        const double ot = static_cast<double>((sim_.now() - shift_end).seconds());
+        for (const auto& a : rs.people) {
+            if (std::find(pr.persons.begin(), pr.persons.end(), a.person) == pr.persons.end())
+                continue;
+            const auto prof = static_cast<std::size_t>(
+                roster_.people[static_cast<std::size_t>(a.person)].profession);
+            prof_overtime_h_[prof] += ot / 3600.0;
+            prof_worked_h_[prof] += ot / 3600.0;
+            rt.acc.row.overtime_hours += ot / 3600.0;
+            rt.role_overtime_s[static_cast<std::size_t>(a.role)] += ot;
+        }
+    }
+    pr = ShiftPresence{};
+}
+
+void Simulation::Impl::maybe_release_closing(int c) {
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    if (rt.doors_open || rt.in_centre > 0) return;
+    release_closing_shifts(rt);
+}
+
+void Simulation::Impl::release_closing_shifts(CentreRt& rt) {
+    for (int rs : rt.closing_shifts) {
+        const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
+        release_shift(rs, day_start(s.day) + s.end);
+    }
+    rt.closing_shifts.clear();
+}
+
+} // namespace riposte

@@ -1,0 +1,99 @@
+// Golden outputs: the files one replication of every shipped plan writes, as 64-bit FNV-1a
+// hashes kept in tests/data/golden/. A pure refactoring of the model must leave every hash
+// unchanged; a fix that changes outputs regenerates them (RIPOSTE_UPDATE_GOLDEN=1, then the
+// commit says why and by how much the KPIs moved). The national scenario takes about 100 s:
+// it is in the test suite "slow" (ctest label slow), outside the quick suite.
+#include "riposte/output.hpp"
+#include "riposte/scenario_loader.hpp"
+#include "riposte/simulation.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+using namespace riposte;
+
+namespace {
+
+const fs::path scenario_root{RIPOSTE_SCENARIO_DIR};
+const fs::path golden_root = fs::path{RIPOSTE_SOURCE_DIR} / "tests" / "data" / "golden";
+
+std::string fnv1a_hex(const std::string& bytes) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+std::string read_all(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// Runs replication 0 of seed 1 of `world` + `plan`, writes the result files into a
+/// temporary folder and returns "file hash" lines in the order of result_file_names().
+std::string output_hashes(const fs::path& world, const fs::path& plan) {
+    const LoadResult loaded = load_scenario(world, plan);
+    REQUIRE_MESSAGE(loaded.scenario, world.string());
+    const Results r = run_replication(*loaded.scenario, RunOptions{});
+    const fs::path dir =
+        fs::temp_directory_path() / ("riposte-golden-" + std::to_string(std::rand()) + "-" +
+                                     plan.parent_path().filename().string());
+    const WriteReport w = write_results(*loaded.scenario, r, dir);
+    REQUIRE_MESSAGE(w.ok(), w.error);
+    std::string out;
+    for (const std::string& name : result_file_names())
+        out += name + " " + fnv1a_hex(read_all(dir / name)) + "\n";
+    fs::remove_all(dir);
+    return out;
+}
+
+void check_golden(const std::string& scenario, const std::string& plan_file) {
+    const fs::path dir = scenario_root / scenario;
+    const std::string got = output_hashes(dir / "world.toml", dir / plan_file);
+    const fs::path golden = golden_root / (scenario + "--" + plan_file + ".txt");
+    if (std::getenv("RIPOSTE_UPDATE_GOLDEN")) {
+        fs::create_directories(golden_root);
+        std::ofstream(golden, std::ios::binary) << got;
+        MESSAGE("golden hashes written: " << golden.string());
+    }
+    REQUIRE_MESSAGE(fs::exists(golden), golden.string() << " is missing: run the test with "
+                                                           "RIPOSTE_UPDATE_GOLDEN=1");
+    INFO(scenario << "/" << plan_file);
+    CHECK(got == read_all(golden));
+}
+
+} // namespace
+
+TEST_CASE("golden outputs: every shipped CPTS plan writes the same files as recorded") {
+    const std::pair<const char*, const char*> plans[] = {
+        {"centre-herault", "plan.toml"},
+        {"centre-herault", "plan-extra-line.toml"},
+        {"centre-herault", "plan-understaffed.toml"},
+        {"metz-et-environs", "plan.toml"},
+        {"dracenie-provence-verdon", "plan.toml"},
+        {"atlantique-nord-loire", "plan.toml"},
+        {"lievin-pays-d-artois", "plan.toml"},
+    };
+    for (const auto& [scenario, plan] : plans) check_golden(scenario, plan);
+}
+
+TEST_SUITE("slow") {
+    TEST_CASE("golden outputs: the national scenario writes the same files as recorded") {
+        check_golden("france", "plan.toml");
+    }
+}

@@ -1,0 +1,98 @@
+// Reading a replication while it runs: stepping, the live state and the growing series.
+#include "fixtures.hpp"
+#include "riposte/output.hpp"
+#include "riposte/scenario_loader.hpp"
+#include "riposte/simulation.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace riposte;
+using namespace riposte::test;
+
+namespace {
+
+Scenario default_scenario() {
+    const LoadResult r = load_scenario(default_world_file(), default_plan_file());
+    REQUIRE(r.scenario);
+    return *r.scenario;
+}
+
+} // namespace
+
+TEST_CASE("stepping one event at a time gives the same results as one run") {
+    const Scenario sc = default_scenario();
+    const Results whole = run_replication(sc, {});
+    Simulation sim(sc, {});
+    std::uint64_t steps = 0;
+    while (sim.step()) ++steps;
+    const Results stepped = sim.results();
+    CHECK(stepped.events == whole.events);
+    CHECK(steps + 1 >= whole.events); // the last step reports the end
+    CHECK(centre_day_csv(sc, stepped) == centre_day_csv(sc, whole));
+    CHECK(station_day_csv(sc, stepped) == station_day_csv(sc, whole));
+    CHECK(queue_csv(sc, stepped) == queue_csv(sc, whole));
+    CHECK(events_csv(sc, stepped) == events_csv(sc, whole));
+}
+
+TEST_CASE("run_to_event stops at the n-th event, and the live state adds up") {
+    const Scenario sc = default_scenario();
+    Simulation sim(sc, {});
+    int checked = 0;
+    for (std::uint64_t n = 5000; n < 60000; n += 5000) {
+        REQUIRE(sim.run_to_event(n));
+        CHECK(sim.events_processed() == n);
+        CHECK(sim.next_event_time() >= sim.now());
+        const LiveState ls = sim.live_state();
+        CHECK(ls.events == n);
+        CHECK(ls.now == sim.now());
+        REQUIRE(ls.centres.size() == sc.plan.centres.size());
+        for (const CentreLive& c : ls.centres) {
+            const Centre& def = sc.plan.centres[static_cast<std::size_t>(c.centre)];
+            REQUIRE(c.stations.size() == def.stations.size());
+            int queued = 0, in_service = 0;
+            for (const StationLive& s : c.stations) {
+                queued += s.queued;
+                in_service += s.servers_busy + s.places_used;
+                CHECK(s.servers_busy <= s.servers_present);
+            }
+            CHECK(queued == c.waiting);
+            CHECK(c.in_centre == c.waiting + in_service);
+            CHECK(c.stock >= 0);
+            CHECK(c.open_vial_doses >= 0);
+            const auto sod = ls.now.second_of_day();
+            if (c.doors_open) CHECK((sod >= def.opens.seconds() && sod <= def.closes.seconds()));
+            ++checked;
+        }
+    }
+    CHECK(checked > 0);
+}
+
+TEST_CASE("series_since hands out each new row once, in order") {
+    const Scenario sc = default_scenario();
+    const Results whole = run_replication(sc, {});
+    Simulation sim(sc, {});
+    SeriesCursor cursor;
+    std::vector<QueueSample> queue;
+    std::vector<CentreDayRow> days;
+    std::vector<LogEntry> log;
+    for (SimTime t = hours(6); sim.advance_to(t); t += hours(6)) {
+        SeriesDelta d = sim.series_since(cursor);
+        queue.insert(queue.end(), d.queue.begin(), d.queue.end());
+        days.insert(days.end(), d.centre_days.begin(), d.centre_days.end());
+        log.insert(log.end(), d.log.begin(), d.log.end());
+    }
+    SeriesDelta last = sim.series_since(cursor);
+    queue.insert(queue.end(), last.queue.begin(), last.queue.end());
+    days.insert(days.end(), last.centre_days.begin(), last.centre_days.end());
+    log.insert(log.end(), last.log.begin(), last.log.end());
+    CHECK(sim.series_since(cursor).queue.empty()); // nothing twice
+    REQUIRE(queue.size() == whole.queue.size());
+    REQUIRE(days.size() == whole.centre_days.size());
+    REQUIRE(log.size() == whole.log.size());
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+        CHECK(queue[i].time == whole.queue[i].time);
+        CHECK(queue[i].waiting == whole.queue[i].waiting);
+    }
+    for (std::size_t i = 0; i < days.size(); ++i)
+        CHECK(days[i].served == whole.centre_days[i].served);
+}
