@@ -78,8 +78,8 @@ namespace {
 /// Display width of UTF-8 text (one column per code point: enough for λ, μ, ≥, ±, é).
 std::size_t width(const std::string& s) {
     std::size_t w = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++w;
+    for (const char ch : s)
+        if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++w;
     return w;
 }
 
@@ -129,7 +129,8 @@ std::string iso_now() {
 
 std::string json_quote(const std::string& s) {
     std::string out = "\"";
-    for (unsigned char c : s) {
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
         switch (c) {
         case '"':
             out += "\\\"";

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages riposte needs to build and test. Idempotent and quiet: when
 # everything is already installed it prints nothing and touches nothing.
+#   --clang   also Debian's clang 14 and its runtime (sanitizers, libFuzzer), for
+#             scripts/build-clang.sh, scripts/test.sh --sanitize and scripts/fuzz.sh
 set -euo pipefail
 
 packages=(
@@ -10,6 +12,17 @@ packages=(
   python3-simpy3
   chromium fonts-dejavu-core
 )
+
+clang_packages() {
+  packages+=(clang-14 libclang-rt-14-dev)
+}
+
+for arg in "$@"; do
+  case "$arg" in
+    --clang) clang_packages ;;
+    *) echo "setup: error: unknown option '$arg' (known: --clang)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -3,11 +3,14 @@
 // temporary directory and captures its exit code, standard output and standard error.
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <fcntl.h>
@@ -49,6 +52,7 @@ inline std::string read_text(const std::filesystem::path& p) {
 struct Outcome {
     int exit_code = -1;
     std::string out, err;
+    bool timed_out = false; ///< finish_within() killed it
 };
 
 /// A started CLI process; finish() waits for it.
@@ -82,6 +86,35 @@ class CliProcess {
         while (::waitpid(pid_, &status, 0) < 0) {
         }
         Outcome o;
+        o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        o.out = read_text(out_file_);
+        o.err = read_text(err_file_);
+        std::filesystem::remove(out_file_);
+        std::filesystem::remove(err_file_);
+        return o;
+    }
+
+    /// Waits at most `limit`; a process still running then is killed (SIGKILL) and the
+    /// outcome says timed_out.
+    Outcome finish_within(std::chrono::milliseconds limit) {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        int status = 0;
+        bool timed_out = false;
+        for (;;) {
+            const pid_t r = ::waitpid(pid_, &status, WNOHANG);
+            if (r == pid_) break;
+            if (r < 0 && errno != EINTR) break;
+            if (std::chrono::steady_clock::now() > deadline) {
+                ::kill(pid_, SIGKILL);
+                while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+                }
+                timed_out = true;
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        Outcome o;
+        o.timed_out = timed_out;
         o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         o.out = read_text(out_file_);
         o.err = read_text(err_file_);

@@ -133,7 +133,7 @@ TEST_CASE("cli: a directory without world.toml and plan.toml is refused with exi
     fs::create_directory(dir.path() / "empty");
     const Outcome o = run_cli({"check", "empty"}, dir.path());
     CHECK(o.exit_code == 2);
-    CHECK(contains(o.err, "world.toml"));
+    CHECK(o.err.rfind("empty/world.toml:1:1: error: [input.missing] ", 0) == 0);
 }
 
 TEST_CASE("cli: check on a broken scenario prints file:line:column and exits 2") {
@@ -396,4 +396,28 @@ TEST_CASE("cli: --csv excel writes what French Excel opens, and reads back to th
     CHECK(decimals > 50); // waits and hours are written with a decimal comma
     CHECK(fs::exists(dir.path() / "xl" / "report.html")); // the report reads them too
     CHECK(run_cli({"run", "--csv", "xlsx"}, dir.path()).exit_code == 2);
+}
+
+TEST_CASE("cli: check warns, at the station, when no one in the pool may fill its role") {
+    TempDir dir;
+    for (const char* f : {"world.toml", "plan.toml", "communes.csv", "edges.csv"})
+        fs::copy_file(scenario_dir / "tests" / "tiny" / f, dir.path() / f);
+    // The tiny world's only médecins become administratifs: nobody may do the interview.
+    std::string world = read_file(dir.path() / "world.toml");
+    const std::string from = "profession = \"medecin\"";
+    REQUIRE(world.find(from) != std::string::npos);
+    world.replace(world.find(from), from.size(), "profession = \"administratif\"");
+    std::ofstream(dir.path() / "world.toml", std::ios::binary) << world;
+    const std::string plan = read_file(dir.path() / "plan.toml");
+    const std::size_t station = plan.find("role = \"medical_interview\"");
+    REQUIRE(station != std::string::npos);
+    const auto line = 1 + std::count(plan.begin(), plan.begin() + static_cast<long>(station), '\n');
+    const Outcome o = run_cli({"check", "."}, dir.path());
+    CHECK(o.exit_code == 0); // a warning, not an error: check still passes
+    CHECK_MESSAGE(contains(o.err, "plan.toml:" + std::to_string(line) +
+                                      ":10: warning: [pool.no_one_qualified] station 'interview' "
+                                      "of centre 'Gignac' needs role 'medical_interview'"),
+                  o.err);
+    CHECK(contains(o.err, "'medecin'"));
+    CHECK(contains(o.out, "ok (1 warning)"));
 }

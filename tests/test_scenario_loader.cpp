@@ -332,37 +332,39 @@ TEST_CASE("TOML syntax errors are reported with their position and the other fil
     const auto p = replace(base_plan, "horizon_days = 7", "horizon_dayz = 7");
     const auto r = load(w, p);
     CHECK_FALSE(r.scenario);
-    CHECK_DIAG(r, "world.toml:2:8: error: TOML syntax error: ");
+    CHECK_DIAG(r, "world.toml:2:8: error: [toml.syntax] TOML syntax error: ");
     CHECK(all(r).find("text values need quotes") != std::string::npos);
     // toml++ reads a bare word starting with t or f as a broken true/false.
     const auto r2 = load(replace(base_world, "name = \"test\"", "name = test"), base_plan);
-    CHECK_DIAG(r2, "world.toml:2:9: error: TOML syntax error: ");
+    CHECK_DIAG(r2, "world.toml:2:9: error: [toml.syntax] TOML syntax error: ");
     CHECK(all(r2).find("text values need quotes") != std::string::npos);
-    CHECK_DIAG(
-        r, "plan.toml:" + pos(p, "horizon_dayz") +
-               ": error: unknown key 'horizon_dayz' in [booking]; did you mean 'horizon_days'?");
+    CHECK_DIAG(r, "plan.toml:" + pos(p, "horizon_dayz") +
+                      ": error: [key.unknown] unknown key 'horizon_dayz' in [booking]; did you "
+                      "mean 'horizon_days'?");
     // Without the world, the plan's references are not checked (no cascade of false errors).
     CHECK(all(r).find("unknown role") == std::string::npos);
 }
 
 TEST_CASE("a duplicate key and an unclosed table header are syntax errors at their position") {
     auto r = load(replace(base_world, "days = 14", "days = 14\ndays = 15"), base_plan);
-    CHECK_DIAG(r, "world.toml:5:8: error: TOML syntax error: ");
+    CHECK_DIAG(r, "world.toml:5:8: error: [toml.syntax] TOML syntax error: ");
     CHECK(all(r).find("may appear once") != std::string::npos);
     r = load(base_world, replace(base_plan, "[booking]", "[booking"));
-    CHECK_DIAG(r, "plan.toml:4:9: error: TOML syntax error: ");
+    CHECK_DIAG(r, "plan.toml:4:9: error: [toml.syntax] TOML syntax error: ");
 }
 
 TEST_CASE("unknown keys name the table and suggest the closest known key") {
     const auto w = replace(base_world, "interval_days = 28", "intreval_days = 28");
     const auto p = replace(base_plan, "slot_minutes = 5", "slot_minute = 5");
     const auto r = load(w, p);
-    CHECK_DIAG(r, "world.toml:" + pos(w, "intreval_days") +
-                      ": error: unknown key 'intreval_days' in [[group]]; did you mean "
-                      "'interval_days'?");
-    CHECK_DIAG(r, "plan.toml:" + pos(p, "slot_minute") +
-                      ": error: unknown key 'slot_minute' in [[centre]]; did you mean "
-                      "'slot_minutes'?");
+    CHECK_DIAG(r,
+               "world.toml:" + pos(w, "intreval_days") +
+                   ": error: [key.unknown] unknown key 'intreval_days' in [[group]]; did you mean "
+                   "'interval_days'?");
+    CHECK_DIAG(r,
+               "plan.toml:" + pos(p, "slot_minute") +
+                   ": error: [key.unknown] unknown key 'slot_minute' in [[centre]]; did you mean "
+                   "'slot_minutes'?");
     // No close match: the known keys are listed instead.
     const auto r2 = load(replace(base_world, "no_show = 0.01", "zzz = 1"), base_plan);
     CHECK(all(r2).find("unknown key 'zzz' in [behaviour]; known keys: 'booking_delay'") !=
@@ -372,12 +374,14 @@ TEST_CASE("unknown keys name the table and suggest the closest known key") {
 TEST_CASE("a key of the other file, or a top-level key after a table header, says so") {
     auto w = base_world + "\n[[centre]]\nname = \"x\"\n";
     auto r = load(w, base_plan);
-    CHECK_DIAG(r, "world.toml:" + pos(w, "[[centre]]", 2) +
-                      ": error: 'centre' belongs in the plan file, not here: move it");
+    CHECK_DIAG(
+        r, "world.toml:" + pos(w, "[[centre]]", 2) +
+               ": error: [key.wrong_file] 'centre' belongs in the plan file, not here: move it");
     w = replace(base_world, "no_show = 0.01", "no_show = 0.01\npool = \"pool.csv\"");
     r = load(w, base_plan);
     CHECK_DIAG(r, "world.toml:" + pos(w, "pool = \"pool.csv\"") +
-                      ": error: 'pool' is a top-level key, but here it belongs to [behaviour]");
+                      ": error: [key.misplaced] 'pool' is a top-level key, but here it belongs to "
+                      "[behaviour]");
 }
 
 TEST_CASE("wrong types are reported at the value with how to fix them") {
@@ -385,12 +389,14 @@ TEST_CASE("wrong types are reported at the value with how to fix them") {
                                    "doses = 2\n", "doses = 2.5\n"),
                            "{ insee = \"34114\"", "{ insee = 34114");
     const auto r = load(w, base_plan);
-    CHECK_DIAG(r, "world.toml:" + pos(w, "\"0.85\"") +
-                      ": error: 'uptake' must be a number, found a string: remove the quotes");
+    CHECK_DIAG(
+        r,
+        "world.toml:" + pos(w, "\"0.85\"") +
+            ": error: [value.type] 'uptake' must be a number, found a string: remove the quotes");
     CHECK_DIAG(r, "world.toml:" + pos(w, "2.5") +
-                      ": error: 'doses' must be a whole number, found 2.5");
+                      ": error: [value.type] 'doses' must be a whole number, found 2.5");
     CHECK_DIAG(r, "world.toml:" + pos(w, "34114,") +
-                      ": error: write the INSEE code as a string in quotes");
+                      ": error: [value.type] write the INSEE code as a string in quotes");
     CHECK_FALSE(r.scenario);
 }
 
@@ -398,15 +404,17 @@ TEST_CASE("missing required keys are reported at the table header") {
     const auto w = replace(base_world, "doses_per_vial = 6\n", "");
     const auto p = replace(base_plan, "commune = \"34114\"\n", "");
     const auto r = load(w, p);
-    CHECK_DIAG(r, "world.toml:" + pos(w, "[[vaccine]]") +
-                      ": error: missing key 'doses_per_vial' in [[vaccine]]: add e.g. "
-                      "doses_per_vial = 6");
+    CHECK_DIAG(r,
+               "world.toml:" + pos(w, "[[vaccine]]") +
+                   ": error: [key.missing] missing key 'doses_per_vial' in [[vaccine]]: add e.g. "
+                   "doses_per_vial = 6");
     CHECK_DIAG(r, "plan.toml:" + pos(p, "[[centre]]") +
-                      ": error: missing key 'commune' in [[centre]]: add e.g. commune = \"34114\"");
+                      ": error: [key.missing] missing key 'commune' in [[centre]]: add e.g. "
+                      "commune = \"34114\"");
     const auto r2 =
         load("[territory]\ncommunes = \"communes.csv\"\nedges = \"edges.csv\"\n", base_plan);
-    CHECK_DIAG(r2, "world.toml:1:1: error: missing key 'world' in the world file");
-    CHECK_DIAG(r2, "world.toml:1:1: error: missing key 'group' in the world file");
+    CHECK_DIAG(r2, "world.toml:1:1: error: [key.missing] missing key 'world' in the world file");
+    CHECK_DIAG(r2, "world.toml:1:1: error: [key.missing] missing key 'group' in the world file");
 }
 
 TEST_CASE("absurd and negative numbers are refused with the accepted range") {
@@ -415,11 +423,14 @@ TEST_CASE("absurd and negative numbers are refused with the accepted range") {
         "share = 0.11", "share = 11");
     const auto r = load(w, base_plan);
     CHECK_DIAG(r, "world.toml:" + pos(w, "100000") +
-                      ": error: 'days' = 100000 is out of range: write a whole number from 1 to " +
+                      ": error: [value.out_of_range] 'days' = 100000 is out of range: write a "
+                      "whole number from 1 to " +
                       std::to_string(Limits::max_days));
-    CHECK_DIAG(r, "world.toml:" + pos(w, "-2") + ": error: 'count' = -2 is out of range");
+    CHECK_DIAG(r, "world.toml:" + pos(w, "-2") +
+                      ": error: [value.out_of_range] 'count' = -2 is out of range");
     CHECK_DIAG(r, "world.toml:" + pos(w, "share = 11", 8) +
-                      ": error: 'share' = 11 is out of range: write a share between 0 and 1, "
+                      ": error: [value.out_of_range] 'share' = 11 is out of range: write a share "
+                      "between 0 and 1, "
                       "e.g. 0.11 for 11%");
     const auto r2 = load(replace(base_world, "hourly_eur = 55", "hourly_eur = nan"), base_plan);
     CHECK(all(r2).find("'hourly_eur' must be a finite number") != std::string::npos);
@@ -429,7 +440,8 @@ TEST_CASE("group shares adding up to more than 1 are refused") {
     const auto w = replace(base_world, "share = 0.5", "share = 0.95");
     const auto r = load(w, base_plan);
     CHECK_DIAG(r, "world.toml:" + pos(w, "0.95") +
-                      ": error: the shares of the population groups add up to 1.06, more than 1");
+                      ": error: [value.out_of_range] the shares of the population groups add up to "
+                      "1.06, more than 1");
 }
 
 TEST_CASE("unknown references suggest the closest name") {
@@ -439,13 +451,15 @@ TEST_CASE("unknown references suggest the closest name") {
     const auto p = replace(replace(base_plan, "role = \"injection\"", "role = \"injecton\""),
                            "commune = \"Clermont-l'Hérault\"", "commune = \"Clermont\"");
     const auto r = load(w, p);
-    CHECK_DIAG(r, "world.toml:" + pos(w, "\"medcin\"") +
-                      ": error: unknown profession 'medcin'; did you mean 'medecin'?");
+    CHECK_DIAG(r,
+               "world.toml:" + pos(w, "\"medcin\"") +
+                   ": error: [ref.unknown] unknown profession 'medcin'; did you mean 'medecin'?");
     CHECK_DIAG(r, "world.toml:" + pos(w, "\"Gignak\"") +
-                      ": error: unknown commune 'Gignak'; did you mean 'Gignac'?");
+                      ": error: [ref.unknown] unknown commune 'Gignak'; did you mean 'Gignac'?");
     CHECK_DIAG(r, "plan.toml:" + pos(p, "\"injecton\"") +
-                      ": error: unknown role 'injecton'; did you mean 'injection'?");
-    CHECK_DIAG(r, "plan.toml:" + pos(p, "\"Clermont\"") + ": error: unknown commune 'Clermont'");
+                      ": error: [ref.unknown] unknown role 'injecton'; did you mean 'injection'?");
+    CHECK_DIAG(r, "plan.toml:" + pos(p, "\"Clermont\"") +
+                      ": error: [ref.unknown] unknown commune 'Clermont'");
 }
 
 TEST_CASE(
@@ -458,15 +472,18 @@ TEST_CASE(
     const auto w = replace(base_world, "name = \"Lodève\"", "name = \"Gignac\"");
     r = load(w, base_plan);
     CHECK_DIAG(r, "world.toml:" + pos(w, "commune = \"Gignac\"", 10) +
-                      ": error: commune name 'Gignac' is ambiguous (INSEE 34114, 34142): write "
+                      ": error: [ref.ambiguous] commune name 'Gignac' is ambiguous (INSEE 34114, "
+                      "34142): write "
                       "the INSEE code instead");
 }
 
 TEST_CASE("deliveries addressed to centres are checked against the plan") {
     auto w = replace(base_world, "doses = 600", "doses = 600\ncentre = \"Gignak\"");
     auto r = load(w, base_plan);
-    CHECK_DIAG(r, "world.toml:" + pos(w, "\"Gignak\"") +
-                      ": error: delivery to unknown centre 'Gignak'; did you mean 'Gignac'?");
+    CHECK_DIAG(
+        r,
+        "world.toml:" + pos(w, "\"Gignak\"") +
+            ": error: [ref.unknown] delivery to unknown centre 'Gignak'; did you mean 'Gignac'?");
     w = replace(base_world, "doses = 600", "doses = 600\ncentre = \"Clermont testing\"");
     r = load(w, base_plan);
     CHECK_DIAG(r, "world.toml:" + pos(w, "\"Clermont testing\"") +
@@ -494,8 +511,9 @@ TEST_CASE("a second vaccine must be named, and a mismatched delivery is an error
                       ": error: delivery of Spikevax to centre 'Gignac', which uses Comirnaty");
     w = replace(base_world, "doses = 600", "doses = 600\nvaccine = \"Comirnatty\"");
     r = load(w, base_plan);
-    CHECK_DIAG(r, "world.toml:" + pos(w, "\"Comirnatty\"") +
-                      ": error: unknown vaccine 'Comirnatty'; did you mean 'Comirnaty'?");
+    CHECK_DIAG(
+        r, "world.toml:" + pos(w, "\"Comirnatty\"") +
+               ": error: [ref.unknown] unknown vaccine 'Comirnatty'; did you mean 'Comirnaty'?");
 }
 
 TEST_CASE("allocation shares: unset centres share the rest, a sum above 1 is an error") {
@@ -559,7 +577,7 @@ TEST_CASE("a station whose role no shift staffs is an error at the station's rol
     const auto p2 = replace(base_plan, "staff = { swab = 1 }", "staff = { swab = 1, swabb = 2 }");
     const auto r2 = load(base_world, p2);
     CHECK_DIAG(r2, "plan.toml:" + pos(p2, "swabb") +
-                       ": error: unknown role 'swabb'; did you mean 'swab'?");
+                       ": error: [ref.unknown] unknown role 'swabb'; did you mean 'swab'?");
 }
 
 TEST_CASE("stations: dose and sample flags, areas and servers") {
@@ -590,9 +608,11 @@ TEST_CASE("a bad distribution is reported at the character where the text goes w
     const auto r = load(w, p);
     // "exp(2) fortnights": the unknown unit starts 7 bytes into the string.
     CHECK_DIAG(r, "world.toml:" + pos(w, "fortnights") +
-                      ": error: bad distribution in 'booking_delay': unexpected text");
+                      ": error: [value.bad_distribution] bad distribution in 'booking_delay': "
+                      "unexpected text");
     CHECK_DIAG(r, "plan.toml:" + pos(p, "epx") +
-                      ": error: bad distribution in 'service': unknown distribution 'epx'");
+                      ": error: [value.bad_distribution] bad distribution in 'service': unknown "
+                      "distribution 'epx'");
 }
 
 TEST_CASE("bad days, times and dates point inside the string") {
@@ -602,15 +622,18 @@ TEST_CASE("bad days, times and dates point inside the string") {
                                    "opens = \"9:0\"\ncloses = \"25:00\""),
                            "days = \"mon-fri\"", "days = \"mon-fri,\"");
     const auto r = load(w, p);
-    CHECK_DIAG(r, "world.toml:" + pos(w, "fry") + ": error: bad 'days': unknown day 'fry'");
-    CHECK_DIAG(r, "world.toml:" + pos(w, "30\"") +
-                      ": error: bad 'start_date': day 30 does not exist in that month");
+    CHECK_DIAG(r, "world.toml:" + pos(w, "fry") +
+                      ": error: [value.bad_text] bad 'days': unknown day 'fry'");
+    CHECK_DIAG(
+        r, "world.toml:" + pos(w, "30\"") +
+               ": error: [value.bad_text] bad 'start_date': day 30 does not exist in that month");
     CHECK_DIAG(r, "plan.toml:" + pos(p, "0\"\ncloses") +
-                      ": error: bad 'opens': expected two digits of minutes");
-    CHECK_DIAG(r, "plan.toml:" + pos(p, "25:00") +
-                      ": error: bad 'closes': the time must be between 00:00 and 24:00");
+                      ": error: [value.bad_text] bad 'opens': expected two digits of minutes");
+    CHECK_DIAG(
+        r, "plan.toml:" + pos(p, "25:00") +
+               ": error: [value.bad_text] bad 'closes': the time must be between 00:00 and 24:00");
     CHECK_DIAG(r, "plan.toml:" + pos(p, "\"mon-fri,\"", 9) +
-                      ": error: bad 'days': expected a day name");
+                      ": error: [value.bad_text] bad 'days': expected a day name");
 }
 
 TEST_CASE("day lists, clock forms and the start weekday") {
@@ -663,8 +686,9 @@ TEST_CASE("the scope table: override, partial override, file, and a role nobody 
                       ": error: no profession may fill role 'triage'");
     w = replace(w, "allowed = []", "allowed = [\"medecn\"]");
     r = load(w, base_plan);
-    CHECK_DIAG(r, "world.toml:" + pos(w, "\"medecn\"") +
-                      ": error: unknown profession 'medecn'; did you mean 'medecin'?");
+    CHECK_DIAG(r,
+               "world.toml:" + pos(w, "\"medecn\"") +
+                   ": error: [ref.unknown] unknown profession 'medecn'; did you mean 'medecin'?");
     w = replace(w, "allowed = [\"medecn\"]", "allowed = [\"medecin\"]");
     r = load(w, base_plan);
     INFO(all(r));
@@ -706,9 +730,10 @@ TEST_CASE("scope = \"file.toml\" reads a scope table from a file") {
     CHECK(sw.scope.allowed[static_cast<std::size_t>(sw.find_role("swab"))].size() == 2);
     dir.write("scope.toml", "[scope]\n[scope.role.swab]\nalowed = [\"infirmier\"]\n");
     r = load(w, base_plan, dir.path());
-    CHECK_DIAG(r, dir.file("scope.toml") +
-                      ":3:1: error: unknown key 'alowed' in [scope.role.swab]; did you mean "
-                      "'allowed'?");
+    CHECK_DIAG(
+        r, dir.file("scope.toml") +
+               ":3:1: error: [key.unknown] unknown key 'alowed' in [scope.role.swab]; did you mean "
+               "'allowed'?");
 }
 
 TEST_CASE("CSV territory: the cell of each malformed row is reported") {
@@ -729,19 +754,23 @@ TEST_CASE("CSV territory: the cell of each malformed row is reported") {
                            "34079,34142,x,20.6\n");
     const auto r = load(world_with_csv(), base_plan, dir.path());
     const std::string c = dir.file("communes.csv"), e = dir.file("edges.csv");
-    CHECK_DIAG(r, c + ":3:14: error: bad population '6 651': write a whole number of inhabitants");
-    CHECK_DIAG(r, c + ":4:19: error: commune 'Lodève' (34142) has no coordinates: fill lat and "
+    CHECK_DIAG(r, c + ":3:14: error: [csv.bad_value] bad population '6 651': write a whole number "
+                      "of inhabitants");
+    CHECK_DIAG(r, c + ":4:19: error: [csv.bad_value] commune 'Lodève' (34142) has no coordinates: "
+                      "fill lat and "
                       "lon");
-    CHECK_DIAG(r, c + ":5:1: error: duplicate INSEE code 34079 (already used by "
+    CHECK_DIAG(r, c + ":5:1: error: [ref.duplicate] duplicate INSEE code 34079 (already used by "
                       "'Clermont-l'Hérault')");
-    CHECK_DIAG(r, c + ":6:1: error: expected 5 cells (as in the header), found 4: add the "
-                      "missing cells");
-    CHECK_DIAG(r, c + ":7:34: error: expected 5 cells (as in the header), found 6: remove the "
+    CHECK_DIAG(
+        r, c + ":6:1: error: [csv.row_width] expected 5 cells (as in the header), found 4: add the "
+               "missing cells");
+    CHECK_DIAG(r, c + ":7:34: error: [csv.row_width] expected 5 cells (as in the header), found 6: "
+                      "remove the "
                       "extra cells");
-    CHECK_DIAG(r, c + ":8:39: error: bad latitude '95'");
-    CHECK_DIAG(r, e + ":4:7: error: edge to unknown commune '34143'");
-    CHECK_DIAG(r, e + ":5:1: error: edge from commune 34079 to itself: remove it");
-    CHECK_DIAG(r, e + ":6:13: error: bad distance 'x'");
+    CHECK_DIAG(r, c + ":8:39: error: [csv.bad_value] bad latitude '95'");
+    CHECK_DIAG(r, e + ":4:7: error: [ref.unknown] edge to unknown commune '34143'");
+    CHECK_DIAG(r, e + ":5:1: error: [ref.self_edge] edge from commune 34079 to itself: remove it");
+    CHECK_DIAG(r, e + ":6:13: error: [csv.bad_value] bad distance 'x'");
     CHECK_FALSE(r.scenario);
     // Diagnostics come in file order: the world file, then the CSV files, then the plan.
     std::vector<std::string> files;
@@ -755,19 +784,23 @@ TEST_CASE("CSV header problems, quotes and missing files") {
     dir.write("communes.csv", "insee,nom,population,lat,lon\n34079,X,1,43,3\n");
     dir.write("edges.csv", "insee_a,insee_b,km,minutes\n34079,\"34114,1,1\n");
     auto r = load(world_with_csv(), base_plan, dir.path());
-    CHECK_DIAG(r, dir.file("communes.csv") +
-                      ":1:1: error: missing column name: the first line must be a header naming "
-                      "the columns, e.g. insee,name,population,lat,lon");
+    CHECK_DIAG(
+        r,
+        dir.file("communes.csv") +
+            ":1:1: error: [csv.header] missing column name: the first line must be a header naming "
+            "the columns, e.g. insee,name,population,lat,lon");
     CHECK_DIAG(r, dir.file("edges.csv") +
-                      ":2:7: error: unterminated quoted cell: add the closing '\"'");
+                      ":2:7: error: [csv.syntax] unterminated quoted cell: add the closing '\"'");
     dir.write("communes.csv", "insee,name,populaton,lat,lon\n");
     r = load(world_with_csv(), base_plan, dir.path());
-    CHECK_DIAG(r, dir.file("communes.csv") +
-                      ":1:12: error: unknown column 'populaton'; did you mean 'population'?");
+    CHECK_DIAG(
+        r, dir.file("communes.csv") +
+               ":1:12: error: [csv.header] unknown column 'populaton'; did you mean 'population'?");
     fs::remove(dir.path() / "edges.csv");
     const auto w = world_with_csv();
     r = load(w, base_plan, dir.path());
-    CHECK_DIAG(r, "world.toml:" + pos(w, "\"edges.csv\"") + ": error: cannot read edges file '" +
+    CHECK_DIAG(r, "world.toml:" + pos(w, "\"edges.csv\"") +
+                      ": error: [input.missing] cannot read edges file '" +
                       (dir.path() / "edges.csv").lexically_normal().string() + "': no such file");
 }
 
@@ -784,8 +817,9 @@ TEST_CASE("the pool from CSV files, inline or through [[pool]] file") {
                            "[[pool]]\nfile = \"pool.csv\"\n\n[[pool]]\nprofession = \"medecin\"");
     auto r = load(w, base_plan, dir.path());
     const std::string pf = dir.file("pool.csv");
-    CHECK_DIAG(r, pf + ":5:12: error: unknown commune 'Gignak'; did you mean 'Gignac'?");
-    CHECK_DIAG(r, pf + ":6:17: error: bad weekly_hours '200'");
+    CHECK_DIAG(r,
+               pf + ":5:12: error: [ref.unknown] unknown commune 'Gignak'; did you mean 'Gignac'?");
+    CHECK_DIAG(r, pf + ":6:17: error: [csv.bad_value] bad weekly_hours '200'");
     dir.write("pool.csv", "profession,commune,count,weekly_hours,days,label\n"
                           "medecin,34079,2,8,\"mon,wed\",GPs\n"
                           "infirmier,Gignac,3,10,,Nurses\n");
@@ -821,8 +855,9 @@ TEST_CASE("incidence from a CSV file by day or by date") {
     CHECK(inc[2] == 30);
     dir.write("inc.csv", "day,incidence_per_100k\n0,10\n1,-3\n0,12\n");
     r = load(w, base_plan, dir.path());
-    CHECK_DIAG(r, dir.file("inc.csv") + ":3:3: error: bad incidence '-3'");
-    CHECK_DIAG(r, dir.file("inc.csv") + ":4:1: error: day 0 appears twice (first on line 2)");
+    CHECK_DIAG(r, dir.file("inc.csv") + ":3:3: error: [csv.bad_value] bad incidence '-3'");
+    CHECK_DIAG(r, dir.file("inc.csv") +
+                      ":4:1: error: [csv.bad_value] day 0 appears twice (first on line 2)");
 }
 
 TEST_CASE("mobile teams and validation targets") {
@@ -878,7 +913,7 @@ complete_schedule = false
                              "staff = { medical_interview = 1 }");
     r = load(base_world, bad);
     CHECK_DIAG(r, "plan.toml:" + pos(bad, "[[validation.target]]") +
-                      ": error: missing key 'max_minutes' in [[validation.target]]");
+                      ": error: [key.missing] missing key 'max_minutes' in [[validation.target]]");
     CHECK_DIAG(r, "plan.toml:" + pos(bad, "min_percent = 30", 14) +
                       ": error: 'min_percent' does not apply to a wait_p90 target: use "
                       "'max_minutes'");
@@ -886,13 +921,14 @@ complete_schedule = false
                       ": error: mobile team 'Équipe mobile' needs role 'injection' to go out");
 }
 
-TEST_CASE("load_scenario reads files and reports missing ones without a line") {
+TEST_CASE("load_scenario reads files and reports missing ones at their line 1") {
     TempDir dir;
     auto r = load_scenario(dir.path() / "nope.toml", dir.path() / "plan.toml");
     REQUIRE(r.diagnostics.items().size() == 2);
     CHECK(format_diagnostic(r.diagnostics.items()[0]) ==
           (dir.path() / "nope.toml").string() +
-              ": error: cannot read the world file: no such file; check the path");
+              ":1:1: error: [input.missing] cannot read the world file: no such file; check the "
+              "path");
     CHECK_FALSE(r.scenario);
     dir.write("communes.csv", csv_communes);
     dir.write("edges.csv", csv_edges);

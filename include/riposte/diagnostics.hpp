@@ -1,5 +1,6 @@
 #pragma once
-// Bad input is a value: a list of diagnostics in GCC style, "file:line:column: error: message".
+// Bad input is a value: a list of diagnostics in GCC style, "file:line:column: error: message",
+// or "file:line:column: error: [id] message" when the message has a stable id.
 #include <string>
 #include <vector>
 
@@ -17,19 +18,31 @@ struct Diagnostic {
     Severity severity = Severity::Error;
     SourceLoc where;
     std::string message; ///< what is wrong and how to fix it
+    /// Stable, untranslated message id (e.g. "input.not_regular"), printed in brackets before
+    /// the message so that tests and tools match the id, not the wording. Empty for messages
+    /// that have none yet.
+    std::string id;
 };
 
-/// "file:line:column: error: message" (line/column omitted when unknown).
+/// "file:line:column: error: [id] message" (line/column omitted when unknown, [id] when empty).
 std::string format_diagnostic(const Diagnostic& d);
 
 class Diagnostics {
   public:
     void error(SourceLoc where, std::string message) {
-        items_.push_back({Severity::Error, std::move(where), std::move(message)});
+        items_.push_back({Severity::Error, std::move(where), std::move(message), {}});
     }
     void warning(SourceLoc where, std::string message) {
-        items_.push_back({Severity::Warning, std::move(where), std::move(message)});
+        items_.push_back({Severity::Warning, std::move(where), std::move(message), {}});
     }
+    /// With a stable message id (see Diagnostic::id).
+    void error(SourceLoc where, std::string id, std::string message) {
+        items_.push_back({Severity::Error, std::move(where), std::move(message), std::move(id)});
+    }
+    void warning(SourceLoc where, std::string id, std::string message) {
+        items_.push_back({Severity::Warning, std::move(where), std::move(message), std::move(id)});
+    }
+    void add(Diagnostic d) { items_.push_back(std::move(d)); }
     [[nodiscard]] bool has_errors() const;
     [[nodiscard]] std::size_t error_count() const;
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }

@@ -47,6 +47,8 @@ struct CsvTable {
 /// quote).
 std::optional<CsvTable> parse_csv(std::string_view text, std::string_view name, std::string& error);
 
+struct JsonMember;
+
 /// A parsed JSON value (numbers as double; object keys in document order).
 struct JsonValue {
     enum class Type { Null, Bool, Number, String, Array, Object };
@@ -55,7 +57,10 @@ struct JsonValue {
     double number = 0;
     std::string string;
     std::vector<JsonValue> array;
-    std::vector<std::pair<std::string, JsonValue>> object;
+    /// Members in document order. A vector of a type completed below: std::vector allows an
+    /// incomplete element type (C++17), but std::pair<std::string, JsonValue> would have to be
+    /// instantiated here while JsonValue is still incomplete, which clang rejects.
+    std::vector<JsonMember> object;
 
     /// Member `key` of an object, or nullptr.
     [[nodiscard]] const JsonValue* find(std::string_view key) const;
@@ -63,6 +68,12 @@ struct JsonValue {
     [[nodiscard]] std::string text(std::string_view key, std::string fallback = {}) const;
     [[nodiscard]] double num(std::string_view key, double fallback = 0) const;
     [[nodiscard]] bool flag(std::string_view key, bool fallback = false) const;
+};
+
+/// One member of a JSON object.
+struct JsonMember {
+    std::string key;
+    JsonValue value;
 };
 
 /// Parses a JSON document; nullopt and `error` ("`name`:line: error: ...") when malformed.

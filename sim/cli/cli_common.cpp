@@ -56,8 +56,8 @@ std::optional<ScenarioFiles> scenario_files(const std::vector<std::string>& posi
         ScenarioFiles files{dir / "world.toml", dir / "plan.toml"};
         for (const fs::path& f : {files.world, files.plan}) {
             if (!fs::exists(f, ec)) {
-                print_err(f.string() + ": error: file not found; a scenario directory must " +
-                          "hold world.toml and plan.toml\n");
+                print_err(f.string() + ":1:1: error: [input.missing] file not found; a scenario " +
+                          "directory must hold world.toml and plan.toml\n");
                 exit = exit_code::usage;
                 return std::nullopt;
             }
@@ -152,7 +152,8 @@ InterruptGuard::InterruptGuard() {
     struct sigaction action {};
     action.sa_handler = on_sigint;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND; // a second Ctrl-C gets the default action: quit
+    // A second Ctrl-C gets the default action: quit. (SA_RESETHAND is an unsigned constant.)
+    action.sa_flags = static_cast<int>(SA_RESETHAND);
     ::sigaction(SIGINT, &action, &previous_action);
 }
 

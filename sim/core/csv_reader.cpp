@@ -15,6 +15,22 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+/// The problem with a cell's bytes, or nullptr: TOML refuses both, and so does riposte's CSV
+/// (a NUL byte or a stray Latin-1 byte would reach messages and the HTML report).
+const char* bad_cell_text(const std::string& text, std::string& id) {
+    if (text.find('\0') != std::string::npos) {
+        id = "csv.nul_byte";
+        return "the cell holds a NUL byte (is this a binary file?): save the table as UTF-8 "
+               "text";
+    }
+    if (find_invalid_utf8(text)) {
+        id = "csv.bad_utf8";
+        return "the cell is not valid UTF-8 text: save the file as UTF-8 (in a spreadsheet: "
+               "Save as CSV, character set Unicode UTF-8)";
+    }
+    return nullptr;
+}
+
 } // namespace
 
 CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& diags,
@@ -27,11 +43,31 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
     int line = 1;
     std::size_t line_start = 0; // byte offset of the current line's first byte
     bool have_header = false;
+    // Columns are counted from the last position asked on the same line, so that a very long
+    // line costs linear time, not quadratic.
+    std::size_t col_line = 0, col_pos = 0;
+    int col_at = 1;
     auto column_at = [&](std::size_t pos) {
-        return 1 + utf8_columns(text.substr(line_start), pos - line_start);
+        if (col_line != line_start || pos < col_pos) {
+            col_line = line_start;
+            col_pos = line_start;
+            col_at = 1;
+        }
+        col_at += utf8_columns(text.substr(col_pos), pos - col_pos);
+        col_pos = pos;
+        return col_at;
     };
+    std::size_t cells = 0;
 
     while (i < text.size()) {
+        // Each dropped line reported one syntax error.
+        if (t.bad_rows >= max_csv_syntax_errors) {
+            diags.error({file, line, 1}, "csv.too_many_errors",
+                        "more than " + std::to_string(max_csv_syntax_errors) +
+                            " syntax errors: reading of this file stops here; is it a CSV "
+                            "text file?");
+            return t;
+        }
         // Skip blank lines and comments.
         if (text[i] == '\n' || text[i] == '\r') {
             if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -53,6 +89,14 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
         row.line = line;
         bool row_bad = false;
         for (;;) { // one cell per iteration
+            if (++cells > max_csv_cells) {
+                diags.error({file, line, column_at(i)}, "csv.too_many_cells",
+                            "more than " + std::to_string(max_csv_cells) +
+                                " cells in the file: this is more than riposte accepts, split "
+                                "or filter the file");
+                ++t.bad_rows;
+                return t;
+            }
             CsvCell cell;
             cell.line = line;
             cell.column = column_at(i);
@@ -80,7 +124,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
                     ++i;
                 }
                 if (!closed) {
-                    diags.error({file, open_line, open_col},
+                    diags.error({file, open_line, open_col}, "csv.syntax",
                                 "unterminated quoted cell: add the closing '\"'");
                     row_bad = true;
                     break;
@@ -88,7 +132,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
                 // Only spaces may follow the closing quote.
                 while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
                 if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    diags.error({file, line, column_at(i)},
+                    diags.error({file, line, column_at(i)}, "csv.syntax",
                                 "unexpected text after a closing quote: put the whole cell "
                                 "inside the quotes, and write a quote inside as \"\"");
                     row_bad = true;
@@ -105,6 +149,13 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
                 cell.column = column_at(b + lead);
                 cell.text = std::string(trim(raw));
             }
+            std::string id;
+            if (const char* problem = bad_cell_text(cell.text, id)) {
+                diags.error({file, cell.line, cell.column}, id, problem);
+                row_bad = true;
+                while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
+                break;
+            }
             row.cells.push_back(std::move(cell));
             if (i < text.size() && text[i] == ',') {
                 ++i;
@@ -112,13 +163,15 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
             }
             break;
         }
-        if (!row_bad) {
+        if (row_bad) {
+            ++t.bad_rows;
+        } else {
             if (!have_header) {
                 t.header = std::move(row.cells);
                 have_header = true;
             } else {
                 if (t.rows.size() >= max_rows) {
-                    diags.error({file, row.line, 1},
+                    diags.error({file, row.line, 1}, "csv.too_many_rows",
                                 "too many rows: more than " + std::to_string(max_rows) +
                                     " data rows; this is more than riposte accepts, split or "
                                     "filter the file");
@@ -146,9 +199,10 @@ CsvColumns::CsvColumns(const CsvTable& t, std::span<const std::string_view> requ
         for (const auto& [n, idx] : map_)
             if (n == name) dup = true;
         if (dup) {
-            diags.error(cell_loc(t, t.header[k]), "column '" + t.header[k].text +
-                                                      "' appears twice in the header: "
-                                                      "rename or remove one");
+            diags.error(cell_loc(t, t.header[k]), "csv.header",
+                        "column '" + t.header[k].text +
+                            "' appears twice in the header: "
+                            "rename or remove one");
             ok_ = false;
             continue;
         }
@@ -170,7 +224,7 @@ CsvColumns::CsvColumns(const CsvTable& t, std::span<const std::string_view> requ
             if (k == name) is_known = true;
         if (is_known) continue;
         if (auto m = closest_match(name, std::span<const std::string_view>(missing_any))) {
-            diags.error(cell_loc(t, cell),
+            diags.error(cell_loc(t, cell), "csv.header",
                         "unknown column '" + cell.text + "'; did you mean '" + *m + "'?");
             ok_ = false;
         }
@@ -182,7 +236,7 @@ CsvColumns::CsvColumns(const CsvTable& t, std::span<const std::string_view> requ
         for (auto k : known) expected += (expected.empty() ? "" : ",") + std::string(k);
         const SourceLoc where =
             t.header.empty() ? SourceLoc{t.file, 1, 1} : cell_loc(t, t.header.front());
-        diags.error(where,
+        diags.error(where, "csv.header",
                     (t.header.empty()
                          ? std::string("the file is empty")
                          : "missing column" + std::string(missing.size() > 1 ? "s " : " ") + list) +
@@ -203,13 +257,14 @@ bool check_row_width(const CsvTable& t, const CsvRow& row, std::size_t needed, D
         const std::size_t expected = t.header.size();
         SourceLoc where{t.file, row.line, 1};
         if (n > expected) where = cell_loc(t, row.cells[expected]);
-        diags.error(where, "expected " + std::to_string(expected) +
-                               " cells (as in the header), "
-                               "found " +
-                               std::to_string(n) +
-                               (n > expected ? ": remove the extra cells, or quote a cell that "
-                                               "contains a comma"
-                                             : ": add the missing cells"));
+        diags.error(where, "csv.row_width",
+                    "expected " + std::to_string(expected) +
+                        " cells (as in the header), "
+                        "found " +
+                        std::to_string(n) +
+                        (n > expected ? ": remove the extra cells, or quote a cell that "
+                                        "contains a comma"
+                                      : ": add the missing cells"));
         return false;
     }
     return true;

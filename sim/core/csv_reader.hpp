@@ -29,10 +29,21 @@ struct CsvTable {
     std::string file;
     std::vector<CsvCell> header;
     std::vector<CsvRow> rows;
+    /// Lines dropped for a syntax error (reported): a reader that resolves names against the
+    /// table knows that a name may be missing because of them.
+    std::size_t bad_rows = 0;
 };
 
-/// Parses CSV text. Syntax problems (unterminated quote, text after a closing quote) are
-/// reported into `diags`; parsing goes on with the next line. `max_rows` guards against
+/// Past this many syntax errors in one file (a binary file has one per line), parsing stops
+/// with a last message saying so.
+inline constexpr std::size_t max_csv_syntax_errors = 20;
+/// Cells read from one file at most (the national table has about 320,000): bounds the memory
+/// a file of commas could take.
+inline constexpr std::size_t max_csv_cells = 4'000'000;
+
+/// Parses CSV text. Syntax problems (unterminated quote, text after a closing quote, a cell
+/// that is not UTF-8 text or holds a NUL byte) are reported into `diags` at the cell; the line
+/// is dropped and parsing goes on with the next line. `max_rows` guards against
 /// absurdly large files: past it, an error is reported and reading stops.
 CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& diags,
                    std::size_t max_rows);

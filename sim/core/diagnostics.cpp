@@ -11,6 +11,7 @@ std::string format_diagnostic(const Diagnostic& d) {
         if (d.where.column > 0) out += ':' + std::to_string(d.where.column);
     }
     out += d.severity == Severity::Error ? ": error: " : ": warning: ";
+    if (!d.id.empty()) out += '[' + d.id + "] ";
     out += d.message;
     return out;
 }

@@ -326,6 +326,89 @@ int utf8_columns(std::string_view text, std::size_t bytes) {
     return cols;
 }
 
+namespace {
+
+/// Decodes one well-formed UTF-8 sequence at `pos`; returns its length (0 when ill-formed).
+std::size_t utf8_decode(std::string_view text, std::size_t pos, char32_t& cp) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char b0 = byte(pos);
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    }
+    std::size_t len = 0;
+    char32_t min = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        len = 2;
+        cp = b0 & 0x1Fu;
+        min = 0x80;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        len = 3;
+        cp = b0 & 0x0Fu;
+        min = 0x800;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        len = 4;
+        cp = b0 & 0x07u;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (pos + len > text.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const unsigned char b = byte(pos + k);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+} // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+    std::size_t pos = 0;
+    char32_t cp = 0;
+    while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        const std::size_t len = utf8_decode(text, pos, cp);
+        if (len == 0) return pos;
+        pos += len;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> fold_accents(std::string_view text) {
+    // Latin-1 letters U+00C0..U+00FF and the ligatures French uses, by their ASCII spelling.
+    static constexpr std::string_view latin1[64] = {
+        "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+        "D", "N", "O", "O", "O", "O", "O",  "",  "O", "U", "U", "U", "U", "Y", "",  "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "",  "y"};
+    std::string out;
+    std::size_t pos = 0;
+    char32_t cp = 0;
+    while (pos < text.size()) {
+        const std::size_t len = utf8_decode(text, pos, cp);
+        if (len == 0) return std::nullopt;
+        pos += len;
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp >= 0xC0 && cp <= 0xFF && !latin1[cp - 0xC0].empty()) {
+            out += latin1[cp - 0xC0];
+        } else if (cp == 0x152) {
+            out += "OE";
+        } else if (cp == 0x153) {
+            out += "oe";
+        } else {
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
 std::string quoted_list(std::span<const std::string> names, std::size_t max_items) {
     std::string out;
     const std::size_t n = std::min(names.size(), max_items);

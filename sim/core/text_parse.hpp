@@ -64,6 +64,14 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
 /// points, as toml++ does).
 int utf8_columns(std::string_view text, std::size_t bytes);
 
+/// Byte offset of the first byte that is not part of well-formed UTF-8 (overlong forms,
+/// surrogates and code points past U+10FFFF are ill-formed), or nullopt when `text` is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+/// The text with French accents removed ("durée" -> "duree", "cœur" -> "coeur"), or nullopt
+/// when it holds a non-ASCII character with no such spelling. `text` must be valid UTF-8.
+std::optional<std::string> fold_accents(std::string_view text);
+
 /// ASCII lower-casing (scenario keywords are ASCII).
 std::string ascii_lower(std::string_view s);
 

@@ -3,14 +3,13 @@
 #include "riposte/national.hpp"
 
 #include "core/csv_reader.hpp"
+#include "core/file_input.hpp"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace riposte {
 
@@ -207,36 +206,15 @@ NationalTableLoad parse_national_table(std::string_view text, std::string file_n
 
 NationalTableLoad load_national_table(const std::filesystem::path& file) {
     NationalTableLoad out;
-    std::error_code ec;
-    const auto status = std::filesystem::status(file, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        out.diagnostics.error({file.string(), 0, 0},
-                              "cannot read the national commune table: no such file; pass "
-                              "--table FILE or set RIPOSTE_SCENARIOS to the scenarios directory");
+    loader::FileRead r = loader::read_input_file(file, max_table_bytes);
+    if (!r.text) {
+        std::string msg = "cannot read the national commune table: " + r.reason;
+        if (r.failure == loader::FileReadFailure::Missing)
+            msg += "; pass --table FILE or set RIPOSTE_SCENARIOS to the scenarios directory";
+        out.diagnostics.error({file.string(), 1, 1}, std::move(msg));
         return out;
     }
-    if (std::filesystem::is_directory(status)) {
-        out.diagnostics.error({file.string(), 0, 0},
-                              "the national commune table is a directory, not a file");
-        return out;
-    }
-    const auto size = std::filesystem::file_size(file, ec);
-    if (!ec && size > max_table_bytes) {
-        out.diagnostics.error({file.string(), 0, 0},
-                              "the national commune table is " + std::to_string(size >> 20) +
-                                  " MB, more than the " + std::to_string(max_table_bytes >> 20) +
-                                  " MB riposte reads");
-        return out;
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        out.diagnostics.error({file.string(), 0, 0},
-                              "cannot open the national commune table (permissions?)");
-        return out;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse_national_table(ss.str(), file.string());
+    return parse_national_table(*r.text, file.string());
 }
 
 std::filesystem::path national_table_relative_path() {

@@ -1,6 +1,7 @@
 // The HTML report of a results directory: reads the files riposte writes (run, compare,
 // validate) and draws the charts that show a plan's weak points, in French or English. One
 // self-contained file: inline CSS and inline SVG, no script, no external resource.
+#include "core/file_input.hpp"
 #include "output/report_text.hpp"
 #include "riposte/core/calendar.hpp"
 #include "riposte/output.hpp"
@@ -11,7 +12,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <initializer_list>
 #include <iterator>
 #include <map>
@@ -236,14 +236,10 @@ class ReportBuilder {
     // ---- files ----
     std::optional<std::string> read(std::string_view name) {
         const fs::path p = dir_ / name;
-        std::error_code ec;
-        if (!fs::is_regular_file(p, ec)) return std::nullopt;
-        std::ifstream in(p, std::ios::binary);
-        if (!in) {
-            notes_.push_back(p.string() + ": cannot be read");
-            return std::nullopt;
-        }
-        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        loader::FileRead r = loader::read_input_file(p);
+        if (!r.text && r.failure != loader::FileReadFailure::Missing)
+            notes_.push_back(p.string() + ": cannot be read: " + r.reason);
+        return std::move(r.text);
     }
     std::optional<JsonValue> json(std::string_view name) {
         const auto text = read(name);

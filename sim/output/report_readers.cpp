@@ -345,7 +345,7 @@ class JsonParser {
                 skip_space();
                 JsonValue member;
                 if (!value(member, depth + 1)) return false;
-                v.object.emplace_back(std::move(key), std::move(member));
+                v.object.push_back({std::move(key), std::move(member)});
                 skip_space();
                 if (pos_ < s_.size() && s_[pos_] == ',') {
                     ++pos_;

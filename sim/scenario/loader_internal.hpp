@@ -2,6 +2,8 @@
 // Pieces shared by the world, scope and plan readers (sim/scenario only).
 #include "toml_reader.hpp"
 
+#include "core/file_input.hpp"
+
 #include "riposte/scenario.hpp"
 
 #include <filesystem>
@@ -14,7 +16,7 @@
 namespace riposte::loader {
 
 /// Largest TOML or CSV file read (a national commune table is about 3 MB).
-inline constexpr std::uintmax_t max_file_bytes = 256u * 1024u * 1024u;
+inline constexpr std::uintmax_t max_file_bytes = max_input_bytes;
 
 /// Top-level keys of each file.
 inline constexpr std::string_view world_top_keys[] = {
@@ -38,8 +40,12 @@ struct CommuneLookup {
 struct WorldInfo {
     bool parsed = false;            ///< the world file was read and parsed as TOML
     bool communes_complete = false; ///< the commune table was read (references can be checked)
+    /// The file whose errors may have dropped communes (empty when none): an unknown commune
+    /// is then reported as a possible consequence of those errors, which are printed first.
+    std::string communes_errors_in;
     bool scope_complete = false;    ///< professions and roles are known
     bool vaccines_complete = false; ///< every [[vaccine]] was read
+    bool pool_complete = false;     ///< the pool was read without errors
     bool has_testing_demand = false;
     std::shared_ptr<const CommuneLookup> communes; ///< set once the territory is read
     std::vector<SourceLoc> delivery_loc;           ///< per delivery: its table
@@ -52,9 +58,6 @@ struct PlanInfo {
     std::vector<SourceLoc> team_loc;            ///< per mobile team: its table
     std::vector<SourceLoc> team_allocation_loc; ///< per mobile team: 'allocation_share'
 };
-
-/// Reads a whole file. Returns nullopt with a message when it cannot be read or is too large.
-std::optional<std::string> read_text_file(const std::filesystem::path& p, std::string& error);
 
 /// Parses TOML text; a syntax error becomes a diagnostic with its position and a hint.
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& name,
@@ -78,6 +81,10 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
 /// Resolves the 'vaccine' value `n` of table `r` (null when absent: the world's only vaccine).
 std::optional<int> resolve_vaccine(const TomlFile& f, const TableReader& r, const toml::node* n,
                                    const World& w, const WorldInfo& info, std::string_view owner);
+
+/// " (this may follow from the errors in FILE, reported above: fix those first)" when the
+/// commune table had errors, else "".
+std::string after_commune_errors(const WorldInfo& info);
 
 /// Resolves an INSEE code or a commune name. Reports unknown or ambiguous names at `where`.
 std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::string_view text,

@@ -192,8 +192,9 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
     c.stations.push_back(std::move(s));
 }
 
+/// `staff_ok` becomes false when a shift's staff has an error (an unknown role).
 void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx, Centre& c,
-                std::vector<SourceLoc>& staff_locs) {
+                std::vector<SourceLoc>& staff_locs, bool& staff_ok) {
     TableReader r(f, t, "[[centre.shift]]");
     Shift s;
     s.weekdays = c.weekdays;
@@ -213,7 +214,9 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
     s.staff.assign(cx.w.roles.size(), 0);
     if (const toml::node* n = r.node("staff", true, "staff = { reception = 2, injection = 3 }")) {
         staff_loc = f.loc(*n);
+        const std::size_t errors_before = f.diags().error_count();
         read_staff(f, *n, cx.w, cx.roles_known, s.staff);
+        if (f.diags().error_count() != errors_before) staff_ok = false;
         if (cx.roles_known && n->is_table() &&
             std::all_of(s.staff.begin(), s.staff.end(), [](int x) { return x == 0; }))
             f.warning(*n, "this shift staffs nobody: give at least one role a count, e.g. "
@@ -311,6 +314,29 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
                              " do not meet the centre's " + days_text(c.first_day, c.last_day));
     }
     c.shifts.push_back(std::move(s));
+}
+
+/// True when some pool member's profession may fill `role` (supervised or not).
+bool pool_can_fill(const World& w, int role) {
+    if (role < 0 || static_cast<std::size_t>(role) >= w.scope.allowed.size()) return true;
+    const auto& allowed = w.scope.allowed[static_cast<std::size_t>(role)];
+    return std::any_of(w.pool.begin(), w.pool.end(), [&](const PoolEntry& e) {
+        return e.count > 0 && e.weekly_hours > 0 &&
+               std::any_of(allowed.begin(), allowed.end(),
+                           [&](const ScopeEntry& a) { return a.profession == e.profession; });
+    });
+}
+
+/// "add to the pool people of a profession the scope table allows for it: a, b".
+std::string who_may_fill(const World& w, int role) {
+    std::vector<std::string> names;
+    for (const ScopeEntry& a : w.scope.allowed[static_cast<std::size_t>(role)])
+        if (a.profession >= 0 && static_cast<std::size_t>(a.profession) < w.professions.size())
+            names.push_back(w.professions[static_cast<std::size_t>(a.profession)]);
+    if (names.empty()) return "the scope table allows no profession for it";
+    return "add to the pool people (with weekly hours) of a profession the scope table allows "
+           "for it: " +
+           quoted_list(names);
 }
 
 void read_centre(const TomlFile& f, const toml::table& t, const World& w, const WorldInfo& wi,
@@ -439,12 +465,13 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                                        std::to_string(stations.size()) + " stations; at most 64");
     else
         for (const auto* st : stations) read_station(f, *st, cx, c, role_locs);
+    bool staff_ok = true;
     const auto shifts = r.table_array("shift", true);
     if (shifts.size() > 1000)
         f.error(*t.get("shift"), "centre '" + c.name + "' has " + std::to_string(shifts.size()) +
                                      " shifts; at most 1000");
     else
-        for (const auto* sh : shifts) read_shift(f, *sh, cx, c, staff_locs);
+        for (const auto* sh : shifts) read_shift(f, *sh, cx, c, staff_locs, staff_ok);
     r.finish();
 
     // The centre as a whole.
@@ -468,6 +495,22 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
             f.error(r.loc(), "centre '" + c.name +
                                  "' has several stations with takes_sample = "
                                  "true: keep one");
+    }
+    if (cx.roles_known && wi.pool_complete && !w.pool.empty()) {
+        // A role no one in the pool may fill: the run would serve nobody at this station.
+        std::vector<bool> warned(w.roles.size(), false);
+        for (std::size_t k = 0; k < c.stations.size(); ++k) {
+            const Station& s = c.stations[k];
+            if (s.role < 0 || warned[static_cast<std::size_t>(s.role)]) continue;
+            if (pool_can_fill(w, s.role)) continue;
+            warned[static_cast<std::size_t>(s.role)] = true;
+            f.diags().warning(role_locs[k], "pool.no_one_qualified",
+                              "station '" + s.name + "' of centre '" + c.name + "' needs role '" +
+                                  w.roles[static_cast<std::size_t>(s.role)] +
+                                  "', but no one in the pool may fill it: the run would serve "
+                                  "nobody here; " +
+                                  who_may_fill(w, s.role));
+        }
     }
     // A role that staffs several stations: every shift says how many people go to each.
     if (cx.roles_known) {
@@ -495,7 +538,9 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
             }
         }
     }
-    if (cx.roles_known && !shifts.empty()) {
+    // A staff error (an unknown role) would make a station look unstaffed: that consequence
+    // is not reported.
+    if (cx.roles_known && staff_ok && !shifts.empty()) {
         for (std::size_t k = 0; k < c.stations.size(); ++k) {
             const Station& s = c.stations[k];
             if (s.role < 0) continue;
@@ -731,10 +776,11 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
         const SourceLoc& at = wi.delivery_centre_loc[k];
         const int c = p.find_centre(d.centre_name);
         if (c < 0) {
-            diags.error(at, "delivery to unknown centre '" + d.centre_name + "'" +
-                                did_you_mean(d.centre_name, centre_names) +
-                                " (centres of the plan: " + quoted_list(centre_names) +
-                                "); or leave 'centre' out to deliver to the depot");
+            diags.error(at, "ref.unknown",
+                        "delivery to unknown centre '" + d.centre_name + "'" +
+                            did_you_mean(d.centre_name, centre_names) +
+                            " (centres of the plan: " + quoted_list(centre_names) +
+                            "); or leave 'centre' out to deliver to the depot");
             continue;
         }
         const Centre& centre = p.centres[static_cast<std::size_t>(c)];

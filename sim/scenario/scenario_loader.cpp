@@ -2,14 +2,14 @@
 // resolution shared by the world and plan readers.
 #include "riposte/scenario_loader.hpp"
 
-#include "loader_internal.hpp"
+#include "core/file_input.hpp"
 #include "core/text_parse.hpp"
+#include "loader_internal.hpp"
+#include "toml_precheck.hpp"
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #ifndef RIPOSTE_SOURCE_SCENARIO_DIR
 #define RIPOSTE_SOURCE_SCENARIO_DIR "scenarios"
@@ -18,37 +18,6 @@
 namespace riposte {
 
 namespace loader {
-
-std::optional<std::string> read_text_file(const std::filesystem::path& p, std::string& error) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(p, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        error = "no such file";
-        return std::nullopt;
-    }
-    if (std::filesystem::is_directory(status)) {
-        error = "it is a directory, not a file";
-        return std::nullopt;
-    }
-    const auto size = std::filesystem::file_size(p, ec);
-    if (!ec && size > max_file_bytes) {
-        error = "the file is " + std::to_string(size / (1024 * 1024)) + " MB, more than the " +
-                std::to_string(max_file_bytes / (1024 * 1024)) + " MB riposte reads";
-        return std::nullopt;
-    }
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-        error = "cannot open it (check the permissions)";
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        error = "read error";
-        return std::nullopt;
-    }
-    return std::move(ss).str();
-}
 
 namespace {
 
@@ -73,15 +42,19 @@ std::string syntax_hint(std::string_view what) {
 
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& name,
                                       Diagnostics& diags) {
+    // What Debian's toml++ 3.3.0 mishandles is refused first (toml_precheck.hpp).
+    if (!precheck_toml(text, name, diags)) return std::nullopt;
     try {
         return toml::parse(text, std::string_view(name));
     } catch (const toml::parse_error& e) {
         const auto& b = e.source().begin;
         std::string what(e.description());
-        diags.error({name, static_cast<int>(b.line), static_cast<int>(b.column)},
-                    "TOML syntax error: " + what + "; " + syntax_hint(what));
+        diags.error(
+            {name, std::max(1, static_cast<int>(b.line)), std::max(1, static_cast<int>(b.column))},
+            "toml.syntax", "TOML syntax error: " + what + "; " + syntax_hint(what));
     } catch (const std::exception& e) {
-        diags.error({name, 0, 0}, std::string("cannot parse the file: ") + e.what());
+        diags.error({name, 1, 1}, "toml.unreadable",
+                    std::string("cannot parse the file: ") + e.what());
     }
     return std::nullopt;
 }
@@ -95,7 +68,7 @@ std::optional<int> resolve_name(const std::vector<std::string>& names, std::stri
     if (const auto m = closest_match(text, std::span<const std::string>(names)))
         msg += "; did you mean '" + *m + "'?";
     if (!fix.empty()) msg += " (" + std::string(fix) + ")";
-    diags.error(where, std::move(msg));
+    diags.error(where, "ref.unknown", std::move(msg));
     return std::nullopt;
 }
 
@@ -109,11 +82,18 @@ CommuneLookup::CommuneLookup(const World& w) {
     }
 }
 
+std::string after_commune_errors(const WorldInfo& info) {
+    if (info.communes_errors_in.empty()) return {};
+    return " (this may follow from the errors in " + info.communes_errors_in +
+           ", reported above: fix those first)";
+}
+
 std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::string_view text,
                                    const SourceLoc& where, Diagnostics& diags) {
     const auto& cs = w.territory.communes;
     if (text.empty()) {
-        diags.error(where, "empty commune: write its INSEE code, e.g. \"34079\", or its name");
+        diags.error(where, "ref.empty",
+                    "empty commune: write its INSEE code, e.g. \"34079\", or its name");
         return std::nullopt;
     }
     std::shared_ptr<const CommuneLookup> own;
@@ -135,8 +115,9 @@ std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::s
         std::string codes;
         for (int h : *hits)
             codes += (codes.empty() ? "" : ", ") + cs[static_cast<std::size_t>(h)].insee;
-        diags.error(where, "commune name '" + key + "' is ambiguous (INSEE " + codes +
-                               "): write the INSEE code instead");
+        diags.error(where, "ref.ambiguous",
+                    "commune name '" + key + "' is ambiguous (INSEE " + codes +
+                        "): write the INSEE code instead");
         return std::nullopt;
     }
     std::vector<std::string> names;
@@ -149,35 +130,38 @@ std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::s
     if (const auto m = closest_match(text, std::span<const std::string>(names)))
         msg += "; did you mean '" + *m + "'?";
     msg += " (write an INSEE code or a name from the territory's communes table)";
-    diags.error(where, std::move(msg));
+    msg += after_commune_errors(info);
+    diags.error(where, "ref.unknown", std::move(msg));
     return std::nullopt;
 }
 
 namespace {
 
-/// Diagnostics in file order: the world file, then the files it names (in the order they were
-/// first reported), then the plan file; by line and column inside each file.
+/// Diagnostics in file order (errors before warnings when there are errors): the files the world
+/// names (CSV tables, a scope file: in the order they were first reported), then the world file,
+/// then the plan file; by line and column inside each file. A named file's own errors come first
+/// because the world's and the plan's references into it may fail because of them (an unknown
+/// commune after a malformed row of communes.csv).
 Diagnostics sorted(const Diagnostics& in, const std::string& world, const std::string& plan) {
     std::map<std::string, int> rank;
-    rank[world] = 0;
-    int next = 1;
-    for (const auto& d : in.items())
-        if (!rank.count(d.where.file) && d.where.file != plan) rank[d.where.file] = next++;
+    rank[world] = 1 << 19;
     rank[plan] = 1 << 20;
+    int next = 0;
+    for (const auto& d : in.items())
+        if (!rank.count(d.where.file)) rank[d.where.file] = next++;
     std::vector<Diagnostic> items = in.items();
+    // When there are errors, they come before the warnings: a warning is then often a
+    // consequence of an error (an empty plan leaves the world's deliveries unused).
+    const bool errors_first = in.has_errors();
     std::stable_sort(items.begin(), items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        if (errors_first && a.severity != b.severity) return a.severity == Severity::Error;
         const int ra = rank[a.where.file], rb = rank[b.where.file];
         if (ra != rb) return ra < rb;
         if (a.where.line != b.where.line) return a.where.line < b.where.line;
         return a.where.column < b.where.column;
     });
     Diagnostics out;
-    for (auto& d : items) {
-        if (d.severity == Severity::Error)
-            out.error(std::move(d.where), std::move(d.message));
-        else
-            out.warning(std::move(d.where), std::move(d.message));
-    }
+    for (auto& d : items) out.add(std::move(d));
     return out;
 }
 
@@ -214,12 +198,13 @@ LoadResult load_impl(const std::optional<std::string>& world_text, const std::st
 
 std::optional<std::string> read_input(const std::filesystem::path& p, std::string_view what,
                                       Diagnostics& diags) {
-    std::string err;
-    auto text = read_text_file(p, err);
-    if (!text)
-        diags.error({p.string(), 0, 0},
-                    "cannot read the " + std::string(what) + " file: " + err + "; check the path");
-    return text;
+    FileRead r = read_input_file(p, max_file_bytes);
+    if (!r.text) {
+        std::string msg = "cannot read the " + std::string(what) + " file: " + r.reason;
+        if (r.failure == FileReadFailure::Missing) msg += "; check the path";
+        diags.error({p.string(), 1, 1}, file_read_id(r.failure), std::move(msg));
+    }
+    return std::move(r.text);
 }
 
 std::filesystem::path scenario_dir() {

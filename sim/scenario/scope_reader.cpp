@@ -2,8 +2,8 @@
 // (scenarios/common/scope_fr_2021.toml, embedded at build time) applies unless the world's
 // [scope] overrides it.
 #include "bundled_scope.hpp" // generated in the build directory from scope_fr_2021.toml
-#include "loader_internal.hpp"
 #include "core/text_parse.hpp"
+#include "loader_internal.hpp"
 
 #include <algorithm>
 
@@ -146,9 +146,9 @@ std::vector<ScopeEntry> build_role(const RoleSpec& spec, const std::vector<std::
             const auto it = std::find(profs.begin(), profs.end(), n.name);
             if (it == profs.end()) {
                 if (!lenient)
-                    d.error(n.where, "unknown profession '" + n.name + "'" +
-                                         did_you_mean(n.name, profs) +
-                                         " (professions: " + quoted_list(profs) + ")");
+                    d.error(n.where, "ref.unknown",
+                            "unknown profession '" + n.name + "'" + did_you_mean(n.name, profs) +
+                                " (professions: " + quoted_list(profs) + ")");
                 continue;
             }
             add(static_cast<int>(it - profs.begin()), supervised, n.where, n.name);
@@ -192,9 +192,9 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
             over = read_spec(f, *t, "[scope]");
         } else if (const auto* s = node->as_string()) {
             const std::filesystem::path p = f.resolve(s->get());
-            std::string err;
-            if (auto text = read_text_file(p, err)) {
-                over_text = std::move(*text);
+            FileRead read = read_input_file(p, max_file_bytes);
+            if (read.text) {
+                over_text = std::move(*read.text);
                 if (auto root = parse_toml(over_text, p.string(), d)) {
                     TomlFile sf(p.string(), over_text, p.parent_path(), d);
                     TableReader top(sf, *root, "the scope file");
@@ -203,7 +203,8 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
                     top.finish();
                 }
             } else {
-                f.error(*node, "cannot read scope file '" + p.string() + "': " + err);
+                f.diags().error(f.loc(*node), file_read_id(read.failure),
+                                "cannot read scope file '" + p.string() + "': " + read.reason);
             }
         } else {
             f.error(*node, "'scope' must be a [scope] table or the name of a TOML file holding "

@@ -76,7 +76,8 @@ std::string type_phrase(const toml::node& n) {
 std::optional<std::string> to_string(const TomlFile& f, const toml::node& n,
                                      std::string_view what) {
     if (const auto* s = n.as_string()) return s->get();
-    f.error(n, std::string(what) + " must be a string in quotes, found " + type_phrase(n));
+    f.error(n, "value.type",
+            std::string(what) + " must be a string in quotes, found " + type_phrase(n));
     return std::nullopt;
 }
 
@@ -86,19 +87,22 @@ std::optional<std::int64_t> to_int(const TomlFile& f, const toml::node& n, std::
     if (const auto* i = n.as_integer()) {
         v = i->get();
     } else if (const auto* d = n.as_floating_point()) {
-        f.error(n, std::string(what) + " must be a whole number, found " + format_number(d->get()) +
-                       ": write it without a decimal point");
+        f.error(n, "value.type",
+                std::string(what) + " must be a whole number, found " + format_number(d->get()) +
+                    ": write it without a decimal point");
         return std::nullopt;
     } else {
-        f.error(n, std::string(what) + " must be a whole number, found " + type_phrase(n) +
-                       (n.is_string() ? ": remove the quotes" : ""));
+        f.error(n, "value.type",
+                std::string(what) + " must be a whole number, found " + type_phrase(n) +
+                    (n.is_string() ? ": remove the quotes" : ""));
         return std::nullopt;
     }
     if (v < lo || v > hi) {
-        f.error(n, std::string(what) + " = " + std::to_string(v) +
-                       " is out of range: write a "
-                       "whole number from " +
-                       std::to_string(lo) + " to " + std::to_string(hi));
+        f.error(n, "value.out_of_range",
+                std::string(what) + " = " + std::to_string(v) +
+                    " is out of range: write a "
+                    "whole number from " +
+                    std::to_string(lo) + " to " + std::to_string(hi));
         return std::nullopt;
     }
     return v;
@@ -112,12 +116,14 @@ std::optional<double> to_number(const TomlFile& f, const toml::node& n, std::str
     } else if (const auto* d = n.as_floating_point()) {
         v = d->get();
     } else {
-        f.error(n, std::string(what) + " must be a number, found " + type_phrase(n) +
-                       (n.is_string() ? ": remove the quotes" : ""));
+        f.error(n, "value.type",
+                std::string(what) + " must be a number, found " + type_phrase(n) +
+                    (n.is_string() ? ": remove the quotes" : ""));
         return std::nullopt;
     }
     if (!std::isfinite(v)) {
-        f.error(n, std::string(what) + " must be a finite number, not " + format_number(v));
+        f.error(n, "value.not_finite",
+                std::string(what) + " must be a finite number, not " + format_number(v));
         return std::nullopt;
     }
     if (v < r.lo || v > r.hi) {
@@ -126,7 +132,7 @@ std::optional<double> to_number(const TomlFile& f, const toml::node& n, std::str
             msg += std::string("write ") + r.hint;
         else
             msg += "write a number from " + format_number(r.lo) + " to " + format_number(r.hi);
-        f.error(n, msg);
+        f.error(n, "value.out_of_range", msg);
         return std::nullopt;
     }
     return v;
@@ -134,7 +140,7 @@ std::optional<double> to_number(const TomlFile& f, const toml::node& n, std::str
 
 std::optional<bool> to_bool(const TomlFile& f, const toml::node& n, std::string_view what) {
     if (const auto* b = n.as_boolean()) return b->get();
-    f.error(n,
+    f.error(n, "value.type",
             std::string(what) + " must be true or false (without quotes), found " + type_phrase(n));
     return std::nullopt;
 }
@@ -159,7 +165,7 @@ void TableReader::missing(std::string_view key, std::string_view example) {
             return;
     std::string msg = "missing key '" + std::string(key) + "' in " + where_;
     if (!example.empty()) msg += ": add e.g. " + std::string(example);
-    f_.error(loc(), std::move(msg));
+    f_.error(loc(), "key.missing", std::move(msg));
 }
 
 const toml::node* TableReader::node(std::string_view key, bool required, std::string_view example) {
@@ -218,7 +224,7 @@ std::optional<int> TableReader::keyword(std::string_view key,
     const std::string low = ascii_lower(*s);
     for (std::size_t k = 0; k < words.size(); ++k)
         if (words[k] == low) return static_cast<int>(k);
-    f_.error(f_.loc(*n),
+    f_.error(f_.loc(*n), "value.unknown_word",
              quoted(key) + " = \"" + *s + "\" is not one of " + list + did_you_mean(low, words));
     return std::nullopt;
 }
@@ -230,7 +236,8 @@ std::optional<WeekdayMask> TableReader::weekdays(std::string_view key, bool requ
     if (!s) return std::nullopt;
     const auto p = parse_weekdays(*s);
     if (!p.value) {
-        f_.error(f_.loc_in_string(*n, p.offset), "bad " + quoted(key) + ": " + p.error);
+        f_.error(f_.loc_in_string(*n, p.offset), "value.bad_text",
+                 "bad " + quoted(key) + ": " + p.error);
         return std::nullopt;
     }
     return p.value;
@@ -246,14 +253,16 @@ std::optional<SimTime> TableReader::clock(std::string_view key, bool allow_24, b
         return hours(tv.hour) + minutes(tv.minute);
     }
     if (!n->is_string()) {
-        f_.error(*n, quoted(key) + " must be a time of day in quotes, e.g. \"08:30\", found " +
-                         type_phrase(*n));
+        f_.error(*n, "value.type",
+                 quoted(key) + " must be a time of day in quotes, e.g. \"08:30\", found " +
+                     type_phrase(*n));
         return std::nullopt;
     }
     const std::string s = n->as_string()->get();
     const auto p = parse_clock(s, allow_24);
     if (!p.value) {
-        f_.error(f_.loc_in_string(*n, p.offset), "bad " + quoted(key) + ": " + p.error);
+        f_.error(f_.loc_in_string(*n, p.offset), "value.bad_text",
+                 "bad " + quoted(key) + ": " + p.error);
         return std::nullopt;
     }
     return p.value;
@@ -272,20 +281,21 @@ std::optional<Distribution> TableReader::distribution(std::string_view key, bool
         if (!v) return std::nullopt;
         text = format_number(*v);
     } else {
-        f_.error(*n, quoted(key) +
-                         " must be a distribution in quotes, e.g. \"3 + exp(1.43)\", "
-                         "found " +
-                         type_phrase(*n));
+        f_.error(*n, "value.type",
+                 quoted(key) +
+                     " must be a distribution in quotes, e.g. \"3 + exp(1.43)\", "
+                     "found " +
+                     type_phrase(*n));
         return std::nullopt;
     }
     if (text.size() > 100000) {
-        f_.error(*n, quoted(key) + " is too long (over 100000 characters)");
+        f_.error(*n, "value.too_long", quoted(key) + " is too long (over 100000 characters)");
         return std::nullopt;
     }
     DistributionParse p = parse_distribution(text, 60.0);
     if (!p.value) {
         const std::size_t off = static_cast<std::size_t>(std::max(0, p.error_offset));
-        f_.error(n->is_string() ? f_.loc_in_string(*n, off) : f_.loc(*n),
+        f_.error(n->is_string() ? f_.loc_in_string(*n, off) : f_.loc(*n), "value.bad_distribution",
                  "bad distribution in " + quoted(key) + ": " + p.error);
         return std::nullopt;
     }
@@ -296,8 +306,9 @@ const toml::table* TableReader::subtable(std::string_view key, bool required) {
     const toml::node* n = node(key, required, "[" + std::string(key) + "]");
     if (!n) return nullptr;
     if (const auto* t = n->as_table()) return t;
-    f_.error(*n, quoted(key) + " must be a table ([" + std::string(key) + "] or { ... }), found " +
-                     type_phrase(*n));
+    f_.error(*n, "value.type",
+             quoted(key) + " must be a table ([" + std::string(key) + "] or { ... }), found " +
+                 type_phrase(*n));
     return nullptr;
 }
 
@@ -307,16 +318,18 @@ std::vector<const toml::table*> TableReader::table_array(std::string_view key, b
     if (!n) return out;
     const auto* arr = n->as_array();
     if (!arr) {
-        f_.error(*n, quoted(key) + " must be a list of tables, written [[" + std::string(key) +
-                         "]] (one per item), found " + type_phrase(*n));
+        f_.error(*n, "value.type",
+                 quoted(key) + " must be a list of tables, written [[" + std::string(key) +
+                     "]] (one per item), found " + type_phrase(*n));
         return out;
     }
     for (const auto& item : *arr) {
         if (const auto* t = item.as_table())
             out.push_back(t);
         else
-            f_.error(item, "each item of " + quoted(key) + " must be a table { ... }, found " +
-                               type_phrase(item));
+            f_.error(item, "value.type",
+                     "each item of " + quoted(key) + " must be a table { ... }, found " +
+                         type_phrase(item));
     }
     return out;
 }
@@ -330,13 +343,14 @@ void TableReader::finish(std::span<const std::string_view> other_file_keys,
         if (where.line <= 0) where = f_.loc(v);
         if (std::find(other_file_keys.begin(), other_file_keys.end(), name) !=
             other_file_keys.end()) {
-            f_.error(where, "'" + std::string(name) + "' belongs in the " +
-                                std::string(other_file) + " file, not here: move it");
+            f_.error(where, "key.wrong_file",
+                     "'" + std::string(name) + "' belongs in the " + std::string(other_file) +
+                         " file, not here: move it");
             continue;
         }
         if (&t_ != f_.root() &&
             std::find(f_.top_keys().begin(), f_.top_keys().end(), name) != f_.top_keys().end()) {
-            f_.error(where,
+            f_.error(where, "key.misplaced",
                      "'" + std::string(name) +
                          "' is a top-level key, but here it belongs "
                          "to " +
@@ -350,7 +364,7 @@ void TableReader::finish(std::span<const std::string_view> other_file_keys,
             msg += "; did you mean '" + *m + "'?";
         else
             msg += "; known keys: " + quoted_list(known_, 24);
-        f_.error(where, std::move(msg));
+        f_.error(where, "key.unknown", std::move(msg));
     }
 }
 

@@ -53,6 +53,13 @@ class TomlFile {
     void error(SourceLoc where, std::string msg) const {
         diags_->error(std::move(where), std::move(msg));
     }
+    /// With a stable message id (riposte/diagnostics.hpp).
+    void error(const toml::node& n, std::string id, std::string msg) const {
+        diags_->error(loc(n), std::move(id), std::move(msg));
+    }
+    void error(SourceLoc where, std::string id, std::string msg) const {
+        diags_->error(std::move(where), std::move(id), std::move(msg));
+    }
     void warning(const toml::node& n, std::string msg) const {
         diags_->warning(loc(n), std::move(msg));
     }

@@ -20,19 +20,20 @@ std::optional<CsvTable> open_csv(const TomlFile& f, const toml::node& n, std::st
                                  std::size_t max_rows) {
     const std::string rel = n.as_string()->get();
     if (rel.empty()) {
-        f.error(n, "empty file name for " + std::string(what) + ": write a path, e.g. \"" +
-                       std::string(what) + ".csv\"");
+        f.error(n, "value.empty",
+                "empty file name for " + std::string(what) + ": write a path, e.g. \"" +
+                    std::string(what) + ".csv\"");
         return std::nullopt;
     }
     const std::filesystem::path p = f.resolve(rel);
-    std::string err;
-    const auto text = read_text_file(p, err);
-    if (!text) {
-        f.error(n, "cannot read " + std::string(what) + " file '" + p.string() + "': " + err +
-                       "; paths are relative to the directory of " + f.name());
+    const FileRead r = read_input_file(p, max_file_bytes);
+    if (!r.text) {
+        f.diags().error(f.loc(n), file_read_id(r.failure),
+                        "cannot read " + std::string(what) + " file '" + p.string() + "': " +
+                            r.reason + "; paths are relative to the directory of " + f.name());
         return std::nullopt;
     }
-    return parse_csv(*text, p.string(), f.diags(), max_rows);
+    return parse_csv(*r.text, p.string(), f.diags(), max_rows);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -53,15 +54,17 @@ void read_world_header(const TomlFile& f, const toml::table& t, World& w) {
             if (p.value)
                 date = p.value;
             else
-                f.error(*n, "bad 'start_date': " + p.error);
+                f.error(*n, "value.bad_text", "bad 'start_date': " + p.error);
         } else if (const auto* s = n->as_string()) {
             const auto p = parse_iso_date(s->get());
             if (p.value)
                 date = p.value;
             else
-                f.error(f.loc_in_string(*n, p.offset), "bad 'start_date': " + p.error);
+                f.error(f.loc_in_string(*n, p.offset), "value.bad_text",
+                        "bad 'start_date': " + p.error);
         } else {
-            f.error(*n, "'start_date' must be a date such as 2021-04-05, found " + type_phrase(*n));
+            f.error(*n, "value.type",
+                    "'start_date' must be a date such as 2021-04-05, found " + type_phrase(*n));
         }
         if (date) {
             char buf[32];
@@ -92,15 +95,17 @@ struct CommuneIndex {
 void add_commune(World& w, CommuneIndex& idx, Commune c, const SourceLoc& insee_loc,
                  Diagnostics& diags) {
     if (c.insee.empty()) {
-        diags.error(insee_loc, "empty INSEE code: every commune needs its code, e.g. \"34079\"");
+        diags.error(insee_loc, "ref.empty",
+                    "empty INSEE code: every commune needs its code, e.g. \"34079\"");
         return;
     }
     const auto [it, fresh] =
         idx.by_insee.emplace(c.insee, static_cast<int>(w.territory.communes.size()));
     if (!fresh) {
-        diags.error(insee_loc, "duplicate INSEE code " + c.insee + " (already used by '" +
-                                   w.territory.communes[static_cast<std::size_t>(it->second)].name +
-                                   "'): each commune must appear once");
+        diags.error(insee_loc, "ref.duplicate",
+                    "duplicate INSEE code " + c.insee + " (already used by '" +
+                        w.territory.communes[static_cast<std::size_t>(it->second)].name +
+                        "'): each commune must appear once");
         return;
     }
     w.territory.communes.push_back(std::move(c));
@@ -111,17 +116,19 @@ constexpr std::string_view edge_required[] = {"insee_a", "insee_b", "km", "minut
 
 void check_population(std::int64_t pop, const SourceLoc& where, Diagnostics& diags) {
     if (pop < 0 || pop > Limits::max_population)
-        diags.error(where, "population " + std::to_string(pop) +
-                               " is out of range: write a whole "
-                               "number from 0 to " +
-                               std::to_string(Limits::max_population));
+        diags.error(where, "value.out_of_range",
+                    "population " + std::to_string(pop) +
+                        " is out of range: write a whole "
+                        "number from 0 to " +
+                        std::to_string(Limits::max_population));
 }
 
 void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, CommuneIndex& idx,
                        WorldInfo& info) {
+    Diagnostics& d = f.diags();
+    const std::size_t errors_before = d.error_count();
     auto t = open_csv(f, n, "communes", Limits::max_communes);
     if (!t) return;
-    Diagnostics& d = f.diags();
     CsvColumns cols(*t, commune_required, {}, d);
     if (!cols.ok()) return;
     const int ci = cols.index("insee"), cn = cols.index("name"), cp = cols.index("population"),
@@ -134,19 +141,19 @@ void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, Commune
         c.insee = cell(ci).text;
         c.name = cell(cn).text;
         if (c.name.empty())
-            d.error(cell_loc(*t, cell(cn)),
+            d.error(cell_loc(*t, cell(cn)), "csv.bad_value",
                     "empty commune name for INSEE " + c.insee + ": write the commune's name");
         if (const auto pop = parse_int(cell(cp).text)) {
             check_population(*pop, cell_loc(*t, cell(cp)), d);
             c.population = *pop;
         } else {
-            d.error(cell_loc(*t, cell(cp)),
+            d.error(cell_loc(*t, cell(cp)), "csv.bad_value",
                     "bad population '" + cell(cp).text + "': write a whole number of inhabitants");
         }
         const std::string& la = cell(cla).text;
         const std::string& lo = cell(clo).text;
         if (la.empty() || lo.empty()) {
-            d.error(cell_loc(*t, cell(la.empty() ? cla : clo)),
+            d.error(cell_loc(*t, cell(la.empty() ? cla : clo)), "csv.bad_value",
                     "commune '" + c.name + "' (" + c.insee +
                         ") has no coordinates: fill lat and lon in WGS84 degrees (e.g. the "
                         "commune's centroid from IGN ADMIN EXPRESS); riposte does not guess");
@@ -154,12 +161,12 @@ void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, Commune
             const auto lat = parse_double(la);
             const auto lon = parse_double(lo);
             if (!lat || *lat < -90 || *lat > 90)
-                d.error(cell_loc(*t, cell(cla)),
+                d.error(cell_loc(*t, cell(cla)), "csv.bad_value",
                         "bad latitude '" + la + "': write decimal degrees from -90 to 90");
             else
                 c.lat = *lat;
             if (!lon || *lon < -180 || *lon > 180)
-                d.error(cell_loc(*t, cell(clo)),
+                d.error(cell_loc(*t, cell(clo)), "csv.bad_value",
                         "bad longitude '" + lo + "': write decimal degrees from -180 to 180");
             else
                 c.lon = *lon;
@@ -167,25 +174,30 @@ void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, Commune
         add_commune(w, idx, std::move(c), cell_loc(*t, cell(ci)), d);
     }
     if (t->rows.empty())
-        d.error(f.loc(n), "the communes file '" + t->file +
-                              "' has no data rows: add at least one "
-                              "commune");
+        d.error(f.loc(n), "csv.no_rows",
+                "the communes file '" + t->file +
+                    "' has no data rows: add at least one "
+                    "commune");
+    if (d.error_count() > errors_before) info.communes_errors_in = t->file;
     info.communes_complete = true;
 }
 
 void read_communes_inline(const TomlFile& f, const toml::array& arr, World& w, CommuneIndex& idx,
                           WorldInfo& info) {
+    const std::size_t errors_before = f.diags().error_count();
     if (arr.size() > Limits::max_communes) {
-        f.error(arr, "too many communes (" + std::to_string(arr.size()) + "): at most " +
-                         std::to_string(Limits::max_communes));
+        f.error(arr, "value.too_many",
+                "too many communes (" + std::to_string(arr.size()) + "): at most " +
+                    std::to_string(Limits::max_communes));
         return;
     }
     for (const auto& item : arr) {
         const auto* t = item.as_table();
         if (!t) {
-            f.error(item, "each commune must be a table {insee = \"...\", name = \"...\", "
-                          "population = ..., lat = ..., lon = ...}, found " +
-                              type_phrase(item));
+            f.error(item, "value.type",
+                    "each commune must be a table {insee = \"...\", name = \"...\", "
+                    "population = ..., lat = ..., lon = ...}, found " +
+                        type_phrase(item));
             continue;
         }
         TableReader r(f, *t, "[[territory.communes]]");
@@ -193,8 +205,9 @@ void read_communes_inline(const TomlFile& f, const toml::array& arr, World& w, C
         const toml::node* insee = r.node("insee", true, "insee = \"34079\"");
         if (insee) {
             if (insee->is_integer())
-                f.error(*insee, "write the INSEE code as a string in quotes (codes such as "
-                                "\"01001\" and \"2A004\" are not numbers)");
+                f.error(*insee, "value.type",
+                        "write the INSEE code as a string in quotes (codes such as "
+                        "\"01001\" and \"2A004\" are not numbers)");
             else if (auto s = to_string(f, *insee, "'insee'"))
                 c.insee = *s;
         }
@@ -211,30 +224,36 @@ void read_communes_inline(const TomlFile& f, const toml::array& arr, World& w, C
         if (insee && insee->is_string())
             add_commune(w, idx, std::move(c), f.loc(*insee), f.diags());
     }
+    if (f.diags().error_count() > errors_before) info.communes_errors_in = f.name();
     info.communes_complete = true;
 }
 
 void add_edge(World& w, const CommuneIndex& idx, const std::string& a, const std::string& b,
               double km, double minutes, const SourceLoc& a_loc, const SourceLoc& b_loc,
-              Diagnostics& d, bool check_refs) {
+              Diagnostics& d, const WorldInfo& info) {
+    const bool check_refs = info.communes_complete;
     const auto ia = idx.by_insee.find(a);
     const auto ib = idx.by_insee.find(b);
     bool ok = true;
     if (ia == idx.by_insee.end()) {
         if (check_refs)
-            d.error(a_loc, "edge from unknown commune '" + a +
-                               "': add it to the communes table or remove this edge");
+            d.error(a_loc, "ref.unknown",
+                    "edge from unknown commune '" + a +
+                        "': add it to the communes table or remove this edge" +
+                        after_commune_errors(info));
         ok = false;
     }
     if (ib == idx.by_insee.end()) {
         if (check_refs)
-            d.error(b_loc, "edge to unknown commune '" + b +
-                               "': add it to the communes table or remove this edge");
+            d.error(b_loc, "ref.unknown",
+                    "edge to unknown commune '" + b +
+                        "': add it to the communes table or remove this edge" +
+                        after_commune_errors(info));
         ok = false;
     }
     if (!ok) return;
     if (ia->second == ib->second) {
-        d.error(a_loc, "edge from commune " + a + " to itself: remove it");
+        d.error(a_loc, "ref.self_edge", "edge from commune " + a + " to itself: remove it");
         return;
     }
     w.territory.edges.push_back({ia->second, ib->second, km, minutes});
@@ -260,18 +279,20 @@ void read_edges_csv(const TomlFile& f, const toml::node& n, World& w, const Comm
         const auto mn = parse_double(cell(cm).text);
         bool ok = true;
         if (!km || *km < km_range.lo || *km > km_range.hi) {
-            d.error(cell_loc(*t, cell(ck)), "bad distance '" + cell(ck).text +
-                                                "': write kilometres from 0 to 5000, e.g. 7.5");
+            d.error(cell_loc(*t, cell(ck)), "csv.bad_value",
+                    "bad distance '" + cell(ck).text +
+                        "': write kilometres from 0 to 5000, e.g. 7.5");
             ok = false;
         }
         if (!mn || *mn < edge_minutes_range.lo || *mn > edge_minutes_range.hi) {
-            d.error(cell_loc(*t, cell(cm)), "bad travel time '" + cell(cm).text +
-                                                "': write minutes from 0 to 1440, e.g. 9.5");
+            d.error(cell_loc(*t, cell(cm)), "csv.bad_value",
+                    "bad travel time '" + cell(cm).text +
+                        "': write minutes from 0 to 1440, e.g. 9.5");
             ok = false;
         }
         if (!ok) continue;
         add_edge(w, idx, cell(ca).text, cell(cb).text, *km, *mn, cell_loc(*t, cell(ca)),
-                 cell_loc(*t, cell(cb)), d, info.communes_complete);
+                 cell_loc(*t, cell(cb)), d, info);
     }
 }
 
@@ -280,9 +301,10 @@ void read_edges_inline(const TomlFile& f, const toml::array& arr, World& w, cons
     for (const auto& item : arr) {
         const auto* t = item.as_table();
         if (!t) {
-            f.error(item, "each edge must be a table {insee_a = \"...\", insee_b = \"...\", "
-                          "km = ..., minutes = ...}, found " +
-                              type_phrase(item));
+            f.error(item, "value.type",
+                    "each edge must be a table {insee_a = \"...\", insee_b = \"...\", "
+                    "km = ..., minutes = ...}, found " +
+                        type_phrase(item));
             continue;
         }
         TableReader r(f, *t, "[[territory.edges]]");
@@ -295,8 +317,7 @@ void read_edges_inline(const TomlFile& f, const toml::array& arr, World& w, cons
         const auto sa = to_string(f, *a, "'insee_a'");
         const auto sb = to_string(f, *b, "'insee_b'");
         if (!sa || !sb) continue;
-        add_edge(w, idx, *sa, *sb, *km, *mn, f.loc(*a), f.loc(*b), f.diags(),
-                 info.communes_complete);
+        add_edge(w, idx, *sa, *sb, *km, *mn, f.loc(*a), f.loc(*b), f.diags(), info);
     }
 }
 
@@ -345,16 +366,18 @@ void read_territory(const TomlFile& f, const toml::table& t, World& w, WorldInfo
         else if (const auto* a = cn->as_array())
             read_communes_inline(f, *a, w, idx, info);
         else
-            f.error(*cn, "'communes' must be a CSV file name such as \"communes.csv\", or a list "
-                         "of tables [[territory.communes]]; found " +
-                             type_phrase(*cn));
+            f.error(*cn, "value.type",
+                    "'communes' must be a CSV file name such as \"communes.csv\", or a list "
+                    "of tables [[territory.communes]]; found " +
+                        type_phrase(*cn));
     }
     std::int64_t total = 0;
     for (const auto& c : w.territory.communes) total += c.population;
     if (cn && total > Limits::max_population)
-        f.error(*cn, "the territory's population (" + std::to_string(total) + ") exceeds the " +
-                         std::to_string(Limits::max_population) +
-                         " riposte accepts: check the population column");
+        f.error(*cn, "value.out_of_range",
+                "the territory's population (" + std::to_string(total) + ") exceeds the " +
+                    std::to_string(Limits::max_population) +
+                    " riposte accepts: check the population column");
     const toml::node* en = r.node("edges");
     if (en) {
         if (en->is_string())
@@ -362,12 +385,14 @@ void read_territory(const TomlFile& f, const toml::table& t, World& w, WorldInfo
         else if (const auto* a = en->as_array())
             read_edges_inline(f, *a, w, idx, info);
         else
-            f.error(*en, "'edges' must be a CSV file name such as \"edges.csv\", or a list of "
-                         "tables [[territory.edges]]; found " +
-                             type_phrase(*en));
+            f.error(*en, "value.type",
+                    "'edges' must be a CSV file name such as \"edges.csv\", or a list of "
+                    "tables [[territory.edges]]; found " +
+                        type_phrase(*en));
     } else if (w.territory.communes.size() > 1) {
-        f.error(r.loc(), "missing key 'edges' in [territory]: a territory of several communes "
-                         "needs its road graph, e.g. edges = \"edges.csv\"");
+        f.error(r.loc(), "key.missing",
+                "missing key 'edges' in [territory]: a territory of several communes "
+                "needs its road graph, e.g. edges = \"edges.csv\"");
     }
     // Only a territory read without errors is worth a connectivity warning (rows dropped for
     // errors would make it a cascade).
@@ -391,11 +416,13 @@ void read_groups(const TomlFile& f, TableReader& top, World& w) {
         if (name_node)
             if (auto s = to_string(f, *name_node, "'name'")) {
                 g.name = *s;
-                if (g.name.empty()) f.error(*name_node, "empty group name: write e.g. \"75+\"");
+                if (g.name.empty())
+                    f.error(*name_node, "value.empty", "empty group name: write e.g. \"75+\"");
                 for (const auto& o : w.groups)
                     if (o.name == g.name && !g.name.empty())
-                        f.error(*name_node, "duplicate group name '" + g.name +
-                                                "': each [[group]] needs its own name");
+                        f.error(*name_node, "ref.duplicate",
+                                "duplicate group name '" + g.name +
+                                    "': each [[group]] needs its own name");
             }
         if (auto v = r.number("share", share_range, true, "share = 0.11")) {
             g.share = *v;
@@ -418,10 +445,10 @@ void read_groups(const TomlFile& f, TableReader& top, World& w) {
         w.groups.push_back(std::move(g));
     }
     if (share_sum > 1.0 + 1e-9)
-        f.error(last_share_loc, "the shares of the population groups add up to " +
-                                    format_number(share_sum) +
-                                    ", more than 1: a person belongs to one group only, lower "
-                                    "the shares");
+        f.error(last_share_loc, "value.out_of_range",
+                "the shares of the population groups add up to " + format_number(share_sum) +
+                    ", more than 1: a person belongs to one group only, lower "
+                    "the shares");
 }
 
 void read_behaviour(const TomlFile& f, const toml::table* t, World& w) {
@@ -481,9 +508,10 @@ void read_pool_inline(const TomlFile& f, const std::vector<const toml::table*>& 
             if (file->is_string())
                 read_pool_csv(f, *file, w, info, people);
             else
-                f.error(*file, "'file' must be a CSV file name in quotes, e.g. \"pool.csv\"; "
-                               "found " +
-                                   type_phrase(*file));
+                f.error(*file, "value.type",
+                        "'file' must be a CSV file name in quotes, e.g. \"pool.csv\"; "
+                        "found " +
+                            type_phrase(*file));
             continue;
         }
         TableReader r(f, *t, "[[pool]]");
@@ -540,16 +568,17 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
                 e.home_commune = *k;
         const auto h = parse_double(cell(ch)->text);
         if (!h || *h < weekly_hours_range.lo || *h > weekly_hours_range.hi)
-            d.error(cell_loc(*t, *cell(ch)), "bad weekly_hours '" + cell(ch)->text +
-                                                 "': write hours per week from 0.5 to 168");
+            d.error(cell_loc(*t, *cell(ch)), "csv.bad_value",
+                    "bad weekly_hours '" + cell(ch)->text +
+                        "': write hours per week from 0.5 to 168");
         else
             e.weekly_hours = *h;
         if (const CsvCell* c = cell(cn); c && !c->text.empty()) {
             const auto v = parse_int(c->text);
             if (!v || *v < 1 || *v > max_pool_count)
-                d.error(cell_loc(*t, *c), "bad count '" + c->text +
-                                              "': write a whole number of people from 1 to " +
-                                              std::to_string(max_pool_count));
+                d.error(cell_loc(*t, *c), "csv.bad_value",
+                        "bad count '" + c->text + "': write a whole number of people from 1 to " +
+                            std::to_string(max_pool_count));
             else
                 e.count = static_cast<int>(*v);
         }
@@ -557,6 +586,7 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
             const auto p = parse_weekdays(c->text);
             if (!p.value)
                 d.error({t->file, c->line, c->column + utf8_columns(c->text, p.offset)},
+                        "csv.bad_value",
                         "bad days: " + p.error + " (quote a list that holds commas: \"mon,wed\")");
             else
                 e.weekdays = *p.value;
@@ -564,7 +594,7 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
         if (const CsvCell* c = cell(cm); c && !c->text.empty()) {
             const auto v = parse_double(c->text);
             if (!v || *v < commute_range.lo || *v > commute_range.hi)
-                d.error(cell_loc(*t, *c),
+                d.error(cell_loc(*t, *c), "csv.bad_value",
                         "bad max_commute_minutes '" + c->text + "': write minutes from 0 to 600");
             else
                 e.max_commute_minutes = *v;
@@ -584,14 +614,16 @@ void read_pool(const TomlFile& f, TableReader& top, World& w, const WorldInfo& i
     } else if (n->is_array()) {
         read_pool_inline(f, top.table_array("pool"), w, info, people);
     } else {
-        f.error(*n, "'pool' must be [[pool]] tables or a CSV file name such as \"pool.csv\"; "
-                    "found " +
-                        type_phrase(*n));
+        f.error(*n, "value.type",
+                "'pool' must be [[pool]] tables or a CSV file name such as \"pool.csv\"; "
+                "found " +
+                    type_phrase(*n));
         return;
     }
     if (people > static_cast<std::int64_t>(Limits::max_pool_people))
-        f.error(*n, "the pool holds " + std::to_string(people) + " people, more than the " +
-                        std::to_string(Limits::max_pool_people) + " riposte accepts");
+        f.error(*n, "value.out_of_range",
+                "the pool holds " + std::to_string(people) + " people, more than the " +
+                    std::to_string(Limits::max_pool_people) + " riposte accepts");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -606,10 +638,12 @@ void read_vaccines(const TomlFile& f, TableReader& top, World& w, WorldInfo& inf
         if (const toml::node* n = r.node("name", true, "name = \"Comirnaty\"")) {
             if (auto s = to_string(f, *n, "'name'")) {
                 v.name = *s;
-                if (v.name.empty()) f.error(*n, "empty vaccine name: write e.g. \"Comirnaty\"");
+                if (v.name.empty())
+                    f.error(*n, "value.empty", "empty vaccine name: write e.g. \"Comirnaty\"");
                 for (const auto& o : w.vaccines)
                     if (o.name == v.name && !v.name.empty())
-                        f.error(*n, "duplicate vaccine '" + v.name + "': define it once");
+                        f.error(*n, "ref.duplicate",
+                                "duplicate vaccine '" + v.name + "': define it once");
             } else {
                 ok = false;
             }
@@ -694,10 +728,11 @@ void read_incidence_csv(const TomlFile& f, const toml::node& n, World& w) {
         if (cday >= 0) {
             const auto v = parse_int(kc.text);
             if (!v || *v < 0 || *v >= static_cast<std::int64_t>(max_curve_days)) {
-                d.error(cell_loc(*t, kc), "bad day '" + kc.text +
-                                              "': write a day index from 0 "
-                                              "(the start date) to " +
-                                              std::to_string(max_curve_days - 1));
+                d.error(cell_loc(*t, kc), "csv.bad_value",
+                        "bad day '" + kc.text +
+                            "': write a day index from 0 "
+                            "(the start date) to " +
+                            std::to_string(max_curve_days - 1));
                 continue;
             }
             day = *v;
@@ -705,7 +740,7 @@ void read_incidence_csv(const TomlFile& f, const toml::node& n, World& w) {
             const auto p = parse_iso_date(kc.text);
             if (!p.value) {
                 d.error({t->file, kc.line, kc.column + utf8_columns(kc.text, p.offset)},
-                        "bad date '" + kc.text + "': " + p.error);
+                        "csv.bad_value", "bad date '" + kc.text + "': " + p.error);
                 continue;
             }
             if (!start) continue; // the world's start date is itself wrong (reported there)
@@ -714,7 +749,7 @@ void read_incidence_csv(const TomlFile& f, const toml::node& n, World& w) {
         }
         const auto v = parse_double(vc.text);
         if (!v || *v < incidence_range.lo || *v > incidence_range.hi) {
-            d.error(cell_loc(*t, vc),
+            d.error(cell_loc(*t, vc), "csv.bad_value",
                     "bad incidence '" + vc.text + "': write " + incidence_range.hint);
             continue;
         }
@@ -724,10 +759,11 @@ void read_incidence_csv(const TomlFile& f, const toml::node& n, World& w) {
             seen_line.resize(k + 1, 0);
         }
         if (seen_line[k] != 0) {
-            d.error(cell_loc(*t, kc), "day " + std::to_string(day) +
-                                          " appears twice (first on "
-                                          "line " +
-                                          std::to_string(seen_line[k]) + "): keep one row");
+            d.error(cell_loc(*t, kc), "csv.bad_value",
+                    "day " + std::to_string(day) +
+                        " appears twice (first on "
+                        "line " +
+                        std::to_string(seen_line[k]) + "): keep one row");
             continue;
         }
         seen_line[k] = row.line;
@@ -757,8 +793,9 @@ void read_testing(const TomlFile& f, const toml::table* t, World& w, WorldInfo& 
     if (const toml::node* n = r.node("hourly_profile")) {
         if (const auto* a = n->as_array()) {
             if (a->size() != 24) {
-                f.error(*n, "'hourly_profile' needs 24 numbers (hours 0 to 23), found " +
-                                std::to_string(a->size()));
+                f.error(*n, "value.bad_text",
+                        "'hourly_profile' needs 24 numbers (hours 0 to 23), found " +
+                            std::to_string(a->size()));
             } else {
                 double total = 0;
                 bool ok = true;
@@ -774,11 +811,13 @@ void read_testing(const TomlFile& f, const toml::table* t, World& w, WorldInfo& 
                     total += *v;
                 }
                 if (ok && total <= 0)
-                    f.error(*n, "'hourly_profile' is all zeros: give a weight > 0 to the hours "
-                                "people come to test");
+                    f.error(*n, "value.out_of_range",
+                            "'hourly_profile' is all zeros: give a weight > 0 to the hours "
+                            "people come to test");
             }
         } else {
-            f.error(*n, "'hourly_profile' must be a list of 24 numbers, found " + type_phrase(*n));
+            f.error(*n, "value.type",
+                    "'hourly_profile' must be a list of 24 numbers, found " + type_phrase(*n));
         }
     }
     if (const toml::node* n = r.node("incidence")) {
@@ -786,8 +825,9 @@ void read_testing(const TomlFile& f, const toml::table* t, World& w, WorldInfo& 
             read_incidence_csv(f, *n, w);
         } else if (const auto* a = n->as_array()) {
             if (a->size() > max_curve_days) {
-                f.error(*n, "'incidence' has " + std::to_string(a->size()) + " days, more than " +
-                                std::to_string(max_curve_days));
+                f.error(*n, "value.too_many",
+                        "'incidence' has " + std::to_string(a->size()) + " days, more than " +
+                            std::to_string(max_curve_days));
             } else {
                 for (std::size_t k = 0; k < a->size(); ++k) {
                     const auto v =
@@ -797,9 +837,10 @@ void read_testing(const TomlFile& f, const toml::table* t, World& w, WorldInfo& 
                 }
             }
         } else {
-            f.error(*n, "'incidence' must be a CSV file name such as \"incidence.csv\" or a list "
-                        "of daily numbers per 100,000; found " +
-                            type_phrase(*n));
+            f.error(*n, "value.type",
+                    "'incidence' must be a CSV file name such as \"incidence.csv\" or a list "
+                    "of daily numbers per 100,000; found " +
+                        type_phrase(*n));
         }
     }
     if (const toml::table* st = r.subtable("seir")) {
@@ -899,7 +940,9 @@ void read_world(const TomlFile& f, const toml::table& root, World& w, WorldInfo&
     info.communes = std::make_shared<const CommuneLookup>(w);
     read_groups(f, top, w);
     read_behaviour(f, top.subtable("behaviour"), w);
+    const std::size_t errors_before_pool = f.diags().error_count();
     read_pool(f, top, w, info);
+    info.pool_complete = f.diags().error_count() == errors_before_pool;
     read_vaccines(f, top, w, info);
     read_deliveries(f, top, w, info);
     read_testing(f, top.subtable("testing"), w, info);
