@@ -4,6 +4,7 @@
 // commit says why and by how much the KPIs moved). The national scenario takes about 100 s:
 // it is in the test suite "slow" (ctest label slow), outside the quick suite.
 #include "riposte/output.hpp"
+#include "riposte/results_folder.hpp"
 #include "riposte/scenario_loader.hpp"
 #include "riposte/simulation.hpp"
 
@@ -26,17 +27,6 @@ namespace {
 const fs::path scenario_root{RIPOSTE_SCENARIO_DIR};
 const fs::path golden_root = fs::path{RIPOSTE_SOURCE_DIR} / "tests" / "data" / "golden";
 
-std::string fnv1a_hex(const std::string& bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
-
 std::string read_all(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream s;
@@ -57,7 +47,7 @@ std::string output_hashes(const fs::path& world, const fs::path& plan) {
     REQUIRE_MESSAGE(w.ok(), w.error);
     std::string out;
     for (const std::string& name : result_file_names())
-        out += name + " " + fnv1a_hex(read_all(dir / name)) + "\n";
+        out += name + " " + content_hash(read_all(dir / name)) + "\n";
     fs::remove_all(dir);
     return out;
 }

@@ -46,6 +46,9 @@ class ResultsFolder {
 /// problems ("FILE: ..."), empty when the folder is whole.
 std::vector<std::string> check_results_folder(const std::filesystem::path& dir);
 
+/// The 64-bit FNV-1a hash of `bytes` as 16 hex digits (the manifest's file hashes).
+std::string content_hash(std::string_view bytes);
+
 /// True when `dir` holds a manifest or any file riposte writes into a results folder.
 bool holds_results(const std::filesystem::path& dir);
 

@@ -46,11 +46,11 @@ std::optional<ParsedArgs> parse_args(const std::vector<std::string>& args,
         // short forms of the common options, where the command has the long one
         static const std::pair<std::string_view, std::string_view> short_forms[] = {
             {"-n", "--replications"}, {"-j", "--threads"}, {"-o", "--out"}};
-        for (const auto& [short_name, long_name] : short_forms)
-            if (name == short_name &&
+        for (const auto& form : short_forms)
+            if (name == form.first &&
                 std::any_of(specs.begin(), specs.end(),
-                            [&](const OptionSpec& s) { return s.name == long_name; }))
-                name = std::string(long_name);
+                            [&](const OptionSpec& s) { return s.name == form.second; }))
+                name = std::string(form.second);
         const OptionSpec* spec = nullptr;
         for (const OptionSpec& s : specs) {
             if (s.name == name) spec = &s;

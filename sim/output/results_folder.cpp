@@ -22,17 +22,6 @@ namespace {
 constexpr std::string_view staging_tag = ".riposte-new-";
 constexpr std::string_view old_tag = ".riposte-old-";
 
-std::string fnv1a_hex(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
-
 std::optional<std::string> read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     if (!in) return std::nullopt;
@@ -174,7 +163,7 @@ WriteStatus ResultsFolder::commit() {
             st.error = (staging_ / n).string() + ": cannot be read back";
             return st;
         }
-        manifest += n + " " + fnv1a_hex(*content) + "\n";
+        manifest += n + " " + content_hash(*content) + "\n";
     }
     if (WriteStatus w = write_file_atomic(staging_ / results_manifest_name, manifest); !w.ok())
         return w;
@@ -203,6 +192,17 @@ WriteStatus ResultsFolder::commit() {
     fsync_path(target_.parent_path(), true);
     done_ = true;
     return st;
+}
+
+std::string content_hash(std::string_view bytes) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
 }
 
 bool holds_results(const fs::path& dir) {
@@ -237,7 +237,7 @@ std::vector<std::string> check_results_folder(const fs::path& dir) {
         const auto content = read_file(dir / name);
         if (!content)
             problems.push_back((dir / name).string() + ": missing");
-        else if (fnv1a_hex(*content) != hash)
+        else if (content_hash(*content) != hash)
             problems.push_back((dir / name).string() + ": does not come from the same run");
     }
     std::error_code ec;
