@@ -185,3 +185,20 @@ TEST_CASE("validate: bad input exits 2") {
     CHECK(run_cli({"validate", "--structural-only", "--replications", "3"}, dir.path()).exit_code ==
           2);
 }
+
+TEST_CASE("validate: a plan without targets reads 'structure OK, no targets checked', not PASS") {
+    TempDir dir;
+    const Outcome o = run_cli({"validate"}, dir.path()); // the default plan states no target
+    CHECK(o.exit_code == 0);
+    CHECK(contains(o.out, "RESULT: STRUCTURE OK, NO TARGETS CHECKED"));
+    CHECK_FALSE(contains(o.out, "RESULT: PASS"));
+    CHECK(contains(o.out, "[[validation.target]]"));
+    const Outcome j = run_cli({"validate", "--format", "json"}, dir.path());
+    CHECK(j.exit_code == 0);
+    CHECK(contains(j.out, "\"targets_checked\": false"));
+    const Outcome r = run_cli({"validate", "--out", "v", "--report", "--quiet"}, dir.path());
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const std::string html = read_text(dir.path() / "v" / "report.html");
+    CHECK(contains(html, "aucun objectif vérifié"));
+    CHECK_FALSE(contains(html, "Le plan respecte toutes les règles."));
+}

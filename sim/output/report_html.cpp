@@ -829,7 +829,9 @@ class ReportBuilder {
                "</p>";
         const int failed = static_cast<int>(v.num("rules_failed", 0));
         const int total = rules ? static_cast<int>(rules->array.size()) : 0;
-        if (failed == 0) {
+        if (failed == 0 && !targets) {
+            out += "<div class=\"banner bpass\">" + e(rt::overall_structure_only) + "</div>";
+        } else if (failed == 0) {
             out += "<div class=\"banner bpass\">" + e(rt::overall_pass) + "</div>";
         } else {
             out +=

@@ -114,6 +114,13 @@ inline constexpr Text validation_details_note{
     "Measured values, thresholds and places are worded by the validation engine."};
 inline constexpr Text overall_pass{"Le plan respecte toutes les règles.",
                                    "The plan passes every rule."};
+inline constexpr Text overall_structure_only{
+    "Structure conforme ; aucun objectif vérifié : le plan n'en fixe pas, ou seules les règles "
+    "de structure ont été demandées. Un plan transmis à l'ARS fixe d'ordinaire des objectifs "
+    "(attente p90, couverture d'un groupe à une date, doses perdues, demande non satisfaite).",
+    "Structure OK; no target checked: the plan states none, or only the structural rules were "
+    "asked for. A plan sent to the ARS usually states targets (p90 wait, coverage of a group by "
+    "a date, wasted doses, unmet demand)."};
 inline constexpr Text overall_fail{"Le plan ne respecte pas {0} règle(s) sur {1}.",
                                    "The plan fails {0} of {1} rules."};
 

@@ -38,6 +38,10 @@ std::string validation_json(const Scenario& s, const ValidationReport& report, s
     j.boolean(report.partial);
     j.key("pass");
     j.boolean(report.all_pass());
+    bool targets_checked = false;
+    for (const RuleVerdict& r : report.rules) targets_checked = targets_checked || !r.structural;
+    j.key("targets_checked");
+    j.boolean(targets_checked);
     const int failed = failed_rules(report);
     j.field("rules_passed", static_cast<int>(report.rules.size()) - failed);
     j.field("rules_failed", failed);
@@ -101,7 +105,24 @@ std::string format_validation(const Scenario& s, const ValidationReport& report,
     const int failed = failed_rules(report);
     out += "\n";
     if (failed == 0) {
-        out += "RESULT: PASS (all " + std::to_string(report.rules.size()) + " rules pass)\n";
+        if (targets) {
+            out += "RESULT: PASS (all " + std::to_string(report.rules.size()) + " rules pass)\n";
+        } else if (!s.plan.targets.empty()) {
+            out += "RESULT: STRUCTURE OK, TARGETS NOT CHECKED (the " +
+                   std::to_string(report.rules.size()) +
+                   " structural rules pass; run without --structural-only to judge the plan's " +
+                   std::to_string(s.plan.targets.size()) + " targets)\n";
+        } else {
+            // a plan without targets is not "validated": only its structure was checked
+            out +=
+                "RESULT: STRUCTURE OK, NO TARGETS CHECKED (the " +
+                std::to_string(report.rules.size()) +
+                " structural rules pass; the plan states no target)\n"
+                "  A plan sent to the ARS usually states targets in [[validation.target]]:\n"
+                "  kind = \"wait_p90\" (max_minutes), \"coverage\" (min_percent of a group by a\n"
+                "  day), \"wasted_doses\" (max_percent), \"unmet_demand\" (max_people).\n"
+                "  See docs/scenario-format.md.\n";
+        }
     } else {
         out += "RESULT: FAIL (" + std::to_string(failed) + " of " +
                std::to_string(report.rules.size()) + " rules fail:";
