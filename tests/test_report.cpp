@@ -259,3 +259,19 @@ TEST_CASE("report: bad folders exit 2 with a message naming the file") {
                             std::regex(R"(centre_day\.csv: does not come from the same run)")));
     CHECK_FALSE(fs::exists(dir.path() / "r" / "report.html"));
 }
+
+TEST_CASE("report: the waits caption mentions a target line only when the plan has a target") {
+    TempDir dir;
+    // the default plan states no wait target; the Metz plan states a p90 target
+    REQUIRE(run_cli({"run", "-o", "none", "--quiet", "--report"}, dir.path()).exit_code == 0);
+    const fs::path sc = fs::path(RIPOSTE_SCENARIO_DIR) / "metz-et-environs";
+    REQUIRE(run_cli({"run", sc.string(), "-o", "target", "--quiet", "--report"}, dir.path())
+                .exit_code == 0);
+    const std::string none = read_text(dir.path() / "none" / "report.html");
+    const std::string with = read_text(dir.path() / "target" / "report.html");
+    // (apostrophes are escaped in the HTML: match around them)
+    CHECK_FALSE(contains(none, "La ligne rouge pointillée est"));
+    CHECK(contains(none, "Le plan ne fixe pas"));
+    CHECK(contains(with, "La ligne rouge pointillée est"));
+    CHECK_FALSE(contains(with, "Le plan ne fixe pas"));
+}

@@ -1149,7 +1149,9 @@ class ReportBuilder {
             lc.x_ticks = day_ticks(0);
             out += figure(svg_line_chart(lc), "");
         }
-        out += "</div><p class=\"note\">" + e(rt::waits_caption) + "</p></section>\n";
+        // the caption describes only what is drawn: no target line without a target
+        out += "</div><p class=\"note\">" +
+               e(target ? rt::waits_caption : rt::waits_caption_no_target) + "</p></section>\n";
     }
 
     void queue_section(std::string& out) {

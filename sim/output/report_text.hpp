@@ -208,6 +208,11 @@ inline constexpr Text waits_caption{
     "plan ; la bande rouge marque le pire jour. Même échelle pour tous les centres.",
     "Time queued at the stations, per day. The dashed red line is the plan's p90 target; the "
     "red band marks the worst day. Same scale for every centre."};
+inline constexpr Text waits_caption_no_target{
+    "Temps d'attente cumulé aux postes, par jour. La bande rouge marque le pire jour. Même "
+    "échelle pour tous les centres. Le plan ne fixe pas d'objectif d'attente.",
+    "Time queued at the stations, per day. The red band marks the worst day. Same scale for "
+    "every centre. The plan states no waiting-time target."};
 inline constexpr Text minutes{"minutes", "minutes"};
 inline constexpr Text p50{"p50 (médiane)", "p50 (median)"};
 inline constexpr Text p90{"p90", "p90"};
