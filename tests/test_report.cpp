@@ -275,3 +275,13 @@ TEST_CASE("report: the waits caption mentions a target line only when the plan h
     CHECK(contains(with, "La ligne rouge pointillée est"));
     CHECK_FALSE(contains(with, "Le plan ne fixe pas"));
 }
+
+TEST_CASE("report: whole numbers have no decimals (counts read as counts)") {
+    TempDir dir;
+    // 28 days with a 28-day interval: nobody completes the schedule, in every replication
+    REQUIRE(run_cli({"run", "-n", "2", "-o", "r", "--quiet", "--report"}, dir.path()).exit_code ==
+            0);
+    const std::string html = read_text(dir.path() / "r" / "report.html");
+    CHECK(contains(html, "<td>Schémas complets</td><td class=\"n\">0</td>"));
+    CHECK_FALSE(contains(html, "<td>Schémas complets</td><td class=\"n\">0,00</td>"));
+}

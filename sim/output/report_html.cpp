@@ -176,6 +176,8 @@ class ReportBuilder {
     /// 2 decimals below 10, 1 below 100, else 0.
     [[nodiscard]] std::string auto_num(double v) const {
         const double a = std::abs(v);
+        // a whole number (a count, or a mean of counts that all agree) has no decimals
+        if (std::isfinite(v) && std::abs(v - std::round(v)) < 1e-9) return num(v, 0);
         return num(v, a < 10 ? 2 : (a < 100 ? 1 : 0));
     }
     [[nodiscard]] char mark() const { return lang_ == Language::French ? ',' : '.'; }
