@@ -208,18 +208,26 @@ TEST_CASE("cli: different seeds give different results") {
     CHECK(contains(read_file(dir.path() / "s2" / "summary.json"), "\"seed\": 2,"));
 }
 
-TEST_CASE("cli: the default output directory is riposte-out/PLAN") {
+TEST_CASE("cli: the default output directory is riposte-out/WORLD/PLAN") {
+    // two territories' plans never overwrite each other, even with the same plan name
     TempDir dir;
     const Outcome o = run_cli({"run", "--quiet"}, dir.path());
     REQUIRE_MESSAGE(o.exit_code == 0, o.err);
+    const fs::path metz = fs::path(RIPOSTE_SCENARIO_DIR) / "metz-et-environs";
+    const Outcome m = run_cli({"run", metz.string(), "--quiet"}, dir.path());
+    REQUIRE_MESSAGE(m.exit_code == 0, m.err);
     REQUIRE(fs::is_directory(dir.path() / "riposte-out"));
-    std::size_t subdirs = 0;
-    for (const auto& e : fs::directory_iterator(dir.path() / "riposte-out")) {
-        ++subdirs;
-        CHECK(fs::exists(e.path() / "summary.json"));
-        CHECK(fs::exists(e.path() / "centre_day.csv"));
+    std::size_t worlds = 0, plans = 0;
+    for (const auto& w : fs::directory_iterator(dir.path() / "riposte-out")) {
+        ++worlds;
+        for (const auto& p : fs::directory_iterator(w.path())) {
+            ++plans;
+            CHECK(fs::exists(p.path() / "summary.json"));
+            CHECK(fs::exists(p.path() / "centre_day.csv"));
+        }
     }
-    CHECK(subdirs == 1);
+    CHECK(worlds == 2);
+    CHECK(plans == 2);
 }
 
 TEST_CASE("cli: an output path that cannot be a directory is a run error (exit 1)") {

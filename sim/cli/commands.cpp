@@ -134,7 +134,8 @@ int run_command(const std::vector<std::string>& args) {
     const auto scenario = load(*files);
     if (!scenario) return exit_code::usage;
     const fs::path dir = out_option ? fs::path(*out_option)
-                                    : fs::path("riposte-out") / file_slug(scenario->plan.name);
+                                    : fs::path("riposte-out") / file_slug(scenario->world.name) /
+                                          file_slug(scenario->plan.name);
     // refuse a folder of someone else's files before simulating anything
     std::optional<ResultsFolder> folder;
     if (!no_files) {

@@ -76,7 +76,7 @@ Options:
                     only with one replication
   --out DIR         write the result files into DIR. The folder is replaced as a
                     whole, atomically: a crash leaves the old set or the new one,
-                    never a mix. Default: riposte-out/<plan name> in the current
+                    never a mix. Default: riposte-out/<world>/<plan> in the current
                     directory
   --force           replace DIR even if it holds files riposte did not write
                     (refused otherwise, exit 2)
