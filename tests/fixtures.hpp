@@ -8,6 +8,18 @@ inline Distribution dist(const char* text) {
     return *parse_distribution(text, 60.0).value;
 }
 
+/// One line of a pool: `count` people of `profession` living in `commune`.
+inline PoolEntry pool_entry(int profession, int commune, int count, double weekly_hours,
+                            double max_commute_minutes = 30) {
+    PoolEntry e;
+    e.profession = profession;
+    e.home_commune = commune;
+    e.count = count;
+    e.weekly_hours = weekly_hours;
+    e.max_commute_minutes = max_commute_minutes;
+    return e;
+}
+
 /// Two communes 10 min apart, one group, a small pool, one vaccine, no centres yet.
 inline World small_world(std::int64_t pop_a = 10000, std::int64_t pop_b = 5000) {
     World w;

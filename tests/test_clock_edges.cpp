@@ -19,14 +19,7 @@ Scenario testing_scenario(SimTime opens, SimTime closes, int swabbers, double te
     Scenario sc;
     sc.world = small_world(100000, 0);
     sc.world.days = days;
-    sc.world.pool = {};
-    PoolEntry nurses;
-    nurses.profession = 1;
-    nurses.home_commune = 0;
-    nurses.count = 40;
-    nurses.weekly_hours = 168;
-    nurses.max_commute_minutes = 30;
-    sc.world.pool.push_back(nurses);
+    sc.world.pool = {pool_entry(1, 0, 40, 168)};
     sc.world.epidemic.incidence_per_100k.assign(static_cast<std::size_t>(days), tests_per_day);
     sc.world.epidemic.tests_per_case = 1.0;
     sc.world.initial_test_kits = 1'000'000;

@@ -40,15 +40,7 @@ Scenario two_commune_scenario() {
     w.absenteeism.baseline = 0.05;
     w.pool = {};
     for (int commune : {0, 1, 2, 3})
-        for (int prof : {0, 1, 3}) {
-            PoolEntry e;
-            e.profession = prof;
-            e.home_commune = commune;
-            e.count = 30;
-            e.weekly_hours = 60;
-            e.max_commute_minutes = 5;
-            w.pool.push_back(e);
-        }
+        for (int prof : {0, 1, 3}) w.pool.push_back(pool_entry(prof, commune, 30, 60, 5));
     w.epidemic.incidence_per_100k.assign(14, 400.0);
     w.epidemic.tests_per_case = 1.0;
     w.epidemic.pcr_share = 0.5;

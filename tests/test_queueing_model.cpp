@@ -20,16 +20,7 @@ namespace {
 World queue_world(int days) {
     World w = small_world(100000, 0);
     w.days = days;
-    w.pool = {};
-    for (int prof : {1, 3}) {
-        PoolEntry e;
-        e.profession = prof;
-        e.home_commune = 0;
-        e.count = 200;
-        e.weekly_hours = 168;
-        e.max_commute_minutes = 30;
-        w.pool.push_back(e);
-    }
+    w.pool = {pool_entry(1, 0, 200, 168), pool_entry(3, 0, 200, 168)};
     w.initial_test_kits = 100'000'000;
     w.epidemic.tests_per_case = 1.0;
     return w;
@@ -247,16 +238,8 @@ TEST_SUITE("validation") {
             w.professions = {"medecin", "infirmier", "administratif"};
             w.scope.allowed = {
                 {{2, false}}, {{2, false}}, {{0, false}}, {{1, false}}, {{1, false}}};
-            w.pool = {};
-            for (int prof = 0; prof < 3; ++prof) {
-                PoolEntry e;
-                e.profession = prof;
-                e.home_commune = 0;
-                e.count = 300;
-                e.weekly_hours = 168;
-                e.max_commute_minutes = 30;
-                w.pool.push_back(e);
-            }
+            w.pool = {pool_entry(0, 0, 300, 168), pool_entry(1, 0, 300, 168),
+                      pool_entry(2, 0, 300, 168)};
             w.groups = {{"adults", 1.0, 0.5, 0, 1, 21, 0.0}};
             w.behaviour.booking_delay = dist("0");
             w.behaviour.no_show = 0.01;
