@@ -1,0 +1,187 @@
+#pragma once
+// Interventions (SPEC §2): injects change the world, decisions change the plan. Each is a
+// value of one type in `Change`, applied to a running Simulation between two events. The engine
+// stamps what it applied with (simulated time, event ordinal, order among the changes at that
+// ordinal); a change it cannot apply comes back as a Refusal with a reason, never an exception.
+//
+// Times are absolute simulated times (seconds since day 0, 00:00); days are day indices.
+#include "riposte/core/sim_time.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace riposte {
+
+/// Names the centres a change applies to, so that one exercise works on any territory.
+struct CentreRef {
+    enum class By : std::uint8_t {
+        Name,      ///< the centre called `value`
+        Largest,   ///< the centre with the most slots over the run
+        NearestTo, ///< the centre nearest the commune `value` (INSEE code or name)
+        Kind,      ///< every centre of kind `value` ("vaccination", "testing", "both")
+        All,       ///< every centre
+    };
+    By by = By::All;
+    std::string value;
+
+    static CentreRef named(std::string name) { return {By::Name, std::move(name)}; }
+    static CentreRef all() { return {By::All, {}}; }
+};
+
+// ---------------------------------------------------------------- injects (the world changes)
+
+/// The centre's premises are lost until `until`: doors shut, people inside sent home (they
+/// rebook), shifts in those hours cancelled, no new booking on the days it is shut.
+struct CentreClosed {
+    CentreRef centre;
+    SimTime until;
+};
+
+/// An IT outage (or any slow-down): service at the station (every station if empty) takes
+/// `factor` times as long until `until`.
+struct StationSlowed {
+    CentreRef centre;
+    std::string station; ///< empty: every station of the centre
+    double factor = 2;
+    SimTime until;
+};
+
+/// `people` professionals of `profession` working at the centre fall ill for `days` days
+/// (from now). Those on site leave now; their next shifts find them absent.
+struct StaffIll {
+    CentreRef centre;
+    std::string profession;
+    int people = 1;
+    int days = 1;
+};
+
+/// An absence wave: each professional (of `profession`, every profession if empty) falls ill
+/// with probability `share`, for `days` days from the next shift on.
+struct AbsenceWave {
+    std::string profession;
+    double share = 0.2;
+    int days = 1;
+};
+
+/// The next delivery (on a day from today) to the centres is `delay_days` late and
+/// `lost_share` of it never arrives.
+struct DeliveryLate {
+    CentreRef centre;
+    int delay_days = 1;
+    double lost_share = 0;
+};
+
+/// The fridge failed: the centre's stock (and the opened vial) is destroyed.
+struct ColdChainFailure {
+    CentreRef centre;
+};
+
+/// Walk-in and test arrivals at the centres come `factor` times as often for `days` days (a
+/// media announcement, a cluster).
+struct DemandSurge {
+    CentreRef centre;
+    double factor = 2;
+    int days = 1;
+};
+
+// ---------------------------------------------------------------- decisions (the plan changes)
+
+/// Close the centres from now until `until` (a decision), or reopen a closed one now.
+struct SetCentreOpen {
+    CentreRef centre;
+    bool open = true;
+    SimTime until; ///< closing only: reopens then
+};
+
+/// Add a line: `people` professionals for `role` at the centre from `from` until `until`
+/// (both absolute). They come from the pool: allowed in the role, not working then, within
+/// their commute limit and with enough weekly hours left; with `reserve`, from the
+/// professionals on call, who arrive after their call-in delay.
+struct AddLine {
+    CentreRef centre;
+    std::string role;
+    int people = 1;
+    SimTime from, until;
+    bool reserve = false;
+};
+
+/// Move doses from one centre's stock to another's, now.
+struct ReallocateDoses {
+    CentreRef from, to;
+    std::int64_t doses = 0;
+};
+
+/// Booking policy from day `from_day` on (for bookings made from then).
+struct ChangeBooking {
+    int from_day = 0;
+    std::optional<int> horizon_days;
+};
+
+/// A decision the model does not apply (a message, a phone call): recorded only.
+struct Message {
+    std::string text;
+};
+
+using Change =
+    std::variant<CentreClosed, StationSlowed, StaffIll, AbsenceWave, DeliveryLate, ColdChainFailure,
+                 DemandSurge, SetCentreOpen, AddLine, ReallocateDoses, ChangeBooking, Message>;
+
+/// Stable names of the kinds (exercise files, journals), indexed like Change's alternatives.
+inline constexpr const char* change_kind_names[] = {
+    "centre_closed", "station_slowed",     "staff_ill",      "absence_wave",
+    "delivery_late", "cold_chain_failure", "demand_surge",   "set_centre_open",
+    "add_line",      "reallocate_doses",   "change_booking", "message"};
+static_assert(std::size(change_kind_names) == std::variant_size_v<Change>);
+inline const char* change_kind_name(const Change& c) {
+    return change_kind_names[c.index()];
+}
+/// Injects change the world; the other kinds are decisions.
+inline bool is_inject(const Change& c) {
+    return c.index() <= 6;
+}
+
+/// Where an applied change sits in the run: replay runs to `ordinal` events, checks `time`,
+/// and applies the changes of that ordinal in `order`.
+struct ChangeStamp {
+    SimTime time;
+    std::uint64_t ordinal = 0; ///< events processed before the change
+    std::uint32_t order = 0;   ///< among the changes applied at that ordinal
+    auto operator<=>(const ChangeStamp&) const = default;
+};
+
+enum class RefusalReason : std::uint8_t {
+    UnknownCentre,     ///< subject: the name or selector
+    UnknownStation,    ///< subject: station name
+    UnknownProfession, ///< subject: profession
+    UnknownRole,       ///< subject: role
+    PastHorizon,       ///< the time or day is past the end of the run
+    InThePast,         ///< the time or day is before now
+    NoneWithinReach,   ///< subject: role; number: people who could come
+    NotEnoughStock,    ///< number: doses in stock at the origin
+    NotApplicable,     ///< subject: why (e.g. the centre does not vaccinate)
+    BadValue,          ///< subject: the field
+};
+
+struct Refusal {
+    RefusalReason reason = RefusalReason::BadValue;
+    std::string subject;
+    double number = 0;
+};
+
+/// What applying a change did.
+struct ChangeOutcome {
+    ChangeStamp stamp;
+    std::optional<Refusal> refusal; ///< set when nothing was applied
+    std::vector<int> centres;       ///< centres the change touched
+    int people = 0;                 ///< professionals added / fallen ill / moved
+    std::int64_t doses = 0;         ///< doses moved, delayed, lost or destroyed
+    [[nodiscard]] bool applied() const { return !refusal; }
+};
+
+/// One line of text for a refusal, in French ("fr") or English.
+std::string describe_refusal(const Refusal& r, std::string_view lang = "fr");
+
+} // namespace riposte
