@@ -59,6 +59,10 @@ struct Outcome {
 class CliProcess {
   public:
     CliProcess(const std::vector<std::string>& args, const std::filesystem::path& cwd)
+        : CliProcess(RIPOSTE_CLI, args, cwd) {}
+    /// Any program of the build (e.g. a test driver), not only the CLI.
+    CliProcess(const std::string& program, const std::vector<std::string>& args,
+               const std::filesystem::path& cwd)
         : out_file_(cwd / ".stdout"), err_file_(cwd / ".stderr") {
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
@@ -67,7 +71,7 @@ class CliProcess {
                                          O_WRONLY | O_CREAT | O_TRUNC, 0644);
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_file_.c_str(),
                                          O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        std::vector<std::string> argv_storage{RIPOSTE_CLI};
+        std::vector<std::string> argv_storage{program};
         argv_storage.insert(argv_storage.end(), args.begin(), args.end());
         std::vector<char*> argv;
         for (std::string& a : argv_storage) argv.push_back(a.data());
@@ -78,7 +82,7 @@ class CliProcess {
         const int rc = ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
         std::filesystem::current_path(previous);
         posix_spawn_file_actions_destroy(&actions);
-        REQUIRE_MESSAGE(rc == 0, "cannot start " << RIPOSTE_CLI);
+        REQUIRE_MESSAGE(rc == 0, "cannot start " << program);
     }
     void signal(int sig) const { ::kill(pid_, sig); }
     Outcome finish() {

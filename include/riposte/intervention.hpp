@@ -23,6 +23,7 @@ struct CentreRef {
         NearestTo, ///< the centre nearest the commune `value` (INSEE code or name)
         Kind,      ///< every centre of kind `value` ("vaccination", "testing", "both")
         All,       ///< every centre
+        Here,      ///< in a trigger's change: the centre where the trigger fired
     };
     By by = By::All;
     std::string value;
@@ -85,6 +86,7 @@ struct DemandSurge {
     CentreRef centre;
     double factor = 2;
     int days = 1;
+    double walk_ins_per_hour = 0; ///< extra unbooked arrivals per hour at vaccination centres
 };
 
 // ---------------------------------------------------------------- decisions (the plan changes)

@@ -17,6 +17,8 @@ struct RosterPerson {
     double weekly_hours = 0;
     WeekdayMask weekdays = all_weekdays;
     double max_commute_minutes = 0;
+    bool on_call = false;  ///< a reserve: never rostered, called in by a decision
+    SimTime call_in_delay; ///< reserves: from the call to leaving home
     std::uint64_t key = 0; ///< stable random-stream key
 };
 

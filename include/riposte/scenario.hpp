@@ -78,6 +78,10 @@ struct PoolEntry {
     double weekly_hours = 0; ///< hours per week each person can give
     WeekdayMask weekdays = all_weekdays;
     double max_commute_minutes = 30;
+    /// Reserve professionals: on call, never rostered; a decision calls them in, and they
+    /// arrive after `call_in_delay` plus their commute.
+    bool on_call = false;
+    SimTime call_in_delay = hours(2);
 };
 
 struct VaccineType {

@@ -1,5 +1,7 @@
 #pragma once
 // One replication of a scenario. Deterministic for (scenario, seed, replication).
+#include "riposte/exercise.hpp"
+#include "riposte/intervention.hpp"
 #include "riposte/results.hpp"
 #include "riposte/scenario.hpp"
 
@@ -9,12 +11,38 @@
 
 namespace riposte {
 
+/// Who asked for a change.
+enum class ChangeSource : std::uint8_t {
+    Api,      ///< a caller of Simulation::apply (a decision, an ad-hoc inject, a replay)
+    Scripted, ///< a scripted inject of the exercise
+    Trigger,  ///< a conditional inject of the exercise
+};
+
+/// A change the engine applied or refused, with its stamp.
+struct AppliedChange {
+    ChangeSource source = ChangeSource::Api;
+    std::string inject_id; ///< Scripted / Trigger: the inject's id
+    int centre = -1;       ///< Trigger: the centre where it fired
+    Change change;
+    ChangeOutcome outcome;
+};
+
+/// A scripted inject not fired yet.
+struct UpcomingInject {
+    std::size_t index = 0; ///< in Exercise::injects
+    std::string id;
+    SimTime at;
+    Change change;
+};
+
 /// Receives notable events as they happen (the CLI, the GUI and tests consume it).
 class Observer {
   public:
     virtual ~Observer() = default;
     virtual void on_log(const LogEntry& /*entry*/) {}
     virtual void on_day_end(int /*day*/) {}
+    /// A change was applied or refused (a scripted inject or trigger fired, or apply()).
+    virtual void on_change(const AppliedChange& /*change*/) {}
 };
 
 /// One station of a centre, now.
@@ -53,7 +81,8 @@ struct LiveState {
     std::uint64_t events = 0;
     std::vector<CentreLive> centres;
     std::vector<TeamLive> teams;
-    Totals totals; ///< so far (waits and per-run figures are filled when the run ends)
+    int changes_applied = 0; ///< interventions applied so far
+    Totals totals;           ///< so far (waits and per-run figures are filled when the run ends)
     std::int64_t test_kits = 0;
 };
 
@@ -75,6 +104,8 @@ struct RunOptions {
     std::uint64_t seed = 1;
     int replication = 0;
     SimTime queue_sample_interval = minutes(15);
+    /// A chronogramme run inside the replication (scripted injects, triggers); may be null.
+    std::shared_ptr<const Exercise> exercise;
 };
 
 /// A replication that can be advanced step by step (the GUI drives it from a worker thread).
@@ -109,6 +140,23 @@ class Simulation {
     [[nodiscard]] SeriesDelta series_since(SeriesCursor& cursor) const;
     [[nodiscard]] SimTime now() const;
     [[nodiscard]] SimTime horizon() const;
+    /// Applies a change now, between two events, and stamps it. `identity` keys every random
+    /// draw the change causes (use change_identity() of a stable name: an inject id, a journal
+    /// entry). A change that cannot apply is refused as a value, with the reason.
+    ChangeOutcome apply(const Change& change, std::uint64_t identity);
+    /// The stamp the next apply() would get now (a journal writes it before applying).
+    [[nodiscard]] ChangeStamp next_stamp() const;
+    /// Schedules an exercise's scripted injects and evaluates its triggers inside the run, so
+    /// that a replay recreates them. Call before the first event.
+    void set_exercise(std::shared_ptr<const Exercise> exercise);
+    /// The facilitator's hands on the chronogramme: skip a scripted inject, move it, or change
+    /// what it does before it fires. False when no such inject is still to come.
+    bool skip_inject(std::string_view id);
+    bool delay_inject(std::string_view id, SimTime at);
+    bool edit_inject(std::string_view id, const Change& change);
+    [[nodiscard]] std::vector<UpcomingInject> upcoming_injects() const;
+    /// Every change applied or refused so far, in order.
+    [[nodiscard]] const std::vector<AppliedChange>& changes() const;
     /// Runs to the end and returns the results.
     Results run();
     /// Results so far (finalised when the run is complete).
@@ -118,6 +166,9 @@ class Simulation {
     class Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// A stable identity for a change's random draws, from a name (an inject id, "journal:12").
+std::uint64_t change_identity(std::string_view name);
 
 /// Convenience: one complete replication.
 Results run_replication(const Scenario& scenario, const RunOptions& options,

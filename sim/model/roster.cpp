@@ -24,6 +24,8 @@ std::vector<RosterPerson> expand_pool(const World& world) {
             r.weekly_hours = p.weekly_hours;
             r.weekdays = p.weekdays;
             r.max_commute_minutes = p.max_commute_minutes;
+            r.on_call = p.on_call;
+            r.call_in_delay = p.call_in_delay;
             r.key = name_key(base + "#" + std::to_string(k));
             people.push_back(r);
         }
@@ -114,7 +116,7 @@ Roster build_roster(const Scenario& sc,
             if (std::isfinite(tt[m]))
                 for (int i : people_of_commune[m])
                     if (tt[m] <= roster.people[static_cast<std::size_t>(i)].max_commute_minutes)
-                        near.push_back(i);
+                        if (!roster.people[static_cast<std::size_t>(i)].on_call) near.push_back(i);
         candidates[c].resize(w.roles.size());
         for (std::size_t r = 0; r < w.roles.size(); ++r) {
             if (!role_needed[r]) continue;

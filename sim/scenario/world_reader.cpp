@@ -480,7 +480,8 @@ void read_behaviour(const TomlFile& f, const toml::table* t, World& w) {
 // [[pool]] or pool = "pool.csv"
 
 constexpr std::string_view pool_required[] = {"profession", "commune", "weekly_hours"};
-constexpr std::string_view pool_optional[] = {"count", "days", "max_commute_minutes", "label"};
+constexpr std::string_view pool_optional[] = {"count", "days",    "max_commute_minutes",
+                                              "label", "on_call", "call_in_minutes"};
 const Range weekly_hours_range{0.5, 168, "hours per week from 0.5 to 168"};
 const Range commute_range{0, 600, "minutes from 0 to 600"};
 constexpr std::int64_t max_pool_count = 100000;
@@ -534,6 +535,9 @@ void read_pool_inline(const TomlFile& f, const std::vector<const toml::table*>& 
         if (auto v = r.weekdays("days")) e.weekdays = *v;
         if (auto v = r.number("max_commute_minutes", commute_range)) e.max_commute_minutes = *v;
         if (auto s = r.string("label")) e.label = *s;
+        if (auto v = r.boolean("on_call")) e.on_call = *v;
+        if (auto v = r.number("call_in_minutes", commute_range))
+            e.call_in_delay = SimTime{static_cast<std::int64_t>(std::llround(*v * 60.0))};
         r.allow("file");
         r.finish();
         people += e.count;
@@ -550,7 +554,8 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
     if (!cols.ok()) return;
     const int cp = cols.index("profession"), cc = cols.index("commune"),
               ch = cols.index("weekly_hours"), cn = cols.index("count"), cd = cols.index("days"),
-              cm = cols.index("max_commute_minutes"), cl = cols.index("label");
+              cm = cols.index("max_commute_minutes"), cl = cols.index("label"),
+              co = cols.index("on_call"), ci = cols.index("call_in_minutes");
     const std::size_t needed = static_cast<std::size_t>(std::max({cp, cc, ch})) + 1;
     for (const auto& row : t->rows) {
         if (!check_row_width(*t, row, needed, d)) continue;
@@ -600,6 +605,23 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
                 e.max_commute_minutes = *v;
         }
         if (const CsvCell* c = cell(cl)) e.label = c->text;
+        if (const CsvCell* c = cell(co); c && !c->text.empty()) {
+            if (c->text == "true" || c->text == "1" || c->text == "oui")
+                e.on_call = true;
+            else if (c->text == "false" || c->text == "0" || c->text == "non")
+                e.on_call = false;
+            else
+                d.error(cell_loc(*t, *c), "csv.bad_value",
+                        "bad on_call '" + c->text + "': write true (a reserve on call) or false");
+        }
+        if (const CsvCell* c = cell(ci); c && !c->text.empty()) {
+            const auto v = parse_double(c->text);
+            if (!v || *v < commute_range.lo || *v > commute_range.hi)
+                d.error(cell_loc(*t, *c), "csv.bad_value",
+                        "bad call_in_minutes '" + c->text + "': write minutes from 0 to 600");
+            else
+                e.call_in_delay = SimTime{static_cast<std::int64_t>(std::llround(*v * 60.0))};
+        }
         people += e.count;
         w.pool.push_back(std::move(e));
     }

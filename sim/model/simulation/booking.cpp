@@ -65,7 +65,7 @@ bool Simulation::Impl::find_slot(int c, int from, int to, int& day) const {
 bool Simulation::Impl::try_book(std::int32_t p, int d) {
     DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
     const auto& grp = w_.groups[static_cast<std::size_t>(dp.group)];
-    const int horizon = plan_.booking.horizon_days;
+    const int horizon = horizon_changes_.empty() ? plan_.booking.horizon_days : booking_horizon(d);
     for (const auto& [c, minutes] : vacc_choices_[static_cast<std::size_t>(dp.commune)]) {
         int e = 0;
         int from = d; // same-day booking: requests are handled at midnight

@@ -7,6 +7,7 @@ namespace riposte {
 void Simulation::Impl::on_day_start(int d) {
     const auto du = static_cast<std::size_t>(d);
     const SimTime t0 = day_start(d);
+    last_day_started_ = d;
     // supply
     for (std::size_t c = 0; c < centres_.size(); ++c) {
         CentreRt& rt = centres_[c];
@@ -122,7 +123,7 @@ void Simulation::Impl::on_day_start(int d) {
             }
             rt.bookings[du].clear();
             rt.bookings[du].shrink_to_fit();
-            if (def.walk_ins_per_hour > 0) {
+            if (def.walk_ins_per_hour > 0 || rt.surge_until > t0) {
                 rt.walkin_clock_s = static_cast<double>((t0 + def.opens).seconds());
                 schedule_next_walk_in(static_cast<int>(c), t0 + def.closes);
             }
@@ -193,6 +194,10 @@ void Simulation::Impl::on_day_end(int d) {
         }
         a.row.time_in_centre_mean_min = a.time_in_centre.mean();
         a.row.stock_end = rt.stock + rt.vial_left;
+        if (open) {
+            rt.used_past += a.row.doses_used;
+            ++rt.days_past;
+        }
         // the day's bookings are made at its start and cancellations touch later days only
         a.row.slots_booked = rt.booked[static_cast<std::size_t>(d)];
         res_.centre_days.push_back(a.row);
@@ -276,7 +281,7 @@ void Simulation::Impl::on_centre_open(int c) {
     // The closing staff of the last opening day go home at the latest when the centre opens
     // again; anyone still inside is served by the opening shift and their wait keeps counting.
     release_closing_shifts(rt);
-    rt.doors_open = true;
+    rt.doors_open = sim_.now() >= rt.closed_until; // premises lost: they stay shut
 }
 
 void Simulation::Impl::sample_queues() {
@@ -291,6 +296,7 @@ void Simulation::Impl::sample_queues() {
             continue;
         res_.queue.push_back({static_cast<int>(c), now, rt.waiting, rt.in_centre});
     }
+    if (!triggers_.empty()) evaluate_triggers();
     const SimTime next = now + opt_.queue_sample_interval;
     if (next < horizon_) sim_.schedule(next, h_, Sample, 0, 0, prio_sample);
 }

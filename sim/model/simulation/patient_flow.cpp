@@ -108,7 +108,9 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
     pt.server = s.pool.start(p, sim_.now());
     RIPOSTE_INVARIANT(s.pool.busy_count() <= s.pool.active_count() &&
                       (s.def->posts == 0 || s.pool.busy_count() <= s.def->posts));
-    const SimTime dur = round_seconds(s.def->service.sample(s.rng));
+    SimTime dur = round_seconds(s.def->service.sample(s.rng));
+    if (s.slow_until > sim_.now()) // an outage slows the station: the same draw, stretched
+        dur = round_seconds(static_cast<double>(dur.seconds()) * s.slow_factor);
     sim_.schedule(sim_.now() + dur, h_, ServiceEnd, static_cast<std::uint32_t>(st),
                   static_cast<std::uint64_t>(p), prio_service_end);
 }

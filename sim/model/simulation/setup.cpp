@@ -120,6 +120,7 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     }
     if (opt_.queue_sample_interval > SimTime{0})
         sim_.schedule(SimTime{0}, h_, Sample, 0, 0, prio_sample);
+    if (opt_.exercise) set_exercise(opt_.exercise);
 }
 
 void Simulation::Impl::setup_supply_and_slots() {

@@ -44,6 +44,12 @@ void Simulation::Impl::handle(const Event& e) {
     case CentreOpen:
         on_centre_open(static_cast<int>(e.target));
         break;
+    case Reopen:
+        on_reopen(static_cast<int>(e.target), static_cast<std::uint32_t>(e.data));
+        break;
+    case InjectFire:
+        on_inject(static_cast<std::size_t>(e.target), static_cast<std::uint32_t>(e.data));
+        break;
     default:
         RIPOSTE_INVARIANT(false && "unknown event kind");
     }
@@ -116,6 +122,9 @@ LiveState Simulation::live_state() const {
     out.now = m.sim_.now();
     out.events = m.sim_.events_processed();
     out.totals = m.res_.totals;
+    out.changes_applied =
+        static_cast<int>(std::count_if(m.changes_.begin(), m.changes_.end(),
+                                       [](const AppliedChange& c) { return c.outcome.applied(); }));
     out.test_kits = m.test_kits_;
     out.centres.resize(m.centres_.size());
     for (std::size_t c = 0; c < m.centres_.size(); ++c) {
@@ -177,6 +186,92 @@ SimTime Simulation::now() const {
 
 SimTime Simulation::horizon() const {
     return impl_->horizon_;
+}
+
+ChangeOutcome Simulation::apply(const Change& change, std::uint64_t identity) {
+    return impl_->fire(change, identity, ChangeSource::Api, {}, -1).outcome;
+}
+
+ChangeStamp Simulation::next_stamp() const {
+    const Impl& m = *impl_;
+    const std::uint64_t ord = m.sim_.events_processed();
+    return ChangeStamp{m.sim_.now(), ord, ord == m.change_ordinal_ ? m.change_order_ : 0};
+}
+
+void Simulation::Impl::set_exercise(std::shared_ptr<const Exercise> exercise) {
+    Impl& m = *this;
+    m.exercise_ = std::move(exercise);
+    m.injects_.clear();
+    m.triggers_.clear();
+    if (!m.exercise_) return;
+    for (std::size_t i = 0; i < m.exercise_->injects.size(); ++i) {
+        const ScriptedInject& in = m.exercise_->injects[i];
+        m.injects_.push_back({in.change, in.at, 0, false, false});
+        if (in.at < m.horizon_ && in.at >= m.sim_.now())
+            m.sim_.schedule(in.at, m.h_, InjectFire, static_cast<std::uint32_t>(i), 0, prio_inject);
+    }
+    m.triggers_.resize(m.exercise_->triggers.size());
+    for (auto& t : m.triggers_) {
+        t.above_since.assign(m.centres_.size(), SimTime::max());
+        t.fired_day.assign(std::max<std::size_t>(1, m.centres_.size()), -1);
+    }
+}
+
+void Simulation::set_exercise(std::shared_ptr<const Exercise> exercise) {
+    impl_->set_exercise(std::move(exercise));
+}
+
+namespace {
+template <class Impl> std::size_t find_upcoming(const Impl& m, std::string_view id) {
+    if (!m.exercise_) return SIZE_MAX;
+    for (std::size_t i = 0; i < m.injects_.size(); ++i)
+        if (m.exercise_->injects[i].id == id && !m.injects_[i].fired && !m.injects_[i].skipped)
+            return i;
+    return SIZE_MAX;
+}
+} // namespace
+
+bool Simulation::skip_inject(std::string_view id) {
+    const std::size_t i = find_upcoming(*impl_, id);
+    if (i == SIZE_MAX) return false;
+    impl_->injects_[i].skipped = true;
+    return true;
+}
+
+bool Simulation::delay_inject(std::string_view id, SimTime at) {
+    Impl& m = *impl_;
+    const std::size_t i = find_upcoming(m, id);
+    if (i == SIZE_MAX || at < m.sim_.now()) return false;
+    auto& in = m.injects_[i];
+    in.at = at;
+    ++in.gen; // the event already in the calendar is stale
+    if (at < m.horizon_)
+        m.sim_.schedule(at, m.h_, InjectFire, static_cast<std::uint32_t>(i), in.gen, prio_inject);
+    return true;
+}
+
+bool Simulation::edit_inject(std::string_view id, const Change& change) {
+    const std::size_t i = find_upcoming(*impl_, id);
+    if (i == SIZE_MAX) return false;
+    impl_->injects_[i].change = change;
+    return true;
+}
+
+std::vector<UpcomingInject> Simulation::upcoming_injects() const {
+    const Impl& m = *impl_;
+    std::vector<UpcomingInject> out;
+    for (std::size_t i = 0; i < m.injects_.size(); ++i) {
+        const auto& in = m.injects_[i];
+        if (in.fired || in.skipped) continue;
+        out.push_back({i, m.exercise_->injects[i].id, in.at, in.change});
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const UpcomingInject& a, const UpcomingInject& b) { return a.at < b.at; });
+    return out;
+}
+
+const std::vector<AppliedChange>& Simulation::changes() const {
+    return impl_->changes_;
 }
 
 Results Simulation::run() {

@@ -6,6 +6,8 @@
 #include "riposte/core/rng.hpp"
 #include "riposte/core/simulator.hpp"
 #include "riposte/core/stats.hpp"
+#include "riposte/exercise.hpp"
+#include "riposte/intervention.hpp"
 #include "riposte/model/server_pool.hpp"
 #include "riposte/roster.hpp"
 #include "riposte/simulation.hpp"
@@ -37,15 +39,17 @@ enum EventKind : std::uint16_t {
     Sample,
     CentreClose,
     CentreOpen,
+    Reopen,     // a closure ends (data: the closure's generation; stale ones are ignored)
+    InjectFire, // a scripted inject (target: index; data: its generation)
 };
 
 // Same-time ordering: what ends at 24:00 belongs to the day that ends (doors, then shifts),
 // then the day turns over, doors open, staff arrive before patients, services end before a
 // shift ends (the person finishes the patient in hand), doors close last.
 constexpr int prio_close_midnight = 0, prio_shift_end_midnight = 1, prio_day_end = 2,
-              prio_day_start = 3, prio_open = 5, prio_shift_start = 10, prio_service_end = 20,
-              prio_area_end = 25, prio_arrival = 50, prio_shift_end = 60, prio_close = 70,
-              prio_vial = 80, prio_sample = 90;
+              prio_day_start = 3, prio_inject = 4, prio_open = 5, prio_shift_start = 10,
+              prio_service_end = 20, prio_area_end = 25, prio_arrival = 50, prio_shift_end = 60,
+              prio_close = 70, prio_vial = 80, prio_sample = 90;
 
 /// Priority of an event at `time_of_day` (seconds since the day's midnight): at 24:00 it runs
 /// before the next day starts.
@@ -110,6 +114,8 @@ struct StationRt {
     std::deque<std::int32_t> area_queue;
     Rng rng;
     StationAcc acc;
+    double slow_factor = 1; // interventions: service takes this much longer until slow_until
+    SimTime slow_until;
 };
 
 struct DayAcc {
@@ -150,6 +156,14 @@ struct CentreRt {
     std::vector<int> role_on_site;          // people on site now, by role
     std::vector<int> stations_by_role_flat; // filled per role below
     std::vector<std::vector<int>> stations_of_role;
+    // interventions
+    SimTime closed_until;          // premises shut (inject or decision) until then
+    std::uint32_t closure_gen = 0; // stale Reopen events carry an older generation
+    double surge_factor = 1, surge_walk_ins = 0;
+    SimTime surge_until;
+    int walkin_chain_day = -1;  // day whose walk-in arrivals are being drawn
+    std::int64_t used_past = 0; // doses used on the days before today
+    int days_past = 0;          // open days before today
 };
 
 struct TeamRt {
@@ -166,8 +180,11 @@ struct TeamRt {
 struct ShiftPresence {
     std::vector<std::pair<int, std::int32_t>> servers; // (station, server slot)
     std::vector<int> watched_areas;
-    std::vector<int> persons; // present persons
-    std::vector<int> roles;   // their roles (after covering moves), same order
+    std::vector<int> persons;            // present persons
+    std::vector<int> roles;              // their roles (after covering moves), same order
+    std::vector<int> station_of;         // their station (-1: none), same order
+    std::vector<std::int32_t> server_of; // their server slot at it (-1: an area or none)
+    SimTime began;                       // when they arrived (a line added late, a deferral)
 };
 
 } // namespace model_detail
@@ -232,6 +249,30 @@ class Simulation::Impl final : public EventHandler {
     std::vector<char> person_used_;
     std::vector<float> all_waits_;
     std::int64_t test_kits_ = 0;
+
+    // interventions (interventions.cpp)
+    std::vector<SimTime> ill_from_, ill_until_; // per roster person (empty until someone falls ill)
+    std::vector<std::pair<int, int>> horizon_changes_; // (from day, booking horizon), in order
+    std::uint64_t change_ordinal_ = ~std::uint64_t{0};
+    std::uint32_t change_order_ = 0;
+    int last_day_started_ = -1;
+    int here_centre_ = -1;                  // the centre where the firing trigger holds
+    std::vector<std::int32_t> walkin_scan_; // per commune: surge walk-ins looked up to here
+    std::shared_ptr<const Exercise> exercise_;
+    struct InjectRt {
+        Change change;
+        SimTime at;
+        std::uint32_t gen = 0;
+        bool skipped = false, fired = false;
+    };
+    std::vector<InjectRt> injects_;
+    struct TriggerRt {
+        std::vector<SimTime> above_since; // per centre (QueueAbove); max(): not above
+        std::vector<int> fired_day;       // per centre: last day it fired (-1 never)
+        bool fired = false;
+    };
+    std::vector<TriggerRt> triggers_;
+    std::vector<AppliedChange> changes_; // every change applied or refused, in order
     std::int64_t unmet_tests_ = 0;
     double total_pop_ = 0;
 
@@ -313,6 +354,40 @@ class Simulation::Impl final : public EventHandler {
     void note_occupancy(StationRt& s);
     void close_station_day(StationRt& s, int d, double open_hours);
     void station_run_rows();
+    // interventions
+    ChangeOutcome apply(const Change& change, std::uint64_t identity);
+    std::vector<int> resolve(const CentreRef& ref, std::optional<Refusal>& refusal) const;
+    bool ill(int person, SimTime at) const {
+        return !ill_until_.empty() && at >= ill_from_[static_cast<std::size_t>(person)] &&
+               at < ill_until_[static_cast<std::size_t>(person)];
+    }
+    void remove_from_shift(int rs_index, std::size_t k);
+    void shut_centre(int c, SimTime until, bool decision);
+    int booking_horizon(int d) const {
+        int h = plan_.booking.horizon_days;
+        for (const auto& [from, hz] : horizon_changes_)
+            if (d >= from) h = hz;
+        return h;
+    }
+    std::int32_t surge_walker(int commune, int day);
+    void on_reopen(int c, std::uint32_t gen);
+    void on_inject(std::size_t i, std::uint32_t gen);
+    void set_exercise(std::shared_ptr<const Exercise> exercise);
+    void evaluate_triggers();
+    void do_change(const CentreClosed& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const StationSlowed& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const StaffIll& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const AbsenceWave& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const DeliveryLate& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const ColdChainFailure& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const DemandSurge& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const SetCentreOpen& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const AddLine& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const ReallocateDoses& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const ChangeBooking& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const Message& x, std::uint64_t id, ChangeOutcome& out);
+    AppliedChange fire(const Change& change, std::uint64_t identity, ChangeSource source,
+                       const std::string& id, int centre);
     const std::vector<int>& path_of(const Patient& p) const {
         const CentreRt& c = centres_[static_cast<std::size_t>(p.centre)];
         return p.type == PatientType::Vaccination ? c.vacc_path

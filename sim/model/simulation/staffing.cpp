@@ -21,6 +21,9 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
         Rng r =
             rng_for(person.key ^ mix64(static_cast<std::uint64_t>(rs.day) + 1), Purpose::Absence);
         present[i] = r.bernoulli(p_absent) ? 0 : 1;
+        // fallen ill by an intervention: absent, whatever the daily draw (drawn all the same,
+        // so that nobody else's draws move)
+        if (present[i] && ill(rs.people[i].person, day_start(rs.day) + rs.start)) present[i] = 0;
         if (present[i] && person.profession == medecin) medecin_present = true;
         if (!present[i]) {
             prof_absent_h_[static_cast<std::size_t>(person.profession)] += len_s / 3600.0;
@@ -40,7 +43,18 @@ void Simulation::Impl::on_shift_start(int rs_index) {
     const int c = rs.centre;
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
-    const double len_s = static_cast<double>((rs.end - rs.start).seconds());
+    const SimTime shift_end = day_start(rs.day) + rs.end;
+    if (sim_.now() < rt.closed_until) { // premises shut: come when they open again, if ever
+        if (rt.closed_until < shift_end)
+            sim_.schedule(rt.closed_until, h_, ShiftStart, static_cast<std::uint32_t>(rs_index), 0,
+                          prio_shift_start);
+        return;
+    }
+    if (rs.shift < 0) // a line added by a decision: required from when it starts
+        for (const auto& a : rs.people) ++rt.role_required[static_cast<std::size_t>(a.role)];
+    // from now: a shift starts at its time, unless deferred by a closure or added late
+    const double len_s = static_cast<double>((shift_end - sim_.now()).seconds());
+    pr.began = sim_.now();
     bool medecin_present = false;
     const std::vector<char> present = who_turns_up(rs, medecin_present);
     // Who may do what: -1 not allowed, 0 allowed, 1 allowed under supervision.
@@ -106,9 +120,11 @@ void Simulation::Impl::on_shift_start(int rs_index) {
     RIPOSTE_INVARIANT(working.size() <= rs.people.size());
     std::vector<int> rr(w_.roles.size(), 0); // round-robin over stations of a role
     // people per station where the plan names them (a role staffing several stations)
-    std::vector<int> quota = plan_.centres[static_cast<std::size_t>(c)]
-                                 .shifts[static_cast<std::size_t>(rs.shift)]
-                                 .station_staff;
+    std::vector<int> quota;
+    if (rs.shift >= 0)
+        quota = plan_.centres[static_cast<std::size_t>(c)]
+                    .shifts[static_cast<std::size_t>(rs.shift)]
+                    .station_staff;
     quota.resize(plan_.centres[static_cast<std::size_t>(c)].stations.size(), -1);
     for (const Assignment& a : working) {
         const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
@@ -124,6 +140,8 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             2.0 * travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(person.home)] /
             60.0;
         const auto& sts = rt.stations_of_role[role];
+        pr.station_of.push_back(-1);
+        pr.server_of.push_back(-1);
         if (sts.empty()) continue; // e.g. supervision: on site, no station
         int st = -1;
         for (int k : sts) {
@@ -137,6 +155,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         }
         if (st < 0) st = sts[static_cast<std::size_t>(rr[role]++) % sts.size()];
         StationRt& s = stations_[static_cast<std::size_t>(st)];
+        pr.station_of.back() = st;
         if (s.def->kind == StationKind::Area) {
             ++s.watchers;
             pr.watched_areas.push_back(st);
@@ -145,6 +164,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             const std::int32_t slot =
                 s.pool.add_server(a.person, day_start(rs.day) + rs.end, rs_index);
             pr.servers.emplace_back(st, slot);
+            pr.server_of.back() = slot;
             s.acc.day.staffed_hours += len_s / 3600.0;
             try_start_servers(st);
         }

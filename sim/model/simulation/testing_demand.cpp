@@ -15,7 +15,8 @@ void Simulation::Impl::schedule_next_test_arrival(int c, double from_s) {
     const double close = static_cast<double>(def.closes.seconds());
     while (t < close && t < 86400.0) {
         const auto hh = static_cast<std::size_t>(t / 3600.0);
-        const double rate = rt.test_rate[hh] / 3600.0; // per second
+        double rate = rt.test_rate[hh] / 3600.0; // per second
+        if (rt.surge_until > d0 + SimTime{static_cast<std::int64_t>(t)}) rate *= rt.surge_factor;
         const double hour_end = std::min(close, static_cast<double>(hh + 1) * 3600.0);
         if (rate > 0 && need <= rate * (hour_end - t)) {
             t += need / rate;
@@ -51,11 +52,17 @@ void Simulation::Impl::on_test_arrival(int c) {
 void Simulation::Impl::schedule_next_walk_in(int c, SimTime closes_at) {
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
-    rt.walkin_clock_s +=
-        -std::log(rt.walkin_rng.uniform01_open0()) * 3600.0 / def.walk_ins_per_hour;
+    double rate = def.walk_ins_per_hour;
+    if (rt.surge_until > SimTime{static_cast<std::int64_t>(rt.walkin_clock_s)})
+        rate = rate * rt.surge_factor + rt.surge_walk_ins; // a surge (an intervention)
+    rt.walkin_chain_day = -1;
+    if (!(rate > 0)) return;
+    rt.walkin_clock_s += -std::log(rt.walkin_rng.uniform01_open0()) * 3600.0 / rate;
     const SimTime at{static_cast<std::int64_t>(std::ceil(rt.walkin_clock_s))};
-    if (at < closes_at)
+    if (at < closes_at) {
         sim_.schedule(at, h_, WalkInArrival, static_cast<std::uint32_t>(c), 0, prio_arrival);
+        rt.walkin_chain_day = at.day();
+    }
 }
 
 void Simulation::Impl::on_walk_in(int c) {
@@ -80,6 +87,20 @@ void Simulation::Impl::on_walk_in(int c) {
         ++rt.acc.row.walk_ins;
         on_arrival(p);
         return;
+    }
+    if (rt.surge_until > sim_.now()) { // a surge brings people who held no booking
+        const std::int32_t person = surge_walker(def.commune, sim_.now().day());
+        if (person == none) return;
+        persons_[static_cast<std::size_t>(person)].state = Booked;
+        const std::int32_t p = new_patient();
+        Patient& pt = pat(p);
+        pt.person = person;
+        pt.centre = c;
+        pt.type = PatientType::Vaccination;
+        pt.dose = 1;
+        pt.walk_in = true;
+        ++rt.acc.row.walk_ins;
+        on_arrival(p);
     }
 }
 

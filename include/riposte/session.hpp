@@ -1,0 +1,98 @@
+#pragma once
+// A live session (an exercise, a crisis-cell meeting): one replication driven by people, every
+// live change journaled and fsync'ed before it takes effect (DESIGN.md "The journal").
+// Resuming after a crash, rewinding and replaying are one mechanism: a new Simulation that
+// replays a prefix of the journal. A replay that cannot follow the journal stops at the entry
+// and names it (a Divergence), never silently.
+#include "riposte/exercise.hpp"
+#include "riposte/journal.hpp"
+#include "riposte/simulation.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace riposte {
+
+struct SessionInputs {
+    std::shared_ptr<const Scenario> scenario;
+    std::shared_ptr<const Exercise> exercise; ///< may be null
+    std::uint64_t seed = 1;
+    int replication = 0;
+    /// the files, for the journal's header (paths and SHA-256)
+    std::filesystem::path world_file, plan_file, exercise_file;
+};
+
+/// Where a replay stopped following its journal.
+struct Divergence {
+    std::uint64_t entry = 0; ///< journal entry ordinal
+    int line = 0;            ///< its line in the journal file
+    std::string what;        ///< what differs
+};
+
+/// The random-stream identity of a journal entry's change: the same live and in replay.
+std::uint64_t entry_identity(std::uint64_t ordinal);
+
+/// Replays `entries` on `sim` (fresh, with the session's exercise set) in order, stopping
+/// before the first entry stamped after `until`. Returns the first divergence, if any.
+std::optional<Divergence> replay_entries(Simulation& sim, const std::vector<JournalEntry>& entries,
+                                         SimTime until = SimTime::max());
+
+/// The header a new journal gets for these inputs (paths relative to the journal's folder).
+JournalHeader journal_header_for(const SessionInputs& in, const std::filesystem::path& journal);
+
+/// Checks a journal's header against the inputs; an error message when they differ.
+std::optional<std::string> check_journal_inputs(const JournalHeader& h, const SessionInputs& in,
+                                                const std::filesystem::path& journal);
+
+class LiveSession {
+  public:
+    /// A new session writing a new journal (refused if the file exists).
+    static std::optional<LiveSession>
+    start(const SessionInputs& in, const std::filesystem::path& journal, std::string* error);
+    /// Rebuilds a session from its journal (after a crash, or to go on later) and appends to
+    /// it. A torn last entry is dropped.
+    static std::optional<LiveSession>
+    resume(const SessionInputs& in, const std::filesystem::path& journal, std::string* error);
+
+    /// Journals then applies a decision or an ad-hoc inject. False (with `error`) only when the
+    /// journal cannot be written: then nothing is applied.
+    struct Decided {
+        bool journaled = false;
+        ChangeOutcome outcome;
+    };
+    Decided decide(const Change& change, EntrySource source, const std::string& author,
+                   const std::string& text, std::string* error);
+    bool skip_inject(const std::string& id, const std::string& author, std::string* error);
+    bool delay_inject(const std::string& id, SimTime at, const std::string& author,
+                      std::string* error);
+    bool edit_inject(const std::string& id, const Change& change, const std::string& author,
+                     std::string* error);
+    bool observe(const std::string& author, const std::string& text, std::string* error);
+
+    /// Advancing the run: fired scripted injects and triggers are recorded in the journal.
+    bool advance_to(SimTime t, std::string* error = nullptr);
+    bool step(std::string* error = nullptr);
+    Results finish(std::string* error = nullptr);
+
+    [[nodiscard]] Simulation& sim() { return *sim_; }
+    [[nodiscard]] const Simulation& sim() const { return *sim_; }
+    [[nodiscard]] std::uint64_t entries() const { return next_entry_ - 1; }
+    /// Entries of the journal, as written or replayed.
+    [[nodiscard]] const std::vector<JournalEntry>& journal_entries() const { return written_; }
+
+  private:
+    LiveSession() = default;
+    bool write(JournalEntry e, std::string* error);
+    bool record_fired(std::string* error);
+
+    SessionInputs in_;
+    std::unique_ptr<Simulation> sim_;
+    std::optional<JournalWriter> writer_;
+    std::vector<JournalEntry> written_;
+    std::uint64_t next_entry_ = 1;
+    std::size_t changes_seen_ = 0; ///< Simulation::changes() already looked at
+};
+
+} // namespace riposte

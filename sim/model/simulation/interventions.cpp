@@ -1,0 +1,723 @@
+// Interventions: injects and decisions applied between two events (DESIGN.md "The model as
+// components, and interventions"). Each kind changes the state of the components it concerns,
+// at now(); events a change makes stale carry a generation and are ignored; every new random
+// draw is keyed by the change's identity.
+#include "model/simulation/simulation_impl.hpp"
+
+#include <variant>
+
+namespace riposte {
+
+std::uint64_t change_identity(std::string_view name) {
+    return name_key(name);
+}
+
+namespace {
+
+Refusal refuse(RefusalReason reason, std::string subject = {}, double number = 0) {
+    return Refusal{reason, std::move(subject), number};
+}
+
+std::string ref_text(const CentreRef& r) {
+    switch (r.by) {
+    case CentreRef::By::Name:
+        return r.value;
+    case CentreRef::By::Largest:
+        return "largest";
+    case CentreRef::By::NearestTo:
+        return "nearest_to " + r.value;
+    case CentreRef::By::Kind:
+        return "kind " + r.value;
+    case CentreRef::By::All:
+        return "*";
+    case CentreRef::By::Here:
+        return "here";
+    }
+    return r.value;
+}
+
+} // namespace
+
+std::vector<int> Simulation::Impl::resolve(const CentreRef& ref,
+                                           std::optional<Refusal>& refusal) const {
+    std::vector<int> out;
+    const int n = static_cast<int>(plan_.centres.size());
+    switch (ref.by) {
+    case CentreRef::By::Name:
+        for (int c = 0; c < n; ++c)
+            if (plan_.centres[static_cast<std::size_t>(c)].name == ref.value) out.push_back(c);
+        break;
+    case CentreRef::By::All:
+        for (int c = 0; c < n; ++c) out.push_back(c);
+        break;
+    case CentreRef::By::Here:
+        if (here_centre_ >= 0) out.push_back(here_centre_);
+        break;
+    case CentreRef::By::Largest: {
+        // the most slots over the run; a plan of testing centres only: the longest hours
+        std::int64_t best = -1;
+        int pick = -1;
+        for (int c = 0; c < n; ++c) {
+            const CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+            const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+            std::int64_t size = 0;
+            for (int x : rt.opened) size += x;
+            if (size == 0)
+                size = (def.closes - def.opens).seconds() / 60 *
+                       static_cast<std::int64_t>(def.stations.size()) / 1000;
+            if (size > best) {
+                best = size;
+                pick = c;
+            }
+        }
+        if (pick >= 0) out.push_back(pick);
+        break;
+    }
+    case CentreRef::By::NearestTo: {
+        const int m = w_.find_commune(ref.value);
+        if (m < 0) {
+            refusal = refuse(RefusalReason::UnknownCentre, ref_text(ref));
+            return out;
+        }
+        double best = std::numeric_limits<double>::infinity();
+        int pick = -1;
+        for (int c = 0; c < n; ++c) {
+            const double t = travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(m)];
+            if (t < best) {
+                best = t;
+                pick = c;
+            }
+        }
+        if (pick >= 0) out.push_back(pick);
+        break;
+    }
+    case CentreRef::By::Kind:
+        for (int c = 0; c < n; ++c) {
+            const CentreKind k = plan_.centres[static_cast<std::size_t>(c)].kind;
+            if ((ref.value == "vaccination" && k == CentreKind::Vaccination) ||
+                (ref.value == "testing" && k == CentreKind::Testing) ||
+                (ref.value == "both" && k == CentreKind::Both))
+                out.push_back(c);
+        }
+        break;
+    }
+    if (out.empty() && !refusal) refusal = refuse(RefusalReason::UnknownCentre, ref_text(ref));
+    return out;
+}
+
+AppliedChange Simulation::Impl::fire(const Change& change, std::uint64_t identity,
+                                     ChangeSource source, const std::string& id, int centre) {
+    here_centre_ = centre;
+    AppliedChange ac;
+    ac.source = source;
+    ac.inject_id = id;
+    ac.centre = centre;
+    ac.change = change;
+    ac.outcome = apply(change, identity);
+    here_centre_ = -1;
+    std::string text = std::string(change_kind_name(change));
+    if (!id.empty()) text += " [" + id + "]";
+    if (centre >= 0) text += " at " + centre_name(centre);
+    if (ac.outcome.applied())
+        text += ": applied";
+    else
+        text += ": refused, " + describe_refusal(*ac.outcome.refusal, "en");
+    log(is_inject(change) ? LogKind::Inject : LogKind::Decision, std::move(text));
+    changes_.push_back(ac);
+    if (obs_) obs_->on_change(ac);
+    return ac;
+}
+
+ChangeOutcome Simulation::Impl::apply(const Change& change, std::uint64_t identity) {
+    ChangeOutcome out;
+    const std::uint64_t ord = sim_.events_processed();
+    if (ord != change_ordinal_) {
+        change_ordinal_ = ord;
+        change_order_ = 0;
+    }
+    out.stamp = ChangeStamp{sim_.now(), ord, change_order_++};
+    if (finalised_ || sim_.now() >= horizon_) {
+        out.refusal = refuse(RefusalReason::PastHorizon);
+        return out;
+    }
+    std::visit([&](const auto& c) { do_change(c, identity, out); }, change);
+    if (out.refusal) out.centres.clear();
+    return out;
+}
+
+// ---------------------------------------------------------------- centres: shut and reopen
+
+void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+    const SimTime now = sim_.now();
+    rt.closed_until = std::max(rt.closed_until, until);
+    ++rt.closure_gen;
+    rt.doors_open = false;
+    // everyone queued goes home (and rebooks); those in service finish and leave
+    for (StationRt& s : stations_) {
+        if (s.centre != c) continue;
+        std::vector<std::int32_t> sent;
+        if (s.def->kind == StationKind::Area) {
+            sent.assign(s.area_queue.begin(), s.area_queue.end());
+            s.area_queue.clear();
+        } else {
+            while (!s.pool.queue_empty()) sent.push_back(s.pool.dequeue());
+        }
+        for (std::int32_t p : sent) {
+            --rt.waiting;
+            --rt.in_centre;
+            RIPOSTE_INVARIANT(rt.waiting >= 0 && rt.in_centre >= 0);
+            turn_away(p, false);
+        }
+    }
+    // staff on site go home now; the closing staff of an earlier day too
+    release_closing_shifts(rt);
+    for (int d : {now.day() - 1, now.day()}) {
+        if (d < 0 || d >= w_.days) continue;
+        for (int rs : shifts_by_day_[static_cast<std::size_t>(d)]) {
+            if (roster_.shifts[static_cast<std::size_t>(rs)].centre != c) continue;
+            ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
+            while (!pr.persons.empty()) remove_from_shift(rs, pr.persons.size() - 1);
+        }
+    }
+    for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) { // lines added by decisions
+        if (roster_.shifts[rs].shift >= 0) break;
+        if (roster_.shifts[rs].centre != c) continue;
+        ShiftPresence& pr = presence_[rs];
+        while (!pr.persons.empty()) remove_from_shift(static_cast<int>(rs), pr.persons.size() - 1);
+    }
+    // no new booking on the days it is shut all day
+    for (int d = std::max(0, now.day()); d < w_.days && day_start(d) <= until; ++d)
+        if (day_start(d) + def.opens >= now && day_start(d) + def.closes <= until)
+            rt.opened[static_cast<std::size_t>(d)] = std::min(
+                rt.opened[static_cast<std::size_t>(d)], rt.booked[static_cast<std::size_t>(d)]);
+    // doors open again at `until` when that falls within opening hours
+    if (until < horizon_) {
+        const int d = until.day();
+        if (def.open_on(d, w_.start_weekday) && until > day_start(d) + def.opens &&
+            until < day_start(d) + def.closes)
+            sim_.schedule(until, h_, Reopen, static_cast<std::uint32_t>(c), rt.closure_gen,
+                          prio_open);
+    }
+    (void)decision;
+}
+
+void Simulation::Impl::on_reopen(int c, std::uint32_t gen) {
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    if (gen != rt.closure_gen || sim_.now() < rt.closed_until) return;
+    rt.doors_open = true;
+}
+
+void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
+    ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
+    const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
+    CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
+    const int person = pr.persons[k];
+    const auto role = static_cast<std::size_t>(pr.roles[k]);
+    const int st = pr.station_of[k];
+    const std::int32_t slot = pr.server_of[k];
+    const SimTime now = sim_.now();
+    const SimTime end = day_start(rs.day) + rs.end;
+    // the hours not worked are taken back
+    const double left_s = end > now ? static_cast<double>((end - now).seconds()) : 0.0;
+    const auto prof =
+        static_cast<std::size_t>(roster_.people[static_cast<std::size_t>(person)].profession);
+    rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
+    prof_worked_h_[prof] -= left_s / 3600.0;
+    --rt.role_on_site[role];
+    if (st >= 0) {
+        StationRt& s = stations_[static_cast<std::size_t>(st)];
+        if (slot >= 0) {
+            s.pool.server(slot).leave_at = now;
+            s.pool.retire(slot); // a busy person finishes the patient in hand
+            s.acc.day.staffed_hours = std::max(0.0, s.acc.day.staffed_hours - left_s / 3600.0);
+            auto it = std::find(pr.servers.begin(), pr.servers.end(), std::make_pair(st, slot));
+            if (it != pr.servers.end()) pr.servers.erase(it);
+        } else {
+            --s.watchers;
+            auto it = std::find(pr.watched_areas.begin(), pr.watched_areas.end(), st);
+            if (it != pr.watched_areas.end()) pr.watched_areas.erase(it);
+        }
+    }
+    const auto at = static_cast<std::ptrdiff_t>(k);
+    pr.persons.erase(pr.persons.begin() + at);
+    pr.roles.erase(pr.roles.begin() + at);
+    pr.station_of.erase(pr.station_of.begin() + at);
+    pr.server_of.erase(pr.server_of.begin() + at);
+}
+
+void Simulation::Impl::do_change(const CentreClosed& x, std::uint64_t, ChangeOutcome& out) {
+    const auto cs = resolve(x.centre, out.refusal);
+    if (out.refusal) return;
+    if (x.until <= sim_.now()) {
+        out.refusal = refuse(RefusalReason::InThePast);
+        return;
+    }
+    for (int c : cs) {
+        shut_centre(c, x.until, false);
+        log(LogKind::Inject,
+            centre_name(c) + " closed until day " + std::to_string(x.until.day() + 1));
+    }
+    out.centres = cs;
+}
+
+void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOutcome& out) {
+    const auto cs = resolve(x.centre, out.refusal);
+    if (out.refusal) return;
+    const SimTime now = sim_.now();
+    if (!x.open) {
+        if (x.until <= now) {
+            out.refusal = refuse(RefusalReason::InThePast);
+            return;
+        }
+        for (int c : cs) shut_centre(c, x.until, true);
+        out.centres = cs;
+        return;
+    }
+    for (int c : cs) {
+        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        if (rt.closed_until <= now) {
+            out.refusal = refuse(RefusalReason::NotApplicable, centre_name(c) + " is not closed");
+            return;
+        }
+    }
+    for (int c : cs) {
+        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+        rt.closed_until = now;
+        ++rt.closure_gen;
+        const int d = now.day();
+        rt.doors_open = def.open_on(d, w_.start_weekday) && now >= day_start(d) + def.opens &&
+                        now < day_start(d) + def.closes;
+    }
+    out.centres = cs;
+}
+
+// ---------------------------------------------------------------- stations
+
+void Simulation::Impl::do_change(const StationSlowed& x, std::uint64_t, ChangeOutcome& out) {
+    const auto cs = resolve(x.centre, out.refusal);
+    if (out.refusal) return;
+    if (!(x.factor > 0) || x.factor > 100) {
+        out.refusal = refuse(RefusalReason::BadValue, "factor");
+        return;
+    }
+    if (x.until <= sim_.now()) {
+        out.refusal = refuse(RefusalReason::InThePast);
+        return;
+    }
+    std::vector<int> hit;
+    for (StationRt& s : stations_) {
+        if (std::find(cs.begin(), cs.end(), s.centre) == cs.end()) continue;
+        if (!x.station.empty() && s.def->name != x.station) continue;
+        s.slow_factor = x.factor;
+        s.slow_until = x.until;
+        if (hit.empty() || hit.back() != s.centre) hit.push_back(s.centre);
+    }
+    if (hit.empty()) {
+        out.refusal = refuse(RefusalReason::UnknownStation, x.station);
+        return;
+    }
+    out.centres = hit;
+}
+
+// ---------------------------------------------------------------- staff
+
+void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome& out) {
+    const auto cs = resolve(x.centre, out.refusal);
+    if (out.refusal) return;
+    const int prof = w_.find_profession(x.profession);
+    if (prof < 0) {
+        out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
+        return;
+    }
+    if (x.people < 1 || x.days < 1) {
+        out.refusal = refuse(RefusalReason::BadValue, x.people < 1 ? "people" : "days");
+        return;
+    }
+    const SimTime now = sim_.now();
+    const SimTime until = now + days(x.days);
+    if (ill_until_.empty()) {
+        ill_from_.assign(roster_.people.size(), SimTime{});
+        ill_until_.assign(roster_.people.size(), SimTime{});
+    }
+    for (int c : cs) {
+        // who works there: those on site now first, then those rostered in the period
+        std::vector<int> who;
+        auto consider = [&](int person) {
+            if (roster_.people[static_cast<std::size_t>(person)].profession != prof) return;
+            if (ill(person, now)) return;
+            if (std::find(who.begin(), who.end(), person) == who.end()) who.push_back(person);
+        };
+        std::vector<int> active;
+        for (int d : {now.day() - 1, now.day()})
+            if (d >= 0 && d < w_.days)
+                for (int rs : shifts_by_day_[static_cast<std::size_t>(d)])
+                    if (roster_.shifts[static_cast<std::size_t>(rs)].centre == c)
+                        active.push_back(rs);
+        for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
+            if (roster_.shifts[rs].shift >= 0) break;
+            if (roster_.shifts[rs].centre == c) active.push_back(static_cast<int>(rs));
+        }
+        for (int rs : active)
+            for (int person : presence_[static_cast<std::size_t>(rs)].persons) consider(person);
+        for (int d = now.day(); d < w_.days && day_start(d) < until; ++d)
+            for (int rs : shifts_by_day_[static_cast<std::size_t>(d)]) {
+                const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
+                if (s.centre != c || day_start(d) + s.end <= now) continue;
+                for (const auto& a : s.people) consider(a.person);
+            }
+        if (who.size() > static_cast<std::size_t>(x.people))
+            who.resize(static_cast<std::size_t>(x.people));
+        for (int person : who) {
+            ill_from_[static_cast<std::size_t>(person)] = now;
+            ill_until_[static_cast<std::size_t>(person)] = until;
+            for (int rs : active) {
+                ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
+                for (std::size_t k = 0; k < pr.persons.size(); ++k)
+                    if (pr.persons[k] == person) {
+                        remove_from_shift(rs, k);
+                        break;
+                    }
+            }
+        }
+        if (!who.empty()) out.centres.push_back(c);
+        out.people += static_cast<int>(who.size());
+    }
+    if (out.people == 0)
+        out.refusal = refuse(RefusalReason::NotApplicable,
+                             "no " + x.profession + " works there in that period");
+}
+
+void Simulation::Impl::do_change(const AbsenceWave& x, std::uint64_t id, ChangeOutcome& out) {
+    int prof = -1;
+    if (!x.profession.empty()) {
+        prof = w_.find_profession(x.profession);
+        if (prof < 0) {
+            out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
+            return;
+        }
+    }
+    if (!(x.share >= 0 && x.share <= 1) || x.days < 1) {
+        out.refusal = refuse(RefusalReason::BadValue, x.days < 1 ? "days" : "share");
+        return;
+    }
+    if (ill_until_.empty()) {
+        ill_from_.assign(roster_.people.size(), SimTime{});
+        ill_until_.assign(roster_.people.size(), SimTime{});
+    }
+    const SimTime now = sim_.now();
+    for (std::size_t i = 0; i < roster_.people.size(); ++i) {
+        const RosterPerson& person = roster_.people[i];
+        if (prof >= 0 && person.profession != prof) continue;
+        // one draw per (person, change): the same people fall ill in every plan variant
+        Rng r = rng_for(person.key ^ mix64(id), Purpose::Absence);
+        if (!r.bernoulli(x.share)) continue;
+        ill_from_[i] = now;
+        ill_until_[i] = std::max(ill_until_[i], now + days(x.days));
+        ++out.people;
+    }
+}
+
+void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome& out) {
+    const auto cs = resolve(x.centre, out.refusal);
+    if (out.refusal) return;
+    const int role = w_.find_role(x.role);
+    if (role < 0) {
+        out.refusal = refuse(RefusalReason::UnknownRole, x.role);
+        return;
+    }
+    const SimTime now = sim_.now();
+    const bool asap = x.from <= now;
+    if (x.people < 1 || x.until <= std::max(now, x.from)) {
+        out.refusal = refuse(x.people < 1 ? RefusalReason::BadValue : RefusalReason::InThePast,
+                             x.people < 1 ? "people" : "until");
+        return;
+    }
+    if (x.until - std::max(now, x.from) > hours(16)) {
+        out.refusal = refuse(RefusalReason::BadValue, "a line lasts at most 16 h: add one per day");
+        return;
+    }
+    if (std::max(now, x.from) >= horizon_) {
+        out.refusal = refuse(RefusalReason::PastHorizon);
+        return;
+    }
+    // the hours ledger: each person's working intervals and hours per week so far
+    std::vector<std::vector<std::pair<SimTime, SimTime>>> busy(roster_.people.size());
+    std::map<std::pair<int, int>, double> week_h; // (person, week) → hours
+    for (const RosterShift& s : roster_.shifts)
+        for (const auto& a : s.people) {
+            const SimTime b = day_start(s.day) + s.start, e = day_start(s.day) + s.end;
+            busy[static_cast<std::size_t>(a.person)].emplace_back(b, e);
+            week_h[{a.person, s.day / 7}] += (e - b).hours();
+        }
+    struct Pick {
+        SimTime start;
+        double minutes;
+        int person;
+    };
+    for (int c : cs) {
+        std::vector<Pick> picks;
+        for (std::size_t i = 0; i < roster_.people.size(); ++i) {
+            const RosterPerson& p = roster_.people[i];
+            if (p.on_call != x.reserve) continue;
+            bool allowed = false;
+            for (const auto& e : w_.scope.allowed[static_cast<std::size_t>(role)])
+                if (e.profession == p.profession && !e.supervised) allowed = true;
+            if (!allowed) continue;
+            const double minutes =
+                travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(p.home)];
+            if (!(minutes <= p.max_commute_minutes)) continue;
+            const SimTime arrive = now +
+                                   SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))} +
+                                   (x.reserve ? p.call_in_delay : SimTime{});
+            const SimTime start = asap ? arrive : x.from;
+            if (!asap && arrive > x.from) continue;
+            if (start + riposte::minutes(30) > x.until) continue;
+            const int d = start.day();
+            if (!((p.weekdays >> ((d + w_.start_weekday) % 7)) & 1)) continue;
+            const auto pi = static_cast<int>(i);
+            if (ill(pi, start)) continue;
+            bool clash = false;
+            for (const auto& [b, e] : busy[i])
+                if (b < x.until && start < e) clash = true;
+            if (clash) continue;
+            const double h = (x.until - start).hours();
+            auto it = week_h.find({pi, d / 7});
+            if ((it == week_h.end() ? 0.0 : it->second) + h > p.weekly_hours + 1e-9) continue;
+            picks.push_back({start, minutes, pi});
+        }
+        std::stable_sort(picks.begin(), picks.end(), [](const Pick& a, const Pick& b) {
+            return a.start != b.start ? a.start < b.start : a.minutes < b.minutes;
+        });
+        if (picks.size() < static_cast<std::size_t>(x.people)) {
+            out.refusal =
+                refuse(RefusalReason::NoneWithinReach, x.role, static_cast<double>(picks.size()));
+            out.people = 0;
+            return;
+        }
+        picks.resize(static_cast<std::size_t>(x.people));
+        for (const Pick& pk : picks) {
+            RosterShift rs;
+            rs.centre = c;
+            rs.shift = -1; // a line added by a decision
+            rs.day = pk.start.day();
+            rs.start = pk.start - day_start(rs.day);
+            rs.end = x.until - day_start(rs.day);
+            rs.people.push_back({pk.person, role});
+            const int index = static_cast<int>(roster_.shifts.size());
+            roster_.shifts.push_back(rs);
+            presence_.emplace_back();
+            person_used_[static_cast<std::size_t>(pk.person)] = 1;
+            sim_.schedule(pk.start, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
+                          prio_shift_start);
+            sim_.schedule(x.until, h_, ShiftEnd, static_cast<std::uint32_t>(index), 0,
+                          at_day_edge(rs.end.seconds() % 86400 == 0 && rs.end.seconds() > 0
+                                          ? SimTime{86400}
+                                          : rs.end,
+                                      prio_shift_end, prio_shift_end_midnight));
+        }
+        out.centres.push_back(c);
+        out.people += x.people;
+    }
+}
+
+// ---------------------------------------------------------------- supply
+
+void Simulation::Impl::do_change(const DeliveryLate& x, std::uint64_t, ChangeOutcome& out) {
+    const auto cs = resolve(x.centre, out.refusal);
+    if (out.refusal) return;
+    if (x.delay_days < 0 || !(x.lost_share >= 0 && x.lost_share <= 1) ||
+        (x.delay_days == 0 && x.lost_share == 0)) {
+        out.refusal = refuse(RefusalReason::BadValue, "delay_days / lost_share");
+        return;
+    }
+    for (int c : cs) {
+        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        for (int e = last_day_started_ + 1; e < w_.days; ++e) {
+            std::int64_t& due = rt.alloc[static_cast<std::size_t>(e)];
+            if (due <= 0) continue;
+            const auto lost =
+                static_cast<std::int64_t>(std::floor(static_cast<double>(due) * x.lost_share));
+            const std::int64_t moved = due - lost;
+            const int to = e + x.delay_days;
+            due = 0;
+            if (to < w_.days) {
+                rt.alloc[static_cast<std::size_t>(to)] += moved;
+                res_.totals.doses_delivered -= lost;
+            } else {
+                res_.totals.doses_delivered -= lost + moved; // past the end of the run
+            }
+            out.doses += moved + lost;
+            out.centres.push_back(c);
+            break;
+        }
+    }
+    if (out.centres.empty())
+        out.refusal = refuse(RefusalReason::NotApplicable, "no delivery to come");
+}
+
+void Simulation::Impl::do_change(const ColdChainFailure& x, std::uint64_t, ChangeOutcome& out) {
+    const auto cs = resolve(x.centre, out.refusal);
+    if (out.refusal) return;
+    for (int c : cs) {
+        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        const std::int64_t lost = rt.stock + rt.vial_left;
+        rt.acc.row.doses_wasted += lost;
+        rt.stock = 0;
+        rt.vial_left = 0;
+        ++rt.vial_serial; // the opened vial's expiry is stale
+        out.doses += lost;
+    }
+    out.centres = cs;
+}
+
+void Simulation::Impl::do_change(const ReallocateDoses& x, std::uint64_t, ChangeOutcome& out) {
+    const auto from = resolve(x.from, out.refusal);
+    if (out.refusal) return;
+    const auto to = resolve(x.to, out.refusal);
+    if (out.refusal) return;
+    if (from.size() != 1 || to.size() != 1 || from[0] == to[0] || x.doses <= 0) {
+        out.refusal = refuse(RefusalReason::BadValue,
+                             x.doses <= 0 ? "doses" : "from and to name two different centres");
+        return;
+    }
+    const Centre& a = plan_.centres[static_cast<std::size_t>(from[0])];
+    const Centre& b = plan_.centres[static_cast<std::size_t>(to[0])];
+    if (!b.vaccinates() || a.vaccine != b.vaccine) {
+        out.refusal = refuse(RefusalReason::NotApplicable,
+                             b.name + " does not give " + a.name + "'s vaccine");
+        return;
+    }
+    CentreRt& ra = centres_[static_cast<std::size_t>(from[0])];
+    if (ra.stock < x.doses) {
+        out.refusal = refuse(RefusalReason::NotEnoughStock, a.name, static_cast<double>(ra.stock));
+        return;
+    }
+    ra.stock -= x.doses;
+    centres_[static_cast<std::size_t>(to[0])].stock += x.doses;
+    out.doses = x.doses;
+    out.centres = {from[0], to[0]};
+}
+
+// ---------------------------------------------------------------- demand and booking
+
+void Simulation::Impl::do_change(const DemandSurge& x, std::uint64_t, ChangeOutcome& out) {
+    const auto cs = resolve(x.centre, out.refusal);
+    if (out.refusal) return;
+    if (!(x.factor > 0) || x.factor > 100 || x.days < 1 || !(x.walk_ins_per_hour >= 0)) {
+        out.refusal = refuse(RefusalReason::BadValue, "factor / days / walk_ins_per_hour");
+        return;
+    }
+    const SimTime now = sim_.now();
+    const int d = now.day();
+    for (int c : cs) {
+        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+        rt.surge_factor = x.factor;
+        rt.surge_walk_ins = x.walk_ins_per_hour;
+        rt.surge_until = now + days(x.days);
+        // a centre without walk-ins today starts drawing them now
+        if (def.vaccinates() && !def.walk_in_only && rt.walkin_chain_day != d &&
+            def.open_on(d, w_.start_weekday) && now < day_start(d) + def.closes) {
+            rt.walkin_clock_s =
+                static_cast<double>(std::max(now, day_start(d) + def.opens).seconds());
+            schedule_next_walk_in(c, day_start(d) + def.closes);
+        }
+    }
+    out.centres = cs;
+}
+
+std::int32_t Simulation::Impl::surge_walker(int commune, int day) {
+    // someone of the commune who wants a dose, holds no booking and may have one
+    if (walkin_scan_.empty()) {
+        walkin_scan_.assign(w_.territory.communes.size(), 0);
+        for (std::size_t m = 0; m < walkin_scan_.size(); ++m)
+            walkin_scan_[m] = person_first_[cg(static_cast<int>(m), 0)];
+    }
+    const std::int32_t end = static_cast<std::size_t>(commune) + 1 < w_.territory.communes.size()
+                                 ? person_first_[cg(commune + 1, 0)]
+                                 : static_cast<std::int32_t>(persons_.size());
+    std::int32_t& i = walkin_scan_[static_cast<std::size_t>(commune)];
+    for (; i < end; ++i) {
+        const DemandPerson& dp = persons_[static_cast<std::size_t>(i)];
+        if (dp.doses == 0 && dp.state == Waiting &&
+            w_.groups[static_cast<std::size_t>(dp.group)].eligible_day <= day)
+            return i++;
+    }
+    return none;
+}
+
+void Simulation::Impl::do_change(const ChangeBooking& x, std::uint64_t, ChangeOutcome& out) {
+    if (x.from_day >= w_.days) {
+        out.refusal = refuse(RefusalReason::PastHorizon);
+        return;
+    }
+    if (!x.horizon_days || *x.horizon_days < 0 || *x.horizon_days > 366) {
+        out.refusal = refuse(RefusalReason::BadValue, "horizon_days");
+        return;
+    }
+    // bookings of a day are made at its start: a change reaches the days not started yet
+    horizon_changes_.emplace_back(std::max(x.from_day, last_day_started_ + 1), *x.horizon_days);
+}
+
+void Simulation::Impl::do_change(const Message&, std::uint64_t, ChangeOutcome&) {}
+
+// ---------------------------------------------------------------- the chronogramme
+
+void Simulation::Impl::on_inject(std::size_t i, std::uint32_t gen) {
+    InjectRt& in = injects_[i];
+    if (gen != in.gen || in.skipped || in.fired) return;
+    in.fired = true;
+    const ScriptedInject& def = exercise_->injects[i];
+    fire(in.change, change_identity("inject:" + def.id), ChangeSource::Scripted, def.id, -1);
+}
+
+void Simulation::Impl::evaluate_triggers() {
+    const SimTime now = sim_.now();
+    const int d = now.day();
+    for (std::size_t k = 0; k < triggers_.size(); ++k) {
+        const TriggeredInject& def = exercise_->triggers[k];
+        TriggerRt& tr = triggers_[k];
+        if (def.once && tr.fired) continue;
+        std::optional<Refusal> none_found;
+        const std::vector<int> where = def.when.kind == Condition::Kind::At
+                                           ? std::vector<int>{-1}
+                                           : resolve(def.when.centre, none_found);
+        for (int c : where) {
+            bool holds = false;
+            if (def.when.kind == Condition::Kind::At) {
+                holds = now >= def.when.at;
+            } else {
+                const CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+                if (def.when.kind == Condition::Kind::QueueAbove) {
+                    SimTime& since = tr.above_since[static_cast<std::size_t>(c)];
+                    if (static_cast<double>(rt.waiting) > def.when.threshold) {
+                        if (since == SimTime::max()) since = now;
+                        holds = now - since >= def.when.for_time;
+                    } else {
+                        since = SimTime::max();
+                    }
+                } else { // StockBelowDays: against the mean use of the days before today
+                    holds = rt.days_past > 0 && static_cast<double>(rt.stock + rt.vial_left) <
+                                                    def.when.threshold *
+                                                        static_cast<double>(rt.used_past) /
+                                                        static_cast<double>(rt.days_past);
+                }
+            }
+            if (!holds) continue;
+            const std::size_t ci = c < 0 ? 0 : static_cast<std::size_t>(c);
+            if (!def.once && tr.fired_day[ci] == d) continue;
+            tr.fired = true;
+            tr.fired_day[ci] = d;
+            const std::string key = "trigger:" + def.id + "@" +
+                                    (c >= 0 ? centre_name(c) : std::string("*")) + "#" +
+                                    std::to_string(d);
+            fire(def.change, change_identity(key), ChangeSource::Trigger, def.id, c);
+            if (def.once) break;
+        }
+    }
+}
+
+} // namespace riposte

@@ -1,0 +1,608 @@
+// Interventions (issue 8 §3): each kind has its effect where it should, and nowhere else (the
+// other centres' rows stay identical, at least until the change can reach them through
+// rebooking), on the shipped Centre-Hérault scenario.
+#include "riposte/output.hpp"
+#include "riposte/scenario_loader.hpp"
+#include "riposte/simulation.hpp"
+
+#include <doctest/doctest.h>
+
+#include <climits>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace riposte;
+
+namespace {
+
+const Scenario& herault() {
+    static const Scenario sc = [] {
+        const LoadResult r = load_scenario(default_world_file(), default_plan_file());
+        REQUIRE(r.scenario);
+        return *r.scenario;
+    }();
+    return sc;
+}
+
+int centre_index(const Scenario& sc, const std::string& name) {
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        if (sc.plan.centres[c].name == name) return static_cast<int>(c);
+    FAIL("no centre " << name);
+    return -1;
+}
+
+SimTime at(int day, int hour, int minute = 0) {
+    return days(day) + hours(hour) + minutes(minute);
+}
+
+/// Runs the scenario, applying `change` at `when` (before the first event at or after it).
+struct Run {
+    Results res;
+    ChangeOutcome outcome;
+};
+Run run_with(const Scenario& sc, SimTime when, const Change& change, std::uint64_t seed = 7) {
+    Simulation sim(sc, RunOptions{seed, 0, minutes(15)});
+    sim.advance_to(when);
+    Run r;
+    r.outcome = sim.apply(change, change_identity("test-change"));
+    r.res = sim.run();
+    return r;
+}
+Results baseline(std::uint64_t seed = 7) {
+    return run_replication(herault(), RunOptions{seed, 0, minutes(15)});
+}
+
+std::string row_text(const CentreDayRow& r) {
+    std::ostringstream o;
+    o << r.arrivals << ' ' << r.served << ' ' << r.no_shows << ' ' << r.turned_away << ' '
+      << r.walk_ins << ' ' << r.vaccinations << ' ' << r.tests << ' ' << r.wait_mean_min << ' '
+      << r.wait_p90_min << ' ' << r.wait_max_min << ' ' << r.max_waiting << ' ' << r.doses_used
+      << ' ' << r.doses_wasted << ' ' << r.stock_end << ' ' << r.slots_opened << ' '
+      << r.slots_booked;
+    return o.str();
+}
+
+/// First day centre c's row differs between two runs (INT_MAX: never).
+int first_diff_day(const Results& a, const Results& b, int c) {
+    std::map<int, std::string> ra, rb;
+    for (const auto& r : a.centre_days)
+        if (r.centre == c) ra[r.day] = row_text(r);
+    for (const auto& r : b.centre_days)
+        if (r.centre == c) rb[r.day] = row_text(r);
+    for (int d = 0; d < 400; ++d) {
+        const auto ia = ra.find(d), ib = rb.find(d);
+        const std::string sa = ia == ra.end() ? "" : ia->second;
+        const std::string sb = ib == rb.end() ? "" : ib->second;
+        if (sa != sb) return d;
+    }
+    return INT_MAX;
+}
+
+const CentreDayRow& row(const Results& r, int c, int d) {
+    for (const auto& x : r.centre_days)
+        if (x.centre == c && x.day == d) return x;
+    FAIL("no row for centre " << c << " day " << d);
+    static CentreDayRow none;
+    return none;
+}
+
+} // namespace
+
+TEST_CASE("a change is stamped with the time, the event ordinal and its order") {
+    const Scenario& sc = herault();
+    Simulation sim(sc, {});
+    sim.advance_to(at(2, 10));
+    const ChangeOutcome a = sim.apply(Message{"le préfet appelle"}, change_identity("m1"));
+    const ChangeOutcome b = sim.apply(Message{"deuxième message"}, change_identity("m2"));
+    CHECK(a.applied());
+    CHECK(a.stamp.time == sim.now());
+    CHECK(a.stamp.ordinal == sim.events_processed());
+    CHECK(a.stamp.order == 0);
+    CHECK(b.stamp.ordinal == a.stamp.ordinal);
+    CHECK(b.stamp.order == 1);
+    REQUIRE(sim.step());
+    const ChangeOutcome c = sim.apply(Message{"après un événement"}, change_identity("m3"));
+    CHECK(c.stamp.ordinal == a.stamp.ordinal + 1);
+    CHECK(c.stamp.order == 0);
+    CHECK(sim.changes().size() == 3);
+    CHECK(sim.live_state().changes_applied == 3);
+}
+
+TEST_CASE("an impossible change is refused with its reason and changes nothing") {
+    const Scenario& sc = herault();
+    const Results base = baseline();
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(3, 9));
+    const ChangeOutcome unknown =
+        sim.apply(ColdChainFailure{CentreRef::named("Montpellier")}, change_identity("x"));
+    REQUIRE_FALSE(unknown.applied());
+    CHECK(unknown.refusal->reason == RefusalReason::UnknownCentre);
+    CHECK(describe_refusal(*unknown.refusal) == "centre inconnu : « Montpellier »");
+    const ChangeOutcome past =
+        sim.apply(CentreClosed{CentreRef::named("Gignac"), at(2, 12)}, change_identity("y"));
+    REQUIRE_FALSE(past.applied());
+    CHECK(past.refusal->reason == RefusalReason::InThePast);
+    const ChangeOutcome prof =
+        sim.apply(StaffIll{CentreRef::named("Gignac"), "plombier", 1, 2}, change_identity("z"));
+    REQUIRE_FALSE(prof.applied());
+    CHECK(prof.refusal->reason == RefusalReason::UnknownProfession);
+    const ChangeOutcome stock =
+        sim.apply(ReallocateDoses{CentreRef::named("Gignac"), CentreRef::named("Lodève"), 1000000},
+                  change_identity("w"));
+    REQUIRE_FALSE(stock.applied());
+    CHECK(stock.refusal->reason == RefusalReason::NotEnoughStock);
+    const Results after = sim.run();
+    CHECK(centre_day_csv(sc, after) == centre_day_csv(sc, base));
+    // the refusals are in the log, as decisions / injects refused
+    int refused = 0;
+    for (const auto& e : after.log)
+        if (e.text.find("refused") != std::string::npos) ++refused;
+    CHECK(refused == 4);
+}
+
+TEST_CASE("premises lost: the centre closes for three days, then opens again") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const int lodeve = centre_index(sc, "Lodève");
+    const Results base = baseline();
+    const Run r = run_with(sc, at(3, 0), CentreClosed{CentreRef::named("Gignac"), at(6, 0)});
+    REQUIRE(r.outcome.applied());
+    CHECK(r.outcome.centres == std::vector<int>{gignac});
+    for (int d : {3, 4, 5}) // Thursday, Friday (Saturday: closed anyway)
+        if (sc.plan.centres[static_cast<std::size_t>(gignac)].open_on(d, sc.world.start_weekday))
+            CHECK(row(r.res, gignac, d).vaccinations == 0);
+    CHECK(row(r.res, gignac, 3).turned_away > row(base, gignac, 3).turned_away);
+    CHECK(row(r.res, gignac, 7).vaccinations > 0); // Monday: open again
+    // nothing changes anywhere before the closure, and Lodève's day of the closure is its own
+    CHECK(first_diff_day(base, r.res, gignac) == 3);
+    CHECK(first_diff_day(base, r.res, lodeve) >= 4);
+}
+
+TEST_CASE("a closure decision and a reopening: the doors follow the decisions") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(1, 11));
+    REQUIRE(sim.live_state().centres[static_cast<std::size_t>(gignac)].doors_open);
+    const ChangeOutcome shut = sim.apply(SetCentreOpen{CentreRef::named("Gignac"), false, at(2, 0)},
+                                         change_identity("shut"));
+    REQUIRE(shut.applied());
+    const LiveState closed = sim.live_state();
+    CHECK_FALSE(closed.centres[static_cast<std::size_t>(gignac)].doors_open);
+    CHECK(closed.centres[static_cast<std::size_t>(gignac)].waiting == 0);
+    sim.advance_to(at(1, 13));
+    CHECK_FALSE(sim.live_state().centres[static_cast<std::size_t>(gignac)].doors_open);
+    const ChangeOutcome reopen =
+        sim.apply(SetCentreOpen{CentreRef::named("Gignac"), true, {}}, change_identity("reopen"));
+    REQUIRE(reopen.applied());
+    CHECK(sim.live_state().centres[static_cast<std::size_t>(gignac)].doors_open);
+    // reopening an open centre is refused
+    const ChangeOutcome again =
+        sim.apply(SetCentreOpen{CentreRef::named("Gignac"), true, {}}, change_identity("again"));
+    REQUIRE_FALSE(again.applied());
+    CHECK(again.refusal->reason == RefusalReason::NotApplicable);
+}
+
+TEST_CASE("an IT outage slows a station: waits rise there and nowhere else") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const Results base = baseline();
+    const Run r = run_with(sc, at(2, 8),
+                           StationSlowed{CentreRef::named("Gignac"), "reception", 3.0, at(3, 0)});
+    REQUIRE(r.outcome.applied());
+    CHECK(row(r.res, gignac, 2).wait_mean_min > row(base, gignac, 2).wait_mean_min + 1.0);
+    CHECK(first_diff_day(base, r.res, gignac) == 2);
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        if (static_cast<int>(c) != gignac)
+            CHECK(first_diff_day(base, r.res, static_cast<int>(c)) >= 2 + 3); // retry_days
+    // an unknown station is refused
+    Simulation sim(sc, {});
+    sim.advance_to(at(2, 8));
+    const ChangeOutcome bad =
+        sim.apply(StationSlowed{CentreRef::named("Gignac"), "radiologie", 2.0, at(3, 0)},
+                  change_identity("s"));
+    REQUIRE_FALSE(bad.applied());
+    CHECK(bad.refusal->reason == RefusalReason::UnknownStation);
+}
+
+TEST_CASE("nurses fall ill at Gignac: fewer staff there, Lodève's arrivals identical") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const int lodeve = centre_index(sc, "Lodève");
+    const Results base = baseline();
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(2, 10));
+    const int before = sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[2];
+    const ChangeOutcome o =
+        sim.apply(StaffIll{CentreRef::named("Gignac"), "infirmier", 2, 3}, change_identity("ill"));
+    REQUIRE(o.applied());
+    CHECK(o.people == 2);
+    const int after = sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[2];
+    CHECK(after < before);
+    const Results res = sim.run();
+    CHECK(row(res, gignac, 2).wait_mean_min > row(base, gignac, 2).wait_mean_min);
+    // the nurses' absences are accounted as absent hours, on later days too
+    double absent_base = 0, absent = 0;
+    for (const auto& p : base.professions)
+        if (sc.world.professions[static_cast<std::size_t>(p.profession)] == "infirmier")
+            absent_base = p.absent_hours;
+    for (const auto& p : res.professions)
+        if (sc.world.professions[static_cast<std::size_t>(p.profession)] == "infirmier")
+            absent = p.absent_hours;
+    CHECK(absent > absent_base);
+    // Lodève: the same arrivals each day until rebookings from Gignac could reach it
+    int same_arrivals_until = INT_MAX;
+    for (const auto& rb : base.centre_days)
+        if (rb.centre == lodeve && row(res, lodeve, rb.day).arrivals != rb.arrivals)
+            same_arrivals_until = std::min(same_arrivals_until, rb.day);
+    CHECK(same_arrivals_until >= 2 + 3);
+    CHECK(first_diff_day(base, res, lodeve) >= 3);
+}
+
+TEST_CASE("an absence wave of nurses: the same people fall ill whatever the plan, others stay") {
+    const Scenario& sc = herault();
+    const Results base = baseline();
+    const Run r = run_with(sc, at(5, 0), AbsenceWave{"infirmier", 0.2, 10});
+    REQUIRE(r.outcome.applied());
+    CHECK(r.outcome.people > 0);
+    auto absent_of = [&](const Results& res, const std::string& prof) {
+        for (const auto& p : res.professions)
+            if (sc.world.professions[static_cast<std::size_t>(p.profession)] == prof)
+                return p.absent_hours;
+        return 0.0;
+    };
+    CHECK(absent_of(r.res, "infirmier") > absent_of(base, "infirmier"));
+    CHECK(absent_of(r.res, "medecin") == absent_of(base, "medecin"));
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        CHECK(first_diff_day(base, r.res, static_cast<int>(c)) >= 5);
+    // keyed by the change's identity: the same wave again falls on the same people
+    const Run again = run_with(sc, at(5, 0), AbsenceWave{"infirmier", 0.2, 10});
+    CHECK(again.outcome.people == r.outcome.people);
+    CHECK(centre_day_csv(sc, again.res) == centre_day_csv(sc, r.res));
+}
+
+TEST_CASE("a late delivery: the doses come later, only at the centres concerned") {
+    const Scenario& sc = herault();
+    const int lodeve = centre_index(sc, "Lodève");
+    const Results base = baseline();
+    const Run r = run_with(sc, at(1, 12), DeliveryLate{CentreRef::named("Lodève"), 3, 0.25});
+    REQUIRE(r.outcome.applied());
+    CHECK(r.outcome.doses > 0);
+    CHECK(r.res.totals.doses_delivered < base.totals.doses_delivered);
+    CHECK(r.res.totals.doses_delivered ==
+          base.totals.doses_delivered -
+              static_cast<std::int64_t>(std::floor(static_cast<double>(r.outcome.doses) * 0.25)));
+    const int d = first_diff_day(base, r.res, lodeve);
+    CHECK(d >= 2);
+    CHECK(d < INT_MAX);
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        if (static_cast<int>(c) != lodeve)
+            CHECK(first_diff_day(base, r.res, static_cast<int>(c)) >= d);
+}
+
+TEST_CASE("a fridge failure destroys the centre's stock, counted as waste") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const Results base = baseline();
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(2, 12));
+    const LiveState before = sim.live_state();
+    const auto& g = before.centres[static_cast<std::size_t>(gignac)];
+    const std::int64_t held = g.stock + g.open_vial_doses;
+    REQUIRE(held > 0);
+    const ChangeOutcome o =
+        sim.apply(ColdChainFailure{CentreRef::named("Gignac")}, change_identity("fridge"));
+    REQUIRE(o.applied());
+    CHECK(o.doses == held);
+    const LiveState after = sim.live_state();
+    CHECK(after.centres[static_cast<std::size_t>(gignac)].stock == 0);
+    CHECK(after.centres[static_cast<std::size_t>(gignac)].open_vial_doses == 0);
+    const Results res = sim.run();
+    CHECK(row(res, gignac, 2).doses_wasted >= held);
+    CHECK(row(res, gignac, 2).stock_end < row(base, gignac, 2).stock_end);
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        if (static_cast<int>(c) != gignac)
+            CHECK(first_diff_day(base, res, static_cast<int>(c)) >= 2 + 1);
+}
+
+TEST_CASE("a demand surge at the testing centre brings more tests there only") {
+    const Scenario& sc = herault();
+    const int lab = centre_index(sc, "Saint-André-de-Sangonis testing");
+    const Results base = baseline();
+    const Run r =
+        run_with(sc, at(8, 0), DemandSurge{CentreRef{CentreRef::By::Kind, "testing"}, 2.0, 2});
+    REQUIRE(r.outcome.applied());
+    CHECK(r.outcome.centres == std::vector<int>{lab});
+    const auto tests_on = [&](const Results& res, int d) { return row(res, lab, d).arrivals; };
+    CHECK(tests_on(r.res, 8) > tests_on(base, 8) * 3 / 2);
+    CHECK(tests_on(r.res, 11) > 0);
+    CHECK(first_diff_day(base, r.res, lab) == 8);
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        if (static_cast<int>(c) != lab)
+            CHECK(first_diff_day(base, r.res, static_cast<int>(c)) == INT_MAX);
+}
+
+TEST_CASE("walk-ins after a media announcement come to a centre that takes bookings only") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const Results base = baseline();
+    const Run r = run_with(sc, at(9, 8), DemandSurge{CentreRef::named("Gignac"), 1.0, 2, 6.0});
+    REQUIRE(r.outcome.applied());
+    CHECK(row(base, gignac, 9).walk_ins == 0);
+    CHECK(row(r.res, gignac, 9).walk_ins > 0);
+    CHECK(row(r.res, gignac, 10).walk_ins > 0);
+}
+
+TEST_CASE("add a line: people of the pool come at the time said, or the reason why not") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const Results base = baseline();
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(0, 8));
+    const ChangeOutcome o =
+        sim.apply(AddLine{CentreRef::named("Gignac"), "injection", 1, at(0, 13), at(0, 17)},
+                  change_identity("line"));
+    REQUIRE_MESSAGE(o.applied(), describe_refusal(*o.refusal, "en"));
+    CHECK(o.people == 1);
+    sim.advance_to(at(0, 14));
+    const LiveState ls = sim.live_state();
+    const Results res = sim.run();
+    // one more person for injection on day 0
+    int req_base = 0, req = 0;
+    for (const auto& rr : base.role_days)
+        if (rr.centre == gignac && rr.day == 0 && rr.role == 2) req_base = rr.present;
+    for (const auto& rr : res.role_days)
+        if (rr.centre == gignac && rr.day == 0 && rr.role == 2) req = rr.present;
+    CHECK(req == req_base + 1);
+    CHECK(ls.centres[static_cast<std::size_t>(gignac)].staff_by_role[2] >= 1);
+    CHECK(row(res, gignac, 0).wait_mean_min <= row(base, gignac, 0).wait_mean_min);
+    CHECK(first_diff_day(base, res, gignac) == 0);
+    // the pool gives 8 hours a week each: late in the week a 7-hour line finds nobody
+    Simulation late(sc, RunOptions{7, 0, minutes(15)});
+    late.advance_to(at(3, 8));
+    const ChangeOutcome tired =
+        late.apply(AddLine{CentreRef::named("Gignac"), "injection", 1, at(3, 10), at(3, 17)},
+                   change_identity("tired"));
+    REQUIRE_FALSE(tired.applied());
+    CHECK(tired.refusal->reason == RefusalReason::NoneWithinReach);
+
+    // more people than the pool can send in time: refused, saying how many could come
+    Simulation sim2(sc, RunOptions{7, 0, minutes(15)});
+    sim2.advance_to(at(0, 8));
+    const ChangeOutcome many =
+        sim2.apply(AddLine{CentreRef::named("Gignac"), "injection", 500, at(0, 13), at(0, 17)},
+                   change_identity("many"));
+    REQUIRE_FALSE(many.applied());
+    CHECK(many.refusal->reason == RefusalReason::NoneWithinReach);
+    CHECK(many.refusal->number >= 1);
+    CHECK(many.refusal->number < 500);
+    CHECK(describe_refusal(*many.refusal).find("injection") != std::string::npos);
+    // a line must last at least half an hour once they are there
+    const ChangeOutcome medecins = sim2.apply(
+        AddLine{CentreRef::named("Gignac"), "medical_interview", 1, at(0, 8), at(0, 8, 20)},
+        change_identity("short"));
+    REQUIRE_FALSE(medecins.applied());
+}
+
+TEST_CASE("reserves on call come after their call-in delay") {
+    Scenario sc = herault();
+    // two reserve nurses living in Gignac, on call with a one-hour call-in delay
+    PoolEntry reserve = sc.world.pool.front();
+    reserve.profession = sc.world.find_profession("infirmier");
+    reserve.home_commune = sc.world.find_commune("34114");
+    reserve.count = 2;
+    reserve.weekly_hours = 20;
+    reserve.on_call = true;
+    reserve.call_in_delay = hours(1);
+    reserve.label = "réserve";
+    sc.world.pool.push_back(reserve);
+    const Results base = run_replication(sc, RunOptions{7, 0, minutes(15)});
+    const Results plain = baseline();
+    // never rostered: a pool with reserves gives the same run
+    CHECK(centre_day_csv(sc, base) == centre_day_csv(herault(), plain));
+
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(4, 9));
+    // scheduled from 09:30: a reserve cannot be there (call-in 1 h)
+    const ChangeOutcome soon = sim.apply(
+        AddLine{CentreRef::named("Gignac"), "injection", 1, at(4, 9, 30), at(4, 17), true},
+        change_identity("soon"));
+    REQUIRE_FALSE(soon.applied());
+    CHECK(soon.refusal->reason == RefusalReason::NoneWithinReach);
+    CHECK(soon.refusal->number == 0);
+    // as soon as possible: they come after the delay
+    const ChangeOutcome asap =
+        sim.apply(AddLine{CentreRef::named("Gignac"), "injection", 2, SimTime{}, at(4, 17), true},
+                  change_identity("asap"));
+    REQUIRE(asap.applied());
+    const int gignac = centre_index(sc, "Gignac");
+    const int on_site = sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[2];
+    sim.advance_to(at(4, 9, 59));
+    CHECK(sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[2] == on_site);
+    sim.advance_to(at(4, 10, 30));
+    CHECK(sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[2] >=
+          on_site + 2);
+}
+
+TEST_CASE("reallocating doses moves stock between two centres, now") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const int lodeve = centre_index(sc, "Lodève");
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(2, 7));
+    const LiveState a = sim.live_state();
+    const std::int64_t move = a.centres[static_cast<std::size_t>(gignac)].stock / 2;
+    REQUIRE(move > 0);
+    const ChangeOutcome o =
+        sim.apply(ReallocateDoses{CentreRef::named("Gignac"), CentreRef::named("Lodève"), move},
+                  change_identity("realloc"));
+    REQUIRE(o.applied());
+    const LiveState b = sim.live_state();
+    CHECK(b.centres[static_cast<std::size_t>(gignac)].stock ==
+          a.centres[static_cast<std::size_t>(gignac)].stock - move);
+    CHECK(b.centres[static_cast<std::size_t>(lodeve)].stock ==
+          a.centres[static_cast<std::size_t>(lodeve)].stock + move);
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        if (static_cast<int>(c) != gignac && static_cast<int>(c) != lodeve)
+            CHECK(b.centres[c].stock == a.centres[c].stock);
+}
+
+TEST_CASE("a shorter booking horizon from a day changes bookings from that day only") {
+    const Scenario& sc = herault();
+    const Results base = baseline();
+    ChangeBooking cb;
+    cb.from_day = 6;
+    cb.horizon_days = 2;
+    const Run r = run_with(sc, at(4, 12), cb);
+    REQUIRE(r.outcome.applied());
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        CHECK(first_diff_day(base, r.res, static_cast<int>(c)) >= 6);
+    CHECK(centre_day_csv(sc, r.res) != centre_day_csv(sc, base));
+}
+
+TEST_CASE("a scripted inject fires at its time; skipped or delayed ones follow the facilitator") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    auto ex = std::make_shared<Exercise>();
+    ScriptedInject fridge;
+    fridge.id = "frigo";
+    fridge.at = at(2, 12);
+    fridge.change = ColdChainFailure{CentreRef::named("Gignac")};
+    fridge.text = "Le réfrigérateur de Gignac est en panne.";
+    ex->injects.push_back(fridge);
+    ScriptedInject call;
+    call.id = "appel";
+    call.at = at(3, 9);
+    call.change = Message{"L'ARS demande un point de situation."};
+    ex->injects.push_back(call);
+
+    // applied by hand at the same time gives the same run as the scripted inject
+    Simulation by_hand(sc, RunOptions{7, 0, minutes(15)});
+    by_hand.advance_to(at(2, 12));
+    REQUIRE(by_hand.apply(fridge.change, change_identity("inject:frigo")).applied());
+    const Results hand = by_hand.run();
+    Simulation scripted(sc, RunOptions{7, 0, minutes(15)});
+    scripted.set_exercise(ex);
+    CHECK(scripted.upcoming_injects().size() == 2);
+    const Results script = scripted.run();
+    CHECK(centre_day_csv(sc, script) == centre_day_csv(sc, hand));
+    REQUIRE(scripted.changes().size() == 2);
+    CHECK(scripted.changes()[0].source == ChangeSource::Scripted);
+    CHECK(scripted.changes()[0].inject_id == "frigo");
+    CHECK(scripted.changes()[0].outcome.stamp.time == at(2, 12));
+
+    Simulation skipped(sc, RunOptions{7, 0, minutes(15)});
+    skipped.set_exercise(ex);
+    skipped.advance_to(at(1, 0));
+    CHECK(skipped.skip_inject("frigo"));
+    CHECK_FALSE(skipped.skip_inject("frigo"));
+    CHECK(centre_day_csv(sc, skipped.run()) == centre_day_csv(sc, baseline()));
+
+    Simulation delayed(sc, RunOptions{7, 0, minutes(15)});
+    delayed.set_exercise(ex);
+    delayed.advance_to(at(1, 0));
+    CHECK(delayed.delay_inject("frigo", at(4, 12)));
+    const Results late = delayed.run();
+    REQUIRE(delayed.changes().size() == 2);
+    CHECK(delayed.changes()[0].inject_id == "appel");
+    CHECK(delayed.changes()[1].inject_id == "frigo");
+    CHECK(delayed.changes()[1].outcome.stamp.time == at(4, 12));
+    CHECK(row(late, gignac, 2).doses_wasted == row(baseline(), gignac, 2).doses_wasted);
+    CHECK(row(late, gignac, 4).doses_wasted > row(baseline(), gignac, 4).doses_wasted);
+}
+
+TEST_CASE("a trigger fires when a queue stays above its threshold, at the centre concerned") {
+    const Scenario& sc = herault();
+    auto ex = std::make_shared<Exercise>();
+    TriggeredInject t;
+    t.id = "file";
+    t.when.kind = Condition::Kind::QueueAbove;
+    t.when.threshold = 5;
+    t.when.for_time = minutes(30);
+    t.when.centre = CentreRef::all();
+    t.change = Message{"file d'attente"};
+    t.once = false;
+    ex->triggers.push_back(t);
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.set_exercise(ex);
+    const Results res = sim.run();
+    REQUIRE_FALSE(sim.changes().empty());
+    for (const AppliedChange& c : sim.changes()) {
+        CHECK(c.source == ChangeSource::Trigger);
+        REQUIRE(c.centre >= 0);
+        // the queue there was above 5 at the samples of the last half hour
+        int above = 0;
+        for (const auto& q : res.queue)
+            if (q.centre == c.centre && q.time <= c.outcome.stamp.time &&
+                q.time >= c.outcome.stamp.time - minutes(30))
+                above += q.waiting > 5 ? 1 : 0;
+        CHECK(above >= 3);
+    }
+    // at most once per day per centre
+    std::set<std::pair<int, int>> seen;
+    for (const AppliedChange& c : sim.changes())
+        CHECK(seen.insert({c.centre, c.outcome.stamp.time.day()}).second);
+}
+
+TEST_CASE("forks apply changes independently: a what-if branch leaves the trunk alone") {
+    const Scenario& sc = herault();
+    Simulation trunk(sc, RunOptions{7, 0, minutes(15)});
+    trunk.advance_to(at(2, 12));
+    Simulation branch = trunk;
+    REQUIRE(branch.apply(ColdChainFailure{CentreRef::all()}, change_identity("whatif")).applied());
+    const Results t = trunk.run();
+    const Results b = branch.run();
+    CHECK(centre_day_csv(sc, t) == centre_day_csv(sc, baseline()));
+    CHECK(centre_day_csv(sc, b) != centre_day_csv(sc, t));
+    CHECK(trunk.changes().empty());
+}
+
+TEST_CASE(
+    "reserves are read from the pool file: on_call and call_in_minutes, or a positioned error") {
+    namespace fs = std::filesystem;
+    const fs::path scenarios = RIPOSTE_SCENARIO_DIR;
+    const fs::path src = scenarios / "centre-herault";
+    const fs::path root = fs::temp_directory_path() / "riposte-reserve-test";
+    const fs::path dir = root / "centre-herault";
+    fs::remove_all(root);
+    fs::create_directories(root / "data" / "territories");
+    fs::copy(src, dir, fs::copy_options::recursive);
+    fs::copy(scenarios / "common", root / "common", fs::copy_options::recursive);
+    fs::copy(scenarios / "data" / "territories" / "centre-herault",
+             root / "data" / "territories" / "centre-herault", fs::copy_options::recursive);
+    auto rewrite_pool = [&](const std::string& extra_row) {
+        std::ifstream in(src / "pool.csv");
+        std::string text, line;
+        while (std::getline(in, line)) {
+            if (line.rfind("profession,", 0) == 0) line += ",on_call,call_in_minutes";
+            text += line + "\n";
+        }
+        text += extra_row + "\n";
+        std::ofstream(dir / "pool.csv", std::ios::trunc) << text;
+    };
+    rewrite_pool("infirmier,34114,3,10,mon-sun,30,réserve sanitaire,true,45");
+    const LoadResult ok = load_scenario(dir / "world.toml", dir / "plan.toml");
+    if (!ok.scenario)
+        for (const auto& d : ok.diagnostics.items()) MESSAGE(format_diagnostic(d));
+    REQUIRE(ok.scenario);
+    const PoolEntry& last = ok.scenario->world.pool.back();
+    CHECK(last.on_call);
+    CHECK(last.call_in_delay == minutes(45));
+    CHECK(last.count == 3);
+    CHECK_FALSE(ok.scenario->world.pool.front().on_call);
+
+    rewrite_pool("infirmier,34114,3,10,mon-sun,30,réserve sanitaire,peut-être,45");
+    const LoadResult bad = load_scenario(dir / "world.toml", dir / "plan.toml");
+    REQUIRE_FALSE(bad.scenario);
+    bool named = false;
+    for (const auto& d : bad.diagnostics.items())
+        if (d.where.file.find("pool.csv") != std::string::npos && d.where.line > 0 &&
+            d.where.column > 0 && d.message.find("on_call") != std::string::npos)
+            named = true;
+    CHECK(named);
+    fs::remove_all(root);
+}
