@@ -174,6 +174,11 @@ void Simulation::Impl::on_day_start(int d) {
 }
 
 void Simulation::Impl::on_day_end(int d) {
+    for (TeamRt& t : teams_) // the mobile teams' rows of the day, in team order
+        if (t.row_pending) {
+            res_.mobile_days.push_back(t.row);
+            t.row_pending = false;
+        }
     if (d == w_.days - 1) // the run ends: closing staff still inside are counted until now
         for (CentreRt& rt : centres_) release_closing_shifts(rt);
     for (std::size_t c = 0; c < centres_.size(); ++c) {

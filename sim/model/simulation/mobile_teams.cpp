@@ -1,4 +1,4 @@
-// Mobile teams: a day's round of home visits.
+// Mobile teams: a day's round of home visits, one visit per event.
 #include "model/simulation/simulation_impl.hpp"
 
 namespace riposte {
@@ -33,108 +33,147 @@ void Simulation::Impl::on_team_day(int t, int rs_index) {
     if (!can_go || row.staff_present == 0) {
         log(LogKind::Shortfall, "mobile team " + team.name + " cannot go out: nobody to vaccinate");
         row.stock_end = rt.stock;
-        res_.mobile_days.push_back(row);
+        rt.row = row;
+        rt.row_pending = true;
         return;
     }
-    Rng rng = rng_for(name_key("team:" + team.name) ^ mix64(static_cast<std::uint64_t>(d) + 7),
-                      Purpose::Service);
+    // the round: one home visit per event (TeamStep), from the shift's start
+    TeamRt::Round& r = rt.round_state;
+    r = TeamRt::Round{};
+    r.active = true;
+    r.day = d;
+    r.rng = rng_for(name_key("team:" + team.name) ^ mix64(static_cast<std::uint64_t>(d) + 7),
+                    Purpose::Service);
+    r.now = static_cast<double>(rs.start.seconds());
+    r.end = static_cast<double>(rs.end.seconds());
+    r.at = team.base_commune;
+    rt.row = row;
+    rt.row_pending = true;
+    sim_.schedule(sim_.now(), h_, TeamStep, static_cast<std::uint32_t>(t), 0, prio_team);
+}
+
+bool Simulation::Impl::team_drive_to(int t, int m) {
+    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
+    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
+    TeamRt::Round& r = rt.round_state;
+    const double there = travel_from(r.at)[static_cast<std::size_t>(m)] * 60.0;
+    const double back = travel_from(m)[static_cast<std::size_t>(team.base_commune)] * 60.0;
+    if (!std::isfinite(there) || r.now + there + back > r.end) return false;
+    r.now += there;
+    rt.row.drive_minutes += there / 60.0;
+    if (m != r.at) ++rt.row.communes_visited;
+    r.at = m;
+    return true;
+}
+
+// one home visit at commune m; false if time or doses run out
+bool Simulation::Impl::team_visit(int t, int m) {
+    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
+    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
+    TeamRt::Round& r = rt.round_state;
     const VaccineType& vac = w_.vaccines[static_cast<std::size_t>(team.vaccine)];
-    const double end = static_cast<double>(rs.end.seconds());
-    double now = static_cast<double>(rs.start.seconds());
-    int at = team.base_commune;
-    int vial_left = 0;
-    double vial_expires = 0;
-    const std::size_t ng = w_.groups.size();
-    // one home visit at commune m for group g (dose 1 or 2); false if time or doses run out
-    auto visit = [&](int m, bool second) -> bool {
-        const double back = travel_from(m)[static_cast<std::size_t>(team.base_commune)] * 60.0;
-        const double dur = team.visit.sample(rng);
-        if (now + dur + back > end) return false;
-        if (vial_left == 0 || now >= vial_expires) {
-            row.doses_wasted += vial_left;
-            vial_left = 0;
-            if (rt.stock <= 0) return false;
-            const std::int64_t in_vial = std::min<std::int64_t>(vac.doses_per_vial, rt.stock);
-            rt.stock -= in_vial;
-            RIPOSTE_INVARIANT(rt.stock >= 0);
-            vial_left = static_cast<int>(in_vial);
-            vial_expires = now + static_cast<double>(vac.shelf_life_after_opening.seconds());
-            ++row.vials_opened;
-        }
-        --vial_left;
-        ++row.doses_used;
-        now += dur + team.minutes_between_homes * 60.0;
-        (void)second;
-        return true;
+    const double back = travel_from(m)[static_cast<std::size_t>(team.base_commune)] * 60.0;
+    const double dur = team.visit.sample(r.rng);
+    if (r.now + dur + back > r.end) return false;
+    if (r.vial_left == 0 || r.now >= r.vial_expires) {
+        rt.row.doses_wasted += r.vial_left;
+        r.vial_left = 0;
+        if (rt.stock <= 0) return false;
+        const std::int64_t in_vial = std::min<std::int64_t>(vac.doses_per_vial, rt.stock);
+        rt.stock -= in_vial;
+        RIPOSTE_INVARIANT(rt.stock >= 0);
+        r.vial_left = static_cast<int>(in_vial);
+        r.vial_expires = r.now + static_cast<double>(vac.shelf_life_after_opening.seconds());
+        ++rt.row.vials_opened;
+    }
+    --r.vial_left;
+    ++rt.row.doses_used;
+    r.now += dur + team.minutes_between_homes * 60.0;
+    return true;
+}
+
+void Simulation::Impl::on_team_step(int t) {
+    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
+    TeamRt::Round& r = rt.round_state;
+    if (!r.active) return;
+    const int d = r.day;
+    const auto next_step = [&] {
+        const SimTime when = day_start(d) + SimTime{static_cast<std::int64_t>(std::ceil(r.now))};
+        sim_.schedule(std::max(when, sim_.now()), h_, TeamStep, static_cast<std::uint32_t>(t), 0,
+                      prio_team);
     };
-    auto drive_to = [&](int m) -> bool {
-        const double there = travel_from(at)[static_cast<std::size_t>(m)] * 60.0;
-        const double back = travel_from(m)[static_cast<std::size_t>(team.base_commune)] * 60.0;
-        if (!std::isfinite(there) || now + there + back > end) return false;
-        now += there;
-        row.drive_minutes += there / 60.0;
-        if (m != at) ++row.communes_visited;
-        at = m;
-        return true;
-    };
-    bool out_of_time = false;
     // second doses that are due come first
-    while (!rt.second_doses.empty() && rt.second_doses.front().day <= d && !out_of_time) {
-        const auto due = rt.second_doses.front();
-        if (!drive_to(due.commune) || !visit(due.commune, true)) {
-            out_of_time = true;
-            break;
+    if (!r.first_doses) {
+        if (!rt.second_doses.empty() && rt.second_doses.front().day <= d) {
+            const auto due = rt.second_doses.front();
+            if (!team_drive_to(t, due.commune) || !team_visit(t, due.commune)) {
+                end_team_round(t);
+                return;
+            }
+            rt.second_doses.pop_front();
+            const std::size_t k = cg(due.commune, due.group);
+            ++cg_complete_[k];
+            ++cg_home_complete_[k];
+            ++group_complete_[static_cast<std::size_t>(due.group)];
+            ++res_.totals.complete;
+            ++res_.totals.vaccinations;
+            ++res_.totals.home_vaccinations;
+            ++rt.row.second_doses;
+            next_step();
+            return;
         }
-        rt.second_doses.pop_front();
-        const std::size_t k = cg(due.commune, due.group);
-        ++cg_complete_[k];
-        ++cg_home_complete_[k];
-        ++group_complete_[static_cast<std::size_t>(due.group)];
-        ++res_.totals.complete;
-        ++res_.totals.vaccinations;
-        ++res_.totals.home_vaccinations;
-        ++row.second_doses;
+        r.first_doses = true;
     }
     // then first doses, commune after commune along the round
-    for (std::size_t tries = 0; tries < rt.round.size() && !out_of_time; ++tries) {
+    const std::size_t ng = w_.groups.size();
+    while (r.tries < rt.round.size()) {
         const int m = rt.round[rt.next % rt.round.size()];
-        bool any_left = false;
-        for (std::size_t g = 0; g < ng && !out_of_time; ++g) {
+        for (; r.group < ng; ++r.group) {
+            const std::size_t g = r.group;
             const std::size_t k = cg(m, static_cast<int>(g));
             const PopulationGroup& grp = w_.groups[g];
-            if (grp.eligible_day > d) continue;
-            while (cg_home_first_[k] < cg_cannot_[k]) {
-                any_left = true;
-                if (!drive_to(m) || !visit(m, false)) {
-                    out_of_time = true;
-                    break;
-                }
-                ++cg_home_first_[k];
-                ++cg_first_[k];
-                ++group_first_[g];
-                ++res_.totals.first_doses;
-                ++res_.totals.vaccinations;
-                ++res_.totals.home_vaccinations;
-                ++row.first_doses;
-                if (grp.doses == 1) {
-                    ++cg_complete_[k];
-                    ++cg_home_complete_[k];
-                    ++group_complete_[g];
-                    ++res_.totals.complete;
-                } else {
-                    rt.second_doses.push_back({d + grp.interval_days, m, static_cast<int>(g)});
-                }
+            if (grp.eligible_day > d || cg_home_first_[k] >= cg_cannot_[k]) continue;
+            if (!team_drive_to(t, m) || !team_visit(t, m)) {
+                end_team_round(t);
+                return;
             }
+            ++cg_home_first_[k];
+            ++cg_first_[k];
+            ++group_first_[g];
+            ++res_.totals.first_doses;
+            ++res_.totals.vaccinations;
+            ++res_.totals.home_vaccinations;
+            ++rt.row.first_doses;
+            if (grp.doses == 1) {
+                ++cg_complete_[k];
+                ++cg_home_complete_[k];
+                ++group_complete_[g];
+                ++res_.totals.complete;
+            } else {
+                rt.second_doses.push_back({d + grp.interval_days, m, static_cast<int>(g)});
+            }
+            next_step();
+            return;
         }
-        (void)any_left;
-        if (!out_of_time) ++rt.next; // commune done (or nobody left): on to the next one
+        ++rt.next; // commune done (or nobody left): on to the next one
+        r.group = 0;
+        ++r.tries;
     }
-    row.doses_wasted += vial_left; // the team does not keep an opened vial overnight
-    row.stock_end = rt.stock;
-    res_.mobile_days.push_back(row);
-    log(LogKind::Info,
-        "mobile team " + team.name + ": " + std::to_string(row.first_doses + row.second_doses) +
-            " home vaccinations in " + std::to_string(row.communes_visited) + " communes");
+    end_team_round(t);
+}
+
+void Simulation::Impl::end_team_round(int t) {
+    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
+    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
+    TeamRt::Round& r = rt.round_state;
+    r.active = false;
+    rt.row.doses_wasted += r.vial_left; // the team does not keep an opened vial overnight
+    r.vial_left = 0;
+    rt.row.stock_end = rt.stock;
+    log(LogKind::Info, "mobile team " + team.name + ": " +
+                           std::to_string(rt.row.first_doses + rt.row.second_doses) +
+                           " home vaccinations in " + std::to_string(rt.row.communes_visited) +
+                           " communes");
 }
 
 } // namespace riposte

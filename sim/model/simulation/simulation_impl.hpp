@@ -41,6 +41,7 @@ enum EventKind : std::uint16_t {
     CentreOpen,
     Reopen,     // a closure ends (data: the closure's generation; stale ones are ignored)
     InjectFire, // a scripted inject (target: index; data: its generation)
+    TeamStep,   // a mobile team goes on to its next home visit (target: team)
 };
 
 // Same-time ordering: what ends at 24:00 belongs to the day that ends (doors, then shifts),
@@ -48,8 +49,8 @@ enum EventKind : std::uint16_t {
 // shift ends (the person finishes the patient in hand), doors close last.
 constexpr int prio_close_midnight = 0, prio_shift_end_midnight = 1, prio_day_end = 2,
               prio_day_start = 3, prio_inject = 4, prio_open = 5, prio_shift_start = 10,
-              prio_service_end = 20, prio_area_end = 25, prio_arrival = 50, prio_shift_end = 60,
-              prio_close = 70, prio_vial = 80, prio_sample = 90;
+              prio_service_end = 20, prio_area_end = 25, prio_team = 30, prio_arrival = 50,
+              prio_shift_end = 60, prio_close = 70, prio_vial = 80, prio_sample = 90;
 
 /// Priority of an event at `time_of_day` (seconds since the day's midnight): at 24:00 it runs
 /// before the next day starts.
@@ -175,6 +176,20 @@ struct TeamRt {
         int day, commune, group;
     };
     std::deque<Due> second_doses; // home-bound people waiting for their second dose
+    // the day's round in progress: one visit per event, so that a change reaches the team
+    struct Round {
+        bool active = false;
+        int day = 0;
+        double now = 0, end = 0; // seconds since the day's midnight, exact
+        int at = 0;              // commune where the team is
+        int vial_left = 0;
+        double vial_expires = 0;
+        bool first_doses = false; // second doses due are done; on to first doses
+        std::size_t tries = 0, group = 0;
+        Rng rng;
+    } round_state;
+    MobileDayRow row; // the day's row, added to the results at the day's end
+    bool row_pending = false;
 };
 
 struct ShiftPresence {
@@ -326,6 +341,10 @@ class Simulation::Impl final : public EventHandler {
     void cancel_second_dose(DemandPerson& dp);
     void on_shift_start(int rs_index);
     void on_team_day(int team, int rs_index);
+    void on_team_step(int team);
+    bool team_drive_to(int team, int commune);
+    bool team_visit(int team, int commune);
+    void end_team_round(int team);
     const std::vector<double>& travel_from(int commune);
     std::vector<char> who_turns_up(const RosterShift& rs, bool& medecin_present);
     void on_shift_end(int rs_index);
