@@ -462,3 +462,18 @@ TEST_CASE("the shipped stress library checks cleanly on Centre-Hérault and on o
         }
     }
 }
+
+TEST_CASE("the worked example of docs/exercise.md checks cleanly on Centre-Hérault") {
+    const fs::path dir = scenario_root / "centre-herault";
+    const LoadResult s = load_scenario(dir / "world.toml", dir / "plan.toml");
+    REQUIRE(s.scenario);
+    const ExerciseLoadResult r = load_exercise(dir / "exercise.toml", *s.scenario);
+    CHECK_MESSAGE(r.diagnostics.items().empty(), all_text(r.diagnostics));
+    REQUIRE(r.exercise);
+    CHECK(r.exercise->injects.size() == 4);
+    CHECK(r.exercise->triggers.size() == 1);
+    CHECK(r.exercise->objectives.size() == 2);
+    const auto& slow = std::get<StationSlowed>(r.exercise->injects[1].change);
+    CHECK(slow.until == days(2) + hours(12));
+    CHECK(slow.factor == 3);
+}

@@ -311,7 +311,13 @@ ExerciseLoadResult load_text(const std::optional<std::string>& text, const std::
             ExerciseReader(f, ex, out.names).read(*root);
         }
     }
-    out.diagnostics = std::move(diags);
+    // in file order (the readers report a table's unknown keys after its values)
+    std::vector<Diagnostic> items = diags.items();
+    std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        if (a.where.line != b.where.line) return a.where.line < b.where.line;
+        return a.where.column < b.where.column;
+    });
+    for (Diagnostic& d : items) out.diagnostics.add(std::move(d));
     if (text && !out.diagnostics.has_errors()) out.exercise = std::move(ex);
     return out;
 }
