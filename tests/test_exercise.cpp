@@ -349,6 +349,12 @@ TEST_CASE("exercise files: each mistake is reported where it is written") {
         const Diagnostic* d = find_id(r.diagnostics, "exercise.days");
         REQUIRE(d);
         CHECK(d->where.line == 16);
+        const auto dup = load("[exercise]\nname = \"x\"\n[[objective]]\nid = \"o\"\ntext = \"t\"\n"
+                              "[[objective]]\nid = \"o\"\ntext = \"u\"\n");
+        const Diagnostic* o = find_id(dup.diagnostics, "exercise.duplicate_id");
+        REQUIRE(o);
+        CHECK(o->where.line == 7);
+        CHECK(o->message.find("line 4") != std::string::npos);
     }
     SUBCASE("an unknown top-level table and a syntax error") {
         auto r = load("[exercise]\nname = \"x\"\n[[injects]]\nid = \"a\"\n");

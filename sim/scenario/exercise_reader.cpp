@@ -279,6 +279,15 @@ class ExerciseReader {
         const auto id = r.string("id", true, "id = \"waits\"");
         ok = ok && id;
         o.id = id.value_or("");
+        if (id) {
+            const auto [it, fresh] = objective_ids_.emplace(*id, f_.loc(*t.get("id")).line);
+            if (!fresh) {
+                f_.error(*t.get("id"), "exercise.duplicate_id",
+                         "objective id '" + *id + "' is already used on line " +
+                             std::to_string(it->second) + ": each objective needs its own id");
+                ok = false;
+            }
+        }
         const auto text = r.string("text", true, "text = \"Tenir les délais d'attente\"");
         ok = ok && text;
         o.text = text.value_or("");
@@ -297,6 +306,7 @@ class ExerciseReader {
     Exercise& ex_;
     std::vector<ExerciseName>& names_;
     std::map<std::string, int> ids_;
+    std::map<std::string, int> objective_ids_;
 };
 
 ExerciseLoadResult load_text(const std::optional<std::string>& text, const std::string& name,
