@@ -102,6 +102,7 @@ std::vector<JournalEntry> entries() {
         AddLine{CentreRef::concerned(), "injection", 1, days(2) + hours(15), days(2) + hours(19),
                 true})
         ->inject_id = "long-queue";
+    add(EntrySource::Decision, days(2) + hours(15), 2900, 1, ChangeBooking{3, std::nullopt});
     auto* o = add(EntrySource::Observation, days(2) + hours(16), 3000, 0, std::nullopt);
     o->author = "évaluateur 1";
     o->text = "La cellule n'a pas prévenu la presse.\nÀ revoir en RETEX.";

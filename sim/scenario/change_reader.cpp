@@ -522,8 +522,10 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
     case 10: {
         ChangeBooking v;
         v.from_day = c.from_day();
-        v.horizon_days =
-            static_cast<int>(c.integer("horizon_days", 1, 3650, true, "horizon_days = 7", 14));
+        // a journal records what the engine was given, which may change nothing
+        if (!ctx.lenient || r.has("horizon_days"))
+            v.horizon_days = static_cast<int>(
+                c.integer("horizon_days", 1, 3650, !ctx.lenient, "horizon_days = 7", 14));
         out = v;
         break;
     }
