@@ -1,16 +1,21 @@
 // Exercise files and the TOML shape of a change (docs/exercise.md): every kind written by
 // change_to_toml reads back equal, exercise files are read with positioned diagnostics, names
 // are checked against a scenario, and the shipped stress library checks on two territories.
+#include "cli_process.hpp"
 #include "riposte/change_toml.hpp"
 #include "riposte/exercise_loader.hpp"
+#include "riposte/journal.hpp"
 #include "riposte/scenario_loader.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <set>
 #include <string>
+
+#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 using namespace riposte;
@@ -482,4 +487,49 @@ TEST_CASE("the worked example of docs/exercise.md checks cleanly on Centre-Héra
     const auto& slow = std::get<StationSlowed>(r.exercise->injects[1].change);
     CHECK(slow.until == days(2) + hours(12));
     CHECK(slow.factor == 3);
+}
+
+TEST_CASE("bad exercise files and journals through riposte check: exit 2, never a hang") {
+    test::TempDir dir;
+    const fs::path tiny = scenario_root / "tests" / "tiny";
+    auto check = [&](const std::string& name) {
+        test::CliProcess proc({"check", tiny.string(), "--exercise", name}, dir.path());
+        return proc.finish_within(std::chrono::seconds(20));
+    };
+    auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream out(dir.path() / name, std::ios::binary | std::ios::trunc);
+        out << text;
+    };
+    REQUIRE(::mkfifo((dir.path() / "fifo.toml").c_str(), 0600) == 0);
+    const test::Outcome fifo = check("fifo.toml");
+    CHECK_FALSE(fifo.timed_out);
+    CHECK(fifo.exit_code == 2);
+    CHECK(fifo.err.starts_with("fifo.toml:1:1: error: [input.not_regular]"));
+
+    std::string deep = "[exercise]\nname = \"x\"\n[[trigger]]\nid = \"t\"\nwhen = ";
+    for (int k = 0; k < 300; ++k) deep += "{ a = ";
+    write("deep.toml", deep + "1" + std::string(300, '}') + "\n");
+    const test::Outcome d = check("deep.toml");
+    CHECK(d.exit_code == 2);
+    CHECK_MESSAGE(d.err.starts_with("deep.toml:5:"), d.err);
+
+    write("accent.toml", "[exercise]\nname = \"x\"\ndurée = 3\n");
+    const test::Outcome a = check("accent.toml");
+    CHECK(a.exit_code == 2);
+    CHECK(a.err.starts_with("accent.toml:3:4: error: [toml.non_ascii_key]"));
+
+    write("garbage.toml", std::string("\x00\xff\xfe[[inject\x01]]", 12));
+    CHECK(check("garbage.toml").exit_code == 2);
+
+    // a byte order mark and Windows line ends are fine
+    write("crlf.toml", "\xEF\xBB\xBF[exercise]\r\nname = \"x\"\r\n[[inject]]\r\nid = \"m\"\r\n"
+                       "at = \"J1 08:00\"\r\nkind = \"message\"\r\ntext = \"t\"\r\n");
+    const test::Outcome ok = check("crlf.toml");
+    CHECK_MESSAGE(ok.exit_code == 0, ok.err);
+    CHECK(ok.out.find("ok: exercise 'x': 1 scripted inject") != std::string::npos);
+
+    // the journal reader never blocks on a FIFO either
+    const JournalReadResult j = read_journal(dir.path() / "fifo.toml");
+    CHECK_FALSE(j.journal);
+    CHECK(j.diagnostics.items().at(0).id == "input.not_regular");
 }
