@@ -429,3 +429,33 @@ TEST_CASE("cli: check warns, at the station, when no one in the pool may fill it
     CHECK(contains(o.err, "'medecin'"));
     CHECK(contains(o.out, "ok (1 warning)"));
 }
+
+TEST_CASE("cli: check --exercise checks an exercise file against the scenario") {
+    TempDir dir;
+    const fs::path herault = fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault";
+    const fs::path stress = fs::path(RIPOSTE_SCENARIO_DIR) / "stress";
+    const Outcome ok = run_cli(
+        {"check", herault.string(), "--exercise", (stress / "fridge-failure.toml").string()},
+        dir.path());
+    CHECK_MESSAGE(ok.exit_code == 0, ok.err);
+    CHECK(contains(ok.out, "ok: exercise 'Rupture de la cha"));
+    CHECK(contains(ok.out, "1 scripted inject, 1 trigger, 1 objective\n"));
+    // a name the scenario lacks: positioned error, exit 2
+    {
+        std::ofstream f(dir.path() / "bad.toml");
+        f << "[exercise]\nname = \"x\"\n[[inject]]\nid = \"a\"\nat = \"J1 08:00\"\n"
+             "kind = \"cold_chain_failure\"\ncentre = \"Gignak\"\n";
+    }
+    const Outcome bad = run_cli({"check", herault.string(), "--exercise", "bad.toml"}, dir.path());
+    CHECK(bad.exit_code == 2);
+    CHECK_MESSAGE(contains(bad.err, "bad.toml:7:10: error: [ref.unknown] unknown centre 'Gignak'; "
+                                    "did you mean 'Gignac'?"),
+                  bad.err);
+    CHECK(contains(bad.err, "1 error in the exercise"));
+    // a missing exercise file, and the option without its value
+    const Outcome missing =
+        run_cli({"check", herault.string(), "--exercise", "nope.toml"}, dir.path());
+    CHECK(missing.exit_code == 2);
+    CHECK(contains(missing.err, "nope.toml:1:1: error: [input.missing]"));
+    CHECK(run_cli({"check", herault.string(), "--exercise"}, dir.path()).exit_code == 2);
+}

@@ -38,7 +38,11 @@ struct Condition {
 struct TriggeredInject {
     std::string id;
     Condition when;
-    Change change; ///< its CentreRef "the centre concerned" is the centre where it fired
+    /// What it does. Its centre is CentreRef::By::Concerned (written `centre = { concerned =
+    /// true }` or left out) for the centre where it fired. Its times are offsets from the
+    /// moment it fires: `until` (and AddLine::from) count from then, and
+    /// ChangeBooking::from_day counts days from the day it fires (0: that day).
+    Change change;
     std::string text, notes;
     bool once = true; ///< fire once in the run (else at most once per day per centre)
     int line = 0;
@@ -64,6 +68,7 @@ struct Objective {
 struct Exercise {
     std::string file; ///< path it was read from
     std::string name;
+    std::string synopsis;                ///< the story, for the briefing (optional)
     std::vector<ScriptedInject> injects; ///< in time order
     std::vector<TriggeredInject> triggers;
     std::vector<Objective> objectives;

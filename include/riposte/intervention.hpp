@@ -23,13 +23,17 @@ struct CentreRef {
         NearestTo, ///< the centre nearest the commune `value` (INSEE code or name)
         Kind,      ///< every centre of kind `value` ("vaccination", "testing", "both")
         All,       ///< every centre
-        Here,      ///< in a trigger's change: the centre where the trigger fired
+        /// In a trigger's change only: the centre where the trigger fired (exercise files:
+        /// `centre = { concerned = true }`, or `centre` left out)
+        Concerned,
     };
     By by = By::All;
     std::string value;
 
     static CentreRef named(std::string name) { return {By::Name, std::move(name)}; }
     static CentreRef all() { return {By::All, {}}; }
+    static CentreRef concerned() { return {By::Concerned, {}}; }
+    bool operator==(const CentreRef&) const = default;
 };
 
 // ---------------------------------------------------------------- injects (the world changes)
@@ -39,6 +43,7 @@ struct CentreRef {
 struct CentreClosed {
     CentreRef centre;
     SimTime until;
+    bool operator==(const CentreClosed&) const = default;
 };
 
 /// An IT outage (or any slow-down): service at the station (every station if empty) takes
@@ -48,6 +53,7 @@ struct StationSlowed {
     std::string station; ///< empty: every station of the centre
     double factor = 2;
     SimTime until;
+    bool operator==(const StationSlowed&) const = default;
 };
 
 /// `people` professionals of `profession` working at the centre fall ill for `days` days
@@ -57,6 +63,7 @@ struct StaffIll {
     std::string profession;
     int people = 1;
     int days = 1;
+    bool operator==(const StaffIll&) const = default;
 };
 
 /// An absence wave: each professional (of `profession`, every profession if empty) falls ill
@@ -65,6 +72,7 @@ struct AbsenceWave {
     std::string profession;
     double share = 0.2;
     int days = 1;
+    bool operator==(const AbsenceWave&) const = default;
 };
 
 /// The next delivery (on a day from today) to the centres is `delay_days` late and
@@ -73,11 +81,13 @@ struct DeliveryLate {
     CentreRef centre;
     int delay_days = 1;
     double lost_share = 0;
+    bool operator==(const DeliveryLate&) const = default;
 };
 
 /// The fridge failed: the centre's stock (and the opened vial) is destroyed.
 struct ColdChainFailure {
     CentreRef centre;
+    bool operator==(const ColdChainFailure&) const = default;
 };
 
 /// Walk-in and test arrivals at the centres come `factor` times as often for `days` days (a
@@ -87,6 +97,7 @@ struct DemandSurge {
     double factor = 2;
     int days = 1;
     double walk_ins_per_hour = 0; ///< extra unbooked arrivals per hour at vaccination centres
+    bool operator==(const DemandSurge&) const = default;
 };
 
 // ---------------------------------------------------------------- decisions (the plan changes)
@@ -96,6 +107,7 @@ struct SetCentreOpen {
     CentreRef centre;
     bool open = true;
     SimTime until; ///< closing only: reopens then
+    bool operator==(const SetCentreOpen&) const = default;
 };
 
 /// Add a line: `people` professionals for `role` at the centre from `from` until `until`
@@ -108,23 +120,27 @@ struct AddLine {
     int people = 1;
     SimTime from, until;
     bool reserve = false;
+    bool operator==(const AddLine&) const = default;
 };
 
 /// Move doses from one centre's stock to another's, now.
 struct ReallocateDoses {
     CentreRef from, to;
     std::int64_t doses = 0;
+    bool operator==(const ReallocateDoses&) const = default;
 };
 
 /// Booking policy from day `from_day` on (for bookings made from then).
 struct ChangeBooking {
     int from_day = 0;
     std::optional<int> horizon_days;
+    bool operator==(const ChangeBooking&) const = default;
 };
 
 /// A decision the model does not apply (a message, a phone call): recorded only.
 struct Message {
     std::string text;
+    bool operator==(const Message&) const = default;
 };
 
 using Change =

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace riposte {
@@ -64,8 +65,30 @@ struct JournalReadResult {
     Diagnostics diagnostics;        ///< a torn last entry is a warning, not an error
 };
 
-/// Reads a journal; a torn or unreadable *last* entry is dropped with a warning.
+/// Reads a journal; a torn last entry (cut before its end line: a crash while writing it) is
+/// dropped with a warning. Any other problem is an error naming its line, and leaves
+/// `journal` unset.
 JournalReadResult read_journal(const std::filesystem::path& file);
+/// Same, from text in memory (`name` is used in diagnostics).
+JournalReadResult read_journal_text(std::string_view text, std::string name);
+
+/// The stable names of the entry sources ("decision", "adhoc_inject", ...), as written in the
+/// journal's `source` key.
+const char* entry_source_name(EntrySource source);
+
+/// The header block as the writer writes it (ends with the line "# end of header").
+std::string journal_header_to_toml(const JournalHeader& header);
+/// One entry block as the writer writes it (a blank line, [[entry]], its keys, and the line
+/// "# end of entry N" that marks it complete).
+std::string journal_entry_to_toml(const JournalEntry& entry);
+
+/// A header for a journal at `journal`: the inputs' paths relative to the journal's folder and
+/// their SHA-256 (`exercise` may be empty).
+JournalHeader make_journal_header(const std::filesystem::path& journal,
+                                  const std::filesystem::path& world,
+                                  const std::filesystem::path& plan,
+                                  const std::filesystem::path& exercise, std::uint64_t seed,
+                                  int replication);
 
 /// Appends entries to a journal file, each fsync'ed before append() returns.
 class JournalWriter {
@@ -74,12 +97,18 @@ class JournalWriter {
     /// journal for appending after checking its header matches.
     static std::optional<JournalWriter> create(const std::filesystem::path& file,
                                                const JournalHeader& header, std::string* error);
+    /// Resuming drops a torn last entry (truncates the file after the last complete one).
     static std::optional<JournalWriter> resume(const std::filesystem::path& file,
                                                std::string* error);
+    /// Same, and fails unless the journal's header is exactly `expected`'s.
+    static std::optional<JournalWriter> resume(const std::filesystem::path& file,
+                                               const JournalHeader& expected, std::string* error);
     JournalWriter(JournalWriter&&) noexcept;
     JournalWriter& operator=(JournalWriter&&) noexcept;
     ~JournalWriter();
-    /// Writes one [[entry]] block and fsyncs it; returns false (with `error`) on failure.
+    /// Writes one [[entry]] block and fsyncs it; returns false (with `error`) on failure, after
+    /// cutting the file back to its last complete entry. The entry's ordinal is the next one
+    /// (an `entry.ordinal` other than 0 must be it).
     bool append(const JournalEntry& entry, std::string* error);
     [[nodiscard]] std::uint64_t entries_written() const { return count_; }
 
@@ -87,6 +116,7 @@ class JournalWriter {
     JournalWriter() = default;
     int fd_ = -1;
     std::uint64_t count_ = 0;
+    std::uint64_t size_ = 0; ///< bytes of the file up to its last complete entry
 };
 
 /// SHA-256 of a file's bytes as 64 lowercase hex digits (empty when it cannot be read).

@@ -4,6 +4,7 @@
 #include "cli_common.hpp"
 #include "help.hpp"
 
+#include "riposte/exercise_loader.hpp"
 #include "riposte/output.hpp"
 #include "riposte/runner.hpp"
 #include "riposte/scenario_loader.hpp"
@@ -235,7 +236,7 @@ int run_command(const std::vector<std::string>& args) {
 
 int check_command(const std::vector<std::string>& args) {
     std::string error;
-    const auto parsed = parse_args(args, {}, error);
+    const auto parsed = parse_args(args, {{"--exercise", true}}, error);
     if (!parsed) return usage_error(error, "check");
     if (parsed->help) return print_help("check");
 
@@ -245,10 +246,28 @@ int check_command(const std::vector<std::string>& args) {
     const LoadResult loaded = load_scenario(files->world, files->plan);
     const Diagnostics& diagnostics = loaded.diagnostics;
     for (const Diagnostic& d : diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    // an exercise file is read even when the scenario has errors (its own errors are shown),
+    // and its names are checked against the scenario when that loaded
+    std::optional<ExerciseLoadResult> exercise;
+    if (const auto file = parsed->value("--exercise")) {
+        exercise = loaded.scenario ? load_exercise(*file, *loaded.scenario) : load_exercise(*file);
+        for (const Diagnostic& d : exercise->diagnostics.items())
+            print_err(format_diagnostic(d) + "\n");
+    }
+    const auto errors = [](std::size_t n, std::string_view where) {
+        return std::to_string(n) + (n == 1 ? " error" : " errors") + " in the " +
+               std::string(where) + "\n";
+    };
     if (diagnostics.has_errors() || !loaded.scenario) {
         const std::size_t n = diagnostics.error_count();
-        print_err(n > 0 ? std::to_string(n) + (n == 1 ? " error" : " errors") + " in the scenario\n"
+        print_err(n > 0 ? errors(n, "scenario")
                         : files->world.string() + ": error: the scenario could not be loaded\n");
+        if (exercise && exercise->diagnostics.has_errors())
+            print_err(errors(exercise->diagnostics.error_count(), "exercise"));
+        return exit_code::usage;
+    }
+    if (exercise && exercise->diagnostics.has_errors()) {
+        print_err(errors(exercise->diagnostics.error_count(), "exercise"));
         return exit_code::usage;
     }
     const auto& scenario = loaded.scenario;
@@ -284,6 +303,19 @@ int check_command(const std::vector<std::string>& args) {
             counted(static_cast<std::size_t>(std::max(w.days, 0)), "day", "days") + " from " +
             w.start_date + "\n";
     print_out(line);
+    if (exercise && exercise->exercise) {
+        const Exercise& ex = *exercise->exercise;
+        const std::size_t ex_warnings = exercise->diagnostics.items().size();
+        std::string ex_line = "ok";
+        if (ex_warnings > 0)
+            ex_line += " (" + std::to_string(ex_warnings) +
+                       (ex_warnings == 1 ? " warning" : " warnings") + ")";
+        ex_line += ": exercise '" + ex.name +
+                   "': " + counted(ex.injects.size(), "scripted inject", "scripted injects") +
+                   ", " + counted(ex.triggers.size(), "trigger", "triggers") + ", " +
+                   counted(ex.objectives.size(), "objective", "objectives") + "\n";
+        print_out(ex_line);
+    }
     return exit_code::ok;
 }
 

@@ -16,7 +16,9 @@ Usage:
                                                  random numbers
   riposte validate [WORLD PLAN | DIR] [options]  check a plan against the rules and its targets
   riposte report RESULTS_DIR [options]           write the HTML report of a results folder
-  riposte check [WORLD PLAN | DIR]               load a scenario and report every problem
+  riposte check [WORLD PLAN | DIR] [--exercise FILE]
+                                                 load a scenario (and an exercise) and report
+                                                 every problem
   riposte territory (--epci S | --insee ... | --departement D | --around INSEE --radius-km R)
                                                  build a territory from the national table
   riposte help [COMMAND]                         show help for a command
@@ -216,7 +218,7 @@ constexpr std::string_view check_text =
     R"(riposte check - parse and lint a scenario without simulating it
 
 Usage:
-  riposte check [WORLD PLAN | DIR]
+  riposte check [WORLD PLAN | DIR] [--exercise FILE]
 
 Loads the world and plan files (the bundled default when none are given; DIR is a
 directory holding world.toml and plan.toml) and prints every problem found, as
@@ -224,8 +226,14 @@ file:line:column: error|warning: message, on standard error. When there is no er
 prints one line on standard output:
   ok: N communes, M road links, ... centres, ... days from YYYY-MM-DD
 
+With --exercise, also reads an exercise file (a chronogramme: scripted injects, triggers,
+objectives; docs/exercise.md) and checks the centres, stations, professions, roles and
+communes it names against the scenario, then prints a second line:
+  ok: exercise 'NAME': N scripted injects, M triggers, K objectives
+
 Options:
-  -h, --help   show this help
+  --exercise FILE   an exercise file to check with the scenario
+  -h, --help        show this help
 
 Exit codes: 0 no error (warnings allowed), 2 at least one error or bad usage.
 )";

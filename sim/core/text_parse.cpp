@@ -184,6 +184,138 @@ TextParse<SimTime> parse_clock(std::string_view text, bool allow_24) {
     return r;
 }
 
+TextParse<SimTime> parse_day_time(std::string_view text) {
+    TextParse<SimTime> r;
+    const std::string usage = "; write a day and a time as \"J3 14:00\" (day index from J0, the "
+                              "first day of the run, then HH:MM)";
+    auto fail = [&](std::string msg, std::size_t at) {
+        r.value.reset();
+        r.error = std::move(msg) + usage;
+        r.offset = at;
+        return r;
+    };
+    std::size_t i = 0;
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (i >= text.size()) return fail("empty time", i);
+    const char j = lower(text[i]);
+    if (j != 'j' && j != 'd') return fail("expected 'J' and a day index", i);
+    ++i;
+    if (i < text.size() && text[i] == '+') ++i;
+    const std::size_t day_at = i;
+    std::int64_t day = 0;
+    std::size_t n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+        if (n < 9) day = day * 10 + (text[i] - '0');
+        ++i;
+        ++n;
+    }
+    if (n == 0) return fail("expected the day index after 'J'", day_at);
+    if (day > max_day_index)
+        return fail("the day index must be at most " + std::to_string(max_day_index), day_at);
+    std::size_t after_day = i;
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (i == text.size()) {
+        r.value = days(day);
+        return r;
+    }
+    if (i == after_day) return fail("expected a space between the day and the time", i);
+    // the clock, with optional seconds "HH:MM:SS"
+    const std::string_view rest = text.substr(i);
+    std::string_view clock = rest;
+    std::int64_t secs = 0;
+    const std::size_t first = rest.find(':');
+    const std::size_t second = first == std::string_view::npos ? first : rest.find(':', first + 1);
+    if (second != std::string_view::npos) {
+        clock = rest.substr(0, second);
+        std::string_view s = rest.substr(second + 1);
+        while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+        if (s.size() != 2 || s[0] < '0' || s[0] > '5' || s[1] < '0' || s[1] > '9')
+            return fail("expected two digits of seconds (00 to 59)", i + second + 1);
+        secs = (s[0] - '0') * 10 + (s[1] - '0');
+    }
+    const auto c = parse_clock(clock, false);
+    if (!c.value) {
+        r.value.reset();
+        r.error = c.error;
+        r.offset = i + c.offset;
+        return r;
+    }
+    r.value = days(day) + *c.value + seconds(secs);
+    return r;
+}
+
+TextParse<SimTime> parse_duration(std::string_view text) {
+    TextParse<SimTime> r;
+    const std::string usage =
+        "; write a duration as \"2h30\", \"45min\", \"3d\" (days) or a number of days";
+    auto fail = [&](std::string msg, std::size_t at) {
+        r.value.reset();
+        r.error = std::move(msg) + usage;
+        r.offset = at;
+        return r;
+    };
+    std::size_t i = 0;
+    std::int64_t total = 0;
+    bool any = false;
+    char last_unit = 0;
+    while (true) {
+        while (i < text.size() && is_space(text[i])) ++i;
+        if (i >= text.size()) break;
+        const std::size_t num_at = i;
+        std::int64_t v = 0;
+        std::size_t n = 0;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+            if (n < 9) v = v * 10 + (text[i] - '0');
+            ++i;
+            ++n;
+        }
+        if (n == 0) return fail("expected a number", num_at);
+        if (n > 7) return fail("the number is too large", num_at);
+        const std::size_t unit_at = i;
+        std::string unit;
+        while (i < text.size() &&
+               ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
+            unit += lower(text[i++]);
+        std::int64_t scale = 0;
+        char u = 0;
+        if (unit.empty()) {
+            // "2h30": minutes after hours
+            if (last_unit != 'h') return fail("expected a unit (d, h, min or s)", unit_at);
+            scale = 60;
+            u = 'm';
+        } else if (unit == "d" || unit == "j" || unit == "day" || unit == "days" ||
+                   unit == "jour" || unit == "jours") {
+            scale = 86400;
+            u = 'd';
+        } else if (unit == "h") {
+            scale = 3600;
+            u = 'h';
+        } else if (unit == "min" || unit == "m" || unit == "mn") {
+            scale = 60;
+            u = 'm';
+        } else if (unit == "s") {
+            scale = 1;
+            u = 's';
+        } else {
+            return fail("unknown unit '" + unit + "'", unit_at);
+        }
+        const auto rank = [](char c) {
+            return c == 'd' ? 0 : c == 'h' ? 1 : c == 'm' ? 2 : c == 's' ? 3 : -1;
+        };
+        if (last_unit != 0 && rank(u) <= rank(last_unit))
+            return fail("units must go from days down to seconds, each once", unit_at);
+        last_unit = u;
+        total += v * scale;
+        any = true;
+        if (total > std::int64_t{max_day_index} * 86400)
+            return fail("the duration is too long", num_at);
+    }
+    if (!any) return fail("empty duration", 0);
+    if (total <= 0) return fail("the duration must be more than 0", 0);
+    r.value = seconds(total);
+    return r;
+}
+
 std::string clock_to_text(SimTime t) {
     const auto s = t.seconds();
     char buf[16];

@@ -33,6 +33,17 @@ std::string weekdays_to_text(WeekdayMask mask);
 /// Returns seconds since midnight.
 TextParse<SimTime> parse_clock(std::string_view text, bool allow_24);
 
+/// Largest day index a day-time ("J<day> HH:MM") may name.
+inline constexpr int max_day_index = 100000;
+
+/// A moment of the run: "J3 14:00" is day index 3 (day 0 is the first day of the run) at
+/// 14:00. Also "J+3 14:00", "j3 14h00", "J3 14:00:05" (seconds) and "J3" (00:00); "D" may
+/// replace "J". Returns seconds since day 0, 00:00.
+TextParse<SimTime> parse_day_time(std::string_view text);
+
+/// A duration > 0: "2h30", "2h", "45min", "90s", "3d" or "3j" (days), "1d12h", "1j 12h".
+TextParse<SimTime> parse_duration(std::string_view text);
+
 /// "08:30" for a second-of-day (minutes rounded down).
 std::string clock_to_text(SimTime t);
 

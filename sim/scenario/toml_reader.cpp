@@ -8,7 +8,8 @@
 namespace riposte::loader {
 
 SourceLoc TomlFile::loc(const toml::source_position& p) const {
-    return {name_, static_cast<int>(p.line), static_cast<int>(p.column)};
+    const int line = static_cast<int>(p.line);
+    return {name_, line > 0 ? line + line_offset_ : line, static_cast<int>(p.column)};
 }
 
 SourceLoc TomlFile::loc_in_string(const toml::node& n, std::size_t offset) const {

@@ -35,6 +35,10 @@ class TomlFile {
     [[nodiscard]] const toml::table* root() const { return root_; }
     [[nodiscard]] std::span<const std::string_view> top_keys() const { return top_keys_; }
 
+    /// Lines to add to toml++'s positions, for a part of the file parsed on its own (a journal
+    /// entry block); `text` is then still the whole file.
+    void set_line_offset(int lines) { line_offset_ = lines; }
+
     [[nodiscard]] const std::string& name() const { return name_; }
     [[nodiscard]] const std::filesystem::path& base_dir() const { return base_dir_; }
     [[nodiscard]] Diagnostics& diags() const { return *diags_; }
@@ -74,6 +78,7 @@ class TomlFile {
     Diagnostics* diags_;
     const toml::table* root_ = nullptr;
     std::span<const std::string_view> top_keys_;
+    int line_offset_ = 0;
 };
 
 /// "a string", "a whole number", ... for messages.

@@ -30,13 +30,35 @@ std::string ref_text(const CentreRef& r) {
         return "kind " + r.value;
     case CentreRef::By::All:
         return "*";
-    case CentreRef::By::Here:
-        return "here";
+    case CentreRef::By::Concerned:
+        return "concerned";
     }
     return r.value;
 }
 
 } // namespace
+
+Change shift_times(const Change& change, SimTime by, int days_by) {
+    Change out = change;
+    const auto move = [&](SimTime& t) {
+        if (t != SimTime::max()) t = t + by;
+    };
+    std::visit(
+        [&](auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, CentreClosed> || std::is_same_v<T, StationSlowed> ||
+                          std::is_same_v<T, SetCentreOpen>) {
+                move(c.until);
+            } else if constexpr (std::is_same_v<T, AddLine>) {
+                move(c.from);
+                move(c.until);
+            } else if constexpr (std::is_same_v<T, ChangeBooking>) {
+                c.from_day += days_by;
+            }
+        },
+        out);
+    return out;
+}
 
 std::vector<int> Simulation::Impl::resolve(const CentreRef& ref,
                                            std::optional<Refusal>& refusal) const {
@@ -50,7 +72,7 @@ std::vector<int> Simulation::Impl::resolve(const CentreRef& ref,
     case CentreRef::By::All:
         for (int c = 0; c < n; ++c) out.push_back(c);
         break;
-    case CentreRef::By::Here:
+    case CentreRef::By::Concerned:
         if (here_centre_ >= 0) out.push_back(here_centre_);
         break;
     case CentreRef::By::Largest: {
@@ -714,7 +736,9 @@ void Simulation::Impl::evaluate_triggers() {
             const std::string key = "trigger:" + def.id + "@" +
                                     (c >= 0 ? centre_name(c) : std::string("*")) + "#" +
                                     std::to_string(d);
-            fire(def.change, change_identity(key), ChangeSource::Trigger, def.id, c);
+            // a trigger's times count from when it fires
+            fire(shift_times(def.change, now, d), change_identity(key), ChangeSource::Trigger,
+                 def.id, c);
             if (def.once) break;
         }
     }

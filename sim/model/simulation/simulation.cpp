@@ -246,6 +246,8 @@ bool Simulation::delay_inject(std::string_view id, SimTime at) {
     const std::size_t i = find_upcoming(m, id);
     if (i == SIZE_MAX || at < m.sim_.now()) return false;
     auto& in = m.injects_[i];
+    // its end moves with it: an outage of 2 h stays 2 h long
+    in.change = shift_times(in.change, at - in.at, at.day() - in.at.day());
     in.at = at;
     ++in.gen; // the event already in the calendar is stale
     if (at < m.horizon_)

@@ -206,6 +206,10 @@ struct ShiftPresence {
 
 using namespace model_detail;
 
+/// The change with its times moved by `by` (and its days by `days_by`): a trigger's offsets
+/// become moments, a delayed inject keeps its durations.
+Change shift_times(const Change& change, SimTime by, int days_by);
+
 class Simulation::Impl final : public EventHandler {
   public:
     Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Observer* obs);

@@ -1,0 +1,545 @@
+// Reading one change from a TOML table (docs/exercise.md): the reader side of
+// riposte/change_toml.hpp.
+#include "change_reader.hpp"
+
+#include "core/text_parse.hpp"
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cstdint>
+
+namespace riposte::loader {
+
+namespace {
+
+constexpr std::array<std::string_view, std::size(change_kind_names)> kind_words = [] {
+    std::array<std::string_view, std::size(change_kind_names)> a{};
+    for (std::size_t k = 0; k < a.size(); ++k) a[k] = change_kind_names[k];
+    return a;
+}();
+
+/// Every key a change may have (so that a missing or bad `kind` does not also make them all
+/// "unknown").
+constexpr std::string_view change_keys[] = {
+    "centre", "until", "for",     "station",    "factor",       "profession", "people",
+    "days",   "share", "open",    "delay_days", "lost_share",   "role",       "from",
+    "to",     "doses", "reserve", "from_day",   "horizon_days", "message",    "walk_ins_per_hour"};
+
+constexpr std::string_view centre_example =
+    "centre = \"Gignac\" (a name, \"*\" for every centre, or { largest = true })";
+
+std::string q(std::string_view key) {
+    return "'" + std::string(key) + "'";
+}
+
+class ChangeFields {
+  public:
+    ChangeFields(TableReader& r, const ChangeContext& ctx) : r_(r), f_(r.file()), ctx_(ctx) {}
+    [[nodiscard]] bool ok() const { return ok_; }
+
+    CentreRef centre(std::string_view key = "centre") {
+        const toml::node* n = r_.node(key, !ctx_.trigger, centre_example);
+        if (!n) {
+            if (!ctx_.trigger) ok_ = false;
+            return CentreRef::concerned();
+        }
+        auto c =
+            to_centre_ref(f_, *n, q(key), ctx_.trigger || ctx_.lenient, ctx_.names, ctx_.lenient);
+        if (!c) {
+            ok_ = false;
+            return {};
+        }
+        last_centre_ = *c;
+        return *c;
+    }
+
+    std::string text(std::string_view key, bool required, std::string_view example,
+                     ExerciseName::What what, bool name) {
+        const toml::node* n = r_.node(key, required, example);
+        if (!n) {
+            if (required) ok_ = false;
+            return {};
+        }
+        auto s = to_string(f_, *n, q(key));
+        if (!s) {
+            ok_ = false;
+            return {};
+        }
+        if (name && s->empty() && !ctx_.lenient) {
+            f_.error(*n, "value.empty", q(key) + " is empty: write e.g. " + std::string(example));
+            ok_ = false;
+        } else if (name && ctx_.names) {
+            ExerciseName e;
+            e.what = what;
+            e.value = *s;
+            if (what == ExerciseName::What::Station && last_centre_.by == CentreRef::By::Name)
+                e.centre = last_centre_.value;
+            e.where = f_.loc(*n);
+            ctx_.names->push_back(std::move(e));
+        }
+        return *s;
+    }
+
+    std::int64_t integer(std::string_view key, std::int64_t lo, std::int64_t hi, bool required,
+                         std::string_view example, std::int64_t fallback) {
+        const toml::node* n = r_.node(key, required, example);
+        if (!n) {
+            if (required) ok_ = false;
+            return fallback;
+        }
+        if (ctx_.lenient) {
+            lo = std::min<std::int64_t>(lo, hi > INT32_MAX ? INT64_MIN : INT32_MIN);
+            hi = std::max<std::int64_t>(hi, hi > INT32_MAX ? INT64_MAX : INT32_MAX);
+        }
+        const auto v = to_int(f_, *n, q(key), lo, hi);
+        if (!v) ok_ = false;
+        return v.value_or(fallback);
+    }
+
+    double positive(std::string_view key, double hi, bool required, std::string_view example,
+                    double fallback) {
+        const toml::node* n = r_.node(key, required, example);
+        if (!n) {
+            if (required) ok_ = false;
+            return fallback;
+        }
+        const auto v = to_number(
+            f_, *n, q(key), ctx_.lenient ? Range{-1e300, 1e300, nullptr} : Range{0, hi, nullptr});
+        if (!v) {
+            ok_ = false;
+            return fallback;
+        }
+        if (*v <= 0 && !ctx_.lenient) {
+            f_.error(*n, "value.out_of_range",
+                     q(key) + " = " + format_number(*v) + " must be more than 0");
+            ok_ = false;
+        }
+        return *v;
+    }
+
+    double share(std::string_view key, bool required, std::string_view example, double fallback) {
+        const toml::node* n = r_.node(key, required, example);
+        if (!n) {
+            if (required) ok_ = false;
+            return fallback;
+        }
+        const auto v =
+            to_number(f_, *n, q(key), ctx_.lenient ? Range{-1e300, 1e300, nullptr} : share_range);
+        if (!v) ok_ = false;
+        return v.value_or(fallback);
+    }
+
+    bool boolean(std::string_view key, bool required, bool fallback) {
+        const toml::node* n = r_.node(key, required, std::string(key) + " = true");
+        if (!n) {
+            if (required) ok_ = false;
+            return fallback;
+        }
+        const auto v = to_bool(f_, *n, q(key));
+        if (!v) ok_ = false;
+        return v.value_or(fallback);
+    }
+
+    /// AddLine's `from`: absolute, defaulting to the block's moment.
+    SimTime from() {
+        const toml::node* n = r_.node("from");
+        if (ctx_.trigger) {
+            if (n) {
+                f_.error(*n, "exercise.trigger_time",
+                         "in a [[trigger]] the line starts when the trigger fires: leave 'from' "
+                         "out");
+                ok_ = false;
+            }
+            return SimTime{};
+        }
+        if (!n) {
+            if (ctx_.at) return *ctx_.at;
+            f_.error(r_.loc(), "key.missing",
+                     "missing key 'from' in " + r_.where() + ": add e.g. from = \"J3 14:00\"");
+            ok_ = false;
+            return SimTime{};
+        }
+        const auto t = to_day_time(f_, *n, "'from'");
+        if (!t) {
+            ok_ = false;
+            return SimTime{};
+        }
+        if (ctx_.at && *t < *ctx_.at && !ctx_.lenient) {
+            f_.error(*n, "exercise.before_at",
+                     "'from' (" + format_time(*t) + ") is before 'at' (" + format_time(*ctx_.at) +
+                         "): a change cannot act in the past");
+            ok_ = false;
+        }
+        from_ = *t;
+        return *t;
+    }
+
+    /// `until` (absolute) or `for` (a duration); SimTime::max() (the end of the run) when
+    /// neither is written. In a trigger, only `for`, kept as an offset from the firing.
+    SimTime until(bool allowed = true) {
+        const toml::node* u = r_.node("until");
+        const toml::node* d = r_.node("for");
+        if (!allowed) {
+            for (const toml::node* n : {u, d})
+                if (n) {
+                    f_.error(*n, "exercise.no_end",
+                             "reopening takes no end: 'until' and 'for' are for open = false");
+                    ok_ = false;
+                }
+            return SimTime{};
+        }
+        if (u && d) {
+            f_.error(*d, "exercise.until_and_for", "write 'until' or 'for', not both");
+            ok_ = false;
+            return SimTime::max();
+        }
+        if (u) {
+            if (ctx_.trigger) {
+                f_.error(*u, "exercise.trigger_time",
+                         "a [[trigger]] fires at a time not known in advance: write 'for' (a "
+                         "duration from when it fires, e.g. for = \"4h\") instead of 'until'");
+                ok_ = false;
+                return SimTime::max();
+            }
+            const auto t = to_day_time(f_, *u, "'until'");
+            if (!t) {
+                ok_ = false;
+                return SimTime::max();
+            }
+            const std::optional<SimTime> start = from_ ? from_ : ctx_.at;
+            if (start && *t <= *start && !ctx_.lenient) {
+                f_.error(*u, "exercise.until_before",
+                         "'until' (" + format_time(*t) + ") must be after " +
+                             (from_ ? "'from'" : "'at'") + " (" + format_time(*start) + ")");
+                ok_ = false;
+            }
+            return *t;
+        }
+        if (d) {
+            const auto dur = duration(*d);
+            if (!dur) {
+                ok_ = false;
+                return SimTime::max();
+            }
+            if (ctx_.trigger) return *dur;
+            const std::optional<SimTime> start = from_ ? from_ : ctx_.at;
+            if (!start) {
+                f_.error(*d, "exercise.for_without_at",
+                         "'for' needs a moment to count from: write 'until' (e.g. until = \"J5 "
+                         "08:00\") instead");
+                ok_ = false;
+                return SimTime::max();
+            }
+            return *start + *dur;
+        }
+        return SimTime::max();
+    }
+
+    /// ChangeBooking's `from_day`: the block's day when left out (a trigger: 0 days after).
+    int from_day() {
+        const toml::node* n = r_.node("from_day");
+        if (!n) {
+            if (ctx_.trigger) return 0;
+            if (ctx_.at) return ctx_.at->day();
+            f_.error(r_.loc(), "key.missing",
+                     "missing key 'from_day' in " + r_.where() + ": add e.g. from_day = 3");
+            ok_ = false;
+            return 0;
+        }
+        const auto v = to_int(f_, *n, "'from_day'", ctx_.lenient ? INT32_MIN : 0,
+                              ctx_.lenient ? INT32_MAX : max_day_index);
+        if (!v) {
+            ok_ = false;
+            return 0;
+        }
+        if (!ctx_.trigger && ctx_.at && *v < ctx_.at->day() && !ctx_.lenient) {
+            f_.error(*n, "exercise.before_at",
+                     "'from_day' = " + std::to_string(*v) + " is before the day of 'at' (J" +
+                         std::to_string(ctx_.at->day()) + ")");
+            ok_ = false;
+        }
+        return static_cast<int>(*v);
+    }
+
+  private:
+    static std::string format_time(SimTime t) {
+        return "J" + std::to_string(t.day()) + " " + clock_to_text(SimTime{t.second_of_day()});
+    }
+
+    std::optional<SimTime> duration(const toml::node& n) {
+        if (n.is_integer() || n.is_floating_point()) {
+            const auto v =
+                to_number(f_, n, "'for'", Range{0, double(max_day_index), "a number of days > 0"});
+            if (!v) return std::nullopt;
+            if (*v <= 0) {
+                f_.error(n, "value.out_of_range", "'for' must be more than 0 days");
+                return std::nullopt;
+            }
+            return round_seconds(*v * 86400.0);
+        }
+        if (const auto* s = n.as_string()) {
+            const auto p = parse_duration(s->get());
+            if (!p.value) {
+                f_.error(f_.loc_in_string(n, p.offset), "value.bad_text", "bad 'for': " + p.error);
+                return std::nullopt;
+            }
+            return p.value;
+        }
+        f_.error(n, "value.type",
+                 "'for' must be a duration such as \"2h30\" or a number of days, found " +
+                     type_phrase(n));
+        return std::nullopt;
+    }
+
+    TableReader& r_;
+    const TomlFile& f_;
+    const ChangeContext& ctx_;
+    bool ok_ = true;
+    CentreRef last_centre_;
+    std::optional<SimTime> from_;
+};
+
+} // namespace
+
+std::optional<SimTime> to_day_time(const TomlFile& f, const toml::node& n, std::string_view what) {
+    const auto* s = n.as_string();
+    if (!s) {
+        f.error(n, "value.type",
+                std::string(what) +
+                    " must be a day and a time in quotes, e.g. \"J3 14:00\", found " +
+                    type_phrase(n));
+        return std::nullopt;
+    }
+    const auto p = parse_day_time(s->get());
+    if (!p.value) {
+        f.error(f.loc_in_string(n, p.offset), "value.bad_time",
+                "bad " + std::string(what) + ": " + p.error);
+        return std::nullopt;
+    }
+    return p.value;
+}
+
+std::optional<SimTime> read_day_time(TableReader& r, std::string_view key, bool required,
+                                     std::string_view example) {
+    const toml::node* n = r.node(key, required, std::string(key) + " = " + std::string(example));
+    if (!n) return std::nullopt;
+    return to_day_time(r.file(), *n, q(key));
+}
+
+std::optional<CentreRef> to_centre_ref(const TomlFile& f, const toml::node& n,
+                                       std::string_view what, bool allow_concerned,
+                                       std::vector<ExerciseName>* names, bool lenient) {
+    auto note = [&](ExerciseName::What w, const std::string& v, const toml::node& at) {
+        if (!names) return;
+        ExerciseName e;
+        e.what = w;
+        e.value = v;
+        e.where = f.loc(at);
+        names->push_back(std::move(e));
+    };
+    if (const auto* s = n.as_string()) {
+        const std::string& v = s->get();
+        if (v == "*") return CentreRef::all();
+        if (v.empty() && !lenient) {
+            f.error(n, "value.empty",
+                    std::string(what) + " is empty: write a centre's name, \"*\" for every "
+                                        "centre, or a selector such as { largest = true }");
+            return std::nullopt;
+        }
+        note(ExerciseName::What::Centre, v, n);
+        return CentreRef::named(v);
+    }
+    const auto* t = n.as_table();
+    if (!t) {
+        f.error(n, "value.type",
+                std::string(what) +
+                    " must be a centre's name in quotes, \"*\", or a selector "
+                    "such as { largest = true }, found " +
+                    type_phrase(n));
+        return std::nullopt;
+    }
+    TableReader r(f, *t, std::string(what));
+    static constexpr std::string_view selectors[] = {"name", "largest", "nearest_to", "kind",
+                                                     "concerned"};
+    int count = 0;
+    for (const auto s : selectors)
+        if (r.has(s)) ++count;
+    std::optional<CentreRef> out;
+    const std::string choices = "{ largest = true }, { nearest_to = \"34114\" }, { kind = "
+                                "\"vaccination\" } or { name = \"Gignac\" }" +
+                                std::string(allow_concerned ? " or { concerned = true }" : "");
+    if (count != 1) {
+        for (const auto s : selectors) r.allow(s);
+        r.finish();
+        f.error(n, "exercise.selector",
+                std::string(what) + " must hold exactly one selector: " + choices);
+        return std::nullopt;
+    }
+    if (const toml::node* v = r.node("name")) {
+        if (auto s = to_string(f, *v, "'name'")) {
+            if (s->empty() && !lenient)
+                f.error(*v, "value.empty", "'name' is empty: write a centre's name");
+            else {
+                note(ExerciseName::What::Centre, *s, *v);
+                out = CentreRef::named(*s);
+            }
+        }
+    } else if (const toml::node* l = r.node("largest")) {
+        if (auto b = to_bool(f, *l, "'largest'")) {
+            if (*b)
+                out = CentreRef{CentreRef::By::Largest, {}};
+            else
+                f.error(*l, "exercise.selector", "'largest' can only be true");
+        }
+    } else if (const toml::node* c = r.node("nearest_to")) {
+        if (auto s = to_string(f, *c, "'nearest_to'")) {
+            if (s->empty() && !lenient)
+                f.error(*c, "value.empty",
+                        "'nearest_to' is empty: write a commune's INSEE code or name");
+            else {
+                note(ExerciseName::What::Commune, *s, *c);
+                out = CentreRef{CentreRef::By::NearestTo, *s};
+            }
+        }
+    } else if (r.has("kind")) {
+        static constexpr std::string_view kinds[] = {"vaccination", "testing", "both"};
+        if (const auto k = r.keyword("kind", kinds)) {
+            note(ExerciseName::What::CentreKind, std::string(kinds[*k]), *t->get("kind"));
+            out = CentreRef{CentreRef::By::Kind, std::string(kinds[*k])};
+        }
+    } else if (const toml::node* cc = r.node("concerned")) {
+        if (!allow_concerned) {
+            f.error(*cc, "exercise.concerned_outside_trigger",
+                    "{ concerned = true } (the centre where a trigger fired) is only for a "
+                    "[[trigger]]'s change: name the centre or use another selector");
+        } else if (auto b = to_bool(f, *cc, "'concerned'")) {
+            if (*b)
+                out = CentreRef::concerned();
+            else
+                f.error(*cc, "exercise.selector", "'concerned' can only be true");
+        }
+    }
+    r.finish();
+    return out;
+}
+
+std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
+    const auto kind = r.keyword("kind", kind_words, true);
+    if (!kind) {
+        for (const auto k : change_keys) r.allow(k);
+        return std::nullopt;
+    }
+    ChangeFields c(r, ctx);
+    using W = ExerciseName::What;
+    Change out;
+    switch (*kind) {
+    case 0: {
+        CentreClosed v;
+        v.centre = c.centre();
+        v.until = c.until();
+        out = v;
+        break;
+    }
+    case 1: {
+        StationSlowed v;
+        v.centre = c.centre();
+        v.station = c.text("station", false, "station = \"reception\"", W::Station, true);
+        v.factor = c.positive("factor", 1000, true, "factor = 2", 2);
+        v.until = c.until();
+        out = v;
+        break;
+    }
+    case 2: {
+        StaffIll v;
+        v.centre = c.centre();
+        v.profession =
+            c.text("profession", true, "profession = \"infirmier\"", W::Profession, true);
+        v.people = static_cast<int>(c.integer("people", 1, 100000, true, "people = 2", 1));
+        v.days = static_cast<int>(c.integer("days", 1, 3650, true, "days = 7", 1));
+        out = v;
+        break;
+    }
+    case 3: {
+        AbsenceWave v;
+        v.profession =
+            c.text("profession", false, "profession = \"infirmier\"", W::Profession, true);
+        v.share = c.share("share", true, "share = 0.2", 0.2);
+        v.days = static_cast<int>(c.integer("days", 1, 3650, true, "days = 10", 1));
+        out = v;
+        break;
+    }
+    case 4: {
+        DeliveryLate v;
+        v.centre = c.centre();
+        v.delay_days =
+            static_cast<int>(c.integer("delay_days", 0, 3650, true, "delay_days = 3", 1));
+        v.lost_share = c.share("lost_share", false, "lost_share = 0.5", 0);
+        out = v;
+        break;
+    }
+    case 5: {
+        ColdChainFailure v;
+        v.centre = c.centre();
+        out = v;
+        break;
+    }
+    case 6: {
+        DemandSurge v;
+        v.centre = c.centre();
+        v.factor = c.positive("factor", 1000, true, "factor = 3", 2);
+        v.days = static_cast<int>(c.integer("days", 1, 3650, true, "days = 5", 1));
+        v.walk_ins_per_hour =
+            c.positive("walk_ins_per_hour", 10000, false, "walk_ins_per_hour = 6", 0);
+        out = v;
+        break;
+    }
+    case 7: {
+        SetCentreOpen v;
+        v.centre = c.centre();
+        v.open = c.boolean("open", true, true);
+        v.until = c.until(!v.open);
+        out = v;
+        break;
+    }
+    case 8: {
+        AddLine v;
+        v.centre = c.centre();
+        v.role = c.text("role", true, "role = \"injection\"", W::Role, true);
+        v.people = static_cast<int>(c.integer("people", 1, 100000, false, "people = 2", 1));
+        v.from = c.from();
+        v.until = c.until();
+        v.reserve = c.boolean("reserve", false, false);
+        out = v;
+        break;
+    }
+    case 9: {
+        ReallocateDoses v;
+        v.from = c.centre("from");
+        v.to = c.centre("to");
+        v.doses = c.integer("doses", 1, std::int64_t{1} << 40, true, "doses = 300", 1);
+        out = v;
+        break;
+    }
+    case 10: {
+        ChangeBooking v;
+        v.from_day = c.from_day();
+        // a journal records what the engine was given, which may change nothing
+        if (!ctx.lenient || r.has("horizon_days"))
+            v.horizon_days = static_cast<int>(
+                c.integer("horizon_days", 1, 3650, !ctx.lenient, "horizon_days = 7", 14));
+        out = v;
+        break;
+    }
+    default: {
+        Message v;
+        v.text = c.text("message", false, "message = \"...\"", W::Centre, false);
+        out = v;
+        break;
+    }
+    }
+    if (!c.ok()) return std::nullopt;
+    return out;
+}
+
+} // namespace riposte::loader

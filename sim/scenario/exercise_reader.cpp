@@ -1,0 +1,453 @@
+// Reading exercise files (riposte/exercise_loader.hpp, docs/exercise.md): the chronogramme's
+// scripted injects, its triggers and its objectives.
+#include "riposte/exercise_loader.hpp"
+
+#include "change_reader.hpp"
+#include "core/file_input.hpp"
+#include "core/text_parse.hpp"
+#include "loader_internal.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace riposte {
+
+namespace {
+
+using loader::TableReader;
+using loader::TomlFile;
+
+constexpr std::string_view exercise_top_keys[] = {"exercise", "inject", "trigger", "objective"};
+
+constexpr std::string_view kpi_names[] = {"arrivals",
+                                          "served",
+                                          "no_shows",
+                                          "turned_away",
+                                          "walk_ins",
+                                          "vaccinations",
+                                          "tests",
+                                          "wait_mean_min",
+                                          "wait_p50_min",
+                                          "wait_p90_min",
+                                          "wait_p95_min",
+                                          "wait_max_min",
+                                          "time_in_centre_mean_min",
+                                          "max_waiting",
+                                          "overtime_hours",
+                                          "doses_used",
+                                          "vials_opened",
+                                          "doses_wasted",
+                                          "stock_end",
+                                          "slots_opened",
+                                          "slots_booked"};
+
+class ExerciseReader {
+  public:
+    ExerciseReader(const TomlFile& f, Exercise& ex, std::vector<ExerciseName>& names)
+        : f_(f), ex_(ex), names_(names) {}
+
+    void read(const toml::table& root) {
+        TableReader top(f_, root, "the exercise file");
+        if (const toml::table* t = top.subtable("exercise", true)) {
+            TableReader r(f_, *t, "[exercise]");
+            ex_.name = r.string("name", true, "name = \"Vague hivernale\"").value_or("");
+            ex_.synopsis = r.string("synopsis").value_or("");
+            r.finish();
+        }
+        for (const toml::table* t : top.table_array("inject")) inject(*t);
+        for (const toml::table* t : top.table_array("trigger")) trigger(*t);
+        for (const toml::table* t : top.table_array("objective")) objective(*t);
+        top.finish();
+        std::stable_sort(
+            ex_.injects.begin(), ex_.injects.end(),
+            [](const ScriptedInject& a, const ScriptedInject& b) { return a.at < b.at; });
+    }
+
+  private:
+    std::string id(TableReader& r, std::string_view example) {
+        const toml::node* n = r.node("id", true, example);
+        if (!n) return {};
+        auto s = loader::to_string(f_, *n, "'id'");
+        if (!s) return {};
+        if (s->empty() || s->size() > 200) {
+            f_.error(*n, "exercise.bad_id",
+                     "'id' must be a short non-empty text, e.g. " + std::string(example));
+            return {};
+        }
+        const SourceLoc where = f_.loc(*n);
+        const auto [it, fresh] = ids_.emplace(*s, where.line);
+        if (!fresh) {
+            f_.error(*n, "exercise.duplicate_id",
+                     "id '" + *s + "' is already used on line " + std::to_string(it->second) +
+                         ": each inject and trigger needs its own id (it keys its random draws)");
+            return {};
+        }
+        return *s;
+    }
+
+    void note_day(SimTime t, const toml::node* n) {
+        if (!n) return;
+        ExerciseName e;
+        e.what = ExerciseName::What::Day;
+        e.day = t.day();
+        e.value = "J" + std::to_string(t.day());
+        e.where = f_.loc(*n);
+        names_.push_back(std::move(e));
+    }
+
+    void inject(const toml::table& t) {
+        TableReader r(f_, t, "[[inject]]");
+        ScriptedInject in;
+        in.line = r.loc().line;
+        in.id = id(r, "id = \"fridge-failure\"");
+        const auto at = loader::read_day_time(r, "at", true);
+        if (at) note_day(*at, t.get("at"));
+        loader::ChangeContext ctx;
+        ctx.at = at;
+        ctx.names = &names_;
+        std::optional<Change> change;
+        if (at)
+            change = loader::read_change(r, ctx);
+        else {
+            // without a moment, `for` cannot be checked: read the rest for its own errors
+            ctx.at = SimTime{};
+            change = loader::read_change(r, ctx);
+        }
+        in.text = r.string("text").value_or("");
+        in.notes = r.string("notes").value_or("");
+        r.finish();
+        if (!at || !change || in.id.empty()) return;
+        in.at = *at;
+        in.change = std::move(*change);
+        if (auto* m = std::get_if<Message>(&in.change); m && m->text.empty()) m->text = in.text;
+        ex_.injects.push_back(std::move(in));
+    }
+
+    std::optional<Condition> condition(const toml::node& n) {
+        const auto* t = n.as_table();
+        if (!t) {
+            f_.error(n, "value.type",
+                     "'when' must be a table such as { queue_above = 50, for_minutes = 30 }, "
+                     "found " +
+                         loader::type_phrase(n));
+            return std::nullopt;
+        }
+        TableReader r(f_, *t, "'when'");
+        static constexpr std::string_view kinds[] = {"queue_above", "stock_below_days", "at"};
+        int count = 0;
+        for (const auto k : kinds) count += r.has(k) ? 1 : 0;
+        if (count != 1) {
+            for (const auto k : kinds) r.allow(k);
+            r.allow("for_minutes");
+            r.allow("centre");
+            r.finish();
+            f_.error(n, "exercise.condition",
+                     "'when' must hold exactly one of queue_above (people waiting), "
+                     "stock_below_days (days of use left) or at (\"J3 08:00\")");
+            return std::nullopt;
+        }
+        Condition c;
+        bool ok = true;
+        if (r.has("queue_above")) {
+            c.kind = Condition::Kind::QueueAbove;
+            const auto v = r.number("queue_above", loader::Range{0, 1e9, nullptr});
+            ok = ok && v;
+            c.threshold = v.value_or(0);
+            const auto m = r.number("for_minutes", loader::Range{0, 1e6, nullptr});
+            if (r.has("for_minutes") && !m) ok = false;
+            c.for_time = round_seconds(m.value_or(0) * 60.0);
+        } else if (r.has("stock_below_days")) {
+            c.kind = Condition::Kind::StockBelowDays;
+            const auto v = r.number("stock_below_days", loader::Range{0, 1e6, nullptr});
+            ok = ok && v;
+            c.threshold = v.value_or(0);
+            if (v && *v <= 0) {
+                f_.error(*t->get("stock_below_days"), "value.out_of_range",
+                         "'stock_below_days' must be more than 0");
+                ok = false;
+            }
+        } else {
+            c.kind = Condition::Kind::At;
+            const auto v = loader::read_day_time(r, "at", true);
+            ok = ok && v;
+            c.at = v.value_or(SimTime{});
+            if (v) note_day(*v, t->get("at"));
+        }
+        if (const toml::node* cn = r.node("centre")) {
+            auto ref = loader::to_centre_ref(f_, *cn, "'centre'", false, &names_);
+            ok = ok && ref;
+            if (ref) c.centre = *ref;
+        }
+        r.finish();
+        if (!ok) return std::nullopt;
+        return c;
+    }
+
+    void trigger(const toml::table& t) {
+        TableReader r(f_, t, "[[trigger]]");
+        TriggeredInject tr;
+        tr.line = r.loc().line;
+        tr.id = id(r, "id = \"long-queue\"");
+        std::optional<Condition> when;
+        if (const toml::node* w =
+                r.node("when", true, "when = { queue_above = 50, for_minutes = 30 }"))
+            when = condition(*w);
+        loader::ChangeContext ctx;
+        ctx.trigger = true;
+        ctx.names = &names_;
+        auto change = loader::read_change(r, ctx);
+        tr.text = r.string("text").value_or("");
+        tr.notes = r.string("notes").value_or("");
+        tr.once = r.boolean("once").value_or(true);
+        r.finish();
+        if (!when || !change || tr.id.empty()) return;
+        tr.when = *when;
+        tr.change = std::move(*change);
+        if (auto* m = std::get_if<Message>(&tr.change); m && m->text.empty()) m->text = tr.text;
+        ex_.triggers.push_back(std::move(tr));
+    }
+
+    std::optional<ObjectiveCheck> check(const toml::table& t) {
+        TableReader r(f_, t, "[[objective.check]]");
+        ObjectiveCheck c;
+        bool ok = true;
+        const auto k = r.keyword("kpi", kpi_names, true);
+        ok = ok && k;
+        if (k) c.kpi = std::string(kpi_names[*k]);
+        const bool has_below = r.has("below"), has_above = r.has("above");
+        if (has_below == has_above) {
+            r.allow("below");
+            r.allow("above");
+            f_.error(r.loc(), "exercise.check_bound",
+                     "write one of below = N (the KPI must stay at or under N) or above = N (at "
+                     "or over N) in [[objective.check]]");
+            ok = false;
+        } else {
+            c.below = has_below;
+            const auto v = r.number(has_below ? "below" : "above", loader::Range{0, 1e12, nullptr});
+            ok = ok && v;
+            c.threshold = v.value_or(0);
+        }
+        if (const toml::node* d = r.node("days")) {
+            if (const auto* arr = d->as_array()) {
+                if (arr->size() != 2) {
+                    f_.error(*d, "exercise.days",
+                             "'days' must be [first, last] (day indices, e.g. [3, 7]) or one day");
+                    ok = false;
+                } else {
+                    const auto a = loader::to_int(f_, (*arr)[0], "the first day of 'days'", 0,
+                                                  loader::max_day_index);
+                    const auto b = loader::to_int(f_, (*arr)[1], "the last day of 'days'", 0,
+                                                  loader::max_day_index);
+                    ok = ok && a && b;
+                    if (a && b && *a > *b) {
+                        f_.error(*d, "exercise.days",
+                                 "'days' = [" + std::to_string(*a) + ", " + std::to_string(*b) +
+                                     "]: the first day comes after the last");
+                        ok = false;
+                    }
+                    if (a && b) {
+                        c.from_day = static_cast<int>(*a);
+                        c.to_day = static_cast<int>(*b);
+                        note_day(days(*a), d);
+                    }
+                }
+            } else {
+                const auto a = loader::to_int(f_, *d, "'days'", 0, loader::max_day_index);
+                ok = ok && a;
+                if (a) {
+                    c.from_day = c.to_day = static_cast<int>(*a);
+                    note_day(days(*a), d);
+                }
+            }
+        }
+        if (const toml::node* cn = r.node("centre")) {
+            auto ref = loader::to_centre_ref(f_, *cn, "'centre'", false, &names_);
+            ok = ok && ref;
+            if (ref) c.centre = *ref;
+        }
+        r.finish();
+        if (!ok) return std::nullopt;
+        return c;
+    }
+
+    void objective(const toml::table& t) {
+        TableReader r(f_, t, "[[objective]]");
+        Objective o;
+        o.line = r.loc().line;
+        bool ok = true;
+        const auto id = r.string("id", true, "id = \"waits\"");
+        ok = ok && id;
+        o.id = id.value_or("");
+        if (id) {
+            const auto [it, fresh] = objective_ids_.emplace(*id, f_.loc(*t.get("id")).line);
+            if (!fresh) {
+                f_.error(*t.get("id"), "exercise.duplicate_id",
+                         "objective id '" + *id + "' is already used on line " +
+                             std::to_string(it->second) + ": each objective needs its own id");
+                ok = false;
+            }
+        }
+        const auto text = r.string("text", true, "text = \"Tenir les délais d'attente\"");
+        ok = ok && text;
+        o.text = text.value_or("");
+        for (const toml::table* ct : r.table_array("check")) {
+            auto c = check(*ct);
+            if (c)
+                o.checks.push_back(*c);
+            else
+                ok = false;
+        }
+        r.finish();
+        if (ok) ex_.objectives.push_back(std::move(o));
+    }
+
+    const TomlFile& f_;
+    Exercise& ex_;
+    std::vector<ExerciseName>& names_;
+    std::map<std::string, int> ids_;
+    std::map<std::string, int> objective_ids_;
+};
+
+ExerciseLoadResult load_text(const std::optional<std::string>& text, const std::string& name,
+                             Diagnostics diags) {
+    ExerciseLoadResult out;
+    Exercise ex;
+    ex.file = name;
+    if (text) {
+        if (auto root = loader::parse_toml(*text, name, diags)) {
+            TomlFile f(name, *text, std::filesystem::path(name).parent_path(), diags);
+            f.set_root(&*root, exercise_top_keys);
+            ExerciseReader(f, ex, out.names).read(*root);
+        }
+    }
+    // in file order (the readers report a table's unknown keys after its values)
+    std::vector<Diagnostic> items = diags.items();
+    std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        if (a.where.line != b.where.line) return a.where.line < b.where.line;
+        return a.where.column < b.where.column;
+    });
+    for (Diagnostic& d : items) out.diagnostics.add(std::move(d));
+    if (text && !out.diagnostics.has_errors()) out.exercise = std::move(ex);
+    return out;
+}
+
+} // namespace
+
+std::span<const std::string_view> objective_kpi_names() {
+    return kpi_names;
+}
+
+ExerciseLoadResult load_exercise_text(std::string_view text, std::string name) {
+    return load_text(std::string(text), name, {});
+}
+
+ExerciseLoadResult load_exercise(const std::filesystem::path& file) {
+    Diagnostics diags;
+    loader::FileRead r = loader::read_input_file(file, loader::max_file_bytes);
+    if (!r.text) {
+        std::string msg = "cannot read the exercise file: " + r.reason;
+        if (r.failure == loader::FileReadFailure::Missing) msg += "; check the path";
+        diags.error({file.string(), 1, 1}, loader::file_read_id(r.failure), std::move(msg));
+    }
+    return load_text(r.text, file.string(), std::move(diags));
+}
+
+Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) {
+    Diagnostics d;
+    std::vector<std::string> centres;
+    for (const Centre& c : s.plan.centres) centres.push_back(c.name);
+    for (const ExerciseName& n : loaded.names) {
+        switch (n.what) {
+        case ExerciseName::What::Centre:
+            loader::resolve_name(centres, n.value, "centre", n.where, d,
+                                 "name a centre of the plan, or use a selector such as { largest "
+                                 "= true } so that the exercise works on any territory");
+            break;
+        case ExerciseName::What::Station: {
+            std::vector<std::string> stations;
+            const int ci = n.centre.empty() ? -1 : s.plan.find_centre(n.centre);
+            if (!n.centre.empty() && ci < 0) break; // the centre is reported
+            for (std::size_t k = 0; k < s.plan.centres.size(); ++k) {
+                if (ci >= 0 && static_cast<int>(k) != ci) continue;
+                for (const Station& st : s.plan.centres[k].stations)
+                    if (std::find(stations.begin(), stations.end(), st.name) == stations.end())
+                        stations.push_back(st.name);
+            }
+            loader::resolve_name(stations, n.value, "station", n.where, d,
+                                 ci >= 0 ? "a station of centre '" + n.centre + "'"
+                                         : std::string("a station of the plan's centres"));
+            break;
+        }
+        case ExerciseName::What::Profession:
+            loader::resolve_name(s.world.professions, n.value, "profession", n.where, d,
+                                 "a profession of the world's scope of practice");
+            break;
+        case ExerciseName::What::Role:
+            loader::resolve_name(s.world.roles, n.value, "role", n.where, d,
+                                 "a role of the world's scope of practice");
+            break;
+        case ExerciseName::What::Commune:
+            if (s.world.find_commune(n.value) < 0) {
+                std::vector<std::string> names;
+                for (const Commune& c : s.world.territory.communes) {
+                    names.push_back(c.name);
+                    names.push_back(c.insee);
+                }
+                std::string msg = "unknown commune '" + n.value + "'";
+                if (const auto m = loader::closest_match(n.value, names))
+                    msg += "; did you mean '" + *m + "'?";
+                msg += " (write an INSEE code or a name of the territory's communes)";
+                d.error(n.where, "ref.unknown", std::move(msg));
+            }
+            break;
+        case ExerciseName::What::CentreKind: {
+            const bool any =
+                std::any_of(s.plan.centres.begin(), s.plan.centres.end(), [&](const Centre& c) {
+                    return (n.value == "vaccination" && c.kind == CentreKind::Vaccination) ||
+                           (n.value == "testing" && c.kind == CentreKind::Testing) ||
+                           (n.value == "both" && c.kind == CentreKind::Both);
+                });
+            if (!any)
+                d.warning(n.where, "exercise.no_centre_of_kind",
+                          "no centre of the plan is of kind '" + n.value +
+                              "': this selects no centre here");
+            break;
+        }
+        case ExerciseName::What::Day:
+            if (n.day >= s.world.days)
+                d.warning(n.where, "exercise.after_run",
+                          n.value + " is after the run's last day (J" +
+                              std::to_string(s.world.days - 1) + "): it never happens here");
+            break;
+        }
+    }
+    return d;
+}
+
+ExerciseLoadResult load_exercise(const std::filesystem::path& file, const Scenario& scenario) {
+    ExerciseLoadResult r = load_exercise(file);
+    if (r.exercise) {
+        r.diagnostics.append(check_exercise(r, scenario));
+        if (r.diagnostics.has_errors()) r.exercise.reset();
+    }
+    return r;
+}
+
+ChangeParse parse_change_toml(std::string_view text, std::string name, std::optional<SimTime> at) {
+    ChangeParse out;
+    const std::string owned(text);
+    if (auto root = loader::parse_toml(owned, name, out.diagnostics)) {
+        TomlFile f(name, owned, {}, out.diagnostics);
+        f.set_root(&*root, {});
+        TableReader r(f, *root, "the change");
+        loader::ChangeContext ctx;
+        ctx.at = at;
+        auto c = loader::read_change(r, ctx);
+        r.finish();
+        if (c && !out.diagnostics.has_errors()) out.change = std::move(c);
+    }
+    return out;
+}
+
+} // namespace riposte
