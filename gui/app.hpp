@@ -1,12 +1,14 @@
 #pragma once
-// The dashboard application: the window and frame loop, the loaded scenario, the run worker.
+// The dashboard application: the window and frame loop, the loaded scenario, the live run.
 // Uses SFML (window, events, map drawing) and the backend, never ImGui directly: panels do
 // the ImGui drawing and are dispatched from App::draw().
 #include "backend/imgui_sfml_backend.hpp"
 #include "commands.hpp"
+#include "display_check.hpp"
+#include "live_series.hpp"
 #include "map_view.hpp"
 #include "options.hpp"
-#include "riposte/run_worker.hpp"
+#include "riposte/live_run.hpp"
 #include "snapshot.hpp"
 #include "ui_state.hpp"
 
@@ -32,6 +34,21 @@ class App {
     /// Returns the process exit code.
     int run();
 
+    // The pieces of run(), for tests that drive a real window frame by frame.
+    /// Loads the scenario, opens the window and starts the live run (paused at time 0).
+    /// Returns the exit code to stop with, or nullopt when the window is ready.
+    std::optional<int> open();
+    /// Handles pending window events, draws one frame, applies the panels' commands, and shows
+    /// it when `present` (run() reads the back buffer for a screenshot first).
+    /// False once the window is closed.
+    bool frame(bool present = true);
+    /// Asks for a command as a panel would (applied after the next frame is drawn).
+    void command(Command c) { external_.push(c); }
+    /// Closes the window and stops the live run.
+    void close();
+    [[nodiscard]] const Snapshot& last_snapshot() const { return snapshot_; }
+    [[nodiscard]] const LiveSeries& series() const { return series_; }
+
   private:
     bool open_window();
     void handle_event(const sf::Event& event);
@@ -41,8 +58,12 @@ class App {
     void apply(Commands& commands);
     [[nodiscard]] bool save_screenshot(const std::filesystem::path& file);
     [[nodiscard]] int screenshot_exit_code() const;
+    /// True when a --screenshot run has what it waits for (a finished run, a day reached).
+    [[nodiscard]] bool screenshot_ready(float waited_seconds) const;
 
     GuiOptions options_;
+    // Held from open() to the end, past the window's creation (see DisplayProbe).
+    std::optional<DisplayProbe> display_;
     // Created by open_window(): constructing any SFML window (even closed) reaches for the
     // display, and SFML 2.5 aborts when there is none.
     std::optional<sf::RenderWindow> window_;
@@ -55,7 +76,11 @@ class App {
     float fps_ = 0;         ///< frames per second over the last measuring window
     int fps_frames_ = 0;    ///< frames counted in the current window
     float fps_seconds_ = 0; ///< length of the current window so far
-    RunWorker worker_;      // last: stopped and joined first on destruction
+    sf::Clock frame_clock_;
+    Snapshot snapshot_;
+    LiveSeries series_;
+    Commands external_; ///< commands from command() (tests, start-up options)
+    LiveRun live_;      // last: stopped and joined first on destruction
 };
 
 } // namespace riposte::gui

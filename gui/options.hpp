@@ -17,7 +17,9 @@ struct GuiOptions {
     bool large_font = false;
     std::optional<std::filesystem::path> screenshot; ///< save the window as PNG, then exit
     int frames = 10;                                 ///< frames drawn before the screenshot
-    bool run_at_start = false; ///< start one replication as soon as the scenario is loaded
+    bool run_at_start = false;    ///< play the replication as fast as possible from the start
+    std::optional<int> until_day; ///< run to the start of this day (0-based), then pause
+    std::optional<double> speed;  ///< simulated seconds per second (0: as fast as possible)
     std::uint64_t seed = 1;
     unsigned width = 1280, height = 800;
     bool help = false;

@@ -105,9 +105,14 @@ void draw_legend(UiState& ui) {
     const Lang lang = ui.lang;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float left = side_panel_width(ui, vp->Size.x) + 2 * panel_margin;
-    ImGui::SetNextWindowPos(
-        ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + vp->WorkSize.y - panel_margin),
-        ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
+    // Bottom left of the map area; at its top left when the charts take the bottom.
+    if (ui.show_charts)
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + panel_margin),
+                                ImGuiCond_FirstUseEver);
+    else
+        ImGui::SetNextWindowPos(
+            ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + vp->WorkSize.y - panel_margin),
+            ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.85f);
     const std::string title = window_title(lang, Text::MapLegend, "legend");
     if (!ImGui::Begin(title.c_str(), &ui.show_legend,
