@@ -184,6 +184,7 @@ void App::draw(const Snapshot& snapshot, Commands& commands) {
     if (ui_.show_scenario) draw_scenario_panel(snapshot, ui_, commands);
     if (ui_.show_run) draw_run_panel(snapshot, ui_, commands);
     if (ui_.show_charts) draw_charts_panel(snapshot, ui_, commands);
+    if (ui_.show_centre) draw_centre_panel(snapshot, ui_, commands);
 }
 
 void App::apply(Commands& commands) {
@@ -247,7 +248,7 @@ int App::screenshot_exit_code() const {
     if (frame->status == LiveStatus::Failed) return static_cast<int>(ExitCode::RunError);
     if (options_.run_at_start && frame->status != LiveStatus::Done)
         return static_cast<int>(ExitCode::RunError); // the run did not finish in time
-    if (options_.until_day && frame->state.now < days(*options_.until_day))
+    if (options_.until_day && frame->state.now < until_time())
         return static_cast<int>(ExitCode::RunError); // the day was not reached in time
     return static_cast<int>(ExitCode::Ok);
 }
@@ -258,8 +259,7 @@ bool App::screenshot_ready(float waited_seconds) const {
     if (f.status == LiveStatus::Failed) return true;
     // The frame drawn must show what was asked for, with its series taken in.
     if (options_.run_at_start) return f.status == LiveStatus::Done;
-    if (options_.until_day)
-        return f.status == LiveStatus::Paused && f.state.now >= days(*options_.until_day);
+    if (options_.until_day) return f.status == LiveStatus::Paused && f.state.now >= until_time();
     return f.status != LiveStatus::Idle;
 }
 
@@ -297,6 +297,16 @@ std::optional<int> App::open() {
     map_->set_scenario(loaded_->scenario, loaded_->map);
 
     series_.reset(loaded_->scenario.get());
+    if (loaded_->scenario && !options_.centre.empty()) {
+        const int c = loaded_->scenario->plan.find_centre(options_.centre);
+        if (c < 0) {
+            std::cerr << "riposte-gui: error: the plan has no centre named '" << options_.centre
+                      << "'\n";
+            return static_cast<int>(ExitCode::BadInput);
+        }
+        ui_.selected_centre = c;
+        ui_.show_centre = true;
+    }
     if (loaded_->scenario) {
         external_.push(RestartRun{ui_.seed});
         if (options_.speed) {
@@ -308,7 +318,7 @@ std::optional<int> App::open() {
         if (options_.run_at_start)
             external_.push(PlayRun{});
         else if (options_.until_day)
-            external_.push(JumpTo{days(*options_.until_day)});
+            external_.push(JumpTo{until_time()});
         apply(external_);
     }
     snapshot_ = make_snapshot();

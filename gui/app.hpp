@@ -48,6 +48,9 @@ class App {
     void close();
     [[nodiscard]] const Snapshot& last_snapshot() const { return snapshot_; }
     [[nodiscard]] const LiveSeries& series() const { return series_; }
+    [[nodiscard]] const UiState& ui() const { return ui_; }
+    /// Feeds an input event as the window would (tests: clicks on the map).
+    void inject_event(const sf::Event& event) { handle_event(event); }
 
   private:
     bool open_window();
@@ -60,6 +63,10 @@ class App {
     [[nodiscard]] int screenshot_exit_code() const;
     /// True when a --screenshot run has what it waits for (a finished run, a day reached).
     [[nodiscard]] bool screenshot_ready(float waited_seconds) const;
+    /// --until-day / --until-hour as a simulated time.
+    [[nodiscard]] SimTime until_time() const {
+        return days(options_.until_day.value_or(0)) + hours(options_.until_hour);
+    }
 
     GuiOptions options_;
     // Held from open() to the end, past the window's creation (see DisplayProbe).

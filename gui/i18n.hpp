@@ -146,6 +146,27 @@ enum class Text {
     TabActivity,
     TabWaits,
     TabResources,
+    // dashboard: centre panel
+    PanelCentre,
+    DoorsOpen,
+    DoorsClosed,
+    WaitingNow,
+    InCentre,
+    StockDoses,
+    OpenVial,
+    Station,
+    Role,
+    Queued,
+    ServersBusy,
+    PlacesUsed,
+    Stopped,
+    StaffOnSite,
+    ShiftsToday,
+    Today,
+    Arrivals,
+    Served,
+    ClickCentreHint,
+    NotOpenToday,
     Count ///< keep last
 };
 

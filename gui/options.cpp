@@ -35,6 +35,7 @@ options:
   --seed N              seed of the live replication (default: 1)
   --run                 play the replication as fast as possible as soon as it is loaded
   --until-day D         run to the start of day D (1 = the second day), then pause
+  --until-hour H        with --until-day: stop at H:00 that day instead (0 to 23)
   --speed X             simulated seconds per real second, 1 to 10000 (default: as fast
                         as possible)
   --size WxH            window size in pixels (default: 1280x800)
@@ -42,6 +43,7 @@ options:
                         (with --run: wait for the run to finish first; with
                         --until-day: wait until that day is reached, mid-run)
   --frames N            frames drawn before the screenshot (default: 10)
+  --centre NAME         open the panel of the centre NAME (as a click on the map does)
   -h, --help            show this help
 
 exit codes: 0 ok; 1 the run failed or the screenshot could not be saved;
@@ -54,6 +56,7 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
     GuiOptions& o = out.options;
     std::vector<std::string_view> positional;
     bool frames_given = false;
+    bool until_hour_given = false;
 
     auto fail = [&](std::string message) {
         out.error = std::move(message);
@@ -105,6 +108,13 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
                 return fail("--until-day needs a day number (0 is the first day), e.g. "
                             "--until-day 5");
             o.until_day = *n;
+        } else if (arg == "--until-hour") {
+            const auto v = value();
+            const auto n = v ? parse_number<int>(*v) : std::nullopt;
+            if (!n || *n < 0 || *n > 23)
+                return fail("--until-hour needs an hour from 0 to 23, e.g. --until-hour 11");
+            o.until_hour = *n;
+            until_hour_given = true;
         } else if (arg == "--speed") {
             const auto v = value();
             const auto n = v ? parse_number<int>(*v) : std::nullopt;
@@ -112,6 +122,10 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
                 return fail("--speed needs simulated seconds per second from 1 to 10000, e.g. "
                             "--speed 3600");
             o.speed = static_cast<double>(*n);
+        } else if (arg == "--centre") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--centre needs a centre name from the plan");
+            o.centre = std::string{*v};
         } else if (arg == "--frames") {
             const auto v = value();
             const auto n = v ? parse_number<int>(*v) : std::nullopt;
@@ -159,6 +173,7 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
         o.plan = std::string{positional[1]};
     }
     if (frames_given && !o.screenshot) return fail("--frames only makes sense with --screenshot");
+    if (until_hour_given && !o.until_day) return fail("--until-hour goes with --until-day");
     if (o.run_at_start && o.until_day)
         return fail("--run plays to the end and --until-day stops at a day: choose one");
     return out;

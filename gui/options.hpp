@@ -18,8 +18,10 @@ struct GuiOptions {
     std::optional<std::filesystem::path> screenshot; ///< save the window as PNG, then exit
     int frames = 10;                                 ///< frames drawn before the screenshot
     bool run_at_start = false;    ///< play the replication as fast as possible from the start
-    std::optional<int> until_day; ///< run to the start of this day (0-based), then pause
+    std::optional<int> until_day; ///< run to this day (0-based), then pause
+    int until_hour = 0;           ///< … at this hour of that day
     std::optional<double> speed;  ///< simulated seconds per second (0: as fast as possible)
+    std::string centre;           ///< open this centre's panel at start (empty: none)
     std::uint64_t seed = 1;
     unsigned width = 1280, height = 800;
     bool help = false;

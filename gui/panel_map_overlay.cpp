@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <cfloat>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,7 @@ void draw_hover(const Scenario& s, const MapGeometry& g, UiState& ui) {
             ImGui::SameLine();
             ImGui::TextUnformatted(centre.name.c_str());
         }
+        ImGui::TextDisabled("%s", tr(lang, Text::ClickCentreHint));
     }
     ImGui::EndTooltip();
 }
@@ -150,6 +152,79 @@ void draw_legend(UiState& ui) {
     ImGui::End();
 }
 
+/// Screen position of centre `c`'s marker (its commune's disc, offset among the commune's
+/// centres as the SFML layer draws them).
+MapPoint centre_marker(const MapGeometry& g, const MapCamera& cam, const Scenario& s, int c) {
+    const Centre& def = s.plan.centres[static_cast<std::size_t>(c)];
+    const auto commune = static_cast<std::size_t>(def.commune);
+    const auto& here = g.centres_in_commune[commune];
+    std::size_t k = 0;
+    while (k < here.size() && here[k] != c) ++k;
+    const MapPoint p = cam.to_screen(g.commune_pos[commune]);
+    const MapPoint off = centre_marker_offset(k, here.size());
+    return {p.x + off.x, p.y + off.y};
+}
+
+/// Live queue bars over the centre markers: the bar grows with the people waiting (1 px a
+/// person up to 60, then a square-root scale), the number above it; staff present at the
+/// marker's right. Orange while the doors are open, grey when closed.
+void draw_centre_live(const Scenario& s, const MapGeometry& g, const MapCamera& cam,
+                      const LiveFrame& frame, int selected) {
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const float half = static_cast<float>(centre_marker_half_px);
+    for (const CentreLive& c : frame.state.centres) {
+        if (c.centre < 0 || static_cast<std::size_t>(c.centre) >= s.plan.centres.size()) continue;
+        const MapPoint p = centre_marker(g, cam, s, c.centre);
+        if (p.x < -80 || p.y < -80 || p.x > cam.width + 80 || p.y > cam.height + 80) continue;
+        const auto x = static_cast<float>(p.x), y = static_cast<float>(p.y);
+        if (c.centre == selected)
+            dl->AddRect({x - half - 4, y - half - 4}, {x + half + 4, y + half + 4},
+                        IM_COL32(255, 220, 90, 255), 0, 0, 2.0f);
+        int staff = 0;
+        for (int n : c.staff_by_role) staff += n;
+        if (staff > 0) {
+            const std::string text = std::to_string(staff);
+            dl->AddText({x + half + 4, y - ImGui::GetFontSize() * 0.5f},
+                        IM_COL32(200, 230, 255, 255), text.c_str());
+        }
+        if (c.waiting <= 0) continue;
+        const double w = c.waiting;
+        const float h = static_cast<float>(w <= 60 ? w : 60 + 4 * (std::sqrt(w) - std::sqrt(60.0)));
+        const ImU32 colour =
+            c.doors_open ? IM_COL32(255, 150, 40, 235) : IM_COL32(170, 170, 170, 220);
+        const float top = y - half - 3 - h;
+        dl->AddRectFilled({x - 3, top}, {x + 3, y - half - 3}, colour);
+        dl->AddRect({x - 3, top}, {x + 3, y - half - 3}, IM_COL32(0, 0, 0, 160));
+        const std::string text = std::to_string(c.waiting);
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        dl->AddText({x - size.x * 0.5f + 1, top - size.y}, IM_COL32(0, 0, 0, 200), text.c_str());
+        dl->AddText({x - size.x * 0.5f, top - size.y - 1}, IM_COL32(255, 225, 190, 255),
+                    text.c_str());
+    }
+}
+
+/// A click on the map (not on a window) near a centre marker opens that centre's panel.
+void select_centre_on_click(const Scenario& s, const MapGeometry& g, UiState& ui) {
+    const ImGuiIO& io = ImGui::GetIO();
+    // Decided after NewFrame: WantCaptureMouse is up to date for this frame.
+    if (io.WantCaptureMouse || !ImGui::IsMouseClicked(ImGuiMouseButton_Left)) return;
+    const double reach = centre_marker_half_px + 4;
+    double best = reach * reach;
+    int found = -1;
+    for (std::size_t c = 0; c < s.plan.centres.size(); ++c) {
+        const MapPoint p = centre_marker(g, ui.camera, s, static_cast<int>(c));
+        const double dx = p.x - io.MousePos.x, dy = p.y - io.MousePos.y;
+        if (dx * dx + dy * dy <= best) {
+            best = dx * dx + dy * dy;
+            found = static_cast<int>(c);
+        }
+    }
+    if (found >= 0) {
+        ui.selected_centre = found;
+        ui.show_centre = true;
+    }
+}
+
 } // namespace
 
 void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& /*commands*/) {
@@ -159,6 +234,9 @@ void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& /*command
         return;
     }
     draw_labels(*loaded.scenario, *loaded.map, ui.camera);
+    draw_centre_live(*loaded.scenario, *loaded.map, ui.camera, *snapshot.frame,
+                     ui.show_centre ? ui.selected_centre : -1);
+    select_centre_on_click(*loaded.scenario, *loaded.map, ui);
     draw_hover(*loaded.scenario, *loaded.map, ui);
     if (ui.show_legend) draw_legend(ui);
 }

@@ -12,6 +12,8 @@ void draw_scenario_panel(const Snapshot& snapshot, UiState& ui, Commands& comman
 void draw_run_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
 /// Live charts of the run (vaccinations, waits, queues, utilisation, coverage, stock, hours).
 void draw_charts_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// The centre clicked on the map: stations, queues, staff, shifts, stock and open vial.
+void draw_centre_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
 /// Labels, hover ring and tooltip over the SFML map, and the legend window.
 void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& commands);
 

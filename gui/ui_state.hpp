@@ -30,6 +30,8 @@ struct UiState {
     bool camera_fitted = false; ///< false: fit the map to the window on the next frame
     double fit_scale = 1;       ///< scale of the last fit (zoom limits are relative to it)
     int hovered_commune = -1;   ///< set by the map overlay each frame
+    int selected_centre = -1;   ///< centre whose panel is open (-1: none)
+    bool show_centre = false;
 };
 
 /// Width of the side panels on first use, in pixels.

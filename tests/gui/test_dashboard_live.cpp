@@ -110,3 +110,61 @@ TEST_CASE("dashboard: a real window plays, pauses, steps and rewinds the default
     CHECK(d.longest_frame < 0.5);
     app.close();
 }
+
+TEST_CASE("dashboard: a click on a centre of the map opens its panel with live stations") {
+    REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
+                    "needs an X display: run under xvfb-run -a -s \"-screen 0 1600x1000x24\"");
+    GuiOptions options;
+    options.width = 1600;
+    options.height = 1000;
+    App app(options);
+    REQUIRE_FALSE(app.open().has_value());
+    Driver d{app};
+    app.command(JumpTo{days(2) + hours(11)});
+    REQUIRE(d.frames_until([](const LiveFrame& f) {
+        return f.status == LiveStatus::Paused && f.state.now == days(2) + hours(11);
+    }));
+    CHECK_FALSE(app.ui().show_centre);
+
+    // Where the map draws the marker of the plan's largest centre (Clermont-l'Hérault).
+    const Scenario& sc = *app.last_snapshot().loaded->scenario;
+    const MapGeometry& g = *app.last_snapshot().loaded->map;
+    const int centre = sc.plan.find_centre("Clermont-l'Hérault");
+    REQUIRE(centre >= 0);
+    const auto commune =
+        static_cast<std::size_t>(sc.plan.centres[static_cast<std::size_t>(centre)].commune);
+    const auto& here = g.centres_in_commune[commune];
+    std::size_t k = 0;
+    while (here[k] != centre) ++k;
+    const MapPoint p = app.ui().camera.to_screen(g.commune_pos[commune]);
+    const MapPoint off = centre_marker_offset(k, here.size());
+    const int x = static_cast<int>(p.x + off.x), y = static_cast<int>(p.y + off.y);
+    MESSAGE("marker at " << x << "," << y);
+
+    sf::Event move{};
+    move.type = sf::Event::MouseMoved;
+    move.mouseMove.x = x;
+    move.mouseMove.y = y;
+    app.inject_event(move);
+    REQUIRE(app.frame());
+    sf::Event press{};
+    press.type = sf::Event::MouseButtonPressed;
+    press.mouseButton.button = sf::Mouse::Left;
+    press.mouseButton.x = x;
+    press.mouseButton.y = y;
+    app.inject_event(press);
+    sf::Event release = press;
+    release.type = sf::Event::MouseButtonReleased;
+    app.inject_event(release);
+    for (int i = 0; i < 3; ++i) REQUIRE(app.frame());
+    CHECK(app.ui().show_centre);
+    CHECK(app.ui().selected_centre == centre);
+    // the panel reads the centre's live state: open at 11:00 on a weekday, with staff on site
+    const CentreLive& live =
+        app.last_snapshot().frame->state.centres[static_cast<std::size_t>(centre)];
+    CHECK(live.doors_open);
+    int staff = 0;
+    for (int n : live.staff_by_role) staff += n;
+    CHECK(staff > 0);
+    app.close();
+}
