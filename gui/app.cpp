@@ -70,6 +70,9 @@ App::App(GuiOptions options) : options_(std::move(options)) {
     ui_.lang = options_.lang;
     ui_.large_font = options_.large_font;
     ui_.seed = options_.seed;
+    if (options_.map_metric == "travel") ui_.map_metric = MapMetric::TravelMinutes;
+    if (options_.map_metric == "coverage") ui_.map_metric = MapMetric::Coverage;
+    if (options_.map_metric == "unmet") ui_.map_metric = MapMetric::Unmet;
 }
 
 App::~App() {
@@ -174,6 +177,7 @@ Snapshot App::make_snapshot() const {
     s.loaded = loaded_;
     s.frame = live_.latest();
     s.series = &series_;
+    s.metric = metric_;
     s.frames_per_second = fps_;
     return s;
 }
@@ -345,6 +349,7 @@ bool App::frame(bool present) {
     LiveUpdate update = live_.poll();
     if (update.reset) series_.reset(loaded_->scenario.get());
     if (loaded_->scenario) series_.add(*loaded_->scenario, update.added);
+    update_metric(*update.frame);
     snapshot_ = make_snapshot();
     snapshot_.frame = update.frame;
 
@@ -362,6 +367,23 @@ bool App::frame(bool present) {
     apply(external_);
     if (present) window_->display();
     return true;
+}
+
+void App::update_metric(const LiveFrame& frame) {
+    if (!loaded_->scenario) return;
+    const MetricKey key{ui_.map_metric, frame.state.now.day(), ui_.metric_group, frame.generation,
+                        frame.results.get()};
+    if (key == metric_key_) return;
+    metric_key_ = key;
+    auto values = std::make_shared<MetricValues>(
+        metrics_.compute(*loaded_->scenario, key.metric, key.day, key.group, frame.results.get()));
+    std::vector<Rgba> colours;
+    if (key.metric != MapMetric::None && values->available) {
+        colours.reserve(values->value.size());
+        for (double v : values->value) colours.push_back(commune_metric_colour(*values, v));
+    }
+    map_->set_commune_colours(std::move(colours));
+    metric_ = std::move(values);
 }
 
 void App::close() {

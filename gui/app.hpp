@@ -87,7 +87,18 @@ class App {
     Snapshot snapshot_;
     LiveSeries series_;
     Commands external_; ///< commands from command() (tests, start-up options)
-    LiveRun live_;      // last: stopped and joined first on destruction
+    // the communes' metric: recomputed when what it depends on changes
+    void update_metric(const LiveFrame& frame);
+    CommuneMetrics metrics_;
+    std::shared_ptr<const MetricValues> metric_ = std::make_shared<const MetricValues>();
+    struct MetricKey {
+        MapMetric metric = MapMetric::None;
+        int day = -1, group = -1;
+        std::uint64_t generation = 0;
+        const Results* results = nullptr;
+        bool operator==(const MetricKey&) const = default;
+    } metric_key_;
+    LiveRun live_; // last: stopped and joined first on destruction
 };
 
 } // namespace riposte::gui

@@ -176,6 +176,19 @@ constexpr std::array<Entry, text_count> table{{
     {Text::ClickCentreHint, "Cliquer sur un centre de la carte pour ouvrir son panneau.",
      "Click a centre on the map to open its panel."},
     {Text::NotOpenToday, "Fermé aujourd'hui", "Closed today"},
+    {Text::MetricLabel, "Couleur des communes", "Colour communes by"},
+    {Text::MetricNone, "Aucune", "Nothing"},
+    {Text::MetricTravel, "Temps d'accès au centre de vaccination ouvert le plus proche (min)",
+     "Travel time to the nearest open vaccination centre (min)"},
+    {Text::MetricCoverage, "Couverture 1re dose (% de la population)",
+     "First-dose coverage (% of population)"},
+    {Text::MetricUnmet, "Demande non satisfaite (% des demandeurs)",
+     "Unmet demand (% of people wanting it)"},
+    {Text::MetricAfterRun, "Connu à la fin de la simulation.", "Known when the run is over."},
+    {Text::MetricNoValue, "gris : pas de valeur (aucun centre à portée)",
+     "grey: no value (no centre within reach)"},
+    {Text::AllGroups, "Tous les groupes", "All groups"},
+    {Text::Group, "Groupe", "Group"},
 }};
 
 constexpr bool table_in_enum_order() {

@@ -167,6 +167,16 @@ enum class Text {
     Served,
     ClickCentreHint,
     NotOpenToday,
+    // dashboard: map metric
+    MetricLabel,
+    MetricNone,
+    MetricTravel,
+    MetricCoverage,
+    MetricUnmet,
+    MetricAfterRun,
+    MetricNoValue,
+    AllGroups,
+    Group,
     Count ///< keep last
 };
 

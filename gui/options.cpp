@@ -44,6 +44,8 @@ options:
                         --until-day: wait until that day is reached, mid-run)
   --frames N            frames drawn before the screenshot (default: 10)
   --centre NAME         open the panel of the centre NAME (as a click on the map does)
+  --map-metric M        colour the communes by travel (minutes to the nearest open
+                        vaccination centre), coverage or unmet (both once the run is over)
   -h, --help            show this help
 
 exit codes: 0 ok; 1 the run failed or the screenshot could not be saved;
@@ -126,6 +128,11 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
             const auto v = value();
             if (!v || v->empty()) return fail("--centre needs a centre name from the plan");
             o.centre = std::string{*v};
+        } else if (arg == "--map-metric") {
+            const auto v = value();
+            if (!v || (*v != "travel" && *v != "coverage" && *v != "unmet"))
+                return fail("--map-metric needs travel, coverage or unmet");
+            o.map_metric = std::string{*v};
         } else if (arg == "--frames") {
             const auto v = value();
             const auto n = v ? parse_number<int>(*v) : std::nullopt;

@@ -22,6 +22,7 @@ struct GuiOptions {
     int until_hour = 0;           ///< … at this hour of that day
     std::optional<double> speed;  ///< simulated seconds per second (0: as fast as possible)
     std::string centre;           ///< open this centre's panel at start (empty: none)
+    std::string map_metric;       ///< "travel", "coverage", "unmet" (empty: none)
     std::uint64_t seed = 1;
     unsigned width = 1280, height = 800;
     bool help = false;

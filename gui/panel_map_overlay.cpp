@@ -55,7 +55,7 @@ void draw_labels(const Scenario& s, const MapGeometry& g, const MapCamera& cam) 
     }
 }
 
-void draw_hover(const Scenario& s, const MapGeometry& g, UiState& ui) {
+void draw_hover(const Scenario& s, const MapGeometry& g, const MetricValues& metric, UiState& ui) {
     const ImGuiIO& io = ImGui::GetIO();
     ui.hovered_commune = -1;
     // Decided after NewFrame: WantCaptureMouse is up to date for this frame.
@@ -76,6 +76,14 @@ void draw_hover(const Scenario& s, const MapGeometry& g, UiState& ui) {
     ImGui::TextDisabled("%s %s", tr(lang, Text::Insee), c.insee.c_str());
     ImGui::Text(label_value_format(lang), tr(lang, Text::Population),
                 format_count(lang, c.population).c_str());
+    if (ui.map_metric != MapMetric::None && metric.available && ci < metric.value.size()) {
+        const double v = metric.value[ci];
+        const Text label = ui.map_metric == MapMetric::TravelMinutes ? Text::MetricTravel
+                           : ui.map_metric == MapMetric::Coverage    ? Text::MetricCoverage
+                                                                     : Text::MetricUnmet;
+        ImGui::Text(label_value_format(lang), tr(lang, label),
+                    std::isfinite(v) ? format_decimal(lang, v, 1).c_str() : "—");
+    }
     const auto& here = g.centres_in_commune[ci];
     if (!here.empty()) {
         ImGui::Separator();
@@ -103,7 +111,71 @@ template <typename DrawSymbol> void legend_line(const char* text, DrawSymbol dra
     ImGui::TextUnformatted(text);
 }
 
-void draw_legend(UiState& ui) {
+/// The metric colouring the communes: a choice, the colour scale with its ends, and what grey
+/// means.
+void draw_metric_choice(const Scenario& sc, const MetricValues& m, UiState& ui) {
+    const Lang lang = ui.lang;
+    struct Choice {
+        MapMetric metric;
+        Text text;
+    } choices[] = {{MapMetric::None, Text::MetricNone},
+                   {MapMetric::TravelMinutes, Text::MetricTravel},
+                   {MapMetric::Coverage, Text::MetricCoverage},
+                   {MapMetric::Unmet, Text::MetricUnmet}};
+    const char* current = tr(lang, Text::MetricNone);
+    for (const Choice& c : choices)
+        if (c.metric == ui.map_metric) current = tr(lang, c.text);
+    ImGui::TextUnformatted(tr(lang, Text::MetricLabel));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 15);
+    if (ImGui::BeginCombo("##metric", current)) {
+        for (const Choice& c : choices)
+            if (ImGui::Selectable(tr(lang, c.text), c.metric == ui.map_metric))
+                ui.map_metric = c.metric;
+        ImGui::EndCombo();
+    }
+    if (ui.map_metric == MapMetric::Coverage || ui.map_metric == MapMetric::Unmet) {
+        const char* group =
+            ui.metric_group >= 0 &&
+                    static_cast<std::size_t>(ui.metric_group) < sc.world.groups.size()
+                ? sc.world.groups[static_cast<std::size_t>(ui.metric_group)].name.c_str()
+                : tr(lang, Text::AllGroups);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 15);
+        if (ImGui::BeginCombo(tr(lang, Text::Group), group)) {
+            if (ImGui::Selectable(tr(lang, Text::AllGroups), ui.metric_group < 0))
+                ui.metric_group = -1;
+            for (std::size_t g = 0; g < sc.world.groups.size(); ++g)
+                if (ImGui::Selectable(sc.world.groups[g].name.c_str(),
+                                      ui.metric_group == static_cast<int>(g)))
+                    ui.metric_group = static_cast<int>(g);
+            ImGui::EndCombo();
+        }
+    }
+    if (ui.map_metric == MapMetric::None) return;
+    if (!m.available) {
+        ImGui::TextDisabled("%s", tr(lang, Text::MetricAfterRun));
+        return;
+    }
+    // the scale: a gradient bar, its ends written under it
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetFontSize() * 15, h = ImGui::GetFontSize() * 0.7f;
+    constexpr int steps = 32;
+    for (int i = 0; i < steps; ++i) {
+        const double v = m.lo + (m.hi - m.lo) * (i + 0.5) / steps;
+        const Rgba c = commune_metric_colour(m, v);
+        const float x0 = p.x + w * static_cast<float>(i) / steps;
+        const float x1 = p.x + w * static_cast<float>(i + 1) / steps;
+        dl->AddRectFilled({x0, p.y}, {x1 + 0.5f, p.y + h}, IM_COL32(c[0], c[1], c[2], 255));
+    }
+    ImGui::Dummy(ImVec2(w, h));
+    const std::string lo = format_decimal(lang, m.lo, 0), hi = format_decimal(lang, m.hi, 0);
+    ImGui::TextUnformatted(lo.c_str());
+    ImGui::SameLine(w - ImGui::CalcTextSize(hi.c_str()).x + ImGui::GetStyle().WindowPadding.x);
+    ImGui::TextUnformatted(hi.c_str());
+    ImGui::TextDisabled("%s", tr(lang, Text::MetricNoValue));
+}
+
+void draw_legend(const Snapshot& snapshot, UiState& ui) {
     const Lang lang = ui.lang;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float left = side_panel_width(ui, vp->Size.x) + 2 * panel_margin;
@@ -144,6 +216,9 @@ void draw_legend(UiState& ui) {
                               to_imgui(k.colour));
         });
     }
+    ImGui::Separator();
+    draw_metric_choice(*snapshot.loaded->scenario, *snapshot.metric, ui);
+    ImGui::Separator();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 15);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(lang, Text::LegendHelp));
@@ -237,8 +312,8 @@ void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& /*command
     draw_centre_live(*loaded.scenario, *loaded.map, ui.camera, *snapshot.frame,
                      ui.show_centre ? ui.selected_centre : -1);
     select_centre_on_click(*loaded.scenario, *loaded.map, ui);
-    draw_hover(*loaded.scenario, *loaded.map, ui);
-    if (ui.show_legend) draw_legend(ui);
+    draw_hover(*loaded.scenario, *loaded.map, *snapshot.metric, ui);
+    if (ui.show_legend) draw_legend(snapshot, ui);
 }
 
 } // namespace riposte::gui

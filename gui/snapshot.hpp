@@ -3,6 +3,7 @@
 // (pointers are shared, nothing is copied deeply). Panels read it and never change it.
 #include "live_series.hpp"
 #include "map_geometry.hpp"
+#include "map_metric.hpp"
 
 #include "riposte/diagnostics.hpp"
 #include "riposte/live_run.hpp"
@@ -28,6 +29,8 @@ struct Snapshot {
     std::shared_ptr<const LiveFrame> frame;       ///< the latest published frame; never null
     /// The run's series so far (owned by the App, changed only between frames).
     const LiveSeries* series = nullptr; ///< never null
+    /// The communes' values of the metric chosen in UiState (never null).
+    std::shared_ptr<const MetricValues> metric;
     float frames_per_second = 0;
 };
 

@@ -2,6 +2,7 @@
 // Everything the interface remembers between frames (no function-local statics in panels).
 #include "i18n.hpp"
 #include "map_geometry.hpp"
+#include "map_metric.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -31,6 +32,8 @@ struct UiState {
     double fit_scale = 1;       ///< scale of the last fit (zoom limits are relative to it)
     int hovered_commune = -1;   ///< set by the map overlay each frame
     int selected_centre = -1;   ///< centre whose panel is open (-1: none)
+    MapMetric map_metric = MapMetric::None; ///< what colours the communes
+    int metric_group = -1;                  ///< coverage / unmet of this group (-1: all)
     bool show_centre = false;
 };
 
