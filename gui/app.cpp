@@ -243,6 +243,14 @@ bool App::save_screenshot(const std::filesystem::path& file) {
         return false;
     }
     std::cout << "riposte-gui: saved " << file.string() << " (" << size.x << "x" << size.y << ")\n";
+    // Where things were drawn, for the screenshot tests' pixel checks.
+    if (loaded_->scenario && loaded_->map)
+        for (std::size_t c = 0; c < loaded_->scenario->plan.centres.size(); ++c) {
+            const MapPoint p = centre_marker_screen(*loaded_->map, ui_.camera, *loaded_->scenario,
+                                                    static_cast<int>(c));
+            std::cout << "riposte-gui: centre " << c << " marker at " << std::lround(p.x) << ","
+                      << std::lround(p.y) << "\n";
+        }
     return true;
 }
 

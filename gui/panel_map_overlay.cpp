@@ -227,19 +227,6 @@ void draw_legend(const Snapshot& snapshot, UiState& ui) {
     ImGui::End();
 }
 
-/// Screen position of centre `c`'s marker (its commune's disc, offset among the commune's
-/// centres as the SFML layer draws them).
-MapPoint centre_marker(const MapGeometry& g, const MapCamera& cam, const Scenario& s, int c) {
-    const Centre& def = s.plan.centres[static_cast<std::size_t>(c)];
-    const auto commune = static_cast<std::size_t>(def.commune);
-    const auto& here = g.centres_in_commune[commune];
-    std::size_t k = 0;
-    while (k < here.size() && here[k] != c) ++k;
-    const MapPoint p = cam.to_screen(g.commune_pos[commune]);
-    const MapPoint off = centre_marker_offset(k, here.size());
-    return {p.x + off.x, p.y + off.y};
-}
-
 /// Live queue bars over the centre markers: the bar grows with the people waiting (1 px a
 /// person up to 60, then a square-root scale), the number above it; staff present at the
 /// marker's right. Orange while the doors are open, grey when closed.
@@ -249,7 +236,7 @@ void draw_centre_live(const Scenario& s, const MapGeometry& g, const MapCamera& 
     const float half = static_cast<float>(centre_marker_half_px);
     for (const CentreLive& c : frame.state.centres) {
         if (c.centre < 0 || static_cast<std::size_t>(c.centre) >= s.plan.centres.size()) continue;
-        const MapPoint p = centre_marker(g, cam, s, c.centre);
+        const MapPoint p = centre_marker_screen(g, cam, s, c.centre);
         if (p.x < -80 || p.y < -80 || p.x > cam.width + 80 || p.y > cam.height + 80) continue;
         const auto x = static_cast<float>(p.x), y = static_cast<float>(p.y);
         if (c.centre == selected)
@@ -287,7 +274,7 @@ void select_centre_on_click(const Scenario& s, const MapGeometry& g, UiState& ui
     double best = reach * reach;
     int found = -1;
     for (std::size_t c = 0; c < s.plan.centres.size(); ++c) {
-        const MapPoint p = centre_marker(g, ui.camera, s, static_cast<int>(c));
+        const MapPoint p = centre_marker_screen(g, ui.camera, s, static_cast<int>(c));
         const double dx = p.x - io.MousePos.x, dy = p.y - io.MousePos.y;
         if (dx * dx + dy * dy <= best) {
             best = dx * dx + dy * dy;

@@ -131,14 +131,8 @@ TEST_CASE("dashboard: a click on a centre of the map opens its panel with live s
     const MapGeometry& g = *app.last_snapshot().loaded->map;
     const int centre = sc.plan.find_centre("Clermont-l'Hérault");
     REQUIRE(centre >= 0);
-    const auto commune =
-        static_cast<std::size_t>(sc.plan.centres[static_cast<std::size_t>(centre)].commune);
-    const auto& here = g.centres_in_commune[commune];
-    std::size_t k = 0;
-    while (here[k] != centre) ++k;
-    const MapPoint p = app.ui().camera.to_screen(g.commune_pos[commune]);
-    const MapPoint off = centre_marker_offset(k, here.size());
-    const int x = static_cast<int>(p.x + off.x), y = static_cast<int>(p.y + off.y);
+    const MapPoint p = centre_marker_screen(g, app.ui().camera, sc, centre);
+    const int x = static_cast<int>(p.x), y = static_cast<int>(p.y);
     MESSAGE("marker at " << x << "," << y);
 
     sf::Event move{};
