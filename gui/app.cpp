@@ -70,10 +70,12 @@ App::App(GuiOptions options) : options_(std::move(options)) {
     ui_.lang = options_.lang;
     ui_.large_font = options_.large_font;
     ui_.seed = options_.seed;
+    if (options_.map_metric == "travel") ui_.map_metric = MapMetric::TravelMinutes;
+    if (options_.map_metric == "coverage") ui_.map_metric = MapMetric::Coverage;
+    if (options_.map_metric == "unmet") ui_.map_metric = MapMetric::Unmet;
 }
 
 App::~App() {
-    worker_.cancel();
     backend_.shutdown();
 }
 
@@ -104,8 +106,11 @@ void App::fit_map_if_needed() {
     insets.left = ui_.show_scenario ? side : panel_margin;
     insets.right = ui_.show_run ? side : panel_margin;
     insets.top = menu_bar_height(ui_) + panel_margin;
-    // The legend sits at the bottom left of the map area.
-    insets.bottom = ui_.show_legend ? legend_height_estimate(ui_) : panel_margin;
+    // The charts take the bottom of the map area; without them the legend sits there.
+    if (ui_.show_charts)
+        insets.bottom = charts_height(ui_, static_cast<float>(size.y)) + 2 * panel_margin;
+    else
+        insets.bottom = ui_.show_legend ? legend_height_estimate(ui_) : panel_margin;
     ui_.fit_scale = ui_.camera.fit(*loaded_->map, insets);
     ui_.camera_fitted = true;
 }
@@ -170,7 +175,9 @@ void App::handle_event(const sf::Event& event) {
 Snapshot App::make_snapshot() const {
     Snapshot s;
     s.loaded = loaded_;
-    s.run = worker_.latest();
+    s.frame = live_.latest();
+    s.series = &series_;
+    s.metric = metric_;
     s.frames_per_second = fps_;
     return s;
 }
@@ -180,15 +187,22 @@ void App::draw(const Snapshot& snapshot, Commands& commands) {
     draw_map_overlay(snapshot, ui_, commands);
     if (ui_.show_scenario) draw_scenario_panel(snapshot, ui_, commands);
     if (ui_.show_run) draw_run_panel(snapshot, ui_, commands);
+    if (ui_.show_charts) draw_charts_panel(snapshot, ui_, commands);
+    if (ui_.show_centre) draw_centre_panel(snapshot, ui_, commands);
 }
 
 void App::apply(Commands& commands) {
     for (const Command& c : commands.queue) {
         std::visit(Overloaded{
-                       [&](const StartRun& s) {
-                           if (loaded_->scenario) worker_.start(loaded_->scenario, s.seed);
+                       [&](const RestartRun& r) {
+                           if (loaded_->scenario) live_.restart(loaded_->scenario, r.seed);
                        },
-                       [&](const CancelRun&) { worker_.cancel(); },
+                       [&](const PlayRun&) { live_.play(); },
+                       [&](const PauseRun&) { live_.pause(); },
+                       [&](const StepEvent&) { live_.step_event(); },
+                       [&](const StepBy& s) { live_.step(s.d); },
+                       [&](const SetSpeed& s) { live_.set_speed(s.sim_seconds_per_second); },
+                       [&](const JumpTo& j) { live_.run_to(j.t); },
                        [&](const ResetMapView&) { ui_.camera_fitted = false; },
                    },
                    c);
@@ -229,18 +243,39 @@ bool App::save_screenshot(const std::filesystem::path& file) {
         return false;
     }
     std::cout << "riposte-gui: saved " << file.string() << " (" << size.x << "x" << size.y << ")\n";
+    // Where things were drawn, for the screenshot tests' pixel checks.
+    if (loaded_->scenario && loaded_->map)
+        for (std::size_t c = 0; c < loaded_->scenario->plan.centres.size(); ++c) {
+            const MapPoint p = centre_marker_screen(*loaded_->map, ui_.camera, *loaded_->scenario,
+                                                    static_cast<int>(c));
+            std::cout << "riposte-gui: centre " << c << " marker at " << std::lround(p.x) << ","
+                      << std::lround(p.y) << "\n";
+        }
     return true;
 }
 
 int App::screenshot_exit_code() const {
     if (!loaded_->scenario) return static_cast<int>(ExitCode::BadInput);
-    const auto run = worker_.latest();
-    if (run->status == RunStatus::Failed || run->status == RunStatus::Running)
-        return static_cast<int>(ExitCode::RunError);
+    const auto frame = live_.latest();
+    if (frame->status == LiveStatus::Failed) return static_cast<int>(ExitCode::RunError);
+    if (options_.run_at_start && frame->status != LiveStatus::Done)
+        return static_cast<int>(ExitCode::RunError); // the run did not finish in time
+    if (options_.until_day && frame->state.now < until_time())
+        return static_cast<int>(ExitCode::RunError); // the day was not reached in time
     return static_cast<int>(ExitCode::Ok);
 }
 
-int App::run() {
+bool App::screenshot_ready(float waited_seconds) const {
+    if (!loaded_->scenario || waited_seconds >= screenshot_run_timeout_seconds) return true;
+    const LiveFrame& f = *snapshot_.frame;
+    if (f.status == LiveStatus::Failed) return true;
+    // The frame drawn must show what was asked for, with its series taken in.
+    if (options_.run_at_start) return f.status == LiveStatus::Done;
+    if (options_.until_day) return f.status == LiveStatus::Paused && f.state.now >= until_time();
+    return f.status != LiveStatus::Idle;
+}
+
+std::optional<int> App::open() {
     loaded_ = load_for_gui(options_);
     for (const Diagnostic& d : loaded_->diagnostics) std::cerr << format_diagnostic(d) << "\n";
 
@@ -254,10 +289,9 @@ int App::run() {
             return static_cast<int>(ExitCode::BadInput);
         }
     }
-    // Held until the end of run(), past the window's creation (see DisplayProbe).
-    const DisplayProbe display;
-    if (!display.problem().empty()) {
-        std::cerr << "riposte-gui: error: " << display.problem() << "\n";
+    display_.emplace();
+    if (!display_->problem().empty()) {
+        std::cerr << "riposte-gui: error: " << display_->problem() << "\n";
         return static_cast<int>(ExitCode::RunError);
     }
     if (!open_window()) {
@@ -274,57 +308,118 @@ int App::run() {
     map_.emplace();
     map_->set_scenario(loaded_->scenario, loaded_->map);
 
-    if (options_.run_at_start && loaded_->scenario) worker_.start(loaded_->scenario, ui_.seed);
+    series_.reset(loaded_->scenario.get());
+    if (loaded_->scenario && !options_.centre.empty()) {
+        const int c = loaded_->scenario->plan.find_centre(options_.centre);
+        if (c < 0) {
+            std::cerr << "riposte-gui: error: the plan has no centre named '" << options_.centre
+                      << "'\n";
+            return static_cast<int>(ExitCode::BadInput);
+        }
+        ui_.selected_centre = c;
+        ui_.show_centre = true;
+    }
+    if (loaded_->scenario) {
+        external_.push(RestartRun{ui_.seed});
+        if (options_.speed) {
+            external_.push(SetSpeed{*options_.speed});
+            ui_.speed_max = *options_.speed <= 0;
+            if (*options_.speed > 0)
+                ui_.speed_log10 = static_cast<float>(std::log10(*options_.speed));
+        }
+        if (options_.run_at_start)
+            external_.push(PlayRun{});
+        else if (options_.until_day)
+            external_.push(JumpTo{until_time()});
+        apply(external_);
+    }
+    snapshot_ = make_snapshot();
+    frame_clock_.restart();
+    return std::nullopt;
+}
 
+bool App::frame(bool present) {
+    sf::Event event;
+    while (window_->pollEvent(event)) handle_event(event);
+    if (!window_->isOpen()) return false;
+
+    const float dt = frame_clock_.restart().asSeconds();
+    ++fps_frames_;
+    fps_seconds_ += dt;
+    if (fps_seconds_ >= 0.5f) {
+        fps_ = static_cast<float>(fps_frames_) / fps_seconds_;
+        fps_frames_ = 0;
+        fps_seconds_ = 0;
+    }
+    fit_map_if_needed();
+
+    // Take in what the worker published: the latest frame and the rows added since.
+    LiveUpdate update = live_.poll();
+    if (update.reset) series_.reset(loaded_->scenario.get());
+    if (loaded_->scenario) series_.add(*loaded_->scenario, update.added);
+    update_metric(*update.frame);
+    snapshot_ = make_snapshot();
+    snapshot_.frame = update.frame;
+
+    backend_.set_large_font(ui_.large_font);
+    backend_.new_frame(*window_, dt);
+    Commands commands;
+    draw(snapshot_, commands);
+
+    // SFML first (its cached GL state is stale after ImGui's renderer ran), ImGui on top.
+    window_->resetGLStates();
+    window_->clear(to_sf(map_colours::background));
+    map_->draw(*window_, ui_.camera);
+    backend_.render(*window_);
+    apply(commands);
+    apply(external_);
+    if (present) window_->display();
+    return true;
+}
+
+void App::update_metric(const LiveFrame& frame) {
+    if (!loaded_->scenario) return;
+    const MetricKey key{ui_.map_metric, frame.state.now.day(), ui_.metric_group, frame.generation,
+                        frame.results.get()};
+    if (key == metric_key_) return;
+    metric_key_ = key;
+    auto values = std::make_shared<MetricValues>(
+        metrics_.compute(*loaded_->scenario, key.metric, key.day, key.group, frame.results.get()));
+    std::vector<Rgba> colours;
+    if (key.metric != MapMetric::None && values->available) {
+        colours.reserve(values->value.size());
+        for (double v : values->value) colours.push_back(commune_metric_colour(*values, v));
+    }
+    map_->set_commune_colours(std::move(colours));
+    metric_ = std::move(values);
+}
+
+void App::close() {
+    live_.pause();
+    if (window_ && window_->isOpen()) {
+        backend_.shutdown(); // while the window's context still exists
+        window_->close();
+    }
+}
+
+int App::run() {
+    if (const auto stop = open()) return *stop;
     int exit_code = static_cast<int>(ExitCode::Ok);
     int frames_ready = 0;
-    sf::Clock frame_clock, wall_clock;
-    while (window_->isOpen()) {
-        sf::Event event;
-        while (window_->pollEvent(event)) handle_event(event);
-        if (!window_->isOpen()) break;
-
-        const float dt = frame_clock.restart().asSeconds();
-        ++fps_frames_;
-        fps_seconds_ += dt;
-        if (fps_seconds_ >= 0.5f) {
-            fps_ = static_cast<float>(fps_frames_) / fps_seconds_;
-            fps_frames_ = 0;
-            fps_seconds_ = 0;
-        }
-        fit_map_if_needed();
-
-        const Snapshot snapshot = make_snapshot();
-        backend_.set_large_font(ui_.large_font);
-        backend_.new_frame(*window_, dt);
-        Commands commands;
-        draw(snapshot, commands);
-
-        // SFML first (its cached GL state is stale after ImGui's renderer ran), ImGui on top.
-        window_->resetGLStates();
-        window_->clear(to_sf(map_colours::background));
-        map_->draw(*window_, ui_.camera);
-        backend_.render(*window_);
-        apply(commands);
-
+    sf::Clock wall_clock;
+    while (frame(false)) {
         if (options_.screenshot) {
-            const bool waiting_for_run =
-                options_.run_at_start && snapshot.run->status == RunStatus::Running &&
-                wall_clock.getElapsedTime().asSeconds() < screenshot_run_timeout_seconds;
-            if (!waiting_for_run) ++frames_ready;
+            if (screenshot_ready(wall_clock.getElapsedTime().asSeconds())) ++frames_ready;
             if (frames_ready >= options_.frames) {
                 exit_code = save_screenshot(*options_.screenshot)
                                 ? screenshot_exit_code()
                                 : static_cast<int>(ExitCode::RunError);
-                window_->close();
                 break;
             }
         }
         window_->display();
     }
-    worker_.cancel();
-    backend_.shutdown(); // while the window's context still exists
-    window_->close();
+    close();
     return exit_code;
 }
 

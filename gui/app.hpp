@@ -1,12 +1,14 @@
 #pragma once
-// The dashboard application: the window and frame loop, the loaded scenario, the run worker.
+// The dashboard application: the window and frame loop, the loaded scenario, the live run.
 // Uses SFML (window, events, map drawing) and the backend, never ImGui directly: panels do
 // the ImGui drawing and are dispatched from App::draw().
 #include "backend/imgui_sfml_backend.hpp"
 #include "commands.hpp"
+#include "display_check.hpp"
+#include "live_series.hpp"
 #include "map_view.hpp"
 #include "options.hpp"
-#include "riposte/run_worker.hpp"
+#include "riposte/live_run.hpp"
 #include "snapshot.hpp"
 #include "ui_state.hpp"
 
@@ -32,6 +34,24 @@ class App {
     /// Returns the process exit code.
     int run();
 
+    // The pieces of run(), for tests that drive a real window frame by frame.
+    /// Loads the scenario, opens the window and starts the live run (paused at time 0).
+    /// Returns the exit code to stop with, or nullopt when the window is ready.
+    std::optional<int> open();
+    /// Handles pending window events, draws one frame, applies the panels' commands, and shows
+    /// it when `present` (run() reads the back buffer for a screenshot first).
+    /// False once the window is closed.
+    bool frame(bool present = true);
+    /// Asks for a command as a panel would (applied after the next frame is drawn).
+    void command(Command c) { external_.push(c); }
+    /// Closes the window and stops the live run.
+    void close();
+    [[nodiscard]] const Snapshot& last_snapshot() const { return snapshot_; }
+    [[nodiscard]] const LiveSeries& series() const { return series_; }
+    [[nodiscard]] const UiState& ui() const { return ui_; }
+    /// Feeds an input event as the window would (tests: clicks on the map).
+    void inject_event(const sf::Event& event) { handle_event(event); }
+
   private:
     bool open_window();
     void handle_event(const sf::Event& event);
@@ -41,8 +61,16 @@ class App {
     void apply(Commands& commands);
     [[nodiscard]] bool save_screenshot(const std::filesystem::path& file);
     [[nodiscard]] int screenshot_exit_code() const;
+    /// True when a --screenshot run has what it waits for (a finished run, a day reached).
+    [[nodiscard]] bool screenshot_ready(float waited_seconds) const;
+    /// --until-day / --until-hour as a simulated time.
+    [[nodiscard]] SimTime until_time() const {
+        return days(options_.until_day.value_or(0)) + hours(options_.until_hour);
+    }
 
     GuiOptions options_;
+    // Held from open() to the end, past the window's creation (see DisplayProbe).
+    std::optional<DisplayProbe> display_;
     // Created by open_window(): constructing any SFML window (even closed) reaches for the
     // display, and SFML 2.5 aborts when there is none.
     std::optional<sf::RenderWindow> window_;
@@ -55,7 +83,22 @@ class App {
     float fps_ = 0;         ///< frames per second over the last measuring window
     int fps_frames_ = 0;    ///< frames counted in the current window
     float fps_seconds_ = 0; ///< length of the current window so far
-    RunWorker worker_;      // last: stopped and joined first on destruction
+    sf::Clock frame_clock_;
+    Snapshot snapshot_;
+    LiveSeries series_;
+    Commands external_; ///< commands from command() (tests, start-up options)
+    // the communes' metric: recomputed when what it depends on changes
+    void update_metric(const LiveFrame& frame);
+    CommuneMetrics metrics_;
+    std::shared_ptr<const MetricValues> metric_ = std::make_shared<const MetricValues>();
+    struct MetricKey {
+        MapMetric metric = MapMetric::None;
+        int day = -1, group = -1;
+        std::uint64_t generation = 0;
+        const Results* results = nullptr;
+        bool operator==(const MetricKey&) const = default;
+    } metric_key_;
+    LiveRun live_; // last: stopped and joined first on destruction
 };
 
 } // namespace riposte::gui

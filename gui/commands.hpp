@@ -1,19 +1,37 @@
 #pragma once
 // What panels ask for. Panels never act: they push commands, which the App applies after the
-// frame is drawn (and, for the engine, forwards to the worker thread).
+// frame is drawn (and, for the engine, forwards to the live-run service's worker thread).
+#include "riposte/core/sim_time.hpp"
+
 #include <cstdint>
 #include <variant>
 #include <vector>
 
 namespace riposte::gui {
 
-struct StartRun {
+/// A fresh replication with this seed, paused at time 0.
+struct RestartRun {
     std::uint64_t seed = 1;
 };
-struct CancelRun {};
+struct PlayRun {};
+struct PauseRun {};
+struct StepEvent {};
+/// Advance by this much simulated time, then pause.
+struct StepBy {
+    SimTime d;
+};
+/// Simulated seconds per wall second (0: as fast as possible).
+struct SetSpeed {
+    double sim_seconds_per_second = 0;
+};
+/// Go to this simulated time: forward runs there, backward rewinds (deterministic).
+struct JumpTo {
+    SimTime t;
+};
 struct ResetMapView {};
 
-using Command = std::variant<StartRun, CancelRun, ResetMapView>;
+using Command =
+    std::variant<RestartRun, PlayRun, PauseRun, StepEvent, StepBy, SetSpeed, JumpTo, ResetMapView>;
 
 struct Commands {
     std::vector<Command> queue;

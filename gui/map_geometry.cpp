@@ -159,4 +159,16 @@ MapPoint centre_marker_offset(std::size_t k, std::size_t count_in_commune) {
     return {first + static_cast<double>(k) * centre_marker_gap_px, 0};
 }
 
+MapPoint centre_marker_screen(const MapGeometry& g, const MapCamera& cam, const Scenario& s,
+                              int centre) {
+    const Centre& def = s.plan.centres[static_cast<std::size_t>(centre)];
+    const auto commune = static_cast<std::size_t>(def.commune);
+    const auto& here = g.centres_in_commune[commune];
+    std::size_t k = 0;
+    while (k < here.size() && here[k] != centre) ++k;
+    const MapPoint p = cam.to_screen(g.commune_pos[commune]);
+    const MapPoint off = centre_marker_offset(k, here.size());
+    return {p.x + off.x, p.y + off.y};
+}
+
 } // namespace riposte::gui

@@ -83,5 +83,9 @@ inline constexpr double centre_marker_gap_px = 15.0; ///< between markers of one
 
 /// Where the k-th centre of a commune is drawn, in pixels relative to the commune's centre.
 MapPoint centre_marker_offset(std::size_t k, std::size_t count_in_commune);
+/// Screen position of the marker of the plan's centre `centre` (its commune's disc, offset
+/// among the commune's centres as the map draws them).
+MapPoint centre_marker_screen(const MapGeometry& g, const MapCamera& cam, const Scenario& s,
+                              int centre);
 
 } // namespace riposte::gui

@@ -87,6 +87,11 @@ void MapView::set_scenario(std::shared_ptr<const Scenario> scenario,
     }
 }
 
+void MapView::set_commune_colours(std::vector<Rgba> colours) {
+    commune_colours_ = std::move(colours);
+    built_for_scale_ = -1; // rebuilt at the next draw
+}
+
 void MapView::rebuild_scaled_layers(const MapCamera& camera) {
     // Discs have a minimum size and markers a fixed size in pixels: both depend on the zoom.
     const MapGeometry& g = *geometry_;
@@ -98,7 +103,8 @@ void MapView::rebuild_scaled_layers(const MapCamera& camera) {
     for (std::size_t i = 0; i < g.commune_pos.size(); ++i) {
         const double r_px =
             commune_radius_pixels(g, camera, static_cast<int>(i), min_commune_radius_px);
-        add_square(communes_, to_sf(g.commune_pos[i]), static_cast<float>(r_px / scale), commune,
+        const sf::Color colour = i < commune_colours_.size() ? to_sf(commune_colours_[i]) : commune;
+        add_square(communes_, to_sf(g.commune_pos[i]), static_cast<float>(r_px / scale), colour,
                    {0, 0}, {ts, ts});
     }
     const sf::Color outline = to_sf(map_colours::centre_outline);

@@ -10,6 +10,7 @@
 #include <SFML/Graphics/VertexArray.hpp>
 
 #include <memory>
+#include <vector>
 
 namespace riposte::gui {
 
@@ -19,6 +20,8 @@ class MapView {
     /// Takes the geometry (and the scenario, kept alive for the centres' kinds) to draw.
     void set_scenario(std::shared_ptr<const Scenario> scenario,
                       std::shared_ptr<const MapGeometry> geometry);
+    /// One colour per commune (a metric); empty: the default colour for all.
+    void set_commune_colours(std::vector<Rgba> colours);
     /// Draws the map seen by `camera` (whose viewport is the whole target).
     void draw(sf::RenderTarget& target, const MapCamera& camera);
 
@@ -32,11 +35,12 @@ class MapView {
 
     std::shared_ptr<const Scenario> scenario_;
     std::shared_ptr<const MapGeometry> geometry_;
-    sf::Texture disc_;            ///< anti-aliased white disc with a darker rim
-    sf::VertexArray roads_;       ///< lines, built once
-    sf::VertexArray communes_;    ///< textured quads (two triangles each)
-    sf::VertexArray centres_;     ///< squares with an outline
-    double built_for_scale_ = -1; ///< camera scale the last two layers were built for
+    sf::Texture disc_;                  ///< anti-aliased white disc with a darker rim
+    sf::VertexArray roads_;             ///< lines, built once
+    sf::VertexArray communes_;          ///< textured quads (two triangles each)
+    sf::VertexArray centres_;           ///< squares with an outline
+    std::vector<Rgba> commune_colours_; ///< per commune (empty: map_colours::commune)
+    double built_for_scale_ = -1;       ///< camera scale the last two layers were built for
 };
 
 } // namespace riposte::gui

@@ -25,18 +25,27 @@ bool ends_with_png(const std::filesystem::path& p) {
 std::string usage_text() {
     return R"(usage: riposte-gui [WORLD PLAN] [options]
 
-The riposte dashboard: the territory map, the scenario, and one replication run live.
+The riposte dashboard: the territory map, the scenario, and one replication run live
+(play, pause, step, speed, jump to a day, restart with a seed) with live charts.
 With no WORLD and PLAN files, the bundled default scenario is loaded.
 
 options:
   --lang fr|en          language of the interface (default: fr)
   --large-font          large characters, for a projector (also in the View menu)
-  --seed N              seed of the replication run from the Run panel (default: 1)
-  --run                 start one replication as soon as the scenario is loaded
+  --seed N              seed of the live replication (default: 1)
+  --run                 play the replication as fast as possible as soon as it is loaded
+  --until-day D         run to the start of day D (1 = the second day), then pause
+  --until-hour H        with --until-day: stop at H:00 that day instead (0 to 23)
+  --speed X             simulated seconds per real second, 1 to 10000 (default: as fast
+                        as possible)
   --size WxH            window size in pixels (default: 1280x800)
   --screenshot FILE.png draw --frames frames, save the window to FILE.png and exit
-                        (with --run: wait for the run to finish first)
+                        (with --run: wait for the run to finish first; with
+                        --until-day: wait until that day is reached, mid-run)
   --frames N            frames drawn before the screenshot (default: 10)
+  --centre NAME         open the panel of the centre NAME (as a click on the map does)
+  --map-metric M        colour the communes by travel (minutes to the nearest open
+                        vaccination centre), coverage or unmet (both once the run is over)
   -h, --help            show this help
 
 exit codes: 0 ok; 1 the run failed or the screenshot could not be saved;
@@ -49,6 +58,7 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
     GuiOptions& o = out.options;
     std::vector<std::string_view> positional;
     bool frames_given = false;
+    bool until_hour_given = false;
 
     auto fail = [&](std::string message) {
         out.error = std::move(message);
@@ -93,6 +103,36 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
             const auto n = v ? parse_number<std::uint64_t>(*v) : std::nullopt;
             if (!n) return fail("--seed needs a whole number, e.g. --seed 42");
             o.seed = *n;
+        } else if (arg == "--until-day") {
+            const auto v = value();
+            const auto n = v ? parse_number<int>(*v) : std::nullopt;
+            if (!n || *n < 0 || *n > 100000)
+                return fail("--until-day needs a day number (0 is the first day), e.g. "
+                            "--until-day 5");
+            o.until_day = *n;
+        } else if (arg == "--until-hour") {
+            const auto v = value();
+            const auto n = v ? parse_number<int>(*v) : std::nullopt;
+            if (!n || *n < 0 || *n > 23)
+                return fail("--until-hour needs an hour from 0 to 23, e.g. --until-hour 11");
+            o.until_hour = *n;
+            until_hour_given = true;
+        } else if (arg == "--speed") {
+            const auto v = value();
+            const auto n = v ? parse_number<int>(*v) : std::nullopt;
+            if (!n || *n < 1 || *n > 10000)
+                return fail("--speed needs simulated seconds per second from 1 to 10000, e.g. "
+                            "--speed 3600");
+            o.speed = static_cast<double>(*n);
+        } else if (arg == "--centre") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--centre needs a centre name from the plan");
+            o.centre = std::string{*v};
+        } else if (arg == "--map-metric") {
+            const auto v = value();
+            if (!v || (*v != "travel" && *v != "coverage" && *v != "unmet"))
+                return fail("--map-metric needs travel, coverage or unmet");
+            o.map_metric = std::string{*v};
         } else if (arg == "--frames") {
             const auto v = value();
             const auto n = v ? parse_number<int>(*v) : std::nullopt;
@@ -140,6 +180,9 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
         o.plan = std::string{positional[1]};
     }
     if (frames_given && !o.screenshot) return fail("--frames only makes sense with --screenshot");
+    if (until_hour_given && !o.until_day) return fail("--until-hour goes with --until-day");
+    if (o.run_at_start && o.until_day)
+        return fail("--run plays to the end and --until-day stops at a day: choose one");
     return out;
 }
 

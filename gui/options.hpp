@@ -17,7 +17,12 @@ struct GuiOptions {
     bool large_font = false;
     std::optional<std::filesystem::path> screenshot; ///< save the window as PNG, then exit
     int frames = 10;                                 ///< frames drawn before the screenshot
-    bool run_at_start = false; ///< start one replication as soon as the scenario is loaded
+    bool run_at_start = false;    ///< play the replication as fast as possible from the start
+    std::optional<int> until_day; ///< run to this day (0-based), then pause
+    int until_hour = 0;           ///< … at this hour of that day
+    std::optional<double> speed;  ///< simulated seconds per second (0: as fast as possible)
+    std::string centre;           ///< open this centre's panel at start (empty: none)
+    std::string map_metric;       ///< "travel", "coverage", "unmet" (empty: none)
     std::uint64_t seed = 1;
     unsigned width = 1280, height = 800;
     bool help = false;

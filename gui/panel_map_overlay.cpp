@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <cfloat>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,7 @@ void draw_labels(const Scenario& s, const MapGeometry& g, const MapCamera& cam) 
     }
 }
 
-void draw_hover(const Scenario& s, const MapGeometry& g, UiState& ui) {
+void draw_hover(const Scenario& s, const MapGeometry& g, const MetricValues& metric, UiState& ui) {
     const ImGuiIO& io = ImGui::GetIO();
     ui.hovered_commune = -1;
     // Decided after NewFrame: WantCaptureMouse is up to date for this frame.
@@ -75,6 +76,14 @@ void draw_hover(const Scenario& s, const MapGeometry& g, UiState& ui) {
     ImGui::TextDisabled("%s %s", tr(lang, Text::Insee), c.insee.c_str());
     ImGui::Text(label_value_format(lang), tr(lang, Text::Population),
                 format_count(lang, c.population).c_str());
+    if (ui.map_metric != MapMetric::None && metric.available && ci < metric.value.size()) {
+        const double v = metric.value[ci];
+        const Text label = ui.map_metric == MapMetric::TravelMinutes ? Text::MetricTravel
+                           : ui.map_metric == MapMetric::Coverage    ? Text::MetricCoverage
+                                                                     : Text::MetricUnmet;
+        ImGui::Text(label_value_format(lang), tr(lang, label),
+                    std::isfinite(v) ? format_decimal(lang, v, 1).c_str() : "—");
+    }
     const auto& here = g.centres_in_commune[ci];
     if (!here.empty()) {
         ImGui::Separator();
@@ -87,6 +96,7 @@ void draw_hover(const Scenario& s, const MapGeometry& g, UiState& ui) {
             ImGui::SameLine();
             ImGui::TextUnformatted(centre.name.c_str());
         }
+        ImGui::TextDisabled("%s", tr(lang, Text::ClickCentreHint));
     }
     ImGui::EndTooltip();
 }
@@ -101,13 +111,82 @@ template <typename DrawSymbol> void legend_line(const char* text, DrawSymbol dra
     ImGui::TextUnformatted(text);
 }
 
-void draw_legend(UiState& ui) {
+/// The metric colouring the communes: a choice, the colour scale with its ends, and what grey
+/// means.
+void draw_metric_choice(const Scenario& sc, const MetricValues& m, UiState& ui) {
+    const Lang lang = ui.lang;
+    struct Choice {
+        MapMetric metric;
+        Text text;
+    } choices[] = {{MapMetric::None, Text::MetricNone},
+                   {MapMetric::TravelMinutes, Text::MetricTravel},
+                   {MapMetric::Coverage, Text::MetricCoverage},
+                   {MapMetric::Unmet, Text::MetricUnmet}};
+    const char* current = tr(lang, Text::MetricNone);
+    for (const Choice& c : choices)
+        if (c.metric == ui.map_metric) current = tr(lang, c.text);
+    ImGui::TextUnformatted(tr(lang, Text::MetricLabel));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 15);
+    if (ImGui::BeginCombo("##metric", current)) {
+        for (const Choice& c : choices)
+            if (ImGui::Selectable(tr(lang, c.text), c.metric == ui.map_metric))
+                ui.map_metric = c.metric;
+        ImGui::EndCombo();
+    }
+    if (ui.map_metric == MapMetric::Coverage || ui.map_metric == MapMetric::Unmet) {
+        const char* group =
+            ui.metric_group >= 0 &&
+                    static_cast<std::size_t>(ui.metric_group) < sc.world.groups.size()
+                ? sc.world.groups[static_cast<std::size_t>(ui.metric_group)].name.c_str()
+                : tr(lang, Text::AllGroups);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 15);
+        if (ImGui::BeginCombo(tr(lang, Text::Group), group)) {
+            if (ImGui::Selectable(tr(lang, Text::AllGroups), ui.metric_group < 0))
+                ui.metric_group = -1;
+            for (std::size_t g = 0; g < sc.world.groups.size(); ++g)
+                if (ImGui::Selectable(sc.world.groups[g].name.c_str(),
+                                      ui.metric_group == static_cast<int>(g)))
+                    ui.metric_group = static_cast<int>(g);
+            ImGui::EndCombo();
+        }
+    }
+    if (ui.map_metric == MapMetric::None) return;
+    if (!m.available) {
+        ImGui::TextDisabled("%s", tr(lang, Text::MetricAfterRun));
+        return;
+    }
+    // the scale: a gradient bar, its ends written under it
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetFontSize() * 15, h = ImGui::GetFontSize() * 0.7f;
+    constexpr int steps = 32;
+    for (int i = 0; i < steps; ++i) {
+        const double v = m.lo + (m.hi - m.lo) * (i + 0.5) / steps;
+        const Rgba c = commune_metric_colour(m, v);
+        const float x0 = p.x + w * static_cast<float>(i) / steps;
+        const float x1 = p.x + w * static_cast<float>(i + 1) / steps;
+        dl->AddRectFilled({x0, p.y}, {x1 + 0.5f, p.y + h}, IM_COL32(c[0], c[1], c[2], 255));
+    }
+    ImGui::Dummy(ImVec2(w, h));
+    const std::string lo = format_decimal(lang, m.lo, 0), hi = format_decimal(lang, m.hi, 0);
+    ImGui::TextUnformatted(lo.c_str());
+    ImGui::SameLine(w - ImGui::CalcTextSize(hi.c_str()).x + ImGui::GetStyle().WindowPadding.x);
+    ImGui::TextUnformatted(hi.c_str());
+    ImGui::TextDisabled("%s", tr(lang, Text::MetricNoValue));
+}
+
+void draw_legend(const Snapshot& snapshot, UiState& ui) {
     const Lang lang = ui.lang;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float left = side_panel_width(ui, vp->Size.x) + 2 * panel_margin;
-    ImGui::SetNextWindowPos(
-        ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + vp->WorkSize.y - panel_margin),
-        ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
+    // Bottom left of the map area; at its top left when the charts take the bottom.
+    if (ui.show_charts)
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + panel_margin),
+                                ImGuiCond_FirstUseEver);
+    else
+        ImGui::SetNextWindowPos(
+            ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + vp->WorkSize.y - panel_margin),
+            ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.85f);
     const std::string title = window_title(lang, Text::MapLegend, "legend");
     if (!ImGui::Begin(title.c_str(), &ui.show_legend,
@@ -137,12 +216,75 @@ void draw_legend(UiState& ui) {
                               to_imgui(k.colour));
         });
     }
+    ImGui::Separator();
+    draw_metric_choice(*snapshot.loaded->scenario, *snapshot.metric, ui);
+    ImGui::Separator();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 15);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(lang, Text::LegendHelp));
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::End();
+}
+
+/// Live queue bars over the centre markers: the bar grows with the people waiting (1 px a
+/// person up to 60, then a square-root scale), the number above it; staff present at the
+/// marker's right. Orange while the doors are open, grey when closed.
+void draw_centre_live(const Scenario& s, const MapGeometry& g, const MapCamera& cam,
+                      const LiveFrame& frame, int selected) {
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const float half = static_cast<float>(centre_marker_half_px);
+    for (const CentreLive& c : frame.state.centres) {
+        if (c.centre < 0 || static_cast<std::size_t>(c.centre) >= s.plan.centres.size()) continue;
+        const MapPoint p = centre_marker_screen(g, cam, s, c.centre);
+        if (p.x < -80 || p.y < -80 || p.x > cam.width + 80 || p.y > cam.height + 80) continue;
+        const auto x = static_cast<float>(p.x), y = static_cast<float>(p.y);
+        if (c.centre == selected)
+            dl->AddRect({x - half - 4, y - half - 4}, {x + half + 4, y + half + 4},
+                        IM_COL32(255, 220, 90, 255), 0, 0, 2.0f);
+        int staff = 0;
+        for (int n : c.staff_by_role) staff += n;
+        if (staff > 0) {
+            const std::string text = std::to_string(staff);
+            dl->AddText({x + half + 4, y - ImGui::GetFontSize() * 0.5f},
+                        IM_COL32(200, 230, 255, 255), text.c_str());
+        }
+        if (c.waiting <= 0) continue;
+        const double w = c.waiting;
+        const float h = static_cast<float>(w <= 60 ? w : 60 + 4 * (std::sqrt(w) - std::sqrt(60.0)));
+        const ImU32 colour =
+            c.doors_open ? IM_COL32(255, 150, 40, 235) : IM_COL32(170, 170, 170, 220);
+        const float top = y - half - 3 - h;
+        dl->AddRectFilled({x - 3, top}, {x + 3, y - half - 3}, colour);
+        dl->AddRect({x - 3, top}, {x + 3, y - half - 3}, IM_COL32(0, 0, 0, 160));
+        const std::string text = std::to_string(c.waiting);
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        dl->AddText({x - size.x * 0.5f + 1, top - size.y}, IM_COL32(0, 0, 0, 200), text.c_str());
+        dl->AddText({x - size.x * 0.5f, top - size.y - 1}, IM_COL32(255, 225, 190, 255),
+                    text.c_str());
+    }
+}
+
+/// A click on the map (not on a window) near a centre marker opens that centre's panel.
+void select_centre_on_click(const Scenario& s, const MapGeometry& g, UiState& ui) {
+    const ImGuiIO& io = ImGui::GetIO();
+    // Decided after NewFrame: WantCaptureMouse is up to date for this frame.
+    if (io.WantCaptureMouse || !ImGui::IsMouseClicked(ImGuiMouseButton_Left)) return;
+    const double reach = centre_marker_half_px + 4;
+    double best = reach * reach;
+    int found = -1;
+    for (std::size_t c = 0; c < s.plan.centres.size(); ++c) {
+        const MapPoint p = centre_marker_screen(g, ui.camera, s, static_cast<int>(c));
+        const double dx = p.x - io.MousePos.x, dy = p.y - io.MousePos.y;
+        if (dx * dx + dy * dy <= best) {
+            best = dx * dx + dy * dy;
+            found = static_cast<int>(c);
+        }
+    }
+    if (found >= 0) {
+        ui.selected_centre = found;
+        ui.show_centre = true;
+    }
 }
 
 } // namespace
@@ -154,8 +296,11 @@ void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& /*command
         return;
     }
     draw_labels(*loaded.scenario, *loaded.map, ui.camera);
-    draw_hover(*loaded.scenario, *loaded.map, ui);
-    if (ui.show_legend) draw_legend(ui);
+    draw_centre_live(*loaded.scenario, *loaded.map, ui.camera, *snapshot.frame,
+                     ui.show_centre ? ui.selected_centre : -1);
+    select_centre_on_click(*loaded.scenario, *loaded.map, ui);
+    draw_hover(*loaded.scenario, *loaded.map, *snapshot.metric, ui);
+    if (ui.show_legend) draw_legend(snapshot, ui);
 }
 
 } // namespace riposte::gui

@@ -13,6 +13,7 @@ void draw_menu_bar(const Snapshot& snapshot, UiState& ui, Commands& commands) {
     if (ImGui::BeginMenu(tr(lang, Text::MenuView))) {
         ImGui::MenuItem(tr(lang, Text::PanelScenario), nullptr, &ui.show_scenario);
         ImGui::MenuItem(tr(lang, Text::PanelRun), nullptr, &ui.show_run);
+        ImGui::MenuItem(tr(lang, Text::PanelCharts), nullptr, &ui.show_charts);
         ImGui::MenuItem(tr(lang, Text::PanelLegend), nullptr, &ui.show_legend);
         ImGui::Separator();
         ImGui::MenuItem(tr(lang, Text::LargeFont), nullptr, &ui.large_font);

@@ -1,10 +1,12 @@
-// The "Run" panel: start (or cancel) one replication on the worker thread, follow its
-// progress, read its totals.
+// The "Run" panel: the live run's controls (play, pause, step one event / hour / day, speed,
+// jump to a day, restart with a seed), its clock and progress, and its totals so far.
 #include "panels.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -16,20 +18,86 @@ struct StatusLook {
     ImVec4 colour;
 };
 
-StatusLook status_look(RunStatus status) {
+StatusLook status_look(LiveStatus status) {
     switch (status) {
-    case RunStatus::Idle:
+    case LiveStatus::Idle:
         return {Text::StatusIdle, {0.75f, 0.75f, 0.75f, 1.0f}};
-    case RunStatus::Running:
+    case LiveStatus::Paused:
+        return {Text::StatusPaused, {1.0f, 0.8f, 0.35f, 1.0f}};
+    case LiveStatus::Playing:
+        return {Text::StatusPlaying, {0.45f, 0.75f, 1.0f, 1.0f}};
+    case LiveStatus::Running:
         return {Text::StatusRunning, {0.45f, 0.75f, 1.0f, 1.0f}};
-    case RunStatus::Done:
+    case LiveStatus::Done:
         return {Text::StatusDone, {0.4f, 0.85f, 0.5f, 1.0f}};
-    case RunStatus::Failed:
+    case LiveStatus::Failed:
         return {Text::StatusFailed, {1.0f, 0.42f, 0.38f, 1.0f}};
-    case RunStatus::Cancelled:
-        return {Text::StatusCancelled, {1.0f, 0.8f, 0.35f, 1.0f}};
     }
     return {Text::StatusIdle, {1, 1, 1, 1}};
+}
+
+/// "J3 14:05" / "D3 14:05": the simulated clock, days counted from 1 as people say them.
+std::string clock_text(Lang lang, SimTime t) {
+    const std::int64_t s = t.second_of_day();
+    char hm[16];
+    std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(s / 3600),
+                  static_cast<int>(s / 60 % 60));
+    return std::string{tr(lang, Text::DayShort)} + std::to_string(t.day() + 1) + " " + hm;
+}
+
+/// The speed buttons, slider and the "as fast as possible" switch.
+void draw_speed(UiState& ui, Commands& commands, Lang lang) {
+    bool changed = ImGui::Checkbox(tr(lang, Text::SpeedAsFastAsPossible), &ui.speed_max);
+    ImGui::BeginDisabled(ui.speed_max);
+    const float value = std::pow(10.0f, ui.speed_log10);
+    const std::string label = "×" + format_decimal(lang, value, 0);
+    ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(lang, Text::Speed)).x -
+                            ImGui::GetStyle().ItemInnerSpacing.x);
+    changed |= ImGui::SliderFloat(tr(lang, Text::Speed), &ui.speed_log10, 0.0f, 4.0f, label.c_str(),
+                                  ImGuiSliderFlags_AlwaysClamp);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(lang, Text::SpeedHelp));
+    ImGui::EndDisabled();
+    if (changed) {
+        // whole steps of the slider's label: ×1, ×2, … ×10 000
+        const double speed = std::round(std::pow(10.0, static_cast<double>(ui.speed_log10)));
+        commands.push(SetSpeed{ui.speed_max ? 0.0 : speed});
+    }
+}
+
+void draw_controls(const LiveFrame& frame, UiState& ui, Commands& commands, Lang lang) {
+    const bool can_run = frame.status == LiveStatus::Paused ||
+                         frame.status == LiveStatus::Playing || frame.status == LiveStatus::Running;
+    ImGui::BeginDisabled(!can_run);
+    if (frame.status == LiveStatus::Playing || frame.status == LiveStatus::Running) {
+        if (ImGui::Button(tr(lang, Text::PauseRun))) commands.push(PauseRun{});
+    } else {
+        if (ImGui::Button(tr(lang, Text::Play))) commands.push(PlayRun{});
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(lang, Text::StepEvent))) commands.push(StepEvent{});
+    ImGui::SameLine();
+    if (ImGui::Button(tr(lang, Text::StepHour))) commands.push(StepBy{hours(1)});
+    ImGui::SameLine();
+    if (ImGui::Button(tr(lang, Text::StepDay))) commands.push(StepBy{days(1)});
+    ImGui::EndDisabled();
+
+    draw_speed(ui, commands, lang);
+
+    // Jump to a day: forward runs there, backward rewinds (rebuilt, deterministic).
+    const int last_day = std::max(1, frame.horizon.day());
+    ImGui::BeginDisabled(frame.status == LiveStatus::Idle);
+    int shown = ui.jump_day + 1; // days counted from 1 on screen
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::InputInt(tr(lang, Text::JumpToDay), &shown))
+        ui.jump_day = std::clamp(shown - 1, 0, last_day);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(lang, Text::Go))) commands.push(JumpTo{days(ui.jump_day)});
+    ImGui::EndDisabled();
+
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::InputScalar(tr(lang, Text::Seed), ImGuiDataType_U64, &ui.seed);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(lang, Text::Restart))) commands.push(RestartRun{ui.seed});
 }
 
 struct TotalRow {
@@ -42,8 +110,47 @@ std::string minutes_text(Lang lang, double minutes) {
     return format_decimal(lang, minutes, 1) + " " + tr(lang, Text::Minutes);
 }
 
-std::vector<TotalRow> total_rows(const Totals& t, Lang lang) {
+/// Totals while the run goes: the engine's counters so far, with the per-centre day counters
+/// summed from the day rows published and today's rows (the engine totals those at the end).
+Totals live_totals(const LiveFrame& frame, const LiveSeries& series) {
+    Totals t = frame.state.totals;
+    t.no_shows = t.turned_away = t.doses_used = t.doses_wasted = t.vials_opened = 0;
+    for (const auto& c : series.centres)
+        for (std::size_t i = 0; i < c.doses_used.size(); ++i) {
+            t.doses_used += static_cast<std::int64_t>(c.doses_used[i]);
+            t.doses_wasted += static_cast<std::int64_t>(c.doses_wasted[i]);
+        }
+    for (const CentreDayRow& r : series.day_rows) {
+        t.no_shows += r.no_shows;
+        t.turned_away += r.turned_away;
+        t.vials_opened += r.vials_opened;
+    }
+    for (const CentreLive& c : frame.state.centres) {
+        t.no_shows += c.today.no_shows;
+        t.turned_away += c.today.turned_away;
+        t.doses_used += c.today.doses_used;
+        t.doses_wasted += c.today.doses_wasted;
+        t.vials_opened += c.today.vials_opened;
+    }
+    return t;
+}
+
+/// The rows of the totals table; before the end, only the counters known so far.
+std::vector<TotalRow> total_rows(const Totals& t, Lang lang, bool final) {
     auto count = [&](Text label, std::int64_t v) { return TotalRow{label, format_count(lang, v)}; };
+    if (!final)
+        return {
+            count(Text::Vaccinations, t.vaccinations),
+            count(Text::FirstDoses, t.first_doses),
+            count(Text::CompleteSchedules, t.complete),
+            count(Text::Tests, t.tests),
+            count(Text::NoShows, t.no_shows),
+            count(Text::TurnedAway, t.turned_away),
+            count(Text::DosesDelivered, t.doses_delivered),
+            count(Text::DosesUsed, t.doses_used),
+            count(Text::DosesWasted, t.doses_wasted),
+            count(Text::VialsOpened, t.vials_opened),
+        };
     return {
         count(Text::Vaccinations, t.vaccinations),
         count(Text::FirstDoses, t.first_doses),
@@ -73,8 +180,8 @@ std::vector<TotalRow> total_rows(const Totals& t, Lang lang) {
     };
 }
 
-void draw_totals(const Results& r, Lang lang) {
-    const std::vector<TotalRow> rows = total_rows(r.totals, lang);
+void draw_totals(const Totals& totals, Lang lang, bool final) {
+    const std::vector<TotalRow> rows = total_rows(totals, lang, final);
     // The value column is as wide as its widest value: numbers are right-aligned in it.
     float value_width = 0;
     for (const TotalRow& row : rows)
@@ -117,46 +224,45 @@ void draw_run_panel(const Snapshot& snapshot, UiState& ui, Commands& commands) {
         ImGui::End();
         return;
     }
-    const RunState& run = *snapshot.run;
-    const bool running = run.status == RunStatus::Running;
-
-    ImGui::BeginDisabled(running);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    ImGui::InputScalar(tr(lang, Text::Seed), ImGuiDataType_U64, &ui.seed);
-    if (ImGui::Button(tr(lang, Text::RunOneReplication))) commands.push(StartRun{ui.seed});
-    ImGui::EndDisabled();
-    if (running) {
-        ImGui::SameLine();
-        if (ImGui::Button(tr(lang, Text::Cancel))) commands.push(CancelRun{});
-    }
+    const LiveFrame& frame = *snapshot.frame;
+    draw_controls(frame, ui, commands, lang);
 
     ImGui::Separator();
-    const StatusLook look = status_look(run.status);
+    const StatusLook look = status_look(frame.status);
     ImGui::TextColored(look.colour, "%s", tr(lang, look.text));
-    if (run.status != RunStatus::Idle) {
-        const float fraction =
-            run.days > 0 ? static_cast<float>(run.day) / static_cast<float>(run.days) : 0.0f;
-        const std::string overlay = std::string{tr(lang, Text::SimulatedDay)} + " " +
-                                    std::to_string(run.day) + " / " + std::to_string(run.days);
+    if (frame.status != LiveStatus::Idle) {
+        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        ImGui::Text(label_value_format(lang), tr(lang, Text::SimulatedTime),
+                    clock_text(lang, frame.state.now).c_str());
+        const double horizon =
+            static_cast<double>(std::max<std::int64_t>(1, frame.horizon.seconds()));
+        const float fraction = static_cast<float>(
+            std::clamp(static_cast<double>(frame.state.now.seconds()) / horizon, 0.0, 1.0));
+        const std::string overlay =
+            std::string{tr(lang, Text::SimulatedDay)} + " " +
+            std::to_string(std::min(frame.state.now.day() + 1, frame.horizon.day())) + " / " +
+            std::to_string(frame.horizon.day());
         ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay.c_str());
         ImGui::Text(label_value_format(lang), tr(lang, Text::Seed),
-                    std::to_string(run.seed).c_str());
-        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-        ImGui::Text(label_value_format(lang), tr(lang, Text::ElapsedSeconds),
-                    format_decimal(lang, run.wall_seconds, 2).c_str());
+                    std::to_string(frame.seed).c_str());
+        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+        ImGui::Text(label_value_format(lang), tr(lang, Text::Events),
+                    format_count(lang, static_cast<std::int64_t>(frame.state.events)).c_str());
     }
-    if (run.status == RunStatus::Failed) {
+    if (frame.status == LiveStatus::Failed) {
         ImGui::PushStyleColor(ImGuiCol_Text, look.colour);
-        ImGui::TextWrapped("%s", run.error.c_str());
+        ImGui::TextWrapped("%s", frame.error.c_str());
         ImGui::PopStyleColor();
     }
-    if (run.results) {
+    if (frame.status != LiveStatus::Idle) {
         ImGui::Spacing();
-        ImGui::TextUnformatted(tr(lang, Text::Totals));
-        draw_totals(*run.results, lang);
-        ImGui::TextDisabled(
-            label_value_format(lang), tr(lang, Text::Events),
-            format_count(lang, static_cast<std::int64_t>(run.results->events)).c_str());
+        // Final totals once the run is done; the counters so far before (waits and per-run
+        // figures are filled when the run ends).
+        ImGui::TextUnformatted(tr(lang, frame.results ? Text::Totals : Text::LiveTotals));
+        if (frame.results)
+            draw_totals(frame.results->totals, lang, true);
+        else
+            draw_totals(live_totals(frame, *snapshot.series), lang, false);
     }
     ImGui::End();
 }

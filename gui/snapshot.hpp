@@ -1,10 +1,12 @@
 #pragma once
 // What one frame draws from: immutable shared values, rebuilt cheaply each frame by the App
 // (pointers are shared, nothing is copied deeply). Panels read it and never change it.
+#include "live_series.hpp"
 #include "map_geometry.hpp"
-#include "riposte/run_worker.hpp"
+#include "map_metric.hpp"
 
 #include "riposte/diagnostics.hpp"
+#include "riposte/live_run.hpp"
 #include "riposte/scenario.hpp"
 
 #include <filesystem>
@@ -24,7 +26,11 @@ struct LoadedScenario {
 
 struct Snapshot {
     std::shared_ptr<const LoadedScenario> loaded; ///< never null
-    std::shared_ptr<const RunState> run;          ///< never null
+    std::shared_ptr<const LiveFrame> frame;       ///< the latest published frame; never null
+    /// The run's series so far (owned by the App, changed only between frames).
+    const LiveSeries* series = nullptr; ///< never null
+    /// The communes' values of the metric chosen in UiState (never null).
+    std::shared_ptr<const MetricValues> metric;
     float frames_per_second = 0;
 };
 

@@ -2,7 +2,10 @@
 // plans: plan.toml (baseline), plan-extra-line.toml (one more line at Clermont-l'Hérault,
 // passes its targets) and plan-understaffed.toml (fails the p90 wait target at Clermont).
 #include "cli_process.hpp"
+#include "riposte/output.hpp"
 #include "riposte/report.hpp"
+#include "riposte/runner.hpp"
+#include "riposte/scenario_loader.hpp"
 
 #include <doctest/doctest.h>
 
@@ -201,4 +204,38 @@ TEST_CASE("validate: a plan without targets reads 'structure OK, no targets chec
     const std::string html = read_text(dir.path() / "v" / "report.html");
     CHECK(contains(html, "aucun objectif vérifié"));
     CHECK_FALSE(contains(html, "Le plan respecte toutes les règles."));
+}
+
+TEST_CASE("compare: the CLI (through the background batch run) writes what the library computes") {
+    // The reference: each plan's replications run one plan after the other with the same
+    // seeds (run_replications), summarised and compared through the library.
+    TempDir dir;
+    const Outcome o = run_cli({"compare", world, plan, understaffed, "--replications", "3",
+                               "--threads", "2", "--seed", "5", "--out", "cmp", "--quiet"},
+                              dir.path());
+    REQUIRE_MESSAGE(o.exit_code == 0, o.err);
+    std::vector<riposte::ComparedPlan> plans;
+    const std::string files[] = {plan, understaffed};
+    for (int p = 0; p < 2; ++p) {
+        riposte::LoadResult r = riposte::load_scenario(world, files[p]);
+        REQUIRE(r.scenario);
+        riposte::ReplicationOptions options;
+        options.replications = 3;
+        options.seed = 5;
+        const riposte::ReplicationSet set = riposte::run_replications(*r.scenario, options);
+        riposte::ComparedPlan cp;
+        cp.label = std::string(1, static_cast<char>('A' + p));
+        cp.name = r.scenario->plan.name;
+        cp.file = files[p];
+        cp.replications = 3;
+        cp.requested = 3;
+        cp.kpis = riposte::summarise(*r.scenario, set);
+        plans.push_back(std::move(cp));
+    }
+    riposte::LoadResult first = riposte::load_scenario(world, plan);
+    REQUIRE(first.scenario);
+    const riposte::Comparison expected =
+        riposte::compare_plans(first.scenario->world.name, world, 5, std::move(plans));
+    CHECK(read_text(dir.path() / "cmp" / "compare.csv") == riposte::compare_csv(expected));
+    CHECK(read_text(dir.path() / "cmp" / "compare.json") == riposte::compare_json(expected));
 }

@@ -4,13 +4,15 @@
 #include "cli_common.hpp"
 #include "commands.hpp"
 
+#include "riposte/live_run.hpp"
 #include "riposte/output.hpp"
 #include "riposte/runner.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
-#include <set>
 #include <system_error>
+#include <thread>
 
 namespace riposte::cli {
 
@@ -20,15 +22,6 @@ namespace {
 
 constexpr std::uint64_t default_compare_replications = 10;
 constexpr std::size_t max_plans = 26;
-
-/// Keeps only the replications whose index is in `keep` (after an interruption the plans may
-/// have finished different replications; pairs must match replication by replication).
-void keep_replications(ReplicationSet& set, const std::set<int>& keep) {
-    std::vector<Results> runs;
-    for (Results& r : set.runs)
-        if (keep.count(r.replication) > 0) runs.push_back(std::move(r));
-    set.runs = std::move(runs);
-}
 
 } // namespace
 
@@ -89,65 +82,57 @@ int compare_command(const std::vector<std::string>& args) {
         return exit_code::usage;
     }
 
+    // Every plan × replication runs in the background batch-run object (the GUI's comparison
+    // uses it too): replication r of every plan has the same seed (common random numbers).
     InterruptGuard interrupt;
     const int n = static_cast<int>(opts->replications);
     const int plans = static_cast<int>(scenarios.size());
     ProgressBar bar(!quiet && stderr_is_terminal(), "replications");
-    std::vector<ReplicationSet> sets;
-    try {
-        for (int p = 0; p < plans; ++p) {
-            if (interrupt.interrupted()) break;
-            ReplicationOptions options;
-            options.replications = n;
-            options.threads = opts->threads;
-            options.seed = opts->seed;
-            options.cancel = interrupt.flag();
-            options.progress = [&bar, p, n, plans](int done, int) {
-                bar.update(p * n + done, plans * n);
-            };
-            sets.push_back(run_replications(scenarios[static_cast<std::size_t>(p)], options));
-        }
-    } catch (const std::exception& e) {
-        bar.clear();
-        print_err(std::string("riposte: error: the run failed: ") + e.what() + "\n");
+    std::vector<BatchPlan> batch_plans;
+    for (int p = 0; p < plans; ++p)
+        batch_plans.push_back(
+            {std::string(1, static_cast<char>('A' + p)),
+             std::make_shared<const Scenario>(std::move(scenarios[static_cast<std::size_t>(p)]))});
+    BatchRun batch;
+    if (!batch.start(batch_plans, n, opts->seed, opts->threads)) {
+        print_err("riposte: error: the comparison could not start\n");
         return exit_code::run_error;
     }
-    bar.clear();
-    // only the replications every plan finished are paired
-    std::set<int> common;
-    for (int r = 0; r < n; ++r) common.insert(r);
-    for (int p = 0; p < plans; ++p) {
-        std::set<int> done;
-        if (static_cast<std::size_t>(p) < sets.size())
-            for (const Results& r : sets[static_cast<std::size_t>(p)].runs)
-                done.insert(r.replication);
-        std::set<int> both;
-        for (int r : common)
-            if (done.count(r) > 0) both.insert(r);
-        common = std::move(both);
+    while (batch.running()) {
+        if (interrupt.interrupted()) batch.cancel();
+        const auto progress = batch.latest();
+        bar.update(progress->done, progress->total);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    if (common.empty()) {
+    bar.clear();
+    const auto state = batch.latest();
+    if (state->status == BatchStatus::Failed) {
+        print_err(std::string("riposte: error: the run failed: ") + state->error + "\n");
+        return exit_code::run_error;
+    }
+    // only the replications every plan finished are paired (BatchRun keeps just those)
+    if (state->sets.empty() || state->sets.front().runs.empty()) {
         print_err("riposte: interrupted before every plan had a finished replication; nothing "
                   "was written\n");
         return exit_code::run_error;
     }
+    const std::size_t common = state->sets.front().runs.size();
 
     std::vector<ComparedPlan> compared;
     for (int p = 0; p < plans; ++p) {
-        ReplicationSet& set = sets[static_cast<std::size_t>(p)];
-        keep_replications(set, common);
-        const Scenario& s = scenarios[static_cast<std::size_t>(p)];
+        const auto pu = static_cast<std::size_t>(p);
+        const Scenario& s = *batch_plans[pu].scenario;
         ComparedPlan cp;
-        cp.label = std::string(1, static_cast<char>('A' + p));
+        cp.label = batch_plans[pu].label;
         cp.name = s.plan.name;
-        cp.file = pos[static_cast<std::size_t>(p) + 1];
-        cp.replications = static_cast<int>(set.runs.size());
+        cp.file = pos[pu + 1];
+        cp.replications = static_cast<int>(state->sets[pu].runs.size());
         cp.requested = n;
-        cp.kpis = summarise(s, set);
+        cp.kpis = state->summaries[pu];
         compared.push_back(std::move(cp));
     }
-    const Comparison comparison =
-        compare_plans(scenarios.front().world.name, pos[0], opts->seed, std::move(compared));
+    const Comparison comparison = compare_plans(batch_plans.front().scenario->world.name, pos[0],
+                                                opts->seed, std::move(compared));
     if (!quiet) print_out(format_comparison(comparison));
 
     if (out) {
@@ -173,9 +158,9 @@ int compare_command(const std::vector<std::string>& args) {
         }
     }
     if (comparison.partial) {
-        print_err("riposte: interrupted: the comparison covers only the " +
-                  std::to_string(common.size()) + " replication(s) every plan finished, of " +
-                  std::to_string(n) + " asked (marked partial)\n");
+        print_err("riposte: interrupted: the comparison covers only the " + std::to_string(common) +
+                  " replication(s) every plan finished, of " + std::to_string(n) +
+                  " asked (marked partial)\n");
         return exit_code::run_error;
     }
     return exit_code::ok;

@@ -1,6 +1,7 @@
 #include "riposte/runner.hpp"
 
 #include "riposte/core/stats.hpp"
+#include "riposte/live_run.hpp"
 #include "riposte/simulation.hpp"
 
 #include <algorithm>
@@ -29,12 +30,9 @@ ReplicationSet run_replications(const Scenario& scenario, const ReplicationOptio
             ro.seed = options.seed;
             ro.replication = rep;
             Simulation sim(scenario, ro);
-            // advance a day at a time so that a cancel request is honoured promptly
-            bool more = true;
-            for (int d = 1; more; ++d) {
-                if (cancelled()) return; // this replication is incomplete: dropped
-                more = sim.advance_to(days(d));
-            }
+            // small batches of events, so that a cancel request is honoured within milliseconds;
+            // an incomplete replication is dropped
+            if (!run_until_done(sim, cancelled)) return;
             slots[static_cast<std::size_t>(rep)] = sim.results();
             const int k = done.fetch_add(1) + 1;
             if (options.progress) {

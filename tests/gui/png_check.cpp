@@ -2,17 +2,23 @@
 // a given size, hold many distinct colours, and no single colour may cover nearly all of it.
 //
 //   riposte_gui_png_check FILE.png [--min-size WxH] [--min-colours N] [--max-dominant F]
+//                         [--colour-in X,Y,W,H,R,G,B,N]...
+//     --colour-in: at least N pixels within ±12 per channel of (R,G,B) inside the rectangle
+//     (a chart's series colour inside the chart's window, a marker at its place)
 //   riposte_gui_png_check --write-blank FILE.png WxH    (writes a one-colour picture, for the
 //                                                        test that the check rejects it)
 // Exit: 0 the picture passes, 1 it does not, 2 usage error.
 #include <SFML/Graphics/Image.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace {
 
@@ -25,10 +31,26 @@ bool parse_size(std::string_view s, unsigned& w, unsigned& h) {
            b.ptr == s.data() + s.size() && w > 0 && h > 0;
 }
 
+struct ColourIn {
+    int x = 0, y = 0, w = 0, h = 0, r = 0, g = 0, b = 0, n = 0;
+};
+
+bool parse_colour_in(std::string_view s, ColourIn& c) {
+    int* fields[] = {&c.x, &c.y, &c.w, &c.h, &c.r, &c.g, &c.b, &c.n};
+    for (std::size_t i = 0; i < 8; ++i) {
+        const auto comma = i < 7 ? s.find(',') : s.size();
+        if (comma == std::string_view::npos) return false;
+        const auto res = std::from_chars(s.data(), s.data() + comma, *fields[i]);
+        if (res.ec != std::errc{} || res.ptr != s.data() + comma) return false;
+        s = i < 7 ? s.substr(comma + 1) : std::string_view{};
+    }
+    return c.w > 0 && c.h > 0 && c.n > 0;
+}
+
 int usage(const std::string& why) {
     std::cerr << "riposte_gui_png_check: error: " << why << "\n"
               << "usage: riposte_gui_png_check FILE.png [--min-size WxH] [--min-colours N] "
-                 "[--max-dominant F]\n"
+                 "[--max-dominant F] [--colour-in X,Y,W,H,R,G,B,N]...\n"
               << "       riposte_gui_png_check --write-blank FILE.png WxH\n";
     return 2;
 }
@@ -49,6 +71,7 @@ int main(int argc, char** argv) {
     unsigned min_w = 640, min_h = 400;
     std::size_t min_colours = 64;
     double max_dominant = 0.97;
+    std::vector<ColourIn> colour_checks;
     for (int i = 1; i < argc; ++i) {
         const std::string_view a = argv[i];
         const bool has_value = i + 1 < argc;
@@ -64,6 +87,10 @@ int main(int argc, char** argv) {
             } catch (...) {
                 return usage("--max-dominant needs a number between 0 and 1");
             }
+        } else if (a == "--colour-in" && has_value) {
+            ColourIn c;
+            if (!parse_colour_in(argv[++i], c)) return usage("--colour-in needs X,Y,W,H,R,G,B,N");
+            colour_checks.push_back(c);
         } else if (!a.empty() && a.front() == '-') {
             return usage("unknown option " + std::string{a});
         } else {
@@ -102,6 +129,25 @@ int main(int argc, char** argv) {
         std::cerr << file << ": FAIL: one colour covers " << dominant_share * 100
                   << "% of the picture (at most " << max_dominant * 100 << "% expected)\n";
         ok = false;
+    }
+    for (const ColourIn& c : colour_checks) {
+        int found = 0;
+        for (int y = std::max(0, c.y); y < c.y + c.h && y < static_cast<int>(size.y); ++y)
+            for (int x = std::max(0, c.x); x < c.x + c.w && x < static_cast<int>(size.x); ++x) {
+                const sf::Color p =
+                    img.getPixel(static_cast<unsigned>(x), static_cast<unsigned>(y));
+                if (std::abs(p.r - c.r) <= 12 && std::abs(p.g - c.g) <= 12 &&
+                    std::abs(p.b - c.b) <= 12)
+                    ++found;
+            }
+        std::cout << file << ": " << found << " pixels of (" << c.r << "," << c.g << "," << c.b
+                  << ") in " << c.w << "x" << c.h << "+" << c.x << "+" << c.y << "\n";
+        if (found < c.n) {
+            std::cerr << file << ": FAIL: fewer than " << c.n << " pixels of (" << c.r << "," << c.g
+                      << "," << c.b << ") in the rectangle " << c.w << "x" << c.h << "+" << c.x
+                      << "+" << c.y << "\n";
+            ok = false;
+        }
     }
     return ok ? 0 : 1;
 }

@@ -73,3 +73,27 @@ TEST_CASE("usage errors say what is wrong") {
 TEST_CASE("screenshot extension is case-insensitive") {
     CHECK(parse({"--screenshot", "SHOT.PNG"}).ok());
 }
+
+TEST_CASE("live-run options: a time to stop at, a speed, a centre panel, a map metric") {
+    auto p = parse({"--until-day", "11", "--until-hour", "10", "--speed", "3600", "--centre",
+                    "Gignac", "--map-metric", "travel"});
+    REQUIRE(p.ok());
+    REQUIRE(p.options.until_day.has_value());
+    CHECK(*p.options.until_day == 11);
+    CHECK(p.options.until_hour == 10);
+    REQUIRE(p.options.speed.has_value());
+    CHECK(*p.options.speed == 3600);
+    CHECK(p.options.centre == "Gignac");
+    CHECK(p.options.map_metric == "travel");
+
+    CHECK(parse({"--until-day", "-1"}).error.find("--until-day") != std::string::npos);
+    CHECK(parse({"--until-hour", "3"}).error.find("goes with --until-day") != std::string::npos);
+    CHECK(parse({"--until-day", "2", "--until-hour", "24"}).error.find("0 to 23") !=
+          std::string::npos);
+    CHECK(parse({"--speed", "0"}).error.find("1 to 10000") != std::string::npos);
+    CHECK(parse({"--speed", "20000"}).error.find("1 to 10000") != std::string::npos);
+    CHECK(parse({"--map-metric", "colour"}).error.find("travel, coverage or unmet") !=
+          std::string::npos);
+    CHECK(parse({"--centre"}).error.find("centre name") != std::string::npos);
+    CHECK(parse({"--run", "--until-day", "3"}).error.find("choose one") != std::string::npos);
+}

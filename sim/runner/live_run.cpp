@@ -1,0 +1,656 @@
+#include "riposte/live_run.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <optional>
+#include <utility>
+
+namespace riposte {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+/// Wall time one batch of events should take: the worker looks at its commands between
+/// batches, so this bounds the delay of a pause (plus the one event that may run long).
+constexpr auto batch_target = std::chrono::milliseconds(2);
+constexpr std::uint64_t batch_min = 1, batch_max = 1 << 16;
+
+const auto frame_period = std::chrono::duration_cast<Clock::duration>(
+    std::chrono::duration<double>(1.0 / LiveRun::max_frames_per_second));
+
+template <class T> void append(std::vector<T>& into, std::vector<T>&& rows) {
+    if (into.empty()) {
+        into = std::move(rows);
+        return;
+    }
+    into.insert(into.end(), std::make_move_iterator(rows.begin()),
+                std::make_move_iterator(rows.end()));
+}
+
+void append(SeriesDelta& into, SeriesDelta&& d) {
+    append(into.queue, std::move(d.queue));
+    append(into.centre_days, std::move(d.centre_days));
+    append(into.coverage, std::move(d.coverage));
+    append(into.station_days, std::move(d.station_days));
+    append(into.log, std::move(d.log));
+}
+
+/// Events per batch, adapted so that a batch takes about batch_target of wall time.
+class BatchSize {
+  public:
+    [[nodiscard]] std::uint64_t get() const { return n_; }
+    void adapt(Clock::duration took) {
+        if (took < batch_target / 2)
+            n_ = std::min(batch_max, n_ * 2);
+        else if (took > batch_target * 2)
+            n_ = std::max(batch_min, n_ / 2);
+    }
+
+  private:
+    std::uint64_t n_ = 64;
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The worker thread's state: only body() touches it.
+
+class LiveRun::Worker {
+  public:
+    explicit Worker(LiveRun& owner) : owner_(owner), started_(Clock::now()) {}
+
+    /// Applies one command; returns false on Stop.
+    bool apply(Command& c);
+    /// Does one slice of work (a batch of events) if there is any; returns true when it did.
+    bool work();
+    /// How long the worker may sleep before it has something to do (publish or play on).
+    [[nodiscard]] Clock::duration idle_wait() const;
+    /// Publishes a frame when one is due and allowed (at most max_frames_per_second).
+    void maybe_publish(bool force = false);
+    /// Takes a command from the queue: steps, run-tos, rewinds, plays and changes sent while a
+    /// step / run-to / rewind is under way wait for it (commands keep their order); pause,
+    /// speed and restart act at once. Returns false on Stop.
+    bool take(Command& c) {
+        const bool waits = std::holds_alternative<StepEvents>(c) ||
+                           std::holds_alternative<StepTime>(c) ||
+                           std::holds_alternative<RunTo>(c) || std::holds_alternative<Rewind>(c) ||
+                           std::holds_alternative<Post>(c) || std::holds_alternative<Play>(c);
+        if (waits && (goal_ != Goal::None || !blocked_.empty())) {
+            blocked_.push_back(std::move(c));
+            return true;
+        }
+        return apply(c);
+    }
+    /// Applies the commands that waited, once no step / run-to / rewind is under way.
+    void resume_blocked() {
+        while (goal_ == Goal::None && !blocked_.empty()) {
+            Command c = std::move(blocked_.front());
+            blocked_.pop_front();
+            apply(c);
+        }
+    }
+
+  private:
+    enum class Goal { None, Events, Time };
+
+    [[nodiscard]] LiveStatus status() const;
+    [[nodiscard]] bool can_advance() const { return sim_ && !done_ && !failed_; }
+    void build(std::shared_ptr<const Scenario> scenario, std::uint64_t seed);
+    void reanchor() {
+        anchor_wall_ = Clock::now();
+        anchor_sim_ = sim_ ? sim_->now() : SimTime{};
+    }
+    void set_time_goal(SimTime t) {
+        goal_ = Goal::Time;
+        goal_time_ = std::min(t, sim_->horizon());
+    }
+    void finish_goal() {
+        goal_ = Goal::None;
+        dirty_ = true;
+    }
+    void apply_change(PostedChange change);
+    void replay_due_changes();
+    /// Runs at most `n` events towards the goal (or towards the play clock).
+    void run_batch(std::uint64_t n);
+    void mark_done();
+    void fail(const std::string& what);
+    void mirror_changes();
+
+    LiveRun& owner_;
+    Clock::time_point started_;
+    std::shared_ptr<const Scenario> scenario_;
+    std::optional<Simulation> sim_;
+    std::uint64_t seed_ = 0;
+    std::uint64_t generation_ = 0;
+    std::uint64_t serial_ = 0;
+    SeriesCursor cursor_;
+    bool reset_ = false; ///< the series restart with the next publish
+    bool playing_ = false;
+    double speed_ = as_fast_as_possible;
+    Clock::time_point anchor_wall_;
+    SimTime anchor_sim_;
+    Goal goal_ = Goal::None;
+    std::uint64_t goal_events_ = 0;
+    SimTime goal_time_;
+    std::vector<PostedChange> applied_; ///< in the order applied
+    std::vector<PostedChange> replay_;  ///< to re-apply during a rewind, in order
+    std::size_t replay_next_ = 0;
+    std::deque<Command> blocked_; ///< waiting for the step / run-to / rewind under way
+    bool done_ = false, failed_ = false;
+    std::string error_;
+    std::shared_ptr<const Results> results_;
+    bool dirty_ = true;
+    Clock::time_point last_publish_{};
+    BatchSize batch_;
+};
+
+LiveStatus LiveRun::Worker::status() const {
+    if (failed_) return LiveStatus::Failed;
+    if (!sim_) return LiveStatus::Idle;
+    if (done_) return LiveStatus::Done;
+    if (goal_ != Goal::None) return LiveStatus::Running;
+    if (playing_) return LiveStatus::Playing;
+    return LiveStatus::Paused;
+}
+
+void LiveRun::Worker::build(std::shared_ptr<const Scenario> scenario, std::uint64_t seed) {
+    RunOptions options;
+    options.seed = seed;
+    options.replication = 0;
+    scenario_ = std::move(scenario);
+    seed_ = seed;
+    sim_.reset();
+    done_ = failed_ = false;
+    error_.clear();
+    results_.reset();
+    try {
+        sim_.emplace(scenario_, options);
+    } catch (const std::exception& e) {
+        fail(e.what());
+    }
+    ++generation_;
+    cursor_ = {};
+    reset_ = true;
+    playing_ = false;
+    goal_ = Goal::None;
+    replay_.clear();
+    replay_next_ = 0;
+    dirty_ = true;
+}
+
+void LiveRun::Worker::mirror_changes() {
+    std::lock_guard lock(owner_.mutex_);
+    owner_.changes_ = applied_;
+}
+
+void LiveRun::Worker::fail(const std::string& what) {
+    failed_ = true;
+    error_ = what.empty() ? "unknown error" : what;
+    playing_ = false;
+    goal_ = Goal::None;
+    dirty_ = true;
+}
+
+void LiveRun::Worker::mark_done() {
+    done_ = true;
+    playing_ = false;
+    goal_ = Goal::None;
+    results_ = std::make_shared<const Results>(sim_->results());
+    dirty_ = true;
+}
+
+void LiveRun::Worker::apply_change(PostedChange change) {
+    change.time = sim_->now();
+    change.events = sim_->events_processed();
+    try {
+        if (change.apply) change.apply(*sim_);
+    } catch (const std::exception& e) {
+        fail("the change '" + change.label + "' failed: " + e.what());
+        return;
+    }
+    applied_.push_back(std::move(change));
+    mirror_changes();
+    dirty_ = true;
+}
+
+void LiveRun::Worker::replay_due_changes() {
+    while (replay_next_ < replay_.size() &&
+           replay_[replay_next_].events == sim_->events_processed()) {
+        const PostedChange& c = replay_[replay_next_];
+        // Applied while the clock stood past its last event (after a step or run-to): move
+        // the clock there first. No event can lie in between, or the run has diverged.
+        if (sim_->now() < c.time) {
+            if (sim_->next_event_time() <= c.time) {
+                fail("rewind: the change '" + c.label +
+                     "' no longer applies at the same point (the run diverged)");
+                return;
+            }
+            sim_->advance_to(c.time);
+        }
+        apply_change(c);
+        if (failed_) return;
+        ++replay_next_;
+    }
+}
+
+bool LiveRun::Worker::apply(Command& command) {
+    bool keep_going = true;
+    std::visit(Overloaded{
+                   [&](Restart& r) {
+                       auto scenario = r.scenario ? std::move(r.scenario) : scenario_;
+                       if (!scenario) return;
+                       applied_.clear();
+                       blocked_.clear();
+                       mirror_changes();
+                       build(std::move(scenario), r.seed);
+                   },
+                   [&](Play&) {
+                       if (!can_advance()) return;
+                       playing_ = true;
+                       goal_ = Goal::None;
+                       reanchor();
+                       dirty_ = true;
+                   },
+                   [&](Pause&) {
+                       // Stops what is under way and drops the steps that waited for it; changes
+                       // that waited are applied at the point where the run stopped.
+                       playing_ = false;
+                       goal_ = Goal::None;
+                       std::erase_if(blocked_, [](const Command& c) {
+                           return !std::holds_alternative<Post>(c);
+                       });
+                       dirty_ = true;
+                   },
+                   [&](Speed& s) {
+                       speed_ = s.value > 0 ? s.value : as_fast_as_possible;
+                       reanchor();
+                       dirty_ = true;
+                   },
+                   [&](StepEvents& s) {
+                       if (!can_advance()) return;
+                       playing_ = false;
+                       goal_ = Goal::Events;
+                       goal_events_ = sim_->events_processed() + s.n;
+                       dirty_ = true;
+                   },
+                   [&](StepTime& s) {
+                       if (!can_advance()) return;
+                       playing_ = false;
+                       set_time_goal(sim_->now() + s.d);
+                       dirty_ = true;
+                   },
+                   [&](RunTo& r) {
+                       if (!sim_) return;
+                       if (r.t < sim_->now()) {
+                           Command rewind = Rewind{r.t};
+                           apply(rewind);
+                           return;
+                       }
+                       if (!can_advance()) return;
+                       playing_ = false;
+                       set_time_goal(r.t);
+                       dirty_ = true;
+                   },
+                   [&](Rewind& r) {
+                       if (!scenario_) return;
+                       std::vector<PostedChange> keep;
+                       for (PostedChange& c : applied_)
+                           if (c.time <= r.t) keep.push_back(std::move(c));
+                       applied_.clear();
+                       mirror_changes();
+                       build(scenario_, seed_);
+                       if (!sim_) return;
+                       replay_ = std::move(keep);
+                       replay_next_ = 0;
+                       set_time_goal(std::max(r.t, SimTime{}));
+                   },
+                   [&](Post& p) {
+                       if (!can_advance()) return;
+                       apply_change(PostedChange{{}, 0, std::move(p.label), std::move(p.change)});
+                   },
+                   [&](Stop&) { keep_going = false; },
+               },
+               command);
+    return keep_going;
+}
+
+void LiveRun::Worker::run_batch(std::uint64_t n) {
+    Simulation& sim = *sim_;
+    SimTime limit = SimTime::max();
+    if (goal_ == Goal::Time) limit = goal_time_;
+    if (goal_ == Goal::None && playing_ && speed_ != as_fast_as_possible) {
+        const double wall = std::chrono::duration<double>(Clock::now() - anchor_wall_).count();
+        const double t = static_cast<double>(anchor_sim_.seconds()) + wall * speed_;
+        limit = std::min(sim.horizon(), SimTime{static_cast<std::int64_t>(t)});
+    }
+    for (std::uint64_t i = 0; i < n; ++i) {
+        replay_due_changes();
+        if (failed_) return;
+        if (goal_ == Goal::Events && sim.events_processed() >= goal_events_) {
+            finish_goal();
+            return;
+        }
+        if (sim.next_event_time() > limit) {
+            // Nothing left before the limit: move the clock to it (a step of an hour ends at
+            // now + 1 h exactly; at a finite speed the clock runs smoothly between events).
+            if (limit >= sim.horizon()) {
+                sim.advance_to(sim.horizon());
+                mark_done();
+                return;
+            }
+            if (limit != SimTime::max() && sim.now() < limit) sim.advance_to(limit);
+            replay_due_changes();
+            if (goal_ == Goal::Time) finish_goal();
+            dirty_ = true;
+            return;
+        }
+        if (!sim.step()) {
+            mark_done();
+            return;
+        }
+        dirty_ = true;
+    }
+}
+
+bool LiveRun::Worker::work() {
+    if (!can_advance()) return false;
+    if (goal_ == Goal::None && !playing_) return false;
+    if (goal_ == Goal::None && playing_ && speed_ != as_fast_as_possible) {
+        // At a finite speed: nothing to do until the play clock reaches the next event.
+        const double wall = std::chrono::duration<double>(Clock::now() - anchor_wall_).count();
+        const double t = static_cast<double>(anchor_sim_.seconds()) + wall * speed_;
+        const SimTime clock = std::min(sim_->horizon(), SimTime{static_cast<std::int64_t>(t)});
+        if (sim_->next_event_time() > clock) {
+            // No event is due yet: move the clock smoothly and sleep until the next frame.
+            if (clock >= sim_->horizon()) {
+                sim_->advance_to(sim_->horizon());
+                mark_done();
+            } else if (sim_->now() < clock) {
+                sim_->advance_to(clock);
+                dirty_ = true;
+            }
+            return false;
+        }
+    }
+    const auto t0 = Clock::now();
+    try {
+        run_batch(batch_.get());
+    } catch (const std::exception& e) {
+        fail(std::string{"the run failed at "} + std::to_string(sim_->now().seconds()) +
+             " s: " + e.what());
+    } catch (...) {
+        fail("the run failed: unknown error");
+    }
+    batch_.adapt(Clock::now() - t0);
+    return true;
+}
+
+Clock::duration LiveRun::Worker::idle_wait() const {
+    Clock::duration wait = std::chrono::seconds(1);
+    if (dirty_)
+        wait = std::max(Clock::duration::zero(), last_publish_ + frame_period - Clock::now());
+    if (can_advance() && playing_ && goal_ == Goal::None) wait = std::min(wait, frame_period);
+    return wait;
+}
+
+void LiveRun::Worker::maybe_publish(bool force) {
+    if (!dirty_ && !force) return;
+    const auto now = Clock::now();
+    if (now - last_publish_ < frame_period) return; // never more than ~30 frames a second
+    auto frame = std::make_shared<LiveFrame>();
+    frame->serial = ++serial_;
+    frame->generation = generation_;
+    frame->status = status();
+    frame->seed = seed_;
+    frame->speed = speed_;
+    frame->changes = applied_.size();
+    frame->wall_seconds = std::chrono::duration<double>(now - started_).count();
+    frame->error = error_;
+    frame->results = results_;
+    SeriesDelta added;
+    if (sim_) {
+        frame->horizon = sim_->horizon();
+        frame->state = sim_->live_state();
+        added = sim_->series_since(cursor_);
+    }
+    {
+        std::lock_guard lock(owner_.mutex_);
+        owner_.latest_ = std::move(frame);
+        if (reset_) {
+            owner_.pending_ = {};
+            owner_.pending_reset_ = true;
+        }
+        append(owner_.pending_, std::move(added));
+    }
+    reset_ = false;
+    dirty_ = false;
+    last_publish_ = now;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+LiveRun::LiveRun() : latest_(std::make_shared<const LiveFrame>()) {
+    thread_ = std::thread([this] { body(); });
+}
+
+LiveRun::~LiveRun() {
+    send(Stop{});
+    if (thread_.joinable()) thread_.join();
+}
+
+void LiveRun::send(Command c) {
+    {
+        std::lock_guard lock(mutex_);
+        commands_.push_back(std::move(c));
+    }
+    wake_.notify_one();
+}
+
+void LiveRun::restart(std::shared_ptr<const Scenario> scenario, std::uint64_t seed) {
+    if (scenario) send(Restart{std::move(scenario), seed});
+}
+void LiveRun::restart(std::uint64_t seed) {
+    send(Restart{nullptr, seed});
+}
+void LiveRun::play() {
+    send(Play{});
+}
+void LiveRun::pause() {
+    send(Pause{});
+}
+void LiveRun::set_speed(double sim_seconds_per_wall_second) {
+    send(Speed{sim_seconds_per_wall_second});
+}
+void LiveRun::step_event() {
+    send(StepEvents{1});
+}
+void LiveRun::step(SimTime d) {
+    send(StepTime{d});
+}
+void LiveRun::run_to(SimTime t) {
+    send(RunTo{t});
+}
+void LiveRun::rewind_to(SimTime t) {
+    send(Rewind{t});
+}
+void LiveRun::post(std::string label, std::function<void(Simulation&)> change) {
+    send(Post{std::move(label), std::move(change)});
+}
+
+std::shared_ptr<const LiveFrame> LiveRun::latest() const {
+    std::lock_guard lock(mutex_);
+    return latest_;
+}
+
+LiveUpdate LiveRun::poll() {
+    LiveUpdate u;
+    std::lock_guard lock(mutex_);
+    u.frame = latest_;
+    u.reset = pending_reset_;
+    u.added = std::move(pending_);
+    pending_ = {};
+    pending_reset_ = false;
+    return u;
+}
+
+std::vector<PostedChange> LiveRun::changes() const {
+    std::lock_guard lock(mutex_);
+    return changes_;
+}
+
+void LiveRun::body() {
+    Worker worker(*this);
+    std::deque<Command> taken;
+    for (;;) {
+        {
+            std::unique_lock lock(mutex_);
+            taken.swap(commands_);
+        }
+        for (Command& c : taken)
+            if (!worker.take(c)) return;
+        taken.clear();
+        const bool worked = worker.work();
+        worker.resume_blocked();
+        worker.maybe_publish();
+        if (!worked) {
+            std::unique_lock lock(mutex_);
+            if (commands_.empty())
+                wake_.wait_for(lock, worker.idle_wait(), [&] { return !commands_.empty(); });
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+bool run_until_done(Simulation& sim, const std::function<bool()>& stop) {
+    BatchSize batch;
+    for (;;) {
+        if (stop && stop()) return false;
+        const auto t0 = Clock::now();
+        const std::uint64_t target = sim.events_processed() + batch.get();
+        if (!sim.run_to_event(target)) return true;
+        batch.adapt(Clock::now() - t0);
+    }
+}
+
+BatchRun::BatchRun() : latest_(std::make_shared<const BatchState>()) {}
+
+BatchRun::~BatchRun() {
+    cancel();
+    if (thread_.joinable()) thread_.join();
+}
+
+void BatchRun::publish(BatchState state) {
+    auto next = std::make_shared<const BatchState>(std::move(state));
+    std::lock_guard lock(mutex_);
+    latest_ = std::move(next);
+}
+
+std::shared_ptr<const BatchState> BatchRun::latest() const {
+    std::lock_guard lock(mutex_);
+    return latest_;
+}
+
+bool BatchRun::running() const {
+    return latest()->status == BatchStatus::Running;
+}
+
+void BatchRun::cancel() {
+    cancel_ = true;
+}
+
+bool BatchRun::start(std::vector<BatchPlan> plans, int replications, std::uint64_t seed,
+                     int threads) {
+    if (running() || plans.empty() || replications < 1) return false;
+    for (const BatchPlan& p : plans)
+        if (!p.scenario) return false;
+    if (thread_.joinable()) thread_.join();
+    cancel_ = false;
+    BatchState starting;
+    starting.status = BatchStatus::Running;
+    starting.total = replications * static_cast<int>(plans.size());
+    publish(starting);
+    thread_ = std::thread([this, plans = std::move(plans), replications, seed, threads] {
+        const int n_plans = static_cast<int>(plans.size());
+        const int total = replications * n_plans;
+        // slots[plan][replication]: the same seeds for replication r of every plan (CRN).
+        std::vector<std::vector<std::optional<Results>>> slots(
+            plans.size(),
+            std::vector<std::optional<Results>>(static_cast<std::size_t>(replications)));
+        std::atomic<int> next{0}, done{0};
+        std::mutex error_mutex, progress_mutex;
+        std::string error;
+        auto stop = [this] { return cancel_.load(); };
+        auto worker = [&] {
+            for (;;) {
+                const int job = next.fetch_add(1);
+                if (job >= total || stop()) return;
+                const int plan = job / replications, rep = job % replications;
+                try {
+                    RunOptions ro;
+                    ro.seed = seed;
+                    ro.replication = rep;
+                    Simulation sim(plans[static_cast<std::size_t>(plan)].scenario, ro);
+                    if (!run_until_done(sim, stop)) return;
+                    slots[static_cast<std::size_t>(plan)][static_cast<std::size_t>(rep)] =
+                        sim.results();
+                } catch (const std::exception& e) {
+                    std::lock_guard lock(error_mutex);
+                    if (error.empty())
+                        error = plans[static_cast<std::size_t>(plan)].label + ": " + e.what();
+                    cancel_ = true;
+                    return;
+                }
+                std::lock_guard lock(progress_mutex);
+                const int k = done.fetch_add(1) + 1;
+                BatchState progress;
+                progress.status = BatchStatus::Running;
+                progress.done = k;
+                progress.total = total;
+                publish(std::move(progress));
+            }
+        };
+        const int n_threads = std::clamp(threads, 1, std::max(1, total));
+        std::vector<std::thread> pool;
+        for (int t = 1; t < n_threads; ++t) pool.emplace_back(worker);
+        worker();
+        for (auto& t : pool) t.join();
+
+        BatchState out;
+        out.total = total;
+        out.done = done.load();
+        out.error = error;
+        out.status = !error.empty()      ? BatchStatus::Failed
+                     : out.done == total ? BatchStatus::Done
+                                         : BatchStatus::Cancelled;
+        // Only the replications every plan finished are paired (as riposte compare does).
+        std::vector<bool> common(static_cast<std::size_t>(replications), true);
+        for (const auto& plan : slots)
+            for (std::size_t r = 0; r < plan.size(); ++r)
+                if (!plan[r]) common[r] = false;
+        const bool any = std::find(common.begin(), common.end(), true) != common.end();
+        if (any && error.empty()) {
+            for (std::size_t p = 0; p < slots.size(); ++p) {
+                ReplicationSet set;
+                set.requested = replications;
+                for (std::size_t r = 0; r < slots[p].size(); ++r)
+                    if (common[r]) set.runs.push_back(std::move(*slots[p][r]));
+                set.partial = static_cast<int>(set.runs.size()) < replications;
+                out.summaries.push_back(summarise(*plans[p].scenario, set));
+                out.sets.push_back(std::move(set));
+            }
+            out.differences.resize(slots.size());
+            for (std::size_t p = 1; p < slots.size(); ++p)
+                out.differences[p] = paired_differences(out.summaries[0], out.summaries[p]);
+        }
+        publish(std::move(out));
+    });
+    return true;
+}
+
+} // namespace riposte
