@@ -2,7 +2,9 @@
 // before it applies; replaying the journal gives the same outputs; a session killed at any point
 // resumes from its journal to the same end, without losing an applied decision.
 #include "cli_process.hpp"
+#include "riposte/exercise_loader.hpp"
 #include "riposte/output.hpp"
+#include "riposte/runner.hpp"
 #include "riposte/scenario_loader.hpp"
 #include "riposte/session.hpp"
 
@@ -13,6 +15,7 @@
 
 using namespace riposte;
 using namespace riposte::test;
+using fs_path = std::filesystem::path;
 
 namespace {
 
@@ -179,4 +182,98 @@ TEST_CASE("a live session killed at 20 random points resumes to the uninterrupte
     }
     MESSAGE(killed << " of 20 sessions killed mid-run");
     CHECK(killed >= 10);
+}
+
+TEST_CASE("riposte exercise replay writes the live session's outputs, byte for byte") {
+    TempDir dir;
+    const fs_path world = default_world_file(), plan = default_plan_file();
+    const fs_path exercise_file =
+        fs_path(RIPOSTE_SCENARIO_DIR) / "centre-herault" / "exercise.toml";
+    ExerciseLoadResult ex = load_exercise(exercise_file);
+    REQUIRE(ex.exercise);
+    SessionInputs in = inputs(5);
+    in.exercise = std::make_shared<const Exercise>(*ex.exercise);
+    in.exercise_file = exercise_file;
+    const auto journal = dir.path() / "seance.journal.toml";
+    std::string error;
+    auto s = LiveSession::start(in, journal, &error);
+    REQUIRE_MESSAGE(s, error);
+    s->advance_to(at(1, 9));
+    REQUIRE(s->decide(AddLine{CentreRef::named("Gignac"), "injection", 1, at(1, 13), at(1, 17)},
+                      EntrySource::Decision, "référent SSE", "renfort", &error)
+                .journaled);
+    s->advance_to(at(4, 15));
+    REQUIRE(
+        s->decide(ChangeBooking{6, 5}, EntrySource::Decision, "coordinatrice", "horizon", &error)
+            .journaled);
+    ReplicationSet set;
+    set.requested = 1;
+    set.runs.push_back(s->finish(&error));
+    const auto live_dir = dir.path() / "live";
+    REQUIRE(
+        write_replication_results(*in.scenario, set, summarise(*in.scenario, set), live_dir).ok());
+
+    const auto out = dir.path() / "replayed";
+    const Outcome r = run_cli({"exercise", "replay", world.string(), plan.string(),
+                               journal.string(), "--out", out.string(), "--quiet"},
+                              dir.path());
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    int compared = 0;
+    for (const auto& e : std::filesystem::directory_iterator(live_dir)) {
+        const auto name = e.path().filename();
+        CHECK_MESSAGE(read_text(out / name) == read_text(e.path()), name.string());
+        ++compared;
+    }
+    CHECK(compared >= 10);
+    const std::string events = read_text(out / "events.csv");
+    CHECK(contains(events, "add_line"));
+
+    // another seed in the header: the replay runs with it and cannot follow the journal; it
+    // stops at the first entry that no longer fits, naming the journal's line
+    std::string text = read_text(journal);
+    const auto at_seed = text.find("seed = \"5\"");
+    REQUIRE(at_seed != std::string::npos);
+    text.replace(at_seed, 10, "seed = \"6\"");
+    const auto other = dir.path() / "other.journal.toml";
+    { std::ofstream(other, std::ios::binary) << text; }
+    const Outcome bad =
+        run_cli({"exercise", "replay", world.string(), plan.string(), other.string(), "--quiet"},
+                dir.path());
+    CHECK(bad.exit_code == 1);
+    CHECK_MESSAGE(contains(bad.err, "other.journal.toml:"), bad.err);
+    CHECK_MESSAGE(contains(bad.err, "[journal.divergence] entry "), bad.err);
+    // another plan file: refused before anything runs, naming the file that differs
+    const auto plan2 = dir.path() / "plan.toml";
+    { std::ofstream(plan2, std::ios::binary) << read_text(plan) << "\n# changed\n"; }
+    const Outcome other_plan = run_cli({"exercise", "replay", world.string(), plan2.string(),
+                                        journal.string(), "--quiet"},
+                                       dir.path());
+    CHECK(other_plan.exit_code == 1);
+    CHECK_MESSAGE(contains(other_plan.err, "the plan file differs"), other_plan.err);
+}
+
+TEST_CASE("riposte run --exercise runs a stress case; the injects are in events.csv") {
+    TempDir dir;
+    const fs_path stress = fs_path(RIPOSTE_SCENARIO_DIR) / "stress" / "fridge-failure.toml";
+    const auto base =
+        run_cli({"run", "--out", (dir.path() / "base").string(), "--quiet"}, dir.path());
+    REQUIRE_MESSAGE(base.exit_code == 0, base.err);
+    const auto r = run_cli({"run", "--exercise", stress.string(), "--out",
+                            (dir.path() / "stress").string(), "--quiet"},
+                           dir.path());
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const std::string events = read_text(dir.path() / "stress" / "events.csv");
+    CHECK(contains(events, "cold_chain_failure"));
+    CHECK_FALSE(contains(read_text(dir.path() / "base" / "events.csv"), "cold_chain_failure"));
+    CHECK(read_text(dir.path() / "stress" / "centre_day.csv") !=
+          read_text(dir.path() / "base" / "centre_day.csv"));
+    // a bad exercise file: positioned error, exit 2, nothing run
+    {
+        std::ofstream(dir.path() / "bad.toml") << "[exercise]\nname = \"x\"\n[[inject]]\nid = "
+                                                  "\"a\"\nat = \"J99x\"\nkind = \"message\"\n";
+    }
+    const auto bad = run_cli(
+        {"run", "--exercise", (dir.path() / "bad.toml").string(), "--no-files"}, dir.path());
+    CHECK(bad.exit_code == 2);
+    CHECK(contains(bad.err, "bad.toml:5:"));
 }

@@ -167,6 +167,7 @@ class LiveRun {
 struct BatchPlan {
     std::string label;
     std::shared_ptr<const Scenario> scenario;
+    std::shared_ptr<const Exercise> exercise; ///< a chronogramme run in every replication
 };
 
 enum class BatchStatus { Idle, Running, Done, Cancelled, Failed };

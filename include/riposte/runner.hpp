@@ -2,12 +2,14 @@
 // Replications on several threads. The replication, not the thread, owns its random streams
 // (seed, replication index), so results are identical for any thread count; plans run with the
 // same seeds see common random numbers. Concurrency lives here only.
+#include "riposte/exercise.hpp"
 #include "riposte/results.hpp"
 #include "riposte/scenario.hpp"
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,8 @@ struct ReplicationOptions {
     std::atomic<bool>* cancel = nullptr;
     /// Called from worker threads (serialised) after each finished replication.
     std::function<void(int done, int total)> progress;
+    /// A chronogramme run in every replication (scripted injects, triggers); may be null.
+    std::shared_ptr<const Exercise> exercise;
 };
 
 struct ReplicationSet {

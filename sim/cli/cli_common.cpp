@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "help.hpp"
 
+#include "riposte/exercise_loader.hpp"
 #include "riposte/output.hpp"
 #include "riposte/scenario_loader.hpp"
 
@@ -280,6 +281,21 @@ std::optional<SimulationOptions> simulation_options(const ParsedArgs& args,
     o.threads = *threads;
     o.lang = *lang;
     return o;
+}
+
+std::optional<std::shared_ptr<const Exercise>>
+exercise_option(const ParsedArgs& args, const Scenario& scenario, int& exit) {
+    const auto file = args.value("--exercise");
+    if (!file) return std::shared_ptr<const Exercise>();
+    ExerciseLoadResult loaded = load_exercise(*file, scenario);
+    for (const Diagnostic& d : loaded.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    if (loaded.diagnostics.has_errors() || !loaded.exercise) {
+        const std::size_t n = loaded.diagnostics.error_count();
+        print_err(std::to_string(n) + (n == 1 ? " error" : " errors") + " in the exercise\n");
+        exit = exit_code::usage;
+        return std::nullopt;
+    }
+    return std::make_shared<const Exercise>(std::move(*loaded.exercise));
 }
 
 } // namespace riposte::cli

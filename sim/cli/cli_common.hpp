@@ -5,6 +5,7 @@
 // library (include/riposte/) and print.
 #include "args.hpp"
 
+#include "riposte/exercise.hpp"
 #include "riposte/report.hpp"
 #include "riposte/scenario.hpp"
 
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -120,5 +122,10 @@ std::optional<ResultsFolder> prepare_results_folder(const std::filesystem::path&
 bool convert_to_excel(const std::filesystem::path& dir);
 /// Commits `folder`; prints the error and returns false on failure.
 bool commit_results_folder(ResultsFolder& folder);
+
+/// --exercise FILE: reads the chronogramme and checks its names against the scenario, printing
+/// its diagnostics. Null when the option is absent; nullopt (exit = usage) on errors.
+std::optional<std::shared_ptr<const Exercise>> exercise_option(const ParsedArgs& args,
+                                                               const Scenario& scenario, int& exit);
 
 } // namespace riposte::cli

@@ -92,7 +92,8 @@ int run_command(const std::vector<std::string>& args) {
                                     {"--csv", true},
                                     {"--quiet", false},
                                     {"--report", false},
-                                    {"--lang", true}},
+                                    {"--lang", true},
+                                    {"--exercise", true}},
                                    error);
     if (!parsed) return usage_error(error, "run");
     if (parsed->help) return print_help("run");
@@ -134,6 +135,8 @@ int run_command(const std::vector<std::string>& args) {
     if (!files) return exit;
     const auto scenario = load(*files);
     if (!scenario) return exit_code::usage;
+    const auto exercise = exercise_option(*parsed, *scenario, exit);
+    if (!exercise) return exit;
     const fs::path dir = out_option ? fs::path(*out_option)
                                     : fs::path("riposte-out") / file_slug(scenario->world.name) /
                                           file_slug(scenario->plan.name);
@@ -156,6 +159,7 @@ int run_command(const std::vector<std::string>& args) {
             RunOptions options;
             options.seed = opts->seed;
             options.replication = static_cast<int>(*replication);
+            options.exercise = *exercise;
             Simulation sim(*scenario, options);
             const int total = std::max(1, scenario->world.days);
             for (int d = 1;; ++d) {
@@ -176,6 +180,7 @@ int run_command(const std::vector<std::string>& args) {
             options.seed = opts->seed;
             options.cancel = interrupt.flag();
             options.progress = [&bar](int done, int total) { bar.update(done, total); };
+            options.exercise = *exercise;
             set = run_replications(*scenario, options);
             bar.clear();
         }

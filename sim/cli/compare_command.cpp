@@ -35,7 +35,8 @@ int compare_command(const std::vector<std::string>& args) {
                                     {"--force", false},
                                     {"--report", false},
                                     {"--lang", true},
-                                    {"--quiet", false}},
+                                    {"--quiet", false},
+                                    {"--exercise", true}},
                                    error);
     if (!parsed) return usage_error(error, "compare");
     if (parsed->help) return print_help("compare");
@@ -81,6 +82,13 @@ int compare_command(const std::vector<std::string>& args) {
         print_err("riposte: error: the scenario files have errors (above); nothing was run\n");
         return exit_code::usage;
     }
+    // one chronogramme for every plan: its names are checked against each
+    std::shared_ptr<const Exercise> exercise;
+    for (const Scenario& s : scenarios) {
+        const auto ex = exercise_option(*parsed, s, exit);
+        if (!ex) return exit;
+        exercise = *ex;
+    }
 
     // Every plan × replication runs in the background batch-run object (the GUI's comparison
     // uses it too): replication r of every plan has the same seed (common random numbers).
@@ -92,7 +100,8 @@ int compare_command(const std::vector<std::string>& args) {
     for (int p = 0; p < plans; ++p)
         batch_plans.push_back(
             {std::string(1, static_cast<char>('A' + p)),
-             std::make_shared<const Scenario>(std::move(scenarios[static_cast<std::size_t>(p)]))});
+             std::make_shared<const Scenario>(std::move(scenarios[static_cast<std::size_t>(p)])),
+             exercise});
     BatchRun batch;
     if (!batch.start(batch_plans, n, opts->seed, opts->threads)) {
         print_err("riposte: error: the comparison could not start\n");

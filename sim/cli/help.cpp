@@ -19,6 +19,8 @@ Usage:
   riposte check [WORLD PLAN | DIR] [--exercise FILE]
                                                  load a scenario (and an exercise) and report
                                                  every problem
+  riposte exercise replay WORLD PLAN JOURNAL [--out DIR]
+                                                 re-run a live session from its journal
   riposte territory (--epci S | --insee ... | --departement D | --around INSEE --radius-km R)
                                                  build a territory from the national table
   riposte help [COMMAND]                         show help for a command
@@ -31,6 +33,7 @@ Commands:
   validate  pass/fail per rule: structural rules and the plan's targets
   report    one self-contained HTML file with charts (French by default, --lang en)
   check     parse and lint a scenario without simulating it
+  exercise  replay the journal of a live session (exercise, crisis meeting)
   territory communes and road graph (and optionally a world and plan) from the national
             commune table
   help      show help for a command
@@ -56,6 +59,7 @@ constexpr std::string_view run_text =
 Usage:
   riposte run [WORLD PLAN | DIR] [--replications N] [--threads T] [--seed S]
               [--replication K] [--out DIR] [--no-files] [--quiet] [--report [--lang fr|en]]
+              [--exercise FILE]
 
 Loads the scenario (the bundled default when no WORLD and PLAN are given; DIR is a
 directory holding world.toml and plan.toml), runs the replications, prints a summary on
@@ -89,6 +93,9 @@ Options:
                     scenario diagnostics are still printed on standard error
   --report          also write DIR/report.html (see 'riposte report --help')
   --lang fr|en      language of the report (default fr); only with --report
+  --exercise FILE   run under a chronogramme: its scripted injects fire at their times
+                    and its triggers when their condition holds, in every replication
+                    (docs/exercise.md); each one applied or refused is a line of events.csv
   -h, --help        show this help
   -n, -j, -o        short for --replications, --threads and --out
 
@@ -116,6 +123,7 @@ constexpr std::string_view compare_text =
 Usage:
   riposte compare WORLD PLAN_A PLAN_B [PLAN_C ...] [--replications N] [--threads T]
                   [--seed S] [--out DIR] [--report [--lang fr|en]] [--quiet]
+                  [--exercise FILE]
 
 Loads every plan against the same world and runs each with the same seeds, replication by
 replication (common random numbers: a plan's change does not change the other draws).
@@ -133,6 +141,8 @@ Options:
   --force           replace DIR even if it holds files riposte did not write
   --report          also write DIR/report.html (needs --out)
   --lang fr|en      language of the report (default fr); only with --report
+  --exercise FILE   run every plan under the same chronogramme (a stress case, e.g.
+                    scenarios/stress/absence-wave.toml): which plan holds under it
   --quiet           print nothing on success
   -h, --help        show this help
   -n, -j, -o        short for --replications, --threads and --out
@@ -248,6 +258,39 @@ Usage:
 Exit codes: 0 success, 2 unknown command.
 )";
 
+constexpr std::string_view exercise_text =
+    R"(riposte exercise - live sessions: replay a journal
+
+Usage:
+  riposte exercise replay WORLD PLAN JOURNAL [--exercise FILE] [--until "J3 14:00"]
+                          [--out DIR] [--force] [--quiet]
+
+A live session (a tabletop exercise, a crisis-cell meeting) appends every change applied
+live to its journal before the change takes effect: decisions, ad-hoc injects, scripted
+injects skipped, delayed or edited, triggers that fired (docs/exercise.md). 'replay'
+rebuilds the session from the world, the plan, the exercise and the journal, and writes
+the same result files as 'riposte run' (one replication, the journal's seed): they are
+byte-identical to the live session's.
+
+The journal's header holds the SHA-256 of the world, plan and exercise files and the seed:
+other inputs are refused (exit 1), naming the file that differs. A journal entry the run
+cannot follow (its event or time no longer matches, an inject that no longer exists) stops
+the replay with the journal's file:line and what differs (exit 1), never silently.
+
+Options:
+  --exercise FILE   the exercise of the session (default: the one the journal names,
+                    relative to the journal's folder)
+  --until TIME      replay the entries up to TIME only ("J3 14:00": day index and time),
+                    then run on to the end without the later ones: what would have
+                    happened without the decisions taken after TIME
+  --out DIR         write the result files into DIR (replaced as a whole, atomically)
+  --force           replace DIR even if it holds files riposte did not write
+  --quiet           print nothing on success
+  -h, --help        show this help
+
+Exit codes: 0 replayed, 1 divergence or inputs differ, 2 bad input or usage.
+)";
+
 } // namespace
 
 std::string_view main_help() {
@@ -260,6 +303,7 @@ std::optional<std::string_view> command_help(std::string_view command) {
     if (command == "validate") return validate_text;
     if (command == "report") return report_help_text;
     if (command == "check") return check_text;
+    if (command == "exercise") return exercise_text;
     if (command == "territory") return territory_help();
     if (command == "help") return help_text;
     return std::nullopt;

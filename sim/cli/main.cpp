@@ -29,18 +29,19 @@ int main(int argc, char** argv) {
         if (command == "validate") return validate_command(args);
         if (command == "report") return report_command(args);
         if (command == "check") return check_command(args);
+        if (command == "exercise") return exercise_command(args);
         if (command == "territory") return run_territory_command(args);
         if (command == "help") return help_command(args);
         if (!command.empty() && command[0] == '-') {
             return usage_error("unknown option '" + command + "'", "");
         }
-        static const std::vector<std::string> commands{"run",   "compare",   "validate", "report",
-                                                       "check", "territory", "help"};
+        static const std::vector<std::string> commands{"run",   "compare",  "validate",  "report",
+                                                       "check", "exercise", "territory", "help"};
         const std::string hint = riposte::suggest(command, commands);
         return usage_error("unknown command '" + command + "'" +
                                (hint.empty() ? std::string(";") : hint) +
-                               " commands are run, compare, validate, report, check, territory "
-                               "and help",
+                               " commands are run, compare, validate, report, check, exercise, "
+                               "territory and help",
                            "");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "riposte: error: %s\n", e.what());

@@ -595,6 +595,7 @@ bool BatchRun::start(std::vector<BatchPlan> plans, int replications, std::uint64
                     RunOptions ro;
                     ro.seed = seed;
                     ro.replication = rep;
+                    ro.exercise = plans[static_cast<std::size_t>(plan)].exercise;
                     Simulation sim(plans[static_cast<std::size_t>(plan)].scenario, ro);
                     if (!run_until_done(sim, stop)) return;
                     slots[static_cast<std::size_t>(plan)][static_cast<std::size_t>(rep)] =

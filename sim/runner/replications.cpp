@@ -29,6 +29,7 @@ ReplicationSet run_replications(const Scenario& scenario, const ReplicationOptio
             RunOptions ro;
             ro.seed = options.seed;
             ro.replication = rep;
+            ro.exercise = options.exercise;
             Simulation sim(scenario, ro);
             // small batches of events, so that a cancel request is honoured within milliseconds;
             // an incomplete replication is dropped

@@ -1,0 +1,120 @@
+// riposte exercise replay: re-runs a live session from its journal and writes its outputs.
+#include "cli_common.hpp"
+#include "commands.hpp"
+
+#include "riposte/change_toml.hpp"
+#include "riposte/exercise_loader.hpp"
+#include "riposte/output.hpp"
+#include "riposte/runner.hpp"
+#include "riposte/session.hpp"
+
+namespace riposte::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+int replay(const std::vector<std::string>& args) {
+    std::string error;
+    const auto parsed = parse_args(args,
+                                   {{"--exercise", true},
+                                    {"--until", true},
+                                    {"--out", true},
+                                    {"--force", false},
+                                    {"--quiet", false}},
+                                   error);
+    if (!parsed) return usage_error(error, "exercise");
+    if (parsed->help) return print_help("exercise");
+    const auto& pos = parsed->positional;
+    if (pos.size() != 3) return usage_error("exercise replay needs WORLD PLAN JOURNAL", "exercise");
+    const bool quiet = parsed->has("--quiet");
+    std::optional<SimTime> until;
+    if (const auto u = parsed->value("--until")) {
+        const TimeText t = parse_day_time(*u);
+        if (!t.value)
+            return usage_error("--until '" + *u + "': " + t.error + " (write e.g. \"J3 14:00\")",
+                               "exercise");
+        until = t.value;
+    }
+    int exit = exit_code::ok;
+    const auto scenario = load(ScenarioFiles{pos[0], pos[1]}, true);
+    if (!scenario) return exit_code::usage;
+    const fs::path journal_file = pos[2];
+    const JournalReadResult jr = read_journal(journal_file);
+    for (const Diagnostic& d : jr.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    if (!jr.journal) {
+        print_err("riposte: error: " + journal_file.string() + " cannot be replayed\n");
+        return exit_code::usage;
+    }
+    const Journal& journal = *jr.journal;
+
+    // the exercise: given, or the one the journal names (relative to the journal)
+    SessionInputs in;
+    in.scenario = std::make_shared<const Scenario>(*scenario);
+    in.seed = journal.header.seed;
+    in.replication = journal.header.replication;
+    in.world_file = pos[0];
+    in.plan_file = pos[1];
+    std::optional<std::string> exercise_path = parsed->value("--exercise");
+    if (!exercise_path && !journal.header.exercise.empty())
+        exercise_path = (journal_file.parent_path() / journal.header.exercise).string();
+    if (exercise_path) {
+        ExerciseLoadResult ex = load_exercise(*exercise_path, *scenario);
+        for (const Diagnostic& d : ex.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+        if (!ex.exercise) return exit_code::usage;
+        in.exercise = std::make_shared<const Exercise>(std::move(*ex.exercise));
+        in.exercise_file = *exercise_path;
+    }
+    // the inputs must be those of the session: a difference is a named divergence
+    if (auto bad = check_journal_inputs(journal.header, in, journal_file)) {
+        print_err(journal_file.string() + ":1:1: error: [journal.inputs] " + *bad +
+                  "; replay with the session's files\n");
+        return exit_code::run_error;
+    }
+    Simulation sim(in.scenario, [&] {
+        RunOptions o;
+        o.seed = in.seed;
+        o.replication = in.replication;
+        o.exercise = in.exercise;
+        return o;
+    }());
+    if (auto d = replay_entries(sim, journal.entries, until.value_or(SimTime::max()))) {
+        print_err(journal_file.string() + ":" + std::to_string(d->line) +
+                  ":1: error: [journal.divergence] entry " + std::to_string(d->entry) + ": " +
+                  d->what + "\n");
+        return exit_code::run_error;
+    }
+    ReplicationSet set;
+    set.requested = 1;
+    set.runs.push_back(sim.run());
+    const std::vector<KpiSummary> kpis = summarise(*scenario, set);
+    if (!quiet) print_out(format_summary(*scenario, set.runs.front()));
+    const auto out = parsed->value("--out");
+    if (!out) return exit_code::ok;
+    auto folder = prepare_results_folder(*out, parsed->has("--force"), exit);
+    if (!folder) return exit;
+    const WriteReport written = write_replication_results(*scenario, set, kpis, folder->staging());
+    if (!written.ok()) {
+        print_err("riposte: error: " + written.error + "\n");
+        return exit_code::run_error;
+    }
+    if (!commit_results_folder(*folder)) return exit_code::run_error;
+    if (!quiet)
+        print_out("\nReplayed " + std::to_string(journal.entries.size()) + " journal entries; " +
+                  std::to_string(written.files.size()) + " files written to " + *out + "\n");
+    return exit_code::ok;
+}
+
+} // namespace
+
+int exercise_command(const std::vector<std::string>& args) {
+    if (args.empty() || args.front() == "-h" || args.front() == "--help")
+        return args.empty() ? usage_error("exercise needs a subcommand: replay", "exercise")
+                            : print_help("exercise");
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args.front() == "replay") return replay(rest);
+    return usage_error("unknown exercise subcommand '" + args.front() + "'; it is: replay",
+                       "exercise");
+}
+
+} // namespace riposte::cli
