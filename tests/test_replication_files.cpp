@@ -1,0 +1,100 @@
+// The files of a run of several replications (run, validate, compare with --out), written by
+// the real command line with 1 and with 2 threads. They must be byte-identical whatever the
+// thread count, and identical to the hashes recorded in tests/data/golden/replications--*.txt
+// (the results folder's manifest, which names every file with its hash). The recorded hashes
+// were made before the replications were streamed to disk: streaming must not change a byte.
+#include "cli_process.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fs = std::filesystem;
+using riposte::test::Outcome;
+using riposte::test::run_cli;
+using riposte::test::TempDir;
+
+namespace {
+
+const fs::path scenario_dir{RIPOSTE_SCENARIO_DIR};
+const fs::path golden_root = fs::path{RIPOSTE_SOURCE_DIR} / "tests" / "data" / "golden";
+
+/// Every file of a results folder but the report, name -> content, sorted by name.
+std::vector<std::pair<std::string, std::string>> folder_files(const fs::path& dir) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& e : fs::directory_iterator(dir))
+        files.emplace_back(e.path().filename().string(), riposte::test::read_text(e.path()));
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+/// Runs `args` + --threads 1 / 2 + --out into two folders, checks that both hold the same
+/// bytes, and compares the manifest with the recorded one (RIPOSTE_UPDATE_GOLDEN=1 records it).
+void check_replication_files(std::vector<std::string> args, int expected_exit,
+                             const std::string& golden_name) {
+    TempDir dir;
+    std::vector<std::vector<std::pair<std::string, std::string>>> outputs;
+    for (const char* threads : {"1", "2"}) {
+        std::vector<std::string> a = args;
+        const std::string out = std::string("out-") + threads;
+        a.insert(a.end(), {"--threads", threads, "--out", out, "--quiet"});
+        const Outcome o = run_cli(a, dir.path());
+        INFO(golden_name << " with " << threads << " thread(s): " << o.err);
+        REQUIRE(o.exit_code == expected_exit);
+        outputs.push_back(folder_files(dir.path() / out));
+    }
+    REQUIRE(outputs[0].size() == outputs[1].size());
+    for (std::size_t i = 0; i < outputs[0].size(); ++i) {
+        INFO(golden_name << ": " << outputs[0][i].first);
+        CHECK(outputs[0][i].first == outputs[1][i].first);
+        CHECK(outputs[0][i].second == outputs[1][i].second); // byte for byte
+    }
+    const fs::path golden = golden_root / ("replications--" + golden_name + ".txt");
+    const std::string manifest =
+        riposte::test::read_text(dir.path() / "out-1" / "riposte-manifest.txt");
+    if (std::getenv("RIPOSTE_UPDATE_GOLDEN")) {
+        std::ofstream(golden, std::ios::binary) << manifest;
+        MESSAGE("golden manifest written: " << golden.string());
+    }
+    REQUIRE_MESSAGE(fs::exists(golden), golden.string() << " is missing");
+    INFO(golden_name);
+    CHECK(manifest == riposte::test::read_text(golden));
+}
+
+} // namespace
+
+TEST_CASE("replication files: run of the default scenario, same bytes for 1 and 2 threads") {
+    check_replication_files({"run", "--replications", "5", "--seed", "7"}, 0, "centre-herault-run");
+}
+
+TEST_CASE("replication files: run with --csv excel, same bytes for 1 and 2 threads") {
+    const fs::path tiny = scenario_dir / "tests" / "tiny";
+    check_replication_files({"run", (tiny / "world.toml").string(),
+                             (tiny / "plan-mobile.toml").string(), "--replications", "9", "--csv",
+                             "excel"},
+                            0, "tiny-mobile-run-excel");
+}
+
+TEST_CASE("replication files: validate --out, same bytes for 1 and 2 threads") {
+    const fs::path dir = scenario_dir / "centre-herault";
+    check_replication_files({"validate", (dir / "world.toml").string(),
+                             (dir / "plan-understaffed.toml").string(), "--replications", "4"},
+                            1, "centre-herault-understaffed-validate");
+}
+
+TEST_CASE("replication files: compare --out, same bytes for 1 and 2 threads") {
+    const fs::path dir = scenario_dir / "centre-herault";
+    check_replication_files({"compare", (dir / "world.toml").string(), (dir / "plan.toml").string(),
+                             (dir / "plan-extra-line.toml").string(), "--replications", "3"},
+                            0, "centre-herault-compare");
+}
+
+TEST_CASE("replication files: a single replication (--replication K), same bytes as recorded") {
+    check_replication_files({"run", "--replication", "3"}, 0, "centre-herault-replication-3");
+}
