@@ -222,22 +222,6 @@ std::optional<ResultsFolder> prepare_results_folder(const fs::path& dir, bool fo
     return std::nullopt;
 }
 
-bool convert_to_excel(const fs::path& dir) {
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
-        if (!e.is_regular_file() || e.path().extension() != ".csv") continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        const std::string text{std::istreambuf_iterator<char>(in),
-                               std::istreambuf_iterator<char>()};
-        const WriteStatus st = write_file_atomic(e.path(), excel_csv(text));
-        if (!st.ok()) {
-            print_err("riposte: error: " + st.error + "\n");
-            return false;
-        }
-    }
-    return true;
-}
-
 bool commit_results_folder(ResultsFolder& folder) {
     const WriteStatus st = folder.commit();
     if (st.ok()) return true;

@@ -21,15 +21,6 @@ namespace {
 constexpr std::uint64_t default_compare_replications = 10;
 constexpr std::size_t max_plans = 26;
 
-/// Keeps only the replications whose index is in `keep` (after an interruption the plans may
-/// have finished different replications; pairs must match replication by replication).
-void keep_replications(ReplicationSet& set, const std::set<int>& keep) {
-    std::vector<Results> runs;
-    for (Results& r : set.runs)
-        if (keep.count(r.replication) > 0) runs.push_back(std::move(r));
-    set.runs = std::move(runs);
-}
-
 } // namespace
 
 int compare_command(const std::vector<std::string>& args) {
@@ -119,7 +110,7 @@ int compare_command(const std::vector<std::string>& args) {
     for (int p = 0; p < plans; ++p) {
         std::set<int> done;
         if (static_cast<std::size_t>(p) < sets.size())
-            for (const Results& r : sets[static_cast<std::size_t>(p)].runs)
+            for (const ReplicationRecord& r : sets[static_cast<std::size_t>(p)].runs)
                 done.insert(r.replication);
         std::set<int> both;
         for (int r : common)
@@ -135,7 +126,9 @@ int compare_command(const std::vector<std::string>& args) {
     std::vector<ComparedPlan> compared;
     for (int p = 0; p < plans; ++p) {
         ReplicationSet& set = sets[static_cast<std::size_t>(p)];
-        keep_replications(set, common);
+        // after an interruption the plans may have finished different replications; pairs
+        // must match replication by replication
+        keep_replications(set, [&common](int r) { return common.count(r) > 0; });
         const Scenario& s = scenarios[static_cast<std::size_t>(p)];
         ComparedPlan cp;
         cp.label = std::string(1, static_cast<char>('A' + p));
