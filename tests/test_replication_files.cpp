@@ -4,14 +4,20 @@
 // (the results folder's manifest, which names every file with its hash). The recorded hashes
 // were made before the replications were streamed to disk: streaming must not change a byte.
 #include "cli_process.hpp"
+#include "riposte/results_folder.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -67,7 +73,43 @@ void check_replication_files(std::vector<std::string> args, int expected_exit,
     CHECK(manifest == riposte::test::read_text(golden));
 }
 
+/// The replication indices of a table (its first column), in file order, header excluded.
+std::vector<int> replication_column(const fs::path& file) {
+    std::istringstream in(riposte::test::read_text(file));
+    std::string line;
+    std::getline(in, line);
+    std::vector<int> reps;
+    while (std::getline(in, line)) reps.push_back(std::stoi(line.substr(0, line.find(','))));
+    return reps;
+}
+
 } // namespace
+
+TEST_CASE("replication files: Ctrl-C with 2 threads writes a whole, consistent partial set") {
+    TempDir dir;
+    riposte::test::CliProcess p({"run", "--replications", "5000", "--threads", "2", "--out", "p"},
+                                dir.path());
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    p.signal(SIGINT);
+    const Outcome o = p.finish();
+    REQUIRE_MESSAGE(o.exit_code == 1, o.err);
+    const fs::path out = dir.path() / "p";
+    CHECK(riposte::check_results_folder(out).empty()); // the manifest covers every file
+    const std::string json = riposte::test::read_text(out / "summary.json");
+    CHECK(riposte::test::contains(json, "\"partial\": true"));
+    // every table holds the same replications, in increasing order, as summary.json counts
+    const std::vector<int> kpi_reps = replication_column(out / "kpi_replications.csv");
+    const std::set<int> reps(kpi_reps.begin(), kpi_reps.end());
+    REQUIRE_FALSE(reps.empty());
+    CHECK(reps.size() < 5000);
+    CHECK(riposte::test::contains(json, "\"completed\": " + std::to_string(reps.size())));
+    for (const char* table : {"centre_day.csv", "role_day.csv", "queue.csv", "station_day.csv"}) {
+        INFO(table);
+        const std::vector<int> rows = replication_column(out / table);
+        CHECK(std::is_sorted(rows.begin(), rows.end()));
+        CHECK(std::set<int>(rows.begin(), rows.end()) == reps);
+    }
+}
 
 TEST_CASE("replication files: run of the default scenario, same bytes for 1 and 2 threads") {
     check_replication_files({"run", "--replications", "5", "--seed", "7"}, 0, "centre-herault-run");
