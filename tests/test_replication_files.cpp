@@ -2,7 +2,8 @@
 // the real command line with 1 and with 2 threads. They must be byte-identical whatever the
 // thread count, and identical to the hashes recorded in tests/data/golden/replications--*.txt
 // (the results folder's manifest, which names every file with its hash). The recorded hashes
-// were made before the replications were streamed to disk: streaming must not change a byte.
+// were made before the replications were streamed to disk (by the code of commit 3730de8):
+// streaming must not change a byte.
 #include "cli_process.hpp"
 #include "riposte/results_folder.hpp"
 
@@ -121,6 +122,13 @@ TEST_CASE("replication files: run with --csv excel, same bytes for 1 and 2 threa
                              (tiny / "plan-mobile.toml").string(), "--replications", "9", "--csv",
                              "excel"},
                             0, "tiny-mobile-run-excel");
+}
+
+TEST_CASE("replication files: 300 replications (summary.json written in pieces), same bytes") {
+    const fs::path tiny = scenario_dir / "tests" / "tiny";
+    check_replication_files({"run", (tiny / "world.toml").string(), (tiny / "plan.toml").string(),
+                             "--replications", "300"},
+                            0, "tiny-run-300");
 }
 
 TEST_CASE("replication files: validate --out, same bytes for 1 and 2 threads") {

@@ -175,11 +175,6 @@ class ReplicationFiles {
     std::unique_ptr<State> state_;
 };
 
-/// The files of replication_result_file_names() for replications already in memory (a
-/// convenience over ReplicationFiles for tests and small runs; `runs` in replication order).
-[[nodiscard]] WriteReport write_replication_results(const Scenario& scenario,
-                                                    const std::vector<Results>& runs, int requested,
-                                                    const std::filesystem::path& dir);
 /// Terminal text: one line per KPI with mean, ± 95% CI half-width, min and max.
 std::string format_kpi_table(const std::vector<KpiSummary>& kpis);
 /// Terminal text for N replications: heading (world, plan, seed, replications, partial) and

@@ -9,8 +9,6 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <system_error>
 #include <thread>
