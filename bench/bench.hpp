@@ -58,6 +58,8 @@ struct Options {
     std::string scenario_dir; ///< empty: the folder holding the default scenario
     int replications = 20;    ///< replications per thread count in section "replications"
     std::string replications_scenario = "default"; ///< default, metz or national
+    int stream_replications = 10000; ///< replications written to disk in section "stream"
+    int stream_threads = 2;          ///< threads of section "stream"
 };
 
 /// Machine and build facts printed above the table and stored in the JSON.
@@ -76,10 +78,14 @@ MachineInfo machine_info();
 Section run_mmc_section(const Options& opt);
 Section run_scenario_section(const Options& opt, const std::string& name);
 Section run_replications_section(const Options& opt);
+Section run_stream_section(const Options& opt);
 
 /// Entry point of `riposte_bench --child NAME`: loads and runs one scenario in this fresh
 /// process and prints "key<TAB>value" lines on stdout. Returns the exit status.
 int child_main(const Options& opt, const std::string& name);
+/// Entry point of `riposte_bench --child stream`: writes opt.stream_replications replications
+/// of the default scenario to a temporary results folder and prints its figures.
+int stream_child_main(const Options& opt);
 
 // ---- report ---------------------------------------------------------------------------------
 void print_header(const MachineInfo& m, const Options& opt);

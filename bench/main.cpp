@@ -16,7 +16,8 @@ using riposte::bench::Options;
 using riposte::bench::Section;
 using riposte::bench::Status;
 
-constexpr std::string_view section_names[] = {"mmc", "default", "metz", "national", "replications"};
+constexpr std::string_view section_names[] = {"mmc",      "default",      "metz",
+                                              "national", "replications", "stream"};
 
 void usage(std::ostream& out) {
     out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
@@ -28,6 +29,9 @@ void usage(std::ostream& out) {
            "  metz          one replication of scenarios/metz-et-environs\n"
            "  national      one replication of scenarios/france (skipped if absent)\n"
            "  replications  replications per second with 1 and 2 threads (run_replications)\n"
+           "  stream        10,000 replications of the default scenario written to disk as\n"
+           "                riposte run writes them: peak memory (several minutes, ~3 GB of\n"
+           "                temporary disk)\n"
            "\n"
            "options:\n"
            "  --only LIST             run only these sections (comma-separated, repeatable)\n"
@@ -46,6 +50,8 @@ void usage(std::ostream& out) {
            "                          (default: the folder of the default scenario)\n"
            "  --replications N        replications per thread count (default 20)\n"
            "  --replications-scenario NAME  default (the default), metz or national\n"
+           "  --stream-replications N replications written in section stream (default 10000)\n"
+           "  --stream-threads N      threads in section stream (default 2)\n"
            "  --strict                exit 1 when a target is not met\n"
            "  -h, --help              this help\n"
            "\n"
@@ -99,8 +105,9 @@ int main(int argc, char** argv) {
                 const std::size_t comma = list.find(',');
                 const std::string_view name = list.substr(0, comma);
                 if (!known_section(name)) {
-                    std::cerr << "riposte_bench: error: unknown section '" << name
-                              << "'; choose among mmc, default, metz, national, replications\n";
+                    std::cerr
+                        << "riposte_bench: error: unknown section '" << name
+                        << "'; choose among mmc, default, metz, national, replications, stream\n";
                     return 2;
                 }
                 (a == "--only" ? only : skip).emplace_back(name);
@@ -141,6 +148,14 @@ int main(int argc, char** argv) {
                              "metz or national\n";
                 return 2;
             }
+        } else if (a == "--stream-replications") {
+            std::uint64_t n = 0;
+            count(n, 1);
+            opt.stream_replications = static_cast<int>(std::min<std::uint64_t>(n, 100000));
+        } else if (a == "--stream-threads") {
+            std::uint64_t n = 0;
+            count(n, 1);
+            opt.stream_threads = static_cast<int>(std::min<std::uint64_t>(n, 256));
         } else if (a == "--strict") {
             strict = true;
         } else if (a == "--child") {
@@ -152,6 +167,7 @@ int main(int argc, char** argv) {
         }
     }
 
+    if (child == "stream") return riposte::bench::stream_child_main(opt);
     if (!child.empty()) {
         if (child != "default" && child != "metz" && child != "national") {
             std::cerr << "riposte_bench: error: --child expects default, metz or national\n";
@@ -175,6 +191,8 @@ int main(int argc, char** argv) {
             s = riposte::bench::run_mmc_section(opt);
         else if (name == "replications")
             s = riposte::bench::run_replications_section(opt);
+        else if (name == "stream")
+            s = riposte::bench::run_stream_section(opt);
         else
             s = riposte::bench::run_scenario_section(opt, std::string(name));
         riposte::bench::print_section(s);

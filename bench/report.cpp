@@ -258,7 +258,9 @@ bool write_json(const std::string& file, const MachineInfo& m, const Options& op
       << ", \"seed\": " << opt.seed << ", \"simpy\": " << (opt.simpy ? "true" : "false")
       << ", \"simpy_customers\": " << opt.simpy_customers
       << ", \"replications\": " << opt.replications
-      << ", \"replications_scenario\": " << json_quote(opt.replications_scenario) << "},\n"
+      << ", \"replications_scenario\": " << json_quote(opt.replications_scenario)
+      << ", \"stream_replications\": " << opt.stream_replications
+      << ", \"stream_threads\": " << opt.stream_threads << "},\n"
       << "  \"sections\": {";
     for (std::size_t i = 0; i < sections.size(); ++i) {
         const Section& s = sections[i];

@@ -259,8 +259,8 @@ Section run_replications_section(const Options& opt) {
     }
     bool same = sets[0].runs.size() == sets[1].runs.size();
     for (std::size_t i = 0; same && i < sets[0].runs.size(); ++i) {
-        const Results& a = sets[0].runs[i];
-        const Results& b = sets[1].runs[i];
+        const ReplicationRecord& a = sets[0].runs[i];
+        const ReplicationRecord& b = sets[1].runs[i];
         same = a.events == b.events && a.totals.vaccinations == b.totals.vaccinations &&
                a.totals.tests == b.totals.tests && a.totals.wait_mean_min == b.totals.wait_mean_min;
     }

@@ -206,12 +206,17 @@ TEST_CASE("riposte exercise replay writes the live session's outputs, byte for b
     REQUIRE(
         s->decide(ChangeBooking{6, 5}, EntrySource::Decision, "coordinatrice", "horizon", &error)
             .journaled);
+    const Results live = s->finish(&error);
     ReplicationSet set;
     set.requested = 1;
-    set.runs.push_back(s->finish(&error));
+    set.add(*in.scenario, live);
     const auto live_dir = dir.path() / "live";
-    REQUIRE(
-        write_replication_results(*in.scenario, set, summarise(*in.scenario, set), live_dir).ok());
+    {
+        ReplicationFiles files(*in.scenario, live_dir);
+        REQUIRE(files.ok());
+        REQUIRE(files.add(live));
+        REQUIRE(files.finish(set, summarise(*in.scenario, set)).ok());
+    }
 
     const auto out = dir.path() / "replayed";
     const Outcome r = run_cli({"exercise", "replay", world.string(), plan.string(),
@@ -245,9 +250,9 @@ TEST_CASE("riposte exercise replay writes the live session's outputs, byte for b
     // another plan file: refused before anything runs, naming the file that differs
     const auto plan2 = dir.path() / "plan.toml";
     { std::ofstream(plan2, std::ios::binary) << read_text(plan) << "\n# changed\n"; }
-    const Outcome other_plan = run_cli({"exercise", "replay", world.string(), plan2.string(),
-                                        journal.string(), "--quiet"},
-                                       dir.path());
+    const Outcome other_plan =
+        run_cli({"exercise", "replay", world.string(), plan2.string(), journal.string(), "--quiet"},
+                dir.path());
     CHECK(other_plan.exit_code == 1);
     CHECK_MESSAGE(contains(other_plan.err, "the plan file differs"), other_plan.err);
 }

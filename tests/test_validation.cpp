@@ -33,7 +33,12 @@ Scenario good() {
 std::vector<Results> reps(const Scenario& sc, int n) {
     ReplicationOptions o;
     o.replications = n;
-    return run_replications(sc, o).runs;
+    std::vector<Results> runs;
+    (void)stream_replications(sc, o, [&runs](const Results& r) {
+        runs.push_back(r);
+        return true;
+    });
+    return runs;
 }
 } // namespace
 

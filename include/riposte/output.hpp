@@ -3,12 +3,15 @@
 // summary for the terminal. Nothing here throws across the API: failures are returned as values.
 // Every number is formatted without the C locale (std::to_chars), so files are byte-identical
 // for identical results on every machine.
+#include "riposte/core/stats.hpp"
 #include "riposte/results.hpp"
 #include "riposte/runner.hpp"
 #include "riposte/scenario.hpp"
 #include "riposte/validation.hpp"
 
+#include <array>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +63,24 @@ std::string station_day_csv(const Scenario& scenario, const Results& results);
 /// Whole-run queueing figures per station (warm-up days excluded), one row per station and
 /// figure, with the mean over the replications and the half-width of its 95% CI.
 std::string station_summary_csv(const Scenario& scenario, const std::vector<const Results*>& runs);
+
+/// station_summary_csv() built one replication at a time: it keeps a running mean and
+/// variance per station and figure, not the replications.
+class StationSummary {
+  public:
+    void add(const Results& replication);
+    [[nodiscard]] std::string csv(const Scenario& scenario) const;
+
+  private:
+    struct StationFigures {
+        int centre = 0, station = 0;
+        RunningStats arrivals;
+        std::array<RunningStats, 6> figures; ///< p_wait ... mean_busy
+    };
+    std::vector<StationFigures> stations_; ///< as in the first replication added
+    bool started_ = false;
+};
+
 std::string summary_json(const Scenario& scenario, const Results& results);
 
 /// Readable plain-text KPI summary (overall, per centre, coverage, staff, shortfalls).
@@ -116,14 +137,44 @@ std::string kpi_replications_csv(const ReplicationSet& set, const std::vector<Kp
 /// CI, min and max, and the totals of every replication.
 std::string replications_summary_json(const Scenario& scenario, const ReplicationSet& set,
                                       const std::vector<KpiSummary>& kpis);
-/// Names of the files write_replication_results() writes, in order.
+/// Names of the files ReplicationFiles writes, in order.
 const std::vector<std::string>& replication_result_file_names();
-/// Writes the files of replication_result_file_names() into `dir` (created if missing), each
-/// atomically. `set` must hold at least one replication.
-[[nodiscard]] WriteReport write_replication_results(const Scenario& scenario,
-                                                    const ReplicationSet& set,
-                                                    const std::vector<KpiSummary>& kpis,
-                                                    const std::filesystem::path& dir);
+
+enum class CsvStyle {
+    Standard, ///< ',' between fields, '.' for decimals
+    Excel,    ///< as excel_csv(): BOM, ';' and a decimal comma
+};
+
+/// Writes the files of replication_result_file_names() into `dir` while the replications
+/// run: each replication's rows go to the open tables as soon as it is added (in replication
+/// order, as stream_replications() hands them over) and are not kept. finish() writes the
+/// summaries and puts every table in place (each file is written to a temporary name, flushed
+/// to disk and renamed). A writer destroyed before finish() removes its temporary files.
+/// The files are byte-identical to those of a run that kept every replication in memory.
+class ReplicationFiles {
+  public:
+    /// Creates `dir` if missing and opens the tables; ok() says whether that worked.
+    /// `scenario` must outlive the writer.
+    ReplicationFiles(const Scenario& scenario, std::filesystem::path dir,
+                     CsvStyle style = CsvStyle::Standard);
+    ~ReplicationFiles();
+    ReplicationFiles(const ReplicationFiles&) = delete;
+    ReplicationFiles& operator=(const ReplicationFiles&) = delete;
+
+    /// Appends the rows of one replication. False (and error()) once a write failed.
+    [[nodiscard]] bool add(const Results& replication);
+    /// Writes station_summary.csv, kpi_summary.csv, kpi_replications.csv and summary.json for
+    /// `set` (the replications added, in the same order) and closes the tables.
+    [[nodiscard]] WriteReport finish(const ReplicationSet& set,
+                                     const std::vector<KpiSummary>& kpis);
+    [[nodiscard]] bool ok() const;
+    [[nodiscard]] const std::string& error() const;
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
 /// Terminal text: one line per KPI with mean, ± 95% CI half-width, min and max.
 std::string format_kpi_table(const std::vector<KpiSummary>& kpis);
 /// Terminal text for N replications: heading (world, plan, seed, replications, partial) and

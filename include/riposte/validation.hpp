@@ -2,10 +2,14 @@
 // Plan validation (SPEC §6): structural rules that need no simulation, and the plan's target
 // rules judged over replications. One verdict per rule with the measured value, the threshold
 // and where it fails.
+#include "riposte/core/stats.hpp"
 #include "riposte/results.hpp"
 #include "riposte/scenario.hpp"
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace riposte {
@@ -38,6 +42,33 @@ ValidationReport validate_structure(const Scenario& scenario);
 
 /// Structural rules plus the plan's targets judged over the given replications.
 ValidationReport validate(const Scenario& scenario, const std::vector<Results>& replications);
+
+/// The plan's target rules judged one replication at a time, keeping only what the verdicts
+/// need (a few numbers per target and per failing centre-day), never the replications' tables.
+/// Replications must come in replication order: the "first replication" details come from the
+/// first one added. `scenario` must outlive the validator.
+class TargetValidator {
+  public:
+    explicit TargetValidator(const Scenario& scenario);
+    void add(const Results& replication);
+    /// Structural rules plus the targets judged over the replications added so far (the same
+    /// report as validate() given them all).
+    [[nodiscard]] ValidationReport report() const;
+    [[nodiscard]] int replications() const { return count_; }
+
+  private:
+    struct Evidence {
+        RunningStats stat;
+        int ok = 0; ///< wait_p90: replications meeting the threshold everywhere
+        std::map<std::pair<int, int>, int> fails;   ///< wait_p90: (centre, day) → replications
+        std::map<int, std::int64_t> wasted;         ///< wasted doses by centre
+        std::vector<std::pair<double, int>> behind; ///< coverage % by commune, 1st replication
+        std::vector<std::pair<std::int64_t, int>> unmet; ///< −unmet by commune, 1st replication
+    };
+    const Scenario* scenario_;
+    std::vector<Evidence> evidence_; ///< one per plan target
+    int count_ = 0;
+};
 
 /// ISO date (YYYY-MM-DD) of a day index given the world's start date.
 std::string date_of_day(const World& world, int day);

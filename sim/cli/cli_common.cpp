@@ -10,8 +10,6 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <system_error>
 #include <thread>
@@ -221,22 +219,6 @@ std::optional<ResultsFolder> prepare_results_folder(const fs::path& dir, bool fo
         print_err("  and " + std::to_string(foreign.size() - shown) + " more\n");
     exit = foreign.empty() ? exit_code::run_error : exit_code::usage;
     return std::nullopt;
-}
-
-bool convert_to_excel(const fs::path& dir) {
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
-        if (!e.is_regular_file() || e.path().extension() != ".csv") continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        const std::string text{std::istreambuf_iterator<char>(in),
-                               std::istreambuf_iterator<char>()};
-        const WriteStatus st = write_file_atomic(e.path(), excel_csv(text));
-        if (!st.ok()) {
-            print_err("riposte: error: " + st.error + "\n");
-            return false;
-        }
-    }
-    return true;
 }
 
 bool commit_results_folder(ResultsFolder& folder) {

@@ -117,9 +117,6 @@ int write_report_for(const std::filesystem::path& dir, Language lang, bool quiet
 /// named on standard error and `exit` is exit_code::usage; other failures give run_error.
 std::optional<ResultsFolder> prepare_results_folder(const std::filesystem::path& dir, bool force,
                                                     int& exit);
-/// Rewrites every .csv file of `dir` for French Excel (';', decimal comma, BOM); prints the
-/// error and returns false on failure.
-bool convert_to_excel(const std::filesystem::path& dir);
 /// Commits `folder`; prints the error and returns false on failure.
 bool commit_results_folder(ResultsFolder& folder);
 

@@ -15,6 +15,7 @@
 #include <exception>
 #include <filesystem>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <system_error>
 
@@ -147,11 +148,30 @@ int run_command(const std::vector<std::string>& args) {
         if (!folder) return exit;
     }
 
+    // The replications' rows go to the files as each replication finishes; only the records
+    // and KPI values the summaries need stay in memory.
+    std::unique_ptr<ReplicationFiles> writer;
+    if (!no_files) {
+        writer = std::make_unique<ReplicationFiles>(
+            *scenario, folder->staging(),
+            csv_format == std::optional<std::string>("excel") ? CsvStyle::Excel
+                                                              : CsvStyle::Standard);
+        if (!writer->ok()) {
+            print_err("riposte: error: " + writer->error() +
+                      "; the previous results are left as they were\n");
+            return exit_code::run_error;
+        }
+    }
+    const ReplicationConsumer consume = [&writer](const Results& r) {
+        return !writer || writer->add(r);
+    };
+
     InterruptGuard interrupt;
     const bool show_progress = !quiet && stderr_is_terminal();
     const int n = static_cast<int>(opts->replications);
     ReplicationSet set;
     set.requested = n;
+    std::optional<Results> single; // one replication: the full summary needs its tables
     try {
         if (n == 1) {
             // One replication: a day-by-day progress bar, and Ctrl-C stops between days.
@@ -167,7 +187,8 @@ int run_command(const std::vector<std::string>& args) {
                 const bool more = sim.advance_to(days(d));
                 bar.update(std::min(d, total), total);
                 if (!more) {
-                    set.runs.push_back(sim.results());
+                    single = sim.results();
+                    if (consume(*single)) set.add(*scenario, *single);
                     break;
                 }
             }
@@ -181,7 +202,7 @@ int run_command(const std::vector<std::string>& args) {
             options.cancel = interrupt.flag();
             options.progress = [&bar](int done, int total) { bar.update(done, total); };
             options.exercise = *exercise;
-            set = run_replications(*scenario, options);
+            set = stream_replications(*scenario, options, consume);
             bar.clear();
         }
     } catch (const std::exception& e) {
@@ -189,6 +210,11 @@ int run_command(const std::vector<std::string>& args) {
         return exit_code::run_error;
     } catch (...) {
         print_err("\nriposte: error: the run failed (unknown error)\n");
+        return exit_code::run_error;
+    }
+    if (writer && !writer->ok()) {
+        print_err("riposte: error: " + writer->error() +
+                  "; the previous results are left as they were\n");
         return exit_code::run_error;
     }
     set.partial = static_cast<int>(set.runs.size()) < n;
@@ -199,7 +225,7 @@ int run_command(const std::vector<std::string>& args) {
 
     const std::vector<KpiSummary> kpis = summarise(*scenario, set);
     if (!quiet) {
-        print_out(n == 1 ? format_summary(*scenario, set.runs.front())
+        print_out(n == 1 ? format_summary(*scenario, *single)
                          : format_replications_summary(*scenario, set, kpis));
     }
     const auto partial_message = [&](std::string_view where) {
@@ -214,14 +240,12 @@ int run_command(const std::vector<std::string>& args) {
         return exit_code::ok;
     }
 
-    const WriteReport written = write_replication_results(*scenario, set, kpis, folder->staging());
+    const WriteReport written = writer->finish(set, kpis);
     if (!written.ok()) {
         print_err("riposte: error: " + written.error +
                   "; the previous results are left as they were\n");
         return exit_code::run_error;
     }
-    if (csv_format == std::optional<std::string>("excel") && !convert_to_excel(folder->staging()))
-        return exit_code::run_error;
     if (!commit_results_folder(*folder)) return exit_code::run_error;
     if (!quiet) {
         print_out("\nResults: " + std::to_string(written.files.size()) + " files written to " +

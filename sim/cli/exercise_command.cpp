@@ -84,16 +84,22 @@ int replay(const std::vector<std::string>& args) {
                   d->what + "\n");
         return exit_code::run_error;
     }
+    const Results results = sim.run();
     ReplicationSet set;
     set.requested = 1;
-    set.runs.push_back(sim.run());
+    set.add(*scenario, results);
     const std::vector<KpiSummary> kpis = summarise(*scenario, set);
-    if (!quiet) print_out(format_summary(*scenario, set.runs.front()));
+    if (!quiet) print_out(format_summary(*scenario, results));
     const auto out = parsed->value("--out");
     if (!out) return exit_code::ok;
     auto folder = prepare_results_folder(*out, parsed->has("--force"), exit);
     if (!folder) return exit;
-    const WriteReport written = write_replication_results(*scenario, set, kpis, folder->staging());
+    ReplicationFiles files(*scenario, folder->staging());
+    WriteReport written;
+    if (!files.ok() || !files.add(results))
+        written.error = files.error();
+    else
+        written = files.finish(set, kpis);
     if (!written.ok()) {
         print_err("riposte: error: " + written.error + "\n");
         return exit_code::run_error;

@@ -9,6 +9,8 @@
 #include "riposte/validation.hpp"
 
 #include <exception>
+#include <memory>
+#include <optional>
 #include <system_error>
 
 namespace riposte::cli {
@@ -66,11 +68,28 @@ int validate_command(const std::vector<std::string>& args) {
     const auto scenario = load(*files);
     if (!scenario) return exit_code::usage;
 
+    // The results folder is prepared before the run: the replications' rows go to it as each
+    // replication finishes, and only what the verdicts and summaries need stays in memory.
+    std::optional<ResultsFolder> folder;
+    if (out) {
+        int folder_exit = exit_code::ok;
+        folder = prepare_results_folder(*out, parsed->has("--force"), folder_exit);
+        if (!folder) return folder_exit;
+    }
     ValidationReport verdicts;
     ReplicationSet set;
+    std::unique_ptr<ReplicationFiles> writer;
     if (structural_only || scenario->plan.targets.empty()) {
         verdicts = validate_structure(*scenario);
     } else {
+        if (folder) {
+            writer = std::make_unique<ReplicationFiles>(*scenario, folder->staging());
+            if (!writer->ok()) {
+                print_err("riposte: error: " + writer->error() + "\n");
+                return exit_code::run_error;
+            }
+        }
+        TargetValidator validator(*scenario);
         InterruptGuard interrupt;
         ProgressBar bar(!quiet && stderr_is_terminal(), "replications");
         ReplicationOptions options;
@@ -80,19 +99,26 @@ int validate_command(const std::vector<std::string>& args) {
         options.cancel = interrupt.flag();
         options.progress = [&bar](int done, int total) { bar.update(done, total); };
         try {
-            set = run_replications(*scenario, options);
+            set = stream_replications(*scenario, options, [&](const Results& r) {
+                validator.add(r);
+                return !writer || writer->add(r);
+            });
         } catch (const std::exception& e) {
             bar.clear();
             print_err(std::string("riposte: error: the run failed: ") + e.what() + "\n");
             return exit_code::run_error;
         }
         bar.clear();
+        if (writer && !writer->ok()) {
+            print_err("riposte: error: " + writer->error() + "\n");
+            return exit_code::run_error;
+        }
         if (set.runs.empty()) {
             print_err("riposte: interrupted before any replication finished; nothing was "
                       "validated\n");
             return exit_code::run_error;
         }
-        verdicts = validate(*scenario, set.runs);
+        verdicts = validator.report();
         verdicts.partial = set.partial;
         verdicts.replications = static_cast<int>(set.runs.size());
     }
@@ -101,14 +127,10 @@ int validate_command(const std::vector<std::string>& args) {
         print_out(format == "json" ? validation_json(*scenario, verdicts, opts->seed)
                                    : format_validation(*scenario, verdicts, opts->seed));
     }
-    if (out) {
+    if (folder) {
         const fs::path dir = *out;
-        int folder_exit = exit_code::ok;
-        auto folder = prepare_results_folder(dir, parsed->has("--force"), folder_exit);
-        if (!folder) return folder_exit;
-        if (!set.runs.empty()) {
-            const WriteReport written = write_replication_results(
-                *scenario, set, summarise(*scenario, set), folder->staging());
+        if (writer) {
+            const WriteReport written = writer->finish(set, summarise(*scenario, set));
             if (!written.ok()) {
                 print_err("riposte: error: " + written.error + "\n");
                 return exit_code::run_error;

@@ -341,13 +341,94 @@ ValidationReport validate_structure(const Scenario& sc) {
 }
 
 ValidationReport validate(const Scenario& sc, const std::vector<Results>& reps) {
-    ValidationReport rep = validate_structure(sc);
-    rep.replications = static_cast<int>(reps.size());
+    TargetValidator validator(sc);
+    for (const Results& r : reps) validator.add(r);
+    return validator.report();
+}
+
+TargetValidator::TargetValidator(const Scenario& scenario)
+    : scenario_(&scenario), evidence_(scenario.plan.targets.size()) {}
+
+void TargetValidator::add(const Results& r) {
+    const Scenario& sc = *scenario_;
     const World& w = sc.world;
-    for (const Target& t : sc.plan.targets) {
+    const bool first = count_ == 0;
+    ++count_;
+    for (std::size_t i = 0; i < sc.plan.targets.size(); ++i) {
+        const Target& t = sc.plan.targets[i];
+        Evidence& e = evidence_[i];
+        switch (t.kind) {
+        case TargetKind::WaitP90: {
+            bool all = true;
+            double worst = 0;
+            for (const auto& row : r.centre_days) {
+                if (row.served == 0) continue;
+                worst = std::max(worst, row.wait_p90_min);
+                if (row.wait_p90_min > t.threshold) {
+                    all = false;
+                    ++e.fails[{row.centre, row.day}];
+                }
+            }
+            e.stat.add(worst);
+            e.ok += all;
+            break;
+        }
+        case TargetKind::Coverage: {
+            const int day = t.by_day >= 0 ? std::min(t.by_day, w.days - 1) : w.days - 1;
+            std::int64_t got = 0, pop = 0;
+            for (const auto& row : r.coverage)
+                if (row.day == day && (t.group < 0 || row.group == t.group)) {
+                    got += t.complete_schedule ? row.complete : row.first_dose;
+                    pop += row.population;
+                }
+            e.stat.add(pop > 0 ? 100.0 * static_cast<double>(got) / static_cast<double>(pop) : 0.0);
+            if (first) {
+                // communes furthest behind (first replication)
+                for (const auto& row : r.communes)
+                    if ((t.group < 0 || row.group == t.group) && row.population > 0)
+                        e.behind.push_back(
+                            {100.0 *
+                                 static_cast<double>(t.complete_schedule ? row.complete
+                                                                         : row.first_dose) /
+                                 static_cast<double>(row.population),
+                             row.commune});
+                std::sort(e.behind.begin(), e.behind.end());
+            }
+            break;
+        }
+        case TargetKind::WastedDoses: {
+            const double opened = static_cast<double>(r.totals.doses_used + r.totals.doses_wasted);
+            e.stat.add(opened > 0 ? 100.0 * static_cast<double>(r.totals.doses_wasted) / opened
+                                  : 0.0);
+            for (const auto& row : r.centre_days) e.wasted[row.centre] += row.doses_wasted;
+            break;
+        }
+        case TargetKind::UnmetDemand: {
+            e.stat.add(static_cast<double>(r.totals.unmet));
+            if (first) {
+                std::map<int, std::int64_t> unmet;
+                for (const auto& row : r.communes) unmet[row.commune] += row.unmet;
+                for (const auto& [m, n] : unmet) e.unmet.push_back({-n, m});
+                std::sort(e.unmet.begin(), e.unmet.end());
+            }
+            break;
+        }
+        }
+    }
+}
+
+ValidationReport TargetValidator::report() const {
+    const Scenario& sc = *scenario_;
+    ValidationReport rep = validate_structure(sc);
+    rep.replications = count_;
+    const World& w = sc.world;
+    const std::size_t reps = static_cast<std::size_t>(count_);
+    for (std::size_t i = 0; i < sc.plan.targets.size(); ++i) {
+        const Target& t = sc.plan.targets[i];
+        const Evidence& e = evidence_[i];
+        const RunningStats& stat = e.stat;
         RuleVerdict v;
         v.structural = false;
-        RunningStats stat;
         switch (t.kind) {
         case TargetKind::WaitP90: {
             v.id = "target.wait_p90";
@@ -357,34 +438,18 @@ ValidationReport validate(const Scenario& sc, const std::vector<Results>& reps) 
             v.threshold = "p90 <= " + fmt(t.threshold, 0) +
                           " min in >= " + fmt(100 * t.share_of_replications, 0) +
                           "% of replications";
-            int ok = 0;
-            std::map<std::pair<int, int>, int> fails; // (centre, day) → replications failing
-            for (const auto& r : reps) {
-                bool all = true;
-                double worst = 0;
-                for (const auto& row : r.centre_days) {
-                    if (row.served == 0) continue;
-                    worst = std::max(worst, row.wait_p90_min);
-                    if (row.wait_p90_min > t.threshold) {
-                        all = false;
-                        ++fails[{row.centre, row.day}];
-                    }
-                }
-                stat.add(worst);
-                ok += all;
-            }
             const double share =
-                reps.empty() ? 0.0 : static_cast<double>(ok) / static_cast<double>(reps.size());
-            v.pass = !reps.empty() && share >= t.share_of_replications;
+                reps == 0 ? 0.0 : static_cast<double>(e.ok) / static_cast<double>(reps);
+            v.pass = reps > 0 && share >= t.share_of_replications;
             v.measured = fmt(100 * share, 0) + "% of replications; worst p90 " +
                          fmt(stat.mean(), 1) + " ± " + fmt(stat.ci95_halfwidth(), 1) + " min";
             std::vector<std::pair<int, std::pair<int, int>>> sorted;
-            for (const auto& [k, n] : fails) sorted.push_back({-n, k});
+            for (const auto& [k, n] : e.fails) sorted.push_back({-n, k});
             std::sort(sorted.begin(), sorted.end());
             for (const auto& [n, k] : sorted)
                 add_where(v, sc.plan.centres[static_cast<std::size_t>(k.first)].name + ", " +
                                  date_of_day(w, k.second) + " (" + std::to_string(-n) + "/" +
-                                 std::to_string(reps.size()) + " replications)");
+                                 std::to_string(reps) + " replications)");
             if (v.pass) {
                 v.where.clear();
                 v.where_total = 0;
@@ -400,31 +465,10 @@ ValidationReport validate(const Scenario& sc, const std::vector<Results>& reps) 
                       " coverage of " + gname + " >= " + fmt(t.threshold, 0) + "% by " +
                       date_of_day(w, day);
             v.threshold = ">= " + fmt(t.threshold, 1) + "% of the group's population";
-            for (const auto& r : reps) {
-                std::int64_t got = 0, pop = 0;
-                for (const auto& row : r.coverage)
-                    if (row.day == day && (t.group < 0 || row.group == t.group)) {
-                        got += t.complete_schedule ? row.complete : row.first_dose;
-                        pop += row.population;
-                    }
-                stat.add(pop > 0 ? 100.0 * static_cast<double>(got) / static_cast<double>(pop)
-                                 : 0.0);
-            }
-            v.pass = !reps.empty() && stat.mean() >= t.threshold;
+            v.pass = reps > 0 && stat.mean() >= t.threshold;
             v.measured = fmt(stat.mean(), 1) + "% ± " + fmt(stat.ci95_halfwidth(), 1);
-            if (!v.pass && !reps.empty()) {
-                // communes furthest behind (first replication)
-                std::vector<std::pair<double, int>> behind;
-                for (const auto& row : reps.front().communes)
-                    if ((t.group < 0 || row.group == t.group) && row.population > 0)
-                        behind.push_back(
-                            {100.0 *
-                                 static_cast<double>(t.complete_schedule ? row.complete
-                                                                         : row.first_dose) /
-                                 static_cast<double>(row.population),
-                             row.commune});
-                std::sort(behind.begin(), behind.end());
-                for (const auto& [pct, m] : behind)
+            if (!v.pass && reps > 0) {
+                for (const auto& [pct, m] : e.behind)
                     if (pct < t.threshold)
                         add_where(v, w.territory.communes[static_cast<std::size_t>(m)].name + ": " +
                                          fmt(pct, 1) + "% (end of run)");
@@ -435,24 +479,15 @@ ValidationReport validate(const Scenario& sc, const std::vector<Results>& reps) 
             v.id = "target.wasted_doses";
             v.title = "wasted doses <= " + fmt(t.threshold, 1) + "% of the doses drawn from vials";
             v.threshold = "<= " + fmt(t.threshold, 1) + "%";
-            std::map<int, std::int64_t> by_centre;
-            for (const auto& r : reps) {
-                const double opened =
-                    static_cast<double>(r.totals.doses_used + r.totals.doses_wasted);
-                stat.add(opened > 0 ? 100.0 * static_cast<double>(r.totals.doses_wasted) / opened
-                                    : 0.0);
-                for (const auto& row : r.centre_days) by_centre[row.centre] += row.doses_wasted;
-            }
-            v.pass = !reps.empty() && stat.mean() <= t.threshold;
+            v.pass = reps > 0 && stat.mean() <= t.threshold;
             v.measured = fmt(stat.mean(), 2) + "% ± " + fmt(stat.ci95_halfwidth(), 2);
             if (!v.pass)
-                for (const auto& [c, n] : by_centre)
+                for (const auto& [c, n] : e.wasted)
                     if (n > 0)
-                        add_where(
-                            v,
-                            sc.plan.centres[static_cast<std::size_t>(c)].name + ": " +
-                                fmt(static_cast<double>(n) / static_cast<double>(reps.size()), 0) +
-                                " doses wasted per replication");
+                        add_where(v,
+                                  sc.plan.centres[static_cast<std::size_t>(c)].name + ": " +
+                                      fmt(static_cast<double>(n) / static_cast<double>(reps), 0) +
+                                      " doses wasted per replication");
             break;
         }
         case TargetKind::UnmetDemand: {
@@ -460,16 +495,10 @@ ValidationReport validate(const Scenario& sc, const std::vector<Results>& reps) 
             v.title = "people wanting a vaccine without a first dose at the end <= " +
                       fmt(t.threshold, 0);
             v.threshold = "<= " + fmt(t.threshold, 0) + " people";
-            for (const auto& r : reps) stat.add(static_cast<double>(r.totals.unmet));
-            v.pass = !reps.empty() && stat.mean() <= t.threshold;
+            v.pass = reps > 0 && stat.mean() <= t.threshold;
             v.measured = fmt(stat.mean(), 0) + " ± " + fmt(stat.ci95_halfwidth(), 0) + " people";
-            if (!v.pass && !reps.empty()) {
-                std::vector<std::pair<std::int64_t, int>> worst;
-                std::map<int, std::int64_t> unmet;
-                for (const auto& row : reps.front().communes) unmet[row.commune] += row.unmet;
-                for (const auto& [m, n] : unmet) worst.push_back({-n, m});
-                std::sort(worst.begin(), worst.end());
-                for (const auto& [n, m] : worst)
+            if (!v.pass && reps > 0) {
+                for (const auto& [n, m] : e.unmet)
                     if (n < 0)
                         add_where(v, w.territory.communes[static_cast<std::size_t>(m)].name + ": " +
                                          std::to_string(-n) + " people (first replication)");
@@ -477,7 +506,7 @@ ValidationReport validate(const Scenario& sc, const std::vector<Results>& reps) 
             break;
         }
         }
-        if (reps.empty()) v.measured = "not simulated (0 replications)";
+        if (reps == 0) v.measured = "not simulated (0 replications)";
         rep.rules.push_back(std::move(v));
     }
     return rep;

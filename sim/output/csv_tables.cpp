@@ -4,9 +4,11 @@
 #include "riposte/core/stats.hpp"
 #include "riposte/output.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
+#include <iterator>
 #include <system_error>
 
 namespace riposte {
@@ -354,32 +356,49 @@ std::string station_day_csv(const Scenario& s, const Results& r) {
     return csv.take();
 }
 
-std::string station_summary_csv(const Scenario& s, const std::vector<const Results*>& runs) {
-    Csv csv{"centre", "station", "figure", "replications", "mean", "ci95"};
-    if (runs.empty()) return csv.take();
-    struct Figure {
-        std::string_view name;
-        double StationRunRow::*field;
-        bool areas, servers;
-    };
-    static const Figure figures[] = {
-        {"p_wait", &StationRunRow::p_wait, true, true},
-        {"wait_mean_min", &StationRunRow::wait_mean_min, true, true},
-        {"wait_p90_min", &StationRunRow::wait_p90_min, true, true},
-        {"utilisation", &StationRunRow::utilisation, true, true},
-        {"mean_occupancy", &StationRunRow::mean_occupancy, true, false},
-        {"mean_busy", &StationRunRow::mean_busy, false, true},
-    };
-    const std::size_t n = runs.front()->stations.size();
+namespace {
+
+/// The figures of station_summary.csv after "arrivals", and the stations they apply to.
+struct StationFigure {
+    std::string_view name;
+    double StationRunRow::*field;
+    bool areas, servers;
+};
+
+constexpr StationFigure station_figures[] = {
+    {"p_wait", &StationRunRow::p_wait, true, true},
+    {"wait_mean_min", &StationRunRow::wait_mean_min, true, true},
+    {"wait_p90_min", &StationRunRow::wait_p90_min, true, true},
+    {"utilisation", &StationRunRow::utilisation, true, true},
+    {"mean_occupancy", &StationRunRow::mean_occupancy, true, false},
+    {"mean_busy", &StationRunRow::mean_busy, false, true},
+};
+
+} // namespace
+
+void StationSummary::add(const Results& r) {
+    if (!started_) {
+        started_ = true;
+        for (const StationRunRow& row : r.stations)
+            stations_.push_back({row.centre, row.station, {}, {}});
+    }
+    const std::size_t n = std::min(stations_.size(), r.stations.size());
     for (std::size_t i = 0; i < n; ++i) {
-        const StationRunRow& first = runs.front()->stations[i];
-        const Station& st = station_of(s, first.centre, first.station);
+        const StationRunRow& row = r.stations[i];
+        StationFigures& figures = stations_[i];
+        figures.arrivals.add(static_cast<double>(row.arrivals));
+        for (std::size_t f = 0; f < std::size(station_figures); ++f)
+            figures.figures[f].add(row.*(station_figures[f].field));
+    }
+}
+
+std::string StationSummary::csv(const Scenario& s) const {
+    Csv csv{"centre", "station", "figure", "replications", "mean", "ci95"};
+    for (const StationFigures& figures : stations_) {
+        const Station& st = station_of(s, figures.centre, figures.station);
         const bool area = st.kind == StationKind::Area;
-        auto row = [&](std::string_view name, auto value_of) {
-            RunningStats stats;
-            for (const Results* r : runs)
-                if (i < r->stations.size()) stats.add(value_of(r->stations[i]));
-            csv.text(centre_name(s, first.centre))
+        auto row = [&](std::string_view name, const RunningStats& stats) {
+            csv.text(centre_name(s, figures.centre))
                 .text(st.name)
                 .text(name)
                 .integer(stats.count())
@@ -387,12 +406,18 @@ std::string station_summary_csv(const Scenario& s, const std::vector<const Resul
                 .number(stats.count() >= 2 ? stats.ci95_halfwidth() : std::nan(""), share_decimals)
                 .end_row();
         };
-        row("arrivals", [](const StationRunRow& x) { return static_cast<double>(x.arrivals); });
-        for (const Figure& f : figures)
-            if (area ? f.areas : f.servers)
-                row(f.name, [&](const StationRunRow& x) { return x.*(f.field); });
+        row("arrivals", figures.arrivals);
+        for (std::size_t f = 0; f < std::size(station_figures); ++f)
+            if (area ? station_figures[f].areas : station_figures[f].servers)
+                row(station_figures[f].name, figures.figures[f]);
     }
     return csv.take();
+}
+
+std::string station_summary_csv(const Scenario& s, const std::vector<const Results*>& runs) {
+    StationSummary summary;
+    for (const Results* r : runs) summary.add(*r);
+    return summary.csv(s);
 }
 
 namespace {

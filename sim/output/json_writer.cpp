@@ -98,6 +98,12 @@ void JsonWriter::null() {
     out_ += "null";
 }
 
+std::string JsonWriter::drain() {
+    std::string text = std::move(out_);
+    out_.clear();
+    return text;
+}
+
 std::string JsonWriter::take() {
     while (!stack_.empty()) close(stack_.back().object ? '}' : ']');
     out_ += '\n';

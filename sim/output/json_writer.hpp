@@ -52,6 +52,9 @@ class JsonWriter {
 
     /// The document, ending with a newline.
     [[nodiscard]] std::string take();
+    /// The text written since the last drain(), leaving the writer where it is: a long
+    /// document can go to a file piece by piece (take() then gives the rest).
+    [[nodiscard]] std::string drain();
 
   private:
     struct Level {

@@ -1,6 +1,7 @@
 // What a run of several replications writes: the tidy tables of every replication with a
 // `replication` column, the KPI summary (mean, 95% CI, min, max), the KPIs of every
 // replication and summary.json (riposte-summary/2).
+#include "output/atomic_stream.hpp"
 #include "output/json_writer.hpp"
 #include "output/output_common.hpp"
 #include "output/summary_parts.hpp"
@@ -9,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <iterator>
 #include <system_error>
 
 namespace riposte {
@@ -160,8 +163,15 @@ std::string kpi_replications_csv(const ReplicationSet& set, const std::vector<Kp
     return out;
 }
 
-std::string replications_summary_json(const Scenario& s, const ReplicationSet& set,
-                                      const std::vector<KpiSummary>& kpis) {
+namespace {
+
+/// Runs whose totals are written between two drains of the JSON text to `sink`.
+constexpr std::size_t runs_per_piece = 256;
+
+/// summary.json of a set of replications, handed to `sink` piece by piece (false: stop).
+bool replications_summary_json_to(const Scenario& s, const ReplicationSet& set,
+                                  const std::vector<KpiSummary>& kpis,
+                                  const std::function<bool(std::string_view)>& sink) {
     JsonWriter j;
     j.begin_object();
     j.field("format", "riposte-summary/2");
@@ -217,17 +227,31 @@ std::string replications_summary_json(const Scenario& s, const ReplicationSet& s
     j.end_array();
     j.key("runs");
     j.begin_array();
-    for (const Results& r : set.runs) {
+    std::size_t written = 0;
+    for (const ReplicationRecord& r : set.runs) {
         j.begin_object();
         j.field("replication", r.replication);
         j.key("events");
         j.unsigned_integer(r.events);
         write_totals(j, s, r.totals);
         j.end_object();
+        if (++written % runs_per_piece == 0 && !sink(j.drain())) return false;
     }
     j.end_array();
     j.end_object();
-    return j.take();
+    return sink(j.take());
+}
+
+} // namespace
+
+std::string replications_summary_json(const Scenario& s, const ReplicationSet& set,
+                                      const std::vector<KpiSummary>& kpis) {
+    std::string out;
+    replications_summary_json_to(s, set, kpis, [&out](std::string_view piece) {
+        out += piece;
+        return true;
+    });
+    return out;
 }
 
 const std::vector<std::string>& replication_result_file_names() {
@@ -243,45 +267,141 @@ const std::vector<std::string>& replication_result_file_names() {
     return names;
 }
 
-WriteReport write_replication_results(const Scenario& s, const ReplicationSet& set,
-                                      const std::vector<KpiSummary>& kpis,
-                                      const std::filesystem::path& dir) {
-    WriteReport report;
+struct ReplicationFiles::State {
+    const Scenario* scenario = nullptr;
+    std::filesystem::path dir;
+    CsvStyle style = CsvStyle::Standard;
+    std::array<AtomicFileStream, std::size(table_files)> tables;
+    AtomicFileStream kpi_replications;
+    StationSummary stations;
+    std::size_t kpi_count = 0; ///< KPIs of the first replication (kpi_replications.csv)
+    bool any = false;          ///< a replication was added
+    bool finished = false;
+    std::string error;
+
+    /// `csv` in the chosen style; `first` keeps the byte order mark of an Excel document.
+    std::string styled(const std::string& csv, bool first) const {
+        if (style == CsvStyle::Standard) return csv;
+        std::string excel = excel_csv(csv);
+        return first ? excel : excel.substr(excel_bom_size);
+    }
+    bool put(AtomicFileStream& file, const std::string& csv, bool first) {
+        return file.write(styled(csv, first), error);
+    }
+    static constexpr std::size_t excel_bom_size = 3;
+};
+
+ReplicationFiles::ReplicationFiles(const Scenario& scenario, std::filesystem::path dir,
+                                   CsvStyle style)
+    : state_(std::make_unique<State>()) {
+    State& st = *state_;
+    st.scenario = &scenario;
+    st.dir = std::move(dir);
+    st.style = style;
     std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
+    std::filesystem::create_directories(st.dir, ec);
     if (ec) {
-        report.error = dir.string() + ": cannot create the output directory: " + ec.message();
+        st.error = st.dir.string() + ": cannot create the output directory: " + ec.message();
+        return;
+    }
+    if (!std::filesystem::is_directory(st.dir, ec)) {
+        st.error = st.dir.string() + ": not a directory; choose another --out";
+        return;
+    }
+    for (std::size_t i = 0; i < std::size(table_files); ++i)
+        if (!st.tables[i].open(st.dir / table_files[i].name, st.error)) return;
+    if (!st.kpi_replications.open(st.dir / "kpi_replications.csv", st.error)) return;
+    (void)st.put(st.kpi_replications, "replication,kpi,value\n", true);
+}
+
+ReplicationFiles::~ReplicationFiles() = default;
+
+bool ReplicationFiles::ok() const {
+    return state_->error.empty();
+}
+
+const std::string& ReplicationFiles::error() const {
+    return state_->error;
+}
+
+bool ReplicationFiles::add(const Results& r) {
+    State& st = *state_;
+    if (!st.error.empty() || st.finished) return false;
+    const Scenario& s = *st.scenario;
+    const bool first = !st.any;
+    st.any = true;
+    for (std::size_t i = 0; i < std::size(table_files); ++i) {
+        const std::string rows =
+            with_replication_column(table_files[i].write(s, r), r.replication, first);
+        if (!st.put(st.tables[i], rows, first)) return false;
+    }
+    // kpi_replications.csv: as kpi_replications_csv() writes it from the whole set
+    const std::vector<KpiValue> values = main_kpis(s, r);
+    if (first) st.kpi_count = values.size();
+    std::string rows;
+    const std::string rep = std::to_string(r.replication);
+    for (std::size_t k = 0; k < values.size() && k < st.kpi_count; ++k) {
+        rows += rep;
+        rows += ',';
+        rows += csv_field(values[k].name);
+        rows += ',';
+        rows += format_decimal(values[k].value, kpi_decimals);
+        rows += '\n';
+    }
+    if (!st.put(st.kpi_replications, rows, false)) return false;
+    st.stations.add(r);
+    return true;
+}
+
+WriteReport ReplicationFiles::finish(const ReplicationSet& set,
+                                     const std::vector<KpiSummary>& kpis) {
+    State& st = *state_;
+    WriteReport report;
+    if (st.finished) {
+        report.error = st.dir.string() + ": the results were already written";
         return report;
     }
-    if (!std::filesystem::is_directory(dir, ec)) {
-        report.error = dir.string() + ": not a directory; choose another --out";
+    st.finished = true;
+    if (!st.error.empty()) {
+        report.error = st.error;
         return report;
+    }
+    const Scenario& s = *st.scenario;
+    const auto fail = [&](const std::string& error) {
+        report.error = error;
+        st.error = error;
+        return report;
+    };
+    for (std::size_t i = 0; i < std::size(table_files); ++i) {
+        // no replication: the header alone, as the tables of an empty set
+        if (!st.any &&
+            !st.put(st.tables[i],
+                    with_replication_column(table_files[i].write(s, Results{}), 0, true), true))
+            return fail(st.error);
+        if (!st.tables[i].commit(st.error)) return fail(st.error);
+        report.files.push_back(st.dir / table_files[i].name);
     }
     const auto write = [&](std::string_view name, const std::string& content) {
-        const std::filesystem::path path = dir / name;
+        const std::filesystem::path path = st.dir / name;
         const WriteStatus status = write_file_atomic(path, content);
         if (!status.ok()) {
-            report.error = status.error;
+            fail(status.error);
             return false;
         }
         report.files.push_back(path);
         return true;
     };
-    for (const TableFile& f : table_files) {
-        std::string doc;
-        for (std::size_t i = 0; i < set.runs.size(); ++i) {
-            doc +=
-                with_replication_column(f.write(s, set.runs[i]), set.runs[i].replication, i == 0);
-        }
-        if (set.runs.empty()) doc = with_replication_column(f.write(s, Results{}), 0, true);
-        if (!write(f.name, doc)) return report;
-    }
-    std::vector<const Results*> runs;
-    for (const Results& r : set.runs) runs.push_back(&r);
-    if (!write("station_summary.csv", station_summary_csv(s, runs))) return report;
-    if (!write("kpi_summary.csv", kpi_summary_csv(kpis))) return report;
-    if (!write("kpi_replications.csv", kpi_replications_csv(set, kpis))) return report;
-    write("summary.json", replications_summary_json(s, set, kpis));
+    if (!write("station_summary.csv", st.styled(st.stations.csv(s), true))) return report;
+    if (!write("kpi_summary.csv", st.styled(kpi_summary_csv(kpis), true))) return report;
+    if (!st.kpi_replications.commit(st.error)) return fail(st.error);
+    report.files.push_back(st.dir / "kpi_replications.csv");
+    AtomicFileStream summary;
+    const std::filesystem::path summary_path = st.dir / "summary.json";
+    if (!summary.open(summary_path, st.error)) return fail(st.error);
+    const bool written = replications_summary_json_to(
+        s, set, kpis, [&](std::string_view piece) { return summary.write(piece, st.error); });
+    if (!written || !summary.commit(st.error)) return fail(st.error);
+    report.files.push_back(summary_path);
     return report;
 }
 

@@ -31,6 +31,40 @@ std::optional<std::string> read_file(const fs::path& p) {
     return s.str();
 }
 
+/// FNV-1a, fed piece by piece (content_hash() of the concatenation).
+class Fnv1a {
+  public:
+    void add(std::string_view bytes) {
+        for (char c : bytes) {
+            h_ ^= static_cast<unsigned char>(c);
+            h_ *= 0x100000001b3ULL;
+        }
+    }
+    [[nodiscard]] std::string hex() const {
+        char buf[17];
+        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h_));
+        return buf;
+    }
+
+  private:
+    std::uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+/// content_hash() of a file, read in pieces (a table of many replications can be gigabytes);
+/// nullopt when it cannot be read.
+std::optional<std::string> file_hash(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return std::nullopt;
+    Fnv1a h;
+    std::string buf(1 << 16, '\0');
+    while (in) {
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        h.add(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
+    }
+    if (in.bad()) return std::nullopt;
+    return h.hex();
+}
+
 /// Every name riposte writes into a results folder (run, validate, compare, report).
 const std::set<std::string>& riposte_file_names() {
     static const std::set<std::string> names = [] {
@@ -158,12 +192,12 @@ WriteStatus ResultsFolder::commit() {
     std::sort(names.begin(), names.end());
     std::string manifest = "riposte results manifest 1\n";
     for (const std::string& n : names) {
-        const auto content = read_file(staging_ / n);
-        if (!content) {
+        const auto hash = file_hash(staging_ / n);
+        if (!hash) {
             st.error = (staging_ / n).string() + ": cannot be read back";
             return st;
         }
-        manifest += n + " " + content_hash(*content) + "\n";
+        manifest += n + " " + *hash + "\n";
     }
     if (WriteStatus w = write_file_atomic(staging_ / results_manifest_name, manifest); !w.ok())
         return w;
@@ -195,14 +229,9 @@ WriteStatus ResultsFolder::commit() {
 }
 
 std::string content_hash(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : bytes) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    Fnv1a h;
+    h.add(bytes);
+    return h.hex();
 }
 
 bool holds_results(const fs::path& dir) {
@@ -234,10 +263,10 @@ std::vector<std::string> check_results_folder(const fs::path& dir) {
         if (sp == std::string::npos) continue;
         const std::string name = line.substr(0, sp), hash = line.substr(sp + 1);
         listed.insert(name);
-        const auto content = read_file(dir / name);
-        if (!content)
+        const auto got = file_hash(dir / name);
+        if (!got)
             problems.push_back((dir / name).string() + ": missing");
-        else if (content_hash(*content) != hash)
+        else if (*got != hash)
             problems.push_back((dir / name).string() + ": does not come from the same run");
     }
     std::error_code ec;

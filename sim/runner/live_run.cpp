@@ -579,9 +579,10 @@ bool BatchRun::start(std::vector<BatchPlan> plans, int replications, std::uint64
         const int n_plans = static_cast<int>(plans.size());
         const int total = replications * n_plans;
         // slots[plan][replication]: the same seeds for replication r of every plan (CRN).
-        std::vector<std::vector<std::optional<Results>>> slots(
+        // (a one-run set each: a record and its KPI values, never the whole Results)
+        std::vector<std::vector<std::optional<ReplicationSet>>> slots(
             plans.size(),
-            std::vector<std::optional<Results>>(static_cast<std::size_t>(replications)));
+            std::vector<std::optional<ReplicationSet>>(static_cast<std::size_t>(replications)));
         std::atomic<int> next{0}, done{0};
         std::mutex error_mutex, progress_mutex;
         std::string error;
@@ -598,8 +599,10 @@ bool BatchRun::start(std::vector<BatchPlan> plans, int replications, std::uint64
                     ro.exercise = plans[static_cast<std::size_t>(plan)].exercise;
                     Simulation sim(plans[static_cast<std::size_t>(plan)].scenario, ro);
                     if (!run_until_done(sim, stop)) return;
+                    ReplicationSet one;
+                    one.add(*plans[static_cast<std::size_t>(plan)].scenario, sim.results());
                     slots[static_cast<std::size_t>(plan)][static_cast<std::size_t>(rep)] =
-                        sim.results();
+                        std::move(one);
                 } catch (const std::exception& e) {
                     std::lock_guard lock(error_mutex);
                     if (error.empty())
@@ -639,8 +642,16 @@ bool BatchRun::start(std::vector<BatchPlan> plans, int replications, std::uint64
             for (std::size_t p = 0; p < slots.size(); ++p) {
                 ReplicationSet set;
                 set.requested = replications;
-                for (std::size_t r = 0; r < slots[p].size(); ++r)
-                    if (common[r]) set.runs.push_back(std::move(*slots[p][r]));
+                for (std::size_t r = 0; r < slots[p].size(); ++r) {
+                    if (!common[r]) continue;
+                    const ReplicationSet& one = *slots[p][r];
+                    set.runs.push_back(one.runs.front());
+                    if (set.kpis.empty())
+                        for (const auto& k : one.kpis)
+                            set.kpis.push_back({k.name, k.higher_is_better, {}, 0, 0});
+                    for (std::size_t j = 0; j < set.kpis.size() && j < one.kpis.size(); ++j)
+                        set.kpis[j].values.push_back(one.kpis[j].values.front());
+                }
                 set.partial = static_cast<int>(set.runs.size()) < replications;
                 out.summaries.push_back(summarise(*plans[p].scenario, set));
                 out.sets.push_back(std::move(set));

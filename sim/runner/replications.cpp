@@ -5,41 +5,101 @@
 #include "riposte/simulation.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
 #include <map>
 #include <mutex>
-#include <optional>
 #include <thread>
 
 namespace riposte {
 
-ReplicationSet run_replications(const Scenario& scenario, const ReplicationOptions& options) {
+ReplicationSet stream_replications(const Scenario& scenario, const ReplicationOptions& options,
+                                   const ReplicationConsumer& consume) {
     const int n = std::max(0, options.replications);
     const int threads = std::clamp(options.threads, 1, std::max(1, n));
-    std::vector<std::optional<Results>> slots(static_cast<std::size_t>(n));
-    std::atomic<int> next{0};
-    std::atomic<int> done{0};
-    std::mutex progress_mutex;
+    // A replication is started only when it is fewer than `window` ahead of the next one to
+    // consume, so at most `window` finished replications wait in `held`.
+    const int window = threads + 1;
+    ReplicationSet set;
+    set.requested = n;
+
+    std::mutex mutex; // guards everything below but `set`, which only the consuming thread uses
+    std::condition_variable turn;
+    std::map<int, Results> held; // finished, waiting for an earlier replication
+    int next_start = 0;
+    int next_consume = 0;
+    int done = 0;
+    bool consuming = false; // a thread is handing replications to `consume`
+    bool stop = false;      // `consume` refused one, or something threw
+    std::exception_ptr failure;
     auto cancelled = [&] { return options.cancel && options.cancel->load(); };
 
-    auto worker = [&] {
-        for (;;) {
-            if (cancelled()) return;
-            const int rep = next.fetch_add(1);
-            if (rep >= n) return;
-            RunOptions ro;
-            ro.seed = options.seed;
-            ro.replication = rep;
-            ro.exercise = options.exercise;
-            Simulation sim(scenario, ro);
-            // small batches of events, so that a cancel request is honoured within milliseconds;
-            // an incomplete replication is dropped
-            if (!run_until_done(sim, cancelled)) return;
-            slots[static_cast<std::size_t>(rep)] = sim.results();
-            const int k = done.fetch_add(1) + 1;
-            if (options.progress) {
-                std::lock_guard<std::mutex> lock(progress_mutex);
-                options.progress(k, n);
+    // Hands `results` (replication `rep`) over; the thread that finds the next replication to
+    // consume consumes it and every following one already held, outside the lock.
+    auto finished = [&](int rep, Results&& results) {
+        std::unique_lock<std::mutex> lock(mutex);
+        held.emplace(rep, std::move(results));
+        set.most_held = std::max(set.most_held, static_cast<int>(held.size()));
+        ++done;
+        if (options.progress) options.progress(done, n);
+        if (consuming) return;
+        consuming = true;
+        while (!stop && !held.empty() && held.begin()->first == next_consume) {
+            const Results r = std::move(held.begin()->second);
+            held.erase(held.begin());
+            lock.unlock();
+            bool ok = false;
+            try {
+                ok = consume(r);
+                if (ok) set.add(scenario, r);
+            } catch (...) {
+                lock.lock();
+                consuming = false;
+                throw;
             }
+            lock.lock();
+            ++next_consume;
+            if (!ok) stop = true;
+            turn.notify_all();
+        }
+        consuming = false;
+    };
+
+    auto worker = [&] {
+        try {
+            for (;;) {
+                int rep = 0;
+                {
+                    std::unique_lock<std::mutex> lock(mutex);
+                    for (;;) {
+                        if (stop || cancelled() || next_start >= n) return;
+                        if (next_start < next_consume + window) break;
+                        // a Ctrl-C cannot notify: look at the flag every few milliseconds
+                        turn.wait_for(lock, std::chrono::milliseconds(20));
+                    }
+                    rep = next_start++;
+                }
+                RunOptions ro;
+                ro.seed = options.seed;
+                ro.replication = rep;
+                ro.exercise = options.exercise;
+                Simulation sim(scenario, ro);
+                // small batches of events, so that a cancel request is honoured within
+                // milliseconds; an incomplete replication is dropped
+                const auto halted = [&] {
+                    if (cancelled()) return true;
+                    std::lock_guard<std::mutex> lock(mutex);
+                    return stop;
+                };
+                if (!run_until_done(sim, halted)) return;
+                finished(rep, sim.results());
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (!failure) failure = std::current_exception();
+            stop = true;
+            turn.notify_all();
         }
     };
     if (threads == 1) {
@@ -49,12 +109,50 @@ ReplicationSet run_replications(const Scenario& scenario, const ReplicationOptio
         for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
         for (auto& t : pool) t.join();
     }
-    ReplicationSet set;
-    set.requested = n;
-    for (auto& s : slots)
-        if (s) set.runs.push_back(std::move(*s));
+    if (failure) std::rethrow_exception(failure);
+    // after a cancel: the replications finished after an interrupted one, still in order
+    for (auto& [rep, results] : held) {
+        if (stop) break;
+        if (consume(results))
+            set.add(scenario, results);
+        else
+            stop = true;
+    }
+    held.clear();
     set.partial = static_cast<int>(set.runs.size()) < n;
     return set;
+}
+
+ReplicationSet run_replications(const Scenario& scenario, const ReplicationOptions& options) {
+    return stream_replications(scenario, options, [](const Results&) { return true; });
+}
+
+void ReplicationSet::add(const Scenario& scenario, const Results& results) {
+    ReplicationRecord record;
+    record.seed = results.seed;
+    record.replication = results.replication;
+    record.events = results.events;
+    record.totals = results.totals;
+    runs.push_back(record);
+    const auto values = main_kpis(scenario, results);
+    if (runs.size() == 1)
+        for (const auto& k : values) kpis.push_back({k.name, k.higher_is_better, {}, 0, 0});
+    for (std::size_t j = 0; j < values.size() && j < kpis.size(); ++j)
+        kpis[j].values.push_back(values[j].value);
+}
+
+void keep_replications(ReplicationSet& set, const std::function<bool(int)>& keep) {
+    std::vector<ReplicationRecord> runs;
+    std::vector<KpiSummary> kpis = set.kpis;
+    for (auto& k : kpis) k.values.clear();
+    for (std::size_t i = 0; i < set.runs.size(); ++i) {
+        if (!keep(set.runs[i].replication)) continue;
+        runs.push_back(set.runs[i]);
+        for (std::size_t j = 0; j < kpis.size(); ++j)
+            if (i < set.kpis[j].values.size()) kpis[j].values.push_back(set.kpis[j].values[i]);
+    }
+    set.runs = std::move(runs);
+    set.kpis = std::move(kpis);
 }
 
 std::vector<KpiValue> main_kpis(const Scenario& sc, const Results& r) {
@@ -102,15 +200,8 @@ std::vector<KpiValue> main_kpis(const Scenario& sc, const Results& r) {
     return k;
 }
 
-std::vector<KpiSummary> summarise(const Scenario& sc, const ReplicationSet& set) {
-    std::vector<KpiSummary> out;
-    for (std::size_t i = 0; i < set.runs.size(); ++i) {
-        const auto kpis = main_kpis(sc, set.runs[i]);
-        if (i == 0)
-            for (const auto& k : kpis) out.push_back({k.name, k.higher_is_better, {}, 0, 0});
-        for (std::size_t j = 0; j < kpis.size() && j < out.size(); ++j)
-            out[j].values.push_back(kpis[j].value);
-    }
+std::vector<KpiSummary> summarise(const Scenario& /*scenario*/, const ReplicationSet& set) {
+    std::vector<KpiSummary> out = set.kpis;
     for (auto& s : out) {
         RunningStats st;
         for (double v : s.values) st.add(v);
