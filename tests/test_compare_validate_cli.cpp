@@ -239,3 +239,52 @@ TEST_CASE("compare: the CLI (through the background batch run) writes what the l
     CHECK(read_text(dir.path() / "cmp" / "compare.csv") == riposte::compare_csv(expected));
     CHECK(read_text(dir.path() / "cmp" / "compare.json") == riposte::compare_json(expected));
 }
+
+TEST_CASE("validate --stress: the targets are judged again under each disruption") {
+    TempDir dir;
+    const std::string stress_dir = std::string(RIPOSTE_SCENARIO_DIR) + "/stress/";
+    const std::string fridge = stress_dir + "fridge-failure.toml";
+    const std::string absence = stress_dir + "absence-wave.toml";
+    // the plan with the extra line meets its targets; a fridge failure at the largest centre
+    // destroys its stock: the wasted-doses target fails under it
+    const Outcome o = run_cli(
+        {"validate", world, extra_line, "--replications", "3", "--stress", fridge + "," + absence},
+        dir.path());
+    CHECK(contains(o.out, "Stress cases"));
+    CHECK(contains(o.out, "fridge-failure"));
+    CHECK(contains(o.out, "absence-wave"));
+    const bool fridge_fails = contains(o.out, "FAIL  fridge-failure");
+    CHECK_MESSAGE(fridge_fails, o.out);
+    CHECK(contains(o.out, "target.wasted_doses"));
+    CHECK(o.exit_code == (fridge_fails ? 1 : 0));
+    // JSON: one entry per case with its failed targets
+    const Outcome j = run_cli({"validate", world, extra_line, "--replications", "3", "--stress",
+                               fridge, "--format", "json"},
+                              dir.path());
+    CHECK(contains(j.out, "\"stress\": ["));
+    CHECK(contains(j.out, "\"name\": \"fridge-failure\""));
+    CHECK(contains(j.out, "\"pass\": false"));
+    // a stress file that is not an exercise: a positioned error, exit 2
+    fs::create_directories(dir.path());
+    { std::ofstream(dir.path() / "bad.toml") << "[exercise]\nname = 1\n"; }
+    const Outcome bad = run_cli({"validate", world, extra_line, "--replications", "2", "--stress",
+                                 (dir.path() / "bad.toml").string()},
+                                dir.path());
+    CHECK(bad.exit_code == 2);
+    CHECK(contains(bad.err, "bad.toml:2:"));
+}
+
+TEST_CASE("a plan's [[validation.stress]] names an exercise file, checked where it is written") {
+    TempDir dir;
+    const std::string plan_text = read_text(extra_line) +
+                                  "\n[[validation.stress]]\nname = \"frigo\"\nexercise = "
+                                  "\"missing-stress.toml\"\n";
+    // the plan is copied next to the shipped one so that its relative paths still hold
+    const fs::path copy = fs::path(extra_line).parent_path() / "plan-stress-test.tmp.toml";
+    { std::ofstream(copy) << plan_text; }
+    const Outcome o = run_cli({"check", world, copy.string()}, dir.path());
+    fs::remove(copy);
+    CHECK(o.exit_code == 2);
+    CHECK_MESSAGE(contains(o.err, "plan-stress-test.tmp.toml:"), o.err);
+    CHECK(contains(o.err, "missing-stress.toml"));
+}

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -250,12 +251,21 @@ struct Target {
     SourceLoc where;                     ///< where the target is written
 };
 
+/// A stress case of the plan's validation: an exercise file (a chronogramme of injects) the
+/// plan's targets must also hold under (`[[validation.stress]]`).
+struct StressCase {
+    std::string name;           ///< as the verdict names it (default: the file's stem)
+    std::filesystem::path file; ///< resolved against the plan's folder
+    SourceLoc where;
+};
+
 struct Plan {
     std::string file;
     std::string name;
     std::vector<Centre> centres;
     BookingPolicy booking;
     std::vector<Target> targets;
+    std::vector<StressCase> stress;
     std::vector<MobileTeam> mobile_teams;
     double max_travel_minutes = -1; ///< structural travel rule (-1: the world's behaviour value)
     [[nodiscard]] int find_centre(std::string_view n) const;

@@ -265,19 +265,27 @@ std::optional<SimulationOptions> simulation_options(const ParsedArgs& args,
     return o;
 }
 
+std::shared_ptr<const Exercise> exercise_for_stress(const std::filesystem::path& file,
+                                                    const Scenario& scenario, int& exit) {
+    ExerciseLoadResult loaded = load_exercise(file, scenario);
+    for (const Diagnostic& d : loaded.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    if (loaded.diagnostics.has_errors() || !loaded.exercise) {
+        const std::size_t n = loaded.diagnostics.error_count();
+        print_err(std::to_string(n) + (n == 1 ? " error" : " errors") + " in the exercise " +
+                  file.string() + "\n");
+        exit = exit_code::usage;
+        return nullptr;
+    }
+    return std::make_shared<const Exercise>(std::move(*loaded.exercise));
+}
+
 std::optional<std::shared_ptr<const Exercise>>
 exercise_option(const ParsedArgs& args, const Scenario& scenario, int& exit) {
     const auto file = args.value("--exercise");
     if (!file) return std::shared_ptr<const Exercise>();
-    ExerciseLoadResult loaded = load_exercise(*file, scenario);
-    for (const Diagnostic& d : loaded.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
-    if (loaded.diagnostics.has_errors() || !loaded.exercise) {
-        const std::size_t n = loaded.diagnostics.error_count();
-        print_err(std::to_string(n) + (n == 1 ? " error" : " errors") + " in the exercise\n");
-        exit = exit_code::usage;
-        return std::nullopt;
-    }
-    return std::make_shared<const Exercise>(std::move(*loaded.exercise));
+    auto ex = exercise_for_stress(*file, scenario, exit);
+    if (!ex) return std::nullopt;
+    return ex;
 }
 
 } // namespace riposte::cli

@@ -124,5 +124,8 @@ bool commit_results_folder(ResultsFolder& folder);
 /// its diagnostics. Null when the option is absent; nullopt (exit = usage) on errors.
 std::optional<std::shared_ptr<const Exercise>> exercise_option(const ParsedArgs& args,
                                                                const Scenario& scenario, int& exit);
+/// Reads one exercise file the same way (a stress case); null (exit = usage) on errors.
+std::shared_ptr<const Exercise> exercise_for_stress(const std::filesystem::path& file,
+                                                    const Scenario& scenario, int& exit);
 
 } // namespace riposte::cli

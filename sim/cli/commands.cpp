@@ -300,6 +300,11 @@ int check_command(const std::vector<std::string>& args) {
         return exit_code::usage;
     }
     const auto& scenario = loaded.scenario;
+    // the plan's stress cases are exercise files: checked against the scenario too
+    for (const StressCase& sc : scenario->plan.stress) {
+        int stress_exit = exit_code::ok;
+        if (!exercise_for_stress(sc.file, *scenario, stress_exit)) return stress_exit;
+    }
 
     const World& w = scenario->world;
     const Plan& p = scenario->plan;

@@ -192,8 +192,16 @@ Options:
   --report           also write DIR/report.html (needs --out)
   --lang fr|en       language of the report (default fr); only with --report
   --quiet            print nothing; only the exit code tells the verdict
+  --stress FILE[,FILE...]
+                     also judge the targets under these stress cases (exercise files of
+                     injects, e.g. scenarios/stress/absence-wave.toml), after the plan's
+                     own [[validation.stress]] cases; each is run with the same seeds
   -h, --help         show this help
   -n, -j, -o         short for --replications, --threads and --out
+
+Stress cases: the plan's targets judged again under each disruption; a section 'Stress
+cases' says PASS or FAIL per case and, for a failing case, which target fails and where.
+A plan that fails a stress case does not pass (exit 1).
 
 Exit codes: 0 every rule passes, 1 at least one rule fails (or the run failed or was
 interrupted: a partial validation never passes), 2 bad input or usage.

@@ -8,6 +8,7 @@
 #include "riposte/runner.hpp"
 #include "riposte/validation.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -19,7 +20,79 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr std::uint64_t default_validate_replications = 10;
+
+/// The plan's targets judged under one stress case (an exercise of injects).
+struct StressVerdict {
+    std::string name;
+    std::string file;
+    ValidationReport report;
+    [[nodiscard]] bool pass() const {
+        for (const auto& r : report.rules)
+            if (!r.structural && !r.pass) return false;
+        return true;
+    }
+};
+
+std::string json_text(std::string_view s) {
+    std::string out = "\"";
+    for (const char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) {
+            out += ' ';
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
 }
+
+std::string stress_text(const std::vector<StressVerdict>& cases, int replications) {
+    std::string out = "\nStress cases (the plan's targets under each disruption, " +
+                      std::to_string(replications) + " replications each):\n";
+    for (const StressVerdict& v : cases) {
+        out +=
+            "  " + std::string(v.pass() ? "PASS" : "FAIL") + "  " + v.name + "  (" + v.file + ")\n";
+        for (const RuleVerdict& r : v.report.rules) {
+            if (r.structural || r.pass) continue;
+            out += "        " + r.id + ": " + r.measured + " (required: " + r.threshold + ")";
+            for (std::size_t i = 0; i < r.where.size() && i < 3; ++i)
+                out += (i == 0 ? "; at " : ", ") + r.where[i];
+            if (r.where_total > 3) out += ", …";
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+/// validation JSON with a "stress" array added at its end.
+std::string with_stress_json(std::string json, const std::vector<StressVerdict>& cases) {
+    if (cases.empty()) return json;
+    std::string arr = ",\n  \"stress\": [";
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        const StressVerdict& v = cases[i];
+        arr += std::string(i ? "," : "") + "\n    {\"name\": " + json_text(v.name) +
+               ", \"file\": " + json_text(v.file) + ", \"pass\": " + (v.pass() ? "true" : "false") +
+               ", \"failed\": [";
+        bool first = true;
+        for (const RuleVerdict& r : v.report.rules) {
+            if (r.structural || r.pass) continue;
+            arr += std::string(first ? "" : ", ") + "{\"id\": " + json_text(r.id) +
+                   ", \"measured\": " + json_text(r.measured) + ", \"where\": [";
+            for (std::size_t k = 0; k < r.where.size(); ++k)
+                arr += std::string(k ? ", " : "") + json_text(r.where[k]);
+            arr += "]}";
+            first = false;
+        }
+        arr += "]}";
+    }
+    arr += "\n  ]\n";
+    const auto end = json.rfind('}');
+    if (end == std::string::npos) return json;
+    std::size_t cut = end;
+    while (cut > 0 && (json[cut - 1] == '\n' || json[cut - 1] == ' ')) --cut;
+    return json.substr(0, cut) + arr + json.substr(end);
+}
+} // namespace
 
 int validate_command(const std::vector<std::string>& args) {
     std::string error;
@@ -33,7 +106,8 @@ int validate_command(const std::vector<std::string>& args) {
                                     {"--force", false},
                                     {"--report", false},
                                     {"--lang", true},
-                                    {"--quiet", false}},
+                                    {"--quiet", false},
+                                    {"--stress", true}},
                                    error);
     if (!parsed) return usage_error(error, "validate");
     if (parsed->help) return print_help("validate");
@@ -123,9 +197,59 @@ int validate_command(const std::vector<std::string>& args) {
         verdicts.replications = static_cast<int>(set.runs.size());
     }
 
+    // stress cases: the plan's own, then --stress FILE[,FILE...]
+    std::vector<StressCase> cases = scenario->plan.stress;
+    if (const auto list = parsed->value("--stress")) {
+        std::size_t from = 0;
+        while (from <= list->size()) {
+            const std::size_t comma = std::min(list->find(',', from), list->size());
+            const std::string file = list->substr(from, comma - from);
+            if (!file.empty()) cases.push_back({fs::path(file).stem().string(), file, {}});
+            from = comma + 1;
+        }
+    }
+    if (!cases.empty() && (structural_only || scenario->plan.targets.empty()) && !quiet)
+        print_err(
+            "riposte: note: the stress cases are judged against the plan's targets; " +
+            std::string(structural_only ? "--structural-only runs none" : "this plan states none") +
+            "\n");
+    std::vector<StressVerdict> stress;
+    if (!structural_only && !scenario->plan.targets.empty() && !verdicts.partial) {
+        for (const StressCase& sc : cases) {
+            const auto exercise = exercise_for_stress(sc.file, *scenario, exit);
+            if (!exercise) return exit;
+            TargetValidator validator(*scenario);
+            InterruptGuard interrupt;
+            ReplicationOptions options;
+            options.replications = static_cast<int>(opts->replications);
+            options.threads = opts->threads;
+            options.seed = opts->seed;
+            options.cancel = interrupt.flag();
+            options.exercise = exercise;
+            ProgressBar bar(!quiet && stderr_is_terminal(), sc.name);
+            options.progress = [&bar](int done, int total) { bar.update(done, total); };
+            const ReplicationSet s = stream_replications(*scenario, options, [&](const Results& r) {
+                validator.add(r);
+                return true;
+            });
+            bar.clear();
+            if (s.partial) {
+                print_err("riposte: interrupted during the stress case " + sc.name + "\n");
+                return exit_code::run_error;
+            }
+            stress.push_back({sc.name, sc.file.string(), validator.report()});
+        }
+    }
+    const bool stress_pass =
+        std::all_of(stress.begin(), stress.end(), [](const StressVerdict& v) { return v.pass(); });
+
     if (!quiet) {
-        print_out(format == "json" ? validation_json(*scenario, verdicts, opts->seed)
-                                   : format_validation(*scenario, verdicts, opts->seed));
+        print_out(format == "json"
+                      ? with_stress_json(validation_json(*scenario, verdicts, opts->seed), stress)
+                      : format_validation(*scenario, verdicts, opts->seed) +
+                            (stress.empty()
+                                 ? std::string()
+                                 : stress_text(stress, static_cast<int>(opts->replications))));
     }
     if (folder) {
         const fs::path dir = *out;
@@ -136,9 +260,9 @@ int validate_command(const std::vector<std::string>& args) {
                 return exit_code::run_error;
             }
         }
-        const WriteStatus status =
-            write_file_atomic(folder->staging() / "validation.json",
-                              validation_json(*scenario, verdicts, opts->seed));
+        const WriteStatus status = write_file_atomic(
+            folder->staging() / "validation.json",
+            with_stress_json(validation_json(*scenario, verdicts, opts->seed), stress));
         if (!status.ok()) {
             print_err("riposte: error: " + status.error + "\n");
             return exit_code::run_error;
@@ -157,7 +281,7 @@ int validate_command(const std::vector<std::string>& args) {
                   " replications only (marked partial); the plan is not declared passing\n");
         return exit_code::plan_fails;
     }
-    return verdicts.all_pass() ? exit_code::ok : exit_code::plan_fails;
+    return verdicts.all_pass() && stress_pass ? exit_code::ok : exit_code::plan_fails;
 }
 
 } // namespace riposte::cli

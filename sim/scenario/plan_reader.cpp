@@ -632,6 +632,26 @@ void read_validation(const TomlFile& f, const toml::table& t, const World& w, co
         tr.finish();
         p.targets.push_back(std::move(target));
     }
+    for (const auto* st : r.table_array("stress")) {
+        TableReader sr(f, *st, "[[validation.stress]]");
+        StressCase sc;
+        sc.where = sr.loc();
+        if (const toml::node* n =
+                sr.node("exercise", true, "exercise = \"../stress/absence-wave.toml\"")) {
+            if (auto file = to_string(f, *n, "'exercise'")) {
+                sc.file = f.resolve(*file);
+                std::error_code ec;
+                if (!std::filesystem::is_regular_file(sc.file, ec))
+                    f.error(*n, "input.missing",
+                            "cannot read exercise file '" + sc.file.string() +
+                                "': no such file; paths are relative to the plan's folder");
+                sc.name = std::filesystem::path(*file).stem().string();
+            }
+        }
+        if (auto name = sr.string("name")) sc.name = *name;
+        sr.finish();
+        p.stress.push_back(std::move(sc));
+    }
     r.finish();
 }
 
