@@ -606,3 +606,95 @@ TEST_CASE(
     CHECK(named);
     fs::remove_all(root);
 }
+
+namespace {
+
+/// The understaffed Centre-Hérault plan (long queues at Clermont) with `extra` appended.
+LoadResult understaffed_with(const std::string& extra, const std::string& file_name) {
+    namespace fs = std::filesystem;
+    const fs::path src = fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault";
+    std::ifstream in(src / "plan-understaffed.toml", std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const fs::path dir = fs::temp_directory_path() / "riposte-escalation-test";
+    fs::create_directories(dir);
+    const fs::path plan = dir / file_name;
+    std::ofstream(plan, std::ios::binary) << text << "\n" << extra;
+    LoadResult r = load_scenario(src / "world.toml", plan);
+    fs::remove(plan);
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("an escalation rule of the plan opens a reserve line where the queue stays long") {
+    const LoadResult with = understaffed_with(R"(
+[[escalation]]
+name = "file longue"
+when = { queue_above = 15, for_minutes = 30 }
+then = [ { add_line = { role = "injection", people = 1, for = "3h" } },
+         { call_reserve = { profession = "infirmier", people = 1, for = "3h" } } ]
+once_per_day = true
+)",
+                                              "plan-escalation.toml");
+    if (!with.scenario)
+        for (const auto& d : with.diagnostics.items()) MESSAGE(format_diagnostic(d));
+    REQUIRE(with.scenario);
+    REQUIRE(with.scenario->plan.escalations.size() == 1);
+    const Escalation& e = with.scenario->plan.escalations.front();
+    CHECK(e.id == "escalation:file longue");
+    REQUIRE(e.then.size() == 2);
+    CHECK(std::get<AddLine>(e.then[1]).reserve);
+    CHECK(std::get<AddLine>(e.then[1]).role == "injection"); // an infirmier injects
+    CHECK(std::get<AddLine>(e.then[0]).centre.by == CentreRef::By::Concerned);
+
+    const LoadResult without = understaffed_with("", "plan-plain.toml");
+    REQUIRE(without.scenario);
+    Simulation a(*without.scenario, RunOptions{7, 0, minutes(15)});
+    Simulation b(*with.scenario, RunOptions{7, 0, minutes(15)});
+    const Results ra = a.run();
+    const Results rb = b.run();
+    CHECK(a.changes().empty());
+    REQUIRE_FALSE(b.changes().empty());
+    int lines = 0;
+    std::set<std::pair<int, int>> fired; // (centre, day) of the first decision of each firing
+    for (const AppliedChange& c : b.changes()) {
+        CHECK(c.source == ChangeSource::Escalation);
+        CHECK(c.inject_id == "escalation:file longue");
+        REQUIRE(c.centre >= 0);
+        if (std::holds_alternative<AddLine>(c.change) && !std::get<AddLine>(c.change).reserve) {
+            CHECK(fired.insert({c.centre, c.outcome.stamp.time.day()}).second); // once a day
+            if (c.outcome.applied()) ++lines;
+            // the line is at the centre concerned, for 3 hours from the firing
+            CHECK(c.outcome.centres == std::vector<int>{c.centre});
+            CHECK(std::get<AddLine>(c.change).until == c.outcome.stamp.time + hours(3));
+        }
+    }
+    // the pool gives 8 hours a week each: some rules find people, others are refused
+    CHECK(lines > 0);
+    // more staff hours than without the rule, and nothing changes before its first firing
+    double staffed_a = 0, staffed_b = 0;
+    for (const auto& r : ra.role_days) staffed_a += r.staffed_hours;
+    for (const auto& r : rb.role_days) staffed_b += r.staffed_hours;
+    CHECK(staffed_b > staffed_a);
+    const int first = b.changes().front().outcome.stamp.time.day();
+    for (std::size_t c = 0; c < without.scenario->plan.centres.size(); ++c)
+        CHECK(first_diff_day(ra, rb, static_cast<int>(c)) >= first);
+}
+
+TEST_CASE("a bad escalation rule is a positioned error") {
+    const LoadResult r = understaffed_with(R"(
+[[escalation]]
+when = { queue_above = 15, for_minutes = 30 }
+then = [ { add_lines = { role = "injection" } } ]
+)",
+                                           "plan-bad-escalation.toml");
+    REQUIRE_FALSE(r.scenario);
+    bool positioned = false;
+    for (const auto& d : r.diagnostics.items())
+        if (d.where.file.find("plan-bad-escalation.toml") != std::string::npos &&
+            d.where.line > 200 && d.message.find("add_lines") != std::string::npos)
+            positioned = true;
+    if (!positioned)
+        for (const auto& d : r.diagnostics.items()) MESSAGE(format_diagnostic(d));
+    CHECK(positioned);
+}

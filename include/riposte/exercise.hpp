@@ -26,6 +26,7 @@ struct Condition {
         QueueAbove,     ///< people waiting at a centre above `threshold` for `for_time`
         StockBelowDays, ///< a centre's stock below `threshold` days of its use so far
         At,             ///< simulated time reaches `at` (a date in a plan's escalation)
+        IncidenceAbove, ///< the day's incidence (per 100,000) above `threshold` (territory-wide)
     };
     Kind kind = Kind::QueueAbove;
     double threshold = 0;

@@ -120,6 +120,7 @@ struct AddLine {
     int people = 1;
     SimTime from, until;
     bool reserve = false;
+    std::string profession; ///< only professionals of this profession (empty: any allowed)
     bool operator==(const AddLine&) const = default;
 };
 

@@ -7,6 +7,7 @@
 #include "riposte/core/distribution.hpp"
 #include "riposte/core/sim_time.hpp"
 #include "riposte/diagnostics.hpp"
+#include "riposte/exercise.hpp"
 
 #include <array>
 #include <cstdint>
@@ -251,6 +252,17 @@ struct Target {
     SourceLoc where;                     ///< where the target is written
 };
 
+/// An escalation rule of the plan (SPEC §2, plan phases): when its condition holds (at a
+/// centre, or territory-wide), the plan applies its decisions, at the centre concerned unless
+/// they name one. Evaluated inside the engine at each queue sample, so a replay recreates it.
+struct Escalation {
+    std::string id; ///< "escalation:NAME" (or its position) in logs and journals
+    Condition when;
+    std::vector<Change> then; ///< times are offsets from the firing
+    bool once_per_day = true; ///< else again each time the condition holds anew
+    SourceLoc where;
+};
+
 /// A stress case of the plan's validation: an exercise file (a chronogramme of injects) the
 /// plan's targets must also hold under (`[[validation.stress]]`).
 struct StressCase {
@@ -266,6 +278,7 @@ struct Plan {
     BookingPolicy booking;
     std::vector<Target> targets;
     std::vector<StressCase> stress;
+    std::vector<Escalation> escalations; ///< [[escalation]] rules
     std::vector<MobileTeam> mobile_teams;
     double max_travel_minutes = -1; ///< structural travel rule (-1: the world's behaviour value)
     [[nodiscard]] int find_centre(std::string_view n) const;

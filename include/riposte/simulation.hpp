@@ -13,9 +13,10 @@ namespace riposte {
 
 /// Who asked for a change.
 enum class ChangeSource : std::uint8_t {
-    Api,      ///< a caller of Simulation::apply (a decision, an ad-hoc inject, a replay)
-    Scripted, ///< a scripted inject of the exercise
-    Trigger,  ///< a conditional inject of the exercise
+    Api,        ///< a caller of Simulation::apply (a decision, an ad-hoc inject, a replay)
+    Scripted,   ///< a scripted inject of the exercise
+    Trigger,    ///< a conditional inject of the exercise
+    Escalation, ///< an escalation rule of the plan
 };
 
 /// A change the engine applied or refused, with its stamp.

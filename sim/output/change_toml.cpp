@@ -179,6 +179,7 @@ std::string change_to_toml(const Change& change) {
                 l.time("from", c.from);
                 l.until(c.until);
                 if (c.reserve) l.boolean("reserve", true);
+                if (!c.profession.empty()) l.str("profession", c.profession);
             } else if constexpr (std::is_same_v<T, ReallocateDoses>) {
                 l.centre("from", c.from);
                 l.centre("to", c.to);

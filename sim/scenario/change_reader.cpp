@@ -510,6 +510,8 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
         v.from = c.from();
         v.until = c.until();
         v.reserve = c.boolean("reserve", false, false);
+        v.profession = c.text("profession", false, "profession = \"infirmier\"", W::Profession,
+                              true);
         out = v;
         break;
     }

@@ -1,7 +1,9 @@
 // The plan file: centres (calendar, stations, shifts), booking policy, and the checks that tie
 // the plan to the world (deliveries addressed to centres, allocation shares).
+#include "change_reader.hpp"
 #include "core/text_parse.hpp"
 #include "loader_internal.hpp"
+#include "riposte/core/suggest.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -746,6 +748,159 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
     p.mobile_teams.push_back(std::move(m));
 }
 
+/// The role a profession is called in for when a rule names only the profession: the one where
+/// the scope lists it first (an infirmier injects, a médecin interviews), unsupervised.
+std::string role_for_profession(const World& w, std::string_view profession) {
+    const int prof = w.find_profession(profession);
+    int best_role = -1, best_rank = 1 << 30;
+    for (std::size_t r = 0; r < w.roles.size() && r < w.scope.allowed.size(); ++r)
+        for (std::size_t k = 0; k < w.scope.allowed[r].size(); ++k)
+            if (w.scope.allowed[r][k].profession == prof && !w.scope.allowed[r][k].supervised &&
+                static_cast<int>(k) < best_rank) {
+                best_rank = static_cast<int>(k);
+                best_role = static_cast<int>(r);
+            }
+    return best_role < 0 ? std::string() : w.roles[static_cast<std::size_t>(best_role)];
+}
+
+// [[escalation]]: when = { queue_above = 40, for_minutes = 30 } (or stock_below_days, at,
+// incidence_above), then = [ { add_line = { role = "injection", people = 1 } },
+// { call_reserve = { profession = "infirmier", people = 2 } } ], once_per_day = true
+void read_escalation(const TomlFile& f, const toml::table& t, const World& w, const WorldInfo& wi,
+                     Plan& p, std::size_t index) {
+    TableReader r(f, t, "[[escalation]]");
+    Escalation e;
+    e.where = r.loc();
+    e.id = "escalation:" + std::to_string(index + 1);
+    if (auto name = r.string("name")) e.id = "escalation:" + *name;
+    if (auto v = r.boolean("once_per_day")) e.once_per_day = *v;
+    bool ok = true;
+    if (const toml::node* n =
+            r.node("when", true, "when = { queue_above = 40, for_minutes = 30 }")) {
+        if (!n->is_table()) {
+            f.error(*n, "value.type",
+                    "'when' must be a table such as { queue_above = 40, "
+                    "for_minutes = 30 }");
+            ok = false;
+        } else {
+            TableReader wr(f, *n->as_table(), "'when'");
+            const bool q = wr.has("queue_above"), s = wr.has("stock_below_days"), a = wr.has("at"),
+                       i = wr.has("incidence_above");
+            if (q + s + a + i != 1) {
+                f.error(*n, "escalation.when",
+                        "'when' takes one condition: queue_above (with for_minutes), "
+                        "stock_below_days, at or incidence_above");
+                ok = false;
+            }
+            if (q) {
+                e.when.kind = Condition::Kind::QueueAbove;
+                if (auto v = wr.number("queue_above", Range{0, 1e6, "people from 0"}))
+                    e.when.threshold = *v;
+                if (auto v = wr.number("for_minutes", Range{0, 1440, "minutes from 0 to 1440"}))
+                    e.when.for_time = SimTime{static_cast<std::int64_t>(std::llround(*v * 60))};
+            } else if (s) {
+                e.when.kind = Condition::Kind::StockBelowDays;
+                if (auto v = wr.number("stock_below_days", Range{0, 365, "days from 0 to 365"}))
+                    e.when.threshold = *v;
+            } else if (a) {
+                e.when.kind = Condition::Kind::At;
+                if (auto v = loader::read_day_time(wr, "at", true)) e.when.at = *v;
+            } else if (i) {
+                e.when.kind = Condition::Kind::IncidenceAbove;
+                if (auto v = wr.number("incidence_above",
+                                       Range{0, 1e5, "cases per 100,000 per day, from 0"}))
+                    e.when.threshold = *v;
+            }
+            e.when.centre = CentreRef::all();
+            if (const toml::node* c = wr.node("centre")) {
+                if (auto ref = loader::to_centre_ref(f, *c, "'centre'", false, nullptr))
+                    e.when.centre = *ref;
+                else
+                    ok = false;
+            }
+            wr.finish();
+        }
+    }
+    std::vector<std::string> centres;
+    for (const Centre& c : p.centres) centres.push_back(c.name);
+    if (const toml::node* n = r.node(
+            "then", true, "then = [ { add_line = { role = \"injection\", people = 1 } } ]")) {
+        const toml::array* arr = n->as_array();
+        if (!arr || arr->empty()) {
+            f.error(*n, "value.type",
+                    "'then' must be a list of decisions such as [ { add_line = { role = "
+                    "\"injection\", people = 1 } } ]");
+            ok = false;
+        } else {
+            for (const toml::node& item : *arr) {
+                const toml::table* it = item.as_table();
+                if (!it || it->size() != 1 || !it->begin()->second.is_table()) {
+                    f.error(item, "escalation.then",
+                            "each decision of 'then' is one kind with its fields, e.g. { "
+                            "add_line = { role = \"injection\", people = 1 } } or { "
+                            "call_reserve = { profession = \"infirmier\", people = 2 } }");
+                    ok = false;
+                    continue;
+                }
+                const std::string kind(it->begin()->first.str());
+                std::vector<std::string> kinds(std::begin(change_kind_names),
+                                               std::end(change_kind_names));
+                kinds.push_back("call_reserve");
+                if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
+                    f.error(f.loc(it->begin()->first), "value.unknown_word",
+                            "'" + kind + "' is not a decision" + suggest(kind, kinds) +
+                                " decisions are add_line, call_reserve, set_centre_open, "
+                                "reallocate_doses, change_booking, message, ...");
+                    ok = false;
+                    continue;
+                }
+                toml::table fields = *it->begin()->second.as_table();
+                if (kind == "call_reserve") {
+                    fields.insert_or_assign("kind", "add_line");
+                    fields.insert_or_assign("reserve", true);
+                    if (!fields.contains("role"))
+                        if (auto prof = fields["profession"].value<std::string>()) {
+                            const std::string role = role_for_profession(w, *prof);
+                            if (!role.empty()) fields.insert_or_assign("role", role);
+                        }
+                } else {
+                    fields.insert_or_assign("kind", kind);
+                }
+                TableReader cr(f, fields, "a decision of [[escalation]]");
+                std::vector<ExerciseName> names;
+                loader::ChangeContext ctx;
+                ctx.trigger = true;
+                ctx.names = &names;
+                ctx.where = "[[escalation]]";
+                auto change = loader::read_change(cr, ctx);
+                cr.finish();
+                if (!change) {
+                    ok = false;
+                    continue;
+                }
+                for (const ExerciseName& nm : names) {
+                    if (!wi.parsed) break;
+                    if (nm.what == ExerciseName::What::Role)
+                        ok &= loader::resolve_name(w.roles, nm.value, "role", nm.where, f.diags(),
+                                                   "a role of the world's scope")
+                                  .has_value();
+                    else if (nm.what == ExerciseName::What::Profession)
+                        ok &= loader::resolve_name(w.professions, nm.value, "profession", nm.where,
+                                                   f.diags(), "a profession of the world's scope")
+                                  .has_value();
+                    else if (nm.what == ExerciseName::What::Centre)
+                        ok &= loader::resolve_name(centres, nm.value, "centre", nm.where, f.diags(),
+                                                   "a centre of the plan")
+                                  .has_value();
+                }
+                e.then.push_back(std::move(*change));
+            }
+        }
+    }
+    r.finish();
+    if (ok) p.escalations.push_back(std::move(e));
+}
+
 } // namespace
 
 void read_plan(const TomlFile& f, const toml::table& root, const World& w, const WorldInfo& wi,
@@ -781,6 +936,8 @@ void read_plan(const TomlFile& f, const toml::table& root, const World& w, const
     else
         for (const auto* t : teams) read_mobile_team(f, *t, w, wi, p, pi);
     if (const toml::table* t = top.subtable("validation")) read_validation(f, *t, w, wi, p);
+    const auto rules = top.table_array("escalation");
+    for (std::size_t k = 0; k < rules.size(); ++k) read_escalation(f, *rules[k], w, wi, p, k);
     top.finish(world_top_keys, "world");
 }
 

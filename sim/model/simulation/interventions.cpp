@@ -450,6 +450,11 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         out.refusal = refuse(RefusalReason::UnknownRole, x.role);
         return;
     }
+    const int only = x.profession.empty() ? -1 : w_.find_profession(x.profession);
+    if (!x.profession.empty() && only < 0) {
+        out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
+        return;
+    }
     const SimTime now = sim_.now();
     const bool asap = x.from <= now;
     if (x.people < 1 || x.until <= std::max(now, x.from)) {
@@ -483,7 +488,7 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         std::vector<Pick> picks;
         for (std::size_t i = 0; i < roster_.people.size(); ++i) {
             const RosterPerson& p = roster_.people[i];
-            if (p.on_call != x.reserve) continue;
+            if (p.on_call != x.reserve || (only >= 0 && p.profession != only)) continue;
             bool allowed = false;
             for (const auto& e : w_.scope.allowed[static_cast<std::size_t>(role)])
                 if (e.profession == p.profession && !e.supervised) allowed = true;
@@ -699,47 +704,54 @@ void Simulation::Impl::on_inject(std::size_t i, std::uint32_t gen) {
 void Simulation::Impl::evaluate_triggers() {
     const SimTime now = sim_.now();
     const int d = now.day();
-    for (std::size_t k = 0; k < triggers_.size(); ++k) {
-        const TriggeredInject& def = exercise_->triggers[k];
-        TriggerRt& tr = triggers_[k];
-        if (def.once && tr.fired) continue;
+    for (TriggerRt& tr : triggers_) {
+        if (tr.once && tr.fired) continue;
+        const Condition& when = tr.when;
+        const bool global =
+            when.kind == Condition::Kind::At || when.kind == Condition::Kind::IncidenceAbove;
         std::optional<Refusal> none_found;
-        const std::vector<int> where = def.when.kind == Condition::Kind::At
-                                           ? std::vector<int>{-1}
-                                           : resolve(def.when.centre, none_found);
+        const std::vector<int> where =
+            global ? std::vector<int>{-1} : resolve(when.centre, none_found);
         for (int c : where) {
             bool holds = false;
-            if (def.when.kind == Condition::Kind::At) {
-                holds = now >= def.when.at;
+            if (when.kind == Condition::Kind::At) {
+                holds = now >= when.at;
+            } else if (when.kind == Condition::Kind::IncidenceAbove) {
+                const auto& inc = w_.epidemic.incidence_per_100k;
+                holds = static_cast<std::size_t>(d) < inc.size() &&
+                        inc[static_cast<std::size_t>(d)] > when.threshold;
             } else {
                 const CentreRt& rt = centres_[static_cast<std::size_t>(c)];
-                if (def.when.kind == Condition::Kind::QueueAbove) {
+                if (when.kind == Condition::Kind::QueueAbove) {
                     SimTime& since = tr.above_since[static_cast<std::size_t>(c)];
-                    if (static_cast<double>(rt.waiting) > def.when.threshold) {
+                    if (static_cast<double>(rt.waiting) > when.threshold) {
                         if (since == SimTime::max()) since = now;
-                        holds = now - since >= def.when.for_time;
+                        holds = now - since >= when.for_time;
                     } else {
                         since = SimTime::max();
                     }
                 } else { // StockBelowDays: against the mean use of the days before today
                     holds = rt.days_past > 0 && static_cast<double>(rt.stock + rt.vial_left) <
-                                                    def.when.threshold *
+                                                    when.threshold *
                                                         static_cast<double>(rt.used_past) /
                                                         static_cast<double>(rt.days_past);
                 }
             }
             if (!holds) continue;
             const std::size_t ci = c < 0 ? 0 : static_cast<std::size_t>(c);
-            if (!def.once && tr.fired_day[ci] == d) continue;
+            if (!tr.once && tr.per_day && tr.fired_day[ci] == d) continue;
             tr.fired = true;
             tr.fired_day[ci] = d;
-            const std::string key = "trigger:" + def.id + "@" +
+            if (!global) tr.above_since[ci] = SimTime::max(); // must hold anew to fire again
+            const std::string key = "trigger:" + tr.id + "@" +
                                     (c >= 0 ? centre_name(c) : std::string("*")) + "#" +
                                     std::to_string(d);
             // a trigger's times count from when it fires
-            fire(shift_times(def.change, now, d), change_identity(key), ChangeSource::Trigger,
-                 def.id, c);
-            if (def.once) break;
+            for (std::size_t k = 0; k < tr.changes.size(); ++k)
+                fire(shift_times(tr.changes[k], now, d),
+                     change_identity(k == 0 ? key : key + "/" + std::to_string(k)), tr.source,
+                     tr.id, c);
+            if (tr.once) break;
         }
     }
 }

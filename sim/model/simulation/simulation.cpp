@@ -205,7 +205,11 @@ void Simulation::Impl::set_exercise(std::shared_ptr<const Exercise> exercise) {
     Impl& m = *this;
     m.exercise_ = std::move(exercise);
     m.injects_.clear();
-    m.triggers_.clear();
+    // the plan's escalation rules stay; an earlier exercise's triggers go
+    m.triggers_.erase(
+        std::remove_if(m.triggers_.begin(), m.triggers_.end(),
+                       [](const TriggerRt& t) { return t.source == ChangeSource::Trigger; }),
+        m.triggers_.end());
     if (!m.exercise_) return;
     for (std::size_t i = 0; i < m.exercise_->injects.size(); ++i) {
         const ScriptedInject& in = m.exercise_->injects[i];
@@ -213,11 +217,23 @@ void Simulation::Impl::set_exercise(std::shared_ptr<const Exercise> exercise) {
         if (in.at < m.horizon_ && in.at >= m.sim_.now())
             m.sim_.schedule(in.at, m.h_, InjectFire, static_cast<std::uint32_t>(i), 0, prio_inject);
     }
-    m.triggers_.resize(m.exercise_->triggers.size());
-    for (auto& t : m.triggers_) {
-        t.above_since.assign(m.centres_.size(), SimTime::max());
-        t.fired_day.assign(std::max<std::size_t>(1, m.centres_.size()), -1);
-    }
+    for (const TriggeredInject& t : m.exercise_->triggers)
+        m.add_trigger(t.id, t.when, {t.change}, t.once, true, ChangeSource::Trigger);
+}
+
+void Simulation::Impl::add_trigger(std::string id, const Condition& when,
+                                   std::vector<Change> changes, bool once, bool per_day,
+                                   ChangeSource source) {
+    TriggerRt t;
+    t.id = std::move(id);
+    t.when = when;
+    t.changes = std::move(changes);
+    t.once = once;
+    t.per_day = per_day;
+    t.source = source;
+    t.above_since.assign(centres_.size(), SimTime::max());
+    t.fired_day.assign(std::max<std::size_t>(1, centres_.size()), -1);
+    triggers_.push_back(std::move(t));
 }
 
 void Simulation::set_exercise(std::shared_ptr<const Exercise> exercise) {

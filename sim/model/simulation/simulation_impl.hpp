@@ -285,7 +285,15 @@ class Simulation::Impl final : public EventHandler {
         bool skipped = false, fired = false;
     };
     std::vector<InjectRt> injects_;
+    // conditional changes evaluated inside the run: the plan's escalation rules, then the
+    // exercise's triggers
     struct TriggerRt {
+        std::string id;
+        Condition when;
+        std::vector<Change> changes; // times are offsets from the firing
+        bool once = false;           // once in the run
+        bool per_day = true;         // else: at most once per day per centre
+        ChangeSource source = ChangeSource::Trigger;
         std::vector<SimTime> above_since; // per centre (QueueAbove); max(): not above
         std::vector<int> fired_day;       // per centre: last day it fired (-1 never)
         bool fired = false;
@@ -396,6 +404,8 @@ class Simulation::Impl final : public EventHandler {
     void on_reopen(int c, std::uint32_t gen);
     void on_inject(std::size_t i, std::uint32_t gen);
     void set_exercise(std::shared_ptr<const Exercise> exercise);
+    void add_trigger(std::string id, const Condition& when, std::vector<Change> changes, bool once,
+                     bool per_day, ChangeSource source);
     void evaluate_triggers();
     void do_change(const CentreClosed& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const StationSlowed& x, std::uint64_t id, ChangeOutcome& out);
