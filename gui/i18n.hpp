@@ -1,7 +1,9 @@
 #pragma once
-// Every text a person reads in the dashboard, in French (default) and English.
-// Strings are UTF-8. Add an id here and its two translations in i18n.cpp (a compile-time check
-// there keeps the table in step with this enum).
+// Every text a person reads in the dashboard, in French (default) and English: a thin view onto
+// the one string table (include/riposte/text/), with the dashboard's own language switch.
+// Strings are UTF-8.
+#include "riposte/text/gui_texts.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,98 +16,12 @@ enum class Lang { Fr, En };
 /// "fr" / "en" → Lang; nullopt for anything else.
 std::optional<Lang> parse_lang(std::string_view code);
 std::string_view lang_code(Lang lang);
+/// The table's language for `lang`.
+riposte::Language language_of(Lang lang);
 
-enum class Text {
-    AppTitle,
-    // menu bar
-    MenuView,
-    MenuLanguage,
-    LargeFont,
-    PanelScenario,
-    PanelRun,
-    PanelLegend,
-    ResetMapView,
-    LanguageFrench,
-    LanguageEnglish,
-    // scenario panel
-    WorldFile,
-    PlanFile,
-    World,
-    Plan,
-    StartDate,
-    Days,
-    Communes,
-    Population,
-    Roads,
-    Centres,
-    Pool,
-    People,
-    PoolEntries,
-    Professions,
-    Profession,
-    HoursPerWeek,
-    PopulationGroups,
-    Deliveries,
-    Doses,
-    DosesUnit,
-    Name,
-    Insee,
-    Kind,
-    Commune,
-    Hours,
-    Stations,
-    KindVaccination,
-    KindTesting,
-    KindBoth,
-    LoadFailed,
-    LoadWarnings,
-    NoScenario,
-    // run panel
-    Seed,
-    RunOneReplication,
-    Cancel,
-    StatusIdle,
-    StatusRunning,
-    StatusDone,
-    StatusFailed,
-    StatusCancelled,
-    SimulatedDay,
-    ElapsedSeconds,
-    Events,
-    Totals,
-    Vaccinations,
-    FirstDoses,
-    CompleteSchedules,
-    Tests,
-    Wanting,
-    Unmet,
-    UnmetCannotTravel,
-    NoShows,
-    TurnedAway,
-    DosesDelivered,
-    DosesUsed,
-    DosesWasted,
-    VialsOpened,
-    WaitMean,
-    WaitP90,
-    WaitP95,
-    WaitMax,
-    StaffHours,
-    OvertimeHours,
-    Cost,
-    ShortfallRoleShifts,
-    CoverageTargetDay,
-    CoverageTargetDayHelp,
-    Never,
-    Minutes,
-    // map
-    MapLegend,
-    LegendCommune,
-    LegendRoad,
-    LegendHelp,
-    CentresHere,
-    Count ///< keep last
-};
+/// The dashboard's texts: ids and rows live in the one string table
+/// (include/riposte/text/gui_texts.hpp, sim/text/gui_texts.cpp); add new ones there.
+using Text = riposte::text::GuiText;
 
 /// The text in `lang`. Never null, never empty.
 const char* tr(Lang lang, Text id);

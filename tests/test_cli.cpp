@@ -174,8 +174,9 @@ TEST_CASE("cli: run writes the result files and the same seed twice gives identi
     TempDir dir;
     const Outcome a = run_cli({"run", "--seed", "7", "--out", "a"}, dir.path());
     REQUIRE_MESSAGE(a.exit_code == 0, a.err);
-    CHECK(contains(a.out, "OVERALL"));
-    CHECK(contains(a.out, "files written to a"));
+    // French by default
+    CHECK(contains(a.out, "ENSEMBLE"));
+    CHECK(contains(a.out, "fichiers écrits dans a"));
     const Outcome b = run_cli({"run", "--seed=7", "--out", "b", "--quiet"}, dir.path());
     REQUIRE_MESSAGE(b.exit_code == 0, b.err);
     CHECK(b.out.empty());
@@ -193,7 +194,7 @@ TEST_CASE("cli: run writes the result files and the same seed twice gives identi
     // Same seed without files prints the same summary.
     const Outcome c = run_cli({"run", "--seed", "7", "--no-files"}, dir.path());
     REQUIRE(c.exit_code == 0);
-    CHECK(a.out.substr(0, a.out.find("\nResults:")) == c.out);
+    CHECK(a.out.substr(0, a.out.find("\nRésultats")) == c.out);
 }
 
 TEST_CASE("cli: different seeds give different results") {
@@ -258,7 +259,8 @@ std::vector<std::string> csv_column(const fs::path& file, std::string_view colum
 TEST_CASE("cli: run --replications gives identical files with 1 and 2 threads") {
     TempDir dir;
     const Outcome one =
-        run_cli({"run", "--replications", "4", "--threads", "1", "--out", "t1"}, dir.path());
+        run_cli({"run", "--replications", "4", "--threads", "1", "--out", "t1", "--lang", "en"},
+                dir.path());
     REQUIRE_MESSAGE(one.exit_code == 0, one.err);
     const Outcome two = run_cli(
         {"run", "--replications", "4", "--threads", "2", "--out", "t2", "--quiet"}, dir.path());
@@ -273,7 +275,7 @@ TEST_CASE("cli: run --replications gives identical files with 1 and 2 threads") 
     }
     // the printed KPI table has a mean and a CI for every KPI
     CHECK(contains(one.out, "KPIS OVER 4 REPLICATIONS"));
-    CHECK(std::regex_search(one.out, std::regex(R"(wait_p90_min +\d+\.\d+ +\d+\.\d+ )")));
+    CHECK(std::regex_search(one.out, std::regex(R"(p90 wait \(min\) +\d+\.\d+ +\d+\.\d+ )")));
 }
 
 TEST_CASE("cli: run --replications writes a KPI summary with 95% CI and per-replication rows") {
@@ -318,9 +320,9 @@ TEST_CASE("cli: run option conflicts are usage errors") {
     CHECK(contains(both.err, "--replication"));
     CHECK(run_cli({"run", "--replications", "0"}, dir.path()).exit_code == 2);
     CHECK(run_cli({"run", "--threads", "0"}, dir.path()).exit_code == 2);
-    const Outcome lang = run_cli({"run", "--lang", "en"}, dir.path());
+    const Outcome lang = run_cli({"run", "--lang", "de"}, dir.path());
     CHECK(lang.exit_code == 2);
-    CHECK(contains(lang.err, "--report"));
+    CHECK(contains(lang.err, "--lang expects fr or en"));
     CHECK(run_cli({"run", "--report", "--no-files"}, dir.path()).exit_code == 2);
     CHECK(run_cli({"run", "--report", "--lang", "de"}, dir.path()).exit_code == 2);
     CHECK_FALSE(fs::exists(dir.path() / "riposte-out"));
@@ -328,8 +330,9 @@ TEST_CASE("cli: run option conflicts are usage errors") {
 
 TEST_CASE("cli: Ctrl-C keeps the finished replications, marks them partial and exits 1") {
     TempDir dir;
-    riposte::test::CliProcess p({"run", "--replications", "5000", "--threads", "1", "--out", "p"},
-                                dir.path());
+    riposte::test::CliProcess p(
+        {"run", "--replications", "5000", "--threads", "1", "--out", "p", "--lang", "en"},
+        dir.path());
     // let a few replications finish (one takes a fraction of a second), then interrupt
     std::this_thread::sleep_for(std::chrono::milliseconds(2500));
     p.signal(SIGINT);
@@ -420,7 +423,7 @@ TEST_CASE("cli: check warns, at the station, when no one in the pool may fill it
     const std::size_t station = plan.find("role = \"medical_interview\"");
     REQUIRE(station != std::string::npos);
     const auto line = 1 + std::count(plan.begin(), plan.begin() + static_cast<long>(station), '\n');
-    const Outcome o = run_cli({"check", "."}, dir.path());
+    const Outcome o = run_cli({"check", ".", "--lang", "en"}, dir.path());
     CHECK(o.exit_code == 0); // a warning, not an error: check still passes
     CHECK_MESSAGE(contains(o.err, "plan.toml:" + std::to_string(line) +
                                       ":10: warning: [pool.no_one_qualified] station 'interview' "

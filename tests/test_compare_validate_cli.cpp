@@ -48,16 +48,16 @@ const riposte::JsonValue* kpi(const riposte::JsonValue& doc, std::string_view na
 TEST_CASE("compare: one more line at Clermont gives significantly lower p90 waits") {
     TempDir dir;
     const Outcome o = run_cli({"compare", world, plan, extra_line, "--replications", "8",
-                               "--threads", "2", "--out", "cmp"},
+                               "--threads", "2", "--out", "cmp", "--lang", "en"},
                               dir.path());
     REQUIRE_MESSAGE(o.exit_code == 0, o.err);
     // side-by-side table: plans A and B, the difference B - A marked significant and better
     CHECK(contains(o.out, "A  plan.toml"));
     CHECK(contains(o.out, "B  plan-extra-line.toml"));
-    CHECK(std::regex_search(o.out,
-                            std::regex(R"(\n  wait_p90_min .* -\d+\.\d+ ± \d+\.\d+  \* better)")));
     CHECK(std::regex_search(
-        o.out, std::regex(R"(\n  worst_day_wait_p90_min\[Clermont-l'Hérault\] .*\* better)")));
+        o.out, std::regex(R"(\n  p90 wait \(min\) .* -\d+\.\d+ ± \d+\.\d+  \* better)")));
+    CHECK(std::regex_search(
+        o.out, std::regex(R"(\n  p90 wait, worst day, Clermont-l'Hérault \(min\) .*\* better)")));
 
     const riposte::JsonValue doc = parse(read_text(dir.path() / "cmp" / "compare.json"));
     CHECK(doc.text("format") == "riposte-compare/1");
@@ -115,7 +115,8 @@ TEST_CASE("compare: usage and input errors exit 2") {
 
 TEST_CASE("validate: a plan meeting its targets passes with exit 0") {
     TempDir dir;
-    const Outcome o = run_cli({"validate", world, extra_line, "--replications", "4"}, dir.path());
+    const Outcome o =
+        run_cli({"validate", world, extra_line, "--replications", "4", "--lang", "en"}, dir.path());
     CHECK_MESSAGE(o.exit_code == 0, o.out << o.err);
     CHECK(contains(o.out, "RESULT: PASS"));
     CHECK(contains(o.out, "PASS  target.wasted_doses"));
@@ -128,7 +129,8 @@ TEST_CASE("validate: a plan meeting its targets passes with exit 0") {
 TEST_CASE("validate: the understaffed plan fails, naming the centre and the date") {
     TempDir dir;
     const Outcome o = run_cli(
-        {"validate", world, understaffed, "--replications", "4", "--threads", "2"}, dir.path());
+        {"validate", world, understaffed, "--replications", "4", "--threads", "2", "--lang", "en"},
+        dir.path());
     CHECK(o.exit_code == 1);
     CHECK(contains(o.out, "FAIL  target.wait_p90"));
     CHECK(std::regex_search(
@@ -136,7 +138,8 @@ TEST_CASE("validate: the understaffed plan fails, naming the centre and the date
     CHECK(std::regex_search(o.out, std::regex(R"(and \d+ more)")));
     CHECK(contains(o.out, "RESULT: FAIL (1 of"));
     // every structural rule passes: only the simulated target fails
-    const Outcome s = run_cli({"validate", world, understaffed, "--structural-only"}, dir.path());
+    const Outcome s =
+        run_cli({"validate", world, understaffed, "--structural-only", "--lang", "en"}, dir.path());
     CHECK_MESSAGE(s.exit_code == 0, s.out);
     CHECK(contains(s.out, "structural rules only"));
     CHECK_FALSE(contains(s.out, "target."));
@@ -188,11 +191,18 @@ TEST_CASE("validate: bad input exits 2") {
 
 TEST_CASE("validate: a plan without targets reads 'structure OK, no targets checked', not PASS") {
     TempDir dir;
-    const Outcome o = run_cli({"validate"}, dir.path()); // the default plan states no target
+    // the default plan states no target
+    const Outcome o = run_cli({"validate", "--lang", "en"}, dir.path());
     CHECK(o.exit_code == 0);
     CHECK(contains(o.out, "RESULT: STRUCTURE OK, NO TARGETS CHECKED"));
     CHECK_FALSE(contains(o.out, "RESULT: PASS"));
     CHECK(contains(o.out, "[[validation.target]]"));
+    // in French (the default) the verdict says the same, and which targets a plan usually states
+    const Outcome fr = run_cli({"validate"}, dir.path());
+    CHECK(fr.exit_code == 0);
+    CHECK(contains(fr.out, "VERDICT : structure OK, aucune cible vérifiée"));
+    CHECK(contains(fr.out, "attente p90 maximale"));
+    CHECK_FALSE(contains(fr.out, "CONFORME ("));
     const Outcome j = run_cli({"validate", "--format", "json"}, dir.path());
     CHECK(j.exit_code == 0);
     CHECK(contains(j.out, "\"targets_checked\": false"));

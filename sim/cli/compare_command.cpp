@@ -59,9 +59,6 @@ int compare_command(const std::vector<std::string>& args) {
                            "--out DIR",
                            "compare");
     }
-    if (parsed->has("--lang") && !report) {
-        return usage_error("--lang sets the language of the HTML report: add --report", "compare");
-    }
     const auto& pos = parsed->positional;
     if (pos.size() < 3) {
         return usage_error("compare needs a world file and at least two plan files: "
@@ -89,10 +86,11 @@ int compare_command(const std::vector<std::string>& args) {
         return exit_code::usage;
     }
 
-    InterruptGuard interrupt;
+    const Language lang = opts->lang;
+    InterruptGuard interrupt(lang);
     const int n = static_cast<int>(opts->replications);
     const int plans = static_cast<int>(scenarios.size());
-    ProgressBar bar(!quiet && stderr_is_terminal(), "replications");
+    ProgressBar bar(!quiet && stderr_is_terminal(), text::cli.unit_replications, lang);
     std::vector<ReplicationSet> sets;
     try {
         for (int p = 0; p < plans; ++p) {
@@ -148,7 +146,7 @@ int compare_command(const std::vector<std::string>& args) {
     }
     const Comparison comparison =
         compare_plans(scenarios.front().world.name, pos[0], opts->seed, std::move(compared));
-    if (!quiet) print_out(format_comparison(comparison));
+    if (!quiet) print_out(format_comparison(comparison, lang));
 
     if (out) {
         const fs::path dir = *out;
@@ -165,8 +163,7 @@ int compare_command(const std::vector<std::string>& args) {
             }
         }
         if (!commit_results_folder(*folder)) return exit_code::run_error;
-        if (!quiet)
-            print_out("\nResults: compare.csv and compare.json written to " + dir.string() + "\n");
+        if (!quiet) print_out(text::fill(lang, text::cli.compare_written, {dir.string()}));
         if (report) {
             const int status = write_report_for(dir, opts->lang, quiet);
             if (status != exit_code::ok) return status;

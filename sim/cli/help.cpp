@@ -33,6 +33,9 @@ Commands:
             commune table
   help      show help for a command
 
+What run, compare, validate, check and report write for people is in French by default;
+--lang en gives English. Result files (CSV columns, JSON keys) are the same in both.
+
 Scenario arguments (run, validate, check):
   WORLD PLAN   a world file (territory, population, pool, supply) and a plan file
                (centres, hours, staffing, booking, targets)
@@ -53,7 +56,7 @@ constexpr std::string_view run_text =
 
 Usage:
   riposte run [WORLD PLAN | DIR] [--replications N] [--threads T] [--seed S]
-              [--replication K] [--out DIR] [--no-files] [--quiet] [--report [--lang fr|en]]
+              [--replication K] [--out DIR] [--no-files] [--quiet] [--report] [--lang fr|en]
 
 Loads the scenario (the bundled default when no WORLD and PLAN are given; DIR is a
 directory holding world.toml and plan.toml), runs the replications, prints a summary on
@@ -86,7 +89,8 @@ Options:
   --quiet           print nothing on success (no summary, no progress); errors and
                     scenario diagnostics are still printed on standard error
   --report          also write DIR/report.html (see 'riposte report --help')
-  --lang fr|en      language of the report (default fr); only with --report
+  --lang fr|en      language of what is printed and of the report: French (default)
+                    or English. Result files (CSV columns, JSON keys) are the same in both
   -h, --help        show this help
   -n, -j, -o        short for --replications, --threads and --out
 
@@ -113,7 +117,7 @@ constexpr std::string_view compare_text =
 
 Usage:
   riposte compare WORLD PLAN_A PLAN_B [PLAN_C ...] [--replications N] [--threads T]
-                  [--seed S] [--out DIR] [--report [--lang fr|en]] [--quiet]
+                  [--seed S] [--out DIR] [--report] [--lang fr|en] [--quiet]
 
 Loads every plan against the same world and runs each with the same seeds, replication by
 replication (common random numbers: a plan's change does not change the other draws).
@@ -130,7 +134,8 @@ Options:
                     replaced as a whole)
   --force           replace DIR even if it holds files riposte did not write
   --report          also write DIR/report.html (needs --out)
-  --lang fr|en      language of the report (default fr); only with --report
+  --lang fr|en      language of what is printed and of the report: French (default)
+                    or English. Result files (CSV columns, JSON keys) are the same in both
   --quiet           print nothing on success
   -h, --help        show this help
   -n, -j, -o        short for --replications, --threads and --out
@@ -151,7 +156,7 @@ constexpr std::string_view validate_text =
 Usage:
   riposte validate [WORLD PLAN | DIR] [--replications N] [--threads T] [--seed S]
                    [--format text|json] [--structural-only] [--out DIR]
-                   [--report [--lang fr|en]] [--quiet]
+                   [--report] [--lang fr|en] [--quiet]
 
 Structural rules (no simulation): every station of an open centre staffed on every shift;
 every role filled by qualified professions of the pool within their weekly hours, days and
@@ -178,7 +183,8 @@ Options:
                      the folder is replaced as a whole
   --force            replace DIR even if it holds files riposte did not write
   --report           also write DIR/report.html (needs --out)
-  --lang fr|en       language of the report (default fr); only with --report
+  --lang fr|en       language of what is printed and of the report: French (default)
+                     or English. Result files are the same in both
   --quiet            print nothing; only the exit code tells the verdict
   -h, --help         show this help
   -n, -j, -o         short for --replications, --threads and --out
@@ -216,16 +222,18 @@ constexpr std::string_view check_text =
     R"(riposte check - parse and lint a scenario without simulating it
 
 Usage:
-  riposte check [WORLD PLAN | DIR]
+  riposte check [WORLD PLAN | DIR] [--lang fr|en]
 
 Loads the world and plan files (the bundled default when none are given; DIR is a
 directory holding world.toml and plan.toml) and prints every problem found, as
 file:line:column: error|warning: message, on standard error. When there is no error it
-prints one line on standard output:
-  ok: N communes, M road links, ... centres, ... days from YYYY-MM-DD
+prints one line on standard output (in French unless --lang en):
+  ok : communes : N (population P), liaisons routières : M, ... jours : D à partir du
+  YYYY-MM-DD
 
 Options:
-  -h, --help   show this help
+  --lang fr|en  language of the line: French (default) or English
+  -h, --help    show this help
 
 Exit codes: 0 no error (warnings allowed), 2 at least one error or bad usage.
 )";

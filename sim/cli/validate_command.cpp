@@ -57,13 +57,10 @@ int validate_command(const std::vector<std::string>& args) {
         return usage_error("--report writes report.html next to validation.json: add --out DIR",
                            "validate");
     }
-    if (parsed->has("--lang") && !report) {
-        return usage_error("--lang sets the language of the HTML report: add --report", "validate");
-    }
 
     const auto files = scenario_files(parsed->positional, "validate", exit);
     if (!files) return exit;
-    const auto scenario = load(*files);
+    const auto scenario = load(*files, false, opts->lang);
     if (!scenario) return exit_code::usage;
 
     ValidationReport verdicts;
@@ -71,8 +68,8 @@ int validate_command(const std::vector<std::string>& args) {
     if (structural_only || scenario->plan.targets.empty()) {
         verdicts = validate_structure(*scenario);
     } else {
-        InterruptGuard interrupt;
-        ProgressBar bar(!quiet && stderr_is_terminal(), "replications");
+        InterruptGuard interrupt(opts->lang);
+        ProgressBar bar(!quiet && stderr_is_terminal(), text::cli.unit_replications, opts->lang);
         ReplicationOptions options;
         options.replications = static_cast<int>(opts->replications);
         options.threads = opts->threads;
@@ -88,8 +85,7 @@ int validate_command(const std::vector<std::string>& args) {
         }
         bar.clear();
         if (set.runs.empty()) {
-            print_err("riposte: interrupted before any replication finished; nothing was "
-                      "validated\n");
+            print_err(text::cli.interrupted_nothing.in(opts->lang));
             return exit_code::run_error;
         }
         verdicts = validate(*scenario, set.runs);
@@ -98,8 +94,9 @@ int validate_command(const std::vector<std::string>& args) {
     }
 
     if (!quiet) {
-        print_out(format == "json" ? validation_json(*scenario, verdicts, opts->seed)
-                                   : format_validation(*scenario, verdicts, opts->seed));
+        print_out(format == "json"
+                      ? validation_json(*scenario, verdicts, opts->seed)
+                      : format_validation(*scenario, verdicts, opts->seed, opts->lang));
     }
     if (out) {
         const fs::path dir = *out;

@@ -1,6 +1,7 @@
 #include "output/output_common.hpp"
 
 #include "riposte/output.hpp"
+#include "riposte/text/names_texts.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -42,6 +43,18 @@ std::string profession_name(const Scenario& s, int profession) {
 std::string group_name(const Scenario& s, int group) {
     const PopulationGroup* g = at(s.world.groups, group);
     return g ? g->name : "#" + std::to_string(group);
+}
+
+std::string role_label(const Scenario& s, int role, Language language) {
+    return text::name_in(text::role_names, role_name(s, role), language);
+}
+
+std::string profession_label(const Scenario& s, int profession, Language language) {
+    return text::name_in(text::profession_names, profession_name(s, profession), language);
+}
+
+std::string group_label(const Scenario& s, int group, Language language) {
+    return text::name_in(text::group_names, group_name(s, group), language);
 }
 
 std::string team_name(const Scenario& s, int team) {

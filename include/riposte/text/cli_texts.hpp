@@ -1,0 +1,193 @@
+#pragma once
+// What `riposte run`, `validate`, `compare` and `check` print for people, and the verdicts
+// that name their cause: sections of the string table (see strings.hpp).
+#include "riposte/text/strings.hpp"
+
+namespace riposte::text {
+
+struct CliTexts {
+    // run
+    Text results_written{"\nRésultats : {0} fichiers écrits dans {1}\n",
+                         "\nResults: {0} files written to {1}\n"};
+    Text compare_written{"\nRésultats : compare.csv et compare.json écrits dans {0}\n",
+                         "\nResults: compare.csv and compare.json written to {0}\n"};
+    Text report_written{"Rapport : {0}\n", "Report: {0}\n"};
+    Text unit_days{"jours", "days"};
+    Text unit_replications{"réplications", "replications"};
+    Text eta{"fin dans", "ETA"};
+    Text interrupted_runs{"riposte : interrompu : {0} réplication(s) sur {1} terminée(s){2}\n",
+                          "riposte: interrupted: {0} of {1} replications finished{2}\n"};
+    Text interrupted_summary_only{" ; le résumé ci-dessus ne porte que sur elles",
+                                  "; the summary above covers only them"};
+    Text interrupted_marked{" ; les résultats de {0} sont marqués partiels (summary.json "
+                            "\"partial\": true)",
+                            "; the results in {0} are marked partial (summary.json \"partial\": "
+                            "true)"};
+    Text interrupted_nothing{"riposte : interrompu avant la fin de la première réplication ; "
+                             "rien n'a été écrit\n",
+                             "riposte: interrupted before any replication finished; nothing was "
+                             "written\n"};
+    Text interrupt_signal{"\nriposte : interruption demandée : arrêt ; les réplications déjà "
+                          "terminées sont gardées (Ctrl-C une seconde fois pour quitter tout de "
+                          "suite)\n",
+                          "\nriposte: interrupted: stopping; the replications already finished "
+                          "are kept (press Ctrl-C again to quit at once)\n"};
+
+    // check
+    Text check_ok{"ok", "ok"};
+    Text check_warning{"{0} avertissement", "{0} warning"};
+    Text check_warnings{"{0} avertissements", "{0} warnings"};
+    Text check_line{"communes : {0} (population {1}), liaisons routières : {2}, groupes de "
+                    "population : {3}, professionnels : {4}, centres : {5} (vaccination : {6}, "
+                    "dépistage : {7}), équipes mobiles : {8}, livraisons : {9}, jours : {10} à "
+                    "partir du {11}",
+                    "communes: {0} (population {1}), road links: {2}, population groups: {3}, "
+                    "professionals: {4}, centres: {5} (vaccinating: {6}, testing: {7}), mobile "
+                    "teams: {8}, deliveries: {9}, days: {10} from {11}"};
+    Text errors_in_scenario{"{0} erreur(s) dans le scénario", "{0} error(s) in the scenario"};
+    Text nothing_run{" ; rien n'a été simulé", "; nothing was run"};
+
+    // validate
+    Text validate_heading{"riposte validate : plan {0} ({1}) sur le territoire {2}",
+                          "riposte validate: plan {0} ({1}) against {2}"};
+    Text structural_only{"règles de structure seulement (sans simulation)",
+                         "structural rules only (no simulation)"};
+    Text targets_judged{"objectifs jugés sur {0} {1}, graine {2}",
+                        "target rules judged over {0} {1}, seed {2}"};
+    Text replication_word{"réplication", "replication"};
+    Text replications_word{"réplications", "replications"};
+    Text partial_judged{" (PARTIEL : interrompu avant la fin des réplications)",
+                        " (PARTIAL: interrupted before all replications were done)"};
+    Text tag_pass{"CONFORME", "PASS"};
+    Text tag_fail{"NON CONFORME", "FAIL"};
+    Text tag_warn{"À REVOIR", "WARN"};
+    Text measured_required{"mesuré : {0} ; exigé : {1}", "measured: {0}; required: {1}"};
+    Text where{"où : ", "where: "};
+    Text and_more{"et {0} autre(s)", "and {0} more"};
+    Text result_pass{"VERDICT : CONFORME (les {0} règles sont respectées)",
+                     "RESULT: PASS (all {0} rules pass)"};
+    Text result_targets_skipped{
+        "VERDICT : STRUCTURE OK, OBJECTIFS NON VÉRIFIÉS (les {0} règles de structure sont "
+        "respectées ; relancer sans --structural-only pour juger les {1} objectif(s) du plan)",
+        "RESULT: STRUCTURE OK, TARGETS NOT CHECKED (the {0} structural rules pass; run without "
+        "--structural-only to judge the plan's {1} target(s))"};
+    Text result_no_targets{
+        "VERDICT : structure OK, aucune cible vérifiée (les {0} règles de structure sont "
+        "respectées ; le plan ne fixe aucun objectif)",
+        "RESULT: STRUCTURE OK, NO TARGETS CHECKED (the {0} structural rules pass; the plan "
+        "states no target)"};
+    Text usual_targets{
+        "  Un plan transmis à l'ARS fixe d'ordinaire ses objectifs dans [[validation.target]] :\n"
+        "  kind = \"wait_p90\" (attente p90 maximale, max_minutes), \"coverage\" (couverture\n"
+        "  minimale d'un groupe à un jour, min_percent), \"wasted_doses\" (doses perdues\n"
+        "  maximales, max_percent), \"unmet_demand\" (demande non satisfaite maximale,\n"
+        "  max_people). Voir docs/scenario-format.md.\n",
+        "  A plan sent to the ARS usually states targets in [[validation.target]]:\n"
+        "  kind = \"wait_p90\" (max_minutes), \"coverage\" (min_percent of a group by a\n"
+        "  day), \"wasted_doses\" (max_percent), \"unmet_demand\" (max_people).\n"
+        "  See docs/scenario-format.md.\n"};
+    Text result_fail{"VERDICT : NON CONFORME ({0} règle(s) sur {1} non respectée(s) :{2})",
+                     "RESULT: FAIL ({0} of {1} rules fail:{2})"};
+
+    // compare
+    Text compare_heading{"riposte compare : {0}, graine {1}, nombres aléatoires communs",
+                         "riposte compare: {0}, seed {1}, common random numbers"};
+
+    Text n_of_replications_partial{"{0} réplication(s) sur {1}, PARTIEL",
+                                   "{0} of {1} replications, PARTIAL"};
+    Text reference{", référence", ", reference"};
+    Text col_kpi{"Indicateur", "KPI"};
+    Text col_mean_ci{"{0} moyenne ± IC", "{0} mean ± CI"};
+    Text better{"meilleur", "better"};
+    Text worse{"moins bon", "worse"};
+    Text compare_note{
+        "\n  moyenne ± demi-largeur de l'intervalle de confiance à 95 % sur les réplications ;\n"
+        "  X - A est la différence appariée moyenne au plan A (mêmes graines, réplication par\n"
+        "  réplication) et son IC à 95 % ; * = significatif (l'IC exclut 0), meilleur ou moins\n"
+        "  bon selon le sens de l'indicateur.\n",
+        "\n  mean ± half-width of the 95% confidence interval over the replications; X - A is "
+        "the\n  mean paired difference to plan A (same seeds, replication by replication) "
+        "and its 95% CI;\n  * = significant (the CI excludes 0), better/worse from the KPI's "
+        "direction.\n"};
+
+    // several replications
+    Text replications_heading{"graine {0}, {1} réplication(s) sur {2}{3}, {4} jours (du {5} au "
+                              "{6})",
+                              "seed {0}, {1} of {2} replications{3}, {4} days ({5} to {6})"};
+    Text partial_tag{" (PARTIEL : interrompu)", " (PARTIAL: interrupted)"};
+    Text kpis_over{"INDICATEURS SUR {0} {1} (moyenne et demi-largeur de l'intervalle de "
+                   "confiance à 95 % de la moyenne)",
+                   "KPIS OVER {0} {1} (mean and half-width of the 95% confidence interval of the "
+                   "mean)"};
+    Text replication_caps{"RÉPLICATION", "REPLICATION"};
+    Text replications_caps{"RÉPLICATIONS", "REPLICATIONS"};
+    Text col_mean{"Moyenne", "Mean"};
+    Text col_ci{"± IC 95 %", "± 95% CI"};
+    Text col_better{"Mieux si", "Better"};
+    Text higher{"plus haut", "higher"};
+    Text lower{"plus bas", "lower"};
+    Text kpis_note{"  Un nom de centre après l'indicateur en donne la valeur pour ce centre ; "
+                   "« pire jour » est son p90 journalier le plus haut.\n",
+                   "  A centre's name after a KPI gives that centre's own value; \"worst day\" "
+                   "is its highest daily p90.\n"};
+
+    // verdict
+    Text verdict_heading{"VERDICT", "VERDICT"};
+    Text verdict_fine{"Rien d'anormal selon les seuils par défaut (demande non satisfaite ≤ 10 %, "
+                      "attente p90 ≤ 60 min chaque jour, doses perdues ≤ 5 %, aucun poste arrêté "
+                      "faute de personnel).",
+                      "Nothing off by the default thresholds (unmet demand ≤ 10%, p90 wait ≤ 60 "
+                      "min every day, wasted doses ≤ 5%, no station stopped for want of staff)."};
+};
+
+inline constexpr CliTexts cli{};
+
+/// What is off in a run and its binding cause, from the run's own accounting: one sentence
+/// each, in the CLI summary and the report's "Points d'attention".
+struct CauseTexts {
+    Text unmet_supply{
+        "Demande non satisfaite {0} % (seuil {1} %) : la cause est l'approvisionnement, {2} doses "
+        "livrées pour {3} personnes qui en veulent une.",
+        "Unmet demand {0}% (threshold {1}%): the cause is supply, {2} doses delivered for {3} "
+        "people who want one."};
+    Text unmet_staff{
+        "Demande non satisfaite {0} % (seuil {1} %) : la cause est le personnel, {2} heures de "
+        "poste arrêtées faute de professionnel habilité.",
+        "Unmet demand {0}% (threshold {1}%): the cause is staff, {2} station hours stopped for "
+        "lack of a qualified person."};
+    Text unmet_hours{
+        "Demande non satisfaite {0} % (seuil {1} %) : la cause est l'ouverture, les créneaux sont "
+        "pleins alors que {2} doses restent en stock.",
+        "Unmet demand {0}% (threshold {1}%): the cause is opening hours, slots are full while "
+        "{2} doses remain in stock."};
+    Text unmet_travel{
+        "Demande non satisfaite {0} % (seuil {1} %) : la cause est le trajet, {2} personnes ne "
+        "peuvent pas se déplacer ou n'ont aucun centre à portée.",
+        "Unmet demand {0}% (threshold {1}%): the cause is travel, {2} people cannot travel or "
+        "have no centre within reach."};
+    Text unmet_horizon{
+        "Demande non satisfaite {0} % (seuil {1} %) : la cause est l'horizon de réservation, des "
+        "doses et des créneaux restent mais trop tard dans la période.",
+        "Unmet demand {0}% (threshold {1}%): the cause is the booking horizon, doses and slots "
+        "remain but too late in the period."};
+    Text wait_staff{
+        "Attente p90 {0} min le pire jour (seuil {1} min) à {2} : la cause est le personnel, "
+        "{3} heures de poste arrêtées faute de professionnel habilité.",
+        "p90 wait {0} min on the worst day (threshold {1} min) at {2}: the cause is staff, {3} "
+        "station hours stopped for lack of a qualified person."};
+    Text wait_hours{
+        "Attente p90 {0} min le pire jour (seuil {1} min) à {2} : la cause est la capacité "
+        "d'accueil, occupation des postes {3} % sur la période.",
+        "p90 wait {0} min on the worst day (threshold {1} min) at {2}: the cause is capacity, "
+        "stations busy {3}% of the staffed time."};
+    Text waste{"Doses perdues {0} % (seuil {1} %) : des flacons ouverts ne sont pas terminés à "
+               "temps ({2} doses perdues).",
+               "Wasted doses {0}% (threshold {1}%): opened vials are not used up in time ({2} "
+               "doses lost)."};
+    Text stopped{"{0} vacation(s) × rôle en sous-effectif : la cause est le personnel ({1}).",
+                 "{0} role-shift(s) short of staff: the cause is staff ({1})."};
+};
+
+inline constexpr CauseTexts causes{};
+
+} // namespace riposte::text
