@@ -8,6 +8,7 @@
 #include "riposte/text/report_texts.hpp"
 #include "riposte/text/strings.hpp"
 #include "riposte/text/summary_texts.hpp"
+#include "riposte/text/validation_texts.hpp"
 #include "riposte/validation.hpp"
 
 #include <doctest/doctest.h>
@@ -168,4 +169,56 @@ TEST_CASE("text: French summaries, verdicts and report hold no English text of t
     fs::remove_all(dir);
     REQUIRE_MESSAGE(report.ok(), report.error);
     check_no_english(report.html, english, "report");
+}
+
+TEST_CASE("text: validation phrases are worded with the reader's numbers, roles and reasons") {
+    using text::phrase_text;
+    CHECK(phrase_text(Language::French, "wait.measured", {"0", "243.7", "18.7"}, "x") ==
+          "objectif tenu dans 0 % des réplications ; pire p90 243,7 ± 18,7 min");
+    CHECK(phrase_text(Language::English, "wait.measured", {"0", "243.7", "18.7"}, "x") ==
+          "0% of replications; worst p90 243.7 ± 18.7 min");
+    CHECK(phrase_text(Language::French, "kits.lowest", {"1070"}, "x") ==
+          "stock prévu le plus bas : 1\xC2\xA0"
+          "070 kits");
+    // an INSEE code stays a code; a role is a word
+    CHECK(phrase_text(Language::French, "where.commune_minutes",
+                      {"text:Lodève", "text:34142", "31"}, "x") == "Lodève (34142) : 31 min");
+    CHECK(phrase_text(Language::French, "where.week_role_hours",
+                      {"2", "role:medical_interview", "120", "80"}, "x") ==
+          "semaine 2 : entretien médical demande 120 h, les professions "
+          "habilitées en donnent 80");
+    CHECK(phrase_text(Language::French, "no.such.phrase", {}, "the fallback") == "the fallback");
+}
+
+TEST_CASE("text: the French validate report has no English and rule cards are whole") {
+    const std::vector<std::string> english = english_only_fragments();
+    Scenario s = french_scenario();
+    // a target that fails, so that the report lists where
+    Target wait;
+    wait.kind = TargetKind::WaitP90;
+    wait.threshold = 5;
+    s.plan.targets.push_back(wait);
+    ReplicationOptions options;
+    options.replications = 2;
+    options.threads = 1;
+    const ReplicationSet set = run_replications(s, options);
+    const ValidationReport verdicts = validate(s, set.runs);
+    REQUIRE_FALSE(verdicts.all_pass());
+
+    const std::string terminal = format_validation(s, verdicts, 1, Language::French);
+    CHECK(terminal.find("réplications)") != std::string::npos);
+    check_no_english(terminal, english, "validate text");
+
+    const fs::path dir =
+        fs::temp_directory_path() / ("riposte-text-v-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const WriteStatus st =
+        write_file_atomic(dir / "validation.json", validation_json(s, verdicts, 1));
+    REQUIRE(st.ok());
+    const ReportResult report = build_report(dir, Language::French);
+    fs::remove_all(dir);
+    REQUIRE_MESSAGE(report.ok(), report.error);
+    check_no_english(report.html, english, "validate report");
+    CHECK(report.html.find("…") == std::string::npos); // no title cut short
+    CHECK(report.html.find("objectif tenu dans") != std::string::npos);
 }

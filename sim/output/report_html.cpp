@@ -7,6 +7,7 @@
 #include "riposte/report.hpp"
 #include "riposte/text/names_texts.hpp"
 #include "riposte/text/report_texts.hpp"
+#include "riposte/text/validation_texts.hpp"
 
 #include <algorithm>
 #include <array>
@@ -829,17 +830,24 @@ class ReportBuilder {
         for (const JsonValue& r : rules->array) {
             const bool pass = r.flag("pass", true);
             const bool warning = pass && r.flag("warning", false);
+            // the engine's own title is English: shown in the English report only
+            const std::string title = lang_ == Language::English ? " — " + r.text("title") : "";
             out += "<tr><td><strong>" + html_escape(rule_label(r.text("id"))) +
-                   "</strong><br><span class=\"small\">" + html_escape(r.text("id")) + " — " +
-                   html_escape(r.text("title")) + "</span></td><td><span class=\"tag " +
+                   "</strong><br><span class=\"small\">" + html_escape(r.text("id") + title) +
+                   "</span></td><td><span class=\"tag " +
                    (warning ? "twarn\">" + e(rt.warn)
                     : pass  ? "tpass\">" + e(rt.pass)
                             : "tfail\">" + e(rt.fail)) +
-                   "</span></td><td>" + html_escape(r.text("measured")) + "</td><td>" +
-                   html_escape(r.text("threshold")) + "</td><td>";
+                   "</span></td><td>" + html_escape(phrase(r, "measured")) + "</td><td>" +
+                   html_escape(phrase(r, "threshold")) + "</td><td>";
             if (const JsonValue* w = r.find("where")) {
-                for (std::size_t i = 0; i < w->array.size(); ++i)
-                    out += (i > 0 ? "<br>" : "") + html_escape(w->array[i].string);
+                const JsonValue* phrases = r.find("where_phrases");
+                for (std::size_t i = 0; i < w->array.size(); ++i) {
+                    const bool worded = phrases != nullptr && i < phrases->array.size();
+                    out += (i > 0 ? "<br>" : "") +
+                           html_escape(worded ? phrase_of(phrases->array[i], w->array[i].string)
+                                              : w->array[i].string);
+                }
                 const int more =
                     static_cast<int>(r.num("where_total", 0)) - static_cast<int>(w->array.size());
                 if (more > 0)
@@ -851,9 +859,62 @@ class ReportBuilder {
         out += "</table><p class=\"note\">" + e(rt.validation_details_note) + "</p></section>\n";
     }
 
+    /// A rule's "measured" or "threshold" worded from its phrase (validation.json
+    /// "<key>_phrase"); the English wording when the file has no phrase (an older file).
+    [[nodiscard]] std::string phrase(const JsonValue& rule, const std::string& key) const {
+        const JsonValue* p = rule.find(key + "_phrase");
+        return p == nullptr ? rule.text(key) : phrase_of(*p, rule.text(key));
+    }
+    /// A phrase object {"id", "args"} worded in the report's language; `english` in English.
+    [[nodiscard]] std::string phrase_of(const JsonValue& p, const std::string& english) const {
+        if (lang_ == Language::English) return english;
+        std::vector<std::string> args;
+        if (const JsonValue* a = p.find("args"))
+            for (const JsonValue& v : a->array) args.push_back(v.string);
+        return text::phrase_text(lang_, p.text("id"), args, english);
+    }
+
+    /// `label` cut at spaces into lines of at most `width` characters (code points).
+    static std::vector<std::string> wrap(const std::string& label, std::size_t width) {
+        std::vector<std::string> lines;
+        std::string line;
+        std::size_t line_width = 0, start = 0;
+        const auto chars = [](std::string_view s) {
+            std::size_t n = 0;
+            for (char c : s) n += (static_cast<unsigned char>(c) & 0xc0u) != 0x80u ? 1 : 0;
+            return n;
+        };
+        while (start <= label.size()) {
+            std::size_t end = label.find(' ', start);
+            if (end == std::string::npos) end = label.size();
+            const std::string word = label.substr(start, end - start);
+            const std::size_t n = chars(word);
+            if (!line.empty() && line_width + 1 + n > width) {
+                lines.push_back(line);
+                line.clear();
+                line_width = 0;
+            }
+            if (!line.empty()) {
+                line += ' ';
+                ++line_width;
+            }
+            line += word;
+            line_width += n;
+            start = end + 1;
+        }
+        if (!line.empty()) lines.push_back(line);
+        return lines;
+    }
+
     std::string verdict_strip(const std::vector<JsonValue>& rules) const {
         const int cols = 2;
-        const int w = 900, tile_w = 435, tile_h = 40;
+        // whole titles, never cut: a tile is as tall as its longest title needs
+        constexpr std::size_t chars_per_line = 70;
+        std::size_t max_lines = 1;
+        for (const JsonValue& r : rules)
+            max_lines = std::max(max_lines, wrap(rule_label(r.text("id")), chars_per_line).size());
+        const int w = 900, tile_w = 435;
+        const int tile_h = 26 + 14 * static_cast<int>(max_lines);
         const int rows = (static_cast<int>(rules.size()) + cols - 1) / cols;
         const int h = 40 + rows * (tile_h + 8) + 8;
         const std::string title(t(rt.verdict_chart));
@@ -869,12 +930,8 @@ class ReportBuilder {
             const bool pass = rules[i].flag("pass", true);
             const int x = 12 + static_cast<int>(i % cols) * (tile_w + 6);
             const int y = 36 + static_cast<int>(i / cols) * (tile_h + 8);
-            std::string label = rule_label(rules[i].text("id"));
-            if (label.size() > 68) {
-                std::size_t cut = 64;
-                while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xc0u) == 0x80u) --cut;
-                label = label.substr(0, cut) + "…";
-            }
+            const std::vector<std::string> lines =
+                wrap(rule_label(rules[i].text("id")), chars_per_line);
             s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
                  std::to_string(tile_w) + "\" height=\"" + std::to_string(tile_h) +
                  "\" rx=\"4\" fill=\"" + std::string(pass ? "#e8f5e9" : "#fdecea") +
@@ -882,8 +939,12 @@ class ReportBuilder {
             s += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 16) +
                  "\" style=\"font:bold 12px sans-serif;fill:" + std::string(pass ? green : red) +
                  "\">" + (pass ? e(rt.pass) : e(rt.fail)) + "</text>";
-            s += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 32) +
-                 "\" style=\"font:11px sans-serif;fill:#222\">" + html_escape(label) + "</text>";
+            for (std::size_t k = 0; k < lines.size(); ++k) {
+                s += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" +
+                     std::to_string(y + 32 + 14 * static_cast<int>(k)) +
+                     "\" style=\"font:11px sans-serif;fill:#222\">" + html_escape(lines[k]) +
+                     "</text>";
+            }
         }
         s += "</svg>";
         return s;

@@ -5,6 +5,7 @@
 #include "riposte/text/cli_texts.hpp"
 #include "riposte/text/names_texts.hpp"
 #include "riposte/text/summary_texts.hpp"
+#include "riposte/text/validation_texts.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -337,7 +338,8 @@ class SummaryWriter {
             tab.add_row({centre_name(s_, row.centre), date_of(s_, row.day),
                          clock_hhmm(row.start.seconds()) + "-" + clock_hhmm(row.end.seconds()),
                          role_label(s_, row.role, lang_), integer(row.required),
-                         integer(row.rostered), row.reason});
+                         integer(row.rostered),
+                         text::name_in(text::shortfall_reasons, row.reason, lang_)});
         }
         out_ += tab.render(indent);
         if (n > shortfalls_listed) {

@@ -4,6 +4,7 @@
 #include "riposte/output.hpp"
 #include "riposte/text/cli_texts.hpp"
 #include "riposte/text/names_texts.hpp"
+#include "riposte/text/validation_texts.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -62,9 +63,34 @@ std::string validation_json(const Scenario& s, const ValidationReport& report, s
         j.boolean(r.warning);
         j.field("measured", r.measured);
         j.field("threshold", r.threshold);
+        // the same two as a phrase id and values, for wording in another language
+        for (const auto& [key, p] :
+             {std::pair<const char*, const Phrase*>{"measured_phrase", &r.measured_phrase},
+              {"threshold_phrase", &r.threshold_phrase}}) {
+            j.key(key);
+            j.begin_object();
+            j.field("id", p->id);
+            j.key("args");
+            j.begin_array();
+            for (const std::string& a : p->args) j.string(a);
+            j.end_array();
+            j.end_object();
+        }
         j.key("where");
         j.begin_array();
         for (const std::string& w : r.where) j.string(w);
+        j.end_array();
+        j.key("where_phrases");
+        j.begin_array();
+        for (const Phrase& p : r.where_phrases) {
+            j.begin_object();
+            j.field("id", p.id);
+            j.key("args");
+            j.begin_array();
+            for (const std::string& a : p.args) j.string(a);
+            j.end_array();
+            j.end_object();
+        }
         j.end_array();
         j.field("where_total", std::max(r.where_total, static_cast<int>(r.where.size())));
         j.end_object();
@@ -108,12 +134,23 @@ std::string format_validation(const Scenario& s, const ValidationReport& report,
         out += tag(!r.pass ? t.tag_fail : r.warning ? t.tag_warn : t.tag_pass);
         const std::string title = text::name_in(text::rule_titles, r.id, lang);
         out += r.id + colon + (lang == Language::English || title == r.id ? r.title : title) + "\n";
-        out += pad + text::fill(lang, t.measured_required, {r.measured, r.threshold}) + "\n";
+        const auto worded = [lang](const Phrase& p, const std::string& english) {
+            return lang == Language::English ? english
+                                             : text::phrase_text(lang, p.id, p.args, english);
+        };
+        out += pad +
+               text::fill(lang, t.measured_required,
+                          {worded(r.measured_phrase, r.measured),
+                           worded(r.threshold_phrase, r.threshold)}) +
+               "\n";
         if (r.pass && !r.warning) continue;
         const std::string where(t.where.in(lang));
         const std::string indent(display_width(where), ' ');
-        for (std::size_t i = 0; i < r.where.size(); ++i)
-            out += pad + (i == 0 ? where : indent) + r.where[i] + "\n";
+        for (std::size_t i = 0; i < r.where.size(); ++i) {
+            const std::string place =
+                i < r.where_phrases.size() ? worded(r.where_phrases[i], r.where[i]) : r.where[i];
+            out += pad + (i == 0 ? where : indent) + place + "\n";
+        }
         const int total = std::max(r.where_total, static_cast<int>(r.where.size()));
         const int more = total - static_cast<int>(r.where.size());
         if (more > 0) {

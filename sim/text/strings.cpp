@@ -7,6 +7,7 @@
 #include "riposte/text/names_texts.hpp"
 #include "riposte/text/report_texts.hpp"
 #include "riposte/text/summary_texts.hpp"
+#include "riposte/text/validation_texts.hpp"
 
 #include <cctype>
 #include <charconv>
@@ -136,6 +137,48 @@ std::string kpi_label(Language language, std::string_view kpi) {
     return label.insert(unit, qualifier);
 }
 
+std::string phrase_text(Language language, std::string_view id,
+                        const std::vector<std::string>& args, std::string_view fallback) {
+    const NamedText* found = nullptr;
+    for (const NamedText& n : validation_phrases)
+        if (n.id == id) found = &n;
+    if (found == nullptr) return std::string(fallback);
+    std::vector<std::string> words;
+    for (const std::string& a : args) {
+        // identifiers of the scenario, as words
+        if (a.starts_with("role:")) {
+            words.push_back(name_in(role_names, std::string_view(a).substr(5), language));
+            continue;
+        }
+        if (a.starts_with("text:")) { // verbatim, even when it looks like a number (INSEE)
+            words.push_back(a.substr(5));
+            continue;
+        }
+        if (a.starts_with("reason:")) {
+            words.push_back(name_in(shortfall_reasons, std::string_view(a).substr(7), language));
+            continue;
+        }
+        double v = 0;
+        const auto res = std::from_chars(a.data(), a.data() + a.size(), v);
+        if (language == Language::English || a.empty() || res.ec != std::errc{} ||
+            res.ptr != a.data() + a.size()) {
+            words.push_back(a);
+            continue;
+        }
+        const std::size_t dot = a.find('.');
+        const int decimals = dot == std::string::npos ? 0 : static_cast<int>(a.size() - dot - 1);
+        words.push_back(format_decimal(language, v, decimals));
+    }
+    std::string out(found->text.in(language));
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const std::string key = "{" + std::to_string(k) + "}";
+        for (std::size_t pos = out.find(key); pos != std::string::npos;
+             pos = out.find(key, pos + words[k].size()))
+            out.replace(pos, key.size(), words[k]);
+    }
+    return out;
+}
+
 std::vector<Text> all_texts() {
     std::vector<Text> out;
     for (const std::vector<Text>& section :
@@ -147,6 +190,8 @@ std::vector<Text> all_texts() {
     append_names(out, centre_kind_names);
     append_names(out, kpi_names);
     append_names(out, rule_titles);
+    append_names(out, validation_phrases);
+    append_names(out, shortfall_reasons);
     for (std::size_t i = 0; i < static_cast<std::size_t>(GuiText::Count); ++i)
         out.push_back(gui_text(static_cast<GuiText>(i)));
     return out;
