@@ -46,15 +46,27 @@ std::string group_name(const Scenario& s, int group) {
 }
 
 std::string role_label(const Scenario& s, int role, Language language) {
+    const std::string* display = at(s.world.role_display_names, role);
+    if (display && !display->empty()) return *display;
     return text::name_in(text::role_names, role_name(s, role), language);
 }
 
 std::string profession_label(const Scenario& s, int profession, Language language) {
+    const std::string* display = at(s.world.profession_display_names, profession);
+    if (display && !display->empty()) return *display;
     return text::name_in(text::profession_names, profession_name(s, profession), language);
 }
 
 std::string group_label(const Scenario& s, int group, Language language) {
+    const PopulationGroup* g = at(s.world.groups, group);
+    if (g && !g->display_name.empty()) return g->display_name;
     return text::name_in(text::group_names, group_name(s, group), language);
+}
+
+std::string centre_label(const Scenario& s, int centre) {
+    const Centre* c = at(s.plan.centres, centre);
+    if (c && !c->display_name.empty()) return c->display_name;
+    return centre_name(s, centre);
 }
 
 std::string team_name(const Scenario& s, int team) {

@@ -22,6 +22,8 @@ std::string team_name(const Scenario& s, int team);
 std::string role_label(const Scenario& s, int role, Language language);
 std::string profession_label(const Scenario& s, int profession, Language language);
 std::string group_label(const Scenario& s, int group, Language language);
+/// A centre's display_name, else its name (centres, then mobile teams, as centre_name()).
+std::string centre_label(const Scenario& s, int centre);
 /// Base commune of mobile team `team` (-1 when out of range).
 int team_commune(const Scenario& s, int team);
 /// Commune INSEE code and name ("" when out of range).

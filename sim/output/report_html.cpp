@@ -2,6 +2,7 @@
 // validate) and draws the charts that show a plan's weak points, in French or English. One
 // self-contained file: inline CSS and inline SVG, no script, no external resource.
 #include "core/file_input.hpp"
+#include "output/verdict.hpp"
 #include "riposte/core/calendar.hpp"
 #include "riposte/output.hpp"
 #include "riposte/report.hpp"
@@ -206,6 +207,18 @@ class ReportBuilder {
         return buf;
     }
     [[nodiscard]] std::string date_of(int day) const { return iso_date(start_date_, day); }
+    /// A group or profession identifier of the files as words: the scenario's display_name
+    /// (summary.json "display_names"), else the string table, else the identifier.
+    [[nodiscard]] std::string group_word(const std::string& id) const {
+        const auto it = display_groups_.find(id);
+        return it != display_groups_.end() ? it->second
+                                           : text::name_in(text::group_names, id, lang_);
+    }
+    [[nodiscard]] std::string profession_word(const std::string& id) const {
+        const auto it = display_professions_.find(id);
+        return it != display_professions_.end() ? it->second
+                                                : text::name_in(text::profession_names, id, lang_);
+    }
     [[nodiscard]] std::string kpi_label(const std::string& name) const {
         return text::kpi_label(lang_, name);
     }
@@ -272,6 +285,16 @@ class ReportBuilder {
             }
         if (const JsonValue* g = s.find("groups"))
             for (const JsonValue& v : g->array) groups_.push_back(v.string);
+        const JsonValue* sc = s.find("scenario");
+        if (const JsonValue* d = sc ? sc->find("display_names") : nullptr) {
+            for (const auto& [key, into] :
+                 {std::pair<const char*, std::map<std::string, std::string>*>{"groups",
+                                                                              &display_groups_},
+                  {"professions", &display_professions_}})
+                if (const JsonValue* m = d->find(key))
+                    for (const JsonMember& member : m->object)
+                        (*into)[member.key] = member.value.string;
+        }
         if (const JsonValue* tg = s.find("targets"))
             for (const JsonValue& v : tg->array) targets_.push_back(v);
         centre_day_ = csv("centre_day.csv");
@@ -282,6 +305,7 @@ class ReportBuilder {
         shortfall_ = csv("shortfall.csv");
         mobile_day_ = csv("mobile_day.csv");
         kpi_summary_ = csv("kpi_summary.csv");
+        role_day_ = csv("role_day.csv");
         // replications present in the tables
         std::set<int> reps;
         if (centre_day_)
@@ -511,7 +535,130 @@ class ReportBuilder {
     }
 
     // ---- weak points ----
+    /// "HH:MM" → seconds (hours may pass 24); NaN when malformed.
+    static double clock_seconds(const std::string& hhmm) {
+        const std::size_t colon = hhmm.find(':');
+        if (colon == std::string::npos) return std::nan("");
+        return 3600 * to_number(hhmm.substr(0, colon)) + 60 * to_number(hhmm.substr(colon + 1));
+    }
+
+    /// The verdict's facts read from the result files, replication by replication, then
+    /// averaged: the same as the terminal summary computes from the run (output/verdict.cpp).
+    [[nodiscard]] output_detail::RunFacts file_facts() const {
+        using output_detail::RunFacts;
+        std::map<int, RunFacts> by_rep;
+        std::map<int, double> cannot_travel;
+        const auto totals = [&](const JsonValue& t, int rep) {
+            RunFacts& f = by_rep[rep];
+            f.wanting = t.num("wanting");
+            f.unmet = t.num("unmet");
+            f.doses_delivered = t.num("doses_delivered");
+            f.doses_used = t.num("doses_used");
+            f.doses_wasted = t.num("doses_wasted");
+            cannot_travel[rep] = t.num("unmet_cannot_travel");
+        };
+        if (const JsonValue* runs = summary_->find("runs")) {
+            for (const JsonValue& r : runs->array)
+                if (const JsonValue* t = r.find("totals"))
+                    totals(*t, static_cast<int>(r.num("replication", 0)));
+        } else if (const JsonValue* t = summary_->find("totals")) {
+            totals(*t, static_cast<int>(summary_->num("replication", 0)));
+        }
+        std::map<int, double> far;
+        if (commune_group_ && std::isfinite(max_travel_)) {
+            const Table& g = *commune_group_;
+            const int tm = g.col("travel_minutes"), un = g.col("unmet"),
+                      ct = g.col("cannot_travel"), hf = g.col("home_first_dose");
+            for (const auto& row : g.csv.rows) {
+                const double minutes = g.num(row, tm);
+                if (minutes >= 0 && minutes <= max_travel_) continue;
+                const double home_unmet = std::max(0.0, g.num(row, ct) - g.num(row, hf));
+                far[g.rep(row)] += std::max(0.0, g.num(row, un) - home_unmet);
+            }
+        }
+        std::map<int, int> last_day, worst_day;
+        std::map<int, double> worst;
+        if (centre_day_) {
+            const Table& c = *centre_day_;
+            const int dc = c.col("day");
+            for (const auto& row : c.csv.rows) {
+                const int rep = c.rep(row);
+                const int day = static_cast<int>(c.num(row, dc));
+                last_day[rep] = std::max(last_day.count(rep) ? last_day[rep] : -1, day);
+            }
+            for (const auto& row : c.csv.rows) {
+                const int rep = c.rep(row);
+                RunFacts& f = by_rep[rep];
+                const int day = static_cast<int>(c.num(row, dc));
+                if (day == last_day[rep]) f.stock_left += c.num(row, c.col("stock_end"));
+                f.slots_opened += c.num(row, c.col("slots_opened"));
+                f.slots_booked += c.num(row, c.col("slots_booked"));
+                const double p90 = c.num(row, c.col("wait_p90_min"));
+                if (c.num(row, c.col("served")) > 0 &&
+                    p90 > (worst.count(rep) ? worst[rep] : -1.0)) {
+                    worst[rep] = p90;
+                    worst_day[rep] = day;
+                    f.worst_p90_min = p90;
+                    f.worst_centre = c.str(row, c.col("centre"));
+                    f.worst_date = c.str(row, c.col("date"));
+                }
+            }
+        }
+        if (shortfall_) {
+            const Table& sf = *shortfall_;
+            for (const auto& row : sf.csv.rows) {
+                RunFacts& f = by_rep[sf.rep(row)];
+                const double hours =
+                    std::max(0.0, (clock_seconds(sf.str(row, sf.col("shift_end"))) -
+                                   clock_seconds(sf.str(row, sf.col("shift_start")))) /
+                                      3600.0);
+                const double missing = std::max(0.0, sf.num(row, sf.col("missing"))) *
+                                       (std::isfinite(hours) ? hours : 0.0);
+                f.short_staff_hours += missing;
+                f.short_role_shifts += 1;
+                if (sf.str(row, sf.col("centre")) == f.worst_centre)
+                    f.worst_centre_short_hours += missing;
+            }
+        }
+        std::map<int, std::pair<double, double>> use; // staffed, busy at the worst centre and day
+        if (role_day_) {
+            const Table& rd = *role_day_;
+            for (const auto& row : rd.csv.rows) {
+                const int rep = rd.rep(row);
+                const RunFacts& f = by_rep[rep];
+                if (rd.str(row, rd.col("centre")) != f.worst_centre ||
+                    static_cast<int>(rd.num(row, rd.col("day"))) != worst_day[rep])
+                    continue;
+                use[rep].first += rd.num(row, rd.col("staffed_hours"));
+                use[rep].second += rd.num(row, rd.col("busy_hours"));
+            }
+        }
+        std::vector<RunFacts> facts;
+        for (auto& [rep, f] : by_rep) {
+            f.unmet_travel = std::min(f.unmet, cannot_travel[rep] + far[rep]);
+            const auto& [staffed, busy] = use[rep];
+            f.worst_centre_utilisation = staffed > 0 ? busy / staffed : 0;
+            facts.push_back(f);
+        }
+        return output_detail::mean_facts(facts);
+    }
+
+    [[nodiscard]] output_detail::VerdictThresholds file_thresholds() const {
+        output_detail::VerdictThresholds t;
+        for (const JsonValue& tg : targets_) {
+            const std::string kind = tg.text("kind");
+            if (kind == "wait_p90") t.wait_p90_min = tg.num("threshold");
+            if (kind == "wasted_doses") t.waste_pct = tg.num("threshold");
+            if (kind == "unmet_demand") t.unmet_people = tg.num("threshold");
+        }
+        return t;
+    }
+
     void run_points(std::vector<Point>& points) {
+        // what is off and why, the same sentences as the terminal summary
+        for (const std::string& sentence :
+             output_detail::verdict_sentences(lang_, file_facts(), file_thresholds()))
+            points.push_back({'r', sentence});
         const auto cd = centre_days();
         const auto target = wait_target();
         for (const std::string& centre : centres_) {
@@ -597,10 +744,11 @@ class ReportBuilder {
                 }
                 const double pct = pop > 0 ? 100 * got / pop : 0;
                 const double want = tg.num("threshold");
-                points.push_back({pct >= want ? 'g' : 'r',
-                                  f(pct >= want ? rt.wp_target_met : rt.wp_target_missed,
-                                    {group.empty() ? std::string(t(rt.everyone)) : group,
-                                     num(pct, 1), short_date(date_of(day)), num(want, 0)})});
+                points.push_back(
+                    {pct >= want ? 'g' : 'r',
+                     f(pct >= want ? rt.wp_target_met : rt.wp_target_missed,
+                       {group.empty() ? std::string(t(rt.everyone)) : group_word(group),
+                        num(pct, 1), short_date(date_of(day)), num(want, 0)})});
             }
             std::string items;
             int last = -1;
@@ -610,7 +758,7 @@ class ReportBuilder {
                 if (it == cov.end() || it->second.population <= 0) continue;
                 if (!items.empty()) items += " ; ";
                 items += f(rt.wp_coverage_item,
-                           {g, num(100 * it->second.first / it->second.population, 1),
+                           {group_word(g), num(100 * it->second.first / it->second.population, 1),
                             num(100 * it->second.complete / it->second.population, 1)});
             }
             if (!items.empty()) points.push_back({'i', f(rt.wp_coverage, {items})});
@@ -1261,8 +1409,8 @@ class ReportBuilder {
                 groups.push_back(key.first);
         for (std::size_t g = 0; g < groups.size(); ++g) {
             ChartSeries first, complete;
-            first.name = f(rt.first_dose_of, {groups[g]});
-            complete.name = f(rt.complete_of, {groups[g]});
+            first.name = f(rt.first_dose_of, {group_word(groups[g])});
+            complete.name = f(rt.complete_of, {group_word(groups[g])});
             first.colour = complete.colour = colour(g);
             complete.dashed = true;
             for (const auto& [key, x] : cov) {
@@ -1283,7 +1431,8 @@ class ReportBuilder {
                 gv && gv->type == JsonValue::Type::String ? gv->string : std::string();
             ChartSeries m;
             m.markers = true;
-            m.name = f(rt.target_of, {group.empty() ? std::string(t(rt.everyone)) : group});
+            m.name =
+                f(rt.target_of, {group.empty() ? std::string(t(rt.everyone)) : group_word(group)});
             const auto it = std::find(groups.begin(), groups.end(), group);
             m.colour = it == groups.end() ? std::string(red)
                                           : colour(static_cast<std::size_t>(it - groups.begin()));
@@ -1329,7 +1478,7 @@ class ReportBuilder {
         for (const std::string& n : names) {
             const auto& s = sums[n];
             if (s[0] + s[1] + s[2] + s[3] <= 0) continue;
-            bc.categories.push_back(n);
+            bc.categories.push_back(profession_word(n));
             a.y.push_back(s[0] / reps_);
             b.y.push_back(s[1] / reps_);
             c.y.push_back(s[2] / reps_);
@@ -1470,12 +1619,13 @@ class ReportBuilder {
 
     std::optional<JsonValue> summary_, compare_, validation_;
     std::optional<Table> centre_day_, queue_, coverage_, commune_group_, profession_, shortfall_,
-        mobile_day_, kpi_summary_;
+        mobile_day_, kpi_summary_, role_day_;
     std::string world_, plan_, plan_file_, start_date_, end_date_;
     int days_ = 0, requested_ = 1, completed_ = 0, reps_ = 1;
     double seed_ = 0, max_travel_ = std::nan("");
     bool partial_ = false;
     std::vector<std::string> centres_, groups_;
+    std::map<std::string, std::string> display_groups_, display_professions_;
     std::map<std::string, std::string> centre_kind_;
     std::map<std::string, double> waiting_room_;
     std::vector<JsonValue> targets_;

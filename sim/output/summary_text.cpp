@@ -1,6 +1,7 @@
 // The plain-text KPI summary printed by `riposte run`.
 #include "output/output_common.hpp"
 #include "output/text_table.hpp"
+#include "output/verdict.hpp"
 #include "riposte/output.hpp"
 #include "riposte/text/cli_texts.hpp"
 #include "riposte/text/names_texts.hpp"
@@ -33,6 +34,7 @@ class SummaryWriter {
         coverage();
         staff();
         shortfalls();
+        out_ += verdict_block(lang_, run_facts(s_, r_), verdict_thresholds(s_.plan));
         return std::move(out_);
     }
 
@@ -163,7 +165,7 @@ class SummaryWriter {
                          {std::string(tx(t_.col_time_in_centre))},
                          {std::string(tx(t_.col_peak_queue))}});
         for (const CentreTotals& c : totals) {
-            const std::string name = centre_name(s_, c.centre);
+            const std::string name = centre_label(s_, c.centre);
             activity.add_row({name, integer(c.arrivals), integer(c.served), integer(c.no_shows),
                               integer(c.turned_away), integer(c.doses_used),
                               integer(c.doses_wasted) + " (" +
@@ -192,7 +194,7 @@ class SummaryWriter {
                        {std::string(tx(t_.col_peak_required))},
                        {std::string(tx(t_.col_peak_present))}});
         for (const RoleUse& u : uses) {
-            tab.add_row({centre_name(s_, u.centre), role_label(s_, u.role, lang_),
+            tab.add_row({centre_label(s_, u.centre), role_label(s_, u.role, lang_),
                          hours(u.staffed_hours), hours(u.busy_hours),
                          pct(ratio(u.busy_hours, u.staffed_hours)), integer(u.max_required),
                          integer(u.max_present)});
@@ -215,7 +217,7 @@ class SummaryWriter {
                        {std::string(tx(t_.col_kits_left))}});
         for (const CentreTotals& c : totals) {
             if (!c.has_testing) continue;
-            tab.add_row({centre_name(s_, c.centre), integer(c.test_demand), integer(c.antigen),
+            tab.add_row({centre_label(s_, c.centre), integer(c.test_demand), integer(c.antigen),
                          integer(c.pcr), integer(c.no_kit), hours(c.result_delay_mean_hours),
                          integer(c.kits_end)});
         }
@@ -335,7 +337,7 @@ class SummaryWriter {
                        {std::string(tx(t_.col_reason)), Align::Left}});
         for (std::size_t i = 0; i < std::min(n, shortfalls_listed); ++i) {
             const ShortfallRow& row = r_.shortfalls[i];
-            tab.add_row({centre_name(s_, row.centre), date_of(s_, row.day),
+            tab.add_row({centre_label(s_, row.centre), date_of(s_, row.day),
                          clock_hhmm(row.start.seconds()) + "-" + clock_hhmm(row.end.seconds()),
                          role_label(s_, row.role, lang_), integer(row.required),
                          integer(row.rostered),
@@ -419,6 +421,9 @@ std::string format_replications_summary(const Scenario& s, const ReplicationSet&
         "\n";
     out += format_kpi_table(kpis, lang);
     out += t.kpis_note.in(lang);
+    std::vector<RunFacts> facts;
+    for (const Results& r : set.runs) facts.push_back(run_facts(s, r));
+    out += verdict_block(lang, mean_facts(facts), verdict_thresholds(s.plan));
     return out;
 }
 

@@ -133,59 +133,59 @@ struct CliTexts {
 
     // verdict
     Text verdict_heading{"VERDICT", "VERDICT"};
-    Text verdict_fine{"Rien d'anormal selon les seuils par défaut (demande non satisfaite ≤ 10 %, "
-                      "attente p90 ≤ 60 min chaque jour, doses perdues ≤ 5 %, aucun poste arrêté "
-                      "faute de personnel).",
-                      "Nothing off by the default thresholds (unmet demand ≤ 10%, p90 wait ≤ 60 "
-                      "min every day, wasted doses ≤ 5%, no station stopped for want of staff)."};
+    Text verdict_fine{"Rien d'anormal : la demande non satisfaite, l'attente p90 de chaque jour et "
+                      "les doses perdues restent sous leurs seuils, et aucun poste n'est arrêté "
+                      "faute de personnel.",
+                      "Nothing is off: unmet demand, every day's p90 wait and wasted doses stay "
+                      "below their thresholds, and no station is stopped for want of staff."};
 };
 
 inline constexpr CliTexts cli{};
 
 /// What is off in a run and its binding cause, from the run's own accounting: one sentence
-/// each, in the CLI summary and the report's "Points d'attention".
+/// each, in the CLI summary and the report's "Points d'attention". {N} of *_off is the cause.
 struct CauseTexts {
-    Text unmet_supply{
-        "Demande non satisfaite {0} % (seuil {1} %) : la cause est l'approvisionnement, {2} doses "
-        "livrées pour {3} personnes qui en veulent une.",
-        "Unmet demand {0}% (threshold {1}%): the cause is supply, {2} doses delivered for {3} "
-        "people who want one."};
-    Text unmet_staff{
-        "Demande non satisfaite {0} % (seuil {1} %) : la cause est le personnel, {2} heures de "
-        "poste arrêtées faute de professionnel habilité.",
-        "Unmet demand {0}% (threshold {1}%): the cause is staff, {2} station hours stopped for "
-        "lack of a qualified person."};
-    Text unmet_hours{
-        "Demande non satisfaite {0} % (seuil {1} %) : la cause est l'ouverture, les créneaux sont "
-        "pleins alors que {2} doses restent en stock.",
-        "Unmet demand {0}% (threshold {1}%): the cause is opening hours, slots are full while "
-        "{2} doses remain in stock."};
-    Text unmet_travel{
-        "Demande non satisfaite {0} % (seuil {1} %) : la cause est le trajet, {2} personnes ne "
-        "peuvent pas se déplacer ou n'ont aucun centre à portée.",
-        "Unmet demand {0}% (threshold {1}%): the cause is travel, {2} people cannot travel or "
-        "have no centre within reach."};
-    Text unmet_horizon{
-        "Demande non satisfaite {0} % (seuil {1} %) : la cause est l'horizon de réservation, des "
-        "doses et des créneaux restent mais trop tard dans la période.",
-        "Unmet demand {0}% (threshold {1}%): the cause is the booking horizon, doses and slots "
-        "remain but too late in the period."};
-    Text wait_staff{
-        "Attente p90 {0} min le pire jour (seuil {1} min) à {2} : la cause est le personnel, "
-        "{3} heures de poste arrêtées faute de professionnel habilité.",
-        "p90 wait {0} min on the worst day (threshold {1} min) at {2}: the cause is staff, {3} "
-        "station hours stopped for lack of a qualified person."};
-    Text wait_hours{
-        "Attente p90 {0} min le pire jour (seuil {1} min) à {2} : la cause est la capacité "
-        "d'accueil, occupation des postes {3} % sur la période.",
-        "p90 wait {0} min on the worst day (threshold {1} min) at {2}: the cause is capacity, "
-        "stations busy {3}% of the staffed time."};
-    Text waste{"Doses perdues {0} % (seuil {1} %) : des flacons ouverts ne sont pas terminés à "
-               "temps ({2} doses perdues).",
-               "Wasted doses {0}% (threshold {1}%): opened vials are not used up in time ({2} "
-               "doses lost)."};
-    Text stopped{"{0} vacation(s) × rôle en sous-effectif : la cause est le personnel ({1}).",
-                 "{0} role-shift(s) short of staff: the cause is staff ({1})."};
+    Text unmet_off{"Demande non satisfaite de {0} % ({1} personnes, seuil {2}) : la cause est {3}.",
+                   "Unmet demand {0}% ({1} people, threshold {2}): the cause is {3}."};
+    Text pct_threshold{"{0} %", "{0}%"};
+    Text people_threshold{"{0} personnes", "{0} people"};
+    Text supply{"l'approvisionnement, {0} doses livrées pour {1} personnes qui en veulent une",
+                "supply, {0} doses delivered for {1} people who want one"};
+    Text travel{"le trajet, {0} de ces personnes ne peuvent pas se déplacer ou n'ont aucun centre "
+                "à portée",
+                "travel, {0} of them cannot travel or have no centre within reach"};
+    Text staff{"le personnel, {0} heures de poste manquent faute de professionnel habilité ({1} "
+               "vacations × rôle en sous-effectif)",
+               "staff, {0} hours of stations stopped for lack of a qualified person ({1} "
+               "role-shifts short)"};
+    Text opening_hours{"les horaires d'ouverture, les créneaux sont pleins ({0} % réservés) alors "
+                       "que {1} doses restent en stock",
+                       "opening hours, slots are full ({0}% booked) while {1} doses remain in "
+                       "stock"};
+    Text horizon{"l'horizon de réservation, {0} doses restent en stock et {1} % des créneaux sont "
+                 "libres, mais les volontaires ne trouvent pas de créneau dans le délai où ils "
+                 "réservent",
+                 "the booking horizon, {0} doses remain and {1}% of slots are free, but people "
+                 "find no slot within the horizon they book in"};
+    Text wait_off{"Attente p90 de {0} min le pire jour ({1}, {2} ; seuil {3} min) : la cause est "
+                  "{4}.",
+                  "p90 wait {0} min on the worst day ({1}, {2}; threshold {3} min): the cause is "
+                  "{4}."};
+    Text staff_at_centre{"le personnel, {0} heures de poste manquent à ce centre faute de "
+                         "professionnel habilité",
+                         "staff, {0} station hours missing at this centre for lack of a "
+                         "qualified person"};
+    Text capacity{
+        "la capacité du centre, ses postes sont occupés {0} % du temps en poste ce jour-là",
+        "the centre's capacity, its stations are busy {0}% of the staffed time that day"};
+    Text waste_off{"Doses perdues : {0} % des doses tirées des flacons (seuil {1} %) ; la cause "
+                   "est l'ouverture de flacons non terminés à temps, {2} doses perdues.",
+                   "Wasted doses {0}% of the doses drawn from vials (threshold {1}%): the cause "
+                   "is vials opened and not used up in time, {2} doses lost."};
+    Text stopped{"{0} vacation(s) × rôle en sous-effectif ({1} heures de poste) : la cause est le "
+                 "personnel, aucun professionnel habilité disponible dans le vivier.",
+                 "{0} role-shifts short of staff ({1} station hours): the cause is staff, no "
+                 "qualified person available in the pool."};
 };
 
 inline constexpr CauseTexts causes{};
