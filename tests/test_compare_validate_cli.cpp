@@ -107,7 +107,7 @@ TEST_CASE("compare: usage and input errors exit 2") {
     const Outcome bad_plan =
         run_cli({"compare", world, plan, (broken / "plan.toml").string()}, dir.path());
     CHECK(bad_plan.exit_code == 2);
-    CHECK(contains(bad_plan.err, "nothing was run"));
+    CHECK(contains(bad_plan.err, "rien n'a été simulé"));
     const Outcome missing = run_cli({"compare", world, plan, "nope.toml"}, dir.path());
     CHECK(missing.exit_code == 2);
     CHECK(contains(missing.err, "nope.toml"));

@@ -179,7 +179,7 @@ int run_command(const std::vector<std::string>& args) {
             bar.clear();
         }
     } catch (const std::exception& e) {
-        print_err(std::string("\nriposte: error: the run failed: ") + e.what() + "\n");
+        print_err(text::fill(lang, t.run_failed, {e.what()}));
         return exit_code::run_error;
     } catch (...) {
         print_err("\nriposte: error: the run failed (unknown error)\n");

@@ -82,7 +82,7 @@ int compare_command(const std::vector<std::string>& args) {
         scenarios.push_back(std::move(*s));
     }
     if (failed) {
-        print_err("riposte: error: the scenario files have errors (above); nothing was run\n");
+        print_err(text::cli.compare_files_errors.in(opts->lang));
         return exit_code::usage;
     }
 
@@ -107,7 +107,7 @@ int compare_command(const std::vector<std::string>& args) {
         }
     } catch (const std::exception& e) {
         bar.clear();
-        print_err(std::string("riposte: error: the run failed: ") + e.what() + "\n");
+        print_err(text::fill(lang, text::cli.run_failed, {e.what()}));
         return exit_code::run_error;
     }
     bar.clear();
@@ -125,8 +125,7 @@ int compare_command(const std::vector<std::string>& args) {
         common = std::move(both);
     }
     if (common.empty()) {
-        print_err("riposte: interrupted before every plan had a finished replication; nothing "
-                  "was written\n");
+        print_err(text::cli.compare_nothing.in(lang));
         return exit_code::run_error;
     }
 
@@ -170,9 +169,8 @@ int compare_command(const std::vector<std::string>& args) {
         }
     }
     if (comparison.partial) {
-        print_err("riposte: interrupted: the comparison covers only the " +
-                  std::to_string(common.size()) + " replication(s) every plan finished, of " +
-                  std::to_string(n) + " asked (marked partial)\n");
+        print_err(text::fill(lang, text::cli.compare_partial,
+                             {std::to_string(common.size()), std::to_string(n)}));
         return exit_code::run_error;
     }
     return exit_code::ok;

@@ -80,7 +80,7 @@ int validate_command(const std::vector<std::string>& args) {
             set = run_replications(*scenario, options);
         } catch (const std::exception& e) {
             bar.clear();
-            print_err(std::string("riposte: error: the run failed: ") + e.what() + "\n");
+            print_err(text::fill(opts->lang, text::cli.run_failed, {e.what()}));
             return exit_code::run_error;
         }
         bar.clear();
@@ -127,9 +127,9 @@ int validate_command(const std::vector<std::string>& args) {
         }
     }
     if (verdicts.partial) {
-        print_err("riposte: interrupted: the targets were judged on " +
-                  std::to_string(set.runs.size()) + " of " + std::to_string(opts->replications) +
-                  " replications only (marked partial); the plan is not declared passing\n");
+        print_err(
+            text::fill(opts->lang, text::cli.validate_partial,
+                       {std::to_string(set.runs.size()), std::to_string(opts->replications)}));
         return exit_code::plan_fails;
     }
     return verdicts.all_pass() ? exit_code::ok : exit_code::plan_fails;

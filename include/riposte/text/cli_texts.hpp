@@ -33,6 +33,28 @@ struct CliTexts {
                           "\nriposte: interrupted: stopping; the replications already finished "
                           "are kept (press Ctrl-C again to quit at once)\n"};
 
+    Text run_failed{"\nriposte : erreur : la simulation a échoué : {0}\n",
+                    "\nriposte: error: the run failed: {0}\n"};
+    Text validate_partial{"riposte : interrompu : les objectifs n'ont été jugés que sur {0} "
+                          "réplication(s) sur {1} (marqué partiel) ; le plan n'est pas déclaré "
+                          "conforme\n",
+                          "riposte: interrupted: the targets were judged on {0} of {1} "
+                          "replications only (marked partial); the plan is not declared "
+                          "passing\n"};
+    Text compare_files_errors{"riposte : erreur : les fichiers du scénario ont des erreurs "
+                              "(ci-dessus) ; rien n'a été simulé\n",
+                              "riposte: error: the scenario files have errors (above); nothing "
+                              "was run\n"};
+    Text compare_nothing{"riposte : interrompu avant que chaque plan ait une réplication "
+                         "terminée ; rien n'a été écrit\n",
+                         "riposte: interrupted before every plan had a finished replication; "
+                         "nothing was written\n"};
+    Text compare_partial{"riposte : interrompu : la comparaison ne porte que sur les {0} "
+                         "réplication(s) terminées par chaque plan, sur {1} demandées (marqué "
+                         "partiel)\n",
+                         "riposte: interrupted: the comparison covers only the {0} "
+                         "replication(s) every plan finished, of {1} asked (marked partial)\n"};
+
     // check
     Text check_ok{"ok", "ok"};
     Text check_warning{"{0} avertissement", "{0} warning"};
