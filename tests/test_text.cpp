@@ -222,3 +222,20 @@ TEST_CASE("text: the French validate report has no English and rule cards are wh
     CHECK(report.html.find("…") == std::string::npos); // no title cut short
     CHECK(report.html.find("objectif tenu dans") != std::string::npos);
 }
+
+TEST_CASE("text: the scenario's identifiers as words for the dashboard and the reports") {
+    Scenario s;
+    s.world.professions = {"sage_femme", "infirmier", "custom"};
+    s.world.profession_display_names = {"", "infirmier diplômé d'État", ""};
+    s.world.roles = {"medical_interview"};
+    s.world.groups = {PopulationGroup{.name = "75+"}, PopulationGroup{.name = "x"}};
+    s.world.groups[1].display_name = "groupe X";
+    CHECK(profession_words(s, 0, Language::French) == "sage-femme");
+    CHECK(profession_words(s, 0, Language::English) == "midwife");
+    CHECK(profession_words(s, 1, Language::French) == "infirmier diplômé d'État");
+    CHECK(profession_words(s, 2, Language::French) == "custom");
+    CHECK(profession_words(s, 7, Language::French) == "#7");
+    CHECK(role_words(s, 0, Language::French) == "entretien médical");
+    CHECK(group_words(s, 0, Language::French) == "75 ans et plus");
+    CHECK(group_words(s, 1, Language::French) == "groupe X");
+}

@@ -67,6 +67,15 @@ std::string summary_json(const Scenario& scenario, const Results& results);
 std::string format_summary(const Scenario& scenario, const Results& results,
                            Language language = Language::French);
 
+// ---- names for people (summaries, reports, the dashboard) ----
+
+/// A role, profession or population group as a person reads it: the scenario's display_name,
+/// else the string table's words ("entretien médical", "sage-femme", "75 ans et plus"), else
+/// the identifier. Out-of-range indices give "#<index>".
+std::string role_words(const Scenario& scenario, int role, Language language);
+std::string profession_words(const Scenario& scenario, int profession, Language language);
+std::string group_words(const Scenario& scenario, int group, Language language);
+
 // ---- CSV for French Excel (--csv excel) ----
 
 /// The same table as French Excel opens it: a UTF-8 byte order mark, ';' between fields and a

@@ -243,3 +243,19 @@ std::vector<CoverageRow> coverage_at_end(const Results& r) {
 }
 
 } // namespace riposte::output_detail
+
+namespace riposte {
+
+std::string role_words(const Scenario& scenario, int role, Language language) {
+    return output_detail::role_label(scenario, role, language);
+}
+
+std::string profession_words(const Scenario& scenario, int profession, Language language) {
+    return output_detail::profession_label(scenario, profession, language);
+}
+
+std::string group_words(const Scenario& scenario, int group, Language language) {
+    return output_detail::group_label(scenario, group, language);
+}
+
+} // namespace riposte
