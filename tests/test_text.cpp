@@ -239,3 +239,23 @@ TEST_CASE("text: the scenario's identifiers as words for the dashboard and the r
     CHECK(group_words(s, 0, Language::French) == "75 ans et plus");
     CHECK(group_words(s, 1, Language::French) == "groupe X");
 }
+
+TEST_CASE("text: compare writes counts every replication agrees on as whole numbers") {
+    const KpiSummary complete{"complete_schedules", true, {0, 0, 0}, 0, 0};
+    const KpiSummary wait{"wait_p90_min", false, {18.5, 17.5, 18}, 18, 1.24};
+    ComparedPlan a{"A", "Plan A", "a.toml", 3, 3, {complete, wait}};
+    ComparedPlan b{"B", "Plan B", "b.toml", 3, 3, {complete, wait}};
+    const std::string fr =
+        format_comparison(compare_plans("Essai", "w.toml", 1, {a, b}), Language::French);
+    CHECK_MESSAGE(fr.find("Schémas complets") != std::string::npos, fr);
+    CHECK(fr.find("0,00") == std::string::npos);
+    CHECK(fr.find("0 ± 0") != std::string::npos);
+    CHECK(fr.find("18 ± 1,24") != std::string::npos);
+}
+
+TEST_CASE("text: the KPI table of several replications writes agreed counts as whole numbers") {
+    const KpiSummary complete{"complete_schedules", true, {0, 0, 0}, 0, 0};
+    const std::string fr = format_kpi_table({complete}, Language::French);
+    CHECK_MESSAGE(fr.find("0,00") == std::string::npos, fr);
+    CHECK(fr.find("Schémas complets") != std::string::npos);
+}

@@ -21,7 +21,9 @@ constexpr int kpi_decimals = 4;
 /// For people: French decimal comma and grouped thousands; English as in the files.
 std::string plain_number(Language lang, double v) {
     if (!std::isfinite(v)) return "-";
-    const int decimals = std::abs(v) < 10 ? 2 : 1;
+    // a whole number (a count that every replication agrees on, a zero CI) has no decimals
+    const bool whole = std::abs(v - std::round(v)) < 1e-9;
+    const int decimals = whole ? 0 : std::abs(v) < 10 ? 2 : 1;
     return lang == Language::French ? text::format_decimal(lang, v, decimals)
                                     : format_fixed(v, decimals);
 }

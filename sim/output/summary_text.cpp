@@ -369,7 +369,7 @@ std::string number(Language lang, double v, int decimals) {
 /// that agree in every replication) without decimals.
 std::string short_number(Language lang, double v) {
     if (!std::isfinite(v)) return "-";
-    if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) >= 10) return number(lang, v, 0);
+    if (std::abs(v - std::round(v)) < 1e-9) return number(lang, v, 0);
     return number(lang, v, std::abs(v) < 10 ? 2 : 1);
 }
 
