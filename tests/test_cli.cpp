@@ -409,6 +409,19 @@ TEST_CASE("cli: --csv excel writes what French Excel opens, and reads back to th
     CHECK(run_cli({"run", "--csv", "xlsx"}, dir.path()).exit_code == 2);
 }
 
+TEST_CASE("cli: check speaks French by default and English with --lang en") {
+    TempDir dir;
+    const Outcome fr = run_cli({"check"}, dir.path());
+    REQUIRE_MESSAGE(fr.exit_code == 0, fr.err);
+    CHECK_MESSAGE(fr.out.rfind("ok : communes : ", 0) == 0, fr.out);
+    CHECK(contains(fr.out, "liaisons routières"));
+    CHECK(contains(fr.out, "à partir du"));
+    const Outcome en = run_cli({"check", "--lang", "en"}, dir.path());
+    CHECK(en.out.rfind("ok: communes: ", 0) == 0);
+    CHECK(contains(en.out, "road links"));
+    CHECK(run_cli({"check", "--lang", "de"}, dir.path()).exit_code == 2);
+}
+
 TEST_CASE("cli: check warns, at the station, when no one in the pool may fill its role") {
     TempDir dir;
     for (const char* f : {"world.toml", "plan.toml", "communes.csv", "edges.csv"})

@@ -66,7 +66,9 @@ are printed as file:line:column: error: message on standard error and nothing is
 
 With one replication the summary is the detailed KPI summary of that run. With N > 1 it
 is a table of every KPI: mean, half-width of the 95% confidence interval of the mean,
-min and max over the replications. Results do not depend on --threads: replication k
+min and max over the replications. Both end with a VERDICT: what is off (unmet demand,
+a day's p90 wait, waste, stations short of staff) and its cause (supply, staff, opening
+hours, booking horizon, travel), one sentence each. Results do not depend on --threads: replication k
 always draws the same random numbers for a given seed.
 
 Options:
@@ -167,10 +169,13 @@ below zero. Target rules come from the plan's targets (p90 wait, coverage, waste
 unmet demand) and are judged over N replications; they are skipped when the plan has no
 target or with --structural-only.
 
-Text output: per rule a line 'PASS  id: title' or 'FAIL  id: title', then the measured
-value (with its 95% CI for targets) and the threshold, and for a failing rule where it
-fails (centre, date, commune, profession; 'and N more' when only the first are listed);
-last a line 'RESULT: PASS' or 'RESULT: FAIL (...)'.
+Text output: per rule a line 'CONFORME  id : titre' or 'NON CONFORME  id : titre'
+('PASS  id: title' / 'FAIL  id: title' with --lang en), then the measured value (with its
+95% CI for targets) and the requirement, and for a failing rule where it fails (centre,
+date, commune, profession; 'et N autre(s)' when only the first are listed); last a line
+'VERDICT : CONFORME' or 'VERDICT : NON CONFORME (...)' ('RESULT: PASS' / 'RESULT: FAIL'
+in English). A plan without targets reads 'structure OK, aucune cible vérifiée' and lists
+the targets a plan usually states; it still exits 0.
 
 Options:
   --replications N   replications for the target rules, 1 to 100000 (default 10)
