@@ -4,6 +4,7 @@
 #include "riposte/report.hpp"
 #include "riposte/runner.hpp"
 #include "riposte/scenario_loader.hpp"
+#include "riposte/text/cli_texts.hpp"
 #include "riposte/text/names_texts.hpp"
 #include "riposte/text/report_texts.hpp"
 #include "riposte/text/strings.hpp"
@@ -102,8 +103,8 @@ TEST_CASE("text: every entry of the table exists in French and in English") {
 TEST_CASE("text: placeholders, numbers and plural in each language's way") {
     CHECK(text::fill("{0} sur {1} ({0})", {"3", "10"}) == "3 sur 10 (3)");
     CHECK(text::fill("{2} and {x}", {"a"}) == "{2} and {x}"); // unknown placeholders stay
-    CHECK(text::fill(Language::English, text::summary.partial, {"2", "5"}) ==
-          "PARTIAL: interrupted after 2 of 5 replications");
+    CHECK(text::fill(Language::English, text::cli.check_warnings, {"2"}) == "2 warnings");
+    CHECK(text::fill(Language::French, text::cli.check_warnings, {"2"}) == "2 avertissements");
     const std::string nbsp = "\xC2\xA0";
     CHECK(text::format_count(Language::French, 49406) == "49" + nbsp + "406");
     CHECK(text::format_count(Language::English, 49406) == "49,406");

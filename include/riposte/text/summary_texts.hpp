@@ -24,7 +24,6 @@ struct SummaryTexts {
     Text tests{"Tests réalisés", "Tests"};
     Text wanting{"Personnes souhaitant le vaccin", "Wanting a vaccine"};
     Text unmet{"Demande non satisfaite", "Unmet demand"};
-    Text people{"personnes", "people"};
     Text of_wanting{"des volontaires", "of wanting"};
     Text cannot_travel{"non déplaçables", "cannot travel"};
     Text home_vaccinations{"Vaccinations à domicile", "Vaccinations at home"};
@@ -46,7 +45,6 @@ struct SummaryTexts {
     Text max{"max", "max"};
     Text staff_hours{"Heures de professionnels", "Staff hours"};
     Text overtime_hours{"Heures supplémentaires", "Overtime hours"};
-    Text hours_unit{"h", "h"};
     Text cost{"Coût estimé", "Cost estimate"};
     Text eur{"EUR", "EUR"};
     Text target_reached{"80 % des volontaires avec un schéma complet",
@@ -151,17 +149,6 @@ struct SummaryTexts {
     Text col_reason{"Motif", "Reason"};
     Text and_more{"... et", "... and"};
     Text more_see_csv{"de plus (voir shortfall.csv)", "more (see shortfall.csv)"};
-
-    // several replications
-    Text replications{"réplications", "replications"};
-    Text partial{"PARTIEL : interrompu après {0} réplication(s) sur {1}",
-                 "PARTIAL: interrupted after {0} of {1} replications"};
-    Text col_kpi{"Indicateur", "KPI"};
-    Text col_ci{"± IC 95 %", "± 95% CI"};
-    Text col_min{"Min", "Min"};
-    Text kpi_note{"Moyenne sur les réplications, ± demi-largeur de l'intervalle de confiance à "
-                  "95 %.",
-                  "Mean over the replications, ± half-width of the 95% confidence interval."};
 };
 
 inline constexpr SummaryTexts summary{};
