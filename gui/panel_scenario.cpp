@@ -225,7 +225,8 @@ void draw_pool(const Scenario& s, Lang lang) {
         if (people[i] == 0) continue;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(professions[i].c_str());
+        // in words ("sage-femme"), or the scenario's display_name
+        ImGui::TextUnformatted(profession_words(s, static_cast<int>(i), language_of(lang)).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_count(lang, people[i]).c_str());
         ImGui::TableNextColumn();

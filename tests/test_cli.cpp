@@ -174,8 +174,9 @@ TEST_CASE("cli: run writes the result files and the same seed twice gives identi
     TempDir dir;
     const Outcome a = run_cli({"run", "--seed", "7", "--out", "a"}, dir.path());
     REQUIRE_MESSAGE(a.exit_code == 0, a.err);
-    CHECK(contains(a.out, "OVERALL"));
-    CHECK(contains(a.out, "files written to a"));
+    // French by default
+    CHECK(contains(a.out, "ENSEMBLE"));
+    CHECK(contains(a.out, "fichiers écrits dans a"));
     const Outcome b = run_cli({"run", "--seed=7", "--out", "b", "--quiet"}, dir.path());
     REQUIRE_MESSAGE(b.exit_code == 0, b.err);
     CHECK(b.out.empty());
@@ -193,7 +194,7 @@ TEST_CASE("cli: run writes the result files and the same seed twice gives identi
     // Same seed without files prints the same summary.
     const Outcome c = run_cli({"run", "--seed", "7", "--no-files"}, dir.path());
     REQUIRE(c.exit_code == 0);
-    CHECK(a.out.substr(0, a.out.find("\nResults:")) == c.out);
+    CHECK(a.out.substr(0, a.out.find("\nRésultats")) == c.out);
 }
 
 TEST_CASE("cli: different seeds give different results") {
@@ -258,7 +259,8 @@ std::vector<std::string> csv_column(const fs::path& file, std::string_view colum
 TEST_CASE("cli: run --replications gives identical files with 1 and 2 threads") {
     TempDir dir;
     const Outcome one =
-        run_cli({"run", "--replications", "4", "--threads", "1", "--out", "t1"}, dir.path());
+        run_cli({"run", "--replications", "4", "--threads", "1", "--out", "t1", "--lang", "en"},
+                dir.path());
     REQUIRE_MESSAGE(one.exit_code == 0, one.err);
     const Outcome two = run_cli(
         {"run", "--replications", "4", "--threads", "2", "--out", "t2", "--quiet"}, dir.path());
@@ -273,7 +275,7 @@ TEST_CASE("cli: run --replications gives identical files with 1 and 2 threads") 
     }
     // the printed KPI table has a mean and a CI for every KPI
     CHECK(contains(one.out, "KPIS OVER 4 REPLICATIONS"));
-    CHECK(std::regex_search(one.out, std::regex(R"(wait_p90_min +\d+\.\d+ +\d+\.\d+ )")));
+    CHECK(std::regex_search(one.out, std::regex(R"(p90 wait \(min\) +\d+\.\d+ +\d+\.\d+ )")));
 }
 
 TEST_CASE("cli: run --replications writes a KPI summary with 95% CI and per-replication rows") {
@@ -318,9 +320,9 @@ TEST_CASE("cli: run option conflicts are usage errors") {
     CHECK(contains(both.err, "--replication"));
     CHECK(run_cli({"run", "--replications", "0"}, dir.path()).exit_code == 2);
     CHECK(run_cli({"run", "--threads", "0"}, dir.path()).exit_code == 2);
-    const Outcome lang = run_cli({"run", "--lang", "en"}, dir.path());
+    const Outcome lang = run_cli({"run", "--lang", "de"}, dir.path());
     CHECK(lang.exit_code == 2);
-    CHECK(contains(lang.err, "--report"));
+    CHECK(contains(lang.err, "--lang expects fr or en"));
     CHECK(run_cli({"run", "--report", "--no-files"}, dir.path()).exit_code == 2);
     CHECK(run_cli({"run", "--report", "--lang", "de"}, dir.path()).exit_code == 2);
     CHECK_FALSE(fs::exists(dir.path() / "riposte-out"));
@@ -328,8 +330,9 @@ TEST_CASE("cli: run option conflicts are usage errors") {
 
 TEST_CASE("cli: Ctrl-C keeps the finished replications, marks them partial and exits 1") {
     TempDir dir;
-    riposte::test::CliProcess p({"run", "--replications", "5000", "--threads", "1", "--out", "p"},
-                                dir.path());
+    riposte::test::CliProcess p(
+        {"run", "--replications", "5000", "--threads", "1", "--out", "p", "--lang", "en"},
+        dir.path());
     // let a few replications finish (one takes a fraction of a second), then interrupt
     std::this_thread::sleep_for(std::chrono::milliseconds(2500));
     p.signal(SIGINT);
@@ -406,6 +409,19 @@ TEST_CASE("cli: --csv excel writes what French Excel opens, and reads back to th
     CHECK(run_cli({"run", "--csv", "xlsx"}, dir.path()).exit_code == 2);
 }
 
+TEST_CASE("cli: check speaks French by default and English with --lang en") {
+    TempDir dir;
+    const Outcome fr = run_cli({"check"}, dir.path());
+    REQUIRE_MESSAGE(fr.exit_code == 0, fr.err);
+    CHECK_MESSAGE(fr.out.rfind("ok : communes : ", 0) == 0, fr.out);
+    CHECK(contains(fr.out, "liaisons routières"));
+    CHECK(contains(fr.out, "à partir du"));
+    const Outcome en = run_cli({"check", "--lang", "en"}, dir.path());
+    CHECK(en.out.rfind("ok: communes: ", 0) == 0);
+    CHECK(contains(en.out, "road links"));
+    CHECK(run_cli({"check", "--lang", "de"}, dir.path()).exit_code == 2);
+}
+
 TEST_CASE("cli: check warns, at the station, when no one in the pool may fill its role") {
     TempDir dir;
     for (const char* f : {"world.toml", "plan.toml", "communes.csv", "edges.csv"})
@@ -420,7 +436,7 @@ TEST_CASE("cli: check warns, at the station, when no one in the pool may fill it
     const std::size_t station = plan.find("role = \"medical_interview\"");
     REQUIRE(station != std::string::npos);
     const auto line = 1 + std::count(plan.begin(), plan.begin() + static_cast<long>(station), '\n');
-    const Outcome o = run_cli({"check", "."}, dir.path());
+    const Outcome o = run_cli({"check", ".", "--lang", "en"}, dir.path());
     CHECK(o.exit_code == 0); // a warning, not an error: check still passes
     CHECK_MESSAGE(contains(o.err, "plan.toml:" + std::to_string(line) +
                                       ":10: warning: [pool.no_one_qualified] station 'interview' "
@@ -434,9 +450,9 @@ TEST_CASE("cli: check --exercise checks an exercise file against the scenario") 
     TempDir dir;
     const fs::path herault = fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault";
     const fs::path stress = fs::path(RIPOSTE_SCENARIO_DIR) / "stress";
-    const Outcome ok = run_cli(
-        {"check", herault.string(), "--exercise", (stress / "fridge-failure.toml").string()},
-        dir.path());
+    const Outcome ok = run_cli({"check", herault.string(), "--exercise",
+                                (stress / "fridge-failure.toml").string(), "--lang", "en"},
+                               dir.path());
     CHECK_MESSAGE(ok.exit_code == 0, ok.err);
     CHECK(contains(ok.out, "ok: exercise 'Rupture de la cha"));
     CHECK(contains(ok.out, "1 scripted inject, 1 trigger, 1 objective\n"));
@@ -446,7 +462,8 @@ TEST_CASE("cli: check --exercise checks an exercise file against the scenario") 
         f << "[exercise]\nname = \"x\"\n[[inject]]\nid = \"a\"\nat = \"J1 08:00\"\n"
              "kind = \"cold_chain_failure\"\ncentre = \"Gignak\"\n";
     }
-    const Outcome bad = run_cli({"check", herault.string(), "--exercise", "bad.toml"}, dir.path());
+    const Outcome bad =
+        run_cli({"check", herault.string(), "--exercise", "bad.toml", "--lang", "en"}, dir.path());
     CHECK(bad.exit_code == 2);
     CHECK_MESSAGE(contains(bad.err, "bad.toml:7:10: error: [ref.unknown] unknown centre 'Gignak'; "
                                     "did you mean 'Gignac'?"),

@@ -51,16 +51,16 @@ const riposte::JsonValue* kpi(const riposte::JsonValue& doc, std::string_view na
 TEST_CASE("compare: one more line at Clermont gives significantly lower p90 waits") {
     TempDir dir;
     const Outcome o = run_cli({"compare", world, plan, extra_line, "--replications", "8",
-                               "--threads", "2", "--out", "cmp"},
+                               "--threads", "2", "--out", "cmp", "--lang", "en"},
                               dir.path());
     REQUIRE_MESSAGE(o.exit_code == 0, o.err);
     // side-by-side table: plans A and B, the difference B - A marked significant and better
     CHECK(contains(o.out, "A  plan.toml"));
     CHECK(contains(o.out, "B  plan-extra-line.toml"));
-    CHECK(std::regex_search(o.out,
-                            std::regex(R"(\n  wait_p90_min .* -\d+\.\d+ ± \d+\.\d+  \* better)")));
     CHECK(std::regex_search(
-        o.out, std::regex(R"(\n  worst_day_wait_p90_min\[Clermont-l'Hérault\] .*\* better)")));
+        o.out, std::regex(R"(\n  p90 wait \(min\) .* -\d+\.\d+ ± \d+\.\d+  \* better)")));
+    CHECK(std::regex_search(
+        o.out, std::regex(R"(\n  p90 wait, worst day, Clermont-l'Hérault \(min\) .*\* better)")));
 
     const riposte::JsonValue doc = parse(read_text(dir.path() / "cmp" / "compare.json"));
     CHECK(doc.text("format") == "riposte-compare/1");
@@ -110,7 +110,7 @@ TEST_CASE("compare: usage and input errors exit 2") {
     const Outcome bad_plan =
         run_cli({"compare", world, plan, (broken / "plan.toml").string()}, dir.path());
     CHECK(bad_plan.exit_code == 2);
-    CHECK(contains(bad_plan.err, "nothing was run"));
+    CHECK(contains(bad_plan.err, "rien n'a été simulé"));
     const Outcome missing = run_cli({"compare", world, plan, "nope.toml"}, dir.path());
     CHECK(missing.exit_code == 2);
     CHECK(contains(missing.err, "nope.toml"));
@@ -118,7 +118,8 @@ TEST_CASE("compare: usage and input errors exit 2") {
 
 TEST_CASE("validate: a plan meeting its targets passes with exit 0") {
     TempDir dir;
-    const Outcome o = run_cli({"validate", world, extra_line, "--replications", "4"}, dir.path());
+    const Outcome o =
+        run_cli({"validate", world, extra_line, "--replications", "4", "--lang", "en"}, dir.path());
     CHECK_MESSAGE(o.exit_code == 0, o.out << o.err);
     CHECK(contains(o.out, "RESULT: PASS"));
     CHECK(contains(o.out, "PASS  target.wasted_doses"));
@@ -131,7 +132,8 @@ TEST_CASE("validate: a plan meeting its targets passes with exit 0") {
 TEST_CASE("validate: the understaffed plan fails, naming the centre and the date") {
     TempDir dir;
     const Outcome o = run_cli(
-        {"validate", world, understaffed, "--replications", "4", "--threads", "2"}, dir.path());
+        {"validate", world, understaffed, "--replications", "4", "--threads", "2", "--lang", "en"},
+        dir.path());
     CHECK(o.exit_code == 1);
     CHECK(contains(o.out, "FAIL  target.wait_p90"));
     CHECK(std::regex_search(
@@ -139,7 +141,8 @@ TEST_CASE("validate: the understaffed plan fails, naming the centre and the date
     CHECK(std::regex_search(o.out, std::regex(R"(and \d+ more)")));
     CHECK(contains(o.out, "RESULT: FAIL (1 of"));
     // every structural rule passes: only the simulated target fails
-    const Outcome s = run_cli({"validate", world, understaffed, "--structural-only"}, dir.path());
+    const Outcome s =
+        run_cli({"validate", world, understaffed, "--structural-only", "--lang", "en"}, dir.path());
     CHECK_MESSAGE(s.exit_code == 0, s.out);
     CHECK(contains(s.out, "structural rules only"));
     CHECK_FALSE(contains(s.out, "target."));
@@ -191,11 +194,18 @@ TEST_CASE("validate: bad input exits 2") {
 
 TEST_CASE("validate: a plan without targets reads 'structure OK, no targets checked', not PASS") {
     TempDir dir;
-    const Outcome o = run_cli({"validate"}, dir.path()); // the default plan states no target
+    // the default plan states no target
+    const Outcome o = run_cli({"validate", "--lang", "en"}, dir.path());
     CHECK(o.exit_code == 0);
     CHECK(contains(o.out, "RESULT: STRUCTURE OK, NO TARGETS CHECKED"));
     CHECK_FALSE(contains(o.out, "RESULT: PASS"));
     CHECK(contains(o.out, "[[validation.target]]"));
+    // in French (the default) the verdict says the same, and which targets a plan usually states
+    const Outcome fr = run_cli({"validate"}, dir.path());
+    CHECK(fr.exit_code == 0);
+    CHECK(contains(fr.out, "VERDICT : structure OK, aucune cible vérifiée"));
+    CHECK(contains(fr.out, "attente p90 maximale"));
+    CHECK_FALSE(contains(fr.out, "CONFORME ("));
     const Outcome j = run_cli({"validate", "--format", "json"}, dir.path());
     CHECK(j.exit_code == 0);
     CHECK(contains(j.out, "\"targets_checked\": false"));
@@ -247,9 +257,9 @@ TEST_CASE("validate --stress: the targets are judged again under each disruption
     const std::string absence = stress_dir + "absence-wave.toml";
     // the plan with the extra line meets its targets; a fridge failure at the largest centre
     // destroys its stock: the wasted-doses target fails under it
-    const Outcome o = run_cli(
-        {"validate", world, extra_line, "--replications", "3", "--stress", fridge + "," + absence},
-        dir.path());
+    const Outcome o = run_cli({"validate", world, extra_line, "--replications", "3", "--stress",
+                               fridge + "," + absence, "--lang", "en"},
+                              dir.path());
     CHECK(contains(o.out, "Stress cases"));
     CHECK(contains(o.out, "fridge-failure"));
     CHECK(contains(o.out, "absence-wave"));
@@ -257,6 +267,12 @@ TEST_CASE("validate --stress: the targets are judged again under each disruption
     CHECK_MESSAGE(fridge_fails, o.out);
     CHECK(contains(o.out, "target.wasted_doses"));
     CHECK(o.exit_code == (fridge_fails ? 1 : 0));
+    // in French (the default), the same verdict, worded for the crisis cell
+    const Outcome fr = run_cli(
+        {"validate", world, extra_line, "--replications", "3", "--stress", fridge}, dir.path());
+    CHECK_MESSAGE(contains(fr.out, "Cas de stress"), fr.out);
+    CHECK(contains(fr.out, "ÉCHEC  fridge-failure"));
+    CHECK(contains(fr.out, "(exigé : "));
     // JSON: one entry per case with its failed targets
     const Outcome j = run_cli({"validate", world, extra_line, "--replications", "3", "--stress",
                                fridge, "--format", "json"},

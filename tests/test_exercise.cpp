@@ -493,7 +493,8 @@ TEST_CASE("bad exercise files and journals through riposte check: exit 2, never 
     test::TempDir dir;
     const fs::path tiny = scenario_root / "tests" / "tiny";
     auto check = [&](const std::string& name) {
-        test::CliProcess proc({"check", tiny.string(), "--exercise", name}, dir.path());
+        test::CliProcess proc({"check", tiny.string(), "--exercise", name, "--lang", "en"},
+                              dir.path());
         return proc.finish_within(std::chrono::seconds(20));
     };
     auto write = [&](const std::string& name, const std::string& text) {

@@ -577,7 +577,7 @@ TEST_CASE("write_results writes every file, and identical results give identical
 
 TEST_CASE("format_summary shows KPIs, aligned tables and never drops shortfalls silently") {
     const Fixture f;
-    const std::string text = format_summary(f.s, f.r);
+    const std::string text = format_summary(f.s, f.r, Language::English);
     CHECK(text.find("Plan été") != std::string::npos);
     CHECK(text.find("seed 42, replication 1") != std::string::npos);
     CHECK(text.find("2021-02-27 to 2021-03-01") != std::string::npos);
@@ -589,7 +589,7 @@ TEST_CASE("format_summary shows KPIs, aligned tables and never drops shortfalls 
     CHECK(text.find("Équipe mobile sud") != std::string::npos);
     CHECK(text.find("... and 2 more") != std::string::npos);
     CHECK(text.find("75+ ans") != std::string::npos);
-    CHECK(text.find("medecin") != std::string::npos);
+    CHECK(text.find("doctor") != std::string::npos); // professions as words
     CHECK(text.find("nan") == std::string::npos);
 
     // The centre tables' last columns are right-aligned: every line of a table has the same

@@ -162,7 +162,7 @@ TEST_CASE("run --report writes a self-contained French report with one SVG per c
     TempDir dir;
     const Outcome o = run_cli({"run", "--replications", "3", "--out", "r", "--report"}, dir.path());
     REQUIRE_MESSAGE(o.exit_code == 0, o.err);
-    CHECK(contains(o.out, "Report: r/report.html"));
+    CHECK(contains(o.out, "Rapport : r/report.html"));
     const std::string html = read_text(dir.path() / "r" / "report.html");
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(contains(html, "<html lang=\"fr\">"));

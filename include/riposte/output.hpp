@@ -7,6 +7,7 @@
 #include "riposte/results.hpp"
 #include "riposte/runner.hpp"
 #include "riposte/scenario.hpp"
+#include "riposte/text/strings.hpp"
 #include "riposte/validation.hpp"
 
 #include <array>
@@ -84,7 +85,17 @@ class StationSummary {
 std::string summary_json(const Scenario& scenario, const Results& results);
 
 /// Readable plain-text KPI summary (overall, per centre, coverage, staff, shortfalls).
-std::string format_summary(const Scenario& scenario, const Results& results);
+std::string format_summary(const Scenario& scenario, const Results& results,
+                           Language language = Language::French);
+
+// ---- names for people (summaries, reports, the dashboard) ----
+
+/// A role, profession or population group as a person reads it: the scenario's display_name,
+/// else the string table's words ("entretien médical", "sage-femme", "75 ans et plus"), else
+/// the identifier. Out-of-range indices give "#<index>".
+std::string role_words(const Scenario& scenario, int role, Language language);
+std::string profession_words(const Scenario& scenario, int profession, Language language);
+std::string group_words(const Scenario& scenario, int group, Language language);
 
 // ---- CSV for French Excel (--csv excel) ----
 
@@ -176,11 +187,13 @@ class ReplicationFiles {
 };
 
 /// Terminal text: one line per KPI with mean, ± 95% CI half-width, min and max.
-std::string format_kpi_table(const std::vector<KpiSummary>& kpis);
+std::string format_kpi_table(const std::vector<KpiSummary>& kpis,
+                             Language language = Language::French);
 /// Terminal text for N replications: heading (world, plan, seed, replications, partial) and
 /// the KPI table.
 std::string format_replications_summary(const Scenario& scenario, const ReplicationSet& set,
-                                        const std::vector<KpiSummary>& kpis);
+                                        const std::vector<KpiSummary>& kpis,
+                                        Language language = Language::French);
 
 // ---- plan comparison (riposte compare) ----
 
@@ -226,7 +239,7 @@ std::string compare_csv(const Comparison& comparison);
 std::string compare_json(const Comparison& comparison);
 /// Terminal text: the plans (labels and names), then a side-by-side table of the KPIs (mean ±
 /// CI per plan) with the paired difference to plan A, significant ones marked '*'.
-std::string format_comparison(const Comparison& comparison);
+std::string format_comparison(const Comparison& comparison, Language language = Language::French);
 
 // ---- plan validation (riposte validate) ----
 
@@ -237,6 +250,6 @@ std::string validation_json(const Scenario& scenario, const ValidationReport& re
 /// and the threshold, and for a failing rule where it fails ("... and N more" when only the
 /// first places are listed); last a one-line verdict.
 std::string format_validation(const Scenario& scenario, const ValidationReport& report,
-                              std::uint64_t seed);
+                              std::uint64_t seed, Language language = Language::French);
 
 } // namespace riposte

@@ -4,6 +4,8 @@
 // drawn by riposte's own chart code, in French (default) or English. It reads only the files
 // riposte writes (CSV tables, summary.json, compare.json, validation.json), so it also works
 // on a directory written by an earlier run. See docs/report.md.
+#include "riposte/text/strings.hpp"
+
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -13,11 +15,6 @@
 #include <vector>
 
 namespace riposte {
-
-enum class Language { French, English };
-
-/// "fr" or "en" (case-insensitive); nullopt otherwise.
-std::optional<Language> parse_language(std::string_view code);
 
 /// What build_report() produced.
 struct ReportResult {

@@ -5,6 +5,7 @@
 #include "riposte/exercise.hpp"
 #include "riposte/results.hpp"
 #include "riposte/scenario.hpp"
+#include "riposte/verdict_facts.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -66,6 +67,8 @@ struct ReplicationSet {
 
     /// Appends what is kept of `results` (replications must come in replication order).
     void add(const Scenario& scenario, const Results& results);
+    /// What the verdict reads of each run, in the order of `runs`.
+    std::vector<RunFacts> facts;
 };
 
 /// Receives each finished replication, in replication order, from one thread at a time.

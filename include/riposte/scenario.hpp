@@ -48,6 +48,7 @@ struct PopulationGroup {
     int doses = 1;            ///< doses for a complete schedule (1..3)
     int interval_days = 21;   ///< days between doses
     double cannot_travel = 0; ///< share unable to travel to a centre (needs a mobile team)
+    std::string display_name; ///< words for people ("75 ans et plus"); empty: from the name
 };
 
 /// How people book and turn up (population behaviour, part of the world).
@@ -129,6 +130,9 @@ struct World {
     Behaviour behaviour;
     std::vector<std::string> professions;
     std::vector<std::string> roles;
+    /// Words for people, parallel to professions and roles ([scope.profession.X] and
+    /// [scope.role.X] display_name); an empty string: the string table's words, else the name.
+    std::vector<std::string> profession_display_names, role_display_names;
     ScopeTable scope;
     std::vector<PoolEntry> pool;
     std::vector<VaccineType> vaccines;
@@ -177,6 +181,7 @@ struct Shift {
 
 struct Centre {
     std::string name;
+    std::string display_name; ///< words for people in summaries; empty: the name
     CentreKind kind = CentreKind::Vaccination;
     int commune = 0;
     WeekdayMask weekdays = all_weekdays;

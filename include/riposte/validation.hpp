@@ -14,15 +14,27 @@
 
 namespace riposte {
 
+/// A sentence for people as a phrase id and its values, worded by the CLI and the report from
+/// the string table (riposte/text/validation_texts.hpp). Numbers are written with a '.' and
+/// re-written in the reader's language ("245.5" → "245,5"); "role:ID" is a role, "reason:TEXT" a
+/// roster reason (both worded from the table), "text:..." is kept as written (an INSEE code).
+struct Phrase {
+    std::string id;
+    std::vector<std::string> args;
+};
+
 struct RuleVerdict {
     std::string id;         ///< stable identifier, e.g. "staffing.qualified"
     std::string title;      ///< one line saying what is checked
     bool structural = true; ///< needs no simulation
     bool pass = true;
-    bool warning = false;           ///< passes, but `where` lists what deserves a look
-    std::string measured;           ///< measured value (with its 95% CI for target rules)
-    std::string threshold;          ///< what is required
-    std::vector<std::string> where; ///< where it fails: centre, date, commune, profession
+    bool warning = false;              ///< passes, but `where` lists what deserves a look
+    std::string measured;              ///< measured value (with its 95% CI for target rules)
+    std::string threshold;             ///< what is required
+    Phrase measured_phrase;            ///< `measured` for the string table
+    Phrase threshold_phrase;           ///< `threshold` for the string table
+    std::vector<std::string> where;    ///< where it fails: centre, date, commune, profession
+    std::vector<Phrase> where_phrases; ///< `where` for the string table, one per place
     int where_total = 0; ///< number of failing places (where may list only the first ones)
 };
 

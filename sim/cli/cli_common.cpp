@@ -67,7 +67,7 @@ std::optional<ScenarioFiles> scenario_files(const std::vector<std::string>& posi
     return std::nullopt;
 }
 
-std::optional<Scenario> load(const ScenarioFiles& files, bool quiet_summary) {
+std::optional<Scenario> load(const ScenarioFiles& files, bool quiet_summary, Language lang) {
     LoadResult loaded = load_scenario(files.world, files.plan);
     const Diagnostics& diagnostics = loaded.diagnostics;
     for (const Diagnostic& d : diagnostics.items()) print_err(format_diagnostic(d) + "\n");
@@ -76,8 +76,8 @@ std::optional<Scenario> load(const ScenarioFiles& files, bool quiet_summary) {
         if (n == 0) {
             print_err(files.world.string() + ": error: the scenario could not be loaded\n");
         } else if (!quiet_summary) {
-            print_err(std::to_string(n) + (n == 1 ? " error" : " errors") +
-                      " in the scenario; nothing was run\n");
+            print_err(text::fill(lang, text::cli.errors_in_scenario, {std::to_string(n)}) +
+                      std::string(text::cli.nothing_run.in(lang)) + "\n");
         }
         return std::nullopt;
     }
@@ -130,15 +130,17 @@ std::optional<Language> lang_option(const ParsedArgs& args, std::string_view com
 namespace {
 
 std::atomic<bool> interrupt_flag{false};
+// The message the handler writes, chosen before the handler is installed (a string literal of
+// the table: nothing is allocated in the handler).
+std::atomic<const char*> interrupt_message{nullptr};
+std::atomic<std::size_t> interrupt_message_size{0};
 struct sigaction previous_action {};
 
 extern "C" void on_sigint(int /*signal*/) {
     interrupt_flag.store(true);
-    static constexpr char message[] =
-        "\nriposte: interrupted: stopping; the replications already finished are kept "
-        "(press Ctrl-C again to quit at once)\n";
     // write(2) is async-signal-safe; nothing to do if it fails
-    const ssize_t written = ::write(STDERR_FILENO, message, sizeof message - 1);
+    const ssize_t written =
+        ::write(STDERR_FILENO, interrupt_message.load(), interrupt_message_size.load());
     (void)written;
 }
 
@@ -146,8 +148,11 @@ static_assert(std::atomic<bool>::is_always_lock_free, "the Ctrl-C flag must be l
 
 } // namespace
 
-InterruptGuard::InterruptGuard() {
+InterruptGuard::InterruptGuard(Language lang) {
     interrupt_flag.store(false);
+    const std::string_view message = text::cli.interrupt_signal.in(lang);
+    interrupt_message.store(message.data());
+    interrupt_message_size.store(message.size());
     struct sigaction action {};
     action.sa_handler = on_sigint;
     sigemptyset(&action.sa_mask);
@@ -170,8 +175,9 @@ bool InterruptGuard::interrupted() const {
 
 // ---- progress ----
 
-ProgressBar::ProgressBar(bool enabled, std::string unit)
-    : enabled_(enabled), unit_(std::move(unit)), start_(std::chrono::steady_clock::now()) {}
+ProgressBar::ProgressBar(bool enabled, const text::Text& unit, Language lang)
+    : enabled_(enabled), unit_(unit.in(lang)), lang_(lang),
+      start_(std::chrono::steady_clock::now()) {}
 
 void ProgressBar::update(int done, int total) {
     if (!enabled_ || total <= 0) return;
@@ -187,12 +193,11 @@ void ProgressBar::update(int done, int total) {
                        std::string(static_cast<std::size_t>(width - filled), '.') + "] " +
                        std::to_string(done) + "/" + std::to_string(total) + " " + unit_;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "  %.1f/s", rate);
-    line += buf;
+    line += "  " + text::format_decimal(lang_, rate, 1) + "/s";
     if (rate > 0 && done < total) {
         const auto eta = static_cast<long>((total - done) / rate + 0.5);
-        std::snprintf(buf, sizeof buf, "  ETA %ld:%02ld", eta / 60, eta % 60);
-        line += buf;
+        std::snprintf(buf, sizeof buf, " %ld:%02ld", eta / 60, eta % 60);
+        line += "  " + std::string(text::cli.eta.in(lang_)) + buf;
     }
     line += "   ";
     print_err(line);
@@ -240,7 +245,7 @@ int write_report_for(const fs::path& dir, Language lang, bool quiet) {
         print_err("riposte: error: " + status.error + "\n");
         return exit_code::run_error;
     }
-    if (!quiet) print_out("Report: " + file.string() + "\n");
+    if (!quiet) print_out(text::fill(lang, text::cli.report_written, {file.string()}));
     return exit_code::ok;
 }
 

@@ -8,6 +8,7 @@
 #include "riposte/exercise.hpp"
 #include "riposte/report.hpp"
 #include "riposte/scenario.hpp"
+#include "riposte/text/cli_texts.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -39,7 +40,8 @@ std::optional<ScenarioFiles> scenario_files(const std::vector<std::string>& posi
 /// Loads a scenario and prints every diagnostic on stderr; nullopt on any error (the caller
 /// exits with exit_code::usage). With `quiet_summary` the "N errors" line is left out (the
 /// caller prints its own).
-std::optional<Scenario> load(const ScenarioFiles& files, bool quiet_summary = false);
+std::optional<Scenario> load(const ScenarioFiles& files, bool quiet_summary = false,
+                             Language lang = Language::French);
 
 /// Whole-number option `name` in [min, max]; `fallback` when absent. On a bad value prints a
 /// usage error, sets `exit` and returns nullopt.
@@ -55,7 +57,7 @@ std::optional<std::uint64_t> seed_option(const ParsedArgs& args, std::string_vie
 /// --threads (default: the number of processors).
 std::optional<int> threads_option(const ParsedArgs& args, std::string_view command, int& exit);
 
-/// --lang fr|en (default fr). Only meaningful with --report (checked by the caller).
+/// --lang fr|en (default fr): the language of what the command prints and of its report.
 std::optional<Language> lang_option(const ParsedArgs& args, std::string_view command, int& exit);
 
 /// Limits of --replications.
@@ -80,7 +82,7 @@ std::optional<SimulationOptions> simulation_options(const ParsedArgs& args,
 /// Ctrl-C kills it at once. Restores the previous handler when destroyed.
 class InterruptGuard {
   public:
-    InterruptGuard();
+    explicit InterruptGuard(Language lang = Language::French);
     ~InterruptGuard();
     InterruptGuard(const InterruptGuard&) = delete;
     InterruptGuard& operator=(const InterruptGuard&) = delete;
@@ -88,11 +90,11 @@ class InterruptGuard {
     [[nodiscard]] bool interrupted() const;
 };
 
-/// A progress bar on stderr: "[####......] 12/40 replications  3.1/s  ETA 0:09". Draws only
-/// when `enabled` (stderr is a terminal and not --quiet). Calls must be serialised.
+/// A progress bar on stderr: "[####......] 12/40 réplications  3,1/s  fin dans 0:09". Draws
+/// only when `enabled` (stderr is a terminal and not --quiet). Calls must be serialised.
 class ProgressBar {
   public:
-    ProgressBar(bool enabled, std::string unit);
+    ProgressBar(bool enabled, const text::Text& unit, Language lang);
     void update(int done, int total);
     /// Erases the bar (call before printing anything else).
     void clear();
@@ -101,6 +103,7 @@ class ProgressBar {
     bool enabled_;
     bool shown_ = false;
     std::string unit_;
+    Language lang_;
     std::chrono::steady_clock::time_point start_;
     std::chrono::steady_clock::time_point last_draw_{};
 };

@@ -9,6 +9,7 @@
 #include "riposte/runner.hpp"
 #include "riposte/scenario_loader.hpp"
 #include "riposte/simulation.hpp"
+#include "riposte/text/cli_texts.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -121,9 +122,6 @@ int run_command(const std::vector<std::string>& args) {
                            "--no-files",
                            "run");
     }
-    if (parsed->has("--lang") && !report) {
-        return usage_error("--lang sets the language of the HTML report: add --report", "run");
-    }
     if (out_option && out_option->empty()) return usage_error("--out needs a directory", "run");
     const auto csv_format = parsed->value("--csv");
     if (csv_format && *csv_format != "excel" && *csv_format != "standard")
@@ -134,7 +132,7 @@ int run_command(const std::vector<std::string>& args) {
 
     const auto files = scenario_files(parsed->positional, "run", exit);
     if (!files) return exit;
-    const auto scenario = load(*files);
+    const auto scenario = load(*files, false, opts->lang);
     if (!scenario) return exit_code::usage;
     const auto exercise = exercise_option(*parsed, *scenario, exit);
     if (!exercise) return exit;
@@ -148,6 +146,8 @@ int run_command(const std::vector<std::string>& args) {
         if (!folder) return exit;
     }
 
+    const Language lang = opts->lang;
+    const text::CliTexts& t = text::cli;
     // The replications' rows go to the files as each replication finishes; only the records
     // and KPI values the summaries need stay in memory.
     std::unique_ptr<ReplicationFiles> writer;
@@ -166,7 +166,7 @@ int run_command(const std::vector<std::string>& args) {
         return !writer || writer->add(r);
     };
 
-    InterruptGuard interrupt;
+    InterruptGuard interrupt(lang);
     const bool show_progress = !quiet && stderr_is_terminal();
     const int n = static_cast<int>(opts->replications);
     ReplicationSet set;
@@ -175,7 +175,7 @@ int run_command(const std::vector<std::string>& args) {
     try {
         if (n == 1) {
             // One replication: a day-by-day progress bar, and Ctrl-C stops between days.
-            ProgressBar bar(show_progress, "days");
+            ProgressBar bar(show_progress, t.unit_days, lang);
             RunOptions options;
             options.seed = opts->seed;
             options.replication = static_cast<int>(*replication);
@@ -194,7 +194,7 @@ int run_command(const std::vector<std::string>& args) {
             }
             bar.clear();
         } else {
-            ProgressBar bar(show_progress, "replications");
+            ProgressBar bar(show_progress, t.unit_replications, lang);
             ReplicationOptions options;
             options.replications = n;
             options.threads = opts->threads;
@@ -206,7 +206,7 @@ int run_command(const std::vector<std::string>& args) {
             bar.clear();
         }
     } catch (const std::exception& e) {
-        print_err(std::string("\nriposte: error: the run failed: ") + e.what() + "\n");
+        print_err(text::fill(lang, t.run_failed, {e.what()}));
         return exit_code::run_error;
     } catch (...) {
         print_err("\nriposte: error: the run failed (unknown error)\n");
@@ -219,22 +219,22 @@ int run_command(const std::vector<std::string>& args) {
     }
     set.partial = static_cast<int>(set.runs.size()) < n;
     if (set.runs.empty()) {
-        print_err("riposte: interrupted before any replication finished; nothing was written\n");
+        print_err(t.interrupted_nothing.in(lang));
         return exit_code::run_error;
     }
 
     const std::vector<KpiSummary> kpis = summarise(*scenario, set);
     if (!quiet) {
-        print_out(n == 1 ? format_summary(*scenario, *single)
-                         : format_replications_summary(*scenario, set, kpis));
+        print_out(n == 1 ? format_summary(*scenario, *single, lang)
+                         : format_replications_summary(*scenario, set, kpis, lang));
     }
-    const auto partial_message = [&](std::string_view where) {
-        print_err("riposte: interrupted: " + std::to_string(set.runs.size()) + " of " +
-                  std::to_string(n) + " replications finished" + std::string(where) + "\n");
+    const auto partial_message = [&](const std::string& where) {
+        print_err(text::fill(lang, t.interrupted_runs,
+                             {std::to_string(set.runs.size()), std::to_string(n), where}));
     };
     if (no_files) {
         if (set.partial) {
-            partial_message("; the summary above covers only them");
+            partial_message(std::string(t.interrupted_summary_only.in(lang)));
             return exit_code::run_error;
         }
         return exit_code::ok;
@@ -248,16 +248,15 @@ int run_command(const std::vector<std::string>& args) {
     }
     if (!commit_results_folder(*folder)) return exit_code::run_error;
     if (!quiet) {
-        print_out("\nResults: " + std::to_string(written.files.size()) + " files written to " +
-                  dir.string() + "\n");
+        print_out(text::fill(lang, t.results_written,
+                             {std::to_string(written.files.size()), dir.string()}));
     }
     if (report) {
         const int status = write_report_for(dir, opts->lang, quiet);
         if (status != exit_code::ok) return status;
     }
     if (set.partial) {
-        partial_message("; the results in " + dir.string() +
-                        " are marked partial (summary.json \"partial\": true)");
+        partial_message(text::fill(lang, t.interrupted_marked, {dir.string()}));
         return exit_code::run_error;
     }
     return exit_code::ok;
@@ -265,11 +264,15 @@ int run_command(const std::vector<std::string>& args) {
 
 int check_command(const std::vector<std::string>& args) {
     std::string error;
-    const auto parsed = parse_args(args, {{"--exercise", true}}, error);
+    const auto parsed = parse_args(args, {{"--exercise", true}, {"--lang", true}}, error);
     if (!parsed) return usage_error(error, "check");
     if (parsed->help) return print_help("check");
 
     int exit = exit_code::ok;
+    const auto lang_opt = lang_option(*parsed, "check", exit);
+    if (!lang_opt) return exit;
+    const Language lang = *lang_opt;
+    const text::CliTexts& t = text::cli;
     const auto files = scenario_files(parsed->positional, "check", exit);
     if (!files) return exit;
     const LoadResult loaded = load_scenario(files->world, files->plan);
@@ -283,13 +286,14 @@ int check_command(const std::vector<std::string>& args) {
         for (const Diagnostic& d : exercise->diagnostics.items())
             print_err(format_diagnostic(d) + "\n");
     }
-    const auto errors = [](std::size_t n, std::string_view where) {
-        return std::to_string(n) + (n == 1 ? " error" : " errors") + " in the " +
-               std::string(where) + "\n";
+    const auto errors = [lang](std::size_t n, std::string_view) {
+        return lang == Language::French
+                   ? std::to_string(n) + (n == 1 ? " erreur" : " erreurs") + " dans l'exercice\n"
+                   : std::to_string(n) + (n == 1 ? " error" : " errors") + " in the exercise\n";
     };
     if (diagnostics.has_errors() || !loaded.scenario) {
         const std::size_t n = diagnostics.error_count();
-        print_err(n > 0 ? errors(n, "scenario")
+        print_err(n > 0 ? text::fill(lang, t.errors_in_scenario, {std::to_string(n)}) + "\n"
                         : files->world.string() + ": error: the scenario could not be loaded\n");
         if (exercise && exercise->diagnostics.has_errors())
             print_err(errors(exercise->diagnostics.error_count(), "exercise"));
@@ -318,36 +322,49 @@ int check_command(const std::vector<std::string>& args) {
         testing += c.tests() ? 1 : 0;
     }
     const std::size_t warnings = diagnostics.items().size() - diagnostics.error_count();
-    std::string line = "ok";
-    if (warnings > 0) {
-        line += " (" + std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings") + ")";
-    }
-    const auto counted = [](std::size_t n, std::string_view one, std::string_view many) {
-        return std::to_string(n) + ' ' + std::string(n == 1 ? one : many);
+    std::string line(t.check_ok.in(lang));
+    if (warnings > 0)
+        line += " (" +
+                text::fill(lang, warnings == 1 ? t.check_warning : t.check_warnings,
+                           {std::to_string(warnings)}) +
+                ")";
+    const auto count = [lang](std::int64_t n) { return text::format_count(lang, n); };
+    const auto size = [lang](std::size_t n) {
+        return text::format_count(lang, static_cast<std::int64_t>(n));
     };
-    line += ": " + counted(w.territory.communes.size(), "commune", "communes") + " (population " +
-            std::to_string(population) + "), " +
-            counted(w.territory.edges.size(), "road link", "road links") + ", " +
-            counted(w.groups.size(), "population group", "population groups") + ", " +
-            counted(static_cast<std::size_t>(people), "professional", "professionals") + ", " +
-            counted(p.centres.size(), "centre", "centres") + " (" + std::to_string(vaccination) +
-            " vaccinating, " + std::to_string(testing) + " testing), " +
-            counted(p.mobile_teams.size(), "mobile team", "mobile teams") + ", " +
-            counted(w.deliveries.size(), "delivery", "deliveries") + ", " +
-            counted(static_cast<std::size_t>(std::max(w.days, 0)), "day", "days") + " from " +
-            w.start_date + "\n";
+    line += (lang == Language::French ? " : " : ": ") +
+            text::fill(lang, t.check_line,
+                       {size(w.territory.communes.size()), count(population),
+                        size(w.territory.edges.size()), size(w.groups.size()), count(people),
+                        size(p.centres.size()), count(vaccination), count(testing),
+                        size(p.mobile_teams.size()), size(w.deliveries.size()),
+                        count(std::max(w.days, 0)), w.start_date}) +
+            "\n";
     print_out(line);
     if (exercise && exercise->exercise) {
         const Exercise& ex = *exercise->exercise;
         const std::size_t ex_warnings = exercise->diagnostics.items().size();
-        std::string ex_line = "ok";
+        const bool fr = lang == Language::French;
+        const auto counted = [fr](std::size_t n, std::string_view one_fr, std::string_view many_fr,
+                                  std::string_view one_en, std::string_view many_en) {
+            return std::to_string(n) + ' ' +
+                   std::string(fr ? (n == 1 ? one_fr : many_fr) : (n == 1 ? one_en : many_en));
+        };
+        std::string ex_line(t.check_ok.in(lang));
         if (ex_warnings > 0)
-            ex_line += " (" + std::to_string(ex_warnings) +
-                       (ex_warnings == 1 ? " warning" : " warnings") + ")";
-        ex_line += ": exercise '" + ex.name +
-                   "': " + counted(ex.injects.size(), "scripted inject", "scripted injects") +
-                   ", " + counted(ex.triggers.size(), "trigger", "triggers") + ", " +
-                   counted(ex.objectives.size(), "objective", "objectives") + "\n";
+            ex_line += " (" +
+                       text::fill(lang, ex_warnings == 1 ? t.check_warning : t.check_warnings,
+                                  {std::to_string(ex_warnings)}) +
+                       ")";
+        ex_line +=
+            std::string(fr ? " : exercice « " : ": exercise '") + ex.name + (fr ? " » : " : "': ") +
+            counted(ex.injects.size(), "stimulus programmé", "stimuli programmés",
+                    "scripted inject", "scripted injects") +
+            ", " +
+            counted(ex.triggers.size(), "déclencheur", "déclencheurs", "trigger", "triggers") +
+            ", " +
+            counted(ex.objectives.size(), "objectif", "objectifs", "objective", "objectives") +
+            "\n";
         print_out(ex_line);
     }
     return exit_code::ok;

@@ -53,9 +53,6 @@ int compare_command(const std::vector<std::string>& args) {
                            "--out DIR",
                            "compare");
     }
-    if (parsed->has("--lang") && !report) {
-        return usage_error("--lang sets the language of the HTML report: add --report", "compare");
-    }
     const auto& pos = parsed->positional;
     if (pos.size() < 3) {
         return usage_error("compare needs a world file and at least two plan files: "
@@ -79,7 +76,7 @@ int compare_command(const std::vector<std::string>& args) {
         scenarios.push_back(std::move(*s));
     }
     if (failed) {
-        print_err("riposte: error: the scenario files have errors (above); nothing was run\n");
+        print_err(text::cli.compare_files_errors.in(opts->lang));
         return exit_code::usage;
     }
     // one chronogramme for every plan: its names are checked against each
@@ -92,10 +89,11 @@ int compare_command(const std::vector<std::string>& args) {
 
     // Every plan × replication runs in the background batch-run object (the GUI's comparison
     // uses it too): replication r of every plan has the same seed (common random numbers).
-    InterruptGuard interrupt;
+    const Language lang = opts->lang;
+    InterruptGuard interrupt(lang);
     const int n = static_cast<int>(opts->replications);
     const int plans = static_cast<int>(scenarios.size());
-    ProgressBar bar(!quiet && stderr_is_terminal(), "replications");
+    ProgressBar bar(!quiet && stderr_is_terminal(), text::cli.unit_replications, lang);
     std::vector<BatchPlan> batch_plans;
     for (int p = 0; p < plans; ++p)
         batch_plans.push_back(
@@ -116,13 +114,12 @@ int compare_command(const std::vector<std::string>& args) {
     bar.clear();
     const auto state = batch.latest();
     if (state->status == BatchStatus::Failed) {
-        print_err(std::string("riposte: error: the run failed: ") + state->error + "\n");
+        print_err(text::fill(lang, text::cli.run_failed, {state->error}));
         return exit_code::run_error;
     }
     // only the replications every plan finished are paired (BatchRun keeps just those)
     if (state->sets.empty() || state->sets.front().runs.empty()) {
-        print_err("riposte: interrupted before every plan had a finished replication; nothing "
-                  "was written\n");
+        print_err(text::cli.compare_nothing.in(lang));
         return exit_code::run_error;
     }
     const std::size_t common = state->sets.front().runs.size();
@@ -142,7 +139,7 @@ int compare_command(const std::vector<std::string>& args) {
     }
     const Comparison comparison = compare_plans(batch_plans.front().scenario->world.name, pos[0],
                                                 opts->seed, std::move(compared));
-    if (!quiet) print_out(format_comparison(comparison));
+    if (!quiet) print_out(format_comparison(comparison, lang));
 
     if (out) {
         const fs::path dir = *out;
@@ -159,17 +156,15 @@ int compare_command(const std::vector<std::string>& args) {
             }
         }
         if (!commit_results_folder(*folder)) return exit_code::run_error;
-        if (!quiet)
-            print_out("\nResults: compare.csv and compare.json written to " + dir.string() + "\n");
+        if (!quiet) print_out(text::fill(lang, text::cli.compare_written, {dir.string()}));
         if (report) {
             const int status = write_report_for(dir, opts->lang, quiet);
             if (status != exit_code::ok) return status;
         }
     }
     if (comparison.partial) {
-        print_err("riposte: interrupted: the comparison covers only the " + std::to_string(common) +
-                  " replication(s) every plan finished, of " + std::to_string(n) +
-                  " asked (marked partial)\n");
+        print_err(text::fill(lang, text::cli.compare_partial,
+                             {std::to_string(common), std::to_string(n)}));
         return exit_code::run_error;
     }
     return exit_code::ok;

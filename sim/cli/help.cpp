@@ -38,6 +38,9 @@ Commands:
             commune table
   help      show help for a command
 
+What run, compare, validate, check and report write for people is in French by default;
+--lang en gives English. Result files (CSV columns, JSON keys) are the same in both.
+
 Scenario arguments (run, validate, check):
   WORLD PLAN   a world file (territory, population, pool, supply) and a plan file
                (centres, hours, staffing, booking, targets)
@@ -58,7 +61,7 @@ constexpr std::string_view run_text =
 
 Usage:
   riposte run [WORLD PLAN | DIR] [--replications N] [--threads T] [--seed S]
-              [--replication K] [--out DIR] [--no-files] [--quiet] [--report [--lang fr|en]]
+              [--replication K] [--out DIR] [--no-files] [--quiet] [--report] [--lang fr|en]
               [--exercise FILE]
 
 Loads the scenario (the bundled default when no WORLD and PLAN are given; DIR is a
@@ -69,7 +72,9 @@ are printed as file:line:column: error: message on standard error and nothing is
 
 With one replication the summary is the detailed KPI summary of that run. With N > 1 it
 is a table of every KPI: mean, half-width of the 95% confidence interval of the mean,
-min and max over the replications. Results do not depend on --threads: replication k
+min and max over the replications. Both end with a VERDICT: what is off (unmet demand,
+a day's p90 wait, waste, stations short of staff) and its cause (supply, staff, opening
+hours, booking horizon, travel), one sentence each. Results do not depend on --threads: replication k
 always draws the same random numbers for a given seed.
 
 Options:
@@ -92,7 +97,8 @@ Options:
   --quiet           print nothing on success (no summary, no progress); errors and
                     scenario diagnostics are still printed on standard error
   --report          also write DIR/report.html (see 'riposte report --help')
-  --lang fr|en      language of the report (default fr); only with --report
+  --lang fr|en      language of what is printed and of the report: French (default)
+                    or English. Result files (CSV columns, JSON keys) are the same in both
   --exercise FILE   run under a chronogramme: its scripted injects fire at their times
                     and its triggers when their condition holds, in every replication
                     (docs/exercise.md); each one applied or refused is a line of events.csv
@@ -122,7 +128,7 @@ constexpr std::string_view compare_text =
 
 Usage:
   riposte compare WORLD PLAN_A PLAN_B [PLAN_C ...] [--replications N] [--threads T]
-                  [--seed S] [--out DIR] [--report [--lang fr|en]] [--quiet]
+                  [--seed S] [--out DIR] [--report] [--lang fr|en] [--quiet]
                   [--exercise FILE]
 
 Loads every plan against the same world and runs each with the same seeds, replication by
@@ -140,7 +146,8 @@ Options:
                     replaced as a whole)
   --force           replace DIR even if it holds files riposte did not write
   --report          also write DIR/report.html (needs --out)
-  --lang fr|en      language of the report (default fr); only with --report
+  --lang fr|en      language of what is printed and of the report: French (default)
+                    or English. Result files (CSV columns, JSON keys) are the same in both
   --exercise FILE   run every plan under the same chronogramme (a stress case, e.g.
                     scenarios/stress/absence-wave.toml): which plan holds under it
   --quiet           print nothing on success
@@ -163,7 +170,7 @@ constexpr std::string_view validate_text =
 Usage:
   riposte validate [WORLD PLAN | DIR] [--replications N] [--threads T] [--seed S]
                    [--format text|json] [--structural-only] [--out DIR]
-                   [--report [--lang fr|en]] [--quiet]
+                   [--report] [--lang fr|en] [--quiet]
 
 Structural rules (no simulation): every station of an open centre staffed on every shift;
 every role filled by qualified professions of the pool within their weekly hours, days and
@@ -174,10 +181,13 @@ below zero. Target rules come from the plan's targets (p90 wait, coverage, waste
 unmet demand) and are judged over N replications; they are skipped when the plan has no
 target or with --structural-only.
 
-Text output: per rule a line 'PASS  id: title' or 'FAIL  id: title', then the measured
-value (with its 95% CI for targets) and the threshold, and for a failing rule where it
-fails (centre, date, commune, profession; 'and N more' when only the first are listed);
-last a line 'RESULT: PASS' or 'RESULT: FAIL (...)'.
+Text output: per rule a line 'CONFORME  id : titre' or 'NON CONFORME  id : titre'
+('PASS  id: title' / 'FAIL  id: title' with --lang en), then the measured value (with its
+95% CI for targets) and the requirement, and for a failing rule where it fails (centre,
+date, commune, profession; 'et N autre(s)' when only the first are listed); last a line
+'VERDICT : CONFORME' or 'VERDICT : NON CONFORME (...)' ('RESULT: PASS' / 'RESULT: FAIL'
+in English). A plan without targets reads 'structure OK, aucune cible vérifiée' and lists
+the targets a plan usually states; it still exits 0.
 
 Options:
   --replications N   replications for the target rules, 1 to 100000 (default 10)
@@ -190,7 +200,8 @@ Options:
                      the folder is replaced as a whole
   --force            replace DIR even if it holds files riposte did not write
   --report           also write DIR/report.html (needs --out)
-  --lang fr|en       language of the report (default fr); only with --report
+  --lang fr|en       language of what is printed and of the report: French (default)
+                     or English. Result files are the same in both
   --quiet            print nothing; only the exit code tells the verdict
   --stress FILE[,FILE...]
                      also judge the targets under these stress cases (exercise files of
@@ -236,13 +247,14 @@ constexpr std::string_view check_text =
     R"(riposte check - parse and lint a scenario without simulating it
 
 Usage:
-  riposte check [WORLD PLAN | DIR] [--exercise FILE]
+  riposte check [WORLD PLAN | DIR] [--exercise FILE] [--lang fr|en]
 
 Loads the world and plan files (the bundled default when none are given; DIR is a
 directory holding world.toml and plan.toml) and prints every problem found, as
 file:line:column: error|warning: message, on standard error. When there is no error it
-prints one line on standard output:
-  ok: N communes, M road links, ... centres, ... days from YYYY-MM-DD
+prints one line on standard output (in French unless --lang en):
+  ok : communes : N (population P), liaisons routières : M, ... jours : D à partir du
+  YYYY-MM-DD
 
 With --exercise, also reads an exercise file (a chronogramme: scripted injects, triggers,
 objectives; docs/exercise.md) and checks the centres, stations, professions, roles and
@@ -251,6 +263,7 @@ communes it names against the scenario, then prints a second line:
 
 Options:
   --exercise FILE   an exercise file to check with the scenario
+  --lang fr|en      language of the line: French (default) or English
   -h, --help        show this help
 
 Exit codes: 0 no error (warnings allowed), 2 at least one error or bad usage.

@@ -6,6 +6,7 @@
 
 #include "riposte/output.hpp"
 #include "riposte/runner.hpp"
+#include "riposte/text/validation_texts.hpp"
 #include "riposte/validation.hpp"
 
 #include <algorithm>
@@ -46,17 +47,27 @@ std::string json_text(std::string_view s) {
     return out + "\"";
 }
 
-std::string stress_text(const std::vector<StressVerdict>& cases, int replications) {
-    std::string out = "\nStress cases (the plan's targets under each disruption, " +
-                      std::to_string(replications) + " replications each):\n";
+std::string stress_text(const std::vector<StressVerdict>& cases, int replications, Language lang) {
+    const bool fr = lang == Language::French;
+    std::string out = fr ? "\nCas de stress (les cibles du plan sous chaque perturbation, " +
+                               std::to_string(replications) + " réplications chacun) :\n"
+                         : "\nStress cases (the plan's targets under each disruption, " +
+                               std::to_string(replications) + " replications each):\n";
+    const auto say = [lang](const Phrase& p, const std::string& fallback) {
+        return p.id.empty() ? fallback : text::phrase_text(lang, p.id, p.args, fallback);
+    };
     for (const StressVerdict& v : cases) {
-        out +=
-            "  " + std::string(v.pass() ? "PASS" : "FAIL") + "  " + v.name + "  (" + v.file + ")\n";
+        out += "  " + std::string(v.pass() ? (fr ? "OK   " : "PASS") : (fr ? "ÉCHEC" : "FAIL")) +
+               "  " + v.name + "  (" + v.file + ")\n";
         for (const RuleVerdict& r : v.report.rules) {
             if (r.structural || r.pass) continue;
-            out += "        " + r.id + ": " + r.measured + " (required: " + r.threshold + ")";
+            out += "        " + r.id + ": " + say(r.measured_phrase, r.measured) +
+                   (fr ? " (exigé : " : " (required: ") + say(r.threshold_phrase, r.threshold) +
+                   ")";
             for (std::size_t i = 0; i < r.where.size() && i < 3; ++i)
-                out += (i == 0 ? "; at " : ", ") + r.where[i];
+                out +=
+                    std::string(i == 0 ? (fr ? " ; à " : "; at ") : ", ") +
+                    (i < r.where_phrases.size() ? say(r.where_phrases[i], r.where[i]) : r.where[i]);
             if (r.where_total > 3) out += ", …";
             out += "\n";
         }
@@ -133,13 +144,10 @@ int validate_command(const std::vector<std::string>& args) {
         return usage_error("--report writes report.html next to validation.json: add --out DIR",
                            "validate");
     }
-    if (parsed->has("--lang") && !report) {
-        return usage_error("--lang sets the language of the HTML report: add --report", "validate");
-    }
 
     const auto files = scenario_files(parsed->positional, "validate", exit);
     if (!files) return exit;
-    const auto scenario = load(*files);
+    const auto scenario = load(*files, false, opts->lang);
     if (!scenario) return exit_code::usage;
 
     // The results folder is prepared before the run: the replications' rows go to it as each
@@ -164,8 +172,8 @@ int validate_command(const std::vector<std::string>& args) {
             }
         }
         TargetValidator validator(*scenario);
-        InterruptGuard interrupt;
-        ProgressBar bar(!quiet && stderr_is_terminal(), "replications");
+        InterruptGuard interrupt(opts->lang);
+        ProgressBar bar(!quiet && stderr_is_terminal(), text::cli.unit_replications, opts->lang);
         ReplicationOptions options;
         options.replications = static_cast<int>(opts->replications);
         options.threads = opts->threads;
@@ -179,7 +187,7 @@ int validate_command(const std::vector<std::string>& args) {
             });
         } catch (const std::exception& e) {
             bar.clear();
-            print_err(std::string("riposte: error: the run failed: ") + e.what() + "\n");
+            print_err(text::fill(opts->lang, text::cli.run_failed, {e.what()}));
             return exit_code::run_error;
         }
         bar.clear();
@@ -188,8 +196,7 @@ int validate_command(const std::vector<std::string>& args) {
             return exit_code::run_error;
         }
         if (set.runs.empty()) {
-            print_err("riposte: interrupted before any replication finished; nothing was "
-                      "validated\n");
+            print_err(text::cli.interrupted_nothing.in(opts->lang));
             return exit_code::run_error;
         }
         verdicts = validator.report();
@@ -219,14 +226,15 @@ int validate_command(const std::vector<std::string>& args) {
             const auto exercise = exercise_for_stress(sc.file, *scenario, exit);
             if (!exercise) return exit;
             TargetValidator validator(*scenario);
-            InterruptGuard interrupt;
+            InterruptGuard interrupt(opts->lang);
             ReplicationOptions options;
             options.replications = static_cast<int>(opts->replications);
             options.threads = opts->threads;
             options.seed = opts->seed;
             options.cancel = interrupt.flag();
             options.exercise = exercise;
-            ProgressBar bar(!quiet && stderr_is_terminal(), sc.name);
+            ProgressBar bar(!quiet && stderr_is_terminal(), text::cli.unit_replications,
+                            opts->lang);
             options.progress = [&bar](int done, int total) { bar.update(done, total); };
             const ReplicationSet s = stream_replications(*scenario, options, [&](const Results& r) {
                 validator.add(r);
@@ -246,10 +254,11 @@ int validate_command(const std::vector<std::string>& args) {
     if (!quiet) {
         print_out(format == "json"
                       ? with_stress_json(validation_json(*scenario, verdicts, opts->seed), stress)
-                      : format_validation(*scenario, verdicts, opts->seed) +
+                      : format_validation(*scenario, verdicts, opts->seed, opts->lang) +
                             (stress.empty()
                                  ? std::string()
-                                 : stress_text(stress, static_cast<int>(opts->replications))));
+                                 : stress_text(stress, static_cast<int>(opts->replications),
+                                               opts->lang)));
     }
     if (folder) {
         const fs::path dir = *out;
@@ -276,9 +285,9 @@ int validate_command(const std::vector<std::string>& args) {
         }
     }
     if (verdicts.partial) {
-        print_err("riposte: interrupted: the targets were judged on " +
-                  std::to_string(set.runs.size()) + " of " + std::to_string(opts->replications) +
-                  " replications only (marked partial); the plan is not declared passing\n");
+        print_err(
+            text::fill(opts->lang, text::cli.validate_partial,
+                       {std::to_string(set.runs.size()), std::to_string(opts->replications)}));
         return exit_code::plan_fails;
     }
     return verdicts.all_pass() && stress_pass ? exit_code::ok : exit_code::plan_fails;

@@ -31,9 +31,17 @@ std::string hhmm(SimTime t) {
     return buf;
 }
 
-void add_where(RuleVerdict& v, std::string w) {
+Phrase phrase(std::string id, std::vector<std::string> args = {}) {
+    return Phrase{std::move(id), std::move(args)};
+}
+
+/// A failing place: its English wording and its phrase for the string table.
+void add_where(RuleVerdict& v, std::string w, Phrase p) {
     ++v.where_total;
-    if (v.where.size() < max_where) v.where.push_back(std::move(w));
+    if (v.where.size() < max_where) {
+        v.where.push_back(std::move(w));
+        v.where_phrases.push_back(std::move(p));
+    }
 }
 
 } // namespace
@@ -64,6 +72,7 @@ ValidationReport validate_structure(const Scenario& sc) {
         v.id = "staffing.stations";
         v.title = "every station of an open centre has its role staffed on every shift";
         v.threshold = "each station's role has at least one person on each shift";
+        v.threshold_phrase = phrase("stations.required");
         int shifts_checked = 0;
         for (std::size_t c = 0; c < plan.centres.size(); ++c) {
             const Centre& centre = plan.centres[c];
@@ -74,9 +83,13 @@ ValidationReport validate_structure(const Scenario& sc) {
                     if (st.role < 0) continue;
                     const auto r = static_cast<std::size_t>(st.role);
                     if (r >= sh.staff.size() || sh.staff[r] == 0)
-                        add_where(v, centre.name + ", shift " + hhmm(sh.start) + "-" +
-                                         hhmm(sh.end) + ": station '" + st.name + "' needs a " +
-                                         w.roles[r] + " and the plan staffs none");
+                        add_where(v,
+                                  centre.name + ", shift " + hhmm(sh.start) + "-" + hhmm(sh.end) +
+                                      ": station '" + st.name + "' needs a " + w.roles[r] +
+                                      " and the plan staffs none",
+                                  phrase("where.station_unstaffed",
+                                         {centre.name, hhmm(sh.start), hhmm(sh.end), st.name,
+                                          "role:" + w.roles[r]}));
                 }
             }
             // opening hours not covered by any shift
@@ -87,8 +100,10 @@ ValidationReport validate_structure(const Scenario& sc) {
                         t + 86400 < sh.end.seconds())
                         covered = true;
                 if (!covered) {
-                    add_where(v, centre.name + ": no shift covers " + hhmm(SimTime{t}) +
-                                     " although the centre is open");
+                    add_where(v,
+                              centre.name + ": no shift covers " + hhmm(SimTime{t}) +
+                                  " although the centre is open",
+                              phrase("where.hours_uncovered", {centre.name, hhmm(SimTime{t})}));
                     break;
                 }
             }
@@ -97,6 +112,8 @@ ValidationReport validate_structure(const Scenario& sc) {
         v.measured = v.pass
                          ? "all " + std::to_string(shifts_checked) + " shifts staff every station"
                          : std::to_string(v.where_total) + " gaps";
+        v.measured_phrase = v.pass ? phrase("stations.ok", {std::to_string(shifts_checked)})
+                                   : phrase("stations.gaps", {std::to_string(v.where_total)});
         rep.rules.push_back(std::move(v));
     }
     // 2. the roster fills every requirement with qualified people within hours and commute
@@ -106,17 +123,26 @@ ValidationReport validate_structure(const Scenario& sc) {
         v.title = "every role on every shift is filled by qualified professionals of the pool, "
                   "within their weekly hours, days and commute limit";
         v.threshold = "no shortfall";
+        v.threshold_phrase = phrase("qualified.required");
         std::map<std::string, int> missing_by_role;
         for (const auto& s : roster.shortfalls) {
             if (s.role == supervision) continue;
             missing_by_role[w.roles[static_cast<std::size_t>(s.role)]] += s.required - s.rostered;
-            add_where(v, plan.unit_name(s.centre) + ", " + date_of_day(w, s.day) + " " +
-                             hhmm(s.start) + "-" + hhmm(s.end) + ": " +
-                             w.roles[static_cast<std::size_t>(s.role)] + " " +
-                             std::to_string(s.rostered) + "/" + std::to_string(s.required) + " (" +
-                             s.reason + ")");
+            add_where(v,
+                      plan.unit_name(s.centre) + ", " + date_of_day(w, s.day) + " " +
+                          hhmm(s.start) + "-" + hhmm(s.end) + ": " +
+                          w.roles[static_cast<std::size_t>(s.role)] + " " +
+                          std::to_string(s.rostered) + "/" + std::to_string(s.required) + " (" +
+                          s.reason + ")",
+                      phrase("where.role_short",
+                             {plan.unit_name(s.centre), date_of_day(w, s.day), hhmm(s.start),
+                              hhmm(s.end), "role:" + w.roles[static_cast<std::size_t>(s.role)],
+                              std::to_string(s.rostered), std::to_string(s.required),
+                              "reason:" + s.reason}));
         }
         v.pass = v.where_total == 0;
+        v.measured_phrase = v.pass ? phrase("qualified.ok")
+                                   : phrase("qualified.short", {std::to_string(v.where_total)});
         if (v.pass) {
             v.measured = "all requirements filled";
         } else {
@@ -132,16 +158,22 @@ ValidationReport validate_structure(const Scenario& sc) {
         v.id = "staffing.medecin_on_site";
         v.title = "a médecin is on site whenever a vaccination centre is open";
         v.threshold = "a médecin rostered on every shift of every vaccination centre";
+        v.threshold_phrase = phrase("medecin.required");
         for (const auto& rs : roster.shifts) {
             if (static_cast<std::size_t>(rs.centre) >= plan.centres.size()) continue; // a team
             const Centre& centre = plan.centres[static_cast<std::size_t>(rs.centre)];
             if (centre.vaccinates() && !rs.has_medecin)
-                add_where(v, centre.name + ", " + date_of_day(w, rs.day) + " " + hhmm(rs.start) +
-                                 "-" + hhmm(rs.end));
+                add_where(v,
+                          centre.name + ", " + date_of_day(w, rs.day) + " " + hhmm(rs.start) + "-" +
+                              hhmm(rs.end),
+                          phrase("where.shift", {centre.name, date_of_day(w, rs.day),
+                                                 hhmm(rs.start), hhmm(rs.end)}));
         }
         v.pass = v.where_total == 0;
         v.measured =
             v.pass ? "always" : std::to_string(v.where_total) + " shifts without a médecin";
+        v.measured_phrase = v.pass ? phrase("medecin.ok")
+                                   : phrase("medecin.missing", {std::to_string(v.where_total)});
         rep.rules.push_back(std::move(v));
     }
     // 4. weekly hours asked of the pool, per profession allowed, never exceed what it can give
@@ -189,18 +221,27 @@ ValidationReport validate_structure(const Scenario& sc) {
                         if (a.profession == e.profession) can += e.weekly_hours * e.count;
                 worst_ratio = std::max(worst_ratio, can > 0 ? need[r] / can : 1e9);
                 if (need[r] > can + 1e-9)
-                    add_where(v, "week " + std::to_string(wk + 1) + ": " + w.roles[r] + " needs " +
-                                     fmt(need[r], 0) + " h, the professions allowed give " +
-                                     fmt(can, 0) + " h");
+                    add_where(v,
+                              "week " + std::to_string(wk + 1) + ": " + w.roles[r] + " needs " +
+                                  fmt(need[r], 0) + " h, the professions allowed give " +
+                                  fmt(can, 0) + " h",
+                              phrase("where.week_role_hours",
+                                     {std::to_string(wk + 1), "role:" + w.roles[r], fmt(need[r], 0),
+                                      fmt(can, 0)}));
             }
             worst_ratio = std::max(worst_ratio, avail > 0 ? total_need / avail : 1e9);
             if (total_need > avail + 1e-9)
-                add_where(v, "week " + std::to_string(wk + 1) + ": all roles need " +
-                                 fmt(total_need, 0) + " h, the pool gives " + fmt(avail, 0) + " h");
+                add_where(v,
+                          "week " + std::to_string(wk + 1) + ": all roles need " +
+                              fmt(total_need, 0) + " h, the pool gives " + fmt(avail, 0) + " h",
+                          phrase("where.week_hours",
+                                 {std::to_string(wk + 1), fmt(total_need, 0), fmt(avail, 0)}));
         }
         v.pass = v.where_total == 0;
         v.measured = "peak demand " + fmt(100 * worst_ratio, 0) + "% of the hours available";
         v.threshold = "<= 100% every week, for every role";
+        v.measured_phrase = phrase("hours.peak", {fmt(100 * worst_ratio, 0)});
+        v.threshold_phrase = phrase("hours.required");
         rep.rules.push_back(std::move(v));
     }
     // 5. slots never exceed the doses allocated (French rule), week by week. The model never
@@ -214,6 +255,7 @@ ValidationReport validate_structure(const Scenario& sc) {
                   "idle for lack of doses";
         v.threshold = "slots opened <= doses allocated (enforced by the model); idle capacity "
                       "is a warning";
+        v.threshold_phrase = phrase("slots.required");
         const Allocation alloc = allocate_deliveries(sc); // exactly as the model shares them
         double capacity_all = 0, idle_all = 0, idle_hours_all = 0;
         for (std::size_t c = 0; c < plan.centres.size(); ++c) {
@@ -252,12 +294,15 @@ ValidationReport validate_structure(const Scenario& sc) {
                 const bool week_end = (d + w.start_weekday) % 7 == 6 || d == w.days - 1;
                 if (!week_end) continue;
                 if (week_idle >= 0.5)
-                    add_where(v, centre.name + ", week ending " + date_of_day(w, d) + ": " +
-                                     fmt(week_idle, 0) +
-                                     " slots of capacity idle for lack of doses, about " +
-                                     fmt(week_hours, 0) +
-                                     " professional hours (shorten hours or staff, or raise "
-                                     "the allocation)");
+                    add_where(v,
+                              centre.name + ", week ending " + date_of_day(w, d) + ": " +
+                                  fmt(week_idle, 0) +
+                                  " slots of capacity idle for lack of doses, about " +
+                                  fmt(week_hours, 0) +
+                                  " professional hours (shorten hours or staff, or raise "
+                                  "the allocation)",
+                              phrase("where.idle_week", {centre.name, date_of_day(w, d),
+                                                         fmt(week_idle, 0), fmt(week_hours, 0)}));
                 idle_hours_all += week_hours;
                 week_idle = 0;
                 week_hours = 0;
@@ -269,6 +314,10 @@ ValidationReport validate_structure(const Scenario& sc) {
                                             "% of slot capacity idle for lack of doses, about " +
                                             fmt(idle_hours_all, 0) + " professional hours"
                                       : "no vaccination capacity";
+        v.measured_phrase = capacity_all > 0
+                                ? phrase("slots.idle", {fmt(100 * idle_all / capacity_all, 0),
+                                                        fmt(idle_hours_all, 0)})
+                                : phrase("slots.none");
         rep.rules.push_back(std::move(v));
     }
     // 6. every commune within the maximum travel time of an open vaccination centre
@@ -280,6 +329,7 @@ ValidationReport validate_structure(const Scenario& sc) {
         v.title = "every commune is within the maximum travel time of an open vaccination centre "
                   "or served by a mobile team";
         v.threshold = "<= " + fmt(limit, 0) + " min";
+        v.threshold_phrase = phrase("travel.required", {fmt(limit, 0)});
         double worst = 0;
         std::int64_t people_out = 0;
         std::vector<int> vacc_sources;
@@ -296,16 +346,27 @@ ValidationReport validate_structure(const Scenario& sc) {
                     team = true;
             if (!(best <= limit) && !team) {
                 people_out += w.territory.communes[m].population;
-                add_where(v, w.territory.communes[m].name + " (" + w.territory.communes[m].insee +
-                                 "): " +
-                                 (std::isfinite(best) ? fmt(best, 0) + " min"
-                                                      : std::string("no road to a centre")));
+                add_where(v,
+                          w.territory.communes[m].name + " (" + w.territory.communes[m].insee +
+                              "): " +
+                              (std::isfinite(best) ? fmt(best, 0) + " min"
+                                                   : std::string("no road to a centre")),
+                          std::isfinite(best)
+                              ? phrase("where.commune_minutes",
+                                       {"text:" + w.territory.communes[m].name,
+                                        "text:" + w.territory.communes[m].insee, fmt(best, 0)})
+                              : phrase("where.commune_no_road",
+                                       {"text:" + w.territory.communes[m].name,
+                                        "text:" + w.territory.communes[m].insee}));
             }
         }
         v.pass = v.where_total == 0;
         v.measured =
             "farthest commune " + fmt(worst, 0) + " min" +
             (people_out > 0 ? ", " + std::to_string(people_out) + " inhabitants beyond" : "");
+        v.measured_phrase =
+            people_out > 0 ? phrase("travel.beyond", {fmt(worst, 0), std::to_string(people_out)})
+                           : phrase("travel.farthest", {fmt(worst, 0)});
         rep.rules.push_back(std::move(v));
     }
     // 7. test kits planned never below zero against the expected testing demand
@@ -314,6 +375,7 @@ ValidationReport validate_structure(const Scenario& sc) {
         v.id = "supply.test_kits";
         v.title = "test kits never planned below zero against the expected testing demand";
         v.threshold = "stock >= 0 every day";
+        v.threshold_phrase = phrase("kits.required");
         bool tests = false;
         for (const auto& c : plan.centres) tests = tests || c.tests();
         double pop = 0;
@@ -331,10 +393,13 @@ ValidationReport validate_structure(const Scenario& sc) {
             if (stock < 0 && first_short < 0) first_short = d;
         }
         if (first_short >= 0)
-            add_where(v, "kits run out on " + date_of_day(w, first_short) + " (expected demand)");
+            add_where(v, "kits run out on " + date_of_day(w, first_short) + " (expected demand)",
+                      phrase("where.kits_out", {date_of_day(w, first_short)}));
         v.pass = v.where_total == 0;
         v.measured =
             tests ? "lowest planned stock " + fmt(lowest, 0) + " kits" : "no testing centre";
+        v.measured_phrase =
+            tests ? phrase("kits.lowest", {fmt(lowest, 0)}) : phrase("kits.no_testing");
         rep.rules.push_back(std::move(v));
     }
     return rep;
@@ -438,18 +503,27 @@ ValidationReport TargetValidator::report() const {
             v.threshold = "p90 <= " + fmt(t.threshold, 0) +
                           " min in >= " + fmt(100 * t.share_of_replications, 0) +
                           "% of replications";
+            v.threshold_phrase = phrase(
+                "wait.required", {fmt(t.threshold, 0), fmt(100 * t.share_of_replications, 0)});
             const double share =
                 reps == 0 ? 0.0 : static_cast<double>(e.ok) / static_cast<double>(reps);
             v.pass = reps > 0 && share >= t.share_of_replications;
             v.measured = fmt(100 * share, 0) + "% of replications; worst p90 " +
                          fmt(stat.mean(), 1) + " ± " + fmt(stat.ci95_halfwidth(), 1) + " min";
+            v.measured_phrase = phrase("wait.measured", {fmt(100 * share, 0), fmt(stat.mean(), 1),
+                                                         fmt(stat.ci95_halfwidth(), 1)});
             std::vector<std::pair<int, std::pair<int, int>>> sorted;
             for (const auto& [k, n] : e.fails) sorted.push_back({-n, k});
             std::sort(sorted.begin(), sorted.end());
             for (const auto& [n, k] : sorted)
-                add_where(v, sc.plan.centres[static_cast<std::size_t>(k.first)].name + ", " +
-                                 date_of_day(w, k.second) + " (" + std::to_string(-n) + "/" +
-                                 std::to_string(reps) + " replications)");
+                add_where(
+                    v,
+                    sc.plan.centres[static_cast<std::size_t>(k.first)].name + ", " +
+                        date_of_day(w, k.second) + " (" + std::to_string(-n) + "/" +
+                        std::to_string(reps) + " replications)",
+                    phrase("where.centre_day_reps",
+                           {sc.plan.centres[static_cast<std::size_t>(k.first)].name,
+                            date_of_day(w, k.second), std::to_string(-n), std::to_string(reps)}));
             if (v.pass) {
                 v.where.clear();
                 v.where_total = 0;
@@ -465,13 +539,20 @@ ValidationReport TargetValidator::report() const {
                       " coverage of " + gname + " >= " + fmt(t.threshold, 0) + "% by " +
                       date_of_day(w, day);
             v.threshold = ">= " + fmt(t.threshold, 1) + "% of the group's population";
+            v.threshold_phrase = phrase("coverage.required", {fmt(t.threshold, 1)});
             v.pass = reps > 0 && stat.mean() >= t.threshold;
             v.measured = fmt(stat.mean(), 1) + "% ± " + fmt(stat.ci95_halfwidth(), 1);
+            v.measured_phrase =
+                phrase("percent.ci", {fmt(stat.mean(), 1), fmt(stat.ci95_halfwidth(), 1)});
             if (!v.pass && reps > 0) {
                 for (const auto& [pct, m] : e.behind)
                     if (pct < t.threshold)
-                        add_where(v, w.territory.communes[static_cast<std::size_t>(m)].name + ": " +
-                                         fmt(pct, 1) + "% (end of run)");
+                        add_where(v,
+                                  w.territory.communes[static_cast<std::size_t>(m)].name + ": " +
+                                      fmt(pct, 1) + "% (end of run)",
+                                  phrase("where.commune_pct",
+                                         {w.territory.communes[static_cast<std::size_t>(m)].name,
+                                          fmt(pct, 1)}));
             }
             break;
         }
@@ -479,15 +560,22 @@ ValidationReport TargetValidator::report() const {
             v.id = "target.wasted_doses";
             v.title = "wasted doses <= " + fmt(t.threshold, 1) + "% of the doses drawn from vials";
             v.threshold = "<= " + fmt(t.threshold, 1) + "%";
+            v.threshold_phrase = phrase("waste.required", {fmt(t.threshold, 1)});
             v.pass = reps > 0 && stat.mean() <= t.threshold;
             v.measured = fmt(stat.mean(), 2) + "% ± " + fmt(stat.ci95_halfwidth(), 2);
+            v.measured_phrase =
+                phrase("percent.ci", {fmt(stat.mean(), 2), fmt(stat.ci95_halfwidth(), 2)});
             if (!v.pass)
                 for (const auto& [c, n] : e.wasted)
                     if (n > 0)
-                        add_where(v,
-                                  sc.plan.centres[static_cast<std::size_t>(c)].name + ": " +
-                                      fmt(static_cast<double>(n) / static_cast<double>(reps), 0) +
-                                      " doses wasted per replication");
+                        add_where(
+                            v,
+                            sc.plan.centres[static_cast<std::size_t>(c)].name + ": " +
+                                fmt(static_cast<double>(n) / static_cast<double>(reps), 0) +
+                                " doses wasted per replication",
+                            phrase("where.centre_wasted",
+                                   {sc.plan.centres[static_cast<std::size_t>(c)].name,
+                                    fmt(static_cast<double>(n) / static_cast<double>(reps), 0)}));
             break;
         }
         case TargetKind::UnmetDemand: {
@@ -495,18 +583,28 @@ ValidationReport TargetValidator::report() const {
             v.title = "people wanting a vaccine without a first dose at the end <= " +
                       fmt(t.threshold, 0);
             v.threshold = "<= " + fmt(t.threshold, 0) + " people";
+            v.threshold_phrase = phrase("unmet.required", {fmt(t.threshold, 0)});
             v.pass = reps > 0 && stat.mean() <= t.threshold;
             v.measured = fmt(stat.mean(), 0) + " ± " + fmt(stat.ci95_halfwidth(), 0) + " people";
+            v.measured_phrase =
+                phrase("people.ci", {fmt(stat.mean(), 0), fmt(stat.ci95_halfwidth(), 0)});
             if (!v.pass && reps > 0) {
                 for (const auto& [n, m] : e.unmet)
                     if (n < 0)
-                        add_where(v, w.territory.communes[static_cast<std::size_t>(m)].name + ": " +
-                                         std::to_string(-n) + " people (first replication)");
+                        add_where(v,
+                                  w.territory.communes[static_cast<std::size_t>(m)].name + ": " +
+                                      std::to_string(-n) + " people (first replication)",
+                                  phrase("where.commune_people",
+                                         {w.territory.communes[static_cast<std::size_t>(m)].name,
+                                          std::to_string(-n)}));
             }
             break;
         }
         }
-        if (reps == 0) v.measured = "not simulated (0 replications)";
+        if (reps == 0) {
+            v.measured = "not simulated (0 replications)";
+            v.measured_phrase = phrase("not_simulated");
+        }
         rep.rules.push_back(std::move(v));
     }
     return rep;

@@ -3,6 +3,8 @@
 #include "output/json_writer.hpp"
 #include "output/text_table.hpp"
 #include "riposte/output.hpp"
+#include "riposte/text/cli_texts.hpp"
+#include "riposte/text/names_texts.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -16,16 +18,20 @@ using namespace output_detail;
 
 constexpr int kpi_decimals = 4;
 
-std::string signed_number(double v) {
+/// For people: French decimal comma and grouped thousands; English as in the files.
+std::string plain_number(Language lang, double v) {
     if (!std::isfinite(v)) return "-";
-    std::string text = format_fixed(v, std::abs(v) < 10 ? 2 : 1);
-    if (!text.empty() && text.front() != '-' && v != 0) text.insert(0, "+");
-    return text;
+    // a whole number (a count that every replication agrees on, a zero CI) has no decimals
+    const bool whole = std::abs(v - std::round(v)) < 1e-9;
+    const int decimals = whole ? 0 : std::abs(v) < 10 ? 2 : 1;
+    return lang == Language::French ? text::format_decimal(lang, v, decimals)
+                                    : format_fixed(v, decimals);
 }
 
-std::string plain_number(double v) {
-    if (!std::isfinite(v)) return "-";
-    return format_fixed(v, std::abs(v) < 10 ? 2 : 1);
+std::string signed_number(Language lang, double v) {
+    std::string text = plain_number(lang, v);
+    if (text != "-" && text.front() != '-' && v != 0) text.insert(0, "+");
+    return text;
 }
 
 } // namespace
@@ -184,35 +190,42 @@ std::string compare_json(const Comparison& c) {
     return j.take();
 }
 
-std::string format_comparison(const Comparison& c) {
-    std::string out = "riposte compare: " + c.world + ", seed " + std::to_string(c.seed) +
-                      ", common random numbers\n";
+std::string format_comparison(const Comparison& c, Language lang) {
+    const text::CliTexts& t = text::cli;
+    std::string out = text::fill(lang, t.compare_heading, {c.world, std::to_string(c.seed)}) + "\n";
+    const std::string colon = lang == Language::French ? " : " : ": ";
     for (std::size_t p = 0; p < c.plans.size(); ++p) {
         const ComparedPlan& plan = c.plans[p];
+        const std::string reps =
+            plan.replications < plan.requested
+                ? text::fill(lang, t.n_of_replications_partial,
+                             {std::to_string(plan.replications), std::to_string(plan.requested)})
+                : std::to_string(plan.replications) + ' ' +
+                      std::string(
+                          (plan.replications == 1 ? t.replication_word : t.replications_word)
+                              .in(lang));
         out += "  " + plan.label + "  " + std::filesystem::path(plan.file).filename().string() +
-               ": " + plan.name + " (" + std::to_string(plan.replications) +
-               (plan.replications < plan.requested
-                    ? " of " + std::to_string(plan.requested) + " replications, PARTIAL"
-                    : std::string(plan.replications == 1 ? " replication" : " replications")) +
-               (p == 0 ? ", reference)" : ")") + "\n";
+               colon + plan.name + " (" + reps +
+               (p == 0 ? std::string(t.reference.in(lang)) : std::string()) + ")\n";
     }
-    std::vector<Column> cols{{"KPI", Align::Left}};
+    std::vector<Column> cols{{std::string(t.col_kpi.in(lang)), Align::Left}};
     for (const ComparedPlan& plan : c.plans)
-        cols.push_back({plan.label + " mean ± CI", Align::Right});
+        cols.push_back({text::fill(lang, t.col_mean_ci, {plan.label}), Align::Right});
     for (std::size_t p = 1; p < c.plans.size(); ++p) {
         cols.push_back({c.plans[p].label + " - " + c.plans[0].label, Align::Right});
         cols.push_back({"", Align::Left});
     }
     TextTable tab(std::move(cols));
     for (const ComparedKpi& k : c.kpis) {
-        std::vector<std::string> cells{k.name};
+        std::vector<std::string> cells{text::kpi_label(lang, k.name)};
         for (std::size_t p = 0; p < c.plans.size(); ++p) {
             if (!k.present[p]) {
                 cells.emplace_back("-");
                 continue;
             }
-            cells.push_back(plain_number(k.mean[p]) +
-                            (std::isfinite(k.ci95[p]) ? " ± " + plain_number(k.ci95[p]) : ""));
+            cells.push_back(
+                plain_number(lang, k.mean[p]) +
+                (std::isfinite(k.ci95[p]) ? " ± " + plain_number(lang, k.ci95[p]) : ""));
         }
         for (std::size_t p = 1; p < c.plans.size(); ++p) {
             if (!k.present[p] || !k.present[0]) {
@@ -221,18 +234,18 @@ std::string format_comparison(const Comparison& c) {
                 continue;
             }
             const PairedDifference& d = k.diffs[p];
-            cells.push_back(signed_number(d.diff) + " ± " + plain_number(d.ci95));
+            cells.push_back(signed_number(lang, d.diff) + " ± " + plain_number(lang, d.ci95));
             const std::string_view verdict = difference_verdict(d);
-            cells.push_back(d.significant ? "* " + std::string(verdict) : std::string());
+            const std::string words(verdict == "better"  ? t.better.in(lang)
+                                    : verdict == "worse" ? t.worse.in(lang)
+                                                         : std::string_view{});
+            cells.push_back(d.significant ? "* " + words : std::string());
         }
         tab.add_row(std::move(cells));
     }
     out += "\n";
     out += tab.render(2);
-    out += "\n  mean ± half-width of the 95% confidence interval over the replications; X - A is "
-           "the\n  mean paired difference to plan A (same seeds, replication by replication) "
-           "and its 95% CI;\n  * = significant (the CI excludes 0), better/worse from the KPI's "
-           "direction.\n";
+    out += t.compare_note.in(lang);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "output/output_common.hpp"
 
 #include "riposte/output.hpp"
+#include "riposte/text/names_texts.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -42,6 +43,30 @@ std::string profession_name(const Scenario& s, int profession) {
 std::string group_name(const Scenario& s, int group) {
     const PopulationGroup* g = at(s.world.groups, group);
     return g ? g->name : "#" + std::to_string(group);
+}
+
+std::string role_label(const Scenario& s, int role, Language language) {
+    const std::string* display = at(s.world.role_display_names, role);
+    if (display && !display->empty()) return *display;
+    return text::name_in(text::role_names, role_name(s, role), language);
+}
+
+std::string profession_label(const Scenario& s, int profession, Language language) {
+    const std::string* display = at(s.world.profession_display_names, profession);
+    if (display && !display->empty()) return *display;
+    return text::name_in(text::profession_names, profession_name(s, profession), language);
+}
+
+std::string group_label(const Scenario& s, int group, Language language) {
+    const PopulationGroup* g = at(s.world.groups, group);
+    if (g && !g->display_name.empty()) return g->display_name;
+    return text::name_in(text::group_names, group_name(s, group), language);
+}
+
+std::string centre_label(const Scenario& s, int centre) {
+    const Centre* c = at(s.plan.centres, centre);
+    if (c && !c->display_name.empty()) return c->display_name;
+    return centre_name(s, centre);
 }
 
 std::string team_name(const Scenario& s, int team) {
@@ -218,3 +243,19 @@ std::vector<CoverageRow> coverage_at_end(const Results& r) {
 }
 
 } // namespace riposte::output_detail
+
+namespace riposte {
+
+std::string role_words(const Scenario& scenario, int role, Language language) {
+    return output_detail::role_label(scenario, role, language);
+}
+
+std::string profession_words(const Scenario& scenario, int profession, Language language) {
+    return output_detail::profession_label(scenario, profession, language);
+}
+
+std::string group_words(const Scenario& scenario, int group, Language language) {
+    return output_detail::group_label(scenario, group, language);
+}
+
+} // namespace riposte

@@ -4,6 +4,7 @@
 // of range gives "#<index>" instead of undefined behaviour.
 #include "riposte/results.hpp"
 #include "riposte/scenario.hpp"
+#include "riposte/text/strings.hpp"
 
 #include <cstdint>
 #include <string>
@@ -16,6 +17,13 @@ std::string role_name(const Scenario& s, int role);
 std::string profession_name(const Scenario& s, int profession);
 std::string group_name(const Scenario& s, int group);
 std::string team_name(const Scenario& s, int team);
+/// Roles, professions and groups as words a person reads ("sage-femme", "75 ans et plus"),
+/// from the string table; an identifier the table does not know is kept as written.
+std::string role_label(const Scenario& s, int role, Language language);
+std::string profession_label(const Scenario& s, int profession, Language language);
+std::string group_label(const Scenario& s, int group, Language language);
+/// A centre's display_name, else its name (centres, then mobile teams, as centre_name()).
+std::string centre_label(const Scenario& s, int centre);
 /// Base commune of mobile team `team` (-1 when out of range).
 int team_commune(const Scenario& s, int team);
 /// Commune INSEE code and name ("" when out of range).

@@ -5,7 +5,6 @@
 #include "output/json_writer.hpp"
 #include "output/output_common.hpp"
 #include "output/summary_parts.hpp"
-#include "output/text_table.hpp"
 #include "riposte/output.hpp"
 
 #include <algorithm>
@@ -41,12 +40,6 @@ double min_of(const std::vector<double>& v) {
 }
 double max_of(const std::vector<double>& v) {
     return v.empty() ? std::nan("") : *std::max_element(v.begin(), v.end());
-}
-
-/// Mean and CI half-width for the terminal: 2 decimals below 10, else 1.
-std::string short_number(double v) {
-    if (!std::isfinite(v)) return "-";
-    return format_fixed(v, std::abs(v) < 10 ? 2 : 1);
 }
 
 using DocumentWriter = std::string (*)(const Scenario&, const Results&);
@@ -403,40 +396,6 @@ WriteReport ReplicationFiles::finish(const ReplicationSet& set,
     if (!written || !summary.commit(st.error)) return fail(st.error);
     report.files.push_back(summary_path);
     return report;
-}
-
-std::string format_kpi_table(const std::vector<KpiSummary>& kpis) {
-    TextTable tab({{"KPI", Align::Left},
-                   {"Mean", Align::Right},
-                   {"± 95% CI", Align::Right},
-                   {"Min", Align::Right},
-                   {"Max", Align::Right},
-                   {"Better", Align::Left}});
-    for (const KpiSummary& k : kpis) {
-        tab.add_row({k.name, short_number(k.mean),
-                     k.values.size() >= 2 ? short_number(k.ci95) : std::string("-"),
-                     format_decimal(min_of(k.values), 2), format_decimal(max_of(k.values), 2),
-                     k.higher_is_better ? "higher" : "lower"});
-    }
-    return tab.render(2);
-}
-
-std::string format_replications_summary(const Scenario& s, const ReplicationSet& set,
-                                        const std::vector<KpiSummary>& kpis) {
-    std::string out = "riposte: " + s.world.name + " / plan " + s.plan.name + "\n";
-    const int last_day = s.world.days > 0 ? s.world.days - 1 : 0;
-    out += "  seed " + std::to_string(set.runs.empty() ? 0 : set.runs.front().seed) + ", " +
-           std::to_string(set.runs.size()) + " of " + std::to_string(set.requested) +
-           " replications" + (set.partial ? " (PARTIAL: interrupted)" : "") + ", " +
-           std::to_string(s.world.days) + " days (" + date_of(s, 0) + " to " +
-           date_of(s, last_day) + ")\n";
-    out += "\nKPIS OVER " + std::to_string(set.runs.size()) +
-           (set.runs.size() == 1 ? " REPLICATION" : " REPLICATIONS") +
-           " (mean and half-width of the 95% confidence interval of the mean)\n";
-    out += format_kpi_table(kpis);
-    out +=
-        "  kpi[centre] is a centre's own KPI; worst_day_wait_p90_min is its highest daily p90.\n";
-    return out;
 }
 
 } // namespace riposte

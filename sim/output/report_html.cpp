@@ -2,10 +2,13 @@
 // validate) and draws the charts that show a plan's weak points, in French or English. One
 // self-contained file: inline CSS and inline SVG, no script, no external resource.
 #include "core/file_input.hpp"
-#include "output/report_text.hpp"
+#include "output/verdict.hpp"
 #include "riposte/core/calendar.hpp"
 #include "riposte/output.hpp"
 #include "riposte/report.hpp"
+#include "riposte/text/names_texts.hpp"
+#include "riposte/text/report_texts.hpp"
+#include "riposte/text/validation_texts.hpp"
 
 #include <algorithm>
 #include <array>
@@ -23,7 +26,8 @@ namespace riposte {
 namespace {
 
 namespace fs = std::filesystem;
-namespace rt = report_text;
+using text::Text;
+constexpr const text::ReportTexts& rt = text::report;
 
 constexpr std::string_view riposte_version = "0.1.0";
 
@@ -138,10 +142,10 @@ class ReportBuilder {
 
   private:
     // ---- text ----
-    [[nodiscard]] std::string_view t(const rt::Text& x) const {
+    [[nodiscard]] std::string_view t(const Text& x) const {
         return lang_ == Language::French ? x.fr : x.en;
     }
-    [[nodiscard]] std::string f(const rt::Text& x, std::initializer_list<std::string> args) const {
+    [[nodiscard]] std::string f(const Text& x, std::initializer_list<std::string> args) const {
         std::string out(t(x));
         std::size_t k = 0;
         for (const std::string& a : args) {
@@ -152,7 +156,7 @@ class ReportBuilder {
         }
         return out;
     }
-    [[nodiscard]] std::string e(const rt::Text& x) const { return html_escape(t(x)); }
+    [[nodiscard]] std::string e(const Text& x) const { return html_escape(t(x)); }
     /// A number for people: French decimal comma and thin-space thousands.
     [[nodiscard]] std::string num(double v, int decimals) const {
         std::string s = format_fixed(v, decimals);
@@ -203,36 +207,23 @@ class ReportBuilder {
         return buf;
     }
     [[nodiscard]] std::string date_of(int day) const { return iso_date(start_date_, day); }
+    /// A group or profession identifier of the files as words: the scenario's display_name
+    /// (summary.json "display_names"), else the string table, else the identifier.
+    [[nodiscard]] std::string group_word(const std::string& id) const {
+        const auto it = display_groups_.find(id);
+        return it != display_groups_.end() ? it->second
+                                           : text::name_in(text::group_names, id, lang_);
+    }
+    [[nodiscard]] std::string profession_word(const std::string& id) const {
+        const auto it = display_professions_.find(id);
+        return it != display_professions_.end() ? it->second
+                                                : text::name_in(text::profession_names, id, lang_);
+    }
     [[nodiscard]] std::string kpi_label(const std::string& name) const {
-        std::string base = name, where;
-        const std::size_t open = name.find('[');
-        if (open != std::string::npos && name.back() == ']') {
-            base = name.substr(0, open);
-            where = name.substr(open + 1, name.size() - open - 2);
-        }
-        std::string label = name;
-        for (const rt::KpiName& k : rt::kpi_names)
-            if (k.id == base) label = std::string(t(k.text));
-        if (!where.empty() && label != name) label += " — " + where;
-        return label;
+        return text::kpi_label(lang_, name);
     }
     [[nodiscard]] std::string rule_label(const std::string& id) const {
-        static const std::pair<std::string_view, const rt::Text*> rules[] = {
-            {"staffing.stations", &rt::rule_staffing_stations},
-            {"staffing.qualified", &rt::rule_staffing_qualified},
-            {"staffing.medecin_on_site", &rt::rule_medecin},
-            {"pool.weekly_hours", &rt::rule_weekly_hours},
-            {"supply.slots_within_doses", &rt::rule_slots},
-            {"access.travel_time", &rt::rule_travel},
-            {"supply.test_kits", &rt::rule_kits},
-            {"target.wait_p90", &rt::rule_wait},
-            {"target.coverage", &rt::rule_coverage},
-            {"target.wasted_doses", &rt::rule_waste},
-            {"target.unmet_demand", &rt::rule_unmet},
-        };
-        for (const auto& [rid, text] : rules)
-            if (rid == id) return std::string(t(*text));
-        return id;
+        return text::name_in(text::rule_titles, id, lang_);
     }
 
     // ---- files ----
@@ -294,6 +285,16 @@ class ReportBuilder {
             }
         if (const JsonValue* g = s.find("groups"))
             for (const JsonValue& v : g->array) groups_.push_back(v.string);
+        const JsonValue* sc = s.find("scenario");
+        if (const JsonValue* d = sc ? sc->find("display_names") : nullptr) {
+            for (const auto& [key, into] :
+                 {std::pair<const char*, std::map<std::string, std::string>*>{"groups",
+                                                                              &display_groups_},
+                  {"professions", &display_professions_}})
+                if (const JsonValue* m = d->find(key))
+                    for (const JsonMember& member : m->object)
+                        (*into)[member.key] = member.value.string;
+        }
         if (const JsonValue* tg = s.find("targets"))
             for (const JsonValue& v : tg->array) targets_.push_back(v);
         centre_day_ = csv("centre_day.csv");
@@ -304,6 +305,7 @@ class ReportBuilder {
         shortfall_ = csv("shortfall.csv");
         mobile_day_ = csv("mobile_day.csv");
         kpi_summary_ = csv("kpi_summary.csv");
+        role_day_ = csv("role_day.csv");
         // replications present in the tables
         std::set<int> reps;
         if (centre_day_)
@@ -402,8 +404,8 @@ class ReportBuilder {
         if (validation_) validation_points(points);
         if (compare_) compare_points(points);
         if (!points.empty()) {
-            section(body, "weak", t(rt::weak_points));
-            body += "<p class=\"note\">" + e(rt::weak_points_intro) + "</p><ul class=\"points\">";
+            section(body, "weak", t(rt.weak_points));
+            body += "<p class=\"note\">" + e(rt.weak_points_intro) + "</p><ul class=\"points\">";
             std::stable_sort(points.begin(), points.end(), [](const Point& a, const Point& b) {
                 const auto rank = [](char l) {
                     return l == 'r' ? 0 : l == 'a' ? 1 : l == 'g' ? 2 : 3;
@@ -428,13 +430,13 @@ class ReportBuilder {
             travel_section(body);
         }
         std::string head = header();
-        std::string html = "<!DOCTYPE html>\n<html lang=\"" + std::string(t(rt::lang_code)) +
+        std::string html = "<!DOCTYPE html>\n<html lang=\"" + std::string(t(rt.lang_code)) +
                            "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
                            "content=\"width=device-width, initial-scale=1\">\n<title>" +
                            html_escape(page_title()) + "</title>\n<style>" + css() +
                            "</style>\n</head>\n<body>\n<main>\n" + head;
         if (toc_.size() > 2) {
-            html += "<nav><strong>" + e(rt::contents) + "</strong> ";
+            html += "<nav><strong>" + e(rt.contents) + "</strong> ";
             for (std::size_t i = 0; i < toc_.size(); ++i) {
                 if (i > 0) html += " · ";
                 html +=
@@ -446,19 +448,19 @@ class ReportBuilder {
         if (!missing_.empty()) {
             std::string list;
             for (const std::string& m : missing_) list += (list.empty() ? "" : ", ") + m;
-            html += "<p class=\"note\">" + html_escape(f(rt::missing_files, {list})) + "</p>\n";
+            html += "<p class=\"note\">" + html_escape(f(rt.missing_files, {list})) + "</p>\n";
         }
         html += "<footer>" +
-                html_escape(f(rt::generated_by, {std::string(riposte_version), dir_.string()})) +
+                html_escape(f(rt.generated_by, {std::string(riposte_version), dir_.string()})) +
                 "</footer>\n</main>\n</body>\n</html>\n";
         return html;
     }
 
     [[nodiscard]] std::string page_title() const {
-        std::string title(t(rt::title));
+        std::string title(t(rt.title));
         if (summary_ && !plan_.empty()) return title + " — " + plan_;
         if (validation_) return title + " — " + validation_->text("plan");
-        if (compare_) return title + " — " + std::string(t(rt::comparison));
+        if (compare_) return title + " — " + std::string(t(rt.comparison));
         return title;
     }
 
@@ -497,43 +499,166 @@ class ReportBuilder {
 
     std::string header() {
         std::string h = "<header><h1>" + html_escape(page_title()) + "</h1><dl class=\"meta\">";
-        const auto item = [&](const rt::Text& k, const std::string& v) {
+        const auto item = [&](const Text& k, const std::string& v) {
             h += "<dt>" + e(k) + "</dt><dd>" + html_escape(v) + "</dd>";
         };
         if (summary_) {
-            item(rt::world, world_);
-            item(rt::plan, plan_ + (plan_file_.empty() ? "" : " (" + plan_file_ + ")"));
-            item(rt::period, f(rt::from_to, {short_date(start_date_), short_date(end_date_),
-                                             std::to_string(days_)}));
-            item(rt::replications, std::to_string(completed_) +
-                                       (completed_ < requested_ ? " / " + std::to_string(requested_)
-                                                                : std::string()));
-            item(rt::seed, num(seed_, 0));
+            item(rt.world, world_);
+            item(rt.plan, plan_ + (plan_file_.empty() ? "" : " (" + plan_file_ + ")"));
+            item(rt.period, f(rt.from_to, {short_date(start_date_), short_date(end_date_),
+                                           std::to_string(days_)}));
+            item(rt.replications, std::to_string(completed_) +
+                                      (completed_ < requested_ ? " / " + std::to_string(requested_)
+                                                               : std::string()));
+            item(rt.seed, num(seed_, 0));
         } else if (validation_) {
-            item(rt::world, validation_->text("world"));
-            item(rt::plan, validation_->text("plan") + " (" + validation_->text("plan_file") + ")");
+            item(rt.world, validation_->text("world"));
+            item(rt.plan, validation_->text("plan") + " (" + validation_->text("plan_file") + ")");
         } else if (compare_) {
-            item(rt::world, compare_->text("world"));
-            item(rt::seed, num(compare_->num("seed"), 0));
+            item(rt.world, compare_->text("world"));
+            item(rt.seed, num(compare_->num("seed"), 0));
         }
         h += "</dl>";
         const bool partial = (summary_ && partial_) || (compare_ && compare_->flag("partial")) ||
                              (validation_ && validation_->flag("partial"));
         if (partial) {
             h += "<div class=\"banner partial\">" +
-                 html_escape(f(rt::partial, {std::to_string(completed_),
-                                             std::to_string(std::max(requested_, completed_))})) +
+                 html_escape(f(rt.partial, {std::to_string(completed_),
+                                            std::to_string(std::max(requested_, completed_))})) +
                  "</div>";
         }
         if (summary_)
-            h += "<p class=\"note\">" + html_escape(f(rt::means_note, {std::to_string(reps_)})) +
+            h += "<p class=\"note\">" + html_escape(f(rt.means_note, {std::to_string(reps_)})) +
                  "</p>";
         h += "</header>\n";
         return h;
     }
 
     // ---- weak points ----
+    /// "HH:MM" → seconds (hours may pass 24); NaN when malformed.
+    static double clock_seconds(const std::string& hhmm) {
+        const std::size_t colon = hhmm.find(':');
+        if (colon == std::string::npos) return std::nan("");
+        return 3600 * to_number(hhmm.substr(0, colon)) + 60 * to_number(hhmm.substr(colon + 1));
+    }
+
+    /// The verdict's facts read from the result files, replication by replication, then
+    /// averaged: the same as the terminal summary computes from the run (output/verdict.cpp).
+    [[nodiscard]] output_detail::RunFacts file_facts() const {
+        using output_detail::RunFacts;
+        std::map<int, RunFacts> by_rep;
+        std::map<int, double> cannot_travel;
+        const auto totals = [&](const JsonValue& t, int rep) {
+            RunFacts& f = by_rep[rep];
+            f.wanting = t.num("wanting");
+            f.unmet = t.num("unmet");
+            f.doses_delivered = t.num("doses_delivered");
+            f.doses_used = t.num("doses_used");
+            f.doses_wasted = t.num("doses_wasted");
+            cannot_travel[rep] = t.num("unmet_cannot_travel");
+        };
+        if (const JsonValue* runs = summary_->find("runs")) {
+            for (const JsonValue& r : runs->array)
+                if (const JsonValue* t = r.find("totals"))
+                    totals(*t, static_cast<int>(r.num("replication", 0)));
+        } else if (const JsonValue* t = summary_->find("totals")) {
+            totals(*t, static_cast<int>(summary_->num("replication", 0)));
+        }
+        std::map<int, double> far;
+        if (commune_group_ && std::isfinite(max_travel_)) {
+            const Table& g = *commune_group_;
+            const int tm = g.col("travel_minutes"), un = g.col("unmet"),
+                      ct = g.col("cannot_travel"), hf = g.col("home_first_dose");
+            for (const auto& row : g.csv.rows) {
+                const double minutes = g.num(row, tm);
+                if (minutes >= 0 && minutes <= max_travel_) continue;
+                const double home_unmet = std::max(0.0, g.num(row, ct) - g.num(row, hf));
+                far[g.rep(row)] += std::max(0.0, g.num(row, un) - home_unmet);
+            }
+        }
+        std::map<int, int> last_day, worst_day;
+        std::map<int, double> worst;
+        if (centre_day_) {
+            const Table& c = *centre_day_;
+            const int dc = c.col("day");
+            for (const auto& row : c.csv.rows) {
+                const int rep = c.rep(row);
+                const int day = static_cast<int>(c.num(row, dc));
+                last_day[rep] = std::max(last_day.count(rep) ? last_day[rep] : -1, day);
+            }
+            for (const auto& row : c.csv.rows) {
+                const int rep = c.rep(row);
+                RunFacts& f = by_rep[rep];
+                const int day = static_cast<int>(c.num(row, dc));
+                if (day == last_day[rep]) f.stock_left += c.num(row, c.col("stock_end"));
+                f.slots_opened += c.num(row, c.col("slots_opened"));
+                f.slots_booked += c.num(row, c.col("slots_booked"));
+                const double p90 = c.num(row, c.col("wait_p90_min"));
+                if (c.num(row, c.col("served")) > 0 &&
+                    p90 > (worst.count(rep) ? worst[rep] : -1.0)) {
+                    worst[rep] = p90;
+                    worst_day[rep] = day;
+                    f.worst_p90_min = p90;
+                    f.worst_centre = c.str(row, c.col("centre"));
+                    f.worst_date = c.str(row, c.col("date"));
+                }
+            }
+        }
+        if (shortfall_) {
+            const Table& sf = *shortfall_;
+            for (const auto& row : sf.csv.rows) {
+                RunFacts& f = by_rep[sf.rep(row)];
+                const double hours =
+                    std::max(0.0, (clock_seconds(sf.str(row, sf.col("shift_end"))) -
+                                   clock_seconds(sf.str(row, sf.col("shift_start")))) /
+                                      3600.0);
+                const double missing = std::max(0.0, sf.num(row, sf.col("missing"))) *
+                                       (std::isfinite(hours) ? hours : 0.0);
+                f.short_staff_hours += missing;
+                f.short_role_shifts += 1;
+                if (sf.str(row, sf.col("centre")) == f.worst_centre)
+                    f.worst_centre_short_hours += missing;
+            }
+        }
+        std::map<int, std::pair<double, double>> use; // staffed, busy at the worst centre and day
+        if (role_day_) {
+            const Table& rd = *role_day_;
+            for (const auto& row : rd.csv.rows) {
+                const int rep = rd.rep(row);
+                const RunFacts& f = by_rep[rep];
+                if (rd.str(row, rd.col("centre")) != f.worst_centre ||
+                    static_cast<int>(rd.num(row, rd.col("day"))) != worst_day[rep])
+                    continue;
+                use[rep].first += rd.num(row, rd.col("staffed_hours"));
+                use[rep].second += rd.num(row, rd.col("busy_hours"));
+            }
+        }
+        std::vector<RunFacts> facts;
+        for (auto& [rep, f] : by_rep) {
+            f.unmet_travel = std::min(f.unmet, cannot_travel[rep] + far[rep]);
+            const auto& [staffed, busy] = use[rep];
+            f.worst_centre_utilisation = staffed > 0 ? busy / staffed : 0;
+            facts.push_back(f);
+        }
+        return output_detail::mean_facts(facts);
+    }
+
+    [[nodiscard]] output_detail::VerdictThresholds file_thresholds() const {
+        output_detail::VerdictThresholds t;
+        for (const JsonValue& tg : targets_) {
+            const std::string kind = tg.text("kind");
+            if (kind == "wait_p90") t.wait_p90_min = tg.num("threshold");
+            if (kind == "wasted_doses") t.waste_pct = tg.num("threshold");
+            if (kind == "unmet_demand") t.unmet_people = tg.num("threshold");
+        }
+        return t;
+    }
+
     void run_points(std::vector<Point>& points) {
+        // what is off and why, the same sentences as the terminal summary
+        for (const std::string& sentence :
+             output_detail::verdict_sentences(lang_, file_facts(), file_thresholds()))
+            points.push_back({'r', sentence});
         const auto cd = centre_days();
         const auto target = wait_target();
         for (const std::string& centre : centres_) {
@@ -555,17 +680,17 @@ class ReportBuilder {
             const double worst_rep = kpi_max("worst_day_wait_p90_min[" + centre + "]");
             std::string tail;
             if (reps_ > 1 && std::isfinite(worst_rep))
-                tail = f(rt::wp_wait_worst_rep, {num(worst_rep, 0)});
+                tail = f(rt.wp_wait_worst_rep, {num(worst_rep, 0)});
             if (target && over > 0) {
                 points.push_back(
-                    {'r', f(rt::wp_wait_over,
+                    {'r', f(rt.wp_wait_over,
                             {centre, num(*target, 0), std::to_string(over), when, num(worst, 1)}) +
                               tail});
             } else {
                 const bool spikes = std::isfinite(worst_rep) && reps_ > 1 &&
                                     worst_rep > (target ? *target : 2 * std::max(worst, 15.0));
                 points.push_back({spikes ? 'a' : (target ? 'g' : 'i'),
-                                  f(rt::wp_wait_ok, {centre, num(worst, 1), when}) + tail});
+                                  f(rt.wp_wait_ok, {centre, num(worst, 1), when}) + tail});
             }
         }
         // queue peak
@@ -590,7 +715,7 @@ class ReportBuilder {
                                          clock_hhmm(secs % 86400);
                 const double room = waiting_room_.count(at.first) ? waiting_room_[at.first] : 0;
                 points.push_back({room > 0 && peak >= 0.8 * room ? 'a' : 'i',
-                                  f(rt::wp_queue_peak, {num(peak, 1), at.first, when})});
+                                  f(rt.wp_queue_peak, {num(peak, 1), at.first, when})});
             }
         }
         // unmet demand
@@ -599,7 +724,7 @@ class ReportBuilder {
             const double cov = kpi_mean("coverage_first_dose_pct");
             if (std::isfinite(unmet) && std::isfinite(cov))
                 points.push_back(
-                    {unmet > 0.5 ? 'a' : 'g', f(rt::wp_unmet, {num(unmet, 0), num(100 - cov, 1)})});
+                    {unmet > 0.5 ? 'a' : 'g', f(rt.wp_unmet, {num(unmet, 0), num(100 - cov, 1)})});
         }
         // coverage targets and end coverage
         if (coverage_) {
@@ -619,10 +744,11 @@ class ReportBuilder {
                 }
                 const double pct = pop > 0 ? 100 * got / pop : 0;
                 const double want = tg.num("threshold");
-                points.push_back({pct >= want ? 'g' : 'r',
-                                  f(pct >= want ? rt::wp_target_met : rt::wp_target_missed,
-                                    {group.empty() ? std::string(t(rt::everyone)) : group,
-                                     num(pct, 1), short_date(date_of(day)), num(want, 0)})});
+                points.push_back(
+                    {pct >= want ? 'g' : 'r',
+                     f(pct >= want ? rt.wp_target_met : rt.wp_target_missed,
+                       {group.empty() ? std::string(t(rt.everyone)) : group_word(group),
+                        num(pct, 1), short_date(date_of(day)), num(want, 0)})});
             }
             std::string items;
             int last = -1;
@@ -631,11 +757,11 @@ class ReportBuilder {
                 const auto it = cov.find({g, last});
                 if (it == cov.end() || it->second.population <= 0) continue;
                 if (!items.empty()) items += " ; ";
-                items += f(rt::wp_coverage_item,
-                           {g, num(100 * it->second.first / it->second.population, 1),
+                items += f(rt.wp_coverage_item,
+                           {group_word(g), num(100 * it->second.first / it->second.population, 1),
                             num(100 * it->second.complete / it->second.population, 1)});
             }
-            if (!items.empty()) points.push_back({'i', f(rt::wp_coverage, {items})});
+            if (!items.empty()) points.push_back({'i', f(rt.wp_coverage, {items})});
         }
         // waste
         {
@@ -651,7 +777,7 @@ class ReportBuilder {
                 const double pct = 100 * wasted / (used + wasted);
                 const auto limit = waste_target();
                 char level = limit ? (pct <= *limit ? 'g' : 'r') : (pct > 1 ? 'a' : 'g');
-                std::string text = f(rt::wp_waste, {num(pct, 2), num(wasted, 0)});
+                std::string text = f(rt.wp_waste, {num(pct, 2), num(wasted, 0)});
                 std::string worst;
                 double most = 0;
                 for (const auto& [name, w] : by_centre)
@@ -659,7 +785,7 @@ class ReportBuilder {
                         most = w;
                         worst = name;
                     }
-                if (most > 0) text += f(rt::wp_waste_worst, {worst, num(most, 0)});
+                if (most > 0) text += f(rt.wp_waste_worst, {worst, num(most, 0)});
                 points.push_back({level, text});
             }
         }
@@ -682,14 +808,14 @@ class ReportBuilder {
             }
             if (!communes.empty()) {
                 const std::string far_text =
-                    far >= 1e9 ? std::string(t(rt::unreachable)) : num(far, 0);
+                    far >= 1e9 ? std::string(t(rt.unreachable)) : num(far, 0);
                 if (beyond > 0) {
                     points.push_back(
-                        {'r', f(rt::wp_travel_far, {std::to_string(beyond), num(people, 0),
-                                                    num(max_travel_, 0), far_name, far_text})});
+                        {'r', f(rt.wp_travel_far, {std::to_string(beyond), num(people, 0),
+                                                   num(max_travel_, 0), far_name, far_text})});
                 } else {
                     points.push_back(
-                        {'g', f(rt::wp_travel_ok, {num(max_travel_, 0), far_name, far_text})});
+                        {'g', f(rt.wp_travel_ok, {num(max_travel_, 0), far_name, far_text})});
                 }
             }
         }
@@ -697,9 +823,9 @@ class ReportBuilder {
         if (shortfall_) {
             const double per_rep = static_cast<double>(shortfall_->csv.rows.size()) / reps_;
             if (per_rep > 0) {
-                points.push_back({'r', f(rt::wp_shortfalls, {num(per_rep, 1)})});
+                points.push_back({'r', f(rt.wp_shortfalls, {num(per_rep, 1)})});
             } else {
-                points.push_back({'g', std::string(t(rt::wp_no_shortfalls))});
+                points.push_back({'g', std::string(t(rt.wp_no_shortfalls))});
             }
         }
     }
@@ -717,9 +843,9 @@ class ReportBuilder {
         const std::string total = std::to_string(rules->array.size());
         if (failed > 0) {
             points.push_back(
-                {'r', f(rt::wp_validation_fail, {std::to_string(failed), total, list})});
+                {'r', f(rt.wp_validation_fail, {std::to_string(failed), total, list})});
         } else {
-            points.push_back({'g', f(rt::wp_validation_pass, {total})});
+            points.push_back({'g', f(rt.wp_validation_pass, {total})});
         }
     }
 
@@ -742,11 +868,11 @@ class ReportBuilder {
                 if (verdict == "worse") worse += (worse.empty() ? "" : ", ") + item;
             }
             if (!better.empty())
-                points.push_back({'g', f(rt::cmp_summary_better, {label, ref, better})});
+                points.push_back({'g', f(rt.cmp_summary_better, {label, ref, better})});
             if (!worse.empty())
-                points.push_back({'r', f(rt::cmp_summary_worse, {label, ref, worse})});
+                points.push_back({'r', f(rt.cmp_summary_worse, {label, ref, worse})});
             if (better.empty() && worse.empty())
-                points.push_back({'i', f(rt::cmp_summary_none, {label, ref})});
+                points.push_back({'i', f(rt.cmp_summary_none, {label, ref})});
         }
     }
 
@@ -819,67 +945,127 @@ class ReportBuilder {
     void validation_section(std::string& out) {
         const JsonValue& v = *validation_;
         const JsonValue* rules = v.find("rules");
-        section(out, "validation", t(rt::validation));
+        section(out, "validation", t(rt.validation));
         bool targets = false;
         if (rules)
             for (const JsonValue& r : rules->array)
                 targets = targets || !r.flag("structural", true);
         out += "<p>" +
-               (targets ? html_escape(f(rt::validation_intro_targets,
+               (targets ? html_escape(f(rt.validation_intro_targets,
                                         {num(v.num("replications"), 0), num(v.num("seed"), 0)}))
-                        : e(rt::validation_intro_structural)) +
+                        : e(rt.validation_intro_structural)) +
                "</p>";
         const int failed = static_cast<int>(v.num("rules_failed", 0));
         const int total = rules ? static_cast<int>(rules->array.size()) : 0;
         if (failed == 0 && !targets) {
-            out += "<div class=\"banner bpass\">" + e(rt::overall_structure_only) + "</div>";
+            out += "<div class=\"banner bpass\">" + e(rt.overall_structure_only) + "</div>";
         } else if (failed == 0) {
-            out += "<div class=\"banner bpass\">" + e(rt::overall_pass) + "</div>";
+            out += "<div class=\"banner bpass\">" + e(rt.overall_pass) + "</div>";
         } else {
             out +=
                 "<div class=\"banner bfail\">" +
-                html_escape(f(rt::overall_fail, {std::to_string(failed), std::to_string(total)})) +
+                html_escape(f(rt.overall_fail, {std::to_string(failed), std::to_string(total)})) +
                 "</div>";
         }
         if (!rules) {
             out += "</section>\n";
             return;
         }
-        out += figure(verdict_strip(rules->array), std::string(t(rt::verdict_chart)));
-        out += "<table><tr><th>" + e(rt::col_rule) + "</th><th>" + e(rt::col_verdict) +
-               "</th><th>" + e(rt::col_measured) + "</th><th>" + e(rt::col_required) + "</th><th>" +
-               e(rt::col_where) + "</th></tr>";
+        out += figure(verdict_strip(rules->array), std::string(t(rt.verdict_chart)));
+        out += "<table><tr><th>" + e(rt.col_rule) + "</th><th>" + e(rt.col_verdict) + "</th><th>" +
+               e(rt.col_measured) + "</th><th>" + e(rt.col_required) + "</th><th>" +
+               e(rt.col_where) + "</th></tr>";
         for (const JsonValue& r : rules->array) {
             const bool pass = r.flag("pass", true);
             const bool warning = pass && r.flag("warning", false);
+            // the engine's own title is English: shown in the English report only
+            const std::string title = lang_ == Language::English ? " — " + r.text("title") : "";
             out += "<tr><td><strong>" + html_escape(rule_label(r.text("id"))) +
-                   "</strong><br><span class=\"small\">" + html_escape(r.text("id")) + " — " +
-                   html_escape(r.text("title")) + "</span></td><td><span class=\"tag " +
-                   (warning ? "twarn\">" + e(rt::warn)
-                    : pass  ? "tpass\">" + e(rt::pass)
-                            : "tfail\">" + e(rt::fail)) +
-                   "</span></td><td>" + html_escape(r.text("measured")) + "</td><td>" +
-                   html_escape(r.text("threshold")) + "</td><td>";
+                   "</strong><br><span class=\"small\">" + html_escape(r.text("id") + title) +
+                   "</span></td><td><span class=\"tag " +
+                   (warning ? "twarn\">" + e(rt.warn)
+                    : pass  ? "tpass\">" + e(rt.pass)
+                            : "tfail\">" + e(rt.fail)) +
+                   "</span></td><td>" + html_escape(phrase(r, "measured")) + "</td><td>" +
+                   html_escape(phrase(r, "threshold")) + "</td><td>";
             if (const JsonValue* w = r.find("where")) {
-                for (std::size_t i = 0; i < w->array.size(); ++i)
-                    out += (i > 0 ? "<br>" : "") + html_escape(w->array[i].string);
+                const JsonValue* phrases = r.find("where_phrases");
+                for (std::size_t i = 0; i < w->array.size(); ++i) {
+                    const bool worded = phrases != nullptr && i < phrases->array.size();
+                    out += (i > 0 ? "<br>" : "") +
+                           html_escape(worded ? phrase_of(phrases->array[i], w->array[i].string)
+                                              : w->array[i].string);
+                }
                 const int more =
                     static_cast<int>(r.num("where_total", 0)) - static_cast<int>(w->array.size());
                 if (more > 0)
                     out += (w->array.empty() ? "" : "<br>") +
-                           html_escape(f(rt::and_more, {std::to_string(more)}));
+                           html_escape(f(rt.and_more, {std::to_string(more)}));
             }
             out += "</td></tr>";
         }
-        out += "</table><p class=\"note\">" + e(rt::validation_details_note) + "</p></section>\n";
+        out += "</table><p class=\"note\">" + e(rt.validation_details_note) + "</p></section>\n";
+    }
+
+    /// A rule's "measured" or "threshold" worded from its phrase (validation.json
+    /// "<key>_phrase"); the English wording when the file has no phrase (an older file).
+    [[nodiscard]] std::string phrase(const JsonValue& rule, const std::string& key) const {
+        const JsonValue* p = rule.find(key + "_phrase");
+        return p == nullptr ? rule.text(key) : phrase_of(*p, rule.text(key));
+    }
+    /// A phrase object {"id", "args"} worded in the report's language; `english` in English.
+    [[nodiscard]] std::string phrase_of(const JsonValue& p, const std::string& english) const {
+        if (lang_ == Language::English) return english;
+        std::vector<std::string> args;
+        if (const JsonValue* a = p.find("args"))
+            for (const JsonValue& v : a->array) args.push_back(v.string);
+        return text::phrase_text(lang_, p.text("id"), args, english);
+    }
+
+    /// `label` cut at spaces into lines of at most `width` characters (code points).
+    static std::vector<std::string> wrap(const std::string& label, std::size_t width) {
+        std::vector<std::string> lines;
+        std::string line;
+        std::size_t line_width = 0, start = 0;
+        const auto chars = [](std::string_view s) {
+            std::size_t n = 0;
+            for (char c : s) n += (static_cast<unsigned char>(c) & 0xc0u) != 0x80u ? 1 : 0;
+            return n;
+        };
+        while (start <= label.size()) {
+            std::size_t end = label.find(' ', start);
+            if (end == std::string::npos) end = label.size();
+            const std::string word = label.substr(start, end - start);
+            const std::size_t n = chars(word);
+            if (!line.empty() && line_width + 1 + n > width) {
+                lines.push_back(line);
+                line.clear();
+                line_width = 0;
+            }
+            if (!line.empty()) {
+                line += ' ';
+                ++line_width;
+            }
+            line += word;
+            line_width += n;
+            start = end + 1;
+        }
+        if (!line.empty()) lines.push_back(line);
+        return lines;
     }
 
     std::string verdict_strip(const std::vector<JsonValue>& rules) const {
         const int cols = 2;
-        const int w = 900, tile_w = 435, tile_h = 40;
+        // whole titles, never cut: a tile is as tall as its longest title needs
+        constexpr std::size_t chars_per_line = 70;
+        std::size_t max_lines = 1;
+        for (const JsonValue& r : rules)
+            max_lines = std::max(max_lines, wrap(rule_label(r.text("id")), chars_per_line).size());
+        const int w = 900, tile_w = 435;
+        const int tile_h = 26 + 14 * static_cast<int>(max_lines);
         const int rows = (static_cast<int>(rules.size()) + cols - 1) / cols;
         const int h = 40 + rows * (tile_h + 8) + 8;
-        const std::string title(t(rt::verdict_chart));
+        const std::string title(t(rt.verdict_chart));
         std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + std::to_string(w) + " " +
                         std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" +
                         std::to_string(h) + "\" role=\"img\" aria-label=\"" + html_escape(title) +
@@ -892,21 +1078,21 @@ class ReportBuilder {
             const bool pass = rules[i].flag("pass", true);
             const int x = 12 + static_cast<int>(i % cols) * (tile_w + 6);
             const int y = 36 + static_cast<int>(i / cols) * (tile_h + 8);
-            std::string label = rule_label(rules[i].text("id"));
-            if (label.size() > 68) {
-                std::size_t cut = 64;
-                while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xc0u) == 0x80u) --cut;
-                label = label.substr(0, cut) + "…";
-            }
+            const std::vector<std::string> lines =
+                wrap(rule_label(rules[i].text("id")), chars_per_line);
             s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
                  std::to_string(tile_w) + "\" height=\"" + std::to_string(tile_h) +
                  "\" rx=\"4\" fill=\"" + std::string(pass ? "#e8f5e9" : "#fdecea") +
                  "\" stroke=\"" + std::string(pass ? green : red) + "\" stroke-width=\"2\"/>";
             s += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 16) +
                  "\" style=\"font:bold 12px sans-serif;fill:" + std::string(pass ? green : red) +
-                 "\">" + (pass ? e(rt::pass) : e(rt::fail)) + "</text>";
-            s += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" + std::to_string(y + 32) +
-                 "\" style=\"font:11px sans-serif;fill:#222\">" + html_escape(label) + "</text>";
+                 "\">" + (pass ? e(rt.pass) : e(rt.fail)) + "</text>";
+            for (std::size_t k = 0; k < lines.size(); ++k) {
+                s += "<text x=\"" + std::to_string(x + 8) + "\" y=\"" +
+                     std::to_string(y + 32 + 14 * static_cast<int>(k)) +
+                     "\" style=\"font:11px sans-serif;fill:#222\">" + html_escape(lines[k]) +
+                     "</text>";
+            }
         }
         s += "</svg>";
         return s;
@@ -918,30 +1104,30 @@ class ReportBuilder {
         const JsonValue* plans = c.find("plans");
         const JsonValue* kpis = c.find("kpis");
         if (!plans || !kpis || plans->array.empty()) return;
-        section(out, "comparison", t(rt::comparison));
+        section(out, "comparison", t(rt.comparison));
         const int reps = static_cast<int>(plans->array.front().num("replications", 0));
         out += "<p>" +
-               html_escape(f(rt::comparison_intro,
+               html_escape(f(rt.comparison_intro,
                              {std::to_string(plans->array.size()), std::to_string(reps)})) +
                "</p>";
-        out += "<table><tr><th>" + e(rt::col_plan) + "</th><th>" + e(rt::col_name) + "</th><th>" +
-               e(rt::col_file) + "</th><th>" + e(rt::replications) + "</th></tr>";
+        out += "<table><tr><th>" + e(rt.col_plan) + "</th><th>" + e(rt.col_name) + "</th><th>" +
+               e(rt.col_file) + "</th><th>" + e(rt.replications) + "</th></tr>";
         for (std::size_t p = 0; p < plans->array.size(); ++p) {
             const JsonValue& pl = plans->array[p];
             out += "<tr><td><strong>" + html_escape(pl.text("label")) + "</strong>" +
-                   (p == 0 ? " (" + e(rt::reference) + ")" : "") + "</td><td>" +
+                   (p == 0 ? " (" + e(rt.reference) + ")" : "") + "</td><td>" +
                    html_escape(pl.text("name")) + "</td><td>" + html_escape(pl.text("file")) +
                    "</td><td class=\"n\">" + num(pl.num("replications"), 0) + "</td></tr>";
         }
         out += "</table>";
         const std::string ref = plans->array.front().text("label");
         // table of KPIs
-        out += "<table><tr><th>" + e(rt::col_kpi) + "</th>";
+        out += "<table><tr><th>" + e(rt.col_kpi) + "</th>";
         for (const JsonValue& pl : plans->array)
-            out += "<th>" + html_escape(pl.text("label")) + " " + e(rt::col_mean) + " " +
-                   e(rt::col_ci) + "</th>";
+            out += "<th>" + html_escape(pl.text("label")) + " " + e(rt.col_mean) + " " +
+                   e(rt.col_ci) + "</th>";
         for (std::size_t p = 1; p < plans->array.size(); ++p)
-            out += "<th>" + html_escape(f(rt::col_diff, {plans->array[p].text("label"), ref})) +
+            out += "<th>" + html_escape(f(rt.col_diff, {plans->array[p].text("label"), ref})) +
                    "</th>";
         out += "</tr>";
         for (const JsonValue& k : kpis->array) {
@@ -970,9 +1156,9 @@ class ReportBuilder {
                 const std::string cls = verdict == "better"  ? "tbetter"
                                         : verdict == "worse" ? "tworse"
                                                              : "tns";
-                const std::string word = verdict == "better"  ? e(rt::better)
-                                         : verdict == "worse" ? e(rt::worse)
-                                                              : e(rt::not_significant);
+                const std::string word = verdict == "better"  ? e(rt.better)
+                                         : verdict == "worse" ? e(rt.worse)
+                                                              : e(rt.not_significant);
                 out += "<td class=\"n\">" + std::string(d->number > 0 ? "+" : "") +
                        auto_num(d->number) + " ± " + auto_num(pv.num("diff_ci95")) +
                        " <span class=\"tag " + cls + "\">" + word + "</span></td>";
@@ -984,8 +1170,8 @@ class ReportBuilder {
         for (std::size_t p = 1; p < plans->array.size(); ++p) {
             BarChart bc;
             const std::string label = plans->array[p].text("label");
-            bc.title = f(rt::diff_chart, {label, ref});
-            bc.y_label = f(rt::pct_difference, {ref});
+            bc.title = f(rt.diff_chart, {label, ref});
+            bc.y_label = f(rt.pct_difference, {ref});
             bc.horizontal = true;
             bc.decimal_mark = mark();
             ChartSeries s;
@@ -1008,14 +1194,13 @@ class ReportBuilder {
                 bc.bar_labels.push_back((s.y.back() > 0 ? "+" : "") + num(s.y.back(), 1) + " %");
             }
             bc.series.push_back(std::move(s));
-            if (!bc.categories.empty())
-                out += figure(svg_bar_chart(bc), f(rt::diff_caption, {ref}));
+            if (!bc.categories.empty()) out += figure(svg_bar_chart(bc), f(rt.diff_caption, {ref}));
         }
         // worst daily p90 per centre and plan
         {
             BarChart bc;
-            bc.title = t(rt::worst_p90_chart);
-            bc.y_label = t(rt::minutes);
+            bc.title = t(rt.worst_p90_chart);
+            bc.y_label = t(rt.minutes);
             bc.decimal_mark = mark();
             std::vector<ChartSeries> series(plans->array.size());
             for (std::size_t p = 0; p < plans->array.size(); ++p) {
@@ -1039,7 +1224,7 @@ class ReportBuilder {
             }
             bc.series = std::move(series);
             if (!bc.categories.empty())
-                out += figure(svg_bar_chart(bc), std::string(t(rt::worst_p90_caption)));
+                out += figure(svg_bar_chart(bc), std::string(t(rt.worst_p90_caption)));
         }
         out += "</section>\n";
     }
@@ -1048,10 +1233,10 @@ class ReportBuilder {
     void kpi_section(std::string& out) {
         if (!kpi_summary_) return;
         const Table& k = *kpi_summary_;
-        section(out, "kpis", t(rt::kpis));
-        out += "<table><tr><th>" + e(rt::col_kpi) + "</th><th>" + e(rt::col_mean) + "</th><th>" +
-               e(rt::col_ci) + "</th><th>" + e(rt::col_min) + "</th><th>" + e(rt::col_max) +
-               "</th><th>" + e(rt::col_direction) + "</th></tr>";
+        section(out, "kpis", t(rt.kpis));
+        out += "<table><tr><th>" + e(rt.col_kpi) + "</th><th>" + e(rt.col_mean) + "</th><th>" +
+               e(rt.col_ci) + "</th><th>" + e(rt.col_min) + "</th><th>" + e(rt.col_max) +
+               "</th><th>" + e(rt.col_direction) + "</th></tr>";
         const int name = k.col("kpi"), hib = k.col("higher_is_better"), mean = k.col("mean"),
                   ci = k.col("ci95"), mn = k.col("min"), mx = k.col("max"),
                   n = k.col("replications");
@@ -1061,7 +1246,7 @@ class ReportBuilder {
                    auto_num(k.num(row, mean)) + "</td><td class=\"n\">" +
                    (several ? auto_num(k.num(row, ci)) : "–") + "</td><td class=\"n\">" +
                    auto_num(k.num(row, mn)) + "</td><td class=\"n\">" + auto_num(k.num(row, mx)) +
-                   "</td><td>" + (k.str(row, hib) == "true" ? e(rt::higher) : e(rt::lower)) +
+                   "</td><td>" + (k.str(row, hib) == "true" ? e(rt.higher) : e(rt.lower)) +
                    "</td></tr>";
         }
         out += "</table></section>\n";
@@ -1070,10 +1255,10 @@ class ReportBuilder {
     void throughput_section(std::string& out) {
         if (!centre_day_) return;
         const auto cd = centre_days();
-        section(out, "throughput", t(rt::throughput));
+        section(out, "throughput", t(rt.throughput));
         BarChart bc;
-        bc.title = t(rt::throughput);
-        bc.y_label = t(rt::people_served);
+        bc.title = t(rt.throughput);
+        bc.y_label = t(rt.people_served);
         bc.stacked = true;
         bc.decimal_mark = mark();
         for (int d = 0; d < days_; ++d) bc.categories.push_back(short_date(date_of(d)));
@@ -1088,7 +1273,7 @@ class ReportBuilder {
             }
             bc.series.push_back(std::move(s));
         }
-        out += figure(svg_bar_chart(bc), std::string(t(rt::throughput_caption)));
+        out += figure(svg_bar_chart(bc), std::string(t(rt.throughput_caption)));
         out += "</section>\n";
     }
 
@@ -1096,7 +1281,7 @@ class ReportBuilder {
         if (!centre_day_) return;
         const auto cd = centre_days();
         const auto target = wait_target();
-        section(out, "waits", t(rt::waits));
+        section(out, "waits", t(rt.waits));
         double ymax = target ? *target * 1.1 : 0;
         for (const auto& [key, x] : cd) {
             const double v = x.p95.mean();
@@ -1106,17 +1291,17 @@ class ReportBuilder {
         for (const std::string& centre : centres_) {
             LineChart lc;
             lc.title = centre;
-            lc.y_label = t(rt::minutes);
+            lc.y_label = t(rt.minutes);
             lc.width = 480;
             lc.height = 300;
             lc.y_max = ymax;
             lc.decimal_mark = mark();
             ChartSeries s50, s90, s95;
-            s50.name = t(rt::p50);
+            s50.name = t(rt.p50);
             s50.colour = "#56B4E9";
-            s90.name = t(rt::p90);
+            s90.name = t(rt.p90);
             s90.colour = "#0072B2";
-            s95.name = t(rt::p95);
+            s95.name = t(rt.p95);
             s95.colour = "#CC79A7";
             s95.dashed = true;
             double worst = -1;
@@ -1141,25 +1326,25 @@ class ReportBuilder {
             lc.series = {s50, s90, s95};
             if (target)
                 lc.lines.push_back(
-                    {*target, f(rt::target_p90, {num(*target, 0)}), std::string(red)});
+                    {*target, f(rt.target_p90, {num(*target, 0)}), std::string(red)});
             if (worst_day >= 0 && (!target || worst > *target)) {
                 lc.highlight_from = worst_day - 0.5;
                 lc.highlight_to = worst_day + 0.5;
                 lc.highlight_label =
-                    f(rt::worst_day, {short_date(date_of(worst_day)), num(worst, 1)});
+                    f(rt.worst_day, {short_date(date_of(worst_day)), num(worst, 1)});
             }
             lc.x_ticks = day_ticks(0);
             out += figure(svg_line_chart(lc), "");
         }
         // the caption describes only what is drawn: no target line without a target
         out += "</div><p class=\"note\">" +
-               e(target ? rt::waits_caption : rt::waits_caption_no_target) + "</p></section>\n";
+               e(target ? rt.waits_caption : rt.waits_caption_no_target) + "</p></section>\n";
     }
 
     void queue_section(std::string& out) {
         if (!queue_ || queue_->csv.rows.empty()) return;
         const Table& q = *queue_;
-        section(out, "queue", t(rt::queue));
+        section(out, "queue", t(rt.queue));
         const int c = q.col("centre"), ts = q.col("time_s"), w = q.col("waiting");
         std::map<std::string, std::map<double, double>> by_centre;
         for (const auto& row : q.csv.rows) {
@@ -1167,8 +1352,8 @@ class ReportBuilder {
             if (std::isfinite(v)) by_centre[q.str(row, c)][q.num(row, ts)] += v / reps_;
         }
         LineChart lc;
-        lc.title = t(rt::queue);
-        lc.y_label = t(rt::people_waiting);
+        lc.title = t(rt.queue);
+        lc.y_label = t(rt.people_waiting);
         lc.decimal_mark = mark();
         double peak = -1, peak_t = 0;
         std::string peak_centre;
@@ -1201,21 +1386,21 @@ class ReportBuilder {
             lc.highlight_from = day;
             lc.highlight_to = day + 1;
             lc.highlight_label =
-                f(rt::peak,
+                f(rt.peak,
                   {num(peak, 1), peak_centre + ", " + short_date(date_of(static_cast<int>(day))) +
                                      " " + clock_hhmm(static_cast<std::int64_t>(peak_t) % 86400)});
         }
-        out += figure(svg_line_chart(lc), std::string(t(rt::queue_caption)));
+        out += figure(svg_line_chart(lc), std::string(t(rt.queue_caption)));
         out += "</section>\n";
     }
 
     void coverage_section(std::string& out) {
         if (!coverage_ || coverage_->csv.rows.empty()) return;
         const auto cov = coverage_means();
-        section(out, "coverage", t(rt::coverage));
+        section(out, "coverage", t(rt.coverage));
         LineChart lc;
-        lc.title = t(rt::coverage);
-        lc.y_label = t(rt::pct_of_group);
+        lc.title = t(rt.coverage);
+        lc.y_label = t(rt.pct_of_group);
         lc.decimal_mark = mark();
         lc.height = 380;
         std::vector<std::string> groups = groups_;
@@ -1224,8 +1409,8 @@ class ReportBuilder {
                 groups.push_back(key.first);
         for (std::size_t g = 0; g < groups.size(); ++g) {
             ChartSeries first, complete;
-            first.name = f(rt::first_dose_of, {groups[g]});
-            complete.name = f(rt::complete_of, {groups[g]});
+            first.name = f(rt.first_dose_of, {group_word(groups[g])});
+            complete.name = f(rt.complete_of, {group_word(groups[g])});
             first.colour = complete.colour = colour(g);
             complete.dashed = true;
             for (const auto& [key, x] : cov) {
@@ -1246,7 +1431,8 @@ class ReportBuilder {
                 gv && gv->type == JsonValue::Type::String ? gv->string : std::string();
             ChartSeries m;
             m.markers = true;
-            m.name = f(rt::target_of, {group.empty() ? std::string(t(rt::everyone)) : group});
+            m.name =
+                f(rt.target_of, {group.empty() ? std::string(t(rt.everyone)) : group_word(group)});
             const auto it = std::find(groups.begin(), groups.end(), group);
             m.colour = it == groups.end() ? std::string(red)
                                           : colour(static_cast<std::size_t>(it - groups.begin()));
@@ -1256,14 +1442,14 @@ class ReportBuilder {
         }
         lc.x_ticks = day_ticks(0);
         lc.y_max = 100;
-        out += figure(svg_line_chart(lc), std::string(t(rt::coverage_caption)));
+        out += figure(svg_line_chart(lc), std::string(t(rt.coverage_caption)));
         out += "</section>\n";
     }
 
     void staff_section(std::string& out) {
         if (!profession_ || profession_->csv.rows.empty()) return;
         const Table& p = *profession_;
-        section(out, "staff", t(rt::staff_hours));
+        section(out, "staff", t(rt.staff_hours));
         const int name = p.col("profession"), worked = p.col("worked_hours"),
                   ot = p.col("overtime_hours"), absent = p.col("absent_hours"),
                   commute = p.col("commute_hours");
@@ -1280,19 +1466,19 @@ class ReportBuilder {
             s[3] += std::isfinite(p.num(row, absent)) ? p.num(row, absent) : 0;
         }
         BarChart bc;
-        bc.title = t(rt::staff_hours);
-        bc.y_label = t(rt::hours);
+        bc.title = t(rt.staff_hours);
+        bc.y_label = t(rt.hours);
         bc.horizontal = true;
         bc.stacked = true;
         bc.decimal_mark = mark();
-        ChartSeries a{std::string(t(rt::on_shift)), "#0072B2", {}, {}, {}, false, false};
-        ChartSeries b{std::string(t(rt::overtime)), "#D55E00", {}, {}, {}, false, false};
-        ChartSeries c{std::string(t(rt::commute)), "#E69F00", {}, {}, {}, false, false};
-        ChartSeries d{std::string(t(rt::absent)), "#d0d0d0", {}, {}, {}, false, false};
+        ChartSeries a{std::string(t(rt.on_shift)), "#0072B2", {}, {}, {}, false, false};
+        ChartSeries b{std::string(t(rt.overtime)), "#D55E00", {}, {}, {}, false, false};
+        ChartSeries c{std::string(t(rt.commute)), "#E69F00", {}, {}, {}, false, false};
+        ChartSeries d{std::string(t(rt.absent)), "#d0d0d0", {}, {}, {}, false, false};
         for (const std::string& n : names) {
             const auto& s = sums[n];
             if (s[0] + s[1] + s[2] + s[3] <= 0) continue;
-            bc.categories.push_back(n);
+            bc.categories.push_back(profession_word(n));
             a.y.push_back(s[0] / reps_);
             b.y.push_back(s[1] / reps_);
             c.y.push_back(s[2] / reps_);
@@ -1301,7 +1487,7 @@ class ReportBuilder {
         }
         bc.series = {a, b, c, d};
         if (!bc.categories.empty())
-            out += figure(svg_bar_chart(bc), std::string(t(rt::staff_caption)));
+            out += figure(svg_bar_chart(bc), std::string(t(rt.staff_caption)));
         out += "</section>\n";
     }
 
@@ -1336,15 +1522,15 @@ class ReportBuilder {
             }
         }
         if (names.empty()) return;
-        section(out, "doses", t(rt::doses));
+        section(out, "doses", t(rt.doses));
         BarChart bc;
-        bc.title = t(rt::doses);
-        bc.y_label = t(rt::doses_unit);
+        bc.title = t(rt.doses);
+        bc.y_label = t(rt.doses_unit);
         bc.horizontal = true;
         bc.stacked = true;
         bc.decimal_mark = mark();
-        ChartSeries u{std::string(t(rt::used)), "#0072B2", {}, {}, {}, false, false};
-        ChartSeries w{std::string(t(rt::wasted)), "#D55E00", {}, {}, {}, false, false};
+        ChartSeries u{std::string(t(rt.used)), "#0072B2", {}, {}, {}, false, false};
+        ChartSeries w{std::string(t(rt.wasted)), "#D55E00", {}, {}, {}, false, false};
         const auto limit = waste_target();
         for (const std::string& n : names) {
             const auto [used, wasted] = sums[n];
@@ -1352,18 +1538,18 @@ class ReportBuilder {
             u.y.push_back(used);
             w.y.push_back(wasted);
             const double pct = used + wasted > 0 ? 100 * wasted / (used + wasted) : 0;
-            bc.bar_labels.push_back(f(rt::wasted_pct, {num(pct, 1)}));
+            bc.bar_labels.push_back(f(rt.wasted_pct, {num(pct, 1)}));
             if (limit && pct > *limit) bc.highlight.push_back(bc.categories.size() - 1);
         }
         bc.series = {u, w};
-        out += figure(svg_bar_chart(bc), std::string(t(rt::doses_caption)));
+        out += figure(svg_bar_chart(bc), std::string(t(rt.doses_caption)));
         out += "</section>\n";
     }
 
     void travel_section(std::string& out) {
         const auto communes = commune_travel();
         if (communes.empty()) return;
-        section(out, "travel", t(rt::travel));
+        section(out, "travel", t(rt.travel));
         const double limit = std::isfinite(max_travel_) ? max_travel_ : 1e18;
         double far = 0;
         bool unreachable = false;
@@ -1385,28 +1571,28 @@ class ReportBuilder {
             ++count[std::min(b, static_cast<std::size_t>(bins))];
         }
         BarChart bc;
-        bc.title = t(rt::travel);
-        bc.y_label = t(rt::inhabitants);
-        bc.x_label = t(rt::travel_minutes);
+        bc.title = t(rt.travel);
+        bc.y_label = t(rt.inhabitants);
+        bc.x_label = t(rt.travel_minutes);
         bc.decimal_mark = mark();
         ChartSeries s;
-        s.name = t(rt::inhabitants);
+        s.name = t(rt.inhabitants);
         s.colour = "#0072B2";
         for (int b = 0; b <= bins; ++b) {
             const bool last = b == bins;
             if (last && !unreachable) break;
-            bc.categories.push_back(last ? std::string(t(rt::unreachable))
+            bc.categories.push_back(last ? std::string(t(rt.unreachable))
                                          : std::to_string(b * 5) + "–" + std::to_string(b * 5 + 5));
             s.y.push_back(people[static_cast<std::size_t>(b)]);
             bc.bar_labels.push_back(
                 count[static_cast<std::size_t>(b)] > 0
-                    ? f(rt::communes_n, {std::to_string(count[static_cast<std::size_t>(b)])})
+                    ? f(rt.communes_n, {std::to_string(count[static_cast<std::size_t>(b)])})
                     : std::string());
             bc.category_colours.emplace_back(last || b * 5 + 5 > limit + 1e-9 ? red : "#0072B2");
         }
         bc.series.push_back(std::move(s));
         std::string caption =
-            f(rt::travel_caption, {num(std::isfinite(max_travel_) ? max_travel_ : 0, 0)});
+            f(rt.travel_caption, {num(std::isfinite(max_travel_) ? max_travel_ : 0, 0)});
         std::vector<CommuneTravel> sorted = communes;
         std::sort(sorted.begin(), sorted.end(), [](const CommuneTravel& a, const CommuneTravel& b) {
             const double ta = std::isfinite(a.minutes) ? a.minutes : 1e18;
@@ -1417,9 +1603,9 @@ class ReportBuilder {
         for (std::size_t i = 0; i < sorted.size() && i < 5; ++i)
             list += (i > 0 ? ", " : "") + sorted[i].name + " (" +
                     (std::isfinite(sorted[i].minutes) ? num(sorted[i].minutes, 0) + " min"
-                                                      : std::string(t(rt::unreachable))) +
+                                                      : std::string(t(rt.unreachable))) +
                     ")";
-        caption += " " + f(rt::farthest, {list});
+        caption += " " + f(rt.farthest, {list});
         out += figure(svg_bar_chart(bc), caption);
         out += "</section>\n";
     }
@@ -1433,12 +1619,13 @@ class ReportBuilder {
 
     std::optional<JsonValue> summary_, compare_, validation_;
     std::optional<Table> centre_day_, queue_, coverage_, commune_group_, profession_, shortfall_,
-        mobile_day_, kpi_summary_;
+        mobile_day_, kpi_summary_, role_day_;
     std::string world_, plan_, plan_file_, start_date_, end_date_;
     int days_ = 0, requested_ = 1, completed_ = 0, reps_ = 1;
     double seed_ = 0, max_travel_ = std::nan("");
     bool partial_ = false;
     std::vector<std::string> centres_, groups_;
+    std::map<std::string, std::string> display_groups_, display_professions_;
     std::map<std::string, std::string> centre_kind_;
     std::map<std::string, double> waiting_room_;
     std::vector<JsonValue> targets_;

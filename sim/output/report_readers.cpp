@@ -10,14 +10,6 @@
 
 namespace riposte {
 
-std::optional<Language> parse_language(std::string_view code) {
-    std::string lower;
-    for (char c : code) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == "fr") return Language::French;
-    if (lower == "en") return Language::English;
-    return std::nullopt;
-}
-
 std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -52,6 +52,31 @@ void write_scenario(JsonWriter& j, const Scenario& s) {
     j.field("days", s.world.days);
     j.field("communes", static_cast<std::int64_t>(s.world.territory.communes.size()));
     j.field("centres", static_cast<std::int64_t>(s.plan.centres.size()));
+    // the scenario's display_name keys (identifier → words), only when it has some
+    std::vector<std::pair<std::string, std::string>> groups, professions, roles, centres;
+    for (const PopulationGroup& g : s.world.groups)
+        if (!g.display_name.empty()) groups.emplace_back(g.name, g.display_name);
+    for (std::size_t i = 0; i < s.world.profession_display_names.size(); ++i)
+        if (!s.world.profession_display_names[i].empty() && i < s.world.professions.size())
+            professions.emplace_back(s.world.professions[i], s.world.profession_display_names[i]);
+    for (std::size_t i = 0; i < s.world.role_display_names.size(); ++i)
+        if (!s.world.role_display_names[i].empty() && i < s.world.roles.size())
+            roles.emplace_back(s.world.roles[i], s.world.role_display_names[i]);
+    for (const Centre& c : s.plan.centres)
+        if (!c.display_name.empty()) centres.emplace_back(c.name, c.display_name);
+    if (!groups.empty() || !professions.empty() || !roles.empty() || !centres.empty()) {
+        j.key("display_names");
+        j.begin_object();
+        for (const auto& [key, names] :
+             {std::pair{"groups", &groups}, std::pair{"professions", &professions},
+              std::pair{"roles", &roles}, std::pair{"centres", &centres}}) {
+            j.key(key);
+            j.begin_object();
+            for (const auto& [id, words] : *names) j.field(id, words);
+            j.end_object();
+        }
+        j.end_object();
+    }
     j.end_object();
 }
 

@@ -646,6 +646,7 @@ bool BatchRun::start(std::vector<BatchPlan> plans, int replications, std::uint64
                     if (!common[r]) continue;
                     const ReplicationSet& one = *slots[p][r];
                     set.runs.push_back(one.runs.front());
+                    set.facts.push_back(one.facts.front());
                     if (set.kpis.empty())
                         for (const auto& k : one.kpis)
                             set.kpis.push_back({k.name, k.higher_is_better, {}, 0, 0});

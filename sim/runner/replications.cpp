@@ -134,6 +134,7 @@ void ReplicationSet::add(const Scenario& scenario, const Results& results) {
     record.events = results.events;
     record.totals = results.totals;
     runs.push_back(record);
+    facts.push_back(run_facts(scenario, results));
     const auto values = main_kpis(scenario, results);
     if (runs.size() == 1)
         for (const auto& k : values) kpis.push_back({k.name, k.higher_is_better, {}, 0, 0});
@@ -143,15 +144,18 @@ void ReplicationSet::add(const Scenario& scenario, const Results& results) {
 
 void keep_replications(ReplicationSet& set, const std::function<bool(int)>& keep) {
     std::vector<ReplicationRecord> runs;
+    std::vector<RunFacts> facts;
     std::vector<KpiSummary> kpis = set.kpis;
     for (auto& k : kpis) k.values.clear();
     for (std::size_t i = 0; i < set.runs.size(); ++i) {
         if (!keep(set.runs[i].replication)) continue;
         runs.push_back(set.runs[i]);
+        if (i < set.facts.size()) facts.push_back(set.facts[i]);
         for (std::size_t j = 0; j < kpis.size(); ++j)
             if (i < set.kpis[j].values.size()) kpis[j].values.push_back(set.kpis[j].values[i]);
     }
     set.runs = std::move(runs);
+    set.facts = std::move(facts);
     set.kpis = std::move(kpis);
 }
 

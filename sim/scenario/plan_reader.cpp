@@ -395,6 +395,7 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                                              clock_to_text(c.opens) + ")");
     }
     if (auto v = r.integer("waiting_room", 0, 100000)) c.waiting_room = static_cast<int>(*v);
+    if (auto v = r.string("display_name")) c.display_name = *v;
 
     // Keys for the other kind of centre are read (and type-checked) but ignored.
     for (auto key : c.vaccinates() ? std::span<const std::string_view>(testing_keys)

@@ -17,6 +17,7 @@ struct NameAt {
 };
 
 struct RoleSpec {
+    std::string display_name;
     std::vector<NameAt> allowed;
     std::vector<NameAt> supervised;
     SourceLoc where;
@@ -26,6 +27,7 @@ struct ScopeSpec {
     std::optional<std::vector<NameAt>> professions;
     std::optional<std::vector<NameAt>> roles;
     std::vector<std::pair<NameAt, RoleSpec>> role_specs;
+    std::vector<std::pair<NameAt, std::string>> profession_displays; ///< [scope.profession.X]
     SourceLoc where;
 };
 
@@ -80,6 +82,7 @@ ScopeSpec read_spec(const TomlFile& f, const toml::table& t, std::string where) 
             rs.where = f.loc(*rt);
             rr.string("description");
             rr.string("legal_basis");
+            if (auto dn = rr.string("display_name")) rs.display_name = *dn;
             if (auto a = read_names(f, rr, "allowed", "[\"infirmier\", \"medecin\"]"))
                 rs.allowed = std::move(*a);
             if (auto s = read_names(f, rr, "supervised", "[\"etudiant_sante\"]"))
@@ -88,6 +91,23 @@ ScopeSpec read_spec(const TomlFile& f, const toml::table& t, std::string where) 
             SourceLoc kl = f.loc(k);
             if (kl.line <= 0) kl = rs.where;
             spec.role_specs.push_back({{rname, kl}, std::move(rs)});
+        }
+    }
+    if (const toml::table* profs = r.subtable("profession")) {
+        for (auto&& [k, v] : *profs) {
+            const std::string pname(k.str());
+            const auto* pt = v.as_table();
+            if (!pt) {
+                f.error(v, "'profession." + pname + "' must be a table [scope.profession." + pname +
+                               "] with display_name = \"...\", found " + type_phrase(v));
+                continue;
+            }
+            TableReader pr(f, *pt, "[scope.profession." + pname + "]");
+            SourceLoc kl = f.loc(k);
+            if (kl.line <= 0) kl = f.loc(*pt);
+            if (auto dn = pr.string("display_name"))
+                spec.profession_displays.push_back({{pname, kl}, *dn});
+            pr.finish();
         }
     }
     r.finish();
@@ -236,6 +256,30 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
                                       did_you_mean(rn.name, w.roles) +
                                       " (roles: " + quoted_list(w.roles) +
                                       "); add it to 'roles' or fix the name");
+
+    if (over)
+        for (const auto& [pn, name] : over->profession_displays)
+            if (std::find(w.professions.begin(), w.professions.end(), pn.name) ==
+                w.professions.end())
+                d.error(pn.where, "[scope.profession." + pn.name +
+                                      "] is not one of the "
+                                      "professions" +
+                                      did_you_mean(pn.name, w.professions) +
+                                      " (professions: " + quoted_list(w.professions) + ")");
+    // display names: the world's override first, then the bundled table
+    w.profession_display_names.assign(w.professions.size(), {});
+    for (std::size_t p = 0; p < w.professions.size(); ++p)
+        for (const ScopeSpec* s : {&base, over ? &*over : nullptr})
+            if (s)
+                for (const auto& [pn, name] : s->profession_displays)
+                    if (pn.name == w.professions[p]) w.profession_display_names[p] = name;
+    w.role_display_names.assign(w.roles.size(), {});
+    for (std::size_t r = 0; r < w.roles.size(); ++r)
+        for (const ScopeSpec* s : {&base, over ? &*over : nullptr})
+            if (s)
+                for (const auto& [rn, spec] : s->role_specs)
+                    if (rn.name == w.roles[r] && !spec.display_name.empty())
+                        w.role_display_names[r] = spec.display_name;
 
     const auto medecin = std::find(w.professions.begin(), w.professions.end(), "medecin");
     w.scope.allowed.assign(w.roles.size(), {});

@@ -430,6 +430,7 @@ void read_groups(const TomlFile& f, TableReader& top, World& w) {
             last_share_loc = f.loc(*r.table().get("share"));
         }
         if (auto v = r.number("uptake", share_range, true, "uptake = 0.85")) g.uptake = *v;
+        if (auto v = r.string("display_name")) g.display_name = *v;
         if (auto v = r.integer("eligible_day", 0, Limits::max_days)) {
             g.eligible_day = static_cast<int>(*v);
             if (g.eligible_day >= w.days)
