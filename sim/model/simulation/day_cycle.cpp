@@ -273,9 +273,7 @@ void Simulation::Impl::on_centre_close(int c) {
         for (std::int32_t p : sent) {
             --rt.waiting;
             RIPOSTE_INVARIANT(rt.waiting >= 0);
-            RIPOSTE_INVARIANT(rt.waiting >= 0);
-            --rt.in_centre;
-            turn_away(p, false);
+            leave_early(p);
         }
     }
     maybe_release_closing(c);

@@ -188,9 +188,8 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
         }
         for (std::int32_t p : sent) {
             --rt.waiting;
-            --rt.in_centre;
-            RIPOSTE_INVARIANT(rt.waiting >= 0 && rt.in_centre >= 0);
-            turn_away(p, false);
+            RIPOSTE_INVARIANT(rt.waiting >= 0);
+            leave_early(p);
         }
     }
     // staff on site go home now; the closing staff of an earlier day too

@@ -48,6 +48,12 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
     const int st = path[static_cast<std::size_t>(pt.step)];
     StationRt& s = stations_[static_cast<std::size_t>(st)];
     CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
+    if (!rt.doors_open && (s.def->kind == StationKind::Area ? s.def->role >= 0 && s.watchers == 0
+                                                            : s.pool.active_count() == 0)) {
+        // after closing time nobody will staff this station again today: they leave now
+        leave_early(p);
+        return;
+    }
     pt.enqueued = sim_.now();
     ++rt.waiting;
     rt.acc.row.max_waiting = std::max(rt.acc.row.max_waiting, rt.waiting);
@@ -182,6 +188,19 @@ void Simulation::Impl::on_area_end(int st, std::int32_t p) {
     ++pat(p).step;
     try_fill_area(st);
     go_to_step(p);
+}
+
+void Simulation::Impl::leave_early(std::int32_t p) {
+    Patient& pt = pat(p);
+    if (pt.got_product) {
+        // already injected (or sampled): they leave with it, whatever station they still
+        // queued for (an observation area nobody watches at closing time)
+        pt.step = static_cast<std::int16_t>(path_of(pt).size());
+        depart(p);
+        return;
+    }
+    --centres_[static_cast<std::size_t>(pt.centre)].in_centre;
+    turn_away(p, false);
 }
 
 void Simulation::Impl::depart(std::int32_t p) {

@@ -370,6 +370,8 @@ class Simulation::Impl final : public EventHandler {
     void try_fill_area(int st);
     void on_area_end(int st, std::int32_t p);
     void depart(std::int32_t p);
+    /// Sent home before the end of the path: served if the product was given, else turned away.
+    void leave_early(std::int32_t p);
     bool take_dose(int c);
     void on_vial_expiry(int c, std::uint32_t serial);
     void schedule_next_test_arrival(int c, double from_s);
