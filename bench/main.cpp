@@ -16,8 +16,8 @@ using riposte::bench::Options;
 using riposte::bench::Section;
 using riposte::bench::Status;
 
-constexpr std::string_view section_names[] = {"mmc",      "default",      "metz",
-                                              "national", "replications", "stream"};
+constexpr std::string_view section_names[] = {"mmc",          "default", "metz", "national",
+                                              "replications", "stream",  "live"};
 
 void usage(std::ostream& out) {
     out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
@@ -32,6 +32,8 @@ void usage(std::ostream& out) {
            "  stream        10,000 replications of the default scenario written to disk as\n"
            "                riposte run writes them: peak memory (several minutes, ~3 GB of\n"
            "                temporary disk)\n"
+           "  live          the live model: a 28-day journal of 50 changes replayed, a rewind\n"
+           "                on Metz, live_state() on the national scenario (skipped if absent)\n"
            "\n"
            "options:\n"
            "  --only LIST             run only these sections (comma-separated, repeatable)\n"
@@ -193,6 +195,8 @@ int main(int argc, char** argv) {
             s = riposte::bench::run_replications_section(opt);
         else if (name == "stream")
             s = riposte::bench::run_stream_section(opt);
+        else if (name == "live")
+            s = riposte::bench::run_live_section(opt);
         else
             s = riposte::bench::run_scenario_section(opt, std::string(name));
         riposte::bench::print_section(s);

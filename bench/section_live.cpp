@@ -1,0 +1,177 @@
+// Section "live": the figures of the live model (issue "the model opens up"): replaying a
+// 28-day Centre-Hérault session journal with 50 changes, rewinding on Metz (a fresh run to the
+// time, as LiveRun::rewind_to does), and live_state() on the national scenario.
+#include "bench.hpp"
+#include "riposte/scenario_loader.hpp"
+#include "riposte/session.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <unistd.h>
+
+namespace riposte::bench {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+fs::path root_of(const Options& opt) {
+    if (!opt.scenario_dir.empty()) return opt.scenario_dir;
+    return default_world_file().parent_path().parent_path();
+}
+
+SimTime at(int day, int hour) {
+    return days(day) + hours(hour);
+}
+
+/// The 50 changes of the session: a decision or an inject every half day or so, of every kind.
+Change change_number(int k) {
+    const std::string centres[] = {"Gignac", "Lodève", "Clermont-l'Hérault"};
+    const std::string& c = centres[k % 3];
+    const int day = k / 2;
+    switch (k % 8) {
+    case 0:
+        return Message{"point de situation " + std::to_string(k)};
+    case 1:
+        return StationSlowed{CentreRef::named(c), "reception", 1.5, at(day, 16)};
+    case 2:
+        return AddLine{CentreRef::named(c), "injection", 1, at(day, 13), at(day, 17), false, ""};
+    case 3:
+        return ReallocateDoses{CentreRef::named("Clermont-l'Hérault"), CentreRef::named("Gignac"),
+                               10};
+    case 4:
+        return StaffIll{CentreRef::named(c), "infirmier", 1, 1};
+    case 5:
+        return DemandSurge{CentreRef{CentreRef::By::Kind, "testing"}, 1.5, 1};
+    case 6:
+        return ChangeBooking{day + 1, 10 + k % 5};
+    default:
+        return AddLine{CentreRef::named(c), "injection", 1, SimTime{}, at(day, 17), true, ""};
+    }
+}
+
+} // namespace
+
+Section run_live_section(const Options& opt) {
+    Section s;
+    s.name = "live";
+    s.title = "live model: journal replay, rewind, live state";
+
+    // 1. a 28-day Centre-Hérault session with 50 journaled changes, then its replay
+    const LoadResult herault = load_scenario(default_world_file(), default_plan_file());
+    if (!herault.scenario) {
+        s.fail("cannot load the default scenario");
+        return s;
+    }
+    const fs::path dir =
+        fs::temp_directory_path() / ("riposte-bench-live-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    const fs::path journal = dir / "session.journal.toml";
+    SessionInputs in;
+    in.scenario = std::make_shared<const Scenario>(*herault.scenario);
+    in.seed = opt.seed;
+    in.world_file = default_world_file();
+    in.plan_file = default_plan_file();
+    std::string error;
+    {
+        auto session = LiveSession::start(in, journal, &error);
+        if (!session) {
+            s.fail("journal: " + error);
+            fs::remove_all(dir);
+            return s;
+        }
+        for (int k = 0; k < 50; ++k) {
+            session->advance_to(days(k / 2) + hours(k % 2 == 0 ? 8 : 11));
+            if (!session->decide(change_number(k), EntrySource::Decision, "bench", "", &error)
+                     .journaled) {
+                s.fail("journal: " + error);
+                fs::remove_all(dir);
+                return s;
+            }
+        }
+        session->finish(&error);
+    }
+    const JournalReadResult jr = read_journal(journal);
+    if (!jr.journal) {
+        s.fail("cannot read back the journal");
+        fs::remove_all(dir);
+        return s;
+    }
+    double plain_s = 1e9, replay_s = 1e9;
+    for (int run = 0; run < 3; ++run) { // best of 3
+        auto t0 = Clock::now();
+        run_replication(*in.scenario, RunOptions{in.seed, 0, minutes(15), nullptr});
+        plain_s = std::min(plain_s, seconds_since(t0));
+        t0 = Clock::now();
+        const JournalReadResult again = read_journal(journal);
+        Simulation sim(in.scenario, RunOptions{in.seed, 0, minutes(15), nullptr});
+        const auto div = replay_entries(sim, again.journal->entries);
+        sim.run();
+        replay_s = std::min(replay_s, seconds_since(t0));
+        if (div) s.notes.push_back("replay diverged at entry " + std::to_string(div->entry));
+    }
+    fs::remove_all(dir);
+    s.add("herault_plain_s", "Centre-Hérault, 28 days, no change: one replication", plain_s,
+          fmt_fixed(plain_s, 3) + " s");
+    s.add_target("herault_replay_50_s",
+                 "the same with its journal of 50 changes: read and replayed to the end", replay_s,
+                 fmt_fixed(replay_s, 3) + " s", "< 0.2 s", replay_s < 0.2);
+
+    // 2. rewind on Metz: a fresh run to the time (the cost of LiveRun::rewind_to)
+    const fs::path root = root_of(opt);
+    const LoadResult metz = load_scenario(root / "metz-et-environs" / "world.toml",
+                                          root / "metz-et-environs" / "plan.toml");
+    if (metz.scenario) {
+        auto sc = std::make_shared<const Scenario>(*metz.scenario);
+        double worst = 0;
+        int worst_day = 0;
+        for (int d : {7, 14, sc->world.days}) {
+            const auto t0 = Clock::now();
+            Simulation sim(sc, RunOptions{opt.seed, 0, minutes(15), nullptr});
+            sim.advance_to(days(d));
+            const double t = seconds_since(t0);
+            if (t > worst) {
+                worst = t;
+                worst_day = d;
+            }
+        }
+        s.add_target("metz_rewind_worst_s",
+                     "Metz: rewind to any time (worst: to day " + std::to_string(worst_day) + ")",
+                     worst, fmt_fixed(worst, 3) + " s", "< 1 s", worst < 1.0);
+    } else {
+        s.notes.push_back("metz-et-environs not found: rewind not measured");
+    }
+
+    // 3. live_state() on the national scenario
+    const fs::path france = root / "france";
+    if (fs::exists(france / "world.toml")) {
+        const LoadResult nat = load_scenario(france / "world.toml", france / "plan.toml");
+        if (nat.scenario) {
+            auto sc = std::make_shared<const Scenario>(*nat.scenario);
+            Simulation sim(sc, RunOptions{opt.seed, 0, minutes(15), nullptr});
+            sim.advance_to(days(1) + hours(11));
+            const int calls = 200;
+            const auto t0 = Clock::now();
+            std::size_t centres = 0;
+            for (int k = 0; k < calls; ++k) centres += sim.live_state().centres.size();
+            const double per_ms = seconds_since(t0) * 1000.0 / calls;
+            s.add_target("national_live_state_ms",
+                         "national scenario: live_state() (" + std::to_string(centres / calls) +
+                             " centres), day 2 at 11:00",
+                         per_ms, fmt_fixed(per_ms, 3) + " ms", "< 1 ms", per_ms < 1.0);
+        } else {
+            s.notes.push_back("the national scenario does not load: live_state not measured");
+        }
+    } else {
+        s.notes.push_back("scenarios/france not found: live_state not measured");
+    }
+    return s;
+}
+
+} // namespace riposte::bench
