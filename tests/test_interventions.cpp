@@ -698,3 +698,65 @@ then = [ { add_lines = { role = "injection" } } ]
         for (const auto& d : r.diagnostics.items()) MESSAGE(format_diagnostic(d));
     CHECK(positioned);
 }
+
+TEST_CASE("moving nurses from Gignac to Lodève: they leave now and arrive after the drive") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const int lodeve = centre_index(sc, "Lodève");
+    const int infirmier = sc.world.find_profession("infirmier");
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(2, 9, 30));
+    auto on_site = [&](int c) {
+        const LiveState ls = sim.live_state();
+        int n = 0;
+        for (int v : ls.centres[static_cast<std::size_t>(c)].staff_by_role) n += v;
+        return n;
+    };
+    const int g0 = on_site(gignac), l0 = on_site(lodeve);
+    const ChangeOutcome o =
+        sim.apply(MoveStaff{CentreRef::named("Gignac"), CentreRef::named("Lodève"), "infirmier", 1},
+                  change_identity("move"));
+    REQUIRE_MESSAGE(o.applied(), describe_refusal(*o.refusal, "en"));
+    CHECK(o.people == 1);
+    CHECK(on_site(gignac) == g0 - 1);
+    CHECK(on_site(lodeve) == l0); // still driving
+    sim.advance_to(at(2, 11));    // Gignac to Lodève is well under 90 minutes by road
+    CHECK(on_site(lodeve) == l0 + 1);
+    // nobody of a profession absent from Gignac: refused, saying so
+    const ChangeOutcome none = sim.apply(
+        MoveStaff{CentreRef::named("Gignac"), CentreRef::named("Lodève"), "sage_femme", 2},
+        change_identity("none"));
+    if (!none.applied()) CHECK(none.refusal->reason == RefusalReason::NoneWithinReach);
+    const ChangeOutcome same =
+        sim.apply(MoveStaff{CentreRef::named("Gignac"), CentreRef::named("Gignac"), "infirmier", 1},
+                  change_identity("same"));
+    CHECK_FALSE(same.applied());
+    (void)infirmier;
+}
+
+TEST_CASE("a group made eligible early books from then on; the others' bookings stay the same") {
+    const Scenario& sc = herault();
+    const Results base = baseline();
+    // "18-64" becomes eligible on day 21 in the world; an inject opens it on day 5
+    const Run r = run_with(sc, at(5, 12), GroupEligible{"18-64"});
+    REQUIRE_MESSAGE(r.outcome.applied(), describe_refusal(*r.outcome.refusal, "en"));
+    CHECK(r.outcome.people > 0);
+    auto first_doses_by = [&](const Results& res, const std::string& group, int day) {
+        for (const auto& row : res.coverage)
+            if (row.day == day &&
+                sc.world.groups[static_cast<std::size_t>(row.group)].name == group)
+                return row.first_dose;
+        return std::int64_t{-1};
+    };
+    // slots are booked about two weeks ahead: the group's first doses come later, but they
+    // come (without the inject, nobody of the group has a dose by the end of the run)
+    CHECK(first_doses_by(base, "18-64", 27) == 0);
+    CHECK(first_doses_by(r.res, "18-64", 27) > 0);
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        CHECK(first_diff_day(base, r.res, static_cast<int>(c)) >= 6);
+    // already eligible: refused
+    const Run again = run_with(sc, at(5, 12), GroupEligible{"75+"});
+    CHECK_FALSE(again.outcome.applied());
+    const Run unknown = run_with(sc, at(5, 12), GroupEligible{"lycéens"});
+    CHECK_FALSE(unknown.outcome.applied());
+}

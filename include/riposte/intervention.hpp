@@ -138,28 +138,44 @@ struct ChangeBooking {
     bool operator==(const ChangeBooking&) const = default;
 };
 
+/// Move people: up to `people` professionals of `profession` on site at `from` now leave it and
+/// work at `to` until the end of their shift, once they have driven there.
+struct MoveStaff {
+    CentreRef from, to;
+    std::string profession;
+    int people = 1;
+    bool operator==(const MoveStaff&) const = default;
+};
+
+/// A new group becomes eligible now (an inject: the authorities open vaccination to it); its
+/// people book from now on, each after their usual booking delay.
+struct GroupEligible {
+    std::string group;
+    bool operator==(const GroupEligible&) const = default;
+};
+
 /// A decision the model does not apply (a message, a phone call): recorded only.
 struct Message {
     std::string text;
     bool operator==(const Message&) const = default;
 };
 
-using Change =
-    std::variant<CentreClosed, StationSlowed, StaffIll, AbsenceWave, DeliveryLate, ColdChainFailure,
-                 DemandSurge, SetCentreOpen, AddLine, ReallocateDoses, ChangeBooking, Message>;
+using Change = std::variant<CentreClosed, StationSlowed, StaffIll, AbsenceWave, DeliveryLate,
+                            ColdChainFailure, DemandSurge, SetCentreOpen, AddLine, ReallocateDoses,
+                            ChangeBooking, Message, MoveStaff, GroupEligible>;
 
 /// Stable names of the kinds (exercise files, journals), indexed like Change's alternatives.
 inline constexpr const char* change_kind_names[] = {
-    "centre_closed", "station_slowed",     "staff_ill",      "absence_wave",
-    "delivery_late", "cold_chain_failure", "demand_surge",   "set_centre_open",
-    "add_line",      "reallocate_doses",   "change_booking", "message"};
+    "centre_closed",      "station_slowed", "staff_ill",       "absence_wave",  "delivery_late",
+    "cold_chain_failure", "demand_surge",   "set_centre_open", "add_line",      "reallocate_doses",
+    "change_booking",     "message",        "move_staff",      "group_eligible"};
 static_assert(std::size(change_kind_names) == std::variant_size_v<Change>);
 inline const char* change_kind_name(const Change& c) {
     return change_kind_names[c.index()];
 }
 /// Injects change the world; the other kinds are decisions.
 inline bool is_inject(const Change& c) {
-    return c.index() <= 6;
+    return c.index() <= 6 || std::holds_alternative<GroupEligible>(c);
 }
 
 /// Where an applied change sits in the run: replay runs to `ordinal` events, checks `time`,

@@ -187,6 +187,13 @@ std::string change_to_toml(const Change& change) {
             } else if constexpr (std::is_same_v<T, ChangeBooking>) {
                 l.integer("from_day", c.from_day);
                 if (c.horizon_days) l.integer("horizon_days", *c.horizon_days);
+            } else if constexpr (std::is_same_v<T, MoveStaff>) {
+                l.centre("from", c.from);
+                l.centre("to", c.to);
+                l.str("profession", c.profession);
+                l.integer("people", c.people);
+            } else if constexpr (std::is_same_v<T, GroupEligible>) {
+                l.str("group", c.group);
             } else if constexpr (std::is_same_v<T, Message>) {
                 if (!c.text.empty()) l.str("message", c.text);
             }

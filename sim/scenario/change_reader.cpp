@@ -24,7 +24,8 @@ constexpr std::array<std::string_view, std::size(change_kind_names)> kind_words 
 constexpr std::string_view change_keys[] = {
     "centre", "until", "for",     "station",    "factor",       "profession", "people",
     "days",   "share", "open",    "delay_days", "lost_share",   "role",       "from",
-    "to",     "doses", "reserve", "from_day",   "horizon_days", "message",    "walk_ins_per_hour"};
+    "to",     "doses", "reserve", "from_day",   "horizon_days", "message",    "walk_ins_per_hour",
+    "group"};
 
 constexpr std::string_view centre_example =
     "centre = \"Gignac\" (a name, \"*\" for every centre, or { largest = true })";
@@ -510,8 +511,8 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
         v.from = c.from();
         v.until = c.until();
         v.reserve = c.boolean("reserve", false, false);
-        v.profession = c.text("profession", false, "profession = \"infirmier\"", W::Profession,
-                              true);
+        v.profession =
+            c.text("profession", false, "profession = \"infirmier\"", W::Profession, true);
         out = v;
         break;
     }
@@ -530,6 +531,22 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
         if (!ctx.lenient || r.has("horizon_days"))
             v.horizon_days = static_cast<int>(
                 c.integer("horizon_days", 1, 3650, !ctx.lenient, "horizon_days = 7", 14));
+        out = v;
+        break;
+    }
+    case 12: {
+        MoveStaff v;
+        v.from = c.centre("from");
+        v.to = c.centre("to");
+        v.profession =
+            c.text("profession", true, "profession = \"infirmier\"", W::Profession, true);
+        v.people = static_cast<int>(c.integer("people", 1, 100000, false, "people = 2", 1));
+        out = v;
+        break;
+    }
+    case 13: {
+        GroupEligible v;
+        v.group = c.text("group", true, "group = \"65-74\"", W::Centre, false);
         out = v;
         break;
     }

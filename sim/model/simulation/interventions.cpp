@@ -669,7 +669,7 @@ std::int32_t Simulation::Impl::surge_walker(int commune, int day) {
     for (; i < end; ++i) {
         const DemandPerson& dp = persons_[static_cast<std::size_t>(i)];
         if (dp.doses == 0 && dp.state == Waiting &&
-            w_.groups[static_cast<std::size_t>(dp.group)].eligible_day <= day)
+            eligible_day_[static_cast<std::size_t>(dp.group)] <= day)
             return i++;
     }
     return none;
@@ -689,6 +689,122 @@ void Simulation::Impl::do_change(const ChangeBooking& x, std::uint64_t, ChangeOu
 }
 
 void Simulation::Impl::do_change(const Message&, std::uint64_t, ChangeOutcome&) {}
+
+// ---------------------------------------------------------------- moving staff, new groups
+
+void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcome& out) {
+    const auto from = resolve(x.from, out.refusal);
+    if (out.refusal) return;
+    const auto to = resolve(x.to, out.refusal);
+    if (out.refusal) return;
+    if (from.size() != 1 || to.size() != 1 || from[0] == to[0] || x.people < 1) {
+        out.refusal = refuse(RefusalReason::BadValue,
+                             x.people < 1 ? "people" : "from and to name two different centres");
+        return;
+    }
+    const int prof = w_.find_profession(x.profession);
+    if (prof < 0) {
+        out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
+        return;
+    }
+    const int a = from[0], b = to[0];
+    const SimTime now = sim_.now();
+    const double minutes =
+        travel_[static_cast<std::size_t>(a)]
+               [static_cast<std::size_t>(plan_.centres[static_cast<std::size_t>(b)].commune)];
+    // who: people of the profession on site at `from` now, whose role `to` has a station for
+    struct Pick {
+        int rs, person, role;
+    };
+    std::vector<Pick> picks;
+    std::vector<int> active;
+    for (int d : {now.day() - 1, now.day()})
+        if (d >= 0 && d < w_.days)
+            for (int rs : shifts_by_day_[static_cast<std::size_t>(d)]) active.push_back(rs);
+    for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
+        if (roster_.shifts[rs].shift >= 0) break;
+        active.push_back(static_cast<int>(rs));
+    }
+    const SimTime arrive = now + SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))};
+    for (int rs : active) {
+        const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
+        if (s.centre != a || day_start(s.day) + s.end <= arrive + riposte::minutes(30)) continue;
+        const ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
+        for (std::size_t k = 0; k < pr.persons.size(); ++k)
+            if (roster_.people[static_cast<std::size_t>(pr.persons[k])].profession == prof &&
+                !centres_[static_cast<std::size_t>(b)]
+                     .stations_of_role[static_cast<std::size_t>(pr.roles[k])]
+                     .empty())
+                picks.push_back({rs, pr.persons[k], pr.roles[k]});
+    }
+    if (!std::isfinite(minutes) || picks.empty()) {
+        out.refusal = refuse(RefusalReason::NoneWithinReach, x.profession, 0);
+        return;
+    }
+    if (picks.size() > static_cast<std::size_t>(x.people))
+        picks.resize(static_cast<std::size_t>(x.people));
+    for (const Pick& p : picks) {
+        ShiftPresence& pr = presence_[static_cast<std::size_t>(p.rs)];
+        const auto k = static_cast<std::size_t>(
+            std::find(pr.persons.begin(), pr.persons.end(), p.person) - pr.persons.begin());
+        const RosterShift old = roster_.shifts[static_cast<std::size_t>(p.rs)];
+        remove_from_shift(p.rs, k);
+        // the rest of their shift, at `to`, once they are there
+        RosterShift rs;
+        rs.centre = b;
+        rs.shift = -1;
+        rs.day = arrive.day();
+        rs.start = arrive - day_start(rs.day);
+        rs.end = day_start(old.day) + old.end - day_start(rs.day);
+        rs.people.push_back({p.person, p.role});
+        const int index = static_cast<int>(roster_.shifts.size());
+        roster_.shifts.push_back(rs);
+        presence_.emplace_back();
+        sim_.schedule(arrive, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
+                      prio_shift_start);
+        sim_.schedule(day_start(rs.day) + rs.end, h_, ShiftEnd, static_cast<std::uint32_t>(index),
+                      0, at_day_edge(rs.end, prio_shift_end, prio_shift_end_midnight));
+    }
+    out.people = static_cast<int>(picks.size());
+    out.centres = {a, b};
+}
+
+void Simulation::Impl::do_change(const GroupEligible& x, std::uint64_t, ChangeOutcome& out) {
+    int g = -1;
+    for (std::size_t k = 0; k < w_.groups.size(); ++k)
+        if (w_.groups[k].name == x.group) g = static_cast<int>(k);
+    if (g < 0) {
+        out.refusal = refuse(RefusalReason::BadValue, "unknown group '" + x.group + "'");
+        return;
+    }
+    const int today = std::max(0, last_day_started_ + 1 > sim_.now().day() ? last_day_started_ + 1
+                                                                           : sim_.now().day() + 1);
+    const auto gu = static_cast<std::size_t>(g);
+    if (eligible_day_[gu] <= sim_.now().day()) {
+        out.refusal = refuse(RefusalReason::NotApplicable, x.group + " is already eligible");
+        return;
+    }
+    // everyone of the group books from now on, after their own booking delay (drawn from the
+    // same stream as at the start of the run, so the same person waits as long)
+    const int old_day = eligible_day_[gu];
+    eligible_day_[gu] = today;
+    const PopulationGroup& grp = w_.groups[gu];
+    for (std::size_t m = 0; m < w_.territory.communes.size(); ++m) {
+        const std::size_t k = cg(static_cast<int>(m), g);
+        Rng rng = rng_for(person_key_base_[k], Purpose::Booking);
+        const std::int64_t travellers = cg_wanting_[k] - cg_cannot_[k];
+        for (std::int64_t i = 0; i < travellers; ++i) {
+            const double delay_s = w_.behaviour.booking_delay.sample(rng);
+            const int was = old_day + static_cast<int>(delay_s / 86400.0);
+            const int now_day = today + static_cast<int>(delay_s / 86400.0);
+            if (now_day >= w_.days || (was >= 0 && was <= now_day)) continue;
+            requests_[static_cast<std::size_t>(now_day)].push_back(person_first_[k] +
+                                                                   static_cast<std::int32_t>(i));
+            ++out.people;
+        }
+    }
+    (void)grp;
+}
 
 // ---------------------------------------------------------------- the chronogramme
 

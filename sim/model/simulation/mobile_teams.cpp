@@ -132,7 +132,7 @@ void Simulation::Impl::on_team_step(int t) {
             const std::size_t g = r.group;
             const std::size_t k = cg(m, static_cast<int>(g));
             const PopulationGroup& grp = w_.groups[g];
-            if (grp.eligible_day > d || cg_home_first_[k] >= cg_cannot_[k]) continue;
+            if (eligible_day_[g] > d || cg_home_first_[k] >= cg_cannot_[k]) continue;
             if (!team_drive_to(t, m) || !team_visit(t, m)) {
                 end_team_round(t);
                 return;

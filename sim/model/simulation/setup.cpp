@@ -120,6 +120,7 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     }
     if (opt_.queue_sample_interval > SimTime{0})
         sim_.schedule(SimTime{0}, h_, Sample, 0, 0, prio_sample);
+    for (const PopulationGroup& g : w_.groups) eligible_day_.push_back(g.eligible_day);
     for (const Escalation& e : plan_.escalations)
         add_trigger(e.id, e.when, e.then, false, e.once_per_day, ChangeSource::Escalation);
     if (opt_.exercise) set_exercise(opt_.exercise);

@@ -275,6 +275,7 @@ class Simulation::Impl final : public EventHandler {
     std::uint64_t change_ordinal_ = ~std::uint64_t{0};
     std::uint32_t change_order_ = 0;
     int last_day_started_ = -1;
+    std::vector<int> eligible_day_;         // per group: the world's, or earlier by an intervention
     int here_centre_ = -1;                  // the centre where the firing trigger holds
     std::vector<std::int32_t> walkin_scan_; // per commune: surge walk-ins looked up to here
     std::shared_ptr<const Exercise> exercise_;
@@ -421,6 +422,8 @@ class Simulation::Impl final : public EventHandler {
     void do_change(const ReallocateDoses& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const ChangeBooking& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const Message& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const MoveStaff& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
     AppliedChange fire(const Change& change, std::uint64_t identity, ChangeSource source,
                        const std::string& id, int centre);
     const std::vector<int>& path_of(const Patient& p) const {
