@@ -51,6 +51,7 @@ std::vector<Change> sample_changes() {
     v.push_back(Message{""});
     v.push_back(MoveStaff{CentreRef::named("Gignac"), CentreRef::named("Lodève"), "infirmier", 3});
     v.push_back(GroupEligible{"18-64"});
+    v.push_back(RoadCut{"34114", "34239", days(4) + hours(18)});
     return v;
 }
 

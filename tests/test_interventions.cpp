@@ -760,3 +760,39 @@ TEST_CASE("a group made eligible early books from then on; the others' bookings 
     const Run unknown = run_with(sc, at(5, 12), GroupEligible{"lycéens"});
     CHECK_FALSE(unknown.outcome.applied());
 }
+
+TEST_CASE("a road cut: bookings made meanwhile go around it, earlier days are untouched") {
+    const Scenario& sc = herault();
+    const Results base = baseline();
+    // every road into Gignac cut for a week from day 5: its own commune still books there,
+    // the others look elsewhere
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(5, 6));
+    int cut = 0;
+    for (const RoadEdge& e : sc.world.territory.edges) {
+        const std::string& a = sc.world.territory.communes[static_cast<std::size_t>(e.a)].insee;
+        const std::string& b = sc.world.territory.communes[static_cast<std::size_t>(e.b)].insee;
+        if (a != "34114" && b != "34114") continue;
+        const ChangeOutcome o = sim.apply(RoadCut{a, b, at(12, 0)}, change_identity("cut" + a + b));
+        REQUIRE_MESSAGE(o.applied(), describe_refusal(*o.refusal, "en"));
+        ++cut;
+    }
+    REQUIRE(cut >= 3);
+    const Results res = sim.run();
+    const int gignac = centre_index(sc, "Gignac");
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        CHECK(first_diff_day(base, res, static_cast<int>(c)) >= 5);
+    // the slots are all booked either way (supply binds): who books where changes
+    (void)gignac;
+    CHECK(centre_day_csv(sc, res) != centre_day_csv(sc, base));
+    CHECK(commune_group_csv(sc, res) != commune_group_csv(sc, base));
+    // no road between two communes far apart; unknown communes
+    Simulation other(sc, {});
+    other.advance_to(at(1, 0));
+    const ChangeOutcome far =
+        other.apply(RoadCut{"34114", "34142", at(3, 0)}, change_identity("far"));
+    CHECK_FALSE(far.applied());
+    const ChangeOutcome unknown =
+        other.apply(RoadCut{"99999", "34142", at(3, 0)}, change_identity("unknown"));
+    CHECK_FALSE(unknown.applied());
+}

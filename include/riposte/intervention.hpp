@@ -154,6 +154,15 @@ struct GroupEligible {
     bool operator==(const GroupEligible&) const = default;
 };
 
+/// The road between two neighbouring communes is cut until `until`: travel times are computed
+/// around it for the bookings made meanwhile (people already booked still come, on a longer
+/// trip), and restored at `until`.
+struct RoadCut {
+    std::string a, b; ///< communes (INSEE code or name) joined by the road
+    SimTime until;
+    bool operator==(const RoadCut&) const = default;
+};
+
 /// A decision the model does not apply (a message, a phone call): recorded only.
 struct Message {
     std::string text;
@@ -162,20 +171,21 @@ struct Message {
 
 using Change = std::variant<CentreClosed, StationSlowed, StaffIll, AbsenceWave, DeliveryLate,
                             ColdChainFailure, DemandSurge, SetCentreOpen, AddLine, ReallocateDoses,
-                            ChangeBooking, Message, MoveStaff, GroupEligible>;
+                            ChangeBooking, Message, MoveStaff, GroupEligible, RoadCut>;
 
 /// Stable names of the kinds (exercise files, journals), indexed like Change's alternatives.
 inline constexpr const char* change_kind_names[] = {
-    "centre_closed",      "station_slowed", "staff_ill",       "absence_wave",  "delivery_late",
-    "cold_chain_failure", "demand_surge",   "set_centre_open", "add_line",      "reallocate_doses",
-    "change_booking",     "message",        "move_staff",      "group_eligible"};
+    "centre_closed",      "station_slowed", "staff_ill",       "absence_wave",   "delivery_late",
+    "cold_chain_failure", "demand_surge",   "set_centre_open", "add_line",       "reallocate_doses",
+    "change_booking",     "message",        "move_staff",      "group_eligible", "road_cut"};
 static_assert(std::size(change_kind_names) == std::variant_size_v<Change>);
 inline const char* change_kind_name(const Change& c) {
     return change_kind_names[c.index()];
 }
 /// Injects change the world; the other kinds are decisions.
 inline bool is_inject(const Change& c) {
-    return c.index() <= 6 || std::holds_alternative<GroupEligible>(c);
+    return c.index() <= 6 || std::holds_alternative<GroupEligible>(c) ||
+           std::holds_alternative<RoadCut>(c);
 }
 
 /// Where an applied change sits in the run: replay runs to `ordinal` events, checks `time`,

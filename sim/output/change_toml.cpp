@@ -194,6 +194,10 @@ std::string change_to_toml(const Change& change) {
                 l.integer("people", c.people);
             } else if constexpr (std::is_same_v<T, GroupEligible>) {
                 l.str("group", c.group);
+            } else if constexpr (std::is_same_v<T, RoadCut>) {
+                l.str("a", c.a);
+                l.str("b", c.b);
+                l.until(c.until);
             } else if constexpr (std::is_same_v<T, Message>) {
                 if (!c.text.empty()) l.str("message", c.text);
             }

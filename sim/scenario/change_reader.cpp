@@ -25,7 +25,7 @@ constexpr std::string_view change_keys[] = {
     "centre", "until", "for",     "station",    "factor",       "profession", "people",
     "days",   "share", "open",    "delay_days", "lost_share",   "role",       "from",
     "to",     "doses", "reserve", "from_day",   "horizon_days", "message",    "walk_ins_per_hour",
-    "group"};
+    "group",  "a",     "b"};
 
 constexpr std::string_view centre_example =
     "centre = \"Gignac\" (a name, \"*\" for every centre, or { largest = true })";
@@ -547,6 +547,14 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
     case 13: {
         GroupEligible v;
         v.group = c.text("group", true, "group = \"65-74\"", W::Centre, false);
+        out = v;
+        break;
+    }
+    case 14: {
+        RoadCut v;
+        v.a = c.text("a", true, "a = \"34114\"", W::Commune, true);
+        v.b = c.text("b", true, "b = \"34142\"", W::Commune, true);
+        v.until = c.until();
         out = v;
         break;
     }

@@ -769,6 +769,58 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
     out.centres = {a, b};
 }
 
+void Simulation::Impl::do_change(const RoadCut& x, std::uint64_t, ChangeOutcome& out) {
+    const int a = w_.find_commune(x.a), b = w_.find_commune(x.b);
+    if (a < 0 || b < 0) {
+        out.refusal =
+            refuse(RefusalReason::BadValue, "unknown commune '" + (a < 0 ? x.a : x.b) + "'");
+        return;
+    }
+    bool road = false;
+    for (const RoadEdge& e : w_.territory.edges)
+        if ((e.a == a && e.b == b) || (e.a == b && e.b == a)) road = true;
+    if (!road) {
+        out.refusal = refuse(RefusalReason::NotApplicable,
+                             "no road joins " + x.a + " and " + x.b + " in the territory");
+        return;
+    }
+    if (x.until <= sim_.now()) {
+        out.refusal = refuse(RefusalReason::InThePast);
+        return;
+    }
+    cuts_.emplace_back(x, ++road_gen_);
+    cuts_.back().first.a = std::to_string(a); // kept as indices from here on
+    cuts_.back().first.b = std::to_string(b);
+    if (x.until < horizon_) sim_.schedule(x.until, h_, RoadReopen, 0, road_gen_, prio_day_start);
+    on_road_reopen(0); // rebuild the graph without every road cut now
+}
+
+void Simulation::Impl::on_road_reopen(std::uint32_t gen) {
+    if (gen != 0)
+        cuts_.erase(std::remove_if(cuts_.begin(), cuts_.end(),
+                                   [gen](const auto& c) { return c.second == gen; }),
+                    cuts_.end());
+    if (cuts_.empty()) {
+        graph_ = full_graph_;
+    } else {
+        Territory t;
+        t.communes = w_.territory.communes;
+        for (const RoadEdge& e : w_.territory.edges) {
+            bool cut = false;
+            for (const auto& [c, g] : cuts_) {
+                const int a = std::stoi(c.a), b = std::stoi(c.b);
+                if ((e.a == a && e.b == b) || (e.a == b && e.b == a)) cut = true;
+            }
+            if (!cut) t.edges.push_back(e);
+        }
+        graph_ = std::make_shared<const TravelGraph>(t);
+    }
+    // new bookings use the new travel times; bookings made stay (people come, on a longer trip)
+    compute_travel();
+    compute_choices();
+    travel_cache_.clear();
+}
+
 void Simulation::Impl::do_change(const GroupEligible& x, std::uint64_t, ChangeOutcome& out) {
     int g = -1;
     for (std::size_t k = 0; k < w_.groups.size(); ++k)

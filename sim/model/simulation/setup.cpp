@@ -12,28 +12,8 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     res_.replication = opt.replication;
     const std::size_t nc = plan_.centres.size();
 
-    // travel times: one shortest-path tree per centre commune (and mobile team base)
-    std::vector<int> sources;
-    for (const auto& c : plan_.centres) sources.push_back(c.commune);
-    // Searches stop beyond the farthest anyone goes (people to a centre, staff to work); mobile
-    // teams may drive anywhere.
-    double cutoff = std::max(w_.behaviour.max_travel_minutes, plan_.max_travel_minutes);
-    for (const auto& e : w_.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
-    travel_.reserve(sources.size() + plan_.mobile_teams.size());
-    std::map<int, std::size_t> done; // several centres in one commune share one search
-    for (int src : sources) {
-        auto it = done.find(src);
-        if (it != done.end()) {
-            travel_.push_back(travel_[it->second]);
-            continue;
-        }
-        done.emplace(src, travel_.size());
-        travel_.push_back(graph_->minutes_from(src, cutoff));
-    }
-    for (const auto& t : plan_.mobile_teams) {
-        sources.push_back(t.base_commune);
-        travel_.push_back(graph_->minutes_from(t.base_commune));
-    }
+    full_graph_ = graph_;
+    compute_travel();
 
     roster_ = build_roster(sc_, travel_); // centres, then mobile teams
     res_.shortfalls = roster_.shortfalls;
@@ -175,32 +155,13 @@ void Simulation::Impl::setup_demand() {
     requests_.assign(static_cast<std::size_t>(w_.days), {});
     walkin_list_.assign(communes.size(), {});
 
-    // Centre choices per commune: vaccination and testing centres within the maximum travel
-    // time, nearest first (ties: plan order).
-    vacc_choices_.assign(communes.size(), {});
-    walkin_choices_.assign(communes.size(), {});
     walk_visits_.assign(plan_.centres.size(), {});
     for (std::size_t c = 0; c < plan_.centres.size(); ++c)
         if (plan_.centres[c].walk_in_only) {
             walk_visits_[c].resize(static_cast<std::size_t>(w_.days));
             any_walk_in_only_ = true;
         }
-    test_choices_.assign(communes.size(), {});
-    for (std::size_t c = 0; c < plan_.centres.size(); ++c)
-        for (std::size_t m = 0; m < communes.size(); ++m) {
-            const double t = travel_[c][m];
-            if (!(t <= w_.behaviour.max_travel_minutes)) continue;
-            if (plan_.centres[c].walk_in_only)
-                walkin_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
-            else if (plan_.centres[c].vaccinates())
-                vacc_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
-            if (plan_.centres[c].tests())
-                test_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
-        }
-    for (auto* v : {&vacc_choices_, &test_choices_, &walkin_choices_})
-        for (auto& list : *v)
-            std::stable_sort(list.begin(), list.end(),
-                             [](const auto& a, const auto& b) { return a.second < b.second; });
+    compute_choices();
 
     std::size_t total = 0;
     for (std::size_t m = 0; m < communes.size(); ++m) {
@@ -244,6 +205,56 @@ void Simulation::Impl::setup_demand() {
                     requests_[static_cast<std::size_t>(day)].push_back(id);
             }
         }
+}
+
+void Simulation::Impl::compute_travel() {
+    travel_.clear();
+    // travel times: one shortest-path tree per centre commune (and mobile team base)
+    std::vector<int> sources;
+    for (const auto& c : plan_.centres) sources.push_back(c.commune);
+    // Searches stop beyond the farthest anyone goes (people to a centre, staff to work); mobile
+    // teams may drive anywhere.
+    double cutoff = std::max(w_.behaviour.max_travel_minutes, plan_.max_travel_minutes);
+    for (const auto& e : w_.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
+    travel_.reserve(sources.size() + plan_.mobile_teams.size());
+    std::map<int, std::size_t> done; // several centres in one commune share one search
+    for (int src : sources) {
+        auto it = done.find(src);
+        if (it != done.end()) {
+            travel_.push_back(travel_[it->second]);
+            continue;
+        }
+        done.emplace(src, travel_.size());
+        travel_.push_back(graph_->minutes_from(src, cutoff));
+    }
+    for (const auto& t : plan_.mobile_teams) {
+        sources.push_back(t.base_commune);
+        travel_.push_back(graph_->minutes_from(t.base_commune));
+    }
+}
+
+void Simulation::Impl::compute_choices() {
+    const auto& communes = w_.territory.communes;
+    // Centre choices per commune: vaccination and testing centres within the maximum travel
+    // time, nearest first (ties: plan order).
+    vacc_choices_.assign(communes.size(), {});
+    walkin_choices_.assign(communes.size(), {});
+    test_choices_.assign(communes.size(), {});
+    for (std::size_t c = 0; c < plan_.centres.size(); ++c)
+        for (std::size_t m = 0; m < communes.size(); ++m) {
+            const double t = travel_[c][m];
+            if (!(t <= w_.behaviour.max_travel_minutes)) continue;
+            if (plan_.centres[c].walk_in_only)
+                walkin_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
+            else if (plan_.centres[c].vaccinates())
+                vacc_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
+            if (plan_.centres[c].tests())
+                test_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));
+        }
+    for (auto* v : {&vacc_choices_, &test_choices_, &walkin_choices_})
+        for (auto& list : *v)
+            std::stable_sort(list.begin(), list.end(),
+                             [](const auto& a, const auto& b) { return a.second < b.second; });
 }
 
 } // namespace riposte

@@ -47,6 +47,9 @@ void Simulation::Impl::handle(const Event& e) {
     case Reopen:
         on_reopen(static_cast<int>(e.target), static_cast<std::uint32_t>(e.data));
         break;
+    case RoadReopen:
+        on_road_reopen(static_cast<std::uint32_t>(e.data));
+        break;
     case TeamStep:
         on_team_step(static_cast<int>(e.target));
         break;

@@ -42,6 +42,7 @@ enum EventKind : std::uint16_t {
     Reopen,     // a closure ends (data: the closure's generation; stale ones are ignored)
     InjectFire, // a scripted inject (target: index; data: its generation)
     TeamStep,   // a mobile team goes on to its next home visit (target: team)
+    RoadReopen, // a cut road opens again (data: its generation)
 };
 
 // Same-time ordering: what ends at 24:00 belongs to the day that ends (doors, then shifts),
@@ -231,7 +232,10 @@ class Simulation::Impl final : public EventHandler {
     bool finalised_ = false;
     Results res_;
 
-    std::shared_ptr<const TravelGraph> graph_; // immutable, shared by forks
+    std::shared_ptr<const TravelGraph> graph_;            // immutable, shared by forks
+    std::shared_ptr<const TravelGraph> full_graph_;       // every road (graph_ while none is cut)
+    std::vector<std::pair<RoadCut, std::uint32_t>> cuts_; // roads cut now, with their generation
+    std::uint32_t road_gen_ = 0;
     Roster roster_;
     std::vector<std::vector<double>> travel_; // per centre → commune (infinity beyond reach)
     std::vector<std::vector<std::pair<int, float>>> vacc_choices_, test_choices_; // per commune
@@ -424,6 +428,11 @@ class Simulation::Impl final : public EventHandler {
     void do_change(const Message& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const MoveStaff& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const RoadCut& x, std::uint64_t id, ChangeOutcome& out);
+    /// Travel times and the centre choices from the current road graph (set-up, road cuts).
+    void compute_travel();
+    void compute_choices();
+    void on_road_reopen(std::uint32_t gen);
     AppliedChange fire(const Change& change, std::uint64_t identity, ChangeSource source,
                        const std::string& id, int centre);
     const std::vector<int>& path_of(const Patient& p) const {
