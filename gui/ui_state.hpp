@@ -4,10 +4,52 @@
 #include "map_geometry.hpp"
 #include "map_metric.hpp"
 
+#include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace riposte::gui {
+
+/// A decision form's fields (the players' screen and the console each have one).
+struct DecisionForm {
+    enum Kind : int {
+        CloseCentre,
+        OpenCentre,
+        AddLine,
+        CallReserve,
+        Reallocate,
+        Booking,
+        Message,
+        KindCount
+    };
+    int kind = AddLine;
+    int centre = 0, centre_to = 1; ///< plan centre indices
+    int role = 0;                  ///< world role index
+    int people = 1;
+    int doses = 100;
+    int horizon_days = 7;
+    int from_day = 0; ///< booking: 0-based day index
+    std::array<char, 32> from{}, until{};
+    std::array<char, 64> author{};
+    std::array<char, 256> text{};
+    std::uint64_t sent = 0; ///< request of the last decision sent (0: none)
+    std::string problem;    ///< a field that does not read (shown under the form)
+};
+
+/// The facilitator console's fields.
+struct ConsoleState {
+    std::array<char, 64> author{}; ///< the animator acting
+    std::string selected;          ///< inject id whose delay / edit fields are open
+    std::array<char, 32> delay_to{};
+    std::array<char, 1024> edit{};
+    std::array<char, 1024> adhoc{};
+    std::array<char, 512> adhoc_text{};
+    std::array<char, 32> rewind_to{};
+    std::array<char, 512> observation{};
+    std::uint64_t sent = 0; ///< request of the last action sent
+    std::string problem;
+};
 
 struct UiState {
     Lang lang = Lang::Fr;
@@ -35,6 +77,24 @@ struct UiState {
     MapMetric map_metric = MapMetric::None; ///< what colours the communes
     int metric_group = -1;                  ///< coverage / unmet of this group (-1: all)
     bool show_centre = false;
+    // exercise session
+    bool show_console = true;
+    bool show_course = true;
+    int course_filter = 0; ///< 0 all, else EntrySource + 1
+    DecisionForm decision; ///< the console's own decision form (on behalf of the players)
+    ConsoleState console;
+    std::uint64_t next_request = 1; ///< numbers the session commands (shared by both windows)
+};
+
+/// The players' window: what it remembers between frames.
+struct PlayersUi {
+    Lang lang = Lang::Fr;
+    bool large_font = true; ///< a projector
+    MapCamera camera;
+    bool camera_fitted = false;
+    double fit_scale = 1;
+    DecisionForm decision;
+    std::vector<std::string> shown; ///< the messages drawn in the last frame (tests read it)
 };
 
 /// Width of the side panels on first use, in pixels.

@@ -1,0 +1,187 @@
+// An exercise session in the dashboard, in real windows (Xvfb in CI): the facilitator console
+// and the players' screen (a second SFML window with its own ImGui context) over the default
+// scenario and scenarios/centre-herault/exercise.toml. An inject is fired from the console, a
+// decision is taken through the players' form (the code its "Décider" button runs), the journal
+// has both, the main courante shows them, the players never see a controller note nor an
+// upcoming inject; `riposte exercise replay` accepts the journal the dashboard wrote.
+#include "app.hpp"
+#include "decision_form.hpp"
+
+#include "riposte/exercise_loader.hpp"
+#include "riposte/journal.hpp"
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/Texture.hpp>
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <unistd.h>
+
+using namespace riposte;
+using namespace riposte::gui;
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+bool frames_until(App& app, const std::function<bool(const LiveFrame&)>& ok, double seconds = 60) {
+    const auto end = Clock::now() + std::chrono::duration<double>(seconds);
+    while (Clock::now() < end) {
+        if (!app.frame()) return false;
+        if (ok(*app.last_snapshot().frame)) return true;
+    }
+    return false;
+}
+
+const SessionReply* reply(const App& app, std::uint64_t request) {
+    return find_reply(*app.last_snapshot().frame, request);
+}
+
+/// Saves what a window shows (for docs/img and the artefacts folder).
+void save_window(sf::RenderWindow& window, const fs::path& file) {
+    sf::Texture t;
+    if (!t.create(window.getSize().x, window.getSize().y)) return;
+    t.update(window);
+    (void)t.copyToImage().saveToFile(file.string());
+}
+
+} // namespace
+
+TEST_CASE("exercise console: fire an inject, decide from the players' form, journal and main "
+          "courante") {
+    REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
+                    "needs an X display: run under xvfb-run -a -s \"-screen 0 1600x1000x24\"");
+    const fs::path dir =
+        fs::temp_directory_path() / ("riposte-console-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const fs::path exercise_file =
+        fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault" / "exercise.toml";
+    const ExerciseLoadResult ex = load_exercise(exercise_file);
+    REQUIRE(ex.exercise);
+
+    GuiOptions options;
+    options.width = 1600;
+    options.height = 1000;
+    options.exercise = exercise_file;
+    options.journal = dir / "seance.journal.toml";
+    App app(options);
+    REQUIRE_FALSE(app.open().has_value());
+    REQUIRE(frames_until(app, [](const LiveFrame& f) {
+        return f.status == LiveStatus::Paused && f.session != nullptr;
+    }));
+    REQUIRE(app.players() != nullptr); // the players' window is open beside the console
+    const auto& session = *app.last_snapshot().frame->session;
+    CHECK(session.journal == options.journal);
+    CHECK(session.pause_at_injects);
+    REQUIRE(session.upcoming.size() == ex.exercise->injects.size());
+
+    // the players see no message yet: upcoming injects are never shown to them
+    CHECK(app.players()->ui().shown.empty());
+
+    // the console: run to the next inject (it pauses there), then fire the press call now
+    app.command(JumpTo{session.upcoming.front().at});
+    REQUIRE(frames_until(app, [](const LiveFrame& f) {
+        return f.status == LiveStatus::Paused && f.state.now >= SimTime{} + hours(24 + 7);
+    }));
+    const std::uint64_t fire = app.ui().next_request++;
+    app.command(InjectAction{InjectAction::Kind::FireNow, fire, "press", {}, {}, "animateur"});
+    REQUIRE(frames_until(app, [&](const LiveFrame&) { return reply(app, fire) != nullptr; }));
+    CHECK(reply(app, fire)->journaled);
+
+    // the players' form: 60 doses from Gignac to Lodève, "décidé par" the SSE referent
+    PlayersWindow& players = *app.players();
+    const Scenario& sc = *app.last_snapshot().loaded->scenario;
+    DecisionForm& form = players.ui().decision;
+    form.kind = DecisionForm::Reallocate;
+    form.centre = sc.plan.find_centre("Gignac");
+    form.centre_to = sc.plan.find_centre("Lodève");
+    form.doses = 60;
+    const std::string author = "référent SSE";
+    std::copy(author.begin(), author.end(), form.author.begin());
+    Commands commands;
+    REQUIRE(submit_decision(form, sc, Lang::Fr, app.ui().next_request, commands));
+    for (Command& c : commands.queue) app.command(std::move(c));
+    const std::uint64_t decided = form.sent;
+    REQUIRE(frames_until(app, [&](const LiveFrame&) { return reply(app, decided) != nullptr; }));
+    CHECK(reply(app, decided)->journaled);
+    CHECK_FALSE(reply(app, decided)->refusal);
+
+    // a decision the engine refuses: the form gets the reason in French, nothing is journaled
+    form.doses = 10'000'000;
+    commands.queue.clear();
+    REQUIRE(submit_decision(form, sc, Lang::Fr, app.ui().next_request, commands));
+    for (Command& c : commands.queue) app.command(std::move(c));
+    const std::uint64_t refused = form.sent;
+    REQUIRE(frames_until(app, [&](const LiveFrame&) { return reply(app, refused) != nullptr; }));
+    REQUIRE(reply(app, refused)->refusal);
+    CHECK_FALSE(describe_refusal(*reply(app, refused)->refusal, "fr").empty());
+    CHECK_FALSE(reply(app, refused)->journaled);
+    for (int i = 0; i < 5; ++i) REQUIRE(app.frame());
+
+    // the journal file has the fired inject and the decision with its author
+    const std::string journal = read_file(options.journal);
+    CHECK(journal.find("inject_id = \"press\"") != std::string::npos);
+    CHECK(journal.find("kind = \"reallocate_doses\"") != std::string::npos);
+    CHECK(journal.find("author = \"référent SSE\"") != std::string::npos);
+    CHECK(journal.find("10000000") == std::string::npos);
+
+    // the main courante (the facilitator's) shows them, stamped with the simulated time
+    const auto& course = app.last_snapshot().frame->session->course;
+    bool has_press = false, has_decision = false, has_refusal = false;
+    for (const CourseLine& l : course) {
+        has_press |= l.entry.inject_id == "press" && l.entry.source == EntrySource::ScriptedFired;
+        has_decision |= l.journaled && l.entry.author == author && l.entry.change &&
+                        std::holds_alternative<ReallocateDoses>(*l.entry.change);
+        has_refusal |= !l.journaled && l.entry.refused;
+    }
+    CHECK(has_press);
+    CHECK(has_decision);
+    CHECK(has_refusal);
+
+    // the players' screen: the press message and the decision, never a controller note, never
+    // an upcoming inject's text, never a refused attempt
+    const auto& shown = players.ui().shown;
+    bool players_press = false;
+    for (const std::string& line : shown) {
+        players_press |= line.find("Midi Libre") != std::string::npos;
+        for (const ScriptedInject& in : ex.exercise->injects) {
+            if (!in.notes.empty()) CHECK_MESSAGE(line.find(in.notes) == std::string::npos, line);
+            if (in.id == "fridge" || in.id == "it-outage")
+                CHECK_MESSAGE(line.find(in.text) == std::string::npos, line);
+        }
+        CHECK(line.find("10000000") == std::string::npos);
+    }
+    CHECK(players_press);
+    CHECK(shown.size() >= 2);
+
+    // pictures for the docs (and the test's artefacts)
+    const fs::path artefacts = RIPOSTE_GUI_ARTIFACTS;
+    fs::create_directories(artefacts);
+    app.frame(false);
+    // (the main window's back buffer is read before display)
+    if (auto* w = app.players() ? app.players()->window() : nullptr)
+        save_window(*w, artefacts / "exercise_players.png");
+    app.close();
+
+    // riposte exercise replay follows the journal the dashboard wrote
+    const std::string cmd =
+        std::string{RIPOSTE_CLI} + " exercise replay \"" +
+        (fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault" / "world.toml").string() + "\" \"" +
+        (fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault" / "plan.toml").string() + "\" \"" +
+        options.journal.string() + "\" --quiet";
+    CHECK(std::system(cmd.c_str()) == 0);
+    fs::remove_all(dir);
+}
