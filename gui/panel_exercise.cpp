@@ -244,6 +244,8 @@ void draw_decision_form(const Snapshot& s, DecisionForm& f, Lang lang, std::uint
                          s.frame->status != LiveStatus::Failed;
     ImGui::BeginDisabled(!running);
     if (ImGui::Button(tr(lang, Text::Decide))) submit_decision(f, sc, lang, next_request, commands);
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    f.submit_at = {(lo.x + hi.x) / 2, (lo.y + hi.y) / 2};
     ImGui::EndDisabled();
     if (!f.problem.empty()) ImGui::TextColored(colour_refused, "%s", f.problem.c_str());
     draw_reply(*s.frame, f.sent, lang);

@@ -33,8 +33,9 @@ struct DecisionForm {
     std::array<char, 32> from{}, until{};
     std::array<char, 64> author{};
     std::array<char, 256> text{};
-    std::uint64_t sent = 0; ///< request of the last decision sent (0: none)
-    std::string problem;    ///< a field that does not read (shown under the form)
+    std::uint64_t sent = 0;                 ///< request of the last decision sent (0: none)
+    std::array<float, 2> submit_at{-1, -1}; ///< centre of the "Décider" button last drawn (px)
+    std::string problem;                    ///< a field that does not read (shown under the form)
 };
 
 /// The facilitator console's fields.

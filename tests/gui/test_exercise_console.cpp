@@ -111,10 +111,27 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     form.doses = 60;
     const std::string author = "référent SSE";
     std::copy(author.begin(), author.end(), form.author.begin());
-    Commands commands;
-    REQUIRE(submit_decision(form, sc, Lang::Fr, app.ui().next_request, commands));
-    for (Command& c : commands.queue) app.command(std::move(c));
+    // a click on "Décider", as window events through the project's SFML → ImGui glue
+    for (int i = 0; i < 3; ++i) REQUIRE(app.frame()); // the form is drawn with its fields
+    REQUIRE(form.submit_at[0] > 0);
+    const int x = static_cast<int>(form.submit_at[0]), y = static_cast<int>(form.submit_at[1]);
+    sf::Event move{};
+    move.type = sf::Event::MouseMoved;
+    move.mouseMove = {x, y};
+    players.inject_event(move);
+    REQUIRE(app.frame()); // ImGui sees the pointer over the button
+    sf::Event press{};
+    press.type = sf::Event::MouseButtonPressed;
+    press.mouseButton = {sf::Mouse::Left, x, y};
+    players.inject_event(press);
+    sf::Event release = press;
+    release.type = sf::Event::MouseButtonReleased;
+    players.inject_event(release);
+    const std::uint64_t before = form.sent;
+    for (int i = 0; i < 4 && form.sent == before; ++i) REQUIRE(app.frame());
+    REQUIRE_MESSAGE(form.sent != before, "the click on the form's button was not seen");
     const std::uint64_t decided = form.sent;
+    Commands commands;
     REQUIRE(frames_until(app, [&](const LiveFrame&) { return reply(app, decided) != nullptr; }));
     CHECK(reply(app, decided)->journaled);
     CHECK_FALSE(reply(app, decided)->refusal);
@@ -183,5 +200,18 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
         (fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault" / "plan.toml").string() + "\" \"" +
         options.journal.string() + "\" --quiet";
     CHECK(std::system(cmd.c_str()) == 0);
+
+    // reopened on its journal, the dashboard resumes the session where it stopped
+    const std::size_t entries = read_journal(options.journal).journal->entries.size();
+    GuiOptions again = options;
+    again.players_window = false;
+    App resumed(again);
+    REQUIRE_FALSE(resumed.open().has_value());
+    REQUIRE(frames_until(resumed, [&](const LiveFrame& f) {
+        return f.status == LiveStatus::Paused && f.session && f.session->course.size() == entries;
+    }));
+    CHECK(resumed.last_snapshot().frame->state.now == SimTime{} + hours(24 + 7));
+    CHECK(resumed.journal() == options.journal);
+    resumed.close();
     fs::remove_all(dir);
 }
