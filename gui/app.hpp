@@ -53,6 +53,8 @@ class App {
     [[nodiscard]] UiState& ui() { return ui_; }
     /// The players' window (exercise sessions; null when not open).
     [[nodiscard]] PlayersWindow* players() { return players_.is_open() ? &players_ : nullptr; }
+    /// The dashboard's window (tests: pictures); null before open().
+    [[nodiscard]] sf::RenderWindow* window() { return window_ ? &*window_ : nullptr; }
     /// The journal the session writes now (empty: not an exercise session).
     [[nodiscard]] std::filesystem::path journal() const;
     /// Feeds an input event as the window would (tests: clicks on the map).

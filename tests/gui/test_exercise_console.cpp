@@ -187,10 +187,9 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     // pictures for the docs (and the test's artefacts)
     const fs::path artefacts = RIPOSTE_GUI_ARTIFACTS;
     fs::create_directories(artefacts);
-    app.frame(false);
-    // (the main window's back buffer is read before display)
-    if (auto* w = app.players() ? app.players()->window() : nullptr)
-        save_window(*w, artefacts / "exercise_players.png");
+    REQUIRE(app.frame(false)); // both back buffers hold the frame: read before display
+    save_window(*app.window(), artefacts / "exercise_console.png");
+    save_window(*app.players()->window(), artefacts / "exercise_players.png");
     app.close();
 
     // riposte exercise replay follows the journal the dashboard wrote
