@@ -210,6 +210,38 @@ TEST_CASE("live session run: an exercise driven through the service replays byte
         ++compared;
     }
     CHECK(compared >= 10);
+
+    // the RETEX of the branch, its inputs found through the journal's header
+    const fs_path retex = dir.path() / "retex.html";
+    const Outcome rep =
+        run_cli({"exercise", "report", branch.string(), "--out", retex.string()}, dir.path());
+    REQUIRE_MESSAGE(rep.exit_code == 0, rep.err);
+    const std::string html = read_text(retex);
+    CHECK(contains(html, "<html lang=\"fr\">"));
+    CHECK(contains(html, "Chronologie (main courante)"));
+    CHECK(contains(html, "référent SSE"));                  // the decision's author
+    CHECK(contains(html, "Décision rapide, bien tracée.")); // the observation
+    CHECK(contains(html, "attente : p90 sous 45"));         // an objective
+    CHECK((contains(html, ">atteint<") || contains(html, ">non atteint<")));
+    CHECK(contains(html, "actions correctives"));
+    CHECK(contains(html, "reallocate_doses")); // pre-filled from it
+    CHECK(contains(html, "<svg"));
+    CHECK(contains(html, "stroke-dasharray=\"3 3\"")); // the timeline's markers
+    CHECK(contains(html, "Branche de seance.journal.toml"));
+    CHECK_FALSE(contains(html, "http://")); // self-contained
+    CHECK_FALSE(contains(html, "https://"));
+    // kept for the retex_screenshot test (headless Chromium) and the docs
+    std::filesystem::create_directories(RIPOSTE_TEST_ARTIFACTS);
+    std::filesystem::copy_file(retex, fs_path(RIPOSTE_TEST_ARTIFACTS) / "retex.html",
+                               std::filesystem::copy_options::overwrite_existing);
+    // in English, on request; a journal that does not exist is a usage error
+    const Outcome en = run_cli({"exercise", "report", branch.string(), "--out",
+                                (dir.path() / "retex-en.html").string(), "--lang", "en"},
+                               dir.path());
+    REQUIRE_MESSAGE(en.exit_code == 0, en.err);
+    CHECK(contains(read_text(dir.path() / "retex-en.html"), "Corrective action plan"));
+    CHECK(run_cli({"exercise", "report", (dir.path() / "none.journal.toml").string()}, dir.path())
+              .exit_code == 2);
 }
 
 TEST_CASE("live session run: a session resumed from its journal continues where it stopped") {

@@ -6,6 +6,7 @@
 #include "riposte/scenario.hpp"
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,5 +22,25 @@ std::vector<int> objective_centres(const ObjectiveCheck& check, const Scenario& 
 
 /// True when `value` meets the check's threshold (below: value ≤ threshold; above: ≥).
 bool objective_value_met(const ObjectiveCheck& check, double value);
+
+/// Where a check did not hold: a centre on a day.
+struct ObjectiveMiss {
+    int centre = 0, day = 0;
+    std::string kpi;
+    double value = 0, threshold = 0;
+    bool below = true;
+};
+
+/// An objective judged on a run's day rows: met when every check holds on every day it covers
+/// (days past the run's end are not judged).
+struct ObjectiveVerdict {
+    const Objective* objective = nullptr;
+    bool met = true;
+    int judged = 0;                    ///< centre-days looked at
+    std::vector<ObjectiveMiss> misses; ///< in day then centre order
+};
+
+std::vector<ObjectiveVerdict> evaluate_objectives(const Exercise& exercise,
+                                                  const Scenario& scenario, const Results& results);
 
 } // namespace riposte

@@ -1,6 +1,8 @@
 // Objectives read against the run: a KPI by its column name, the centres a check reads.
 #include "riposte/objectives.hpp"
 
+#include <algorithm>
+
 namespace riposte {
 
 std::optional<double> centre_day_kpi(const CentreDayRow& r, std::string_view kpi) {
@@ -49,6 +51,35 @@ std::vector<int> objective_centres(const ObjectiveCheck& check, const Scenario& 
 
 bool objective_value_met(const ObjectiveCheck& check, double value) {
     return check.below ? value <= check.threshold : value >= check.threshold;
+}
+
+std::vector<ObjectiveVerdict>
+evaluate_objectives(const Exercise& exercise, const Scenario& scenario, const Results& results) {
+    std::vector<ObjectiveVerdict> out;
+    for (const Objective& o : exercise.objectives) {
+        ObjectiveVerdict v;
+        v.objective = &o;
+        for (const ObjectiveCheck& c : o.checks) {
+            const std::vector<int> centres = objective_centres(c, scenario);
+            for (const CentreDayRow& row : results.centre_days) {
+                if (row.day < c.from_day || row.day > c.to_day) continue;
+                if (std::find(centres.begin(), centres.end(), row.centre) == centres.end())
+                    continue;
+                const auto value = centre_day_kpi(row, c.kpi);
+                if (!value) continue;
+                ++v.judged;
+                if (!objective_value_met(c, *value))
+                    v.misses.push_back({row.centre, row.day, c.kpi, *value, c.threshold, c.below});
+            }
+        }
+        std::stable_sort(v.misses.begin(), v.misses.end(),
+                         [](const ObjectiveMiss& a, const ObjectiveMiss& b) {
+                             return a.day != b.day ? a.day < b.day : a.centre < b.centre;
+                         });
+        v.met = v.misses.empty();
+        out.push_back(std::move(v));
+    }
+    return out;
 }
 
 } // namespace riposte
