@@ -256,6 +256,10 @@ constexpr std::array<Entry, text_count> table{{
     {Text::SessionError, "Erreur de session :", "Session error:"},
     {Text::InvalidTime, "Heure invalide", "Invalid time"},
     {Text::ShowAll, "Tout", "All"},
+    {Text::ModelEvents, "Événements du modèle", "Model events"},
+    {Text::LogWarning, "Alerte du modèle", "Model warning"},
+    {Text::LogShortfall, "Manque de personnel", "Staff shortfall"},
+    {Text::LogStockout, "Rupture de stock", "Stock-out"},
 }};
 
 constexpr bool table_in_enum_order() {

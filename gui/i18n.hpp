@@ -243,6 +243,10 @@ enum class Text {
     SessionError,
     InvalidTime,
     ShowAll,
+    ModelEvents,
+    LogWarning,
+    LogShortfall,
+    LogStockout,
     Count ///< keep last
 };
 

@@ -20,6 +20,8 @@ namespace {
 const ImVec4 colour_refused{1.0f, 0.45f, 0.4f, 1.0f};
 const ImVec4 colour_ok{0.45f, 0.85f, 0.5f, 1.0f};
 const ImVec4 colour_notes{1.0f, 0.8f, 0.35f, 1.0f};
+/// The main courante's filter value for the model's notable events.
+constexpr int model_events_filter = 100;
 
 template <std::size_t N> std::string text_of(const std::array<char, N>& buf) {
     return std::string(buf.data(), strnlen(buf.data(), N));
@@ -274,7 +276,9 @@ void draw_console_panel(const Snapshot& s, UiState& ui, Commands& commands) {
     if (!session.error.empty())
         ImGui::TextColored(colour_refused, "%s %s", tr(lang, Text::SessionError),
                            session.error.c_str());
-    ImGui::Text("%s", format_day_time(s.frame->state.now).c_str());
+    // exercise files count days from J0; the run panel counts them from 1 ("jour simulé 2")
+    ImGui::Text("%s  (%s %d)", format_day_time(s.frame->state.now).c_str(),
+                tr(lang, Text::SimulatedDay), s.frame->state.now.day() + 1);
     ImGui::InputText(tr(lang, Text::ActingAs), ui.console.author.data(), ui.console.author.size());
     bool pause = session.pause_at_injects;
     if (ImGui::Checkbox(tr(lang, Text::PauseAtInjects), &pause))
@@ -322,6 +326,25 @@ void draw_course_lines(const Snapshot& s, Lang lang, int filter) {
     if (!s.frame->session) return;
     const Exercise* ex = exercise_of(s);
     const auto& course = s.frame->session->course;
+    // the journal's lines and the model's notable events (a station without staff, a stock-out,
+    // people sent home), merged in time order
+    struct Row {
+        SimTime t;
+        const CourseLine* line = nullptr;
+        const LogEntry* event = nullptr;
+    };
+    std::vector<Row> rows;
+    if (filter != model_events_filter)
+        for (const CourseLine& l : course)
+            if (filter == 0 || static_cast<int>(l.entry.source) + 1 == filter)
+                rows.push_back({l.entry.stamp.time, &l, nullptr});
+    if (filter == 0 || filter == model_events_filter)
+        for (const LogEntry& e : s.series->log)
+            if (e.kind == LogKind::Warning || e.kind == LogKind::Shortfall ||
+                e.kind == LogKind::Stockout)
+                rows.push_back({e.time, nullptr, &e});
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Row& a, const Row& b) { return a.t < b.t; });
     if (ImGui::BeginTable("course", 4,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                               ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY)) {
@@ -333,22 +356,33 @@ void draw_course_lines(const Snapshot& s, Lang lang, int filter) {
         ImGui::TableSetupColumn(tr(lang, Text::CourseWhat));
         ImGui::TableHeadersRow();
         // newest first: the latest stimulus and decision are at the top
-        for (auto it = course.rbegin(); it != course.rend(); ++it) {
-            const JournalEntry& e = it->entry;
-            if (filter > 0 && static_cast<int>(e.source) + 1 != filter) continue;
+        for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_day_time(e.stamp.time).c_str());
+            ImGui::TextUnformatted(format_day_time(it->t).c_str());
+            if (it->event) {
+                const Text kind = it->event->kind == LogKind::Stockout    ? Text::LogStockout
+                                  : it->event->kind == LogKind::Shortfall ? Text::LogShortfall
+                                                                          : Text::LogWarning;
+                ImGui::TableNextColumn();
+                ImGui::TextColored(colour_notes, "%s", tr(lang, kind));
+                ImGui::TableNextColumn();
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", it->event->text.c_str());
+                continue;
+            }
+            const CourseLine& line = *it->line;
+            const JournalEntry& e = line.entry;
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(tr(lang, entry_source_text(e.source)));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(e.author.c_str());
             ImGui::TableNextColumn();
             const std::string what = describe_entry(e, ex, lang, false);
-            if (!it->journaled || e.refused)
+            if (!line.journaled || e.refused)
                 ImGui::TextColored(
                     colour_refused, "%s%s", what.c_str(),
-                    it->journaled
+                    line.journaled
                         ? ""
                         : (std::string{"  ("} + tr(lang, Text::NotJournaled) + ")").c_str());
             else
@@ -373,8 +407,9 @@ void draw_course_panel(const Snapshot& s, UiState& ui, Commands& /*commands*/) {
     }
     ImGui::SetNextItemWidth(220);
     const char* current =
-        ui.course_filter == 0
-            ? tr(lang, Text::ShowAll)
+        ui.course_filter == 0 ? tr(lang, Text::ShowAll)
+        : ui.course_filter == model_events_filter
+            ? tr(lang, Text::ModelEvents)
             : tr(lang, entry_source_text(static_cast<EntrySource>(ui.course_filter - 1)));
     if (ImGui::BeginCombo(tr(lang, Text::Filter), current)) {
         if (ImGui::Selectable(tr(lang, Text::ShowAll), ui.course_filter == 0)) ui.course_filter = 0;
@@ -382,6 +417,8 @@ void draw_course_panel(const Snapshot& s, UiState& ui, Commands& /*commands*/) {
             if (ImGui::Selectable(tr(lang, entry_source_text(static_cast<EntrySource>(k))),
                                   ui.course_filter == k + 1))
                 ui.course_filter = k + 1;
+        if (ImGui::Selectable(tr(lang, Text::ModelEvents), ui.course_filter == model_events_filter))
+            ui.course_filter = model_events_filter;
         ImGui::EndCombo();
     }
     draw_course_lines(s, lang, ui.course_filter);
