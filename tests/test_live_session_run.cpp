@@ -3,6 +3,7 @@
 // branches into a new journal naming its parent, and `riposte exercise replay` of the journal
 // the service wrote gives the outputs the service's run gave, byte for byte.
 #include "cli_process.hpp"
+#include "riposte/counterfactual.hpp"
 #include "riposte/exercise_loader.hpp"
 #include "riposte/live_run.hpp"
 #include "riposte/output.hpp"
@@ -228,6 +229,7 @@ TEST_CASE("live session run: an exercise driven through the service replays byte
     CHECK(contains(html, "<svg"));
     CHECK(contains(html, "stroke-dasharray=\"3 3\"")); // the timeline's markers
     CHECK(contains(html, "Branche de seance.journal.toml"));
+    CHECK(contains(html, "Contrefactuels : chaque décision retirée"));
     CHECK_FALSE(contains(html, "http://")); // self-contained
     CHECK_FALSE(contains(html, "https://"));
     // kept for the retex_screenshot test (headless Chromium) and the docs
@@ -286,4 +288,40 @@ TEST_CASE("live session run: a session resumed from its journal continues where 
     CHECK(f->status == LiveStatus::Failed);
     REQUIRE(f->session);
     CHECK_FALSE(f->session->error.empty());
+}
+
+TEST_CASE("counterfactuals: each decision left out, the later entries applied at their times") {
+    TempDir dir;
+    const SessionInputs in = herault_inputs(3);
+    std::string error;
+    auto s = LiveSession::start(in, dir.path() / "cf.journal.toml", &error);
+    REQUIRE_MESSAGE(s, error);
+    s->advance_to(at(1, 8));
+    const auto closed = s->decide(SetCentreOpen{CentreRef::named("Gignac"), false, at(4, 8)},
+                                  EntrySource::Decision, "référent SSE", "fermeture", &error);
+    REQUIRE(closed.journaled);
+    REQUIRE(closed.outcome.applied());
+    s->advance_to(at(2, 8));
+    REQUIRE(s->decide(Message{"informer la mairie"}, EntrySource::Decision, "président", "",
+                      &error)
+                .journaled);
+    (void)s->finish(&error);
+    const std::vector<JournalEntry> entries = s->journal_entries();
+
+    RunOptions o;
+    o.seed = in.seed;
+    o.exercise = in.exercise;
+    // replayed by time with every entry, the session ends as it did
+    const TimeReplay all = replay_by_time(in.scenario, o, entries, 0);
+    CHECK(all.refused.empty());
+    const auto cfs = decision_counterfactuals(in.scenario, o, entries);
+    REQUIRE(cfs.size() == 1); // the message changes nothing: no counterfactual
+    const Counterfactual& c = cfs.front();
+    CHECK(c.with.vaccinations == all.totals.vaccinations);
+    // three days without Gignac cost vaccinations: without the closure there are more
+    CHECK(c.without.vaccinations > c.with.vaccinations);
+    for (const auto& [ordinal, why] : c.no_longer_apply) {
+        CHECK(ordinal > c.entry);
+        CHECK_FALSE(why.empty());
+    }
 }

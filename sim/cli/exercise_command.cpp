@@ -173,7 +173,10 @@ int report(const std::vector<std::string>& args) {
         return exit_code::run_error;
     }
     const Results results = sim.run();
+    const std::vector<Counterfactual> counterfactuals =
+        decision_counterfactuals(in.scenario, o, journal.entries, lang);
     RetexInputs ri;
+    ri.counterfactuals = &counterfactuals;
     ri.scenario = in.scenario.get();
     ri.exercise = in.exercise.get();
     ri.journal = &journal;

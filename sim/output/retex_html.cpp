@@ -19,7 +19,8 @@ struct Words {
         *broke, *worst_waits, *turned_away, *stock_outs, *none, *hours, *profession, *rostered,
         *worked, *overtime, *observations, *no_observation, *actions, *action, *owner, *deadline,
         *suggest, *markers_note, *vaccinations, *unmet, *wasted, *wait_p90, *staff_hours, *refused,
-        *target, *inject, *decision;
+        *target, *inject, *decision, *counterfactuals, *cf_note, *with, *without, *difference,
+        *no_longer;
 };
 
 constexpr Words fr{"RETEX de l'exercice",
@@ -75,7 +76,14 @@ constexpr Words fr{"RETEX de l'exercice",
                    "refusée",
                    "cible",
                    "stimulus",
-                   "décision"};
+                   "décision",
+                   "Contrefactuels : chaque décision retirée",
+                   "La même séance rejouée sans la décision (les entrées suivantes appliquées à "
+                   "leur heure), comparée à la séance rejouée de même avec toutes ses entrées.",
+                   "avec",
+                   "sans",
+                   "écart",
+                   "Ne s'appliquent plus sans elle :"};
 
 constexpr Words en{"Exercise after-action report (RETEX)",
                    "Scenario",
@@ -130,7 +138,14 @@ constexpr Words en{"Exercise after-action report (RETEX)",
                    "refused",
                    "target",
                    "inject",
-                   "decision"};
+                   "decision",
+                   "Counterfactuals: each decision left out",
+                   "The same session replayed without the decision (the later entries applied at "
+                   "their times), against the session replayed the same way with every entry.",
+                   "with",
+                   "without",
+                   "difference",
+                   "No longer apply without it:"};
 
 const char* source_word(EntrySource s, bool french) {
     switch (s) {
@@ -348,6 +363,62 @@ std::string retex_html(const RetexInputs& in) {
           [](const CentreDayRow& d) { return static_cast<double>(d.max_waiting); }, {});
     chart(w.wasted_chart, w.doses,
           [](const CentreDayRow& d) { return static_cast<double>(d.doses_wasted); }, {});
+
+    // ---- counterfactuals
+    if (in.counterfactuals && !in.counterfactuals->empty()) {
+        h += "<h2 id=\"contrefactuels\">" + esc(w.counterfactuals) + "</h2>\n<p class=\"note\">" +
+             esc(w.cf_note) + "</p>\n<table><tr><th>n°</th><th>" + esc(w.decision) + "</th><th>" +
+             esc(w.what) + "</th><th>" + esc(w.with) + "</th><th>" + esc(w.without) + "</th><th>" +
+             esc(w.difference) + "</th></tr>";
+        for (const Counterfactual& c : *in.counterfactuals) {
+            const JournalEntry* e = nullptr;
+            for (const JournalEntry& x : j.entries)
+                if (x.ordinal == c.entry) e = &x;
+            if (!e) continue;
+            const std::string wording =
+                (e->text.empty() ? std::string(change_kind_name(*e->change)) : e->text) + " (" +
+                format_day_time(e->stamp.time) + (e->author.empty() ? "" : ", " + e->author) + ")";
+            struct Kpi {
+                const char* name;
+                double with, without;
+                int decimals;
+            };
+            const Kpi kpis[] = {
+                {w.vaccinations, static_cast<double>(c.with.vaccinations),
+                 static_cast<double>(c.without.vaccinations), 0},
+                {w.turned_away, static_cast<double>(c.with.turned_away),
+                 static_cast<double>(c.without.turned_away), 0},
+                {w.unmet, static_cast<double>(c.with.unmet), static_cast<double>(c.without.unmet),
+                 0},
+                {w.wasted, static_cast<double>(c.with.doses_wasted),
+                 static_cast<double>(c.without.doses_wasted), 0},
+                {w.wait_p90, c.with.wait_p90_min, c.without.wait_p90_min, 1},
+            };
+            bool first = true;
+            for (const Kpi& k : kpis) {
+                const double diff = k.with - k.without;
+                h += "<tr>";
+                if (first) {
+                    const std::string span = std::to_string(std::size(kpis));
+                    h += "<td class=\"n\" rowspan=\"" + span + "\">" + std::to_string(c.entry) +
+                         "</td><td rowspan=\"" + span + "\">" + esc(wording);
+                    if (!c.no_longer_apply.empty()) {
+                        h += "<br><span class=\"refused\">" + esc(w.no_longer);
+                        for (const auto& [o, why] : c.no_longer_apply)
+                            h += " " + esc("n° " + std::to_string(o) + " (" + why + ")");
+                        h += "</span>";
+                    }
+                    h += "</td>";
+                    first = false;
+                }
+                h += "<td>" + esc(k.name) + "</td><td class=\"n\">" +
+                     number(k.with, k.decimals, french) + "</td><td class=\"n\">" +
+                     number(k.without, k.decimals, french) + "</td><td class=\"n\">" +
+                     (diff > 0 ? "+" : "") + number(diff, k.decimals, french) + "</td></tr>";
+            }
+        }
+        h += "</table>\n";
+    }
 
     // ---- what broke
     h += "<h2 id=\"casse\">" + esc(w.broke) + "</h2>\n";
