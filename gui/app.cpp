@@ -235,7 +235,9 @@ void App::apply(Commands& commands) {
                                break;
                            }
                        },
-                       [&](const Observe& o) { live_.observe(o.request, o.author, o.text); },
+                       [&](const Observe& o) {
+                           live_.observe(o.request, o.author, o.text, o.objective, o.rating);
+                       },
                        [&](const SetPauseAtInjects& p) { live_.set_pause_at_injects(p.on); },
                    },
                    c);

@@ -57,6 +57,7 @@ struct InjectAction {
 struct Observe {
     std::uint64_t request = 0;
     std::string author, text;
+    std::string objective, rating; ///< the objective's id and the HSEEP rating (may be empty)
 };
 struct SetPauseAtInjects {
     bool on = false;

@@ -184,6 +184,9 @@ std::string describe_entry(const JournalEntry& e, const Exercise* exercise, Lang
         }
     } else {
         out = e.text;
+        if (e.source == EntrySource::Observation && (!e.objective.empty() || !e.rating.empty()))
+            out = "[" + e.objective + (e.objective.empty() || e.rating.empty() ? "" : " · ") +
+                  e.rating + "] " + out;
         if (e.change && std::holds_alternative<riposte::Message>(*e.change) && out.empty())
             out = std::get<riposte::Message>(*e.change).text;
         if (out.empty() && e.change) out = change_kind_name(*e.change);

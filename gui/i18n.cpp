@@ -260,6 +260,13 @@ constexpr std::array<Entry, text_count> table{{
     {Text::LogWarning, "Alerte du modèle", "Model warning"},
     {Text::LogShortfall, "Manque de personnel", "Staff shortfall"},
     {Text::LogStockout, "Rupture de stock", "Stock-out"},
+    {Text::ObservationObjective, "Objectif", "Objective"},
+    {Text::ObservationRating, "Cotation (HSEEP) :", "Rating (HSEEP):"},
+    {Text::RatingP, "P : réalisé sans difficulté", "P: performed without challenges"},
+    {Text::RatingS, "S : réalisé avec quelques difficultés", "S: performed with some challenges"},
+    {Text::RatingM, "M : réalisé avec des difficultés majeures",
+     "M: performed with major challenges"},
+    {Text::RatingU, "U : non réalisé", "U: unable to be performed"},
 }};
 
 constexpr bool table_in_enum_order() {

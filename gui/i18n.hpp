@@ -247,6 +247,12 @@ enum class Text {
     LogWarning,
     LogShortfall,
     LogStockout,
+    ObservationObjective,
+    ObservationRating,
+    RatingP,
+    RatingS,
+    RatingM,
+    RatingU,
     Count ///< keep last
 };
 

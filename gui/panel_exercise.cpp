@@ -311,9 +311,37 @@ void draw_console_panel(const Snapshot& s, UiState& ui, Commands& commands) {
         ImGui::InputTextMultiline("##obs", ui.console.observation.data(),
                                   ui.console.observation.size(),
                                   ImVec2(-1, ImGui::GetTextLineHeight() * 3));
+        // about an objective, rated on the HSEEP scale (EXERCISE.md)
+        const Exercise* ex = exercise_of(s);
+        const int n_objectives = ex ? static_cast<int>(ex->objectives.size()) : 0;
+        int& oi = ui.console.observation_objective;
+        if (oi >= n_objectives) oi = -1;
+        const std::string current =
+            oi < 0 ? std::string{"—"} : ex->objectives[static_cast<std::size_t>(oi)].id;
+        if (ImGui::BeginCombo(tr(lang, Text::ObservationObjective), current.c_str())) {
+            if (ImGui::Selectable("—", oi < 0)) oi = -1;
+            for (int k = 0; k < n_objectives; ++k) {
+                const Objective& o = ex->objectives[static_cast<std::size_t>(k)];
+                const std::string label = o.id + " — " + o.text;
+                if (ImGui::Selectable(label.c_str(), k == oi)) oi = k;
+            }
+            ImGui::EndCombo();
+        }
+        static constexpr const char* ratings[] = {"P", "S", "M", "U"};
+        static constexpr Text rating_help[] = {Text::RatingP, Text::RatingS, Text::RatingM,
+                                               Text::RatingU};
+        ImGui::TextUnformatted(tr(lang, Text::ObservationRating));
+        for (int k = 0; k < 4; ++k) {
+            ImGui::SameLine();
+            ImGui::RadioButton(ratings[k], &ui.console.observation_rating, k);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(lang, rating_help[k]));
+        }
         if (ImGui::Button(tr(lang, Text::RecordObservation)) && ui.console.observation[0] != '\0') {
+            const int r = ui.console.observation_rating;
             Observe o{ui.next_request++, text_of(ui.console.author),
-                      text_of(ui.console.observation)};
+                      text_of(ui.console.observation),
+                      oi < 0 ? std::string{} : ex->objectives[static_cast<std::size_t>(oi)].id,
+                      r < 0 || r > 3 ? std::string{} : ratings[r]};
             ui.console.sent = o.request;
             commands.push(std::move(o));
             ui.console.observation[0] = '\0';

@@ -48,7 +48,9 @@ struct ConsoleState {
     std::array<char, 512> adhoc_text{};
     std::array<char, 32> rewind_to{};
     std::array<char, 512> observation{};
-    std::uint64_t sent = 0; ///< request of the last action sent
+    int observation_objective = -1; ///< index in the exercise's objectives (-1: none)
+    int observation_rating = -1;    ///< 0..3: P, S, M, U (-1: none)
+    std::uint64_t sent = 0;         ///< request of the last action sent
     std::string problem;
 };
 

@@ -144,8 +144,11 @@ TEST_CASE("live session run: an exercise driven through the service replays byte
     CHECK(wait_reply(live, 3).journaled);
     live.delay_inject(4, "fridge", at(3, 10), "animateur");
     CHECK(wait_reply(live, 4).journaled);
-    live.observe(5, "évaluateur", "Décision rapide, bien tracée.");
+    live.observe(5, "évaluateur", "Décision rapide, bien tracée.", "waits", "S");
     CHECK(wait_reply(live, 5).journaled);
+    CHECK(contains(read_text(journal), "objective = \"waits\"\nrating = \"S\"\n"));
+    live.observe(51, "évaluateur", "cotation inconnue", "waits", "X"); // not on the HSEEP scale
+    CHECK_FALSE(wait_reply(live, 51).journaled);
     f = wait_for(live, [](const LiveFrame& fr) {
         return fr.session && fr.session->upcoming.size() == 2; // it-outage, fridge
     });
@@ -220,9 +223,10 @@ TEST_CASE("live session run: an exercise driven through the service replays byte
     const std::string html = read_text(retex);
     CHECK(contains(html, "<html lang=\"fr\">"));
     CHECK(contains(html, "Chronologie (main courante)"));
-    CHECK(contains(html, "référent SSE"));                  // the decision's author
-    CHECK(contains(html, "Décision rapide, bien tracée.")); // the observation
-    CHECK(contains(html, "attente : p90 sous 45"));         // an objective
+    CHECK(contains(html, "référent SSE"));                    // the decision's author
+    CHECK(contains(html, "Décision rapide, bien tracée."));   // the observation
+    CHECK(contains(html, "<ul class=\"obs\"><li><b>S</b> ")); // under its objective
+    CHECK(contains(html, "attente : p90 sous 45"));           // an objective
     CHECK((contains(html, ">atteint<") || contains(html, ">non atteint<")));
     CHECK(contains(html, "actions correctives"));
     CHECK(contains(html, "reallocate_doses")); // pre-filled from it
@@ -302,8 +306,7 @@ TEST_CASE("counterfactuals: each decision left out, the later entries applied at
     REQUIRE(closed.journaled);
     REQUIRE(closed.outcome.applied());
     s->advance_to(at(2, 8));
-    REQUIRE(s->decide(Message{"informer la mairie"}, EntrySource::Decision, "président", "",
-                      &error)
+    REQUIRE(s->decide(Message{"informer la mairie"}, EntrySource::Decision, "président", "", &error)
                 .journaled);
     (void)s->finish(&error);
     const std::vector<JournalEntry> entries = s->journal_entries();

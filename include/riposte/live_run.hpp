@@ -158,7 +158,10 @@ class LiveRun {
     void delay_inject(std::uint64_t request, std::string id, SimTime at, std::string author);
     void edit_inject(std::uint64_t request, std::string id, Change change, std::string author);
     void fire_inject_now(std::uint64_t request, std::string id, std::string author);
-    void observe(std::uint64_t request, std::string author, std::string text);
+    /// An evaluator's observation, about an objective (its id; may be empty) and rated on the
+    /// HSEEP scale ("P", "S", "M", "U"; may be empty).
+    void observe(std::uint64_t request, std::string author, std::string text,
+                 std::string objective = {}, std::string rating = {});
     /// Pause the run each time a scripted inject or a trigger fires (playing or running to a
     /// time), so that the facilitator can play it out.
     void set_pause_at_injects(bool on);
@@ -213,6 +216,7 @@ class LiveRun {
         std::optional<Change> change;
         EntrySource source = EntrySource::Decision;
         std::string id, author, text;
+        std::string objective, rating; ///< Observe
         SimTime at;
     };
     struct PauseAtInjects {

@@ -76,6 +76,10 @@ class LiveSession {
     bool edit_inject(const std::string& id, const Change& change, const std::string& author,
                      std::string* error);
     bool observe(const std::string& author, const std::string& text, std::string* error);
+    /// An observation about an objective (its id), rated on the HSEEP scale: "P" performed
+    /// without challenges, "S" with some, "M" with major challenges, "U" unable to perform.
+    bool observe(const std::string& author, const std::string& text, const std::string& objective,
+                 const std::string& rating, std::string* error);
     /// Fires a scripted inject now: moves it to now (journaled as a delay) and runs the events
     /// due now, so that it fires and is journaled. False when no such inject is to come.
     bool fire_inject_now(const std::string& id, const std::string& author, std::string* error);

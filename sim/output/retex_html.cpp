@@ -276,6 +276,14 @@ std::string retex_html(const RetexInputs& in) {
                 if (v.misses.size() > 8) h += "<li>…</li>";
                 h += "</ul>";
             }
+            // the evaluators' observations about it, with their HSEEP ratings
+            std::string obs;
+            for (const JournalEntry& e : j.entries)
+                if (e.source == EntrySource::Observation && e.objective == v.objective->id)
+                    obs += "<li>" + (e.rating.empty() ? "" : "<b>" + esc(e.rating) + "</b> ") +
+                           esc(format_day_time(e.stamp.time) + " — " + e.author + " : " + e.text) +
+                           "</li>";
+            if (!obs.empty()) h += "<ul class=\"obs\">" + obs + "</ul>";
             h += "</li>";
         }
         h += "</ul>\n";
@@ -477,7 +485,12 @@ std::string retex_html(const RetexInputs& in) {
     for (const JournalEntry& e : j.entries)
         if (e.source == EntrySource::Observation) {
             any = true;
-            h += "<li>" + esc(format_day_time(e.stamp.time) + " — " + e.author + " : " + e.text) +
+            std::string tag;
+            if (!e.objective.empty() || !e.rating.empty())
+                tag = "[" + e.objective + (e.objective.empty() || e.rating.empty() ? "" : ", ") +
+                      e.rating + "] ";
+            h += "<li>" +
+                 esc(format_day_time(e.stamp.time) + " — " + e.author + " : " + tag + e.text) +
                  "</li>";
         }
     h += "</ul>";

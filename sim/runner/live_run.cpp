@@ -398,7 +398,7 @@ void LiveRun::Worker::act(SessionAct& a) {
             fired_seen_ = sim_->changes().size();
             break;
         case SessionAct::Kind::Observe:
-            ok = session_->observe(a.author, a.text, &error);
+            ok = session_->observe(a.author, a.text, a.objective, a.rating, &error);
             break;
         }
     } catch (const std::exception& e) {
@@ -817,12 +817,15 @@ void LiveRun::fire_inject_now(std::uint64_t request, std::string id, std::string
     a.author = std::move(author);
     send(std::move(a));
 }
-void LiveRun::observe(std::uint64_t request, std::string author, std::string text) {
+void LiveRun::observe(std::uint64_t request, std::string author, std::string text,
+                      std::string objective, std::string rating) {
     SessionAct a;
     a.kind = SessionAct::Kind::Observe;
     a.request = request;
     a.author = std::move(author);
     a.text = std::move(text);
+    a.objective = std::move(objective);
+    a.rating = std::move(rating);
     send(std::move(a));
 }
 void LiveRun::set_pause_at_injects(bool on) {

@@ -330,12 +330,24 @@ bool LiveSession::edit_inject(const std::string& id, const Change& change,
 }
 
 bool LiveSession::observe(const std::string& author, const std::string& text, std::string* error) {
+    return observe(author, text, {}, {}, error);
+}
+
+bool LiveSession::observe(const std::string& author, const std::string& text,
+                          const std::string& objective, const std::string& rating,
+                          std::string* error) {
+    if (!rating.empty() && rating != "P" && rating != "S" && rating != "M" && rating != "U") {
+        if (error) *error = "the rating '" + rating + "' is not one of P, S, M, U";
+        return false;
+    }
     if (!record_fired(error)) return false;
     JournalEntry e;
     e.source = EntrySource::Observation;
     e.stamp = sim_->next_stamp();
     e.author = author;
     e.text = text;
+    e.objective = objective;
+    e.rating = rating;
     return write(std::move(e), error);
 }
 
