@@ -415,7 +415,9 @@ std::optional<int> App::start_exercise() {
     ui_.show_charts = false;
     ui_.show_legend = false;
     live_.start_session(std::move(in), journal, resume);
-    live_.set_pause_at_injects(true); // the facilitator plays each inject out (console: off)
+    // by default the facilitator plays each inject out (the console can turn it off)
+    live_.set_pause_at_injects(options_.pause_at_injects);
+    if (options_.run_at_start) live_.play();
     if (options_.speed) {
         live_.set_speed(*options_.speed);
         ui_.speed_max = false;

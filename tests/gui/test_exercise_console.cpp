@@ -4,6 +4,7 @@
 // decision is taken through the players' form (the code its "Décider" button runs), the journal
 // has both, the main courante shows them, the players never see a controller note nor an
 // upcoming inject; `riposte exercise replay` accepts the journal the dashboard wrote.
+#include "../cli_process.hpp"
 #include "app.hpp"
 #include "decision_form.hpp"
 
@@ -19,6 +20,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <random>
 #include <sstream>
 #include <unistd.h>
 
@@ -213,4 +215,62 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     CHECK(resumed.journal() == options.journal);
     resumed.close();
     fs::remove_all(dir);
+}
+
+TEST_CASE("exercise console: the dashboard killed (SIGKILL) at random moments resumes to the "
+          "uninterrupted session's journal, byte for byte") {
+    REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
+                    "needs an X display: run under xvfb-run -a -s \"-screen 0 1600x1000x24\"");
+    riposte::test::TempDir dir;
+    const fs::path exercise_file =
+        fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault" / "exercise.toml";
+    // the session plays to its end on its own (no pause at the injects), then the dashboard
+    // saves a picture and exits
+    auto args = [&](const fs::path& journal) {
+        return std::vector<std::string>{"--exercise",
+                                        exercise_file.string(),
+                                        "--journal",
+                                        journal.string(),
+                                        "--run",
+                                        "--no-pause-at-injects",
+                                        "--no-players",
+                                        "--size",
+                                        "640x480",
+                                        "--frames",
+                                        "1",
+                                        "--screenshot",
+                                        (dir.path() / "end.png").string()};
+    };
+    const fs::path ref = dir.path() / "ref.journal.toml";
+    const auto started = Clock::now();
+    const auto whole = riposte::test::CliProcess(RIPOSTE_GUI, args(ref), dir.path())
+                           .finish_within(std::chrono::seconds(180));
+    REQUIRE_MESSAGE(whole.exit_code == 0, whole.err);
+    // the kills fall anywhere in a session as long as this one
+    const auto lasted =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+    const std::string expected = read_file(ref);
+    const JournalReadResult ref_j = read_journal(ref);
+    REQUIRE(ref_j.journal);
+    CHECK(ref_j.journal->entries.size() >= 4); // the scripted injects, fired and journaled
+
+    std::mt19937 rng(20261130);
+    int killed = 0;
+    for (int k = 0; k < 8; ++k) {
+        const fs::path journal = dir.path() / ("kill" + std::to_string(k) + ".journal.toml");
+        riposte::test::CliProcess first(RIPOSTE_GUI, args(journal), dir.path());
+        const auto wait = std::chrono::milliseconds(
+            std::uniform_int_distribution<long>(lasted / 5, lasted * 19 / 20)(rng));
+        if (first.finish_within(wait).timed_out) ++killed; // SIGKILL
+        // killed before the journal's header was complete: nothing was journaled, start again
+        std::error_code ec;
+        if (fs::exists(journal, ec) && !read_journal(journal).journal) fs::remove(journal);
+        // reopened on the same journal, the session resumes and plays on to its end
+        const auto second = riposte::test::CliProcess(RIPOSTE_GUI, args(journal), dir.path())
+                                .finish_within(std::chrono::seconds(180));
+        REQUIRE_MESSAGE(second.exit_code == 0, "kill point " << k << ": " << second.err);
+        CHECK_MESSAGE(read_file(journal) == expected, "kill point " << k);
+    }
+    MESSAGE(killed << " of 8 dashboards killed mid-session (a session lasts " << lasted << " ms)");
+    CHECK(killed >= 3);
 }

@@ -108,7 +108,10 @@ TEST_CASE("exercise options: --exercise, --journal, --no-players, and what they 
     p = parse({"--journal", "s.journal.toml"});
     CHECK_FALSE(p.ok());
     CHECK(p.error.find("--exercise") != std::string::npos);
-    CHECK_FALSE(parse({"--exercise", "ex.toml", "--run"}).ok());
+    CHECK(parse({"--exercise", "ex.toml", "--run", "--no-pause-at-injects"}).ok());
+    CHECK(parse({"--exercise", "ex.toml", "--run"}).options.pause_at_injects);
+    CHECK_FALSE(parse({"--exercise", "ex.toml", "--until-day", "3"}).ok());
+    CHECK_FALSE(parse({"--no-pause-at-injects"}).ok());
     CHECK_FALSE(parse({"--exercise"}).ok());
     CHECK_FALSE(parse({"--no-players=1"}).ok());
 }
