@@ -272,7 +272,9 @@ void draw_console_panel(const Snapshot& s, UiState& ui, Commands& commands) {
     }
     ImGui::Text("%s : %s", tr(lang, Text::JournalFile), session.journal.filename().c_str());
     if (!session.parent.empty())
-        ImGui::TextDisabled("%s %s", tr(lang, Text::BranchOf), session.parent.c_str());
+        ImGui::TextDisabled("%s %s, %s %llu", tr(lang, Text::BranchOf), session.parent.c_str(),
+                            tr(lang, Text::AfterEntry),
+                            static_cast<unsigned long long>(session.parent_entry));
     if (!session.error.empty())
         ImGui::TextColored(colour_refused, "%s %s", tr(lang, Text::SessionError),
                            session.error.c_str());

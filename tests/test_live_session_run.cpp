@@ -181,6 +181,8 @@ TEST_CASE("live session run: an exercise driven through the service replays byte
     REQUIRE(f->session);
     const fs_path branch = f->session->journal;
     CHECK(branch == dir.path() / "seance-branch-1.journal.toml");
+    CHECK(f->session->parent == "seance.journal.toml");
+    CHECK(f->session->parent_entry > 0);
     const JournalReadResult br = read_journal(branch);
     REQUIRE(br.journal);
     CHECK(br.journal->header.parent == "seance.journal.toml");

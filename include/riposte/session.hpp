@@ -101,6 +101,8 @@ class LiveSession {
     /// Entries of the journal, as written or replayed.
     [[nodiscard]] const std::vector<JournalEntry>& journal_entries() const { return written_; }
     [[nodiscard]] const std::filesystem::path& journal_file() const { return journal_; }
+    /// The journal's header (a branch names its parent and the entry it follows).
+    [[nodiscard]] const JournalHeader& header() const { return header_; }
     [[nodiscard]] const SessionInputs& inputs() const { return in_; }
 
   private:
@@ -109,6 +111,7 @@ class LiveSession {
 
     SessionInputs in_;
     std::filesystem::path journal_;
+    JournalHeader header_;
     std::unique_ptr<Simulation> sim_;
     std::optional<JournalWriter> writer_;
     std::vector<JournalEntry> written_;

@@ -472,6 +472,8 @@ void LiveRun::Worker::publish_session() {
     auto v = std::make_shared<SessionView>();
     if (session_) {
         v->journal = session_->journal_file();
+        v->parent = session_->header().parent;
+        v->parent_entry = session_->header().parent_entry;
         v->exercise = session_->inputs().exercise;
         v->upcoming = sim_->upcoming_injects();
         std::sort(v->upcoming.begin(), v->upcoming.end(),

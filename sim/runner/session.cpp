@@ -145,11 +145,13 @@ std::optional<Divergence> replay_entries(Simulation& sim, const std::vector<Jour
 
 std::optional<LiveSession> LiveSession::start(const SessionInputs& in, const fs::path& journal,
                                               std::string* error) {
-    auto writer = JournalWriter::create(journal, journal_header_for(in, journal), error);
+    const JournalHeader header = journal_header_for(in, journal);
+    auto writer = JournalWriter::create(journal, header, error);
     if (!writer) return std::nullopt;
     LiveSession s;
     s.in_ = in;
     s.journal_ = journal;
+    s.header_ = header;
     s.sim_ = std::make_unique<Simulation>(in.scenario, run_options(in));
     s.writer_ = std::move(writer);
     return s;
@@ -184,6 +186,7 @@ std::optional<LiveSession> LiveSession::resume(const SessionInputs& in, const fs
         return std::nullopt;
     }
     s.written_ = r.journal->entries;
+    s.header_ = r.journal->header;
     s.next_entry_ = s.written_.empty() ? 1 : s.written_.back().ordinal + 1;
     // the engine's fired injects up to here are in the journal already
     s.changes_seen_ = s.sim_->changes().size();
@@ -228,6 +231,7 @@ std::optional<LiveSession> LiveSession::branch(const SessionInputs& in, const fs
     auto writer = JournalWriter::create(journal, h, error);
     if (!writer) return std::nullopt;
     s.writer_ = std::move(writer);
+    s.header_ = h;
     for (JournalEntry e : kept) {
         e.line = 0;
         if (!s.write(std::move(e), error)) return std::nullopt;
