@@ -139,6 +139,62 @@ bool submit_decision(DecisionForm& form, const Scenario& scenario, Lang lang,
     return true;
 }
 
+const char* inject_kind_name(int kind) {
+    static constexpr const char* names[] = {"staff_ill",          "absence_wave", "delivery_late",
+                                            "cold_chain_failure", "demand_surge", "centre_closed",
+                                            "station_slowed",     "message"};
+    return kind >= 0 && kind < InjectForm::KindCount ? names[kind] : "message";
+}
+
+std::optional<Change> inject_from_form(InjectForm& f, const Scenario& sc, Lang lang, SimTime now,
+                                       std::string* problem) {
+    const auto& centres = sc.plan.centres;
+    const bool has_centre = f.centre >= 0 && static_cast<std::size_t>(f.centre) < centres.size();
+    const CentreRef centre =
+        has_centre ? CentreRef::named(centres[static_cast<std::size_t>(f.centre)].name)
+                   : CentreRef::all();
+    const std::string profession =
+        f.profession >= 0 && static_cast<std::size_t>(f.profession) < sc.world.professions.size()
+            ? sc.world.professions[static_cast<std::size_t>(f.profession)]
+            : std::string{};
+    if (f.until[0] == '\0') set_text(f.until, format_day_time(now + hours(4)));
+    auto until = [&]() { return read_time(f.until, lang, Text::UntilTime, problem); };
+    switch (f.kind) {
+    case InjectForm::StaffIll:
+        return StaffIll{centre, profession, std::max(1, f.people), std::max(1, f.days)};
+    case InjectForm::AbsenceWave:
+        return AbsenceWave{profession, std::clamp(static_cast<double>(f.share), 0.0, 1.0),
+                           std::max(1, f.days)};
+    case InjectForm::DeliveryLate:
+        return DeliveryLate{centre, std::max(0, f.delay_days),
+                            std::clamp(static_cast<double>(f.lost_share), 0.0, 1.0)};
+    case InjectForm::ColdChainFailure:
+        return ColdChainFailure{centre};
+    case InjectForm::DemandSurge:
+        return DemandSurge{centre, std::max(0.0, static_cast<double>(f.factor)),
+                           std::max(1, f.days),
+                           std::max(0.0, static_cast<double>(f.walk_ins_per_hour))};
+    case InjectForm::CentreClosed: {
+        const auto u = until();
+        if (!u) return std::nullopt;
+        return CentreClosed{centre, *u};
+    }
+    case InjectForm::StationSlowed: {
+        const auto u = until();
+        if (!u) return std::nullopt;
+        std::string station;
+        if (has_centre && f.station >= 0) {
+            const auto& st = centres[static_cast<std::size_t>(f.centre)].stations;
+            if (static_cast<std::size_t>(f.station) < st.size())
+                station = st[static_cast<std::size_t>(f.station)].name;
+        }
+        return StationSlowed{centre, station, std::max(1.0, static_cast<double>(f.factor)), *u};
+    }
+    default:
+        return riposte::Message{text_of(f.text)};
+    }
+}
+
 const SessionReply* find_reply(const LiveFrame& frame, std::uint64_t request) {
     if (!frame.session || request == 0) return nullptr;
     for (const SessionReply& r : frame.session->replies)

@@ -32,6 +32,13 @@ std::optional<Change> decision_from_form(const DecisionForm& form, const Scenari
 bool submit_decision(DecisionForm& form, const Scenario& scenario, Lang lang,
                      std::uint64_t& next_request, Commands& commands);
 
+/// The ad-hoc inject form's kinds, in its combo's order (the kind names of exercise files).
+const char* inject_kind_name(int kind);
+/// The inject the form describes, or nullopt with `problem` set. `now` fills an empty until
+/// (now + 4 h).
+std::optional<Change> inject_from_form(InjectForm& form, const Scenario& scenario, Lang lang,
+                                       SimTime now, std::string* problem);
+
 /// The session's reply to `request`, if it has come.
 const SessionReply* find_reply(const LiveFrame& frame, std::uint64_t request);
 

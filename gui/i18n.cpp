@@ -267,6 +267,11 @@ constexpr std::array<Entry, text_count> table{{
     {Text::RatingM, "M : réalisé avec des difficultés majeures",
      "M: performed with major challenges"},
     {Text::RatingU, "U : non réalisé", "U: unable to be performed"},
+    {Text::ShareOfStaff, "Part des professionnels", "Share of the professionals"},
+    {Text::LostShare, "Part perdue", "Share lost"},
+    {Text::Factor, "Facteur", "Factor"},
+    {Text::ExtraWalkIns, "Sans rendez-vous en plus par heure", "Extra walk-ins per hour"},
+    {Text::DelayDays, "Retard (jours)", "Delay (days)"},
 }};
 
 constexpr bool table_in_enum_order() {

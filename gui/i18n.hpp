@@ -253,6 +253,11 @@ enum class Text {
     RatingS,
     RatingM,
     RatingU,
+    ShareOfStaff,
+    LostShare,
+    Factor,
+    ExtraWalkIns,
+    DelayDays,
     Count ///< keep last
 };
 

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace riposte::gui {
 namespace {
@@ -157,34 +158,117 @@ void draw_upcoming(const Snapshot& s, UiState& ui, Commands& commands, Lang lang
     }
 }
 
+/// A combo over `names` (index `i`, -1 allowed with `none`).
+bool name_combo(const char* label, int& i, const std::vector<std::string>& names,
+                const char* none = nullptr) {
+    if (names.empty()) return false;
+    const int lo = none ? -1 : 0;
+    i = std::clamp(i, lo, static_cast<int>(names.size()) - 1);
+    bool changed = false;
+    const char* shown = i < 0 ? none : names[static_cast<std::size_t>(i)].c_str();
+    if (ImGui::BeginCombo(label, shown)) {
+        if (none && ImGui::Selectable(none, i < 0)) {
+            i = -1;
+            changed = true;
+        }
+        for (std::size_t k = 0; k < names.size(); ++k)
+            if (ImGui::Selectable(names[k].c_str(), static_cast<int>(k) == i)) {
+                i = static_cast<int>(k);
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void push_adhoc(UiState& ui, Commands& commands, Change change, std::string text) {
+    Decide d{ui.next_request++, std::move(change), EntrySource::AdHocInject,
+             text_of(ui.console.author), std::move(text)};
+    ui.console.sent = d.request;
+    commands.push(std::move(d));
+    ui.console.problem.clear();
+}
+
 void draw_adhoc(const Snapshot& s, UiState& ui, Commands& commands, Lang lang) {
     if (!ImGui::CollapsingHeader(tr(lang, Text::AdHocInject))) return;
-    if (ui.console.adhoc[0] == '\0')
-        set_text(ui.console.adhoc,
-                 "kind = \"staff_ill\"\ncentre = \"" +
-                     (s.loaded->scenario && !s.loaded->scenario->plan.centres.empty()
-                          ? s.loaded->scenario->plan.centres.front().name
-                          : std::string{"*"}) +
-                     "\"\nprofession = \"infirmier\"\npeople = 1\ndays = 2\n");
-    ImGui::TextUnformatted(tr(lang, Text::EffectToml));
-    ImGui::InputTextMultiline("##adhoc", ui.console.adhoc.data(), ui.console.adhoc.size(),
-                              ImVec2(-1, ImGui::GetTextLineHeight() * 6));
-    ImGui::TextUnformatted(tr(lang, Text::InjectText));
-    ImGui::InputText("##adhoctext", ui.console.adhoc_text.data(), ui.console.adhoc_text.size());
-    if (ImGui::Button(tr(lang, Text::FireAdHoc))) {
-        ChangeParse p = parse_change_toml(text_of(ui.console.adhoc), "ad hoc", s.frame->state.now);
-        if (p.change) {
-            Decide d{ui.next_request++, *p.change, EntrySource::AdHocInject,
-                     text_of(ui.console.author), text_of(ui.console.adhoc_text)};
-            ui.console.sent = d.request;
-            commands.push(std::move(d));
-            ui.console.problem.clear();
-        } else {
-            ui.console.problem.clear();
-            for (const Diagnostic& d : p.diagnostics.items())
-                ui.console.problem += format_diagnostic(d) + "\n";
-        }
+    if (!s.loaded->scenario) return;
+    const Scenario& sc = *s.loaded->scenario;
+    InjectForm& f = ui.console.inject;
+    ImGui::PushID("adhoc");
+    if (ImGui::BeginCombo(tr(lang, Text::Kind), inject_kind_name(f.kind))) {
+        for (int k = 0; k < InjectForm::KindCount; ++k)
+            if (ImGui::Selectable(inject_kind_name(k), k == f.kind)) f.kind = k;
+        ImGui::EndCombo();
     }
+    const bool centred = f.kind != InjectForm::AbsenceWave && f.kind != InjectForm::Message;
+    if (centred) centre_combo(tr(lang, Text::Centre), f.centre, sc);
+    switch (f.kind) {
+    case InjectForm::StaffIll:
+        name_combo(tr(lang, Text::Profession), f.profession, sc.world.professions);
+        ImGui::InputInt(tr(lang, Text::PeopleCount), &f.people);
+        ImGui::InputInt(tr(lang, Text::Days), &f.days);
+        break;
+    case InjectForm::AbsenceWave:
+        name_combo(tr(lang, Text::Profession), f.profession, sc.world.professions);
+        ImGui::SliderFloat(tr(lang, Text::ShareOfStaff), &f.share, 0.0f, 1.0f, "%.2f");
+        ImGui::InputInt(tr(lang, Text::Days), &f.days);
+        break;
+    case InjectForm::DeliveryLate:
+        ImGui::InputInt(tr(lang, Text::DelayDays), &f.delay_days);
+        ImGui::SliderFloat(tr(lang, Text::LostShare), &f.lost_share, 0.0f, 1.0f, "%.2f");
+        break;
+    case InjectForm::DemandSurge:
+        ImGui::InputFloat(tr(lang, Text::Factor), &f.factor, 0.5f, 1.0f, "%.1f");
+        ImGui::InputInt(tr(lang, Text::Days), &f.days);
+        ImGui::InputFloat(tr(lang, Text::ExtraWalkIns), &f.walk_ins_per_hour, 1.0f, 5.0f, "%.0f");
+        break;
+    case InjectForm::CentreClosed:
+        ImGui::InputText(tr(lang, Text::UntilTime), f.until.data(), f.until.size());
+        break;
+    case InjectForm::StationSlowed: {
+        std::vector<std::string> stations;
+        if (f.centre >= 0 && static_cast<std::size_t>(f.centre) < sc.plan.centres.size())
+            for (const auto& st : sc.plan.centres[static_cast<std::size_t>(f.centre)].stations)
+                stations.push_back(st.name);
+        name_combo(tr(lang, Text::Station), f.station, stations, "*");
+        ImGui::InputFloat(tr(lang, Text::Factor), &f.factor, 0.5f, 1.0f, "%.1f");
+        ImGui::InputText(tr(lang, Text::UntilTime), f.until.data(), f.until.size());
+        break;
+    }
+    default:
+        break;
+    }
+    ImGui::TextUnformatted(tr(lang, Text::InjectText));
+    ImGui::InputTextMultiline("##adhoctext", f.text.data(), f.text.size(),
+                              ImVec2(-1, ImGui::GetTextLineHeight() * 2.5f));
+    if (ImGui::Button(tr(lang, Text::FireAdHoc))) {
+        std::string problem;
+        if (auto change = inject_from_form(f, sc, lang, s.frame->state.now, &problem))
+            push_adhoc(ui, commands, std::move(*change), text_of(f.text));
+        else
+            ui.console.problem = problem;
+    }
+    // any change, written as in an exercise file
+    if (ImGui::TreeNode(tr(lang, Text::EffectToml))) {
+        if (ui.console.adhoc[0] == '\0')
+            set_text(ui.console.adhoc, "kind = \"demand_surge\"\ncentre = \"*\"\nfactor = 1.5\n"
+                                       "days = 2\n");
+        ImGui::InputTextMultiline("##adhoc", ui.console.adhoc.data(), ui.console.adhoc.size(),
+                                  ImVec2(-1, ImGui::GetTextLineHeight() * 5));
+        if (ImGui::Button(tr(lang, Text::FireAdHoc))) {
+            ChangeParse p =
+                parse_change_toml(text_of(ui.console.adhoc), "ad hoc", s.frame->state.now);
+            if (p.change) {
+                push_adhoc(ui, commands, *p.change, text_of(f.text));
+            } else {
+                ui.console.problem.clear();
+                for (const Diagnostic& d : p.diagnostics.items())
+                    ui.console.problem += format_diagnostic(d) + "\n";
+            }
+        }
+        ImGui::TreePop();
+    }
+    ImGui::PopID();
 }
 
 } // namespace

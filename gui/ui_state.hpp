@@ -38,14 +38,37 @@ struct DecisionForm {
     std::string problem;                    ///< a field that does not read (shown under the form)
 };
 
+/// The ad-hoc inject form's fields (the facilitator console).
+struct InjectForm {
+    enum Kind : int {
+        StaffIll,
+        AbsenceWave,
+        DeliveryLate,
+        ColdChainFailure,
+        DemandSurge,
+        CentreClosed,
+        StationSlowed,
+        Message,
+        KindCount
+    };
+    int kind = StaffIll;
+    int centre = 0;     ///< plan centre index
+    int profession = 0; ///< world profession index
+    int station = -1;   ///< station of the centre (-1: every station)
+    int people = 1, days = 1, delay_days = 1;
+    float share = 0.2f, lost_share = 0.0f, factor = 2.0f, walk_ins_per_hour = 0.0f;
+    std::array<char, 32> until{};
+    std::array<char, 512> text{}; ///< the text for the players
+};
+
 /// The facilitator console's fields.
 struct ConsoleState {
+    InjectForm inject;
     std::array<char, 64> author{}; ///< the animator acting
     std::string selected;          ///< inject id whose delay / edit fields are open
     std::array<char, 32> delay_to{};
     std::array<char, 1024> edit{};
     std::array<char, 1024> adhoc{};
-    std::array<char, 512> adhoc_text{};
     std::array<char, 32> rewind_to{};
     std::array<char, 512> observation{};
     int observation_objective = -1; ///< index in the exercise's objectives (-1: none)
