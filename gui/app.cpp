@@ -3,6 +3,7 @@
 #include "display_check.hpp"
 #include "panels.hpp"
 
+#include "riposte/exercise_loader.hpp"
 #include "riposte/scenario_loader.hpp"
 
 #include <SFML/Graphics/Image.hpp>
@@ -14,7 +15,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <ctime>
 #include <exception>
 #include <iostream>
 #include <system_error>
@@ -104,11 +107,14 @@ void App::fit_map_if_needed() {
     const double side = side_panel_width(ui_, static_cast<float>(size.x)) + 2 * panel_margin;
     ScreenInsets insets;
     insets.left = ui_.show_scenario ? side : panel_margin;
+    if (session_ && ui_.show_console) insets.left = 460 + 2 * panel_margin;
     insets.right = ui_.show_run ? side : panel_margin;
     insets.top = menu_bar_height(ui_) + panel_margin;
     // The charts take the bottom of the map area; without them the legend sits there.
     if (ui_.show_charts)
         insets.bottom = charts_height(ui_, static_cast<float>(size.y)) + 2 * panel_margin;
+    else if (session_ && ui_.show_course)
+        insets.bottom = static_cast<float>(size.y) * 0.32f + 2 * panel_margin;
     else
         insets.bottom = ui_.show_legend ? legend_height_estimate(ui_) : panel_margin;
     ui_.fit_scale = ui_.camera.fit(*loaded_->map, insets);
@@ -189,13 +195,19 @@ void App::draw(const Snapshot& snapshot, Commands& commands) {
     if (ui_.show_run) draw_run_panel(snapshot, ui_, commands);
     if (ui_.show_charts) draw_charts_panel(snapshot, ui_, commands);
     if (ui_.show_centre) draw_centre_panel(snapshot, ui_, commands);
+    if (snapshot.frame->session) {
+        if (ui_.show_console) draw_console_panel(snapshot, ui_, commands);
+        if (ui_.show_course) draw_course_panel(snapshot, ui_, commands);
+    }
 }
 
 void App::apply(Commands& commands) {
     for (const Command& c : commands.queue) {
         std::visit(Overloaded{
                        [&](const RestartRun& r) {
-                           if (loaded_->scenario) live_.restart(loaded_->scenario, r.seed);
+                           // a session's replication is the journal's: it is not restarted
+                           if (loaded_->scenario && !session_)
+                               live_.restart(loaded_->scenario, r.seed);
                        },
                        [&](const PlayRun&) { live_.play(); },
                        [&](const PauseRun&) { live_.pause(); },
@@ -204,6 +216,29 @@ void App::apply(Commands& commands) {
                        [&](const SetSpeed& s) { live_.set_speed(s.sim_seconds_per_second); },
                        [&](const JumpTo& j) { live_.run_to(j.t); },
                        [&](const ResetMapView&) { ui_.camera_fitted = false; },
+                       [&](const Decide& d) {
+                           live_.decide(d.request, d.change, d.source, d.author, d.text);
+                       },
+                       [&](const InjectAction& a) {
+                           switch (a.kind) {
+                           case InjectAction::Kind::FireNow:
+                               live_.fire_inject_now(a.request, a.id, a.author);
+                               break;
+                           case InjectAction::Kind::Skip:
+                               live_.skip_inject(a.request, a.id, a.author);
+                               break;
+                           case InjectAction::Kind::Delay:
+                               live_.delay_inject(a.request, a.id, a.at, a.author);
+                               break;
+                           case InjectAction::Kind::Edit:
+                               live_.edit_inject(a.request, a.id, a.edit, a.author);
+                               break;
+                           }
+                       },
+                       [&](const Observe& o) {
+                           live_.observe(o.request, o.author, o.text, o.objective, o.rating);
+                       },
+                       [&](const SetPauseAtInjects& p) { live_.set_pause_at_injects(p.on); },
                    },
                    c);
     }
@@ -319,7 +354,9 @@ std::optional<int> App::open() {
         ui_.selected_centre = c;
         ui_.show_centre = true;
     }
-    if (loaded_->scenario) {
+    if (loaded_->scenario && !options_.exercise.empty()) {
+        if (const auto stop = start_exercise()) return stop;
+    } else if (loaded_->scenario) {
         external_.push(RestartRun{ui_.seed});
         if (options_.speed) {
             external_.push(SetSpeed{*options_.speed});
@@ -336,6 +373,65 @@ std::optional<int> App::open() {
     snapshot_ = make_snapshot();
     frame_clock_.restart();
     return std::nullopt;
+}
+
+std::optional<int> App::start_exercise() {
+    ExerciseLoadResult ex = load_exercise(options_.exercise, *loaded_->scenario);
+    for (const Diagnostic& d : ex.diagnostics.items()) std::cerr << format_diagnostic(d) << "\n";
+    if (!ex.exercise) return static_cast<int>(ExitCode::BadInput);
+    SessionInputs in;
+    in.scenario = loaded_->scenario;
+    in.exercise = std::make_shared<const Exercise>(std::move(*ex.exercise));
+    in.seed = ui_.seed;
+    in.world_file = loaded_->world_file;
+    in.plan_file = loaded_->plan_file;
+    in.exercise_file = options_.exercise;
+    std::filesystem::path journal = options_.journal;
+    if (journal.empty()) {
+        const std::time_t now =
+            std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+        char stamp[32];
+        std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+        journal = options_.exercise.stem().string() + "-" + stamp + ".journal.toml";
+    }
+    std::error_code ec;
+    const bool resume = std::filesystem::exists(journal, ec);
+    if (resume) {
+        // resuming: the session's seed is the journal's
+        const JournalReadResult jr = read_journal(journal);
+        for (const Diagnostic& d : jr.diagnostics.items())
+            std::cerr << format_diagnostic(d) << "\n";
+        if (!jr.journal) return static_cast<int>(ExitCode::BadInput);
+        in.seed = jr.journal->header.seed;
+        in.replication = jr.journal->header.replication;
+        ui_.seed = in.seed;
+    }
+    std::cout << "riposte-gui: " << (resume ? "resuming the session of " : "journal: ")
+              << journal.string() << "\n";
+    session_ = true;
+    // the console takes the left of the window, the main courante the bottom; the charts and
+    // the legend stay in the View menu
+    ui_.show_scenario = false;
+    ui_.show_charts = false;
+    ui_.show_legend = false;
+    live_.start_session(std::move(in), journal, resume);
+    // by default the facilitator plays each inject out (the console can turn it off)
+    live_.set_pause_at_injects(options_.pause_at_injects);
+    if (options_.run_at_start) live_.play();
+    if (options_.speed) {
+        live_.set_speed(*options_.speed);
+        ui_.speed_max = false;
+        ui_.speed_log10 = static_cast<float>(std::log10(*options_.speed));
+    }
+    if (options_.players_window &&
+        !players_.open(loaded_, ui_.lang, options_.width, options_.height))
+        std::cerr << "riposte-gui: warning: the players' window could not be opened\n";
+    return std::nullopt;
+}
+
+std::filesystem::path App::journal() const {
+    const auto f = live_.latest();
+    return f->session ? f->session->journal : std::filesystem::path{};
 }
 
 bool App::frame(bool present) {
@@ -371,9 +467,12 @@ bool App::frame(bool present) {
     window_->clear(to_sf(map_colours::background));
     map_->draw(*window_, ui_.camera);
     backend_.render(*window_);
+    if (present) window_->display();
+    // the players' screen draws from the same snapshot; its decisions join the commands
+    if (players_.is_open()) players_.frame(snapshot_, ui_.next_request, commands, present);
+    (void)window_->setActive(true);
     apply(commands);
     apply(external_);
-    if (present) window_->display();
     return true;
 }
 
@@ -396,6 +495,7 @@ void App::update_metric(const LiveFrame& frame) {
 
 void App::close() {
     live_.pause();
+    players_.close();
     if (window_ && window_->isOpen()) {
         backend_.shutdown(); // while the window's context still exists
         window_->close();

@@ -8,6 +8,7 @@
 #include "live_series.hpp"
 #include "map_view.hpp"
 #include "options.hpp"
+#include "players_window.hpp"
 #include "riposte/live_run.hpp"
 #include "snapshot.hpp"
 #include "ui_state.hpp"
@@ -43,17 +44,26 @@ class App {
     /// False once the window is closed.
     bool frame(bool present = true);
     /// Asks for a command as a panel would (applied after the next frame is drawn).
-    void command(Command c) { external_.push(c); }
+    void command(Command c) { external_.push(std::move(c)); }
     /// Closes the window and stops the live run.
     void close();
     [[nodiscard]] const Snapshot& last_snapshot() const { return snapshot_; }
     [[nodiscard]] const LiveSeries& series() const { return series_; }
     [[nodiscard]] const UiState& ui() const { return ui_; }
+    [[nodiscard]] UiState& ui() { return ui_; }
+    /// The players' window (exercise sessions; null when not open).
+    [[nodiscard]] PlayersWindow* players() { return players_.is_open() ? &players_ : nullptr; }
+    /// The dashboard's window (tests: pictures); null before open().
+    [[nodiscard]] sf::RenderWindow* window() { return window_ ? &*window_ : nullptr; }
+    /// The journal the session writes now (empty: not an exercise session).
+    [[nodiscard]] std::filesystem::path journal() const;
     /// Feeds an input event as the window would (tests: clicks on the map).
     void inject_event(const sf::Event& event) { handle_event(event); }
 
   private:
     bool open_window();
+    /// --exercise: loads the chronogramme and starts (or resumes) the journaled session.
+    std::optional<int> start_exercise();
     void handle_event(const sf::Event& event);
     void fit_map_if_needed();
     [[nodiscard]] Snapshot make_snapshot() const;
@@ -86,7 +96,9 @@ class App {
     sf::Clock frame_clock_;
     Snapshot snapshot_;
     LiveSeries series_;
-    Commands external_; ///< commands from command() (tests, start-up options)
+    Commands external_;    ///< commands from command() (tests, start-up options)
+    bool session_ = false; ///< an exercise session runs (restart is not offered)
+    PlayersWindow players_;
     // the communes' metric: recomputed when what it depends on changes
     void update_metric(const LiveFrame& frame);
     CommuneMetrics metrics_;

@@ -2,8 +2,12 @@
 // What panels ask for. Panels never act: they push commands, which the App applies after the
 // frame is drawn (and, for the engine, forwards to the live-run service's worker thread).
 #include "riposte/core/sim_time.hpp"
+#include "riposte/intervention.hpp"
+#include "riposte/journal.hpp"
 
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -30,12 +34,41 @@ struct JumpTo {
 };
 struct ResetMapView {};
 
-using Command =
-    std::variant<RestartRun, PlayRun, PauseRun, StepEvent, StepBy, SetSpeed, JumpTo, ResetMapView>;
+// ---- exercise session (the facilitator console, the players' decision forms)
+/// A decision (players) or an ad-hoc inject (facilitator): checked, journaled, applied.
+/// `request` numbers it so that the form can show the reply (UiState::next_request).
+struct Decide {
+    std::uint64_t request = 0;
+    Change change;
+    EntrySource source = EntrySource::Decision;
+    std::string author, text;
+};
+/// What the facilitator does with a scripted inject before it fires.
+struct InjectAction {
+    enum class Kind { FireNow, Skip, Delay, Edit };
+    Kind kind = Kind::FireNow;
+    std::uint64_t request = 0;
+    std::string id;
+    SimTime at;  ///< Delay: the new time
+    Change edit; ///< Edit: what it does instead
+    std::string author;
+};
+/// An evaluator's observation.
+struct Observe {
+    std::uint64_t request = 0;
+    std::string author, text;
+    std::string objective, rating; ///< the objective's id and the HSEEP rating (may be empty)
+};
+struct SetPauseAtInjects {
+    bool on = false;
+};
+
+using Command = std::variant<RestartRun, PlayRun, PauseRun, StepEvent, StepBy, SetSpeed, JumpTo,
+                             ResetMapView, Decide, InjectAction, Observe, SetPauseAtInjects>;
 
 struct Commands {
     std::vector<Command> queue;
-    void push(Command c) { queue.push_back(c); }
+    void push(Command c) { queue.push_back(std::move(c)); }
 };
 
 } // namespace riposte::gui

@@ -46,6 +46,14 @@ options:
   --centre NAME         open the panel of the centre NAME (as a click on the map does)
   --map-metric M        colour the communes by travel (minutes to the nearest open
                         vaccination centre), coverage or unmet (both once the run is over)
+  --exercise FILE       run a tabletop exercise (exercise.toml): the facilitator console,
+                        the main courante, and the players' screen in a second window
+  --journal FILE        the session's journal: written as the exercise runs (each entry
+                        fsync'ed before its change applies); an existing journal is resumed
+                        at its last entry (default: NAME-YYYYMMDD-HHMMSS.journal.toml here)
+  --no-players          no players' window (the console only)
+  --no-pause-at-injects the session does not pause when an inject fires (the console's
+                        "Pause à chaque stimulus" unticked); with --run it plays on to the end
   -h, --help            show this help
 
 exit codes: 0 ok; 1 the run failed or the screenshot could not be saved;
@@ -133,6 +141,20 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
             if (!v || (*v != "travel" && *v != "coverage" && *v != "unmet"))
                 return fail("--map-metric needs travel, coverage or unmet");
             o.map_metric = std::string{*v};
+        } else if (arg == "--exercise") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--exercise needs an exercise file (exercise.toml)");
+            o.exercise = std::string{*v};
+        } else if (arg == "--journal") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--journal needs a journal file name");
+            o.journal = std::string{*v};
+        } else if (arg == "--no-pause-at-injects") {
+            if (!takes_no_value()) return fail("--no-pause-at-injects takes no value");
+            o.pause_at_injects = false;
+        } else if (arg == "--no-players") {
+            if (!takes_no_value()) return fail("--no-players takes no value");
+            o.players_window = false;
         } else if (arg == "--frames") {
             const auto v = value();
             const auto n = v ? parse_number<int>(*v) : std::nullopt;
@@ -179,6 +201,12 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
         o.world = std::string{positional[0]};
         o.plan = std::string{positional[1]};
     }
+    if (!o.journal.empty() && o.exercise.empty())
+        return fail("--journal goes with --exercise (the session's chronogramme)");
+    if (!o.exercise.empty() && o.until_day)
+        return fail("--until-day is for a plain run; an exercise is driven from the console");
+    if (o.exercise.empty() && !o.pause_at_injects)
+        return fail("--no-pause-at-injects goes with --exercise");
     if (frames_given && !o.screenshot) return fail("--frames only makes sense with --screenshot");
     if (until_hour_given && !o.until_day) return fail("--until-hour goes with --until-day");
     if (o.run_at_start && o.until_day)

@@ -24,6 +24,12 @@ struct GuiOptions {
     std::string centre;           ///< open this centre's panel at start (empty: none)
     std::string map_metric;       ///< "travel", "coverage", "unmet" (empty: none)
     std::uint64_t seed = 1;
+    /// An exercise session: the chronogramme, and the journal written as it runs (an existing
+    /// journal is resumed). With --exercise and no --journal, a new journal named after the
+    /// exercise and the time is written in the working directory.
+    std::filesystem::path exercise, journal;
+    bool players_window = true;   ///< the players' screen beside the console (--no-players)
+    bool pause_at_injects = true; ///< pause at each inject (--no-pause-at-injects)
     unsigned width = 1280, height = 800;
     bool help = false;
 };

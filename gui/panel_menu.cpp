@@ -15,6 +15,10 @@ void draw_menu_bar(const Snapshot& snapshot, UiState& ui, Commands& commands) {
         ImGui::MenuItem(tr(lang, Text::PanelRun), nullptr, &ui.show_run);
         ImGui::MenuItem(tr(lang, Text::PanelCharts), nullptr, &ui.show_charts);
         ImGui::MenuItem(tr(lang, Text::PanelLegend), nullptr, &ui.show_legend);
+        if (snapshot.frame->session) {
+            ImGui::MenuItem(tr(lang, Text::PanelConsole), nullptr, &ui.show_console);
+            ImGui::MenuItem(tr(lang, Text::PanelCourse), nullptr, &ui.show_course);
+        }
         ImGui::Separator();
         ImGui::MenuItem(tr(lang, Text::LargeFont), nullptr, &ui.large_font);
         if (ImGui::MenuItem(tr(lang, Text::ResetMapView), "R")) commands.push(ResetMapView{});

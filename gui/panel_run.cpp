@@ -94,10 +94,13 @@ void draw_controls(const LiveFrame& frame, UiState& ui, Commands& commands, Lang
     if (ImGui::Button(tr(lang, Text::Go))) commands.push(JumpTo{days(ui.jump_day)});
     ImGui::EndDisabled();
 
+    // an exercise session's seed is its journal's: it is not restarted with another
+    ImGui::BeginDisabled(frame.session != nullptr);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::InputScalar(tr(lang, Text::Seed), ImGuiDataType_U64, &ui.seed);
     ImGui::SameLine();
     if (ImGui::Button(tr(lang, Text::Restart))) commands.push(RestartRun{ui.seed});
+    ImGui::EndDisabled();
 }
 
 struct TotalRow {

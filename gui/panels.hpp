@@ -5,6 +5,9 @@
 #include "snapshot.hpp"
 #include "ui_state.hpp"
 
+#include <string>
+#include <vector>
+
 namespace riposte::gui {
 
 void draw_menu_bar(const Snapshot& snapshot, UiState& ui, Commands& commands);
@@ -16,5 +19,20 @@ void draw_charts_panel(const Snapshot& snapshot, UiState& ui, Commands& commands
 void draw_centre_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
 /// Labels, hover ring and tooltip over the SFML map, and the legend window.
 void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& commands);
+
+// ---- exercise session (panel_exercise.cpp)
+/// The facilitator console: upcoming injects with texts and controller notes, fire now / skip /
+/// delay / edit, ad-hoc inject, pause at each inject, run to the next, rewind, observations.
+void draw_console_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// The main courante: every journal line (and refused decisions), newest first, filterable.
+void draw_course_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// The lines of the main courante, newest first (filter: 0 all, else EntrySource + 1).
+void draw_course_lines(const Snapshot& snapshot, Lang lang, int filter);
+/// A decision form (players' screen, console): checked by the engine, journaled, applied.
+void draw_decision_form(const Snapshot& snapshot, DecisionForm& form, Lang lang,
+                        std::uint64_t& next_request, Commands& commands);
+/// The players' window: messages received, the objectives' KPIs, the decision form.
+void draw_players_panels(const Snapshot& snapshot, PlayersUi& ui, std::uint64_t& next_request,
+                         Commands& commands);
 
 } // namespace riposte::gui

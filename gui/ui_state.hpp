@@ -4,10 +4,78 @@
 #include "map_geometry.hpp"
 #include "map_metric.hpp"
 
+#include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace riposte::gui {
+
+/// A decision form's fields (the players' screen and the console each have one).
+struct DecisionForm {
+    enum Kind : int {
+        CloseCentre,
+        OpenCentre,
+        AddLine,
+        CallReserve,
+        Reallocate,
+        Booking,
+        Message,
+        KindCount
+    };
+    int kind = AddLine;
+    int centre = 0, centre_to = 1; ///< plan centre indices
+    int role = 0;                  ///< world role index
+    int people = 1;
+    int doses = 100;
+    int horizon_days = 7;
+    int from_day = 0; ///< booking: 0-based day index
+    std::array<char, 32> from{}, until{};
+    std::array<char, 64> author{};
+    std::array<char, 256> text{};
+    std::uint64_t sent = 0;                 ///< request of the last decision sent (0: none)
+    std::array<float, 2> submit_at{-1, -1}; ///< centre of the "Décider" button last drawn (px)
+    std::string problem;                    ///< a field that does not read (shown under the form)
+};
+
+/// The ad-hoc inject form's fields (the facilitator console).
+struct InjectForm {
+    enum Kind : int {
+        StaffIll,
+        AbsenceWave,
+        DeliveryLate,
+        ColdChainFailure,
+        DemandSurge,
+        CentreClosed,
+        StationSlowed,
+        Message,
+        KindCount
+    };
+    int kind = StaffIll;
+    int centre = 0;     ///< plan centre index
+    int profession = 0; ///< world profession index
+    int station = -1;   ///< station of the centre (-1: every station)
+    int people = 1, days = 1, delay_days = 1;
+    float share = 0.2f, lost_share = 0.0f, factor = 2.0f, walk_ins_per_hour = 0.0f;
+    std::array<char, 32> until{};
+    std::array<char, 512> text{}; ///< the text for the players
+};
+
+/// The facilitator console's fields.
+struct ConsoleState {
+    InjectForm inject;
+    std::array<char, 64> author{}; ///< the animator acting
+    std::string selected;          ///< inject id whose delay / edit fields are open
+    std::array<char, 32> delay_to{};
+    std::array<char, 1024> edit{};
+    std::array<char, 1024> adhoc{};
+    std::array<char, 32> rewind_to{};
+    std::array<char, 512> observation{};
+    int observation_objective = -1; ///< index in the exercise's objectives (-1: none)
+    int observation_rating = -1;    ///< 0..3: P, S, M, U (-1: none)
+    std::uint64_t sent = 0;         ///< request of the last action sent
+    std::string problem;
+};
 
 struct UiState {
     Lang lang = Lang::Fr;
@@ -35,6 +103,24 @@ struct UiState {
     MapMetric map_metric = MapMetric::None; ///< what colours the communes
     int metric_group = -1;                  ///< coverage / unmet of this group (-1: all)
     bool show_centre = false;
+    // exercise session
+    bool show_console = true;
+    bool show_course = true;
+    int course_filter = 0; ///< 0 all, else EntrySource + 1
+    DecisionForm decision; ///< the console's own decision form (on behalf of the players)
+    ConsoleState console;
+    std::uint64_t next_request = 1; ///< numbers the session commands (shared by both windows)
+};
+
+/// The players' window: what it remembers between frames.
+struct PlayersUi {
+    Lang lang = Lang::Fr;
+    bool large_font = true; ///< a projector
+    MapCamera camera;
+    bool camera_fitted = false;
+    double fit_scale = 1;
+    DecisionForm decision;
+    std::vector<std::string> shown; ///< the messages drawn in the last frame (tests read it)
 };
 
 /// Width of the side panels on first use, in pixels.

@@ -361,3 +361,32 @@ TEST_CASE("a journal header names its inputs relative to the journal, with their
     CHECK(r.journal->header.world == "../world.toml");
     CHECK(r.journal->header.seed == 42);
 }
+
+TEST_CASE("journal: an observation's objective and HSEEP rating round-trip; a bad rating is an "
+          "error at its line") {
+    const std::string header = "[journal]\nversion = 1\nworld = \"w\"\nworld_sha256 = \"\"\n"
+                               "plan = \"p\"\nplan_sha256 = \"\"\nexercise = \"\"\n"
+                               "exercise_sha256 = \"\"\nseed = \"1\"\nreplication = 0\n"
+                               "parent = \"\"\nparent_entry = 0\n# end of header\n";
+    riposte::JournalEntry e;
+    e.ordinal = 1;
+    e.source = riposte::EntrySource::Observation;
+    e.author = "évaluateur";
+    e.text = "appel de la réserve en 20 minutes";
+    e.objective = "reserve";
+    e.rating = "M";
+    const auto ok =
+        riposte::read_journal_text(header + riposte::journal_entry_to_toml(e), "j.toml");
+    REQUIRE(ok.journal);
+    REQUIRE(ok.journal->entries.size() == 1);
+    CHECK(ok.journal->entries[0].objective == "reserve");
+    CHECK(ok.journal->entries[0].rating == "M");
+    e.rating = "X";
+    const auto bad =
+        riposte::read_journal_text(header + riposte::journal_entry_to_toml(e), "j.toml");
+    CHECK_FALSE(bad.journal);
+    bool named = false;
+    for (const auto& d : bad.diagnostics.items())
+        named |= d.id == "journal.rating" && d.where.line == 24;
+    CHECK(named);
+}

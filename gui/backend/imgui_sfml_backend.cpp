@@ -254,7 +254,8 @@ bool ImguiSfmlBackend::init(sf::RenderWindow& window, const FontConfig& fonts) {
     if (!window.setActive(true)) return false;
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);
     ImGui::StyleColorsDark();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // no imgui.ini written into the working directory
@@ -285,7 +286,8 @@ bool ImguiSfmlBackend::init(sf::RenderWindow& window, const FontConfig& fonts) {
         renderer_name_ = "OpenGL2 renderer, context " + version;
     }
     if (!ok) {
-        ImGui::DestroyContext();
+        ImGui::DestroyContext(context_);
+        context_ = nullptr;
         return false;
     }
     initialised_ = true;
@@ -320,8 +322,14 @@ void ImguiSfmlBackend::load_fonts(const FontConfig& fonts) {
     }
 }
 
+void ImguiSfmlBackend::make_current() const {
+    if (context_ != nullptr) ImGui::SetCurrentContext(context_);
+}
+
 void ImguiSfmlBackend::process_event(const sf::Event& event) {
-    if (initialised_) input_.process_event(event);
+    if (!initialised_) return;
+    make_current();
+    input_.process_event(event);
 }
 
 void ImguiSfmlBackend::update_mouse_cursor(sf::RenderWindow& window) {
@@ -344,6 +352,8 @@ void ImguiSfmlBackend::update_mouse_cursor(sf::RenderWindow& window) {
 
 void ImguiSfmlBackend::new_frame(sf::RenderWindow& window, float dt_seconds) {
     if (!initialised_) return;
+    make_current();
+    (void)window.setActive(true); // the renderer's objects belong to this window's GL context
     input_.prepare_frame(window.getSize(), dt_seconds);
     update_mouse_cursor(window); // the shape the previous frame asked for
     ImGuiIO& io = ImGui::GetIO();
@@ -358,6 +368,7 @@ void ImguiSfmlBackend::new_frame(sf::RenderWindow& window, float dt_seconds) {
 
 void ImguiSfmlBackend::render(sf::RenderWindow& window) {
     if (!initialised_) return;
+    make_current();
     ImGui::Render();
     if (!window.setActive(true)) return;
     // The renderer saves and restores the OpenGL state it changes; SFML's own cached state is
@@ -370,20 +381,26 @@ void ImguiSfmlBackend::render(sf::RenderWindow& window) {
 
 void ImguiSfmlBackend::shutdown() {
     if (!initialised_) return;
+    make_current();
     if (use_gl3_)
         ImGui_ImplOpenGL3_Shutdown();
     else
         ImGui_ImplOpenGL2_Shutdown();
-    ImGui::DestroyContext();
+    ImGui::DestroyContext(context_);
+    context_ = nullptr;
     initialised_ = false;
 }
 
 bool ImguiSfmlBackend::wants_mouse() const {
-    return initialised_ && ImGui::GetIO().WantCaptureMouse;
+    if (!initialised_) return false;
+    make_current();
+    return ImGui::GetIO().WantCaptureMouse;
 }
 
 bool ImguiSfmlBackend::wants_keyboard() const {
-    return initialised_ && ImGui::GetIO().WantCaptureKeyboard;
+    if (!initialised_) return false;
+    make_current();
+    return ImGui::GetIO().WantCaptureKeyboard;
 }
 
 } // namespace riposte::gui

@@ -22,6 +22,7 @@
 #include <vector>
 
 struct ImFont;
+struct ImGuiContext;
 
 namespace riposte::gui {
 
@@ -70,6 +71,9 @@ struct FontConfig {
                                             "/usr/share/fonts/TTF/DejaVuSans.ttf"};
 };
 
+/// One window's ImGui: its own context (several windows each have one; every call below makes
+/// this backend's context current first, so panels drawn between new_frame() and render() go
+/// to this window).
 class ImguiSfmlBackend {
   public:
     ImguiSfmlBackend() = default;
@@ -86,6 +90,8 @@ class ImguiSfmlBackend {
     /// ImGui::Render() and the OpenGL draw of its lists, over whatever SFML drew.
     void render(sf::RenderWindow& window);
     void shutdown();
+    /// Makes this backend's ImGui context the current one.
+    void make_current() const;
 
     void set_large_font(bool large) { large_font_ = large; }
     /// ImGui wants the mouse / keyboard (as of the last NewFrame): do not use them for the map.
@@ -100,6 +106,7 @@ class ImguiSfmlBackend {
     void update_mouse_cursor(sf::RenderWindow& window);
 
     ImguiSfmlInput input_;
+    ImGuiContext* context_ = nullptr;
     bool initialised_ = false;
     bool use_gl3_ = true;
     bool large_font_ = false;

@@ -49,6 +49,8 @@ struct JournalEntry {
     std::string author;           ///< "décidé par": a role such as "référent SSE"
     std::string text;             ///< text for players / the decision as written
     std::string notes;            ///< controllers' notes
+    std::string objective;        ///< Observation: the objective it is about (its id), if any
+    std::string rating;           ///< Observation: HSEEP rating "P", "S", "M" or "U", if any
     bool refused = false;         ///< the engine refused it (recorded, not applied)
     std::string refusal;          ///< why, as shown
     int line = 0;                 ///< line of its [[entry]] in the file (diagnostics)

@@ -15,6 +15,7 @@
 #include "riposte/results.hpp"
 #include "riposte/runner.hpp"
 #include "riposte/scenario.hpp"
+#include "riposte/session.hpp"
 #include "riposte/simulation.hpp"
 
 #include <atomic>
@@ -52,6 +53,35 @@ struct PostedChange {
     std::function<void(Simulation&)> apply;
 };
 
+/// What became of one exercise command (a decision, an inject handled by the facilitator, an
+/// observation), for the form that sent it: `request` is the number the caller chose.
+struct SessionReply {
+    std::uint64_t request = 0;
+    bool journaled = false;         ///< written to the journal (and applied when it is a change)
+    std::optional<Refusal> refusal; ///< the engine refused it: nothing journaled, nothing applied
+    std::string error;              ///< the journal could not be written, or nothing to act on
+    ChangeOutcome outcome;          ///< when applied: what it did
+};
+
+/// One line of the main courante: a journal entry, or a refused decision (not journaled).
+struct CourseLine {
+    JournalEntry entry;
+    bool journaled = true;
+};
+
+/// The exercise session of a live run (LiveRun::start_session), as of one frame.
+struct SessionView {
+    std::filesystem::path journal; ///< the journal written now (a branch after a rewind)
+    std::string parent;            ///< header of that journal: parent, and the entry it follows
+    std::uint64_t parent_entry = 0;
+    std::shared_ptr<const Exercise> exercise;
+    std::vector<UpcomingInject> upcoming; ///< scripted injects still to come, in time order
+    std::vector<CourseLine> course;       ///< the main courante: the journal so far, in order
+    std::vector<SessionReply> replies;    ///< the latest replies (the last 64)
+    bool pause_at_injects = false;
+    std::string error; ///< the last session error (cannot start, cannot write, cannot branch)
+};
+
 /// An immutable picture of the run, published by the worker.
 struct LiveFrame {
     std::uint64_t serial = 0;     ///< increases by one per published frame
@@ -65,6 +95,8 @@ struct LiveFrame {
     double wall_seconds = 0;                ///< real time since the service started
     std::string error;                      ///< set when Failed
     std::shared_ptr<const Results> results; ///< set when Done
+    /// Set while an exercise session runs (start_session); null for a plain run.
+    std::shared_ptr<const SessionView> session;
 };
 
 /// What poll() hands over: the latest frame, and every series row added since the last poll.
@@ -111,6 +143,33 @@ class LiveRun {
     /// drops the steps waiting, keeps the changes).
     void post(std::string label, std::function<void(Simulation&)> change);
 
+    // ---- exercise sessions (DESIGN.md "The journal"): LiveSession semantics on the worker.
+    /// Starts an exercise session (paused at time 0, the exercise's scripted injects and
+    /// triggers run inside the engine), writing a new journal at `journal`; or, with `resume`,
+    /// rebuilds the session from that journal and appends to it. Ends a plain run. Failure is
+    /// published as SessionView::error (and status Failed).
+    void start_session(SessionInputs inputs, std::filesystem::path journal, bool resume);
+    /// A decision or an ad-hoc inject: checked on a fork first; a refusal is replied and
+    /// nothing is journaled; else journaled (fsync'ed) then applied. `source` is Decision or
+    /// AdHocInject.
+    void decide(std::uint64_t request, Change change, EntrySource source, std::string author,
+                std::string text);
+    void skip_inject(std::uint64_t request, std::string id, std::string author);
+    void delay_inject(std::uint64_t request, std::string id, SimTime at, std::string author);
+    void edit_inject(std::uint64_t request, std::string id, Change change, std::string author);
+    void fire_inject_now(std::uint64_t request, std::string id, std::string author);
+    /// An evaluator's observation, about an objective (its id; may be empty) and rated on the
+    /// HSEEP scale ("P", "S", "M", "U"; may be empty).
+    void observe(std::uint64_t request, std::string author, std::string text,
+                 std::string objective = {}, std::string rating = {});
+    /// Pause the run each time a scripted inject or a trigger fires (playing or running to a
+    /// time), so that the facilitator can play it out.
+    void set_pause_at_injects(bool on);
+    // In a session, rewind_to(t) (and run_to a past time) branches: a new journal next to the
+    // current one (NAME-branch-N.journal.toml) naming its parent and the entry it follows,
+    // holding the entries up to t, then the run goes on from there. post() is refused in a
+    // session (it would not be journaled); restart() ends the session.
+
     /// The latest frame (never null). Cheap: takes a lock and copies a pointer.
     [[nodiscard]] std::shared_ptr<const LiveFrame> latest() const;
     /// The latest frame and the rows added since the last poll (single consumer).
@@ -145,8 +204,26 @@ class LiveRun {
         std::function<void(Simulation&)> change;
     };
     struct Stop {};
-    using Command =
-        std::variant<Restart, Play, Pause, Speed, StepEvents, StepTime, RunTo, Rewind, Post, Stop>;
+    struct StartSession {
+        SessionInputs inputs;
+        std::filesystem::path journal;
+        bool resume = false;
+    };
+    struct SessionAct {
+        enum class Kind { Decide, Skip, Delay, Edit, FireNow, Observe };
+        Kind kind = Kind::Decide;
+        std::uint64_t request = 0;
+        std::optional<Change> change;
+        EntrySource source = EntrySource::Decision;
+        std::string id, author, text;
+        std::string objective, rating; ///< Observe
+        SimTime at;
+    };
+    struct PauseAtInjects {
+        bool on = false;
+    };
+    using Command = std::variant<Restart, Play, Pause, Speed, StepEvents, StepTime, RunTo, Rewind,
+                                 Post, Stop, StartSession, SessionAct, PauseAtInjects>;
 
     class Worker; // the worker thread's own state (never touched by the caller)
 

@@ -96,6 +96,15 @@ struct ReferenceLine {
     std::string colour = "#c62828";
 };
 
+/// A moment on the x axis (an inject, a decision): a thin vertical line with a short label on
+/// top and the full text as its tooltip.
+struct TimeMarker {
+    double x = 0;
+    std::string label;   ///< short, e.g. "3"
+    std::string tooltip; ///< the full text
+    std::string colour = "#555555";
+};
+
 struct LineChart {
     std::string title, x_label, y_label;
     std::vector<ChartSeries> series;
@@ -105,6 +114,7 @@ struct LineChart {
     /// A highlighted x range (e.g. the worst day) and its label; ignored when from > to.
     double highlight_from = 1, highlight_to = 0;
     std::string highlight_label;
+    std::vector<TimeMarker> markers; ///< drawn over the series
     bool y_from_zero = true;
     double y_max = 0;        ///< > 0: the value axis reaches at least this (shared scales)
     char decimal_mark = '.'; ///< ',' for French tick labels

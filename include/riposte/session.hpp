@@ -55,6 +55,12 @@ class LiveSession {
     /// it. A torn last entry is dropped.
     static std::optional<LiveSession>
     resume(const SessionInputs& in, const std::filesystem::path& journal, std::string* error);
+    /// A branch (a rewind, a what-if): a new journal at `journal` whose header names `parent`
+    /// and `after_entry`, holding the parent's entries 1..after_entry (so that it replays on
+    /// its own), rebuilt by replaying them. Refused if `journal` exists.
+    static std::optional<LiveSession>
+    branch(const SessionInputs& in, const std::filesystem::path& parent, std::uint64_t after_entry,
+           const std::filesystem::path& journal, std::string* error);
 
     /// Journals then applies a decision or an ad-hoc inject. False (with `error`) only when the
     /// journal cannot be written: then nothing is applied.
@@ -70,6 +76,19 @@ class LiveSession {
     bool edit_inject(const std::string& id, const Change& change, const std::string& author,
                      std::string* error);
     bool observe(const std::string& author, const std::string& text, std::string* error);
+    /// An observation about an objective (its id), rated on the HSEEP scale: "P" performed
+    /// without challenges, "S" with some, "M" with major challenges, "U" unable to perform.
+    bool observe(const std::string& author, const std::string& text, const std::string& objective,
+                 const std::string& rating, std::string* error);
+    /// Fires a scripted inject now: moves it to now (journaled as a delay) and runs the events
+    /// due now, so that it fires and is journaled. False when no such inject is to come.
+    bool fire_inject_now(const std::string& id, const std::string& author, std::string* error);
+    /// What `change` would do if decided now, tried on a fork (the session is not touched, the
+    /// journal not written): a refusal comes back with its reason.
+    [[nodiscard]] ChangeOutcome check(const Change& change) const;
+    /// Journals the scripted injects and triggers the engine fired since the last call (the
+    /// other calls do it too; a caller that steps sim() itself calls this after).
+    bool record_fired(std::string* error = nullptr);
 
     /// Advancing the run: fired scripted injects and triggers are recorded in the journal.
     bool advance_to(SimTime t, std::string* error = nullptr);
@@ -81,13 +100,18 @@ class LiveSession {
     [[nodiscard]] std::uint64_t entries() const { return next_entry_ - 1; }
     /// Entries of the journal, as written or replayed.
     [[nodiscard]] const std::vector<JournalEntry>& journal_entries() const { return written_; }
+    [[nodiscard]] const std::filesystem::path& journal_file() const { return journal_; }
+    /// The journal's header (a branch names its parent and the entry it follows).
+    [[nodiscard]] const JournalHeader& header() const { return header_; }
+    [[nodiscard]] const SessionInputs& inputs() const { return in_; }
 
   private:
     LiveSession() = default;
     bool write(JournalEntry e, std::string* error);
-    bool record_fired(std::string* error);
 
     SessionInputs in_;
+    std::filesystem::path journal_;
+    JournalHeader header_;
     std::unique_ptr<Simulation> sim_;
     std::optional<JournalWriter> writer_;
     std::vector<JournalEntry> written_;

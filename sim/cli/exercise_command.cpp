@@ -5,8 +5,11 @@
 #include "riposte/change_toml.hpp"
 #include "riposte/exercise_loader.hpp"
 #include "riposte/output.hpp"
+#include "riposte/retex.hpp"
 #include "riposte/runner.hpp"
 #include "riposte/session.hpp"
+
+#include <cstring>
 
 namespace riposte::cli {
 
@@ -111,16 +114,102 @@ int replay(const std::vector<std::string>& args) {
     return exit_code::ok;
 }
 
+/// riposte exercise report JOURNAL: the RETEX, the inputs found through the journal's header.
+int report(const std::vector<std::string>& args) {
+    std::string error;
+    const auto parsed =
+        parse_args(args, {{"--out", true}, {"--lang", true}, {"--quiet", false}}, error);
+    if (!parsed) return usage_error(error, "exercise");
+    if (parsed->help) return print_help("exercise");
+    const auto& pos = parsed->positional;
+    if (pos.size() != 1) return usage_error("exercise report needs JOURNAL", "exercise");
+    const std::string lang = parsed->value("--lang").value_or("fr");
+    if (lang != "fr" && lang != "en")
+        return usage_error("--lang '" + lang + "': use fr or en", "exercise");
+    const fs::path journal_file = pos[0];
+    const JournalReadResult jr = read_journal(journal_file);
+    for (const Diagnostic& d : jr.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    if (!jr.journal) {
+        print_err("riposte: error: " + journal_file.string() + " cannot be read\n");
+        return exit_code::usage;
+    }
+    const Journal& journal = *jr.journal;
+    const fs::path base = journal_file.parent_path();
+    auto input = [&](const std::string& p) { return p.empty() ? fs::path{} : base / p; };
+    if (journal.header.world.empty() || journal.header.plan.empty()) {
+        print_err(journal_file.string() +
+                  ":1:1: error: [journal.inputs] the header names no world or plan file\n");
+        return exit_code::usage;
+    }
+    const auto scenario =
+        load(ScenarioFiles{input(journal.header.world), input(journal.header.plan)}, true);
+    if (!scenario) return exit_code::usage;
+    SessionInputs in;
+    in.scenario = std::make_shared<const Scenario>(*scenario);
+    in.seed = journal.header.seed;
+    in.replication = journal.header.replication;
+    in.world_file = input(journal.header.world);
+    in.plan_file = input(journal.header.plan);
+    if (!journal.header.exercise.empty()) {
+        in.exercise_file = input(journal.header.exercise);
+        ExerciseLoadResult ex = load_exercise(in.exercise_file, *scenario);
+        for (const Diagnostic& d : ex.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+        if (!ex.exercise) return exit_code::usage;
+        in.exercise = std::make_shared<const Exercise>(std::move(*ex.exercise));
+    }
+    if (auto bad = check_journal_inputs(journal.header, in, journal_file)) {
+        print_err(journal_file.string() + ":1:1: error: [journal.inputs] " + *bad + "\n");
+        return exit_code::run_error;
+    }
+    RunOptions o;
+    o.seed = in.seed;
+    o.replication = in.replication;
+    o.exercise = in.exercise;
+    Simulation sim(in.scenario, o);
+    if (auto d = replay_entries(sim, journal.entries)) {
+        print_err(journal_file.string() + ":" + std::to_string(d->line) +
+                  ":1: error: [journal.divergence] entry " + std::to_string(d->entry) + ": " +
+                  d->what + "\n");
+        return exit_code::run_error;
+    }
+    const Results results = sim.run();
+    const std::vector<Counterfactual> counterfactuals =
+        decision_counterfactuals(in.scenario, o, journal.entries, lang);
+    RetexInputs ri;
+    ri.counterfactuals = &counterfactuals;
+    ri.scenario = in.scenario.get();
+    ri.exercise = in.exercise.get();
+    ri.journal = &journal;
+    ri.results = &results;
+    ri.lang = lang;
+    std::string name = journal_file.filename().string();
+    for (const char* ext : {".journal.toml", ".toml"})
+        if (name.size() > std::strlen(ext) && name.ends_with(ext)) {
+            name.resize(name.size() - std::strlen(ext));
+            break;
+        }
+    const fs::path out = parsed->value("--out").value_or((base / (name + "-retex.html")).string());
+    const WriteStatus st = write_file_atomic(out, retex_html(ri));
+    if (!st.ok()) {
+        print_err("riposte: error: cannot write " + out.string() + ": " + st.error + "\n");
+        return exit_code::run_error;
+    }
+    if (!parsed->has("--quiet")) print_out("RETEX written to " + out.string() + "\n");
+    return exit_code::ok;
+}
+
 } // namespace
 
 int exercise_command(const std::vector<std::string>& args) {
     if (args.empty() || args.front() == "-h" || args.front() == "--help")
-        return args.empty() ? usage_error("exercise needs a subcommand: replay", "exercise")
-                            : print_help("exercise");
+        return args.empty()
+                   ? usage_error("exercise needs a subcommand: replay or report", "exercise")
+                   : print_help("exercise");
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args.front() == "replay") return replay(rest);
-    return usage_error("unknown exercise subcommand '" + args.front() + "'; it is: replay",
-                       "exercise");
+    if (args.front() == "report") return report(rest);
+    return usage_error(
+        "unknown exercise subcommand '" + args.front() + "'; they are: replay, report", "exercise");
 }
 
 } // namespace riposte::cli

@@ -21,6 +21,8 @@ Usage:
                                                  every problem
   riposte exercise replay WORLD PLAN JOURNAL [--out DIR]
                                                  re-run a live session from its journal
+  riposte exercise report JOURNAL [--out FILE.html]
+                                                 the RETEX of a session (HTML, French)
   riposte territory (--epci S | --insee ... | --departement D | --around INSEE --radius-km R)
                                                  build a territory from the national table
   riposte help [COMMAND]                         show help for a command
@@ -33,7 +35,7 @@ Commands:
   validate  pass/fail per rule: structural rules and the plan's targets
   report    one self-contained HTML file with charts (French by default, --lang en)
   check     parse and lint a scenario without simulating it
-  exercise  replay the journal of a live session (exercise, crisis meeting)
+  exercise  replay the journal of a live session (exercise, crisis meeting), or its RETEX
   territory communes and road graph (and optionally a world and plan) from the national
             commune table
   help      show help for a command
@@ -280,11 +282,12 @@ Exit codes: 0 success, 2 unknown command.
 )";
 
 constexpr std::string_view exercise_text =
-    R"(riposte exercise - live sessions: replay a journal
+    R"(riposte exercise - live sessions: replay a journal, or write its RETEX
 
 Usage:
   riposte exercise replay WORLD PLAN JOURNAL [--exercise FILE] [--until "J3 14:00"]
                           [--out DIR] [--force] [--quiet]
+  riposte exercise report JOURNAL [--out FILE.html] [--lang fr|en] [--quiet]
 
 A live session (a tabletop exercise, a crisis-cell meeting) appends every change applied
 live to its journal before the change takes effect: decisions, ad-hoc injects, scripted
@@ -298,18 +301,28 @@ other inputs are refused (exit 1), naming the file that differs. A journal entry
 cannot follow (its event or time no longer matches, an inject that no longer exists) stops
 the replay with the journal's file:line and what differs (exit 1), never silently.
 
+'report' replays the journal to the end, finding the world, plan and exercise files through
+the journal's header (paths relative to the journal's folder, checked by SHA-256), and
+writes the RETEX: one self-contained HTML page (French by default) with the timeline of
+injects and decisions drawn over the KPI charts, the objectives met or not (and where they
+failed), what broke (worst waits, people turned away, stock-outs), staff hours by
+profession, the evaluators' observations and a corrective action plan pre-filled from the
+decisions. Default output: NAME-retex.html next to the journal (NAME.journal.toml).
+
 Options:
   --exercise FILE   the exercise of the session (default: the one the journal names,
                     relative to the journal's folder)
   --until TIME      replay the entries up to TIME only ("J3 14:00": day index and time),
                     then run on to the end without the later ones: what would have
                     happened without the decisions taken after TIME
-  --out DIR         write the result files into DIR (replaced as a whole, atomically)
+  --out DIR|FILE    replay: write the result files into DIR (replaced as a whole,
+                    atomically); report: the HTML file (written atomically)
+  --lang fr|en      report: the language of the RETEX (default: fr)
   --force           replace DIR even if it holds files riposte did not write
   --quiet           print nothing on success
   -h, --help        show this help
 
-Exit codes: 0 replayed, 1 divergence or inputs differ, 2 bad input or usage.
+Exit codes: 0 replayed (or written), 1 divergence or inputs differ, 2 bad input or usage.
 )";
 
 } // namespace

@@ -138,6 +138,8 @@ std::string journal_entry_to_toml(const JournalEntry& e) {
     if (e.change) out += change_to_toml(*e.change);
     if (!e.text.empty()) line("text", toml_quote(e.text));
     if (!e.notes.empty()) line("notes", toml_quote(e.notes));
+    if (!e.objective.empty()) line("objective", toml_quote(e.objective));
+    if (!e.rating.empty()) line("rating", toml_quote(e.rating));
     if (e.refused) {
         line("refused", "true");
         line("refusal", toml_quote(e.refusal));

@@ -234,6 +234,11 @@ std::string svg_line_chart(const LineChart& c) {
         xmin = std::min(xmin, v);
         xmax = std::max(xmax, v);
     }
+    for (const TimeMarker& m : c.markers) {
+        if (!std::isfinite(m.x)) continue;
+        xmin = std::min(xmin, m.x);
+        xmax = std::max(xmax, m.x);
+    }
     for (const ReferenceLine& l : c.lines) {
         ymin = std::min(ymin, l.value);
         ymax = std::max(ymax, l.value * 1.08);
@@ -350,6 +355,19 @@ std::string svg_line_chart(const LineChart& c) {
                        "\" r=\"2.5\" fill=\"" + colour + "\"/>";
             }
         }
+    }
+    // time markers (injects, decisions): a thin line, a label on top, the text as tooltip
+    for (const TimeMarker& m : c.markers) {
+        if (!std::isfinite(m.x)) continue;
+        const double x = X(m.x);
+        const std::string colour = html_escape(m.colour);
+        out += "<g><title>" + html_escape(m.tooltip) + "</title><line x1=\"" + px(x) + "\" y1=\"" +
+               px(f.top) + "\" x2=\"" + px(x) + "\" y2=\"" + px(f.bottom) + "\" stroke=\"" +
+               colour + "\" stroke-width=\"1.2\" stroke-dasharray=\"3 3\"/>";
+        if (!m.label.empty())
+            out += "<text class=\"rl\" x=\"" + px(x + 2) + "\" y=\"" + px(f.top + 10) +
+                   "\" style=\"fill:" + colour + "\">" + html_escape(m.label) + "</text>";
+        out += "</g>";
     }
     // reference lines on top
     for (const ReferenceLine& l : c.lines) {

@@ -79,7 +79,8 @@ class LiveRun::Worker {
         const bool waits = std::holds_alternative<StepEvents>(c) ||
                            std::holds_alternative<StepTime>(c) ||
                            std::holds_alternative<RunTo>(c) || std::holds_alternative<Rewind>(c) ||
-                           std::holds_alternative<Post>(c) || std::holds_alternative<Play>(c);
+                           std::holds_alternative<Post>(c) || std::holds_alternative<Play>(c) ||
+                           std::holds_alternative<SessionAct>(c);
         if (waits && (goal_ != Goal::None || !blocked_.empty())) {
             blocked_.push_back(std::move(c));
             return true;
@@ -101,6 +102,17 @@ class LiveRun::Worker {
     [[nodiscard]] LiveStatus status() const;
     [[nodiscard]] bool can_advance() const { return sim_ && !done_ && !failed_; }
     void build(std::shared_ptr<const Scenario> scenario, std::uint64_t seed);
+    /// Resets what a new run (plain or session) starts from.
+    void reset_run_state();
+    // exercise sessions
+    void start_session(StartSession& s);
+    void act(SessionAct& a);
+    void branch_to(SimTime t);
+    void reply(SessionReply r);
+    /// Journals the injects fired since the last look and takes new entries into the course;
+    /// true when an inject fired.
+    bool sync_session();
+    void publish_session();
     void reanchor() {
         anchor_wall_ = Clock::now();
         anchor_sim_ = sim_ ? sim_->now() : SimTime{};
@@ -124,7 +136,17 @@ class LiveRun::Worker {
     LiveRun& owner_;
     Clock::time_point started_;
     std::shared_ptr<const Scenario> scenario_;
-    std::optional<Simulation> sim_;
+    std::optional<Simulation> own_sim_;  ///< a plain run's replication
+    std::optional<LiveSession> session_; ///< an exercise session (owns its replication)
+    Simulation* sim_ = nullptr;          ///< the replication being run: one of the two
+    std::vector<CourseLine> course_;     ///< the main courante
+    std::size_t entries_seen_ = 0;       ///< session journal entries already in course_
+    std::size_t fired_seen_ = 0;         ///< engine changes already looked at
+    std::deque<SessionReply> replies_;
+    bool pause_at_injects_ = false;
+    std::string session_error_;
+    bool session_dirty_ = false;
+    std::shared_ptr<const SessionView> session_view_;
     std::uint64_t seed_ = 0;
     std::uint64_t generation_ = 0;
     std::uint64_t serial_ = 0;
@@ -164,15 +186,26 @@ void LiveRun::Worker::build(std::shared_ptr<const Scenario> scenario, std::uint6
     options.replication = 0;
     scenario_ = std::move(scenario);
     seed_ = seed;
-    sim_.reset();
+    sim_ = nullptr;
+    own_sim_.reset();
+    session_.reset();
+    session_view_.reset();
+    course_.clear();
+    replies_.clear();
+    session_error_.clear();
     done_ = failed_ = false;
     error_.clear();
     results_.reset();
     try {
-        sim_.emplace(scenario_, options);
+        own_sim_.emplace(scenario_, options);
+        sim_ = &*own_sim_;
     } catch (const std::exception& e) {
         fail(e.what());
     }
+    reset_run_state();
+}
+
+void LiveRun::Worker::reset_run_state() {
     ++generation_;
     cursor_ = {};
     reset_ = true;
@@ -238,6 +271,224 @@ void LiveRun::Worker::replay_due_changes() {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Exercise sessions
+
+void LiveRun::Worker::start_session(StartSession& st) {
+    scenario_ = st.inputs.scenario;
+    seed_ = st.inputs.seed;
+    applied_.clear();
+    blocked_.clear();
+    mirror_changes();
+    sim_ = nullptr;
+    own_sim_.reset();
+    session_.reset();
+    course_.clear();
+    replies_.clear();
+    session_error_.clear();
+    done_ = failed_ = false;
+    error_.clear();
+    results_.reset();
+    std::string error;
+    try {
+        if (st.resume)
+            session_ = LiveSession::resume(st.inputs, st.journal, &error);
+        else
+            session_ = LiveSession::start(st.inputs, st.journal, &error);
+    } catch (const std::exception& e) {
+        session_.reset();
+        error = e.what();
+    }
+    if (session_) {
+        sim_ = &session_->sim();
+        fired_seen_ = sim_->changes().size();
+        entries_seen_ = 0;
+        sync_session();
+    } else {
+        session_error_ = error.empty() ? "the session could not start" : error;
+        fail(session_error_);
+    }
+    session_dirty_ = true;
+    reset_run_state();
+}
+
+void LiveRun::Worker::reply(SessionReply r) {
+    replies_.push_back(std::move(r));
+    while (replies_.size() > 64) replies_.pop_front();
+    session_dirty_ = dirty_ = true;
+}
+
+bool LiveRun::Worker::sync_session() {
+    if (!session_) return false;
+    bool fired = false;
+    if (sim_->changes().size() != fired_seen_) {
+        for (std::size_t k = fired_seen_; k < sim_->changes().size(); ++k)
+            if (sim_->changes()[k].source != ChangeSource::Api) fired = true;
+        fired_seen_ = sim_->changes().size();
+        std::string error;
+        if (!session_->record_fired(&error)) {
+            session_error_ = error;
+            fail("the journal cannot be written: " + error);
+        }
+    }
+    const auto& entries = session_->journal_entries();
+    for (; entries_seen_ < entries.size(); ++entries_seen_) {
+        course_.push_back(CourseLine{entries[entries_seen_], true});
+        session_dirty_ = true;
+    }
+    if (session_dirty_) dirty_ = true;
+    return fired;
+}
+
+void LiveRun::Worker::act(SessionAct& a) {
+    SessionReply r;
+    r.request = a.request;
+    if (!session_) {
+        r.error = "no exercise session";
+        reply(std::move(r));
+        return;
+    }
+    if (!can_advance()) {
+        r.error = done_ ? "the run is over" : "the run has failed";
+        reply(std::move(r));
+        return;
+    }
+    sync_session();
+    std::string error;
+    bool ok = false;
+    try {
+        switch (a.kind) {
+        case SessionAct::Kind::Decide: {
+            if (!a.change) break;
+            const ChangeOutcome checked = session_->check(*a.change);
+            if (checked.refusal) {
+                // refused: nothing journaled, nothing applied; shown in the main courante
+                r.refusal = checked.refusal;
+                CourseLine line;
+                line.journaled = false;
+                line.entry.source = a.source;
+                line.entry.stamp = sim_->next_stamp();
+                line.entry.change = a.change;
+                line.entry.author = a.author;
+                line.entry.text = a.text;
+                line.entry.refused = true;
+                line.entry.refusal = describe_refusal(*checked.refusal);
+                course_.push_back(std::move(line));
+                session_dirty_ = true;
+                break;
+            }
+            const LiveSession::Decided d =
+                session_->decide(*a.change, a.source, a.author, a.text, &error);
+            ok = d.journaled;
+            r.outcome = d.outcome;
+            if (d.journaled && d.outcome.refusal) r.refusal = d.outcome.refusal;
+            break;
+        }
+        case SessionAct::Kind::Skip:
+            ok = session_->skip_inject(a.id, a.author, &error);
+            break;
+        case SessionAct::Kind::Delay:
+            ok = session_->delay_inject(a.id, a.at, a.author, &error);
+            break;
+        case SessionAct::Kind::Edit:
+            ok = a.change && session_->edit_inject(a.id, *a.change, a.author, &error);
+            break;
+        case SessionAct::Kind::FireNow:
+            ok = session_->fire_inject_now(a.id, a.author, &error);
+            fired_seen_ = sim_->changes().size();
+            break;
+        case SessionAct::Kind::Observe:
+            ok = session_->observe(a.author, a.text, a.objective, a.rating, &error);
+            break;
+        }
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    r.journaled = ok;
+    if (!ok && !r.refusal && error.empty()) error = "nothing to act on (the inject has fired?)";
+    r.error = error;
+    if (!error.empty() && !ok && a.kind == SessionAct::Kind::Decide) session_error_ = error;
+    fired_seen_ = sim_->changes().size();
+    sync_session();
+    reply(std::move(r));
+    dirty_ = true;
+}
+
+void LiveRun::Worker::branch_to(SimTime t) {
+    // Entries stamped up to t form a prefix of the journal (stamps never go back).
+    const auto& entries = session_->journal_entries();
+    std::uint64_t keep = 0;
+    for (const JournalEntry& e : entries) {
+        if (e.stamp.time > t) break;
+        keep = e.ordinal;
+    }
+    const std::filesystem::path parent = session_->journal_file();
+    const std::filesystem::path dir = parent.parent_path();
+    std::string stem = parent.filename().string();
+    const std::string ext = ".journal.toml";
+    if (stem.size() > ext.size() && stem.ends_with(ext))
+        stem.resize(stem.size() - ext.size());
+    else if (stem.ends_with(".toml"))
+        stem.resize(stem.size() - 5);
+    std::filesystem::path child;
+    for (int n = 1;; ++n) {
+        child = dir / (stem + "-branch-" + std::to_string(n) + ext);
+        std::error_code ec;
+        if (!std::filesystem::exists(child, ec)) break;
+    }
+    const SessionInputs inputs = session_->inputs();
+    std::string error;
+    std::optional<LiveSession> next;
+    try {
+        next = LiveSession::branch(inputs, parent, keep, child, &error);
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    if (!next) {
+        session_error_ = "rewind: " + error;
+        session_dirty_ = dirty_ = true;
+        return; // the session goes on where it was
+    }
+    std::vector<CourseLine> kept;
+    for (CourseLine& l : course_)
+        if (l.entry.stamp.time <= t) kept.push_back(std::move(l));
+    session_.reset(); // the old journal is closed; the branch goes on
+    session_ = std::move(next);
+    sim_ = &session_->sim();
+    course_ = std::move(kept);
+    entries_seen_ = session_->journal_entries().size();
+    fired_seen_ = sim_->changes().size();
+    session_error_.clear();
+    done_ = failed_ = false;
+    error_.clear();
+    results_.reset();
+    blocked_.clear();
+    reset_run_state();
+    session_dirty_ = true;
+    set_time_goal(t);
+}
+
+void LiveRun::Worker::publish_session() {
+    auto v = std::make_shared<SessionView>();
+    if (session_) {
+        v->journal = session_->journal_file();
+        v->parent = session_->header().parent;
+        v->parent_entry = session_->header().parent_entry;
+        v->exercise = session_->inputs().exercise;
+        v->upcoming = sim_->upcoming_injects();
+        std::sort(v->upcoming.begin(), v->upcoming.end(),
+                  [](const UpcomingInject& a, const UpcomingInject& b) {
+                      return a.at != b.at ? a.at < b.at : a.index < b.index;
+                  });
+    }
+    v->course = course_;
+    v->replies.assign(replies_.begin(), replies_.end());
+    v->pause_at_injects = pause_at_injects_;
+    v->error = session_error_;
+    session_view_ = std::move(v);
+    session_dirty_ = false;
+}
+
 bool LiveRun::Worker::apply(Command& command) {
     bool keep_going = true;
     std::visit(Overloaded{
@@ -262,7 +513,8 @@ bool LiveRun::Worker::apply(Command& command) {
                        playing_ = false;
                        goal_ = Goal::None;
                        std::erase_if(blocked_, [](const Command& c) {
-                           return !std::holds_alternative<Post>(c);
+                           return !std::holds_alternative<Post>(c) &&
+                                  !std::holds_alternative<SessionAct>(c);
                        });
                        dirty_ = true;
                    },
@@ -297,6 +549,10 @@ bool LiveRun::Worker::apply(Command& command) {
                        dirty_ = true;
                    },
                    [&](Rewind& r) {
+                       if (session_) {
+                           branch_to(std::max(r.t, SimTime{}));
+                           return;
+                       }
                        if (!scenario_) return;
                        std::vector<PostedChange> keep;
                        for (PostedChange& c : applied_)
@@ -311,9 +567,22 @@ bool LiveRun::Worker::apply(Command& command) {
                    },
                    [&](Post& p) {
                        if (!can_advance()) return;
+                       if (session_) {
+                           session_error_ = "'" + p.label +
+                                            "': a change in a session goes through decide() "
+                                            "(it must be journaled)";
+                           session_dirty_ = dirty_ = true;
+                           return;
+                       }
                        apply_change(PostedChange{{}, 0, std::move(p.label), std::move(p.change)});
                    },
                    [&](Stop&) { keep_going = false; },
+                   [&](StartSession& st) { start_session(st); },
+                   [&](SessionAct& a) { act(a); },
+                   [&](PauseAtInjects& p) {
+                       pause_at_injects_ = p.on;
+                       session_dirty_ = dirty_ = true;
+                   },
                },
                command);
     return keep_going;
@@ -349,11 +618,25 @@ void LiveRun::Worker::run_batch(std::uint64_t n) {
             dirty_ = true;
             return;
         }
+        const std::size_t changes_before = sim.changes().size();
         if (!sim.step()) {
+            sync_session();
             mark_done();
             return;
         }
         dirty_ = true;
+        if (session_ && sim.changes().size() != changes_before) {
+            // an inject or a trigger fired: journal it now, and pause there when asked
+            if (sync_session() && pause_at_injects_ && (playing_ || goal_ != Goal::None)) {
+                playing_ = false;
+                goal_ = Goal::None;
+                std::erase_if(blocked_, [](const Command& c) {
+                    return !std::holds_alternative<Post>(c) &&
+                           !std::holds_alternative<SessionAct>(c);
+                });
+                return;
+            }
+        }
     }
 }
 
@@ -387,6 +670,7 @@ bool LiveRun::Worker::work() {
         fail("the run failed: unknown error");
     }
     batch_.adapt(Clock::now() - t0);
+    sync_session();
     return true;
 }
 
@@ -412,6 +696,10 @@ void LiveRun::Worker::maybe_publish(bool force) {
     frame->wall_seconds = std::chrono::duration<double>(now - started_).count();
     frame->error = error_;
     frame->results = results_;
+    if (session_ || !session_error_.empty()) {
+        if (session_dirty_ || !session_view_) publish_session();
+        frame->session = session_view_;
+    }
     SeriesDelta added;
     if (sim_) {
         frame->horizon = sim_->horizon();
@@ -480,6 +768,70 @@ void LiveRun::rewind_to(SimTime t) {
 }
 void LiveRun::post(std::string label, std::function<void(Simulation&)> change) {
     send(Post{std::move(label), std::move(change)});
+}
+
+void LiveRun::start_session(SessionInputs inputs, std::filesystem::path journal, bool resume) {
+    if (inputs.scenario) send(StartSession{std::move(inputs), std::move(journal), resume});
+}
+void LiveRun::decide(std::uint64_t request, Change change, EntrySource source, std::string author,
+                     std::string text) {
+    SessionAct a;
+    a.kind = SessionAct::Kind::Decide;
+    a.request = request;
+    a.change = std::move(change);
+    a.source = source;
+    a.author = std::move(author);
+    a.text = std::move(text);
+    send(std::move(a));
+}
+void LiveRun::skip_inject(std::uint64_t request, std::string id, std::string author) {
+    SessionAct a;
+    a.kind = SessionAct::Kind::Skip;
+    a.request = request;
+    a.id = std::move(id);
+    a.author = std::move(author);
+    send(std::move(a));
+}
+void LiveRun::delay_inject(std::uint64_t request, std::string id, SimTime at, std::string author) {
+    SessionAct a;
+    a.kind = SessionAct::Kind::Delay;
+    a.request = request;
+    a.id = std::move(id);
+    a.at = at;
+    a.author = std::move(author);
+    send(std::move(a));
+}
+void LiveRun::edit_inject(std::uint64_t request, std::string id, Change change,
+                          std::string author) {
+    SessionAct a;
+    a.kind = SessionAct::Kind::Edit;
+    a.request = request;
+    a.id = std::move(id);
+    a.change = std::move(change);
+    a.author = std::move(author);
+    send(std::move(a));
+}
+void LiveRun::fire_inject_now(std::uint64_t request, std::string id, std::string author) {
+    SessionAct a;
+    a.kind = SessionAct::Kind::FireNow;
+    a.request = request;
+    a.id = std::move(id);
+    a.author = std::move(author);
+    send(std::move(a));
+}
+void LiveRun::observe(std::uint64_t request, std::string author, std::string text,
+                      std::string objective, std::string rating) {
+    SessionAct a;
+    a.kind = SessionAct::Kind::Observe;
+    a.request = request;
+    a.author = std::move(author);
+    a.text = std::move(text);
+    a.objective = std::move(objective);
+    a.rating = std::move(rating);
+    send(std::move(a));
+}
+void LiveRun::set_pause_at_injects(bool on) {
+    send(PauseAtInjects{on});
 }
 
 std::shared_ptr<const LiveFrame> LiveRun::latest() const {

@@ -145,10 +145,13 @@ std::optional<Divergence> replay_entries(Simulation& sim, const std::vector<Jour
 
 std::optional<LiveSession> LiveSession::start(const SessionInputs& in, const fs::path& journal,
                                               std::string* error) {
-    auto writer = JournalWriter::create(journal, journal_header_for(in, journal), error);
+    const JournalHeader header = journal_header_for(in, journal);
+    auto writer = JournalWriter::create(journal, header, error);
     if (!writer) return std::nullopt;
     LiveSession s;
     s.in_ = in;
+    s.journal_ = journal;
+    s.header_ = header;
     s.sim_ = std::make_unique<Simulation>(in.scenario, run_options(in));
     s.writer_ = std::move(writer);
     return s;
@@ -174,6 +177,7 @@ std::optional<LiveSession> LiveSession::resume(const SessionInputs& in, const fs
     }
     LiveSession s;
     s.in_ = in;
+    s.journal_ = journal;
     s.sim_ = std::make_unique<Simulation>(in.scenario, run_options(in));
     if (auto d = replay_entries(*s.sim_, r.journal->entries)) {
         if (error)
@@ -182,11 +186,57 @@ std::optional<LiveSession> LiveSession::resume(const SessionInputs& in, const fs
         return std::nullopt;
     }
     s.written_ = r.journal->entries;
+    s.header_ = r.journal->header;
     s.next_entry_ = s.written_.empty() ? 1 : s.written_.back().ordinal + 1;
     // the engine's fired injects up to here are in the journal already
     s.changes_seen_ = s.sim_->changes().size();
     s.writer_ = JournalWriter::resume(journal, error);
     if (!s.writer_) return std::nullopt;
+    return s;
+}
+
+std::optional<LiveSession> LiveSession::branch(const SessionInputs& in, const fs::path& parent,
+                                               std::uint64_t after_entry, const fs::path& journal,
+                                               std::string* error) {
+    JournalReadResult r = read_journal(parent);
+    if (!r.journal) {
+        if (error) *error = parent.string() + ": cannot read the parent journal";
+        return std::nullopt;
+    }
+    if (auto bad = check_journal_inputs(r.journal->header, in, parent)) {
+        if (error) *error = parent.string() + ": " + *bad;
+        return std::nullopt;
+    }
+    std::vector<JournalEntry> kept;
+    for (const JournalEntry& e : r.journal->entries)
+        if (e.ordinal <= after_entry) kept.push_back(e);
+    if (kept.size() != after_entry) {
+        if (error)
+            *error = parent.string() + ": the journal has no entry " + std::to_string(after_entry);
+        return std::nullopt;
+    }
+    LiveSession s;
+    s.in_ = in;
+    s.journal_ = journal;
+    s.sim_ = std::make_unique<Simulation>(in.scenario, run_options(in));
+    if (auto d = replay_entries(*s.sim_, kept)) {
+        if (error)
+            *error = parent.string() + ":" + std::to_string(d->line) + ": entry " +
+                     std::to_string(d->entry) + ": " + d->what;
+        return std::nullopt;
+    }
+    JournalHeader h = journal_header_for(in, journal);
+    h.parent = relative_to(parent, journal);
+    h.parent_entry = after_entry;
+    auto writer = JournalWriter::create(journal, h, error);
+    if (!writer) return std::nullopt;
+    s.writer_ = std::move(writer);
+    s.header_ = h;
+    for (JournalEntry e : kept) {
+        e.line = 0;
+        if (!s.write(std::move(e), error)) return std::nullopt;
+    }
+    s.changes_seen_ = s.sim_->changes().size();
     return s;
 }
 
@@ -284,13 +334,37 @@ bool LiveSession::edit_inject(const std::string& id, const Change& change,
 }
 
 bool LiveSession::observe(const std::string& author, const std::string& text, std::string* error) {
+    return observe(author, text, {}, {}, error);
+}
+
+bool LiveSession::observe(const std::string& author, const std::string& text,
+                          const std::string& objective, const std::string& rating,
+                          std::string* error) {
+    if (!rating.empty() && rating != "P" && rating != "S" && rating != "M" && rating != "U") {
+        if (error) *error = "the rating '" + rating + "' is not one of P, S, M, U";
+        return false;
+    }
     if (!record_fired(error)) return false;
     JournalEntry e;
     e.source = EntrySource::Observation;
     e.stamp = sim_->next_stamp();
     e.author = author;
     e.text = text;
+    e.objective = objective;
+    e.rating = rating;
     return write(std::move(e), error);
+}
+
+bool LiveSession::fire_inject_now(const std::string& id, const std::string& author,
+                                  std::string* error) {
+    if (!delay_inject(id, sim_->now(), author, error)) return false;
+    sim_->advance_to(sim_->now()); // the events due now, the inject among them
+    return record_fired(error);
+}
+
+ChangeOutcome LiveSession::check(const Change& change) const {
+    Simulation fork(*sim_);
+    return fork.apply(change, entry_identity(next_entry_));
 }
 
 bool LiveSession::advance_to(SimTime t, std::string* error) {

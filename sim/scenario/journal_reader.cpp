@@ -177,6 +177,16 @@ std::optional<JournalEntry> read_entry(const TomlFile& f, const toml::table& roo
                     entry_source_name(e.source) + "' entry names its inject");
     e.text = r.string("text").value_or("");
     e.notes = r.string("notes").value_or("");
+    e.objective = r.string("objective").value_or("");
+    // the HSEEP rating of an observation: P, S, M or U (upper case, as evaluators write it)
+    if (const toml::node* n = r.node("rating")) {
+        const auto v = n->value<std::string>();
+        if (v && (*v == "P" || *v == "S" || *v == "M" || *v == "U"))
+            e.rating = *v;
+        else
+            f.error(*n, "journal.rating",
+                    "'rating' must be one of \"P\", \"S\", \"M\", \"U\" (the HSEEP scale)");
+    }
     e.refused = r.boolean("refused").value_or(false);
     e.refusal = r.string("refusal").value_or("");
     if (e.change)

@@ -97,3 +97,21 @@ TEST_CASE("live-run options: a time to stop at, a speed, a centre panel, a map m
     CHECK(parse({"--centre"}).error.find("centre name") != std::string::npos);
     CHECK(parse({"--run", "--until-day", "3"}).error.find("choose one") != std::string::npos);
 }
+
+TEST_CASE("exercise options: --exercise, --journal, --no-players, and what they exclude") {
+    auto p = parse({"--exercise", "ex.toml", "--journal=s.journal.toml", "--no-players"});
+    REQUIRE(p.ok());
+    CHECK(p.options.exercise == "ex.toml");
+    CHECK(p.options.journal == "s.journal.toml");
+    CHECK_FALSE(p.options.players_window);
+    CHECK(parse({"--exercise", "ex.toml"}).options.players_window);
+    p = parse({"--journal", "s.journal.toml"});
+    CHECK_FALSE(p.ok());
+    CHECK(p.error.find("--exercise") != std::string::npos);
+    CHECK(parse({"--exercise", "ex.toml", "--run", "--no-pause-at-injects"}).ok());
+    CHECK(parse({"--exercise", "ex.toml", "--run"}).options.pause_at_injects);
+    CHECK_FALSE(parse({"--exercise", "ex.toml", "--until-day", "3"}).ok());
+    CHECK_FALSE(parse({"--no-pause-at-injects"}).ok());
+    CHECK_FALSE(parse({"--exercise"}).ok());
+    CHECK_FALSE(parse({"--no-players=1"}).ok());
+}
