@@ -49,8 +49,12 @@ Change change_number(int k) {
         return StaffIll{CentreRef::named(c), "infirmier", 1, 1};
     case 5:
         return DemandSurge{CentreRef{CentreRef::By::Kind, "testing"}, 1.5, 1};
-    case 6:
-        return ChangeBooking{day + 1, 10 + k % 5};
+    case 6: {
+        ChangeBooking b;
+        b.from_day = day + 1;
+        b.horizon_days = 10 + k % 5;
+        return b;
+    }
     default:
         return AddLine{CentreRef::named(c), "injection", 1, SimTime{}, at(day, 17), true, ""};
     }

@@ -116,8 +116,12 @@ std::optional<Change> decision_from_form(const DecisionForm& f, const Scenario& 
         }
         return ReallocateDoses{*c, *to, f.doses};
     }
-    case DecisionForm::Booking:
-        return ChangeBooking{f.from_day, std::max(1, f.horizon_days)};
+    case DecisionForm::Booking: {
+        ChangeBooking b;
+        b.from_day = f.from_day;
+        b.horizon_days = std::max(1, f.horizon_days);
+        return b;
+    }
     default:
         return riposte::Message{text_of(f.text)};
     }

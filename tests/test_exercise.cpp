@@ -51,6 +51,15 @@ std::vector<Change> sample_changes() {
     v.push_back(Message{""});
     v.push_back(MoveStaff{CentreRef::named("Gignac"), CentreRef::named("Lodève"), "infirmier", 3});
     v.push_back(GroupEligible{"18-64"});
+    {
+        ChangeBooking slots;
+        slots.from_day = 5;
+        slots.slot_minutes = 6;
+        slots.doses_per_slot = 2;
+        slots.overbooking = 0.05;
+        slots.centre = CentreRef::named("Gignac");
+        v.push_back(slots);
+    }
     v.push_back(RoadCut{"34114", "34239", days(4) + hours(18)});
     return v;
 }

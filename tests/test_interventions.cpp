@@ -796,3 +796,30 @@ TEST_CASE("a road cut: bookings made meanwhile go around it, earlier days are un
         other.apply(RoadCut{"99999", "34142", at(3, 0)}, change_identity("unknown"));
     CHECK_FALSE(unknown.applied());
 }
+
+TEST_CASE("longer slots at one centre from a day: fewer slots there from that day only") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const Results base = baseline();
+    ChangeBooking cb;
+    cb.from_day = 8;
+    cb.slot_minutes = 8; // Gignac: 4-minute slots in the plan, 120 a day over 8 hours
+    cb.centre = CentreRef::named("Gignac");
+    const Run r = run_with(sc, at(6, 12), cb);
+    REQUIRE_MESSAGE(r.outcome.applied(), describe_refusal(*r.outcome.refusal, "en"));
+    CHECK(r.outcome.centres == std::vector<int>{gignac});
+    int above_60_base = 0;
+    for (const auto& row : base.centre_days)
+        if (row.centre == gignac && row.day >= 8 && row.slots_opened > 60) ++above_60_base;
+    REQUIRE(above_60_base > 0); // the change has something to change
+    for (const auto& row : r.res.centre_days)
+        if (row.centre == gignac && row.day >= 8) {
+            CHECK(row.slots_opened <= std::max<std::int64_t>(60, row.slots_booked));
+        }
+    CHECK(first_diff_day(base, r.res, gignac) >= 6);
+    // nothing to change: refused
+    ChangeBooking empty;
+    empty.from_day = 8;
+    const Run none = run_with(sc, at(6, 12), empty);
+    CHECK_FALSE(none.outcome.applied());
+}

@@ -135,6 +135,11 @@ struct ReallocateDoses {
 struct ChangeBooking {
     int from_day = 0;
     std::optional<int> horizon_days;
+    /// Slots of the centres named (every centre by default), for the days from `from_day`:
+    std::optional<int> slot_minutes;   ///< length of a slot
+    std::optional<int> doses_per_slot; ///< people booked on one slot
+    std::optional<double> overbooking; ///< extra slots as a share of capacity
+    CentreRef centre;
     bool operator==(const ChangeBooking&) const = default;
 };
 

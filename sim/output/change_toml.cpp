@@ -187,6 +187,10 @@ std::string change_to_toml(const Change& change) {
             } else if constexpr (std::is_same_v<T, ChangeBooking>) {
                 l.integer("from_day", c.from_day);
                 if (c.horizon_days) l.integer("horizon_days", *c.horizon_days);
+                if (c.slot_minutes) l.integer("slot_minutes", *c.slot_minutes);
+                if (c.doses_per_slot) l.integer("doses_per_slot", *c.doses_per_slot);
+                if (c.overbooking) l.number("overbooking", *c.overbooking);
+                if (c.centre.by != CentreRef::By::All) l.centre("centre", c.centre);
             } else if constexpr (std::is_same_v<T, MoveStaff>) {
                 l.centre("from", c.from);
                 l.centre("to", c.to);

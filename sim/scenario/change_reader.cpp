@@ -21,11 +21,33 @@ constexpr std::array<std::string_view, std::size(change_kind_names)> kind_words 
 
 /// Every key a change may have (so that a missing or bad `kind` does not also make them all
 /// "unknown").
-constexpr std::string_view change_keys[] = {
-    "centre", "until", "for",     "station",    "factor",       "profession", "people",
-    "days",   "share", "open",    "delay_days", "lost_share",   "role",       "from",
-    "to",     "doses", "reserve", "from_day",   "horizon_days", "message",    "walk_ins_per_hour",
-    "group",  "a",     "b"};
+constexpr std::string_view change_keys[] = {"centre",
+                                            "until",
+                                            "for",
+                                            "station",
+                                            "factor",
+                                            "profession",
+                                            "people",
+                                            "days",
+                                            "share",
+                                            "open",
+                                            "delay_days",
+                                            "lost_share",
+                                            "role",
+                                            "from",
+                                            "to",
+                                            "doses",
+                                            "reserve",
+                                            "from_day",
+                                            "horizon_days",
+                                            "message",
+                                            "walk_ins_per_hour",
+                                            "group",
+                                            "a",
+                                            "b",
+                                            "slot_minutes",
+                                            "doses_per_slot",
+                                            "overbooking"};
 
 constexpr std::string_view centre_example =
     "centre = \"Gignac\" (a name, \"*\" for every centre, or { largest = true })";
@@ -528,9 +550,20 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
         ChangeBooking v;
         v.from_day = c.from_day();
         // a journal records what the engine was given, which may change nothing
-        if (!ctx.lenient || r.has("horizon_days"))
-            v.horizon_days = static_cast<int>(
-                c.integer("horizon_days", 1, 3650, !ctx.lenient, "horizon_days = 7", 14));
+        const bool any = r.has("horizon_days") || r.has("slot_minutes") ||
+                         r.has("doses_per_slot") || r.has("overbooking");
+        if (r.has("horizon_days") || (!any && !ctx.lenient))
+            v.horizon_days =
+                static_cast<int>(c.integer("horizon_days", 1, 3650, !any, "horizon_days = 7", 14));
+        if (r.has("slot_minutes"))
+            v.slot_minutes =
+                static_cast<int>(c.integer("slot_minutes", 1, 240, false, "slot_minutes = 4", 5));
+        if (r.has("doses_per_slot"))
+            v.doses_per_slot = static_cast<int>(
+                c.integer("doses_per_slot", 1, 100, false, "doses_per_slot = 2", 1));
+        if (r.has("overbooking"))
+            v.overbooking = c.share("overbooking", false, "overbooking = 0.05", 0);
+        if (r.has("centre")) v.centre = c.centre();
         out = v;
         break;
     }

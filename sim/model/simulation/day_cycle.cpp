@@ -90,9 +90,11 @@ void Simulation::Impl::on_day_start(int d) {
         } else if (def.vaccinates()) {
             // People booked on the same slot are asked to come at the slot's time: with
             // doses_per_slot = 3 (or overbooking) they arrive together, around it.
+            const SimTime slot_length =
+                d >= rt.slot_change_from ? rt.slot_length_now : def.slot_length;
             const std::int64_t slots =
                 std::max<std::int64_t>(1, (def.closes - def.opens).seconds() /
-                                              std::max<std::int64_t>(1, def.slot_length.seconds()));
+                                              std::max<std::int64_t>(1, slot_length.seconds()));
             for (const BookingRec& b : rt.bookings[du]) {
                 DemandPerson& dp = persons_[static_cast<std::size_t>(b.person)];
                 if (b.dose == 2 && (dp.doses != 1 || dp.dose2_day != d)) continue; // cancelled
@@ -108,7 +110,7 @@ void Simulation::Impl::on_day_start(int d) {
                 const std::int64_t slot =
                     rt.n_positions > 0 ? static_cast<std::int64_t>(b.pos) * slots / rt.n_positions
                                        : 0;
-                const double slot_s = static_cast<double>(slot * def.slot_length.seconds());
+                const double slot_s = static_cast<double>(slot * slot_length.seconds());
                 const double shift_s = (w_.behaviour.punctuality.sample_signed(pr));
                 double at = static_cast<double>((t0 + def.opens).seconds()) + slot_s + shift_s;
                 at = std::max(at, static_cast<double>((t0 + def.opens).seconds()));

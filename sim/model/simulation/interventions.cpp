@@ -680,12 +680,47 @@ void Simulation::Impl::do_change(const ChangeBooking& x, std::uint64_t, ChangeOu
         out.refusal = refuse(RefusalReason::PastHorizon);
         return;
     }
-    if (!x.horizon_days || *x.horizon_days < 0 || *x.horizon_days > 366) {
-        out.refusal = refuse(RefusalReason::BadValue, "horizon_days");
+    if ((x.horizon_days && (*x.horizon_days < 0 || *x.horizon_days > 366)) ||
+        (x.slot_minutes && (*x.slot_minutes < 1 || *x.slot_minutes > 240)) ||
+        (x.doses_per_slot && (*x.doses_per_slot < 1 || *x.doses_per_slot > 100)) ||
+        (x.overbooking && !(*x.overbooking >= 0 && *x.overbooking <= 1)) ||
+        (!x.horizon_days && !x.slot_minutes && !x.doses_per_slot && !x.overbooking)) {
+        out.refusal = refuse(RefusalReason::BadValue,
+                             "horizon_days / slot_minutes / doses_per_slot / overbooking");
         return;
     }
     // bookings of a day are made at its start: a change reaches the days not started yet
-    horizon_changes_.emplace_back(std::max(x.from_day, last_day_started_ + 1), *x.horizon_days);
+    const int from = std::max(x.from_day, last_day_started_ + 1);
+    std::vector<int> cs;
+    if (x.slot_minutes || x.doses_per_slot || x.overbooking) {
+        cs = resolve(x.centre, out.refusal);
+        if (out.refusal) return;
+        for (int c : cs) {
+            const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+            if (!def.vaccinates() || def.walk_in_only) continue;
+            CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+            Centre changed = def;
+            if (rt.slot_change_from < from && rt.slot_length_now.seconds() > 0)
+                changed.slot_length = rt.slot_length_now; // an earlier change holds
+            if (x.slot_minutes) changed.slot_length = riposte::minutes(*x.slot_minutes);
+            if (x.doses_per_slot) changed.doses_per_slot = *x.doses_per_slot;
+            BookingPolicy policy = plan_.booking;
+            if (x.overbooking) policy.overbooking = *x.overbooking;
+            const std::vector<std::int64_t> opened =
+                slots_opened_per_day(changed, policy, rt.alloc, w_.start_weekday);
+            for (int d = from; d < w_.days; ++d) {
+                const auto du = static_cast<std::size_t>(d);
+                rt.opened[du] = std::max(rt.booked[du], static_cast<int>(opened[du]));
+            }
+            rt.first_free = std::min(rt.first_free, from);
+            if (x.slot_minutes) {
+                rt.slot_change_from = from;
+                rt.slot_length_now = changed.slot_length;
+            }
+            out.centres.push_back(c);
+        }
+    }
+    if (x.horizon_days) horizon_changes_.emplace_back(from, *x.horizon_days);
 }
 
 void Simulation::Impl::do_change(const Message&, std::uint64_t, ChangeOutcome&) {}

@@ -163,9 +163,11 @@ struct CentreRt {
     std::uint32_t closure_gen = 0; // stale Reopen events carry an older generation
     double surge_factor = 1, surge_walk_ins = 0;
     SimTime surge_until;
-    int walkin_chain_day = -1;  // day whose walk-in arrivals are being drawn
-    std::int64_t used_past = 0; // doses used on the days before today
-    int days_past = 0;          // open days before today
+    int walkin_chain_day = -1;
+    int slot_change_from = 1 << 30; // days from which slots last slot_length_now (a decision)
+    SimTime slot_length_now;        // day whose walk-in arrivals are being drawn
+    std::int64_t used_past = 0;     // doses used on the days before today
+    int days_past = 0;              // open days before today
 };
 
 struct TeamRt {
