@@ -108,6 +108,11 @@ class LiveSession {
   private:
     LiveSession() = default;
     bool write(JournalEntry e, std::string* error);
+    /// Journals a facilitator's action on an upcoming scripted inject (false: no such inject,
+    /// or the journal could not be written).
+    bool inject_action(EntrySource source, const std::string& id, SimTime new_time,
+                       const std::optional<Change>& change, const std::string& author,
+                       std::string* error);
 
     SessionInputs in_;
     std::filesystem::path journal_;

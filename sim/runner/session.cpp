@@ -285,52 +285,40 @@ LiveSession::Decided LiveSession::decide(const Change& change, EntrySource sourc
     return d;
 }
 
-bool LiveSession::skip_inject(const std::string& id, const std::string& author,
-                              std::string* error) {
+bool LiveSession::inject_action(EntrySource source, const std::string& id, SimTime new_time,
+                                const std::optional<Change>& change, const std::string& author,
+                                std::string* error) {
     if (!record_fired(error)) return false;
     const auto up = sim_->upcoming_injects();
     if (std::none_of(up.begin(), up.end(), [&](const UpcomingInject& u) { return u.id == id; }))
         return false;
     JournalEntry e;
-    e.source = EntrySource::ScriptedSkipped;
+    e.source = source;
     e.stamp = sim_->next_stamp();
     e.inject_id = id;
+    e.new_time = new_time;
+    e.change = change;
     e.author = author;
-    if (!write(std::move(e), error)) return false;
-    return sim_->skip_inject(id);
+    return write(std::move(e), error); // journaled before it takes effect
+}
+
+bool LiveSession::skip_inject(const std::string& id, const std::string& author,
+                              std::string* error) {
+    return inject_action(EntrySource::ScriptedSkipped, id, {}, std::nullopt, author, error) &&
+           sim_->skip_inject(id);
 }
 
 bool LiveSession::delay_inject(const std::string& id, SimTime at, const std::string& author,
                                std::string* error) {
-    if (!record_fired(error)) return false;
-    const auto up = sim_->upcoming_injects();
-    if (at < sim_->now() ||
-        std::none_of(up.begin(), up.end(), [&](const UpcomingInject& u) { return u.id == id; }))
-        return false;
-    JournalEntry e;
-    e.source = EntrySource::ScriptedDelayed;
-    e.stamp = sim_->next_stamp();
-    e.inject_id = id;
-    e.new_time = at;
-    e.author = author;
-    if (!write(std::move(e), error)) return false;
-    return sim_->delay_inject(id, at);
+    return at >= sim_->now() &&
+           inject_action(EntrySource::ScriptedDelayed, id, at, std::nullopt, author, error) &&
+           sim_->delay_inject(id, at);
 }
 
 bool LiveSession::edit_inject(const std::string& id, const Change& change,
                               const std::string& author, std::string* error) {
-    if (!record_fired(error)) return false;
-    const auto up = sim_->upcoming_injects();
-    if (std::none_of(up.begin(), up.end(), [&](const UpcomingInject& u) { return u.id == id; }))
-        return false;
-    JournalEntry e;
-    e.source = EntrySource::ScriptedEdited;
-    e.stamp = sim_->next_stamp();
-    e.inject_id = id;
-    e.change = change;
-    e.author = author;
-    if (!write(std::move(e), error)) return false;
-    return sim_->edit_inject(id, change);
+    return inject_action(EntrySource::ScriptedEdited, id, {}, change, author, error) &&
+           sim_->edit_inject(id, change);
 }
 
 bool LiveSession::observe(const std::string& author, const std::string& text, std::string* error) {
