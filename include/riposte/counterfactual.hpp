@@ -6,6 +6,7 @@
 // time with every entry, so that the difference is the decision's, not the method's.
 #include "riposte/journal.hpp"
 #include "riposte/results.hpp"
+#include "riposte/retex.hpp"
 #include "riposte/scenario.hpp"
 #include "riposte/simulation.hpp"
 
@@ -28,13 +29,6 @@ struct TimeReplay {
 TimeReplay replay_by_time(std::shared_ptr<const Scenario> scenario, const RunOptions& options,
                           const std::vector<JournalEntry>& entries, std::uint64_t left_out,
                           const std::string& lang = "fr");
-
-/// One decision's counterfactual: the run with every entry, and without this one.
-struct Counterfactual {
-    std::uint64_t entry = 0; ///< the decision's ordinal
-    Totals with, without;
-    std::vector<std::pair<std::uint64_t, std::string>> no_longer_apply;
-};
 
 /// The counterfactual of every applied decision of the journal (messages excluded).
 std::vector<Counterfactual> decision_counterfactuals(std::shared_ptr<const Scenario> scenario,

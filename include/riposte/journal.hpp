@@ -3,6 +3,7 @@
 // [[entry]] block per change applied live, written and fsync'ed before the change takes effect.
 // Its header binds it to its inputs (SHA-256 of world, plan and exercise, the seed as text).
 // Reading gives file:line:column diagnostics and drops a torn last entry with a warning.
+#include "riposte/core/sha256.hpp"
 #include "riposte/diagnostics.hpp"
 #include "riposte/intervention.hpp"
 
@@ -120,9 +121,5 @@ class JournalWriter {
     std::uint64_t count_ = 0;
     std::uint64_t size_ = 0; ///< bytes of the file up to its last complete entry
 };
-
-/// SHA-256 of a file's bytes as 64 lowercase hex digits (empty when it cannot be read).
-std::string sha256_file(const std::filesystem::path& file);
-std::string sha256_hex(std::string_view bytes);
 
 } // namespace riposte

@@ -4,6 +4,7 @@
 // Every number is formatted without the C locale (std::to_chars), so files are byte-identical
 // for identical results on every machine.
 #include "riposte/core/stats.hpp"
+#include "riposte/core/text_format.hpp"
 #include "riposte/results.hpp"
 #include "riposte/runner.hpp"
 #include "riposte/scenario.hpp"
@@ -109,14 +110,9 @@ std::string standard_csv(std::string_view csv);
 
 // ---- formatting helpers (deterministic, locale-independent) ----
 
-/// A CSV field (RFC 4180): quoted when it contains a comma, quote, CR or LF; quotes doubled.
-std::string csv_field(std::string_view text);
 /// A JSON string literal, quotes included. UTF-8 passes through; control characters, '"' and
 /// '\\' are escaped; invalid UTF-8 bytes are replaced by U+FFFD so the output stays valid.
 std::string json_string(std::string_view text);
-/// `value` with exactly `decimals` digits after the point ("-0.00" is written "0.00").
-/// Non-finite values give an empty string.
-std::string format_fixed(double value, int decimals);
 /// ISO date (YYYY-MM-DD) of day `day` after the ISO date `start_date`; "day N" when
 /// `start_date` is not a valid date.
 std::string iso_date(std::string_view start_date, int day);

@@ -3,15 +3,25 @@
 // by default, joining the journal's timeline of injects and decisions with the KPI charts of the
 // replayed run, the objectives met or not, what broke, staff hours by profession, the
 // evaluators' observations and a plan d'actions correctives pre-filled from the decisions.
-#include "riposte/counterfactual.hpp"
 #include "riposte/exercise.hpp"
 #include "riposte/journal.hpp"
 #include "riposte/results.hpp"
 #include "riposte/scenario.hpp"
 
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace riposte {
+
+/// One decision's counterfactual, computed by the runner (riposte/counterfactual.hpp): the run
+/// with every entry, and without this one.
+struct Counterfactual {
+    std::uint64_t entry = 0; ///< the decision's ordinal
+    Totals with, without;
+    std::vector<std::pair<std::uint64_t, std::string>> no_longer_apply;
+};
 
 struct RetexInputs {
     const Scenario* scenario = nullptr;

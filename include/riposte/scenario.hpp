@@ -5,6 +5,7 @@
 // reference is already resolved to an index; names are kept for output.
 // Durations are SimTime (seconds); distributions sample in seconds.
 #include "riposte/core/distribution.hpp"
+#include "riposte/core/weekdays.hpp"
 #include "riposte/core/sim_time.hpp"
 #include "riposte/diagnostics.hpp"
 #include "riposte/exercise.hpp"
@@ -16,10 +17,6 @@
 #include <vector>
 
 namespace riposte {
-
-/// Bit d (0 = Monday ... 6 = Sunday) set when the weekday is included.
-using WeekdayMask = std::uint8_t;
-constexpr WeekdayMask all_weekdays = 0x7f;
 
 struct Commune {
     std::string insee;

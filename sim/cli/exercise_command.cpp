@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "riposte/change_toml.hpp"
+#include "riposte/counterfactual.hpp"
 #include "riposte/exercise_loader.hpp"
 #include "riposte/output.hpp"
 #include "riposte/retex.hpp"

@@ -1,7 +1,7 @@
 // SHA-256 (FIPS 180-4), written from the standard: the journal binds itself to its inputs
-// with it (riposte/journal.hpp).
+// with it (riposte/journal.hpp, riposte/core/sha256.hpp).
 #include "core/file_input.hpp"
-#include "riposte/journal.hpp"
+#include "riposte/core/sha256.hpp"
 
 #include <array>
 #include <cstdint>

@@ -3,7 +3,7 @@
 // clock times ("08:30"), ISO dates ("2021-04-05"), and the edit distance behind
 // "did you mean ...?" hints.
 #include "riposte/core/sim_time.hpp"
-#include "riposte/scenario.hpp"
+#include "riposte/core/weekdays.hpp"
 
 #include <cstddef>
 #include <optional>

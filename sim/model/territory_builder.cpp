@@ -2,7 +2,7 @@
 // spatial grid, bridging of disconnected parts, CSV output.
 #include "riposte/territory_builder.hpp"
 
-#include "riposte/output.hpp"
+#include "riposte/core/text_format.hpp"
 #include "riposte/territory.hpp"
 
 #include <algorithm>
@@ -618,15 +618,5 @@ std::string territory_edges_csv(const Territory& t) {
     return s;
 }
 
-std::string write_territory_files(const Territory& t, const std::filesystem::path& dir) {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) return dir.string() + ": cannot create the directory: " + ec.message();
-    if (auto st = write_file_atomic(dir / "communes.csv", territory_communes_csv(t)); !st.ok())
-        return st.error;
-    if (auto st = write_file_atomic(dir / "edges.csv", territory_edges_csv(t)); !st.ok())
-        return st.error;
-    return {};
-}
 
 } // namespace riposte

@@ -3,7 +3,7 @@
 // table (scenarios/common/scope_fr_2021.toml): which professions may fill which role.
 #include "riposte/world_generator.hpp"
 
-#include "riposte/output.hpp"
+#include "riposte/core/text_format.hpp"
 #include "riposte/territory.hpp"
 
 #include <algorithm>

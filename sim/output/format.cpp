@@ -12,18 +12,6 @@
 
 namespace riposte {
 
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out;
-    out.reserve(text.size() + 2);
-    out += '"';
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
 
 namespace {
 
@@ -118,19 +106,6 @@ std::string json_string(std::string_view text) {
     return out;
 }
 
-std::string format_fixed(double value, int decimals) {
-    if (!std::isfinite(value)) return {};
-    std::array<char, 400> buf{};
-    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), value,
-                                   std::chars_format::fixed, decimals);
-    if (res.ec != std::errc{}) return {};
-    std::string out(buf.data(), res.ptr);
-    // "-0.00" would make identical results look different depending on rounding noise.
-    if (!out.empty() && out.front() == '-' && out.find_first_not_of("0.", 1) == std::string::npos) {
-        out.erase(0, 1);
-    }
-    return out;
-}
 
 std::string iso_date(std::string_view start_date, int day) {
     return iso_date_plus(start_date, day).value_or("day " + std::to_string(day));

@@ -1,7 +1,7 @@
 // Writing journals (riposte/journal.hpp): POSIX files opened for appending, each block written
 // whole and fsync'ed before append() returns.
 #include "core/file_input.hpp"
-#include "output/journal_format.hpp"
+#include "core/journal_format.hpp"
 #include "riposte/change_toml.hpp"
 #include "riposte/journal.hpp"
 

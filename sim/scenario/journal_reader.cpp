@@ -1,11 +1,11 @@
 // Reading journals (riposte/journal.hpp, docs/exercise.md "The journal"): the block structure
-// comes from output/journal_format.hpp, each block is parsed on its own with toml++ so that a
+// comes from core/journal_format.hpp, each block is parsed on its own with toml++ so that a
 // torn last entry never hides the complete ones before it.
 #include "change_reader.hpp"
 #include "core/file_input.hpp"
 #include "core/text_parse.hpp"
 #include "loader_internal.hpp"
-#include "output/journal_format.hpp"
+#include "core/journal_format.hpp"
 #include "riposte/journal.hpp"
 
 #include <array>

@@ -1,4 +1,4 @@
-#include "output/journal_format.hpp"
+#include "core/journal_format.hpp"
 
 namespace riposte::journal_format {
 
