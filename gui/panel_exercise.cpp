@@ -7,6 +7,7 @@
 #include "riposte/change_toml.hpp"
 #include "riposte/exercise_loader.hpp"
 #include "riposte/objectives.hpp"
+#include "riposte/output.hpp"
 
 #include <imgui.h>
 
@@ -482,7 +483,8 @@ void draw_course_lines(const Snapshot& s, Lang lang, int filter) {
                 ImGui::TextColored(colour_notes, "%s", tr(lang, kind));
                 ImGui::TableNextColumn();
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", it->event->text.c_str());
+                ImGui::TextWrapped(
+                    "%s", log_text(*s.loaded->scenario, *it->event, language_of(lang)).c_str());
                 continue;
             }
             const CourseLine& line = *it->line;

@@ -312,8 +312,16 @@ struct Fixture {
                 {1, i % 3, 1, hours(8), hours(13), 2, 1, "pool exhausted, \"infirmier\""});
         }
         r.testing_days = {{1, 2, 40, 30, 8, 2, 0.5, 100}};
-        r.log = {{days(2) + hours(10), LogKind::Inject, "Absence: 30% des infirmiers\nfin"},
-                 {days(1), LogKind::Delivery, "livraison, 600 doses"}};
+        LogEntry inject{
+            .time = days(2) + hours(10), .kind = LogKind::Inject, .event = LogEvent::Change};
+        inject.change_kind = 3; // absence_wave
+        inject.id = "Absence: 30% des infirmiers\nfin";
+        inject.centre = 1;
+        LogEntry delivery{
+            .time = days(1), .kind = LogKind::Delivery, .event = LogEvent::DosesDelivered};
+        delivery.count = 600;
+        delivery.centre = 0;
+        r.log = {inject, delivery};
         r.totals.vaccinations = 90;
         r.totals.doses_used = 90;
         r.totals.doses_wasted = 10;
@@ -518,7 +526,18 @@ TEST_CASE("CSV tables are rectangular, named and dated") {
     CHECK(events[1][2] == "2021-03-01");
     CHECK(events[1][3] == "10:00");
     CHECK(events[1][4] == "inject");
-    CHECK(events[1][5] == "Absence: 30% des infirmiers\nfin");
+    // the text column: the stable English sentence, ids as the scenario spells them, quoted
+    // where it holds a comma, a quote or a line break
+    CHECK(events[1][5] ==
+          "absence_wave [Absence: 30% des infirmiers\nfin] at Gymnase \"B\": applied");
+    CHECK(events[2][5] == "600 doses delivered to Salle des fêtes, Étréchy");
+    // the same entries for people, in French and in English, with words
+    CHECK(log_text(f.s, f.r.log[0], Language::French) ==
+          "vague d'absences [Absence: 30% des infirmiers\nfin] à Gymnase \"B\" : appliqué");
+    CHECK(log_text(f.s, f.r.log[1], Language::French) ==
+          "600 doses livrées à Salle des fêtes, Étréchy");
+    CHECK(log_text(f.s, f.r.log[0], Language::English) ==
+          "absence wave [Absence: 30% des infirmiers\nfin] at Gymnase \"B\": applied");
 
     const auto communes = parse_csv(commune_group_csv(f.s, f.r));
     REQUIRE(communes.size() == 3);

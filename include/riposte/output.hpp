@@ -120,6 +120,11 @@ std::string iso_date(std::string_view start_date, int day);
 std::string clock_hhmm(std::int64_t second_of_day);
 /// Name of a log kind as written in events.csv ("info", "warning", ...).
 std::string_view log_kind_name(LogKind kind);
+/// A log entry as a sentence in `language`. With `words`, professions and roles are words
+/// ("infirmier", "entretien médical"); without, they are the scenario's ids, as events.csv
+/// writes them (English, stable from version to version).
+std::string log_text(const Scenario& scenario, const LogEntry& entry, Language language,
+                     bool words = true);
 /// `value` with at most `max_decimals` digits after the point, trailing zeros (and a trailing
 /// point) removed: 12.5000 -> "12.5", 3.0 -> "3". Non-finite values give an empty string.
 std::string format_decimal(double value, int max_decimals);

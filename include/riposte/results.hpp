@@ -118,10 +118,42 @@ struct MobileDayRow {
 
 enum class LogKind { Info, Warning, Shortfall, Stockout, Delivery, Inject, Decision };
 
+/// What a log entry reports. The engine records ids and numbers only; the texts, in French or
+/// English, are rendered by log_text() (riposte/output.hpp) from the string table
+/// (riposte/text/log_texts.hpp). The fields each event uses are listed with it.
+enum class LogEvent : std::uint8_t {
+    DosesDelivered,           ///< count doses, centre
+    TeamDosesDelivered,       ///< count doses, team
+    KitsDelivered,            ///< count test kits
+    SentHomeAtClosing,        ///< count people, centre, station (nobody there at closing)
+    StaffAbsent,              ///< profession, unit (Plan::unit_name: a centre or a mobile team)
+    SupervisedWithoutMedecin, ///< centre, profession (works only under a médecin's supervision)
+    StationStopped,           ///< centre, role: nobody present and nobody qualified to cover
+    StaffMovedToCover,        ///< centre, profession, role (from), role_to
+    StockOut,                 ///< centre: no dose left, people turned away
+    CentreClosedUntil,        ///< centre, count = the day (0-based) the closure ends
+    TeamIdle,                 ///< team: nobody to vaccinate, the team cannot go out
+    TeamRound,                ///< team, count home vaccinations, count2 communes visited
+    ShortfallSummary,         ///< count role-shifts not fully staffed (end of run)
+    Change,                   ///< change_kind, id, centre (-1: none); refusal_* when refused
+};
+
 struct LogEntry {
     SimTime time;
     LogKind kind = LogKind::Info;
-    std::string text;
+    LogEvent event = LogEvent::DosesDelivered;
+    std::int32_t centre = -1;     ///< centre index (a unit index for StaffAbsent)
+    std::int32_t team = -1;       ///< mobile team index
+    std::int32_t station = -1;    ///< station index within the centre
+    std::int32_t role = -1;       ///< role index
+    std::int32_t role_to = -1;    ///< role index moved to (StaffMovedToCover)
+    std::int32_t profession = -1; ///< profession index
+    std::int64_t count = 0, count2 = 0;
+    std::int32_t change_kind = -1; ///< index of the Change alternative (riposte/intervention.hpp)
+    std::string id;                ///< the scripted inject's or trigger's id, if any
+    std::int32_t refusal_reason = -1; ///< RefusalReason when the change was refused
+    std::string refusal_subject;      ///< Refusal::subject (a name, not prose)
+    double refusal_number = 0;        ///< Refusal::number
 };
 
 struct Totals {

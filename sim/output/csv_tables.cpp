@@ -313,7 +313,7 @@ std::string events_csv(const Scenario& s, const Results& r) {
             .text(date_of(s, e.time.day()))
             .text(time_of_day(e.time))
             .text(log_kind_name(e.kind))
-            .text(e.text)
+            .text(log_text(s, e, Language::English, false))
             .end_row();
     }
     return csv.take();

@@ -4,6 +4,7 @@
 
 #include "riposte/text/cli_texts.hpp"
 #include "riposte/text/gui_texts.hpp"
+#include "riposte/text/log_texts.hpp"
 #include "riposte/text/names_texts.hpp"
 #include "riposte/text/report_texts.hpp"
 #include "riposte/text/summary_texts.hpp"
@@ -182,8 +183,10 @@ std::string phrase_text(Language language, std::string_view id,
 std::vector<Text> all_texts() {
     std::vector<Text> out;
     for (const std::vector<Text>& section :
-         {entries_of(report), entries_of(summary), entries_of(cli), entries_of(causes)})
+         {entries_of(report), entries_of(summary), entries_of(cli), entries_of(causes),
+          entries_of(log_texts)})
         out.insert(out.end(), section.begin(), section.end());
+    out.insert(out.end(), std::begin(change_kind_words), std::end(change_kind_words));
     append_names(out, profession_names);
     append_names(out, role_names);
     append_names(out, group_names);

@@ -189,9 +189,11 @@ void Simulation::Impl::finalise() {
             break;
         }
     }
-    if (!res_.shortfalls.empty())
-        log(LogKind::Shortfall, std::to_string(res_.shortfalls.size()) +
-                                    " role-shifts could not be fully staffed (see shortfall.csv)");
+    if (!res_.shortfalls.empty()) {
+        LogEntry e = log_entry(LogKind::Shortfall, LogEvent::ShortfallSummary);
+        e.count = static_cast<std::int64_t>(res_.shortfalls.size());
+        log(std::move(e));
+    }
 }
 
 } // namespace riposte

@@ -24,22 +24,27 @@ void Simulation::Impl::on_day_start(int d) {
         std::fill(rt.role_present.begin(), rt.role_present.end(), 0);
         if (rt.alloc[du] > 0) {
             rt.stock += rt.alloc[du];
-            log(LogKind::Delivery, std::to_string(rt.alloc[du]) + " doses delivered to " +
-                                       centre_name(static_cast<int>(c)));
+            LogEntry e = log_entry(LogKind::Delivery, LogEvent::DosesDelivered);
+            e.count = rt.alloc[du];
+            e.centre = static_cast<std::int32_t>(c);
+            log(std::move(e));
         }
         rt.acc.row.slots_opened = rt.opened[du];
     }
     for (std::size_t t = 0; t < teams_.size(); ++t)
         if (teams_[t].alloc[du] > 0) {
             teams_[t].stock += teams_[t].alloc[du];
-            log(LogKind::Delivery, std::to_string(teams_[t].alloc[du]) +
-                                       " doses delivered to mobile team " +
-                                       plan_.mobile_teams[t].name);
+            LogEntry e = log_entry(LogKind::Delivery, LogEvent::TeamDosesDelivered);
+            e.count = teams_[t].alloc[du];
+            e.team = static_cast<std::int32_t>(t);
+            log(std::move(e));
         }
     for (const auto& k : w_.test_kit_deliveries)
         if (k.day == d) {
             test_kits_ += k.kits;
-            log(LogKind::Delivery, std::to_string(k.kits) + " test kits delivered");
+            LogEntry e = log_entry(LogKind::Delivery, LogEvent::KitsDelivered);
+            e.count = k.kits;
+            log(std::move(e));
         }
 
     // bookings made today (from today onwards)
@@ -268,10 +273,13 @@ void Simulation::Impl::on_centre_close(int c) {
         } else {
             while (!s.pool.queue_empty()) sent.push_back(s.pool.dequeue());
         }
-        if (!sent.empty())
-            log(LogKind::Warning, std::to_string(sent.size()) + " people sent home from " +
-                                      centre_name(c) + ": nobody at " + s.def->name +
-                                      " at closing time");
+        if (!sent.empty()) {
+            LogEntry e = log_entry(LogKind::Warning, LogEvent::SentHomeAtClosing);
+            e.count = static_cast<std::int64_t>(sent.size());
+            e.centre = c;
+            e.station = s.local;
+            log(std::move(e));
+        }
         for (std::int32_t p : sent) {
             --rt.waiting;
             RIPOSTE_INVARIANT(rt.waiting >= 0);

@@ -137,14 +137,17 @@ AppliedChange Simulation::Impl::fire(const Change& change, std::uint64_t identit
     ac.change = change;
     ac.outcome = apply(change, identity);
     here_centre_ = -1;
-    std::string text = std::string(change_kind_name(change));
-    if (!id.empty()) text += " [" + id + "]";
-    if (centre >= 0) text += " at " + centre_name(centre);
-    if (ac.outcome.applied())
-        text += ": applied";
-    else
-        text += ": refused, " + describe_refusal(*ac.outcome.refusal, "en");
-    log(is_inject(change) ? LogKind::Inject : LogKind::Decision, std::move(text));
+    LogEntry e =
+        log_entry(is_inject(change) ? LogKind::Inject : LogKind::Decision, LogEvent::Change);
+    e.change_kind = static_cast<std::int32_t>(change.index());
+    e.id = id;
+    e.centre = centre;
+    if (const auto& r = ac.outcome.refusal) {
+        e.refusal_reason = static_cast<std::int32_t>(r->reason);
+        e.refusal_subject = r->subject;
+        e.refusal_number = r->number;
+    }
+    log(std::move(e));
     changes_.push_back(ac);
     if (obs_) obs_->on_change(ac);
     return ac;
@@ -277,8 +280,10 @@ void Simulation::Impl::do_change(const CentreClosed& x, std::uint64_t, ChangeOut
     }
     for (int c : cs) {
         shut_centre(c, x.until, false);
-        log(LogKind::Inject,
-            centre_name(c) + " closed until day " + std::to_string(x.until.day() + 1));
+        LogEntry e = log_entry(LogKind::Inject, LogEvent::CentreClosedUntil);
+        e.centre = c;
+        e.count = x.until.day();
+        log(std::move(e));
     }
     out.centres = cs;
 }

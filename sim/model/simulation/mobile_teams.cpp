@@ -31,7 +31,9 @@ void Simulation::Impl::on_team_day(int t, int rs_index) {
         if (a.role == team.role_needed) can_go = true;
     }
     if (!can_go || row.staff_present == 0) {
-        log(LogKind::Shortfall, "mobile team " + team.name + " cannot go out: nobody to vaccinate");
+        LogEntry e = log_entry(LogKind::Shortfall, LogEvent::TeamIdle);
+        e.team = t;
+        log(std::move(e));
         row.stock_end = rt.stock;
         rt.row = row;
         rt.row_pending = true;
@@ -163,17 +165,17 @@ void Simulation::Impl::on_team_step(int t) {
 }
 
 void Simulation::Impl::end_team_round(int t) {
-    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
     TeamRt& rt = teams_[static_cast<std::size_t>(t)];
     TeamRt::Round& r = rt.round_state;
     r.active = false;
     rt.row.doses_wasted += r.vial_left; // the team does not keep an opened vial overnight
     r.vial_left = 0;
     rt.row.stock_end = rt.stock;
-    log(LogKind::Info, "mobile team " + team.name + ": " +
-                           std::to_string(rt.row.first_doses + rt.row.second_doses) +
-                           " home vaccinations in " + std::to_string(rt.row.communes_visited) +
-                           " communes");
+    LogEntry e = log_entry(LogKind::Info, LogEvent::TeamRound);
+    e.team = t;
+    e.count = rt.row.first_doses + rt.row.second_doses;
+    e.count2 = rt.row.communes_visited;
+    log(std::move(e));
 }
 
 } // namespace riposte

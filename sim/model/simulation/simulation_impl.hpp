@@ -324,8 +324,15 @@ class Simulation::Impl final : public EventHandler {
         return Rng(opt_.seed, static_cast<std::uint64_t>(opt_.replication), key, purpose);
     }
     SimTime day_start(int d) const { return days(d); }
-    void log(LogKind kind, std::string text) {
-        LogEntry e{sim_.now(), kind, std::move(text)};
+    /// A log entry stamped now; the caller fills the ids and numbers its event uses.
+    LogEntry log_entry(LogKind kind, LogEvent event) const {
+        LogEntry e;
+        e.time = sim_.now();
+        e.kind = kind;
+        e.event = event;
+        return e;
+    }
+    void log(LogEntry e) {
         if (obs_) obs_->on_log(e);
         res_.log.push_back(std::move(e));
     }

@@ -12,7 +12,6 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
                            : 0.0;
     const double p_absent =
         std::clamp(w_.absenteeism.baseline + w_.absenteeism.per_100k_incidence * inc, 0.0, 1.0);
-    const std::string& where = staffing_name(rs.centre);
     // one absence draw per (person, day)
     std::vector<char> present(rs.people.size(), 0);
     medecin_present = false;
@@ -27,8 +26,10 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
         if (present[i] && person.profession == medecin) medecin_present = true;
         if (!present[i]) {
             prof_absent_h_[static_cast<std::size_t>(person.profession)] += len_s / 3600.0;
-            log(LogKind::Warning, w_.professions[static_cast<std::size_t>(person.profession)] +
-                                      " absent today at " + where);
+            LogEntry e = log_entry(LogKind::Warning, LogEvent::StaffAbsent);
+            e.profession = person.profession;
+            e.centre = rs.centre;
+            log(std::move(e));
         }
     }
     return present;
@@ -71,9 +72,10 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
         if (scope_of(person.profession, static_cast<std::size_t>(a.role)) == 1 &&
             !medecin_present) {
-            log(LogKind::Shortfall,
-                "no médecin on site at " + centre_name(c) + ": a supervised " +
-                    w_.professions[static_cast<std::size_t>(person.profession)] + " cannot work");
+            LogEntry e = log_entry(LogKind::Shortfall, LogEvent::SupervisedWithoutMedecin);
+            e.centre = c;
+            e.profession = person.profession;
+            log(std::move(e));
             continue;
         }
         working.push_back(a);
@@ -99,20 +101,21 @@ void Simulation::Impl::on_shift_start(int rs_index) {
                     best = static_cast<int>(k);
             }
             if (best < 0) {
-                log(LogKind::Shortfall,
-                    w_.roles[r] + " at " + centre_name(c) +
-                        ": nobody present and nobody qualified to cover, the station stops");
+                LogEntry e = log_entry(LogKind::Shortfall, LogEvent::StationStopped);
+                e.centre = c;
+                e.role = static_cast<std::int32_t>(r);
+                log(std::move(e));
                 continue;
             }
             auto& mover = working[static_cast<std::size_t>(best)];
             --count[static_cast<std::size_t>(mover.role)];
             ++count[r];
-            log(LogKind::Info,
-                "at " + centre_name(c) + " a " +
-                    w_.professions[static_cast<std::size_t>(
-                        roster_.people[static_cast<std::size_t>(mover.person)].profession)] +
-                    " moves from " + w_.roles[static_cast<std::size_t>(mover.role)] + " to " +
-                    w_.roles[r] + " to cover an absence");
+            LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
+            e.centre = c;
+            e.profession = roster_.people[static_cast<std::size_t>(mover.person)].profession;
+            e.role = mover.role;
+            e.role_to = static_cast<std::int32_t>(r);
+            log(std::move(e));
             mover.role = static_cast<int>(r);
         }
     }

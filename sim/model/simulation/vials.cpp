@@ -18,8 +18,11 @@ bool Simulation::Impl::take_dose(int c) {
     }
     const VaccineType& v = w_.vaccines[static_cast<std::size_t>(def.vaccine)];
     if (rt.stock <= 0) {
-        if (!rt.acc.stockout_logged)
-            log(LogKind::Stockout, "no dose left at " + def.name + ": patients turned away");
+        if (!rt.acc.stockout_logged) {
+            LogEntry e = log_entry(LogKind::Stockout, LogEvent::StockOut);
+            e.centre = c;
+            log(std::move(e));
+        }
         rt.acc.stockout_logged = true;
         return false;
     }
