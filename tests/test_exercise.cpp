@@ -61,6 +61,7 @@ std::vector<Change> sample_changes() {
         v.push_back(slots);
     }
     v.push_back(RoadCut{"34114", "34239", days(4) + hours(18)});
+    v.push_back(SendMobileTeam{"Équipe mobile \"nord\"", 6, {"34114", "Saint-André-de-Sangonis"}});
     return v;
 }
 

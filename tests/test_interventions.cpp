@@ -1,6 +1,7 @@
 // Interventions (issue 8 §3): each kind has its effect where it should, and nowhere else (the
 // other centres' rows stay identical, at least until the change can reach them through
 // rebooking), on the shipped Centre-Hérault scenario.
+#include "fixtures.hpp"
 #include "riposte/output.hpp"
 #include "riposte/scenario_loader.hpp"
 #include "riposte/simulation.hpp"
@@ -140,7 +141,7 @@ TEST_CASE("an impossible change is refused with its reason and changes nothing")
     // the refusals are in the log, as decisions / injects refused
     int refused = 0;
     for (const auto& e : after.log)
-        if (e.event == LogEvent::Change && e.refusal_reason >= 0) ++refused;
+        if (e.event == LogEvent::Intervention && e.refusal_reason >= 0) ++refused;
     CHECK(refused == 4);
 }
 
@@ -822,4 +823,102 @@ TEST_CASE("longer slots at one centre from a day: fewer slots there from that da
     empty.from_day = 8;
     const Run none = run_with(sc, at(6, 12), empty);
     CHECK_FALSE(none.outcome.applied());
+}
+
+namespace {
+
+/// Centre-Hérault over one week with a mobile team based at Gignac (one injector, Mon-Fri),
+/// going round the communes nearest its base first.
+Scenario herault_with_team() {
+    Scenario sc = herault();
+    sc.world.days = 7;
+    MobileTeam team;
+    team.name = "EMV Gignac";
+    team.base_commune = sc.world.find_commune("34114");
+    team.weekdays = 0x1f; // Monday to Friday (day 0 is a Monday)
+    team.start = hours(9);
+    team.end = hours(17);
+    team.staff.assign(sc.world.roles.size(), 0);
+    for (std::size_t r = 0; r < sc.world.roles.size(); ++r)
+        if (sc.world.roles[r] == "injection") {
+            team.staff[r] = 1;
+            team.role_needed = static_cast<int>(r);
+        }
+    team.visit = test::dist("20");
+    team.minutes_between_homes = 10;
+    team.allocation_share = 0.05;
+    sc.plan.mobile_teams = {team};
+    return sc;
+}
+
+std::int64_t home_first_doses(const Results& r, int commune) {
+    std::int64_t n = 0;
+    for (const auto& row : r.communes)
+        if (row.commune == commune) n += row.home_first_dose;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("a mobile team sent to listed communes on a day visits them; the centres are untouched") {
+    const Scenario sc = herault_with_team();
+    REQUIRE(sc.world.find_commune("34142") >= 0);
+    const int lodeve = sc.world.find_commune("34142"); // Lodève, far from the team's base
+    const RunOptions opt{7, 0, minutes(15)};
+    const Results base = run_replication(sc, opt);
+    REQUIRE(base.totals.home_vaccinations > 0);   // the team works in the base run
+    REQUIRE(home_first_doses(base, lodeve) == 0); // and never reaches Lodève in a week
+    Simulation sim(sc, opt);
+    sim.advance_to(at(1, 12));
+    const ChangeOutcome o =
+        sim.apply(SendMobileTeam{"EMV Gignac", 2, {"34142"}}, change_identity("send"));
+    REQUIRE_MESSAGE(o.applied(), describe_refusal(*o.refusal, "en"));
+    const Results res = sim.run();
+    CHECK(home_first_doses(res, lodeve) > 0);
+    // day 2's round went to Lodève: a longer drive that day, the days before identical
+    const auto day_row = [](const Results& r, int d) {
+        for (const auto& row : r.mobile_days)
+            if (row.day == d) return row;
+        FAIL("no mobile row for day " << d);
+        return MobileDayRow{};
+    };
+    CHECK(day_row(res, 2).drive_minutes > day_row(base, 2).drive_minutes);
+    CHECK(day_row(res, 0).first_doses == day_row(base, 0).first_doses);
+    CHECK(day_row(res, 1).drive_minutes == day_row(base, 1).drive_minutes);
+    // people who cannot travel do not book centres: every centre's rows are identical
+    CHECK(centre_day_csv(sc, res) == centre_day_csv(sc, base));
+}
+
+TEST_CASE("sending a mobile team today turns the round under way; impossible sends are refused") {
+    const Scenario sc = herault_with_team();
+    const int lodeve = sc.world.find_commune("34142");
+    const RunOptions opt{7, 0, minutes(15)};
+    // under way: at 11:00 on day 1 the rest of the round goes to Lodève
+    Simulation sim(sc, opt);
+    sim.advance_to(at(1, 11));
+    const ChangeOutcome now =
+        sim.apply(SendMobileTeam{"EMV Gignac", 1, {"Lodève"}}, change_identity("now"));
+    REQUIRE_MESSAGE(now.applied(), describe_refusal(*now.refusal, "en"));
+    CHECK(home_first_doses(sim.run(), lodeve) > 0);
+
+    Simulation other(sc, opt);
+    other.advance_to(at(1, 18)); // the round of day 1 is over
+    const auto refused = [&](const SendMobileTeam& s, RefusalReason why) {
+        const ChangeOutcome r = other.apply(s, change_identity("no"));
+        REQUIRE_FALSE(r.applied());
+        CHECK(r.refusal->reason == why);
+        return describe_refusal(*r.refusal, "en");
+    };
+    CHECK(refused({"EMV Gignac", 1, {"34142"}}, RefusalReason::NotApplicable) ==
+          "not applicable: the round of mobile team EMV Gignac is over for today");
+    CHECK(refused({"EMV Gignac", 5, {"34142"}}, RefusalReason::NotApplicable) ==
+          "not applicable: mobile team EMV Gignac does not go out on day 6"); // a Saturday
+    CHECK(refused({"EMV Sud", 2, {"34142"}}, RefusalReason::UnknownTeam) ==
+          "unknown mobile team: 'EMV Sud'");
+    CHECK(refused({"EMV Gignac", 0, {"34142"}}, RefusalReason::InThePast) ==
+          "that time has already passed");
+    CHECK(refused({"EMV Gignac", 2, {"Nowhere"}}, RefusalReason::BadValue) ==
+          "bad value: unknown commune 'Nowhere'");
+    CHECK(refused({"EMV Gignac", 9, {"34142"}}, RefusalReason::PastHorizon) ==
+          "past the end of the run");
 }

@@ -313,7 +313,7 @@ struct Fixture {
         }
         r.testing_days = {{1, 2, 40, 30, 8, 2, 0.5, 100}};
         LogEntry inject{
-            .time = days(2) + hours(10), .kind = LogKind::Inject, .event = LogEvent::Change};
+            .time = days(2) + hours(10), .kind = LogKind::Inject, .event = LogEvent::Intervention};
         inject.change_kind = 3; // absence_wave
         inject.id = "Absence: 30% des infirmiers\nfin";
         inject.centre = 1;

@@ -25,6 +25,7 @@ struct ExerciseName {
         Profession, ///< a profession of the world's scope
         Role,       ///< a role of the world's scope
         Commune,    ///< a commune (nearest_to): INSEE code or name
+        Team,       ///< a mobile team's name
         CentreKind, ///< a centre kind selector (matches no centre is a warning)
         Day,        ///< a day index (an inject after the run's end never fires)
     };

@@ -168,21 +168,34 @@ struct RoadCut {
     bool operator==(const RoadCut&) const = default;
 };
 
+/// Send a mobile team to the listed communes on day `day`: that day its round visits them, in
+/// this order, instead of its usual round (second doses due still come first). On the day
+/// itself, a round under way turns to them at once. The team must be out that day (one of its
+/// weekdays, within its first and last day).
+struct SendMobileTeam {
+    std::string team;
+    int day = 0;
+    std::vector<std::string> communes; ///< INSEE codes or names
+    bool operator==(const SendMobileTeam&) const = default;
+};
+
 /// A decision the model does not apply (a message, a phone call): recorded only.
 struct Message {
     std::string text;
     bool operator==(const Message&) const = default;
 };
 
-using Change = std::variant<CentreClosed, StationSlowed, StaffIll, AbsenceWave, DeliveryLate,
-                            ColdChainFailure, DemandSurge, SetCentreOpen, AddLine, ReallocateDoses,
-                            ChangeBooking, Message, MoveStaff, GroupEligible, RoadCut>;
+using Change =
+    std::variant<CentreClosed, StationSlowed, StaffIll, AbsenceWave, DeliveryLate, ColdChainFailure,
+                 DemandSurge, SetCentreOpen, AddLine, ReallocateDoses, ChangeBooking, Message,
+                 MoveStaff, GroupEligible, RoadCut, SendMobileTeam>;
 
 /// Stable names of the kinds (exercise files, journals), indexed like Change's alternatives.
 inline constexpr const char* change_kind_names[] = {
-    "centre_closed",      "station_slowed", "staff_ill",       "absence_wave",   "delivery_late",
-    "cold_chain_failure", "demand_surge",   "set_centre_open", "add_line",       "reallocate_doses",
-    "change_booking",     "message",        "move_staff",      "group_eligible", "road_cut"};
+    "centre_closed", "station_slowed",     "staff_ill",      "absence_wave",
+    "delivery_late", "cold_chain_failure", "demand_surge",   "set_centre_open",
+    "add_line",      "reallocate_doses",   "change_booking", "message",
+    "move_staff",    "group_eligible",     "road_cut",       "send_mobile_team"};
 static_assert(std::size(change_kind_names) == std::variant_size_v<Change>);
 inline const char* change_kind_name(const Change& c) {
     return change_kind_names[c.index()];
@@ -207,6 +220,7 @@ enum class RefusalReason : std::uint8_t {
     UnknownStation,    ///< subject: station name
     UnknownProfession, ///< subject: profession
     UnknownRole,       ///< subject: role
+    UnknownTeam,       ///< subject: mobile team
     PastHorizon,       ///< the time or day is past the end of the run
     InThePast,         ///< the time or day is before now
     NoneWithinReach,   ///< subject: role; number: people who could come

@@ -135,7 +135,7 @@ enum class LogEvent : std::uint8_t {
     TeamIdle,                 ///< team: nobody to vaccinate, the team cannot go out
     TeamRound,                ///< team, count home vaccinations, count2 communes visited
     ShortfallSummary,         ///< count role-shifts not fully staffed (end of run)
-    Change,                   ///< change_kind, id, centre (-1: none); refusal_* when refused
+    Intervention,             ///< change_kind, id, centre (-1: none); refusal_* when refused
 };
 
 struct LogEntry {

@@ -5,8 +5,8 @@
 // reference is already resolved to an index; names are kept for output.
 // Durations are SimTime (seconds); distributions sample in seconds.
 #include "riposte/core/distribution.hpp"
-#include "riposte/core/weekdays.hpp"
 #include "riposte/core/sim_time.hpp"
+#include "riposte/core/weekdays.hpp"
 #include "riposte/diagnostics.hpp"
 #include "riposte/exercise.hpp"
 

@@ -31,6 +31,11 @@ class Lines {
     void integer(std::string_view key, std::int64_t v) { raw(key, std::to_string(v)); }
     void number(std::string_view key, double v) { raw(key, number_text(v)); }
     void boolean(std::string_view key, bool v) { raw(key, v ? "true" : "false"); }
+    void strings(std::string_view key, const std::vector<std::string>& v) {
+        std::string a = "[";
+        for (std::size_t i = 0; i < v.size(); ++i) a += (i ? ", " : "") + toml_quote(v[i]);
+        raw(key, a + "]");
+    }
     void time(std::string_view key, SimTime t) { raw(key, toml_quote(format_day_time(t))); }
     void until(SimTime t) {
         if (t != SimTime::max()) time("until", t);
@@ -202,6 +207,10 @@ std::string change_to_toml(const Change& change) {
                 l.str("a", c.a);
                 l.str("b", c.b);
                 l.until(c.until);
+            } else if constexpr (std::is_same_v<T, SendMobileTeam>) {
+                l.str("team", c.team);
+                l.integer("day", c.day);
+                l.strings("communes", c.communes);
             } else if constexpr (std::is_same_v<T, Message>) {
                 if (!c.text.empty()) l.str("message", c.text);
             }

@@ -84,7 +84,7 @@ std::string log_text(const Scenario& s, const LogEntry& e, Language lang, bool w
         return fill(lang, t.team_round, {team(e.team), count(e.count), count(e.count2)});
     case LogEvent::ShortfallSummary:
         return fill(lang, t.shortfall_summary, {count(e.count)});
-    case LogEvent::Change: {
+    case LogEvent::Intervention: {
         const bool known = e.change_kind >= 0 &&
                            static_cast<std::size_t>(e.change_kind) < std::size(change_kind_names);
         std::string out;

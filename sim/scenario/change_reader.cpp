@@ -47,7 +47,10 @@ constexpr std::string_view change_keys[] = {"centre",
                                             "b",
                                             "slot_minutes",
                                             "doses_per_slot",
-                                            "overbooking"};
+                                            "overbooking",
+                                            "team",
+                                            "day",
+                                            "communes"};
 
 constexpr std::string_view centre_example =
     "centre = \"Gignac\" (a name, \"*\" for every centre, or { largest = true })";
@@ -102,6 +105,46 @@ class ChangeFields {
             ctx_.names->push_back(std::move(e));
         }
         return *s;
+    }
+
+    /// A non-empty array of names (each one noted for check_exercise).
+    std::vector<std::string> names(std::string_view key, std::string_view example,
+                                   ExerciseName::What what) {
+        std::vector<std::string> out;
+        const toml::node* n = r_.node(key, true, example);
+        if (!n) {
+            ok_ = false;
+            return out;
+        }
+        const toml::array* a = n->as_array();
+        if (!a || (a->empty() && !ctx_.lenient)) {
+            f_.error(*n, "value.type",
+                     q(key) + " must be a non-empty array of names: write e.g. " +
+                         std::string(example));
+            ok_ = false;
+            return out;
+        }
+        for (const toml::node& e : *a) {
+            auto s = to_string(f_, e, q(key));
+            if (!s) {
+                ok_ = false;
+                continue;
+            }
+            if (s->empty() && !ctx_.lenient) {
+                f_.error(e, "value.empty", q(key) + " holds an empty name");
+                ok_ = false;
+                continue;
+            }
+            if (ctx_.names) {
+                ExerciseName en;
+                en.what = what;
+                en.value = *s;
+                en.where = f_.loc(e);
+                ctx_.names->push_back(std::move(en));
+            }
+            out.push_back(std::move(*s));
+        }
+        return out;
     }
 
     std::int64_t integer(std::string_view key, std::int64_t lo, std::int64_t hi, bool required,
@@ -588,6 +631,14 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
         v.a = c.text("a", true, "a = \"34114\"", W::Commune, true);
         v.b = c.text("b", true, "b = \"34142\"", W::Commune, true);
         v.until = c.until();
+        out = v;
+        break;
+    }
+    case 15: {
+        SendMobileTeam v;
+        v.team = c.text("team", true, "team = \"Équipe mobile nord\"", W::Team, true);
+        v.day = static_cast<int>(c.integer("day", 0, 3650, true, "day = 4", 0));
+        v.communes = c.names("communes", "communes = [\"34114\", \"Aniane\"]", W::Commune);
         out = v;
         break;
     }

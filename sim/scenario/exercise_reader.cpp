@@ -387,6 +387,13 @@ Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) 
             loader::resolve_name(s.world.roles, n.value, "role", n.where, d,
                                  "a role of the world's scope of practice");
             break;
+        case ExerciseName::What::Team: {
+            std::vector<std::string> teams;
+            for (const MobileTeam& t : s.plan.mobile_teams) teams.push_back(t.name);
+            loader::resolve_name(teams, n.value, "mobile team", n.where, d,
+                                 "a mobile team of the plan");
+            break;
+        }
         case ExerciseName::What::Commune:
             if (s.world.find_commune(n.value) < 0) {
                 std::vector<std::string> names;

@@ -23,7 +23,7 @@ struct LogTexts {
                          "poste s'arrête",
                          "{0} at {1}: nobody present and nobody qualified to cover, the station "
                          "stops"};
-    Text staff_moved{"à {0}, un {1} passe de {2} à {3} pour couvrir une absence",
+    Text staff_moved{"à {0}, un {1} passe du poste {2} au poste {3} pour couvrir une absence",
                      "at {0} a {1} moves from {2} to {3} to cover an absence"};
     Text stock_out{"plus aucune dose à {0} : personnes refoulées",
                    "no dose left at {0}: patients turned away"};
@@ -62,6 +62,7 @@ inline constexpr Text change_kind_words[] = {
     {"professionnels déplacés", "staff moved"},
     {"nouveau groupe éligible", "group made eligible"},
     {"route coupée", "road cut"},
+    {"équipe mobile envoyée", "mobile team sent"},
 };
 
 } // namespace riposte::text

@@ -20,6 +20,9 @@ std::string describe_refusal(const Refusal& r, std::string_view lang) {
                   : "unknown profession: '" + r.subject + "'";
     case RefusalReason::UnknownRole:
         return fr ? "rôle inconnu : « " + r.subject + " »" : "unknown role: '" + r.subject + "'";
+    case RefusalReason::UnknownTeam:
+        return fr ? "équipe mobile inconnue : « " + r.subject + " »"
+                  : "unknown mobile team: '" + r.subject + "'";
     case RefusalReason::PastHorizon:
         return fr ? "après la fin de la simulation" : "past the end of the run";
     case RefusalReason::InThePast:

@@ -138,7 +138,7 @@ AppliedChange Simulation::Impl::fire(const Change& change, std::uint64_t identit
     ac.outcome = apply(change, identity);
     here_centre_ = -1;
     LogEntry e =
-        log_entry(is_inject(change) ? LogKind::Inject : LogKind::Decision, LogEvent::Change);
+        log_entry(is_inject(change) ? LogKind::Inject : LogKind::Decision, LogEvent::Intervention);
     e.change_kind = static_cast<std::int32_t>(change.index());
     e.id = id;
     e.centre = centre;
@@ -960,6 +960,63 @@ void Simulation::Impl::evaluate_triggers() {
                      tr.id, c);
             if (tr.once) break;
         }
+    }
+}
+
+void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeOutcome& out) {
+    int t = -1;
+    for (std::size_t k = 0; k < plan_.mobile_teams.size(); ++k)
+        if (plan_.mobile_teams[k].name == x.team) t = static_cast<int>(k);
+    if (t < 0) {
+        out.refusal = refuse(RefusalReason::UnknownTeam, x.team);
+        return;
+    }
+    if (x.communes.empty()) {
+        out.refusal = refuse(RefusalReason::BadValue, "communes (none listed)");
+        return;
+    }
+    std::vector<int> communes;
+    for (const std::string& name : x.communes) {
+        const int m = w_.find_commune(name);
+        if (m < 0) {
+            out.refusal = refuse(RefusalReason::BadValue, "unknown commune '" + name + "'");
+            return;
+        }
+        communes.push_back(m);
+    }
+    const int today = sim_.now().day();
+    if (x.day < today) {
+        out.refusal = refuse(RefusalReason::InThePast);
+        return;
+    }
+    if (day_start(x.day) >= horizon_) {
+        out.refusal = refuse(RefusalReason::PastHorizon);
+        return;
+    }
+    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
+    const bool out_that_day = x.day >= team.first_day && x.day <= team.last_day &&
+                              ((team.weekdays >> ((x.day + w_.start_weekday) % 7)) & 1);
+    if (!out_that_day) {
+        out.refusal = refuse(RefusalReason::NotApplicable, "mobile team " + team.name +
+                                                               " does not go out on day " +
+                                                               std::to_string(x.day + 1));
+        return;
+    }
+    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
+    if (x.day == rt.last_round_day) {
+        TeamRt::Round& r = rt.round_state;
+        if (!r.active) {
+            out.refusal = refuse(RefusalReason::NotApplicable,
+                                 "the round of mobile team " + team.name + " is over for today");
+            return;
+        }
+        // under way: the rest of today's round goes to the listed communes
+        r.sent_to = communes;
+        r.sent_next = 0;
+        r.tries = 0;
+        r.group = 0;
+    } else {
+        rt.sent[x.day] = communes;
     }
 }
 

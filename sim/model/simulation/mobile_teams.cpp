@@ -49,6 +49,8 @@ void Simulation::Impl::on_team_day(int t, int rs_index) {
     r.now = static_cast<double>(rs.start.seconds());
     r.end = static_cast<double>(rs.end.seconds());
     r.at = team.base_commune;
+    rt.last_round_day = d;
+    if (const auto it = rt.sent.find(d); it != rt.sent.end()) r.sent_to = it->second;
     rt.row = row;
     rt.row_pending = true;
     sim_.schedule(sim_.now(), h_, TeamStep, static_cast<std::uint32_t>(t), 0, prio_team);
@@ -128,8 +130,12 @@ void Simulation::Impl::on_team_step(int t) {
     }
     // then first doses, commune after commune along the round
     const std::size_t ng = w_.groups.size();
-    while (r.tries < rt.round.size()) {
-        const int m = rt.round[rt.next % rt.round.size()];
+    // a team sent to listed communes visits them, else it goes on along its usual round
+    const bool sent = !r.sent_to.empty();
+    const std::vector<int>& round = sent ? r.sent_to : rt.round;
+    std::size_t& next = sent ? r.sent_next : rt.next;
+    while (r.tries < round.size()) {
+        const int m = round[next % round.size()];
         for (; r.group < ng; ++r.group) {
             const std::size_t g = r.group;
             const std::size_t k = cg(m, static_cast<int>(g));
@@ -157,7 +163,7 @@ void Simulation::Impl::on_team_step(int t) {
             next_step();
             return;
         }
-        ++rt.next; // commune done (or nobody left): on to the next one
+        ++next; // commune done (or nobody left): on to the next one
         r.group = 0;
         ++r.tries;
     }

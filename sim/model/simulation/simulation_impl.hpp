@@ -190,8 +190,12 @@ struct TeamRt {
         bool first_doses = false; // second doses due are done; on to first doses
         std::size_t tries = 0, group = 0;
         Rng rng;
+        std::vector<int> sent_to; // communes the team was sent to today (a decision)
+        std::size_t sent_next = 0;
     } round_state;
-    MobileDayRow row; // the day's row, added to the results at the day's end
+    int last_round_day = -1;              // day of the last round started
+    std::map<int, std::vector<int>> sent; // day -> communes (send_mobile_team)
+    MobileDayRow row;                     // the day's row, added to the results at the day's end
     bool row_pending = false;
 };
 
@@ -438,6 +442,7 @@ class Simulation::Impl final : public EventHandler {
     void do_change(const MoveStaff& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const RoadCut& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const SendMobileTeam& x, std::uint64_t id, ChangeOutcome& out);
     /// Travel times and the centre choices from the current road graph (set-up, road cuts).
     void compute_travel();
     void compute_choices();
