@@ -20,6 +20,8 @@ int validate_command(const std::vector<std::string>& args);
 int report_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
 int exercise_command(const std::vector<std::string>& args);
+int sweep_command(const std::vector<std::string>& args);
+int merge_command(const std::vector<std::string>& args);
 int help_command(const std::vector<std::string>& args);
 
 /// Prints "riposte: error: <message>" and a hint to standard error; returns exit_code::usage.
