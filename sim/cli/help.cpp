@@ -256,6 +256,7 @@ constexpr std::string_view check_text =
 
 Usage:
   riposte check [WORLD PLAN | DIR] [--exercise FILE] [--lang fr|en]
+  riposte check SWEEP.toml [--lang fr|en]
 
 Loads the world and plan files (the bundled default when none are given; DIR is a
 directory holding world.toml and plan.toml) and prints every problem found, as
@@ -268,6 +269,10 @@ With --exercise, also reads an exercise file (a chronogramme: scripted injects, 
 objectives; docs/exercise.md) and checks the centres, stations, professions, roles and
 communes it names against the scenario, then prints a second line:
   ok: exercise 'NAME': N scripted injects, M triggers, K objectives
+
+Given one file, a sweep file (docs/sweeps.md), reads it, loads every variant's world and
+plan, applies its overrides and reads its exercise, and prints every problem, then:
+  ok: sweep: N variants × R replications
 
 Options:
   --exercise FILE   an exercise file to check with the scenario

@@ -302,6 +302,29 @@ int sweep_command(const std::vector<std::string>& args) {
     return exit_code::ok;
 }
 
+int check_sweep_file(const std::string& file, Language lang) {
+    SweepLoadResult loaded = load_sweep(file);
+    for (const Diagnostic& d : loaded.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    if (!loaded.sweep) {
+        print_err(text::fill(lang, text::cli.errors_in_sweep,
+                             {std::to_string(loaded.diagnostics.error_count())}) +
+                  "\n");
+        return exit_code::usage;
+    }
+    const PreparedSweep prepared = prepare_sweep(*loaded.sweep);
+    for (const Diagnostic& d : prepared.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    if (prepared.diagnostics.has_errors()) {
+        print_err(text::fill(lang, text::cli.errors_in_sweep,
+                             {std::to_string(prepared.diagnostics.error_count())}) +
+                  "\n");
+        return exit_code::usage;
+    }
+    print_out(text::fill(
+        lang, text::cli.sweep_check_ok,
+        {std::to_string(prepared.variants.size()), std::to_string(loaded.sweep->replications)}));
+    return exit_code::ok;
+}
+
 int merge_command(const std::vector<std::string>& args) {
     std::string error;
     const auto parsed = parse_args(

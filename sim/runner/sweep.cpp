@@ -195,6 +195,7 @@ std::string encode_task(const TaskResult& r) {
     put_text(out, f.worst_date);
     put_int(out, static_cast<std::int64_t>(r.kpis.size()));
     for (const double v : r.kpis) put_double(out, v);
+    out += " end"; // a line cut short anywhere is refused
     return out;
 }
 
@@ -228,6 +229,7 @@ std::optional<TaskResult> decode_task(std::string_view line) {
     r.kpis.resize(static_cast<std::size_t>(n));
     for (double& v : r.kpis)
         if (!in.real(v)) return std::nullopt;
+    if (in.next() != std::optional<std::string_view>("end")) return std::nullopt;
     if (!in.at_end() || r.variant < 0 || r.record.replication < 0) return std::nullopt;
     return r;
 }

@@ -20,7 +20,7 @@ using loader::TableReader;
 using loader::TomlFile;
 
 constexpr std::string_view sweep_top_keys[] = {"sweep", "variant", "grid"};
-constexpr loader::Range factor_range{0.0, 10.0, "a factor such as 0.8 or 1.2"};
+constexpr loader::Range factor_range{0.0, 10.0, "a factor between 0 and 10, e.g. 0.8 or 1.2"};
 constexpr loader::Range absence_range{0.0, 0.9, "a daily absence probability, e.g. 0.05 for 5%"};
 
 std::string short_number(double v) {

@@ -86,6 +86,10 @@ struct CliTexts {
                              "Shard {0}/{1}: {2} task(s) written to {3}; gather the shards with "
                              "riposte merge\n"};
     Text unit_tasks{"tâches", "tasks"};
+    Text errors_in_sweep{"{0} erreur(s) dans la campagne de variantes",
+                         "{0} error(s) in the sweep"};
+    Text sweep_check_ok{"ok : campagne de variantes : {0} variantes × {1} réplications\n",
+                        "ok: sweep: {0} variants × {1} replications\n"};
 
     // check
     Text check_ok{"ok", "ok"};
