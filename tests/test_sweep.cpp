@@ -413,3 +413,15 @@ TEST_CASE("riposte check reads a sweep file") {
                             "group '80+'"));
     CHECK(contains(bad.err, "1 error(s) in the sweep"));
 }
+
+TEST_CASE("sweep: the shipped sweep files read and prepare without a problem") {
+    for (const char* f : {"centre-herault/sweep.toml", "metz-et-environs/sweep.toml"}) {
+        const auto r = load_sweep(std::filesystem::path(RIPOSTE_SCENARIO_DIR) / f);
+        REQUIRE_MESSAGE(r.sweep, f);
+        CHECK(r.diagnostics.items().empty());
+        const PreparedSweep p = prepare_sweep(*r.sweep);
+        CHECK_MESSAGE(!p.diagnostics.has_errors(), f);
+        CHECK(p.variants.size() == r.sweep->variants.size());
+        CHECK(p.digest.size() == 64);
+    }
+}
