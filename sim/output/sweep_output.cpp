@@ -5,6 +5,7 @@
 #include "riposte/output.hpp"
 #include "riposte/sweep.hpp"
 #include "riposte/text/cli_texts.hpp"
+#include "riposte/text/names_texts.hpp"
 
 #include <cmath>
 #include <map>
@@ -100,7 +101,7 @@ std::string format_sweep(const SweepInfo& info, const std::vector<ReplicationSet
                                   std::to_string(info.replications), std::to_string(info.seed)});
     out += "\n";
     std::vector<Column> cols{{std::string(t.sweep_variant.in(lang)), Align::Left}};
-    for (const auto k : headline) cols.push_back({std::string(k), Align::Right});
+    for (const auto k : headline) cols.push_back({text::kpi_label(lang, k), Align::Right});
     TextTable table(std::move(cols));
     const auto b = static_cast<std::size_t>(info.baseline);
     const std::vector<KpiSummary> base =
