@@ -17,7 +17,7 @@ using riposte::bench::Section;
 using riposte::bench::Status;
 
 constexpr std::string_view section_names[] = {"mmc",          "default", "metz", "national",
-                                              "replications", "stream",  "live"};
+                                              "replications", "stream",  "live", "sweep"};
 
 void usage(std::ostream& out) {
     out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
@@ -34,6 +34,8 @@ void usage(std::ostream& out) {
            "                temporary disk)\n"
            "  live          the live model: a 28-day journal of 50 changes replayed, a rewind\n"
            "                on Metz, live_state() on the national scenario (skipped if absent)\n"
+           "  sweep         riposte sweep of Metz (3 variants × N replications) on 1 and 2\n"
+           "                threads and under mpirun -n 1 and -n 2: tasks/s and the speedup\n"
            "\n"
            "options:\n"
            "  --only LIST             run only these sections (comma-separated, repeatable)\n"
@@ -54,6 +56,7 @@ void usage(std::ostream& out) {
            "  --replications-scenario NAME  default (the default), metz or national\n"
            "  --stream-replications N replications written in section stream (default 10000)\n"
            "  --stream-threads N      threads in section stream (default 2)\n"
+           "  --sweep-replications N  replications per variant in section sweep (default 16)\n"
            "  --strict                exit 1 when a target is not met\n"
            "  -h, --help              this help\n"
            "\n"
@@ -158,6 +161,10 @@ int main(int argc, char** argv) {
             std::uint64_t n = 0;
             count(n, 1);
             opt.stream_threads = static_cast<int>(std::min<std::uint64_t>(n, 256));
+        } else if (a == "--sweep-replications") {
+            std::uint64_t n = 0;
+            count(n, 1);
+            opt.sweep_replications = static_cast<int>(std::min<std::uint64_t>(n, 10000));
         } else if (a == "--strict") {
             strict = true;
         } else if (a == "--child") {
@@ -197,6 +204,8 @@ int main(int argc, char** argv) {
             s = riposte::bench::run_stream_section(opt);
         else if (name == "live")
             s = riposte::bench::run_live_section(opt);
+        else if (name == "sweep")
+            s = riposte::bench::run_sweep_section(opt);
         else
             s = riposte::bench::run_scenario_section(opt, std::string(name));
         riposte::bench::print_section(s);

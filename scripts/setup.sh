@@ -11,6 +11,7 @@ packages=(
   xvfb xauth libgl1-mesa-dri
   python3-simpy3
   chromium fonts-dejavu-core
+  openmpi-bin libopenmpi-dev
 )
 
 clang_packages() {

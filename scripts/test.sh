@@ -3,7 +3,9 @@
 # available, ctest runs under a virtual X server (24-bit colour, as SFML 2.5 requires). Tests
 # labelled slow (the national golden run, about 2 minutes) are left to CI (.ci/run).
 #
-#   scripts/test.sh             the Release build in ./build (GCC), GUI included
+#   scripts/test.sh             the Release build in ./build (GCC), GUI and the MPI transport
+#                               of sweeps included (Open MPI is installed by setup.sh; the
+#                               ctest mpi_sweep runs mpirun -n 1, 2 and 3)
 #   scripts/test.sh --sanitize  clang 14 with AddressSanitizer and UBSan in ./build-sanitize
 #                               (GUI and benchmark off): any leak, memory error or undefined
 #                               behaviour fails the test that hit it
@@ -25,7 +27,7 @@ run_ctest() {
 
 case "${1:-}" in
   "")
-    scripts/build.sh
+    scripts/build.sh -DRIPOSTE_MPI=ON
     run_ctest build
     ;;
   --clang)

@@ -273,6 +273,12 @@ int check_command(const std::vector<std::string>& args) {
     if (!lang_opt) return exit;
     const Language lang = *lang_opt;
     const text::CliTexts& t = text::cli;
+    // one regular file: a sweep file (its variants' worlds, plans and exercises are checked)
+    if (parsed->positional.size() == 1 && !parsed->has("--exercise")) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(parsed->positional[0], ec))
+            return check_sweep_file(parsed->positional[0], lang);
+    }
     const auto files = scenario_files(parsed->positional, "check", exit);
     if (!files) return exit;
     const LoadResult loaded = load_scenario(files->world, files->plan);

@@ -1,6 +1,8 @@
 #pragma once
 // The riposte CLI commands. Each takes the arguments after the command name and returns the
 // process exit code. The commands only call the public API (include/riposte/) and print.
+#include "riposte/text/strings.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,10 @@ int validate_command(const std::vector<std::string>& args);
 int report_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
 int exercise_command(const std::vector<std::string>& args);
+int sweep_command(const std::vector<std::string>& args);
+int merge_command(const std::vector<std::string>& args);
+/// riposte check SWEEP.toml: reads a sweep file and prepares its variants, printing problems.
+int check_sweep_file(const std::string& file, riposte::Language lang);
 int help_command(const std::vector<std::string>& args);
 
 /// Prints "riposte: error: <message>" and a hint to standard error; returns exit_code::usage.

@@ -25,6 +25,9 @@ Usage:
                                                  the RETEX of a session (HTML, French)
   riposte territory (--epci S | --insee ... | --departement D | --around INSEE --radius-km R)
                                                  build a territory from the national table
+  riposte sweep SWEEP.toml [--out DIR] [options] run a list or grid of plan variants with
+                                                 common random numbers (threads or mpirun)
+  riposte merge SHARD_DIR... --out DIR           gather the shards of a sweep (--shard i/n)
   riposte help [COMMAND]                         show help for a command
   riposte --version                              print the version
   riposte --help                                 show this help
@@ -38,6 +41,9 @@ Commands:
   exercise  replay the journal of a live session (exercise, crisis meeting), or its RETEX
   territory communes and road graph (and optionally a world and plan) from the national
             commune table
+  sweep     variants (plan, staff ×factor, uptake, absence, exercise) × N replications:
+            KPI means and CIs per variant, paired differences to a baseline
+  merge     gather the shard folders of a sweep run as a Slurm job array
   help      show help for a command
 
 What run, compare, validate, check and report write for people is in French by default;
@@ -250,6 +256,7 @@ constexpr std::string_view check_text =
 
 Usage:
   riposte check [WORLD PLAN | DIR] [--exercise FILE] [--lang fr|en]
+  riposte check SWEEP.toml [--lang fr|en]
 
 Loads the world and plan files (the bundled default when none are given; DIR is a
 directory holding world.toml and plan.toml) and prints every problem found, as
@@ -262,6 +269,10 @@ With --exercise, also reads an exercise file (a chronogramme: scripted injects, 
 objectives; docs/exercise.md) and checks the centres, stations, professions, roles and
 communes it names against the scenario, then prints a second line:
   ok: exercise 'NAME': N scripted injects, M triggers, K objectives
+
+Given one file, a sweep file (docs/sweeps.md), reads it, loads every variant's world and
+plan, applies its overrides and reads its exercise, and prints every problem, then:
+  ok: sweep: N variants × R replications
 
 Options:
   --exercise FILE   an exercise file to check with the scenario
@@ -325,6 +336,77 @@ Options:
 Exit codes: 0 replayed (or written), 1 divergence or inputs differ, 2 bad input or usage.
 )";
 
+constexpr std::string_view sweep_text =
+    R"(riposte sweep - run a list or a grid of plan variants with common random numbers
+
+Usage:
+  riposte sweep SWEEP.toml [--out DIR] [--replications N] [--seed S] [-j T]
+                [--shard i/n] [--checkpoint FILE | --no-checkpoint] [--stop-after K]
+                [--force] [--quiet] [--lang fr|en]
+  mpirun -n R riposte sweep SWEEP.toml --out DIR [...]
+
+A sweep file (docs/sweeps.md) names a world and a list ([[variant]]) and/or a grid ([grid])
+of variants; a variant is a plan file, staff factors per role (staff.injection = 1.2: every
+shift's people of that role × 1.2, rounded to the nearest whole person, never below 1 where
+the plan has some), an uptake share, a daily absence rate and an exercise file. Each of its
+N replications (a task) uses the seed of its replication, whatever runs it, so every variant
+sees the same random draws and the results are byte-identical for any number of threads,
+MPI ranks or shards.
+
+Under mpirun (a build with the MPI component), rank 0 hands the next task to whichever rank
+is free (dynamic load balancing), runs tasks too, and alone prints and writes the results.
+
+Options:
+  --out DIR          write sweep.csv and variants.csv into DIR (replaced as a whole,
+                     atomically); with --shard: the shard's tasks
+  -n, --replications N  replications per variant (default: the sweep file's, else 10)
+  --seed S           base seed (default: the sweep file's, else 1)
+  -j, --threads T    worker threads (default: the number of processors; under mpirun: 1
+                     per rank)
+  --shard i/n        run only the tasks of shard i of n (1 <= i <= n) and write them into
+                     --out DIR; gather the n folders with 'riposte merge'
+  --checkpoint FILE  record every finished task in FILE (appended, fsync'ed) and skip the
+                     tasks it already holds: an interrupted sweep resumes where it stopped
+                     (default with --out: DIR.checkpoint; removed once the results are written)
+  --no-checkpoint    keep no checkpoint
+  --stop-after K     hand out at most K tasks in this run, then stop (tests of resuming)
+  --force            replace DIR even if it holds files riposte did not write
+  --quiet            print nothing on success
+  --lang fr|en       language of what is printed (default: fr); files are the same
+  -h, --help         show this help
+
+Files:
+  sweep.csv     one row per variant and KPI: mean, ci95 (95% CI half-width), and for the
+                variants other than the baseline the paired difference to it: diff,
+                diff_ci95, significant, verdict (better/worse)
+  variants.csv  one row per variant: label, files, staff factors, uptake, absence rate
+
+Exit codes: 0 done, 1 run error or stopped before the end (the checkpoint keeps the finished
+tasks), 2 bad input or usage.
+)";
+
+constexpr std::string_view merge_text =
+    R"(riposte merge - gather the shards of a sweep
+
+Usage:
+  riposte merge SHARD_DIR... --out DIR [--force] [--quiet] [--lang fr|en]
+
+Reads the folders written by 'riposte sweep SWEEP.toml --shard i/n --out SHARD_DIR' (for
+example by the n tasks of a Slurm job array, see docs/sweeps.md), checks that they are the n
+shards of one sweep (same inputs, by SHA-256) and that every task is there once, and writes
+sweep.csv and variants.csv: byte-identical to a sweep run in one go.
+
+Options:
+  --out DIR      the results folder (replaced as a whole, atomically)
+  --force        replace DIR even if it holds files riposte did not write
+  --quiet        print nothing on success
+  --lang fr|en   language of what is printed (default: fr)
+  -h, --help     show this help
+
+Exit codes: 0 written, 1 files could not be written, 2 a shard is missing, doubled or from
+another sweep.
+)";
+
 } // namespace
 
 std::string_view main_help() {
@@ -339,6 +421,8 @@ std::optional<std::string_view> command_help(std::string_view command) {
     if (command == "check") return check_text;
     if (command == "exercise") return exercise_text;
     if (command == "territory") return territory_help();
+    if (command == "sweep") return sweep_text;
+    if (command == "merge") return merge_text;
     if (command == "help") return help_text;
     return std::nullopt;
 }

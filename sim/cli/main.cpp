@@ -31,17 +31,20 @@ int main(int argc, char** argv) {
         if (command == "check") return check_command(args);
         if (command == "exercise") return exercise_command(args);
         if (command == "territory") return run_territory_command(args);
+        if (command == "sweep") return sweep_command(args);
+        if (command == "merge") return merge_command(args);
         if (command == "help") return help_command(args);
         if (!command.empty() && command[0] == '-') {
             return usage_error("unknown option '" + command + "'", "");
         }
         static const std::vector<std::string> commands{"run",   "compare",  "validate",  "report",
-                                                       "check", "exercise", "territory", "help"};
+                                                       "check", "exercise", "territory", "sweep",
+                                                       "merge", "help"};
         const std::string hint = riposte::suggest(command, commands);
         return usage_error("unknown command '" + command + "'" +
                                (hint.empty() ? std::string(";") : hint) +
                                " commands are run, compare, validate, report, check, exercise, "
-                               "territory and help",
+                               "territory, sweep, merge and help",
                            "");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "riposte: error: %s\n", e.what());

@@ -55,6 +55,42 @@ struct CliTexts {
                          "riposte: interrupted: the comparison covers only the {0} "
                          "replication(s) every plan finished, of {1} asked (marked partial)\n"};
 
+    // sweep
+    Text sweep_heading{"riposte sweep : {0}, {1} variantes × {2} réplications, graine {3}, "
+                       "nombres aléatoires communs",
+                       "riposte sweep: {0}, {1} variants × {2} replications, seed {3}, common "
+                       "random numbers"};
+    Text sweep_variant{"variante", "variant"};
+    Text sweep_note{"  (* : variante de référence ; (+) / (-) : mieux / moins bien qu'elle, "
+                    "différence appariée significative à 95 %)\n",
+                    "  (*: baseline variant; (+) / (-): better / worse than it, paired "
+                    "difference significant at 95%)\n"};
+    Text sweep_files_errors{"riposte : erreur : la campagne de variantes a des erreurs "
+                            "(ci-dessus) ; rien n'a été simulé\n",
+                            "riposte: error: the sweep has errors (above); nothing was run\n"};
+    Text sweep_resumed{"riposte : reprise : {0} tâche(s) sur {1} déjà terminée(s) d'après {2}\n",
+                       "riposte: resuming: {0} of {1} tasks already finished according to "
+                       "{2}\n"};
+    Text sweep_stopped{"riposte : arrêté : {0} tâche(s) sur {1} terminée(s), gardées dans {2} ; "
+                       "relancez la même commande pour reprendre\n",
+                       "riposte: stopped: {0} of {1} tasks finished, kept in {2}; run the same "
+                       "command again to resume\n"};
+    Text sweep_stopped_no_checkpoint{"riposte : arrêté : {0} tâche(s) sur {1} terminée(s) ; "
+                                     "sans --out ni --checkpoint, rien n'est gardé\n",
+                                     "riposte: stopped: {0} of {1} tasks finished; without --out "
+                                     "or --checkpoint nothing is kept\n"};
+    Text sweep_written{"\nRésultats : sweep.csv et variants.csv écrits dans {0}\n",
+                       "\nResults: sweep.csv and variants.csv written to {0}\n"};
+    Text sweep_shard_written{"Part {0}/{1} : {2} tâche(s) écrites dans {3} ; rassemblez les parts "
+                             "avec riposte merge\n",
+                             "Shard {0}/{1}: {2} task(s) written to {3}; gather the shards with "
+                             "riposte merge\n"};
+    Text unit_tasks{"tâches", "tasks"};
+    Text errors_in_sweep{"{0} erreur(s) dans la campagne de variantes",
+                         "{0} error(s) in the sweep"};
+    Text sweep_check_ok{"ok : campagne de variantes : {0} variantes × {1} réplications\n",
+                        "ok: sweep: {0} variants × {1} replications\n"};
+
     // check
     Text check_ok{"ok", "ok"};
     Text check_warning{"{0} avertissement", "{0} warning"};
