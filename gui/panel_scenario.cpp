@@ -41,12 +41,12 @@ void value_row(const char* label, const std::string& value) {
     ImGui::TextUnformatted(value.c_str());
 }
 
-void draw_diagnostics(const std::vector<Diagnostic>& diagnostics, Severity which) {
+void draw_diagnostics(const std::vector<Diagnostic>& diagnostics, Severity which, Lang lang) {
     for (const Diagnostic& d : diagnostics) {
         if (d.severity != which) continue;
         ImGui::PushStyleColor(ImGuiCol_Text,
                               which == Severity::Error ? error_colour : warning_colour);
-        ImGui::TextWrapped("%s", format_diagnostic(d).c_str());
+        ImGui::TextWrapped("%s", format_diagnostic(d, language_of(lang)).c_str());
         ImGui::PopStyleColor();
     }
 }
@@ -259,8 +259,8 @@ void draw_scenario_panel(const Snapshot& snapshot, UiState& ui, Commands& /*comm
 
     if (!loaded.scenario) {
         ImGui::TextColored(error_colour, "%s", tr(lang, Text::LoadFailed));
-        draw_diagnostics(loaded.diagnostics, Severity::Error);
-        draw_diagnostics(loaded.diagnostics, Severity::Warning);
+        draw_diagnostics(loaded.diagnostics, Severity::Error, lang);
+        draw_diagnostics(loaded.diagnostics, Severity::Warning, lang);
         ImGui::End();
         return;
     }
@@ -276,7 +276,7 @@ void draw_scenario_panel(const Snapshot& snapshot, UiState& ui, Commands& /*comm
     if (has_warnings) {
         const std::string header = std::string{tr(lang, Text::LoadWarnings)} + "###warnings";
         if (ImGui::CollapsingHeader(header.c_str()))
-            draw_diagnostics(loaded.diagnostics, Severity::Warning);
+            draw_diagnostics(loaded.diagnostics, Severity::Warning, lang);
     }
     const std::string centres_header = std::string{tr(lang, Text::Centres)} + "###centres";
     if (ImGui::CollapsingHeader(centres_header.c_str(), ImGuiTreeNodeFlags_DefaultOpen))

@@ -394,7 +394,7 @@ TEST_CASE("bad-input corpus: every case exits as expected with its first line, w
             fs::copy_file(tiny / f, dir.path() / f);
         for (const Edit& e : c.edits) apply(dir.path(), e);
         if (c.prepare) c.prepare(dir.path());
-        CliProcess proc({"check", "world.toml", "plan.toml"}, dir.path());
+        CliProcess proc({"check", "world.toml", "plan.toml", "--lang", "en"}, dir.path());
         const Outcome o = proc.finish_within(std::chrono::seconds(20));
         REQUIRE_FALSE_MESSAGE(o.timed_out, "hung: killed after 20 s");
         const std::string err1 = first_line(o.err);

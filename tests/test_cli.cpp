@@ -2,6 +2,7 @@
 #include "cli_process.hpp"
 #include "riposte/output.hpp"
 #include "riposte/report.hpp"
+#include "riposte/text/strings.hpp"
 
 #include <doctest/doctest.h>
 
@@ -136,20 +137,71 @@ TEST_CASE("cli: a directory without world.toml and plan.toml is refused with exi
     CHECK(o.err.rfind("empty/world.toml:1:1: error: [input.missing] ", 0) == 0);
 }
 
+TEST_CASE("cli: check speaks French by default, English with --lang en, at the same places") {
+    TempDir dir;
+    // a misspelt key, a value of the wrong type, a missing key: messages of the shared readers
+    const fs::path world = dir.path() / "world.toml";
+    {
+        std::ofstream w(world);
+        w << "[world]\nname = \"x\"\nstart_date = \"2021-04-05\"\ndayz = 3\nwarmup_days = \"2\"\n";
+    }
+    const fs::path plan = test_data / "broken_syntax" / "plan.toml";
+    const Outcome fr = run_cli({"check", world.string(), plan.string()}, dir.path());
+    const Outcome en =
+        run_cli({"check", world.string(), plan.string(), "--lang", "en"}, dir.path());
+    CHECK(fr.exit_code == 2);
+    CHECK(en.exit_code == 2);
+    INFO(fr.err);
+    INFO(en.err);
+    CHECK(contains(fr.err, "world.toml:4:1: erreur : [key.unknown] clé inconnue 'dayz' dans "
+                           "[world] ; vouliez-vous dire 'days' ?"));
+    CHECK(contains(en.err, "world.toml:4:1: error: [key.unknown] unknown key 'dayz' in [world]; "
+                           "did you mean 'days'?"));
+    CHECK(contains(fr.err, "world.toml:5:15: erreur : [value.type] 'warmup_days' doit être un "
+                           "nombre entier, trouvé : un texte : retirez les guillemets"));
+    CHECK(contains(en.err, "world.toml:5:15: error: [value.type] 'warmup_days' must be a whole "
+                           "number, found a string: remove the quotes"));
+    CHECK(contains(fr.err, "erreur : [key.missing] clé 'territory' manquante dans le fichier du "
+                           "monde"));
+    // the same diagnostics, line for line, at the same file:line:column with the same ids
+    const auto places = [](const std::string& err) {
+        std::vector<std::string> out;
+        std::istringstream in(err);
+        for (std::string line; std::getline(in, line);) {
+            const auto id = line.find(" [");
+            if (id == std::string::npos || line.find(':') > id) continue;
+            const auto close = line.find(']', id);
+            const auto colon = line.rfind(".toml:", id);
+            if (colon == std::string::npos) continue;
+            const auto sev = line.find(": ", colon + 6);
+            out.push_back(line.substr(0, sev) + line.substr(id, close - id + 1));
+        }
+        return out;
+    };
+    CHECK(places(fr.err).size() >= 4);
+    CHECK(places(fr.err) == places(en.err));
+    // no English sentence of the diagnostics table in the French output
+    for (const riposte::text::Text& t : riposte::text::all_texts()) {
+        if (t.en == t.fr || t.en.size() < 12 || t.en.find('{') != std::string_view::npos) continue;
+        CHECK_MESSAGE(!contains(fr.err, std::string(t.en)), t.en);
+    }
+}
+
 TEST_CASE("cli: check on a broken scenario prints file:line:column and exits 2") {
     TempDir dir;
     const fs::path broken = test_data / "broken_syntax";
     REQUIRE(fs::exists(broken / "world.toml"));
-    const Outcome o = run_cli(
-        {"check", (broken / "world.toml").string(), (broken / "plan.toml").string()}, dir.path());
+    const Outcome o = run_cli({"check", (broken / "world.toml").string(),
+                               (broken / "plan.toml").string(), "--lang", "en"},
+                              dir.path());
     CHECK(o.exit_code == 2);
     CHECK_MESSAGE(std::regex_search(o.err, std::regex(R"(world\.toml:5:\d+: error: )")), o.err);
     // The directory form finds the same files.
-    const Outcome d = run_cli({"check", broken.string()}, dir.path());
+    const Outcome d = run_cli({"check", broken.string(), "--lang", "en"}, dir.path());
     CHECK(d.exit_code == 2);
     CHECK(std::regex_search(d.err, std::regex(R"(world\.toml:5:\d+: error: )")));
     // run refuses to simulate it, with the same diagnostics.
-    const Outcome r = run_cli({"run", broken.string(), "--no-files"}, dir.path());
+    const Outcome r = run_cli({"run", broken.string(), "--no-files", "--lang", "en"}, dir.path());
     CHECK(r.exit_code == 2);
     CHECK(std::regex_search(r.err, std::regex(R"(world\.toml:5:\d+: error: )")));
 }
@@ -473,6 +525,6 @@ TEST_CASE("cli: check --exercise checks an exercise file against the scenario") 
     const Outcome missing =
         run_cli({"check", herault.string(), "--exercise", "nope.toml"}, dir.path());
     CHECK(missing.exit_code == 2);
-    CHECK(contains(missing.err, "nope.toml:1:1: error: [input.missing]"));
+    CHECK(contains(missing.err, "nope.toml:1:1: erreur : [input.missing]"));
     CHECK(run_cli({"check", herault.string(), "--exercise"}, dir.path()).exit_code == 2);
 }

@@ -181,7 +181,7 @@ TEST_CASE("validate --format json gives every verdict to tools") {
 
 TEST_CASE("validate: bad input exits 2") {
     TempDir dir;
-    const Outcome syntax = run_cli({"validate", broken.string()}, dir.path());
+    const Outcome syntax = run_cli({"validate", broken.string(), "--lang", "en"}, dir.path());
     CHECK(syntax.exit_code == 2);
     CHECK(std::regex_search(syntax.err, std::regex(R"(world\.toml:5:\d+: error: )")));
     CHECK(run_cli({"validate", world, "missing-plan.toml"}, dir.path()).exit_code == 2);

@@ -312,7 +312,7 @@ TEST_CASE("a fridge failure destroys the centre's stock, counted as waste") {
 
 TEST_CASE("a demand surge at the testing centre brings more tests there only") {
     const Scenario& sc = herault();
-    const int lab = centre_index(sc, "Saint-André-de-Sangonis testing");
+    const int lab = centre_index(sc, "Dépistage Saint-André-de-Sangonis");
     const Results base = baseline();
     const Run r =
         run_with(sc, at(8, 0), DemandSurge{CentreRef{CentreRef::By::Kind, "testing"}, 2.0, 2});

@@ -51,3 +51,62 @@ TEST_CASE("cli: territory with an unknown EPCI exits 2 and suggests a close one"
     CHECK(o.err.find("200039865") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.path() / "x" / "communes.csv"));
 }
+
+TEST_CASE("cli: territory takes names where codes are expected, whatever the case, accents and "
+          "legal form") {
+    TempDir dir;
+    // an EPCI by its name without "CA du": the same communes as by its SIREN
+    const Outcome by_code =
+        run_cli({"territory", "--epci", "200071827", "--out", "code"}, dir.path());
+    REQUIRE_MESSAGE(by_code.exit_code == 0, by_code.err);
+    for (const char* name :
+         {"Grand Angoulême", "grand angouleme", "CA du Grand Angoulême", "GRAND-ANGOULÊME"}) {
+        CAPTURE(name);
+        const Outcome o = run_cli({"territory", "--epci", name, "--out", "name"}, dir.path());
+        REQUIRE_MESSAGE(o.exit_code == 0, o.err);
+        CHECK(o.out.find("CA du Grand Angoulême: 38 communes") != std::string::npos);
+        CHECK(read_text(dir.path() / "name" / "communes.csv") ==
+              read_text(dir.path() / "code" / "communes.csv"));
+        fs::remove_all(dir.path() / "name");
+    }
+    // "Métropole" is a legal form too: "Metz" finds Metz Métropole (200039865)
+    const Outcome metz = run_cli({"territory", "--epci", "metz", "--out", "metz"}, dir.path());
+    REQUIRE_MESSAGE(metz.exit_code == 0, metz.err);
+    CHECK(metz.out.find("46 communes") != std::string::npos);
+    // a commune by name for --around: the same as its INSEE code
+    const Outcome around_code =
+        run_cli({"territory", "--around", "16015", "--radius-km", "15", "--out", "ac"}, dir.path());
+    const Outcome around_name = run_cli(
+        {"territory", "--around", "angouleme", "--radius-km", "15", "--out", "an"}, dir.path());
+    REQUIRE_MESSAGE(around_code.exit_code == 0, around_code.err);
+    REQUIRE_MESSAGE(around_name.exit_code == 0, around_name.err);
+    CHECK(read_text(dir.path() / "an" / "communes.csv") ==
+          read_text(dir.path() / "ac" / "communes.csv"));
+    // --insee takes names as well, mixed with codes
+    const Outcome insee = run_cli({"territory", "--insee", "Metz,57039", "--out", "i"}, dir.path());
+    REQUIRE_MESSAGE(insee.exit_code == 0, insee.err);
+    CHECK(sorted_lines(read_text(dir.path() / "i" / "communes.csv")).size() == 3);
+}
+
+TEST_CASE("cli: territory lists the candidates with their codes when a name is not unique") {
+    TempDir dir;
+    // five communes are called Celles: each is listed with its INSEE code, nothing is written
+    const Outcome celles =
+        run_cli({"territory", "--around", "Celles", "--radius-km", "15", "--out", "x"}, dir.path());
+    CHECK(celles.exit_code == 2);
+    INFO(celles.err);
+    CHECK(celles.err.find("5 communes have that name") != std::string::npos);
+    for (const char* code : {"09093", "15031", "17076", "24090", "34072"})
+        CHECK(celles.err.find(std::string("Celles (") + code) != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "x"));
+    // a misspelt EPCI name: the close ones, with their SIREN
+    const Outcome near =
+        run_cli({"territory", "--epci", "Grand Angoulem", "--out", "x"}, dir.path());
+    CHECK(near.exit_code == 2);
+    CHECK(near.err.find("CA du Grand Angoulême (SIREN 200071827)") != std::string::npos);
+    // no such name at all
+    const Outcome none = run_cli({"territory", "--epci", "Zzyzx Qwerty", "--out", "x"}, dir.path());
+    CHECK(none.exit_code == 2);
+    CHECK(none.err.find("no EPCI of that name") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.path() / "x"));
+}

@@ -134,6 +134,35 @@ TEST_CASE("verdict: the worst day's p90 wait names staff or the centre's capacit
     CHECK(contains(run.fr(), "seuil 15 min"));
 }
 
+TEST_CASE("verdict: a p90 wait made at the queue's peak names that peak, not the day's mean use") {
+    Run run;
+    run.r.centre_days[0].wait_p90_min = 75;
+    // the queue: short all morning, 30 people at 17:15 (day 0, seconds since midnight)
+    for (int k = 0; k < 40; ++k) {
+        const int waiting = k < 20 ? 1 : (k - 20) * 3 / 2;
+        run.r.queue.push_back({0, SimTime{8 * 3600 + k * 900}, waiting, waiting + 5});
+    }
+    run.r.queue.push_back({0, SimTime{17 * 3600 + 15 * 60}, 30, 36});
+    // every role present as rostered: the arrival peak, with the day's mean use for contrast
+    CHECK_MESSAGE(contains(run.fr(), "la cause est un pic d'affluence : la file d'attente monte "
+                                     "jusqu'à 30 personnes à 17:15, alors que sur la journée les "
+                                     "postes ne sont occupés que 50 % du temps en poste."),
+                  run.fr());
+    CHECK(contains(format_summary(run.s, run.r, Language::English),
+                   "the cause is an arrival peak: the queue rises to 30 people at 17:15"));
+    // a role short of people present that day (an absence not replaced): named with its counts
+    run.r.role_days[0].present = 1;
+    CHECK_MESSAGE(contains(run.fr(), "la cause est le personnel absent et non remplacé au rôle « "
+                                     "injection » (1 sur 2 prévus présents sur les vacations de "
+                                     "ce jour-là) ; la file d'attente monte jusqu'à 30 personnes "
+                                     "à 17:15."),
+                  run.fr());
+    CHECK_FALSE(contains(run.fr(), "capacité du centre"));
+    // a queue on another day or at another centre does not count
+    run.r.queue = {{0, SimTime{86400 + 9 * 3600}, 50, 55}};
+    CHECK(contains(run.fr(), "la cause est la capacité du centre"));
+}
+
 TEST_CASE("verdict: waste above 5% of the doses drawn is off") {
     Run run;
     run.r.totals.doses_wasted = 100;
@@ -151,6 +180,19 @@ TEST_CASE("cli: the default scenario's verdict names supply, in the summary and 
     const std::string html = riposte::test::read_text(dir.path() / "r" / "report.html");
     CHECK(contains(html, "la cause est l&#39;approvisionnement, 11\u00a0160 doses livrées pour "
                          "49\u00a0406 personnes qui en veulent une."));
+    // the worst day's wait: Clermont-l'Hérault on 2021-05-01 has a médecin absent from 13:00,
+    // one medical interview post of two for the afternoon's 30 slots an hour; the queue grows
+    // until closing. The day's mean use (58 %) is not the cause (it said so before).
+    const std::string wait = "Attente p90 de 97,1 min le pire jour (Clermont-l'Hérault, "
+                             "2021-05-01 ; seuil 60 min) : la cause est le personnel absent et non "
+                             "remplacé au rôle « entretien médical » (3 sur 4 prévus présents sur "
+                             "les vacations de ce jour-là) ; la file d'attente monte jusqu'à 42 "
+                             "personnes à 18:00.";
+    CHECK(contains(o.out, wait));
+    CHECK_FALSE(contains(o.out, "la capacité du centre"));
+    CHECK(contains(html, "la cause est le personnel absent et non remplacé au rôle « entretien "
+                         "médical » (3 sur 4 prévus présents sur les vacations de ce jour-là) ; "
+                         "la file d&#39;attente monte jusqu&#39;à 42 personnes à 18:00."));
     // groups and professions in words in the report too
     CHECK(contains(html, "75 ans et plus"));
     CHECK(contains(html, "masseur-kinésithérapeute"));

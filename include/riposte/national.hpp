@@ -62,4 +62,19 @@ std::optional<std::filesystem::path> find_national_table();
 /// (accents are dropped: "Liévin" and "lievin" are at distance 0). Used for "did you mean".
 int fuzzy_distance(std::string_view a, std::string_view b);
 
+/// A name as the name lookups compare it: ASCII-folded lower case ("Angoulême" → "angouleme"),
+/// '-', '\'', '_' and other punctuation as spaces, spaces collapsed. With `epci`, the legal-form
+/// prefix (CA, CC, CU, Métropole, Eurométropole, Communauté d'agglomération / de communes /
+/// urbaine) and the article after it are dropped, and "métropole" anywhere: "CA du Grand
+/// Angoulême" and "grand angouleme" give the same key.
+std::string name_key(std::string_view name, bool epci = false);
+
+/// Communes or EPCIs whose name matches a name given where a code is expected.
+struct NameMatches {
+    std::vector<int> exact; ///< same key (commune indices; for EPCIs one commune per EPCI)
+    std::vector<int> near;  ///< no exact match: names holding the key, or a close spelling
+};
+NameMatches match_commune_name(const NationalTable& table, std::string_view name);
+NameMatches match_epci_name(const NationalTable& table, std::string_view name);
+
 } // namespace riposte

@@ -23,6 +23,14 @@ struct RunFacts {
     std::string worst_centre, worst_date; ///< where and when
     double worst_centre_short_hours = 0;  ///< person-hours missing at that centre
     double worst_centre_utilisation = 0;  ///< its busy / staffed hours that day (0..1)
+    /// That day at that centre: the busiest role (highest busy / staffed hours) that had fewer
+    /// people present than rostered, i.e. absences not replaced; empty when none.
+    std::string worst_absent_role;
+    double worst_absent_present = 0, worst_absent_required = 0; ///< role_day present / required
+    /// That day at that centre: the longest queue (people waiting) and when ("HH:MM"); -1 when
+    /// the run has no queue samples.
+    double worst_queue_max = -1;
+    std::string worst_queue_time;
 };
 
 /// The facts of one replication.

@@ -70,7 +70,7 @@ std::optional<ScenarioFiles> scenario_files(const std::vector<std::string>& posi
 std::optional<Scenario> load(const ScenarioFiles& files, bool quiet_summary, Language lang) {
     LoadResult loaded = load_scenario(files.world, files.plan);
     const Diagnostics& diagnostics = loaded.diagnostics;
-    for (const Diagnostic& d : diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    for (const Diagnostic& d : diagnostics.items()) print_err(format_diagnostic(d, lang) + "\n");
     if (diagnostics.has_errors() || !loaded.scenario) {
         const std::size_t n = diagnostics.error_count();
         if (n == 0) {
@@ -271,9 +271,11 @@ std::optional<SimulationOptions> simulation_options(const ParsedArgs& args,
 }
 
 std::shared_ptr<const Exercise> exercise_for_stress(const std::filesystem::path& file,
-                                                    const Scenario& scenario, int& exit) {
+                                                    const Scenario& scenario, int& exit,
+                                                    Language lang) {
     ExerciseLoadResult loaded = load_exercise(file, scenario);
-    for (const Diagnostic& d : loaded.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    for (const Diagnostic& d : loaded.diagnostics.items())
+        print_err(format_diagnostic(d, lang) + "\n");
     if (loaded.diagnostics.has_errors() || !loaded.exercise) {
         const std::size_t n = loaded.diagnostics.error_count();
         print_err(std::to_string(n) + (n == 1 ? " error" : " errors") + " in the exercise " +
@@ -285,10 +287,10 @@ std::shared_ptr<const Exercise> exercise_for_stress(const std::filesystem::path&
 }
 
 std::optional<std::shared_ptr<const Exercise>>
-exercise_option(const ParsedArgs& args, const Scenario& scenario, int& exit) {
+exercise_option(const ParsedArgs& args, const Scenario& scenario, int& exit, Language lang) {
     const auto file = args.value("--exercise");
     if (!file) return std::shared_ptr<const Exercise>();
-    auto ex = exercise_for_stress(*file, scenario, exit);
+    auto ex = exercise_for_stress(*file, scenario, exit, lang);
     if (!ex) return std::nullopt;
     return ex;
 }

@@ -126,9 +126,11 @@ bool commit_results_folder(ResultsFolder& folder);
 /// --exercise FILE: reads the chronogramme and checks its names against the scenario, printing
 /// its diagnostics. Null when the option is absent; nullopt (exit = usage) on errors.
 std::optional<std::shared_ptr<const Exercise>> exercise_option(const ParsedArgs& args,
-                                                               const Scenario& scenario, int& exit);
+                                                               const Scenario& scenario, int& exit,
+                                                               Language lang = Language::French);
 /// Reads one exercise file the same way (a stress case); null (exit = usage) on errors.
 std::shared_ptr<const Exercise> exercise_for_stress(const std::filesystem::path& file,
-                                                    const Scenario& scenario, int& exit);
+                                                    const Scenario& scenario, int& exit,
+                                                    Language lang = Language::French);
 
 } // namespace riposte::cli

@@ -134,7 +134,7 @@ int run_command(const std::vector<std::string>& args) {
     if (!files) return exit;
     const auto scenario = load(*files, false, opts->lang);
     if (!scenario) return exit_code::usage;
-    const auto exercise = exercise_option(*parsed, *scenario, exit);
+    const auto exercise = exercise_option(*parsed, *scenario, exit, opts->lang);
     if (!exercise) return exit;
     const fs::path dir = out_option ? fs::path(*out_option)
                                     : fs::path("riposte-out") / file_slug(scenario->world.name) /
@@ -283,14 +283,14 @@ int check_command(const std::vector<std::string>& args) {
     if (!files) return exit;
     const LoadResult loaded = load_scenario(files->world, files->plan);
     const Diagnostics& diagnostics = loaded.diagnostics;
-    for (const Diagnostic& d : diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    for (const Diagnostic& d : diagnostics.items()) print_err(format_diagnostic(d, lang) + "\n");
     // an exercise file is read even when the scenario has errors (its own errors are shown),
     // and its names are checked against the scenario when that loaded
     std::optional<ExerciseLoadResult> exercise;
     if (const auto file = parsed->value("--exercise")) {
         exercise = loaded.scenario ? load_exercise(*file, *loaded.scenario) : load_exercise(*file);
         for (const Diagnostic& d : exercise->diagnostics.items())
-            print_err(format_diagnostic(d) + "\n");
+            print_err(format_diagnostic(d, lang) + "\n");
     }
     const auto errors = [lang](std::size_t n, std::string_view) {
         return lang == Language::French
@@ -313,7 +313,7 @@ int check_command(const std::vector<std::string>& args) {
     // the plan's stress cases are exercise files: checked against the scenario too
     for (const StressCase& sc : scenario->plan.stress) {
         int stress_exit = exit_code::ok;
-        if (!exercise_for_stress(sc.file, *scenario, stress_exit)) return stress_exit;
+        if (!exercise_for_stress(sc.file, *scenario, stress_exit, lang)) return stress_exit;
     }
 
     const World& w = scenario->world;

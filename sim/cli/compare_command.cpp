@@ -68,7 +68,7 @@ int compare_command(const std::vector<std::string>& args) {
     std::vector<Scenario> scenarios;
     bool failed = false;
     for (std::size_t p = 1; p < pos.size(); ++p) {
-        auto s = load(ScenarioFiles{pos[0], pos[p]}, true);
+        auto s = load(ScenarioFiles{pos[0], pos[p]}, true, opts->lang);
         if (!s) {
             failed = true;
             continue;
@@ -82,7 +82,7 @@ int compare_command(const std::vector<std::string>& args) {
     // one chronogramme for every plan: its names are checked against each
     std::shared_ptr<const Exercise> exercise;
     for (const Scenario& s : scenarios) {
-        const auto ex = exercise_option(*parsed, s, exit);
+        const auto ex = exercise_option(*parsed, s, exit, opts->lang);
         if (!ex) return exit;
         exercise = *ex;
     }

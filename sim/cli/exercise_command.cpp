@@ -127,9 +127,11 @@ int report(const std::vector<std::string>& args) {
     const std::string lang = parsed->value("--lang").value_or("fr");
     if (lang != "fr" && lang != "en")
         return usage_error("--lang '" + lang + "': use fr or en", "exercise");
+    const Language language = *parse_language(lang);
     const fs::path journal_file = pos[0];
     const JournalReadResult jr = read_journal(journal_file);
-    for (const Diagnostic& d : jr.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    for (const Diagnostic& d : jr.diagnostics.items())
+        print_err(format_diagnostic(d, language) + "\n");
     if (!jr.journal) {
         print_err("riposte: error: " + journal_file.string() + " cannot be read\n");
         return exit_code::usage;
@@ -142,8 +144,8 @@ int report(const std::vector<std::string>& args) {
                   ":1:1: error: [journal.inputs] the header names no world or plan file\n");
         return exit_code::usage;
     }
-    const auto scenario =
-        load(ScenarioFiles{input(journal.header.world), input(journal.header.plan)}, true);
+    const auto scenario = load(
+        ScenarioFiles{input(journal.header.world), input(journal.header.plan)}, true, language);
     if (!scenario) return exit_code::usage;
     SessionInputs in;
     in.scenario = std::make_shared<const Scenario>(*scenario);
@@ -154,7 +156,8 @@ int report(const std::vector<std::string>& args) {
     if (!journal.header.exercise.empty()) {
         in.exercise_file = input(journal.header.exercise);
         ExerciseLoadResult ex = load_exercise(in.exercise_file, *scenario);
-        for (const Diagnostic& d : ex.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+        for (const Diagnostic& d : ex.diagnostics.items())
+            print_err(format_diagnostic(d, language) + "\n");
         if (!ex.exercise) return exit_code::usage;
         in.exercise = std::make_shared<const Exercise>(std::move(*ex.exercise));
     }

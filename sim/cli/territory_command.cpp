@@ -10,6 +10,7 @@
 #include "riposte/territory_builder.hpp"
 #include "riposte/world_generator.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -48,10 +49,13 @@ complete world generated from the territory and the figures below, and a starter
 to that pool. Files are written atomically (temporary file, then rename).
 
 Selection (exactly one):
-  --insee CODES          communes by INSEE code, e.g. --insee 57463,57039
-  --epci SIRENS          every commune of one or more EPCI, e.g. --epci 200039865
+  --insee CODES          communes by INSEE code or name, e.g. --insee 57463,57039 or
+                         --insee "Metz,Ars-sur-Moselle"
+  --epci SIRENS          every commune of one or more EPCI, by SIREN or name, e.g.
+                         --epci 200039865 or --epci "Grand Angoulême"
   --departement CODES    every commune of one or more départements, e.g. 57 or 2A,2B
   --around INSEE         communes within --radius-km R km (great-circle) of this commune
+                         (its INSEE code or its name, e.g. --around Angoulême)
   --radius-km R          radius for --around, more than 0 and at most 1000
   --all                  the whole table; communes without coordinates are left out
   --exclude CODES        INSEE codes to leave out of the selection
@@ -101,10 +105,17 @@ World generator (with --world; defaults and their sources in docs/territories.md
   --tests-per-case X     tests sought at the centres per incident case (default 2)
   --incidence A-B        daily incidence per 100,000: a wave from A to a peak B (default 10-40)
 
+Names: a name given instead of a code matches whatever its case and accents, and for an EPCI
+without its legal form (CA, CC, CU, Métropole, Communauté de communes...): "Grand
+Angoulême" finds "CA du Grand Angoulême". It must name exactly one commune or EPCI;
+otherwise the candidates are listed with their codes and nothing is written.
+
 Exit status: 0 written, 1 a file could not be written, 2 bad input or usage.
 
 Examples:
   riposte territory --epci 200039865 --out metz
+  riposte territory --epci "Grand Angoulême" --world
+  riposte territory --around Angoulême --radius-km 15
   riposte territory --around 62510 --radius-km 8 --name "Liévin" --world --out lievin
   riposte territory --all --per-departement --people-per-centre 60000 --world --out france
 )";
@@ -149,6 +160,78 @@ std::string grouped(std::int64_t v) {
 
 void print_diagnostics(const Diagnostics& d) {
     for (const auto& item : d.items()) print_err(format_diagnostic(item) + "\n");
+}
+
+std::string commune_label(const NationalCommune& c) {
+    return c.name + " (" + c.insee + ", département " + c.departement + ")";
+}
+
+/// A name given where a code is expected (--insee, --around, --epci), turned into its code
+/// when it names exactly one commune or EPCI; otherwise the candidates with their codes, and
+/// nullopt.
+std::optional<std::string> code_for_name(const NationalTable& table, const std::string& given,
+                                         bool epci, std::string_view option) {
+    const bool is_code =
+        epci ? std::any_of(table.communes.begin(), table.communes.end(),
+                           [&](const NationalCommune& c) { return c.epci_siren == given; })
+             : table.find_insee(given) >= 0;
+    if (is_code) return given;
+    // a code-shaped value that is not in the table is left to the builder's own message
+    const bool digits = !given.empty() && std::all_of(given.begin(), given.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == 'A' || c == 'B' || c == 'a' || c == 'b';
+    });
+    if (digits &&
+        std::any_of(given.begin(), given.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return given;
+    const NameMatches m = epci ? match_epci_name(table, given) : match_commune_name(table, given);
+    if (m.exact.size() == 1) {
+        const NationalCommune& c = table.communes[static_cast<std::size_t>(m.exact.front())];
+        return epci ? c.epci_siren : c.insee;
+    }
+    const std::vector<int>& list = m.exact.empty() ? m.near : m.exact;
+    std::string msg = std::string(option) + " '" + given + "': ";
+    if (list.empty()) {
+        msg += std::string("no ") + (epci ? "EPCI" : "commune") +
+               " of that name in the national table; give its " +
+               (epci ? "SIREN code (9 digits)" : "INSEE code") + "\n";
+    } else {
+        msg += m.exact.empty() ? std::string("no ") + (epci ? "EPCI" : "commune") +
+                                     " of exactly that name; did you mean one of these?"
+                               : std::to_string(list.size()) + (epci ? " EPCIs" : " communes") +
+                                     " have that name: give the code of the one you mean";
+        msg += "\n";
+        constexpr std::size_t shown = 15;
+        for (std::size_t k = 0; k < list.size() && k < shown; ++k) {
+            const NationalCommune& c = table.communes[static_cast<std::size_t>(list[k])];
+            msg += "  " +
+                   (epci ? c.epci_name + " (SIREN " + c.epci_siren + ")" : commune_label(c)) + "\n";
+        }
+        if (list.size() > shown)
+            msg += "  ... and " + std::to_string(list.size() - shown) + " more\n";
+    }
+    print_err("riposte territory: " + msg);
+    return std::nullopt;
+}
+
+/// Names in --insee, --epci and --around replaced by their codes; exit_code::usage (after
+/// printing the candidates) when a name is unknown or ambiguous.
+int resolve_names(const NationalTable& table, TerritorySelection& sel) {
+    bool ok = true;
+    if (sel.by == SelectBy::Around) {
+        if (auto code = code_for_name(table, sel.centre, false, "--around"))
+            sel.centre = *code;
+        else
+            ok = false;
+    } else if (sel.by == SelectBy::Insee || sel.by == SelectBy::Epci) {
+        const bool epci = sel.by == SelectBy::Epci;
+        for (std::string& item : sel.codes) {
+            if (auto code = code_for_name(table, item, epci, epci ? "--epci" : "--insee"))
+                item = *code;
+            else
+                ok = false;
+        }
+    }
+    return ok ? exit_code::ok : exit_code::usage;
 }
 
 /// Reads option values; every problem is one usage error (first one reported).
@@ -450,6 +533,7 @@ int run_territory_command(const std::vector<std::string>& argv) {
     print_diagnostics(loaded.diagnostics);
     if (!loaded.table) return exit_code::usage;
     const NationalTable& table = *loaded.table;
+    if (const int bad = resolve_names(table, sel); bad != exit_code::ok) return bad;
 
     std::string name = a.value("--name").value_or("");
     if (name.empty()) name = default_name(table, sel);

@@ -223,7 +223,7 @@ int validate_command(const std::vector<std::string>& args) {
     std::vector<StressVerdict> stress;
     if (!structural_only && !scenario->plan.targets.empty() && !verdicts.partial) {
         for (const StressCase& sc : cases) {
-            const auto exercise = exercise_for_stress(sc.file, *scenario, exit);
+            const auto exercise = exercise_for_stress(sc.file, *scenario, exit, opts->lang);
             if (!exercise) return exit;
             TargetValidator validator(*scenario);
             InterruptGuard interrupt(opts->lang);

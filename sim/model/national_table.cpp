@@ -100,6 +100,88 @@ int fuzzy_distance(std::string_view a_raw, std::string_view b_raw) {
     return prev[b.size()];
 }
 
+std::string name_key(std::string_view name, bool epci) {
+    const std::string folded = fold(name);
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : folded) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                           static_cast<unsigned char>(c) >= 0x80;
+        if (alnum) {
+            word += c;
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    if (epci) {
+        std::size_t k = 0;
+        const auto at = [&](std::size_t j, std::string_view w) {
+            return j < words.size() && words[j] == w;
+        };
+        if (at(0, "ca") || at(0, "cc") || at(0, "cu") || at(0, "metropole") ||
+            at(0, "eurometropole")) {
+            k = 1;
+        } else if (at(0, "communaute") &&
+                   (at(1, "urbaine") || ((at(1, "de") || at(1, "d")) &&
+                                         (at(2, "communes") || at(2, "agglomeration"))))) {
+            k = at(1, "urbaine") ? 2 : 3;
+        }
+        if (k > 0) {
+            // the article after the legal form: "de la", "de l'", "du", "des", "de", "d'"
+            if (at(k, "de") && (at(k + 1, "la") || at(k + 1, "l")))
+                k += 2;
+            else if (at(k, "du") || at(k, "des") || at(k, "de") || at(k, "d"))
+                k += 1;
+        }
+        words.erase(words.begin(),
+                    words.begin() + static_cast<std::ptrdiff_t>(std::min(k, words.size())));
+        std::erase(words, std::string("metropole"));
+    }
+    std::string key;
+    for (const std::string& w : words) key += (key.empty() ? "" : " ") + w;
+    return key;
+}
+
+namespace {
+
+/// Exact and near matches of `name` among `keys` (index, key).
+NameMatches match_keys(const std::vector<std::pair<int, std::string>>& keys,
+                       const std::string& wanted) {
+    NameMatches m;
+    if (wanted.empty()) return m;
+    for (const auto& [index, key] : keys)
+        if (key == wanted) m.exact.push_back(index);
+    if (!m.exact.empty()) return m;
+    const int close = std::max(1, static_cast<int>(wanted.size()) / 5);
+    for (const auto& [index, key] : keys)
+        if (key.find(wanted) != std::string::npos || fuzzy_distance(key, wanted) <= close)
+            m.near.push_back(index);
+    return m;
+}
+
+} // namespace
+
+NameMatches match_commune_name(const NationalTable& table, std::string_view name) {
+    std::vector<std::pair<int, std::string>> keys;
+    keys.reserve(table.communes.size());
+    for (std::size_t k = 0; k < table.communes.size(); ++k)
+        keys.emplace_back(static_cast<int>(k), name_key(table.communes[k].name));
+    return match_keys(keys, name_key(name));
+}
+
+NameMatches match_epci_name(const NationalTable& table, std::string_view name) {
+    std::vector<std::pair<int, std::string>> keys;
+    std::unordered_map<std::string, bool> seen;
+    for (std::size_t k = 0; k < table.communes.size(); ++k) {
+        const NationalCommune& c = table.communes[k];
+        if (c.epci_siren.empty() || !seen.emplace(c.epci_siren, true).second) continue;
+        keys.emplace_back(static_cast<int>(k), name_key(c.epci_name, true));
+    }
+    return match_keys(keys, name_key(name, true));
+}
+
 NationalTableLoad parse_national_table(std::string_view text, std::string file_name) {
     NationalTableLoad out;
     Diagnostics& d = out.diagnostics;

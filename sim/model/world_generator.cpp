@@ -754,13 +754,13 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
     pl();
     pl("[plan]");
     pl("name = " +
-       toml_string("Starter plan: " + std::to_string(vacc.size()) + " vaccination centre" +
-                   (vacc.size() > 1 ? "s" : "") +
+       toml_string("Plan de départ : " + std::to_string(vacc.size()) + " centre" +
+                   (vacc.size() > 1 ? "s" : "") + " de vaccination" +
                    (testing.empty() ? ""
-                                    : " and " + std::to_string(testing.size()) + " testing centre" +
-                                          (testing.size() > 1 ? "s" : ""))));
-    pl("description = " +
-       toml_string("Generated for " + t.name + "; edit centres, hours and staffing."));
+                                    : " et " + std::to_string(testing.size()) + " centre" +
+                                          (testing.size() > 1 ? "s" : "") + " de dépistage")));
+    pl("description = " + toml_string("Généré pour " + t.name +
+                                      " ; modifiez les centres, les horaires et les effectifs."));
     pl();
     pl("[booking]");
     pl("horizon_days = 14");

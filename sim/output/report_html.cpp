@@ -633,11 +633,39 @@ class ReportBuilder {
                 use[rep].second += rd.num(row, rd.col("busy_hours"));
             }
         }
+        std::map<int, output_detail::WorstDayFacts> day;
+        if (role_day_) {
+            const Table& rd = *role_day_;
+            const int ce = rd.col("centre"), dy = rd.col("day"), ro = rd.col("role"),
+                      st = rd.col("staffed_hours"), bu = rd.col("busy_hours"),
+                      rq = rd.col("required"), pr = rd.col("present");
+            for (const auto& row : rd.csv.rows) {
+                const int rep = rd.rep(row);
+                if (rd.str(row, ce) != by_rep[rep].worst_centre ||
+                    static_cast<int>(rd.num(row, dy)) != worst_day[rep])
+                    continue;
+                day[rep].role(rd.str(row, ro), rd.num(row, st), rd.num(row, bu),
+                              static_cast<int>(rd.num(row, rq)), static_cast<int>(rd.num(row, pr)));
+            }
+        }
+        if (queue_) {
+            const Table& q = *queue_;
+            const int ce = q.col("centre"), dy = q.col("day"), ts = q.col("time_s"),
+                      wa = q.col("waiting");
+            for (const auto& row : q.csv.rows) {
+                const int rep = q.rep(row);
+                if (q.str(row, ce) != by_rep[rep].worst_centre ||
+                    static_cast<int>(q.num(row, dy)) != worst_day[rep])
+                    continue;
+                day[rep].queue(q.num(row, wa), static_cast<std::int64_t>(q.num(row, ts)));
+            }
+        }
         std::vector<RunFacts> facts;
         for (auto& [rep, f] : by_rep) {
             f.unmet_travel = std::min(f.unmet, cannot_travel[rep] + far[rep]);
             const auto& [staffed, busy] = use[rep];
             f.worst_centre_utilisation = staffed > 0 ? busy / staffed : 0;
+            day[rep].into(f);
             facts.push_back(f);
         }
         return output_detail::mean_facts(facts);

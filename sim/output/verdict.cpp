@@ -5,7 +5,10 @@
 #include "output/output_common.hpp"
 #include "riposte/text/cli_texts.hpp"
 
+#include "riposte/text/names_texts.hpp"
+
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 namespace riposte::output_detail {
@@ -83,10 +86,23 @@ std::vector<std::string> verdict_sentences(Language lang, const RunFacts& f,
 
     // the worst day's p90 wait
     if (f.worst_p90_min > t.wait_p90_min) {
-        const std::string cause =
-            f.worst_centre_short_hours > 0
-                ? text::fill(lang, c.staff_at_centre, {count(lang, f.worst_centre_short_hours)})
-                : text::fill(lang, c.capacity, {decimal(lang, 100 * f.worst_centre_utilisation)});
+        // The day's mean utilisation hides the hours that make the p90: name what happened at
+        // the peak of the queue (an absence, else the arrival peak itself).
+        std::string cause;
+        if (f.worst_centre_short_hours > 0)
+            cause = text::fill(lang, c.staff_at_centre, {count(lang, f.worst_centre_short_hours)});
+        else if (!f.worst_absent_role.empty() && f.worst_queue_max >= 0)
+            cause = text::fill(lang, c.absences,
+                               {text::name_in(text::role_names, f.worst_absent_role, lang),
+                                count(lang, f.worst_absent_present),
+                                count(lang, f.worst_absent_required),
+                                count(lang, f.worst_queue_max), f.worst_queue_time});
+        else if (f.worst_queue_max >= 0)
+            cause = text::fill(lang, c.arrival_peak,
+                               {count(lang, f.worst_queue_max), f.worst_queue_time,
+                                decimal(lang, 100 * f.worst_centre_utilisation)});
+        else
+            cause = text::fill(lang, c.capacity, {decimal(lang, 100 * f.worst_centre_utilisation)});
         out.push_back(text::fill(lang, c.wait_off,
                                  {decimal(lang, f.worst_p90_min), f.worst_centre, f.worst_date,
                                   decimal(lang, t.wait_p90_min), cause}));
@@ -123,6 +139,8 @@ namespace riposte {
 
 using output_detail::centre_name;
 using output_detail::date_of;
+using output_detail::role_name;
+using output_detail::WorstDayFacts;
 
 RunFacts run_facts(const Scenario& s, const Results& r) {
     RunFacts f;
@@ -181,7 +199,47 @@ RunFacts run_facts(const Scenario& s, const Results& r) {
         busy += row.busy_hours;
     }
     f.worst_centre_utilisation = staffed > 0 ? busy / staffed : 0;
+    WorstDayFacts day;
+    for (const RoleDayRow& row : r.role_days)
+        if (row.day == worst_day && centre_name(s, row.centre) == f.worst_centre)
+            day.role(role_name(s, row.role), row.staffed_hours, row.busy_hours, row.required,
+                     row.present);
+    for (const QueueSample& q : r.queue)
+        if (q.time.day() == worst_day && centre_name(s, q.centre) == f.worst_centre)
+            day.queue(q.waiting, q.time.seconds());
+    day.into(f);
     return f;
+}
+
+void output_detail::WorstDayFacts::role(const std::string& id, double staffed, double busy,
+                                        int required, int present) {
+    if (present >= required || staffed <= 0 || busy <= 0) return;
+    const double use = busy / staffed;
+    if (use <= role_use_) return;
+    role_use_ = use;
+    role_ = id;
+    present_ = present;
+    required_ = required;
+}
+
+void output_detail::WorstDayFacts::queue(double waiting, std::int64_t seconds) {
+    if (waiting <= queue_max_) return;
+    queue_max_ = waiting;
+    queue_at_ = seconds;
+}
+
+void output_detail::WorstDayFacts::into(RunFacts& f) const {
+    f.worst_absent_role = role_;
+    f.worst_absent_present = present_;
+    f.worst_absent_required = required_;
+    f.worst_queue_max = queue_max_;
+    if (queue_max_ >= 0) {
+        const std::int64_t s = ((queue_at_ % 86400) + 86400) % 86400;
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(s / 3600),
+                      static_cast<int>(s % 3600 / 60));
+        f.worst_queue_time = buf;
+    }
 }
 
 RunFacts mean_facts(const std::vector<RunFacts>& facts) {
@@ -206,6 +264,11 @@ RunFacts mean_facts(const std::vector<RunFacts>& facts) {
             m.worst_date = f.worst_date;
             m.worst_centre_short_hours = f.worst_centre_short_hours;
             m.worst_centre_utilisation = f.worst_centre_utilisation;
+            m.worst_absent_role = f.worst_absent_role;
+            m.worst_absent_present = f.worst_absent_present;
+            m.worst_absent_required = f.worst_absent_required;
+            m.worst_queue_max = f.worst_queue_max;
+            m.worst_queue_time = f.worst_queue_time;
         }
     }
     return m;

@@ -30,6 +30,23 @@ using riposte::mean_facts;
 using riposte::run_facts;
 using riposte::RunFacts;
 
+/// What happened at the worst centre on the worst day, gathered row by row (from Results or
+/// from the result files): the busiest role short of people present, and the queue's peak.
+class WorstDayFacts {
+  public:
+    /// One role_day row of that centre and day.
+    void role(const std::string& id, double staffed, double busy, int required, int present);
+    /// One queue sample of that centre and day: people waiting, at `seconds` since day 0.
+    void queue(double waiting, std::int64_t seconds);
+    void into(RunFacts& f) const;
+
+  private:
+    std::string role_;
+    double role_use_ = -1, present_ = 0, required_ = 0;
+    double queue_max_ = -1;
+    std::int64_t queue_at_ = 0;
+};
+
 /// One sentence per thing that is off, naming its binding cause; empty when nothing is off.
 std::vector<std::string> verdict_sentences(Language lang, const RunFacts& f,
                                            const VerdictThresholds& t);

@@ -84,7 +84,7 @@ std::optional<int> resolve_vaccine(const TomlFile& f, const TableReader& r, cons
 
 /// " (this may follow from the errors in FILE, reported above: fix those first)" when the
 /// commune table had errors, else "".
-std::string after_commune_errors(const WorldInfo& info);
+Bilingual after_commune_errors(const WorldInfo& info);
 
 /// Resolves an INSEE code or a commune name. Reports unknown or ambiguous names at `where`.
 std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::string_view text,

@@ -5,6 +5,7 @@
 #include "core/file_input.hpp"
 #include "core/text_parse.hpp"
 #include "loader_internal.hpp"
+#include "riposte/text/diagnostic_texts.hpp"
 #include "toml_precheck.hpp"
 
 #include <algorithm>
@@ -21,21 +22,20 @@ namespace loader {
 
 namespace {
 
-std::string syntax_hint(std::string_view what) {
+Bilingual syntax_hint(std::string_view what) {
+    const text::DiagnosticTexts& t = text::diag;
     auto has = [&](std::string_view s) { return what.find(s) != std::string_view::npos; };
     if (has("could not determine value type") || has("parsing boolean") || has("expected 'true'") ||
         has("expected 'false'"))
-        return "text values need quotes, e.g. name = \"Gignac\"";
-    if (has("redefine") || has("already"))
-        return "each key and each [table] may appear once: remove or rename the duplicate";
-    if (has("utf-8") || has("UTF-8")) return "save the file as UTF-8";
-    if (has("control characters"))
-        return "close the string on the same line (use \"\"\" quotes for text over several lines)";
-    if (has("end-of-file") || has("EOF")) return "close the open string, array or table";
-    if (has("table header")) return "write a table header as [name] or [[name]] on its own line";
-    if (has("not representable")) return "the number is too large";
-    if (has("nested")) return "the values are nested too deeply";
-    return "see docs/scenario-format.md for the syntax";
+        return say(t.hint_quotes);
+    if (has("redefine") || has("already")) return say(t.hint_duplicate);
+    if (has("utf-8") || has("UTF-8")) return say(t.hint_utf8);
+    if (has("control characters")) return say(t.hint_close_string);
+    if (has("end-of-file") || has("EOF")) return say(t.hint_close_open);
+    if (has("table header")) return say(t.hint_table_header);
+    if (has("not representable")) return say(t.hint_too_large);
+    if (has("nested")) return say(t.hint_nested);
+    return say(t.hint_see_docs);
 }
 
 } // namespace
@@ -51,10 +51,9 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
         std::string what(e.description());
         diags.error(
             {name, std::max(1, static_cast<int>(b.line)), std::max(1, static_cast<int>(b.column))},
-            "toml.syntax", "TOML syntax error: " + what + "; " + syntax_hint(what));
+            "toml.syntax", say(text::diag.toml_syntax, {what, syntax_hint(what)}));
     } catch (const std::exception& e) {
-        diags.error({name, 1, 1}, "toml.unreadable",
-                    std::string("cannot parse the file: ") + e.what());
+        diags.error({name, 1, 1}, "toml.unreadable", say(text::diag.toml_unreadable, {e.what()}));
     }
     return std::nullopt;
 }
@@ -64,10 +63,10 @@ std::optional<int> resolve_name(const std::vector<std::string>& names, std::stri
                                 std::string_view fix) {
     for (std::size_t k = 0; k < names.size(); ++k)
         if (names[k] == text) return static_cast<int>(k);
-    std::string msg = "unknown " + std::string(what) + " '" + std::string(text) + "'";
+    Bilingual msg = say(text::diag.unknown_ref, {phrase(what), text});
     if (const auto m = closest_match(text, std::span<const std::string>(names)))
-        msg += "; did you mean '" + *m + "'?";
-    if (!fix.empty()) msg += " (" + std::string(fix) + ")";
+        msg += say(text::diag.did_you_mean, {*m});
+    if (!fix.empty()) msg += say(text::diag.in_parentheses, {phrase(fix)});
     diags.error(where, "ref.unknown", std::move(msg));
     return std::nullopt;
 }
@@ -82,18 +81,16 @@ CommuneLookup::CommuneLookup(const World& w) {
     }
 }
 
-std::string after_commune_errors(const WorldInfo& info) {
+Bilingual after_commune_errors(const WorldInfo& info) {
     if (info.communes_errors_in.empty()) return {};
-    return " (this may follow from the errors in " + info.communes_errors_in +
-           ", reported above: fix those first)";
+    return say(text::diag.after_commune_errors, {info.communes_errors_in});
 }
 
 std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::string_view text,
                                    const SourceLoc& where, Diagnostics& diags) {
     const auto& cs = w.territory.communes;
     if (text.empty()) {
-        diags.error(where, "ref.empty",
-                    "empty commune: write its INSEE code, e.g. \"34079\", or its name");
+        diags.error(where, "ref.empty", say(text::diag.empty_commune));
         return std::nullopt;
     }
     std::shared_ptr<const CommuneLookup> own;
@@ -115,9 +112,7 @@ std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::s
         std::string codes;
         for (int h : *hits)
             codes += (codes.empty() ? "" : ", ") + cs[static_cast<std::size_t>(h)].insee;
-        diags.error(where, "ref.ambiguous",
-                    "commune name '" + key + "' is ambiguous (INSEE " + codes +
-                        "): write the INSEE code instead");
+        diags.error(where, "ref.ambiguous", say(text::diag.ambiguous_commune, {key, codes}));
         return std::nullopt;
     }
     std::vector<std::string> names;
@@ -126,10 +121,10 @@ std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::s
         return (c >= '0' && c <= '9') || c == 'A' || c == 'B';
     });
     for (const auto& c : cs) names.push_back(numeric ? c.insee : c.name);
-    std::string msg = "unknown commune '" + key + "'";
+    Bilingual msg = say(text::diag.unknown_commune, {key});
     if (const auto m = closest_match(text, std::span<const std::string>(names)))
-        msg += "; did you mean '" + *m + "'?";
-    msg += " (write an INSEE code or a name from the territory's communes table)";
+        msg += say(text::diag.did_you_mean, {*m});
+    msg += say(text::diag.commune_fix);
     msg += after_commune_errors(info);
     diags.error(where, "ref.unknown", std::move(msg));
     return std::nullopt;
@@ -200,8 +195,8 @@ std::optional<std::string> read_input(const std::filesystem::path& p, std::strin
                                       Diagnostics& diags) {
     FileRead r = read_input_file(p, max_file_bytes);
     if (!r.text) {
-        std::string msg = "cannot read the " + std::string(what) + " file: " + r.reason;
-        if (r.failure == FileReadFailure::Missing) msg += "; check the path";
+        Bilingual msg = say(text::diag.cannot_read_file, {phrase(what), phrase(r.reason)});
+        if (r.failure == FileReadFailure::Missing) msg += say(text::diag.check_path);
         diags.error({p.string(), 1, 1}, file_read_id(r.failure), std::move(msg));
     }
     return std::move(r.text);

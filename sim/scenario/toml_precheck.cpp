@@ -1,5 +1,7 @@
 #include "toml_precheck.hpp"
 
+#include "riposte/text/diagnostic_texts.hpp"
+
 #include "core/text_parse.hpp"
 
 #include <cstdio>
@@ -103,7 +105,7 @@ class Scanner {
         return {name_, line, 1 + utf8_columns(t_.substr(line_start), at - line_start)};
     }
 
-    void report(std::size_t at, const char* id, std::string msg) {
+    void report(std::size_t at, const char* id, Bilingual msg) {
         diags_.error(loc(at), id, std::move(msg));
         reported_ = true;
         stopped_ = true;
@@ -112,17 +114,11 @@ class Scanner {
     void control_in_key(std::size_t at) {
         char code[8];
         std::snprintf(code, sizeof code, "%02X", static_cast<unsigned>(t_[at]) & 0xFFu);
-        report(at, "toml.control_in_key",
-               std::string("control character U+00") + code +
-                   " in a key or table header: remove it (a key is written with letters, "
-                   "digits, '_' and '-', or in quotes)");
+        report(at, "toml.control_in_key", say(text::diag.control_in_key, {code}));
     }
 
     void too_deep() {
-        report(pos_, "toml.too_deep",
-               "the values are nested more than " + std::to_string(max_depth) +
-                   " levels deep (counting the parts of dotted keys and table headers): "
-                   "riposte's files need a few levels only");
+        report(pos_, "toml.too_deep", say(text::diag.too_deep, {std::to_string(max_depth)}));
     }
 
     void non_ascii_key(std::size_t begin, std::size_t end) {
@@ -130,17 +126,13 @@ class Scanner {
         std::size_t first = begin;
         while (first < end && static_cast<unsigned char>(t_[first]) < 0x80) ++first;
         if (find_invalid_utf8(key)) {
-            report(first, "toml.non_ascii_key",
-                   "a key holds bytes that are not UTF-8 text: save the file as UTF-8 and write "
-                   "the key with ASCII letters, digits, '_' and '-'");
+            report(first, "toml.non_ascii_key", say(text::diag.key_not_utf8));
             return;
         }
-        std::string msg = "the key '" + std::string(key) +
-                          "' has a non-ASCII character; a key without quotes may only hold "
-                          "ASCII letters, digits, '_' and '-': ";
+        Bilingual msg = say(text::diag.non_ascii_key, {key});
         if (const auto folded = fold_accents(key))
-            msg += "write it without accents ('" + *folded + "') or ";
-        msg += "put it in quotes (\"" + std::string(key) + "\")";
+            msg += say(text::diag.without_accents, {*folded});
+        msg += say(text::diag.put_in_quotes, {key});
         report(first, "toml.non_ascii_key", std::move(msg));
     }
 

@@ -1,6 +1,7 @@
 #include "toml_reader.hpp"
 
 #include "core/text_parse.hpp"
+#include "riposte/text/diagnostic_texts.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -49,105 +50,110 @@ std::filesystem::path TomlFile::resolve(std::string_view relative) const {
     return (base_dir_ / p).lexically_normal();
 }
 
-std::string type_phrase(const toml::node& n) {
+Bilingual type_words(const toml::node& n) {
+    const text::DiagnosticTexts& t = text::diag;
     switch (n.type()) {
     case toml::node_type::table:
-        return "a table";
+        return say(t.type_table);
     case toml::node_type::array:
-        return "an array";
+        return say(t.type_array);
     case toml::node_type::string:
-        return "a string";
+        return say(t.type_string);
     case toml::node_type::integer:
-        return "a whole number";
+        return say(t.type_integer);
     case toml::node_type::floating_point:
-        return "a decimal number";
+        return say(t.type_decimal);
     case toml::node_type::boolean:
-        return "true/false";
+        return say(t.type_boolean);
     case toml::node_type::date:
-        return "a date";
+        return say(t.type_date);
     case toml::node_type::time:
-        return "a time";
+        return say(t.type_time);
     case toml::node_type::date_time:
-        return "a date-time";
+        return say(t.type_date_time);
     default:
-        return "nothing";
+        return say(t.type_nothing);
     }
 }
 
-std::optional<std::string> to_string(const TomlFile& f, const toml::node& n,
-                                     std::string_view what) {
+std::string type_phrase(const toml::node& n) {
+    return type_words(n).en;
+}
+
+Bilingual phrase(std::string_view english) {
+    for (const text::Text& t : text::range_hints)
+        if (t.en == english) return say(t);
+    for (const text::Text& t : text::reader_phrases)
+        if (t.en == english) return say(t);
+    return verbatim(std::string(english));
+}
+
+std::optional<std::string> to_string(const TomlFile& f, const toml::node& n, const SayArg& what) {
     if (const auto* s = n.as_string()) return s->get();
-    f.error(n, "value.type",
-            std::string(what) + " must be a string in quotes, found " + type_phrase(n));
+    f.error(n, "value.type", say(text::diag.must_be_string, {what, type_words(n)}));
     return std::nullopt;
 }
 
-std::optional<std::int64_t> to_int(const TomlFile& f, const toml::node& n, std::string_view what,
+std::optional<std::int64_t> to_int(const TomlFile& f, const toml::node& n, const SayArg& what,
                                    std::int64_t lo, std::int64_t hi) {
+    const text::DiagnosticTexts& t = text::diag;
     std::int64_t v = 0;
     if (const auto* i = n.as_integer()) {
         v = i->get();
     } else if (const auto* d = n.as_floating_point()) {
-        f.error(n, "value.type",
-                std::string(what) + " must be a whole number, found " + format_number(d->get()) +
-                    ": write it without a decimal point");
+        f.error(n, "value.type", say(t.must_be_integer_decimal, {what, format_number(d->get())}));
         return std::nullopt;
     } else {
-        f.error(n, "value.type",
-                std::string(what) + " must be a whole number, found " + type_phrase(n) +
-                    (n.is_string() ? ": remove the quotes" : ""));
+        Bilingual msg = say(t.must_be_integer, {what, type_words(n)});
+        if (n.is_string()) msg += say(t.remove_quotes);
+        f.error(n, "value.type", std::move(msg));
         return std::nullopt;
     }
     if (v < lo || v > hi) {
         f.error(n, "value.out_of_range",
-                std::string(what) + " = " + std::to_string(v) +
-                    " is out of range: write a "
-                    "whole number from " +
-                    std::to_string(lo) + " to " + std::to_string(hi));
+                say(t.integer_out_of_range,
+                    {what, std::to_string(v), std::to_string(lo), std::to_string(hi)}));
         return std::nullopt;
     }
     return v;
 }
 
-std::optional<double> to_number(const TomlFile& f, const toml::node& n, std::string_view what,
+std::optional<double> to_number(const TomlFile& f, const toml::node& n, const SayArg& what,
                                 const Range& r) {
+    const text::DiagnosticTexts& t = text::diag;
     double v = 0;
     if (const auto* i = n.as_integer()) {
         v = static_cast<double>(i->get());
     } else if (const auto* d = n.as_floating_point()) {
         v = d->get();
     } else {
-        f.error(n, "value.type",
-                std::string(what) + " must be a number, found " + type_phrase(n) +
-                    (n.is_string() ? ": remove the quotes" : ""));
+        Bilingual msg = say(t.must_be_number, {what, type_words(n)});
+        if (n.is_string()) msg += say(t.remove_quotes);
+        f.error(n, "value.type", std::move(msg));
         return std::nullopt;
     }
     if (!std::isfinite(v)) {
-        f.error(n, "value.not_finite",
-                std::string(what) + " must be a finite number, not " + format_number(v));
+        f.error(n, "value.not_finite", say(t.must_be_finite, {what, format_number(v)}));
         return std::nullopt;
     }
     if (v < r.lo || v > r.hi) {
-        std::string msg = std::string(what) + " = " + format_number(v) + " is out of range: ";
-        if (r.hint)
-            msg += std::string("write ") + r.hint;
-        else
-            msg += "write a number from " + format_number(r.lo) + " to " + format_number(r.hi);
-        f.error(n, "value.out_of_range", msg);
+        f.error(n, "value.out_of_range",
+                r.hint ? say(t.number_out_of_range_hint, {what, format_number(v), phrase(r.hint)})
+                       : say(t.number_out_of_range,
+                             {what, format_number(v), format_number(r.lo), format_number(r.hi)}));
         return std::nullopt;
     }
     return v;
 }
 
-std::optional<bool> to_bool(const TomlFile& f, const toml::node& n, std::string_view what) {
+std::optional<bool> to_bool(const TomlFile& f, const toml::node& n, const SayArg& what) {
     if (const auto* b = n.as_boolean()) return b->get();
-    f.error(n, "value.type",
-            std::string(what) + " must be true or false (without quotes), found " + type_phrase(n));
+    f.error(n, "value.type", say(text::diag.must_be_boolean, {what, type_words(n)}));
     return std::nullopt;
 }
 
 TableReader::TableReader(const TomlFile& f, const toml::table& t, std::string where)
-    : f_(f), t_(t), where_(std::move(where)) {}
+    : f_(f), t_(t), where_(std::move(where)), where_words_(phrase(where_)) {}
 
 SourceLoc TableReader::loc() const {
     SourceLoc l = f_.loc(t_);
@@ -164,8 +170,8 @@ void TableReader::missing(std::string_view key, std::string_view example) {
     for (auto&& [k, v] : t_)
         if (k.str() != key && closest_match(k.str(), std::span<const std::string_view>(only)))
             return;
-    std::string msg = "missing key '" + std::string(key) + "' in " + where_;
-    if (!example.empty()) msg += ": add e.g. " + std::string(example);
+    Bilingual msg = say(text::diag.missing_key, {key, where_words_});
+    if (!example.empty()) msg += say(text::diag.add_example, {example});
     f_.error(loc(), "key.missing", std::move(msg));
 }
 
@@ -214,7 +220,7 @@ std::optional<int> TableReader::keyword(std::string_view key,
                                         std::span<const std::string_view> words, bool required) {
     std::string list;
     for (std::size_t k = 0; k < words.size(); ++k)
-        list += (k ? (k + 1 == words.size() ? " or " : ", ") : "") +
+        list += (k ? (k + 1 == words.size() ? "\x01" : ", ") : "") +
                 ("\"" + std::string(words[k]) + "\"");
     const toml::node* n =
         node(key, required,
@@ -225,8 +231,18 @@ std::optional<int> TableReader::keyword(std::string_view key,
     const std::string low = ascii_lower(*s);
     for (std::size_t k = 0; k < words.size(); ++k)
         if (words[k] == low) return static_cast<int>(k);
+    // "\x01" stands for the last " or " of the list, in each language
+    const auto with_or = [&](Language language) {
+        std::string out;
+        for (char c : list)
+            out += c == '\x01' ? std::string(text::diag.or_word.in(language)) : std::string(1, c);
+        return out;
+    };
+    const std::optional<std::string> near = closest_match(low, words);
     f_.error(f_.loc(*n), "value.unknown_word",
-             quoted(key) + " = \"" + *s + "\" is not one of " + list + did_you_mean(low, words));
+             say(text::diag.not_one_of,
+                 {quoted(key), *s, Bilingual{with_or(Language::French), with_or(Language::English)},
+                  near ? say(text::diag.did_you_mean, {*near}) : Bilingual{}}));
     return std::nullopt;
 }
 
@@ -238,7 +254,7 @@ std::optional<WeekdayMask> TableReader::weekdays(std::string_view key, bool requ
     const auto p = parse_weekdays(*s);
     if (!p.value) {
         f_.error(f_.loc_in_string(*n, p.offset), "value.bad_text",
-                 "bad " + quoted(key) + ": " + p.error);
+                 say(text::diag.bad_value, {quoted(key), phrase(p.error)}));
         return std::nullopt;
     }
     return p.value;
@@ -250,20 +266,18 @@ std::optional<SimTime> TableReader::clock(std::string_view key, bool allow_24, b
     if (const auto* t = n->as_time()) {
         const toml::time tv = t->get();
         if (tv.second != 0 || tv.nanosecond != 0)
-            f_.warning(*n, quoted(key) + ": seconds are ignored; write \"HH:MM\"");
+            f_.warning(*n, say(text::diag.seconds_ignored, {quoted(key)}));
         return hours(tv.hour) + minutes(tv.minute);
     }
     if (!n->is_string()) {
-        f_.error(*n, "value.type",
-                 quoted(key) + " must be a time of day in quotes, e.g. \"08:30\", found " +
-                     type_phrase(*n));
+        f_.error(*n, "value.type", say(text::diag.must_be_clock, {quoted(key), type_words(*n)}));
         return std::nullopt;
     }
     const std::string s = n->as_string()->get();
     const auto p = parse_clock(s, allow_24);
     if (!p.value) {
         f_.error(f_.loc_in_string(*n, p.offset), "value.bad_text",
-                 "bad " + quoted(key) + ": " + p.error);
+                 say(text::diag.bad_value, {quoted(key), phrase(p.error)}));
         return std::nullopt;
     }
     return p.value;
@@ -283,21 +297,18 @@ std::optional<Distribution> TableReader::distribution(std::string_view key, bool
         text = format_number(*v);
     } else {
         f_.error(*n, "value.type",
-                 quoted(key) +
-                     " must be a distribution in quotes, e.g. \"3 + exp(1.43)\", "
-                     "found " +
-                     type_phrase(*n));
+                 say(text::diag.must_be_distribution, {quoted(key), type_words(*n)}));
         return std::nullopt;
     }
     if (text.size() > 100000) {
-        f_.error(*n, "value.too_long", quoted(key) + " is too long (over 100000 characters)");
+        f_.error(*n, "value.too_long", say(text::diag.too_long, {quoted(key)}));
         return std::nullopt;
     }
     DistributionParse p = parse_distribution(text, 60.0);
     if (!p.value) {
         const std::size_t off = static_cast<std::size_t>(std::max(0, p.error_offset));
         f_.error(n->is_string() ? f_.loc_in_string(*n, off) : f_.loc(*n), "value.bad_distribution",
-                 "bad distribution in " + quoted(key) + ": " + p.error);
+                 say(text::diag.bad_distribution, {quoted(key), phrase(p.error)}));
         return std::nullopt;
     }
     return p.value;
@@ -307,9 +318,7 @@ const toml::table* TableReader::subtable(std::string_view key, bool required) {
     const toml::node* n = node(key, required, "[" + std::string(key) + "]");
     if (!n) return nullptr;
     if (const auto* t = n->as_table()) return t;
-    f_.error(*n, "value.type",
-             quoted(key) + " must be a table ([" + std::string(key) + "] or { ... }), found " +
-                 type_phrase(*n));
+    f_.error(*n, "value.type", say(text::diag.must_be_table, {quoted(key), key, type_words(*n)}));
     return nullptr;
 }
 
@@ -320,8 +329,7 @@ std::vector<const toml::table*> TableReader::table_array(std::string_view key, b
     const auto* arr = n->as_array();
     if (!arr) {
         f_.error(*n, "value.type",
-                 quoted(key) + " must be a list of tables, written [[" + std::string(key) +
-                     "]] (one per item), found " + type_phrase(*n));
+                 say(text::diag.must_be_table_list, {quoted(key), key, type_words(*n)}));
         return out;
     }
     for (const auto& item : *arr) {
@@ -329,8 +337,7 @@ std::vector<const toml::table*> TableReader::table_array(std::string_view key, b
             out.push_back(t);
         else
             f_.error(item, "value.type",
-                     "each item of " + quoted(key) + " must be a table { ... }, found " +
-                         type_phrase(item));
+                     say(text::diag.item_must_be_table, {quoted(key), type_words(item)}));
     }
     return out;
 }
@@ -345,26 +352,19 @@ void TableReader::finish(std::span<const std::string_view> other_file_keys,
         if (std::find(other_file_keys.begin(), other_file_keys.end(), name) !=
             other_file_keys.end()) {
             f_.error(where, "key.wrong_file",
-                     "'" + std::string(name) + "' belongs in the " + std::string(other_file) +
-                         " file, not here: move it");
+                     say(text::diag.wrong_file, {name, phrase(other_file)}));
             continue;
         }
         if (&t_ != f_.root() &&
             std::find(f_.top_keys().begin(), f_.top_keys().end(), name) != f_.top_keys().end()) {
-            f_.error(where, "key.misplaced",
-                     "'" + std::string(name) +
-                         "' is a top-level key, but here it belongs "
-                         "to " +
-                         where_ +
-                         ": in TOML every key after a [table] header is part "
-                         "of that table; move it above the first [table] header of the file");
+            f_.error(where, "key.misplaced", say(text::diag.misplaced_key, {name, where_words_}));
             continue;
         }
-        std::string msg = "unknown key '" + std::string(name) + "' in " + where_;
+        Bilingual msg = say(text::diag.unknown_key, {name, where_words_});
         if (const auto m = closest_match(name, std::span<const std::string>(known_)))
-            msg += "; did you mean '" + *m + "'?";
+            msg += say(text::diag.did_you_mean, {*m});
         else
-            msg += "; known keys: " + quoted_list(known_, 24);
+            msg += say(text::diag.known_keys, {quoted_list(known_, 24)});
         f_.error(where, "key.unknown", std::move(msg));
     }
 }

@@ -6,6 +6,7 @@
 #include "riposte/core/distribution.hpp"
 #include "riposte/diagnostics.hpp"
 #include "riposte/scenario.hpp"
+#include "riposte/text/diagnostic_texts.hpp"
 
 #include <toml++/toml.h>
 
@@ -64,6 +65,22 @@ class TomlFile {
     void error(SourceLoc where, std::string id, std::string msg) const {
         diags_->error(std::move(where), std::move(id), std::move(msg));
     }
+    void error(const toml::node& n, Bilingual msg) const { diags_->error(loc(n), std::move(msg)); }
+    void error(SourceLoc where, Bilingual msg) const {
+        diags_->error(std::move(where), std::move(msg));
+    }
+    void error(const toml::node& n, std::string id, Bilingual msg) const {
+        diags_->error(loc(n), std::move(id), std::move(msg));
+    }
+    void error(SourceLoc where, std::string id, Bilingual msg) const {
+        diags_->error(std::move(where), std::move(id), std::move(msg));
+    }
+    void warning(const toml::node& n, Bilingual msg) const {
+        diags_->warning(loc(n), std::move(msg));
+    }
+    void warning(SourceLoc where, Bilingual msg) const {
+        diags_->warning(std::move(where), std::move(msg));
+    }
     void warning(const toml::node& n, std::string msg) const {
         diags_->warning(loc(n), std::move(msg));
     }
@@ -81,8 +98,14 @@ class TomlFile {
     int line_offset_ = 0;
 };
 
-/// "a string", "a whole number", ... for messages.
+/// "a string", "a whole number", ... for messages, in both languages.
+Bilingual type_words(const toml::node& n);
+/// The same in English only, for the messages not yet in the string table.
 std::string type_phrase(const toml::node& n);
+/// An English phrase of the readers (a range hint, a table's description, a kind of name) in
+/// both languages, from the string table's lists (text::range_hints, text::reader_phrases);
+/// verbatim when the table does not hold it (a TOML header such as "[[centre]]").
+Bilingual phrase(std::string_view english);
 
 /// Inclusive numeric bounds and how to phrase a violation.
 struct Range {
@@ -94,12 +117,12 @@ inline constexpr Range share_range{0.0, 1.0, "a share between 0 and 1, e.g. 0.11
 
 /// Node-level conversions (used for table values, array items and inline-table values).
 /// `what` names the value in messages, e.g. "'share'" or "item 3 of 'hourly_profile'".
-std::optional<std::string> to_string(const TomlFile& f, const toml::node& n, std::string_view what);
-std::optional<std::int64_t> to_int(const TomlFile& f, const toml::node& n, std::string_view what,
+std::optional<std::string> to_string(const TomlFile& f, const toml::node& n, const SayArg& what);
+std::optional<std::int64_t> to_int(const TomlFile& f, const toml::node& n, const SayArg& what,
                                    std::int64_t lo, std::int64_t hi);
-std::optional<double> to_number(const TomlFile& f, const toml::node& n, std::string_view what,
+std::optional<double> to_number(const TomlFile& f, const toml::node& n, const SayArg& what,
                                 const Range& r);
-std::optional<bool> to_bool(const TomlFile& f, const toml::node& n, std::string_view what);
+std::optional<bool> to_bool(const TomlFile& f, const toml::node& n, const SayArg& what);
 
 /// Reads the keys of one table. Construct, call accessors for every key the table may hold,
 /// then finish().
@@ -158,6 +181,7 @@ class TableReader {
     const TomlFile& f_;
     const toml::table& t_;
     std::string where_;
+    Bilingual where_words_; ///< where_ in both languages, for messages
     std::vector<std::string> known_;
 };
 

@@ -238,22 +238,18 @@ void add_edge(World& w, const CommuneIndex& idx, const std::string& a, const std
     if (ia == idx.by_insee.end()) {
         if (check_refs)
             d.error(a_loc, "ref.unknown",
-                    "edge from unknown commune '" + a +
-                        "': add it to the communes table or remove this edge" +
-                        after_commune_errors(info));
+                    say(text::diag.edge_from_unknown, {a}) + after_commune_errors(info));
         ok = false;
     }
     if (ib == idx.by_insee.end()) {
         if (check_refs)
             d.error(b_loc, "ref.unknown",
-                    "edge to unknown commune '" + b +
-                        "': add it to the communes table or remove this edge" +
-                        after_commune_errors(info));
+                    say(text::diag.edge_to_unknown, {b}) + after_commune_errors(info));
         ok = false;
     }
     if (!ok) return;
     if (ia->second == ib->second) {
-        d.error(a_loc, "ref.self_edge", "edge from commune " + a + " to itself: remove it");
+        d.error(a_loc, "ref.self_edge", say(text::diag.self_edge, {a}));
         return;
     }
     w.territory.edges.push_back({ia->second, ib->second, km, minutes});

@@ -3,6 +3,7 @@
 #include "riposte/text/strings.hpp"
 
 #include "riposte/text/cli_texts.hpp"
+#include "riposte/text/diagnostic_texts.hpp"
 #include "riposte/text/gui_texts.hpp"
 #include "riposte/text/log_texts.hpp"
 #include "riposte/text/names_texts.hpp"
@@ -184,7 +185,7 @@ std::vector<Text> all_texts() {
     std::vector<Text> out;
     for (const std::vector<Text>& section :
          {entries_of(report), entries_of(summary), entries_of(cli), entries_of(causes),
-          entries_of(log_texts)})
+          entries_of(diag), entries_of(log_texts)})
         out.insert(out.end(), section.begin(), section.end());
     out.insert(out.end(), std::begin(change_kind_words), std::end(change_kind_words));
     append_names(out, profession_names);
@@ -195,6 +196,8 @@ std::vector<Text> all_texts() {
     append_names(out, rule_titles);
     append_names(out, validation_phrases);
     append_names(out, shortfall_reasons);
+    out.insert(out.end(), std::begin(range_hints), std::end(range_hints));
+    out.insert(out.end(), std::begin(reader_phrases), std::end(reader_phrases));
     for (std::size_t i = 0; i < static_cast<std::size_t>(GuiText::Count); ++i)
         out.push_back(gui_text(static_cast<GuiText>(i)));
     return out;

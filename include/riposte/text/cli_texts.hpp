@@ -236,6 +236,16 @@ struct CauseTexts {
     Text capacity{
         "la capacité du centre, ses postes sont occupés {0} % du temps en poste ce jour-là",
         "the centre's capacity, its stations are busy {0}% of the staffed time that day"};
+    Text absences{"le personnel absent et non remplacé au rôle « {0} » ({1} sur {2} prévus "
+                  "présents sur les vacations de ce jour-là) ; la file d'attente monte jusqu'à {3} "
+                  "personnes à {4}",
+                  "staff absent and not replaced in the role '{0}' ({1} of {2} rostered "
+                  "present over that day's shifts); the queue rises to {3} people at {4}"};
+    Text arrival_peak{"un pic d'affluence : la file d'attente monte jusqu'à {0} personnes à {1}, "
+                      "alors que sur la journée les postes ne sont occupés que {2} % du temps en "
+                      "poste",
+                      "an arrival peak: the queue rises to {0} people at {1}, although over the "
+                      "day the stations are busy only {2}% of the staffed time"};
     Text waste_off{"Doses perdues : {0} % des doses tirées des flacons (seuil {1} %) ; la cause "
                    "est l'ouverture de flacons non terminés à temps, {2} doses perdues.",
                    "Wasted doses {0}% of the doses drawn from vials (threshold {1}%): the cause "
