@@ -27,7 +27,7 @@ void Simulation::Impl::on_day_start(int d) {
             log(LogKind::Delivery, std::to_string(rt.alloc[du]) + " doses delivered to " +
                                        centre_name(static_cast<int>(c)));
         }
-        rt.acc.row.slots_opened = rt.opened[du];
+        rt.acc.row.slots_opened = rt.slots.opened(d);
     }
     for (std::size_t t = 0; t < teams_.size(); ++t)
         if (teams_[t].alloc[du] > 0) {
@@ -206,7 +206,7 @@ void Simulation::Impl::on_day_end(int d) {
             ++rt.days_past;
         }
         // the day's bookings are made at its start and cancellations touch later days only
-        a.row.slots_booked = rt.booked[static_cast<std::size_t>(d)];
+        a.row.slots_booked = rt.slots.booked(d);
         res_.centre_days.push_back(a.row);
         for (std::size_t r = 0; r < w_.roles.size(); ++r) {
             if (rt.role_required[r] == 0 && rt.role_staffed_s[r] == 0 && rt.role_busy_s[r] == 0 &&

@@ -9,6 +9,7 @@
 #include "riposte/exercise.hpp"
 #include "riposte/intervention.hpp"
 #include "riposte/model/server_pool.hpp"
+#include "riposte/model/slot_book.hpp"
 #include "riposte/roster.hpp"
 #include "riposte/simulation.hpp"
 #include "riposte/territory.hpp"
@@ -131,11 +132,10 @@ struct DayAcc {
 
 struct CentreRt {
     std::vector<int> vacc_path, antigen_path, pcr_path; // global station ids
-    std::vector<int> opened, booked;                    // slots per day
+    SlotBook slots;                                     // opened and booked per day
     std::vector<std::vector<BookingRec>> bookings;      // per day
     std::vector<std::int64_t> alloc;                    // doses arriving per day
     std::int64_t n_positions = 0, stride = 1;
-    int first_free = 0; // every day before it is fully booked (or has no slot)
     std::int64_t stock = 0;
     int vial_left = 0;
     SimTime vial_expires;
@@ -254,6 +254,8 @@ class Simulation::Impl final : public EventHandler {
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
     std::vector<int> cg_failed_day_; // last day a booking from (commune, group) found nothing
+    std::vector<int> cg_probe_day_;  // day a (commune, group)'s chance of booking was looked up
+    std::vector<std::int32_t> cg_bucket_; // its contenders' bucket that day (-1: none)
     bool any_walk_ins_ = false;
     std::vector<ShiftPresence> presence_;
     std::vector<std::vector<int>> shifts_by_day_;
@@ -352,6 +354,12 @@ class Simulation::Impl final : public EventHandler {
     void on_day_end(int d);
     void process_bookings(int d);
     bool try_book(std::int32_t p, int d);
+    /// Where a person of `commune` and `group` would book on day `d` (slots as they are).
+    struct Booking {
+        int centre = -1, day = -1, day2 = -1; // day2: the second injection's, -1 if none
+    };
+    bool find_booking(int commune, int group, int d, Booking& b) const;
+    bool can_book(int commune, int group, int d) const;
     bool plan_walk_in(std::int32_t p, int from_day, std::int8_t dose, bool draw_delay);
     double walk_in_time_of_day(const Centre& def, Rng& r) const;
     bool find_slot(int c, int from, int to, int& day) const;
