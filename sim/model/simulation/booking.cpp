@@ -56,7 +56,12 @@ void Simulation::Impl::process_bookings(int d) {
     }
     std::vector<std::int32_t> touched; // contending (commune, group)s, first seen first
     std::vector<std::int32_t> bucket_size;
-    std::vector<std::pair<std::int32_t, std::int32_t>> contenders; // (bucket, person)
+    struct Contender {
+        Keyed item;
+        std::int32_t bucket;
+    };
+    std::vector<Contender> contenders;
+    contenders.reserve(list.size());
     for (std::int32_t p : list) {
         const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
         if (dp.doses > 0 || dp.state == Booked) continue;
@@ -76,7 +81,10 @@ void Simulation::Impl::process_bookings(int d) {
             fail(p, nullptr);
         } else {
             ++bucket_size[static_cast<std::size_t>(cg_bucket_[k])];
-            contenders.emplace_back(cg_bucket_[k], p);
+            // person_key(p), with the (commune, group) already at hand
+            const std::uint64_t pk =
+                mix64(person_key_base_[k] + static_cast<std::uint64_t>(p - person_first_[k]));
+            contenders.push_back({{mix64(pk ^ day_salt), p}, cg_bucket_[k]});
         }
     }
     list.clear();
@@ -89,8 +97,7 @@ void Simulation::Impl::process_bookings(int d) {
         end[b] = begin[b];
     }
     std::vector<Keyed> keyed(contenders.size());
-    for (const auto& [b, p] : contenders)
-        keyed[end[static_cast<std::size_t>(b)]++] = {key_of(p), p};
+    for (const Contender& c : contenders) keyed[end[static_cast<std::size_t>(c.bucket)]++] = c.item;
     contenders.clear();
     contenders.shrink_to_fit();
     struct Head {
@@ -132,6 +139,14 @@ void Simulation::Impl::process_bookings(int d) {
         // nothing left for this (commune, group) today: everyone after them fails as well
         cg_failed_day_[static_cast<std::size_t>(touched[h.bucket])] = d;
         fail(p, &h.item.key);
+        if (!any_walk_ins_ && !any_walk_in_only_) {
+            // nothing depends on their order: straight back to the retry day. None of them is
+            // booked: a copy of one request has the same key, so it would have come next.
+            if (next < w_.days)
+                for (std::size_t i = begin[h.bucket]; i < end[h.bucket]; ++i)
+                    requests_[static_cast<std::size_t>(next)].push_back(keyed[i].p);
+            continue;
+        }
         for (std::size_t i = begin[h.bucket]; i < end[h.bucket]; ++i) {
             const DemandPerson& other = persons_[static_cast<std::size_t>(keyed[i].p)];
             if (other.doses > 0 || other.state == Booked) continue;
