@@ -59,6 +59,7 @@ void Simulation::Impl::on_day_start(int d) {
     }
 
     // centres: doors, booked arrivals, walk-ins, tests
+    std::vector<std::pair<SimTime, std::int32_t>> fresh; // (time, patient), in creation order
     for (std::size_t c = 0; c < centres_.size(); ++c) {
         const Centre& def = plan_.centres[c];
         CentreRt& rt = centres_[c];
@@ -82,9 +83,9 @@ void Simulation::Impl::on_day_start(int d) {
                 pt.dose = v.dose;
                 pt.walk_in = true;
                 ++rt.acc.row.walk_ins;
-                sim_.schedule(SimTime{static_cast<std::int64_t>(std::floor(at))}, h_, Arrival,
-                              static_cast<std::uint32_t>(p), 0, prio_arrival);
+                fresh.emplace_back(SimTime{static_cast<std::int64_t>(std::floor(at))}, p);
             }
+            schedule_arrivals(static_cast<int>(c), fresh);
             walk_visits_[c][du].clear();
             walk_visits_[c][du].shrink_to_fit();
         } else if (def.vaccinates()) {
@@ -120,9 +121,9 @@ void Simulation::Impl::on_day_start(int d) {
                 pt.centre = static_cast<std::int32_t>(c);
                 pt.type = PatientType::Vaccination;
                 pt.dose = b.dose;
-                sim_.schedule(SimTime{static_cast<std::int64_t>(std::llround(at))}, h_, Arrival,
-                              static_cast<std::uint32_t>(p), 0, prio_arrival);
+                fresh.emplace_back(SimTime{static_cast<std::int64_t>(std::llround(at))}, p);
             }
+            schedule_arrivals(static_cast<int>(c), fresh);
             rt.bookings[du].clear();
             rt.bookings[du].shrink_to_fit();
             if (def.walk_ins_per_hour > 0 || rt.surge_until > t0) {
@@ -173,6 +174,50 @@ void Simulation::Impl::on_day_start(int d) {
                                        static_cast<double>((t0 + def.opens).seconds()));
         }
     }
+}
+
+void Simulation::Impl::schedule_arrivals(int c,
+                                         std::vector<std::pair<SimTime, std::int32_t>>& fresh) {
+    if (fresh.empty()) return;
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    const std::uint64_t first = sim_.reserve_sequence(fresh.size());
+    if (rt.next_arrival < rt.arrivals.size()) {
+        // yesterday's stream has not run out (an arrival past midnight): schedule today's at
+        // once, at the places they would have had
+        for (std::size_t i = 0; i < fresh.size(); ++i)
+            sim_.schedule_reserved(fresh[i].first, first + i, h_, Arrival,
+                                   static_cast<std::uint32_t>(fresh[i].second), 0, prio_arrival);
+        fresh.clear();
+        return;
+    }
+    rt.arrivals.clear();
+    rt.next_arrival = 0;
+    rt.arrivals.reserve(fresh.size());
+    for (std::size_t i = 0; i < fresh.size(); ++i)
+        rt.arrivals.push_back({fresh[i].first, first + i, fresh[i].second});
+    fresh.clear();
+    // same time: in scheduling order, as the event heap would take them
+    std::sort(rt.arrivals.begin(), rt.arrivals.end(),
+              [](const CentreRt::PendingArrival& a, const CentreRt::PendingArrival& b) {
+                  return a.at != b.at ? a.at < b.at : a.sequence < b.sequence;
+              });
+    const CentreRt::PendingArrival& n = rt.arrivals.front();
+    sim_.schedule_reserved(n.at, n.sequence, h_, BookedArrival, static_cast<std::uint32_t>(c), 0,
+                           prio_arrival);
+}
+
+void Simulation::Impl::on_booked_arrival(int c) {
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    const std::int32_t p = rt.arrivals[rt.next_arrival++].patient;
+    if (rt.next_arrival < rt.arrivals.size()) {
+        const CentreRt::PendingArrival& n = rt.arrivals[rt.next_arrival];
+        sim_.schedule_reserved(n.at, n.sequence, h_, BookedArrival, static_cast<std::uint32_t>(c),
+                               0, prio_arrival);
+    } else {
+        rt.arrivals.clear();
+        rt.next_arrival = 0;
+    }
+    on_arrival(p);
 }
 
 void Simulation::Impl::on_day_end(int d) {

@@ -29,6 +29,9 @@ void Simulation::Impl::handle(const Event& e) {
     case VialExpiry:
         on_vial_expiry(static_cast<int>(e.target), static_cast<std::uint32_t>(e.data));
         break;
+    case BookedArrival:
+        on_booked_arrival(static_cast<int>(e.target));
+        break;
     case TestArrival:
         on_test_arrival(static_cast<int>(e.target));
         break;

@@ -40,10 +40,11 @@ enum EventKind : std::uint16_t {
     Sample,
     CentreClose,
     CentreOpen,
-    Reopen,     // a closure ends (data: the closure's generation; stale ones are ignored)
-    InjectFire, // a scripted inject (target: index; data: its generation)
-    TeamStep,   // a mobile team goes on to its next home visit (target: team)
-    RoadReopen, // a cut road opens again (data: its generation)
+    Reopen,        // a closure ends (data: the closure's generation; stale ones are ignored)
+    InjectFire,    // a scripted inject (target: index; data: its generation)
+    TeamStep,      // a mobile team goes on to its next home visit (target: team)
+    RoadReopen,    // a cut road opens again (data: its generation)
+    BookedArrival, // the next arrival of a centre's day (target: centre), see CentreRt::arrivals
 };
 
 // Same-time ordering: what ends at 24:00 belongs to the day that ends (doors, then shifts),
@@ -133,8 +134,18 @@ struct DayAcc {
 struct CentreRt {
     std::vector<int> vacc_path, antigen_path, pcr_path; // global station ids
     SlotBook slots;                                     // opened and booked per day
-    std::vector<std::vector<BookingRec>> bookings;      // per day
-    std::vector<std::int64_t> alloc;                    // doses arriving per day
+    // The day's arrivals with an appointment (and walk-in-only visits), in the order they run:
+    // only the next one is in the event heap. Each keeps the same-time order it would have had
+    // if all had been scheduled at the day's start (a reserved sequence number).
+    struct PendingArrival {
+        SimTime at;
+        std::uint64_t sequence;
+        std::int32_t patient;
+    };
+    std::vector<PendingArrival> arrivals;
+    std::size_t next_arrival = 0;
+    std::vector<std::vector<BookingRec>> bookings; // per day
+    std::vector<std::int64_t> alloc;               // doses arriving per day
     std::int64_t n_positions = 0, stride = 1;
     std::int64_t stock = 0;
     int vial_left = 0;
@@ -377,6 +388,9 @@ class Simulation::Impl final : public EventHandler {
     void on_shift_end(int rs_index);
     void release_shift(int rs_index, SimTime shift_end);
     void on_arrival(std::int32_t p);
+    /// Puts the centre's day of arrivals (in scheduling order) on its lazy stream.
+    void schedule_arrivals(int c, std::vector<std::pair<SimTime, std::int32_t>>& fresh);
+    void on_booked_arrival(int c);
     void turn_away(std::int32_t p, bool counts_arrival);
     void go_to_step(std::int32_t p);
     void try_start_servers(int st);
