@@ -59,7 +59,7 @@ void Simulation::Impl::on_day_start(int d) {
     }
 
     // centres: doors, booked arrivals, walk-ins, tests
-    std::vector<std::pair<SimTime, std::int32_t>> fresh; // (time, patient), in creation order
+    std::vector<CentreRt::PendingArrival> fresh; // in the order they were scheduled
     for (std::size_t c = 0; c < centres_.size(); ++c) {
         const Centre& def = plan_.centres[c];
         CentreRt& rt = centres_[c];
@@ -75,15 +75,9 @@ void Simulation::Impl::on_day_start(int d) {
                                                              static_cast<std::uint64_t>(v.dose)),
                                 Purpose::Arrival);
                 const double at = static_cast<double>(t0.seconds()) + walk_in_time_of_day(def, r);
-                const std::int32_t p = new_patient();
-                Patient& pt = pat(p);
-                pt.person = v.person;
-                pt.centre = static_cast<std::int32_t>(c);
-                pt.type = PatientType::Vaccination;
-                pt.dose = v.dose;
-                pt.walk_in = true;
                 ++rt.acc.row.walk_ins;
-                fresh.emplace_back(SimTime{static_cast<std::int64_t>(std::floor(at))}, p);
+                fresh.push_back({SimTime{static_cast<std::int64_t>(std::floor(at))}, 0, v.person,
+                                 v.dose, true});
             }
             schedule_arrivals(static_cast<int>(c), fresh);
             walk_visits_[c][du].clear();
@@ -115,13 +109,8 @@ void Simulation::Impl::on_day_start(int d) {
                 const double shift_s = (w_.behaviour.punctuality.sample_signed(pr));
                 double at = static_cast<double>((t0 + def.opens).seconds()) + slot_s + shift_s;
                 at = std::max(at, static_cast<double>((t0 + def.opens).seconds()));
-                const std::int32_t p = new_patient();
-                Patient& pt = pat(p);
-                pt.person = b.person;
-                pt.centre = static_cast<std::int32_t>(c);
-                pt.type = PatientType::Vaccination;
-                pt.dose = b.dose;
-                fresh.emplace_back(SimTime{static_cast<std::int64_t>(std::llround(at))}, p);
+                fresh.push_back({SimTime{static_cast<std::int64_t>(std::llround(at))}, 0, b.person,
+                                 b.dose, false});
             }
             schedule_arrivals(static_cast<int>(c), fresh);
             rt.bookings[du].clear();
@@ -176,26 +165,35 @@ void Simulation::Impl::on_day_start(int d) {
     }
 }
 
-void Simulation::Impl::schedule_arrivals(int c,
-                                         std::vector<std::pair<SimTime, std::int32_t>>& fresh) {
+std::int32_t Simulation::Impl::arriving_patient(int c, const CentreRt::PendingArrival& a) {
+    const std::int32_t p = new_patient();
+    Patient& pt = pat(p);
+    pt.person = a.person;
+    pt.centre = static_cast<std::int32_t>(c);
+    pt.type = PatientType::Vaccination;
+    pt.dose = a.dose;
+    pt.walk_in = a.walk_in;
+    return p;
+}
+
+void Simulation::Impl::schedule_arrivals(int c, std::vector<CentreRt::PendingArrival>& fresh) {
     if (fresh.empty()) return;
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
     const std::uint64_t first = sim_.reserve_sequence(fresh.size());
+    for (std::size_t i = 0; i < fresh.size(); ++i) fresh[i].sequence = first + i;
     if (rt.next_arrival < rt.arrivals.size()) {
         // yesterday's stream has not run out (an arrival past midnight): schedule today's at
         // once, at the places they would have had
-        for (std::size_t i = 0; i < fresh.size(); ++i)
-            sim_.schedule_reserved(fresh[i].first, first + i, h_, Arrival,
-                                   static_cast<std::uint32_t>(fresh[i].second), 0, prio_arrival);
+        for (const CentreRt::PendingArrival& a : fresh)
+            sim_.schedule_reserved(a.at, a.sequence, h_, Arrival,
+                                   static_cast<std::uint32_t>(arriving_patient(c, a)), 0,
+                                   prio_arrival);
         fresh.clear();
         return;
     }
-    rt.arrivals.clear();
-    rt.next_arrival = 0;
-    rt.arrivals.reserve(fresh.size());
-    for (std::size_t i = 0; i < fresh.size(); ++i)
-        rt.arrivals.push_back({fresh[i].first, first + i, fresh[i].second});
+    rt.arrivals.swap(fresh);
     fresh.clear();
+    rt.next_arrival = 0;
     // same time: in scheduling order, as the event heap would take them
     std::sort(rt.arrivals.begin(), rt.arrivals.end(),
               [](const CentreRt::PendingArrival& a, const CentreRt::PendingArrival& b) {
@@ -208,7 +206,7 @@ void Simulation::Impl::schedule_arrivals(int c,
 
 void Simulation::Impl::on_booked_arrival(int c) {
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
-    const std::int32_t p = rt.arrivals[rt.next_arrival++].patient;
+    const std::int32_t p = arriving_patient(c, rt.arrivals[rt.next_arrival++]);
     if (rt.next_arrival < rt.arrivals.size()) {
         const CentreRt::PendingArrival& n = rt.arrivals[rt.next_arrival];
         sim_.schedule_reserved(n.at, n.sequence, h_, BookedArrival, static_cast<std::uint32_t>(c),

@@ -137,10 +137,13 @@ struct CentreRt {
     // The day's arrivals with an appointment (and walk-in-only visits), in the order they run:
     // only the next one is in the event heap. Each keeps the same-time order it would have had
     // if all had been scheduled at the day's start (a reserved sequence number).
+    // The patient record is made when the person arrives: records stay few and close.
     struct PendingArrival {
         SimTime at;
         std::uint64_t sequence;
-        std::int32_t patient;
+        std::int32_t person;
+        std::int8_t dose;
+        bool walk_in;
     };
     std::vector<PendingArrival> arrivals;
     std::size_t next_arrival = 0;
@@ -389,7 +392,8 @@ class Simulation::Impl final : public EventHandler {
     void release_shift(int rs_index, SimTime shift_end);
     void on_arrival(std::int32_t p);
     /// Puts the centre's day of arrivals (in scheduling order) on its lazy stream.
-    void schedule_arrivals(int c, std::vector<std::pair<SimTime, std::int32_t>>& fresh);
+    void schedule_arrivals(int c, std::vector<CentreRt::PendingArrival>& fresh);
+    std::int32_t arriving_patient(int c, const CentreRt::PendingArrival& a);
     void on_booked_arrival(int c);
     void turn_away(std::int32_t p, bool counts_arrival);
     void go_to_step(std::int32_t p);
