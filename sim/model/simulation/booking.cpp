@@ -19,155 +19,168 @@ namespace riposte {
 //     visits, the walk-in list) never touch the slots, so running them after the bookings gives
 //     what running them in between did. A rebooking's order does not matter: the day it is
 //     taken up, the key orders it again.
-void Simulation::Impl::process_bookings(int d) {
-    std::vector<std::int32_t> list = std::move(requests_[static_cast<std::size_t>(d)]);
+void Simulation::Impl::begin_bookings(int d) {
+    BookingDay& b = booking_;
+    b = BookingDay{};
+    b.day = d;
+    b.phase = BookingDay::SortOut;
+    b.list = std::move(requests_[static_cast<std::size_t>(d)]);
     requests_[static_cast<std::size_t>(d)] = {};
-    const std::uint64_t day_salt =
-        mix64(opt_.seed ^ (static_cast<std::uint64_t>(opt_.replication) << 32) ^
-              static_cast<std::uint64_t>(d) * 0x9e3779b97f4a7c15ULL);
-    const auto key_of = [&](std::int32_t p) { return mix64(person_key(p) ^ day_salt); };
-    const int next = d + std::max(1, w_.behaviour.retry_days);
-    const auto order_matters = [&](const DemandPerson& dp) {
-        return (any_walk_ins_ && dp.state != Listed) ||
-               (any_walk_in_only_ &&
-                !walkin_choices_[static_cast<std::size_t>(dp.commune)].empty());
-    };
-    struct Keyed {
-        std::uint64_t key;
-        std::int32_t p;
-        bool operator<(const Keyed& o) const { return key != o.key ? key < o.key : p < o.p; }
-        bool operator>(const Keyed& o) const { return o < *this; }
-    };
-    std::vector<Keyed> ordered_failures;
-    // a failure: rebooked at once when its order does not matter, else kept for pass 3
-    const auto fail = [&](std::int32_t p, const std::uint64_t* key) {
-        const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
-        if (order_matters(dp)) {
-            ordered_failures.push_back({key ? *key : key_of(p), p});
-        } else if (next < w_.days) {
-            requests_[static_cast<std::size_t>(next)].push_back(p);
-        }
-    };
-
-    // pass 1: sort out the (commune, group)s that can book nothing today
+    b.day_salt = mix64(opt_.seed ^ (static_cast<std::uint64_t>(opt_.replication) << 32) ^
+                       static_cast<std::uint64_t>(d) * 0x9e3779b97f4a7c15ULL);
+    b.next = d + std::max(1, w_.behaviour.retry_days);
+    b.contenders.reserve(b.list.size());
     if (cg_probe_day_.size() != cg_failed_day_.size()) {
         cg_probe_day_.assign(cg_failed_day_.size(), -1);
         cg_bucket_.assign(cg_failed_day_.size(), -1);
     }
-    std::vector<std::int32_t> touched; // contending (commune, group)s, first seen first
-    std::vector<std::int32_t> bucket_size;
-    struct Contender {
-        Keyed item;
-        std::int32_t bucket;
-    };
-    std::vector<Contender> contenders;
-    contenders.reserve(list.size());
-    for (std::int32_t p : list) {
-        const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
-        if (dp.doses > 0 || dp.state == Booked) continue;
-        const std::size_t k = cg(dp.commune, dp.group);
-        if (cg_probe_day_[k] != d) {
-            cg_probe_day_[k] = d;
-            if (can_book(dp.commune, dp.group, d)) {
-                cg_bucket_[k] = static_cast<std::int32_t>(touched.size());
-                touched.push_back(static_cast<std::int32_t>(k));
-                bucket_size.push_back(0);
+}
+
+void Simulation::Impl::booking_failure(std::int32_t p, const std::uint64_t* key) {
+    // rebooked at once when its order does not matter, else kept for pass 3
+    BookingDay& b = booking_;
+    const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+    const bool order_matters =
+        (any_walk_ins_ && dp.state != Listed) ||
+        (any_walk_in_only_ && !walkin_choices_[static_cast<std::size_t>(dp.commune)].empty());
+    if (order_matters) {
+        b.ordered_failures.push_back({key ? *key : mix64(person_key(p) ^ b.day_salt), p});
+    } else if (b.next < w_.days) {
+        requests_[static_cast<std::size_t>(b.next)].push_back(p);
+    }
+}
+
+bool Simulation::Impl::continue_bookings() {
+    BookingDay& b = booking_;
+    const int d = b.day;
+    if (b.phase == BookingDay::SortOut) {
+        // pass 1: sort out the (commune, group)s that can book nothing today
+        for (; b.at < b.list.size(); ++b.at) {
+            if (slice_spent()) return false;
+            const std::int32_t p = b.list[b.at];
+            const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+            if (dp.doses > 0 || dp.state == Booked) continue;
+            const std::size_t k = cg(dp.commune, dp.group);
+            if (cg_probe_day_[k] != d) {
+                cg_probe_day_[k] = d;
+                if (can_book(dp.commune, dp.group, d)) {
+                    cg_bucket_[k] = static_cast<std::int32_t>(b.touched.size());
+                    b.touched.push_back(static_cast<std::int32_t>(k));
+                    b.bucket_size.push_back(0);
+                } else {
+                    cg_bucket_[k] = -1;
+                    cg_failed_day_[k] = d;
+                }
+            }
+            if (cg_bucket_[k] < 0) {
+                booking_failure(p, nullptr);
             } else {
-                cg_bucket_[k] = -1;
-                cg_failed_day_[k] = d;
+                ++b.bucket_size[static_cast<std::size_t>(cg_bucket_[k])];
+                // person_key(p), with the (commune, group) already at hand
+                const std::uint64_t pk =
+                    mix64(person_key_base_[k] + static_cast<std::uint64_t>(p - person_first_[k]));
+                b.contenders.push_back({{mix64(pk ^ b.day_salt), p}, cg_bucket_[k]});
             }
         }
-        if (cg_bucket_[k] < 0) {
-            fail(p, nullptr);
-        } else {
-            ++bucket_size[static_cast<std::size_t>(cg_bucket_[k])];
-            // person_key(p), with the (commune, group) already at hand
-            const std::uint64_t pk =
-                mix64(person_key_base_[k] + static_cast<std::uint64_t>(p - person_first_[k]));
-            contenders.push_back({{mix64(pk ^ day_salt), p}, cg_bucket_[k]});
+        b.list.clear();
+        b.list.shrink_to_fit();
+        // one min-heap of keys per contending (commune, group)
+        const std::size_t n = b.touched.size();
+        b.begin.assign(n + 1, 0);
+        b.end.assign(n, 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            b.begin[i + 1] = b.begin[i] + static_cast<std::size_t>(b.bucket_size[i]);
+            b.end[i] = b.begin[i];
+        }
+        b.keyed.resize(b.contenders.size());
+        for (const BookingDay::Contender& c : b.contenders)
+            b.keyed[b.end[static_cast<std::size_t>(c.bucket)]++] = c.item;
+        b.contenders.clear();
+        b.contenders.shrink_to_fit();
+        b.heads.reserve(n);
+        b.at = 0;
+        b.phase = BookingDay::Heaps;
+    }
+    if (b.phase == BookingDay::Heaps) {
+        for (; b.at < b.touched.size(); ++b.at) {
+            if (slice_spent(b.end[b.at] - b.begin[b.at])) return false;
+            std::make_heap(b.keyed.begin() + static_cast<std::ptrdiff_t>(b.begin[b.at]),
+                           b.keyed.begin() + static_cast<std::ptrdiff_t>(b.end[b.at]),
+                           std::greater<>{});
+            booking_push_head(b.at);
+        }
+        b.phase = BookingDay::Merge;
+    }
+    if (b.phase == BookingDay::Merge) {
+        // pass 2: the contenders merged by key, until their (commune, group) fails
+        while (!b.heads.empty()) {
+            if (slice_spent()) return false;
+            std::pop_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
+            const BookingDay::Head h = b.heads.back();
+            b.heads.pop_back();
+            const std::int32_t p = h.item.p;
+            const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+            if (dp.doses > 0 || dp.state == Booked) { // an earlier copy of this request booked
+                booking_push_head(h.bucket);
+                continue;
+            }
+            if (try_book(p, d)) {
+                booking_push_head(h.bucket);
+                continue;
+            }
+            // nothing left for this (commune, group) today: everyone after them fails as well
+            cg_failed_day_[static_cast<std::size_t>(b.touched[h.bucket])] = d;
+            booking_failure(p, &h.item.key);
+            const std::size_t from = b.begin[h.bucket], to = b.end[h.bucket];
+            slice_spent(to - from);
+            if (!any_walk_ins_ && !any_walk_in_only_) {
+                // nothing depends on their order: straight back to the retry day. None of them
+                // is booked: a copy of one request has the same key, so it would have come next.
+                if (b.next < w_.days)
+                    for (std::size_t i = from; i < to; ++i)
+                        requests_[static_cast<std::size_t>(b.next)].push_back(b.keyed[i].p);
+                continue;
+            }
+            for (std::size_t i = from; i < to; ++i) {
+                const DemandPerson& other = persons_[static_cast<std::size_t>(b.keyed[i].p)];
+                if (other.doses > 0 || other.state == Booked) continue;
+                booking_failure(b.keyed[i].p, &b.keyed[i].key);
+            }
+        }
+        for (std::int32_t k : b.touched) cg_bucket_[static_cast<std::size_t>(k)] = -1;
+        b.keyed.clear();
+        b.keyed.shrink_to_fit();
+        std::sort(b.ordered_failures.begin(), b.ordered_failures.end());
+        b.at = 0;
+        b.phase = BookingDay::Ordered;
+    }
+    if (b.phase == BookingDay::Ordered) {
+        // pass 3: the failures whose effects depend on their order, in key order
+        for (; b.at < b.ordered_failures.size(); ++b.at) {
+            if (slice_spent()) return false;
+            const BookingDay::Keyed& f = b.ordered_failures[b.at];
+            DemandPerson& dp = persons_[static_cast<std::size_t>(f.p)];
+            if (dp.doses > 0 || dp.state == Booked) continue; // an earlier copy went to walk in
+            // no appointment: off to the nearest walk-in-only centre, if one is within reach
+            if (any_walk_in_only_ && plan_walk_in(f.p, d, 1, true)) continue;
+            if (any_walk_ins_ && dp.state != Listed) {
+                dp.state = Listed;
+                walkin_list_[static_cast<std::size_t>(dp.commune)].push_back(f.p);
+            }
+            rebook_later(f.p, d);
         }
     }
-    list.clear();
-    list.shrink_to_fit();
+    booking_ = BookingDay{};
+    return true;
+}
 
-    // pass 2: one min-heap of keys per contending (commune, group), merged by key
-    std::vector<std::size_t> begin(touched.size() + 1, 0), end(touched.size(), 0);
-    for (std::size_t b = 0; b < touched.size(); ++b) {
-        begin[b + 1] = begin[b] + static_cast<std::size_t>(bucket_size[b]);
-        end[b] = begin[b];
-    }
-    std::vector<Keyed> keyed(contenders.size());
-    for (const Contender& c : contenders) keyed[end[static_cast<std::size_t>(c.bucket)]++] = c.item;
-    contenders.clear();
-    contenders.shrink_to_fit();
-    struct Head {
-        Keyed item;
-        std::uint32_t bucket;
-        bool operator>(const Head& o) const { return o.item < item; }
-    };
-    std::vector<Head> heads;
-    heads.reserve(touched.size());
-    const auto pop_bucket = [&](std::size_t b) { // takes the bucket's smallest key out
-        std::pop_heap(keyed.begin() + static_cast<std::ptrdiff_t>(begin[b]),
-                      keyed.begin() + static_cast<std::ptrdiff_t>(end[b]), std::greater<>{});
-        return keyed[--end[b]];
-    };
-    const auto push_head = [&](std::size_t b) {
-        if (end[b] == begin[b]) return;
-        heads.push_back({pop_bucket(b), static_cast<std::uint32_t>(b)});
-        std::push_heap(heads.begin(), heads.end(), std::greater<>{});
-    };
-    for (std::size_t b = 0; b < touched.size(); ++b) {
-        std::make_heap(keyed.begin() + static_cast<std::ptrdiff_t>(begin[b]),
-                       keyed.begin() + static_cast<std::ptrdiff_t>(end[b]), std::greater<>{});
-        push_head(b);
-    }
-    while (!heads.empty()) {
-        std::pop_heap(heads.begin(), heads.end(), std::greater<>{});
-        const Head h = heads.back();
-        heads.pop_back();
-        const std::int32_t p = h.item.p;
-        const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
-        if (dp.doses > 0 || dp.state == Booked) { // an earlier copy of this request booked
-            push_head(h.bucket);
-            continue;
-        }
-        if (try_book(p, d)) {
-            push_head(h.bucket);
-            continue;
-        }
-        // nothing left for this (commune, group) today: everyone after them fails as well
-        cg_failed_day_[static_cast<std::size_t>(touched[h.bucket])] = d;
-        fail(p, &h.item.key);
-        if (!any_walk_ins_ && !any_walk_in_only_) {
-            // nothing depends on their order: straight back to the retry day. None of them is
-            // booked: a copy of one request has the same key, so it would have come next.
-            if (next < w_.days)
-                for (std::size_t i = begin[h.bucket]; i < end[h.bucket]; ++i)
-                    requests_[static_cast<std::size_t>(next)].push_back(keyed[i].p);
-            continue;
-        }
-        for (std::size_t i = begin[h.bucket]; i < end[h.bucket]; ++i) {
-            const DemandPerson& other = persons_[static_cast<std::size_t>(keyed[i].p)];
-            if (other.doses > 0 || other.state == Booked) continue;
-            fail(keyed[i].p, &keyed[i].key);
-        }
-    }
-    for (std::int32_t k : touched) cg_bucket_[static_cast<std::size_t>(k)] = -1;
-
-    // pass 3: the failures whose effects depend on their order, in key order
-    std::sort(ordered_failures.begin(), ordered_failures.end());
-    for (const Keyed& f : ordered_failures) {
-        DemandPerson& dp = persons_[static_cast<std::size_t>(f.p)];
-        if (dp.doses > 0 || dp.state == Booked) continue; // an earlier copy went to walk in
-        // no appointment: off to the nearest walk-in-only centre, if one is within reach
-        if (any_walk_in_only_ && plan_walk_in(f.p, d, 1, true)) continue;
-        if (any_walk_ins_ && dp.state != Listed) {
-            dp.state = Listed;
-            walkin_list_[static_cast<std::size_t>(dp.commune)].push_back(f.p);
-        }
-        rebook_later(f.p, d);
-    }
+void Simulation::Impl::booking_push_head(std::size_t bucket) {
+    BookingDay& b = booking_;
+    if (b.end[bucket] == b.begin[bucket]) return;
+    std::pop_heap(b.keyed.begin() + static_cast<std::ptrdiff_t>(b.begin[bucket]),
+                  b.keyed.begin() + static_cast<std::ptrdiff_t>(b.end[bucket]), std::greater<>{});
+    b.heads.push_back({b.keyed[--b.end[bucket]], static_cast<std::uint32_t>(bucket)});
+    std::push_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
 }
 
 void Simulation::Impl::cancel_second_dose(DemandPerson& dp) {

@@ -6,7 +6,6 @@ namespace riposte {
 
 void Simulation::Impl::on_day_start(int d) {
     const auto du = static_cast<std::size_t>(d);
-    const SimTime t0 = day_start(d);
     last_day_started_ = d;
     // supply
     for (std::size_t c = 0; c < centres_.size(); ++c) {
@@ -42,10 +41,44 @@ void Simulation::Impl::on_day_start(int d) {
             log(LogKind::Delivery, std::to_string(k.kits) + " test kits delivered");
         }
 
-    // bookings made today (from today onwards)
-    process_bookings(d);
+    // bookings made today (from today onwards), then staff, doors and arrivals: on a large
+    // territory this is seconds of work, done in slices when the run is stepped (a pause waits
+    // for one slice, not for the whole day start); the slices do exactly what one go would
+    begin_bookings(d);
+    day_start_ = DayStartRun{};
+    day_start_.day = d;
+    day_start_.phase = DayStartRun::Bookings;
+    continue_day_start();
+}
 
-    // staff
+bool Simulation::Impl::continue_day_start() {
+    DayStartRun& run = day_start_;
+    const int d = run.day;
+    const auto du = static_cast<std::size_t>(d);
+    if (run.phase == DayStartRun::Bookings) {
+        if (!continue_bookings()) return false;
+        run.phase = DayStartRun::Staff;
+    }
+    if (run.phase == DayStartRun::Staff) {
+        staff_day_start(d);
+        run.phase = DayStartRun::Centres;
+        run.centre = 0;
+    }
+    if (run.phase == DayStartRun::Centres) {
+        for (; run.centre < centres_.size(); ++run.centre) {
+            if (slice_spent(1 + centres_[run.centre].bookings[du].size())) return false;
+            centre_day_start(static_cast<int>(run.centre), d);
+        }
+        run.phase = DayStartRun::Testing;
+    }
+    testing_day_start(d);
+    day_start_ = DayStartRun{};
+    return true;
+}
+
+void Simulation::Impl::staff_day_start(int d) {
+    const auto du = static_cast<std::size_t>(d);
+    const SimTime t0 = day_start(d);
     for (int rs : shifts_by_day_[du]) {
         const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
         sim_.schedule(t0 + s.start, h_, ShiftStart, static_cast<std::uint32_t>(rs), 0,
@@ -57,13 +90,18 @@ void Simulation::Impl::on_day_start(int d) {
             ++centres_[static_cast<std::size_t>(s.centre)]
                   .role_required[static_cast<std::size_t>(a.role)];
     }
+}
 
-    // centres: doors, booked arrivals, walk-ins, tests
+void Simulation::Impl::centre_day_start(int ci, int d) {
+    // doors, booked arrivals, walk-ins
+    const auto du = static_cast<std::size_t>(d);
+    const auto c = static_cast<std::size_t>(ci);
+    const SimTime t0 = day_start(d);
     std::vector<CentreRt::PendingArrival> fresh; // in the order they were scheduled
-    for (std::size_t c = 0; c < centres_.size(); ++c) {
+    {
         const Centre& def = plan_.centres[c];
         CentreRt& rt = centres_[c];
-        if (!def.open_on(d, w_.start_weekday)) continue;
+        if (!def.open_on(d, w_.start_weekday)) return;
         sim_.schedule(t0 + def.opens, h_, CentreOpen, static_cast<std::uint32_t>(c), 0, prio_open);
         // a centre in continuous operation closes only before a day it is not open
         if (!def.continuous || !def.open_on(d + 1, w_.start_weekday) || d + 1 >= w_.days)
@@ -121,8 +159,13 @@ void Simulation::Impl::on_day_start(int d) {
             }
         }
     }
+}
+
+void Simulation::Impl::testing_day_start(int d) {
     // testing demand: daily incidence × tests per case, from each commune to its nearest
     // testing centre open today, spread over the hours by the time-of-day profile
+    const auto du = static_cast<std::size_t>(d);
+    const SimTime t0 = day_start(d);
     const double inc =
         du < w_.epidemic.incidence_per_100k.size() ? w_.epidemic.incidence_per_100k[du] : 0.0;
     if (inc > 0 && w_.epidemic.tests_per_case > 0) {

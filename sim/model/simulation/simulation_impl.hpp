@@ -366,7 +366,74 @@ class Simulation::Impl final : public EventHandler {
     void setup_supply_and_slots();
     void on_day_start(int d);
     void on_day_end(int d);
-    void process_bookings(int d);
+    // The day start, resumable: when the run is stepped (Simulation::step), it works in slices
+    // of about slice_budget_ items and the next step() goes on where it stopped; run() and
+    // advance_to() do it in one go. Either way the same things happen in the same order.
+    struct DayStartRun {
+        enum Phase : std::uint8_t { Idle, Bookings, Staff, Centres, Testing };
+        int day = -1;
+        Phase phase = Idle;
+        std::size_t centre = 0;
+    };
+    DayStartRun day_start_;
+    std::uint64_t slice_budget_ = 0; // 0: no slicing
+    std::uint64_t slice_used_ = 0;
+    /// Charges `work` items to the slice; true (and nothing charged) once it is spent.
+    bool slice_spent(std::uint64_t work = 1) {
+        if (slice_budget_ != 0 && slice_used_ >= slice_budget_) return true;
+        slice_used_ += work;
+        return false;
+    }
+    [[nodiscard]] bool day_start_pending() const { return day_start_.phase != DayStartRun::Idle; }
+    /// Goes on with the day start; true when it is complete.
+    bool continue_day_start();
+    /// Completes a day start under way, in one go (before a change, a jump, the end).
+    void finish_day_start() {
+        if (!day_start_pending()) return;
+        const std::uint64_t budget = slice_budget_;
+        slice_budget_ = 0;
+        continue_day_start();
+        slice_budget_ = budget;
+    }
+    void staff_day_start(int d);
+    void centre_day_start(int c, int d);
+    void testing_day_start(int d);
+    // The day's bookings (booking.cpp), resumable in the same way.
+    struct BookingDay {
+        enum Phase : std::uint8_t { Idle, SortOut, Heaps, Merge, Ordered };
+        struct Keyed {
+            std::uint64_t key;
+            std::int32_t p;
+            bool operator<(const Keyed& o) const { return key != o.key ? key < o.key : p < o.p; }
+            bool operator>(const Keyed& o) const { return o < *this; }
+        };
+        struct Contender {
+            Keyed item;
+            std::int32_t bucket;
+        };
+        struct Head {
+            Keyed item;
+            std::uint32_t bucket;
+            bool operator>(const Head& o) const { return o.item < item; }
+        };
+        int day = -1;
+        Phase phase = Idle;
+        std::uint64_t day_salt = 0;
+        int next = 0; // retry day of today's failures
+        std::vector<std::int32_t> list;
+        std::size_t at = 0;
+        std::vector<std::int32_t> touched; // contending (commune, group)s, first seen first
+        std::vector<std::int32_t> bucket_size;
+        std::vector<Contender> contenders;
+        std::vector<std::size_t> begin, end; // each bucket's heap in keyed
+        std::vector<Keyed> keyed, ordered_failures;
+        std::vector<Head> heads;
+    };
+    BookingDay booking_;
+    void begin_bookings(int d);
+    bool continue_bookings();
+    void booking_failure(std::int32_t p, const std::uint64_t* key);
+    void booking_push_head(std::size_t bucket);
     bool try_book(std::int32_t p, int d);
     /// Where a person of `commune` and `group` would book on day `d` (slots as they are).
     struct Booking {
