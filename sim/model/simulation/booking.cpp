@@ -29,14 +29,14 @@ void Simulation::Impl::begin_bookings(int d) {
     b.day_salt = mix64(opt_.seed ^ (static_cast<std::uint64_t>(opt_.replication) << 32) ^
                        static_cast<std::uint64_t>(d) * 0x9e3779b97f4a7c15ULL);
     b.next = d + std::max(1, w_.behaviour.retry_days);
-    b.contenders.reserve(b.list.size());
+    b.bucket_of.assign(b.list.size(), -1);
     if (cg_probe_day_.size() != cg_failed_day_.size()) {
         cg_probe_day_.assign(cg_failed_day_.size(), -1);
         cg_bucket_.assign(cg_failed_day_.size(), -1);
     }
 }
 
-void Simulation::Impl::booking_failure(std::int32_t p, const std::uint64_t* key) {
+void Simulation::Impl::booking_failure(std::int32_t p, std::optional<std::uint64_t> key) {
     // rebooked at once when its order does not matter, else kept for pass 3
     BookingDay& b = booking_;
     const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
@@ -73,18 +73,13 @@ bool Simulation::Impl::continue_bookings() {
                 }
             }
             if (cg_bucket_[k] < 0) {
-                booking_failure(p, nullptr);
+                booking_failure(p, std::nullopt);
             } else {
                 ++b.bucket_size[static_cast<std::size_t>(cg_bucket_[k])];
-                // person_key(p), with the (commune, group) already at hand
-                const std::uint64_t pk =
-                    mix64(person_key_base_[k] + static_cast<std::uint64_t>(p - person_first_[k]));
-                b.contenders.push_back({{mix64(pk ^ b.day_salt), p}, cg_bucket_[k]});
+                b.bucket_of[b.at] = cg_bucket_[k];
             }
         }
-        b.list.clear();
-        b.list.shrink_to_fit();
-        // one min-heap of keys per contending (commune, group)
+        // one min-heap of keys per contending (commune, group), laid out bucket after bucket
         const std::size_t n = b.touched.size();
         b.begin.assign(n + 1, 0);
         b.end.assign(n, 0);
@@ -92,12 +87,27 @@ bool Simulation::Impl::continue_bookings() {
             b.begin[i + 1] = b.begin[i] + static_cast<std::size_t>(b.bucket_size[i]);
             b.end[i] = b.begin[i];
         }
-        b.keyed.resize(b.contenders.size());
-        for (const BookingDay::Contender& c : b.contenders)
-            b.keyed[b.end[static_cast<std::size_t>(c.bucket)]++] = c.item;
-        b.contenders.clear();
-        b.contenders.shrink_to_fit();
-        b.heads.reserve(n);
+        b.keyed.resize(b.begin[n]);
+        b.at = 0;
+        b.phase = BookingDay::Scatter;
+    }
+    if (b.phase == BookingDay::Scatter) {
+        for (; b.at < b.list.size(); ++b.at) {
+            const std::int32_t bucket = b.bucket_of[b.at];
+            if (bucket < 0) continue;
+            if (slice_spent()) return false;
+            const std::int32_t p = b.list[b.at];
+            const auto k = static_cast<std::size_t>(b.touched[static_cast<std::size_t>(bucket)]);
+            // person_key(p), with the (commune, group) already at hand
+            const std::uint64_t pk =
+                mix64(person_key_base_[k] + static_cast<std::uint64_t>(p - person_first_[k]));
+            b.keyed[b.end[static_cast<std::size_t>(bucket)]++] = {mix64(pk ^ b.day_salt), p};
+        }
+        b.list.clear();
+        b.list.shrink_to_fit();
+        b.bucket_of.clear();
+        b.bucket_of.shrink_to_fit();
+        b.heads.reserve(b.touched.size());
         b.at = 0;
         b.phase = BookingDay::Heaps;
     }
@@ -130,7 +140,7 @@ bool Simulation::Impl::continue_bookings() {
             }
             // nothing left for this (commune, group) today: everyone after them fails as well
             cg_failed_day_[static_cast<std::size_t>(b.touched[h.bucket])] = d;
-            booking_failure(p, &h.item.key);
+            booking_failure(p, std::uint64_t{h.item.key});
             const std::size_t from = b.begin[h.bucket], to = b.end[h.bucket];
             slice_spent(to - from);
             if (!any_walk_ins_ && !any_walk_in_only_) {
@@ -144,7 +154,7 @@ bool Simulation::Impl::continue_bookings() {
             for (std::size_t i = from; i < to; ++i) {
                 const DemandPerson& other = persons_[static_cast<std::size_t>(b.keyed[i].p)];
                 if (other.doses > 0 || other.state == Booked) continue;
-                booking_failure(b.keyed[i].p, &b.keyed[i].key);
+                booking_failure(b.keyed[i].p, std::uint64_t{b.keyed[i].key});
             }
         }
         for (std::int32_t k : b.touched) cg_bucket_[static_cast<std::size_t>(k)] = -1;

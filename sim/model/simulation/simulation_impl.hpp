@@ -20,6 +20,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <string>
 
 namespace riposte {
@@ -400,16 +401,12 @@ class Simulation::Impl final : public EventHandler {
     void testing_day_start(int d);
     // The day's bookings (booking.cpp), resumable in the same way.
     struct BookingDay {
-        enum Phase : std::uint8_t { Idle, SortOut, Heaps, Merge, Ordered };
-        struct Keyed {
+        enum Phase : std::uint8_t { Idle, SortOut, Scatter, Heaps, Merge, Ordered };
+        struct [[gnu::packed]] Keyed { // 12 bytes: a national day holds tens of millions
             std::uint64_t key;
             std::int32_t p;
             bool operator<(const Keyed& o) const { return key != o.key ? key < o.key : p < o.p; }
             bool operator>(const Keyed& o) const { return o < *this; }
-        };
-        struct Contender {
-            Keyed item;
-            std::int32_t bucket;
         };
         struct Head {
             Keyed item;
@@ -424,7 +421,7 @@ class Simulation::Impl final : public EventHandler {
         std::size_t at = 0;
         std::vector<std::int32_t> touched; // contending (commune, group)s, first seen first
         std::vector<std::int32_t> bucket_size;
-        std::vector<Contender> contenders;
+        std::vector<std::int32_t> bucket_of; // per request: its bucket, -1 if none
         std::vector<std::size_t> begin, end; // each bucket's heap in keyed
         std::vector<Keyed> keyed, ordered_failures;
         std::vector<Head> heads;
@@ -432,7 +429,7 @@ class Simulation::Impl final : public EventHandler {
     BookingDay booking_;
     void begin_bookings(int d);
     bool continue_bookings();
-    void booking_failure(std::int32_t p, const std::uint64_t* key);
+    void booking_failure(std::int32_t p, std::optional<std::uint64_t> key);
     void booking_push_head(std::size_t bucket);
     bool try_book(std::int32_t p, int d);
     /// Where a person of `commune` and `group` would book on day `d` (slots as they are).
