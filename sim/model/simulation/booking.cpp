@@ -253,7 +253,7 @@ bool Simulation::Impl::try_book(std::int32_t p, int d) {
     book(b.centre, b.day, p, 1);
     if (b.day2 >= 0) {
         book(b.centre, b.day2, p, 2);
-        dp.dose2_centre = b.centre;
+        dp.dose2_centre = static_cast<std::int16_t>(b.centre);
         dp.dose2_day = static_cast<std::int16_t>(b.day2);
     }
     dp.state = Booked;

@@ -132,6 +132,7 @@ void Simulation::Impl::setup_supply_and_slots() {
 }
 
 void Simulation::Impl::setup_demand() {
+    RIPOSTE_INVARIANT(plan_.centres.size() < 32768); // DemandPerson::dose2_centre
     const auto& communes = w_.territory.communes;
     const std::size_t ng = w_.groups.size();
     const std::size_t n = communes.size() * ng;

@@ -66,14 +66,16 @@ constexpr std::int32_t none = -1;
 
 enum PersonState : std::uint8_t { Waiting = 0, Booked = 1, Listed = 2 };
 
+// 12 bytes: a national run holds one per person who wants a dose (about 45 million).
 struct DemandPerson {
     std::int32_t commune = 0;
     std::int16_t group = 0;
+    std::int16_t dose2_centre = none; // centres are fewer than 32,768 (Limits::max_centres)
+    std::int16_t dose2_day = -1;
     std::int8_t doses = 0; // doses received
     std::uint8_t state = Waiting;
-    std::int32_t dose2_centre = none;
-    std::int16_t dose2_day = -1;
 };
+static_assert(sizeof(DemandPerson) == 12);
 
 struct BookingRec {
     std::int32_t person;
