@@ -61,6 +61,8 @@ struct Options {
     int stream_replications = 10000; ///< replications written to disk in section "stream"
     int stream_threads = 2;          ///< threads of section "stream"
     int sweep_replications = 16;     ///< replications per variant in section "sweep"
+    std::string scaling_dir;         ///< section "scaling": where generated territories go
+    bool scaling_france = true;      ///< section "scaling": include scenarios/france
 };
 
 /// Machine and build facts printed above the table and stored in the JSON.
@@ -82,6 +84,10 @@ Section run_replications_section(const Options& opt);
 Section run_stream_section(const Options& opt);
 Section run_live_section(const Options& opt);
 Section run_sweep_section(const Options& opt);
+Section run_scaling_section(const Options& opt);
+/// Entry point of `riposte_bench --child-scaling DIR`: one replication of DIR's world.toml and
+/// plan.toml, stepped one event at a time; prints its figures as key<TAB>value lines.
+int scaling_child_main(const std::string& dir);
 
 /// Entry point of `riposte_bench --child NAME`: loads and runs one scenario in this fresh
 /// process and prints "key<TAB>value" lines on stdout. Returns the exit status.

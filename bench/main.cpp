@@ -16,8 +16,8 @@ using riposte::bench::Options;
 using riposte::bench::Section;
 using riposte::bench::Status;
 
-constexpr std::string_view section_names[] = {"mmc",          "default", "metz", "national",
-                                              "replications", "stream",  "live", "sweep"};
+constexpr std::string_view section_names[] = {
+    "mmc", "default", "metz", "national", "replications", "stream", "live", "sweep", "scaling"};
 
 void usage(std::ostream& out) {
     out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
@@ -36,6 +36,10 @@ void usage(std::ostream& out) {
            "                on Metz, live_state() on the national scenario (skipped if absent)\n"
            "  sweep         riposte sweep of Metz (3 variants × N replications) on 1 and 2\n"
            "                threads and under mpirun -n 1 and -n 2: tasks/s and the speedup\n"
+           "  scaling       one replication each of Centre-Hérault, Metz, Nord and\n"
+           "                Hauts-de-France (generated with riposte territory) and France:\n"
+           "                events/s, peak memory, longest single event, with the M/M/6\n"
+           "                engine as yardstick (France takes minutes)\n"
            "\n"
            "options:\n"
            "  --only LIST             run only these sections (comma-separated, repeatable)\n"
@@ -57,6 +61,9 @@ void usage(std::ostream& out) {
            "  --stream-replications N replications written in section stream (default 10000)\n"
            "  --stream-threads N      threads in section stream (default 2)\n"
            "  --sweep-replications N  replications per variant in section sweep (default 16)\n"
+           "  --scaling-dir DIR       where section scaling generates Nord and Hauts-de-France\n"
+           "                          (default: $TMPDIR/riposte-bench-scaling; kept for reuse)\n"
+           "  --scaling-no-france     section scaling without scenarios/france\n"
            "  --strict                exit 1 when a target is not met\n"
            "  -h, --help              this help\n"
            "\n"
@@ -81,7 +88,7 @@ bool known_section(std::string_view s) {
 
 int main(int argc, char** argv) {
     Options opt;
-    std::string child;
+    std::string child, child_scaling;
     bool strict = false;
     std::vector<std::string> only, skip;
     for (int i = 1; i < argc; ++i) {
@@ -165,6 +172,12 @@ int main(int argc, char** argv) {
             std::uint64_t n = 0;
             count(n, 1);
             opt.sweep_replications = static_cast<int>(std::min<std::uint64_t>(n, 10000));
+        } else if (a == "--scaling-dir") {
+            opt.scaling_dir = value("a folder");
+        } else if (a == "--scaling-no-france") {
+            opt.scaling_france = false;
+        } else if (a == "--child-scaling") {
+            child_scaling = value("a scenario folder");
         } else if (a == "--strict") {
             strict = true;
         } else if (a == "--child") {
@@ -176,6 +189,7 @@ int main(int argc, char** argv) {
         }
     }
 
+    if (!child_scaling.empty()) return riposte::bench::scaling_child_main(child_scaling);
     if (child == "stream") return riposte::bench::stream_child_main(opt);
     if (!child.empty()) {
         if (child != "default" && child != "metz" && child != "national") {
@@ -206,6 +220,8 @@ int main(int argc, char** argv) {
             s = riposte::bench::run_live_section(opt);
         else if (name == "sweep")
             s = riposte::bench::run_sweep_section(opt);
+        else if (name == "scaling")
+            s = riposte::bench::run_scaling_section(opt);
         else
             s = riposte::bench::run_scenario_section(opt, std::string(name));
         riposte::bench::print_section(s);

@@ -52,10 +52,13 @@ std::string output_hashes(const fs::path& world, const fs::path& plan) {
     return out;
 }
 
-void check_golden(const std::string& scenario, const std::string& plan_file) {
+void check_golden(const std::string& scenario, const std::string& plan_file,
+                  const fs::path& plan_dir = {}) {
     const fs::path dir = scenario_root / scenario;
-    const std::string got = output_hashes(dir / "world.toml", dir / plan_file);
-    const fs::path golden = golden_root / (scenario + "--" + plan_file + ".txt");
+    const fs::path plan = (plan_dir.empty() ? dir : plan_dir) / plan_file;
+    const std::string got = output_hashes(dir / "world.toml", plan);
+    const std::string prefix = plan_dir.empty() ? scenario : plan_dir.filename().string();
+    const fs::path golden = golden_root / (prefix + "--" + plan_file + ".txt");
     if (std::getenv("RIPOSTE_UPDATE_GOLDEN")) {
         fs::create_directories(golden_root);
         std::ofstream(golden, std::ios::binary) << got;
@@ -80,6 +83,16 @@ TEST_CASE("golden outputs: every shipped CPTS plan writes the same files as reco
         {"lievin-pays-d-artois", "plan.toml"},
     };
     for (const auto& [scenario, plan] : plans) check_golden(scenario, plan);
+}
+
+TEST_CASE("golden outputs: walk-ins and walk-in-only centres after failed bookings") {
+    // People who find no slot go on the walk-in list or to a walk-in-only centre in booking
+    // order: these two plans of the default world pin that order (no shipped plan has
+    // walk-ins). Recorded when booking stopped sorting every request of the day; the old and
+    // new code wrote the same bytes for both plans (riposte run, 2 replications).
+    const fs::path dir = fs::path{RIPOSTE_SOURCE_DIR} / "tests" / "data" / "booking";
+    check_golden("centre-herault", "plan-walk-ins.toml", dir);
+    check_golden("centre-herault", "plan-walk-in-only.toml", dir);
 }
 
 TEST_SUITE("slow") {

@@ -6,6 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <optional>
+
 using namespace riposte;
 using namespace riposte::test;
 
@@ -114,5 +117,39 @@ TEST_CASE("a copy is a fork: it continues on its own and both end as the uninter
         CHECK(queue_csv(*sc, *r) == queue_csv(*sc, whole));
         CHECK(events_csv(*sc, *r) == events_csv(*sc, whole));
         CHECK(r->events == whole.events);
+    }
+}
+
+TEST_CASE("a day start too large for one step goes in slices, with the results of one run") {
+    // Metz: its first day starts with more booking requests than one slice takes, so
+    // stepping returns part-way through that day start (no event counted) and goes on at the
+    // next step. A fork taken part-way, and a run advanced from part-way, end as one run.
+    const std::filesystem::path dir =
+        std::filesystem::path{RIPOSTE_SCENARIO_DIR} / "metz-et-environs";
+    const LoadResult r = load_scenario(dir / "world.toml", dir / "plan.toml");
+    REQUIRE(r.scenario);
+    const Scenario& sc = *r.scenario;
+    const Results whole = run_replication(sc, {});
+    Simulation sim(sc, {});
+    std::uint64_t slices = 0, before = 0;
+    std::optional<Simulation> fork;
+    while (sim.step()) {
+        if (sim.events_processed() == before) {
+            ++slices; // a slice of a day start: the clock stands, the next event is due now
+            CHECK(sim.next_event_time() == sim.now());
+            if (!fork) fork.emplace(sim);
+        }
+        before = sim.events_processed();
+    }
+    CHECK(slices > 0);
+    REQUIRE(fork);
+    const Results forked = fork->run();
+    const Results stepped = sim.results();
+    for (const Results* x : {&stepped, &forked}) {
+        CHECK(x->events == whole.events);
+        CHECK(centre_day_csv(sc, *x) == centre_day_csv(sc, whole));
+        CHECK(commune_group_csv(sc, *x) == commune_group_csv(sc, whole));
+        CHECK(queue_csv(sc, *x) == queue_csv(sc, whole));
+        CHECK(events_csv(sc, *x) == events_csv(sc, whole));
     }
 }

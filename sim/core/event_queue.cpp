@@ -16,6 +16,24 @@ void EventQueue::push(SimTime time, int priority, std::uint16_t handler, std::ui
     e.kind = kind;
     e.target = target;
     e.data = data;
+    sift_up(e);
+}
+
+void EventQueue::push_reserved(SimTime time, int priority, std::uint64_t sequence,
+                               std::uint16_t handler, std::uint16_t kind, std::uint32_t target,
+                               std::uint64_t data) {
+    RIPOSTE_INVARIANT(priority >= 0 && priority < 65536 && sequence < seq_);
+    Event e;
+    e.time = time;
+    e.order = (static_cast<std::uint64_t>(priority) << 48) | (sequence & ((1ULL << 48) - 1));
+    e.handler = handler;
+    e.kind = kind;
+    e.target = target;
+    e.data = data;
+    sift_up(e);
+}
+
+void EventQueue::sift_up(const Event& e) {
     std::size_t i = heap_.size();
     heap_.push_back(e);
     while (i > 0) {

@@ -17,6 +17,14 @@ void Simulator::schedule(SimTime at, std::uint16_t handler, std::uint16_t kind,
     queue_.push(at, priority, handler, kind, target, data);
 }
 
+void Simulator::schedule_reserved(SimTime at, std::uint64_t sequence, std::uint16_t handler,
+                                  std::uint16_t kind, std::uint32_t target, std::uint64_t data,
+                                  int priority) {
+    RIPOSTE_INVARIANT(at >= now_);
+    RIPOSTE_INVARIANT(handler < handlers_.size());
+    queue_.push_reserved(at, priority, sequence, handler, kind, target, data);
+}
+
 bool Simulator::step() {
     if (queue_.empty()) return false;
     const Event e = queue_.pop();

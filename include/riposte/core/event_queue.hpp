@@ -36,8 +36,19 @@ class EventQueue {
     void clear() { heap_.clear(); }
     void reserve(std::size_t n) { heap_.reserve(n); }
     [[nodiscard]] std::uint64_t pushed() const { return seq_; }
+    /// Reserves `n` insertion sequence numbers and returns the first. Events pushed later with
+    /// push_reserved() and one of them run exactly where they would have run had they been
+    /// pushed now: a stream of events can stay out of the heap until its previous one runs.
+    std::uint64_t reserve_sequence(std::uint64_t n) {
+        const std::uint64_t first = seq_;
+        seq_ += n;
+        return first;
+    }
+    void push_reserved(SimTime time, int priority, std::uint64_t sequence, std::uint16_t handler,
+                       std::uint16_t kind, std::uint32_t target, std::uint64_t data);
 
   private:
+    void sift_up(const Event& e);
     std::vector<Event> heap_;
     std::uint64_t seq_ = 0;
 };

@@ -28,6 +28,13 @@ class Simulator {
         schedule(now_ + delay, handler, kind, target, data, priority);
     }
 
+    /// Reserves `n` places in the same-time order (EventQueue::reserve_sequence); returns the
+    /// first. schedule_reserved() then puts an event at one of them, later.
+    std::uint64_t reserve_sequence(std::uint64_t n) { return queue_.reserve_sequence(n); }
+    void schedule_reserved(SimTime at, std::uint64_t sequence, std::uint16_t handler,
+                           std::uint16_t kind, std::uint32_t target = 0, std::uint64_t data = 0,
+                           int priority = 100);
+
     /// Runs every event with time <= until; the clock then stands at `until` (or at the last
     /// event if the calendar ran dry earlier and `until` is SimTime::max()).
     void run_until(SimTime until);

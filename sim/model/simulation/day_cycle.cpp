@@ -6,7 +6,6 @@ namespace riposte {
 
 void Simulation::Impl::on_day_start(int d) {
     const auto du = static_cast<std::size_t>(d);
-    const SimTime t0 = day_start(d);
     last_day_started_ = d;
     // supply
     for (std::size_t c = 0; c < centres_.size(); ++c) {
@@ -29,7 +28,7 @@ void Simulation::Impl::on_day_start(int d) {
             e.centre = static_cast<std::int32_t>(c);
             log(std::move(e));
         }
-        rt.acc.row.slots_opened = rt.opened[du];
+        rt.acc.row.slots_opened = rt.slots.opened(d);
     }
     for (std::size_t t = 0; t < teams_.size(); ++t)
         if (teams_[t].alloc[du] > 0) {
@@ -47,10 +46,44 @@ void Simulation::Impl::on_day_start(int d) {
             log(std::move(e));
         }
 
-    // bookings made today (from today onwards)
-    process_bookings(d);
+    // bookings made today (from today onwards), then staff, doors and arrivals: on a large
+    // territory this is seconds of work, done in slices when the run is stepped (a pause waits
+    // for one slice, not for the whole day start); the slices do exactly what one go would
+    begin_bookings(d);
+    day_start_ = DayStartRun{};
+    day_start_.day = d;
+    day_start_.phase = DayStartRun::Bookings;
+    continue_day_start();
+}
 
-    // staff
+bool Simulation::Impl::continue_day_start() {
+    DayStartRun& run = day_start_;
+    const int d = run.day;
+    const auto du = static_cast<std::size_t>(d);
+    if (run.phase == DayStartRun::Bookings) {
+        if (!continue_bookings()) return false;
+        run.phase = DayStartRun::Staff;
+    }
+    if (run.phase == DayStartRun::Staff) {
+        staff_day_start(d);
+        run.phase = DayStartRun::Centres;
+        run.centre = 0;
+    }
+    if (run.phase == DayStartRun::Centres) {
+        for (; run.centre < centres_.size(); ++run.centre) {
+            if (slice_spent(1 + centres_[run.centre].bookings[du].size())) return false;
+            centre_day_start(static_cast<int>(run.centre), d);
+        }
+        run.phase = DayStartRun::Testing;
+    }
+    testing_day_start(d);
+    day_start_ = DayStartRun{};
+    return true;
+}
+
+void Simulation::Impl::staff_day_start(int d) {
+    const auto du = static_cast<std::size_t>(d);
+    const SimTime t0 = day_start(d);
     for (int rs : shifts_by_day_[du]) {
         const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
         sim_.schedule(t0 + s.start, h_, ShiftStart, static_cast<std::uint32_t>(rs), 0,
@@ -62,12 +95,18 @@ void Simulation::Impl::on_day_start(int d) {
             ++centres_[static_cast<std::size_t>(s.centre)]
                   .role_required[static_cast<std::size_t>(a.role)];
     }
+}
 
-    // centres: doors, booked arrivals, walk-ins, tests
-    for (std::size_t c = 0; c < centres_.size(); ++c) {
+void Simulation::Impl::centre_day_start(int ci, int d) {
+    // doors, booked arrivals, walk-ins
+    const auto du = static_cast<std::size_t>(d);
+    const auto c = static_cast<std::size_t>(ci);
+    const SimTime t0 = day_start(d);
+    std::vector<CentreRt::PendingArrival> fresh; // in the order they were scheduled
+    {
         const Centre& def = plan_.centres[c];
         CentreRt& rt = centres_[c];
-        if (!def.open_on(d, w_.start_weekday)) continue;
+        if (!def.open_on(d, w_.start_weekday)) return;
         sim_.schedule(t0 + def.opens, h_, CentreOpen, static_cast<std::uint32_t>(c), 0, prio_open);
         // a centre in continuous operation closes only before a day it is not open
         if (!def.continuous || !def.open_on(d + 1, w_.start_weekday) || d + 1 >= w_.days)
@@ -79,17 +118,11 @@ void Simulation::Impl::on_day_start(int d) {
                                                              static_cast<std::uint64_t>(v.dose)),
                                 Purpose::Arrival);
                 const double at = static_cast<double>(t0.seconds()) + walk_in_time_of_day(def, r);
-                const std::int32_t p = new_patient();
-                Patient& pt = pat(p);
-                pt.person = v.person;
-                pt.centre = static_cast<std::int32_t>(c);
-                pt.type = PatientType::Vaccination;
-                pt.dose = v.dose;
-                pt.walk_in = true;
                 ++rt.acc.row.walk_ins;
-                sim_.schedule(SimTime{static_cast<std::int64_t>(std::floor(at))}, h_, Arrival,
-                              static_cast<std::uint32_t>(p), 0, prio_arrival);
+                fresh.push_back({SimTime{static_cast<std::int64_t>(std::floor(at))}, 0, v.person,
+                                 v.dose, true});
             }
+            schedule_arrivals(static_cast<int>(c), fresh);
             walk_visits_[c][du].clear();
             walk_visits_[c][du].shrink_to_fit();
         } else if (def.vaccinates()) {
@@ -119,15 +152,10 @@ void Simulation::Impl::on_day_start(int d) {
                 const double shift_s = (w_.behaviour.punctuality.sample_signed(pr));
                 double at = static_cast<double>((t0 + def.opens).seconds()) + slot_s + shift_s;
                 at = std::max(at, static_cast<double>((t0 + def.opens).seconds()));
-                const std::int32_t p = new_patient();
-                Patient& pt = pat(p);
-                pt.person = b.person;
-                pt.centre = static_cast<std::int32_t>(c);
-                pt.type = PatientType::Vaccination;
-                pt.dose = b.dose;
-                sim_.schedule(SimTime{static_cast<std::int64_t>(std::llround(at))}, h_, Arrival,
-                              static_cast<std::uint32_t>(p), 0, prio_arrival);
+                fresh.push_back({SimTime{static_cast<std::int64_t>(std::llround(at))}, 0, b.person,
+                                 b.dose, false});
             }
+            schedule_arrivals(static_cast<int>(c), fresh);
             rt.bookings[du].clear();
             rt.bookings[du].shrink_to_fit();
             if (def.walk_ins_per_hour > 0 || rt.surge_until > t0) {
@@ -136,8 +164,13 @@ void Simulation::Impl::on_day_start(int d) {
             }
         }
     }
+}
+
+void Simulation::Impl::testing_day_start(int d) {
     // testing demand: daily incidence × tests per case, from each commune to its nearest
     // testing centre open today, spread over the hours by the time-of-day profile
+    const auto du = static_cast<std::size_t>(d);
+    const SimTime t0 = day_start(d);
     const double inc =
         du < w_.epidemic.incidence_per_100k.size() ? w_.epidemic.incidence_per_100k[du] : 0.0;
     if (inc > 0 && w_.epidemic.tests_per_case > 0) {
@@ -180,6 +213,59 @@ void Simulation::Impl::on_day_start(int d) {
     }
 }
 
+std::int32_t Simulation::Impl::arriving_patient(int c, const CentreRt::PendingArrival& a) {
+    const std::int32_t p = new_patient();
+    Patient& pt = pat(p);
+    pt.person = a.person;
+    pt.centre = static_cast<std::int32_t>(c);
+    pt.type = PatientType::Vaccination;
+    pt.dose = a.dose;
+    pt.walk_in = a.walk_in;
+    return p;
+}
+
+void Simulation::Impl::schedule_arrivals(int c, std::vector<CentreRt::PendingArrival>& fresh) {
+    if (fresh.empty()) return;
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    const std::uint64_t first = sim_.reserve_sequence(fresh.size());
+    for (std::size_t i = 0; i < fresh.size(); ++i) fresh[i].sequence = first + i;
+    if (rt.next_arrival < rt.arrivals.size()) {
+        // yesterday's stream has not run out (an arrival past midnight): schedule today's at
+        // once, at the places they would have had
+        for (const CentreRt::PendingArrival& a : fresh)
+            sim_.schedule_reserved(a.at, a.sequence, h_, Arrival,
+                                   static_cast<std::uint32_t>(arriving_patient(c, a)), 0,
+                                   prio_arrival);
+        fresh.clear();
+        return;
+    }
+    rt.arrivals.swap(fresh);
+    fresh.clear();
+    rt.next_arrival = 0;
+    // same time: in scheduling order, as the event heap would take them
+    std::sort(rt.arrivals.begin(), rt.arrivals.end(),
+              [](const CentreRt::PendingArrival& a, const CentreRt::PendingArrival& b) {
+                  return a.at != b.at ? a.at < b.at : a.sequence < b.sequence;
+              });
+    const CentreRt::PendingArrival& n = rt.arrivals.front();
+    sim_.schedule_reserved(n.at, n.sequence, h_, BookedArrival, static_cast<std::uint32_t>(c), 0,
+                           prio_arrival);
+}
+
+void Simulation::Impl::on_booked_arrival(int c) {
+    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    const std::int32_t p = arriving_patient(c, rt.arrivals[rt.next_arrival++]);
+    if (rt.next_arrival < rt.arrivals.size()) {
+        const CentreRt::PendingArrival& n = rt.arrivals[rt.next_arrival];
+        sim_.schedule_reserved(n.at, n.sequence, h_, BookedArrival, static_cast<std::uint32_t>(c),
+                               0, prio_arrival);
+    } else {
+        rt.arrivals.clear();
+        rt.next_arrival = 0;
+    }
+    on_arrival(p);
+}
+
 void Simulation::Impl::on_day_end(int d) {
     for (TeamRt& t : teams_) // the mobile teams' rows of the day, in team order
         if (t.row_pending) {
@@ -211,7 +297,7 @@ void Simulation::Impl::on_day_end(int d) {
             ++rt.days_past;
         }
         // the day's bookings are made at its start and cancellations touch later days only
-        a.row.slots_booked = rt.booked[static_cast<std::size_t>(d)];
+        a.row.slots_booked = rt.slots.booked(d);
         res_.centre_days.push_back(a.row);
         for (std::size_t r = 0; r < w_.roles.size(); ++r) {
             if (rt.role_required[r] == 0 && rt.role_staffed_s[r] == 0 && rt.role_busy_s[r] == 0 &&

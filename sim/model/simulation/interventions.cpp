@@ -82,8 +82,7 @@ std::vector<int> Simulation::Impl::resolve(const CentreRef& ref,
         for (int c = 0; c < n; ++c) {
             const CentreRt& rt = centres_[static_cast<std::size_t>(c)];
             const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
-            std::int64_t size = 0;
-            for (int x : rt.opened) size += x;
+            std::int64_t size = rt.slots.total_opened();
             if (size == 0)
                 size = (def.closes - def.opens).seconds() / 60 *
                        static_cast<std::int64_t>(def.stations.size()) / 1000;
@@ -214,8 +213,7 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
     // no new booking on the days it is shut all day
     for (int d = std::max(0, now.day()); d < w_.days && day_start(d) <= until; ++d)
         if (day_start(d) + def.opens >= now && day_start(d) + def.closes <= until)
-            rt.opened[static_cast<std::size_t>(d)] = std::min(
-                rt.opened[static_cast<std::size_t>(d)], rt.booked[static_cast<std::size_t>(d)]);
+            rt.slots.set_opened(d, std::min(rt.slots.opened(d), rt.slots.booked(d)));
     // doors open again at `until` when that falls within opening hours
     if (until < horizon_) {
         const int d = until.day();
@@ -713,11 +711,10 @@ void Simulation::Impl::do_change(const ChangeBooking& x, std::uint64_t, ChangeOu
             if (x.overbooking) policy.overbooking = *x.overbooking;
             const std::vector<std::int64_t> opened =
                 slots_opened_per_day(changed, policy, rt.alloc, w_.start_weekday);
-            for (int d = from; d < w_.days; ++d) {
-                const auto du = static_cast<std::size_t>(d);
-                rt.opened[du] = std::max(rt.booked[du], static_cast<int>(opened[du]));
-            }
-            rt.first_free = std::min(rt.first_free, from);
+            for (int d = from; d < w_.days; ++d)
+                rt.slots.set_opened(
+                    d, std::max(rt.slots.booked(d),
+                                static_cast<int>(opened[static_cast<std::size_t>(d)])));
             if (x.slot_minutes) {
                 rt.slot_change_from = from;
                 rt.slot_length_now = changed.slot_length;

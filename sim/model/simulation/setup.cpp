@@ -62,8 +62,7 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
                 if (s.takes_sample) pcr_cut = true; // PCR patients leave once sampled
             }
         }
-        rt.opened.assign(static_cast<std::size_t>(w_.days), 0);
-        rt.booked.assign(static_cast<std::size_t>(w_.days), 0);
+        rt.slots.reset(w_.days);
         rt.bookings.resize(static_cast<std::size_t>(w_.days));
         rt.alloc.assign(static_cast<std::size_t>(w_.days), 0);
         rt.acc.row.centre = static_cast<int>(c);
@@ -127,11 +126,13 @@ void Simulation::Impl::setup_supply_and_slots() {
         }
         const std::vector<std::int64_t> opened =
             slots_opened_per_day(def, plan_.booking, rt.alloc, w_.start_weekday);
-        for (std::size_t d = 0; d < opened.size(); ++d) rt.opened[d] = static_cast<int>(opened[d]);
+        for (std::size_t d = 0; d < opened.size() && d < static_cast<std::size_t>(w_.days); ++d)
+            rt.slots.set_opened(static_cast<int>(d), static_cast<int>(opened[d]));
     }
 }
 
 void Simulation::Impl::setup_demand() {
+    RIPOSTE_INVARIANT(plan_.centres.size() < 32768); // DemandPerson::dose2_centre
     const auto& communes = w_.territory.communes;
     const std::size_t ng = w_.groups.size();
     const std::size_t n = communes.size() * ng;

@@ -29,6 +29,9 @@ void Simulation::Impl::handle(const Event& e) {
     case VialExpiry:
         on_vial_expiry(static_cast<int>(e.target), static_cast<std::uint32_t>(e.data));
         break;
+    case BookedArrival:
+        on_booked_arrival(static_cast<int>(e.target));
+        break;
     case TestArrival:
         on_test_arrival(static_cast<int>(e.target));
         break;
@@ -88,6 +91,7 @@ void Simulation::set_observer(Observer* observer) {
 }
 
 bool Simulation::advance_to(SimTime t) {
+    impl_->finish_day_start();
     const SimTime until = std::min(t, impl_->horizon_);
     impl_->sim_.run_until(until);
     if (until >= impl_->horizon_) {
@@ -97,8 +101,31 @@ bool Simulation::advance_to(SimTime t) {
     return true;
 }
 
+namespace {
+/// Work items of one slice of a day start when stepping (about 10-50 ms on France): a pause
+/// of the live run waits for one slice at most, not for the whole day start.
+constexpr std::uint64_t day_start_slice = 100'000;
+
+/// Slices the day start while it lives (Simulation::step only).
+struct Slicing {
+    explicit Slicing(std::uint64_t& budget, std::uint64_t& used) : budget_(budget) {
+        budget = day_start_slice;
+        used = 0;
+    }
+    ~Slicing() { budget_ = 0; }
+    Slicing(const Slicing&) = delete;
+    Slicing& operator=(const Slicing&) = delete;
+    std::uint64_t& budget_;
+};
+} // namespace
+
 bool Simulation::step() {
     if (impl_->finalised_) return false;
+    const Slicing slicing(impl_->slice_budget_, impl_->slice_used_);
+    if (impl_->day_start_pending()) { // a day start under way: its next slice, no new event
+        impl_->continue_day_start();
+        return true;
+    }
     if (impl_->sim_.next_time() > impl_->horizon_ || !impl_->sim_.step()) {
         impl_->sim_.run_until(impl_->horizon_);
         impl_->finalise();
@@ -114,6 +141,7 @@ bool Simulation::run_to_event(std::uint64_t n) {
 }
 
 SimTime Simulation::next_event_time() const {
+    if (impl_->day_start_pending()) return impl_->sim_.now(); // its next slice is due now
     const SimTime t = impl_->sim_.next_time();
     return t > impl_->horizon_ ? SimTime::max() : t;
 }
@@ -195,6 +223,7 @@ SimTime Simulation::horizon() const {
 }
 
 ChangeOutcome Simulation::apply(const Change& change, std::uint64_t identity) {
+    impl_->finish_day_start(); // a change lands between two events, never inside one
     return impl_->fire(change, identity, ChangeSource::Api, {}, -1).outcome;
 }
 
@@ -240,6 +269,7 @@ void Simulation::Impl::add_trigger(std::string id, const Condition& when,
 }
 
 void Simulation::set_exercise(std::shared_ptr<const Exercise> exercise) {
+    impl_->finish_day_start();
     impl_->set_exercise(std::move(exercise));
 }
 
@@ -254,6 +284,7 @@ template <class Impl> std::size_t find_upcoming(const Impl& m, std::string_view 
 } // namespace
 
 bool Simulation::skip_inject(std::string_view id) {
+    impl_->finish_day_start();
     const std::size_t i = find_upcoming(*impl_, id);
     if (i == SIZE_MAX) return false;
     impl_->injects_[i].skipped = true;
@@ -261,6 +292,7 @@ bool Simulation::skip_inject(std::string_view id) {
 }
 
 bool Simulation::delay_inject(std::string_view id, SimTime at) {
+    impl_->finish_day_start();
     Impl& m = *impl_;
     const std::size_t i = find_upcoming(m, id);
     if (i == SIZE_MAX || at < m.sim_.now()) return false;
@@ -275,6 +307,7 @@ bool Simulation::delay_inject(std::string_view id, SimTime at) {
 }
 
 bool Simulation::edit_inject(std::string_view id, const Change& change) {
+    impl_->finish_day_start();
     const std::size_t i = find_upcoming(*impl_, id);
     if (i == SIZE_MAX) return false;
     impl_->injects_[i].change = change;

@@ -9,6 +9,7 @@
 #include "riposte/exercise.hpp"
 #include "riposte/intervention.hpp"
 #include "riposte/model/server_pool.hpp"
+#include "riposte/model/slot_book.hpp"
 #include "riposte/roster.hpp"
 #include "riposte/simulation.hpp"
 #include "riposte/territory.hpp"
@@ -19,6 +20,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <string>
 
 namespace riposte {
@@ -39,10 +41,11 @@ enum EventKind : std::uint16_t {
     Sample,
     CentreClose,
     CentreOpen,
-    Reopen,     // a closure ends (data: the closure's generation; stale ones are ignored)
-    InjectFire, // a scripted inject (target: index; data: its generation)
-    TeamStep,   // a mobile team goes on to its next home visit (target: team)
-    RoadReopen, // a cut road opens again (data: its generation)
+    Reopen,        // a closure ends (data: the closure's generation; stale ones are ignored)
+    InjectFire,    // a scripted inject (target: index; data: its generation)
+    TeamStep,      // a mobile team goes on to its next home visit (target: team)
+    RoadReopen,    // a cut road opens again (data: its generation)
+    BookedArrival, // the next arrival of a centre's day (target: centre), see CentreRt::arrivals
 };
 
 // Same-time ordering: what ends at 24:00 belongs to the day that ends (doors, then shifts),
@@ -63,14 +66,16 @@ constexpr std::int32_t none = -1;
 
 enum PersonState : std::uint8_t { Waiting = 0, Booked = 1, Listed = 2 };
 
+// 12 bytes: a national run holds one per person who wants a dose (about 45 million).
 struct DemandPerson {
     std::int32_t commune = 0;
     std::int16_t group = 0;
+    std::int16_t dose2_centre = none; // centres are fewer than 32,768 (Limits::max_centres)
+    std::int16_t dose2_day = -1;
     std::int8_t doses = 0; // doses received
     std::uint8_t state = Waiting;
-    std::int32_t dose2_centre = none;
-    std::int16_t dose2_day = -1;
 };
+static_assert(sizeof(DemandPerson) == 12);
 
 struct BookingRec {
     std::int32_t person;
@@ -131,11 +136,23 @@ struct DayAcc {
 
 struct CentreRt {
     std::vector<int> vacc_path, antigen_path, pcr_path; // global station ids
-    std::vector<int> opened, booked;                    // slots per day
-    std::vector<std::vector<BookingRec>> bookings;      // per day
-    std::vector<std::int64_t> alloc;                    // doses arriving per day
+    SlotBook slots;                                     // opened and booked per day
+    // The day's arrivals with an appointment (and walk-in-only visits), in the order they run:
+    // only the next one is in the event heap. Each keeps the same-time order it would have had
+    // if all had been scheduled at the day's start (a reserved sequence number).
+    // The patient record is made when the person arrives: records stay few and close.
+    struct PendingArrival {
+        SimTime at;
+        std::uint64_t sequence;
+        std::int32_t person;
+        std::int8_t dose;
+        bool walk_in;
+    };
+    std::vector<PendingArrival> arrivals;
+    std::size_t next_arrival = 0;
+    std::vector<std::vector<BookingRec>> bookings; // per day
+    std::vector<std::int64_t> alloc;               // doses arriving per day
     std::int64_t n_positions = 0, stride = 1;
-    int first_free = 0; // every day before it is fully booked (or has no slot)
     std::int64_t stock = 0;
     int vial_left = 0;
     SimTime vial_expires;
@@ -258,6 +275,8 @@ class Simulation::Impl final : public EventHandler {
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
     std::vector<int> cg_failed_day_; // last day a booking from (commune, group) found nothing
+    std::vector<int> cg_probe_day_;  // day a (commune, group)'s chance of booking was looked up
+    std::vector<std::int32_t> cg_bucket_; // its contenders' bucket that day (-1: none)
     bool any_walk_ins_ = false;
     std::vector<ShiftPresence> presence_;
     std::vector<std::vector<int>> shifts_by_day_;
@@ -361,8 +380,77 @@ class Simulation::Impl final : public EventHandler {
     void setup_supply_and_slots();
     void on_day_start(int d);
     void on_day_end(int d);
-    void process_bookings(int d);
+    // The day start, resumable: when the run is stepped (Simulation::step), it works in slices
+    // of about slice_budget_ items and the next step() goes on where it stopped; run() and
+    // advance_to() do it in one go. Either way the same things happen in the same order.
+    struct DayStartRun {
+        enum Phase : std::uint8_t { Idle, Bookings, Staff, Centres, Testing };
+        int day = -1;
+        Phase phase = Idle;
+        std::size_t centre = 0;
+    };
+    DayStartRun day_start_;
+    std::uint64_t slice_budget_ = 0; // 0: no slicing
+    std::uint64_t slice_used_ = 0;
+    /// Charges `work` items to the slice; true (and nothing charged) once it is spent.
+    bool slice_spent(std::uint64_t work = 1) {
+        if (slice_budget_ != 0 && slice_used_ >= slice_budget_) return true;
+        slice_used_ += work;
+        return false;
+    }
+    [[nodiscard]] bool day_start_pending() const { return day_start_.phase != DayStartRun::Idle; }
+    /// Goes on with the day start; true when it is complete.
+    bool continue_day_start();
+    /// Completes a day start under way, in one go (before a change, a jump, the end).
+    void finish_day_start() {
+        if (!day_start_pending()) return;
+        const std::uint64_t budget = slice_budget_;
+        slice_budget_ = 0;
+        continue_day_start();
+        slice_budget_ = budget;
+    }
+    void staff_day_start(int d);
+    void centre_day_start(int c, int d);
+    void testing_day_start(int d);
+    // The day's bookings (booking.cpp), resumable in the same way.
+    struct BookingDay {
+        enum Phase : std::uint8_t { Idle, SortOut, Scatter, Heaps, Merge, Ordered };
+        struct [[gnu::packed]] Keyed { // 12 bytes: a national day holds tens of millions
+            std::uint64_t key;
+            std::int32_t p;
+            bool operator<(const Keyed& o) const { return key != o.key ? key < o.key : p < o.p; }
+            bool operator>(const Keyed& o) const { return o < *this; }
+        };
+        struct Head {
+            Keyed item;
+            std::uint32_t bucket;
+            bool operator>(const Head& o) const { return o.item < item; }
+        };
+        int day = -1;
+        Phase phase = Idle;
+        std::uint64_t day_salt = 0;
+        int next = 0; // retry day of today's failures
+        std::vector<std::int32_t> list;
+        std::size_t at = 0;
+        std::vector<std::int32_t> touched; // contending (commune, group)s, first seen first
+        std::vector<std::int32_t> bucket_size;
+        std::vector<std::int32_t> bucket_of; // per request: its bucket, -1 if none
+        std::vector<std::size_t> begin, end; // each bucket's heap in keyed
+        std::vector<Keyed> keyed, ordered_failures;
+        std::vector<Head> heads;
+    };
+    BookingDay booking_;
+    void begin_bookings(int d);
+    bool continue_bookings();
+    void booking_failure(std::int32_t p, std::optional<std::uint64_t> key);
+    void booking_push_head(std::size_t bucket);
     bool try_book(std::int32_t p, int d);
+    /// Where a person of `commune` and `group` would book on day `d` (slots as they are).
+    struct Booking {
+        int centre = -1, day = -1, day2 = -1; // day2: the second injection's, -1 if none
+    };
+    bool find_booking(int commune, int group, int d, Booking& b) const;
+    bool can_book(int commune, int group, int d) const;
     bool plan_walk_in(std::int32_t p, int from_day, std::int8_t dose, bool draw_delay);
     double walk_in_time_of_day(const Centre& def, Rng& r) const;
     bool find_slot(int c, int from, int to, int& day) const;
@@ -380,6 +468,10 @@ class Simulation::Impl final : public EventHandler {
     void on_shift_end(int rs_index);
     void release_shift(int rs_index, SimTime shift_end);
     void on_arrival(std::int32_t p);
+    /// Puts the centre's day of arrivals (in scheduling order) on its lazy stream.
+    void schedule_arrivals(int c, std::vector<CentreRt::PendingArrival>& fresh);
+    std::int32_t arriving_patient(int c, const CentreRt::PendingArrival& a);
+    void on_booked_arrival(int c);
     void turn_away(std::int32_t p, bool counts_arrival);
     void go_to_step(std::int32_t p);
     void try_start_servers(int st);

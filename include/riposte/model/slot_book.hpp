@@ -1,0 +1,47 @@
+#pragma once
+// A vaccination centre's appointment book: slots opened and booked per day, and the days that
+// still have a free slot as a bit set, so that "the first day >= d with a free slot, up to
+// day e" is answered a 64-day word at a time instead of day by day. Pure bookkeeping: small
+// change methods, no clock and no random draws, so that the model, the interventions and the
+// tests drive the same class.
+#include <cstdint>
+#include <vector>
+
+namespace riposte {
+
+class SlotBook {
+  public:
+    SlotBook() = default;
+    explicit SlotBook(int days) { reset(days); }
+
+    /// `days` days, no slot opened, none booked.
+    void reset(int days);
+    [[nodiscard]] int days() const { return static_cast<int>(opened_.size()); }
+
+    /// Slots opened on `day` (may be set below the booked count: the day is then full).
+    void set_opened(int day, int n);
+    [[nodiscard]] int opened(int day) const { return opened_[static_cast<std::size_t>(day)]; }
+    [[nodiscard]] int booked(int day) const { return booked_[static_cast<std::size_t>(day)]; }
+    [[nodiscard]] bool has_free(int day) const {
+        return (free_[static_cast<std::size_t>(day) >> 6] >> (static_cast<unsigned>(day) & 63U)) &
+               1U;
+    }
+    /// Slots opened over every day.
+    [[nodiscard]] std::int64_t total_opened() const;
+
+    /// Takes one slot on `day` (free or not: the caller decides; overbooking a full day is
+    /// allowed). Returns the booking's ordinal within the day, from 0.
+    int book(int day);
+    /// Gives one booked slot of `day` back.
+    void cancel(int day);
+
+    /// The first day in [from, to] (clamped to the book) with a free slot; -1 if none.
+    [[nodiscard]] int first_free(int from, int to) const;
+
+  private:
+    void refresh(int day);
+    std::vector<int> opened_, booked_;
+    std::vector<std::uint64_t> free_; // bit d: booked < opened on day d
+};
+
+} // namespace riposte
