@@ -17,7 +17,7 @@ using riposte::bench::Section;
 using riposte::bench::Status;
 
 constexpr std::string_view section_names[] = {"mmc",          "default", "metz", "national",
-                                              "replications", "stream",  "live"};
+                                              "replications", "stream",  "live", "compare"};
 
 void usage(std::ostream& out) {
     out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
@@ -34,6 +34,8 @@ void usage(std::ostream& out) {
            "                temporary disk)\n"
            "  live          the live model: a 28-day journal of 50 changes replayed, a rewind\n"
            "                on Metz, live_state() on the national scenario (skipped if absent)\n"
+           "  compare       2 Centre-Herault plans x 20 replications compared by riposte compare\n"
+           "                and by the dashboard (riposte-gui --compare; needs an X display)\n"
            "\n"
            "options:\n"
            "  --only LIST             run only these sections (comma-separated, repeatable)\n"
@@ -197,6 +199,8 @@ int main(int argc, char** argv) {
             s = riposte::bench::run_stream_section(opt);
         else if (name == "live")
             s = riposte::bench::run_live_section(opt);
+        else if (name == "compare")
+            s = riposte::bench::run_compare_section(opt);
         else
             s = riposte::bench::run_scenario_section(opt, std::string(name));
         riposte::bench::print_section(s);

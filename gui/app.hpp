@@ -4,6 +4,7 @@
 // the ImGui drawing and are dispatched from App::draw().
 #include "backend/imgui_sfml_backend.hpp"
 #include "commands.hpp"
+#include "compare_job.hpp"
 #include "display_check.hpp"
 #include "live_series.hpp"
 #include "map_view.hpp"
@@ -12,6 +13,7 @@
 #include "riposte/live_run.hpp"
 #include "snapshot.hpp"
 #include "ui_state.hpp"
+#include "validate_job.hpp"
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
@@ -110,6 +112,18 @@ class App {
         const Results* results = nullptr;
         bool operator==(const MetricKey&) const = default;
     } metric_key_;
+    CompareJob compare_;
+    ValidateJob validate_;
+    bool compare_reported_ = false; ///< the --compare outcome was printed (and its CSV written)
+    /// Once a --compare comparison is over: prints its time, writes --compare-csv. False when
+    /// it failed or the CSV could not be written.
+    bool report_compare();
+    /// The plan editor's draft saved as plan TOML (SavePlan).
+    void save_plan(const std::string& file, bool overwrite);
+    /// Loads this plan against the loaded world and restarts the live run on it (OpenPlan).
+    void open_plan(const std::string& file);
+    /// Opens a centre's panel (map centred on it) and jumps the run to a day (GoToPlace).
+    void go_to(int centre, int day);
     LiveRun live_; // last: stopped and joined first on destruction
 };
 

@@ -256,11 +256,15 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
         const float group_w = (right - left) /
                               static_cast<float>(std::max<std::size_t>(1, spec.categories.size())) *
                               0.8f;
-        const float bar_w = group_w / static_cast<float>(std::max<std::size_t>(1, series.size()));
+        const float bar_w =
+            spec.bars_fill_category
+                ? group_w
+                : group_w / static_cast<float>(std::max<std::size_t>(1, series.size()));
         for (std::size_t si = 0; si < series.size(); ++si) {
             const ChartSeries& s = series[si];
+            const float slot = spec.bars_fill_category ? 0.0f : static_cast<float>(si);
             for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
-                const float x = px(s.x[i]) - group_w * 0.5f + bar_w * static_cast<float>(si);
+                const float x = px(s.x[i]) - group_w * 0.5f + bar_w * slot;
                 dl->AddRectFilled({x + 1, py(std::max(s.y[i], range.y0))},
                                   {x + bar_w - 1, py(std::max(0.0, range.y0))}, to_imgui(s.colour));
             }
