@@ -12,6 +12,7 @@
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Graphics/View.hpp>
 #include <SFML/System/Clock.hpp>
+#include <SFML/System/Sleep.hpp>
 #include <SFML/Window/Event.hpp>
 
 #include <unistd.h>
@@ -29,6 +30,9 @@
 
 namespace riposte::gui {
 namespace {
+
+/// Seconds between frames while background replications run and no input comes.
+constexpr float background_redraw_seconds = 0.5f;
 
 /// Longest wait for a --run replication before a screenshot is taken anyway.
 constexpr float screenshot_run_timeout_seconds = 300.0f;
@@ -551,8 +555,24 @@ std::filesystem::path App::journal() const {
 
 bool App::frame(bool present) {
     sf::Event event;
-    while (window_->pollEvent(event)) handle_event(event);
+    bool input = false;
+    while (window_->pollEvent(event)) {
+        handle_event(event);
+        input = true;
+    }
     if (!window_->isOpen()) return false;
+    // While replications run in the background (a comparison, a validation) only their progress
+    // moves: a frame is drawn on input or every background_redraw_seconds, else the thread
+    // sleeps briefly (software GL would take a core from the replications).
+    const bool background = compare_.busy() || validate_.busy();
+    if (background && !input &&
+        redraw_clock_.getElapsedTime().asSeconds() < background_redraw_seconds) {
+        drew_ = false;
+        sf::sleep(sf::milliseconds(8));
+        return true;
+    }
+    drew_ = true;
+    redraw_clock_.restart();
 
     const float dt = frame_clock_.restart().asSeconds();
     ++fps_frames_;
@@ -712,6 +732,7 @@ int App::run() {
     int frames_ready = 0;
     sf::Clock wall_clock;
     while (frame(false)) {
+        if (!drew_) continue; // nothing new drawn: nothing to show or save
         if (!options_.compare.empty() && !compare_reported_) {
             const CompareStatus s = snapshot_.compare->status;
             if (s != CompareStatus::Loading && s != CompareStatus::Running &&

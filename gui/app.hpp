@@ -42,14 +42,16 @@ class App {
     /// Returns the exit code to stop with, or nullopt when the window is ready.
     std::optional<int> open();
     /// Handles pending window events, draws one frame, applies the panels' commands, and shows
-    /// it when `present` (run() reads the back buffer for a screenshot first).
-    /// False once the window is closed.
+    /// it when `present` (run() reads the back buffer for a screenshot first). While
+    /// replications run in the background and no input comes, a call may draw nothing (at most
+    /// 0.5 s apart; drew() says). False once the window is closed.
     bool frame(bool present = true);
     /// Asks for a command as a panel would (applied after the next frame is drawn).
     void command(Command c) { external_.push(std::move(c)); }
     /// Closes the window and stops the live run.
     void close();
     [[nodiscard]] const Snapshot& last_snapshot() const { return snapshot_; }
+    [[nodiscard]] bool drew() const { return drew_; }
     [[nodiscard]] const LiveSeries& series() const { return series_; }
     [[nodiscard]] const UiState& ui() const { return ui_; }
     [[nodiscard]] UiState& ui() { return ui_; }
@@ -114,7 +116,10 @@ class App {
     } metric_key_;
     CompareJob compare_;
     ValidateJob validate_;
-    bool compare_reported_ = false; ///< the --compare outcome was printed (and its CSV written)
+    bool compare_reported_ = false;
+    bool drew_ = false;      ///< the last frame() drew (false: skipped while work runs)
+    sf::Clock redraw_clock_; ///< since the last frame drawn ///< the --compare outcome was printed
+                             ///< (and its CSV written)
     /// Once a --compare comparison is over: prints its time, writes --compare-csv. False when
     /// it failed or the CSV could not be written.
     bool report_compare();

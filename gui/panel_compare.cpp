@@ -267,6 +267,7 @@ void draw_compare_panel(const Snapshot& snapshot, UiState& ui, Commands& command
         ImGui::SetNextWindowFocus();
         ui.compare_focus = false;
     }
+    ImGui::SetNextWindowBgAlpha(1.0f); // opaque over the panels it may cover
     const std::string title = window_title(lang, Text::PanelCompare, "compare");
     if (!ImGui::Begin(title.c_str(), &ui.show_compare)) {
         ImGui::End();

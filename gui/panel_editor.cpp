@@ -327,6 +327,7 @@ void draw_editor_panel(const Snapshot& snapshot, UiState& ui, Commands& commands
         ImGui::SetNextWindowFocus();
         ui.editor_focus = false;
     }
+    ImGui::SetNextWindowBgAlpha(1.0f); // opaque over the panels it may cover
     const std::string title = window_title(lang, Text::PanelPlanEditor, "editor");
     if (!ImGui::Begin(title.c_str(), &ui.show_editor)) {
         ImGui::End();

@@ -33,6 +33,7 @@ void draw_validation_panel(const Snapshot& snapshot, UiState& ui, Commands& comm
         ImGui::SetNextWindowFocus();
         ui.validation_focus = false;
     }
+    ImGui::SetNextWindowBgAlpha(1.0f); // opaque over the panels it may cover
     const std::string title = window_title(lang, Text::PanelValidation, "validation");
     if (!ImGui::Begin(title.c_str(), &ui.show_validation)) {
         ImGui::End();
