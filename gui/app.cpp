@@ -229,6 +229,8 @@ void App::draw(const Snapshot& snapshot, Commands& commands) {
     if (ui_.show_compare) draw_compare_panel(snapshot, ui_, commands);
     if (ui_.show_editor) draw_editor_panel(snapshot, ui_, commands);
     if (ui_.show_validation) draw_validation_panel(snapshot, ui_, commands);
+    draw_load_problems(snapshot, ui_, commands);
+    draw_file_dialog(snapshot, ui_, commands);
     if (snapshot.frame->session) {
         if (ui_.show_console) draw_console_panel(snapshot, ui_, commands);
         if (ui_.show_course) draw_course_panel(snapshot, ui_, commands);
@@ -310,6 +312,7 @@ void App::apply(Commands& commands) {
                        },
                        [&](const CancelValidate&) { validate_.cancel(); },
                        [&](const GoToPlace& g) { go_to(g.centre, g.day); },
+                       [&](const OpenScenario& o) { open_scenario(o.world, o.plan); },
                        [&](const OpenPlan& o) { open_plan(o.file); },
                        [&](const ExportCompare& e) {
                            const auto view = compare_.view();
@@ -438,6 +441,27 @@ std::optional<int> App::open() {
     }
     map_.emplace();
     map_->set_scenario(loaded_->scenario, loaded_->map);
+    if (options_.remember) {
+        config_dir_ = user_config_dir();
+        std::error_code ec;
+        if (!config_dir_.empty()) std::filesystem::create_directories(config_dir_, ec);
+        if (config_dir_.empty() || ec) {
+            std::cerr << "riposte-gui: warning: no per-user config folder (set HOME or "
+                         "RIPOSTE_CONFIG_DIR): the layout and recent files are not kept\n";
+            config_dir_.clear();
+        } else {
+            backend_.set_layout_file((config_dir_ / "imgui.ini").string());
+            recent_.load(config_dir_);
+        }
+    }
+    if (!loaded_->scenario) {
+        for (const Diagnostic& d : loaded_->diagnostics)
+            ui_.load_problems.push_back(format_diagnostic(d));
+        ui_.show_load_problems = true;
+    }
+    remember_loaded();
+    if (ui_.recent.empty())
+        for (const RecentEntry& e : recent_.entries()) ui_.recent.emplace_back(e.world, e.plan);
 
     series_.reset(loaded_->scenario.get());
     validate_.structure(loaded_->scenario);
@@ -465,6 +489,7 @@ std::optional<int> App::open() {
             if (p == "compare") ui_.show_compare = true;
             if (p == "editor") ui_.show_editor = true;
             if (p == "validation") ui_.show_validation = true;
+            if (p == "files") open_file_dialog(*loaded_, ui_, FileDialogState::Folder);
         }
         if (options_.validate_replications > 0) {
             ui_.show_validation = true;
@@ -676,17 +701,35 @@ void App::go_to(int centre, int day) {
 }
 
 void App::open_plan(const std::string& file) {
+    open_scenario(loaded_->world_file.string(), file);
+}
+
+void App::remember_loaded() {
+    if (!loaded_->scenario) return;
+    recent_.add({loaded_->world_file.string(), loaded_->plan_file.string()});
+    ui_.recent.clear();
+    for (const RecentEntry& e : recent_.entries()) ui_.recent.emplace_back(e.world, e.plan);
+    if (!config_dir_.empty() && !recent_.save(config_dir_))
+        std::cerr << "riposte-gui: warning: cannot write the recent files into "
+                  << config_dir_.string() << "\n";
+}
+
+void App::open_scenario(const std::string& world, const std::string& plan) {
     GuiOptions o = options_;
-    o.world = loaded_->world_file;
-    o.plan = file;
+    o.world = world;
+    o.plan = plan;
     auto next = load_for_gui(o);
     if (!next->scenario) {
-        // nothing changes; the problems are shown where the plan was asked for
-        std::string text;
-        for (const Diagnostic& d : next->diagnostics) text += format_diagnostic(d) + "\n";
-        ui_.editor.message = text;
+        // nothing changes; the problems show in their panel, file:line:column first
+        ui_.load_problems.clear();
+        for (const Diagnostic& d : next->diagnostics)
+            ui_.load_problems.push_back(format_diagnostic(d));
+        ui_.show_load_problems = true;
+        ui_.editor.message = std::string{tr(ui_.lang, Text::PanelLoadProblems)};
         return;
     }
+    ui_.load_problems.clear();
+    ui_.show_load_problems = false;
     loaded_ = std::move(next);
     options_.world = loaded_->world_file;
     options_.plan = loaded_->plan_file;
@@ -699,7 +742,9 @@ void App::open_plan(const std::string& file) {
     ui_.compare_picked.clear();
     if (!session_) live_.restart(loaded_->scenario, ui_.seed);
     validate_.structure(loaded_->scenario);
-    std::cout << "riposte-gui: opened the plan " << file << "\n";
+    ui_.camera_fitted = false; // another world may be elsewhere
+    remember_loaded();
+    std::cout << "riposte-gui: opened " << world << " and " << plan << "\n";
 }
 
 bool App::report_compare() {

@@ -13,6 +13,7 @@
 #include "riposte/live_run.hpp"
 #include "snapshot.hpp"
 #include "ui_state.hpp"
+#include "user_config.hpp"
 #include "validate_job.hpp"
 
 #include <SFML/Graphics/RenderWindow.hpp>
@@ -114,6 +115,8 @@ class App {
         const Results* results = nullptr;
         bool operator==(const MetricKey&) const = default;
     } metric_key_;
+    RecentFiles recent_;
+    std::filesystem::path config_dir_; ///< empty: nothing is remembered
     CompareJob compare_;
     ValidateJob validate_;
     bool compare_reported_ = false;
@@ -127,6 +130,11 @@ class App {
     void save_plan(const std::string& file, bool overwrite);
     /// Loads this plan against the loaded world and restarts the live run on it (OpenPlan).
     void open_plan(const std::string& file);
+    /// Loads a world and a plan (File menu). On failure the open scenario stays and the
+    /// problems go to the load-problems panel.
+    void open_scenario(const std::string& world, const std::string& plan);
+    /// Adds the loaded files to the recent ones (and saves them when remembering).
+    void remember_loaded();
     /// Opens a centre's panel (map centred on it) and jumps the run to a day (GoToPlace).
     void go_to(int centre, int day);
     LiveRun live_; // last: stopped and joined first on destruction

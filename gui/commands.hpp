@@ -97,15 +97,20 @@ struct SavePlan {
 struct OpenPlan {
     std::string file;
 };
+/// Opens a world and a plan (File menu); on failure the open scenario stays and the problems
+/// show in the load-problems panel.
+struct OpenScenario {
+    std::string world, plan;
+};
 /// Writes the finished comparison as compare.csv (atomically) to `file`.
 struct ExportCompare {
     std::string file;
 };
 
-using Command =
-    std::variant<RestartRun, PlayRun, PauseRun, StepEvent, StepBy, SetSpeed, JumpTo, ResetMapView,
-                 Decide, InjectAction, Observe, SetPauseAtInjects, StartCompare, CancelCompare,
-                 ExportCompare, SavePlan, OpenPlan, StartValidate, CancelValidate, GoToPlace>;
+using Command = std::variant<RestartRun, PlayRun, PauseRun, StepEvent, StepBy, SetSpeed, JumpTo,
+                             ResetMapView, Decide, InjectAction, Observe, SetPauseAtInjects,
+                             StartCompare, CancelCompare, ExportCompare, SavePlan, OpenPlan,
+                             StartValidate, CancelValidate, GoToPlace, OpenScenario>;
 
 struct Commands {
     std::vector<Command> queue;

@@ -58,13 +58,17 @@ options:
   --replications N      replications per plan of the comparison (default: 20)
   --compare-csv FILE    once the comparison is done, write its compare.csv to FILE
   --panel P1[,P2..]     open these panels at start: compare (the comparison of plans),
-                        editor (the plan editor), validation (the plan's verdict)
+                        editor (the plan editor), validation (the plan's verdict), files
+                        (the File menu's dialog, opening a scenario folder)
   --validate N          with --panel validation: judge the targets over N replications
                         at start (with --screenshot, wait for the verdict)
   --no-players          no players' window (the console only)
   --no-pause-at-injects the session does not pause when an inject fires (the console's
                         "Pause à chaque stimulus" unticked); with --run it plays on to the end
   -h, --help            show this help
+
+The window layout (imgui.ini) and the recent files are kept in $RIPOSTE_CONFIG_DIR, else
+$XDG_CONFIG_HOME/riposte, else ~/.config/riposte (not with --screenshot).
 
 exit codes: 0 ok; 1 the run failed or the screenshot could not be saved;
             2 bad usage or a scenario that does not load.
@@ -183,12 +187,15 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
         } else if (arg == "--panel") {
             const auto v = value();
             std::string_view list = v.value_or("");
-            if (list.empty()) return fail("--panel needs panel names: compare, editor, validation");
+            if (list.empty())
+                return fail("--panel needs panel names: compare, editor, validation, files");
             while (!list.empty()) {
                 const auto comma = list.find(',');
                 const std::string name{list.substr(0, comma)};
-                if (name != "compare" && name != "editor" && name != "validation")
-                    return fail("unknown panel '" + name + "': use compare, editor or validation");
+                if (name != "compare" && name != "editor" && name != "validation" &&
+                    name != "files")
+                    return fail("unknown panel '" + name +
+                                "': use compare, editor, validation or files");
                 o.panels.push_back(name);
                 list =
                     comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
@@ -269,6 +276,7 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
         return fail("--until-day is for a plain run; an exercise is driven from the console");
     if (o.exercise.empty() && !o.pause_at_injects)
         return fail("--no-pause-at-injects goes with --exercise");
+    o.remember = !o.screenshot;
     if (!o.compare_csv.empty() && o.compare.empty())
         return fail("--compare-csv goes with --compare");
     if (!o.compare.empty() && !o.exercise.empty())

@@ -39,6 +39,9 @@ struct GuiOptions {
     /// --panel: extra panels open at start ("compare", "editor").
     std::vector<std::string> panels;
     int validate_replications = 0; ///< --validate N: targets over N replications at start
+    /// Remember the layout and the recent files in the per-user config folder (not for
+    /// --screenshot pictures, which must not depend on earlier sessions).
+    bool remember = false;
     unsigned width = 1280, height = 800;
     bool help = false;
 };

@@ -10,6 +10,7 @@ namespace riposte::gui {
 void draw_menu_bar(const Snapshot& snapshot, UiState& ui, Commands& commands) {
     if (!ImGui::BeginMainMenuBar()) return;
     const Lang lang = ui.lang;
+    draw_file_menu(snapshot, ui, commands);
     if (ImGui::BeginMenu(tr(lang, Text::MenuView))) {
         ImGui::MenuItem(tr(lang, Text::PanelScenario), nullptr, &ui.show_scenario);
         ImGui::MenuItem(tr(lang, Text::PanelRun), nullptr, &ui.show_run);

@@ -26,6 +26,13 @@ void draw_editor_panel(const Snapshot& snapshot, UiState& ui, Commands& commands
 /// The verdict of validate for the open plan: structural rules now, targets after N
 /// replications; a click on a failing place goes to that centre and day.
 void draw_validation_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// The File menu's items (open a scenario folder, a plan, a world; recent files).
+void draw_file_menu(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// Opens the file dialog (FileDialogState::Mode) next to the loaded files.
+void open_file_dialog(const LoadedScenario& loaded, UiState& ui, int mode);
+/// The file dialog (built with ImGui) and the load-problems panel.
+void draw_file_dialog(const Snapshot& snapshot, UiState& ui, Commands& commands);
+void draw_load_problems(const Snapshot& snapshot, UiState& ui, Commands& commands);
 /// Labels, hover ring and tooltip over the SFML map, and the legend window.
 void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& commands);
 

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace riposte::gui {
@@ -100,6 +101,18 @@ struct PlanEditorState {
     std::string saved_file; ///< the last file saved (run / compare it)
 };
 
+/// The file dialog (File menu): what it opens and where it is.
+struct FileDialogState {
+    enum Mode : int { Folder, Plan, World };
+    bool open = false;
+    int mode = Folder;
+    std::string dir;                ///< the folder listed
+    std::string listed;             ///< the folder the entries below are of
+    std::vector<std::string> names; ///< entries of `listed` (folders end with '/')
+    std::string error;              ///< `listed` cannot be read
+    std::array<char, 1024> path{};  ///< the path field (a file or a folder)
+};
+
 struct UiState {
     Lang lang = Lang::Fr;
     bool large_font = false;
@@ -142,6 +155,11 @@ struct UiState {
     std::array<char, 512> compare_add{};    ///< "add a plan" field
     std::array<char, 512> compare_export{}; ///< where "export compare.csv" writes
     std::string compare_message;            ///< the last export or add, for the panel
+    // File menu
+    FileDialogState file_dialog;
+    std::vector<std::pair<std::string, std::string>> recent; ///< world, plan; newest first
+    std::vector<std::string> load_problems; ///< file:line:column: message of the last failure
+    bool show_load_problems = false;
     // validation panel
     bool show_validation = false;
     bool validation_focus = false; ///< bring the window to the front on the next frame

@@ -380,6 +380,23 @@ constexpr std::array<Entry, gui_text_count> table{{
     {GuiText::ValidationAllPass, "Toutes les règles sont respectées.", "Every rule passes."},
     {GuiText::ValidationSomeFail, "Des règles ne sont pas respectées.", "Some rules fail."},
     {GuiText::ValidationMore, "autres lieux", "more places"},
+    // ---- File menu and dialog
+    {GuiText::MenuFile, "Fichier", "File"},
+    {GuiText::FileOpenFolder, "Ouvrir un dossier de scénario…", "Open a scenario folder…"},
+    {GuiText::FileOpenPlan, "Ouvrir un plan…", "Open a plan…"},
+    {GuiText::FileOpenWorld, "Ouvrir un territoire…", "Open a world…"},
+    {GuiText::FileRecent, "Fichiers récents", "Recent files"},
+    {GuiText::FileNoRecent, "(aucun)", "(none)"},
+    {GuiText::FileDialogFolder, "Choisir un dossier de scénario", "Choose a scenario folder"},
+    {GuiText::FileDialogPlan, "Choisir un fichier plan", "Choose a plan file"},
+    {GuiText::FileDialogWorld, "Choisir un fichier territoire", "Choose a world file"},
+    {GuiText::FileUp, "Dossier parent", "Parent folder"},
+    {GuiText::FileOpen, "Ouvrir", "Open"},
+    {GuiText::FileThisFolder, "Ouvrir ce dossier", "Open this folder"},
+    {GuiText::FileCancel, "Annuler", "Cancel"},
+    {GuiText::FileCannotRead, "Dossier illisible :", "Cannot read the folder:"},
+    {GuiText::PanelLoadProblems, "Problèmes de chargement", "Load problems"},
+    {GuiText::LoadProblemsIntro, "Ces fichiers n'ont pas pu être chargés ; le scénario ouvert reste celui d'avant.", "These files could not be loaded; the open scenario stays as it was."},
 }};
 
 constexpr bool table_in_enum_order() {

@@ -151,5 +151,9 @@ TEST_CASE("--panel opens the comparison and the plan editor; other names are ref
     CHECK(p.options.panels[0] == "editor");
     CHECK(p.options.panels[1] == "compare");
     CHECK(parse({"--panel", "charts"}).error.find("unknown panel 'charts'") != std::string::npos);
+    CHECK(parse({"--panel", "validation,files"}).ok());
+    // the layout and recent files are kept, except for scripted pictures
+    CHECK(parse({}).options.remember);
+    CHECK_FALSE(parse({"--screenshot", "x.png"}).options.remember);
     CHECK(parse({"--panel"}).error.find("--panel needs") != std::string::npos);
 }

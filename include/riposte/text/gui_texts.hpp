@@ -342,6 +342,23 @@ enum class GuiText {
     ValidationAllPass,
     ValidationSomeFail,
     ValidationMore,
+    // ---- File menu and dialog (gui/panel_files.cpp)
+    MenuFile,
+    FileOpenFolder,
+    FileOpenPlan,
+    FileOpenWorld,
+    FileRecent,
+    FileNoRecent,
+    FileDialogFolder,
+    FileDialogPlan,
+    FileDialogWorld,
+    FileUp,
+    FileOpen,
+    FileThisFolder,
+    FileCancel,
+    FileCannotRead,
+    PanelLoadProblems,
+    LoadProblemsIntro,
     Count ///< keep last
 };
 
