@@ -2,6 +2,7 @@
 
 #include "display_check.hpp"
 #include "panels.hpp"
+#include "window_report.hpp"
 
 #include "riposte/exercise_loader.hpp"
 #include "riposte/output.hpp"
@@ -364,6 +365,10 @@ bool App::save_screenshot(const std::filesystem::path& file) {
     }
     std::cout << "riposte-gui: saved " << file.string() << " (" << size.x << "x" << size.y << ")\n";
     // Where things were drawn, for the screenshot tests' pixel checks.
+    for (const WindowRect& w : drawn_windows())
+        std::cout << "riposte-gui: window " << w.name << " at " << std::lround(w.x) << ","
+                  << std::lround(w.y) << " size " << std::lround(w.w) << "x" << std::lround(w.h)
+                  << "\n";
     if (loaded_->scenario && loaded_->map)
         for (std::size_t c = 0; c < loaded_->scenario->plan.centres.size(); ++c) {
             const MapPoint p = centre_marker_screen(*loaded_->map, ui_.camera, *loaded_->scenario,

@@ -174,7 +174,17 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
         legend.push_back({{lx, ly}, &s.label, s.colour});
         lx += item_w + item_gap;
     }
-    const float legend_h = legend.empty() ? 0.0f : ly + font * 1.3f;
+    float legend_h = legend.empty() ? 0.0f : ly + font * 1.3f;
+    // A short chart (a large font, a small window) keeps its plot and drops its legend: the
+    // hover read-out still names every series.
+    {
+        const float axes_h = (spec.y_label.empty() ? font * 0.4f : font * 1.3f) + font * 1.3f +
+                             (spec.x_label.empty() ? 0.0f : font * 1.2f);
+        if (spec.height - legend_h - axes_h < font * 3) {
+            legend.clear();
+            legend_h = 0;
+        }
+    }
 
     const ChartRange range = chart_range(spec, series, thresholds);
     const std::vector<double> yticks = nice_ticks(range.y0, range.y1, 5);
