@@ -16,8 +16,9 @@ using riposte::bench::Options;
 using riposte::bench::Section;
 using riposte::bench::Status;
 
-constexpr std::string_view section_names[] = {
-    "mmc", "default", "metz", "national", "replications", "stream", "live", "sweep", "scaling"};
+constexpr std::string_view section_names[] = {"mmc",          "default", "metz", "national",
+                                              "replications", "stream",  "live", "sweep",
+                                              "scaling",      "compare"};
 
 void usage(std::ostream& out) {
     out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
@@ -40,6 +41,8 @@ void usage(std::ostream& out) {
            "                Hauts-de-France (generated with riposte territory) and France:\n"
            "                events/s, peak memory, longest single event, with the M/M/6\n"
            "                engine as yardstick (France takes minutes)\n"
+           "  compare       2 Centre-Herault plans x 20 replications compared by riposte compare\n"
+           "                and by the dashboard (riposte-gui --compare; needs an X display)\n"
            "\n"
            "options:\n"
            "  --only LIST             run only these sections (comma-separated, repeatable)\n"
@@ -222,6 +225,8 @@ int main(int argc, char** argv) {
             s = riposte::bench::run_sweep_section(opt);
         else if (name == "scaling")
             s = riposte::bench::run_scaling_section(opt);
+        else if (name == "compare")
+            s = riposte::bench::run_compare_section(opt);
         else
             s = riposte::bench::run_scenario_section(opt, std::string(name));
         riposte::bench::print_section(s);

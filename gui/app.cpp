@@ -2,14 +2,18 @@
 
 #include "display_check.hpp"
 #include "panels.hpp"
+#include "window_report.hpp"
 
 #include "riposte/exercise_loader.hpp"
+#include "riposte/output.hpp"
+#include "riposte/plan_toml.hpp"
 #include "riposte/scenario_loader.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Graphics/View.hpp>
 #include <SFML/System/Clock.hpp>
+#include <SFML/System/Sleep.hpp>
 #include <SFML/Window/Event.hpp>
 
 #include <unistd.h>
@@ -20,11 +24,16 @@
 #include <ctime>
 #include <exception>
 #include <iostream>
+#include <set>
 #include <system_error>
+#include <thread>
 #include <type_traits>
 
 namespace riposte::gui {
 namespace {
+
+/// Seconds between frames while background replications run and no input comes.
+constexpr float background_redraw_seconds = 0.5f;
 
 /// Longest wait for a --run replication before a screenshot is taken anyway.
 constexpr float screenshot_run_timeout_seconds = 300.0f;
@@ -50,6 +59,22 @@ std::shared_ptr<const LoadedScenario> load_for_gui(const GuiOptions& options) {
             loaded->map = std::make_shared<const MapGeometry>(build_map_geometry(*scenario));
             loaded->scenario = std::move(scenario);
         }
+        // the plans a comparison offers: this one, then the folder's other plan*.toml
+        loaded->plan_candidates.push_back(loaded->plan_file);
+        std::set<std::filesystem::path> siblings;
+        std::error_code ec;
+        const auto folder = loaded->world_file.has_parent_path() ? loaded->world_file.parent_path()
+                                                                 : std::filesystem::path{"."};
+        for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+             it.increment(ec)) {
+            const auto& p = it->path();
+            std::error_code same_ec;
+            if (p.extension() == ".toml" && p.filename().string().starts_with("plan") &&
+                !std::filesystem::equivalent(p, loaded->plan_file, same_ec))
+                siblings.insert(p);
+        }
+        loaded->plan_candidates.insert(loaded->plan_candidates.end(), siblings.begin(),
+                                       siblings.end());
     } catch (const std::exception& e) {
         // The loader reports bad input as diagnostics; this is a defect, shown all the same.
         loaded->scenario.reset();
@@ -185,16 +210,28 @@ Snapshot App::make_snapshot() const {
     s.series = &series_;
     s.metric = metric_;
     s.frames_per_second = fps_;
+    s.compare = compare_.view();
+    s.validation = validate_.view();
     return s;
 }
 
 void App::draw(const Snapshot& snapshot, Commands& commands) {
+    // a panel that opens comes to the front
+    if (ui_.show_editor && !ui_.editor_shown) ui_.editor_focus = true;
+    if (ui_.show_validation && !ui_.validation_shown) ui_.validation_focus = true;
+    ui_.editor_shown = ui_.show_editor;
+    ui_.validation_shown = ui_.show_validation;
     draw_menu_bar(snapshot, ui_, commands);
     draw_map_overlay(snapshot, ui_, commands);
     if (ui_.show_scenario) draw_scenario_panel(snapshot, ui_, commands);
     if (ui_.show_run) draw_run_panel(snapshot, ui_, commands);
     if (ui_.show_charts) draw_charts_panel(snapshot, ui_, commands);
     if (ui_.show_centre) draw_centre_panel(snapshot, ui_, commands);
+    if (ui_.show_compare) draw_compare_panel(snapshot, ui_, commands);
+    if (ui_.show_editor) draw_editor_panel(snapshot, ui_, commands);
+    if (ui_.show_validation) draw_validation_panel(snapshot, ui_, commands);
+    draw_load_problems(snapshot, ui_, commands);
+    draw_file_dialog(snapshot, ui_, commands);
     if (snapshot.frame->session) {
         if (ui_.show_console) draw_console_panel(snapshot, ui_, commands);
         if (ui_.show_course) draw_course_panel(snapshot, ui_, commands);
@@ -239,6 +276,55 @@ void App::apply(Commands& commands) {
                            live_.observe(o.request, o.author, o.text, o.objective, o.rating);
                        },
                        [&](const SetPauseAtInjects& p) { live_.set_pause_at_injects(p.on); },
+                       [&](const StartCompare& s) {
+                           // the comparison shows, with these plans ticked
+                           ui_.show_compare = true;
+                           ui_.compare_focus = true;
+                           if (ui_.compare_files.empty())
+                               for (const auto& p : loaded_->plan_candidates) {
+                                   ui_.compare_files.push_back(p.string());
+                                   ui_.compare_picked.push_back(0);
+                               }
+                           std::fill(ui_.compare_picked.begin(), ui_.compare_picked.end(), 0);
+                           for (const auto& p : s.plans) {
+                               const auto it =
+                                   std::find(ui_.compare_files.begin(), ui_.compare_files.end(), p);
+                               if (it == ui_.compare_files.end()) {
+                                   ui_.compare_files.push_back(p);
+                                   ui_.compare_picked.push_back(1);
+                               } else {
+                                   ui_.compare_picked[static_cast<std::size_t>(
+                                       it - ui_.compare_files.begin())] = 1;
+                               }
+                           }
+                           CompareRequest request;
+                           request.world = loaded_->world_file;
+                           for (const auto& p : s.plans) request.plans.emplace_back(p);
+                           request.replications = s.replications;
+                           request.seed = s.seed;
+                           compare_.start(std::move(request));
+                       },
+                       [&](const CancelCompare&) { compare_.cancel(); },
+                       [&](const SavePlan& s) { save_plan(s.file, s.overwrite); },
+                       [&](const StartValidate& v) {
+                           validate_.start(
+                               loaded_->scenario, v.replications, ui_.seed,
+                               static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+                       },
+                       [&](const CancelValidate&) { validate_.cancel(); },
+                       [&](const GoToPlace& g) { go_to(g.centre, g.day); },
+                       [&](const OpenScenario& o) { open_scenario(o.world, o.plan); },
+                       [&](const OpenPlan& o) { open_plan(o.file); },
+                       [&](const ExportCompare& e) {
+                           const auto view = compare_.view();
+                           if (!view->comparison) return;
+                           const WriteStatus status =
+                               write_file_atomic(e.file, compare_csv(*view->comparison));
+                           ui_.compare_message =
+                               status.ok()
+                                   ? std::string{tr(ui_.lang, Text::CompareWritten)} + " " + e.file
+                                   : status.error;
+                       },
                    },
                    c);
     }
@@ -279,6 +365,10 @@ bool App::save_screenshot(const std::filesystem::path& file) {
     }
     std::cout << "riposte-gui: saved " << file.string() << " (" << size.x << "x" << size.y << ")\n";
     // Where things were drawn, for the screenshot tests' pixel checks.
+    for (const WindowRect& w : drawn_windows())
+        std::cout << "riposte-gui: window " << w.name << " at " << std::lround(w.x) << ","
+                  << std::lround(w.y) << " size " << std::lround(w.w) << "x" << std::lround(w.h)
+                  << "\n";
     if (loaded_->scenario && loaded_->map)
         for (std::size_t c = 0; c < loaded_->scenario->plan.centres.size(); ++c) {
             const MapPoint p = centre_marker_screen(*loaded_->map, ui_.camera, *loaded_->scenario,
@@ -297,11 +387,25 @@ int App::screenshot_exit_code() const {
         return static_cast<int>(ExitCode::RunError); // the run did not finish in time
     if (options_.until_day && frame->state.now < until_time())
         return static_cast<int>(ExitCode::RunError); // the day was not reached in time
+    if (!options_.compare.empty()) {
+        const auto v = compare_.view();
+        if (v->status != CompareStatus::Done)
+            return static_cast<int>(v->diagnostics.empty() ? ExitCode::RunError
+                                                           : ExitCode::BadInput);
+    }
     return static_cast<int>(ExitCode::Ok);
 }
 
 bool App::screenshot_ready(float waited_seconds) const {
     if (!loaded_->scenario || waited_seconds >= screenshot_run_timeout_seconds) return true;
+    if (options_.validate_replications > 0 &&
+        snapshot_.validation->status == ValidateStatus::Running)
+        return false; // the verdict drawn must be the targets'
+    if (!options_.compare.empty()) {
+        // the table drawn must be the finished comparison's
+        const CompareStatus s = snapshot_.compare->status;
+        if (s == CompareStatus::Loading || s == CompareStatus::Running) return false;
+    }
     const LiveFrame& f = *snapshot_.frame;
     if (f.status == LiveStatus::Failed) return true;
     // The frame drawn must show what was asked for, with its series taken in.
@@ -342,8 +446,30 @@ std::optional<int> App::open() {
     }
     map_.emplace();
     map_->set_scenario(loaded_->scenario, loaded_->map);
+    if (options_.remember) {
+        config_dir_ = user_config_dir();
+        std::error_code ec;
+        if (!config_dir_.empty()) std::filesystem::create_directories(config_dir_, ec);
+        if (config_dir_.empty() || ec) {
+            std::cerr << "riposte-gui: warning: no per-user config folder (set HOME or "
+                         "RIPOSTE_CONFIG_DIR): the layout and recent files are not kept\n";
+            config_dir_.clear();
+        } else {
+            backend_.set_layout_file((config_dir_ / "imgui.ini").string());
+            recent_.load(config_dir_);
+        }
+    }
+    if (!loaded_->scenario) {
+        for (const Diagnostic& d : loaded_->diagnostics)
+            ui_.load_problems.push_back(format_diagnostic(d));
+        ui_.show_load_problems = true;
+    }
+    remember_loaded();
+    if (ui_.recent.empty())
+        for (const RecentEntry& e : recent_.entries()) ui_.recent.emplace_back(e.world, e.plan);
 
     series_.reset(loaded_->scenario.get());
+    validate_.structure(loaded_->scenario);
     if (loaded_->scenario && !options_.centre.empty()) {
         const int c = loaded_->scenario->plan.find_centre(options_.centre);
         if (c < 0) {
@@ -363,6 +489,29 @@ std::optional<int> App::open() {
             ui_.speed_max = *options_.speed <= 0;
             if (*options_.speed > 0)
                 ui_.speed_log10 = static_cast<float>(std::log10(*options_.speed));
+        }
+        for (const std::string& p : options_.panels) {
+            if (p == "compare") ui_.show_compare = true;
+            if (p == "editor") ui_.show_editor = true;
+            if (p == "validation") ui_.show_validation = true;
+            if (p == "files") open_file_dialog(*loaded_, ui_, FileDialogState::Folder);
+        }
+        if (options_.validate_replications > 0) {
+            ui_.show_validation = true;
+            ui_.validation_replications = options_.validate_replications;
+            external_.push(StartValidate{options_.validate_replications});
+        }
+        if (!options_.compare.empty()) {
+            ui_.show_compare = true;
+            ui_.compare_focus = true;
+            ui_.compare_replications = options_.replications;
+            StartCompare start{{}, options_.replications, ui_.seed};
+            for (const auto& p : options_.compare) {
+                ui_.compare_files.push_back(p.string());
+                ui_.compare_picked.push_back(1);
+                start.plans.push_back(p.string());
+            }
+            external_.push(std::move(start));
         }
         if (options_.run_at_start)
             external_.push(PlayRun{});
@@ -436,8 +585,24 @@ std::filesystem::path App::journal() const {
 
 bool App::frame(bool present) {
     sf::Event event;
-    while (window_->pollEvent(event)) handle_event(event);
+    bool input = false;
+    while (window_->pollEvent(event)) {
+        handle_event(event);
+        input = true;
+    }
     if (!window_->isOpen()) return false;
+    // While replications run in the background (a comparison, a validation) only their progress
+    // moves: a frame is drawn on input or every background_redraw_seconds, else the thread
+    // sleeps briefly (software GL would take a core from the replications).
+    const bool background = compare_.busy() || validate_.busy();
+    if (background && !input &&
+        redraw_clock_.getElapsedTime().asSeconds() < background_redraw_seconds) {
+        drew_ = false;
+        sf::sleep(sf::milliseconds(8));
+        return true;
+    }
+    drew_ = true;
+    redraw_clock_.restart();
 
     const float dt = frame_clock_.restart().asSeconds();
     ++fps_frames_;
@@ -502,18 +667,135 @@ void App::close() {
     }
 }
 
+void App::save_plan(const std::string& file, bool overwrite) {
+    PlanEditorState& e = ui_.editor;
+    if (!e.draft) return;
+    PlanOrigin origin;
+    origin.program = "riposte-gui";
+    origin.plan_file = loaded_->plan_file;
+    origin.world_file = loaded_->world_file;
+    origin.note = "Edited in the dashboard's plan editor.";
+    origin.save_to = file;
+    const PlanText text = plan_to_toml(*e.draft, origin);
+    if (!text.ok()) {
+        e.message = text.error;
+        return;
+    }
+    const WriteStatus status = save_plan_toml(file, text.text, overwrite);
+    if (!status.ok()) {
+        e.message = status.error;
+        return;
+    }
+    e.message = std::string{tr(ui_.lang, Text::EditorSaved)} + " " + file;
+    e.saved_file = file;
+    std::cout << "riposte-gui: saved the plan " << file << "\n";
+}
+
+void App::go_to(int centre, int day) {
+    if (!loaded_->scenario) return;
+    if (centre >= 0 && centre < static_cast<int>(loaded_->scenario->plan.centres.size())) {
+        ui_.selected_centre = centre;
+        ui_.show_centre = true;
+        const int commune =
+            loaded_->scenario->plan.centres[static_cast<std::size_t>(centre)].commune;
+        if (loaded_->map && commune >= 0 &&
+            static_cast<std::size_t>(commune) < loaded_->map->commune_pos.size())
+            ui_.camera.centre = loaded_->map->commune_pos[static_cast<std::size_t>(commune)];
+    }
+    if (day >= 0 && !session_) live_.run_to(days(day));
+}
+
+void App::open_plan(const std::string& file) {
+    open_scenario(loaded_->world_file.string(), file);
+}
+
+void App::remember_loaded() {
+    if (!loaded_->scenario) return;
+    recent_.add({loaded_->world_file.string(), loaded_->plan_file.string()});
+    ui_.recent.clear();
+    for (const RecentEntry& e : recent_.entries()) ui_.recent.emplace_back(e.world, e.plan);
+    if (!config_dir_.empty() && !recent_.save(config_dir_))
+        std::cerr << "riposte-gui: warning: cannot write the recent files into "
+                  << config_dir_.string() << "\n";
+}
+
+void App::open_scenario(const std::string& world, const std::string& plan) {
+    GuiOptions o = options_;
+    o.world = world;
+    o.plan = plan;
+    auto next = load_for_gui(o);
+    if (!next->scenario) {
+        // nothing changes; the problems show in their panel, file:line:column first
+        ui_.load_problems.clear();
+        for (const Diagnostic& d : next->diagnostics)
+            ui_.load_problems.push_back(format_diagnostic(d));
+        ui_.show_load_problems = true;
+        ui_.editor.message = std::string{tr(ui_.lang, Text::PanelLoadProblems)};
+        return;
+    }
+    ui_.load_problems.clear();
+    ui_.show_load_problems = false;
+    loaded_ = std::move(next);
+    options_.world = loaded_->world_file;
+    options_.plan = loaded_->plan_file;
+    map_->set_scenario(loaded_->scenario, loaded_->map);
+    series_.reset(loaded_->scenario.get());
+    metric_key_ = {};
+    ui_.selected_centre = -1;
+    ui_.show_centre = false;
+    ui_.compare_files.clear();
+    ui_.compare_picked.clear();
+    if (!session_) live_.restart(loaded_->scenario, ui_.seed);
+    validate_.structure(loaded_->scenario);
+    ui_.camera_fitted = false; // another world may be elsewhere
+    remember_loaded();
+    std::cout << "riposte-gui: opened " << world << " and " << plan << "\n";
+}
+
+bool App::report_compare() {
+    compare_reported_ = true;
+    const auto v = compare_.view();
+    for (const Diagnostic& d : v->diagnostics) std::cerr << format_diagnostic(d) << "\n";
+    if (v->status != CompareStatus::Done || !v->comparison) {
+        std::cerr << "riposte-gui: error: the comparison did not finish"
+                  << (v->error.empty() ? std::string{} : ": " + v->error) << "\n";
+        return false;
+    }
+    std::cout << "riposte-gui: comparison done in " << v->seconds << " s ("
+              << v->comparison->plans.size() << " plans x " << options_.replications
+              << " replications)\n";
+    if (!options_.compare_csv.empty()) {
+        const WriteStatus status =
+            write_file_atomic(options_.compare_csv, compare_csv(*v->comparison));
+        if (!status.ok()) {
+            std::cerr << "riposte-gui: error: " << status.error << "\n";
+            return false;
+        }
+        std::cout << "riposte-gui: wrote " << options_.compare_csv.string() << "\n";
+    }
+    return true;
+}
+
 int App::run() {
     if (const auto stop = open()) return *stop;
     int exit_code = static_cast<int>(ExitCode::Ok);
     int frames_ready = 0;
     sf::Clock wall_clock;
     while (frame(false)) {
+        if (!drew_) continue; // nothing new drawn: nothing to show or save
+        if (!options_.compare.empty() && !compare_reported_) {
+            const CompareStatus s = snapshot_.compare->status;
+            if (s != CompareStatus::Loading && s != CompareStatus::Running &&
+                s != CompareStatus::Idle && !report_compare())
+                exit_code = static_cast<int>(ExitCode::RunError);
+        }
         if (options_.screenshot) {
             if (screenshot_ready(wall_clock.getElapsedTime().asSeconds())) ++frames_ready;
             if (frames_ready >= options_.frames) {
-                exit_code = save_screenshot(*options_.screenshot)
-                                ? screenshot_exit_code()
-                                : static_cast<int>(ExitCode::RunError);
+                const int shot = save_screenshot(*options_.screenshot)
+                                     ? screenshot_exit_code()
+                                     : static_cast<int>(ExitCode::RunError);
+                if (exit_code == static_cast<int>(ExitCode::Ok)) exit_code = shot;
                 break;
             }
         }

@@ -4,6 +4,7 @@
 // the ImGui drawing and are dispatched from App::draw().
 #include "backend/imgui_sfml_backend.hpp"
 #include "commands.hpp"
+#include "compare_job.hpp"
 #include "display_check.hpp"
 #include "live_series.hpp"
 #include "map_view.hpp"
@@ -12,6 +13,8 @@
 #include "riposte/live_run.hpp"
 #include "snapshot.hpp"
 #include "ui_state.hpp"
+#include "user_config.hpp"
+#include "validate_job.hpp"
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
@@ -40,14 +43,16 @@ class App {
     /// Returns the exit code to stop with, or nullopt when the window is ready.
     std::optional<int> open();
     /// Handles pending window events, draws one frame, applies the panels' commands, and shows
-    /// it when `present` (run() reads the back buffer for a screenshot first).
-    /// False once the window is closed.
+    /// it when `present` (run() reads the back buffer for a screenshot first). While
+    /// replications run in the background and no input comes, a call may draw nothing (at most
+    /// 0.5 s apart; drew() says). False once the window is closed.
     bool frame(bool present = true);
     /// Asks for a command as a panel would (applied after the next frame is drawn).
     void command(Command c) { external_.push(std::move(c)); }
     /// Closes the window and stops the live run.
     void close();
     [[nodiscard]] const Snapshot& last_snapshot() const { return snapshot_; }
+    [[nodiscard]] bool drew() const { return drew_; }
     [[nodiscard]] const LiveSeries& series() const { return series_; }
     [[nodiscard]] const UiState& ui() const { return ui_; }
     [[nodiscard]] UiState& ui() { return ui_; }
@@ -110,6 +115,28 @@ class App {
         const Results* results = nullptr;
         bool operator==(const MetricKey&) const = default;
     } metric_key_;
+    RecentFiles recent_;
+    std::filesystem::path config_dir_; ///< empty: nothing is remembered
+    CompareJob compare_;
+    ValidateJob validate_;
+    bool compare_reported_ = false;
+    bool drew_ = false;      ///< the last frame() drew (false: skipped while work runs)
+    sf::Clock redraw_clock_; ///< since the last frame drawn ///< the --compare outcome was printed
+                             ///< (and its CSV written)
+    /// Once a --compare comparison is over: prints its time, writes --compare-csv. False when
+    /// it failed or the CSV could not be written.
+    bool report_compare();
+    /// The plan editor's draft saved as plan TOML (SavePlan).
+    void save_plan(const std::string& file, bool overwrite);
+    /// Loads this plan against the loaded world and restarts the live run on it (OpenPlan).
+    void open_plan(const std::string& file);
+    /// Loads a world and a plan (File menu). On failure the open scenario stays and the
+    /// problems go to the load-problems panel.
+    void open_scenario(const std::string& world, const std::string& plan);
+    /// Adds the loaded files to the recent ones (and saves them when remembering).
+    void remember_loaded();
+    /// Opens a centre's panel (map centred on it) and jumps the run to a day (GoToPlace).
+    void go_to(int centre, int day);
     LiveRun live_; // last: stopped and joined first on destruction
 };
 

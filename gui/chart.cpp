@@ -174,7 +174,17 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
         legend.push_back({{lx, ly}, &s.label, s.colour});
         lx += item_w + item_gap;
     }
-    const float legend_h = legend.empty() ? 0.0f : ly + font * 1.3f;
+    float legend_h = legend.empty() ? 0.0f : ly + font * 1.3f;
+    // A short chart (a large font, a small window) keeps its plot and drops its legend: the
+    // hover read-out still names every series.
+    {
+        const float axes_h = (spec.y_label.empty() ? font * 0.4f : font * 1.3f) + font * 1.3f +
+                             (spec.x_label.empty() ? 0.0f : font * 1.2f);
+        if (spec.height - legend_h - axes_h < font * 3) {
+            legend.clear();
+            legend_h = 0;
+        }
+    }
 
     const ChartRange range = chart_range(spec, series, thresholds);
     const std::vector<double> yticks = nice_ticks(range.y0, range.y1, 5);
@@ -256,11 +266,15 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
         const float group_w = (right - left) /
                               static_cast<float>(std::max<std::size_t>(1, spec.categories.size())) *
                               0.8f;
-        const float bar_w = group_w / static_cast<float>(std::max<std::size_t>(1, series.size()));
+        const float bar_w =
+            spec.bars_fill_category
+                ? group_w
+                : group_w / static_cast<float>(std::max<std::size_t>(1, series.size()));
         for (std::size_t si = 0; si < series.size(); ++si) {
             const ChartSeries& s = series[si];
+            const float slot = spec.bars_fill_category ? 0.0f : static_cast<float>(si);
             for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
-                const float x = px(s.x[i]) - group_w * 0.5f + bar_w * static_cast<float>(si);
+                const float x = px(s.x[i]) - group_w * 0.5f + bar_w * slot;
                 dl->AddRectFilled({x + 1, py(std::max(s.y[i], range.y0))},
                                   {x + bar_w - 1, py(std::max(0.0, range.y0))}, to_imgui(s.colour));
             }

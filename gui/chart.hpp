@@ -53,6 +53,9 @@ struct ChartSpec {
     /// Formats an x value for the read-out (e.g. "day 3, 14:00"); null: the number.
     std::string (*x_format)(Lang lang, double x) = nullptr;
     std::string empty_text; ///< shown when there is nothing to draw yet
+    /// Bars: each series fills whole categories (a series per category, e.g. one colour per
+    /// plan) instead of sharing each category's width with the other series.
+    bool bars_fill_category = false;
 };
 
 /// Tick positions covering [lo, hi] with 1/2/5 × 10^k steps, at most about `max_ticks`.

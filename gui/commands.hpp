@@ -63,8 +63,54 @@ struct SetPauseAtInjects {
     bool on = false;
 };
 
+// ---- comparison of plans
+/// N replications of each plan (the first is the reference) in the background, with common
+/// random numbers, against the loaded world.
+struct StartCompare {
+    std::vector<std::string> plans;
+    int replications = 20;
+    std::uint64_t seed = 1;
+};
+struct CancelCompare {};
+
+// ---- validation panel
+/// The plan's targets judged over N replications in the background (as riposte validate).
+struct StartValidate {
+    int replications = 20;
+};
+struct CancelValidate {};
+/// Go to a place a rule names: open the centre's panel (and centre the map on it), jump the live
+/// run to the start of the day (-1: leave as is).
+struct GoToPlace {
+    int centre = -1;
+    int day = -1;
+};
+
+// ---- plan editor
+/// Writes the editor's draft to `file` as plan TOML (atomically; an existing file only when
+/// `overwrite`, which the editor asks first).
+struct SavePlan {
+    std::string file;
+    bool overwrite = false;
+};
+/// Opens this plan against the loaded world and restarts the live run on it.
+struct OpenPlan {
+    std::string file;
+};
+/// Opens a world and a plan (File menu); on failure the open scenario stays and the problems
+/// show in the load-problems panel.
+struct OpenScenario {
+    std::string world, plan;
+};
+/// Writes the finished comparison as compare.csv (atomically) to `file`.
+struct ExportCompare {
+    std::string file;
+};
+
 using Command = std::variant<RestartRun, PlayRun, PauseRun, StepEvent, StepBy, SetSpeed, JumpTo,
-                             ResetMapView, Decide, InjectAction, Observe, SetPauseAtInjects>;
+                             ResetMapView, Decide, InjectAction, Observe, SetPauseAtInjects,
+                             StartCompare, CancelCompare, ExportCompare, SavePlan, OpenPlan,
+                             StartValidate, CancelValidate, GoToPlace, OpenScenario>;
 
 struct Commands {
     std::vector<Command> queue;

@@ -23,11 +23,12 @@ bool ends_with_png(const std::filesystem::path& p) {
 } // namespace
 
 std::string usage_text() {
-    return R"(usage: riposte-gui [WORLD PLAN] [options]
+    return R"(usage: riposte-gui [WORLD PLAN | DIR] [options]
 
 The riposte dashboard: the territory map, the scenario, and one replication run live
 (play, pause, step, speed, jump to a day, restart with a seed) with live charts.
-With no WORLD and PLAN files, the bundled default scenario is loaded.
+With no WORLD and PLAN files, the bundled default scenario is loaded; DIR is a folder
+holding world.toml and plan.toml, as for the command line.
 
 options:
   --lang fr|en          language of the interface (default: fr)
@@ -51,10 +52,23 @@ options:
   --journal FILE        the session's journal: written as the exercise runs (each entry
                         fsync'ed before its change applies); an existing journal is resumed
                         at its last entry (default: NAME-YYYYMMDD-HHMMSS.journal.toml here)
+  --compare P1,P2[,..]  compare these plan files against the world at start (P1 is the
+                        reference A): N replications each with common random numbers, as
+                        riposte compare runs them; with --screenshot, wait for the table
+  --replications N      replications per plan of the comparison (default: 20)
+  --compare-csv FILE    once the comparison is done, write its compare.csv to FILE
+  --panel P1[,P2..]     open these panels at start: compare (the comparison of plans),
+                        editor (the plan editor), validation (the plan's verdict), files
+                        (the File menu's dialog, opening a scenario folder)
+  --validate N          with --panel validation: judge the targets over N replications
+                        at start (with --screenshot, wait for the verdict)
   --no-players          no players' window (the console only)
   --no-pause-at-injects the session does not pause when an inject fires (the console's
                         "Pause à chaque stimulus" unticked); with --run it plays on to the end
   -h, --help            show this help
+
+The window layout (imgui.ini) and the recent files are kept in $RIPOSTE_CONFIG_DIR, else
+$XDG_CONFIG_HOME/riposte, else ~/.config/riposte (not with --screenshot).
 
 exit codes: 0 ok; 1 the run failed or the screenshot could not be saved;
             2 bad usage or a scenario that does not load.
@@ -149,6 +163,53 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
             const auto v = value();
             if (!v || v->empty()) return fail("--journal needs a journal file name");
             o.journal = std::string{*v};
+        } else if (arg == "--compare") {
+            const auto v = value();
+            if (!v || v->empty())
+                return fail("--compare needs plan files separated by commas, e.g. --compare "
+                            "plan.toml,plan-b.toml");
+            std::string_view list = *v;
+            while (!list.empty()) {
+                const auto comma = list.find(',');
+                const std::string_view name = list.substr(0, comma);
+                if (!name.empty()) o.compare.emplace_back(std::string{name});
+                list =
+                    comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+            }
+            if (o.compare.size() < 2)
+                return fail("--compare needs at least two plan files, separated by commas");
+        } else if (arg == "--replications") {
+            const auto v = value();
+            const auto n = v ? parse_number<int>(*v) : std::nullopt;
+            if (!n || *n < 2 || *n > 1000)
+                return fail("--replications needs a number from 2 to 1000, e.g. --replications 20");
+            o.replications = *n;
+        } else if (arg == "--panel") {
+            const auto v = value();
+            std::string_view list = v.value_or("");
+            if (list.empty())
+                return fail("--panel needs panel names: compare, editor, validation, files");
+            while (!list.empty()) {
+                const auto comma = list.find(',');
+                const std::string name{list.substr(0, comma)};
+                if (name != "compare" && name != "editor" && name != "validation" &&
+                    name != "files")
+                    return fail("unknown panel '" + name +
+                                "': use compare, editor, validation or files");
+                o.panels.push_back(name);
+                list =
+                    comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+            }
+        } else if (arg == "--validate") {
+            const auto v = value();
+            const auto n = v ? parse_number<int>(*v) : std::nullopt;
+            if (!n || *n < 1 || *n > 1000)
+                return fail("--validate needs a number of replications from 1 to 1000");
+            o.validate_replications = *n;
+        } else if (arg == "--compare-csv") {
+            const auto v = value();
+            if (!v || v->empty()) return fail("--compare-csv needs a file name");
+            o.compare_csv = std::string{*v};
         } else if (arg == "--no-pause-at-injects") {
             if (!takes_no_value()) return fail("--no-pause-at-injects takes no value");
             o.pause_at_injects = false;
@@ -191,11 +252,19 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
     }
 
     if (o.help) return out;
-    if (positional.size() == 1)
-        return fail("give both a WORLD and a PLAN file, or neither for the bundled default "
-                    "scenario");
+    if (positional.size() == 1) {
+        // a scenario folder, as the command line takes it
+        const std::filesystem::path dir{std::string{positional[0]}};
+        std::error_code ec;
+        if (!std::filesystem::is_directory(dir, ec))
+            return fail("'" + dir.string() +
+                        "' is not a directory: give WORLD and PLAN files, a directory holding "
+                        "world.toml and plan.toml, or nothing for the bundled default scenario");
+        o.world = dir / "world.toml";
+        o.plan = dir / "plan.toml";
+    }
     if (positional.size() > 2)
-        return fail("too many files: expected WORLD PLAN, got " +
+        return fail("too many files: expected WORLD PLAN or a directory, got " +
                     std::to_string(positional.size()) + " names");
     if (positional.size() == 2) {
         o.world = std::string{positional[0]};
@@ -207,6 +276,11 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
         return fail("--until-day is for a plain run; an exercise is driven from the console");
     if (o.exercise.empty() && !o.pause_at_injects)
         return fail("--no-pause-at-injects goes with --exercise");
+    o.remember = !o.screenshot;
+    if (!o.compare_csv.empty() && o.compare.empty())
+        return fail("--compare-csv goes with --compare");
+    if (!o.compare.empty() && !o.exercise.empty())
+        return fail("--compare is for plans, not an exercise session");
     if (frames_given && !o.screenshot) return fail("--frames only makes sense with --screenshot");
     if (until_hour_given && !o.until_day) return fail("--until-hour goes with --until-day");
     if (o.run_at_start && o.until_day)

@@ -30,6 +30,18 @@ struct GuiOptions {
     std::filesystem::path exercise, journal;
     bool players_window = true;   ///< the players' screen beside the console (--no-players)
     bool pause_at_injects = true; ///< pause at each inject (--no-pause-at-injects)
+    /// --compare: plans compared at start against the world (the first is plan A), each run
+    /// --replications times with common random numbers; --compare-csv: where the finished
+    /// comparison's compare.csv is written.
+    std::vector<std::filesystem::path> compare;
+    int replications = 20;
+    std::filesystem::path compare_csv;
+    /// --panel: extra panels open at start ("compare", "editor").
+    std::vector<std::string> panels;
+    int validate_replications = 0; ///< --validate N: targets over N replications at start
+    /// Remember the layout and the recent files in the per-user config folder (not for
+    /// --screenshot pictures, which must not depend on earlier sessions).
+    bool remember = false;
     unsigned width = 1280, height = 800;
     bool help = false;
 };

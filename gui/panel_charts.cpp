@@ -60,12 +60,18 @@ std::vector<ChartSeries> per_centre(const Scenario& sc, const LiveSeries& series
     return out;
 }
 
+/// Two charts side by side when each gets room for its axes and legend, else one (a large
+/// font on a small projector window).
+int chart_columns() {
+    return ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 26 ? 2 : 1;
+}
+
 void heading(Text text, Lang lang) {
     ImGui::TextUnformatted(tr(lang, text));
 }
 
 void draw_activity(const Scenario& sc, const LiveSeries& s, Lang lang, float h) {
-    if (!ImGui::BeginTable("activity", 2, ImGuiTableFlags_SizingStretchSame)) return;
+    if (!ImGui::BeginTable("activity", chart_columns(), ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableNextColumn();
     heading(Text::ChartVaccinationsPerDay, lang);
     draw_chart(day_chart("vaccinations", lang, h, Text::AxisDoses),
@@ -116,7 +122,7 @@ void draw_activity(const Scenario& sc, const LiveSeries& s, Lang lang, float h) 
 }
 
 void draw_waits(const Scenario& sc, const LiveSeries& s, Lang lang, float h) {
-    if (!ImGui::BeginTable("waits", 2, ImGuiTableFlags_SizingStretchSame)) return;
+    if (!ImGui::BeginTable("waits", chart_columns(), ImGuiTableFlags_SizingStretchSame)) return;
     std::vector<ChartThreshold> p90_targets;
     for (const Target& t : sc.plan.targets)
         if (t.kind == TargetKind::WaitP90)
@@ -154,7 +160,7 @@ void draw_waits(const Scenario& sc, const LiveSeries& s, Lang lang, float h) {
 
 void draw_resources(const Scenario& sc, const LiveSeries& s, const LiveFrame& frame, Lang lang,
                     float h) {
-    if (!ImGui::BeginTable("resources", 2, ImGuiTableFlags_SizingStretchSame)) return;
+    if (!ImGui::BeginTable("resources", chart_columns(), ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(tr(lang, Text::ChartUtilisation));
     {
@@ -234,7 +240,7 @@ void draw_charts_panel(const Snapshot& snapshot, UiState& ui, Commands& /*comman
         ImGui::TextDisabled("%s", tr(lang, Text::FirstCentresOnly));
     // Two rows of charts fit the window: each chart takes about half the height left.
     const float chart_h = std::max(
-        ImGui::GetFontSize() * 9,
+        ImGui::GetFontSize() * 6.5f,
         (ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 3) * 0.5f);
     if (ImGui::BeginTabBar("chart_tabs")) {
         if (ImGui::BeginTabItem(tr(lang, Text::TabActivity))) {

@@ -188,6 +188,10 @@ void draw_legend(const Snapshot& snapshot, UiState& ui) {
             ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + vp->WorkSize.y - panel_margin),
             ImGuiCond_FirstUseEver, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.85f);
+    // A large font on a short window (a 720-line projector): the legend starts folded, or it
+    // would hide the map between the panels (a click on its title unfolds it).
+    if (ui.large_font && vp->Size.y < 800)
+        ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     const std::string title = window_title(lang, Text::MapLegend, "legend");
     if (!ImGui::Begin(title.c_str(), &ui.show_legend,
                       ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {

@@ -10,11 +10,17 @@ namespace riposte::gui {
 void draw_menu_bar(const Snapshot& snapshot, UiState& ui, Commands& commands) {
     if (!ImGui::BeginMainMenuBar()) return;
     const Lang lang = ui.lang;
+    draw_file_menu(snapshot, ui, commands);
     if (ImGui::BeginMenu(tr(lang, Text::MenuView))) {
         ImGui::MenuItem(tr(lang, Text::PanelScenario), nullptr, &ui.show_scenario);
         ImGui::MenuItem(tr(lang, Text::PanelRun), nullptr, &ui.show_run);
         ImGui::MenuItem(tr(lang, Text::PanelCharts), nullptr, &ui.show_charts);
         ImGui::MenuItem(tr(lang, Text::PanelLegend), nullptr, &ui.show_legend);
+        if (ImGui::MenuItem(tr(lang, Text::MenuCompare), nullptr, &ui.show_compare) &&
+            ui.show_compare)
+            ui.compare_focus = true;
+        ImGui::MenuItem(tr(lang, Text::MenuPlanEditor), nullptr, &ui.show_editor);
+        ImGui::MenuItem(tr(lang, Text::MenuValidation), nullptr, &ui.show_validation);
         if (snapshot.frame->session) {
             ImGui::MenuItem(tr(lang, Text::PanelConsole), nullptr, &ui.show_console);
             ImGui::MenuItem(tr(lang, Text::PanelCourse), nullptr, &ui.show_course);

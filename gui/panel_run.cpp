@@ -45,6 +45,15 @@ std::string clock_text(Lang lang, SimTime t) {
     return std::string{tr(lang, Text::DayShort)} + std::to_string(t.day() + 1) + " " + hm;
 }
 
+/// SameLine() when an item `label` wide (a button) still fits on the line, else a new line
+/// (a large font in a narrow panel).
+void same_line_if_fits(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+    const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + w;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 /// The speed buttons, slider and the "as fast as possible" switch.
 void draw_speed(UiState& ui, Commands& commands, Lang lang) {
     bool changed = ImGui::Checkbox(tr(lang, Text::SpeedAsFastAsPossible), &ui.speed_max);
@@ -73,11 +82,11 @@ void draw_controls(const LiveFrame& frame, UiState& ui, Commands& commands, Lang
     } else {
         if (ImGui::Button(tr(lang, Text::Play))) commands.push(PlayRun{});
     }
-    ImGui::SameLine();
+    same_line_if_fits(tr(lang, Text::StepEvent));
     if (ImGui::Button(tr(lang, Text::StepEvent))) commands.push(StepEvent{});
-    ImGui::SameLine();
+    same_line_if_fits(tr(lang, Text::StepHour));
     if (ImGui::Button(tr(lang, Text::StepHour))) commands.push(StepBy{hours(1)});
-    ImGui::SameLine();
+    same_line_if_fits(tr(lang, Text::StepDay));
     if (ImGui::Button(tr(lang, Text::StepDay))) commands.push(StepBy{days(1)});
     ImGui::EndDisabled();
 
@@ -98,7 +107,7 @@ void draw_controls(const LiveFrame& frame, UiState& ui, Commands& commands, Lang
     ImGui::BeginDisabled(frame.session != nullptr);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::InputScalar(tr(lang, Text::Seed), ImGuiDataType_U64, &ui.seed);
-    ImGui::SameLine();
+    same_line_if_fits(tr(lang, Text::Restart));
     if (ImGui::Button(tr(lang, Text::Restart))) commands.push(RestartRun{ui.seed});
     ImGui::EndDisabled();
 }

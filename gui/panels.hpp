@@ -17,6 +17,22 @@ void draw_run_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
 void draw_charts_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
 /// The centre clicked on the map: stations, queues, staff, shifts, stock and open vial.
 void draw_centre_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// The comparison of plans: pick plans, run N replications each (common random numbers), charts
+/// side by side and the table of paired differences with their CIs.
+void draw_compare_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// The plan editor: staffing per shift and role, hours and days, slots and booking, dose
+/// shares, mobile teams; the structural rules checked again at each change; save as.
+void draw_editor_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// The verdict of validate for the open plan: structural rules now, targets after N
+/// replications; a click on a failing place goes to that centre and day.
+void draw_validation_panel(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// The File menu's items (open a scenario folder, a plan, a world; recent files).
+void draw_file_menu(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// Opens the file dialog (FileDialogState::Mode) next to the loaded files.
+void open_file_dialog(const LoadedScenario& loaded, UiState& ui, int mode);
+/// The file dialog (built with ImGui) and the load-problems panel.
+void draw_file_dialog(const Snapshot& snapshot, UiState& ui, Commands& commands);
+void draw_load_problems(const Snapshot& snapshot, UiState& ui, Commands& commands);
 /// Labels, hover ring and tooltip over the SFML map, and the legend window.
 void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& commands);
 

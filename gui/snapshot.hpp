@@ -1,9 +1,11 @@
 #pragma once
 // What one frame draws from: immutable shared values, rebuilt cheaply each frame by the App
 // (pointers are shared, nothing is copied deeply). Panels read it and never change it.
+#include "compare_job.hpp"
 #include "live_series.hpp"
 #include "map_geometry.hpp"
 #include "map_metric.hpp"
+#include "validate_job.hpp"
 
 #include "riposte/diagnostics.hpp"
 #include "riposte/live_run.hpp"
@@ -22,6 +24,9 @@ struct LoadedScenario {
     std::shared_ptr<const Scenario> scenario; ///< null when loading failed
     std::vector<Diagnostic> diagnostics;      ///< errors and warnings, in file order
     std::shared_ptr<const MapGeometry> map;   ///< null when there is no scenario
+    /// Plans the comparison offers: the plan file, then the other plan*.toml files of the
+    /// world's folder (sorted).
+    std::vector<std::filesystem::path> plan_candidates;
 };
 
 struct Snapshot {
@@ -32,6 +37,10 @@ struct Snapshot {
     /// The communes' values of the metric chosen in UiState (never null).
     std::shared_ptr<const MetricValues> metric;
     float frames_per_second = 0;
+    /// The comparison of plans (never null; Idle before the first).
+    std::shared_ptr<const CompareView> compare;
+    /// The validation verdict of the open plan (never null).
+    std::shared_ptr<const ValidateView> validation;
 };
 
 } // namespace riposte::gui

@@ -4,9 +4,16 @@
 #include "map_geometry.hpp"
 #include "map_metric.hpp"
 
+#include "riposte/diagnostics.hpp"
+#include "riposte/scenario.hpp"
+#include "riposte/validation.hpp"
+
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace riposte::gui {
@@ -77,6 +84,35 @@ struct ConsoleState {
     std::string problem;
 };
 
+/// The plan editor: a draft copy of the open plan, its structural verdict and the loader's
+/// reading of the draft written as TOML (both redone after each change).
+struct PlanEditorState {
+    std::shared_ptr<Scenario> draft;       ///< null until the editor opens on a loaded plan
+    const Scenario* source = nullptr;      ///< the loaded scenario the draft was copied from
+    std::uint64_t version = 1;             ///< bumped by each change of the draft
+    std::uint64_t checked = 0;             ///< version the verdicts below belong to
+    ValidationReport rules;                ///< validate_structure(draft)
+    std::vector<Diagnostic> read_back;     ///< the draft written as TOML and loaded again
+    std::string write_error;               ///< the draft cannot be written (escalation rules)
+    std::optional<std::string> difference; ///< first difference to the open plan (none: same)
+    std::array<char, 512> save_as{};
+    bool confirm = false;   ///< "the file exists: replace it?" is shown
+    std::string message;    ///< the last save's outcome
+    std::string saved_file; ///< the last file saved (run / compare it)
+};
+
+/// The file dialog (File menu): what it opens and where it is.
+struct FileDialogState {
+    enum Mode : int { Folder, Plan, World };
+    bool open = false;
+    int mode = Folder;
+    std::string dir;                ///< the folder listed
+    std::string listed;             ///< the folder the entries below are of
+    std::vector<std::string> names; ///< entries of `listed` (folders end with '/')
+    std::string error;              ///< `listed` cannot be read
+    std::array<char, 1024> path{};  ///< the path field (a file or a folder)
+};
+
 struct UiState {
     Lang lang = Lang::Fr;
     bool large_font = false;
@@ -110,6 +146,29 @@ struct UiState {
     DecisionForm decision; ///< the console's own decision form (on behalf of the players)
     ConsoleState console;
     std::uint64_t next_request = 1; ///< numbers the session commands (shared by both windows)
+    // comparison of plans
+    bool show_compare = false;
+    bool compare_focus = false;             ///< bring the window to the front on the next frame
+    std::vector<std::string> compare_files; ///< the plans offered (LoadedScenario's, then added)
+    std::vector<char> compare_picked;       ///< ticked, per compare_files entry
+    int compare_replications = 20;
+    std::array<char, 512> compare_add{};    ///< "add a plan" field
+    std::array<char, 512> compare_export{}; ///< where "export compare.csv" writes
+    std::string compare_message;            ///< the last export or add, for the panel
+    // File menu
+    FileDialogState file_dialog;
+    std::vector<std::pair<std::string, std::string>> recent; ///< world, plan; newest first
+    std::vector<std::string> load_problems; ///< file:line:column: message of the last failure
+    bool show_load_problems = false;
+    // validation panel
+    bool show_validation = false;
+    bool validation_focus = false; ///< bring the window to the front on the next frame
+    int validation_replications = 20;
+    // plan editor
+    bool show_editor = false;
+    bool editor_focus = false; ///< bring the window to the front on the next frame
+    bool editor_shown = false, validation_shown = false; ///< shown in the last frame
+    PlanEditorState editor;
 };
 
 /// The players' window: what it remembers between frames.

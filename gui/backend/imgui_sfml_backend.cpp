@@ -294,6 +294,13 @@ bool ImguiSfmlBackend::init(sf::RenderWindow& window, const FontConfig& fonts) {
     return true;
 }
 
+void ImguiSfmlBackend::set_layout_file(const std::string& path) {
+    if (!initialised_) return;
+    layout_file_ = path;
+    ImGui::SetCurrentContext(context_);
+    ImGui::GetIO().IniFilename = layout_file_.empty() ? nullptr : layout_file_.c_str();
+}
+
 void ImguiSfmlBackend::load_fonts(const FontConfig& fonts) {
     ImGuiIO& io = ImGui::GetIO();
     for (const std::string& path : fonts.ttf_candidates) {

@@ -94,6 +94,9 @@ class ImguiSfmlBackend {
     void make_current() const;
 
     void set_large_font(bool large) { large_font_ = large; }
+    /// Remembers the window layout in this file (ImGui's imgui.ini): read at the next frame,
+    /// written every few seconds and at shutdown. Call after init().
+    void set_layout_file(const std::string& path);
     /// ImGui wants the mouse / keyboard (as of the last NewFrame): do not use them for the map.
     [[nodiscard]] bool wants_mouse() const;
     [[nodiscard]] bool wants_keyboard() const;
@@ -113,6 +116,7 @@ class ImguiSfmlBackend {
     ImFont* font_normal_ = nullptr;
     ImFont* font_large_ = nullptr;
     std::string renderer_name_, font_name_;
+    std::string layout_file_; ///< io.IniFilename points into it (empty: no layout file)
 
     static constexpr std::size_t cursor_kinds = 9; ///< ImGuiMouseCursor_COUNT in 1.86
     // Created in init(): an sf::Cursor reaches for the X display as soon as it is constructed.

@@ -231,6 +231,19 @@ struct Comparison {
 /// Joins the plans' summaries KPI by KPI and computes the paired differences to plans[0].
 Comparison compare_plans(std::string world, std::string world_file, std::uint64_t seed,
                          std::vector<ComparedPlan> plans);
+/// A plan of a finished batch of replications, as the comparison names it.
+struct BatchPlanName {
+    std::string label; ///< "A", "B", ...
+    std::string name;  ///< the plan's name
+    std::string file;  ///< the plan file as given
+};
+/// The comparison of a batch of replications (BatchRun's sets and summaries, one per plan, in
+/// the order of `plans`): `riposte compare` and the dashboard's comparison view build it with
+/// this one function, so both show the same numbers.
+Comparison compare_batch(std::string world, std::string world_file, std::uint64_t seed,
+                         int requested, const std::vector<BatchPlanName>& plans,
+                         const std::vector<ReplicationSet>& sets,
+                         const std::vector<std::vector<KpiSummary>>& summaries);
 /// "better", "worse" or "" (not significant, or no difference) for a paired difference.
 std::string_view difference_verdict(const PairedDifference& d);
 /// One row per KPI and plan: kpi, higher_is_better, plan, plan_name, plan_file, replications,

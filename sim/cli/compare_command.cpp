@@ -124,21 +124,14 @@ int compare_command(const std::vector<std::string>& args) {
     }
     const std::size_t common = state->sets.front().runs.size();
 
-    std::vector<ComparedPlan> compared;
+    std::vector<BatchPlanName> names;
     for (int p = 0; p < plans; ++p) {
         const auto pu = static_cast<std::size_t>(p);
-        const Scenario& s = *batch_plans[pu].scenario;
-        ComparedPlan cp;
-        cp.label = batch_plans[pu].label;
-        cp.name = s.plan.name;
-        cp.file = pos[pu + 1];
-        cp.replications = static_cast<int>(state->sets[pu].runs.size());
-        cp.requested = n;
-        cp.kpis = state->summaries[pu];
-        compared.push_back(std::move(cp));
+        names.push_back({batch_plans[pu].label, batch_plans[pu].scenario->plan.name, pos[pu + 1]});
     }
-    const Comparison comparison = compare_plans(batch_plans.front().scenario->world.name, pos[0],
-                                                opts->seed, std::move(compared));
+    const Comparison comparison =
+        compare_batch(batch_plans.front().scenario->world.name, pos[0], opts->seed, n, names,
+                      state->sets, state->summaries);
     if (!quiet) print_out(format_comparison(comparison, lang));
 
     if (out) {

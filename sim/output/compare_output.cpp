@@ -36,6 +36,24 @@ std::string signed_number(Language lang, double v) {
 
 } // namespace
 
+Comparison compare_batch(std::string world, std::string world_file, std::uint64_t seed,
+                         int requested, const std::vector<BatchPlanName>& plans,
+                         const std::vector<ReplicationSet>& sets,
+                         const std::vector<std::vector<KpiSummary>>& summaries) {
+    std::vector<ComparedPlan> compared;
+    for (std::size_t p = 0; p < plans.size() && p < sets.size() && p < summaries.size(); ++p) {
+        ComparedPlan cp;
+        cp.label = plans[p].label;
+        cp.name = plans[p].name;
+        cp.file = plans[p].file;
+        cp.replications = static_cast<int>(sets[p].runs.size());
+        cp.requested = requested;
+        cp.kpis = summaries[p];
+        compared.push_back(std::move(cp));
+    }
+    return compare_plans(std::move(world), std::move(world_file), seed, std::move(compared));
+}
+
 Comparison compare_plans(std::string world, std::string world_file, std::uint64_t seed,
                          std::vector<ComparedPlan> plans) {
     Comparison c;

@@ -53,7 +53,7 @@ TEST_CASE("usage errors say what is wrong") {
         CHECK_FALSE(p.ok());
         return p.error;
     };
-    CHECK(error_of({"world.toml"}).find("both a WORLD and a PLAN") != std::string::npos);
+    CHECK(error_of({"world.toml"}).find("is not a directory") != std::string::npos);
     CHECK(error_of({"a", "b", "c"}).find("too many files") != std::string::npos);
     CHECK(error_of({"--lang", "de"}).find("unknown language 'de'") != std::string::npos);
     CHECK(error_of({"--lang"}).find("--lang needs a value") != std::string::npos);
@@ -114,4 +114,46 @@ TEST_CASE("exercise options: --exercise, --journal, --no-players, and what they 
     CHECK_FALSE(parse({"--no-pause-at-injects"}).ok());
     CHECK_FALSE(parse({"--exercise"}).ok());
     CHECK_FALSE(parse({"--no-players=1"}).ok());
+}
+
+TEST_CASE("a scenario folder stands for its world.toml and plan.toml, as on the command line") {
+    const auto p = parse({RIPOSTE_SCENARIO_DIR "/centre-herault"});
+    REQUIRE(p.ok());
+    CHECK(p.options.world ==
+          std::filesystem::path{RIPOSTE_SCENARIO_DIR "/centre-herault"} / "world.toml");
+    CHECK(p.options.plan ==
+          std::filesystem::path{RIPOSTE_SCENARIO_DIR "/centre-herault"} / "plan.toml");
+    const auto missing = parse({RIPOSTE_SCENARIO_DIR "/no-such-folder"});
+    CHECK_FALSE(missing.ok());
+    CHECK(missing.error.find("is not a directory") != std::string::npos);
+}
+
+TEST_CASE("comparison options: --compare, --replications, --compare-csv") {
+    const auto p = parse(
+        {"--compare", "a.toml,b.toml,c.toml", "--replications", "5", "--compare-csv", "out.csv"});
+    REQUIRE(p.ok());
+    REQUIRE(p.options.compare.size() == 3);
+    CHECK(p.options.compare[0] == "a.toml");
+    CHECK(p.options.compare[2] == "c.toml");
+    CHECK(p.options.replications == 5);
+    CHECK(p.options.compare_csv == "out.csv");
+    CHECK(parse({}).options.replications == 20);
+    CHECK(parse({"--compare", "a.toml"}).error.find("at least two") != std::string::npos);
+    CHECK(parse({"--compare-csv", "x.csv"}).error.find("goes with --compare") != std::string::npos);
+    CHECK(parse({"--compare", "a,b", "--replications", "1"}).error.find("from 2 to 1000") !=
+          std::string::npos);
+}
+
+TEST_CASE("--panel opens the comparison and the plan editor; other names are refused") {
+    const auto p = parse({"--panel", "editor,compare"});
+    REQUIRE(p.ok());
+    REQUIRE(p.options.panels.size() == 2);
+    CHECK(p.options.panels[0] == "editor");
+    CHECK(p.options.panels[1] == "compare");
+    CHECK(parse({"--panel", "charts"}).error.find("unknown panel 'charts'") != std::string::npos);
+    CHECK(parse({"--panel", "validation,files"}).ok());
+    // the layout and recent files are kept, except for scripted pictures
+    CHECK(parse({}).options.remember);
+    CHECK_FALSE(parse({"--screenshot", "x.png"}).options.remember);
+    CHECK(parse({"--panel"}).error.find("--panel needs") != std::string::npos);
 }

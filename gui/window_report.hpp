@@ -1,0 +1,18 @@
+#pragma once
+// Where the dashboard's windows were in the last frame drawn, for the screenshot tests' checks
+// ("nothing cut off": every window inside the screen). Plain declarations; the ImGui side is in
+// window_report.cpp.
+#include <string>
+#include <vector>
+
+namespace riposte::gui {
+
+struct WindowRect {
+    std::string name; ///< the window's stable id (after "###" when it has one)
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+/// The top-level windows drawn in the last frame (no child windows, tooltips or popups).
+std::vector<WindowRect> drawn_windows();
+
+} // namespace riposte::gui

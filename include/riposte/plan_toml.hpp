@@ -1,0 +1,47 @@
+#pragma once
+// A plan written back as a plan TOML file (the format of docs/scenario-format.md, [plan],
+// [booking], [[centre]], [[mobile_team]], [validation]), for the dashboard's plan editor:
+// loading the written text against the same world gives an equal Plan (plan_difference()
+// finds nothing). toml++ keeps no comments, so the text starts with a generated header saying
+// where it came from. No TOML library is needed to write it.
+#include "riposte/output.hpp"
+#include "riposte/scenario.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace riposte {
+
+/// Where a written plan came from, for its header.
+struct PlanOrigin {
+    std::string program = "riposte"; ///< "riposte-gui"
+    std::filesystem::path plan_file; ///< the plan it was loaded from (may be empty)
+    std::filesystem::path world_file;
+    std::string note; ///< e.g. "edited in the plan editor" (may be empty)
+    /// Where the text will be saved: stress files are written relative to its folder (empty:
+    /// absolute paths).
+    std::filesystem::path save_to;
+};
+
+struct PlanText {
+    std::string text;  ///< the file's content (empty when `error` is set)
+    std::string error; ///< why the plan cannot be written (e.g. [[escalation]] rules)
+    [[nodiscard]] bool ok() const { return error.empty(); }
+};
+
+/// The plan of `scenario` as TOML text. Names (roles, vaccines, communes) are the world's.
+/// Plans with [[escalation]] rules are refused for now (their decisions have no writer).
+PlanText plan_to_toml(const Scenario& scenario, const PlanOrigin& origin);
+
+/// Writes `text` to `file` atomically (temporary file, then rename). Refuses to replace an
+/// existing file unless `overwrite` (the editor asks first).
+WriteStatus save_plan_toml(const std::filesystem::path& file, const std::string& text,
+                           bool overwrite);
+
+/// The first difference between two plans of the same world, as "centres[1].shifts[0].staff
+/// [injection]: 3 vs 2"; nullopt when they are equal. Source locations and the file name are
+/// not compared; stress files are compared as canonical paths; distributions by their text.
+std::optional<std::string> plan_difference(const World& world, const Plan& a, const Plan& b);
+
+} // namespace riposte
