@@ -121,15 +121,22 @@ TEST_CASE("live session run: an exercise driven through the service replays byte
     CHECK(f->session->course.back().entry.inject_id == "nurses-ill");
     CHECK(contains(read_text(journal), "inject_id = \"nurses-ill\""));
 
-    // a refused decision: the reason comes back, nothing is journaled
-    const std::string before_refusal = read_text(journal);
+    // a refused decision: the reason comes back; it is journaled as refused, with the reason,
+    // and not applied (the byte-for-byte replay below would see it in events.csv otherwise)
     live.decide(1, AddLine{CentreRef::named("Atlantis"), "injection", 1, at(1, 9), at(1, 17)},
                 EntrySource::Decision, "référent SSE", "renfort impossible");
     SessionReply r = wait_reply(live, 1);
     REQUIRE(r.refusal);
-    CHECK_FALSE(r.journaled);
+    CHECK(r.journaled);
     CHECK(r.refusal->reason == RefusalReason::UnknownCentre);
-    CHECK(read_text(journal) == before_refusal);
+    CHECK(contains(read_text(journal), "refused = true\nrefusal = \"centre inconnu"));
+    CHECK(contains(read_text(journal), "Atlantis"));
+    f = wait_for(live, [](const LiveFrame& fr) {
+        return fr.session && !fr.session->course.empty() && fr.session->course.back().entry.refused;
+    });
+    REQUIRE(f->session);
+    CHECK(f->session->course.back().journaled);
+    CHECK(f->session->course.back().entry.author == "référent SSE");
 
     // an accepted decision: journaled with its author, then applied
     live.decide(2, ReallocateDoses{CentreRef::named("Gignac"), CentreRef::named("Lodève"), 60},
@@ -236,6 +243,10 @@ TEST_CASE("live session run: an exercise driven through the service replays byte
     CHECK(contains(html, "stroke-dasharray=\"3 3\"")); // the timeline's markers
     CHECK(contains(html, "Branche de seance.journal.toml"));
     CHECK(contains(html, "Contrefactuels : chaque décision retirée"));
+    // the refused decision (kept by the branch: taken at J1 07:00) is listed with its reason
+    CHECK(contains(html, "<h2 id=\"refusees\">Décisions refusées</h2>"));
+    CHECK(contains(html, "renfort impossible"));
+    CHECK(contains(html, "centre inconnu"));
     CHECK_FALSE(contains(html, "http://")); // self-contained
     CHECK_FALSE(contains(html, "https://"));
     // kept for the retex_screenshot test (headless Chromium) and the docs

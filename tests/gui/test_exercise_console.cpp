@@ -138,7 +138,8 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     CHECK(reply(app, decided)->journaled);
     CHECK_FALSE(reply(app, decided)->refusal);
 
-    // a decision the engine refuses: the form gets the reason in French, nothing is journaled
+    // a decision the engine refuses: the form gets the reason in French; it is journaled as
+    // refused (never applied), and the players' messages leave it out
     form.doses = 10'000'000;
     commands.queue.clear();
     REQUIRE(submit_decision(form, sc, Lang::Fr, app.ui().next_request, commands));
@@ -147,7 +148,7 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     REQUIRE(frames_until(app, [&](const LiveFrame&) { return reply(app, refused) != nullptr; }));
     REQUIRE(reply(app, refused)->refusal);
     CHECK_FALSE(describe_refusal(*reply(app, refused)->refusal, "fr").empty());
-    CHECK_FALSE(reply(app, refused)->journaled);
+    CHECK(reply(app, refused)->journaled);
     for (int i = 0; i < 5; ++i) REQUIRE(app.frame());
 
     // the journal file has the fired inject and the decision with its author
@@ -155,7 +156,8 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     CHECK(journal.find("inject_id = \"press\"") != std::string::npos);
     CHECK(journal.find("kind = \"reallocate_doses\"") != std::string::npos);
     CHECK(journal.find("author = \"référent SSE\"") != std::string::npos);
-    CHECK(journal.find("10000000") == std::string::npos);
+    CHECK(journal.find("doses = 10000000") != std::string::npos);
+    CHECK(journal.find("refused = true") != std::string::npos);
 
     // the main courante (the facilitator's) shows them, stamped with the simulated time
     const auto& course = app.last_snapshot().frame->session->course;
@@ -164,7 +166,8 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
         has_press |= l.entry.inject_id == "press" && l.entry.source == EntrySource::ScriptedFired;
         has_decision |= l.journaled && l.entry.author == author && l.entry.change &&
                         std::holds_alternative<ReallocateDoses>(*l.entry.change);
-        has_refusal |= !l.journaled && l.entry.refused;
+        has_refusal |= l.journaled && l.entry.refused && l.entry.change &&
+                       std::holds_alternative<ReallocateDoses>(*l.entry.change);
     }
     CHECK(has_press);
     CHECK(has_decision);
@@ -273,4 +276,36 @@ TEST_CASE("exercise console: the dashboard killed (SIGKILL) at random moments re
     }
     MESSAGE(killed << " of 8 dashboards killed mid-session (a session lasts " << lasted << " ms)");
     CHECK(killed >= 3);
+}
+
+TEST_CASE("exercise console: the shipped winter exercise runs to its end from the dashboard") {
+    REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
+                    "needs an X display: run under xvfb-run -a -s \"-screen 0 1600x1000x24\"");
+    riposte::test::TempDir dir;
+    const fs::path exercise_file =
+        fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault" / "exercise-hiver.toml";
+    const ExerciseLoadResult ex = load_exercise(exercise_file);
+    REQUIRE(ex.exercise);
+    const fs::path journal = dir.path() / "hiver.journal.toml";
+    const auto run = riposte::test::CliProcess(
+                         RIPOSTE_GUI,
+                         {"--exercise", exercise_file.string(), "--journal", journal.string(),
+                          "--run", "--no-pause-at-injects", "--no-players", "--size", "640x480",
+                          "--frames", "1", "--screenshot", (dir.path() / "end.png").string()},
+                         dir.path())
+                         .finish_within(std::chrono::seconds(240));
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    const JournalReadResult j = read_journal(journal);
+    REQUIRE(j.journal);
+    // every scripted inject fired, journaled, and applied by the engine (none refused)
+    for (const ScriptedInject& in : ex.exercise->injects) {
+        bool fired = false;
+        for (const JournalEntry& e : j.journal->entries)
+            if (e.source == EntrySource::ScriptedFired && e.inject_id == in.id) {
+                fired = true;
+                CHECK_MESSAGE(!e.refused, in.id << ": " << e.refusal);
+            }
+        CHECK_MESSAGE(fired, in.id);
+    }
+    CHECK(fs::file_size(dir.path() / "end.png") > 1000);
 }
