@@ -113,6 +113,8 @@ void editor_open(ExerciseEditor& ed, const std::filesystem::path& file) {
     put(ed.synopsis, ed.exercise.synopsis);
     put(ed.path, file.string());
     ed.library = stress_library();
+    // the first scripted inject's form is shown: the editor opens on something to edit
+    if (!ed.exercise.injects.empty()) editor_select(ed, ExerciseEditor::Block::Inject, 0);
     ed.open = true;
     ed.dirty = false;
 }

@@ -60,7 +60,8 @@ struct ExerciseEditor {
 std::vector<std::filesystem::path> stress_library();
 
 /// Opens `file` in the editor: read when it exists (with its diagnostics in `problem` when it
-/// does not read), else a new exercise named after the file.
+/// does not read), else a new exercise named after the file. The first scripted inject, if any,
+/// is selected.
 void editor_open(ExerciseEditor& ed, const std::filesystem::path& file);
 
 /// Adds a library file's injects, triggers and objectives to the exercise (ids already used

@@ -528,11 +528,13 @@ void draw_course_lines(const Snapshot& s, Lang lang, int filter) {
             ImGui::TextUnformatted(e.author.c_str());
             ImGui::TableNextColumn();
             const std::string what = describe_entry(e, ex, lang, false);
-            if (!line.journaled || e.refused)
-                ImGui::TextColored(
-                    colour_refused, "%s  (%s)", what.c_str(),
+            if (!line.journaled || e.refused) {
+                ImGui::PushStyleColor(ImGuiCol_Text, colour_refused);
+                ImGui::TextWrapped(
+                    "%s  (%s)", what.c_str(),
                     tr(lang, line.journaled ? Text::RefusedJournaled : Text::NotJournaled));
-            else
+                ImGui::PopStyleColor();
+            } else
                 ImGui::TextWrapped("%s", what.c_str());
         }
         ImGui::EndTable();
