@@ -114,6 +114,27 @@ TEST_CASE("shipped exercise: a live session with a refused decision gives its RE
     std::string error;
     auto session = LiveSession::start(in, journal, &error);
     REQUIRE_MESSAGE(session, error);
+    // J1 10:00, after the absences: nurses moved to Gignac, and the reserve called there
+    REQUIRE(session->advance_to(days(1) + hours(10), &error));
+    const auto nurses = session->decide(MoveStaff{CentreRef::named("Clermont-l'Hérault"),
+                                                  CentreRef::named("Gignac"), "infirmier", 3},
+                                        EntrySource::Decision, "référent SSE",
+                                        "3 infirmiers de Clermont-l'Hérault à Gignac", &error);
+    CHECK(nurses.journaled);
+    CHECK(nurses.outcome.applied());
+    CHECK(session
+              ->decide(AddLine{CentreRef::named("Gignac"),
+                               "injection",
+                               1,
+                               days(1) + hours(13),
+                               days(1) + hours(17),
+                               true,
+                               {}},
+                       EntrySource::Decision, "coordinatrice", "réserve à Gignac l'après-midi",
+                       &error)
+              .journaled);
+    REQUIRE(session->observe("évaluateur", "Renforts décidés avant midi, trajets vérifiés.",
+                             "continuite", "P", &error));
     const SimTime j3 = days(3) + hours(9);
     REQUIRE(session->advance_to(j3, &error));
     // the fridge of Lodève failed at J3 07:15: doses moved there; far too many is refused
@@ -147,6 +168,11 @@ TEST_CASE("shipped exercise: a live session with a refused decision gives its RE
     CHECK(contains(html, "Un point de stock par centre")); // a line of the grid
     CHECK(contains(html, "jugé sur les observations"));    // an objective without a check
     CHECK(contains(html, "Réallocation décidée dans"));    // the observation
+    CHECK(contains(html, "3 infirmiers de Clermont"));
+    // kept for the docs (docs/img/exercise-retex.png is rendered from it)
+    fs::create_directories(RIPOSTE_TEST_ARTIFACTS);
+    fs::copy_file(retex, fs::path(RIPOSTE_TEST_ARTIFACTS) / "retex-hiver.html",
+                  fs::copy_options::overwrite_existing);
     // the refused decision is never applied: the replay is exact
     const Outcome replay =
         run_cli({"exercise", "replay", in.world_file.string(), in.plan_file.string(),
