@@ -194,7 +194,7 @@ void editor_select(ExerciseEditor& ed, ExerciseEditor::Block block, int index) {
     }
 }
 
-bool editor_apply(ExerciseEditor& ed, const Scenario* scenario) {
+bool editor_apply(ExerciseEditor& ed, const Scenario* scenario, Lang lang) {
     ed.problem.clear();
     if (ed.selected == ExerciseEditor::Block::None || ed.index < 0) return false;
     const auto i = static_cast<std::size_t>(ed.index);
@@ -235,7 +235,7 @@ bool editor_apply(ExerciseEditor& ed, const Scenario* scenario) {
     if (ed.selected == ExerciseEditor::Block::Objective) {
         for (std::size_t k = 0; k < ed.exercise.objectives.size(); ++k)
             if (k != i && ed.exercise.objectives[k].id == id) {
-                ed.problem = "id « " + id + " » : déjà utilisé / already used";
+                ed.problem = "id « " + id + " » : " + tr(lang, Text::EdIdUsed);
                 return false;
             }
         ed.exercise.objectives.at(i) = std::move(block->objectives.at(0));
@@ -246,7 +246,7 @@ bool editor_apply(ExerciseEditor& ed, const Scenario* scenario) {
         std::set<std::string> used = ids_in_use(ed.exercise);
         used.erase(old);
         if (used.count(id)) {
-            ed.problem = "id « " + id + " » : déjà utilisé / already used";
+            ed.problem = "id « " + id + " » : " + tr(lang, Text::EdIdUsed);
             return false;
         }
         if (ed.selected == ExerciseEditor::Block::Inject) {
@@ -334,7 +334,7 @@ void editor_remove(ExerciseEditor& ed) {
     ed.dirty = true;
 }
 
-bool editor_save(ExerciseEditor& ed, const Scenario* scenario) {
+bool editor_save(ExerciseEditor& ed, const Scenario* scenario, Lang lang) {
     ed.problem.clear();
     ed.status.clear();
     ed.exercise.name = get(ed.name);
@@ -342,7 +342,7 @@ bool editor_save(ExerciseEditor& ed, const Scenario* scenario) {
     const std::string p = get(ed.path);
     if (!p.empty()) ed.file = p;
     if (ed.file.empty()) {
-        ed.problem = "fichier ? / file?";
+        ed.problem = tr(lang, Text::EdNoFile);
         return false;
     }
     const std::string text = exercise_to_toml(ed.exercise);

@@ -74,7 +74,7 @@ void editor_select(ExerciseEditor& ed, ExerciseEditor::Block block, int index);
 /// Applies the form's fields to the selected block, read back as the file reader reads them
 /// (so that each mistake is reported with its line and how to fix it). `scenario` (may be
 /// null) also checks the names. False with `problem` when it does not read: nothing changes.
-bool editor_apply(ExerciseEditor& ed, const Scenario* scenario);
+bool editor_apply(ExerciseEditor& ed, const Scenario* scenario, Lang lang = Lang::Fr);
 
 /// Adds a block (selected, with example values) / removes the selected one.
 void editor_add(ExerciseEditor& ed, ExerciseEditor::Block block, SimTime at);
@@ -83,7 +83,7 @@ void editor_remove(ExerciseEditor& ed);
 /// Writes the exercise to `ed.file` atomically, after reading the text back and checking it
 /// against `scenario` (may be null): only a file `riposte check` accepts is written. False
 /// with `problem` otherwise (the file is untouched).
-bool editor_save(ExerciseEditor& ed, const Scenario* scenario);
+bool editor_save(ExerciseEditor& ed, const Scenario* scenario, Lang lang = Lang::Fr);
 
 /// The editor's window (ImGui; panel_exercise_editor.cpp).
 void draw_exercise_editor(const Snapshot& snapshot, ExerciseEditor& ed, Lang lang);

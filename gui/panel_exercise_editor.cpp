@@ -137,7 +137,7 @@ void draw_form(ExerciseEditor& ed, const Scenario* sc, Lang lang) {
         ImGui::InputTextMultiline("##notes", ed.notes.data(), ed.notes.size(),
                                   ImVec2(-1, lines * 3));
     }
-    if (ImGui::Button(tr(lang, Text::EdApply))) editor_apply(ed, sc);
+    if (ImGui::Button(tr(lang, Text::EdApply))) editor_apply(ed, sc, lang);
     ImGui::SameLine();
     if (ImGui::Button(tr(lang, Text::EdRemove))) editor_remove(ed);
     ImGui::PopID();
@@ -160,7 +160,7 @@ void draw_exercise_editor(const Snapshot& s, ExerciseEditor& ed, Lang lang) {
     using Block = ExerciseEditor::Block;
     ImGui::InputText(tr(lang, Text::EdFile), ed.path.data(), ed.path.size());
     ImGui::SameLine();
-    if (ImGui::Button(tr(lang, Text::EdSave))) editor_save(ed, sc);
+    if (ImGui::Button(tr(lang, Text::EdSave))) editor_save(ed, sc, lang);
     if (ed.dirty)
         ImGui::TextDisabled("%s", tr(lang, Text::EdUnsaved));
     else if (!ed.status.empty())

@@ -326,6 +326,10 @@ constexpr std::array<Entry, gui_text_count> table{{
     {GuiText::EdAddLibrary, "Ajouter à l'exercice", "Add to the exercise"},
     {GuiText::EdLegend, "orange : le monde change · bleu : le plan change · gris : message",
      "orange: the world changes · blue: the plan changes · grey: message"},
+    {GuiText::EdIdUsed, "déjà utilisé par un autre bloc (un identifiant par stimulus)",
+     "already used by another block (one id per inject)"},
+    {GuiText::EdNoFile, "Indiquez le fichier où enregistrer l'exercice.",
+     "Name the file to save the exercise in."},
 }};
 
 constexpr bool table_in_enum_order() {

@@ -89,6 +89,9 @@ TEST_CASE("exercise editor: from the stress library to a saved exercise.toml rip
     editor_select(ed, ExerciseEditor::Block::Inject, 0);
     put(ed.id, "fridge-failure");
     CHECK_FALSE(editor_apply(ed, &herault()));
+    CHECK(ed.problem.find("déjà utilisé") != std::string::npos);
+    CHECK_FALSE(editor_apply(ed, &herault(), Lang::En)); // the interface's language
+    CHECK(ed.problem.find("already used") != std::string::npos);
 
     // a conditional inject: a line of reserve nurses when the queue holds
     editor_add(ed, ExerciseEditor::Block::Trigger, days(1) + hours(9));

@@ -288,6 +288,8 @@ enum class GuiText {
     EdLibrary,
     EdAddLibrary,
     EdLegend,
+    EdIdUsed,
+    EdNoFile,
     Count ///< keep last
 };
 
