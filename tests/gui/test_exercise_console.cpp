@@ -138,6 +138,44 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     CHECK(reply(app, decided)->journaled);
     CHECK_FALSE(reply(app, decided)->refusal);
 
+    // the move-staff form, clicked the same way: "3 infirmiers de Clermont-l'Hérault à
+    // Gignac" at J1 07:00, before Clermont-l'Hérault opens (08:30): nobody is on site to move,
+    // so the engine refuses, and the form says why
+    form.kind = DecisionForm::MoveStaff;
+    form.centre = sc.plan.find_centre("Clermont-l'Hérault");
+    form.centre_to = sc.plan.find_centre("Gignac");
+    form.profession = sc.world.find_profession("infirmier");
+    form.people = 3;
+    for (int i = 0; i < 3; ++i) REQUIRE(app.frame()); // drawn with the move-staff fields
+    {
+        const int mx = static_cast<int>(form.submit_at[0]);
+        const int my = static_cast<int>(form.submit_at[1]);
+        sf::Event m{};
+        m.type = sf::Event::MouseMoved;
+        m.mouseMove = {mx, my};
+        players.inject_event(m);
+        REQUIRE(app.frame());
+        sf::Event p{};
+        p.type = sf::Event::MouseButtonPressed;
+        p.mouseButton = {sf::Mouse::Left, mx, my};
+        players.inject_event(p);
+        sf::Event rel = p;
+        rel.type = sf::Event::MouseButtonReleased;
+        players.inject_event(rel);
+    }
+    const std::uint64_t before_move = form.sent;
+    for (int i = 0; i < 4 && form.sent == before_move; ++i) REQUIRE(app.frame());
+    REQUIRE_MESSAGE(form.sent != before_move, "the click on the move-staff form was not seen");
+    const std::uint64_t moved = form.sent;
+    REQUIRE(frames_until(app, [&](const LiveFrame&) { return reply(app, moved) != nullptr; }));
+    REQUIRE(reply(app, moved)->refusal);
+    CHECK(describe_refusal(*reply(app, moved)->refusal, "fr").find("infirmier") !=
+          std::string::npos);
+    CHECK(reply(app, moved)->journaled); // journaled as refused
+    form.kind = DecisionForm::Reallocate;
+    form.centre = sc.plan.find_centre("Gignac");
+    form.centre_to = sc.plan.find_centre("Lodève");
+
     // a decision the engine refuses: the form gets the reason in French; it is journaled as
     // refused (never applied), and the players' messages leave it out
     form.doses = 10'000'000;
@@ -158,6 +196,7 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     CHECK(journal.find("author = \"référent SSE\"") != std::string::npos);
     CHECK(journal.find("doses = 10000000") != std::string::npos);
     CHECK(journal.find("refused = true") != std::string::npos);
+    CHECK(journal.find("kind = \"move_staff\"") != std::string::npos);
 
     // the main courante (the facilitator's) shows them, stamped with the simulated time
     const auto& course = app.last_snapshot().frame->session->course;
