@@ -236,6 +236,16 @@ void App::draw(const Snapshot& snapshot, Commands& commands) {
         if (ui_.show_console) draw_console_panel(snapshot, ui_, commands);
         if (ui_.show_course) draw_course_panel(snapshot, ui_, commands);
     }
+    // the exercise editor: asked for from the View menu, opened on the session's exercise (or
+    // a new exercise.toml here)
+    if (ui_.show_exercise_editor && !editor_.open) {
+        if (editor_.file.empty())
+            editor_open(editor_, options_.exercise.empty() ? std::filesystem::path("exercise.toml")
+                                                           : options_.exercise);
+        editor_.open = true;
+    }
+    if (editor_.open) draw_exercise_editor(snapshot, editor_, ui_.lang);
+    ui_.show_exercise_editor = editor_.open;
 }
 
 void App::apply(Commands& commands) {
@@ -364,6 +374,11 @@ bool App::save_screenshot(const std::filesystem::path& file) {
         return false;
     }
     std::cout << "riposte-gui: saved " << file.string() << " (" << size.x << "x" << size.y << ")\n";
+    if (editor_.open)
+        for (std::size_t k = 0; k < editor_.marker_at.size(); ++k)
+            std::cout << "riposte-gui: editor inject " << k << " marker at "
+                      << std::lround(editor_.marker_at[k][0]) << ","
+                      << std::lround(editor_.marker_at[k][1]) << "\n";
     // Where things were drawn, for the screenshot tests' pixel checks.
     for (const WindowRect& w : drawn_windows())
         std::cout << "riposte-gui: window " << w.name << " at " << std::lround(w.x) << ","
@@ -479,6 +494,10 @@ std::optional<int> App::open() {
         }
         ui_.selected_centre = c;
         ui_.show_centre = true;
+    }
+    if (!options_.edit_exercise.empty()) {
+        editor_open(editor_, options_.edit_exercise);
+        ui_.show_exercise_editor = true;
     }
     if (loaded_->scenario && !options_.exercise.empty()) {
         if (const auto stop = start_exercise()) return stop;

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "compare_job.hpp"
 #include "display_check.hpp"
+#include "exercise_editor.hpp"
 #include "live_series.hpp"
 #include "map_view.hpp"
 #include "options.hpp"
@@ -57,6 +58,7 @@ class App {
     [[nodiscard]] const UiState& ui() const { return ui_; }
     [[nodiscard]] UiState& ui() { return ui_; }
     /// The players' window (exercise sessions; null when not open).
+    [[nodiscard]] ExerciseEditor& editor() { return editor_; }
     [[nodiscard]] PlayersWindow* players() { return players_.is_open() ? &players_ : nullptr; }
     /// The dashboard's window (tests: pictures); null before open().
     [[nodiscard]] sf::RenderWindow* window() { return window_ ? &*window_ : nullptr; }
@@ -104,6 +106,7 @@ class App {
     Commands external_;    ///< commands from command() (tests, start-up options)
     bool session_ = false; ///< an exercise session runs (restart is not offered)
     PlayersWindow players_;
+    ExerciseEditor editor_; ///< the exercise editor (--edit-exercise, or the View menu)
     // the communes' metric: recomputed when what it depends on changes
     void update_metric(const LiveFrame& frame);
     CommuneMetrics metrics_;

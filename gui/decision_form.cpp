@@ -55,6 +55,8 @@ Text decision_kind_text(int kind) {
         return Text::DecReallocate;
     case DecisionForm::Booking:
         return Text::DecBooking;
+    case DecisionForm::MoveStaff:
+        return Text::DecMoveStaff;
     default:
         return Text::DecMessage;
     }
@@ -116,10 +118,35 @@ std::optional<Change> decision_from_form(const DecisionForm& f, const Scenario& 
         }
         return ReallocateDoses{*c, *to, f.doses};
     }
+    case DecisionForm::MoveStaff: {
+        const auto to = centre(f.centre_to);
+        if (!to || f.centre_to == f.centre) {
+            if (problem) *problem = tr(lang, Text::ToCentre);
+            return std::nullopt;
+        }
+        if (f.profession < 0 ||
+            static_cast<std::size_t>(f.profession) >= sc.world.professions.size()) {
+            if (problem) *problem = tr(lang, Text::Profession);
+            return std::nullopt;
+        }
+        return riposte::MoveStaff{*c, *to,
+                                  sc.world.professions[static_cast<std::size_t>(f.profession)],
+                                  std::max(1, f.people)};
+    }
     case DecisionForm::Booking: {
         ChangeBooking b;
         b.from_day = f.from_day;
-        b.horizon_days = std::max(1, f.horizon_days);
+        if (f.set_horizon) b.horizon_days = std::max(1, f.horizon_days);
+        // the engine checks the values (a slot of 0 minutes is refused with its reason)
+        if (f.set_slot) b.slot_minutes = f.slot_minutes;
+        if (f.set_per_slot) b.doses_per_slot = f.doses_per_slot;
+        if (f.set_overbooking) b.overbooking = static_cast<double>(f.overbooking);
+        if (!b.horizon_days && !b.slot_minutes && !b.doses_per_slot && !b.overbooking) {
+            if (problem) *problem = tr(lang, Text::BookingNothing);
+            return std::nullopt;
+        }
+        const auto bc = centre(f.booking_centre);
+        b.centre = bc ? *bc : CentreRef::all();
         return b;
     }
     default:
@@ -145,9 +172,10 @@ bool submit_decision(DecisionForm& form, const Scenario& scenario, Lang lang,
 }
 
 const char* inject_kind_name(int kind) {
-    static constexpr const char* names[] = {"staff_ill",          "absence_wave", "delivery_late",
-                                            "cold_chain_failure", "demand_surge", "centre_closed",
-                                            "station_slowed",     "message"};
+    static constexpr const char* names[] = {
+        "staff_ill",     "absence_wave",   "delivery_late", "cold_chain_failure", "demand_surge",
+        "centre_closed", "station_slowed", "road_cut",      "group_eligible",     "message"};
+    static_assert(std::size(names) == InjectForm::KindCount);
     return kind >= 0 && kind < InjectForm::KindCount ? names[kind] : "message";
 }
 
@@ -194,6 +222,24 @@ std::optional<Change> inject_from_form(InjectForm& f, const Scenario& sc, Lang l
                 station = st[static_cast<std::size_t>(f.station)].name;
         }
         return StationSlowed{centre, station, std::max(1.0, static_cast<double>(f.factor)), *u};
+    }
+    case InjectForm::RoadCut: {
+        const auto u = until();
+        if (!u) return std::nullopt;
+        // the engine checks the communes (unknown, or not neighbours: refused with the reason)
+        const std::string a = text_of(f.commune_a), b = text_of(f.commune_b);
+        if (a.empty() || b.empty()) {
+            if (problem) *problem = tr(lang, Text::CommuneHint);
+            return std::nullopt;
+        }
+        return RoadCut{a, b, *u};
+    }
+    case InjectForm::GroupEligible: {
+        if (f.group < 0 || static_cast<std::size_t>(f.group) >= sc.world.groups.size()) {
+            if (problem) *problem = tr(lang, Text::Group);
+            return std::nullopt;
+        }
+        return GroupEligible{sc.world.groups[static_cast<std::size_t>(f.group)].name};
     }
     default:
         return riposte::Message{text_of(f.text)};
@@ -264,6 +310,7 @@ std::string describe_entry(const JournalEntry& e, const Exercise* exercise, Lang
 }
 
 bool players_see(const JournalEntry& e) {
+    if (is_refused_decision(e)) return false; // the form that sent it said why
     return e.source == EntrySource::Decision || e.source == EntrySource::AdHocInject ||
            e.source == EntrySource::ScriptedFired || e.source == EntrySource::TriggerFired;
 }

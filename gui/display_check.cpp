@@ -3,7 +3,9 @@
 #if defined(RIPOSTE_GUI_X11)
 #include <X11/Xlib.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #endif
 
 namespace riposte::gui {
@@ -18,7 +20,12 @@ DisplayProbe::DisplayProbe() {
         problem_ = "no X display: DISPLAY is not set." + hint;
         return;
     }
-    display_ = XOpenDisplay(nullptr);
+    // A busy server (Xvfb with many clients starting at once) may refuse a connection for a
+    // moment: a few tries, 100 ms apart, before giving up.
+    for (int attempt = 0; attempt < 5 && display_ == nullptr; ++attempt) {
+        if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        display_ = XOpenDisplay(nullptr);
+    }
     if (display_ == nullptr)
         problem_ = "cannot open the X display '" + std::string{name} + "'." + hint;
 #endif

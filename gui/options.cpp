@@ -63,6 +63,8 @@ options:
   --validate N          with --panel validation: judge the targets over N replications
                         at start (with --screenshot, wait for the verdict)
   --no-players          no players' window (the console only)
+  --edit-exercise FILE  open the exercise editor on FILE (created when it does not exist;
+                        saved atomically, only when riposte check accepts it)
   --no-pause-at-injects the session does not pause when an inject fires (the console's
                         "Pause à chaque stimulus" unticked); with --run it plays on to the end
   -h, --help            show this help
@@ -159,6 +161,12 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
             const auto v = value();
             if (!v || v->empty()) return fail("--exercise needs an exercise file (exercise.toml)");
             o.exercise = std::string{*v};
+        } else if (arg == "--edit-exercise") {
+            const auto v = value();
+            if (!v || v->empty())
+                return fail(
+                    "--edit-exercise needs an exercise file (exercise.toml) to open or create");
+            o.edit_exercise = std::string{*v};
         } else if (arg == "--journal") {
             const auto v = value();
             if (!v || v->empty()) return fail("--journal needs a journal file name");

@@ -28,6 +28,8 @@ struct GuiOptions {
     /// journal is resumed). With --exercise and no --journal, a new journal named after the
     /// exercise and the time is written in the working directory.
     std::filesystem::path exercise, journal;
+    /// The exercise editor opened on this file (read when it exists, created on save).
+    std::filesystem::path edit_exercise;
     bool players_window = true;   ///< the players' screen beside the console (--no-players)
     bool pause_at_injects = true; ///< pause at each inject (--no-pause-at-injects)
     /// --compare: plans compared at start against the world (the first is plan A), each run

@@ -201,7 +201,8 @@ void draw_adhoc(const Snapshot& s, UiState& ui, Commands& commands, Lang lang) {
             if (ImGui::Selectable(inject_kind_name(k), k == f.kind)) f.kind = k;
         ImGui::EndCombo();
     }
-    const bool centred = f.kind != InjectForm::AbsenceWave && f.kind != InjectForm::Message;
+    const bool centred = f.kind != InjectForm::AbsenceWave && f.kind != InjectForm::Message &&
+                         f.kind != InjectForm::RoadCut && f.kind != InjectForm::GroupEligible;
     if (centred) centre_combo(tr(lang, Text::Centre), f.centre, sc);
     switch (f.kind) {
     case InjectForm::StaffIll:
@@ -234,6 +235,18 @@ void draw_adhoc(const Snapshot& s, UiState& ui, Commands& commands, Lang lang) {
         name_combo(tr(lang, Text::Station), f.station, stations, "*");
         ImGui::InputFloat(tr(lang, Text::Factor), &f.factor, 0.5f, 1.0f, "%.1f");
         ImGui::InputText(tr(lang, Text::UntilTime), f.until.data(), f.until.size());
+        break;
+    }
+    case InjectForm::RoadCut:
+        ImGui::InputText(tr(lang, Text::CommuneA), f.commune_a.data(), f.commune_a.size());
+        ImGui::InputText(tr(lang, Text::CommuneB), f.commune_b.data(), f.commune_b.size());
+        ImGui::TextDisabled("%s", tr(lang, Text::CommuneHint));
+        ImGui::InputText(tr(lang, Text::UntilTime), f.until.data(), f.until.size());
+        break;
+    case InjectForm::GroupEligible: {
+        std::vector<std::string> groups;
+        for (const auto& g : sc.world.groups) groups.push_back(g.name);
+        name_combo(tr(lang, Text::Group), f.group, groups);
         break;
     }
     default:
@@ -318,10 +331,32 @@ void draw_decision_form(const Snapshot& s, DecisionForm& f, Lang lang, std::uint
         centre_combo(tr(lang, Text::ToCentre), f.centre_to, sc);
         ImGui::InputInt(tr(lang, Text::Doses), &f.doses, 10, 100);
         break;
-    case DecisionForm::Booking:
-        ImGui::InputInt(tr(lang, Text::FromDay), &f.from_day);
-        ImGui::InputInt(tr(lang, Text::HorizonDays), &f.horizon_days);
+    case DecisionForm::MoveStaff:
+        centre_combo(tr(lang, Text::FromCentre), f.centre, sc);
+        centre_combo(tr(lang, Text::ToCentre), f.centre_to, sc);
+        name_combo(tr(lang, Text::Profession), f.profession, sc.world.professions);
+        ImGui::InputInt(tr(lang, Text::PeopleCount), &f.people);
+        ImGui::TextDisabled("%s", tr(lang, Text::MoveNowHint));
         break;
+    case DecisionForm::Booking: {
+        ImGui::InputInt(tr(lang, Text::FromDay), &f.from_day);
+        std::vector<std::string> names;
+        for (const auto& c : sc.plan.centres) names.push_back(c.name);
+        name_combo(tr(lang, Text::Centre), f.booking_centre, names, tr(lang, Text::AllCentres));
+        ImGui::Checkbox("##sethorizon", &f.set_horizon);
+        ImGui::SameLine();
+        ImGui::InputInt(tr(lang, Text::HorizonDays), &f.horizon_days);
+        ImGui::Checkbox("##setslot", &f.set_slot);
+        ImGui::SameLine();
+        ImGui::InputInt(tr(lang, Text::SlotMinutes), &f.slot_minutes, 1, 5);
+        ImGui::Checkbox("##setperslot", &f.set_per_slot);
+        ImGui::SameLine();
+        ImGui::InputInt(tr(lang, Text::DosesPerSlot), &f.doses_per_slot);
+        ImGui::Checkbox("##setover", &f.set_overbooking);
+        ImGui::SameLine();
+        ImGui::InputFloat(tr(lang, Text::Overbooking), &f.overbooking, 0.05f, 0.1f, "%.2f");
+        break;
+    }
     default:
         break;
     }
@@ -495,13 +530,13 @@ void draw_course_lines(const Snapshot& s, Lang lang, int filter) {
             ImGui::TextUnformatted(e.author.c_str());
             ImGui::TableNextColumn();
             const std::string what = describe_entry(e, ex, lang, false);
-            if (!line.journaled || e.refused)
-                ImGui::TextColored(
-                    colour_refused, "%s%s", what.c_str(),
-                    line.journaled
-                        ? ""
-                        : (std::string{"  ("} + tr(lang, Text::NotJournaled) + ")").c_str());
-            else
+            if (!line.journaled || e.refused) {
+                ImGui::PushStyleColor(ImGuiCol_Text, colour_refused);
+                ImGui::TextWrapped(
+                    "%s  (%s)", what.c_str(),
+                    tr(lang, line.journaled ? Text::RefusedJournaled : Text::NotJournaled));
+                ImGui::PopStyleColor();
+            } else
                 ImGui::TextWrapped("%s", what.c_str());
         }
         ImGui::EndTable();

@@ -26,6 +26,7 @@ void draw_menu_bar(const Snapshot& snapshot, UiState& ui, Commands& commands) {
             ImGui::MenuItem(tr(lang, Text::PanelCourse), nullptr, &ui.show_course);
         }
         ImGui::Separator();
+        ImGui::MenuItem(tr(lang, Text::PanelEditor), nullptr, &ui.show_exercise_editor);
         ImGui::MenuItem(tr(lang, Text::LargeFont), nullptr, &ui.large_font);
         if (ImGui::MenuItem(tr(lang, Text::ResetMapView), "R")) commands.push(ResetMapView{});
         ImGui::EndMenu();

@@ -27,16 +27,23 @@ struct DecisionForm {
         CallReserve,
         Reallocate,
         Booking,
+        MoveStaff,
         Message,
         KindCount
     };
     int kind = AddLine;
     int centre = 0, centre_to = 1; ///< plan centre indices
     int role = 0;                  ///< world role index
+    int profession = 0;            ///< world profession index (move staff)
     int people = 1;
     int doses = 100;
     int horizon_days = 7;
     int from_day = 0; ///< booking: 0-based day index
+    // booking rules: each one changed only when its box is ticked
+    bool set_horizon = true, set_slot = false, set_per_slot = false, set_overbooking = false;
+    int slot_minutes = 10, doses_per_slot = 1;
+    float overbooking = 0.1f;
+    int booking_centre = -1; ///< plan centre index (-1: every centre)
     std::array<char, 32> from{}, until{};
     std::array<char, 64> author{};
     std::array<char, 256> text{};
@@ -55,6 +62,8 @@ struct InjectForm {
         DemandSurge,
         CentreClosed,
         StationSlowed,
+        RoadCut,
+        GroupEligible,
         Message,
         KindCount
     };
@@ -64,8 +73,10 @@ struct InjectForm {
     int station = -1;   ///< station of the centre (-1: every station)
     int people = 1, days = 1, delay_days = 1;
     float share = 0.2f, lost_share = 0.0f, factor = 2.0f, walk_ins_per_hour = 0.0f;
+    int group = 0; ///< world population group index (group eligible)
     std::array<char, 32> until{};
-    std::array<char, 512> text{}; ///< the text for the players
+    std::array<char, 64> commune_a{}, commune_b{}; ///< road cut: INSEE codes or names
+    std::array<char, 512> text{};                  ///< the text for the players
 };
 
 /// The facilitator console's fields.
@@ -142,7 +153,8 @@ struct UiState {
     // exercise session
     bool show_console = true;
     bool show_course = true;
-    int course_filter = 0; ///< 0 all, else EntrySource + 1
+    int course_filter = 0;             ///< 0 all, else EntrySource + 1
+    bool show_exercise_editor = false; ///< the exercise editor's window
     DecisionForm decision; ///< the console's own decision form (on behalf of the players)
     ConsoleState console;
     std::uint64_t next_request = 1; ///< numbers the session commands (shared by both windows)

@@ -121,15 +121,22 @@ TEST_CASE("live session run: an exercise driven through the service replays byte
     CHECK(f->session->course.back().entry.inject_id == "nurses-ill");
     CHECK(contains(read_text(journal), "inject_id = \"nurses-ill\""));
 
-    // a refused decision: the reason comes back, nothing is journaled
-    const std::string before_refusal = read_text(journal);
+    // a refused decision: the reason comes back; it is journaled as refused, with the reason,
+    // and not applied (the byte-for-byte replay below would see it in events.csv otherwise)
     live.decide(1, AddLine{CentreRef::named("Atlantis"), "injection", 1, at(1, 9), at(1, 17)},
                 EntrySource::Decision, "référent SSE", "renfort impossible");
     SessionReply r = wait_reply(live, 1);
     REQUIRE(r.refusal);
-    CHECK_FALSE(r.journaled);
+    CHECK(r.journaled);
     CHECK(r.refusal->reason == RefusalReason::UnknownCentre);
-    CHECK(read_text(journal) == before_refusal);
+    CHECK(contains(read_text(journal), "refused = true\nrefusal = \"centre inconnu"));
+    CHECK(contains(read_text(journal), "Atlantis"));
+    f = wait_for(live, [](const LiveFrame& fr) {
+        return fr.session && !fr.session->course.empty() && fr.session->course.back().entry.refused;
+    });
+    REQUIRE(f->session);
+    CHECK(f->session->course.back().journaled);
+    CHECK(f->session->course.back().entry.author == "référent SSE");
 
     // an accepted decision: journaled with its author, then applied
     live.decide(2, ReallocateDoses{CentreRef::named("Gignac"), CentreRef::named("Lodève"), 60},
@@ -236,6 +243,10 @@ TEST_CASE("live session run: an exercise driven through the service replays byte
     CHECK(contains(html, "stroke-dasharray=\"3 3\"")); // the timeline's markers
     CHECK(contains(html, "Branche de seance.journal.toml"));
     CHECK(contains(html, "Contrefactuels : chaque décision retirée"));
+    // the refused decision (kept by the branch: taken at J1 07:00) is listed with its reason
+    CHECK(contains(html, "<h2 id=\"refusees\">Décisions refusées</h2>"));
+    CHECK(contains(html, "renfort impossible"));
+    CHECK(contains(html, "centre inconnu"));
     CHECK_FALSE(contains(html, "http://")); // self-contained
     CHECK_FALSE(contains(html, "https://"));
     // kept for the retex_screenshot test (headless Chromium) and the docs
@@ -329,4 +340,92 @@ TEST_CASE("counterfactuals: each decision left out, the later entries applied at
         CHECK(ordinal > c.entry);
         CHECK_FALSE(why.empty());
     }
+}
+
+TEST_CASE("live session run: move staff, road cut, group eligible and booking rules are checked "
+          "first, refused with their reason, journaled with their author") {
+    TempDir dir;
+    const SessionInputs in = herault_inputs(13);
+    const fs_path journal = dir.path() / "formes.journal.toml";
+    LiveRun live;
+    live.start_session(in, journal, false);
+    live.run_to(at(1, 10));
+    auto f = wait_for(live, [](const LiveFrame& fr) {
+        return fr.status == LiveStatus::Paused && fr.state.now == at(1, 10);
+    });
+    REQUIRE(f->state.now == at(1, 10));
+
+    // "3 infirmiers de Clermont-l'Hérault à Gignac": some are on site at 10:00, they move
+    live.decide(1,
+                MoveStaff{CentreRef::named("Clermont-l'Hérault"), CentreRef::named("Gignac"),
+                          "infirmier", 3},
+                EntrySource::Decision, "référent SSE", "3 infirmiers vers Gignac");
+    SessionReply r = wait_reply(live, 1);
+    if (r.refusal) MESSAGE(describe_refusal(*r.refusal, "en"));
+    REQUIRE_FALSE(r.refusal);
+    CHECK(r.journaled);
+    CHECK(r.outcome.people >= 1);
+    CHECK(r.outcome.people <= 3);
+    // a profession nobody of Lodève has on site: refused, saying how many could come
+    live.decide(2, MoveStaff{CentreRef::named("Lodève"), CentreRef::named("Gignac"), "medecin", 40},
+                EntrySource::Decision, "référent SSE", "40 médecins de Lodève");
+    r = wait_reply(live, 2);
+    // the booking rules of one centre from tomorrow: slots of 15 minutes, 10 % overbooking
+    ChangeBooking rules;
+    rules.from_day = 2;
+    rules.slot_minutes = 15;
+    rules.overbooking = 0.1;
+    rules.centre = CentreRef::named("Gignac");
+    live.decide(3, rules, EntrySource::Decision, "coordinatrice", "créneaux de 15 min");
+    const SessionReply booked = wait_reply(live, 3);
+    if (booked.refusal) MESSAGE(describe_refusal(*booked.refusal, "en"));
+    CHECK(booked.journaled);
+    CHECK_FALSE(booked.refusal);
+    // ad-hoc injects from the console: a road that does not exist, a real one, a group already
+    // eligible, a group made eligible early
+    live.decide(4, RoadCut{"Gignac", "Lodève", at(3, 8)}, EntrySource::AdHocInject, "animateur",
+                "route coupée");
+    const SessionReply no_road = wait_reply(live, 4);
+    REQUIRE(no_road.refusal);
+    CHECK(describe_refusal(*no_road.refusal, "fr").find("sans objet") == 0);
+    live.decide(5, RoadCut{"Gignac", "Aniane", at(3, 8)}, EntrySource::AdHocInject, "animateur",
+                "crue");
+    const SessionReply cut = wait_reply(live, 5);
+    CHECK_FALSE(cut.refusal);
+    live.decide(6, GroupEligible{"75+"}, EntrySource::AdHocInject, "animateur", "75+");
+    CHECK(wait_reply(live, 6).refusal.has_value()); // eligible from day 0 already
+    live.decide(7, GroupEligible{"65-74"}, EntrySource::AdHocInject, "animateur", "65-74");
+    const SessionReply early = wait_reply(live, 7);
+    CHECK_FALSE(early.refusal);
+
+    // every one is in the journal with its author; the refused ones say why
+    const JournalReadResult jr = read_journal(journal);
+    REQUIRE(jr.journal);
+    int refused = 0, decided = 0;
+    for (const JournalEntry& e : jr.journal->entries) {
+        if (e.source != EntrySource::Decision && e.source != EntrySource::AdHocInject) continue;
+        CHECK_FALSE(e.author.empty());
+        if (e.refused) {
+            ++refused;
+            CHECK_FALSE(e.refusal.empty());
+        } else {
+            ++decided;
+        }
+    }
+    CHECK(refused == (r.refusal ? 1 : 0) + 2);
+    CHECK(decided == 7 - refused);
+
+    // to the end, then the replay gives the same outputs: refusals never applied
+    live.play();
+    f = wait_for(live, [](const LiveFrame& fr) { return fr.status == LiveStatus::Done; });
+    REQUIRE(f->results);
+    write_outputs(*in.scenario, *f->results, dir.path() / "live");
+    const fs_path out = dir.path() / "replayed";
+    const Outcome o = run_cli({"exercise", "replay", in.world_file.string(), in.plan_file.string(),
+                               journal.string(), "--out", out.string(), "--quiet"},
+                              dir.path());
+    REQUIRE_MESSAGE(o.exit_code == 0, o.err);
+    for (const auto& e : std::filesystem::directory_iterator(dir.path() / "live"))
+        CHECK_MESSAGE(read_text(out / e.path().filename()) == read_text(e.path()),
+                      e.path().filename().string());
 }

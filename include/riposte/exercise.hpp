@@ -61,8 +61,11 @@ struct ObjectiveCheck {
 
 struct Objective {
     std::string id;
-    std::string text;                   ///< what the evaluators look for
+    std::string text;                   ///< the objective, as the players are told it
     std::vector<ObjectiveCheck> checks; ///< all must hold for the objective to be met
+    /// What the evaluators look for in the room (`observe = [...]`): the evaluation grid's
+    /// lines, each rated P/S/M/U in the observations
+    std::vector<std::string> observations;
     int line = 0;
 };
 

@@ -57,6 +57,12 @@ struct JournalEntry {
     int line = 0;                 ///< line of its [[entry]] in the file (diagnostics)
 };
 
+/// A decision or an ad-hoc inject the engine refused when it was taken: journaled with its
+/// reason for the record (main courante, RETEX), never applied, in a replay neither.
+inline bool is_refused_decision(const JournalEntry& e) {
+    return e.refused && (e.source == EntrySource::Decision || e.source == EntrySource::AdHocInject);
+}
+
 struct Journal {
     std::filesystem::path file;
     JournalHeader header;

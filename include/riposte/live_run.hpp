@@ -57,13 +57,16 @@ struct PostedChange {
 /// observation), for the form that sent it: `request` is the number the caller chose.
 struct SessionReply {
     std::uint64_t request = 0;
-    bool journaled = false;         ///< written to the journal (and applied when it is a change)
-    std::optional<Refusal> refusal; ///< the engine refused it: nothing journaled, nothing applied
-    std::string error;              ///< the journal could not be written, or nothing to act on
-    ChangeOutcome outcome;          ///< when applied: what it did
+    bool journaled = false; ///< written to the journal (and applied unless refused)
+    /// The engine refused it: journaled as refused with the reason (when `journaled`), never
+    /// applied.
+    std::optional<Refusal> refusal;
+    std::string error;     ///< the journal could not be written, or nothing to act on
+    ChangeOutcome outcome; ///< when applied: what it did
 };
 
-/// One line of the main courante: a journal entry, or a refused decision (not journaled).
+/// One line of the main courante: a journal entry (a refused decision is one too, marked
+/// `refused`); `journaled` is false only for a line the journal could not take.
 struct CourseLine {
     JournalEntry entry;
     bool journaled = true;
@@ -150,8 +153,8 @@ class LiveRun {
     /// published as SessionView::error (and status Failed).
     void start_session(SessionInputs inputs, std::filesystem::path journal, bool resume);
     /// A decision or an ad-hoc inject: checked on a fork first; a refusal is replied and
-    /// nothing is journaled; else journaled (fsync'ed) then applied. `source` is Decision or
-    /// AdHocInject.
+    /// journaled as refused (never applied); else journaled (fsync'ed) then applied. `source` is
+    /// Decision or AdHocInject.
     void decide(std::uint64_t request, Change change, EntrySource source, std::string author,
                 std::string text);
     void skip_inject(std::uint64_t request, std::string id, std::string author);

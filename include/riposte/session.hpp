@@ -36,6 +36,7 @@ std::uint64_t entry_identity(std::uint64_t ordinal);
 
 /// Replays `entries` on `sim` (fresh, with the session's exercise set) in order, stopping
 /// before the first entry stamped after `until`. Returns the first divergence, if any.
+/// Refused decisions and ad-hoc injects (`refused`) are records only: never applied.
 std::optional<Divergence> replay_entries(Simulation& sim, const std::vector<JournalEntry>& entries,
                                          SimTime until = SimTime::max());
 
@@ -70,6 +71,11 @@ class LiveSession {
     };
     Decided decide(const Change& change, EntrySource source, const std::string& author,
                    const std::string& text, std::string* error);
+    /// Journals a decision or an ad-hoc inject the engine refused (checked on a fork first):
+    /// recorded as refused with the reason, never applied; replays and counterfactuals pass
+    /// over it. False (with `error`) when the journal cannot be written.
+    bool record_refused(const Change& change, EntrySource source, const std::string& author,
+                        const std::string& text, const Refusal& refusal, std::string* error);
     bool skip_inject(const std::string& id, const std::string& author, std::string* error);
     bool delay_inject(const std::string& id, SimTime at, const std::string& author,
                       std::string* error);

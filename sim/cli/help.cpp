@@ -317,8 +317,8 @@ the journal's header (paths relative to the journal's folder, checked by SHA-256
 writes the RETEX: one self-contained HTML page (French by default) with the timeline of
 injects and decisions drawn over the KPI charts, the objectives met or not (and where they
 failed), what broke (worst waits, people turned away, stock-outs), staff hours by
-profession, the evaluators' observations and a corrective action plan pre-filled from the
-decisions. Default output: NAME-retex.html next to the journal (NAME.journal.toml).
+profession, the decisions the model refused (journaled with their reasons, never applied),
+the evaluators' observations and a corrective action plan pre-filled from the decisions. Default output: NAME-retex.html next to the journal (NAME.journal.toml).
 
 Options:
   --exercise FILE   the exercise of the session (default: the one the journal names,

@@ -20,7 +20,7 @@ struct Words {
         *worked, *overtime, *observations, *no_observation, *actions, *action, *owner, *deadline,
         *suggest, *markers_note, *vaccinations, *unmet, *wasted, *wait_p90, *staff_hours, *refused,
         *target, *inject, *decision, *counterfactuals, *cf_note, *with, *without, *difference,
-        *no_longer;
+        *no_longer, *refused_title, *refused_note, *reason, *to_observe, *by_observation;
 };
 
 constexpr Words fr{"RETEX de l'exercice",
@@ -83,7 +83,13 @@ constexpr Words fr{"RETEX de l'exercice",
                    "avec",
                    "sans",
                    "écart",
-                   "Ne s'appliquent plus sans elle :"};
+                   "Ne s'appliquent plus sans elle :",
+                   "Décisions refusées",
+                   "Décisions et stimuli ad hoc que le modèle a refusés au moment où ils ont été "
+                   "pris (journalisés, jamais appliqués), avec le motif : à relire avec le plan.",
+                   "Motif",
+                   "À observer :",
+                   "jugé sur les observations"};
 
 constexpr Words en{"Exercise after-action report (RETEX)",
                    "Scenario",
@@ -145,7 +151,13 @@ constexpr Words en{"Exercise after-action report (RETEX)",
                    "with",
                    "without",
                    "difference",
-                   "No longer apply without it:"};
+                   "No longer apply without it:",
+                   "Refused decisions",
+                   "Decisions and ad-hoc injects the model refused when they were taken "
+                   "(journaled, never applied), with the reason: to read with the plan.",
+                   "Reason",
+                   "To observe:",
+                   "judged on the observations"};
 
 const char* source_word(EntrySource s, bool french) {
     switch (s) {
@@ -258,11 +270,21 @@ std::string retex_html(const RetexInputs& in) {
     } else {
         h += "<ul>";
         for (const ObjectiveVerdict& v : evaluate_objectives(*ex, sc, r)) {
-            h += "<li><span class=\"" + std::string(v.met ? "met" : "miss") + "\">" +
-                 esc(v.met ? w.met : w.not_met) + "</span> — " +
-                 esc(v.objective->text.empty() ? v.objective->id : v.objective->text) +
-                 " <span class=\"meta\">(" + std::to_string(v.judged) + " " + esc(w.judged) +
-                 ")</span>";
+            if (v.objective->checks.empty()) // nothing the model can judge: the room's call
+                h += "<li><span class=\"meta\">" + esc(w.by_observation) + "</span> — " +
+                     esc(v.objective->text.empty() ? v.objective->id : v.objective->text);
+            else
+                h += "<li><span class=\"" + std::string(v.met ? "met" : "miss") + "\">" +
+                     esc(v.met ? w.met : w.not_met) + "</span> — " +
+                     esc(v.objective->text.empty() ? v.objective->id : v.objective->text) +
+                     " <span class=\"meta\">(" + std::to_string(v.judged) + " " + esc(w.judged) +
+                     ")</span>";
+            if (!v.objective->observations.empty()) {
+                h += "<br><span class=\"meta\">" + esc(w.to_observe) + "</span><ul>";
+                for (const std::string& o : v.objective->observations)
+                    h += "<li>" + esc(o) + "</li>";
+                h += "</ul>";
+            }
             if (!v.misses.empty()) {
                 h += "<ul>";
                 for (std::size_t k = 0; k < v.misses.size() && k < 8; ++k) {
@@ -315,7 +337,7 @@ std::string retex_html(const RetexInputs& in) {
             h +=
                 " <span class=\"refused\">(" + esc(w.refused) + " : " + esc(e.refusal) + ")</span>";
         h += "</td></tr>";
-        if (inject || decision) {
+        if ((inject || decision) && !is_refused_decision(e)) { // a refusal changed nothing
             const double x = static_cast<double>(e.stamp.time.seconds()) / 86400.0;
             const std::string tip = std::to_string(e.ordinal) + ". " +
                                     source_word(e.source, french) + " " +
@@ -426,6 +448,29 @@ std::string retex_html(const RetexInputs& in) {
             }
         }
         h += "</table>\n";
+    }
+
+    // ---- refused decisions (journaled for the record, never applied)
+    {
+        std::vector<const JournalEntry*> refused;
+        for (const JournalEntry& e : j.entries)
+            if (is_refused_decision(e)) refused.push_back(&e);
+        if (!refused.empty()) {
+            h += "<h2 id=\"refusees\">" + esc(w.refused_title) + "</h2>\n<p class=\"note\">" +
+                 esc(w.refused_note) + "</p>\n<table><tr><th>n°</th><th>" + esc(w.time) +
+                 "</th><th>" + esc(w.who) + "</th><th>" + esc(w.what) + "</th><th>" +
+                 esc(w.reason) + "</th></tr>";
+            for (const JournalEntry* e : refused) {
+                std::string what = e->text;
+                if (e->change && !std::holds_alternative<Message>(*e->change))
+                    what += (what.empty() ? "" : " — ") + one_line(change_to_toml(*e->change));
+                h += "<tr><td class=\"n\">" + std::to_string(e->ordinal) + "</td><td>" +
+                     esc(format_day_time(e->stamp.time)) + "</td><td>" + esc(e->author) +
+                     "</td><td>" + esc(what) + "</td><td class=\"refused\">" + esc(e->refusal) +
+                     "</td></tr>";
+            }
+            h += "</table>\n";
+        }
     }
 
     // ---- what broke

@@ -12,6 +12,7 @@ TimeReplay replay_by_time(std::shared_ptr<const Scenario> scenario, const RunOpt
     Simulation sim(std::move(scenario), options);
     for (const JournalEntry& e : entries) {
         if (e.ordinal == left_out) continue;
+        if (is_refused_decision(e)) continue; // refused live: never applied
         if (e.source == EntrySource::Observation || e.source == EntrySource::ScriptedFired ||
             e.source == EntrySource::TriggerFired)
             continue; // the engine fires its own injects; observations change nothing

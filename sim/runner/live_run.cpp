@@ -362,19 +362,11 @@ void LiveRun::Worker::act(SessionAct& a) {
             if (!a.change) break;
             const ChangeOutcome checked = session_->check(*a.change);
             if (checked.refusal) {
-                // refused: nothing journaled, nothing applied; shown in the main courante
+                // refused: journaled as refused with its reason (main courante, RETEX), not
+                // applied
                 r.refusal = checked.refusal;
-                CourseLine line;
-                line.journaled = false;
-                line.entry.source = a.source;
-                line.entry.stamp = sim_->next_stamp();
-                line.entry.change = a.change;
-                line.entry.author = a.author;
-                line.entry.text = a.text;
-                line.entry.refused = true;
-                line.entry.refusal = describe_refusal(*checked.refusal);
-                course_.push_back(std::move(line));
-                session_dirty_ = true;
+                ok = session_->record_refused(*a.change, a.source, a.author, a.text,
+                                              *checked.refusal, &error);
                 break;
             }
             const LiveSession::Decided d =

@@ -82,6 +82,8 @@ std::optional<Divergence> replay_entries(Simulation& sim, const std::vector<Jour
             return Divergence{e.ordinal, e.line, std::move(what)};
         };
         if (e.source == EntrySource::Observation) continue;
+        // a decision the engine refused live was never applied: a record, not a change
+        if (is_refused_decision(e)) continue;
         // run to the entry's event, then move the clock to its time without another event
         if (sim.events_processed() > e.stamp.ordinal)
             return diverge("entries out of order (" + stamp_text(e.stamp) + ")");
@@ -283,6 +285,21 @@ LiveSession::Decided LiveSession::decide(const Change& change, EntrySource sourc
     d.outcome = sim_->apply(change, entry_identity(ordinal));
     changes_seen_ = sim_->changes().size();
     return d;
+}
+
+bool LiveSession::record_refused(const Change& change, EntrySource source,
+                                 const std::string& author, const std::string& text,
+                                 const Refusal& refusal, std::string* error) {
+    if (!applies_change(source) || !record_fired(error)) return false;
+    JournalEntry e;
+    e.source = source;
+    e.stamp = sim_->next_stamp(); // where it would have applied (nothing is stamped by it)
+    e.change = change;
+    e.author = author;
+    e.text = text;
+    e.refused = true;
+    e.refusal = describe_refusal(refusal);
+    return write(std::move(e), error);
 }
 
 bool LiveSession::inject_action(EntrySource source, const std::string& id, SimTime new_time,

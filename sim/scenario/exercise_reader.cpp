@@ -291,6 +291,23 @@ class ExerciseReader {
         const auto text = r.string("text", true, "text = \"Tenir les délais d'attente\"");
         ok = ok && text;
         o.text = text.value_or("");
+        if (const toml::node* n = r.node("observe")) {
+            const auto* arr = n->as_array();
+            if (!arr) {
+                f_.error(*n, "value.type",
+                         "'observe' must be a list of texts, e.g. observe = [\"La cellule "
+                         "appelle la réserve avant midi\"]");
+                ok = false;
+            } else {
+                for (const toml::node& item : *arr) {
+                    auto s = loader::to_string(f_, item, "an item of 'observe'");
+                    if (s)
+                        o.observations.push_back(std::move(*s));
+                    else
+                        ok = false;
+                }
+            }
+        }
         for (const toml::table* ct : r.table_array("check")) {
             auto c = check(*ct);
             if (c)

@@ -70,6 +70,44 @@ TEST_CASE("decision form: each kind gives its change; a time that does not read 
     const auto booking = std::get<ChangeBooking>(*decision_from_form(f, sc, Lang::Fr, &problem));
     CHECK(booking.from_day == 3);
     CHECK(booking.horizon_days == 5);
+    // the booking rules: only the ticked ones change, for one centre or every centre
+    f.set_horizon = false;
+    f.set_slot = f.set_per_slot = f.set_overbooking = false;
+    problem.clear();
+    CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem)); // nothing to change
+    CHECK(problem.find("Cochez") != std::string::npos);
+    f.set_slot = true;
+    f.slot_minutes = 15;
+    f.set_per_slot = true;
+    f.doses_per_slot = 2;
+    f.set_overbooking = true;
+    f.overbooking = 0.25f;
+    f.booking_centre = sc.plan.find_centre("Gignac");
+    const auto rules = std::get<ChangeBooking>(*decision_from_form(f, sc, Lang::Fr, &problem));
+    CHECK(rules.from_day == 3);
+    CHECK_FALSE(rules.horizon_days);
+    CHECK(rules.slot_minutes == 15);
+    CHECK(rules.doses_per_slot == 2);
+    CHECK(rules.overbooking == doctest::Approx(0.25));
+    CHECK(rules.centre == CentreRef::named("Gignac"));
+    f.booking_centre = -1;
+    CHECK(std::get<ChangeBooking>(*decision_from_form(f, sc, Lang::Fr, &problem)).centre ==
+          CentreRef::all());
+    f.set_horizon = true;
+    // move staff: "3 infirmiers de Gignac à Lodève"
+    f.kind = DecisionForm::MoveStaff;
+    f.centre = sc.plan.find_centre("Gignac");
+    f.centre_to = sc.plan.find_centre("Lodève");
+    f.profession = index_of(sc.world.professions, "infirmier");
+    REQUIRE(f.profession >= 0);
+    const auto move = std::get<MoveStaff>(*decision_from_form(f, sc, Lang::Fr, &problem));
+    CHECK(move.from == CentreRef::named("Gignac"));
+    CHECK(move.to == CentreRef::named("Lodève"));
+    CHECK(move.profession == "infirmier");
+    CHECK(move.people == 3);
+    f.centre_to = f.centre;
+    CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem));
+    f.centre = sc.plan.find_centre("Lodève");
     f.kind = DecisionForm::Reallocate;
     f.centre_to = f.centre; // the same centre twice
     CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem));
@@ -127,6 +165,24 @@ TEST_CASE("ad-hoc inject form: each kind gives its inject") {
     f.share = 0.3f;
     CHECK(std::get<AbsenceWave>(*inject_from_form(f, sc, Lang::Fr, now, &problem)).share ==
           doctest::Approx(0.3));
+    // a road cut: two communes (as typed) and until when; both are needed
+    f.kind = InjectForm::RoadCut;
+    problem.clear();
+    CHECK_FALSE(inject_from_form(f, sc, Lang::Fr, now, &problem));
+    CHECK(problem.find("communes voisines") != std::string::npos);
+    put(f.commune_a, "Gignac");
+    put(f.commune_b, "Aniane");
+    put(f.until, "J3 18:00");
+    const auto cut = std::get<RoadCut>(*inject_from_form(f, sc, Lang::Fr, now, &problem));
+    CHECK(cut.a == "Gignac");
+    CHECK(cut.b == "Aniane");
+    CHECK(cut.until == days(3) + hours(18));
+    // a group made eligible: the group's name from the world
+    REQUIRE(sc.world.groups.size() >= 2);
+    f.kind = InjectForm::GroupEligible;
+    f.group = 1;
+    CHECK(std::get<GroupEligible>(*inject_from_form(f, sc, Lang::Fr, now, &problem)).group ==
+          sc.world.groups[1].name);
     for (int k = 0; k < InjectForm::KindCount; ++k) {
         f.kind = k;
         const auto c = inject_from_form(f, sc, Lang::Fr, now, &problem);
