@@ -117,10 +117,10 @@ TEST_CASE("the national scenario loads: all communes with coordinates, over 1,00
     REQUIRE_MESSAGE(r.scenario.has_value(), all_messages(r.diagnostics));
     // the overseas départements are separate parts of the road graph, declared as such
     CHECK_MESSAGE(r.diagnostics.items().empty(), all_messages(r.diagnostics));
-    CHECK(connected_parts(r.scenario->world.territory) == 5);
+    CHECK(connected_parts(r.scenario->world.territory) == 6);
     const Scenario& s = *r.scenario;
-    CHECK(s.world.territory.communes.size() == 34870);
-    CHECK(population(s.world) == 68348817);
+    CHECK(s.world.territory.communes.size() == 34874);
+    CHECK(population(s.world) == 68396427);
     int vacc = 0;
     for (const auto& c : s.plan.centres) vacc += c.vaccinates() ? 1 : 0;
     CHECK(vacc >= 1000);

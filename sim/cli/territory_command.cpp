@@ -57,7 +57,9 @@ Selection (exactly one):
   --around INSEE         communes within --radius-km R km (great-circle) of this commune
                          (its INSEE code or its name, e.g. --around Angoulême)
   --radius-km R          radius for --around, more than 0 and at most 1000
-  --all                  the whole table; communes without coordinates are left out
+  --all                  the whole table; left out: Polynésie française, Nouvelle-Calédonie,
+                         Wallis-et-Futuna (own health systems, outside any ARS), the TAAF and
+                         Clipperton, and the communes without coordinates
   --exclude CODES        INSEE codes to leave out of the selection
 
 Road graph:

@@ -20,6 +20,22 @@ namespace riposte {
 
 namespace {
 
+/// The collectivités outside any ARS: Terres australes et antarctiques françaises (984),
+/// Wallis-et-Futuna (986), Polynésie française (987), Nouvelle-Calédonie (988), Clipperton (989).
+bool outside_any_ars(std::string_view departement) {
+    return departement == "984" || departement == "986" || departement == "987" ||
+           departement == "988" || departement == "989";
+}
+
+std::string outside_territory_name(std::string_view departement) {
+    if (departement == "984") return "TAAF";
+    if (departement == "986") return "Wallis-et-Futuna";
+    if (departement == "987") return "Polynésie française";
+    if (departement == "988") return "Nouvelle-Calédonie";
+    if (departement == "989") return "Clipperton";
+    return std::string(departement);
+}
+
 constexpr double earth_radius_km = 6371.0088;
 constexpr double deg = 3.14159265358979323846 / 180.0;
 constexpr double format_max_minutes = 1440; // edges.csv limits of the scenario format
@@ -377,6 +393,40 @@ std::vector<int> select_communes(const NationalTable& t, const TerritorySelectio
     }
     if (d.error_count() > errors_before) return {};
 
+    // Polynésie française, Nouvelle-Calédonie and Wallis-et-Futuna run their own health
+    // systems, outside any ARS; the TAAF and Clipperton have no resident population. No CPTS
+    // plans there: left out of --all, refused when named.
+    std::vector<std::string> outside;
+    std::vector<std::string> outside_deps;
+    for (std::size_t k = 0; k < t.communes.size(); ++k) {
+        if (!chosen[k]) continue;
+        const auto& c = t.communes[k];
+        if (!outside_any_ars(c.departement)) continue;
+        chosen[k] = 0;
+        outside.push_back(c.insee);
+        if (std::find(outside_deps.begin(), outside_deps.end(), c.departement) ==
+            outside_deps.end())
+            outside_deps.push_back(c.departement);
+    }
+    if (!outside.empty()) {
+        std::string where;
+        for (std::size_t k = 0; k < outside_deps.size(); ++k)
+            where += (k ? ", " : "") + outside_territory_name(outside_deps[k]) + " (" +
+                     outside_deps[k] + ")";
+        const std::string msg =
+            std::to_string(outside.size()) + " commune" + (outside.size() > 1 ? "s" : "") + " of " +
+            where + " " + (outside.size() > 1 ? "are" : "is") +
+            " left out: Polynésie française, Nouvelle-Calédonie and Wallis-et-Futuna run their "
+            "own health systems, outside any ARS, and the TAAF and Clipperton have no resident "
+            "population; riposte plans for territories under an ARS";
+        if (sel.by == SelectBy::All) {
+            d.warning({t.file, 0, 0}, msg);
+        } else {
+            d.error({t.file, 0, 0}, msg);
+            return {};
+        }
+    }
+
     std::vector<int> out;
     std::vector<std::string> missing;
     std::vector<std::string> missing_codes;
@@ -428,14 +478,24 @@ RoadGraphReport build_road_graph(Territory& territory, const RoadGraphOptions& o
     for (std::size_t i = 0; i < n; ++i) pts[i] = unit_vector(cs[i].lat, cs[i].lon);
     const Grid grid(pts);
 
-    // k nearest neighbours, symmetric union
+    // The longest great-circle link whose km and minutes fit the scenario format (edges.csv).
+    const double auto_max =
+        std::min(format_max_km, format_max_minutes / 60.0 * o.speed_kmh) / o.detour;
+
+    // k nearest neighbours, symmetric union. A commune with fewer than k others within the
+    // format's reach (Saint-Pierre-et-Miquelon: two communes, 4,000 km from the next) keeps
+    // only the links that fit: a longer one could not be written or read back.
     std::vector<std::pair<int, int>> pairs;
     pairs.reserve(n * static_cast<std::size_t>(o.k));
     const auto k = static_cast<std::size_t>(std::max(1, o.k));
     for (std::size_t i = 0; i < n; ++i) {
         const auto near = grid.nearest(static_cast<int>(i), k, [](int) { return true; });
-        for (const auto& [d2, j] : near)
+        for (const auto& [d2, j] : near) {
+            const auto& a = cs[i];
+            const auto& b = cs[static_cast<std::size_t>(j)];
+            if (great_circle_km(a.lat, a.lon, b.lat, b.lon) > auto_max) continue;
             pairs.emplace_back(std::min(static_cast<int>(i), j), std::max(static_cast<int>(i), j));
+        }
     }
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
@@ -452,8 +512,6 @@ RoadGraphReport build_road_graph(Territory& territory, const RoadGraphOptions& o
 
     // Bridge the parts: each round, every part but the largest adds its shortest link to
     // another part (Borůvka), until one part is left or no allowed link remains.
-    const double auto_max =
-        std::min(format_max_km, format_max_minutes / 60.0 * o.speed_kmh) / o.detour;
     const double max_gc_km = o.max_bridge_km > 0 ? o.max_bridge_km : auto_max;
     std::set<int> given_up; // roots of parts whose shortest link is too long
     for (;;) {

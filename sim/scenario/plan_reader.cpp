@@ -43,16 +43,11 @@ std::optional<Distribution> read_duration(TableReader& r, std::string_view key, 
     const toml::node* n = r.table().get(key);
     const double m = d->mean();
     if (!(m > 0)) {
-        r.file().error(*n, "'" + std::string(key) +
-                               "' has a mean of 0: a person needs some time "
-                               "here; write e.g. " +
-                               std::string(example));
+        r.file().error(*n, say(text::diag.plan_mean_zero, {key, example}));
         return std::nullopt;
     }
     if (m > max_duration_seconds) {
-        r.file().error(*n, "'" + std::string(key) + "' has a mean of " + format_number(m / 3600.0) +
-                               " hours, more than a day: numbers "
-                               "without a unit are minutes");
+        r.file().error(*n, say(text::diag.plan_mean_over_day, {key, format_number(m / 3600.0)}));
         return std::nullopt;
     }
     return d;
@@ -64,23 +59,18 @@ void read_staff(const TomlFile& f, const toml::node& n, const World& w, bool rol
     staff.assign(w.roles.size(), 0);
     const auto* st = n.as_table();
     if (!st) {
-        f.error(n, "'staff' must be a table of role = number of people, e.g. staff = { "
-                   "reception = 2, injection = 3 }; found " +
-                       type_phrase(n));
+        f.error(n, say(text::diag.plan_staff_table, {type_words(n)}));
         return;
     }
     for (auto&& [k, v] : *st) {
         const std::string rn(k.str());
         SourceLoc kl = f.loc(k);
         if (kl.line <= 0) kl = f.loc(v);
-        const auto count = to_int(f, v, "staff '" + rn + "'", 0, Limits::max_staff_per_role);
+        const auto count =
+            to_int(f, v, say(text::diag.plan_staff_what, {rn}), 0, Limits::max_staff_per_role);
         if (!roles_known) continue;
         if (w.find_role(rn) < 0 && w.find_profession(rn) >= 0) {
-            f.error(kl, "'" + rn +
-                            "' is a profession, not a role: staff counts people per role "
-                            "(e.g. medical_interview = 1) and the roster picks professions allowed "
-                            "by the scope table; roles: " +
-                            quoted_list(w.roles));
+            f.error(kl, say(text::diag.plan_profession_not_role, {rn, quoted_list(w.roles)}));
             continue;
         }
         const auto role = resolve_name(w.roles, rn, "role", kl, f.diags(),
@@ -104,11 +94,10 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
     if (const toml::node* n = r.node("name", true, "name = \"injection\"")) {
         if (auto v = to_string(f, *n, "'name'")) {
             s.name = *v;
-            if (s.name.empty()) f.error(*n, "empty station name: write e.g. \"injection\"");
+            if (s.name.empty()) f.error(*n, say(text::diag.plan_empty_station));
             for (const auto& o : c.stations)
                 if (!s.name.empty() && o.name == s.name)
-                    f.error(*n, "duplicate station '" + s.name + "' in centre '" + c.name +
-                                    "': give each station its own name");
+                    f.error(*n, say(text::diag.plan_duplicate_station, {s.name, c.name}));
         }
     }
     if (auto k = r.keyword("kind", station_kinds)) s.kind = static_cast<StationKind>(*k);
@@ -276,41 +265,36 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
         s.end += hours(24); // crosses midnight: ends the next day
     } else if (s.start >= s.end) {
         const toml::node* n = t.get("end") ? t.get("end") : t.get("start");
-        f.error(n ? f.loc(*n) : r.loc(), "the shift ends (" + clock_to_text(s.end) +
-                                             ") before it starts (" + clock_to_text(s.start) +
-                                             "): only a centre with continuous = true has "
-                                             "shifts that cross midnight; split it in two");
+        f.error(n ? f.loc(*n) : r.loc(), say(text::diag.plan_shift_reversed,
+                                             {clock_to_text(s.end), clock_to_text(s.start)}));
     } else if (c.continuous) {
         // open around the clock: any shift is inside the opening hours
     } else if (c.opens >= c.closes) {
         // The centre's hours are wrong (reported there): nothing to compare with.
     } else if (s.end <= c.opens || s.start >= c.closes) {
-        f.error(r.loc(), "the shift " + clock_to_text(s.start) + "-" + clock_to_text(s.end) +
-                             " is outside the opening hours of centre '" + c.name + "' (" +
-                             clock_to_text(c.opens) + "-" + clock_to_text(c.closes) +
-                             "): move it inside, or change 'opens'/'closes'");
+        f.error(r.loc(), say(text::diag.plan_shift_outside,
+                             {clock_to_text(s.start), clock_to_text(s.end), c.name,
+                              clock_to_text(c.opens), clock_to_text(c.closes)}));
     } else if (s.start < c.opens || s.end > c.closes) {
-        f.warning(r.loc(), "the shift " + clock_to_text(s.start) + "-" + clock_to_text(s.end) +
-                               " runs outside the opening hours of centre '" + c.name + "' (" +
-                               clock_to_text(c.opens) + "-" + clock_to_text(c.closes) +
-                               "): staff are rostered while the centre is closed");
+        f.warning(r.loc(), say(text::diag.plan_shift_overlaps,
+                               {clock_to_text(s.start), clock_to_text(s.end), c.name,
+                                clock_to_text(c.opens), clock_to_text(c.closes)}));
     }
     const WeekdayMask common = static_cast<WeekdayMask>(s.weekdays & c.weekdays);
     const toml::node* dn = t.get("days");
     if (common == 0)
         f.error(dn ? f.loc(*dn) : r.loc(),
-                "the shift works on " + weekdays_to_text(s.weekdays) + " but centre '" + c.name +
-                    "' opens on " + weekdays_to_text(c.weekdays) + ": the shift would never run");
+                say(text::diag.plan_shift_never_runs,
+                    {weekdays_to_text(s.weekdays), c.name, weekdays_to_text(c.weekdays)}));
     else if (common != s.weekdays)
-        f.warning(dn ? f.loc(*dn) : r.loc(), "the shift works on " + weekdays_to_text(s.weekdays) +
-                                                 " but centre '" + c.name + "' opens on " +
-                                                 weekdays_to_text(c.weekdays) +
-                                                 ": on the other days the shift does not run");
+        f.warning(dn ? f.loc(*dn) : r.loc(),
+                  say(text::diag.plan_shift_some_days,
+                      {weekdays_to_text(s.weekdays), c.name, weekdays_to_text(c.weekdays)}));
     if (s.first_day > s.last_day) {
         const toml::node* n = t.get("last_day");
-        f.error(n ? f.loc(*n) : r.loc(), "'last_day' (" + std::to_string(s.last_day) +
-                                             ") is before 'first_day' (" +
-                                             std::to_string(s.first_day) + ")");
+        f.error(n ? f.loc(*n) : r.loc(),
+                say(text::diag.plan_last_before_first,
+                    {std::to_string(s.last_day), std::to_string(s.first_day)}));
     } else if (s.last_day < c.first_day || s.first_day > c.last_day) {
         f.error(r.loc(), "the shift's " + days_text(s.first_day, s.last_day) +
                              " do not meet the centre's " + days_text(c.first_day, c.last_day));
@@ -350,10 +334,10 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
     if (const toml::node* n = r.node("name", true, "name = \"Gignac\"")) {
         if (auto v = to_string(f, *n, "'name'")) {
             c.name = *v;
-            if (c.name.empty()) f.error(*n, "empty centre name: write e.g. \"Gignac\"");
+            if (c.name.empty()) f.error(*n, say(text::diag.plan_empty_centre));
             for (const auto& o : p.centres)
                 if (!c.name.empty() && o.name == c.name)
-                    f.error(*n, "duplicate centre '" + c.name + "': give each centre its own name");
+                    f.error(*n, say(text::diag.plan_duplicate_centre, {c.name}));
         }
     }
     if (auto k = r.keyword("kind", centre_kinds)) c.kind = static_cast<CentreKind>(*k);
@@ -365,9 +349,8 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
     if (auto v = r.integer("first_day", 0, Limits::max_days)) c.first_day = static_cast<int>(*v);
     if (auto v = r.integer("last_day", 0, Limits::max_days)) c.last_day = static_cast<int>(*v);
     if (c.first_day > c.last_day)
-        f.error(*t.get("last_day"), "'last_day' (" + std::to_string(c.last_day) +
-                                        ") is before 'first_day' (" + std::to_string(c.first_day) +
-                                        ")");
+        f.error(*t.get("last_day"), say(text::diag.plan_last_before_first,
+                                        {std::to_string(c.last_day), std::to_string(c.first_day)}));
     else if (wi.parsed && c.first_day >= w.days && t.get("first_day"))
         f.warning(*t.get("first_day"),
                   "centre '" + c.name + "' opens on day " + std::to_string(c.first_day) +
@@ -390,9 +373,9 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
     if (auto v = r.clock("closes", true); v && !c.continuous) c.closes = *v;
     if (c.opens >= c.closes) {
         const toml::node* n = t.get("closes") ? t.get("closes") : t.get("opens");
-        f.error(n ? f.loc(*n) : r.loc(), "centre '" + c.name + "' closes (" +
-                                             clock_to_text(c.closes) + ") before it opens (" +
-                                             clock_to_text(c.opens) + ")");
+        f.error(n ? f.loc(*n) : r.loc(),
+                say(text::diag.plan_centre_reversed,
+                    {c.name, clock_to_text(c.closes), clock_to_text(c.opens)}));
     }
     if (auto v = r.integer("waiting_room", 0, 100000)) c.waiting_room = static_cast<int>(*v);
     if (auto v = r.string("display_name")) c.display_name = *v;

@@ -78,9 +78,8 @@ void read_world_header(const TomlFile& f, const toml::table& t, World& w) {
         w.warmup_days = static_cast<int>(*d);
         if (w.warmup_days >= w.days)
             f.error(*t.get("warmup_days"),
-                    "'warmup_days' (" + std::to_string(w.warmup_days) +
-                        ") leaves no day to measure: it must be below 'days' (" +
-                        std::to_string(w.days) + ")");
+                    say(text::diag.world_warmup,
+                        {std::to_string(w.warmup_days), std::to_string(w.days)}));
     }
     r.finish();
 }
@@ -95,17 +94,16 @@ struct CommuneIndex {
 void add_commune(World& w, CommuneIndex& idx, Commune c, const SourceLoc& insee_loc,
                  Diagnostics& diags) {
     if (c.insee.empty()) {
-        diags.error(insee_loc, "ref.empty",
-                    "empty INSEE code: every commune needs its code, e.g. \"34079\"");
+        diags.error(insee_loc, "ref.empty", say(text::diag.world_empty_insee));
         return;
     }
     const auto [it, fresh] =
         idx.by_insee.emplace(c.insee, static_cast<int>(w.territory.communes.size()));
     if (!fresh) {
-        diags.error(insee_loc, "ref.duplicate",
-                    "duplicate INSEE code " + c.insee + " (already used by '" +
-                        w.territory.communes[static_cast<std::size_t>(it->second)].name +
-                        "'): each commune must appear once");
+        diags.error(
+            insee_loc, "ref.duplicate",
+            say(text::diag.world_duplicate_insee,
+                {c.insee, w.territory.communes[static_cast<std::size_t>(it->second)].name}));
         return;
     }
     w.territory.communes.push_back(std::move(c));
@@ -148,15 +146,13 @@ void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, Commune
             c.population = *pop;
         } else {
             d.error(cell_loc(*t, cell(cp)), "csv.bad_value",
-                    "bad population '" + cell(cp).text + "': write a whole number of inhabitants");
+                    say(text::diag.world_bad_population, {cell(cp).text}));
         }
         const std::string& la = cell(cla).text;
         const std::string& lo = cell(clo).text;
         if (la.empty() || lo.empty()) {
             d.error(cell_loc(*t, cell(la.empty() ? cla : clo)), "csv.bad_value",
-                    "commune '" + c.name + "' (" + c.insee +
-                        ") has no coordinates: fill lat and lon in WGS84 degrees (e.g. the "
-                        "commune's centroid from IGN ADMIN EXPRESS); riposte does not guess");
+                    say(text::diag.world_no_coordinates, {c.name, c.insee}));
         } else {
             const auto lat = parse_double(la);
             const auto lon = parse_double(lo);
@@ -413,12 +409,11 @@ void read_groups(const TomlFile& f, TableReader& top, World& w) {
             if (auto s = to_string(f, *name_node, "'name'")) {
                 g.name = *s;
                 if (g.name.empty())
-                    f.error(*name_node, "value.empty", "empty group name: write e.g. \"75+\"");
+                    f.error(*name_node, "value.empty", say(text::diag.world_empty_group));
                 for (const auto& o : w.groups)
                     if (o.name == g.name && !g.name.empty())
                         f.error(*name_node, "ref.duplicate",
-                                "duplicate group name '" + g.name +
-                                    "': each [[group]] needs its own name");
+                                say(text::diag.world_duplicate_group, {g.name}));
             }
         if (auto v = r.number("share", share_range, true, "share = 0.11")) {
             g.share = *v;
@@ -443,9 +438,7 @@ void read_groups(const TomlFile& f, TableReader& top, World& w) {
     }
     if (share_sum > 1.0 + 1e-9)
         f.error(last_share_loc, "value.out_of_range",
-                "the shares of the population groups add up to " + format_number(share_sum) +
-                    ", more than 1: a person belongs to one group only, lower "
-                    "the shares");
+                say(text::diag.world_shares_over_one, {format_number(share_sum)}));
 }
 
 void read_behaviour(const TomlFile& f, const toml::table* t, World& w) {
@@ -579,8 +572,7 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
             const auto v = parse_int(c->text);
             if (!v || *v < 1 || *v > max_pool_count)
                 d.error(cell_loc(*t, *c), "csv.bad_value",
-                        "bad count '" + c->text + "': write a whole number of people from 1 to " +
-                            std::to_string(max_pool_count));
+                        say(text::diag.world_bad_count, {c->text, std::to_string(max_pool_count)}));
             else
                 e.count = static_cast<int>(*v);
         }
@@ -657,12 +649,11 @@ void read_vaccines(const TomlFile& f, TableReader& top, World& w, WorldInfo& inf
         if (const toml::node* n = r.node("name", true, "name = \"Comirnaty\"")) {
             if (auto s = to_string(f, *n, "'name'")) {
                 v.name = *s;
-                if (v.name.empty())
-                    f.error(*n, "value.empty", "empty vaccine name: write e.g. \"Comirnaty\"");
+                if (v.name.empty()) f.error(*n, "value.empty", say(text::diag.world_empty_vaccine));
                 for (const auto& o : w.vaccines)
                     if (o.name == v.name && !v.name.empty())
                         f.error(*n, "ref.duplicate",
-                                "duplicate vaccine '" + v.name + "': define it once");
+                                say(text::diag.world_duplicate_vaccine, {v.name}));
             } else {
                 ok = false;
             }

@@ -145,7 +145,98 @@ struct DiagnosticTexts {
     Text without_accents{"écrivez-la sans accents ('{0}') ou ",
                          "write it without accents ('{0}') or "};
     Text put_in_quotes{"mettez-la entre guillemets (\"{0}\")", "put it in quotes (\"{0}\")"};
+    // plan_reader.cpp
+    Text plan_mean_zero{"'{0}' a une moyenne de 0 : une personne passe forcément un peu de temps "
+                        "ici ; écrivez par exemple {1}",
+                        "'{0}' has a mean of 0: a person needs some time here; write e.g. {1}"};
+    Text plan_mean_over_day{"'{0}' a une moyenne de {1} heures, plus d'une journée : un nombre "
+                            "sans unité est en minutes",
+                            "'{0}' has a mean of {1} hours, more than a day: numbers without a "
+                            "unit are minutes"};
+    Text plan_staff_table{"'staff' doit être une table rôle = nombre de personnes, par exemple "
+                          "staff = { reception = 2, injection = 3 } ; trouvé : {0}",
+                          "'staff' must be a table of role = number of people, e.g. staff = { "
+                          "reception = 2, injection = 3 }; found {0}"};
+    Text plan_staff_what{"l'effectif '{0}'", "staff '{0}'"};
+    Text plan_profession_not_role{"'{0}' est une profession, pas un rôle : staff compte les "
+                                  "personnes par rôle (par exemple medical_interview = 1) et le "
+                                  "planning choisit les professions habilitées par la table des "
+                                  "compétences ; rôles : {1}",
+                                  "'{0}' is a profession, not a role: staff counts people per "
+                                  "role (e.g. medical_interview = 1) and the roster picks "
+                                  "professions allowed by the scope table; roles: {1}"};
+    Text plan_empty_station{"nom de poste vide : écrivez par exemple \"injection\"",
+                            "empty station name: write e.g. \"injection\""};
+    Text plan_duplicate_station{"poste '{0}' en double dans le centre '{1}' : donnez à chaque "
+                                "poste son propre nom",
+                                "duplicate station '{0}' in centre '{1}': give each station its "
+                                "own name"};
+    Text plan_shift_reversed{"la vacation finit ({0}) avant de commencer ({1}) : seul un centre "
+                             "avec continuous = true a des vacations qui passent minuit ; "
+                             "coupez-la en deux",
+                             "the shift ends ({0}) before it starts ({1}): only a centre with "
+                             "continuous = true has shifts that cross midnight; split it in two"};
+    Text plan_shift_outside{"la vacation {0}-{1} est en dehors des heures d'ouverture du centre "
+                            "'{2}' ({3}-{4}) : placez-la dedans, ou changez 'opens'/'closes'",
+                            "the shift {0}-{1} is outside the opening hours of centre '{2}' "
+                            "({3}-{4}): move it inside, or change 'opens'/'closes'"};
+    Text plan_shift_overlaps{"la vacation {0}-{1} déborde des heures d'ouverture du centre '{2}' "
+                             "({3}-{4}) : du personnel est prévu centre fermé",
+                             "the shift {0}-{1} runs outside the opening hours of centre '{2}' "
+                             "({3}-{4}): staff are rostered while the centre is closed"};
+    Text plan_shift_never_runs{"la vacation a lieu les jours {0} mais le centre '{1}' ouvre les "
+                               "jours {2} : elle n'aurait jamais lieu",
+                               "the shift works on {0} but centre '{1}' opens on {2}: the shift "
+                               "would never run"};
+    Text plan_shift_some_days{"la vacation a lieu les jours {0} mais le centre '{1}' ouvre les "
+                              "jours {2} : les autres jours, elle n'a pas lieu",
+                              "the shift works on {0} but centre '{1}' opens on {2}: on the "
+                              "other days the shift does not run"};
+    Text plan_last_before_first{"'last_day' ({0}) est avant 'first_day' ({1})",
+                                "'last_day' ({0}) is before 'first_day' ({1})"};
+    Text plan_empty_centre{"nom de centre vide : écrivez par exemple \"Gignac\"",
+                           "empty centre name: write e.g. \"Gignac\""};
+    Text plan_duplicate_centre{"centre '{0}' en double : donnez à chaque centre son propre nom",
+                               "duplicate centre '{0}': give each centre its own name"};
+    Text plan_centre_reversed{"le centre '{0}' ferme ({1}) avant d'ouvrir ({2})",
+                              "centre '{0}' closes ({1}) before it opens ({2})"};
     // world_reader.cpp
+    Text world_warmup{"'warmup_days' ({0}) ne laisse aucun jour à mesurer : il doit être "
+                      "inférieur à 'days' ({1})",
+                      "'warmup_days' ({0}) leaves no day to measure: it must be below 'days' "
+                      "({1})"};
+    Text world_empty_insee{"code INSEE vide : chaque commune a besoin de son code, par exemple "
+                           "\"34079\"",
+                           "empty INSEE code: every commune needs its code, e.g. \"34079\""};
+    Text world_duplicate_insee{"code INSEE {0} en double (déjà pris par '{1}') : chaque commune "
+                               "ne doit figurer qu'une fois",
+                               "duplicate INSEE code {0} (already used by '{1}'): each commune "
+                               "must appear once"};
+    Text world_bad_population{"population '{0}' incorrecte : écrivez un nombre entier "
+                              "d'habitants",
+                              "bad population '{0}': write a whole number of inhabitants"};
+    Text world_no_coordinates{"la commune '{0}' ({1}) n'a pas de coordonnées : remplissez lat et "
+                              "lon en degrés WGS84 (par exemple le centroïde de la commune dans "
+                              "IGN ADMIN EXPRESS) ; riposte ne devine pas",
+                              "commune '{0}' ({1}) has no coordinates: fill lat and lon in WGS84 "
+                              "degrees (e.g. the commune's centroid from IGN ADMIN EXPRESS); "
+                              "riposte does not guess"};
+    Text world_empty_group{"nom de groupe vide : écrivez par exemple \"75+\"",
+                           "empty group name: write e.g. \"75+\""};
+    Text world_duplicate_group{"nom de groupe '{0}' en double : chaque [[group]] a besoin de son "
+                               "propre nom",
+                               "duplicate group name '{0}': each [[group]] needs its own name"};
+    Text world_shares_over_one{"les parts des groupes de population font {0} au total, plus de "
+                               "1 : une personne n'appartient qu'à un groupe, baissez les parts",
+                               "the shares of the population groups add up to {0}, more than 1: "
+                               "a person belongs to one group only, lower the shares"};
+    Text world_bad_count{"nombre '{0}' incorrect : écrivez un nombre entier de personnes de 1 à "
+                         "{1}",
+                         "bad count '{0}': write a whole number of people from 1 to {1}"};
+    Text world_empty_vaccine{"nom de vaccin vide : écrivez par exemple \"Comirnaty\"",
+                             "empty vaccine name: write e.g. \"Comirnaty\""};
+    Text world_duplicate_vaccine{"vaccin '{0}' en double : définissez-le une seule fois",
+                                 "duplicate vaccine '{0}': define it once"};
     Text edge_from_unknown{"tronçon partant d'une commune inconnue '{0}' : ajoutez-la à la table "
                            "des communes ou supprimez ce tronçon",
                            "edge from unknown commune '{0}': add it to the communes table or "
