@@ -611,12 +611,18 @@ void LiveRun::Worker::run_batch(std::uint64_t n) {
             return;
         }
         const std::size_t changes_before = sim.changes().size();
+        const std::uint64_t events_before = sim.events_processed();
         if (!sim.step()) {
             sync_session();
             mark_done();
             return;
         }
         dirty_ = true;
+        if (sim.events_processed() == events_before) {
+            // a slice of a long day start (tens of ms on France): end the batch, so that a
+            // pause or a cancel waits for one slice, not for the whole day start
+            return;
+        }
         if (session_ && sim.changes().size() != changes_before) {
             // an inject or a trigger fired: journal it now, and pause there when asked
             if (sync_session() && pause_at_injects_ && (playing_ || goal_ != Goal::None)) {

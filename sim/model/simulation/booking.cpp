@@ -29,7 +29,7 @@ void Simulation::Impl::begin_bookings(int d) {
     b.day_salt = mix64(opt_.seed ^ (static_cast<std::uint64_t>(opt_.replication) << 32) ^
                        static_cast<std::uint64_t>(d) * 0x9e3779b97f4a7c15ULL);
     b.next = d + std::max(1, w_.behaviour.retry_days);
-    b.bucket_of.assign(b.list.size(), -1);
+    b.bucket_of.resize(b.list.size()); // written in pass 1, slice by slice
     if (cg_probe_day_.size() != cg_failed_day_.size()) {
         cg_probe_day_.assign(cg_failed_day_.size(), -1);
         cg_bucket_.assign(cg_failed_day_.size(), -1);
@@ -59,6 +59,7 @@ bool Simulation::Impl::continue_bookings() {
             if (slice_spent()) return false;
             const std::int32_t p = b.list[b.at];
             const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+            b.bucket_of[b.at] = -1;
             if (dp.doses > 0 || dp.state == Booked) continue;
             const std::size_t k = cg(dp.commune, dp.group);
             if (cg_probe_day_[k] != d) {

@@ -19,6 +19,7 @@
 #include <deque>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -63,6 +64,18 @@ constexpr int at_day_edge(SimTime time_of_day, int prio, int prio_midnight) {
 }
 
 constexpr std::int32_t none = -1;
+
+/// An allocator whose resize() leaves new elements of trivial types uninitialised: the large
+/// scratch arrays of a national day's bookings are filled slice by slice, not zeroed in one go.
+template <class T> struct UninitAllocator : std::allocator<T> {
+    template <class U> struct rebind { using other = UninitAllocator<U>; };
+    UninitAllocator() = default;
+    template <class U> explicit UninitAllocator(const UninitAllocator<U>& /*other*/) noexcept {}
+    template <class U> void construct(U* p) noexcept { ::new (static_cast<void*>(p)) U; }
+    template <class U, class... A> void construct(U* p, A&&... a) {
+        ::new (static_cast<void*>(p)) U(std::forward<A>(a)...);
+    }
+};
 
 enum PersonState : std::uint8_t { Waiting = 0, Booked = 1, Listed = 2 };
 
@@ -434,9 +447,10 @@ class Simulation::Impl final : public EventHandler {
         std::size_t at = 0;
         std::vector<std::int32_t> touched; // contending (commune, group)s, first seen first
         std::vector<std::int32_t> bucket_size;
-        std::vector<std::int32_t> bucket_of; // per request: its bucket, -1 if none
+        std::vector<std::int32_t, UninitAllocator<std::int32_t>> bucket_of; // -1: none
         std::vector<std::size_t> begin, end; // each bucket's heap in keyed
-        std::vector<Keyed> keyed, ordered_failures;
+        std::vector<Keyed, UninitAllocator<Keyed>> keyed;
+        std::vector<Keyed> ordered_failures;
         std::vector<Head> heads;
     };
     BookingDay booking_;
