@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <mutex>
 #include <set>
 #include <system_error>
 #include <thread>
@@ -213,7 +212,6 @@ int sweep_command(const std::vector<std::string>& args) {
 
     // the checkpoint (rank 0): tasks finished by an earlier, interrupted run of this sweep
     Checkpoint checkpoint;
-    std::mutex checkpoint_mutex;
     std::string checkpoint_error;
     if (root && checkpoint_file) {
         const std::string e = checkpoint.open(*checkpoint_file, prepared.digest, options.finished);
