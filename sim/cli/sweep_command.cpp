@@ -265,7 +265,8 @@ int sweep_command(const std::vector<std::string>& args) {
         outcome = run_sweep(prepared.variants, options);
     } catch (const std::exception& e) {
         bar.clear();
-        err(text::fill(lang, text::cli.run_failed, {e.what()}));
+        // every rank says why (under mpirun the job may be stopped before rank 0 reports)
+        print_err(text::fill(lang, text::cli.run_failed, {e.what()}));
         return exit_code::run_error;
     }
     bar.clear();
