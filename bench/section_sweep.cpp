@@ -98,8 +98,15 @@ Section run_sweep_section(const Options& opt) {
 
     const double t1 = run("threads1", "1 thread", {}, 1);
     const double t2 = run("threads2", "2 threads", {}, 2);
-    if (t1 > 0 && t2 > 0)
+    if (t1 > 0 && t2 > 0) {
         s.add("threads_speedup", "2 threads / 1 thread", t2 / t1, fmt_fixed(t2 / t1, 2) + "×");
+        // the control: threads share nothing but the task list, so when they do not scale
+        // either, the machine did not have two free cores during the section
+        if (t2 / t1 < 1.7)
+            s.notes.push_back("2 threads gave only " + fmt_fixed(t2 / t1, 2) +
+                              "× one thread: another process was using a core, so the MPI "
+                              "speed-up below is not representative; rerun on a quiet machine");
+    }
 
     if (!mpi_built()) {
         s.notes.push_back("MPI part skipped: this build has no MPI component (RIPOSTE_MPI)");

@@ -60,4 +60,17 @@ mpirun "${flags[@]}" -n 2 "$cli" sweep "$sweep" --out "$tmp/r" --quiet
 if ! cmp -s "$tmp/threads/sweep.csv" "$tmp/r/sweep.csv"; then
   echo "FAILED: the resumed sweep differs from the uninterrupted one"; exit 1
 fi
-echo "mpirun -n 1, 2, 3 and a stopped-and-resumed MPI sweep: files identical to one thread"
+# rank 0 alone refuses to go on (a checkpoint of another sweep): every rank stops, no hang
+echo "riposte-sweep-tasks 1 another-sweep" >"$tmp/bad.checkpoint"
+status=0
+timeout 120 mpirun "${flags[@]}" -n 2 "$cli" sweep "$sweep" --out "$tmp/bad" --quiet \
+  >/dev/null 2>"$tmp/err3" || status=$?
+if [ "$status" -eq 124 ]; then
+  echo "FAILED: mpirun hung when rank 0 refused the checkpoint"; exit 1
+fi
+if [ "$status" -eq 0 ] || ! grep -q "belongs to another sweep" "$tmp/err3"; then
+  echo "FAILED: a checkpoint of another sweep was not refused under MPI (exit $status)"
+  cat "$tmp/err3"; exit 1
+fi
+echo "mpirun -n 1, 2, 3 and a stopped-and-resumed MPI sweep: files identical to one thread;" \
+     "a refusal on rank 0 stops every rank"

@@ -135,6 +135,9 @@ bool under_mpi_launcher();
 /// Initialises MPI once (thread level "funneled"); later calls return the same job. Without an
 /// MPI build, or outside a launcher, returns a job of one process, inactive.
 MpiJob mpi_job();
+/// True when `ok` is true on every rank of the job (a collective call: every rank must make
+/// it); `ok` itself outside MPI.
+bool mpi_all_agree(bool ok);
 /// Finalises MPI if mpi_job() initialised it (call once, before exit).
 void mpi_finish();
 

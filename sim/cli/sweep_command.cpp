@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <mutex>
 #include <set>
 #include <system_error>
 #include <thread>
@@ -138,95 +137,110 @@ int sweep_command(const std::vector<std::string>& args) {
         return root ? usage_error("sweep needs one sweep file: riposte sweep SWEEP.toml", "sweep")
                     : exit_code::usage;
 
-    SweepLoadResult loaded = load_sweep(pos[0]);
-    for (const Diagnostic& d : loaded.diagnostics.items()) err(format_diagnostic(d) + "\n");
-    if (!loaded.sweep) {
-        err(text::cli.sweep_files_errors.in(lang));
-        return exit_code::usage;
-    }
-    SweepSpec& spec = *loaded.sweep;
-    if (parsed->has("--replications")) {
-        const auto n =
-            number_option(*parsed, "--replications", 1, max_replications, 1, "sweep", exit);
-        if (!n) return exit;
-        spec.replications = static_cast<int>(*n);
-    }
-    if (parsed->has("--seed")) {
-        const auto s = seed_option(*parsed, "sweep", exit);
-        if (!s) return exit;
-        spec.seed = *s;
-    }
-    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    const auto threads =
-        number_option(*parsed, "--threads", 1, 256, job.active ? 1 : hw, "sweep", exit);
-    if (!threads) return exit;
-    std::optional<std::pair<int, int>> shard;
-    if (const auto s = parsed->value("--shard")) {
-        shard = parse_shard(*s);
-        if (!shard)
-            return usage_error("--shard expects i/n with 1 <= i <= n, e.g. --shard 3/8 (Slurm: "
-                               "--shard ${SLURM_ARRAY_TASK_ID}/8 with --array=1-8)",
-                               "sweep");
-    }
-    int stop_after = -1;
-    if (parsed->has("--stop-after")) {
-        const auto k = number_option(*parsed, "--stop-after", 0, 100000000, 0, "sweep", exit);
-        if (!k) return exit;
-        stop_after = static_cast<int>(*k);
-    }
-    const auto out = parsed->value("--out");
-    if (out && out->empty()) return usage_error("--out needs a directory", "sweep");
-    if (shard && !out)
-        return usage_error("--shard writes the shard's tasks into a folder: add --out DIR",
-                           "sweep");
-    std::optional<fs::path> checkpoint_file;
-    if (const auto c = parsed->value("--checkpoint")) {
-        if (c->empty()) return usage_error("--checkpoint needs a file name", "sweep");
-        checkpoint_file = *c;
-    } else if (out) {
-        fs::path dir = *out;
-        if (dir.filename().empty()) dir = dir.parent_path();
-        checkpoint_file = dir.string() + ".checkpoint";
-    }
-    if (parsed->has("--no-checkpoint")) checkpoint_file.reset();
-
-    PreparedSweep prepared = prepare_sweep(spec);
-    for (const Diagnostic& d : prepared.diagnostics.items()) err(format_diagnostic(d) + "\n");
-    if (prepared.diagnostics.has_errors()) {
-        err(text::cli.sweep_files_errors.in(lang));
-        return exit_code::usage;
-    }
-    SweepInfo info = info_of(spec, prepared);
-    if (shard) {
-        info.shard_index = shard->first - 1;
-        info.shard_count = shard->second;
-    }
-
+    // Everything that can fail before the run, on every rank; under MPI the ranks then agree
+    // to go on (a rank that stopped alone would leave the others waiting for it).
+    SweepLoadResult loaded;
+    PreparedSweep prepared;
+    SweepInfo info;
     SweepOptions options;
-    options.replications = spec.replications;
-    options.seed = spec.seed;
-    options.threads = static_cast<int>(*threads);
-    options.shard_index = info.shard_index;
-    options.shard_count = info.shard_count;
-    options.stop_after = stop_after;
-    options.mpi = job.active;
-
-    // the checkpoint (rank 0): tasks finished by an earlier, interrupted run of this sweep
     Checkpoint checkpoint;
-    std::mutex checkpoint_mutex;
     std::string checkpoint_error;
-    if (root && checkpoint_file) {
-        const std::string e = checkpoint.open(*checkpoint_file, prepared.digest, options.finished);
-        if (!e.empty()) {
-            print_err("riposte: error: " + e + "\n");
+    std::optional<std::uint64_t> threads;
+    std::optional<std::pair<int, int>> shard;
+    int stop_after = -1;
+    const auto out = parsed->value("--out");
+    std::optional<fs::path> checkpoint_file;
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const int setup_exit = [&]() -> int {
+        loaded = load_sweep(pos[0]);
+        for (const Diagnostic& d : loaded.diagnostics.items()) err(format_diagnostic(d) + "\n");
+        if (!loaded.sweep) {
+            err(text::cli.sweep_files_errors.in(lang));
             return exit_code::usage;
         }
-        options.on_finished = [&](const TaskResult& t) {
-            if (checkpoint.append(t)) return true;
-            checkpoint_error = checkpoint.error();
-            return false;
-        };
+        if (parsed->has("--replications")) {
+            const auto n =
+                number_option(*parsed, "--replications", 1, max_replications, 1, "sweep", exit);
+            if (!n) return exit;
+            loaded.sweep->replications = static_cast<int>(*n);
+        }
+        if (parsed->has("--seed")) {
+            const auto s = seed_option(*parsed, "sweep", exit);
+            if (!s) return exit;
+            loaded.sweep->seed = *s;
+        }
+        threads = number_option(*parsed, "--threads", 1, 256, job.active ? 1 : hw, "sweep", exit);
+        if (!threads) return exit;
+        if (const auto s = parsed->value("--shard")) {
+            shard = parse_shard(*s);
+            if (!shard)
+                return usage_error("--shard expects i/n with 1 <= i <= n, e.g. --shard 3/8 (Slurm: "
+                                   "--shard ${SLURM_ARRAY_TASK_ID}/8 with --array=1-8)",
+                                   "sweep");
+        }
+        if (parsed->has("--stop-after")) {
+            const auto k = number_option(*parsed, "--stop-after", 0, 100000000, 0, "sweep", exit);
+            if (!k) return exit;
+            stop_after = static_cast<int>(*k);
+        }
+        if (out && out->empty()) return usage_error("--out needs a directory", "sweep");
+        if (shard && !out)
+            return usage_error("--shard writes the shard's tasks into a folder: add --out DIR",
+                               "sweep");
+        if (const auto c = parsed->value("--checkpoint")) {
+            if (c->empty()) return usage_error("--checkpoint needs a file name", "sweep");
+            checkpoint_file = *c;
+        } else if (out) {
+            fs::path dir = *out;
+            if (dir.filename().empty()) dir = dir.parent_path();
+            checkpoint_file = dir.string() + ".checkpoint";
+        }
+        if (parsed->has("--no-checkpoint")) checkpoint_file.reset();
+
+        prepared = prepare_sweep(*loaded.sweep);
+        for (const Diagnostic& d : prepared.diagnostics.items()) err(format_diagnostic(d) + "\n");
+        if (prepared.diagnostics.has_errors()) {
+            err(text::cli.sweep_files_errors.in(lang));
+            return exit_code::usage;
+        }
+        info = info_of(*loaded.sweep, prepared);
+        if (shard) {
+            info.shard_index = shard->first - 1;
+            info.shard_count = shard->second;
+        }
+
+        options.replications = loaded.sweep->replications;
+        options.seed = loaded.sweep->seed;
+        options.threads = static_cast<int>(*threads);
+        options.shard_index = info.shard_index;
+        options.shard_count = info.shard_count;
+        options.stop_after = stop_after;
+        options.mpi = job.active;
+
+        // the checkpoint (rank 0): tasks finished by an earlier, interrupted run of this sweep
+        if (root && checkpoint_file) {
+            const std::string e =
+                checkpoint.open(*checkpoint_file, prepared.digest, options.finished);
+            if (!e.empty()) {
+                print_err("riposte: error: " + e + "\n");
+                return exit_code::usage;
+            }
+            options.on_finished = [&](const TaskResult& t) {
+                if (checkpoint.append(t)) return true;
+                checkpoint_error = checkpoint.error();
+                return false;
+            };
+        }
+        return exit_code::ok;
+    }();
+    if (job.active && !mpi_all_agree(setup_exit == exit_code::ok)) {
+        if (setup_exit == exit_code::ok)
+            err("riposte: error: another MPI rank could not prepare the sweep (its messages "
+                "are above)\n");
+        return setup_exit == exit_code::ok ? exit_code::usage : setup_exit;
     }
+    if (setup_exit != exit_code::ok) return setup_exit;
+    const SweepSpec& spec = *loaded.sweep;
     const std::size_t total_tasks = [&] {
         std::size_t n = 0;
         const std::size_t all =
@@ -251,7 +265,8 @@ int sweep_command(const std::vector<std::string>& args) {
         outcome = run_sweep(prepared.variants, options);
     } catch (const std::exception& e) {
         bar.clear();
-        err(text::fill(lang, text::cli.run_failed, {e.what()}));
+        // every rank says why (under mpirun the job may be stopped before rank 0 reports)
+        print_err(text::fill(lang, text::cli.run_failed, {e.what()}));
         return exit_code::run_error;
     }
     bar.clear();

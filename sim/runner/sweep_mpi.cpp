@@ -51,6 +51,18 @@ MpiJob mpi_job() {
     return job_state;
 }
 
+bool mpi_all_agree(bool ok) {
+#if RIPOSTE_MPI
+    if (job_state.active && !job_finalised) {
+        int mine = ok ? 1 : 0;
+        int all = 0;
+        MPI_Allreduce(&mine, &all, 1, MPI_INT, MPI_LAND, MPI_COMM_WORLD);
+        return all != 0;
+    }
+#endif
+    return ok;
+}
+
 void mpi_finish() {
 #if RIPOSTE_MPI
     if (job_state.active && !job_finalised) {
