@@ -81,6 +81,7 @@ Section run_replications_section(const Options& opt);
 Section run_stream_section(const Options& opt);
 Section run_live_section(const Options& opt);
 Section run_compare_section(const Options& opt);
+Section run_frames_section(const Options& opt);
 
 /// Entry point of `riposte_bench --child NAME`: loads and runs one scenario in this fresh
 /// process and prints "key<TAB>value" lines on stdout. Returns the exit status.

@@ -16,8 +16,8 @@ using riposte::bench::Options;
 using riposte::bench::Section;
 using riposte::bench::Status;
 
-constexpr std::string_view section_names[] = {"mmc",          "default", "metz", "national",
-                                              "replications", "stream",  "live", "compare"};
+constexpr std::string_view section_names[] = {
+    "mmc", "default", "metz", "national", "replications", "stream", "live", "compare", "frames"};
 
 void usage(std::ostream& out) {
     out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
@@ -36,6 +36,8 @@ void usage(std::ostream& out) {
            "                on Metz, live_state() on the national scenario (skipped if absent)\n"
            "  compare       2 Centre-Herault plans x 20 replications compared by riposte compare\n"
            "                and by the dashboard (riposte-gui --compare; needs an X display)\n"
+           "  frames        the dashboard's frame times on Metz and France, fitted and zoomed,\n"
+           "                the run playing (riposte-gui --frame-stats; needs an X display)\n"
            "\n"
            "options:\n"
            "  --only LIST             run only these sections (comma-separated, repeatable)\n"
@@ -201,6 +203,8 @@ int main(int argc, char** argv) {
             s = riposte::bench::run_live_section(opt);
         else if (name == "compare")
             s = riposte::bench::run_compare_section(opt);
+        else if (name == "frames")
+            s = riposte::bench::run_frames_section(opt);
         else
             s = riposte::bench::run_scenario_section(opt, std::string(name));
         riposte::bench::print_section(s);
