@@ -89,6 +89,7 @@ Section run_scaling_section(const Options& opt);
 /// plan.toml, stepped one event at a time; prints its figures as key<TAB>value lines.
 int scaling_child_main(const std::string& dir);
 Section run_compare_section(const Options& opt);
+Section run_frames_section(const Options& opt);
 
 /// Entry point of `riposte_bench --child NAME`: loads and runs one scenario in this fresh
 /// process and prints "key<TAB>value" lines on stdout. Returns the exit status.

@@ -16,9 +16,9 @@ using riposte::bench::Options;
 using riposte::bench::Section;
 using riposte::bench::Status;
 
-constexpr std::string_view section_names[] = {"mmc",          "default", "metz", "national",
-                                              "replications", "stream",  "live", "sweep",
-                                              "scaling",      "compare"};
+constexpr std::string_view section_names[] = {"mmc",          "default", "metz",  "national",
+                                              "replications", "stream",  "live",  "sweep",
+                                              "scaling",      "compare", "frames"};
 
 void usage(std::ostream& out) {
     out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
@@ -45,6 +45,8 @@ void usage(std::ostream& out) {
            "                engine as yardstick (France takes minutes)\n"
            "  compare       2 Centre-Herault plans x 20 replications compared by riposte compare\n"
            "                and by the dashboard (riposte-gui --compare; needs an X display)\n"
+           "  frames        the dashboard's frame times on Metz and France, fitted and zoomed,\n"
+           "                the run playing (riposte-gui --frame-stats; needs an X display)\n"
            "\n"
            "options:\n"
            "  --only LIST             run only these sections (comma-separated, repeatable)\n"
@@ -229,6 +231,8 @@ int main(int argc, char** argv) {
             s = riposte::bench::run_scaling_section(opt);
         else if (name == "compare")
             s = riposte::bench::run_compare_section(opt);
+        else if (name == "frames")
+            s = riposte::bench::run_frames_section(opt);
         else
             s = riposte::bench::run_scenario_section(opt, std::string(name));
         riposte::bench::print_section(s);

@@ -144,6 +144,10 @@ void App::fit_map_if_needed() {
         insets.bottom = ui_.show_legend ? legend_height_estimate(ui_) : panel_margin;
     ui_.fit_scale = ui_.camera.fit(*loaded_->map, insets);
     ui_.camera_fitted = true;
+    if (options_.zoom > 1) // --zoom: closer, at the middle of the map area
+        ui_.camera.zoom_at(
+            {(insets.left + size.x - insets.right) / 2, (insets.top + size.y - insets.bottom) / 2},
+            options_.zoom, ui_.fit_scale / 8, ui_.fit_scale * 400);
 }
 
 void App::handle_event(const sf::Event& event) {
@@ -634,7 +638,11 @@ bool App::frame(bool present) {
     fit_map_if_needed();
 
     // Take in what the worker published: the latest frame and the rows added since.
+    const auto poll_start = std::chrono::steady_clock::now();
     LiveUpdate update = live_.poll();
+    last_poll_ms_ =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - poll_start)
+            .count();
     if (update.reset) series_.reset(loaded_->scenario.get());
     if (loaded_->scenario) series_.add(*loaded_->scenario, update.added);
     update_metric(*update.frame);
@@ -795,11 +803,48 @@ bool App::report_compare() {
     return true;
 }
 
+int App::run_frame_stats() {
+    window_->setFramerateLimit(0); // the work of a frame, not the cap's sleep
+    constexpr int warmup = 30;
+    std::vector<double> frame_ms;
+    double longest_wait = 0;
+    int n = 0;
+    while (static_cast<int>(frame_ms.size()) < options_.frame_stats) {
+        const auto t0 = std::chrono::steady_clock::now();
+        if (!frame(false)) break;
+        if (!drew_) continue;
+        window_->display();
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
+        if (++n <= warmup) continue;
+        frame_ms.push_back(ms);
+        longest_wait = std::max(longest_wait, last_poll_ms_);
+    }
+    const auto status = live_.latest()->status;
+    close();
+    if (frame_ms.empty()) return static_cast<int>(ExitCode::RunError);
+    std::vector<double> sorted = frame_ms;
+    std::sort(sorted.begin(), sorted.end());
+    const auto at = [&](double q) {
+        return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * sorted.size()))];
+    };
+    std::cout << "riposte-gui: frame-stats frames " << sorted.size() << " median_ms " << at(0.5)
+              << " p90_ms " << at(0.9) << " max_ms " << sorted.back() << " engine_wait_max_ms "
+              << longest_wait << " run "
+              << (status == LiveStatus::Done     ? "done"
+                  : status == LiveStatus::Paused ? "paused"
+                                                 : "running")
+              << "\n";
+    return static_cast<int>(ExitCode::Ok);
+}
+
 int App::run() {
     if (const auto stop = open()) return *stop;
     int exit_code = static_cast<int>(ExitCode::Ok);
     int frames_ready = 0;
     sf::Clock wall_clock;
+    if (options_.frame_stats > 0) return run_frame_stats();
     while (frame(false)) {
         if (!drew_) continue; // nothing new drawn: nothing to show or save
         if (!options_.compare.empty() && !compare_reported_) {

@@ -123,6 +123,9 @@ class App {
     CompareJob compare_;
     ValidateJob validate_;
     bool compare_reported_ = false;
+    double last_poll_ms_ = 0; ///< time the last frame waited on the live run's poll()
+    /// --frame-stats: measures frames and exits.
+    int run_frame_stats();
     bool drew_ = false;      ///< the last frame() drew (false: skipped while work runs)
     sf::Clock redraw_clock_; ///< since the last frame drawn ///< the --compare outcome was printed
                              ///< (and its CSV written)

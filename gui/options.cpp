@@ -62,6 +62,10 @@ options:
                         (the File menu's dialog, opening a scenario folder)
   --validate N          with --panel validation: judge the targets over N replications
                         at start (with --screenshot, wait for the verdict)
+  --zoom F              zoom the fitted map F times (1 to 400) at its centre
+  --frame-stats N       measure N frames (after 30 of warm-up, no 60 fps cap), print their
+                        median and 90th percentile times and the longest wait on the engine,
+                        then exit (for the benchmark; e.g. with --run)
   --no-players          no players' window (the console only)
   --edit-exercise FILE  open the exercise editor on FILE (created when it does not exist;
                         saved atomically, only when riposte check accepts it)
@@ -214,6 +218,17 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
             if (!n || *n < 1 || *n > 1000)
                 return fail("--validate needs a number of replications from 1 to 1000");
             o.validate_replications = *n;
+        } else if (arg == "--frame-stats") {
+            const auto v = value();
+            const auto n = v ? parse_number<int>(*v) : std::nullopt;
+            if (!n || *n < 1 || *n > 100000)
+                return fail("--frame-stats needs a number of frames from 1 to 100000");
+            o.frame_stats = *n;
+        } else if (arg == "--zoom") {
+            const auto v = value();
+            const auto n = v ? parse_number<int>(*v) : std::nullopt;
+            if (!n || *n < 1 || *n > 400) return fail("--zoom needs a factor from 1 to 400");
+            o.zoom = *n;
         } else if (arg == "--compare-csv") {
             const auto v = value();
             if (!v || v->empty()) return fail("--compare-csv needs a file name");
@@ -284,7 +299,7 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
         return fail("--until-day is for a plain run; an exercise is driven from the console");
     if (o.exercise.empty() && !o.pause_at_injects)
         return fail("--no-pause-at-injects goes with --exercise");
-    o.remember = !o.screenshot;
+    o.remember = !o.screenshot && o.frame_stats == 0;
     if (!o.compare_csv.empty() && o.compare.empty())
         return fail("--compare-csv goes with --compare");
     if (!o.compare.empty() && !o.exercise.empty())

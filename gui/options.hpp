@@ -44,6 +44,10 @@ struct GuiOptions {
     /// Remember the layout and the recent files in the per-user config folder (not for
     /// --screenshot pictures, which must not depend on earlier sessions).
     bool remember = false;
+    /// --frame-stats N: measure N frames (after 30 of warm-up) without the 60 fps cap, print
+    /// their times and the longest wait on the engine, and exit (the benchmark's figures).
+    int frame_stats = 0;
+    double zoom = 1; ///< --zoom F: zoom the fitted map by F at its centre
     unsigned width = 1280, height = 800;
     bool help = false;
 };
