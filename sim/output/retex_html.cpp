@@ -20,7 +20,8 @@ struct Words {
         *worked, *overtime, *observations, *no_observation, *actions, *action, *owner, *deadline,
         *suggest, *markers_note, *vaccinations, *unmet, *wasted, *wait_p90, *staff_hours, *refused,
         *target, *inject, *decision, *counterfactuals, *cf_note, *with, *without, *difference,
-        *no_longer, *refused_title, *refused_note, *reason, *to_observe, *by_observation;
+        *no_longer, *refused_title, *refused_note, *reason, *to_observe, *by_observation,
+        *around_title, *around_note, *waiting_mean, *waiting_max, *before, *after;
 };
 
 constexpr Words fr{"RETEX de l'exercice",
@@ -89,7 +90,15 @@ constexpr Words fr{"RETEX de l'exercice",
                    "pris (journalisés, jamais appliqués), avec le motif : à relire avec le plan.",
                    "Motif",
                    "À observer :",
-                   "jugé sur les observations"};
+                   "jugé sur les observations",
+                   "Avant et après chaque décision",
+                   "Personnes en file d'attente dans l'ensemble des centres, relevées toutes les "
+                   "15 minutes, dans les 3 heures de temps simulé avant la décision et les 3 "
+                   "heures après.",
+                   "file d'attente moyenne (personnes)",
+                   "file d'attente maximale (personnes)",
+                   "3 h avant",
+                   "3 h après"};
 
 constexpr Words en{"Exercise after-action report (RETEX)",
                    "Scenario",
@@ -157,7 +166,14 @@ constexpr Words en{"Exercise after-action report (RETEX)",
                    "(journaled, never applied), with the reason: to read with the plan.",
                    "Reason",
                    "To observe:",
-                   "judged on the observations"};
+                   "judged on the observations",
+                   "Before and after each decision",
+                   "People queued in all centres, sampled every 15 minutes, in the 3 hours of "
+                   "simulated time before the decision and the 3 hours after.",
+                   "mean queue (people)",
+                   "largest queue (people)",
+                   "3 h before",
+                   "3 h after"};
 
 const char* source_word(EntrySource s, bool french) {
     switch (s) {
@@ -393,6 +409,60 @@ std::string retex_html(const RetexInputs& in) {
           [](const CentreDayRow& d) { return static_cast<double>(d.max_waiting); }, {});
     chart(w.wasted_chart, w.doses,
           [](const CentreDayRow& d) { return static_cast<double>(d.doses_wasted); }, {});
+
+    // ---- the queues in the hours before and after each decision that changed the plan
+    {
+        std::vector<const JournalEntry*> decisions;
+        for (const JournalEntry& e : j.entries)
+            if (e.source == EntrySource::Decision && e.change && !is_refused_decision(e) &&
+                !std::holds_alternative<Message>(*e.change))
+                decisions.push_back(&e);
+        if (!decisions.empty() && !r.queue.empty()) {
+            // total queued over every centre at each sample time, in time order
+            std::map<std::int64_t, double> queued;
+            for (const QueueSample& q : r.queue) queued[q.time.seconds()] += q.waiting;
+            struct Window {
+                double mean = 0, max = 0;
+                int samples = 0;
+            };
+            auto window = [&](std::int64_t from, std::int64_t to) { // [from, to)
+                Window out;
+                for (auto it = queued.lower_bound(from); it != queued.end() && it->first < to;
+                     ++it) {
+                    out.mean += it->second;
+                    out.max = std::max(out.max, it->second);
+                    ++out.samples;
+                }
+                if (out.samples > 0) out.mean /= out.samples;
+                return out;
+            };
+            auto cell = [&](const Window& x, bool mean) {
+                if (x.samples == 0) return std::string("—");
+                return number(mean ? x.mean : x.max, mean ? 1 : 0, french);
+            };
+            const std::int64_t span = 3 * 3600;
+            h += "<h2 id=\"avant-apres\">" + esc(w.around_title) + "</h2>\n<p class=\"note\">" +
+                 esc(w.around_note) + "</p>\n<table><tr><th>n°</th><th>" + esc(w.decision) +
+                 "</th><th>" + esc(std::string(w.waiting_mean) + ", " + w.before) + "</th><th>" +
+                 esc(std::string(w.waiting_mean) + ", " + w.after) + "</th><th>" +
+                 esc(std::string(w.waiting_max) + ", " + w.before) + "</th><th>" +
+                 esc(std::string(w.waiting_max) + ", " + w.after) + "</th></tr>";
+            for (const JournalEntry* e : decisions) {
+                const std::int64_t t = e->stamp.time.seconds();
+                const Window before = window(t - span, t), after = window(t, t + span);
+                const std::string wording =
+                    (e->text.empty() ? std::string(change_kind_name(*e->change)) : e->text) + " (" +
+                    format_day_time(e->stamp.time) + (e->author.empty() ? "" : ", " + e->author) +
+                    ")";
+                h += "<tr><td class=\"n\">" + std::to_string(e->ordinal) + "</td><td>" +
+                     esc(wording) + "</td><td class=\"n\">" + cell(before, true) +
+                     "</td><td class=\"n\">" + cell(after, true) + "</td><td class=\"n\">" +
+                     cell(before, false) + "</td><td class=\"n\">" + cell(after, false) +
+                     "</td></tr>";
+            }
+            h += "</table>\n";
+        }
+    }
 
     // ---- counterfactuals
     if (in.counterfactuals && !in.counterfactuals->empty()) {
