@@ -57,6 +57,8 @@ Text decision_kind_text(int kind) {
         return Text::DecBooking;
     case DecisionForm::MoveStaff:
         return Text::DecMoveStaff;
+    case DecisionForm::SendTeam:
+        return Text::DecSendTeam;
     default:
         return Text::DecMessage;
     }
@@ -79,7 +81,8 @@ std::optional<Change> decision_from_form(const DecisionForm& f, const Scenario& 
         return CentreRef::named(centres[static_cast<std::size_t>(i)].name);
     };
     const auto c = centre(f.centre);
-    const bool needs_centre = f.kind != DecisionForm::Booking && f.kind != DecisionForm::Message;
+    const bool needs_centre = f.kind != DecisionForm::Booking && f.kind != DecisionForm::Message &&
+                              f.kind != DecisionForm::SendTeam;
     if (needs_centre && !c) {
         if (problem) *problem = tr(lang, Text::Centre);
         return std::nullopt;
@@ -132,6 +135,36 @@ std::optional<Change> decision_from_form(const DecisionForm& f, const Scenario& 
         return riposte::MoveStaff{*c, *to,
                                   sc.world.professions[static_cast<std::size_t>(f.profession)],
                                   std::max(1, f.people)};
+    }
+    case DecisionForm::SendTeam: {
+        const auto& teams = sc.plan.mobile_teams;
+        if (f.team < 0 || static_cast<std::size_t>(f.team) >= teams.size()) {
+            if (problem) *problem = tr(lang, Text::MobileTeam);
+            return std::nullopt;
+        }
+        SendMobileTeam send;
+        send.team = teams[static_cast<std::size_t>(f.team)].name;
+        send.day = f.from_day;
+        // "34142, Aniane": names split on commas, blanks around them dropped
+        std::string name;
+        auto flush = [&] {
+            const auto b = name.find_first_not_of(" \t");
+            const auto e = name.find_last_not_of(" \t");
+            if (b != std::string::npos) send.communes.push_back(name.substr(b, e - b + 1));
+            name.clear();
+        };
+        for (const char ch : std::string(f.communes.data())) {
+            if (ch == ',')
+                flush();
+            else
+                name += ch;
+        }
+        flush();
+        if (send.communes.empty()) {
+            if (problem) *problem = tr(lang, Text::CommunesList);
+            return std::nullopt;
+        }
+        return send;
     }
     case DecisionForm::Booking: {
         ChangeBooking b;

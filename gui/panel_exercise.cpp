@@ -338,6 +338,18 @@ void draw_decision_form(const Snapshot& s, DecisionForm& f, Lang lang, std::uint
         ImGui::InputInt(tr(lang, Text::PeopleCount), &f.people);
         ImGui::TextDisabled("%s", tr(lang, Text::MoveNowHint));
         break;
+    case DecisionForm::SendTeam: {
+        std::vector<std::string> teams;
+        for (const auto& t : sc.plan.mobile_teams) teams.push_back(t.name);
+        if (teams.empty()) {
+            ImGui::TextDisabled("%s", tr(lang, Text::NoMobileTeam));
+            break;
+        }
+        name_combo(tr(lang, Text::MobileTeam), f.team, teams);
+        ImGui::InputInt(tr(lang, Text::FromDay), &f.from_day);
+        ImGui::InputText(tr(lang, Text::CommunesList), f.communes.data(), f.communes.size());
+        break;
+    }
     case DecisionForm::Booking: {
         ImGui::InputInt(tr(lang, Text::FromDay), &f.from_day);
         std::vector<std::string> names;

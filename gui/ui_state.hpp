@@ -28,6 +28,7 @@ struct DecisionForm {
         Reallocate,
         Booking,
         MoveStaff,
+        SendTeam,
         Message,
         KindCount
     };
@@ -44,6 +45,8 @@ struct DecisionForm {
     int slot_minutes = 10, doses_per_slot = 1;
     float overbooking = 0.1f;
     int booking_centre = -1; ///< plan centre index (-1: every centre)
+    int team = 0;            ///< send a mobile team: plan mobile team index (day: from_day)
+    std::array<char, 256> communes{}; ///< send a mobile team: "34142, Aniane"
     std::array<char, 32> from{}, until{};
     std::array<char, 64> author{};
     std::array<char, 256> text{};

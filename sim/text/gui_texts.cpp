@@ -459,6 +459,11 @@ constexpr std::array<Entry, gui_text_count> table{{
      "already used by another block (one id per inject)"},
     {GuiText::EdNoFile, "Indiquez le fichier où enregistrer l'exercice.",
      "Name the file to save the exercise in."},
+    {GuiText::DecSendTeam, "Envoyer une équipe mobile", "Send a mobile team"},
+    {GuiText::MobileTeam, "Équipe mobile", "Mobile team"},
+    {GuiText::CommunesList, "Communes (codes INSEE ou noms, séparés par des virgules)",
+     "Communes (INSEE codes or names, comma-separated)"},
+    {GuiText::NoMobileTeam, "Le plan n'a pas d'équipe mobile.", "The plan has no mobile team."},
 }};
 
 constexpr bool table_in_enum_order() {

@@ -139,6 +139,31 @@ TEST_CASE("decision form: each kind gives its change; a time that does not read 
     CHECK(f.sent == 7);
 }
 
+TEST_CASE("decision form: send a mobile team to communes typed with commas") {
+    Scenario sc = scenario();
+    MobileTeam team;
+    team.name = "EMV Gignac";
+    sc.plan.mobile_teams = {team};
+    DecisionForm f;
+    f.kind = DecisionForm::SendTeam;
+    f.team = 0;
+    f.from_day = 4;
+    put(f.communes, " 34142 ,Aniane,, Saint-André-de-Sangonis ");
+    std::string problem;
+    const auto c = decision_from_form(f, sc, Lang::Fr, &problem);
+    REQUIRE_MESSAGE(c, problem);
+    const auto& send = std::get<SendMobileTeam>(*c);
+    CHECK(send.team == "EMV Gignac");
+    CHECK(send.day == 4);
+    CHECK(send.communes == std::vector<std::string>{"34142", "Aniane", "Saint-André-de-Sangonis"});
+    // no commune, or a plan without a team: the field is named
+    put(f.communes, " , ");
+    CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem));
+    CHECK(problem.find("Communes") != std::string::npos);
+    CHECK_FALSE(decision_from_form(f, scenario(), Lang::Fr, &problem));
+    CHECK(problem == "Équipe mobile");
+}
+
 TEST_CASE("ad-hoc inject form: each kind gives its inject") {
     const Scenario& sc = scenario();
     InjectForm f;

@@ -399,6 +399,11 @@ enum class GuiText {
     EdLegend,
     EdIdUsed,
     EdNoFile,
+    // ---- send a mobile team (decision form)
+    DecSendTeam,
+    MobileTeam,
+    CommunesList,
+    NoMobileTeam,
     Count ///< keep last
 };
 
