@@ -237,7 +237,10 @@ class LiveRun {
     std::condition_variable wake_;
     std::deque<Command> commands_;
     std::shared_ptr<const LiveFrame> latest_;
-    SeriesDelta pending_;        ///< rows published but not yet polled
+    /// Rows published but not yet polled, one chunk per frame: the worker only moves a chunk in
+    /// under the lock, and poll() joins them after it lets go, so that neither side holds the
+    /// lock for longer than a few pointer moves (the GUI thread never waits on the engine).
+    std::vector<SeriesDelta> pending_;
     bool pending_reset_ = false; ///< a restart/rewind was published since the last poll
     std::vector<PostedChange> changes_;
     std::thread thread_; // last: started after the rest is built

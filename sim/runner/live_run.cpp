@@ -704,14 +704,15 @@ void LiveRun::Worker::maybe_publish(bool force) {
         frame->state = sim_->live_state();
         added = sim_->series_since(cursor_);
     }
+    std::vector<SeriesDelta> dropped; // freed after the lock is let go
     {
         std::lock_guard lock(owner_.mutex_);
         owner_.latest_ = std::move(frame);
         if (reset_) {
-            owner_.pending_ = {};
+            dropped.swap(owner_.pending_);
             owner_.pending_reset_ = true;
         }
-        append(owner_.pending_, std::move(added));
+        owner_.pending_.push_back(std::move(added));
     }
     reset_ = false;
     dirty_ = false;
@@ -839,12 +840,15 @@ std::shared_ptr<const LiveFrame> LiveRun::latest() const {
 
 LiveUpdate LiveRun::poll() {
     LiveUpdate u;
-    std::lock_guard lock(mutex_);
-    u.frame = latest_;
-    u.reset = pending_reset_;
-    u.added = std::move(pending_);
-    pending_ = {};
-    pending_reset_ = false;
+    std::vector<SeriesDelta> chunks;
+    {
+        std::lock_guard lock(mutex_);
+        u.frame = latest_;
+        u.reset = pending_reset_;
+        chunks.swap(pending_);
+        pending_reset_ = false;
+    }
+    for (SeriesDelta& d : chunks) append(u.added, std::move(d));
     return u;
 }
 
