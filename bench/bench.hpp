@@ -60,6 +60,7 @@ struct Options {
     std::string replications_scenario = "default"; ///< default, metz or national
     int stream_replications = 10000; ///< replications written to disk in section "stream"
     int stream_threads = 2;          ///< threads of section "stream"
+    int size_threads = 2;            ///< threads of section "size"
 };
 
 /// Machine and build facts printed above the table and stored in the JSON.
@@ -80,6 +81,7 @@ Section run_scenario_section(const Options& opt, const std::string& name);
 Section run_replications_section(const Options& opt);
 Section run_stream_section(const Options& opt);
 Section run_live_section(const Options& opt);
+Section run_size_section(const Options& opt);
 
 /// Entry point of `riposte_bench --child NAME`: loads and runs one scenario in this fresh
 /// process and prints "key<TAB>value" lines on stdout. Returns the exit status.

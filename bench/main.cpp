@@ -17,7 +17,7 @@ using riposte::bench::Section;
 using riposte::bench::Status;
 
 constexpr std::string_view section_names[] = {"mmc",          "default", "metz", "national",
-                                              "replications", "stream",  "live"};
+                                              "replications", "stream",  "live", "size"};
 
 void usage(std::ostream& out) {
     out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
@@ -34,6 +34,8 @@ void usage(std::ostream& out) {
            "                temporary disk)\n"
            "  live          the live model: a 28-day journal of 50 changes replayed, a rewind\n"
            "                on Metz, live_state() on the national scenario (skipped if absent)\n"
+           "  size          riposte size on the understaffed Centre-Hérault plan against an\n"
+           "                exhaustive search over 729 plans (a few minutes)\n"
            "\n"
            "options:\n"
            "  --only LIST             run only these sections (comma-separated, repeatable)\n"
@@ -54,6 +56,7 @@ void usage(std::ostream& out) {
            "  --replications-scenario NAME  default (the default), metz or national\n"
            "  --stream-replications N replications written in section stream (default 10000)\n"
            "  --stream-threads N      threads in section stream (default 2)\n"
+           "  --size-threads N        threads in section size (default 2)\n"
            "  --strict                exit 1 when a target is not met\n"
            "  -h, --help              this help\n"
            "\n"
@@ -107,9 +110,9 @@ int main(int argc, char** argv) {
                 const std::size_t comma = list.find(',');
                 const std::string_view name = list.substr(0, comma);
                 if (!known_section(name)) {
-                    std::cerr
-                        << "riposte_bench: error: unknown section '" << name
-                        << "'; choose among mmc, default, metz, national, replications, stream\n";
+                    std::cerr << "riposte_bench: error: unknown section '" << name
+                              << "'; choose among mmc, default, metz, national, replications, "
+                                 "stream, live, size\n";
                     return 2;
                 }
                 (a == "--only" ? only : skip).emplace_back(name);
@@ -158,6 +161,10 @@ int main(int argc, char** argv) {
             std::uint64_t n = 0;
             count(n, 1);
             opt.stream_threads = static_cast<int>(std::min<std::uint64_t>(n, 256));
+        } else if (a == "--size-threads") {
+            std::uint64_t n = 0;
+            count(n, 1);
+            opt.size_threads = static_cast<int>(std::min<std::uint64_t>(n, 256));
         } else if (a == "--strict") {
             strict = true;
         } else if (a == "--child") {
@@ -197,6 +204,8 @@ int main(int argc, char** argv) {
             s = riposte::bench::run_stream_section(opt);
         else if (name == "live")
             s = riposte::bench::run_live_section(opt);
+        else if (name == "size")
+            s = riposte::bench::run_size_section(opt);
         else
             s = riposte::bench::run_scenario_section(opt, std::string(name));
         riposte::bench::print_section(s);

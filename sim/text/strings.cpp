@@ -6,6 +6,7 @@
 #include "riposte/text/gui_texts.hpp"
 #include "riposte/text/names_texts.hpp"
 #include "riposte/text/report_texts.hpp"
+#include "riposte/text/sizing_texts.hpp"
 #include "riposte/text/summary_texts.hpp"
 #include "riposte/text/validation_texts.hpp"
 
@@ -182,7 +183,8 @@ std::string phrase_text(Language language, std::string_view id,
 std::vector<Text> all_texts() {
     std::vector<Text> out;
     for (const std::vector<Text>& section :
-         {entries_of(report), entries_of(summary), entries_of(cli), entries_of(causes)})
+         {entries_of(report), entries_of(summary), entries_of(cli), entries_of(causes),
+          entries_of(sizing)})
         out.insert(out.end(), section.begin(), section.end());
     append_names(out, profession_names);
     append_names(out, role_names);
