@@ -349,13 +349,16 @@ marginal allocation driven by the binding target); then people are taken away, l
 saving first, wherever every rule still passes (removal pass); last, the plan is judged on
 M replications (confirming run), and the search goes on from there if it fails.
 
-Output: each step on standard error; what changed and why (e.g. "Clermont-l'Hérault ·
-entretien médical 1 → 2, toutes ses vacations : attente p90 (pire jour) 247 → 22 min");
+Output: each step on standard error; what changed and why, e.g. "Clermont-l'Hérault ·
+entretien médical 1 → 4, lun.–sam. 08:30–13:00 : attente p90 (pire jour) 245 → 36 min ;
+occupation du poste 99 % → 44 %" (the centre's worst-day p90 wait and the station's
+utilisation, before and after);
 the cost before and after; the confirming verdict (as 'riposte validate' prints it); the
 plan written to FILE, which 'riposte check' accepts (the plan file as written, comments
 kept, with only the shifts' staff changed). When no plan within the pool passes, nothing
-is written and the limiting resource is named: "le vivier donne 24 h par semaine de
-médecin ; les objectifs en demandent au moins 80 (entretien médical)".
+is written and the limiting resource is named: "le vivier donne 16 h par semaine de
+médecin ; un plan conforme en demande au moins 129 (entretien médical) : recruter au moins
+113 h par semaine".
 
 Options:
   --replications N   replications per candidate plan during the search (default 20)

@@ -41,10 +41,10 @@ struct SizingTexts {
                      "\nNo plan written: no plan within the pool holds every target.\n"};
     Text limits_heading{"\nCe qui limite : le vivier ne suffit pas.\n",
                         "\nWhat limits the plan: the pool is too small.\n"};
-    Text limit_line{"  le vivier donne {0} h par semaine de {1} ; les objectifs en demandent au "
+    Text limit_line{"  le vivier donne {0} h par semaine de {1} ; un plan conforme en demande au "
                     "moins {2} ({3}) : recruter au moins {4} h par semaine\n",
-                    "  the pool's {1} give {0} h a week; the targets need at least {2} ({3}): "
-                    "recruit at least {4} h a week\n"};
+                    "  the pool gives {0} h a week of {1}; a passing plan needs at least {2} "
+                    "({3}): recruit at least {4} h a week\n"};
     Text limit_roster{"  le vivier a assez d'heures, mais pas aux bons endroits ou aux bons "
                       "jours ; manques du planning :\n",
                       "  the pool has the hours but not where or when they are needed; roster "
