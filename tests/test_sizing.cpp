@@ -135,7 +135,7 @@ fs::path small_pool_world() {
 
 } // namespace
 
-TEST_CASE("plan writer: every shipped plan loads, writes and loads back the same") {
+TEST_CASE("plan writer: every shipped plan loads and writes and loads back the same") {
     const auto plans = shipped_plans();
     REQUIRE(plans.size() >= 8);
     const fs::path dir = temp_dir("roundtrip");
@@ -190,7 +190,7 @@ TEST_CASE("plan writer: every shipped plan loads, writes and loads back the same
     CHECK(changed_plans >= 8);
 }
 
-TEST_CASE("plan writer: a role split with by_station, or staff it cannot find, is refused") {
+TEST_CASE("plan writer: a role split with by_station or staff it cannot find is refused") {
     LoadResult loaded = load_scenario(herault / "world.toml", herault / "plan-understaffed.toml");
     REQUIRE(loaded.scenario);
     const std::string source = slurp(herault / "plan-understaffed.toml");
@@ -241,7 +241,7 @@ TEST_CASE("size: a pool too small for the targets names the resource to recruit"
     CHECK(std::find(l.roles.begin(), l.roles.end(), interview) != l.roles.end());
 }
 
-TEST_CASE("size: the command names what to recruit, in French and in English, and writes "
+TEST_CASE("size: the command names what to recruit in French and in English and writes "
           "a plan that passes when there is one") {
     // the small-pool world of the previous test, a plan without targets
     const fs::path dir = small_pool_world();
@@ -319,7 +319,7 @@ TEST_CASE("size: plan hours count people x shift hours on the days the shifts wo
 
 TEST_SUITE("slow") {
     TEST_CASE("size: on the shipped understaffed plan the search comes closer to the targets "
-              "within the pool, and the plan it writes is the plan it judged") {
+              "within the pool and writes the plan it judged") {
         LoadResult loaded =
             load_scenario(herault / "world.toml", herault / "plan-understaffed.toml");
         REQUIRE(loaded.scenario);

@@ -131,7 +131,8 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
         return rep;
     }
     std::string out(text::sizing.changes_heading.in(lang));
-    if (res.changes.empty()) out += text::sizing.no_change.in(lang);
+    if (res.changes.empty())
+        out += res.pass ? text::sizing.no_change.in(lang) : text::sizing.no_move.in(lang);
     for (const StaffChange& ch : res.changes) {
         const Centre& c = scenario.plan.centres[static_cast<std::size_t>(ch.centre)];
         out +=

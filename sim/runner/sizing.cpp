@@ -602,21 +602,20 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
         if (le.pass()) {
             int lremoved = 0;
             wide.removal_phase(lp, le, search_reps, lremoved);
-            res.limits = pool_limits(scenario.world, lp);
-            if (res.limits.empty()) {
-                // the hours are there, not where or when the plan that passes needs them
-                Scenario need = scenario;
-                need.plan = lp;
-                for (const RuleVerdict& v : validate_structure(need).rules)
-                    if (v.id == "staffing.qualified" && !v.pass) {
-                        res.shortfalls = v.where_phrases;
-                        res.shortfalls_en = v.where;
-                    }
-            }
         } else {
             for (const RuleVerdict& v : le.report.rules)
                 if (!v.pass && !v.structural) res.unreachable.push_back(v.id);
-            if (res.unreachable.empty()) res.limits = pool_limits(scenario.world, lp);
+        }
+        res.limits = pool_limits(scenario.world, lp);
+        if (res.limits.empty() && le.pass()) {
+            // the hours are there, not where or when the plan that passes needs them
+            Scenario need = scenario;
+            need.plan = lp;
+            for (const RuleVerdict& v : validate_structure(need).rules)
+                if (v.id == "staffing.qualified" && !v.pass) {
+                    res.shortfalls = v.where_phrases;
+                    res.shortfalls_en = v.where;
+                }
         }
         res.evaluations += wide.evaluations();
     }

@@ -28,6 +28,9 @@ struct SizingTexts {
                      "occupation du poste {7} % → {8} %\n",
                      "  {0} {1} {2} → {3} on {4}: p90 wait (worst day) {5} → {6} min; station "
                      "busy {7}% → {8}%\n"};
+    Text no_move{"  rien : aucune personne de plus ne peut être prise dans le vivier là où les "
+                 "objectifs échouent\n",
+                 "  nothing: nobody more can be taken from the pool where the targets fail\n"};
     Text cost_line{"\nCoût : {0} → {1} {2} ({3} personne(s)-vacation ajoutée(s), {4} retirée(s) ; "
                    "{5} plans simulés)\n",
                    "\nCost: {0} → {1} {2} ({3} person-shift(s) added, {4} removed; {5} plans "
