@@ -404,6 +404,19 @@ std::vector<PoolLimit> pool_limits(const World& w, const Plan& plan) {
         for (const int p : l.professions) l.pool_hours += pool_hours[static_cast<std::size_t>(p)];
         if (l.needed_hours > l.pool_hours + 1e-9) out.push_back(std::move(l));
     }
+    // a group of professions short by no more than a smaller group inside it says nothing more
+    std::vector<PoolLimit> minimal;
+    for (const PoolLimit& l : out) {
+        bool covered = false;
+        for (const PoolLimit& m : out)
+            covered =
+                covered || (m.professions.size() < l.professions.size() &&
+                            std::includes(l.professions.begin(), l.professions.end(),
+                                          m.professions.begin(), m.professions.end()) &&
+                            l.needed_hours - l.pool_hours <= m.needed_hours - m.pool_hours + 1e-9);
+        if (!covered) minimal.push_back(l);
+    }
+    out = std::move(minimal);
     std::sort(out.begin(), out.end(), [](const PoolLimit& a, const PoolLimit& b) {
         const double ra = a.pool_hours > 0 ? a.needed_hours / a.pool_hours : 1e18;
         const double rb = b.pool_hours > 0 ? b.needed_hours / b.pool_hours : 1e18;
@@ -606,7 +619,9 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
             for (const RuleVerdict& v : le.report.rules)
                 if (!v.pass && !v.structural) res.unreachable.push_back(v.id);
         }
-        res.limits = pool_limits(scenario.world, lp);
+        // what a passing plan asks (the larger pool's), or, when even that fails on targets
+        // staff cannot meet, what the plan found asks
+        res.limits = pool_limits(scenario.world, le.pass() ? lp : plan);
         if (res.limits.empty() && le.pass()) {
             // the hours are there, not where or when the plan that passes needs them
             Scenario need = scenario;
