@@ -136,7 +136,11 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
     for (const StaffChange& ch : res.changes) {
         const Centre& c = scenario.plan.centres[static_cast<std::size_t>(ch.centre)];
         out +=
-            text::fill(lang, text::sizing.change_line,
+            text::fill(lang,
+                       std::any_of(c.stations.begin(), c.stations.end(),
+                                   [&](const Station& st) { return st.role == ch.role; })
+                           ? text::sizing.change_line
+                           : text::sizing.change_line_no_station,
                        {c.name, role_words(scenario, ch.role, lang), std::to_string(ch.from),
                         std::to_string(ch.to), shifts_words(c, ch.shifts, lang), num(ch.p90_before),
                         num(ch.p90_after), num(100 * ch.use_before), num(100 * ch.use_after)});

@@ -31,6 +31,10 @@ struct SizingTexts {
     Text no_move{"  rien : aucune personne de plus ne peut être prise dans le vivier là où les "
                  "objectifs échouent\n",
                  "  nothing: nobody more can be taken from the pool where the targets fail\n"};
+    Text change_line_no_station{"  {0} · {1} {2} → {3}, {4} : attente p90 (pire jour) {5} → {6} "
+                                "min (rôle sans poste)\n",
+                                "  {0} {1} {2} → {3} on {4}: p90 wait (worst day) {5} → {6} min "
+                                "(a role without a station)\n"};
     Text cost_line{"\nCoût : {0} → {1} {2} ({3} personne(s)-vacation ajoutée(s), {4} retirée(s) ; "
                    "{5} plans simulés)\n",
                    "\nCost: {0} → {1} {2} ({3} person-shift(s) added, {4} removed; {5} plans "
