@@ -63,6 +63,7 @@ struct Options {
     int sweep_replications = 16;     ///< replications per variant in section "sweep"
     std::string scaling_dir;         ///< section "scaling": where generated territories go
     bool scaling_france = true;      ///< section "scaling": include scenarios/france
+    int size_threads = 2;            ///< threads of section "size"
 };
 
 /// Machine and build facts printed above the table and stored in the JSON.
@@ -90,6 +91,7 @@ Section run_scaling_section(const Options& opt);
 int scaling_child_main(const std::string& dir);
 Section run_compare_section(const Options& opt);
 Section run_frames_section(const Options& opt);
+Section run_size_section(const Options& opt);
 
 /// Entry point of `riposte_bench --child NAME`: loads and runs one scenario in this fresh
 /// process and prints "key<TAB>value" lines on stdout. Returns the exit status.

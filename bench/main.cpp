@@ -16,9 +16,9 @@ using riposte::bench::Options;
 using riposte::bench::Section;
 using riposte::bench::Status;
 
-constexpr std::string_view section_names[] = {"mmc",          "default", "metz",  "national",
-                                              "replications", "stream",  "live",  "sweep",
-                                              "scaling",      "compare", "frames"};
+constexpr std::string_view section_names[] = {"mmc",          "default", "metz",   "national",
+                                              "replications", "stream",  "live",   "sweep",
+                                              "scaling",      "compare", "frames", "size"};
 
 void usage(std::ostream& out) {
     out << "usage: riposte_bench [--only SECTION[,SECTION...]] [--json FILE] [options]\n"
@@ -47,6 +47,8 @@ void usage(std::ostream& out) {
            "                and by the dashboard (riposte-gui --compare; needs an X display)\n"
            "  frames        the dashboard's frame times on Metz and France, fitted and zoomed,\n"
            "                the run playing (riposte-gui --frame-stats; needs an X display)\n"
+           "  size          riposte size on the understaffed Centre-Hérault plan against an\n"
+           "                exhaustive search over 729 plans (a few minutes)\n"
            "\n"
            "options:\n"
            "  --only LIST             run only these sections (comma-separated, repeatable)\n"
@@ -71,6 +73,7 @@ void usage(std::ostream& out) {
            "  --scaling-dir DIR       where section scaling generates Nord and Hauts-de-France\n"
            "                          (default: $TMPDIR/riposte-bench-scaling; kept for reuse)\n"
            "  --scaling-no-france     section scaling without scenarios/france\n"
+           "  --size-threads N        threads in section size (default 2)\n"
            "  --strict                exit 1 when a target is not met\n"
            "  -h, --help              this help\n"
            "\n"
@@ -124,9 +127,9 @@ int main(int argc, char** argv) {
                 const std::size_t comma = list.find(',');
                 const std::string_view name = list.substr(0, comma);
                 if (!known_section(name)) {
-                    std::cerr
-                        << "riposte_bench: error: unknown section '" << name
-                        << "'; choose among mmc, default, metz, national, replications, stream\n";
+                    std::cerr << "riposte_bench: error: unknown section '" << name
+                              << "'; choose among mmc, default, metz, national, replications, "
+                                 "stream, live, size\n";
                     return 2;
                 }
                 (a == "--only" ? only : skip).emplace_back(name);
@@ -185,6 +188,10 @@ int main(int argc, char** argv) {
             opt.scaling_france = false;
         } else if (a == "--child-scaling") {
             child_scaling = value("a scenario folder");
+        } else if (a == "--size-threads") {
+            std::uint64_t n = 0;
+            count(n, 1);
+            opt.size_threads = static_cast<int>(std::min<std::uint64_t>(n, 256));
         } else if (a == "--strict") {
             strict = true;
         } else if (a == "--child") {
@@ -233,6 +240,8 @@ int main(int argc, char** argv) {
             s = riposte::bench::run_compare_section(opt);
         else if (name == "frames")
             s = riposte::bench::run_frames_section(opt);
+        else if (name == "size")
+            s = riposte::bench::run_size_section(opt);
         else
             s = riposte::bench::run_scenario_section(opt, std::string(name));
         riposte::bench::print_section(s);

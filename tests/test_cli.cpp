@@ -61,7 +61,8 @@ TEST_CASE("cli: --help and help list the commands and exit 0") {
 
 TEST_CASE("cli: every command has --help") {
     TempDir dir;
-    for (const std::string cmd : {"run", "compare", "validate", "report", "check", "help"}) {
+    for (const std::string cmd :
+         {"run", "compare", "validate", "size", "report", "check", "help"}) {
         const Outcome a = run_cli({cmd, "--help"}, dir.path());
         CHECK(a.exit_code == 0);
         CHECK(contains(a.out, "riposte " + cmd));

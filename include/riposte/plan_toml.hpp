@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace riposte {
 
@@ -43,5 +44,24 @@ WriteStatus save_plan_toml(const std::filesystem::path& file, const std::string&
 /// [injection]: 3 vs 2"; nullopt when they are equal. Source locations and the file name are
 /// not compared; stress files are compared as canonical paths; distributions by their text.
 std::optional<std::string> plan_difference(const World& world, const Plan& a, const Plan& b);
+
+// ---- the author's file with only the staffing changed (riposte size; sim/output/plan_patch.cpp):
+// comments, order and layout kept, each shift's `staff = { ... }` rewritten where the staffing
+// of `plan` differs from the text.
+
+/// `source` (the text of the plan file `plan` was read from) with the `staff` inline table of
+/// every shift whose counts differ from `plan`'s rewritten: roles keep their order, a role
+/// that comes to 0 stays written as 0, a new role is appended. Shifts whose staffing did not
+/// change are left byte for byte. `header` (comment lines, each starting with '#') goes first.
+/// Fails (nothing returned) when a changed shift's staff is not an inline table, or when a
+/// changed role is split between stations with `by_station` (the split would no longer add up).
+PlanText plan_with_staffing(std::string_view source, const Plan& plan, const World& world,
+                            std::string_view header = {});
+
+/// Reads `plan.file`, applies plan_with_staffing() and writes the result to `path`
+/// atomically. `path` must be in the folder of `plan.file` when the plan names files by a
+/// relative path (stress cases), so that they still resolve.
+[[nodiscard]] WriteStatus write_plan_toml(const std::filesystem::path& path, const Plan& plan,
+                                          const World& world, std::string_view header = {});
 
 } // namespace riposte

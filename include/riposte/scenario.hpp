@@ -174,6 +174,8 @@ struct Shift {
     /// People per station, indexed by the centre's stations (-1: not named). Required for the
     /// stations of a role that staffs several stations of the centre; their sum is staff[role].
     std::vector<int> station_staff;
+    /// Where the shift's `staff = { ... }` value is written (the plan writer rewrites it there).
+    SourceLoc staff_where;
 };
 
 struct Centre {

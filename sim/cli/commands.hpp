@@ -19,6 +19,7 @@ inline constexpr int usage = 2;      ///< bad input (scenario errors) or bad usa
 int run_command(const std::vector<std::string>& args);
 int compare_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
+int size_command(const std::vector<std::string>& args);
 int report_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
 int exercise_command(const std::vector<std::string>& args);

@@ -15,6 +15,7 @@ Usage:
   riposte compare WORLD PLAN_A PLAN_B [...]      compare plans on the same world with common
                                                  random numbers
   riposte validate [WORLD PLAN | DIR] [options]  check a plan against the rules and its targets
+  riposte size [WORLD PLAN | DIR] [options]      find the least staffing that passes every rule
   riposte report RESULTS_DIR [options]           write the HTML report of a results folder
   riposte check [WORLD PLAN | DIR] [--exercise FILE]
                                                  load a scenario (and an exercise) and report
@@ -36,6 +37,8 @@ Commands:
   run       simulate N replications of a scenario (a world file and a plan file)
   compare   run several plans of one world with the same seeds; paired differences
   validate  pass/fail per rule: structural rules and the plan's targets
+  size      staffing search: the least staffing per centre, shift and role that passes
+            every rule of validate within the pool, written as a plan; or what to recruit
   report    one self-contained HTML file with charts (French by default, --lang en)
   check     parse and lint a scenario without simulating it
   exercise  replay the journal of a live session (exercise, crisis meeting), or its RETEX
@@ -406,6 +409,59 @@ Options:
 Exit codes: 0 written, 1 files could not be written, 2 a shard is missing, doubled or from
 another sweep.
 )";
+constexpr std::string_view size_text =
+    R"help(riposte size - find the least staffing that passes every rule (docs/sizing.md)
+
+Usage:
+  riposte size [WORLD PLAN | DIR] [--replications N] [--confirm M] [--threads T]
+               [--seed S] [--cost hours|eur] [--rates PROF=EUR,...] [--max-steps K]
+               [--out FILE] [--force] [--lang fr|en] [--quiet]
+
+Searches the number of people of each role on each shift of each centre (the roles that
+staff one of the centre's stations) for the least cost such that every structural rule and
+every target rule of 'riposte validate' passes, within the pool (weekly hours, scope of
+practice, days, commute). Opening hours, days and mobile teams are kept as written.
+
+Method (simulation optimisation with common random numbers: every candidate plan is run
+with the same seeds): a station's role with nobody on a shift first gets one person; then,
+while a target fails, one person is added where it lowers the distance to the targets most
+per hour (or euro) it costs, among the roles and shifts of the centres that fail (greedy
+marginal allocation driven by the binding target); then people are taken away, largest
+saving first, wherever every rule still passes (removal pass); last, the plan is judged on
+M replications (confirming run), and the search goes on from there if it fails.
+
+Output: each step on standard error; what changed and why, e.g. "Clermont-l'Hérault ·
+entretien médical 1 → 4, lun.–sam. 08:30–13:00 : attente p90 (pire jour) 245 → 36 min ;
+occupation du poste 99 % → 44 %" (the centre's worst-day p90 wait and the station's
+utilisation, before and after);
+the cost before and after; the confirming verdict (as 'riposte validate' prints it); the
+plan written to FILE, which 'riposte check' accepts (the plan file as written, comments
+kept, with only the shifts' staff changed). When no plan within the pool passes, nothing
+is written and the limiting resource is named: "le vivier donne 16 h par semaine de
+médecin ; un plan conforme en demande au moins 129 (entretien médical) : recruter au moins
+113 h par semaine".
+
+Options:
+  --replications N   replications per candidate plan during the search (default 20)
+  --confirm M        replications of the confirming run (default 100, at least N)
+  --threads T        worker threads, 1 to 256 (default: the number of processors)
+  --seed S           master random seed (default 1)
+  --cost hours|eur   what is minimised: professional hours (default), or euros at
+                     hourly rates per profession (médecin 105, infirmier 55,
+                     chirurgien-dentiste 70, étudiant 12, bénévole 0; others the world's
+                     [cost] hourly_eur), see docs/sizing.md for the sources
+  --rates PROF=EUR,...  hourly rates replacing those defaults (with --cost eur)
+  --max-steps K      people added at most (default 60)
+  --out FILE         where the sized plan goes (default: PLAN-sized.toml next to PLAN);
+                     written atomically
+  --force            replace FILE if it exists
+  --lang fr|en       language of what is printed: French (default) or English
+  --quiet            print nothing; only the exit code tells the outcome
+  -h, --help         show this help
+
+Exit codes: 0 a plan that passes was found and written, 1 no plan within the pool passes
+(or interrupted), 2 bad input or usage.
+)help";
 
 } // namespace
 
@@ -417,6 +473,7 @@ std::optional<std::string_view> command_help(std::string_view command) {
     if (command == "run") return run_text;
     if (command == "compare") return compare_text;
     if (command == "validate") return validate_text;
+    if (command == "size") return size_text;
     if (command == "report") return report_help_text;
     if (command == "check") return check_text;
     if (command == "exercise") return exercise_text;

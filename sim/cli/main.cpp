@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
         if (command == "run") return run_command(args);
         if (command == "compare") return compare_command(args);
         if (command == "validate") return validate_command(args);
+        if (command == "size") return size_command(args);
         if (command == "report") return report_command(args);
         if (command == "check") return check_command(args);
         if (command == "exercise") return exercise_command(args);
@@ -37,14 +38,14 @@ int main(int argc, char** argv) {
         if (!command.empty() && command[0] == '-') {
             return usage_error("unknown option '" + command + "'", "");
         }
-        static const std::vector<std::string> commands{"run",   "compare",  "validate",  "report",
-                                                       "check", "exercise", "territory", "sweep",
-                                                       "merge", "help"};
+        static const std::vector<std::string> commands{"run",    "compare", "validate", "size",
+                                                       "report", "check",   "exercise", "territory",
+                                                       "sweep",  "merge",   "help"};
         const std::string hint = riposte::suggest(command, commands);
         return usage_error("unknown command '" + command + "'" +
                                (hint.empty() ? std::string(";") : hint) +
-                               " commands are run, compare, validate, report, check, exercise, "
-                               "territory, sweep, merge and help",
+                               " commands are run, compare, validate, size, report, check, "
+                               "exercise, territory, sweep, merge and help",
                            "");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "riposte: error: %s\n", e.what());

@@ -2,12 +2,15 @@
 #include "territory_command.hpp"
 
 #include "args.hpp"
+#include "cli_common.hpp"
 #include "commands.hpp"
+#include "size_command.hpp"
 
 #include "riposte/national.hpp"
 #include "riposte/output.hpp"
 #include "riposte/scenario_loader.hpp"
 #include "riposte/territory_builder.hpp"
+#include "riposte/text/sizing_texts.hpp"
 #include "riposte/world_generator.hpp"
 
 #include <algorithm>
@@ -77,6 +80,11 @@ Output:
   --world                also write world.toml and plan.toml (refuses to replace existing
                          ones unless --force)
   --force                replace an existing world.toml / plan.toml
+  --size                 with --world: then run 'riposte size' on the starter plan (10
+                         replications per candidate, confirmed on 40) and write
+                         plan-sized.toml when a plan within the pool passes every rule, or
+                         say what to recruit (docs/sizing.md); minutes on a small
+                         territory, much longer on a département
 
 World generator (with --world; defaults and their sources in docs/territories.md):
   --pool-per-100k LIST   professionals per 100,000 inhabitants, e.g. medecin=85,infirmier=150
@@ -121,13 +129,6 @@ Examples:
   riposte territory --around 62510 --radius-km 8 --name "Liévin" --world --out lievin
   riposte territory --all --per-departement --people-per-centre 60000 --world --out france
 )";
-
-void print_out(std::string_view text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-}
-void print_err(std::string_view text) {
-    std::fwrite(text.data(), 1, text.size(), stderr);
-}
 
 std::vector<std::string> split_list(std::string_view text) {
     std::vector<std::string> out;
@@ -350,6 +351,7 @@ int run_territory_command(const std::vector<std::string>& argv) {
         {"--name", true},
         {"--table", true},
         {"--world", false},
+        {"--size", false},
         {"--force", false},
         {"--pool-per-100k", true},
         {"--pool-count", true},
@@ -434,6 +436,8 @@ int run_territory_command(const std::vector<std::string>& argv) {
 
     // ---- generator options ----
     const bool world = a.has("--world");
+    if (a.has("--size") && !world)
+        return usage_error("--size sizes the starter plan: add --world", "territory");
     GeneratorOptions gen;
     gen.professions = default_professions();
     if (auto v = r.number("--volunteer-share", 0, 1, "a share from 0 to 1, e.g. 0.25"))
@@ -622,8 +626,26 @@ int run_territory_command(const std::vector<std::string>& argv) {
     out += "wrote";
     for (std::size_t k = 0; k < written.size(); ++k) out += (k ? ", " : " ") + written[k];
     out += "\n";
-    if (world) out += "next: riposte check " + quote_arg(dir.string()) + "\n";
+    if (world && !a.has("--size")) out += "next: riposte check " + quote_arg(dir.string()) + "\n";
     print_out(out);
+    if (world && a.has("--size")) {
+        // the starter plan sized: one that passes, or what to recruit
+        int exit = exit_code::ok;
+        const auto scenario =
+            load(ScenarioFiles{dir / "world.toml", dir / "plan.toml"}, false, Language::French);
+        if (!scenario) return exit_code::usage;
+        const auto threads = threads_option(a, "territory", exit);
+        if (!threads) return exit;
+        SizeRequest req;
+        req.options.search_replications = 10;
+        req.options.confirm_replications = 40;
+        req.options.threads = *threads;
+        req.out = dir / "plan-sized.toml";
+        print_out(std::string(text::sizing.territory_sizing.in(Language::French)));
+        InterruptGuard interrupt(Language::French);
+        req.options.cancel = interrupt.flag();
+        return size_and_report(*scenario, req).exit;
+    }
     return exit_code::ok;
 }
 

@@ -214,6 +214,7 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
                           "staff = { injection = 2 }");
     }
     staff_locs.push_back(staff_loc);
+    s.staff_where = staff_loc;
     s.station_staff.assign(c.stations.size(), -1);
     if (const toml::node* n = r.node("by_station")) {
         const auto* tab = n->as_table();

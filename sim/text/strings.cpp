@@ -8,6 +8,7 @@
 #include "riposte/text/log_texts.hpp"
 #include "riposte/text/names_texts.hpp"
 #include "riposte/text/report_texts.hpp"
+#include "riposte/text/sizing_texts.hpp"
 #include "riposte/text/summary_texts.hpp"
 #include "riposte/text/validation_texts.hpp"
 
@@ -185,7 +186,7 @@ std::vector<Text> all_texts() {
     std::vector<Text> out;
     for (const std::vector<Text>& section :
          {entries_of(report), entries_of(summary), entries_of(cli), entries_of(causes),
-          entries_of(diag), entries_of(log_texts)})
+          entries_of(diag), entries_of(log_texts), entries_of(sizing)})
         out.insert(out.end(), section.begin(), section.end());
     out.insert(out.end(), std::begin(change_kind_words), std::end(change_kind_words));
     append_names(out, profession_names);

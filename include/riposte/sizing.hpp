@@ -1,0 +1,142 @@
+#pragma once
+// The staffing search (`riposte size`, docs/sizing.md): the least staffing, per centre, shift
+// and role, such that every structural rule and every target rule of `validate` passes,
+// within the pool. Simulation optimisation with common random numbers: greedy marginal
+// allocation driven by the binding target, a removal pass, then a confirming run with more
+// replications. When no plan within the pool can pass, the limiting resource is named.
+#include "riposte/scenario.hpp"
+#include "riposte/validation.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace riposte {
+
+enum class SizingCost { Hours, Euros };
+
+/// Hourly rates in euros by profession identifier, used by `--cost eur` when the command line
+/// gives none: the 2021 rates paid for an hour in a French vaccination centre (arrêtés of
+/// 5 February and 27 March 2021; docs/sizing.md cites them). A profession not listed costs the
+/// world's blended `[cost] hourly_eur`.
+const std::map<std::string, double>& default_hourly_rates_eur();
+
+/// How candidate plans are judged: `replications` replications from `seed` (the same seeds for
+/// every candidate: common random numbers), on `threads` threads.
+struct EvaluationOptions {
+    int replications = 20;
+    int threads = 1;
+    std::uint64_t seed = 1;
+    std::atomic<bool>* cancel = nullptr;
+};
+
+/// One candidate plan, judged.
+struct Evaluation {
+    ValidationReport report; ///< structural rules and targets, as `validate` gives them
+    bool complete = true;    ///< every replication ran (false: cancelled)
+    /// How far the targets are from passing, 0 when they all hold: for p90 waits the mean, over
+    /// replications, of the minutes above the threshold summed over centre-days; for the other
+    /// targets their shortfall from the threshold.
+    double excess = 0;
+    std::vector<double> centre_excess;    ///< the p90 part of `excess`, by centre
+    std::vector<double> centre_worst_p90; ///< mean over replications of the worst day's p90
+    /// Mean over replications of each station's utilisation (busy / staffed hours) or
+    /// occupancy (areas), by centre then station.
+    std::vector<std::vector<double>> station_use;
+    /// Mean over replications of each station's p90 queue time summed over the days (min), by
+    /// centre then station: where people wait.
+    std::vector<std::vector<double>> station_wait;
+    double hours = 0; ///< professional hours the plan asks over the run
+    double eur = 0;   ///< those hours at the rostered professions' rates
+    /// Structural failures that staffing can cause (unstaffed stations, roster shortfalls, no
+    /// médecin on site, weekly hours): a count of failing places.
+    int staffing_failures = 0;
+    [[nodiscard]] bool pass() const { return complete && report.all_pass(); }
+};
+
+/// Judges every plan of `plans` (each run against `base.world`) with the same seeds. This is
+/// the one function through which the search runs simulations: it uses the thread runner
+/// (stream_replications) today, and is the place where a distributed runner can dispatch the
+/// (plan, replication) tasks instead. Results come in the order of `plans`.
+std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<Plan>& plans,
+                                       const EvaluationOptions& options,
+                                       const std::map<int, double>& rate_by_profession = {});
+
+/// Professional hours a plan asks over the run (people × shift hours on every day a shift
+/// works and its centre is open; mobile teams included).
+double plan_hours(const World& world, const Plan& plan);
+
+/// One step of the search, as the progress callback sees it.
+struct SizingStep {
+    bool added = true; ///< false: a removal kept
+    int centre = 0;
+    std::vector<int> shifts;
+    int role = 0;
+    int to = 0;           ///< people on those shifts after the step
+    double excess = 0;    ///< Evaluation::excess after the step
+    double cost = 0;      ///< cost after the step
+    int replications = 0; ///< replications the step was judged on
+};
+
+struct SizingOptions {
+    int search_replications = 20;   ///< per candidate during the search
+    int confirm_replications = 100; ///< the confirming run
+    int threads = 1;
+    std::uint64_t seed = 1;
+    SizingCost cost = SizingCost::Hours;
+    std::map<std::string, double> rates_eur; ///< by profession id (missing: the defaults)
+    int max_steps = 60;                      ///< additions at most (each adds one person)
+    std::atomic<bool>* cancel = nullptr;
+    /// Called after each step kept (an addition, a removal).
+    std::function<void(const SizingStep&)> progress;
+};
+
+/// A change of staffing between the plan given and the plan found, with what it did.
+struct StaffChange {
+    int centre = 0;
+    std::vector<int> shifts; ///< shifts of the centre changed alike (all of them, or one)
+    int role = 0;
+    int from = 0, to = 0;
+    double p90_before = 0, p90_after = 0; ///< the centre's worst-day p90 wait (mean, min)
+    double use_before = 0, use_after = 0; ///< utilisation of the role's stations (0..1)
+};
+
+/// A resource of the pool that cannot give what the targets need.
+struct PoolLimit {
+    std::vector<int> professions; ///< the professions allowed for `roles`
+    std::vector<int> roles;       ///< roles only these professions may fill
+    double pool_hours = 0;        ///< hours a week the pool's people of those professions give
+    double needed_hours = 0;      ///< hours a week the least passing plan found asks of them
+};
+
+struct SizingResult {
+    Plan plan;               ///< the plan found (the best one when none passes)
+    Evaluation initial;      ///< the plan given, judged like the candidates
+    Evaluation confirmation; ///< the plan found, judged with confirm_replications
+    std::vector<StaffChange> changes;
+    bool pass = false;
+    bool cancelled = false;
+    int evaluations = 0; ///< candidate plans simulated
+    int added = 0, removed = 0;
+    /// When the plan does not pass: what the pool lacks (from a search with the pool made
+    /// twenty times larger), or empty when the targets fail even so.
+    std::vector<PoolLimit> limits;
+    /// Roster shortfalls left in the plan found, as `validate` gives them (commute, days).
+    std::vector<Phrase> shortfalls;
+    std::vector<std::string> shortfalls_en;
+    /// Target rules that fail even with the larger pool (staffing alone cannot meet them).
+    std::vector<std::string> unreachable;
+    [[nodiscard]] double cost(SizingCost c, const Evaluation& e) const {
+        return c == SizingCost::Hours ? e.hours : e.eur;
+    }
+};
+
+/// Searches the staffing of every centre's shifts and roles (the roles that staff one of its
+/// stations; a role split with by_station is left as written) for the least cost such that
+/// every rule passes. See docs/sizing.md for the method.
+SizingResult size_plan(const Scenario& scenario, const SizingOptions& options);
+
+} // namespace riposte

@@ -1,0 +1,89 @@
+#pragma once
+// What `riposte size` prints for people (the staffing search, docs/sizing.md): a section of
+// the string table (see strings.hpp).
+#include "riposte/text/strings.hpp"
+
+namespace riposte::text {
+
+struct SizingTexts {
+    Text heading{"riposte size : dimensionnement du plan {0} ({1}) sur le territoire {2}",
+                 "riposte size: sizing plan {0} ({1}) against {2}"};
+    Text method{"recherche : {0} réplications par plan candidat, confirmation sur {1}, graine "
+                "{2} ; coût : {3}",
+                "search: {0} replications per candidate plan, confirmed on {1}, seed {2}; "
+                "cost: {3}"};
+    Text cost_hours{"heures de professionnels", "professional hours"};
+    Text cost_eur{"euros (taux horaires par profession)", "euros (hourly rates by profession)"};
+    Text unit_hours{"h", "h"};
+    Text unit_eur{"€", "EUR"};
+    Text step_added{"  + {0} · {1} → {2} ({3}) : écart aux objectifs {4}, coût {5}\n",
+                    "  + {0} · {1} → {2} ({3}): distance to the targets {4}, cost {5}\n"};
+    Text step_removed{"  − {0} · {1} → {2} ({3}) : les règles tiennent encore, coût {5}\n",
+                      "  − {0} · {1} → {2} ({3}): the rules still hold, cost {5}\n"};
+    Text all_shifts{"toutes ses vacations", "all its shifts"};
+    Text changes_heading{"\nCe qui change et pourquoi :\n", "\nWhat changed and why:\n"};
+    Text no_change{"  rien : le plan tient déjà tous ses objectifs au moindre coût trouvé\n",
+                   "  nothing: the plan already holds every target at the least cost found\n"};
+    Text change_line{"  {0} · {1} {2} → {3}, {4} : attente p90 (pire jour) {5} → {6} min ; "
+                     "occupation du poste {7} % → {8} %\n",
+                     "  {0} {1} {2} → {3} on {4}: p90 wait (worst day) {5} → {6} min; station "
+                     "busy {7}% → {8}%\n"};
+    Text no_move{"  rien : aucune personne de plus ne peut être prise dans le vivier là où les "
+                 "objectifs échouent\n",
+                 "  nothing: nobody more can be taken from the pool where the targets fail\n"};
+    Text change_line_no_station{"  {0} · {1} {2} → {3}, {4} : attente p90 (pire jour) {5} → {6} "
+                                "min (rôle sans poste)\n",
+                                "  {0} {1} {2} → {3} on {4}: p90 wait (worst day) {5} → {6} min "
+                                "(a role without a station)\n"};
+    Text cost_line{"\nCoût : {0} → {1} {2} ({3} personne(s)-vacation ajoutée(s), {4} retirée(s) ; "
+                   "{5} plans simulés)\n",
+                   "\nCost: {0} → {1} {2} ({3} person-shift(s) added, {4} removed; {5} plans "
+                   "simulated)\n"};
+    Text confirm_heading{"\nVerdict de confirmation ({0} réplications) :\n",
+                         "\nConfirming verdict ({0} replications):\n"};
+    Text written{"\nPlan dimensionné écrit dans {0} (riposte check l'accepte)\n",
+                 "\nSized plan written to {0} (riposte check accepts it)\n"};
+    Text not_written{"\nAucun plan n'est écrit : aucun plan dans les limites du vivier ne tient "
+                     "tous les objectifs.\n",
+                     "\nNo plan written: no plan within the pool holds every target.\n"};
+    Text limits_heading{"\nCe qui limite : le vivier ne suffit pas.\n",
+                        "\nWhat limits the plan: the pool is too small.\n"};
+    Text limit_line{"  le vivier donne {0} h par semaine de {1} ; un plan conforme en demande au "
+                    "moins {2} ({3}) : recruter au moins {4} h par semaine\n",
+                    "  the pool gives {0} h a week of {1}; a passing plan needs at least {2} "
+                    "({3}): recruit at least {4} h a week\n"};
+    Text limit_roster{"  le vivier a assez d'heures, mais pas aux bons endroits ou aux bons "
+                      "jours ; manques du planning :\n",
+                      "  the pool has the hours but not where or when they are needed; roster "
+                      "shortfalls:\n"};
+    Text unreachable{"  même avec un vivier vingt fois plus grand, ces objectifs échouent : {0} "
+                     "(le personnel seul ne suffit pas : doses, créneaux, horaires)\n",
+                     "  even with a pool twenty times larger these targets fail: {0} (staff alone "
+                     "cannot meet them: doses, slots, opening hours)\n"};
+    Text interrupted{"riposte : interrompu : la recherche s'est arrêtée ; aucun plan n'est "
+                     "écrit\n",
+                     "riposte: interrupted: the search stopped; no plan written\n"};
+    Text header_comment{"# Plan dimensionné par `riposte size` à partir de {0} (graine {1}, {2} "
+                        "réplications par candidat, confirmation sur {3}).\n# Coût : {4} → {5} "
+                        "{6}. Verdict de confirmation : {7}. Seuls les effectifs des vacations "
+                        "ont changé.\n",
+                        "# Plan sized by `riposte size` from {0} (seed {1}, {2} replications per "
+                        "candidate, confirmed on {3}).\n# Cost: {4} → {5} {6}. Confirming "
+                        "verdict: {7}. Only the shifts' staff changed.\n"};
+    Text verdict_pass{"tous les objectifs tiennent", "every rule passes"};
+    Text verdict_fail{"échec", "fails"};
+    Text territory_sizing{"\nDimensionnement du plan de départ (riposte size) :\n",
+                          "\nSizing the starter plan (riposte size):\n"};
+    // weekdays, Monday first
+    Text mon{"lun.", "Mon"};
+    Text tue{"mar.", "Tue"};
+    Text wed{"mer.", "Wed"};
+    Text thu{"jeu.", "Thu"};
+    Text fri{"ven.", "Fri"};
+    Text sat{"sam.", "Sat"};
+    Text sun{"dim.", "Sun"};
+};
+
+inline constexpr SizingTexts sizing{};
+
+} // namespace riposte::text

@@ -1,0 +1,299 @@
+// riposte size [WORLD PLAN | DIR]: the staffing search (docs/sizing.md). Finds the least
+// staffing per centre, shift and role such that every rule of `validate` passes within the
+// pool, writes it as a plan file, says what changed and why, and, when no plan within the pool
+// passes, what to recruit. Exit 0 when the plan found passes, 1 when none does, 2 on bad input.
+#include "size_command.hpp"
+#include "cli_common.hpp"
+#include "commands.hpp"
+
+#include "riposte/output.hpp"
+#include "riposte/plan_toml.hpp"
+#include "riposte/text/sizing_texts.hpp"
+#include "riposte/text/validation_texts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <map>
+#include <optional>
+#include <system_error>
+
+namespace riposte::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string hhmm(SimTime t) {
+    char buf[32];
+    const long long s = t.seconds();
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld", (s / 3600) % 24, (s % 3600) / 60);
+    return buf;
+}
+
+std::string weekdays_words(WeekdayMask mask, Language lang) {
+    const text::Text* names[7] = {&text::sizing.mon, &text::sizing.tue, &text::sizing.wed,
+                                  &text::sizing.thu, &text::sizing.fri, &text::sizing.sat,
+                                  &text::sizing.sun};
+    std::string out;
+    int d = 0;
+    while (d < 7) {
+        if (!((mask >> d) & 1)) {
+            ++d;
+            continue;
+        }
+        int e = d;
+        while (e + 1 < 7 && ((mask >> (e + 1)) & 1)) ++e;
+        if (!out.empty()) out += ", ";
+        out += std::string(names[d]->in(lang));
+        if (e >= d + 2)
+            out += "–" + std::string(names[e]->in(lang));
+        else if (e == d + 1)
+            out += ", " + std::string(names[e]->in(lang));
+        d = e + 1;
+    }
+    return out;
+}
+
+std::string shifts_words(const Centre& c, const std::vector<int>& shifts, Language lang) {
+    if (shifts.size() > 1 && shifts.size() == c.shifts.size())
+        return std::string(text::sizing.all_shifts.in(lang));
+    std::string out;
+    for (const int s : shifts) {
+        const Shift& sh = c.shifts[static_cast<std::size_t>(s)];
+        if (!out.empty()) out += " ; ";
+        out += weekdays_words(sh.weekdays & c.weekdays, lang) + " " + hhmm(sh.start) + "–" +
+               hhmm(sh.end);
+    }
+    return out;
+}
+
+std::optional<std::map<std::string, double>> parse_rates(const std::string& list,
+                                                         const World& world, std::string& error) {
+    std::map<std::string, double> out;
+    std::size_t from = 0;
+    while (from < list.size()) {
+        const std::size_t comma = std::min(list.find(',', from), list.size());
+        const std::string item = list.substr(from, comma - from);
+        from = comma + 1;
+        if (item.empty()) continue;
+        const std::size_t eq = item.find('=');
+        if (eq == std::string::npos) {
+            error = "--rates expects PROFESSION=EUR[,...], e.g. --rates medecin=105,infirmier=55; "
+                    "got '" +
+                    item + "'";
+            return std::nullopt;
+        }
+        const std::string id = item.substr(0, eq);
+        if (std::find(world.professions.begin(), world.professions.end(), id) ==
+            world.professions.end()) {
+            error = "--rates: unknown profession '" + id + "'; the world's professions are:";
+            for (const auto& p : world.professions) error += " " + p;
+            return std::nullopt;
+        }
+        char* end = nullptr;
+        const std::string value = item.substr(eq + 1);
+        const double v = std::strtod(value.c_str(), &end);
+        if (value.empty() || end == nullptr || *end != '\0' || !(v >= 0) || v > 1e6) {
+            error = "--rates: '" + value + "' is not an hourly rate in euros (a number >= 0)";
+            return std::nullopt;
+        }
+        out[id] = v;
+    }
+    return out;
+}
+
+} // namespace
+
+SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
+    SizeReport rep;
+    const Language lang = req.lang;
+    const bool eur = req.options.cost == SizingCost::Euros;
+    const std::string unit(eur ? text::sizing.unit_eur.in(lang) : text::sizing.unit_hours.in(lang));
+    const auto num = [lang](double v) { return text::format_decimal(lang, v, 0); };
+    SizingOptions o = req.options;
+    if (req.show_steps)
+        o.progress = [&](const SizingStep& s) {
+            const Centre& c = scenario.plan.centres[static_cast<std::size_t>(s.centre)];
+            print_err(
+                text::fill(lang, s.added ? text::sizing.step_added : text::sizing.step_removed,
+                           {c.name, role_words(scenario, s.role, lang), std::to_string(s.to),
+                            shifts_words(c, s.shifts, lang),
+                            text::format_decimal(lang, s.excess, 1), num(s.cost) + " " + unit}));
+        };
+    const SizingResult res = size_plan(scenario, o);
+    rep.result = res;
+    if (res.cancelled) {
+        rep.exit = exit_code::run_error;
+        print_err(text::sizing.interrupted.in(lang));
+        return rep;
+    }
+    std::string out(text::sizing.changes_heading.in(lang));
+    if (res.changes.empty())
+        out += res.pass ? text::sizing.no_change.in(lang) : text::sizing.no_move.in(lang);
+    for (const StaffChange& ch : res.changes) {
+        const Centre& c = scenario.plan.centres[static_cast<std::size_t>(ch.centre)];
+        out +=
+            text::fill(lang,
+                       std::any_of(c.stations.begin(), c.stations.end(),
+                                   [&](const Station& st) { return st.role == ch.role; })
+                           ? text::sizing.change_line
+                           : text::sizing.change_line_no_station,
+                       {c.name, role_words(scenario, ch.role, lang), std::to_string(ch.from),
+                        std::to_string(ch.to), shifts_words(c, ch.shifts, lang), num(ch.p90_before),
+                        num(ch.p90_after), num(100 * ch.use_before), num(100 * ch.use_after)});
+    }
+    const double before = res.cost(o.cost, res.initial);
+    const double after = res.cost(o.cost, res.confirmation);
+    out += text::fill(lang, text::sizing.cost_line,
+                      {num(before), num(after), unit, std::to_string(res.added),
+                       std::to_string(res.removed), std::to_string(res.evaluations)});
+    Scenario sized = scenario;
+    sized.plan = res.plan;
+    out += text::fill(lang, text::sizing.confirm_heading,
+                      {std::to_string(res.confirmation.report.replications)});
+    out += format_validation(sized, res.confirmation.report, o.seed, lang);
+    if (!res.pass) {
+        if (!res.limits.empty() || !res.shortfalls.empty())
+            out += text::sizing.limits_heading.in(lang);
+        for (const PoolLimit& l : res.limits) {
+            std::string profs, roles;
+            for (const int p : l.professions)
+                profs += (profs.empty() ? "" : ", ") + profession_words(scenario, p, lang);
+            for (const int r : l.roles)
+                roles += (roles.empty() ? "" : ", ") + role_words(scenario, r, lang);
+            out += text::fill(lang, text::sizing.limit_line,
+                              {num(l.pool_hours), profs, num(l.needed_hours), roles,
+                               num(std::ceil(l.needed_hours - l.pool_hours))});
+        }
+        if (res.limits.empty() && !res.shortfalls.empty()) {
+            out += text::sizing.limit_roster.in(lang);
+            for (std::size_t i = 0; i < res.shortfalls.size() && i < 6; ++i)
+                out += "    " +
+                       text::phrase_text(lang, res.shortfalls[i].id, res.shortfalls[i].args,
+                                         i < res.shortfalls_en.size() ? res.shortfalls_en[i] : "") +
+                       "\n";
+        }
+        if (!res.unreachable.empty()) {
+            std::string ids;
+            for (const auto& id : res.unreachable) ids += (ids.empty() ? "" : ", ") + id;
+            out += text::fill(lang, text::sizing.unreachable, {ids});
+        }
+        out += text::sizing.not_written.in(lang);
+        rep.exit = exit_code::plan_fails;
+    } else if (!req.out.empty()) {
+        const std::string header =
+            text::fill(lang, text::sizing.header_comment,
+                       {fs::path(scenario.plan.file).filename().string(), std::to_string(o.seed),
+                        std::to_string(o.search_replications),
+                        std::to_string(res.confirmation.report.replications), num(before),
+                        num(after), unit, std::string(text::sizing.verdict_pass.in(lang))});
+        const WriteStatus st = write_plan_toml(req.out, res.plan, scenario.world, header);
+        if (!st.ok()) {
+            print_out(out);
+            print_err("riposte: error: " + st.error + "\n");
+            rep.exit = exit_code::run_error;
+            return rep;
+        }
+        out += text::fill(lang, text::sizing.written, {req.out.string()});
+        rep.written = true;
+        rep.exit = exit_code::ok;
+    }
+    if (!req.quiet) print_out(out);
+    return rep;
+}
+
+int size_command(const std::vector<std::string>& args) {
+    std::string error;
+    const auto parsed = parse_args(args,
+                                   {{"--replications", true},
+                                    {"--confirm", true},
+                                    {"--threads", true},
+                                    {"--seed", true},
+                                    {"--cost", true},
+                                    {"--rates", true},
+                                    {"--max-steps", true},
+                                    {"--out", true},
+                                    {"--force", false},
+                                    {"--lang", true},
+                                    {"--quiet", false}},
+                                   error);
+    if (!parsed) return usage_error(error, "size");
+    if (parsed->help) return print_help("size");
+    int exit = exit_code::ok;
+    const auto opts = simulation_options(*parsed, "size", 1, 20, exit);
+    if (!opts) return exit;
+    const auto confirm =
+        number_option(*parsed, "--confirm", 1, max_replications,
+                      std::max<std::uint64_t>(100, opts->replications), "size", exit);
+    if (!confirm) return exit;
+    const auto max_steps = number_option(*parsed, "--max-steps", 1, 10000, 60, "size", exit);
+    if (!max_steps) return exit;
+    const std::string cost = parsed->value("--cost").value_or("hours");
+    if (cost != "hours" && cost != "eur")
+        return usage_error("--cost expects hours or eur, got '" + cost + "'", "size");
+    if (parsed->has("--rates") && cost != "eur")
+        return usage_error("--rates gives euro rates: add --cost eur", "size");
+
+    const auto files = scenario_files(parsed->positional, "size", exit);
+    if (!files) return exit;
+    const auto scenario = load(*files, false, opts->lang);
+    if (!scenario) return exit_code::usage;
+
+    SizeRequest req;
+    req.lang = opts->lang;
+    req.quiet = parsed->has("--quiet");
+    req.show_steps = !req.quiet;
+    req.options.search_replications = static_cast<int>(opts->replications);
+    req.options.confirm_replications = static_cast<int>(*confirm);
+    req.options.threads = opts->threads;
+    req.options.seed = opts->seed;
+    req.options.max_steps = static_cast<int>(*max_steps);
+    req.options.cost = cost == "eur" ? SizingCost::Euros : SizingCost::Hours;
+    if (const auto rates = parsed->value("--rates")) {
+        auto r = parse_rates(*rates, scenario->world, error);
+        if (!r) return usage_error(error, "size");
+        req.options.rates_eur = std::move(*r);
+    }
+    if (const auto o = parsed->value("--out")) {
+        if (o->empty()) return usage_error("--out needs a file name", "size");
+        req.out = *o;
+    } else {
+        const fs::path plan(scenario->plan.file);
+        req.out = plan.parent_path() / (plan.stem().string() + "-sized.toml");
+    }
+    std::error_code ec;
+    if (fs::exists(req.out, ec) && !parsed->has("--force"))
+        return usage_error(req.out.string() + " exists: add --force to replace it, or choose "
+                                              "another file with --out",
+                           "size");
+    if (fs::is_directory(req.out, ec))
+        return usage_error("--out names a folder: give a file name, e.g. --out plan-sized.toml",
+                           "size");
+
+    InterruptGuard interrupt(opts->lang);
+    req.options.cancel = interrupt.flag();
+    if (!req.quiet) {
+        print_out(text::fill(opts->lang, text::sizing.heading,
+                             {scenario->plan.name, files->plan.string(), scenario->world.name}) +
+                  "\n" +
+                  text::fill(opts->lang, text::sizing.method,
+                             {std::to_string(req.options.search_replications),
+                              std::to_string(req.options.confirm_replications),
+                              std::to_string(req.options.seed),
+                              std::string(req.options.cost == SizingCost::Euros
+                                              ? text::sizing.cost_eur.in(opts->lang)
+                                              : text::sizing.cost_hours.in(opts->lang))}) +
+                  "\n");
+    }
+    try {
+        return size_and_report(*scenario, req).exit;
+    } catch (const std::exception& e) {
+        print_err(text::fill(opts->lang, text::cli.run_failed, {e.what()}));
+        return exit_code::run_error;
+    }
+}
+
+} // namespace riposte::cli

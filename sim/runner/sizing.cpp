@@ -1,0 +1,683 @@
+// The staffing search (sizing.hpp, docs/sizing.md).
+#include "riposte/sizing.hpp"
+
+#include "riposte/runner.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <set>
+
+namespace riposte {
+
+const std::map<std::string, double>& default_hourly_rates_eur() {
+    // Weekday rates of the arrêté of 5 February 2021 (médecins libéraux 105 EUR an hour,
+    // infirmiers libéraux 55 EUR an hour) and of the arrêté of 27 March 2021 (chirurgiens-
+    // dentistes 70 EUR an hour, health students 12 EUR an hour), as reported by the specialist
+    // press (docs/sizing.md). Volunteers are unpaid.
+    static const std::map<std::string, double> rates = {
+        {"medecin", 105.0},       {"infirmier", 55.0}, {"chirurgien_dentiste", 70.0},
+        {"etudiant_sante", 12.0}, {"benevole", 0.0},
+    };
+    return rates;
+}
+
+namespace {
+
+bool is_staffing_rule(const std::string& id) {
+    return id == "staffing.stations" || id == "staffing.qualified" ||
+           id == "staffing.medecin_on_site" || id == "pool.weekly_hours";
+}
+
+bool targets_pass(const Evaluation& e) {
+    if (!e.complete) return false;
+    for (const RuleVerdict& r : e.report.rules)
+        if (!r.structural && !r.pass) return false;
+    return true;
+}
+
+double shift_days(const World& w, const Centre& c, const Shift& sh) {
+    int n = 0;
+    for (int d = 0; d < w.days; ++d) {
+        if (!c.open_on(d, w.start_weekday)) continue;
+        const int wd = (d + w.start_weekday) % 7;
+        if (d < sh.first_day || d > sh.last_day || !((sh.weekdays >> wd) & 1)) continue;
+        ++n;
+    }
+    return n;
+}
+
+/// Hours a week each role is asked, week by week (as the pool.weekly_hours rule counts them).
+std::vector<std::vector<double>> weekly_role_hours(const World& w, const Plan& plan) {
+    const int weeks = (w.days + w.start_weekday + 6) / 7;
+    std::vector<std::vector<double>> need(static_cast<std::size_t>(weeks),
+                                          std::vector<double>(w.roles.size(), 0.0));
+    for (const Centre& c : plan.centres)
+        for (int d = 0; d < w.days; ++d) {
+            if (!c.open_on(d, w.start_weekday)) continue;
+            const int wd = (d + w.start_weekday) % 7;
+            const auto wk = static_cast<std::size_t>((d + w.start_weekday) / 7);
+            for (const Shift& sh : c.shifts) {
+                if (d < sh.first_day || d > sh.last_day || !((sh.weekdays >> wd) & 1)) continue;
+                for (std::size_t r = 0; r < sh.staff.size() && r < w.roles.size(); ++r)
+                    need[wk][r] += sh.staff[r] * (sh.end - sh.start).hours();
+            }
+        }
+    return need;
+}
+
+/// A decision variable: the people of one role on one shift of one centre.
+struct Var {
+    int c = 0, s = 0, r = 0;
+};
+
+/// Roles the search may change at a centre: those staffing one of its stations.
+std::vector<int> station_roles(const Centre& c) {
+    std::set<int> roles;
+    for (const Station& st : c.stations)
+        if (st.role >= 0) roles.insert(st.role);
+    return {roles.begin(), roles.end()};
+}
+
+bool split_by_station(const Centre& c, const Shift& sh, int role) {
+    for (std::size_t k = 0; k < c.stations.size() && k < sh.station_staff.size(); ++k)
+        if (c.stations[k].role == role && sh.station_staff[k] >= 0) return true;
+    return false;
+}
+
+int& staff_of(Plan& p, const Var& v) {
+    return p.centres[static_cast<std::size_t>(v.c)]
+        .shifts[static_cast<std::size_t>(v.s)]
+        .staff[static_cast<std::size_t>(v.r)];
+}
+
+int staff_of(const Plan& p, int c, int s, int r);
+int staff_of(const Plan& p, const Var& v) {
+    return staff_of(p, v.c, v.s, v.r);
+}
+
+int staff_of(const Plan& p, int c, int s, int r) {
+    const auto& staff =
+        p.centres[static_cast<std::size_t>(c)].shifts[static_cast<std::size_t>(s)].staff;
+    return static_cast<std::size_t>(r) < staff.size() ? staff[static_cast<std::size_t>(r)] : 0;
+}
+
+/// A move: one person more (or fewer) of a role on some shifts of a centre.
+struct Move {
+    int c = 0, r = 0;
+    std::vector<int> shifts;
+    int delta = 1;
+    int minus = -1; ///< a role that loses one person on the same shifts (a swap), or -1
+};
+
+Plan apply(const Plan& p, const Move& m) {
+    Plan out = p;
+    for (int s : m.shifts) {
+        staff_of(out, Var{m.c, s, m.r}) += m.delta;
+        if (m.minus >= 0) staff_of(out, Var{m.c, s, m.minus}) -= 1;
+    }
+    return out;
+}
+
+class Search {
+  public:
+    Search(const Scenario& sc, const SizingOptions& o) : sc_(sc), o_(o) {
+        for (std::size_t p = 0; p < sc.world.professions.size(); ++p) {
+            double rate = sc.world.hourly_cost_eur;
+            const std::string& id = sc.world.professions[p];
+            if (const auto it = o.rates_eur.find(id); it != o.rates_eur.end())
+                rate = it->second;
+            else if (const auto d = default_hourly_rates_eur().find(id);
+                     d != default_hourly_rates_eur().end())
+                rate = d->second;
+            rates_[static_cast<int>(p)] = rate;
+        }
+        for (std::size_t c = 0; c < sc.plan.centres.size(); ++c) {
+            const Centre& centre = sc.plan.centres[c];
+            const std::vector<int> roles = station_roles(centre);
+            for (const int r : roles)
+                for (std::size_t s = 0; s < centre.shifts.size(); ++s)
+                    if (!split_by_station(centre, centre.shifts[s], r))
+                        vars_.push_back({static_cast<int>(c), static_cast<int>(s), r});
+            // roles that staff no station (supervision): only ever taken away, when every
+            // rule still holds without them, or swapped for a station role they may fill
+            for (std::size_t s = 0; s < centre.shifts.size(); ++s)
+                for (std::size_t r = 0; r < centre.shifts[s].staff.size(); ++r)
+                    if (centre.shifts[s].staff[r] > 0 &&
+                        std::find(roles.begin(), roles.end(), static_cast<int>(r)) == roles.end())
+                        spare_.push_back(
+                            {static_cast<int>(c), static_cast<int>(s), static_cast<int>(r)});
+        }
+        for (std::size_t r = 0; r < sc.world.roles.size() && r < sc.world.scope.allowed.size(); ++r)
+            for (const ScopeEntry& a : sc.world.scope.allowed[r]) {
+                if (allowed_.size() <= r) allowed_.resize(sc.world.roles.size());
+                allowed_[r].insert(a.profession);
+            }
+    }
+
+    [[nodiscard]] double cost(const Evaluation& e) const {
+        return o_.cost == SizingCost::Hours ? e.hours : e.eur;
+    }
+
+    std::vector<Evaluation> judge(const std::vector<Plan>& plans, int reps) {
+        EvaluationOptions eo;
+        eo.replications = reps;
+        eo.threads = o_.threads;
+        eo.seed = o_.seed;
+        eo.cancel = o_.cancel;
+        evaluations_ += static_cast<int>(plans.size());
+        return evaluate_plans(sc_, plans, eo, rates_);
+    }
+    Evaluation judge(const Plan& p, int reps) { return judge(std::vector<Plan>{p}, reps).front(); }
+
+    [[nodiscard]] bool cancelled() const { return o_.cancel && o_.cancel->load(); }
+
+    /// Structural gaps first: a station's role with nobody on a shift gets one person.
+    int fill_gaps(Plan& p) const {
+        int added = 0;
+        for (const Var& v : vars_)
+            if (staff_of(p, v) == 0) {
+                staff_of(p, v) = 1;
+                ++added;
+            }
+        return added;
+    }
+
+    /// Moves for centre `c`: one more person of each role of its stations (where people wait
+    /// most first), on each shift and on all shifts.
+    std::vector<Move> moves_at(const Plan& p, const Evaluation& e, int c) const {
+        const Centre& centre = p.centres[static_cast<std::size_t>(c)];
+        std::vector<std::pair<double, int>> waits; // (wait, role)
+        for (std::size_t k = 0; k < centre.stations.size(); ++k) {
+            const int r = centre.stations[k].role;
+            if (r < 0) continue;
+            double w = 0;
+            if (static_cast<std::size_t>(c) < e.station_wait.size() &&
+                k < e.station_wait[static_cast<std::size_t>(c)].size())
+                w = e.station_wait[static_cast<std::size_t>(c)][k];
+            waits.push_back({w, r});
+        }
+        std::stable_sort(waits.begin(), waits.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<int> roles;
+        const bool anyone_waits = !waits.empty() && waits.front().first > 0;
+        for (const auto& [w, r] : waits) {
+            (void)anyone_waits;
+            if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+        }
+        std::vector<Move> moves;
+        for (const int r : roles) {
+            std::vector<int> all;
+            for (const Var& v : vars_)
+                if (v.c == c && v.r == r && staff_of(p, v) < Limits::max_staff_per_role)
+                    all.push_back(v.s);
+            for (const int s : all) moves.push_back({c, r, {s}, 1});
+            if (all.size() > 1) moves.push_back({c, r, all, 1});
+            // a swap: somebody of a role without a station (a supervising médecin) takes
+            // the station role instead, when whoever may do the first may do the second
+            for (const Var& q : spare_) {
+                if (q.c != c || staff_of(p, q) <= 0 ||
+                    std::find(all.begin(), all.end(), q.s) == all.end())
+                    continue;
+                const auto qr = static_cast<std::size_t>(q.r);
+                const auto rr = static_cast<std::size_t>(r);
+                if (qr >= allowed_.size() || rr >= allowed_.size() || allowed_[qr].empty() ||
+                    !std::includes(allowed_[rr].begin(), allowed_[rr].end(), allowed_[qr].begin(),
+                                   allowed_[qr].end()))
+                    continue;
+                Move m{c, r, {q.s}, 1};
+                m.minus = q.r;
+                moves.push_back(m);
+            }
+        }
+        return moves;
+    }
+
+    /// Adds people, one move at a time, while a target fails: at the centre furthest from its
+    /// targets (the next one when the pool cannot staff any move there), the move that lowers
+    /// the distance to the targets most per unit of cost. Returns false when no move within
+    /// the pool's reach is left (the pool limits the plan).
+    bool add_phase(Plan& p, Evaluation& e, int reps, int& added, int max_steps) {
+        while (!targets_pass(e) && added < max_steps && !cancelled()) {
+            std::vector<std::pair<double, int>> centres;
+            for (std::size_t c = 0; c < p.centres.size(); ++c) {
+                const double x = c < e.centre_excess.size() ? e.centre_excess[c] : 0.0;
+                centres.push_back({x, static_cast<int>(c)});
+            }
+            std::stable_sort(centres.begin(), centres.end(),
+                             [](const auto& a, const auto& b) { return a.first > b.first; });
+            const bool waits_fail = !centres.empty() && centres.front().first > 0;
+            bool moved = false;
+            for (const auto& [x, c] : centres) {
+                if (waits_fail && x <= 0) break;
+                const std::vector<Move> moves = moves_at(p, e, c);
+                if (moves.empty()) continue;
+                std::vector<Plan> plans;
+                for (const Move& m : moves) plans.push_back(apply(p, m));
+                const std::vector<Evaluation> evs = judge(plans, reps);
+                if (cancelled()) return true;
+                const int best = choose(p, e, moves, evs);
+                if (best < 0) continue;
+                const Move& m = moves[static_cast<std::size_t>(best)];
+                p = plans[static_cast<std::size_t>(best)];
+                e = evs[static_cast<std::size_t>(best)];
+                added += static_cast<int>(m.shifts.size());
+                step(true, m, p, e, reps);
+                moved = true;
+                break;
+            }
+            if (!moved) return false;
+        }
+        return true;
+    }
+
+    /// The move to make among `moves` (judged as `evs`), or -1 when none is within the pool.
+    int choose(const Plan& p, const Evaluation& e, const std::vector<Move>& moves,
+               const std::vector<Evaluation>& evs) const {
+        int best = -1;
+        double best_ratio = 0;
+        bool best_done = false;
+        for (std::size_t i = 0; i < evs.size(); ++i) {
+            const Evaluation& c = evs[i];
+            if (!c.complete || c.staffing_failures > e.staffing_failures) continue;
+            const double gain = e.excess - c.excess;
+            const double ratio = gain / std::max(1e-9, cost(c) - cost(e));
+            // a move that makes every target hold beats one that only comes closer
+            const bool done = targets_pass(c);
+            // a gain within the noise of the replications is no gain
+            if (gain <= std::max(1e-9, 0.02 * e.excess) && !done) continue;
+            const bool better =
+                best < 0 || (done && !best_done) ||
+                (done == best_done &&
+                 (done ? cost(c) < cost(evs[static_cast<std::size_t>(best)]) : ratio > best_ratio));
+            if (better) {
+                best = static_cast<int>(i);
+                best_ratio = ratio;
+                best_done = done;
+            }
+        }
+        if (best >= 0) return best;
+        // no single move lowers the distance (stations in series saturate together): one
+        // more person at the station where people wait most, on all its shifts
+        for (std::size_t i = 0; i < moves.size(); ++i) {
+            if (!evs[i].complete || evs[i].staffing_failures > e.staffing_failures) continue;
+            const bool wider = best >= 0 && moves[i].shifts.size() >
+                                                moves[static_cast<std::size_t>(best)].shifts.size();
+            if (best < 0 || (moves[i].r == moves[static_cast<std::size_t>(best)].r && wider))
+                best = static_cast<int>(i);
+        }
+        (void)p;
+        return best;
+    }
+
+    /// Takes people away, largest saving first, while every rule still passes.
+    void removal_phase(Plan& p, Evaluation& e, int reps, int& removed) {
+        for (int round = 0; round < 2 && !cancelled(); ++round) {
+            std::vector<std::pair<double, Var>> order;
+            std::vector<Var> all = vars_;
+            all.insert(all.end(), spare_.begin(), spare_.end());
+            for (const Var& v : all) {
+                const Centre& c = p.centres[static_cast<std::size_t>(v.c)];
+                const Shift& sh = c.shifts[static_cast<std::size_t>(v.s)];
+                order.push_back({shift_days(sc_.world, c, sh) * (sh.end - sh.start).hours(), v});
+            }
+            std::stable_sort(order.begin(), order.end(),
+                             [](const auto& a, const auto& b) { return a.first > b.first; });
+            bool changed = false;
+            for (const auto& [saving, v] : order) {
+                if (cancelled()) return;
+                const bool station_role =
+                    std::find_if(vars_.begin(), vars_.end(), [&](const Var& x) {
+                        return x.c == v.c && x.s == v.s && x.r == v.r;
+                    }) != vars_.end();
+                if (staff_of(p, v) <= (station_role ? 1 : 0)) continue; // stations keep somebody
+                const Move m{v.c, v.r, {v.s}, -1};
+                Plan cand = apply(p, m);
+                Evaluation ce = judge(cand, reps);
+                if (!ce.pass()) continue;
+                p = std::move(cand);
+                e = std::move(ce);
+                ++removed;
+                changed = true;
+                step(false, m, p, e, reps);
+            }
+            if (!changed) break;
+        }
+    }
+
+    void step(bool added, const Move& m, const Plan& p, const Evaluation& e, int reps) const {
+        if (!o_.progress) return;
+        SizingStep s;
+        s.added = added;
+        s.centre = m.c;
+        s.shifts = m.shifts;
+        s.role = m.r;
+        s.to = staff_of(p, m.c, m.shifts.front(), m.r);
+        s.excess = e.excess;
+        s.cost = cost(e);
+        s.replications = reps;
+        o_.progress(s);
+    }
+
+    [[nodiscard]] int evaluations() const { return evaluations_; }
+    [[nodiscard]] const std::map<int, double>& rates() const { return rates_; }
+
+  private:
+    const Scenario& sc_;
+    const SizingOptions& o_;
+    std::map<int, double> rates_;
+    std::vector<Var> vars_;
+    std::vector<Var> spare_;             ///< people of roles that staff no station
+    std::vector<std::set<int>> allowed_; ///< professions allowed, by role
+    int evaluations_ = 0;
+};
+
+/// What the pool lacks for `plan` (the least passing plan found with a larger pool).
+std::vector<PoolLimit> pool_limits(const World& w, const Plan& plan) {
+    const auto need = weekly_role_hours(w, plan);
+    const int supervision = w.supervision_role();
+    std::vector<double> pool_hours(w.professions.size(), 0.0);
+    for (const PoolEntry& e : w.pool)
+        if (!e.on_call && static_cast<std::size_t>(e.profession) < pool_hours.size())
+            pool_hours[static_cast<std::size_t>(e.profession)] += e.weekly_hours * e.count;
+    // each role's allowed professions; for each distinct set, the roles only it may fill
+    std::vector<std::set<int>> allowed(w.roles.size());
+    for (std::size_t r = 0; r < w.roles.size() && r < w.scope.allowed.size(); ++r)
+        for (const ScopeEntry& a : w.scope.allowed[r]) allowed[r].insert(a.profession);
+    std::set<std::set<int>> sets;
+    for (std::size_t r = 0; r < w.roles.size(); ++r)
+        if (static_cast<int>(r) != supervision && !allowed[r].empty()) sets.insert(allowed[r]);
+    std::vector<PoolLimit> out;
+    for (const std::set<int>& s : sets) {
+        PoolLimit l;
+        l.professions.assign(s.begin(), s.end());
+        for (std::size_t r = 0; r < w.roles.size(); ++r)
+            if (static_cast<int>(r) != supervision && !allowed[r].empty() &&
+                std::includes(s.begin(), s.end(), allowed[r].begin(), allowed[r].end()))
+                l.roles.push_back(static_cast<int>(r));
+        for (const auto& week : need) {
+            double n = 0;
+            for (const int r : l.roles) n += week[static_cast<std::size_t>(r)];
+            l.needed_hours = std::max(l.needed_hours, n);
+        }
+        for (const int p : l.professions) l.pool_hours += pool_hours[static_cast<std::size_t>(p)];
+        if (l.needed_hours > l.pool_hours + 1e-9) out.push_back(std::move(l));
+    }
+    // a group of professions short by no more than a smaller group inside it says nothing more
+    std::vector<PoolLimit> minimal;
+    for (const PoolLimit& l : out) {
+        bool covered = false;
+        for (const PoolLimit& m : out)
+            covered =
+                covered || (m.professions.size() < l.professions.size() &&
+                            std::includes(l.professions.begin(), l.professions.end(),
+                                          m.professions.begin(), m.professions.end()) &&
+                            l.needed_hours - l.pool_hours <= m.needed_hours - m.pool_hours + 1e-9);
+        if (!covered) minimal.push_back(l);
+    }
+    out = std::move(minimal);
+    std::sort(out.begin(), out.end(), [](const PoolLimit& a, const PoolLimit& b) {
+        const double ra = a.pool_hours > 0 ? a.needed_hours / a.pool_hours : 1e18;
+        const double rb = b.pool_hours > 0 ? b.needed_hours / b.pool_hours : 1e18;
+        return ra > rb;
+    });
+    return out;
+}
+
+} // namespace
+
+double plan_hours(const World& w, const Plan& plan) {
+    double h = 0;
+    for (const Centre& c : plan.centres)
+        for (const Shift& sh : c.shifts) {
+            double people = 0;
+            for (const int n : sh.staff) people += n;
+            h += people * shift_days(w, c, sh) * (sh.end - sh.start).hours();
+        }
+    for (const MobileTeam& t : plan.mobile_teams) {
+        double people = 0;
+        for (const int n : t.staff) people += n;
+        for (int d = 0; d < w.days; ++d) {
+            const int wd = (d + w.start_weekday) % 7;
+            if (d < t.first_day || d > t.last_day || !((t.weekdays >> wd) & 1)) continue;
+            h += people * (t.end - t.start).hours();
+        }
+    }
+    return h;
+}
+
+std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<Plan>& plans,
+                                       const EvaluationOptions& options,
+                                       const std::map<int, double>& rate_by_profession) {
+    std::vector<Evaluation> out;
+    out.reserve(plans.size());
+    for (const Plan& plan : plans) {
+        Scenario sc;
+        sc.world = base.world;
+        sc.plan = plan;
+        Evaluation e;
+        const std::size_t nc = plan.centres.size();
+        e.centre_excess.assign(nc, 0.0);
+        e.centre_worst_p90.assign(nc, 0.0);
+        e.station_use.resize(nc);
+        e.station_wait.resize(nc);
+        for (std::size_t c = 0; c < nc; ++c) {
+            e.station_use[c].assign(plan.centres[c].stations.size(), 0.0);
+            e.station_wait[c].assign(plan.centres[c].stations.size(), 0.0);
+        }
+        e.hours = plan_hours(sc.world, plan);
+        double wait_threshold = std::numeric_limits<double>::infinity();
+        for (const Target& t : plan.targets)
+            if (t.kind == TargetKind::WaitP90)
+                wait_threshold = std::min(wait_threshold, t.threshold);
+        std::vector<RunningStats> other(plan.targets.size());
+        TargetValidator validator(sc);
+        int reps = 0;
+        ReplicationOptions ro;
+        ro.replications = options.replications;
+        ro.threads = options.threads;
+        ro.seed = options.seed;
+        ro.cancel = options.cancel;
+        const ReplicationSet set = stream_replications(sc, ro, [&](const Results& r) {
+            validator.add(r);
+            if (reps == 0)
+                for (const ProfessionRow& pr : r.professions) {
+                    const auto it = rate_by_profession.find(pr.profession);
+                    e.eur +=
+                        pr.rostered_hours *
+                        (it != rate_by_profession.end() ? it->second : sc.world.hourly_cost_eur);
+                }
+            ++reps;
+            std::vector<double> worst(nc, 0.0);
+            for (const CentreDayRow& row : r.centre_days) {
+                if (row.served == 0 || static_cast<std::size_t>(row.centre) >= nc) continue;
+                const auto c = static_cast<std::size_t>(row.centre);
+                worst[c] = std::max(worst[c], row.wait_p90_min);
+                if (row.wait_p90_min > wait_threshold)
+                    e.centre_excess[c] += row.wait_p90_min - wait_threshold;
+            }
+            for (std::size_t c = 0; c < nc; ++c) e.centre_worst_p90[c] += worst[c];
+            for (const StationDayRow& s : r.station_days)
+                if (static_cast<std::size_t>(s.centre) < nc &&
+                    static_cast<std::size_t>(s.station) <
+                        e.station_wait[static_cast<std::size_t>(s.centre)].size())
+                    e.station_wait[static_cast<std::size_t>(s.centre)]
+                                  [static_cast<std::size_t>(s.station)] += s.wait_p90_min;
+            for (const StationRunRow& s : r.stations)
+                if (static_cast<std::size_t>(s.centre) < nc &&
+                    static_cast<std::size_t>(s.station) <
+                        e.station_use[static_cast<std::size_t>(s.centre)].size())
+                    e.station_use[static_cast<std::size_t>(s.centre)]
+                                 [static_cast<std::size_t>(s.station)] += s.utilisation;
+            for (std::size_t i = 0; i < plan.targets.size(); ++i) {
+                const Target& t = plan.targets[i];
+                if (t.kind == TargetKind::Coverage) {
+                    const int day =
+                        t.by_day >= 0 ? std::min(t.by_day, sc.world.days - 1) : sc.world.days - 1;
+                    std::int64_t got = 0, pop = 0;
+                    for (const auto& row : r.coverage)
+                        if (row.day == day && (t.group < 0 || row.group == t.group)) {
+                            got += t.complete_schedule ? row.complete : row.first_dose;
+                            pop += row.population;
+                        }
+                    other[i].add(pop > 0
+                                     ? 100.0 * static_cast<double>(got) / static_cast<double>(pop)
+                                     : 0.0);
+                } else if (t.kind == TargetKind::WastedDoses) {
+                    const double opened =
+                        static_cast<double>(r.totals.doses_used + r.totals.doses_wasted);
+                    other[i].add(opened > 0
+                                     ? 100.0 * static_cast<double>(r.totals.doses_wasted) / opened
+                                     : 0.0);
+                } else if (t.kind == TargetKind::UnmetDemand) {
+                    other[i].add(static_cast<double>(r.totals.unmet));
+                }
+            }
+            return true;
+        });
+        e.complete = !set.partial && reps == options.replications;
+        const double n = std::max(1, reps);
+        double excess = 0;
+        for (std::size_t c = 0; c < nc; ++c) {
+            e.centre_excess[c] /= n;
+            e.centre_worst_p90[c] /= n;
+            for (double& u : e.station_use[c]) u /= n;
+            for (double& u : e.station_wait[c]) u /= n;
+            excess += e.centre_excess[c];
+        }
+        for (std::size_t i = 0; i < plan.targets.size(); ++i) {
+            const Target& t = plan.targets[i];
+            if (other[i].count() == 0) continue;
+            if (t.kind == TargetKind::Coverage)
+                excess += 100 * std::max(0.0, t.threshold - other[i].mean()); // points of %
+            else if (t.kind == TargetKind::WastedDoses)
+                excess += 100 * std::max(0.0, other[i].mean() - t.threshold);
+            else if (t.kind == TargetKind::UnmetDemand)
+                excess += std::max(0.0, other[i].mean() - t.threshold);
+        }
+        e.excess = excess;
+        e.report = validator.report();
+        e.report.replications = reps;
+        e.report.partial = !e.complete;
+        for (const RuleVerdict& v : e.report.rules)
+            if (is_staffing_rule(v.id) && !v.pass)
+                e.staffing_failures += std::max(1, v.where_total);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
+    SizingResult res;
+    Search search(scenario, options);
+    const int search_reps = std::max(1, options.search_replications);
+    const int confirm_reps = std::max(search_reps, options.confirm_replications);
+    Plan plan = scenario.plan;
+    res.initial = search.judge(plan, search_reps);
+    Evaluation e = res.initial;
+    int added = search.fill_gaps(plan);
+    if (added > 0) e = search.judge(plan, search_reps);
+
+    bool within_pool = search.add_phase(plan, e, search_reps, added, options.max_steps);
+    if (within_pool && e.pass()) search.removal_phase(plan, e, search_reps, res.removed);
+    Evaluation confirm = search.judge(plan, confirm_reps);
+    for (int round = 0; round < 3 && within_pool && !confirm.pass() && !search.cancelled();
+         ++round) {
+        // the search's replications were too few to see a failure: go on with the confirming
+        // run's replications
+        e = confirm;
+        within_pool = search.add_phase(plan, e, confirm_reps, added, options.max_steps);
+        confirm = e.report.replications == confirm_reps ? e : search.judge(plan, confirm_reps);
+    }
+    res.added = added;
+    res.plan = plan;
+    res.confirmation = confirm;
+    res.pass = confirm.pass();
+    res.cancelled = search.cancelled();
+
+    if (!res.pass && !res.cancelled) {
+        for (const RuleVerdict& v : confirm.report.rules)
+            if (v.id == "staffing.qualified" && !v.pass) {
+                res.shortfalls = v.where_phrases;
+                res.shortfalls_en = v.where;
+            }
+        // what the targets would need of a pool twenty times as large
+        Scenario larger = scenario;
+        for (PoolEntry& p : larger.world.pool) p.count *= 20;
+        SizingOptions lo = options;
+        lo.progress = nullptr;
+        Search wide(larger, lo);
+        Plan lp = plan;
+        Evaluation le = wide.judge(lp, search_reps);
+        int ladded = 0;
+        wide.add_phase(lp, le, search_reps, ladded, options.max_steps);
+        if (le.pass()) {
+            int lremoved = 0;
+            wide.removal_phase(lp, le, search_reps, lremoved);
+        } else {
+            for (const RuleVerdict& v : le.report.rules)
+                if (!v.pass && !v.structural) res.unreachable.push_back(v.id);
+        }
+        // what a passing plan asks (the larger pool's), or, when even that fails on targets
+        // staff cannot meet, what the plan found asks
+        res.limits = pool_limits(scenario.world, le.pass() ? lp : plan);
+        if (res.limits.empty() && le.pass()) {
+            // the hours are there, not where or when the plan that passes needs them
+            Scenario need = scenario;
+            need.plan = lp;
+            for (const RuleVerdict& v : validate_structure(need).rules)
+                if (v.id == "staffing.qualified" && !v.pass) {
+                    res.shortfalls = v.where_phrases;
+                    res.shortfalls_en = v.where;
+                }
+        }
+        res.evaluations += wide.evaluations();
+    }
+    res.evaluations += search.evaluations();
+
+    // what changed, centre by centre and role by role
+    for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+        const Centre& centre = plan.centres[c];
+        for (int r = 0; r < static_cast<int>(scenario.world.roles.size()); ++r) {
+            std::vector<StaffChange> per_shift;
+            for (std::size_t s = 0; s < centre.shifts.size(); ++s) {
+                const int from =
+                    staff_of(scenario.plan, static_cast<int>(c), static_cast<int>(s), r);
+                const int to = staff_of(plan, static_cast<int>(c), static_cast<int>(s), r);
+                if (from == to) continue;
+                StaffChange ch;
+                ch.centre = static_cast<int>(c);
+                ch.shifts = {static_cast<int>(s)};
+                ch.role = r;
+                ch.from = from;
+                ch.to = to;
+                ch.p90_before = res.initial.centre_worst_p90[c];
+                ch.p90_after = confirm.centre_worst_p90[c];
+                for (std::size_t k = 0; k < centre.stations.size(); ++k)
+                    if (centre.stations[k].role == r) {
+                        ch.use_before = std::max(ch.use_before, res.initial.station_use[c][k]);
+                        ch.use_after = std::max(ch.use_after, confirm.station_use[c][k]);
+                    }
+                per_shift.push_back(ch);
+            }
+            // the same change on every shift is said once
+            const bool alike =
+                per_shift.size() == centre.shifts.size() && per_shift.size() > 1 &&
+                std::all_of(per_shift.begin(), per_shift.end(), [&](const StaffChange& x) {
+                    return x.from == per_shift.front().from && x.to == per_shift.front().to;
+                });
+            if (alike) {
+                StaffChange ch = per_shift.front();
+                ch.shifts.clear();
+                for (const StaffChange& x : per_shift) ch.shifts.push_back(x.shifts.front());
+                res.changes.push_back(ch);
+            } else {
+                res.changes.insert(res.changes.end(), per_shift.begin(), per_shift.end());
+            }
+        }
+    }
+    return res;
+}
+
+} // namespace riposte

@@ -1,0 +1,353 @@
+// The staffing search (riposte size) and the plan writer it uses.
+#include "cli_process.hpp"
+#include "riposte/plan_toml.hpp"
+#include "riposte/scenario_loader.hpp"
+#include "riposte/sizing.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace riposte;
+using namespace riposte::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path scenario_root{RIPOSTE_SCENARIO_DIR};
+const fs::path herault = scenario_root / "centre-herault";
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void spit(const fs::path& p, const std::string& text) {
+    std::ofstream out(p, std::ios::binary);
+    out << text;
+}
+
+fs::path temp_dir(const std::string& name) {
+    const fs::path d = fs::temp_directory_path() / ("riposte-sizing-" + name);
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+}
+
+/// Every (world, plan) shipped outside the broken/ examples.
+std::vector<std::pair<fs::path, fs::path>> shipped_plans() {
+    std::vector<std::pair<fs::path, fs::path>> out;
+    for (const auto& e : fs::recursive_directory_iterator(scenario_root)) {
+        const fs::path& p = e.path();
+        if (!e.is_regular_file() || p.filename() != "world.toml") continue;
+        if (std::any_of(p.begin(), p.end(), [](const fs::path& x) { return x == "broken"; }))
+            continue;
+        for (const auto& f : fs::directory_iterator(p.parent_path())) {
+            const std::string n = f.path().filename().string();
+            if (f.is_regular_file() && n.rfind("plan", 0) == 0 && f.path().extension() == ".toml")
+                out.emplace_back(p, f.path());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// Everything a plan file says that the writer must keep, compared field by field.
+void check_same_plan(const Plan& a, const Plan& b) {
+    CHECK(a.name == b.name);
+    CHECK(a.booking.horizon_days == b.booking.horizon_days);
+    CHECK(a.booking.overbooking == b.booking.overbooking);
+    CHECK(a.max_travel_minutes == b.max_travel_minutes);
+    REQUIRE(a.centres.size() == b.centres.size());
+    for (std::size_t c = 0; c < a.centres.size(); ++c) {
+        const Centre& x = a.centres[c];
+        const Centre& y = b.centres[c];
+        INFO("centre " << x.name);
+        CHECK(x.name == y.name);
+        CHECK(x.kind == y.kind);
+        CHECK(x.commune == y.commune);
+        CHECK(x.weekdays == y.weekdays);
+        CHECK(x.first_day == y.first_day);
+        CHECK(x.last_day == y.last_day);
+        CHECK(x.opens == y.opens);
+        CHECK(x.closes == y.closes);
+        CHECK(x.waiting_room == y.waiting_room);
+        CHECK(x.slot_length == y.slot_length);
+        CHECK(x.doses_per_slot == y.doses_per_slot);
+        CHECK(x.allocation_share == y.allocation_share);
+        CHECK(x.walk_ins_per_hour == y.walk_ins_per_hour);
+        CHECK(x.continuous == y.continuous);
+        REQUIRE(x.stations.size() == y.stations.size());
+        for (std::size_t k = 0; k < x.stations.size(); ++k) {
+            CHECK(x.stations[k].name == y.stations[k].name);
+            CHECK(x.stations[k].role == y.stations[k].role);
+            CHECK(x.stations[k].capacity == y.stations[k].capacity);
+            CHECK(x.stations[k].posts == y.stations[k].posts);
+        }
+        REQUIRE(x.shifts.size() == y.shifts.size());
+        for (std::size_t s = 0; s < x.shifts.size(); ++s) {
+            CHECK(x.shifts[s].weekdays == y.shifts[s].weekdays);
+            CHECK(x.shifts[s].start == y.shifts[s].start);
+            CHECK(x.shifts[s].end == y.shifts[s].end);
+            CHECK(x.shifts[s].staff == y.shifts[s].staff);
+            CHECK(x.shifts[s].station_staff == y.shifts[s].station_staff);
+        }
+    }
+    REQUIRE(a.targets.size() == b.targets.size());
+    for (std::size_t i = 0; i < a.targets.size(); ++i) {
+        CHECK(a.targets[i].kind == b.targets[i].kind);
+        CHECK(a.targets[i].threshold == b.targets[i].threshold);
+        CHECK(a.targets[i].share_of_replications == b.targets[i].share_of_replications);
+    }
+    REQUIRE(a.mobile_teams.size() == b.mobile_teams.size());
+    for (std::size_t t = 0; t < a.mobile_teams.size(); ++t)
+        CHECK(a.mobile_teams[t].staff == b.mobile_teams[t].staff);
+    CHECK(a.escalations.size() == b.escalations.size());
+    CHECK(a.stress.size() == b.stress.size());
+}
+
+/// The Centre-Hérault world with only two médecins of 8 h a week (and plenty of others).
+fs::path small_pool_world() {
+    const fs::path dir = temp_dir("small-pool");
+    std::string world = slurp(herault / "world.toml");
+    const std::string data = (scenario_root / "data").string() + "/";
+    for (std::size_t at = world.find("../data/"); at != std::string::npos;
+         at = world.find("../data/", at + data.size()))
+        world.replace(at, 8, data);
+    spit(dir / "world.toml", world);
+    fs::copy_file(herault / "incidence.csv", dir / "incidence.csv");
+    std::string pool = "profession,commune,count,weekly_hours,days,max_commute_minutes,label\n"
+                       "medecin,34079,2,8,mon-sat,60,GPs\n";
+    for (const char* commune : {"34079", "34142", "34114", "34239"})
+        pool += std::string("infirmier,") + commune + ",20,35,mon-sat,60,nurses\n" +
+                "administratif," + commune + ",20,35,mon-sat,60,staff\n" + "pharmacien," + commune +
+                ",5,35,mon-sat,60,pharmacists\n";
+    spit(dir / "pool.csv", pool);
+    return dir;
+}
+
+} // namespace
+
+TEST_CASE("plan writer: every shipped plan loads and writes and loads back the same") {
+    const auto plans = shipped_plans();
+    REQUIRE(plans.size() >= 8);
+    const fs::path dir = temp_dir("roundtrip");
+    int changed_plans = 0;
+    for (const auto& [world, plan_file] : plans) {
+        INFO(plan_file.string());
+        LoadResult first = load_scenario(world, plan_file);
+        REQUIRE(first.scenario);
+        const Scenario& sc = *first.scenario;
+        const std::string source = slurp(plan_file);
+
+        // unchanged staffing: the text comes back byte for byte, after the header
+        const PlanText same = plan_with_staffing(source, sc.plan, sc.world, "# header\n");
+        REQUIRE(same.ok());
+        CHECK(same.text == "# header\n" + source);
+
+        // one more person of a role on the first shift of each centre (not split by station),
+        // and one role brought to 0 where it was written: written, loaded back, identical
+        Plan changed = sc.plan;
+        for (Centre& c : changed.centres) {
+            if (c.shifts.empty()) continue;
+            Shift& sh = c.shifts.front();
+            for (std::size_t r = 0; r < sh.staff.size(); ++r) {
+                bool split = false;
+                for (std::size_t k = 0; k < c.stations.size() && k < sh.station_staff.size(); ++k)
+                    split = split ||
+                            (c.stations[k].role == static_cast<int>(r) && sh.station_staff[k] >= 0);
+                if (!split && sh.staff[r] > 0) {
+                    sh.staff[r] += 1;
+                    break;
+                }
+            }
+        }
+        const PlanText text = plan_with_staffing(source, changed, sc.world);
+        REQUIRE_MESSAGE(text.ok(), text.error);
+        if (!sc.plan.stress.empty()) continue; // stress files resolve against the plan's folder
+        const fs::path out = dir / (plan_file.parent_path().filename().string() + "-" +
+                                    plan_file.filename().string());
+        REQUIRE(write_file_atomic(out, text.text).ok());
+        LoadResult again = load_scenario(world, out);
+        REQUIRE_MESSAGE(again.scenario, "the written plan does not load");
+        CHECK(again.diagnostics.error_count() == 0);
+        changed.file = again.scenario->plan.file;
+        check_same_plan(changed, again.scenario->plan);
+        // and what is written for the loaded-back plan is that same text
+        const PlanText twice =
+            plan_with_staffing(text.text, again.scenario->plan, again.scenario->world);
+        REQUIRE(twice.ok());
+        CHECK(twice.text == text.text);
+        ++changed_plans;
+    }
+    CHECK(changed_plans >= 8);
+}
+
+TEST_CASE("plan writer: a role split with by_station or staff it cannot find is refused") {
+    LoadResult loaded = load_scenario(herault / "world.toml", herault / "plan-understaffed.toml");
+    REQUIRE(loaded.scenario);
+    const std::string source = slurp(herault / "plan-understaffed.toml");
+    Plan p = loaded.scenario->plan;
+    p.centres[0].shifts[0].staff[1] += 1;
+    // the position the reader recorded no longer holds an inline table
+    Plan moved = p;
+    moved.centres[0].shifts[0].staff_where.line = 1;
+    const PlanText bad = plan_with_staffing(source, moved, loaded.scenario->world);
+    CHECK_FALSE(bad.ok());
+    CHECK(bad.error.find("plan-understaffed.toml:1:") != std::string::npos);
+    CHECK(bad.error.find("staff = {") != std::string::npos);
+    // a split between stations
+    Plan split = p;
+    split.centres[0].shifts[0].station_staff.assign(split.centres[0].stations.size(), -1);
+    for (std::size_t k = 0; k < split.centres[0].stations.size(); ++k)
+        if (split.centres[0].stations[k].role == 1) split.centres[0].shifts[0].station_staff[k] = 1;
+    const PlanText refused = plan_with_staffing(source, split, loaded.scenario->world);
+    CHECK_FALSE(refused.ok());
+    CHECK(refused.error.find("by_station") != std::string::npos);
+}
+
+TEST_CASE("size: a pool too small for the targets names the resource to recruit") {
+    const fs::path dir = small_pool_world();
+    LoadResult loaded = load_scenario(dir / "world.toml", herault / "plan-understaffed.toml");
+    REQUIRE_MESSAGE(loaded.scenario, "the small-pool world does not load");
+    // without the wait target (it would only make the search longer): the structural rules
+    // alone need a médecin on every interview
+    Scenario sc = *loaded.scenario;
+    sc.plan.targets.clear();
+    SizingOptions o;
+    o.search_replications = 2;
+    o.confirm_replications = 2;
+    o.threads = 2;
+    o.max_steps = 10;
+    const SizingResult r = size_plan(sc, o);
+    CHECK_FALSE(r.pass);
+    REQUIRE_FALSE(r.limits.empty());
+    const World& w = loaded.scenario->world;
+    const int medecin = static_cast<int>(
+        std::find(w.professions.begin(), w.professions.end(), "medecin") - w.professions.begin());
+    const PoolLimit& l = r.limits.front();
+    CHECK(l.professions == std::vector<int>{medecin});
+    CHECK(l.pool_hours == doctest::Approx(16.0));
+    // at least one médecin on the interview of every shift of every vaccination centre
+    CHECK(l.needed_hours > 16.0 * 5);
+    const int interview = w.find_role("medical_interview");
+    CHECK(std::find(l.roles.begin(), l.roles.end(), interview) != l.roles.end());
+}
+
+TEST_CASE("size: the command names what to recruit in French and in English and writes "
+          "a plan that passes when there is one") {
+    // the small-pool world of the previous test, a plan without targets
+    const fs::path dir = small_pool_world();
+    std::string plan = slurp(herault / "plan-understaffed.toml");
+    plan = plan.substr(0, plan.find("[validation]"));
+    spit(dir / "plan-notargets.toml", plan);
+    const std::vector<std::string> args{"size",
+                                        (dir / "world.toml").string(),
+                                        (dir / "plan-notargets.toml").string(),
+                                        "-n",
+                                        "2",
+                                        "--confirm",
+                                        "2",
+                                        "--threads",
+                                        "2",
+                                        "--force"};
+    const Outcome fr = run_cli(args, dir);
+    CHECK(fr.exit_code == 1);
+    CHECK(contains(fr.out, "le vivier donne 16 h par semaine de médecin"));
+    CHECK(contains(fr.out, "Aucun plan n'est écrit"));
+    std::vector<std::string> en_args = args;
+    en_args.push_back("--lang");
+    en_args.push_back("en");
+    const Outcome en = run_cli(en_args, dir);
+    CHECK(en.exit_code == 1);
+    CHECK(contains(en.out, "the pool gives 16 h a week of doctor"));
+    CHECK_FALSE(fs::exists(dir / "plan-notargets-sized.toml"));
+
+    // the shipped world's pool staffs the structure: a plan is written and checks clean
+    const fs::path out = dir / "sized.toml";
+    const Outcome ok =
+        run_cli({"size", (herault / "world.toml").string(), (dir / "plan-notargets.toml").string(),
+                 "-n", "2", "--confirm", "2", "--threads", "2", "--out", out.string(), "--force"},
+                dir);
+    CHECK(ok.exit_code == 0);
+    REQUIRE(fs::exists(out));
+    CHECK(slurp(out).rfind("# Plan dimensionné par `riposte size`", 0) == 0);
+    const Outcome check = run_cli({"check", (herault / "world.toml").string(), out.string()}, dir);
+    CHECK(check.exit_code == 0);
+    // without targets the removal pass leaves one person per station role
+    LoadResult sized = load_scenario(herault / "world.toml", out);
+    REQUIRE(sized.scenario);
+    for (const Centre& c : sized.scenario->plan.centres)
+        for (const Shift& sh : c.shifts)
+            for (const Station& st : c.stations)
+                if (st.role >= 0) CHECK(sh.staff[static_cast<std::size_t>(st.role)] == 1);
+    // usage errors
+    CHECK(run_cli({"size", "--cost", "dollars"}, dir).exit_code == 2);
+    CHECK(run_cli({"size", "--rates", "medecin=105"}, dir).exit_code == 2);
+    const Outcome exists = run_cli({"size", (herault / "world.toml").string(),
+                                    (dir / "plan-notargets.toml").string(), "--out", out.string()},
+                                   dir);
+    CHECK(exists.exit_code == 2);
+    CHECK(contains(exists.err, "--force"));
+}
+
+TEST_CASE("size: plan hours count people x shift hours on the days the shifts work") {
+    LoadResult loaded = load_scenario(herault / "world.toml", herault / "plan-understaffed.toml");
+    REQUIRE(loaded.scenario);
+    const Scenario& sc = *loaded.scenario;
+    Plan p = sc.plan;
+    const double before = plan_hours(sc.world, p);
+    // one more injector on Gignac's morning shift (09:00-13:00, Monday to Friday)
+    const int injection = sc.world.find_role("injection");
+    Centre* gignac = nullptr;
+    for (Centre& c : p.centres)
+        if (c.name == "Gignac") gignac = &c;
+    REQUIRE(gignac);
+    gignac->shifts[0].staff[static_cast<std::size_t>(injection)] += 1;
+    int open_days = 0;
+    for (int d = 0; d < sc.world.days; ++d) open_days += gignac->open_on(d, sc.world.start_weekday);
+    CHECK(plan_hours(sc.world, p) - before == doctest::Approx(4.0 * open_days));
+    CHECK(open_days == 20);
+}
+
+TEST_SUITE("slow") {
+    TEST_CASE("size: on the shipped understaffed plan the search comes closer to the targets "
+              "within the pool and writes the plan it judged") {
+        LoadResult loaded =
+            load_scenario(herault / "world.toml", herault / "plan-understaffed.toml");
+        REQUIRE(loaded.scenario);
+        SizingOptions o;
+        o.threads = 2;
+        o.search_replications = 10;
+        o.confirm_replications = 40;
+        const SizingResult r = size_plan(*loaded.scenario, o);
+        CHECK_FALSE(r.initial.pass());
+        CHECK(r.confirmation.report.replications == 40);
+        CHECK_FALSE(r.changes.empty());
+        // every step stayed within the pool, and the distance to the targets fell
+        CHECK(r.confirmation.staffing_failures == 0);
+        CHECK(r.confirmation.excess < r.initial.excess / 5);
+        // written, it loads and is judged as the search judged it (same seeds)
+        const fs::path dir = temp_dir("understaffed");
+        const fs::path out = dir / "plan-sized.toml";
+        REQUIRE(write_plan_toml(out, r.plan, loaded.scenario->world, "# sized\n").ok());
+        LoadResult again = load_scenario(herault / "world.toml", out);
+        REQUIRE(again.scenario);
+        CHECK(again.diagnostics.error_count() == 0);
+        EvaluationOptions eo;
+        eo.replications = 40;
+        eo.threads = 2;
+        const std::vector<Evaluation> ev =
+            evaluate_plans(*again.scenario, {again.scenario->plan}, eo);
+        CHECK(ev.front().pass() == r.pass);
+        CHECK(ev.front().hours == doctest::Approx(r.confirmation.hours));
+        CHECK(ev.front().excess == doctest::Approx(r.confirmation.excess));
+    }
+}
