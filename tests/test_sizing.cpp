@@ -140,7 +140,10 @@ TEST_CASE("plan writer: every shipped plan loads and writes and loads back the s
     REQUIRE(plans.size() >= 8);
     const fs::path dir = temp_dir("roundtrip");
     int changed_plans = 0;
-    for (const auto& [world, plan_file] : plans) {
+    for (const auto& entry : plans) {
+        // plain references: clang 14 cannot capture structured bindings (INFO captures)
+        const auto& world = entry.first;
+        const auto& plan_file = entry.second;
         INFO(plan_file.string());
         LoadResult first = load_scenario(world, plan_file);
         REQUIRE(first.scenario);

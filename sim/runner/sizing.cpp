@@ -325,7 +325,9 @@ class Search {
             std::stable_sort(order.begin(), order.end(),
                              [](const auto& a, const auto& b) { return a.first > b.first; });
             bool changed = false;
-            for (const auto& [saving, v] : order) {
+            for (const auto& entry : order) {
+                const Var& v = entry.second; // a plain reference: clang 14 cannot capture a
+                                             // structured binding in the lambda below
                 if (cancelled()) return;
                 const bool station_role =
                     std::find_if(vars_.begin(), vars_.end(), [&](const Var& x) {
