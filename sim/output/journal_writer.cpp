@@ -1,5 +1,6 @@
 // Writing journals (riposte/journal.hpp): POSIX files opened for appending, each block written
 // whole and fsync'ed before append() returns.
+#include "core/fd_io.hpp"
 #include "core/file_input.hpp"
 #include "core/journal_format.hpp"
 #include "riposte/change_toml.hpp"
@@ -13,47 +14,15 @@
 
 namespace riposte {
 
+using fd_io::fsync_dir;
+using fd_io::fsync_retry;
+using fd_io::sys_error;
+using fd_io::write_all;
+
 namespace {
 
 void set(std::string* error, std::string msg) {
     if (error) *error = std::move(msg);
-}
-
-std::string sys_error(const std::string& what, const std::filesystem::path& p) {
-    return what + " " + p.string() + ": " + std::strerror(errno);
-}
-
-bool write_all(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        if (n == 0) {
-            errno = EIO;
-            return false;
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
-bool fsync_retry(int fd) {
-    while (::fsync(fd) != 0) {
-        if (errno != EINTR) return false;
-    }
-    return true;
-}
-
-/// Makes the file's name durable too (the folder's entry for a new file).
-void fsync_dir(const std::filesystem::path& file) {
-    std::filesystem::path dir = file.parent_path();
-    if (dir.empty()) dir = ".";
-    const int d = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (d < 0) return;
-    (void)fsync_retry(d);
-    ::close(d);
 }
 
 std::string relative_to(const std::filesystem::path& journal, const std::filesystem::path& p) {

@@ -1,5 +1,6 @@
 // The sweep checkpoint and task files (riposte/sweep.hpp): a header line naming the sweep,
 // then one line per finished task. The checkpoint is appended to and fsync'ed task by task.
+#include "core/fd_io.hpp"
 #include "riposte/sweep.hpp"
 
 #include "core/file_input.hpp"
@@ -12,44 +13,14 @@
 
 namespace riposte {
 
+using fd_io::fsync_dir;
+using fd_io::fsync_retry;
+using fd_io::sys_error;
+using fd_io::write_all;
+
 namespace {
 
 constexpr std::string_view header_tag = "riposte-sweep-tasks 1 ";
-
-std::string sys_error(const std::string& what, const std::filesystem::path& p) {
-    return what + " " + p.string() + ": " + std::strerror(errno);
-}
-
-bool write_all(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        if (n == 0) {
-            errno = EIO;
-            return false;
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
-bool fsync_retry(int fd) {
-    while (::fsync(fd) != 0)
-        if (errno != EINTR) return false;
-    return true;
-}
-
-void fsync_dir(const std::filesystem::path& file) {
-    std::filesystem::path dir = file.parent_path();
-    if (dir.empty()) dir = ".";
-    const int d = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (d < 0) return;
-    (void)fsync_retry(d);
-    ::close(d);
-}
 
 /// Parses the text of a task file. `complete_bytes` is the length of the part made of whole
 /// lines (a last line without its newline was cut short by a crash and is left out).
