@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 
@@ -72,15 +73,17 @@ TEST_CASE("a live session's journal replays to byte-identical outputs") {
     CHECK(s->decide(ColdChainFailure{CentreRef::named("Gignac")}, EntrySource::AdHocInject,
                     "animateur", "panne frigo", &error)
               .journaled);
-    // a refused decision is journaled too: the replay refuses it the same way
+    // a refused decision is journaled too, marked refused with its reason, and never applied:
+    // the replay passes over it
     const auto refused =
         s->decide(ReallocateDoses{CentreRef::named("Gignac"), CentreRef::named("Lodève"), 100000},
                   EntrySource::Decision, "référent SSE", "trop", &error);
     CHECK(refused.journaled);
-    CHECK_FALSE(refused.outcome.applied());
+    REQUIRE_FALSE(refused.outcome.applied());
+    CHECK(refused.outcome.refusal->reason == RefusalReason::NotEnoughStock);
     const Results live = s->finish(&error);
     const auto changes_live = s->sim().changes().size();
-    CHECK(changes_live == 5); // 2 scripted + 3 decisions / ad-hoc
+    CHECK(changes_live == 4); // 2 scripted + 2 decisions / ad-hoc applied
 
     const JournalReadResult jr = read_journal(journal);
     REQUIRE(jr.journal);
@@ -88,6 +91,15 @@ TEST_CASE("a live session's journal replays to byte-identical outputs") {
     // decision, observation, delay, ad-hoc, refused decision, scripted fired ×2
     CHECK(jr.journal->entries.size() == 7);
     CHECK(jr.journal->header.seed == in.seed);
+    const auto refused_entries =
+        std::count_if(jr.journal->entries.begin(), jr.journal->entries.end(),
+                      [](const JournalEntry& e) { return e.refused; });
+    CHECK(refused_entries == 1);
+    for (const JournalEntry& e : jr.journal->entries)
+        if (e.refused) {
+            CHECK(e.author == "référent SSE");
+            CHECK(e.refusal.find("doses en stock") != std::string::npos);
+        }
     CHECK(jr.journal->header.world_sha256 == sha256_file(in.world_file));
 
     Simulation replay(in.scenario, RunOptions{in.seed, in.replication});
@@ -103,8 +115,9 @@ TEST_CASE("a live session's journal replays to byte-identical outputs") {
     prefix.set_exercise(in.exercise);
     CHECK_FALSE(replay_entries(prefix, jr.journal->entries, at(1, 23)));
     prefix.advance_to(at(1, 23));
-    // the three changes of day 1, none of the scripted injects (day 2 and later)
-    CHECK(prefix.changes().size() == 3);
+    // the two changes of day 1 applied (the refused one is passed over), none of the scripted
+    // injects (day 2 and later)
+    CHECK(prefix.changes().size() == 2);
     for (const auto& c : prefix.changes()) CHECK(c.source == ChangeSource::Api);
 }
 

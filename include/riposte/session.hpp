@@ -63,7 +63,9 @@ class LiveSession {
     branch(const SessionInputs& in, const std::filesystem::path& parent, std::uint64_t after_entry,
            const std::filesystem::path& journal, std::string* error);
 
-    /// Journals then applies a decision or an ad-hoc inject. False (with `error`) only when the
+    /// Journals then applies a decision or an ad-hoc inject. It is checked on a fork first: one
+    /// the engine refuses is journaled as refused, with its reason (`record_refused`), and not
+    /// applied; `outcome.refusal` says why. `journaled` is false (with `error`) only when the
     /// journal cannot be written: then nothing is applied.
     struct Decided {
         bool journaled = false;

@@ -360,15 +360,8 @@ void LiveRun::Worker::act(SessionAct& a) {
         switch (a.kind) {
         case SessionAct::Kind::Decide: {
             if (!a.change) break;
-            const ChangeOutcome checked = session_->check(*a.change);
-            if (checked.refusal) {
-                // refused: journaled as refused with its reason (main courante, RETEX), not
-                // applied
-                r.refusal = checked.refusal;
-                ok = session_->record_refused(*a.change, a.source, a.author, a.text,
-                                              *checked.refusal, &error);
-                break;
-            }
+            // checked on a fork first: a refusal is journaled as refused (main courante,
+            // RETEX), not applied
             const LiveSession::Decided d =
                 session_->decide(*a.change, a.source, a.author, a.text, &error);
             ok = d.journaled;

@@ -273,6 +273,14 @@ LiveSession::Decided LiveSession::decide(const Change& change, EntrySource sourc
                                          std::string* error) {
     Decided d;
     if (!applies_change(source) || !record_fired(error)) return d;
+    // Checked on a fork first: a change the engine refuses is journaled as refused, with its
+    // reason, and never applied (replays and counterfactuals pass over it).
+    ChangeOutcome checked = check(change);
+    if (checked.refusal) {
+        d.journaled = record_refused(change, source, author, text, *checked.refusal, error);
+        d.outcome = std::move(checked);
+        return d;
+    }
     JournalEntry e;
     e.source = source;
     e.stamp = sim_->next_stamp();
