@@ -921,4 +921,31 @@ TEST_CASE("sending a mobile team today turns the round under way; impossible sen
           "bad value: unknown commune 'Nowhere'");
     CHECK(refused({"EMV Gignac", 9, {"34142"}}, RefusalReason::PastHorizon) ==
           "past the end of the run");
+    // in French, the whole sentence is French: the subject holds the team's name, not prose
+    const ChangeOutcome over =
+        other.apply(SendMobileTeam{"EMV Gignac", 1, {"34142"}}, change_identity("no"));
+    REQUIRE_FALSE(over.applied());
+    CHECK(describe_refusal(*over.refusal, "fr") ==
+          "sans objet : la tournée de l'équipe mobile « EMV Gignac » est terminée pour "
+          "aujourd'hui");
+    CHECK(over.refusal->subject == "EMV Gignac");
+}
+
+TEST_CASE("a refusal's French text holds no English prose, whatever its detail") {
+    // every detail, rendered in both languages: the French sentence is not the English one and
+    // holds none of the English words that the engine used to put in the subject
+    const char* english_words[] = {" the ", " is ",    " no ",      " does ",   " not ", " and ",
+                                   " of ",  " works ", " unknown ", " go out ", " give "};
+    for (int d = 0; d <= static_cast<int>(RefusalDetail::RoundOver); ++d) {
+        for (const RefusalReason why : {RefusalReason::NotApplicable, RefusalReason::BadValue}) {
+            const Refusal r{why, "Gignac", 3, static_cast<RefusalDetail>(d), "Lodève"};
+            const std::string fr = " " + describe_refusal(r, "fr") + " ";
+            const std::string en = describe_refusal(r, "en");
+            CAPTURE(d);
+            CAPTURE(fr);
+            CHECK(fr != " " + en + " ");
+            if (d == 0) continue; // a field name: the TOML key itself
+            for (const char* w : english_words) CHECK(fr.find(w) == std::string::npos);
+        }
+    }
 }

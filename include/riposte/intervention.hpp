@@ -229,10 +229,32 @@ enum class RefusalReason : std::uint8_t {
     BadValue,          ///< subject: the field
 };
 
+/// Why a change is not applicable (RefusalReason::NotApplicable) or which value is wrong
+/// (BadValue), when a field name alone does not say it. The words are in the front ends'
+/// language (describe_refusal); `subject` and `subject2` hold only names.
+enum class RefusalDetail : std::uint8_t {
+    None,             ///< BadValue: `subject` is the field
+    CentreNotClosed,  ///< subject: centre
+    ProfessionAbsent, ///< subject: profession (nobody of it works there in that period)
+    LineTooLong,      ///< a line lasts at most 16 h
+    NoDeliveryToCome, ///<
+    SameCentre,       ///< from and to name the same centre
+    VaccineNotGiven,  ///< subject: the centre receiving; subject2: the centre giving
+    UnknownCommune,   ///< subject: commune
+    NoRoad,           ///< subject, subject2: the two communes
+    UnknownGroup,     ///< subject: group
+    AlreadyEligible,  ///< subject: group
+    NoCommunes,       ///< no commune listed
+    TeamNotOut,       ///< subject: team; number: the day (1-based)
+    RoundOver,        ///< subject: team
+};
+
 struct Refusal {
     RefusalReason reason = RefusalReason::BadValue;
     std::string subject;
     double number = 0;
+    RefusalDetail detail = RefusalDetail::None;
+    std::string subject2;
 };
 
 /// What applying a change did.

@@ -154,6 +154,8 @@ struct LogEntry {
     std::int32_t refusal_reason = -1; ///< RefusalReason when the change was refused
     std::string refusal_subject;      ///< Refusal::subject (a name, not prose)
     double refusal_number = 0;        ///< Refusal::number
+    std::int32_t refusal_detail = 0;  ///< Refusal::detail (RefusalDetail)
+    std::string refusal_subject2;     ///< Refusal::subject2 (a name)
 };
 
 struct Totals {

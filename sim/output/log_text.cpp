@@ -98,7 +98,8 @@ std::string log_text(const Scenario& s, const LogEntry& e, Language lang, bool w
         if (e.centre >= 0) out += fill(lang, t.change_at, {centre(e.centre)});
         if (e.refusal_reason < 0) return out + std::string(t.change_applied.in(lang));
         const Refusal r{static_cast<RefusalReason>(e.refusal_reason), e.refusal_subject,
-                        e.refusal_number};
+                        e.refusal_number, static_cast<RefusalDetail>(e.refusal_detail),
+                        e.refusal_subject2};
         return out + fill(lang, t.change_refused,
                           {describe_refusal(r, lang == Language::French ? "fr" : "en")});
     }

@@ -15,7 +15,12 @@ std::uint64_t change_identity(std::string_view name) {
 namespace {
 
 Refusal refuse(RefusalReason reason, std::string subject = {}, double number = 0) {
-    return Refusal{reason, std::move(subject), number};
+    return Refusal{reason, std::move(subject), number, RefusalDetail::None, {}};
+}
+
+Refusal refuse(RefusalReason reason, RefusalDetail detail, std::string subject = {},
+               std::string subject2 = {}, double number = 0) {
+    return Refusal{reason, std::move(subject), number, detail, std::move(subject2)};
 }
 
 std::string ref_text(const CentreRef& r) {
@@ -145,6 +150,8 @@ AppliedChange Simulation::Impl::fire(const Change& change, std::uint64_t identit
         e.refusal_reason = static_cast<std::int32_t>(r->reason);
         e.refusal_subject = r->subject;
         e.refusal_number = r->number;
+        e.refusal_detail = static_cast<std::int32_t>(r->detail);
+        e.refusal_subject2 = r->subject2;
     }
     log(std::move(e));
     changes_.push_back(ac);
@@ -302,7 +309,8 @@ void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOu
     for (int c : cs) {
         CentreRt& rt = centres_[static_cast<std::size_t>(c)];
         if (rt.closed_until <= now) {
-            out.refusal = refuse(RefusalReason::NotApplicable, centre_name(c) + " is not closed");
+            out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::CentreNotClosed,
+                                 centre_name(c));
             return;
         }
     }
@@ -410,8 +418,8 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
         out.people += static_cast<int>(who.size());
     }
     if (out.people == 0)
-        out.refusal = refuse(RefusalReason::NotApplicable,
-                             "no " + x.profession + " works there in that period");
+        out.refusal =
+            refuse(RefusalReason::NotApplicable, RefusalDetail::ProfessionAbsent, x.profession);
 }
 
 void Simulation::Impl::do_change(const AbsenceWave& x, std::uint64_t id, ChangeOutcome& out) {
@@ -465,7 +473,7 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         return;
     }
     if (x.until - std::max(now, x.from) > hours(16)) {
-        out.refusal = refuse(RefusalReason::BadValue, "a line lasts at most 16 h: add one per day");
+        out.refusal = refuse(RefusalReason::BadValue, RefusalDetail::LineTooLong);
         return;
     }
     if (std::max(now, x.from) >= horizon_) {
@@ -584,7 +592,7 @@ void Simulation::Impl::do_change(const DeliveryLate& x, std::uint64_t, ChangeOut
         }
     }
     if (out.centres.empty())
-        out.refusal = refuse(RefusalReason::NotApplicable, "no delivery to come");
+        out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::NoDeliveryToCome);
 }
 
 void Simulation::Impl::do_change(const ColdChainFailure& x, std::uint64_t, ChangeOutcome& out) {
@@ -608,15 +616,15 @@ void Simulation::Impl::do_change(const ReallocateDoses& x, std::uint64_t, Change
     const auto to = resolve(x.to, out.refusal);
     if (out.refusal) return;
     if (from.size() != 1 || to.size() != 1 || from[0] == to[0] || x.doses <= 0) {
-        out.refusal = refuse(RefusalReason::BadValue,
-                             x.doses <= 0 ? "doses" : "from and to name two different centres");
+        out.refusal = x.doses <= 0 ? refuse(RefusalReason::BadValue, "doses")
+                                   : refuse(RefusalReason::BadValue, RefusalDetail::SameCentre);
         return;
     }
     const Centre& a = plan_.centres[static_cast<std::size_t>(from[0])];
     const Centre& b = plan_.centres[static_cast<std::size_t>(to[0])];
     if (!b.vaccinates() || a.vaccine != b.vaccine) {
-        out.refusal = refuse(RefusalReason::NotApplicable,
-                             b.name + " does not give " + a.name + "'s vaccine");
+        out.refusal =
+            refuse(RefusalReason::NotApplicable, RefusalDetail::VaccineNotGiven, b.name, a.name);
         return;
     }
     CentreRt& ra = centres_[static_cast<std::size_t>(from[0])];
@@ -735,8 +743,8 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
     const auto to = resolve(x.to, out.refusal);
     if (out.refusal) return;
     if (from.size() != 1 || to.size() != 1 || from[0] == to[0] || x.people < 1) {
-        out.refusal = refuse(RefusalReason::BadValue,
-                             x.people < 1 ? "people" : "from and to name two different centres");
+        out.refusal = x.people < 1 ? refuse(RefusalReason::BadValue, "people")
+                                   : refuse(RefusalReason::BadValue, RefusalDetail::SameCentre);
         return;
     }
     const int prof = w_.find_profession(x.profession);
@@ -810,15 +818,14 @@ void Simulation::Impl::do_change(const RoadCut& x, std::uint64_t, ChangeOutcome&
     const int a = w_.find_commune(x.a), b = w_.find_commune(x.b);
     if (a < 0 || b < 0) {
         out.refusal =
-            refuse(RefusalReason::BadValue, "unknown commune '" + (a < 0 ? x.a : x.b) + "'");
+            refuse(RefusalReason::BadValue, RefusalDetail::UnknownCommune, a < 0 ? x.a : x.b);
         return;
     }
     bool road = false;
     for (const RoadEdge& e : w_.territory.edges)
         if ((e.a == a && e.b == b) || (e.a == b && e.b == a)) road = true;
     if (!road) {
-        out.refusal = refuse(RefusalReason::NotApplicable,
-                             "no road joins " + x.a + " and " + x.b + " in the territory");
+        out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::NoRoad, x.a, x.b);
         return;
     }
     if (x.until <= sim_.now()) {
@@ -863,14 +870,14 @@ void Simulation::Impl::do_change(const GroupEligible& x, std::uint64_t, ChangeOu
     for (std::size_t k = 0; k < w_.groups.size(); ++k)
         if (w_.groups[k].name == x.group) g = static_cast<int>(k);
     if (g < 0) {
-        out.refusal = refuse(RefusalReason::BadValue, "unknown group '" + x.group + "'");
+        out.refusal = refuse(RefusalReason::BadValue, RefusalDetail::UnknownGroup, x.group);
         return;
     }
     const int today = std::max(0, last_day_started_ + 1 > sim_.now().day() ? last_day_started_ + 1
                                                                            : sim_.now().day() + 1);
     const auto gu = static_cast<std::size_t>(g);
     if (eligible_day_[gu] <= sim_.now().day()) {
-        out.refusal = refuse(RefusalReason::NotApplicable, x.group + " is already eligible");
+        out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::AlreadyEligible, x.group);
         return;
     }
     // everyone of the group books from now on, after their own booking delay (drawn from the
@@ -969,14 +976,14 @@ void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeO
         return;
     }
     if (x.communes.empty()) {
-        out.refusal = refuse(RefusalReason::BadValue, "communes (none listed)");
+        out.refusal = refuse(RefusalReason::BadValue, RefusalDetail::NoCommunes);
         return;
     }
     std::vector<int> communes;
     for (const std::string& name : x.communes) {
         const int m = w_.find_commune(name);
         if (m < 0) {
-            out.refusal = refuse(RefusalReason::BadValue, "unknown commune '" + name + "'");
+            out.refusal = refuse(RefusalReason::BadValue, RefusalDetail::UnknownCommune, name);
             return;
         }
         communes.push_back(m);
@@ -994,17 +1001,15 @@ void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeO
     const bool out_that_day = x.day >= team.first_day && x.day <= team.last_day &&
                               ((team.weekdays >> ((x.day + w_.start_weekday) % 7)) & 1);
     if (!out_that_day) {
-        out.refusal = refuse(RefusalReason::NotApplicable, "mobile team " + team.name +
-                                                               " does not go out on day " +
-                                                               std::to_string(x.day + 1));
+        out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::TeamNotOut, team.name, {},
+                             x.day + 1);
         return;
     }
     TeamRt& rt = teams_[static_cast<std::size_t>(t)];
     if (x.day == rt.last_round_day) {
         TeamRt::Round& r = rt.round_state;
         if (!r.active) {
-            out.refusal = refuse(RefusalReason::NotApplicable,
-                                 "the round of mobile team " + team.name + " is over for today");
+            out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::RoundOver, team.name);
             return;
         }
         // under way: the rest of today's round goes to the listed communes
