@@ -132,9 +132,14 @@ std::optional<Change> decision_from_form(const DecisionForm& f, const Scenario& 
             if (problem) *problem = tr(lang, Text::Profession);
             return std::nullopt;
         }
-        return riposte::MoveStaff{*c, *to,
-                                  sc.world.professions[static_cast<std::size_t>(f.profession)],
-                                  std::max(1, f.people)};
+        riposte::MoveStaff move{*c, *to,
+                                sc.world.professions[static_cast<std::size_t>(f.profession)],
+                                std::max(1, f.people), std::nullopt};
+        if (!text_of(f.from).empty()) { // "3 infirmiers de Gignac à Lodève à partir de 14:00"
+            move.leave_at = read_time(f.from, lang, Text::LeaveAt, problem);
+            if (!move.leave_at) return std::nullopt;
+        }
+        return move;
     }
     case DecisionForm::SendTeam: {
         const auto& teams = sc.plan.mobile_teams;

@@ -336,7 +336,8 @@ void draw_decision_form(const Snapshot& s, DecisionForm& f, Lang lang, std::uint
         centre_combo(tr(lang, Text::ToCentre), f.centre_to, sc);
         name_combo(tr(lang, Text::Profession), f.profession, sc.world.professions);
         ImGui::InputInt(tr(lang, Text::PeopleCount), &f.people);
-        ImGui::TextDisabled("%s", tr(lang, Text::MoveNowHint));
+        ImGui::InputText(tr(lang, Text::LeaveAt), f.from.data(), f.from.size());
+        ImGui::TextWrapped("%s", tr(lang, Text::MoveNowHint));
         break;
     case DecisionForm::SendTeam: {
         std::vector<std::string> teams;

@@ -50,6 +50,8 @@ std::vector<Change> sample_changes() {
     v.push_back(Message{"Informer le maire : « salle prête » \"vite\"\nligne 2\ttab \\ fin"});
     v.push_back(Message{""});
     v.push_back(MoveStaff{CentreRef::named("Gignac"), CentreRef::named("Lodève"), "infirmier", 3});
+    v.push_back(MoveStaff{CentreRef::named("Gignac"), CentreRef::named("Lodève"), "infirmier", 2,
+                          t + hours(4) + minutes(30)});
     v.push_back(GroupEligible{"18-64"});
     {
         ChangeBooking slots;

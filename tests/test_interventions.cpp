@@ -735,6 +735,67 @@ TEST_CASE("moving nurses from Gignac to Lodève: they leave now and arrive after
     (void)infirmier;
 }
 
+TEST_CASE("a move of nurses decided at 09:30 for 14:00 happens at 14:00, and nowhere else") {
+    // "3 nurses from Gignac to Lodève from 14:00": checked against the roster when decided,
+    // the people leave at 14:00; until then, and at every other centre, the run is the run
+    // without the decision (a fork of it, same random numbers)
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const int lodeve = centre_index(sc, "Lodève");
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(2, 9, 30));
+    Simulation control(sim);
+    MoveStaff move{CentreRef::named("Gignac"), CentreRef::named("Lodève"), "infirmier", 1,
+                   at(2, 14)};
+    const ChangeOutcome o = sim.apply(move, change_identity("move 14:00"));
+    REQUIRE_MESSAGE(o.applied(), describe_refusal(*o.refusal, "en"));
+    CHECK(o.people == 1);
+    auto staff = [](const Simulation& s) {
+        std::vector<int> n;
+        for (const auto& c : s.live_state().centres) {
+            int k = 0;
+            for (int v : c.staff_by_role) k += v;
+            n.push_back(k);
+        }
+        return n;
+    };
+    sim.advance_to(at(2, 13, 59));
+    control.advance_to(at(2, 13, 59));
+    CHECK(staff(sim) == staff(control)); // nobody has left yet
+    sim.advance_to(at(2, 14, 1));
+    control.advance_to(at(2, 14, 1));
+    auto s = staff(sim), c = staff(control);
+    CHECK(s[static_cast<std::size_t>(gignac)] == c[static_cast<std::size_t>(gignac)] - 1);
+    CHECK(s[static_cast<std::size_t>(lodeve)] == c[static_cast<std::size_t>(lodeve)]); // driving
+    sim.advance_to(at(2, 15, 30));
+    control.advance_to(at(2, 15, 30));
+    s = staff(sim);
+    c = staff(control);
+    CHECK(s[static_cast<std::size_t>(lodeve)] == c[static_cast<std::size_t>(lodeve)] + 1);
+    for (std::size_t k = 0; k < s.size(); ++k)
+        if (static_cast<int>(k) != gignac && static_cast<int>(k) != lodeve) CHECK(s[k] == c[k]);
+    // the move is in the log when it happens, in French words
+    const Results r = sim.run();
+    int moved = 0;
+    for (const LogEntry& e : r.log)
+        if (e.event == LogEvent::StaffMovedBetween) {
+            ++moved;
+            CHECK(e.time == at(2, 14));
+            CHECK(log_text(sc, e, Language::French) ==
+                  "déplacement décidé plus tôt : 1 × infirmier de Gignac vers Lodève");
+        }
+    CHECK(moved == 1);
+    // refused when decided: past the end of the run, or nobody of the profession on a shift
+    // at Gignac then (03:00, before any shift)
+    Simulation late(sc, RunOptions{7, 0, minutes(15)});
+    late.advance_to(at(2, 9, 30));
+    move.leave_at = days(400);
+    CHECK(late.apply(move, change_identity("late")).refusal->reason == RefusalReason::PastHorizon);
+    move.leave_at = at(3, 3);
+    CHECK(late.apply(move, change_identity("night")).refusal->reason ==
+          RefusalReason::NoneWithinReach);
+}
+
 TEST_CASE("a group made eligible early books from then on; the others' bookings stay the same") {
     const Scenario& sc = herault();
     const Results base = baseline();

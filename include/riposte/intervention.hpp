@@ -149,6 +149,9 @@ struct MoveStaff {
     CentreRef from, to;
     std::string profession;
     int people = 1;
+    /// When they leave `from` ("3 nurses from Gignac to Lodève from 14:00"); empty: now. A
+    /// later time is checked against the roster when decided, and the move happens then.
+    std::optional<SimTime> leave_at;
     bool operator==(const MoveStaff&) const = default;
 };
 

@@ -136,6 +136,8 @@ enum class LogEvent : std::uint8_t {
     TeamRound,                ///< team, count home vaccinations, count2 communes visited
     ShortfallSummary,         ///< count role-shifts not fully staffed (end of run)
     Intervention,             ///< change_kind, id, centre (-1: none); refusal_* when refused
+    StaffMovedBetween,        ///< count people of profession, count2 the centre left, centre
+                              ///< reached (a move decided for later, when it happens)
 };
 
 struct LogEntry {

@@ -201,6 +201,7 @@ std::string change_to_toml(const Change& change) {
                 l.centre("to", c.to);
                 l.str("profession", c.profession);
                 l.integer("people", c.people);
+                if (c.leave_at) l.time("leave_at", *c.leave_at);
             } else if constexpr (std::is_same_v<T, GroupEligible>) {
                 l.str("group", c.group);
             } else if constexpr (std::is_same_v<T, RoadCut>) {

@@ -84,6 +84,10 @@ std::string log_text(const Scenario& s, const LogEntry& e, Language lang, bool w
         return fill(lang, t.team_round, {team(e.team), count(e.count), count(e.count2)});
     case LogEvent::ShortfallSummary:
         return fill(lang, t.shortfall_summary, {count(e.count)});
+    case LogEvent::StaffMovedBetween:
+        return fill(lang, t.staff_moved_between,
+                    {std::to_string(e.count), profession(e.profession),
+                     centre(static_cast<std::int32_t>(e.count2)), centre(e.centre)});
     case LogEvent::Intervention: {
         const bool known = e.change_kind >= 0 &&
                            static_cast<std::size_t>(e.change_kind) < std::size(change_kind_names);

@@ -50,7 +50,8 @@ constexpr std::string_view change_keys[] = {"centre",
                                             "overbooking",
                                             "team",
                                             "day",
-                                            "communes"};
+                                            "communes",
+                                            "leave_at"};
 
 constexpr std::string_view centre_example =
     "centre = \"Gignac\" (a name, \"*\" for every centre, or { largest = true })";
@@ -205,6 +206,31 @@ class ChangeFields {
         const auto v = to_bool(f_, *n, q(key));
         if (!v) ok_ = false;
         return v.value_or(fallback);
+    }
+
+    /// MoveStaff's `leave_at`: when the people leave (absolute); none: when it applies.
+    std::optional<SimTime> leave_at() {
+        const toml::node* n = r_.node("leave_at");
+        if (!n) return std::nullopt;
+        if (ctx_.trigger) {
+            f_.error(*n, "exercise.trigger_time",
+                     "in a [[trigger]] the people leave when the trigger fires: leave 'leave_at' "
+                     "out");
+            ok_ = false;
+            return std::nullopt;
+        }
+        const auto t = to_day_time(f_, *n, "'leave_at'");
+        if (!t) {
+            ok_ = false;
+            return std::nullopt;
+        }
+        if (ctx_.at && *t < *ctx_.at && !ctx_.lenient) {
+            f_.error(*n, "exercise.before_at",
+                     "'leave_at' (" + format_time(*t) + ") is before 'at' (" +
+                         format_time(*ctx_.at) + "): a change cannot act in the past");
+            ok_ = false;
+        }
+        return t;
     }
 
     /// AddLine's `from`: absolute, defaulting to the block's moment.
@@ -617,6 +643,7 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
         v.profession =
             c.text("profession", true, "profession = \"infirmier\"", W::Profession, true);
         v.people = static_cast<int>(c.integer("people", 1, 100000, false, "people = 2", 1));
+        v.leave_at = c.leave_at();
         out = v;
         break;
     }

@@ -406,10 +406,11 @@ constexpr std::array<Entry, gui_text_count> table{{
     {GuiText::DecMoveStaff, "Déplacer du personnel", "Move staff"},
     {GuiText::FromCentre, "Du centre", "From centre"},
     {GuiText::MoveNowHint,
-     "Dès maintenant : les personnes présentes partent et travaillent à l'autre centre jusqu'à "
-     "la fin de leur vacation, une fois la route faite.",
-     "From now: the people on site leave and work at the other centre until the end of their "
-     "shift, once they have driven there."},
+     "Départ vide : dès maintenant. Les personnes présentes à l'heure du départ partent et "
+     "travaillent à l'autre centre jusqu'à la fin de leur vacation, une fois la route faite.",
+     "Leave empty: now. The people on site when they leave go and work at the other centre "
+     "until the end of their shift, once they have driven there."},
+    {GuiText::LeaveAt, "Départ (ex. J3 14:00)", "Leave at (e.g. J3 14:00)"},
     {GuiText::SlotMinutes, "Durée d'un créneau (min)", "Slot length (min)"},
     {GuiText::DosesPerSlot, "Personnes par créneau", "People per slot"},
     {GuiText::Overbooking, "Surréservation (part de la capacité)",

@@ -2,11 +2,13 @@
 // and the words of the main courante: headless, over the default scenario and its exercise.
 #include "decision_form.hpp"
 
+#include "riposte/change_toml.hpp"
 #include "riposte/exercise_loader.hpp"
 #include "riposte/scenario_loader.hpp"
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <cstring>
 
 using namespace riposte;
@@ -100,11 +102,24 @@ TEST_CASE("decision form: each kind gives its change; a time that does not read 
     f.centre_to = sc.plan.find_centre("Lodève");
     f.profession = index_of(sc.world.professions, "infirmier");
     REQUIRE(f.profession >= 0);
+    const auto line_from = f.from;
+    f.from = {}; // no time: they leave now
     const auto move = std::get<MoveStaff>(*decision_from_form(f, sc, Lang::Fr, &problem));
     CHECK(move.from == CentreRef::named("Gignac"));
     CHECK(move.to == CentreRef::named("Lodève"));
     CHECK(move.profession == "infirmier");
     CHECK(move.people == 3);
+    CHECK_FALSE(move.leave_at);
+    // "… à partir de 14:00"
+    std::snprintf(f.from.data(), f.from.size(), "%s", "J3 14:00");
+    const auto later = std::get<MoveStaff>(*decision_from_form(f, sc, Lang::Fr, &problem));
+    REQUIRE(later.leave_at);
+    CHECK(*later.leave_at == *parse_day_time("J3 14:00").value);
+    CHECK(later.leave_at->day() == 3); // J0 is the first day
+    std::snprintf(f.from.data(), f.from.size(), "%s", "14h plus tard");
+    CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem));
+    CHECK(problem.find("14h plus tard") != std::string::npos);
+    f.from = line_from;
     f.centre_to = f.centre;
     CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem));
     f.centre = sc.plan.find_centre("Lodève");

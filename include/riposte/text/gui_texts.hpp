@@ -362,6 +362,7 @@ enum class GuiText {
     DecMoveStaff,
     FromCentre,
     MoveNowHint,
+    LeaveAt,
     SlotMinutes,
     DosesPerSlot,
     Overbooking,

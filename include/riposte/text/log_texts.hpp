@@ -35,6 +35,8 @@ struct LogTexts {
     Text shortfall_summary{"{0} postes-vacations n'ont pas pu être entièrement pourvus (voir "
                            "shortfall.csv)",
                            "{0} role-shifts could not be fully staffed (see shortfall.csv)"};
+    Text staff_moved_between{"déplacement décidé plus tôt : {0} × {1} de {2} vers {3}",
+                             "move decided earlier: {0} × {1} from {2} to {3}"};
     // a change: "{kind}[ [{id}]][ at {centre}]: applied" or ": refused, {reason}"
     Text unit_team{"l'équipe mobile {0}", "mobile team {0}"};
     Text change_id{" [{0}]", " [{0}]"};

@@ -754,6 +754,67 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
     }
     const int a = from[0], b = to[0];
     const SimTime now = sim_.now();
+    if (x.leave_at && *x.leave_at > now) {
+        // decided for later: checked against the roster of that time, moved then
+        const SimTime leave = *x.leave_at;
+        if (leave >= horizon_) {
+            out.refusal = refuse(RefusalReason::PastHorizon);
+            return;
+        }
+        const double minutes =
+            travel_[static_cast<std::size_t>(a)]
+                   [static_cast<std::size_t>(plan_.centres[static_cast<std::size_t>(b)].commune)];
+        const SimTime arrive =
+            leave + SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))};
+        int rostered = 0; // people of the profession on a shift at `from` at that time
+        const int day = leave.day();
+        if (std::isfinite(minutes) && day >= 0 && day < w_.days)
+            for (int rs : shifts_by_day_[static_cast<std::size_t>(day)]) {
+                const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
+                if (s.centre != a || day_start(s.day) + s.start > leave ||
+                    day_start(s.day) + s.end <= arrive + riposte::minutes(30))
+                    continue;
+                for (const auto& p : s.people)
+                    if (roster_.people[static_cast<std::size_t>(p.person)].profession == prof &&
+                        !centres_[static_cast<std::size_t>(b)]
+                             .stations_of_role[static_cast<std::size_t>(p.role)]
+                             .empty())
+                        ++rostered;
+            }
+        if (rostered == 0) {
+            out.refusal = refuse(RefusalReason::NoneWithinReach, x.profession, 0);
+            return;
+        }
+        scheduled_moves_.push_back({a, b, prof, std::min(x.people, rostered)});
+        sim_.schedule(leave, h_, ScheduledMove,
+                      static_cast<std::uint32_t>(scheduled_moves_.size() - 1), 0,
+                      prio_shift_start + 1); // after the shifts starting then
+        out.people = std::min(x.people, rostered);
+        out.centres = {a, b};
+        return;
+    }
+    const int moved = move_staff_now(a, b, prof, x.people);
+    if (moved == 0) {
+        out.refusal = refuse(RefusalReason::NoneWithinReach, x.profession, 0);
+        return;
+    }
+    out.people = moved;
+    out.centres = {a, b};
+}
+
+void Simulation::Impl::on_scheduled_move(int index) {
+    const ScheduledMoveRt m = scheduled_moves_[static_cast<std::size_t>(index)];
+    const int moved = move_staff_now(m.from, m.to, m.profession, m.people);
+    LogEntry e = log_entry(LogKind::Decision, LogEvent::StaffMovedBetween);
+    e.centre = m.to;
+    e.profession = m.profession;
+    e.count = moved;
+    e.count2 = m.from;
+    log(std::move(e));
+}
+
+int Simulation::Impl::move_staff_now(int a, int b, int prof, int people) {
+    const SimTime now = sim_.now();
     const double minutes =
         travel_[static_cast<std::size_t>(a)]
                [static_cast<std::size_t>(plan_.centres[static_cast<std::size_t>(b)].commune)];
@@ -782,12 +843,9 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
                      .empty())
                 picks.push_back({rs, pr.persons[k], pr.roles[k]});
     }
-    if (!std::isfinite(minutes) || picks.empty()) {
-        out.refusal = refuse(RefusalReason::NoneWithinReach, x.profession, 0);
-        return;
-    }
-    if (picks.size() > static_cast<std::size_t>(x.people))
-        picks.resize(static_cast<std::size_t>(x.people));
+    if (!std::isfinite(minutes) || picks.empty()) return 0;
+    if (picks.size() > static_cast<std::size_t>(people))
+        picks.resize(static_cast<std::size_t>(people));
     for (const Pick& p : picks) {
         ShiftPresence& pr = presence_[static_cast<std::size_t>(p.rs)];
         const auto k = static_cast<std::size_t>(
@@ -810,8 +868,7 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
         sim_.schedule(day_start(rs.day) + rs.end, h_, ShiftEnd, static_cast<std::uint32_t>(index),
                       0, at_day_edge(rs.end, prio_shift_end, prio_shift_end_midnight));
     }
-    out.people = static_cast<int>(picks.size());
-    out.centres = {a, b};
+    return static_cast<int>(picks.size());
 }
 
 void Simulation::Impl::do_change(const RoadCut& x, std::uint64_t, ChangeOutcome& out) {

@@ -56,6 +56,9 @@ void Simulation::Impl::handle(const Event& e) {
     case TeamStep:
         on_team_step(static_cast<int>(e.target));
         break;
+    case ScheduledMove:
+        on_scheduled_move(static_cast<int>(e.target));
+        break;
     case InjectFire:
         on_inject(static_cast<std::size_t>(e.target), static_cast<std::uint32_t>(e.data));
         break;

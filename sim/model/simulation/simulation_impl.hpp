@@ -47,6 +47,7 @@ enum EventKind : std::uint16_t {
     TeamStep,      // a mobile team goes on to its next home visit (target: team)
     RoadReopen,    // a cut road opens again (data: its generation)
     BookedArrival, // the next arrival of a centre's day (target: centre), see CentreRt::arrivals
+    ScheduledMove, // a move of staff decided for later (target: index in scheduled_moves_)
 };
 
 // Same-time ordering: what ends at 24:00 belongs to the day that ends (doors, then shifts),
@@ -546,6 +547,14 @@ class Simulation::Impl final : public EventHandler {
     void do_change(const ChangeBooking& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const Message& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const MoveStaff& x, std::uint64_t id, ChangeOutcome& out);
+    /// Moves up to `people` of profession `prof` on site at centre `a` now to centre `b`, for
+    /// the rest of their shift; returns how many go.
+    int move_staff_now(int a, int b, int prof, int people);
+    void on_scheduled_move(int index);
+    struct ScheduledMoveRt {
+        int from = 0, to = 0, profession = 0, people = 0;
+    };
+    std::vector<ScheduledMoveRt> scheduled_moves_;
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const RoadCut& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const SendMobileTeam& x, std::uint64_t id, ChangeOutcome& out);
