@@ -38,6 +38,17 @@ std::string describe_refusal(const Refusal& r, std::string_view lang) {
         return fr ? "sans objet : " + r.subject : "not applicable: " + r.subject;
     case RefusalReason::BadValue:
         return fr ? "valeur invalide : " + r.subject : "bad value: " + r.subject;
+    case RefusalReason::StaffHoursShort: {
+        // hours to the tenth: "il manque 1,5 h de infirmier"
+        const long long tenths = std::llround(r.number * 10);
+        const std::string h = std::to_string(tenths / 10) +
+                              (tenths % 10 ? (fr ? "," : ".") + std::to_string(tenths % 10) : "");
+        return fr ? "les professionnels prévus (" + r.subject +
+                        ") n'ont pas assez d'heures : il "
+                        "manque " +
+                        h + " h"
+                  : "the rostered professionals (" + r.subject + ") lack " + h + " h";
+    }
     }
     return {};
 }
