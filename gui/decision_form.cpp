@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <tuple>
 
 namespace riposte::gui {
 namespace {
@@ -59,6 +60,8 @@ Text decision_kind_text(int kind) {
         return Text::DecMoveStaff;
     case DecisionForm::SendTeam:
         return Text::DecSendTeam;
+    case DecisionForm::ChangeHours:
+        return Text::DecChangeHours;
     default:
         return Text::DecMessage;
     }
@@ -71,6 +74,9 @@ void prefill_decision_form(DecisionForm& form, Lang lang, SimTime now) {
     if (form.author[0] == '\0')
         set_text(form.author, lang == Lang::Fr ? "référent SSE" : "SSE referent");
     if (form.from_day < now.day()) form.from_day = now.day();
+    if (form.to_day < form.from_day) form.to_day = form.from_day;
+    if (form.opens[0] == '\0') set_text(form.opens, "08:00");
+    if (form.closes[0] == '\0') set_text(form.closes, "20:00");
 }
 
 std::optional<Change> decision_from_form(const DecisionForm& f, const Scenario& sc, Lang lang,
@@ -170,6 +176,27 @@ std::optional<Change> decision_from_form(const DecisionForm& f, const Scenario& 
             return std::nullopt;
         }
         return send;
+    }
+    case DecisionForm::ChangeHours: {
+        ChangeHours h;
+        h.centre = *c;
+        h.from_day = f.from_day;
+        h.to_day = f.to_day;
+        // the engine checks the days and the order of the times (refused with its reason)
+        for (const auto& [buf, field, out] : {std::tuple{&f.opens, Text::OpensAt, &h.opens},
+                                              std::tuple{&f.closes, Text::ClosesAt, &h.closes}}) {
+            const std::string s = text_of(*buf);
+            const TimeText t = parse_clock_time(s);
+            if (!t.value) {
+                if (problem)
+                    *problem = std::string{tr(lang, field)} + " « " + s +
+                               " » : " + tr(lang, Text::InvalidTime) + " (" +
+                               tr(lang, Text::ClockFormatHelp) + ")";
+                return std::nullopt;
+            }
+            *out = *t.value;
+        }
+        return h;
     }
     case DecisionForm::Booking: {
         ChangeBooking b;

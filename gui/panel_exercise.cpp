@@ -351,6 +351,14 @@ void draw_decision_form(const Snapshot& s, DecisionForm& f, Lang lang, std::uint
         ImGui::InputText(tr(lang, Text::CommunesList), f.communes.data(), f.communes.size());
         break;
     }
+    case DecisionForm::ChangeHours:
+        centre_combo(tr(lang, Text::Centre), f.centre, sc);
+        ImGui::InputInt(tr(lang, Text::FromDay), &f.from_day);
+        ImGui::InputInt(tr(lang, Text::ToDay), &f.to_day);
+        ImGui::InputText(tr(lang, Text::OpensAt), f.opens.data(), f.opens.size());
+        ImGui::InputText(tr(lang, Text::ClosesAt), f.closes.data(), f.closes.size());
+        ImGui::TextDisabled("%s", tr(lang, Text::ClockFormatHelp));
+        break;
     case DecisionForm::Booking: {
         ImGui::InputInt(tr(lang, Text::FromDay), &f.from_day);
         std::vector<std::string> names;

@@ -29,6 +29,7 @@ struct DecisionForm {
         Booking,
         MoveStaff,
         SendTeam,
+        ChangeHours,
         Message,
         KindCount
     };
@@ -46,7 +47,9 @@ struct DecisionForm {
     float overbooking = 0.1f;
     int booking_centre = -1; ///< plan centre index (-1: every centre)
     int team = 0;            ///< send a mobile team: plan mobile team index (day: from_day)
-    std::array<char, 256> communes{}; ///< send a mobile team: "34142, Aniane"
+    std::array<char, 256> communes{};      ///< send a mobile team: "34142, Aniane"
+    int to_day = 0;                        ///< change hours: last day (from_day to to_day)
+    std::array<char, 8> opens{}, closes{}; ///< change hours: "08:00", "20:00"
     std::array<char, 32> from{}, until{};
     std::array<char, 64> author{};
     std::array<char, 256> text{};

@@ -64,6 +64,9 @@ std::vector<Change> sample_changes() {
     }
     v.push_back(RoadCut{"34114", "34239", days(4) + hours(18)});
     v.push_back(SendMobileTeam{"Équipe mobile \"nord\"", 6, {"34114", "Saint-André-de-Sangonis"}});
+    v.push_back(ChangeHours{CentreRef::named("Gignac"), 7, 9, hours(8), hours(20)});
+    v.push_back(ChangeHours{CentreRef{CentreRef::By::Largest, {}}, 5, 5, hours(7) + minutes(30),
+                            hours(24)});
     return v;
 }
 
@@ -217,6 +220,42 @@ TEST_CASE("a change's fields are checked: positions, ranges and did-you-mean") {
         p = parse_change_toml("kind = \"centre_closed\"\ncentre = \"*\"\nuntil = \"J1\"\n",
                               "c.toml", days(2));
         CHECK(find_id(p.diagnostics, "exercise.until_before"));
+    }
+    SUBCASE("change_hours: clock times, closing after opening, to_day from from_day") {
+        auto p = parse_change_toml("kind = \"change_hours\"\ncentre = \"Gignac\"\nfrom_day = 7\n"
+                                   "opens = \"09:00\"\ncloses = \"20:30\"\n",
+                                   "c.toml");
+        REQUIRE_MESSAGE(p.change, all_text(p.diagnostics));
+        const auto& h = std::get<ChangeHours>(*p.change);
+        CHECK(h.from_day == 7);
+        CHECK(h.to_day == 7); // one day when to_day is left out
+        CHECK(h.opens == hours(9));
+        CHECK(h.closes == hours(20) + minutes(30));
+        // closing before opening: the error is on 'closes' and says what to write
+        p = parse_change_toml("kind = \"change_hours\"\ncentre = \"Gignac\"\nfrom_day = 7\n"
+                              "opens = \"20:00\"\ncloses = \"08:00\"\n",
+                              "c.toml");
+        CHECK_FALSE(p.change);
+        const Diagnostic* d = find_id(p.diagnostics, "exercise.hours_reversed");
+        REQUIRE(d);
+        CHECK(d->where.line == 5);
+        CHECK(d->message.find("closes") != std::string::npos);
+        p = parse_change_toml("kind = \"change_hours\"\ncentre = \"Gignac\"\nfrom_day = 7\n"
+                              "to_day = 5\nopens = \"08:00\"\ncloses = \"24:00\"\n",
+                              "c.toml");
+        REQUIRE(find_id(p.diagnostics, "exercise.to_day_before"));
+        CHECK(find_id(p.diagnostics, "exercise.to_day_before")->where.line == 4);
+        // a time that is not a clock time points inside its string
+        p = parse_change_toml("kind = \"change_hours\"\ncentre = \"Gignac\"\nfrom_day = 7\n"
+                              "opens = \"25:00\"\ncloses = \"18:00\"\n",
+                              "c.toml");
+        CHECK_FALSE(p.change);
+        CHECK(first_error_line(p.diagnostics) == 4);
+        // both times are required
+        p = parse_change_toml("kind = \"change_hours\"\ncentre = \"Gignac\"\nfrom_day = 7\n"
+                              "closes = \"18:00\"\n",
+                              "c.toml");
+        CHECK(find_id(p.diagnostics, "key.missing"));
     }
 }
 

@@ -997,7 +997,7 @@ TEST_CASE("a refusal's French text holds no English prose, whatever its detail")
     // holds none of the English words that the engine used to put in the subject
     const char* english_words[] = {" the ", " is ",    " no ",      " does ",   " not ", " and ",
                                    " of ",  " works ", " unknown ", " go out ", " give "};
-    for (int d = 0; d <= static_cast<int>(RefusalDetail::RoundOver); ++d) {
+    for (int d = 0; d <= static_cast<int>(RefusalDetail::NotOpenThoseDays); ++d) {
         for (const RefusalReason why : {RefusalReason::NotApplicable, RefusalReason::BadValue}) {
             const Refusal r{why, "Gignac", 3, static_cast<RefusalDetail>(d), "Lodève"};
             const std::string fr = " " + describe_refusal(r, "fr") + " ";
@@ -1009,4 +1009,138 @@ TEST_CASE("a refusal's French text holds no English prose, whatever its detail")
             for (const char* w : english_words) CHECK(fr.find(w) == std::string::npos);
         }
     }
+}
+
+// ---------------------------------------------------------------- change_hours
+
+namespace {
+
+double staffed_hours(const Results& r, int c, int d) {
+    double h = 0;
+    for (const auto& row : r.role_days)
+        if (row.centre == c && row.day == d) h += row.staffed_hours;
+    return h;
+}
+
+/// Queue samples of centre c on day d at or after `from` (time of day).
+int samples_after(const Results& r, int c, int d, SimTime from) {
+    int n = 0;
+    for (const auto& q : r.queue)
+        if (q.centre == c && q.time.day() == d && SimTime{q.time.second_of_day()} >= from) ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("later closing at Gignac on two days: more slots, staff and vaccinations on those days "
+          "there, every other day and centre identical until the new slots can be booked") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const int lab = centre_index(sc, "Dépistage Saint-André-de-Sangonis");
+    const Results base = baseline();
+    // decided on day 3 at noon: Monday 7 and Tuesday 8 from 09:00 to 19:00 (plan: 09:00-17:00)
+    const Run r =
+        run_with(sc, at(3, 12), ChangeHours{CentreRef::named("Gignac"), 7, 8, hours(9), hours(19)});
+    REQUIRE_MESSAGE(r.outcome.applied(), describe_refusal(*r.outcome.refusal, "en"));
+    CHECK(r.outcome.centres == std::vector<int>{gignac});
+    for (int d : {7, 8}) {
+        CAPTURE(d);
+        // 10 hours instead of 8: a quarter more slots (the doses allow it) and more people
+        CHECK(row(r.res, gignac, d).slots_opened > row(base, gignac, d).slots_opened);
+        CHECK(row(r.res, gignac, d).vaccinations > row(base, gignac, d).vaccinations);
+        // the afternoon shift stays two hours longer
+        CHECK(staffed_hours(r.res, gignac, d) > staffed_hours(base, gignac, d) + 10.0);
+        // the doors are open after 17:00: the queue is sampled then
+        CHECK(samples_after(r.res, gignac, d, hours(18)) >
+              samples_after(base, gignac, d, hours(18)));
+    }
+    // the other days of Gignac: the same hours and staff
+    for (int d : {4, 9, 14})
+        CHECK(staffed_hours(r.res, gignac, d) == doctest::Approx(staffed_hours(base, gignac, d)));
+    // nothing moves before the first bookings made after the decision (day 4's)
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c) {
+        CAPTURE(c);
+        CHECK(first_diff_day(base, r.res, static_cast<int>(c)) >= 4);
+    }
+    // the testing centre, which no vaccination booking reaches, is identical throughout
+    CHECK(first_diff_day(base, r.res, lab) == INT_MAX);
+    // the hours rostered count the extension
+    double rostered_base = 0, rostered = 0;
+    for (const auto& p : base.professions) rostered_base += p.rostered_hours;
+    for (const auto& p : r.res.professions) rostered += p.rostered_hours;
+    CHECK(rostered > rostered_base);
+}
+
+TEST_CASE("shorter hours at Gignac on one day: staff leave at the new close, booked people are "
+          "still seen within the new hours") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const Results base = baseline();
+    // day 10 (a Thursday) from 09:00 to 13:00, decided on day 9 at 18:00 when it is booked
+    const Run r = run_with(sc, at(9, 18),
+                           ChangeHours{CentreRef::named("Gignac"), 10, 10, hours(9), hours(13)});
+    REQUIRE_MESSAGE(r.outcome.applied(), describe_refusal(*r.outcome.refusal, "en"));
+    REQUIRE(row(base, gignac, 10).slots_booked > 0);
+    // the afternoon shift does not come; the bookings made stay and are served
+    CHECK(staffed_hours(r.res, gignac, 10) < staffed_hours(base, gignac, 10) - 10.0);
+    CHECK(row(r.res, gignac, 10).slots_booked == row(base, gignac, 10).slots_booked);
+    CHECK(row(r.res, gignac, 10).served >=
+          row(r.res, gignac, 10).arrivals - row(r.res, gignac, 10).turned_away);
+    // days before the change are identical at every centre
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        CHECK(first_diff_day(base, r.res, static_cast<int>(c)) >= 10);
+}
+
+TEST_CASE("impossible hour changes are refused with their reason and change nothing") {
+    const Scenario& sc = herault();
+    const Results base = baseline();
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(3, 12));
+    const auto refused = [&](const ChangeHours& x, RefusalReason why) {
+        const ChangeOutcome o = sim.apply(x, change_identity("no"));
+        REQUIRE_FALSE(o.applied());
+        CHECK(o.refusal->reason == why);
+        return describe_refusal(*o.refusal, "en");
+    };
+    const CentreRef gignac = CentreRef::named("Gignac");
+    CHECK(refused({CentreRef::named("Nowhere"), 7, 7, hours(9), hours(19)},
+                  RefusalReason::UnknownCentre) == "unknown centre: 'Nowhere'");
+    // today has started (doors, shifts and arrivals are set): from tomorrow only
+    CHECK(refused({gignac, 3, 4, hours(9), hours(19)}, RefusalReason::InThePast) ==
+          "that time has already passed");
+    CHECK(refused({gignac, 27, 28, hours(9), hours(19)}, RefusalReason::PastHorizon) ==
+          "past the end of the run");
+    CHECK(refused({gignac, 7, 7, hours(19), hours(9)}, RefusalReason::BadValue) ==
+          "bad value: opens / closes");
+    CHECK(refused({gignac, 7, 7, hours(9), hours(25)}, RefusalReason::BadValue) ==
+          "bad value: opens / closes");
+    CHECK(refused({gignac, 8, 7, hours(9), hours(19)}, RefusalReason::BadValue) ==
+          "bad value: to_day");
+    // Lodève does not open on Wednesdays (day 9)
+    CHECK(refused({CentreRef::named("Lodève"), 9, 9, hours(9), hours(19)},
+                  RefusalReason::NotApplicable) ==
+          "not applicable: the centre does not open on those days");
+    // 07:00-24:00 all week: the rostered people have not the weekly hours for it
+    const std::string why =
+        refused({gignac, 7, 11, hours(7), hours(24)}, RefusalReason::StaffHoursShort);
+    CHECK(why.find("the rostered professionals (") == 0);
+    CHECK(why.find(" h") != std::string::npos);
+    // nothing was applied
+    CHECK(centre_day_csv(sc, sim.run()) == centre_day_csv(sc, base));
+}
+
+TEST_CASE("an hours change is the same in a fork and in a replay: same stamp, same outputs") {
+    const Scenario& sc = herault();
+    const ChangeHours x{CentreRef::named("Lodève"), 7, 11, hours(8), hours(18)};
+    const Run a = run_with(sc, at(2, 9), x);
+    const Run b = run_with(sc, at(2, 9), x);
+    REQUIRE_MESSAGE(a.outcome.applied(), describe_refusal(*a.outcome.refusal, "en"));
+    CHECK(centre_day_csv(sc, a.res) == centre_day_csv(sc, b.res));
+    // a fork taken before the change, then changed, ends like the straight run
+    Simulation trunk(sc, RunOptions{7, 0, minutes(15)});
+    trunk.advance_to(at(2, 9));
+    Simulation fork = trunk;
+    CHECK(fork.apply(x, change_identity("test-change")).applied());
+    CHECK(centre_day_csv(sc, fork.run()) == centre_day_csv(sc, a.res));
+    CHECK(centre_day_csv(sc, trunk.run()) == centre_day_csv(sc, baseline()));
 }

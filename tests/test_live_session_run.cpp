@@ -429,3 +429,53 @@ TEST_CASE("live session run: move staff, road cut, group eligible and booking ru
         CHECK_MESSAGE(read_text(out / e.path().filename()) == read_text(e.path()),
                       e.path().filename().string());
 }
+
+TEST_CASE("live session run: change hours is checked first, journaled with its author, and the "
+          "replay gives the same outputs byte for byte") {
+    TempDir dir;
+    const SessionInputs in = herault_inputs(17);
+    const fs_path journal = dir.path() / "horaires.journal.toml";
+    LiveRun live;
+    live.start_session(in, journal, false);
+    live.run_to(at(2, 15));
+    auto f = wait_for(live, [](const LiveFrame& fr) {
+        return fr.status == LiveStatus::Paused && fr.state.now == at(2, 15);
+    });
+    REQUIRE(f->state.now == at(2, 15));
+    // Gignac until 20:00 next Monday and Tuesday
+    live.decide(1, ChangeHours{CentreRef::named("Gignac"), 7, 8, hours(9), hours(20)},
+                EntrySource::Decision, "référent SSE", "Gignac jusqu'à 20 h lundi et mardi");
+    const SessionReply ok = wait_reply(live, 1);
+    if (ok.refusal) MESSAGE(describe_refusal(*ok.refusal, "en"));
+    REQUIRE_FALSE(ok.refusal);
+    CHECK(ok.journaled);
+    // today has started: refused, journaled as refused
+    live.decide(2, ChangeHours{CentreRef::named("Lodève"), 2, 2, hours(9), hours(20)},
+                EntrySource::Decision, "référent SSE", "Lodève ce soir");
+    const SessionReply late = wait_reply(live, 2);
+    REQUIRE(late.refusal);
+    CHECK(late.refusal->reason == RefusalReason::InThePast);
+
+    const JournalReadResult jr = read_journal(journal);
+    REQUIRE(jr.journal);
+    int hours_entries = 0;
+    for (const JournalEntry& e : jr.journal->entries)
+        if (e.change && std::holds_alternative<ChangeHours>(*e.change)) {
+            ++hours_entries;
+            CHECK(e.author == "référent SSE");
+        }
+    CHECK(hours_entries == 2);
+
+    live.play();
+    f = wait_for(live, [](const LiveFrame& fr) { return fr.status == LiveStatus::Done; });
+    REQUIRE(f->results);
+    write_outputs(*in.scenario, *f->results, dir.path() / "live");
+    const fs_path out = dir.path() / "replayed";
+    const Outcome o = run_cli({"exercise", "replay", in.world_file.string(), in.plan_file.string(),
+                               journal.string(), "--out", out.string(), "--quiet"},
+                              dir.path());
+    REQUIRE_MESSAGE(o.exit_code == 0, o.err);
+    for (const auto& e : std::filesystem::directory_iterator(dir.path() / "live"))
+        CHECK_MESSAGE(read_text(out / e.path().filename()) == read_text(e.path()),
+                      e.path().filename().string());
+}

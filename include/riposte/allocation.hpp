@@ -29,5 +29,11 @@ std::int64_t slot_capacity_per_day(const Centre& centre, const BookingPolicy& bo
 std::vector<std::int64_t> slots_opened_per_day(const Centre& centre, const BookingPolicy& booking,
                                                const std::vector<std::int64_t>& doses,
                                                int start_weekday);
+/// The same rule with each day's own capacity (`capacity[d]`: a centre whose hours change on
+/// some days, see change_hours).
+std::vector<std::int64_t> slots_opened_per_day(const Centre& centre,
+                                               const std::vector<std::int64_t>& doses,
+                                               int start_weekday,
+                                               const std::vector<std::int64_t>& capacity);
 
 } // namespace riposte

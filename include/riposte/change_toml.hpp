@@ -27,6 +27,8 @@ struct TimeText {
 TimeText parse_day_time(std::string_view text);
 /// "2h30", "45min", "3d" or "3j", "1d12h", "90s": a duration > 0.
 TimeText parse_duration(std::string_view text);
+/// A time of day "HH:MM" from 00:00 to 24:00 (change_hours' opens and closes).
+TimeText parse_clock_time(std::string_view text);
 
 /// A TOML basic string in double quotes. Control characters are escaped and bytes that are
 /// not valid UTF-8 are replaced by U+FFFD, so that the result is always valid TOML.

@@ -42,7 +42,8 @@ struct TriggeredInject {
     /// What it does. Its centre is CentreRef::By::Concerned (written `centre = { concerned =
     /// true }` or left out) for the centre where it fired. Its times are offsets from the
     /// moment it fires: `until` (and AddLine::from) count from then, and
-    /// ChangeBooking::from_day counts days from the day it fires (0: that day).
+    /// ChangeBooking::from_day (and ChangeHours::from_day, to_day) count days from the day it
+    /// fires (0: that day).
     Change change;
     std::string text, notes;
     bool once = true; ///< fire once in the run (else at most once per day per centre)

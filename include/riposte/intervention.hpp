@@ -182,6 +182,23 @@ struct SendMobileTeam {
     bool operator==(const SendMobileTeam&) const = default;
 };
 
+/// Change a centre's opening hours on the days `from_day` to `to_day` (inclusive) on which it
+/// opens: doors open at `opens` and close at `closes` (times of day). Only days not started yet
+/// can change. Slots for those days are recomputed from the new hours (never below the
+/// bookings already made). Staff follow the hours: the people of the day's last shifts carry on
+/// to the new closing time (those of its first shifts come at the new opening time), each one
+/// within their weekly hours and free of other shifts, else someone of the pool allowed in the
+/// role, within their commute and with the hours left takes over (refused, naming the
+/// profession and the hours nobody can work, when nobody can); shorter hours cut the plan's
+/// shifts at the new times. People already booked on those days keep their appointment: the
+/// centre spreads them over the new hours.
+struct ChangeHours {
+    CentreRef centre;
+    int from_day = 0, to_day = 0;
+    SimTime opens = hours(8), closes = hours(18);
+    bool operator==(const ChangeHours&) const = default;
+};
+
 /// A decision the model does not apply (a message, a phone call): recorded only.
 struct Message {
     std::string text;
@@ -191,14 +208,14 @@ struct Message {
 using Change =
     std::variant<CentreClosed, StationSlowed, StaffIll, AbsenceWave, DeliveryLate, ColdChainFailure,
                  DemandSurge, SetCentreOpen, AddLine, ReallocateDoses, ChangeBooking, Message,
-                 MoveStaff, GroupEligible, RoadCut, SendMobileTeam>;
+                 MoveStaff, GroupEligible, RoadCut, SendMobileTeam, ChangeHours>;
 
 /// Stable names of the kinds (exercise files, journals), indexed like Change's alternatives.
 inline constexpr const char* change_kind_names[] = {
-    "centre_closed", "station_slowed",     "staff_ill",      "absence_wave",
-    "delivery_late", "cold_chain_failure", "demand_surge",   "set_centre_open",
-    "add_line",      "reallocate_doses",   "change_booking", "message",
-    "move_staff",    "group_eligible",     "road_cut",       "send_mobile_team"};
+    "centre_closed",      "station_slowed", "staff_ill",       "absence_wave",   "delivery_late",
+    "cold_chain_failure", "demand_surge",   "set_centre_open", "add_line",       "reallocate_doses",
+    "change_booking",     "message",        "move_staff",      "group_eligible", "road_cut",
+    "send_mobile_team",   "change_hours"};
 static_assert(std::size(change_kind_names) == std::variant_size_v<Change>);
 inline const char* change_kind_name(const Change& c) {
     return change_kind_names[c.index()];
@@ -230,26 +247,30 @@ enum class RefusalReason : std::uint8_t {
     NotEnoughStock,    ///< number: doses in stock at the origin
     NotApplicable,     ///< subject: why (e.g. the centre does not vaccinate)
     BadValue,          ///< subject: the field
+    // change_hours
+    StaffHoursShort, ///< subject: profession; number: hours missing (weekly hours, other shifts)
 };
 
 /// Why a change is not applicable (RefusalReason::NotApplicable) or which value is wrong
 /// (BadValue), when a field name alone does not say it. The words are in the front ends'
 /// language (describe_refusal); `subject` and `subject2` hold only names.
 enum class RefusalDetail : std::uint8_t {
-    None,             ///< BadValue: `subject` is the field
-    CentreNotClosed,  ///< subject: centre
-    ProfessionAbsent, ///< subject: profession (nobody of it works there in that period)
-    LineTooLong,      ///< a line lasts at most 16 h
-    NoDeliveryToCome, ///<
-    SameCentre,       ///< from and to name the same centre
-    VaccineNotGiven,  ///< subject: the centre receiving; subject2: the centre giving
-    UnknownCommune,   ///< subject: commune
-    NoRoad,           ///< subject, subject2: the two communes
-    UnknownGroup,     ///< subject: group
-    AlreadyEligible,  ///< subject: group
-    NoCommunes,       ///< no commune listed
-    TeamNotOut,       ///< subject: team; number: the day (1-based)
-    RoundOver,        ///< subject: team
+    None,               ///< BadValue: `subject` is the field
+    CentreNotClosed,    ///< subject: centre
+    ProfessionAbsent,   ///< subject: profession (nobody of it works there in that period)
+    LineTooLong,        ///< a line lasts at most 16 h
+    NoDeliveryToCome,   ///<
+    SameCentre,         ///< from and to name the same centre
+    VaccineNotGiven,    ///< subject: the centre receiving; subject2: the centre giving
+    UnknownCommune,     ///< subject: commune
+    NoRoad,             ///< subject, subject2: the two communes
+    UnknownGroup,       ///< subject: group
+    AlreadyEligible,    ///< subject: group
+    NoCommunes,         ///< no commune listed
+    TeamNotOut,         ///< subject: team; number: the day (1-based)
+    RoundOver,          ///< subject: team
+    OpenAroundTheClock, ///< subject: centre (change_hours)
+    NotOpenThoseDays,   ///< change_hours: the centre does not open on any of those days
 };
 
 struct Refusal {

@@ -71,14 +71,24 @@ std::int64_t slot_capacity_per_day(const Centre& c, const BookingPolicy& booking
 std::vector<std::int64_t> slots_opened_per_day(const Centre& c, const BookingPolicy& booking,
                                                const std::vector<std::int64_t>& doses,
                                                int start_weekday) {
+    if (!c.vaccinates() || c.walk_in_only) return std::vector<std::int64_t>(doses.size(), 0);
+    return slots_opened_per_day(
+        c, doses, start_weekday,
+        std::vector<std::int64_t>(doses.size(), slot_capacity_per_day(c, booking)));
+}
+
+std::vector<std::int64_t> slots_opened_per_day(const Centre& c,
+                                               const std::vector<std::int64_t>& doses,
+                                               int start_weekday,
+                                               const std::vector<std::int64_t>& capacity) {
     std::vector<std::int64_t> opened(doses.size(), 0);
     if (!c.vaccinates() || c.walk_in_only) return opened;
-    const std::int64_t capacity = slot_capacity_per_day(c, booking);
     std::int64_t cum_alloc = 0, cum_opened = 0;
     for (std::size_t d = 0; d < doses.size(); ++d) {
         cum_alloc += doses[d];
         if (!c.open_on(static_cast<int>(d), start_weekday)) continue;
-        opened[d] = std::max<std::int64_t>(0, std::min(capacity, cum_alloc - cum_opened));
+        const std::int64_t cap = d < capacity.size() ? capacity[d] : 0;
+        opened[d] = std::max<std::int64_t>(0, std::min(cap, cum_alloc - cum_opened));
         cum_opened += opened[d];
     }
     return opened;

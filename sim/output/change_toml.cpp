@@ -73,6 +73,11 @@ TimeText parse_day_time(std::string_view text) {
     return {p.value, std::move(p.error), p.offset};
 }
 
+TimeText parse_clock_time(std::string_view text) {
+    auto p = loader::parse_clock(text, true);
+    return {p.value, std::move(p.error), p.offset};
+}
+
 TimeText parse_duration(std::string_view text) {
     auto p = loader::parse_duration(text);
     return {p.value, std::move(p.error), p.offset};
@@ -212,6 +217,12 @@ std::string change_to_toml(const Change& change) {
                 l.str("team", c.team);
                 l.integer("day", c.day);
                 l.strings("communes", c.communes);
+            } else if constexpr (std::is_same_v<T, ChangeHours>) {
+                l.centre("centre", c.centre);
+                l.integer("from_day", c.from_day);
+                if (c.to_day != c.from_day) l.integer("to_day", c.to_day);
+                l.str("opens", loader::clock_to_text(c.opens));
+                l.str("closes", loader::clock_to_text(c.closes));
             } else if constexpr (std::is_same_v<T, Message>) {
                 if (!c.text.empty()) l.str("message", c.text);
             }

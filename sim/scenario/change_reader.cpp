@@ -3,6 +3,8 @@
 #include "change_reader.hpp"
 
 #include "core/text_parse.hpp"
+#include "riposte/diagnostics.hpp"
+#include "riposte/text/diagnostic_texts.hpp"
 
 #include <algorithm>
 #include <array>
@@ -51,7 +53,10 @@ constexpr std::string_view change_keys[] = {"centre",
                                             "team",
                                             "day",
                                             "communes",
-                                            "leave_at"};
+                                            "leave_at",
+                                            "to_day",
+                                            "opens",
+                                            "closes"};
 
 constexpr std::string_view centre_example =
     "centre = \"Gignac\" (a name, \"*\" for every centre, or { largest = true })";
@@ -64,6 +69,7 @@ class ChangeFields {
   public:
     ChangeFields(TableReader& r, const ChangeContext& ctx) : r_(r), f_(r.file()), ctx_(ctx) {}
     [[nodiscard]] bool ok() const { return ok_; }
+    void fail() { ok_ = false; }
 
     CentreRef centre(std::string_view key = "centre") {
         const toml::node* n = r_.node(key, !ctx_.trigger, centre_example);
@@ -666,6 +672,36 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
         v.team = c.text("team", true, "team = \"Équipe mobile nord\"", W::Team, true);
         v.day = static_cast<int>(c.integer("day", 0, 3650, true, "day = 4", 0));
         v.communes = c.names("communes", "communes = [\"34114\", \"Aniane\"]", W::Commune);
+        out = v;
+        break;
+    }
+    case 16: {
+        ChangeHours v;
+        v.centre = c.centre();
+        v.from_day = c.from_day();
+        v.to_day = r.has("to_day") ? static_cast<int>(c.integer("to_day", 0, max_day_index, false,
+                                                                "to_day = 6", v.from_day))
+                                   : v.from_day;
+        const auto opens = r.clock("opens", false, true);
+        const auto closes = r.clock("closes", true, true);
+        if (!opens || !closes) {
+            c.fail();
+        } else {
+            v.opens = *opens;
+            v.closes = *closes;
+            if (v.closes <= v.opens && !ctx.lenient) {
+                r.file().error(*r.node("closes"), "exercise.hours_reversed",
+                               say(text::diag.hours_reversed,
+                                   {clock_to_text(v.closes), clock_to_text(v.opens)}));
+                c.fail();
+            }
+        }
+        if (v.to_day < v.from_day && !ctx.lenient) {
+            r.file().error(*r.node("to_day"), "exercise.to_day_before",
+                           say(text::diag.to_day_before,
+                               {std::to_string(v.to_day), std::to_string(v.from_day)}));
+            c.fail();
+        }
         out = v;
         break;
     }

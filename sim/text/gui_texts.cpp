@@ -465,6 +465,12 @@ constexpr std::array<Entry, gui_text_count> table{{
     {GuiText::CommunesList, "Communes (codes INSEE ou noms, séparés par des virgules)",
      "Communes (INSEE codes or names, comma-separated)"},
     {GuiText::NoMobileTeam, "Le plan n'a pas d'équipe mobile.", "The plan has no mobile team."},
+    {GuiText::DecChangeHours, "Changer les horaires", "Change hours"},
+    {GuiText::ToDay, "Jusqu'au jour (inclus)", "To day (included)"},
+    {GuiText::OpensAt, "Ouverture", "Opens"},
+    {GuiText::ClosesAt, "Fermeture", "Closes"},
+    {GuiText::ClockFormatHelp, "Format : 08:00, 20:30 ou 24:00 ; jours à venir seulement",
+     "Format: 08:00, 20:30 or 24:00; days to come only"},
 }};
 
 constexpr bool table_in_enum_order() {

@@ -179,6 +179,45 @@ TEST_CASE("decision form: send a mobile team to communes typed with commas") {
     CHECK(problem == "Équipe mobile");
 }
 
+TEST_CASE("decision form: change a centre's hours for a range of days") {
+    const Scenario& sc = scenario();
+    DecisionForm f;
+    prefill_decision_form(f, Lang::Fr, days(3) + hours(11));
+    CHECK(std::string(f.opens.data()) == "08:00"); // prefilled: a long day
+    CHECK(std::string(f.closes.data()) == "20:00");
+    CHECK(f.from_day == 3);
+    CHECK(f.to_day == 3);
+    f.kind = DecisionForm::ChangeHours;
+    f.centre = sc.plan.find_centre("Gignac");
+    f.from_day = 7;
+    f.to_day = 9;
+    put(f.opens, "09:00");
+    put(f.closes, "24:00");
+    std::string problem;
+    const auto c = decision_from_form(f, sc, Lang::Fr, &problem);
+    REQUIRE_MESSAGE(c, problem);
+    const auto& h = std::get<ChangeHours>(*c);
+    CHECK(h.centre == CentreRef::named("Gignac"));
+    CHECK(h.from_day == 7);
+    CHECK(h.to_day == 9);
+    CHECK(h.opens == hours(9));
+    CHECK(h.closes == hours(24));
+    // a time that does not read: the field is named, with the format
+    put(f.closes, "20h");
+    CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem));
+    CHECK(problem.find("Fermeture « 20h »") == 0);
+    CHECK(problem.find("08:00") != std::string::npos);
+    put(f.closes, "20:00");
+    f.centre = -1;
+    CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem));
+    CHECK(problem == "Centre");
+    // the decision's words in the main courante
+    CHECK(std::string(tr(Lang::Fr, decision_kind_text(DecisionForm::ChangeHours))) ==
+          "Changer les horaires");
+    CHECK(std::string(tr(Lang::En, decision_kind_text(DecisionForm::ChangeHours))) ==
+          "Change hours");
+}
+
 TEST_CASE("ad-hoc inject form: each kind gives its inject") {
     const Scenario& sc = scenario();
     InjectForm f;

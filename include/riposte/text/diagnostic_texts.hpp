@@ -247,6 +247,15 @@ struct DiagnosticTexts {
                          "this edge"};
     Text self_edge{"tronçon de la commune {0} vers elle-même : supprimez-le",
                    "edge from commune {0} to itself: remove it"};
+    // change_reader.cpp: change_hours
+    Text hours_reversed{"'closes' ({0}) doit être après 'opens' ({1}) : les horaires d'une "
+                        "journée s'écrivent par exemple opens = \"08:00\", closes = \"20:00\"",
+                        "'closes' ({0}) must be after 'opens' ({1}): a day's hours are written "
+                        "e.g. opens = \"08:00\", closes = \"20:00\""};
+    Text to_day_before{"'to_day' ({0}) est avant 'from_day' ({1}) : écrivez le dernier jour "
+                       "changé, au moins {1}",
+                       "'to_day' ({0}) is before 'from_day' ({1}): write the last day changed, "
+                       "at least {1}"};
 };
 
 inline constexpr DiagnosticTexts diag{};

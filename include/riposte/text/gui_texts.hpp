@@ -405,6 +405,12 @@ enum class GuiText {
     MobileTeam,
     CommunesList,
     NoMobileTeam,
+    // ---- change a centre's hours (decision form)
+    DecChangeHours,
+    ToDay,
+    OpensAt,
+    ClosesAt,
+    ClockFormatHelp,
     Count ///< keep last
 };
 

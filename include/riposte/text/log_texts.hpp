@@ -65,6 +65,7 @@ inline constexpr Text change_kind_words[] = {
     {"nouveau groupe éligible", "group made eligible"},
     {"route coupée", "road cut"},
     {"équipe mobile envoyée", "mobile team sent"},
+    {"horaires modifiés", "hours changed"},
 };
 
 } // namespace riposte::text

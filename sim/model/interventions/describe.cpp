@@ -45,6 +45,11 @@ std::string describe_refusal(const Refusal& r, std::string_view lang) {
     case RefusalDetail::TeamNotOut:
         return na + (fr ? "l'équipe mobile « " + a + " » ne sort pas le jour " + n
                         : "mobile team " + a + " does not go out on day " + n);
+    case RefusalDetail::OpenAroundTheClock:
+        return na + (fr ? "« " + a + " » est ouvert jour et nuit" : a + ": open around the clock");
+    case RefusalDetail::NotOpenThoseDays:
+        return na + (fr ? "le centre n'ouvre aucun de ces jours"
+                        : "the centre does not open on those days");
     case RefusalDetail::RoundOver:
         return na +
                (fr ? "la tournée de l'équipe mobile « " + a + " » est terminée pour aujourd'hui"
@@ -80,6 +85,17 @@ std::string describe_refusal(const Refusal& r, std::string_view lang) {
         return fr ? "sans objet : " + r.subject : "not applicable: " + r.subject;
     case RefusalReason::BadValue:
         return fr ? "valeur invalide : " + r.subject : "bad value: " + r.subject;
+    case RefusalReason::StaffHoursShort: {
+        // hours to the tenth: "il manque 1,5 h de infirmier"
+        const long long tenths = std::llround(r.number * 10);
+        const std::string h = std::to_string(tenths / 10) +
+                              (tenths % 10 ? (fr ? "," : ".") + std::to_string(tenths % 10) : "");
+        return fr ? "les professionnels prévus (" + r.subject +
+                        ") n'ont pas assez d'heures : il "
+                        "manque " +
+                        h + " h"
+                  : "the rostered professionals (" + r.subject + ") lack " + h + " h";
+    }
     }
     return {};
 }

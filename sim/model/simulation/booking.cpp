@@ -284,15 +284,16 @@ bool Simulation::Impl::plan_walk_in(std::int32_t p, int from_day, std::int8_t do
     return false;
 }
 
-double Simulation::Impl::walk_in_time_of_day(const Centre& def, Rng& r) const {
+double Simulation::Impl::walk_in_time_of_day(const Centre& def, CentreCalendar::Hours hours,
+                                             Rng& r) const {
     // an hour by the centre's profile (flat if none) over the opening hours, then a uniform
     // instant within the open part of that hour
     const bool flat = std::all_of(def.hourly_profile.begin(), def.hourly_profile.end(),
                                   [](double x) { return x <= 0; });
     std::array<double, 24> weight{};
     double total = 0;
-    const auto opens = static_cast<double>(def.opens.seconds());
-    const auto closes = static_cast<double>(def.closes.seconds());
+    const auto opens = static_cast<double>(hours.opens.seconds());
+    const auto closes = static_cast<double>(hours.closes.seconds());
     for (std::size_t h = 0; h < 24; ++h) {
         const double lo = std::max(opens, 3600.0 * static_cast<double>(h));
         const double hi = std::min(closes, 3600.0 * static_cast<double>(h + 1));

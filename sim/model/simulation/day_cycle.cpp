@@ -107,17 +107,20 @@ void Simulation::Impl::centre_day_start(int ci, int d) {
         const Centre& def = plan_.centres[c];
         CentreRt& rt = centres_[c];
         if (!def.open_on(d, w_.start_weekday)) return;
-        sim_.schedule(t0 + def.opens, h_, CentreOpen, static_cast<std::uint32_t>(c), 0, prio_open);
+        const CentreCalendar::Hours hours = rt.calendar.on(d);
+        sim_.schedule(t0 + hours.opens, h_, CentreOpen, static_cast<std::uint32_t>(c), 0,
+                      prio_open);
         // a centre in continuous operation closes only before a day it is not open
         if (!def.continuous || !def.open_on(d + 1, w_.start_weekday) || d + 1 >= w_.days)
-            sim_.schedule(t0 + def.closes, h_, CentreClose, static_cast<std::uint32_t>(c), 0,
-                          at_day_edge(def.closes, prio_close, prio_close_midnight));
+            sim_.schedule(t0 + hours.closes, h_, CentreClose, static_cast<std::uint32_t>(c), 0,
+                          at_day_edge(hours.closes, prio_close, prio_close_midnight));
         if (def.walk_in_only) {
             for (const WalkVisit& v : walk_visits_[c][du]) {
                 Rng r = rng_for(person_key(v.person) ^ mix64((static_cast<std::uint64_t>(d) << 8) |
                                                              static_cast<std::uint64_t>(v.dose)),
                                 Purpose::Arrival);
-                const double at = static_cast<double>(t0.seconds()) + walk_in_time_of_day(def, r);
+                const double at =
+                    static_cast<double>(t0.seconds()) + walk_in_time_of_day(def, hours, r);
                 ++rt.acc.row.walk_ins;
                 fresh.push_back({SimTime{static_cast<std::int64_t>(std::floor(at))}, 0, v.person,
                                  v.dose, true});
@@ -131,7 +134,7 @@ void Simulation::Impl::centre_day_start(int ci, int d) {
             const SimTime slot_length =
                 d >= rt.slot_change_from ? rt.slot_length_now : def.slot_length;
             const std::int64_t slots =
-                std::max<std::int64_t>(1, (def.closes - def.opens).seconds() /
+                std::max<std::int64_t>(1, (hours.closes - hours.opens).seconds() /
                                               std::max<std::int64_t>(1, slot_length.seconds()));
             for (const BookingRec& b : rt.bookings[du]) {
                 DemandPerson& dp = persons_[static_cast<std::size_t>(b.person)];
@@ -150,8 +153,8 @@ void Simulation::Impl::centre_day_start(int ci, int d) {
                                        : 0;
                 const double slot_s = static_cast<double>(slot * slot_length.seconds());
                 const double shift_s = (w_.behaviour.punctuality.sample_signed(pr));
-                double at = static_cast<double>((t0 + def.opens).seconds()) + slot_s + shift_s;
-                at = std::max(at, static_cast<double>((t0 + def.opens).seconds()));
+                double at = static_cast<double>((t0 + hours.opens).seconds()) + slot_s + shift_s;
+                at = std::max(at, static_cast<double>((t0 + hours.opens).seconds()));
                 fresh.push_back({SimTime{static_cast<std::int64_t>(std::llround(at))}, 0, b.person,
                                  b.dose, false});
             }
@@ -159,8 +162,8 @@ void Simulation::Impl::centre_day_start(int ci, int d) {
             rt.bookings[du].clear();
             rt.bookings[du].shrink_to_fit();
             if (def.walk_ins_per_hour > 0 || rt.surge_until > t0) {
-                rt.walkin_clock_s = static_cast<double>((t0 + def.opens).seconds());
-                schedule_next_walk_in(static_cast<int>(c), t0 + def.closes);
+                rt.walkin_clock_s = static_cast<double>((t0 + hours.opens).seconds());
+                schedule_next_walk_in(static_cast<int>(c), t0 + hours.closes);
             }
         }
     }
@@ -192,13 +195,13 @@ void Simulation::Impl::testing_day_start(int d) {
         unmet_tests_ += static_cast<std::int64_t>(std::llround(unmet));
         for (std::size_t c = 0; c < centres_.size(); ++c) {
             CentreRt& rt = centres_[c];
-            const Centre& def = plan_.centres[c];
+            const CentreCalendar::Hours hours = rt.calendar.on(d);
             rt.test_rate.fill(0);
             if (centre_daily[c] <= 0) continue;
             // demand of the day is concentrated in opening hours, weighted by the profile
             double wsum = 0;
-            const auto open_h = static_cast<int>(def.opens.seconds() / 3600);
-            const auto close_h = static_cast<int>((def.closes.seconds() + 3599) / 3600);
+            const auto open_h = static_cast<int>(hours.opens.seconds() / 3600);
+            const auto close_h = static_cast<int>((hours.closes.seconds() + 3599) / 3600);
             for (int hh = open_h; hh < std::min(24, close_h); ++hh)
                 wsum += w_.epidemic.hourly_profile[static_cast<std::size_t>(hh)];
             if (wsum <= 0) continue;
@@ -208,7 +211,7 @@ void Simulation::Impl::testing_day_start(int d) {
                     wsum;
             rt.acc.test.demand = static_cast<std::int64_t>(std::llround(centre_daily[c]));
             schedule_next_test_arrival(static_cast<int>(c),
-                                       static_cast<double>((t0 + def.opens).seconds()));
+                                       static_cast<double>((t0 + hours.opens).seconds()));
         }
     }
 }
@@ -323,8 +326,9 @@ void Simulation::Impl::on_day_end(int d) {
     }
     for (StationRt& s : stations_) {
         const Centre& def = plan_.centres[static_cast<std::size_t>(s.centre)];
+        const CentreCalendar::Hours hours = hours_on(s.centre, d);
         const double open_h =
-            def.open_on(d, w_.start_weekday) ? (def.closes - def.opens).hours() : 0.0;
+            def.open_on(d, w_.start_weekday) ? (hours.closes - hours.opens).hours() : 0.0;
         close_station_day(s, d, open_h);
     }
     for (std::size_t g = 0; g < w_.groups.size(); ++g) {
@@ -389,9 +393,10 @@ void Simulation::Impl::sample_queues() {
     for (std::size_t c = 0; c < centres_.size(); ++c) {
         const CentreRt& rt = centres_[c];
         const Centre& def = plan_.centres[c];
+        const CentreCalendar::Hours hours = rt.calendar.on(d);
         if (!(rt.in_centre > 0 ||
-              (def.open_on(d, w_.start_weekday) && now.second_of_day() >= def.opens.seconds() &&
-               now.second_of_day() <= def.closes.seconds())))
+              (def.open_on(d, w_.start_weekday) && now.second_of_day() >= hours.opens.seconds() &&
+               now.second_of_day() <= hours.closes.seconds())))
             continue;
         res_.queue.push_back({static_cast<int>(c), now, rt.waiting, rt.in_centre});
     }

@@ -59,6 +59,9 @@ Change shift_times(const Change& change, SimTime by, int days_by) {
                 move(c.until);
             } else if constexpr (std::is_same_v<T, ChangeBooking>) {
                 c.from_day += days_by;
+            } else if constexpr (std::is_same_v<T, ChangeHours>) {
+                c.from_day += days_by;
+                c.to_day += days_by;
             }
         },
         out);
@@ -219,13 +222,14 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
     }
     // no new booking on the days it is shut all day
     for (int d = std::max(0, now.day()); d < w_.days && day_start(d) <= until; ++d)
-        if (day_start(d) + def.opens >= now && day_start(d) + def.closes <= until)
+        if (day_start(d) + rt.calendar.on(d).opens >= now &&
+            day_start(d) + rt.calendar.on(d).closes <= until)
             rt.slots.set_opened(d, std::min(rt.slots.opened(d), rt.slots.booked(d)));
     // doors open again at `until` when that falls within opening hours
     if (until < horizon_) {
         const int d = until.day();
-        if (def.open_on(d, w_.start_weekday) && until > day_start(d) + def.opens &&
-            until < day_start(d) + def.closes)
+        if (def.open_on(d, w_.start_weekday) && until > day_start(d) + rt.calendar.on(d).opens &&
+            until < day_start(d) + rt.calendar.on(d).closes)
             sim_.schedule(until, h_, Reopen, static_cast<std::uint32_t>(c), rt.closure_gen,
                           prio_open);
     }
@@ -320,8 +324,9 @@ void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOu
         rt.closed_until = now;
         ++rt.closure_gen;
         const int d = now.day();
-        rt.doors_open = def.open_on(d, w_.start_weekday) && now >= day_start(d) + def.opens &&
-                        now < day_start(d) + def.closes;
+        rt.doors_open = def.open_on(d, w_.start_weekday) &&
+                        now >= day_start(d) + rt.calendar.on(d).opens &&
+                        now < day_start(d) + rt.calendar.on(d).closes;
     }
     out.centres = cs;
 }
@@ -656,11 +661,12 @@ void Simulation::Impl::do_change(const DemandSurge& x, std::uint64_t, ChangeOutc
         rt.surge_walk_ins = x.walk_ins_per_hour;
         rt.surge_until = now + days(x.days);
         // a centre without walk-ins today starts drawing them now
+        const CentreCalendar::Hours h = rt.calendar.on(d);
         if (def.vaccinates() && !def.walk_in_only && rt.walkin_chain_day != d &&
-            def.open_on(d, w_.start_weekday) && now < day_start(d) + def.closes) {
+            def.open_on(d, w_.start_weekday) && now < day_start(d) + h.closes) {
             rt.walkin_clock_s =
-                static_cast<double>(std::max(now, day_start(d) + def.opens).seconds());
-            schedule_next_walk_in(c, day_start(d) + def.closes);
+                static_cast<double>(std::max(now, day_start(d) + h.opens).seconds());
+            schedule_next_walk_in(c, day_start(d) + h.closes);
         }
     }
     out.centres = cs;
@@ -1077,6 +1083,212 @@ void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeO
     } else {
         rt.sent[x.day] = communes;
     }
+}
+
+// ---------------------------------------------------------------- opening hours
+
+void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutcome& out) {
+    const auto cs = resolve(x.centre, out.refusal);
+    if (out.refusal) return;
+    if (x.opens < SimTime{0} || x.closes > hours(24) || x.opens >= x.closes ||
+        x.opens.seconds() % 60 != 0 || x.closes.seconds() % 60 != 0) {
+        out.refusal = refuse(RefusalReason::BadValue, "opens / closes");
+        return;
+    }
+    if (x.to_day < x.from_day) {
+        out.refusal = refuse(RefusalReason::BadValue, "to_day");
+        return;
+    }
+    // the hours of a started day are set (doors, shifts, arrivals): from the next one on
+    if (x.from_day <= last_day_started_ || x.from_day < sim_.now().day()) {
+        out.refusal = refuse(RefusalReason::InThePast);
+        return;
+    }
+    if (x.to_day >= w_.days) {
+        out.refusal = refuse(RefusalReason::PastHorizon);
+        return;
+    }
+    const CentreCalendar::Hours want{x.opens, x.closes};
+    // the hours ledger: each person's working intervals and hours per week, as rostered
+    std::vector<std::vector<std::pair<SimTime, SimTime>>> busy(roster_.people.size());
+    std::map<std::pair<int, int>, double> week_h; // (person, week) → hours
+    for (const RosterShift& s : roster_.shifts)
+        for (const auto& a : s.people) {
+            busy[static_cast<std::size_t>(a.person)].emplace_back(day_start(s.day) + s.start,
+                                                                  day_start(s.day) + s.end);
+            week_h[{a.person, s.day / 7}] += (s.end - s.start).hours();
+        }
+    // shifts cut to shorter hours
+    struct Edit {
+        int rs;
+        SimTime start, end;
+    };
+    std::vector<Edit> edits;
+    // longer hours: a line per person and role over the added hours, worked by the person
+    // rostered then when they can, else by someone of the pool who can
+    struct Extra {
+        int centre, day;
+        SimTime start, end; // times of day
+        Assignment who;
+    };
+    std::vector<Extra> extras;
+    std::vector<std::pair<int, int>> days_changed; // (centre, day)
+    for (int c : cs) {
+        const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+        if (def.continuous) {
+            out.refusal =
+                refuse(RefusalReason::NotApplicable, RefusalDetail::OpenAroundTheClock, def.name);
+            return;
+        }
+        for (int d = x.from_day; d <= x.to_day; ++d) {
+            if (!def.open_on(d, w_.start_weekday)) continue;
+            days_changed.emplace_back(c, d);
+            const CentreCalendar::Hours was = centres_[static_cast<std::size_t>(c)].calendar.on(d);
+            std::vector<int> day_shifts; // the plan's shifts of the day at the centre
+            for (int rs : shifts_by_day_[static_cast<std::size_t>(d)])
+                if (roster_.shifts[static_cast<std::size_t>(rs)].centre == c)
+                    day_shifts.push_back(rs);
+            std::vector<int> all_shifts = day_shifts; // and the lines added for that day
+            for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
+                if (roster_.shifts[rs].shift >= 0) break;
+                if (roster_.shifts[rs].centre == c && roster_.shifts[rs].day == d &&
+                    !roster_.shifts[rs].people.empty())
+                    all_shifts.push_back(static_cast<int>(rs));
+            }
+            if (all_shifts.empty()) continue;
+            SimTime first = hours(48), last{0};
+            for (int rs : all_shifts) {
+                first = std::min(first, roster_.shifts[static_cast<std::size_t>(rs)].start);
+                last = std::max(last, roster_.shifts[static_cast<std::size_t>(rs)].end);
+            }
+            // the plan's shifts are cut to shorter hours (lines added by decisions keep their
+            // times: their events are scheduled already)
+            for (int rs : day_shifts) {
+                const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
+                SimTime b = std::max(s.start, want.opens), e = std::min(s.end, want.closes);
+                if (e <= b) b = e = s.start; // outside the new hours: nobody comes
+                if (b != s.start || e != s.end) edits.push_back({rs, b, e});
+            }
+            // the closing shifts carry on to the new closing time (if they reached the old
+            // one), the opening shifts start at the new opening time
+            for (int rs : all_shifts) {
+                const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
+                if (s.end == last && last >= was.closes && want.closes > last)
+                    for (const auto& a : s.people) extras.push_back({c, d, last, want.closes, a});
+                if (s.start == first && first <= was.opens && want.opens < first)
+                    for (const auto& a : s.people) extras.push_back({c, d, want.opens, first, a});
+            }
+        }
+    }
+    if (days_changed.empty()) {
+        out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::NotOpenThoseDays);
+        return;
+    }
+    const auto free_for = [&](int person, SimTime b, SimTime e) {
+        const RosterPerson& p = roster_.people[static_cast<std::size_t>(person)];
+        for (const auto& [ob, oe] : busy[static_cast<std::size_t>(person)])
+            if (ob < e && b < oe) return false;
+        const auto it = week_h.find({person, b.day() / 7});
+        return (it == week_h.end() ? 0.0 : it->second) + (e - b).hours() <= p.weekly_hours + 1e-9;
+    };
+    std::vector<double> short_h(w_.professions.size(), 0.0);
+    for (Extra& ex : extras) {
+        const SimTime b = day_start(ex.day) + ex.start, e = day_start(ex.day) + ex.end;
+        int pick = free_for(ex.who.person, b, e) ? ex.who.person : -1;
+        if (pick < 0) { // someone of the pool: allowed in the role, near enough, free, with hours
+            double best = std::numeric_limits<double>::infinity();
+            for (std::size_t i = 0; i < roster_.people.size(); ++i) {
+                const RosterPerson& p = roster_.people[i];
+                if (p.on_call || !((p.weekdays >> ((ex.day + w_.start_weekday) % 7)) & 1)) continue;
+                bool allowed = false;
+                for (const auto& a : w_.scope.allowed[static_cast<std::size_t>(ex.who.role)])
+                    if (a.profession == p.profession && !a.supervised) allowed = true;
+                const double minutes =
+                    travel_[static_cast<std::size_t>(ex.centre)][static_cast<std::size_t>(p.home)];
+                if (!allowed || !(minutes <= p.max_commute_minutes) || !(minutes < best)) continue;
+                if (!free_for(static_cast<int>(i), b, e)) continue;
+                best = minutes;
+                pick = static_cast<int>(i);
+            }
+        }
+        if (pick < 0) {
+            const int prof = roster_.people[static_cast<std::size_t>(ex.who.person)].profession;
+            short_h[static_cast<std::size_t>(prof)] += (e - b).hours();
+            continue;
+        }
+        ex.who.person = pick;
+        busy[static_cast<std::size_t>(pick)].emplace_back(b, e);
+        week_h[{pick, ex.day / 7}] += (e - b).hours();
+    }
+    // refused when some added hours find nobody: the profession short of the most hours
+    const auto worst = std::max_element(short_h.begin(), short_h.end());
+    if (worst != short_h.end() && *worst > 0) {
+        out.refusal =
+            refuse(RefusalReason::StaffHoursShort,
+                   w_.professions[static_cast<std::size_t>(worst - short_h.begin())], *worst);
+        return;
+    }
+    // apply: the shifts cut, the lines added, the calendar, then the slots of those days
+    const auto rostered = [&](int person, double h) {
+        const auto prof =
+            static_cast<std::size_t>(roster_.people[static_cast<std::size_t>(person)].profession);
+        if (prof < roster_.hours_by_profession.size()) roster_.hours_by_profession[prof] += h;
+    };
+    for (const Edit& ed : edits) {
+        RosterShift& s = roster_.shifts[static_cast<std::size_t>(ed.rs)];
+        for (const auto& a : s.people)
+            rostered(a.person, (ed.end - ed.start).hours() - (s.end - s.start).hours());
+        s.start = ed.start;
+        s.end = ed.end;
+        if (ed.end == ed.start) s.people.clear();
+    }
+    for (const Extra& ex : extras) {
+        RosterShift rs;
+        rs.centre = ex.centre;
+        rs.shift = -1; // a line added by a decision
+        rs.day = ex.day;
+        rs.start = ex.start;
+        rs.end = ex.end;
+        rs.people.push_back(ex.who);
+        const int index = static_cast<int>(roster_.shifts.size());
+        roster_.shifts.push_back(rs);
+        presence_.emplace_back();
+        person_used_[static_cast<std::size_t>(ex.who.person)] = 1;
+        rostered(ex.who.person, (ex.end - ex.start).hours());
+        sim_.schedule(day_start(ex.day) + ex.start, h_, ShiftStart,
+                      static_cast<std::uint32_t>(index), 0, prio_shift_start);
+        sim_.schedule(day_start(ex.day) + ex.end, h_, ShiftEnd, static_cast<std::uint32_t>(index),
+                      0, at_day_edge(ex.end, prio_shift_end, prio_shift_end_midnight));
+        ++out.people;
+    }
+    std::vector<int> touched;
+    for (const auto& [c, d] : days_changed) {
+        centres_[static_cast<std::size_t>(c)].calendar.set(d, w_.days, want);
+        if (touched.empty() || touched.back() != c) touched.push_back(c);
+    }
+    for (int c : touched) {
+        const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+        if (!def.vaccinates() || def.walk_in_only) continue;
+        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        // each day's capacity from its own hours (and the slot length as changed by booking)
+        std::vector<std::int64_t> capacity(static_cast<std::size_t>(w_.days));
+        for (int d = 0; d < w_.days; ++d) {
+            Centre day_def = def;
+            if (d >= rt.slot_change_from && rt.slot_length_now.seconds() > 0)
+                day_def.slot_length = rt.slot_length_now;
+            day_def.opens = rt.calendar.on(d).opens;
+            day_def.closes = rt.calendar.on(d).closes;
+            capacity[static_cast<std::size_t>(d)] = slot_capacity_per_day(day_def, plan_.booking);
+        }
+        const std::vector<std::int64_t> opened =
+            slots_opened_per_day(def, rt.alloc, w_.start_weekday, capacity);
+        for (const auto& [cc, d] : days_changed)
+            if (cc == c)
+                rt.slots.set_opened(
+                    d, std::max(rt.slots.booked(d),
+                                static_cast<int>(opened[static_cast<std::size_t>(d)])));
+    }
+    out.centres = touched;
 }
 
 } // namespace riposte

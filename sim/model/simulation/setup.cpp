@@ -36,6 +36,7 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
         rt.walkin_rng = rng_for(ck, Purpose::WalkIn);
         rt.test_mix_rng = rng_for(ck, Purpose::Generic);
         rt.lab_key = name_key("lab:" + def.name);
+        rt.calendar = CentreCalendar(def.opens, def.closes);
         rt.role_staffed_s.assign(w_.roles.size(), 0);
         rt.role_busy_s.assign(w_.roles.size(), 0);
         rt.role_overtime_s.assign(w_.roles.size(), 0);

@@ -8,6 +8,7 @@
 #include "riposte/core/stats.hpp"
 #include "riposte/exercise.hpp"
 #include "riposte/intervention.hpp"
+#include "riposte/model/centre_calendar.hpp"
 #include "riposte/model/server_pool.hpp"
 #include "riposte/model/slot_book.hpp"
 #include "riposte/roster.hpp"
@@ -151,6 +152,7 @@ struct DayAcc {
 struct CentreRt {
     std::vector<int> vacc_path, antigen_path, pcr_path; // global station ids
     SlotBook slots;                                     // opened and booked per day
+    CentreCalendar calendar;                            // opening hours per day
     // The day's arrivals with an appointment (and walk-in-only visits), in the order they run:
     // only the next one is in the event heap. Each keeps the same-time order it would have had
     // if all had been scheduled at the day's start (a reserved sequence number).
@@ -361,6 +363,10 @@ class Simulation::Impl final : public EventHandler {
         return Rng(opt_.seed, static_cast<std::uint64_t>(opt_.replication), key, purpose);
     }
     SimTime day_start(int d) const { return days(d); }
+    /// The centre's opening hours on day `d` (the plan's, unless change_hours moved them).
+    CentreCalendar::Hours hours_on(int c, int d) const {
+        return centres_[static_cast<std::size_t>(c)].calendar.on(d);
+    }
     /// A log entry stamped now; the caller fills the ids and numbers its event uses.
     LogEntry log_entry(LogKind kind, LogEvent event) const {
         LogEntry e;
@@ -467,7 +473,7 @@ class Simulation::Impl final : public EventHandler {
     bool find_booking(int commune, int group, int d, Booking& b) const;
     bool can_book(int commune, int group, int d) const;
     bool plan_walk_in(std::int32_t p, int from_day, std::int8_t dose, bool draw_delay);
-    double walk_in_time_of_day(const Centre& def, Rng& r) const;
+    double walk_in_time_of_day(const Centre& def, CentreCalendar::Hours hours, Rng& r) const;
     bool find_slot(int c, int from, int to, int& day) const;
     void book(int c, int day, std::int32_t p, std::int8_t dose);
     void rebook_later(std::int32_t p, int d);
@@ -558,6 +564,7 @@ class Simulation::Impl final : public EventHandler {
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const RoadCut& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const SendMobileTeam& x, std::uint64_t id, ChangeOutcome& out);
+    void do_change(const ChangeHours& x, std::uint64_t id, ChangeOutcome& out);
     /// Travel times and the centre choices from the current road graph (set-up, road cuts).
     void compute_travel();
     void compute_choices();

@@ -180,7 +180,7 @@ void Simulation::Impl::on_shift_end(int rs_index) {
     CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
     // In continuous operation a shift hands over while the doors are open; otherwise the
     // closing shift stays until the last patient inside has left.
-    if (def.continuous ? !rt.doors_open : rs.end >= def.closes) {
+    if (def.continuous ? !rt.doors_open : rs.end >= rt.calendar.on(rs.day).closes) {
         rt.closing_shifts.push_back(rs_index);
         maybe_release_closing(rs.centre);
         return;

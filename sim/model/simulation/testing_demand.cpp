@@ -7,12 +7,12 @@ void Simulation::Impl::schedule_next_test_arrival(int c, double from_s) {
     // Non-homogeneous Poisson process with an hourly piecewise-constant rate: integrate the
     // rate from the exact time `from_s` until a unit-exponential amount is used up.
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
-    const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
     double need = -std::log(rt.arrival_rng.uniform01_open0());
     const auto day = static_cast<int>(std::floor(from_s / 86400.0));
     const SimTime d0 = day_start(day);
     double t = from_s - static_cast<double>(d0.seconds());
-    const double close = static_cast<double>(def.closes.seconds());
+    const SimTime closes = rt.calendar.on(day).closes;
+    const double close = static_cast<double>(closes.seconds());
     while (t < close && t < 86400.0) {
         const auto hh = static_cast<std::size_t>(t / 3600.0);
         double rate = rt.test_rate[hh] / 3600.0; // per second
@@ -22,7 +22,7 @@ void Simulation::Impl::schedule_next_test_arrival(int c, double from_s) {
             t += need / rate;
             rt.test_clock_s = static_cast<double>(d0.seconds()) + t;
             const SimTime at = d0 + SimTime{static_cast<std::int64_t>(std::ceil(t))};
-            if (at >= d0 + def.closes) return;
+            if (at >= d0 + closes) return;
             sim_.schedule(at, h_, TestArrival, static_cast<std::uint32_t>(c), 0, prio_arrival);
             return;
         }
@@ -68,7 +68,8 @@ void Simulation::Impl::schedule_next_walk_in(int c, SimTime closes_at) {
 void Simulation::Impl::on_walk_in(int c) {
     CentreRt& rt = centres_[static_cast<std::size_t>(c)];
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
-    schedule_next_walk_in(c, day_start(sim_.now().day()) + def.closes);
+    const int today = sim_.now().day();
+    schedule_next_walk_in(c, day_start(today) + rt.calendar.on(today).closes);
     // who walks in: someone of the centre's commune still waiting for a slot
     auto& list = walkin_list_[static_cast<std::size_t>(def.commune)];
     while (!list.empty()) {
