@@ -404,6 +404,23 @@ enum class GuiText {
     MobileTeam,
     CommunesList,
     NoMobileTeam,
+    // ---- the map: overseas insets, aggregation at low zoom
+    InsetGuadeloupe,
+    InsetMartinique,
+    InsetGuyane,
+    InsetReunion,
+    InsetSaintPierre,
+    InsetMayotte,
+    InsetSaintBarthelemy,
+    InsetSaintMartin,
+    InsetOverseas,
+    MapCellCommunes,
+    MapCellLargest,
+    MapClusterCentres,
+    MapClusterHint,
+    MapPickCentre,
+    LegendCell,
+    LegendCluster,
     Count ///< keep last
 };
 
