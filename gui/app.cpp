@@ -388,13 +388,31 @@ bool App::save_screenshot(const std::filesystem::path& file) {
         std::cout << "riposte-gui: window " << w.name << " at " << std::lround(w.x) << ","
                   << std::lround(w.y) << " size " << std::lround(w.w) << "x" << std::lround(w.h)
                   << "\n";
-    if (loaded_->scenario && loaded_->map)
+    if (loaded_->scenario && loaded_->map) {
+        const MapScene& scene = ui_.map_scene.scene();
         for (std::size_t c = 0; c < loaded_->scenario->plan.centres.size(); ++c) {
-            const MapPoint p = centre_marker_screen(*loaded_->map, ui_.camera, *loaded_->scenario,
-                                                    static_cast<int>(c));
+            const MapPoint p = scene.centre_marker_screen(static_cast<int>(c), ui_.camera);
+            if (!std::isfinite(p.x)) continue; // outside the view's scene
             std::cout << "riposte-gui: centre " << c << " marker at " << std::lround(p.x) << ","
                       << std::lround(p.y) << "\n";
         }
+        // the map's aggregated markers and overseas frames (France), for the pixel checks
+        for (const SceneMarker& m : scene.markers) {
+            if (m.count < 2) continue;
+            const MapPoint p = ui_.camera.to_screen(m.at);
+            if (p.x < 0 || p.y < 0 || p.x >= ui_.camera.width || p.y >= ui_.camera.height) continue;
+            std::cout << "riposte-gui: map marker " << m.count << " centres at " << std::lround(p.x)
+                      << "," << std::lround(p.y) << " half " << std::lround(m.half_px) << "\n";
+        }
+        for (const MapInset& inset : loaded_->map->insets) {
+            const MapPoint lo = ui_.camera.to_screen(inset.lo), hi = ui_.camera.to_screen(inset.hi);
+            std::cout << "riposte-gui: map inset " << inset.code << " at " << std::lround(lo.x)
+                      << "," << std::lround(lo.y) << " size " << std::lround(hi.x - lo.x) << "x"
+                      << std::lround(hi.y - lo.y) << "\n";
+        }
+        std::cout << "riposte-gui: map cells " << scene.cells.size() << " discs "
+                  << scene.discs.size() << " labels " << scene.labels.size() << "\n";
+    }
     return true;
 }
 
@@ -657,7 +675,7 @@ bool App::frame(bool present) {
     // SFML first (its cached GL state is stale after ImGui's renderer ran), ImGui on top.
     window_->resetGLStates();
     window_->clear(to_sf(map_colours::background));
-    map_->draw(*window_, ui_.camera);
+    map_->draw(*window_, ui_.camera, ui_.map_scene.scene());
     backend_.render(*window_);
     if (present) window_->display();
     // the players' screen draws from the same snapshot; its decisions join the commands
@@ -676,13 +694,7 @@ void App::update_metric(const LiveFrame& frame) {
     metric_key_ = key;
     auto values = std::make_shared<MetricValues>(
         metrics_.compute(*loaded_->scenario, key.metric, key.day, key.group, frame.results.get()));
-    std::vector<Rgba> colours;
-    if (key.metric != MapMetric::None && values->available) {
-        colours.reserve(values->value.size());
-        for (double v : values->value) colours.push_back(commune_metric_colour(*values, v));
-    }
-    map_->set_commune_colours(std::move(colours));
-    metric_ = std::move(values);
+    metric_ = std::move(values); // the map's scene is rebuilt with it
 }
 
 void App::close() {

@@ -1,16 +1,14 @@
 #include "map_view.hpp"
 
-#include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderStates.hpp>
 #include <SFML/Graphics/View.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace riposte::gui {
 namespace {
-
-constexpr unsigned disc_size = 128;
 
 sf::Color to_sf(Rgba c) {
     return {c[0], c[1], c[2], c[3]};
@@ -20,123 +18,131 @@ sf::Vector2f to_sf(MapPoint p) {
     return {static_cast<float>(p.x), static_cast<float>(p.y)};
 }
 
-/// White disc, anti-aliased edge, rim at 60% brightness: tinted by the vertex colour it gives
-/// a filled circle with a darker outline of the same hue.
-sf::Image make_disc_image() {
-    sf::Image img;
-    img.create(disc_size, disc_size, sf::Color::Transparent);
-    const double c = (disc_size - 1) / 2.0;
-    const double r = c - 1.0;
-    const double rim = disc_size / 14.0;
-    for (unsigned y = 0; y < disc_size; ++y) {
-        for (unsigned x = 0; x < disc_size; ++x) {
-            const double d = std::hypot(x - c, y - c);
-            const double alpha = std::clamp(r + 0.5 - d, 0.0, 1.0);
-            const double in_rim = std::clamp(d - (r - rim) + 0.5, 0.0, 1.0);
-            const double v = 255.0 * (1.0 - 0.4 * in_rim);
-            const auto level = static_cast<sf::Uint8>(std::lround(v));
-            img.setPixel(
-                x, y,
-                sf::Color(level, level, level, static_cast<sf::Uint8>(std::lround(255.0 * alpha))));
-        }
-    }
-    return img;
+/// Appends a rectangle (two triangles).
+void add_rect(sf::VertexArray& va, sf::Vector2f lo, sf::Vector2f hi, sf::Color colour) {
+    va.append({lo, colour});
+    va.append({{hi.x, lo.y}, colour});
+    va.append({hi, colour});
+    va.append({lo, colour});
+    va.append({hi, colour});
+    va.append({{lo.x, hi.y}, colour});
 }
 
-/// Appends an axis-aligned square (two triangles) centred on `c`.
-void add_square(sf::VertexArray& va, sf::Vector2f c, float half, sf::Color colour,
-                sf::Vector2f tex_lo = {}, sf::Vector2f tex_hi = {}) {
-    const sf::Vector2f p0{c.x - half, c.y - half}, p1{c.x + half, c.y - half},
-        p2{c.x + half, c.y + half}, p3{c.x - half, c.y + half};
-    const sf::Vector2f t0{tex_lo.x, tex_lo.y}, t1{tex_hi.x, tex_lo.y}, t2{tex_hi.x, tex_hi.y},
-        t3{tex_lo.x, tex_hi.y};
-    va.append({p0, colour, t0});
-    va.append({p1, colour, t1});
-    va.append({p2, colour, t2});
-    va.append({p0, colour, t0});
-    va.append({p2, colour, t2});
-    va.append({p3, colour, t3});
+/// Discs smaller than this (pixels of radius) are dots drawn as squares: a few pixels wide,
+/// they look the same and cost a third.
+constexpr float small_disc_px = 3.5f;
+
+/// Segments of a disc of `r` pixels: few for small discs (software rendering on a projector
+/// laptop draws thousands of them).
+int disc_segments(double r) {
+    return std::clamp(static_cast<int>(std::ceil(r * 0.9)), 6, 28);
 }
 
 } // namespace
 
-MapView::MapView() : roads_(sf::Lines), communes_(sf::Triangles), centres_(sf::Triangles) {
-    if (disc_.loadFromImage(make_disc_image())) {
-        disc_.setSmooth(true);
-        (void)disc_.generateMipmap(); // nicer small discs; plain smoothing if unsupported
-    }
-}
+MapView::MapView()
+    : frames_(sf::Triangles), borders_(sf::Lines), roads_(sf::Lines), cells_(sf::Triangles),
+      discs_(sf::Triangles), rims_(sf::Lines), centres_(sf::Triangles) {}
 
 void MapView::set_scenario(std::shared_ptr<const Scenario> scenario,
                            std::shared_ptr<const MapGeometry> geometry) {
     scenario_ = std::move(scenario);
     geometry_ = std::move(geometry);
+    frames_.clear();
+    borders_.clear();
     roads_.clear();
-    communes_.clear();
+    cells_.clear();
+    discs_.clear();
+    rims_.clear();
     centres_.clear();
-    built_for_scale_ = -1;
-    if (!scenario_ || !geometry_) return;
-
-    const auto& pos = geometry_->commune_pos;
-    const auto n = static_cast<int>(pos.size());
-    const sf::Color road = to_sf(map_colours::road);
-    for (const RoadEdge& e : scenario_->world.territory.edges) {
-        if (e.a < 0 || e.b < 0 || e.a >= n || e.b >= n) continue;
-        roads_.append({to_sf(pos[static_cast<std::size_t>(e.a)]), road});
-        roads_.append({to_sf(pos[static_cast<std::size_t>(e.b)]), road});
-    }
+    built_version_ = 0;
+    built_scale_ = -1;
 }
 
-void MapView::set_commune_colours(std::vector<Rgba> colours) {
-    commune_colours_ = std::move(colours);
-    built_for_scale_ = -1; // rebuilt at the next draw
-}
-
-void MapView::rebuild_scaled_layers(const MapCamera& camera) {
-    // Discs have a minimum size and markers a fixed size in pixels: both depend on the zoom.
+void MapView::rebuild(const MapScene& scene) {
     const MapGeometry& g = *geometry_;
-    const double scale = camera.scale;
-    communes_.clear();
+    const double scale = scene.scale;
+    frames_.clear();
+    borders_.clear();
+    roads_.clear();
+    cells_.clear();
+    discs_.clear();
+    rims_.clear();
     centres_.clear();
-    const sf::Color commune = to_sf(map_colours::commune);
-    const auto ts = static_cast<float>(disc_size);
-    for (std::size_t i = 0; i < g.commune_pos.size(); ++i) {
-        const double r_px =
-            commune_radius_pixels(g, camera, static_cast<int>(i), min_commune_radius_px);
-        const sf::Color colour = i < commune_colours_.size() ? to_sf(commune_colours_[i]) : commune;
-        add_square(communes_, to_sf(g.commune_pos[i]), static_cast<float>(r_px / scale), colour,
-                   {0, 0}, {ts, ts});
-    }
-    const sf::Color outline = to_sf(map_colours::centre_outline);
-    const auto half = static_cast<float>(centre_marker_half_px / scale);
-    const auto rim = static_cast<float>(1.5 / scale);
-    for (std::size_t c = 0; c < g.centres_in_commune.size(); ++c) {
-        const auto& here = g.centres_in_commune[c];
-        for (std::size_t k = 0; k < here.size(); ++k) {
-            const MapPoint off = centre_marker_offset(k, here.size());
-            const sf::Vector2f at{static_cast<float>(g.commune_pos[c].x + off.x / scale),
-                                  static_cast<float>(g.commune_pos[c].y + off.y / scale)};
-            const auto& centre = scenario_->plan.centres[static_cast<std::size_t>(here[k])];
-            add_square(centres_, at, half + rim, outline);
-            add_square(centres_, at, half, to_sf(centre_colour(centre.kind)));
+    const sf::Color frame_fill(36, 43, 56, 255), frame_line(120, 132, 150, 255);
+    for (const MapInset& inset : g.insets) {
+        const sf::Vector2f lo = to_sf(inset.lo), hi = to_sf(inset.hi);
+        add_rect(frames_, lo, hi, frame_fill);
+        const sf::Vector2f c[4] = {lo, {hi.x, lo.y}, hi, {lo.x, hi.y}};
+        for (int k = 0; k < 4; ++k) {
+            borders_.append({c[k], frame_line});
+            borders_.append({c[(k + 1) % 4], frame_line});
         }
     }
-    built_for_scale_ = scale;
+    const sf::Color road = to_sf(map_colours::road);
+    for (const auto& r : scene.roads) {
+        roads_.append({to_sf(g.commune_pos[static_cast<std::size_t>(r[0])]), road});
+        roads_.append({to_sf(g.commune_pos[static_cast<std::size_t>(r[1])]), road});
+    }
+    const auto gap = static_cast<float>(0.5 / scale); // half a pixel between cells
+    for (const SceneCell& c : scene.cells) {
+        const sf::Vector2f lo = to_sf(c.lo), hi = to_sf(c.hi);
+        add_rect(cells_, {lo.x + gap, lo.y + gap}, {hi.x - gap, hi.y - gap}, to_sf(c.colour));
+    }
+    for (const SceneDisc& d : scene.discs) {
+        const sf::Vector2f at = to_sf(g.commune_pos[static_cast<std::size_t>(d.commune)]);
+        const double r = d.radius_px / scale;
+        const int n = disc_segments(d.radius_px);
+        const sf::Color fill = to_sf(d.colour);
+        if (d.radius_px < small_disc_px) { // a dot: a square, no outline
+            const auto h = static_cast<float>(r);
+            add_rect(discs_, {at.x - h, at.y - h}, {at.x + h, at.y + h}, fill);
+            continue;
+        }
+        const sf::Color rim(static_cast<sf::Uint8>(d.colour[0] * 0.6),
+                            static_cast<sf::Uint8>(d.colour[1] * 0.6),
+                            static_cast<sf::Uint8>(d.colour[2] * 0.6), 255);
+        sf::Vector2f prev{at.x + static_cast<float>(r), at.y};
+        for (int k = 1; k <= n; ++k) {
+            const double a = 2 * std::numbers::pi * k / n;
+            const sf::Vector2f next{at.x + static_cast<float>(r * std::cos(a)),
+                                    at.y + static_cast<float>(r * std::sin(a))};
+            discs_.append({at, fill});
+            discs_.append({prev, fill});
+            discs_.append({next, fill});
+            rims_.append({prev, rim});
+            rims_.append({next, rim});
+            prev = next;
+        }
+    }
+    const sf::Color outline = to_sf(map_colours::centre_outline);
+    const auto rim = static_cast<float>(1.5 / scale);
+    for (const SceneMarker& m : scene.markers) {
+        const sf::Vector2f at = to_sf(m.at);
+        const auto half = static_cast<float>(m.half_px / scale);
+        add_rect(centres_, {at.x - half - rim, at.y - half - rim},
+                 {at.x + half + rim, at.y + half + rim}, outline);
+        add_rect(centres_, {at.x - half, at.y - half}, {at.x + half, at.y + half}, to_sf(m.colour));
+    }
+    built_version_ = scene.version;
+    built_scale_ = scale;
 }
 
-void MapView::draw(sf::RenderTarget& target, const MapCamera& camera) {
-    if (!geometry_ || geometry_->empty() || !(camera.scale > 0)) return;
-    if (camera.scale != built_for_scale_) rebuild_scaled_layers(camera);
+void MapView::draw(sf::RenderTarget& target, const MapCamera& camera, const MapScene& scene) {
+    if (!geometry_ || geometry_->empty() || !(camera.scale > 0) || scene.version == 0) return;
+    if (scene.version != built_version_) rebuild(scene);
 
     const sf::View before = target.getView();
     sf::View view(to_sf(camera.centre),
                   sf::Vector2f(static_cast<float>(camera.width / camera.scale),
                                static_cast<float>(camera.height / camera.scale)));
     target.setView(view);
+    target.draw(frames_);
+    target.draw(borders_);
     target.draw(roads_);
-    sf::RenderStates disc_states;
-    disc_states.texture = &disc_;
-    target.draw(communes_, disc_states);
+    target.draw(cells_);
+    target.draw(discs_);
+    target.draw(rims_);
     target.draw(centres_);
     target.setView(before);
 }

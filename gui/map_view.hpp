@@ -1,12 +1,14 @@
 #pragma once
 // The territory map drawn with SFML in a few batched draw calls (one vertex array per layer:
-// roads, commune discs, centre markers), never one SFML shape per commune.
+// inset frames, roads, aggregated cells, commune discs, centre markers), never one SFML shape
+// per commune. It draws a MapScene (map_scene.hpp): only what the view shows, rebuilt only when
+// the scene changes; panning moves the SFML view, nothing else.
 #include "map_geometry.hpp"
+#include "map_scene.hpp"
 
 #include "riposte/scenario.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
-#include <SFML/Graphics/Texture.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
 #include <memory>
@@ -20,27 +22,31 @@ class MapView {
     /// Takes the geometry (and the scenario, kept alive for the centres' kinds) to draw.
     void set_scenario(std::shared_ptr<const Scenario> scenario,
                       std::shared_ptr<const MapGeometry> geometry);
-    /// One colour per commune (a metric); empty: the default colour for all.
-    void set_commune_colours(std::vector<Rgba> colours);
-    /// Draws the map seen by `camera` (whose viewport is the whole target).
-    void draw(sf::RenderTarget& target, const MapCamera& camera);
+    /// Draws `scene` (built for this geometry) seen by `camera` (whose viewport is the whole
+    /// target).
+    void draw(sf::RenderTarget& target, const MapCamera& camera, const MapScene& scene);
 
     /// Vertices in each layer (tests, benchmark).
     [[nodiscard]] std::size_t road_vertices() const { return roads_.getVertexCount(); }
-    [[nodiscard]] std::size_t commune_vertices() const { return communes_.getVertexCount(); }
+    [[nodiscard]] std::size_t commune_vertices() const {
+        return cells_.getVertexCount() + discs_.getVertexCount();
+    }
     [[nodiscard]] std::size_t centre_vertices() const { return centres_.getVertexCount(); }
 
   private:
-    void rebuild_scaled_layers(const MapCamera& camera);
+    void rebuild(const MapScene& scene);
 
     std::shared_ptr<const Scenario> scenario_;
     std::shared_ptr<const MapGeometry> geometry_;
-    sf::Texture disc_;                  ///< anti-aliased white disc with a darker rim
-    sf::VertexArray roads_;             ///< lines, built once
-    sf::VertexArray communes_;          ///< textured quads (two triangles each)
-    sf::VertexArray centres_;           ///< squares with an outline
-    std::vector<Rgba> commune_colours_; ///< per commune (empty: map_colours::commune)
-    double built_for_scale_ = -1;       ///< camera scale the last two layers were built for
+    sf::VertexArray frames_;          ///< inset frames: filled backgrounds (triangles)
+    sf::VertexArray borders_;         ///< inset frames: outlines (lines)
+    sf::VertexArray roads_;           ///< lines between communes drawn as discs
+    sf::VertexArray cells_;           ///< aggregated cells (triangles)
+    sf::VertexArray discs_;           ///< commune discs, few segments (triangles)
+    sf::VertexArray rims_;            ///< their darker outlines (lines)
+    sf::VertexArray centres_;         ///< squares with an outline
+    std::uint64_t built_version_ = 0; ///< scene version the layers were built from
+    double built_scale_ = -1;
 };
 
 } // namespace riposte::gui

@@ -4,17 +4,15 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 namespace riposte::gui {
 namespace {
-
-constexpr std::size_t max_labels = 250;
-constexpr double label_min_radius_px = 7.0; ///< smaller discs get a label only if in the top 8
-constexpr std::size_t always_labelled = 8;
 
 ImU32 to_imgui(Rgba c) {
     return IM_COL32(c[0], c[1], c[2], c[3]);
@@ -24,53 +22,74 @@ ImVec2 to_imgui(MapPoint p) {
     return {static_cast<float>(p.x), static_cast<float>(p.y)};
 }
 
-bool overlaps(const ImVec4& a, const ImVec4& b) {
-    return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
+Text inset_text(const std::string& code) {
+    if (code == "971") return Text::InsetGuadeloupe;
+    if (code == "972") return Text::InsetMartinique;
+    if (code == "973") return Text::InsetGuyane;
+    if (code == "974") return Text::InsetReunion;
+    if (code == "975") return Text::InsetSaintPierre;
+    if (code == "976") return Text::InsetMayotte;
+    if (code == "977") return Text::InsetSaintBarthelemy;
+    if (code == "978") return Text::InsetSaintMartin;
+    return Text::InsetOverseas;
 }
 
-/// Names of the communes, most populous first, skipping any that would overlap one already
-/// placed or fall outside the window.
-void draw_labels(const Scenario& s, const MapGeometry& g, const MapCamera& cam) {
+/// Brings the scene up to date with the view (rebuilt only when the view, the metric or the
+/// font changed).
+void update_scene(const Snapshot& snapshot, UiState& ui) {
+    const LoadedScenario& loaded = *snapshot.loaded;
+    LabelMetrics metrics;
+    metrics.font_size = ImGui::GetFontSize();
+    metrics.digit_width = ImGui::CalcTextSize("0").x;
+    metrics.width = [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; };
+    ui.map_scene.update(loaded.map, *loaded.scenario, ui.camera, snapshot.metric, &metrics);
+}
+
+bool on_screen(const MapCamera& cam, float x0, float y0, float x1, float y1) {
+    return x1 >= 0 && y1 >= 0 && x0 <= cam.width && y0 <= cam.height;
+}
+
+/// Inset titles, the placed commune names and the centre counts inside the markers.
+void draw_map_texts(const Scenario& s, const MapGeometry& g, const MapScene& scene,
+                    const MapCamera& cam, Lang lang) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    std::vector<ImVec4> placed; // x0, y0, x1, y1
-    placed.reserve(max_labels);
-    const auto& communes = s.world.territory.communes;
-    for (std::size_t rank = 0; rank < g.by_population.size() && placed.size() < max_labels;
-         ++rank) {
-        const int i = g.by_population[rank];
-        const double r = commune_radius_pixels(g, cam, i, min_commune_radius_px);
-        if (r < label_min_radius_px && rank >= always_labelled) continue;
-        const MapPoint p = cam.to_screen(g.commune_pos[static_cast<std::size_t>(i)]);
-        const char* name = communes[static_cast<std::size_t>(i)].name.c_str();
+    for (const MapInset& inset : g.insets) {
+        const MapPoint lo = cam.to_screen(inset.lo), hi = cam.to_screen(inset.hi);
+        const char* name = tr(lang, inset_text(inset.code));
         const ImVec2 size = ImGui::CalcTextSize(name);
-        const ImVec2 at{static_cast<float>(p.x) - size.x / 2, static_cast<float>(p.y + r) + 2};
-        const ImVec4 box{at.x - 2, at.y - 1, at.x + size.x + 2, at.y + size.y + 1};
-        if (box.z < 0 || box.w < 0 || box.x > cam.width || box.y > cam.height) continue;
-        bool clash = false;
-        for (const ImVec4& other : placed) clash = clash || overlaps(box, other);
-        if (clash) continue;
-        placed.push_back(box);
-        dl->AddText(ImVec2(at.x + 1, at.y + 1), IM_COL32(0, 0, 0, 200), name);
-        dl->AddText(at, IM_COL32(235, 238, 242, 255), name);
+        if (hi.x - lo.x < size.x + 8 ||
+            !on_screen(cam, static_cast<float>(lo.x), static_cast<float>(lo.y),
+                       static_cast<float>(hi.x), static_cast<float>(hi.y)))
+            continue;
+        dl->AddText(ImVec2(static_cast<float>(lo.x) + 4, static_cast<float>(lo.y) + 2),
+                    IM_COL32(200, 210, 225, 255), name);
+    }
+    const auto& communes = s.world.territory.communes;
+    for (const SceneLabel& l : scene.labels) {
+        const MapPoint p = cam.to_screen(l.anchor);
+        const float x = static_cast<float>(p.x) + l.dx, y = static_cast<float>(p.y) + l.dy;
+        if (!on_screen(cam, x, y, x + l.w, y + l.h)) continue;
+        const char* name = communes[static_cast<std::size_t>(l.commune)].name.c_str();
+        dl->AddText(ImVec2(x + 1, y + 1), IM_COL32(0, 0, 0, 200), name);
+        dl->AddText(ImVec2(x, y), IM_COL32(235, 238, 242, 255), name);
+    }
+    for (const SceneMarker& m : scene.markers) {
+        if (m.text[0] == '\0') continue;
+        const MapPoint p = cam.to_screen(m.at);
+        const auto x = static_cast<float>(p.x), y = static_cast<float>(p.y);
+        if (!on_screen(cam, x - m.half_px, y - m.half_px, x + m.half_px, y + m.half_px)) continue;
+        const ImVec2 size = ImGui::CalcTextSize(m.text.data());
+        dl->AddText(ImVec2(x - size.x * 0.5f, y - size.y * 0.5f), IM_COL32(10, 14, 20, 255),
+                    m.text.data());
     }
 }
 
-void draw_hover(const Scenario& s, const MapGeometry& g, const MetricValues& metric, UiState& ui) {
-    const ImGuiIO& io = ImGui::GetIO();
-    ui.hovered_commune = -1;
-    // Decided after NewFrame: WantCaptureMouse is up to date for this frame.
-    if (io.WantCaptureMouse || io.MousePos.x == -FLT_MAX) return;
-    const MapPoint mouse{io.MousePos.x, io.MousePos.y};
-    const int i = find_commune_at(g, ui.camera, mouse, min_commune_radius_px, 3.0);
-    if (i < 0) return;
-    ui.hovered_commune = i;
+/// The tooltip of one commune: name, INSEE code, population, metric, centres.
+void commune_tooltip(const Scenario& s, const MapGeometry& g, const MetricValues& metric,
+                     const UiState& ui, int i) {
     const Lang lang = ui.lang;
     const auto ci = static_cast<std::size_t>(i);
     const Commune& c = s.world.territory.communes[ci];
-    const double r = commune_radius_pixels(g, ui.camera, i, min_commune_radius_px);
-    ImGui::GetBackgroundDrawList()->AddCircle(to_imgui(ui.camera.to_screen(g.commune_pos[ci])),
-                                              static_cast<float>(r + 3),
-                                              IM_COL32(255, 220, 90, 255), 0, 2.0f);
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(c.name.c_str());
     ImGui::TextDisabled("%s %s", tr(lang, Text::Insee), c.insee.c_str());
@@ -99,6 +118,80 @@ void draw_hover(const Scenario& s, const MapGeometry& g, const MetricValues& met
         ImGui::TextDisabled("%s", tr(lang, Text::ClickCentreHint));
     }
     ImGui::EndTooltip();
+}
+
+/// Hover: a marker lists its centres; an aggregated cell tells its communes, population and
+/// weighted metric; a commune drawn as a disc gets its own tooltip and a ring.
+void draw_hover(const Scenario& s, const MapGeometry& g, const MetricValues& metric, UiState& ui) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ui.hovered_commune = -1;
+    // Decided after NewFrame: WantCaptureMouse is up to date for this frame.
+    if (io.WantCaptureMouse || io.MousePos.x == -FLT_MAX) return;
+    const Lang lang = ui.lang;
+    const MapScene& scene = ui.map_scene.scene();
+    const MapPoint mouse{io.MousePos.x, io.MousePos.y};
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const int marker = scene.marker_at(mouse, ui.camera);
+    if (marker >= 0) {
+        const SceneMarker& m = scene.markers[static_cast<std::size_t>(marker)];
+        const MapPoint p = ui.camera.to_screen(m.at);
+        const auto x = static_cast<float>(p.x), y = static_cast<float>(p.y);
+        dl->AddRect({x - m.half_px - 3, y - m.half_px - 3}, {x + m.half_px + 3, y + m.half_px + 3},
+                    IM_COL32(255, 220, 90, 255), 0, 0, 2.0f);
+        ImGui::BeginTooltip();
+        if (m.communes > 1)
+            ImGui::Text(label_value_format(lang), tr(lang, Text::MapClusterCentres),
+                        std::to_string(m.count).c_str());
+        else
+            ImGui::TextUnformatted(
+                s.world.territory.communes[static_cast<std::size_t>(m.commune)].name.c_str());
+        constexpr int shown = 12;
+        for (int k = 0; k < m.count && k < shown; ++k) {
+            const Centre& centre = s.plan.centres[static_cast<std::size_t>(
+                scene.marker_centres[static_cast<std::size_t>(m.first + k)])];
+            const Rgba col = centre_colour(centre.kind);
+            ImGui::TextColored(ImVec4(col[0] / 255.0f, col[1] / 255.0f, col[2] / 255.0f, 1.0f),
+                               "\xE2\x96\xA0");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(centre.name.c_str());
+        }
+        if (m.count > shown) ImGui::TextDisabled("…");
+        ImGui::TextDisabled(
+            "%s", tr(lang, m.communes > 1 ? Text::MapClusterHint : Text::ClickCentreHint));
+        ImGui::EndTooltip();
+        return;
+    }
+    const int cell = scene.cell_at(ui.camera.to_map(mouse));
+    if (cell >= 0) {
+        const SceneCell& c = scene.cells[static_cast<std::size_t>(cell)];
+        const MapPoint lo = ui.camera.to_screen(c.lo), hi = ui.camera.to_screen(c.hi);
+        dl->AddRect(to_imgui(lo), to_imgui(hi), IM_COL32(255, 220, 90, 255), 0, 0, 2.0f);
+        ImGui::BeginTooltip();
+        ImGui::Text(label_value_format(lang), tr(lang, Text::MapCellCommunes),
+                    format_count(lang, c.communes).c_str());
+        ImGui::Text(label_value_format(lang), tr(lang, Text::Population),
+                    format_count(lang, c.population).c_str());
+        ImGui::Text(label_value_format(lang), tr(lang, Text::MapCellLargest),
+                    s.world.territory.communes[static_cast<std::size_t>(c.top)].name.c_str());
+        if (ui.map_metric != MapMetric::None && metric.available) {
+            const Text label = ui.map_metric == MapMetric::TravelMinutes ? Text::MetricTravel
+                               : ui.map_metric == MapMetric::Coverage    ? Text::MetricCoverage
+                                                                         : Text::MetricUnmet;
+            ImGui::Text(label_value_format(lang), tr(lang, label),
+                        std::isfinite(c.value) ? format_decimal(lang, c.value, 1).c_str() : "—");
+        }
+        ImGui::EndTooltip();
+        return;
+    }
+    const int i = find_commune_at(g, ui.camera, mouse, min_commune_radius_px, 3.0);
+    if (i < 0) return;
+    // a commune inside an aggregated cell is shown by its cell
+    if (scene.cell_at(g.commune_pos[static_cast<std::size_t>(i)]) >= 0) return;
+    ui.hovered_commune = i;
+    const double r = commune_radius_pixels(g, ui.camera, i, min_commune_radius_px);
+    dl->AddCircle(to_imgui(ui.camera.to_screen(g.commune_pos[static_cast<std::size_t>(i)])),
+                  static_cast<float>(r + 3), IM_COL32(255, 220, 90, 255), 12, 2.0f);
+    commune_tooltip(s, g, metric, ui, i);
 }
 
 /// A legend line: a symbol drawn in a square of the text height, then the text.
@@ -190,7 +283,9 @@ void draw_legend(const Snapshot& snapshot, UiState& ui) {
     ImGui::SetNextWindowBgAlpha(0.85f);
     // A large font on a short window (a 720-line projector): the legend starts folded, or it
     // would hide the map between the panels (a click on its title unfolds it).
-    if (ui.large_font && vp->Size.y < 800)
+    // So does a map with overseas insets: they sit at the top left of the map, where it opens.
+    if ((ui.large_font && vp->Size.y < 800) ||
+        (snapshot.loaded->map && !snapshot.loaded->map->insets.empty()))
         ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     const std::string title = window_title(lang, Text::MapLegend, "legend");
     if (!ImGui::Begin(title.c_str(), &ui.show_legend,
@@ -220,6 +315,25 @@ void draw_legend(const Snapshot& snapshot, UiState& ui) {
                               to_imgui(k.colour));
         });
     }
+    // the aggregated symbols, when the map shows some
+    const MapScene& scene = ui.map_scene.scene();
+    if (!scene.cells.empty())
+        legend_line(tr(lang, Text::LegendCell), [](ImDrawList* dl, ImVec2 c, float r) {
+            const float h = r * 0.7f;
+            dl->AddRectFilled(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h),
+                              to_imgui(map_colours::commune));
+        });
+    bool clusters = false;
+    for (const SceneMarker& m : scene.markers) clusters = clusters || m.count > 1;
+    if (clusters)
+        legend_line(tr(lang, Text::LegendCluster), [](ImDrawList* dl, ImVec2 c, float r) {
+            dl->AddRectFilled(ImVec2(c.x - r - 1, c.y - r - 1), ImVec2(c.x + r + 1, c.y + r + 1),
+                              to_imgui(map_colours::centre_outline));
+            dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r),
+                              to_imgui(map_colours::vaccination));
+            const ImVec2 size = ImGui::CalcTextSize("3");
+            dl->AddText(ImVec2(c.x - size.x / 2, c.y - size.y / 2), IM_COL32(10, 14, 20, 255), "3");
+        });
     ImGui::Separator();
     draw_metric_choice(*snapshot.loaded->scenario, *snapshot.metric, ui);
     ImGui::Separator();
@@ -231,63 +345,97 @@ void draw_legend(const Snapshot& snapshot, UiState& ui) {
     ImGui::End();
 }
 
-/// Live queue bars over the centre markers: the bar grows with the people waiting (1 px a
-/// person up to 60, then a square-root scale), the number above it; staff present at the
-/// marker's right. Orange while the doors are open, grey when closed.
-void draw_centre_live(const Scenario& s, const MapGeometry& g, const MapCamera& cam,
-                      const LiveFrame& frame, int selected) {
+/// Live queue bars over the centre markers: the bar grows with the people waiting at the
+/// marker's centres (1 px a person up to 60, then a square-root scale), the number above it;
+/// staff present at the marker's right. Orange while a door is open, grey when all are closed.
+void draw_centre_live(const MapScene& scene, const MapCamera& cam, const LiveFrame& frame,
+                      int selected, UiState& ui) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const float half = static_cast<float>(centre_marker_half_px);
+    auto& waiting = ui.map_marker_waiting;
+    auto& staff = ui.map_marker_staff;
+    waiting.assign(scene.markers.size(), 0);
+    staff.assign(scene.markers.size(), 0);
     for (const CentreLive& c : frame.state.centres) {
-        if (c.centre < 0 || static_cast<std::size_t>(c.centre) >= s.plan.centres.size()) continue;
-        const MapPoint p = centre_marker_screen(g, cam, s, c.centre);
+        if (c.centre < 0 || static_cast<std::size_t>(c.centre) >= scene.centre_marker.size())
+            continue;
+        const int m = scene.centre_marker[static_cast<std::size_t>(c.centre)];
+        if (m < 0) continue;
+        waiting[static_cast<std::size_t>(m)] += c.waiting;
+        for (int n : c.staff_by_role) staff[static_cast<std::size_t>(m)] += n;
+        // the sign of an open door: the waiting count is kept negative-free, the flag in bit 30
+        if (c.doors_open) staff[static_cast<std::size_t>(m)] |= 1 << 30;
+    }
+    const int selected_marker =
+        selected >= 0 && static_cast<std::size_t>(selected) < scene.centre_marker.size()
+            ? scene.centre_marker[static_cast<std::size_t>(selected)]
+            : -1;
+    char text[16];
+    for (std::size_t k = 0; k < scene.markers.size(); ++k) {
+        const SceneMarker& mk = scene.markers[k];
+        const MapPoint p = cam.to_screen(mk.at);
         if (p.x < -80 || p.y < -80 || p.x > cam.width + 80 || p.y > cam.height + 80) continue;
         const auto x = static_cast<float>(p.x), y = static_cast<float>(p.y);
-        if (c.centre == selected)
+        const float half = mk.half_px;
+        if (static_cast<int>(k) == selected_marker)
             dl->AddRect({x - half - 4, y - half - 4}, {x + half + 4, y + half + 4},
                         IM_COL32(255, 220, 90, 255), 0, 0, 2.0f);
-        int staff = 0;
-        for (int n : c.staff_by_role) staff += n;
-        if (staff > 0) {
-            const std::string text = std::to_string(staff);
+        const bool open = (staff[k] & (1 << 30)) != 0;
+        const int people = staff[k] & ~(1 << 30);
+        if (people > 0) {
+            std::snprintf(text, sizeof text, "%d", people);
             dl->AddText({x + half + 4, y - ImGui::GetFontSize() * 0.5f},
-                        IM_COL32(200, 230, 255, 255), text.c_str());
+                        IM_COL32(200, 230, 255, 255), text);
         }
-        if (c.waiting <= 0) continue;
-        const double w = c.waiting;
+        if (waiting[k] <= 0) continue;
+        const double w = waiting[k];
         const float h = static_cast<float>(w <= 60 ? w : 60 + 4 * (std::sqrt(w) - std::sqrt(60.0)));
-        const ImU32 colour =
-            c.doors_open ? IM_COL32(255, 150, 40, 235) : IM_COL32(170, 170, 170, 220);
+        const ImU32 colour = open ? IM_COL32(255, 150, 40, 235) : IM_COL32(170, 170, 170, 220);
         const float top = y - half - 3 - h;
         dl->AddRectFilled({x - 3, top}, {x + 3, y - half - 3}, colour);
         dl->AddRect({x - 3, top}, {x + 3, y - half - 3}, IM_COL32(0, 0, 0, 160));
-        const std::string text = std::to_string(c.waiting);
-        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-        dl->AddText({x - size.x * 0.5f + 1, top - size.y}, IM_COL32(0, 0, 0, 200), text.c_str());
-        dl->AddText({x - size.x * 0.5f, top - size.y - 1}, IM_COL32(255, 225, 190, 255),
-                    text.c_str());
+        std::snprintf(text, sizeof text, "%d", waiting[k]);
+        const ImVec2 size = ImGui::CalcTextSize(text);
+        dl->AddText({x - size.x * 0.5f + 1, top - size.y}, IM_COL32(0, 0, 0, 200), text);
+        dl->AddText({x - size.x * 0.5f, top - size.y - 1}, IM_COL32(255, 225, 190, 255), text);
     }
 }
 
-/// A click on the map (not on a window) near a centre marker opens that centre's panel.
-void select_centre_on_click(const Scenario& s, const MapGeometry& g, UiState& ui) {
+/// A click on the map (not on a window) on a marker: a single centre opens its panel; the
+/// centres of one commune are offered in a popup; a cluster of communes is zoomed into.
+void click_on_map(const Scenario& s, UiState& ui) {
     const ImGuiIO& io = ImGui::GetIO();
     // Decided after NewFrame: WantCaptureMouse is up to date for this frame.
-    if (io.WantCaptureMouse || !ImGui::IsMouseClicked(ImGuiMouseButton_Left)) return;
-    const double reach = centre_marker_half_px + 4;
-    double best = reach * reach;
-    int found = -1;
-    for (std::size_t c = 0; c < s.plan.centres.size(); ++c) {
-        const MapPoint p = centre_marker_screen(g, ui.camera, s, static_cast<int>(c));
-        const double dx = p.x - io.MousePos.x, dy = p.y - io.MousePos.y;
-        if (dx * dx + dy * dy <= best) {
-            best = dx * dx + dy * dy;
-            found = static_cast<int>(c);
+    if (!io.WantCaptureMouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        const MapScene& scene = ui.map_scene.scene();
+        const int marker = scene.marker_at({io.MousePos.x, io.MousePos.y}, ui.camera);
+        if (marker >= 0) {
+            const SceneMarker& m = scene.markers[static_cast<std::size_t>(marker)];
+            if (m.count == 1) {
+                ui.selected_centre = scene.marker_centres[static_cast<std::size_t>(m.first)];
+                ui.show_centre = true;
+            } else if (m.communes == 1) {
+                ui.map_popup_centres.assign(scene.marker_centres.begin() + m.first,
+                                            scene.marker_centres.begin() + m.first + m.count);
+                ImGui::OpenPopup("##map_pick_centre");
+            } else {
+                // closer, on the cluster: four times, as far as the zoom allows
+                ui.camera.centre = m.at;
+                ui.camera.scale = std::min(ui.camera.scale * 4, ui.fit_scale * 400);
+            }
         }
     }
-    if (found >= 0) {
-        ui.selected_centre = found;
-        ui.show_centre = true;
+    if (ImGui::BeginPopup("##map_pick_centre")) {
+        ImGui::TextDisabled("%s", tr(ui.lang, Text::MapPickCentre));
+        for (int c : ui.map_popup_centres) {
+            if (c < 0 || static_cast<std::size_t>(c) >= s.plan.centres.size()) continue;
+            ImGui::PushID(c);
+            if (ImGui::Selectable(s.plan.centres[static_cast<std::size_t>(c)].name.c_str())) {
+                ui.selected_centre = c;
+                ui.show_centre = true;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndPopup();
     }
 }
 
@@ -299,12 +447,25 @@ void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& /*command
         ui.hovered_commune = -1;
         return;
     }
-    draw_labels(*loaded.scenario, *loaded.map, ui.camera);
-    draw_centre_live(*loaded.scenario, *loaded.map, ui.camera, *snapshot.frame,
-                     ui.show_centre ? ui.selected_centre : -1);
-    select_centre_on_click(*loaded.scenario, *loaded.map, ui);
+    update_scene(snapshot, ui);
+    const MapScene& scene = ui.map_scene.scene();
+    draw_map_texts(*loaded.scenario, *loaded.map, scene, ui.camera, ui.lang);
+    draw_centre_live(scene, ui.camera, *snapshot.frame, ui.show_centre ? ui.selected_centre : -1,
+                     ui);
+    click_on_map(*loaded.scenario, ui);
     draw_hover(*loaded.scenario, *loaded.map, *snapshot.metric, ui);
     if (ui.show_legend) draw_legend(snapshot, ui);
+}
+
+void draw_map_layer_texts(const LoadedScenario& loaded, MapSceneCache& cache,
+                          const MapCamera& camera, Lang lang) {
+    if (!loaded.scenario || !loaded.map) return;
+    LabelMetrics metrics;
+    metrics.font_size = ImGui::GetFontSize();
+    metrics.digit_width = ImGui::CalcTextSize("0").x;
+    metrics.width = [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; };
+    cache.update(loaded.map, *loaded.scenario, camera, nullptr, &metrics);
+    draw_map_texts(*loaded.scenario, *loaded.map, cache.scene(), camera, lang);
 }
 
 } // namespace riposte::gui

@@ -35,6 +35,10 @@ void draw_file_dialog(const Snapshot& snapshot, UiState& ui, Commands& commands)
 void draw_load_problems(const Snapshot& snapshot, UiState& ui, Commands& commands);
 /// Labels, hover ring and tooltip over the SFML map, and the legend window.
 void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// The map's texts only (inset titles, names, centre counts) for another window's map (the
+/// players' screen): brings `cache` up to date with `camera` first.
+void draw_map_layer_texts(const LoadedScenario& loaded, MapSceneCache& cache,
+                          const MapCamera& camera, Lang lang);
 
 // ---- exercise session (panel_exercise.cpp)
 /// The facilitator console: upcoming injects with texts and controller notes, fire now / skip /

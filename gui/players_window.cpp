@@ -59,11 +59,12 @@ void PlayersWindow::frame(const Snapshot& snapshot, std::uint64_t& next_request,
     }
     backend_.set_large_font(ui_.large_font);
     backend_.new_frame(*window_, clock_.restart().asSeconds());
+    if (loaded_) draw_map_layer_texts(*loaded_, ui_.map_scene, ui_.camera, ui_.lang);
     draw_players_panels(snapshot, ui_, next_request, commands);
     window_->resetGLStates();
     window_->clear(sf::Color(map_colours::background[0], map_colours::background[1],
                              map_colours::background[2]));
-    map_->draw(*window_, ui_.camera);
+    map_->draw(*window_, ui_.camera, ui_.map_scene.scene());
     backend_.render(*window_);
     if (present) window_->display();
 }

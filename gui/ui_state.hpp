@@ -3,6 +3,7 @@
 #include "i18n.hpp"
 #include "map_geometry.hpp"
 #include "map_metric.hpp"
+#include "map_scene.hpp"
 
 #include "riposte/diagnostics.hpp"
 #include "riposte/scenario.hpp"
@@ -149,12 +150,15 @@ struct UiState {
     std::vector<int> commune_order;
     // map
     MapCamera camera;
-    bool camera_fitted = false; ///< false: fit the map to the window on the next frame
-    double fit_scale = 1;       ///< scale of the last fit (zoom limits are relative to it)
-    int hovered_commune = -1;   ///< set by the map overlay each frame
-    int selected_centre = -1;   ///< centre whose panel is open (-1: none)
-    MapMetric map_metric = MapMetric::None; ///< what colours the communes
-    int metric_group = -1;                  ///< coverage / unmet of this group (-1: all)
+    bool camera_fitted = false;         ///< false: fit the map to the window on the next frame
+    double fit_scale = 1;               ///< scale of the last fit (zoom limits are relative to it)
+    int hovered_commune = -1;           ///< set by the map overlay each frame
+    int selected_centre = -1;           ///< centre whose panel is open (-1: none)
+    MapSceneCache map_scene;            ///< what the map shows (rebuilt on view changes)
+    std::vector<int> map_popup_centres; ///< centres offered by the "pick a centre" popup
+    std::vector<int> map_marker_waiting, map_marker_staff; ///< per scene marker (scratch)
+    MapMetric map_metric = MapMetric::None;                ///< what colours the communes
+    int metric_group = -1; ///< coverage / unmet of this group (-1: all)
     bool show_centre = false;
     // exercise session
     bool show_console = true;
@@ -194,6 +198,7 @@ struct PlayersUi {
     Lang lang = Lang::Fr;
     bool large_font = true; ///< a projector
     MapCamera camera;
+    MapSceneCache map_scene;
     bool camera_fitted = false;
     double fit_scale = 1;
     DecisionForm decision;

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <chrono>
 #include <cstdlib>
 #include <functional>
@@ -128,10 +130,10 @@ TEST_CASE("dashboard: a click on a centre of the map opens its panel with live s
 
     // Where the map draws the marker of the plan's largest centre (Clermont-l'Hérault).
     const Scenario& sc = *app.last_snapshot().loaded->scenario;
-    const MapGeometry& g = *app.last_snapshot().loaded->map;
     const int centre = sc.plan.find_centre("Clermont-l'Hérault");
     REQUIRE(centre >= 0);
-    const MapPoint p = centre_marker_screen(g, app.ui().camera, sc, centre);
+    const MapPoint p = app.ui().map_scene.scene().centre_marker_screen(centre, app.ui().camera);
+    REQUIRE(std::isfinite(p.x));
     const int x = static_cast<int>(p.x), y = static_cast<int>(p.y);
     MESSAGE("marker at " << x << "," << y);
 

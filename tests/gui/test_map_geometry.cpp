@@ -124,9 +124,3 @@ TEST_CASE("hit testing finds the commune under the mouse, -1 elsewhere") {
     CHECK(find_commune_at(g, cam, {est.x + 0.9 * commune_radius_pixels(g, cam, 1, 20), est.y}, 20,
                           0) == 1);
 }
-
-TEST_CASE("centre markers of one commune are spread symmetrically") {
-    CHECK(centre_marker_offset(0, 1).x == doctest::Approx(0));
-    CHECK(centre_marker_offset(0, 2).x == doctest::Approx(-centre_marker_offset(1, 2).x));
-    CHECK(centre_marker_offset(1, 3).x == doctest::Approx(0));
-}

@@ -411,6 +411,23 @@ enum class GuiText {
     OpensAt,
     ClosesAt,
     ClockFormatHelp,
+    // ---- the map: overseas insets, aggregation at low zoom
+    InsetGuadeloupe,
+    InsetMartinique,
+    InsetGuyane,
+    InsetReunion,
+    InsetSaintPierre,
+    InsetMayotte,
+    InsetSaintBarthelemy,
+    InsetSaintMartin,
+    InsetOverseas,
+    MapCellCommunes,
+    MapCellLargest,
+    MapClusterCentres,
+    MapClusterHint,
+    MapPickCentre,
+    LegendCell,
+    LegendCluster,
     Count ///< keep last
 };
 
