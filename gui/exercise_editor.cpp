@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -80,7 +81,100 @@ std::string checks_text(const Objective& o) {
     return at == std::string::npos ? std::string{} : all.substr(at);
 }
 
+void push_bounded(std::vector<ExerciseEditor::State>& stack, ExerciseEditor::State state) {
+    stack.push_back(std::move(state));
+    if (stack.size() > ExerciseEditor::undo_limit) stack.erase(stack.begin());
+}
+
+ExerciseEditor::State current(const ExerciseEditor& ed) {
+    return {ed.exercise, ed.selected, ed.index};
+}
+
+void restore(ExerciseEditor& ed, ExerciseEditor::State state) {
+    ed.exercise = std::move(state.exercise);
+    put(ed.name, ed.exercise.name);
+    put(ed.synopsis, ed.exercise.synopsis);
+    const auto size = [&](ExerciseEditor::Block b) -> std::size_t {
+        switch (b) {
+        case ExerciseEditor::Block::Inject:
+            return ed.exercise.injects.size();
+        case ExerciseEditor::Block::Trigger:
+            return ed.exercise.triggers.size();
+        case ExerciseEditor::Block::Objective:
+            return ed.exercise.objectives.size();
+        case ExerciseEditor::Block::None:
+            return 0;
+        }
+        return 0;
+    };
+    if (state.selected != ExerciseEditor::Block::None && state.index >= 0 &&
+        static_cast<std::size_t>(state.index) < size(state.selected))
+        editor_select(ed, state.selected, state.index);
+    else {
+        ed.selected = ExerciseEditor::Block::None;
+        ed.index = -1;
+    }
+    ed.problem.clear();
+    ed.dirty = true;
+}
+
 } // namespace
+
+void editor_checkpoint(ExerciseEditor& ed) {
+    push_bounded(ed.undo, current(ed));
+    ed.redo.clear();
+}
+
+bool editor_undo(ExerciseEditor& ed) {
+    if (ed.undo.empty()) return false;
+    push_bounded(ed.redo, current(ed));
+    ExerciseEditor::State back = std::move(ed.undo.back());
+    ed.undo.pop_back();
+    restore(ed, std::move(back));
+    return true;
+}
+
+bool editor_redo(ExerciseEditor& ed) {
+    if (ed.redo.empty()) return false;
+    push_bounded(ed.undo, current(ed));
+    ExerciseEditor::State next = std::move(ed.redo.back());
+    ed.redo.pop_back();
+    restore(ed, std::move(next));
+    return true;
+}
+
+void editor_set_meta(ExerciseEditor& ed) {
+    const std::string name = get(ed.name), synopsis = get(ed.synopsis);
+    if (name == ed.exercise.name && synopsis == ed.exercise.synopsis) return;
+    editor_checkpoint(ed);
+    ed.exercise.name = name;
+    ed.exercise.synopsis = synopsis;
+    ed.dirty = true;
+}
+
+TriggerWindow trigger_window(const TriggeredInject& tr, const Scenario* sc, int n_days) {
+    TriggerWindow w{SimTime{}, days(std::max(1, n_days))};
+    if (tr.when.kind == Condition::Kind::At) {
+        w.earliest = tr.when.at;
+        return w;
+    }
+    if (!sc) return w;
+    // the first moment a centre where it is read is open
+    std::optional<SimTime> first;
+    for (const Centre& c : sc->plan.centres) {
+        if (tr.when.centre.by == CentreRef::By::Name && c.name != tr.when.centre.value) continue;
+        for (int d = 0; d < n_days; ++d)
+            if (c.open_on(d, sc->world.start_weekday)) {
+                const SimTime t = days(d) + (c.continuous ? SimTime{} : c.opens);
+                if (!first || t < *first) first = t;
+                break;
+            }
+    }
+    if (!first) return w;
+    w.earliest = *first;
+    if (tr.when.kind == Condition::Kind::QueueAbove) w.earliest = w.earliest + tr.when.for_time;
+    return w;
+}
 
 std::vector<std::filesystem::path> stress_library() {
     std::vector<std::filesystem::path> out;
@@ -117,6 +211,8 @@ void editor_open(ExerciseEditor& ed, const std::filesystem::path& file) {
     if (!ed.exercise.injects.empty()) editor_select(ed, ExerciseEditor::Block::Inject, 0);
     ed.open = true;
     ed.dirty = false;
+    ed.undo.clear();
+    ed.redo.clear();
 }
 
 bool editor_add_from_library(ExerciseEditor& ed, const std::filesystem::path& file) {
@@ -125,6 +221,7 @@ bool editor_add_from_library(ExerciseEditor& ed, const std::filesystem::path& fi
         ed.problem = diagnostics_text(r.diagnostics);
         return false;
     }
+    editor_checkpoint(ed);
     std::set<std::string> used = ids_in_use(ed.exercise);
     for (ScriptedInject in : r.exercise->injects) {
         in.id = unique(in.id, used);
@@ -238,6 +335,7 @@ bool editor_apply(ExerciseEditor& ed, const Scenario* scenario, Lang lang) {
                 ed.problem = "id « " + id + " » : " + tr(lang, Text::EdIdUsed);
                 return false;
             }
+        editor_checkpoint(ed);
         ed.exercise.objectives.at(i) = std::move(block->objectives.at(0));
     } else {
         const std::string old = ed.selected == ExerciseEditor::Block::Inject
@@ -249,6 +347,7 @@ bool editor_apply(ExerciseEditor& ed, const Scenario* scenario, Lang lang) {
             ed.problem = "id « " + id + " » : " + tr(lang, Text::EdIdUsed);
             return false;
         }
+        editor_checkpoint(ed);
         if (ed.selected == ExerciseEditor::Block::Inject) {
             ed.exercise.injects.at(i) = std::move(block->injects.at(0));
             sort_injects(ed.exercise);
@@ -264,6 +363,8 @@ bool editor_apply(ExerciseEditor& ed, const Scenario* scenario, Lang lang) {
 }
 
 void editor_add(ExerciseEditor& ed, ExerciseEditor::Block block, SimTime at) {
+    if (block == ExerciseEditor::Block::None) return;
+    editor_checkpoint(ed);
     const std::set<std::string> used = ids_in_use(ed.exercise);
     switch (block) {
     case ExerciseEditor::Block::Inject: {
@@ -311,8 +412,9 @@ void editor_add(ExerciseEditor& ed, ExerciseEditor::Block block, SimTime at) {
 }
 
 void editor_remove(ExerciseEditor& ed) {
-    if (ed.index < 0) return;
+    if (ed.index < 0 || ed.selected == ExerciseEditor::Block::None) return;
     const auto i = static_cast<std::size_t>(ed.index);
+    editor_checkpoint(ed);
     switch (ed.selected) {
     case ExerciseEditor::Block::Inject:
         if (i < ed.exercise.injects.size())
@@ -337,8 +439,7 @@ void editor_remove(ExerciseEditor& ed) {
 bool editor_save(ExerciseEditor& ed, const Scenario* scenario, Lang lang) {
     ed.problem.clear();
     ed.status.clear();
-    ed.exercise.name = get(ed.name);
-    ed.exercise.synopsis = get(ed.synopsis);
+    editor_set_meta(ed);
     const std::string p = get(ed.path);
     if (!p.empty()) ed.file = p;
     if (ed.file.empty()) {

@@ -54,7 +54,41 @@ struct ExerciseEditor {
 
     /// Where the timeline drew each scripted inject's marker (window pixels), for the tests.
     std::vector<std::array<float, 2>> marker_at;
+    /// Where the conditional injects' lane drew each trigger's marker (its earliest firing).
+    std::vector<std::array<float, 2>> trigger_at;
+    /// Where a few widgets of the form were drawn (x, y, w, h in window pixels), by name:
+    /// "threshold", "apply", "save" (the scripted-input tests click there).
+    std::vector<std::pair<std::string, std::array<float, 4>>> widget_at;
+
+    bool advanced = false; ///< the change is shown as TOML text instead of its form
+
+    /// Undo/redo (Ctrl+Z / Ctrl+Y): snapshots of the document before each edit, bounded.
+    struct State {
+        Exercise exercise;
+        Block selected = Block::None;
+        int index = -1;
+    };
+    std::vector<State> undo, redo;
+    static constexpr std::size_t undo_limit = 200;
 };
+
+/// The window in which a trigger can fire: from its earliest possible moment (its date for
+/// `at`; the first opening of a centre it is read at, plus how long the queue must last, for a
+/// queue; the first opening for a stock) to the end of the run. Without a scenario: from J0.
+struct TriggerWindow {
+    SimTime earliest, end;
+};
+TriggerWindow trigger_window(const TriggeredInject& trigger, const Scenario* scenario, int n_days);
+
+/// Records the current document on the undo stack (before an edit) and clears the redo stack.
+/// The editing functions below call it themselves.
+void editor_checkpoint(ExerciseEditor& ed);
+/// Undo / redo the last edit (false when there is none). The form shows the restored block.
+bool editor_undo(ExerciseEditor& ed);
+bool editor_redo(ExerciseEditor& ed);
+
+/// Takes the name and synopsis fields into the exercise (one undoable edit when they changed).
+void editor_set_meta(ExerciseEditor& ed);
 
 /// The shipped stress library (scenarios/stress/*.toml), sorted by name.
 std::vector<std::filesystem::path> stress_library();

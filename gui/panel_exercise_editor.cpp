@@ -1,16 +1,22 @@
 // The exercise editor's window (gui/exercise_editor.hpp): the chronogramme as a timeline of the
-// scripted injects, the lists of injects, conditional injects and objectives, the selected
-// block's form, the stress library, and "Enregistrer" (atomic, only a file riposte check
-// accepts).
+// scripted injects and, in a lane of their own, the conditional injects (a band over the window
+// where each can fire, a diamond at its earliest moment), the lists of injects, conditional
+// injects and objectives, the selected block's form (the change and the condition through
+// structured fields, change_form.hpp; the TOML text as an "advanced" toggle), undo/redo (Edit
+// menu, Ctrl+Z / Ctrl+Y), the stress library, and "Enregistrer" (atomic, only a file riposte
+// check accepts).
+#include "change_form.hpp"
 #include "exercise_editor.hpp"
 #include "panels.hpp"
 
 #include "riposte/change_toml.hpp"
+#include "riposte/exercise_toml.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 namespace riposte::gui {
@@ -26,10 +32,23 @@ ImU32 marker_colour(const Change& c) {
     return IM_COL32(40, 110, 220, 255);
 }
 
-void draw_timeline(ExerciseEditor& ed, int n_days, Lang lang) {
+void record(ExerciseEditor& ed, const char* name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    for (auto& w : ed.widget_at)
+        if (w.first == name) {
+            w.second = {a.x, a.y, b.x - a.x, b.y - a.y};
+            return;
+        }
+    ed.widget_at.push_back({name, {a.x, a.y, b.x - a.x, b.y - a.y}});
+}
+
+void draw_timeline(ExerciseEditor& ed, const Scenario* sc, int n_days, Lang lang) {
     ImGui::TextUnformatted(tr(lang, Text::EdTimeline));
     ImGui::TextDisabled("%s", tr(lang, Text::EdLegend));
-    const float height = 70;
+    const float row = 12.0f;
+    const int trigger_rows = std::max(1, static_cast<int>(ed.exercise.triggers.size()));
+    const float scripted_h = 70;
+    const float height = scripted_h + 10 + row * static_cast<float>(trigger_rows) + 8;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
     ImGui::InvisibleButton("timeline", ImVec2(width, height));
@@ -38,12 +57,23 @@ void draw_timeline(ExerciseEditor& ed, int n_days, Lang lang) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
                       IM_COL32(30, 34, 42, 255));
-    const float left = origin.x + 8, right = origin.x + width - 8;
-    const float axis = origin.y + height - 18;
+    const float label_w = ImGui::CalcTextSize(tr(lang, Text::EdTriggerLane)).x + 12;
+    const float left = origin.x + label_w, right = origin.x + width - 8;
+    const float axis = origin.y + scripted_h - 18;
+    const float lane_top = origin.y + scripted_h + 6;
     const double span = std::max(1, n_days) * 86400.0;
     auto x_of = [&](SimTime t) {
-        return left + static_cast<float>(static_cast<double>(t.seconds()) / span) * (right - left);
+        const double f = std::clamp(static_cast<double>(t.seconds()) / span, 0.0, 1.0);
+        return left + static_cast<float>(f) * (right - left);
     };
+    // lane names and the conditional lane's background
+    dl->AddText(ImVec2(origin.x + 4, axis - 30), IM_COL32(170, 170, 170, 255),
+                tr(lang, Text::EdScriptedLane));
+    dl->AddRectFilled(ImVec2(left, lane_top - 2),
+                      ImVec2(right, lane_top + row * static_cast<float>(trigger_rows) + 2),
+                      IM_COL32(40, 44, 56, 255));
+    dl->AddText(ImVec2(origin.x + 4, lane_top - 2), IM_COL32(170, 170, 170, 255),
+                tr(lang, Text::EdTriggerLane));
     dl->AddLine(ImVec2(left, axis), ImVec2(right, axis), IM_COL32(200, 200, 200, 255));
     const int step = n_days > 28 ? 7 : 1;
     for (int d = 0; d <= n_days; d += step) {
@@ -54,8 +84,9 @@ void draw_timeline(ExerciseEditor& ed, int n_days, Lang lang) {
             dl->AddText(ImVec2(x + 2, axis + 3), IM_COL32(200, 200, 200, 255), label.c_str());
     }
     ed.marker_at.clear();
+    ed.trigger_at.clear();
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    int hovered_inject = -1;
+    int hovered_inject = -1, hovered_trigger = -1;
     float best = 9;
     // injects at the same moment stack upwards
     SimTime last_at = SimTime::max();
@@ -78,11 +109,135 @@ void draw_timeline(ExerciseEditor& ed, int n_days, Lang lang) {
             hovered_inject = static_cast<int>(k);
         }
     }
+    // conditional injects: one row each, a band over the window where they can fire and a
+    // diamond at the earliest moment (a date: the diamond alone)
+    for (std::size_t k = 0; k < ed.exercise.triggers.size(); ++k) {
+        const TriggeredInject& t = ed.exercise.triggers[k];
+        const TriggerWindow w = trigger_window(t, sc, n_days);
+        const float y = lane_top + row * (static_cast<float>(k) + 0.5f);
+        const float x0 = x_of(w.earliest), x1 = x_of(w.end);
+        const ImU32 colour = marker_colour(t.change);
+        const ImU32 band = (colour & 0x00FFFFFFu) | (0x55u << IM_COL32_A_SHIFT);
+        if (t.when.kind != Condition::Kind::At)
+            dl->AddRectFilled(ImVec2(x0, y - 3), ImVec2(x1, y + 3), band, 2.0f);
+        const bool selected =
+            ed.selected == ExerciseEditor::Block::Trigger && ed.index == static_cast<int>(k);
+        const float r = selected ? 7.0f : 5.5f;
+        dl->AddQuadFilled(ImVec2(x0, y - r), ImVec2(x0 + r, y), ImVec2(x0, y + r),
+                          ImVec2(x0 - r, y), colour);
+        if (selected)
+            dl->AddQuad(ImVec2(x0, y - r - 3), ImVec2(x0 + r + 3, y), ImVec2(x0, y + r + 3),
+                        ImVec2(x0 - r - 3, y), IM_COL32(255, 255, 255, 255), 2.0f);
+        ed.trigger_at.push_back({x0, y});
+        const bool on_band = t.when.kind != Condition::Kind::At && mouse.x >= x0 && mouse.x <= x1 &&
+                             std::fabs(mouse.y - y) <= row / 2;
+        const float d = std::hypot(mouse.x - x0, mouse.y - y);
+        if (hovered && (d < best || (on_band && hovered_inject < 0 && hovered_trigger < 0))) {
+            best = std::min(best, d);
+            hovered_trigger = static_cast<int>(k);
+            hovered_inject = -1;
+        }
+    }
     if (hovered_inject >= 0) {
         const ScriptedInject& in = ed.exercise.injects[static_cast<std::size_t>(hovered_inject)];
         ImGui::SetTooltip("%s  [%s]  %s\n%s", format_day_time(in.at).c_str(), in.id.c_str(),
                           change_kind_name(in.change), in.text.c_str());
         if (clicked) editor_select(ed, ExerciseEditor::Block::Inject, hovered_inject);
+    } else if (hovered_trigger >= 0) {
+        const TriggeredInject& t = ed.exercise.triggers[static_cast<std::size_t>(hovered_trigger)];
+        const TriggerWindow w = trigger_window(t, sc, n_days);
+        ImGui::SetTooltip("%s %s  [%s]  %s\n%s\n%s", tr(lang, Text::EdEarliest),
+                          format_day_time(w.earliest).c_str(), t.id.c_str(),
+                          change_kind_name(t.change), condition_to_toml(t.when).c_str(),
+                          t.text.c_str());
+        if (clicked) editor_select(ed, ExerciseEditor::Block::Trigger, hovered_trigger);
+    }
+}
+
+/// The trigger's `when` as a form: the condition's kind, its threshold (or date), how long a
+/// queue must last, the centre it is read at. Writes `ed.when`.
+void draw_when_form(ExerciseEditor& ed, const Scenario* sc, Lang lang) {
+    ChangeFields f = split_inline_table(ed.when.data());
+    static const char* const keys[] = {"queue_above", "stock_below_days", "at"};
+    static const Text labels[] = {Text::EdWhenQueue, Text::EdWhenStock, Text::EdWhenAt};
+    int kind = 0;
+    for (int k = 0; k < 3; ++k)
+        if (f.find(keys[k])) kind = k;
+    bool changed = false;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::BeginCombo(tr(lang, Text::EdWhenKind), tr(lang, labels[kind]))) {
+        for (int k = 0; k < 3; ++k)
+            if (ImGui::Selectable(tr(lang, labels[k]), k == kind) && k != kind) {
+                ChangeFields next;
+                next.set(keys[k], k == 2 ? std::string{"\"J1 08:00\""} : std::string{"40"});
+                if (const std::string* c = f.find("centre")) next.set("centre", *c);
+                f = next;
+                kind = k;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    std::array<char, 64> buf{};
+    const std::string* v = f.find(keys[kind]);
+    std::string value = v ? *v : std::string{};
+    if (kind == 2) value = toml_unquote(value).value_or(value);
+    std::memcpy(buf.data(), value.data(), std::min(value.size(), buf.size() - 1));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::InputText(tr(lang, kind == 2 ? Text::EdAtTime : Text::EdThreshold), buf.data(),
+                         buf.size())) {
+        f.set(keys[kind], kind == 2 ? toml_quote(buf.data()) : std::string(buf.data()));
+        changed = true;
+    }
+    record(ed, "threshold");
+    if (kind == 0) {
+        std::array<char, 32> m{};
+        const std::string* fm = f.find("for_minutes");
+        if (fm) std::memcpy(m.data(), fm->data(), std::min(fm->size(), m.size() - 1));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+        if (ImGui::InputText(tr(lang, Text::EdForMinutes), m.data(), m.size())) {
+            f.set("for_minutes", m.data());
+            changed = true;
+        }
+    }
+    if (sc) {
+        const auto choices = centre_choices(sc->plan, false, lang);
+        const std::string* c = f.find("centre");
+        const std::string current = c ? *c : centre_ref_to_toml(CentreRef::all());
+        std::string preview = current;
+        for (const CentreChoice& ch : choices)
+            if (ch.value == current) preview = ch.label;
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+        if (ImGui::BeginCombo(tr(lang, Text::EdWhereRead), preview.c_str())) {
+            for (const CentreChoice& ch : choices)
+                if (ImGui::Selectable(ch.label.c_str(), ch.value == current)) {
+                    f.set("centre",
+                          ch.value == centre_ref_to_toml(CentreRef::all()) ? "" : ch.value);
+                    changed = true;
+                }
+            ImGui::EndCombo();
+        }
+    }
+    if (changed) {
+        const std::string text = join_inline_table(f);
+        std::memset(ed.when.data(), 0, ed.when.size());
+        std::memcpy(ed.when.data(), text.data(), std::min(text.size(), ed.when.size() - 1));
+    }
+}
+
+/// The change of the selected inject or trigger: its form, or its TOML text ("advanced").
+void draw_change(ExerciseEditor& ed, const Scenario* sc, bool triggered, Lang lang) {
+    ImGui::Checkbox(tr(lang, Text::EdAdvanced), &ed.advanced);
+    if (ed.advanced) {
+        ImGui::TextUnformatted(tr(lang, Text::EffectToml));
+        ImGui::InputTextMultiline("##change", ed.change.data(), ed.change.size(),
+                                  ImVec2(-1, ImGui::GetTextLineHeight() * 6));
+        return;
+    }
+    std::string text = ed.change.data();
+    if (draw_change_form("change", text, sc, triggered, lang)) {
+        std::memset(ed.change.data(), 0, ed.change.size());
+        std::memcpy(ed.change.data(), text.data(), std::min(text.size(), ed.change.size() - 1));
     }
 }
 
@@ -122,15 +277,20 @@ void draw_form(ExerciseEditor& ed, const Scenario* sc, Lang lang) {
         ImGui::InputTextMultiline("##checks", ed.checks.data(), ed.checks.size(),
                                   ImVec2(-1, lines * 6));
     } else {
-        if (ed.selected == Block::Inject)
+        if (ed.selected == Block::Inject) {
             ImGui::InputText(tr(lang, Text::InjectTime), ed.at.data(), ed.at.size());
-        else {
-            ImGui::InputText(tr(lang, Text::EdWhen), ed.when.data(), ed.when.size());
+            if (!parse_day_time(ed.at.data()).value) {
+                ImGui::SameLine();
+                ImGui::TextColored(colour_problem, "%s", tr(lang, Text::CfBadTime));
+            }
+        } else {
+            if (ed.advanced)
+                ImGui::InputText(tr(lang, Text::EdWhen), ed.when.data(), ed.when.size());
+            else
+                draw_when_form(ed, sc, lang);
             ImGui::Checkbox(tr(lang, Text::EdOnce), &ed.once);
         }
-        ImGui::TextUnformatted(tr(lang, Text::EffectToml));
-        ImGui::InputTextMultiline("##change", ed.change.data(), ed.change.size(),
-                                  ImVec2(-1, lines * 6));
+        draw_change(ed, sc, ed.selected == Block::Trigger, lang);
         ImGui::TextUnformatted(tr(lang, Text::InjectText));
         ImGui::InputTextMultiline("##text", ed.text.data(), ed.text.size(), ImVec2(-1, lines * 3));
         ImGui::TextUnformatted(tr(lang, Text::ControllerNotes));
@@ -138,6 +298,7 @@ void draw_form(ExerciseEditor& ed, const Scenario* sc, Lang lang) {
                                   ImVec2(-1, lines * 3));
     }
     if (ImGui::Button(tr(lang, Text::EdApply))) editor_apply(ed, sc, lang);
+    record(ed, "apply");
     ImGui::SameLine();
     if (ImGui::Button(tr(lang, Text::EdRemove))) editor_remove(ed);
     ImGui::PopID();
@@ -153,14 +314,40 @@ void draw_exercise_editor(const Snapshot& s, ExerciseEditor& ed, Lang lang) {
     ImGui::SetNextWindowPos(ImVec2(std::max(20.0f, size.x - width - 20), 40),
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(1.0f); // a form to read, not an overlay on the map
-    if (!ImGui::Begin(window_title(lang, Text::PanelEditor, "editor").c_str(), &ed.open)) {
+    if (!ImGui::Begin(window_title(lang, Text::PanelEditor, "editor").c_str(), &ed.open,
+                      ImGuiWindowFlags_MenuBar)) {
         ImGui::End();
         return;
     }
     using Block = ExerciseEditor::Block;
+    if (ImGui::BeginMenuBar()) {
+        if (ImGui::BeginMenu(tr(lang, Text::EdEditMenu))) {
+            if (ImGui::MenuItem(tr(lang, Text::EdUndo), "Ctrl+Z", false, !ed.undo.empty()))
+                editor_undo(ed);
+            if (ImGui::MenuItem(tr(lang, Text::EdRedo), "Ctrl+Y", false, !ed.redo.empty()))
+                editor_redo(ed);
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenuBar();
+    }
+    // Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) over the document, when no text field takes them for its
+    // own undo
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && io.KeyCtrl &&
+        !ImGui::IsAnyItemActive()) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
+            if (io.KeyShift)
+                editor_redo(ed);
+            else
+                editor_undo(ed);
+        } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) {
+            editor_redo(ed);
+        }
+    }
     ImGui::InputText(tr(lang, Text::EdFile), ed.path.data(), ed.path.size());
     ImGui::SameLine();
     if (ImGui::Button(tr(lang, Text::EdSave))) editor_save(ed, sc, lang);
+    record(ed, "save");
     if (ed.dirty)
         ImGui::TextDisabled("%s", tr(lang, Text::EdUnsaved));
     else if (!ed.status.empty())
@@ -171,11 +358,13 @@ void draw_exercise_editor(const Snapshot& s, ExerciseEditor& ed, Lang lang) {
         ImGui::PopStyleColor();
     }
     ImGui::InputText(tr(lang, Text::EdName), ed.name.data(), ed.name.size());
+    if (ImGui::IsItemDeactivatedAfterEdit()) editor_set_meta(ed);
     ImGui::TextUnformatted(tr(lang, Text::EdSynopsis));
     ImGui::InputTextMultiline("##synopsis", ed.synopsis.data(), ed.synopsis.size(),
                               ImVec2(-1, ImGui::GetTextLineHeight() * 2.5f));
+    if (ImGui::IsItemDeactivatedAfterEdit()) editor_set_meta(ed);
     ImGui::Separator();
-    draw_timeline(ed, sc ? sc->world.days : 28, lang);
+    draw_timeline(ed, sc, sc ? sc->world.days : 28, lang);
 
     // the stress library: a starting point
     if (!ed.library.empty()) {

@@ -69,13 +69,15 @@ std::string read_text(const fs::path& p) {
 
 TEST_CASE("plan toml: every shipped plan round-trips (load, write, load, compare)") {
     const auto plans = shipped_plans();
-    REQUIRE(plans.size() >= 9); // centre-herault x3, tiny x2, metz, liévin, dracénie, ...
+    REQUIRE(plans.size() >= 10); // centre-herault x4, tiny x2, metz, liévin, dracénie, ...
     TempDir dir;
+    int with_escalation = 0;
     for (const auto& pair : plans) {
         const fs::path world = pair.first, plan = pair.second;
         CAPTURE(plan.string());
         const LoadResult original = load_scenario(world, plan);
         REQUIRE_MESSAGE(original.scenario, diagnostics_text(original));
+        with_escalation += original.scenario->plan.escalations.empty() ? 0 : 1;
 
         const fs::path out =
             dir.path() / (world.parent_path().filename().string() + "-" + plan.filename().string());
@@ -103,6 +105,7 @@ TEST_CASE("plan toml: every shipped plan round-trips (load, write, load, compare
         REQUIRE(twice.ok());
         CHECK(body(twice.text) == body(text.text));
     }
+    CHECK(with_escalation >= 1); // plan-escalade.toml: the rules take the trip too
 }
 
 TEST_CASE("plan toml: a change to the plan is found by the comparison and survives the trip") {
@@ -155,20 +158,73 @@ TEST_CASE("plan toml: saving never replaces a file unless asked, and is atomic")
     CHECK(files == 1);
 }
 
-TEST_CASE("plan toml: a plan with escalation rules is refused with the reason") {
+TEST_CASE("plan toml: escalation rules are written back, and a changed rule is a difference") {
     const fs::path dir = fs::path{RIPOSTE_SCENARIO_DIR} / "centre-herault";
-    const std::string plan = read_text(dir / "plan-understaffed.toml") + R"(
-[[escalation]]
-name = "file longue"
-when = { queue_above = 15, for_minutes = 30 }
-then = [ { add_line = { role = "injection", people = 1, for = "3h" } } ]
-)";
-    const LoadResult r = load_scenario_text(read_text(dir / "world.toml"), "world.toml", plan,
-                                            "plan-escalation.toml", dir);
+    const LoadResult r = load_scenario(dir / "world.toml", dir / "plan-escalade.toml");
     REQUIRE_MESSAGE(r.scenario, diagnostics_text(r));
-    REQUIRE(r.scenario->plan.escalations.size() == 1);
-    const PlanText text = plan_to_toml(*r.scenario, {});
-    CHECK_FALSE(text.ok());
-    CHECK(text.error.find("escalation") != std::string::npos);
-    CHECK(text.text.empty());
+    REQUIRE(r.scenario->plan.escalations.size() == 2);
+    const Escalation& first = r.scenario->plan.escalations[0];
+    CHECK(first.id == "escalation:file longue à Clermont");
+    REQUIRE(first.then.size() == 2);
+    CHECK(escalation_decision_to_toml(first.then[0]) ==
+          "{ add_line = { centre = { concerned = true }, role = \"injection\", people = 1, "
+          "for = \"3h\" } }");
+
+    // more kinds than the shipped plan has: a reserve call (written as add_line with reserve),
+    // a closing with an offset, a booking change, another condition, once_per_day = false
+    Scenario edited = *r.scenario;
+    Escalation e;
+    e.id = "escalation:fermeture";
+    e.when.kind = Condition::Kind::At;
+    e.when.at = days(3) + hours(8);
+    e.when.centre = CentreRef::named("Gignac");
+    AddLine reserve;
+    reserve.centre = CentreRef::named("Lodève");
+    reserve.role = "injection";
+    reserve.people = 2;
+    reserve.until = hours(4);
+    reserve.reserve = true;
+    reserve.profession = "infirmier";
+    e.then.push_back(reserve);
+    e.then.push_back(SetCentreOpen{CentreRef::concerned(), false, hours(2)});
+    ChangeBooking booking;
+    booking.from_day = 1;
+    booking.slot_minutes = 5;
+    e.then.push_back(booking);
+    e.once_per_day = false;
+    edited.plan.escalations.push_back(e);
+    Escalation incidence;
+    incidence.id = "escalation:incidence";
+    incidence.when.kind = Condition::Kind::IncidenceAbove;
+    incidence.when.threshold = 120.5;
+    incidence.when.centre = CentreRef::all();
+    incidence.then.push_back(Message{"Incidence \"haute\"\nsur le territoire"});
+    edited.plan.escalations.push_back(incidence);
+
+    TempDir tmp;
+    const fs::path out = tmp.path() / "plan-escalade-2.toml";
+    const PlanText text = plan_to_toml(
+        edited, {"riposte_tests", dir / "plan-escalade.toml", dir / "world.toml", "", out});
+    REQUIRE_MESSAGE(text.ok(), text.error);
+    REQUIRE(save_plan_toml(out, text.text, false).ok());
+    const LoadResult again = load_scenario(dir / "world.toml", out);
+    CHECK_MESSAGE(again.diagnostics.items().empty(), diagnostics_text(again) << text.text);
+    REQUIRE(again.scenario);
+    const auto same = plan_difference(edited.world, edited.plan, again.scenario->plan);
+    CHECK_MESSAGE(!same, same.value_or("") << "\n" << text.text);
+    REQUIRE(again.scenario->plan.escalations.size() == 4);
+    CHECK(again.scenario->plan.escalations[2].then[0] == Change{reserve});
+    CHECK_FALSE(again.scenario->plan.escalations[2].once_per_day);
+
+    // a threshold or a decision changed: the comparison names the rule
+    Plan changed = again.scenario->plan;
+    changed.escalations[0].when.threshold = 30;
+    auto diff = plan_difference(edited.world, edited.plan, changed);
+    REQUIRE(diff);
+    CHECK(diff->rfind("escalations[0].when.threshold", 0) == 0);
+    changed = again.scenario->plan;
+    std::get<AddLine>(changed.escalations[0].then[0]).people = 3;
+    diff = plan_difference(edited.world, edited.plan, changed);
+    REQUIRE(diff);
+    CHECK(diff->rfind("escalations[0].then[0]", 0) == 0);
 }

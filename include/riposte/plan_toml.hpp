@@ -27,13 +27,18 @@ struct PlanOrigin {
 
 struct PlanText {
     std::string text;  ///< the file's content (empty when `error` is set)
-    std::string error; ///< why the plan cannot be written (e.g. [[escalation]] rules)
+    std::string error; ///< why the plan cannot be written
     [[nodiscard]] bool ok() const { return error.empty(); }
 };
 
 /// The plan of `scenario` as TOML text. Names (roles, vaccines, communes) are the world's.
-/// Plans with [[escalation]] rules are refused for now (their decisions have no writer).
+/// [[escalation]] rules are written with their `when`, `then` (one inline table per decision,
+/// times as offsets from the firing) and `once_per_day`.
 PlanText plan_to_toml(const Scenario& scenario, const PlanOrigin& origin);
+
+/// One decision of an escalation rule's `then`, as the plan reader wants it:
+/// { add_line = { role = "injection", people = 1, for = "3h" } }.
+std::string escalation_decision_to_toml(const Change& change);
 
 /// Writes `text` to `file` atomically (temporary file, then rename). Refuses to replace an
 /// existing file unless `overwrite` (the editor asks first).

@@ -3,10 +3,12 @@
 
 #include "core/text_parse.hpp"
 #include "riposte/change_toml.hpp"
+#include "riposte/exercise_toml.hpp"
 
 #include <charconv>
 #include <chrono>
 #include <ctime>
+#include <sstream>
 #include <system_error>
 #include <type_traits>
 
@@ -237,6 +239,36 @@ void write_validation(Writer& o, const World& w, const Plan& p,
     }
 }
 
+} // namespace
+
+std::string escalation_decision_to_toml(const Change& change) {
+    // the trigger form (times as offsets from the firing), one `key = value` per line, made
+    // into the inline table the plan reader wants: { add_line = { role = "...", people = 1 } }
+    std::istringstream in(trigger_change_to_toml(change));
+    std::string fields;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line.starts_with("kind = ")) continue;
+        fields += (fields.empty() ? "" : ", ") + line;
+    }
+    return "{ " + toml_key(change_kind_name(change)) + " = { " + fields +
+           (fields.empty() ? "} }" : " } }");
+}
+
+namespace {
+
+void write_escalation(Writer& o, const Escalation& e) {
+    o.line("");
+    o.line("[[escalation]]");
+    const std::string prefix = "escalation:";
+    o.str("name", e.id.starts_with(prefix) ? e.id.substr(prefix.size()) : e.id);
+    o.raw("when", condition_to_toml(e.when));
+    std::string then = "[";
+    for (std::size_t k = 0; k < e.then.size(); ++k)
+        then += (k ? ",\n         " : " ") + escalation_decision_to_toml(e.then[k]);
+    o.raw("then", then + " ]");
+    o.boolean("once_per_day", e.once_per_day);
+}
+
 std::string now_text() {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     char stamp[32];
@@ -252,12 +284,6 @@ PlanText plan_to_toml(const Scenario& scenario, const PlanOrigin& origin) {
     PlanText out;
     const World& w = scenario.world;
     const Plan& p = scenario.plan;
-    if (!p.escalations.empty()) {
-        out.error = "this plan has " + std::to_string(p.escalations.size()) +
-                    " [[escalation]] rule(s), which cannot be written back yet: edit the plan "
-                    "file by hand to keep them";
-        return out;
-    }
     Writer o;
     o.line("# Plan written by " + origin.program + " on " + now_text() + ".");
     if (!origin.plan_file.empty())
@@ -274,6 +300,7 @@ PlanText plan_to_toml(const Scenario& scenario, const PlanOrigin& origin) {
     o.number("overbooking", p.booking.overbooking);
     for (const Centre& c : p.centres) write_centre(o, w, c);
     for (const MobileTeam& m : p.mobile_teams) write_team(o, w, m);
+    for (const Escalation& e : p.escalations) write_escalation(o, e);
     // the reader resolves stress files against the written file's folder
     write_validation(o, w, p,
                      origin.save_to.empty()             ? std::filesystem::path{}
@@ -441,6 +468,24 @@ std::optional<std::string> plan_difference(const World& w, const Plan& a, const 
              canonical_text(b.stress[i].file));
     }
     d.eq("escalations.size", a.escalations.size(), b.escalations.size());
+    for (std::size_t i = 0; i < a.escalations.size() && i < b.escalations.size(); ++i) {
+        const Escalation& x = a.escalations[i];
+        const Escalation& y = b.escalations[i];
+        const std::string e = at("escalations", i);
+        d.eq(e + ".id", x.id, y.id);
+        d.eq(e + ".once_per_day", x.once_per_day, y.once_per_day);
+        d.eq(e + ".when.kind", x.when.kind, y.when.kind);
+        d.eq(e + ".when.threshold", x.when.threshold, y.when.threshold);
+        d.eq(e + ".when.for_time", x.when.for_time, y.when.for_time);
+        d.eq(e + ".when.at", x.when.at, y.when.at);
+        d.eq(e + ".when.centre", condition_to_toml(x.when), condition_to_toml(y.when));
+        d.eq(e + ".then.size", x.then.size(), y.then.size());
+        for (std::size_t k = 0; k < x.then.size() && k < y.then.size(); ++k)
+            d.eq(at(e + ".then", k), escalation_decision_to_toml(x.then[k]),
+                 escalation_decision_to_toml(y.then[k]));
+        for (std::size_t k = 0; k < x.then.size() && k < y.then.size(); ++k)
+            d.eq(at(e + ".then", k) + ".equal", x.then[k] == y.then[k], true);
+    }
     return d.first_;
 }
 
