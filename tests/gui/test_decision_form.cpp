@@ -203,9 +203,9 @@ TEST_CASE("decision form: change a centre's hours for a range of days") {
     CHECK(h.opens == hours(9));
     CHECK(h.closes == hours(24));
     // a time that does not read: the field is named, with the format
-    put(f.closes, "20h");
+    put(f.closes, "25:00");
     CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem));
-    CHECK(problem.find("Fermeture « 20h »") == 0);
+    CHECK(problem.find("Fermeture « 25:00 »") == 0);
     CHECK(problem.find("08:00") != std::string::npos);
     put(f.closes, "20:00");
     f.centre = -1;
