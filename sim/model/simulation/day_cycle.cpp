@@ -22,7 +22,7 @@ void Simulation::Impl::on_day_start(int d) {
         std::fill(rt.role_required.begin(), rt.role_required.end(), 0);
         std::fill(rt.role_present.begin(), rt.role_present.end(), 0);
         if (rt.alloc[du] > 0) {
-            rt.stock += rt.alloc[du];
+            rt.vials.receive(rt.alloc[du]);
             LogEntry e = log_entry(LogKind::Delivery, LogEvent::DosesDelivered);
             e.count = rt.alloc[du];
             e.centre = static_cast<std::int32_t>(c);
@@ -294,7 +294,7 @@ void Simulation::Impl::on_day_end(int d) {
             a.row.wait_max_min = a.waits.back();
         }
         a.row.time_in_centre_mean_min = a.time_in_centre.mean();
-        a.row.stock_end = rt.stock + rt.vial_left;
+        a.row.stock_end = rt.vials.total();
         if (open) {
             rt.used_past += a.row.doses_used;
             ++rt.days_past;

@@ -605,11 +605,8 @@ void Simulation::Impl::do_change(const ColdChainFailure& x, std::uint64_t, Chang
     if (out.refusal) return;
     for (int c : cs) {
         CentreRt& rt = centres_[static_cast<std::size_t>(c)];
-        const std::int64_t lost = rt.stock + rt.vial_left;
+        const std::int64_t lost = rt.vials.destroy(); // the opened vial's expiry is stale
         rt.acc.row.doses_wasted += lost;
-        rt.stock = 0;
-        rt.vial_left = 0;
-        ++rt.vial_serial; // the opened vial's expiry is stale
         out.doses += lost;
     }
     out.centres = cs;
@@ -633,12 +630,12 @@ void Simulation::Impl::do_change(const ReallocateDoses& x, std::uint64_t, Change
         return;
     }
     CentreRt& ra = centres_[static_cast<std::size_t>(from[0])];
-    if (ra.stock < x.doses) {
-        out.refusal = refuse(RefusalReason::NotEnoughStock, a.name, static_cast<double>(ra.stock));
+    if (!ra.vials.take_out(x.doses)) {
+        out.refusal =
+            refuse(RefusalReason::NotEnoughStock, a.name, static_cast<double>(ra.vials.sealed()));
         return;
     }
-    ra.stock -= x.doses;
-    centres_[static_cast<std::size_t>(to[0])].stock += x.doses;
+    centres_[static_cast<std::size_t>(to[0])].vials.receive(x.doses);
     out.doses = x.doses;
     out.centres = {from[0], to[0]};
 }
@@ -1005,7 +1002,7 @@ void Simulation::Impl::evaluate_triggers() {
                         since = SimTime::max();
                     }
                 } else { // StockBelowDays: against the mean use of the days before today
-                    holds = rt.days_past > 0 && static_cast<double>(rt.stock + rt.vial_left) <
+                    holds = rt.days_past > 0 && static_cast<double>(rt.vials.total()) <
                                                     when.threshold *
                                                         static_cast<double>(rt.used_past) /
                                                         static_cast<double>(rt.days_past);

@@ -172,8 +172,8 @@ LiveState Simulation::live_state() const {
         cl.waiting = rt.waiting;
         cl.in_centre = rt.in_centre;
         cl.staff_by_role = rt.role_on_site;
-        cl.stock = rt.stock;
-        cl.open_vial_doses = rt.vial_left;
+        cl.stock = rt.vials.sealed();
+        cl.open_vial_doses = rt.vials.open_vial_doses();
         cl.today = rt.acc.row;
     }
     for (const StationRt& s : m.stations_) {

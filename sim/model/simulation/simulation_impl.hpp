@@ -11,6 +11,7 @@
 #include "riposte/model/centre_calendar.hpp"
 #include "riposte/model/server_pool.hpp"
 #include "riposte/model/slot_book.hpp"
+#include "riposte/model/vial_stock.hpp"
 #include "riposte/roster.hpp"
 #include "riposte/simulation.hpp"
 #include "riposte/territory.hpp"
@@ -169,10 +170,7 @@ struct CentreRt {
     std::vector<std::vector<BookingRec>> bookings; // per day
     std::vector<std::int64_t> alloc;               // doses arriving per day
     std::int64_t n_positions = 0, stride = 1;
-    std::int64_t stock = 0;
-    int vial_left = 0;
-    SimTime vial_expires;
-    std::uint32_t vial_serial = 0;
+    VialStock vials; // doses in stock and the opened vial
     int in_centre = 0, waiting = 0;
     bool doors_open = false;
     std::vector<int> closing_shifts; // roster shifts whose staff stay until the centre is empty
