@@ -65,6 +65,9 @@ std::vector<Change> sample_changes() {
     v.push_back(RoadCut{"34114", "34239", days(4) + hours(18)});
     v.push_back(SendMobileTeam{"Équipe mobile \"nord\"", 6, {"34114", "Saint-André-de-Sangonis"}});
     v.push_back(ChangeHours{CentreRef::named("Gignac"), 7, 9, hours(8), hours(20)});
+    v.push_back(DemandSurge{{}, 2.5, 3, 6, "Lodève", ""});
+    v.push_back(DemandSurge{{}, 1.5, 2, 0, "34114", "75+"});
+    v.push_back(DemandSurge{{}, 3, 1, 0, "", "18-64"});
     v.push_back(ChangeHours{CentreRef{CentreRef::By::Largest, {}}, 5, 5, hours(7) + minutes(30),
                             hours(24)});
     return v;
@@ -502,6 +505,50 @@ days = 2
           }) == 1);
     // no centre of kind "both" in this plan
     CHECK(find_id(d, "exercise.no_centre_of_kind"));
+}
+
+TEST_CASE("a demand surge for people: its commune and group are checked against the world, and "
+          "it names centres or people, not both") {
+    const LoadResult s = load_scenario(scenario_root / "centre-herault" / "world.toml",
+                                       scenario_root / "centre-herault" / "plan.toml");
+    REQUIRE(s.scenario);
+    const auto r = load_exercise_text(R"([exercise]
+name = "afflux"
+[[inject]]
+id = "media"
+at = "J1 08:00"
+kind = "demand_surge"
+commune = "Lodeve"
+group = "75 +"
+factor = 2
+days = 2
+[[inject]]
+id = "ok"
+at = "J1 09:00"
+kind = "demand_surge"
+commune = "34142"
+group = "75+"
+factor = 2
+days = 2
+walk_ins_per_hour = 6
+)",
+                                      "afflux.toml");
+    REQUIRE_MESSAGE(r.exercise, all_text(r.diagnostics));
+    const Diagnostics d = check_exercise(r, *s.scenario);
+    CAPTURE(all_text(d));
+    REQUIRE(d.error_count() == 2);
+    CHECK(d.items()[0].where.line == 7);
+    CHECK(d.items()[0].message.find("unknown commune") != std::string::npos);
+    CHECK(d.items()[1].where.line == 8);
+    CHECK(d.items()[1].message.find("did you mean '75+'") != std::string::npos);
+    // both a centre and people: one error, on 'centre'
+    const auto both = parse_change_toml(
+        "kind = \"demand_surge\"\ncommune = \"34142\"\ncentre = \"Lodève\"\nfactor = 2\n"
+        "days = 1\n",
+        "c.toml");
+    CHECK_FALSE(both.change);
+    REQUIRE(find_id(both.diagnostics, "exercise.surge_target"));
+    CHECK(find_id(both.diagnostics, "exercise.surge_target")->where.line == 3);
 }
 
 TEST_CASE("the shipped stress library checks cleanly on Centre-Hérault and on other territories") {

@@ -1144,3 +1144,100 @@ TEST_CASE("an hours change is the same in a fork and in a replay: same stamp, sa
     CHECK(centre_day_csv(sc, fork.run()) == centre_day_csv(sc, a.res));
     CHECK(centre_day_csv(sc, trunk.run()) == centre_day_csv(sc, baseline()));
 }
+
+// ---------------------------------------------------------------- demand surge for people
+
+namespace {
+
+const TestingDayRow& test_row(const Results& r, int c, int d) {
+    for (const auto& x : r.testing_days)
+        if (x.centre == c && x.day == d) return x;
+    FAIL("no testing row for centre " << c << " day " << d);
+    static TestingDayRow none;
+    return none;
+}
+
+} // namespace
+
+TEST_CASE("a demand surge in one commune: its people's tests × factor and their walk-ins at its "
+          "centre, everyone else's demand unchanged") {
+    const Scenario& sc = herault();
+    const int lab = centre_index(sc, "Dépistage Saint-André-de-Sangonis");
+    const int lodeve_centre = centre_index(sc, "Lodève");
+    const int m = sc.world.find_commune("34142"); // Lodève
+    REQUIRE(m >= 0);
+    const Results base = baseline();
+    // day 1 (a Tuesday) at 10:00, for 3 days: the days starting meanwhile are 2, 3 and 4
+    DemandSurge x;
+    x.commune = "Lodève";
+    x.factor = 3;
+    x.days = 3;
+    const Run r = run_with(sc, at(1, 10), x);
+    REQUIRE_MESSAGE(r.outcome.applied(), describe_refusal(*r.outcome.refusal, "en"));
+    for (int d : {2, 3, 4}) {
+        CAPTURE(d);
+        // the tests Lodève's people ask for, twice more (the rows round the day's demand)
+        const double want = sc.world.epidemic.incidence_per_100k[static_cast<std::size_t>(d)] /
+                            1e5 * static_cast<double>(sc.world.territory.communes[m].population) *
+                            sc.world.epidemic.tests_per_case;
+        REQUIRE(want > 1);
+        const double added =
+            static_cast<double>(test_row(r.res, lab, d).demand - test_row(base, lab, d).demand);
+        CHECK(std::abs(added - 2 * want) <= 1.0);
+    }
+    // before and after, the demand is the plan's
+    CHECK(test_row(r.res, lab, 1).demand == test_row(base, lab, 1).demand);
+    CHECK(test_row(r.res, lab, 7).demand == test_row(base, lab, 7).demand);
+    // tests only: no vaccination centre sees a difference, on any day
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        if (static_cast<int>(c) != lab)
+            CHECK(first_diff_day(base, r.res, static_cast<int>(c)) == INT_MAX);
+
+    // with walk-ins: Lodève's people come to the Lodève centre without an appointment
+    x.walk_ins_per_hour = 6;
+    const Run w = run_with(sc, at(1, 10), x);
+    REQUIRE_MESSAGE(w.outcome.applied(), describe_refusal(*w.outcome.refusal, "en"));
+    CHECK(w.outcome.centres == std::vector<int>{lodeve_centre});
+    CHECK(row(w.res, lodeve_centre, 1).walk_ins > row(base, lodeve_centre, 1).walk_ins + 10);
+    // the other vaccination centres: identical until those people's bookings would have come
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        if (static_cast<int>(c) != lab && static_cast<int>(c) != lodeve_centre)
+            CHECK(first_diff_day(base, w.res, static_cast<int>(c)) >= 2);
+}
+
+TEST_CASE("a demand surge of one group: tests rise by the group's share only; unknown names are "
+          "refused") {
+    const Scenario& sc = herault();
+    const int lab = centre_index(sc, "Dépistage Saint-André-de-Sangonis");
+    const Results base = baseline();
+    DemandSurge x;
+    x.group = "75+"; // 11 % of each commune
+    x.factor = 3;
+    x.days = 2;
+    const Run r = run_with(sc, at(1, 10), x);
+    REQUIRE_MESSAGE(r.outcome.applied(), describe_refusal(*r.outcome.refusal, "en"));
+    for (int d : {2, 3}) {
+        CAPTURE(d);
+        const auto b = static_cast<double>(test_row(base, lab, d).demand);
+        const auto s = static_cast<double>(test_row(r.res, lab, d).demand);
+        // × (1 + 2 × 0.11) over every commune that tests there (rounding: ±1)
+        CHECK(std::abs(s - b * (1 + 2 * 0.11)) <= 1.0 + 0.01 * b);
+    }
+    CHECK(test_row(r.res, lab, 4).demand == test_row(base, lab, 4).demand);
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        if (static_cast<int>(c) != lab)
+            CHECK(first_diff_day(base, r.res, static_cast<int>(c)) == INT_MAX);
+
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(1, 10));
+    DemandSurge bad;
+    bad.commune = "Nowhere";
+    ChangeOutcome o = sim.apply(bad, change_identity("no"));
+    REQUIRE_FALSE(o.applied());
+    CHECK(describe_refusal(*o.refusal, "en") == "bad value: unknown commune 'Nowhere'");
+    bad.commune.clear();
+    bad.group = "90+";
+    o = sim.apply(bad, change_identity("no"));
+    REQUIRE_FALSE(o.applied());
+    CHECK(describe_refusal(*o.refusal, "en") == "bad value: unknown group '90+'");
+}

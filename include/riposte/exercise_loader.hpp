@@ -28,6 +28,7 @@ struct ExerciseName {
         Team,       ///< a mobile team's name
         CentreKind, ///< a centre kind selector (matches no centre is a warning)
         Day,        ///< a day index (an inject after the run's end never fires)
+        Group,      ///< a population group of the world
     };
     What what = What::Centre;
     std::string value;

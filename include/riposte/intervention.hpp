@@ -90,13 +90,21 @@ struct ColdChainFailure {
     bool operator==(const ColdChainFailure&) const = default;
 };
 
-/// Walk-in and test arrivals at the centres come `factor` times as often for `days` days (a
-/// media announcement, a cluster).
+/// Demand surges for `days` days (a media announcement, a cluster).
+/// At centres (`centre`): walk-in and test arrivals there come `factor` times as often.
+/// For people (`commune` and/or `group` set; `centre` is then not used): the tests asked for
+/// by the people of the commune (of the group; of both when both are set) are `factor` times
+/// as many on the days that start meanwhile, and `walk_ins_per_hour` brings those people
+/// without an appointment to the vaccination centres of the commune (every centre when only
+/// the group is named) from now; everyone else's demand is unchanged.
 struct DemandSurge {
     CentreRef centre;
     double factor = 2;
     int days = 1;
     double walk_ins_per_hour = 0; ///< extra unbooked arrivals per hour at vaccination centres
+    std::string commune;          ///< INSEE code or name (empty: not by commune)
+    std::string group;            ///< a population group's name (empty: not by group)
+    [[nodiscard]] bool for_people() const { return !commune.empty() || !group.empty(); }
     bool operator==(const DemandSurge&) const = default;
 };
 

@@ -174,7 +174,9 @@ std::string change_to_toml(const Change& change) {
             } else if constexpr (std::is_same_v<T, ColdChainFailure>) {
                 l.centre("centre", c.centre);
             } else if constexpr (std::is_same_v<T, DemandSurge>) {
-                l.centre("centre", c.centre);
+                if (!c.for_people()) l.centre("centre", c.centre);
+                if (!c.commune.empty()) l.str("commune", c.commune);
+                if (!c.group.empty()) l.str("group", c.group);
                 l.number("factor", c.factor);
                 l.integer("days", c.days);
                 if (c.walk_ins_per_hour > 0) l.number("walk_ins_per_hour", c.walk_ins_per_hour);

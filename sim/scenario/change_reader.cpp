@@ -56,7 +56,8 @@ constexpr std::string_view change_keys[] = {"centre",
                                             "leave_at",
                                             "to_day",
                                             "opens",
-                                            "closes"};
+                                            "closes",
+                                            "commune"};
 
 constexpr std::string_view centre_example =
     "centre = \"Gignac\" (a name, \"*\" for every centre, or { largest = true })";
@@ -584,7 +585,20 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
     }
     case 6: {
         DemandSurge v;
-        v.centre = c.centre();
+        // for people (a commune, a group), or at centres
+        if (r.has("commune") || r.has("group")) {
+            if (r.has("commune"))
+                v.commune = c.text("commune", false, "commune = \"34142\"", W::Commune, true);
+            if (r.has("group"))
+                v.group = c.text("group", false, "group = \"18-64\"", W::Group, true);
+            if (const toml::node* n = r.node("centre")) {
+                r.file().error(*n, "exercise.surge_target",
+                               say(text::diag.surge_centre_and_people, {}));
+                c.fail();
+            }
+        } else {
+            v.centre = c.centre();
+        }
         v.factor = c.positive("factor", 1000, true, "factor = 3", 2);
         v.days = static_cast<int>(c.integer("days", 1, 3650, true, "days = 5", 1));
         v.walk_ins_per_hour =

@@ -404,6 +404,13 @@ Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) 
             loader::resolve_name(s.world.roles, n.value, "role", n.where, d,
                                  "a role of the world's scope of practice");
             break;
+        case ExerciseName::What::Group: {
+            std::vector<std::string> groups;
+            for (const PopulationGroup& g : s.world.groups) groups.push_back(g.name);
+            loader::resolve_name(groups, n.value, "group", n.where, d,
+                                 "a population group of the world");
+            break;
+        }
         case ExerciseName::What::Team: {
             std::vector<std::string> teams;
             for (const MobileTeam& t : s.plan.mobile_teams) teams.push_back(t.name);

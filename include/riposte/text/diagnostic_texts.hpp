@@ -256,6 +256,13 @@ struct DiagnosticTexts {
                        "changé, au moins {1}",
                        "'to_day' ({0}) is before 'from_day' ({1}): write the last day changed, "
                        "at least {1}"};
+    // change_reader.cpp: demand_surge
+    Text surge_centre_and_people{"une hausse de la demande vise des centres ('centre') ou des "
+                                 "personnes ('commune', 'group'), pas les deux : retirez "
+                                 "'centre' ou 'commune'/'group'",
+                                 "a demand surge targets centres ('centre') or people "
+                                 "('commune', 'group'), not both: remove 'centre' or "
+                                 "'commune'/'group'"};
 };
 
 inline constexpr DiagnosticTexts diag{};

@@ -180,9 +180,9 @@ void Simulation::Impl::testing_day_start(int d) {
         std::vector<double> centre_daily(centres_.size(), 0.0);
         double unmet = 0;
         for (std::size_t m = 0; m < w_.territory.communes.size(); ++m) {
-            const double want = inc / 1e5 *
-                                static_cast<double>(w_.territory.communes[m].population) *
-                                w_.epidemic.tests_per_case;
+            double want = inc / 1e5 * static_cast<double>(w_.territory.communes[m].population) *
+                          w_.epidemic.tests_per_case;
+            if (!people_surges_.empty()) want *= people_surge_factor(static_cast<int>(m), t0);
             bool found = false;
             for (const auto& [c, t] : test_choices_[m])
                 if (plan_.centres[static_cast<std::size_t>(c)].open_on(d, w_.start_weekday)) {

@@ -643,18 +643,23 @@ void Simulation::Impl::do_change(const ReallocateDoses& x, std::uint64_t, Change
 // ---------------------------------------------------------------- demand and booking
 
 void Simulation::Impl::do_change(const DemandSurge& x, std::uint64_t, ChangeOutcome& out) {
-    const auto cs = resolve(x.centre, out.refusal);
-    if (out.refusal) return;
     if (!(x.factor > 0) || x.factor > 100 || x.days < 1 || !(x.walk_ins_per_hour >= 0)) {
         out.refusal = refuse(RefusalReason::BadValue, "factor / days / walk_ins_per_hour");
         return;
     }
+    if (x.for_people()) {
+        surge_people(x, out);
+        return;
+    }
+    const auto cs = resolve(x.centre, out.refusal);
+    if (out.refusal) return;
     const SimTime now = sim_.now();
     const int d = now.day();
     for (int c : cs) {
         CentreRt& rt = centres_[static_cast<std::size_t>(c)];
         const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
         rt.surge_factor = x.factor;
+        rt.surge_group = -1;
         rt.surge_walk_ins = x.walk_ins_per_hour;
         rt.surge_until = now + days(x.days);
         // a centre without walk-ins today starts drawing them now
@@ -669,8 +674,65 @@ void Simulation::Impl::do_change(const DemandSurge& x, std::uint64_t, ChangeOutc
     out.centres = cs;
 }
 
-std::int32_t Simulation::Impl::surge_walker(int commune, int day) {
-    // someone of the commune who wants a dose, holds no booking and may have one
+void Simulation::Impl::surge_people(const DemandSurge& x, ChangeOutcome& out) {
+    const int m = x.commune.empty() ? -1 : w_.find_commune(x.commune);
+    if (!x.commune.empty() && m < 0) {
+        out.refusal = refuse(RefusalReason::BadValue, "unknown commune '" + x.commune + "'");
+        return;
+    }
+    int g = -1;
+    for (std::size_t k = 0; k < w_.groups.size(); ++k)
+        if (w_.groups[k].name == x.group) g = static_cast<int>(k);
+    if (!x.group.empty() && g < 0) {
+        out.refusal = refuse(RefusalReason::BadValue, "unknown group '" + x.group + "'");
+        return;
+    }
+    const SimTime now = sim_.now();
+    const int d = now.day();
+    people_surges_.push_back({m, g, x.factor, now + days(x.days)});
+    if (!(x.walk_ins_per_hour > 0)) return;
+    // walk-ins of those people at the vaccination centres of the commune (every one: a group)
+    for (std::size_t ci = 0; ci < centres_.size(); ++ci) {
+        const Centre& def = plan_.centres[ci];
+        if (!def.vaccinates() || def.walk_in_only || (m >= 0 && def.commune != m)) continue;
+        const int c = static_cast<int>(ci);
+        CentreRt& rt = centres_[ci];
+        if (rt.surge_until <= now) rt.surge_factor = 1; // a surge at the centre keeps its factor
+        rt.surge_walk_ins = x.walk_ins_per_hour;
+        rt.surge_group = g;
+        rt.surge_until = std::max(rt.surge_until, now + days(x.days));
+        const CentreCalendar::Hours h = rt.calendar.on(d);
+        if (rt.walkin_chain_day != d && def.open_on(d, w_.start_weekday) &&
+            now < day_start(d) + h.closes) {
+            rt.walkin_clock_s =
+                static_cast<double>(std::max(now, day_start(d) + h.opens).seconds());
+            schedule_next_walk_in(c, day_start(d) + h.closes);
+        }
+        out.centres.push_back(c);
+    }
+}
+
+std::int32_t Simulation::Impl::surge_walker(int commune, int day, int group) {
+    // someone of the commune (of the group) who wants a dose, holds no booking and may have one
+    if (group >= 0) {
+        if (walkin_scan_cg_.empty()) {
+            walkin_scan_cg_.assign(person_first_.size(), 0);
+            for (std::size_t k = 0; k < person_first_.size(); ++k)
+                walkin_scan_cg_[k] = person_first_[k];
+        }
+        const std::size_t k = cg(commune, group);
+        const std::int32_t end = k + 1 < person_first_.size()
+                                     ? person_first_[k + 1]
+                                     : static_cast<std::int32_t>(persons_.size());
+        std::int32_t& i = walkin_scan_cg_[k];
+        for (; i < end; ++i) {
+            const DemandPerson& dp = persons_[static_cast<std::size_t>(i)];
+            if (dp.doses == 0 && dp.state == Waiting &&
+                eligible_day_[static_cast<std::size_t>(dp.group)] <= day)
+                return i++;
+        }
+        return none;
+    }
     if (walkin_scan_.empty()) {
         walkin_scan_.assign(w_.territory.communes.size(), 0);
         for (std::size_t m = 0; m < walkin_scan_.size(); ++m)

@@ -193,6 +193,7 @@ struct CentreRt {
     SimTime closed_until;          // premises shut (inject or decision) until then
     std::uint32_t closure_gen = 0; // stale Reopen events carry an older generation
     double surge_factor = 1, surge_walk_ins = 0;
+    int surge_group = -1; // surge walk-ins: people of this group only (-1: any)
     SimTime surge_until;
     int walkin_chain_day = -1;
     int slot_change_from = 1 << 30; // days from which slots last slot_length_now (a decision)
@@ -321,6 +322,25 @@ class Simulation::Impl final : public EventHandler {
     std::vector<int> eligible_day_;         // per group: the world's, or earlier by an intervention
     int here_centre_ = -1;                  // the centre where the firing trigger holds
     std::vector<std::int32_t> walkin_scan_; // per commune: surge walk-ins looked up to here
+    std::vector<std::int32_t> walkin_scan_cg_; // per (commune, group): the same, by group
+    // demand surges for people (a commune, a group): tests asked × factor while they hold
+    struct PeopleSurge {
+        int commune = -1, group = -1; // -1: any
+        double factor = 1;
+        SimTime until;
+    };
+    std::vector<PeopleSurge> people_surges_;
+    /// Tests asked by commune m's people on the day starting at t0: × this.
+    double people_surge_factor(int m, SimTime t0) const {
+        double f = 1;
+        for (const PeopleSurge& s : people_surges_) {
+            if (s.until <= t0 || (s.commune >= 0 && s.commune != m)) continue;
+            f *= s.group < 0
+                     ? s.factor
+                     : 1 + (s.factor - 1) * w_.groups[static_cast<std::size_t>(s.group)].share;
+        }
+        return f;
+    }
     std::shared_ptr<const Exercise> exercise_;
     struct InjectRt {
         Change change;
@@ -531,7 +551,7 @@ class Simulation::Impl final : public EventHandler {
             if (d >= from) h = hz;
         return h;
     }
-    std::int32_t surge_walker(int commune, int day);
+    std::int32_t surge_walker(int commune, int day, int group = -1);
     void on_reopen(int c, std::uint32_t gen);
     void on_inject(std::size_t i, std::uint32_t gen);
     void set_exercise(std::shared_ptr<const Exercise> exercise);
@@ -563,6 +583,7 @@ class Simulation::Impl final : public EventHandler {
     void do_change(const RoadCut& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const SendMobileTeam& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const ChangeHours& x, std::uint64_t id, ChangeOutcome& out);
+    void surge_people(const DemandSurge& x, ChangeOutcome& out);
     /// Travel times and the centre choices from the current road graph (set-up, road cuts).
     void compute_travel();
     void compute_choices();

@@ -90,7 +90,7 @@ void Simulation::Impl::on_walk_in(int c) {
         return;
     }
     if (rt.surge_until > sim_.now()) { // a surge brings people who held no booking
-        const std::int32_t person = surge_walker(def.commune, sim_.now().day());
+        const std::int32_t person = surge_walker(def.commune, sim_.now().day(), rt.surge_group);
         if (person == none) return;
         persons_[static_cast<std::size_t>(person)].state = Booked;
         const std::int32_t p = new_patient();
