@@ -677,14 +677,14 @@ void Simulation::Impl::do_change(const DemandSurge& x, std::uint64_t, ChangeOutc
 void Simulation::Impl::surge_people(const DemandSurge& x, ChangeOutcome& out) {
     const int m = x.commune.empty() ? -1 : w_.find_commune(x.commune);
     if (!x.commune.empty() && m < 0) {
-        out.refusal = refuse(RefusalReason::BadValue, "unknown commune '" + x.commune + "'");
+        out.refusal = refuse(RefusalReason::BadValue, RefusalDetail::UnknownCommune, x.commune);
         return;
     }
     int g = -1;
     for (std::size_t k = 0; k < w_.groups.size(); ++k)
         if (w_.groups[k].name == x.group) g = static_cast<int>(k);
     if (!x.group.empty() && g < 0) {
-        out.refusal = refuse(RefusalReason::BadValue, "unknown group '" + x.group + "'");
+        out.refusal = refuse(RefusalReason::BadValue, RefusalDetail::UnknownGroup, x.group);
         return;
     }
     const SimTime now = sim_.now();
