@@ -102,8 +102,8 @@ struct DemandSurge {
     double factor = 2;
     int days = 1;
     double walk_ins_per_hour = 0; ///< extra unbooked arrivals per hour at vaccination centres
-    std::string commune;          ///< INSEE code or name (empty: not by commune)
-    std::string group;            ///< a population group's name (empty: not by group)
+    std::string commune{};        ///< INSEE code or name (empty: not by commune)
+    std::string group{};          ///< a population group's name (empty: not by group)
     [[nodiscard]] bool for_people() const { return !commune.empty() || !group.empty(); }
     bool operator==(const DemandSurge&) const = default;
 };
