@@ -264,6 +264,15 @@ void draw_form(ExerciseEditor& ed, const Scenario* sc, Lang lang) {
     if (ed.selected == Block::None) return;
     ImGui::Separator();
     ImGui::PushID("form");
+    // the block's buttons first: the form may be longer than the window
+    if (ImGui::Button(tr(lang, Text::EdApply))) editor_apply(ed, sc, lang);
+    record(ed, "apply");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(lang, Text::EdRemove))) {
+        editor_remove(ed);
+        ImGui::PopID();
+        return;
+    }
     ImGui::InputText(tr(lang, Text::EdId), ed.id.data(), ed.id.size());
     const float lines = ImGui::GetTextLineHeight();
     if (ed.selected == Block::Objective) {
@@ -297,10 +306,6 @@ void draw_form(ExerciseEditor& ed, const Scenario* sc, Lang lang) {
         ImGui::InputTextMultiline("##notes", ed.notes.data(), ed.notes.size(),
                                   ImVec2(-1, lines * 3));
     }
-    if (ImGui::Button(tr(lang, Text::EdApply))) editor_apply(ed, sc, lang);
-    record(ed, "apply");
-    ImGui::SameLine();
-    if (ImGui::Button(tr(lang, Text::EdRemove))) editor_remove(ed);
     ImGui::PopID();
 }
 

@@ -4,6 +4,7 @@
 #include "map_geometry.hpp"
 #include "map_metric.hpp"
 #include "map_scene.hpp"
+#include "plan_edit.hpp"
 
 #include "riposte/diagnostics.hpp"
 #include "riposte/scenario.hpp"
@@ -117,6 +118,31 @@ struct PlanEditorState {
     bool confirm = false;   ///< "the file exists: replace it?" is shown
     std::string message;    ///< the last save's outcome
     std::string saved_file; ///< the last file saved (run / compare it)
+    // adding and removing (plan_edit.hpp)
+    std::string edit_message; ///< what the last add/remove did, or why it was refused
+    bool edit_refused = false;
+    NewCentre new_centre; ///< the "add a centre" form
+    std::array<char, 128> new_centre_name{};
+    struct NewStation {
+        std::array<char, 128> name{};
+        int role = -1;
+        bool area = false;
+        int posts = 0, capacity = 10;
+        std::array<char, 128> service{'3', ' ', '+', ' ', 'e', 'x', 'p', '(', '1', ')'};
+        bool gives_dose = false, takes_sample = false;
+    } new_station;
+    std::string station_problem; ///< the service time of the "add a station" form
+    std::array<char, 128> new_team_name{};
+    int new_team_base = -1;
+    /// Escalation decisions whose form does not read yet: (rule, decision) → text, problem.
+    struct PendingDecision {
+        int rule = -1, decision = -1;
+        std::string text, problem;
+    };
+    std::vector<PendingDecision> pending;
+    /// Where a few widgets were drawn (x, y, w, h in window pixels), by name ("escalation",
+    /// "add_rule"): the scripted-input tests click there.
+    std::vector<std::pair<std::string, std::array<float, 4>>> widget_at;
 };
 
 /// The file dialog (File menu): what it opens and where it is.

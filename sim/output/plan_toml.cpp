@@ -475,10 +475,14 @@ std::optional<std::string> plan_difference(const World& w, const Plan& a, const 
         d.eq(e + ".id", x.id, y.id);
         d.eq(e + ".once_per_day", x.once_per_day, y.once_per_day);
         d.eq(e + ".when.kind", x.when.kind, y.when.kind);
-        d.eq(e + ".when.threshold", x.when.threshold, y.when.threshold);
-        d.eq(e + ".when.for_time", x.when.for_time, y.when.for_time);
-        d.eq(e + ".when.at", x.when.at, y.when.at);
-        d.eq(e + ".when.centre", condition_to_toml(x.when), condition_to_toml(y.when));
+        // the fields the condition's kind uses, as the file writes them (a threshold left over
+        // from another kind is not part of the rule)
+        const bool at_kind = x.when.kind == Condition::Kind::At;
+        if (!at_kind) d.eq(e + ".when.threshold", x.when.threshold, y.when.threshold);
+        if (x.when.kind == Condition::Kind::QueueAbove)
+            d.eq(e + ".when.for_time", x.when.for_time, y.when.for_time);
+        if (at_kind) d.eq(e + ".when.at", x.when.at, y.when.at);
+        d.eq(e + ".when", condition_to_toml(x.when), condition_to_toml(y.when));
         d.eq(e + ".then.size", x.then.size(), y.then.size());
         for (std::size_t k = 0; k < x.then.size() && k < y.then.size(); ++k)
             d.eq(at(e + ".then", k), escalation_decision_to_toml(x.then[k]),
