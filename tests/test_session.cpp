@@ -259,7 +259,13 @@ TEST_CASE("riposte exercise replay writes the live session's outputs, byte for b
                 dir.path());
     CHECK(bad.exit_code == 1);
     CHECK_MESSAGE(contains(bad.err, "other.journal.toml:"), bad.err);
-    CHECK_MESSAGE(contains(bad.err, "[journal.divergence] entry "), bad.err);
+    // in French by default, in English with --lang en, at the same place
+    CHECK_MESSAGE(contains(bad.err, ": erreur : [journal.divergence] entrée "), bad.err);
+    const Outcome bad_en = run_cli({"exercise", "replay", world.string(), plan.string(),
+                                    other.string(), "--quiet", "--lang", "en"},
+                                   dir.path());
+    CHECK(bad_en.exit_code == 1);
+    CHECK_MESSAGE(contains(bad_en.err, ": error: [journal.divergence] entry "), bad_en.err);
     // another plan file: refused before anything runs, naming the file that differs
     const auto plan2 = dir.path() / "plan.toml";
     { std::ofstream(plan2, std::ios::binary) << read_text(plan) << "\n# changed\n"; }

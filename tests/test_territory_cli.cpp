@@ -3,6 +3,8 @@
 // and the same road graph as the reference territory shipped with the project's data.
 #include "cli_process.hpp"
 
+#include "riposte/text/strings.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -34,7 +36,8 @@ TEST_CASE("cli: territory --epci 200039865 rebuilds Metz with the reference road
     INFO(o.err);
     REQUIRE(o.exit_code == 0);
     CHECK(o.out.find("46 communes") != std::string::npos);
-    CHECK(o.out.find("232,612") != std::string::npos);
+    // French by default: thousands grouped with a no-break space
+    CHECK(o.out.find("232\u00a0612 habitants") != std::string::npos);
     const fs::path ref =
         fs::path(RIPOSTE_SCENARIO_DIR) / "data" / "territories" / "metz-et-environs";
     const auto communes = sorted_lines(read_text(dir.path() / "metz" / "communes.csv"));
@@ -64,7 +67,7 @@ TEST_CASE("cli: territory takes names where codes are expected, whatever the cas
         CAPTURE(name);
         const Outcome o = run_cli({"territory", "--epci", name, "--out", "name"}, dir.path());
         REQUIRE_MESSAGE(o.exit_code == 0, o.err);
-        CHECK(o.out.find("CA du Grand Angoulême: 38 communes") != std::string::npos);
+        CHECK(o.out.find("CA du Grand Angoulême : 38 communes") != std::string::npos);
         CHECK(read_text(dir.path() / "name" / "communes.csv") ==
               read_text(dir.path() / "code" / "communes.csv"));
         fs::remove_all(dir.path() / "name");
@@ -95,7 +98,7 @@ TEST_CASE("cli: territory lists the candidates with their codes when a name is n
         run_cli({"territory", "--around", "Celles", "--radius-km", "15", "--out", "x"}, dir.path());
     CHECK(celles.exit_code == 2);
     INFO(celles.err);
-    CHECK(celles.err.find("5 communes have that name") != std::string::npos);
+    CHECK(celles.err.find("5 communes portent ce nom") != std::string::npos);
     for (const char* code : {"09093", "15031", "17076", "24090", "34072"})
         CHECK(celles.err.find(std::string("Celles (") + code) != std::string::npos);
     CHECK_FALSE(fs::exists(dir.path() / "x"));
@@ -107,6 +110,36 @@ TEST_CASE("cli: territory lists the candidates with their codes when a name is n
     // no such name at all
     const Outcome none = run_cli({"territory", "--epci", "Zzyzx Qwerty", "--out", "x"}, dir.path());
     CHECK(none.exit_code == 2);
-    CHECK(none.err.find("no EPCI of that name") != std::string::npos);
+    CHECK(none.err.find("aucun EPCI de ce nom") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.path() / "x"));
+    // the same in English with --lang en
+    const Outcome none_en =
+        run_cli({"territory", "--epci", "Zzyzx Qwerty", "--out", "x", "--lang", "en"}, dir.path());
+    CHECK(none_en.exit_code == 2);
+    CHECK(none_en.err.find("no EPCI of that name") != std::string::npos);
+}
+
+TEST_CASE("cli: territory prints its summary in French, in English with --lang en") {
+    TempDir dir;
+    const Outcome fr = run_cli({"territory", "--epci", "200071827", "--out", "fr"}, dir.path());
+    REQUIRE_MESSAGE(fr.exit_code == 0, fr.err);
+    CHECK(fr.out.find("CA du Grand Angoulême : 38 communes, 142\u00a0933 habitants") !=
+          std::string::npos);
+    CHECK(fr.out.find("réseau routier : 95 tronçons (chaque commune reliée à ses 4 plus proches "
+                      "voisines, détour 1,30, 50 km/h) ; connexe, aucun pont nécessaire") !=
+          std::string::npos);
+    CHECK(fr.out.find("fichiers écrits : fr/communes.csv, fr/edges.csv") != std::string::npos);
+    const Outcome en =
+        run_cli({"territory", "--epci", "200071827", "--out", "en", "--lang", "en"}, dir.path());
+    REQUIRE_MESSAGE(en.exit_code == 0, en.err);
+    CHECK(en.out.find("CA du Grand Angoulême: 38 communes, 142,933 inhabitants") !=
+          std::string::npos);
+    CHECK(en.out.find("road graph: 95 edges (each commune to its 4 nearest, detour 1.30, 50 "
+                      "km/h); connected, no bridge needed") != std::string::npos);
+    CHECK(en.out.find("wrote en/communes.csv, en/edges.csv") != std::string::npos);
+    // no English sentence of the table in the French output
+    for (const riposte::text::Text& t : riposte::text::all_texts()) {
+        if (t.en == t.fr || t.en.size() < 12 || t.en.find('{') != std::string_view::npos) continue;
+        CHECK_MESSAGE(fr.out.find(std::string(t.en)) == std::string::npos, t.en);
+    }
 }

@@ -21,6 +21,9 @@
 //   lat and lon (riposte reports it by name when it is selected; it never guesses).
 //   Saint-Pierre-et-Miquelon, Saint-Barthélemy and Saint-Martin take their GeoNames cities500
 //   point (countries PM, BL, MF): see collectivitePoint() below.
+//   Last, a commune still without a point takes its row of restored_communes.csv (the five
+//   communes restored after 2018; coordinates of their French Wikipedia infobox, cited per row):
+//   see restored_communes.js.
 //
 // Usage: node build_communes.js CENTROIDS_CSV OUT_CSV   (run by scripts/regenerate-national-table.sh)
 // Output: insee,name,departement,region,epci_siren,epci_name,population,lat,lon sorted by INSEE
@@ -61,31 +64,7 @@ function km(lat1, lon1, lat2, lon2) {
   return 2 * r * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** Minimal RFC 4180 CSV parser (quoted fields, doubled quotes). Returns arrays of strings. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', i = 0, quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\r') { i++; continue; }
-    if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; continue; }
-    field += c; i++;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-function csvField(s) {
-  s = String(s);
-  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-}
+const { parseCsv, csvField, readRestored, restoredPoint } = require('./restored_communes.js');
 
 // ---- administrative data -------------------------------------------------------------------
 
@@ -187,8 +166,9 @@ function collectivitePoint(c) {
 
 const stats = {
   cities500: 0, cities500ByName: 0, cities1000: 0, centroid: 0, replaced: 0, collectivites: 0,
-  none: 0,
+  restored: 0, none: 0,
 };
+const restored = readRestored();
 const distances = [];
 const out = ['insee,name,departement,region,epci_siren,epci_name,population,lat,lon'];
 communes.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -233,6 +213,10 @@ for (const c of communes) {
     point = collectivitePoint(c);
     if (point) stats.collectivites++;
   }
+  if (!point) {
+    point = restoredPoint(restored, c.code, c.nom);
+    if (point) stats.restored++;
+  }
   if (!point) stats.none++;
   const e = epciOf.get(c.code);
   out.push([
@@ -251,5 +235,5 @@ console.error(`coordinates: ${stats.cities500} GeoNames cities500 by INSEE code,
   `${stats.cities1000} GeoNames cities1000 by name, ${stats.centroid} IGN centroids, ` +
   `${stats.replaced} GeoNames points replaced by the IGN centroid, ` +
   `${stats.collectivites} GeoNames points of Saint-Pierre-et-Miquelon, Saint-Barthélemy and ` +
-  `Saint-Martin, ${stats.none} without`);
+  `Saint-Martin, ${stats.restored} from restored_communes.csv, ${stats.none} without`);
 console.error(`median distance GeoNames point - IGN centroid: ${median.toFixed(2)} km`);

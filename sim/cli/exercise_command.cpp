@@ -9,6 +9,7 @@
 #include "riposte/retex.hpp"
 #include "riposte/runner.hpp"
 #include "riposte/session.hpp"
+#include "riposte/text/diagnostic_texts.hpp"
 
 #include <cstring>
 
@@ -25,12 +26,20 @@ int replay(const std::vector<std::string>& args) {
                                     {"--until", true},
                                     {"--out", true},
                                     {"--force", false},
+                                    {"--lang", true},
                                     {"--quiet", false}},
                                    error);
     if (!parsed) return usage_error(error, "exercise");
     if (parsed->help) return print_help("exercise");
     const auto& pos = parsed->positional;
     if (pos.size() != 3) return usage_error("exercise replay needs WORLD PLAN JOURNAL", "exercise");
+    int lang_exit = exit_code::ok;
+    const auto language = lang_option(*parsed, "exercise", lang_exit);
+    if (!language) return lang_exit;
+    const text::DiagnosticTexts& dt = text::diag;
+    const auto say_in = [&](const text::Text& pattern, std::initializer_list<SayArg> a) {
+        return say(pattern, a).in(*language);
+    };
     const bool quiet = parsed->has("--quiet");
     std::optional<SimTime> until;
     if (const auto u = parsed->value("--until")) {
@@ -41,13 +50,14 @@ int replay(const std::vector<std::string>& args) {
         until = t.value;
     }
     int exit = exit_code::ok;
-    const auto scenario = load(ScenarioFiles{pos[0], pos[1]}, true);
+    const auto scenario = load(ScenarioFiles{pos[0], pos[1]}, true, *language);
     if (!scenario) return exit_code::usage;
     const fs::path journal_file = pos[2];
     const JournalReadResult jr = read_journal(journal_file);
-    for (const Diagnostic& d : jr.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    for (const Diagnostic& d : jr.diagnostics.items())
+        print_err(format_diagnostic(d, *language) + "\n");
     if (!jr.journal) {
-        print_err("riposte: error: " + journal_file.string() + " cannot be replayed\n");
+        print_err(say_in(dt.replay_cannot, {journal_file.string()}) + "\n");
         return exit_code::usage;
     }
     const Journal& journal = *jr.journal;
@@ -64,15 +74,16 @@ int replay(const std::vector<std::string>& args) {
         exercise_path = (journal_file.parent_path() / journal.header.exercise).string();
     if (exercise_path) {
         ExerciseLoadResult ex = load_exercise(*exercise_path, *scenario);
-        for (const Diagnostic& d : ex.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+        for (const Diagnostic& d : ex.diagnostics.items())
+            print_err(format_diagnostic(d, *language) + "\n");
         if (!ex.exercise) return exit_code::usage;
         in.exercise = std::make_shared<const Exercise>(std::move(*ex.exercise));
         in.exercise_file = *exercise_path;
     }
     // the inputs must be those of the session: a difference is a named divergence
     if (auto bad = check_journal_inputs(journal.header, in, journal_file)) {
-        print_err(journal_file.string() + ":1:1: error: [journal.inputs] " + *bad +
-                  "; replay with the session's files\n");
+        print_err(journal_file.string() + ":1:1" +
+                  say_in(dt.replay_inputs, {dt.error.in(*language), *bad}) + "\n");
         return exit_code::run_error;
     }
     Simulation sim(in.scenario, [&] {
@@ -83,9 +94,10 @@ int replay(const std::vector<std::string>& args) {
         return o;
     }());
     if (auto d = replay_entries(sim, journal.entries, until.value_or(SimTime::max()))) {
-        print_err(journal_file.string() + ":" + std::to_string(d->line) +
-                  ":1: error: [journal.divergence] entry " + std::to_string(d->entry) + ": " +
-                  d->what + "\n");
+        print_err(journal_file.string() + ":" + std::to_string(d->line) + ":1" +
+                  say_in(dt.replay_divergence,
+                         {dt.error.in(*language), std::to_string(d->entry), d->what}) +
+                  "\n");
         return exit_code::run_error;
     }
     const Results results = sim.run();
@@ -93,7 +105,7 @@ int replay(const std::vector<std::string>& args) {
     set.requested = 1;
     set.add(*scenario, results);
     const std::vector<KpiSummary> kpis = summarise(*scenario, set);
-    if (!quiet) print_out(format_summary(*scenario, results));
+    if (!quiet) print_out(format_summary(*scenario, results, *language));
     const auto out = parsed->value("--out");
     if (!out) return exit_code::ok;
     auto folder = prepare_results_folder(*out, parsed->has("--force"), exit);
@@ -105,13 +117,19 @@ int replay(const std::vector<std::string>& args) {
     else
         written = files.finish(set, kpis);
     if (!written.ok()) {
-        print_err("riposte: error: " + written.error + "\n");
+        print_err(say_in(dt.riposte_error, {written.error}) + "\n");
         return exit_code::run_error;
     }
     if (!commit_results_folder(*folder)) return exit_code::run_error;
     if (!quiet)
-        print_out("\nReplayed " + std::to_string(journal.entries.size()) + " journal entries; " +
-                  std::to_string(written.files.size()) + " files written to " + *out + "\n");
+        print_out(
+            "\n" +
+            say_in(
+                dt.replay_done,
+                {text::format_count(*language, static_cast<std::int64_t>(journal.entries.size())),
+                 text::format_count(*language, static_cast<std::int64_t>(written.files.size())),
+                 *out}) +
+            "\n");
     return exit_code::ok;
 }
 

@@ -300,7 +300,7 @@ constexpr std::string_view exercise_text =
 
 Usage:
   riposte exercise replay WORLD PLAN JOURNAL [--exercise FILE] [--until "J3 14:00"]
-                          [--out DIR] [--force] [--quiet]
+                          [--out DIR] [--force] [--lang fr|en] [--quiet]
   riposte exercise report JOURNAL [--out FILE.html] [--lang fr|en] [--quiet]
 
 A live session (a tabletop exercise, a crisis-cell meeting) appends every change applied
@@ -331,7 +331,8 @@ Options:
                     happened without the decisions taken after TIME
   --out DIR|FILE    replay: write the result files into DIR (replaced as a whole,
                     atomically); report: the HTML file (written atomically)
-  --lang fr|en      report: the language of the RETEX (default: fr)
+  --lang fr|en      replay: the language of its diagnostics, summary and messages;
+                    report: the language of the RETEX (default: fr)
   --force           replace DIR even if it holds files riposte did not write
   --quiet           print nothing on success
   -h, --help        show this help

@@ -1,6 +1,8 @@
 // `riposte territory`: options → library calls → files and a summary.
 #include "territory_command.hpp"
 
+#include "riposte/text/diagnostic_texts.hpp"
+
 #include "args.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
@@ -80,6 +82,7 @@ Output:
   --world                also write world.toml and plan.toml (refuses to replace existing
                          ones unless --force)
   --force                replace an existing world.toml / plan.toml
+  --lang fr|en           language of what is printed: French (default) or English
   --size                 with --world: then run 'riposte size' on the starter plan (10
                          replications per candidate, confirmed on 40) and write
                          plan-sized.toml when a plan within the pool passes every rule, or
@@ -151,18 +154,15 @@ std::optional<double> to_double(std::string_view s) {
     return v;
 }
 
-std::string grouped(std::int64_t v) {
-    std::string digits = std::to_string(v);
-    std::string out;
-    for (std::size_t k = 0; k < digits.size(); ++k) {
-        if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
-        out += digits[k];
-    }
-    return out;
+/// The language of what the command prints (--lang).
+Language lang = Language::French;
+
+std::string say_in(const text::Text& pattern, std::initializer_list<SayArg> args = {}) {
+    return say(pattern, args).in(lang);
 }
 
 void print_diagnostics(const Diagnostics& d) {
-    for (const auto& item : d.items()) print_err(format_diagnostic(item) + "\n");
+    for (const auto& item : d.items()) print_err(format_diagnostic(item, lang) + "\n");
 }
 
 std::string commune_label(const NationalCommune& c) {
@@ -192,16 +192,15 @@ std::optional<std::string> code_for_name(const NationalTable& table, const std::
         return epci ? c.epci_siren : c.insee;
     }
     const std::vector<int>& list = m.exact.empty() ? m.near : m.exact;
-    std::string msg = std::string(option) + " '" + given + "': ";
+    const text::DiagnosticTexts& t = text::diag;
+    std::string msg;
     if (list.empty()) {
-        msg += std::string("no ") + (epci ? "EPCI" : "commune") +
-               " of that name in the national table; give its " +
-               (epci ? "SIREN code (9 digits)" : "INSEE code") + "\n";
+        msg = say_in(epci ? t.territory_no_epci : t.territory_no_commune, {option, given}) + "\n";
     } else {
-        msg += m.exact.empty() ? std::string("no ") + (epci ? "EPCI" : "commune") +
-                                     " of exactly that name; did you mean one of these?"
-                               : std::to_string(list.size()) + (epci ? " EPCIs" : " communes") +
-                                     " have that name: give the code of the one you mean";
+        msg = m.exact.empty()
+                  ? say_in(epci ? t.territory_near_epci : t.territory_near_commune, {option, given})
+                  : say_in(epci ? t.territory_many_epcis : t.territory_many_communes,
+                           {option, given, std::to_string(list.size())});
         msg += "\n";
         constexpr std::size_t shown = 15;
         for (std::size_t k = 0; k < list.size() && k < shown; ++k) {
@@ -210,9 +209,9 @@ std::optional<std::string> code_for_name(const NationalTable& table, const std::
                    (epci ? c.epci_name + " (SIREN " + c.epci_siren + ")" : commune_label(c)) + "\n";
         }
         if (list.size() > shown)
-            msg += "  ... and " + std::to_string(list.size() - shown) + " more\n";
+            msg += say_in(t.territory_more, {std::to_string(list.size() - shown)}) + "\n";
     }
-    print_err("riposte territory: " + msg);
+    print_err("riposte territory" + say_in(t.colon) + msg);
     return std::nullopt;
 }
 
@@ -373,10 +372,17 @@ int run_territory_command(const std::vector<std::string>& argv) {
         {"--testing-centres", true},
         {"--tests-per-case", true},
         {"--incidence", true},
+        {"--lang", true},
     };
     std::string error;
     const auto parsed = parse_args(argv, specs, error);
     if (!parsed) return usage_error(error, "territory");
+    {
+        int lang_exit = exit_code::ok;
+        const auto l = lang_option(*parsed, "territory", lang_exit);
+        if (!l) return lang_exit;
+        lang = *l;
+    }
     if (parsed->help) {
         print_out(help_text);
         return exit_code::ok;
@@ -547,7 +553,9 @@ int run_territory_command(const std::vector<std::string>& argv) {
     print_diagnostics(built.diagnostics);
     if (!built.territory) {
         const std::size_t n = built.diagnostics.error_count();
-        print_err(std::to_string(n) + (n == 1 ? " error" : " errors") + ": nothing written\n");
+        print_err(say_in(n == 1 ? text::diag.territory_one_error : text::diag.territory_errors,
+                         {std::to_string(n)}) +
+                  "\n");
         return exit_code::usage;
     }
     const Territory& territory = *built.territory;
@@ -566,9 +574,8 @@ int run_territory_command(const std::vector<std::string>& argv) {
             std::error_code ec;
             for (const char* f : {"world.toml", "plan.toml"})
                 if (fs::exists(dir / f, ec)) {
-                    print_err((dir / f).string() +
-                              ": error: the file exists and may hold your edits; pass --force "
-                              "to replace it, or choose another --out\n");
+                    print_err(say_in(text::diag.territory_file_exists, {(dir / f).string()}) +
+                              "\n");
                     return exit_code::usage;
                 }
         }
@@ -576,7 +583,7 @@ int run_territory_command(const std::vector<std::string>& argv) {
 
     // ---- write ----
     if (const std::string err = write_territory_files(territory, dir); !err.empty()) {
-        print_err("riposte: error: " + err + "\n");
+        print_err(say_in(text::diag.riposte_error, {err}) + "\n");
         return exit_code::run_error;
     }
     std::vector<std::string> written = {(dir / "communes.csv").string(),
@@ -588,7 +595,7 @@ int run_territory_command(const std::vector<std::string>& argv) {
         for (const auto& [f, text] : files) {
             const auto st = write_file_atomic(dir / f, *text);
             if (!st.ok()) {
-                print_err("riposte: error: " + st.error + "\n");
+                print_err(say_in(text::diag.riposte_error, {st.error}) + "\n");
                 return exit_code::run_error;
             }
             written.push_back((dir / f).string());
@@ -598,41 +605,47 @@ int run_territory_command(const std::vector<std::string>& argv) {
     // ---- summary ----
     std::int64_t population = 0;
     for (const auto& c : territory.communes) population += c.population;
-    std::string out = territory.name + ": " +
-                      grouped(static_cast<std::int64_t>(territory.communes.size())) +
-                      " communes, " + grouped(population) + " inhabitants\n";
+    const text::DiagnosticTexts& t = text::diag;
+    std::string out =
+        say_in(t.territory_summary,
+               {territory.name,
+                text::format_count(lang, static_cast<std::int64_t>(territory.communes.size())),
+                text::format_count(lang, population)}) +
+        "\n";
     const RoadGraphReport& g = built.graph;
-    out += "road graph: " + grouped(static_cast<std::int64_t>(territory.edges.size())) +
-           " edges (each commune to its " + std::to_string(graph.k) + " nearest, detour " +
-           format_fixed(graph.detour, 2) + ", " + format_fixed(graph.speed_kmh, 0) + " km/h); ";
-    if (g.parts_before <= 1)
-        out += "connected, no bridge needed\n";
-    else
-        out += std::to_string(g.parts_before) + " parts, " + std::to_string(g.bridges) + " bridge" +
-               (g.bridges == 1 ? "" : "s") + " added (longest " +
-               format_fixed(g.longest_bridge_km, 1) + " km great-circle)" +
-               (g.parts_after <= 1 ? ", now connected\n" : "\n");
+    out += say_in(t.territory_graph,
+                  {text::format_count(lang, static_cast<std::int64_t>(territory.edges.size())),
+                   std::to_string(graph.k), text::format_decimal(lang, graph.detour, 2),
+                   text::format_decimal(lang, graph.speed_kmh, 0)});
+    if (g.parts_before <= 1) {
+        out += say_in(t.territory_connected) + "\n";
+    } else {
+        const bool one = lang == Language::French ? g.bridges <= 1 : g.bridges == 1;
+        out += say_in(one ? t.territory_parts_bridge : t.territory_parts_bridges,
+                      {std::to_string(g.parts_before), std::to_string(g.bridges),
+                       text::format_decimal(lang, g.longest_bridge_km, 1)}) +
+               (g.parts_after <= 1 ? say_in(t.territory_now_connected) : std::string()) + "\n";
+    }
     if (g.parts_after > 1) {
         std::string names;
         for (std::size_t k = 0; k < g.isolated.size(); ++k)
             names += (k ? ", " : "") + g.isolated[k];
-        print_err("riposte: warning: the road graph stays in " + std::to_string(g.parts_after) +
-                  " parts: the part" + (g.isolated.size() > 1 ? "s" : "") + " of " + names +
-                  (g.isolated.size() > 1 ? " are" : " is") +
-                  " farther than the longest bridge allowed; travel between parts is "
-                  "impossible (pass --max-bridge-km to join them, or build them apart)\n");
+        print_err(say_in(g.isolated.size() > 1 ? t.territory_stays_many : t.territory_stays_one,
+                         {std::to_string(g.parts_after), names}) +
+                  "\n");
     }
     for (const auto& s : generated.summary) out += s + "\n";
-    out += "wrote";
-    for (std::size_t k = 0; k < written.size(); ++k) out += (k ? ", " : " ") + written[k];
-    out += "\n";
-    if (world && !a.has("--size")) out += "next: riposte check " + quote_arg(dir.string()) + "\n";
+    std::string files;
+    for (std::size_t k = 0; k < written.size(); ++k) files += (k ? ", " : "") + written[k];
+    out += say_in(t.territory_wrote, {files}) + "\n";
+    if (world && !a.has("--size"))
+        out += say_in(t.territory_next, {quote_arg(dir.string())}) + "\n";
     print_out(out);
     if (world && a.has("--size")) {
         // the starter plan sized: one that passes, or what to recruit
         int exit = exit_code::ok;
         const auto scenario =
-            load(ScenarioFiles{dir / "world.toml", dir / "plan.toml"}, false, Language::French);
+            load(ScenarioFiles{dir / "world.toml", dir / "plan.toml"}, false, lang);
         if (!scenario) return exit_code::usage;
         const auto threads = threads_option(a, "territory", exit);
         if (!threads) return exit;
@@ -641,8 +654,8 @@ int run_territory_command(const std::vector<std::string>& argv) {
         req.options.confirm_replications = 40;
         req.options.threads = *threads;
         req.out = dir / "plan-sized.toml";
-        print_out(std::string(text::sizing.territory_sizing.in(Language::French)));
-        InterruptGuard interrupt(Language::French);
+        print_out(std::string(text::sizing.territory_sizing.in(lang)));
+        InterruptGuard interrupt(lang);
         req.options.cancel = interrupt.flag();
         return size_and_report(*scenario, req).exit;
     }

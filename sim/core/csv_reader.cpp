@@ -2,6 +2,8 @@
 
 #include "text_parse.hpp"
 
+#include "riposte/text/diagnostic_texts.hpp"
+
 #include <charconv>
 #include <cmath>
 
@@ -17,16 +19,14 @@ std::string_view trim(std::string_view s) {
 
 /// The problem with a cell's bytes, or nullptr: TOML refuses both, and so does riposte's CSV
 /// (a NUL byte or a stray Latin-1 byte would reach messages and the HTML report).
-const char* bad_cell_text(const std::string& text, std::string& id) {
+const text::Text* bad_cell_text(const std::string& text, std::string& id) {
     if (text.find('\0') != std::string::npos) {
         id = "csv.nul_byte";
-        return "the cell holds a NUL byte (is this a binary file?): save the table as UTF-8 "
-               "text";
+        return &text::diag.csv_nul_byte;
     }
     if (find_invalid_utf8(text)) {
         id = "csv.bad_utf8";
-        return "the cell is not valid UTF-8 text: save the file as UTF-8 (in a spreadsheet: "
-               "Save as CSV, character set Unicode UTF-8)";
+        return &text::diag.csv_bad_utf8;
     }
     return nullptr;
 }
@@ -62,10 +62,9 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
     while (i < text.size()) {
         // Each dropped line reported one syntax error.
         if (t.bad_rows >= max_csv_syntax_errors) {
-            diags.error({file, line, 1}, "csv.too_many_errors",
-                        "more than " + std::to_string(max_csv_syntax_errors) +
-                            " syntax errors: reading of this file stops here; is it a CSV "
-                            "text file?");
+            diags.error(
+                {file, line, 1}, "csv.too_many_errors",
+                say(text::diag.csv_too_many_errors, {std::to_string(max_csv_syntax_errors)}));
             return t;
         }
         // Skip blank lines and comments.
@@ -91,9 +90,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
         for (;;) { // one cell per iteration
             if (++cells > max_csv_cells) {
                 diags.error({file, line, column_at(i)}, "csv.too_many_cells",
-                            "more than " + std::to_string(max_csv_cells) +
-                                " cells in the file: this is more than riposte accepts, split "
-                                "or filter the file");
+                            say(text::diag.csv_too_many_cells, {std::to_string(max_csv_cells)}));
                 ++t.bad_rows;
                 return t;
             }
@@ -125,7 +122,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
                 }
                 if (!closed) {
                     diags.error({file, open_line, open_col}, "csv.syntax",
-                                "unterminated quoted cell: add the closing '\"'");
+                                say(text::diag.csv_unterminated));
                     row_bad = true;
                     break;
                 }
@@ -133,8 +130,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
                 while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
                 if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
                     diags.error({file, line, column_at(i)}, "csv.syntax",
-                                "unexpected text after a closing quote: put the whole cell "
-                                "inside the quotes, and write a quote inside as \"\"");
+                                say(text::diag.csv_after_quote));
                     row_bad = true;
                     while (i < text.size() && text[i] != '\n') ++i;
                     break;
@@ -150,8 +146,8 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
                 cell.text = std::string(trim(raw));
             }
             std::string id;
-            if (const char* problem = bad_cell_text(cell.text, id)) {
-                diags.error({file, cell.line, cell.column}, id, problem);
+            if (const text::Text* problem = bad_cell_text(cell.text, id)) {
+                diags.error({file, cell.line, cell.column}, id, say(*problem));
                 row_bad = true;
                 while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
                 break;
@@ -172,9 +168,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file, Diagnostics& 
             } else {
                 if (t.rows.size() >= max_rows) {
                     diags.error({file, row.line, 1}, "csv.too_many_rows",
-                                "too many rows: more than " + std::to_string(max_rows) +
-                                    " data rows; this is more than riposte accepts, split or "
-                                    "filter the file");
+                                say(text::diag.csv_too_many_rows, {std::to_string(max_rows)}));
                     return t;
                 }
                 t.rows.push_back(std::move(row));
@@ -200,9 +194,7 @@ CsvColumns::CsvColumns(const CsvTable& t, std::span<const std::string_view> requ
             if (n == name) dup = true;
         if (dup) {
             diags.error(cell_loc(t, t.header[k]), "csv.header",
-                        "column '" + t.header[k].text +
-                            "' appears twice in the header: "
-                            "rename or remove one");
+                        say(text::diag.csv_column_twice, {t.header[k].text}));
             ok_ = false;
             continue;
         }
@@ -225,7 +217,8 @@ CsvColumns::CsvColumns(const CsvTable& t, std::span<const std::string_view> requ
         if (is_known) continue;
         if (auto m = closest_match(name, std::span<const std::string_view>(missing_any))) {
             diags.error(cell_loc(t, cell), "csv.header",
-                        "unknown column '" + cell.text + "'; did you mean '" + *m + "'?");
+                        say(text::diag.csv_unknown_column, {cell.text}) +
+                            say(text::diag.did_you_mean, {*m}));
             ok_ = false;
         }
     }
@@ -237,10 +230,10 @@ CsvColumns::CsvColumns(const CsvTable& t, std::span<const std::string_view> requ
         const SourceLoc where =
             t.header.empty() ? SourceLoc{t.file, 1, 1} : cell_loc(t, t.header.front());
         diags.error(where, "csv.header",
-                    (t.header.empty()
-                         ? std::string("the file is empty")
-                         : "missing column" + std::string(missing.size() > 1 ? "s " : " ") + list) +
-                        ": the first line must be a header naming the columns, e.g. " + expected);
+                    say(t.header.empty()     ? text::diag.csv_empty
+                        : missing.size() > 1 ? text::diag.csv_missing_columns
+                                             : text::diag.csv_missing_column,
+                        {list, expected}));
         ok_ = false;
     }
 }
@@ -257,14 +250,10 @@ bool check_row_width(const CsvTable& t, const CsvRow& row, std::size_t needed, D
         const std::size_t expected = t.header.size();
         SourceLoc where{t.file, row.line, 1};
         if (n > expected) where = cell_loc(t, row.cells[expected]);
-        diags.error(where, "csv.row_width",
-                    "expected " + std::to_string(expected) +
-                        " cells (as in the header), "
-                        "found " +
-                        std::to_string(n) +
-                        (n > expected ? ": remove the extra cells, or quote a cell that "
-                                        "contains a comma"
-                                      : ": add the missing cells"));
+        diags.error(
+            where, "csv.row_width",
+            say(n > expected ? text::diag.csv_too_many_row_cells : text::diag.csv_too_few_row_cells,
+                {std::to_string(expected), std::to_string(n)}));
         return false;
     }
     return true;

@@ -101,7 +101,7 @@ class ChangeFields {
             return {};
         }
         if (name && s->empty() && !ctx_.lenient) {
-            f_.error(*n, "value.empty", q(key) + " is empty: write e.g. " + std::string(example));
+            f_.error(*n, "value.empty", say(text::diag.change_empty, {q(key), example}));
             ok_ = false;
         } else if (name && ctx_.names) {
             ExerciseName e;
@@ -126,9 +126,7 @@ class ChangeFields {
         }
         const toml::array* a = n->as_array();
         if (!a || (a->empty() && !ctx_.lenient)) {
-            f_.error(*n, "value.type",
-                     q(key) + " must be a non-empty array of names: write e.g. " +
-                         std::string(example));
+            f_.error(*n, "value.type", say(text::diag.change_names_list, {q(key), example}));
             ok_ = false;
             return out;
         }
@@ -139,7 +137,7 @@ class ChangeFields {
                 continue;
             }
             if (s->empty() && !ctx_.lenient) {
-                f_.error(e, "value.empty", q(key) + " holds an empty name");
+                f_.error(e, "value.empty", say(text::diag.change_empty_name, {q(key)}));
                 ok_ = false;
                 continue;
             }
@@ -186,7 +184,7 @@ class ChangeFields {
         }
         if (*v <= 0 && !ctx_.lenient) {
             f_.error(*n, "value.out_of_range",
-                     q(key) + " = " + format_number(*v) + " must be more than 0");
+                     say(text::diag.change_positive, {q(key), format_number(*v)}));
             ok_ = false;
         }
         return *v;
@@ -245,9 +243,7 @@ class ChangeFields {
         const toml::node* n = r_.node("from");
         if (ctx_.trigger) {
             if (n) {
-                f_.error(*n, "exercise.trigger_time",
-                         "in a [[trigger]] the line starts when the trigger fires: leave 'from' "
-                         "out");
+                f_.error(*n, "exercise.trigger_time", say(text::diag.change_trigger_from));
                 ok_ = false;
             }
             return SimTime{};
@@ -255,7 +251,7 @@ class ChangeFields {
         if (!n) {
             if (ctx_.at) return *ctx_.at;
             f_.error(r_.loc(), "key.missing",
-                     "missing key 'from' in " + r_.where() + ": add e.g. from = \"J3 14:00\"");
+                     say(text::diag.change_from_missing, {r_.where_words()}));
             ok_ = false;
             return SimTime{};
         }
@@ -265,9 +261,9 @@ class ChangeFields {
             return SimTime{};
         }
         if (ctx_.at && *t < *ctx_.at && !ctx_.lenient) {
-            f_.error(*n, "exercise.before_at",
-                     "'from' (" + format_time(*t) + ") is before 'at' (" + format_time(*ctx_.at) +
-                         "): a change cannot act in the past");
+            f_.error(
+                *n, "exercise.before_at",
+                say(text::diag.change_from_before_at, {format_time(*t), format_time(*ctx_.at)}));
             ok_ = false;
         }
         from_ = *t;
@@ -282,22 +278,19 @@ class ChangeFields {
         if (!allowed) {
             for (const toml::node* n : {u, d})
                 if (n) {
-                    f_.error(*n, "exercise.no_end",
-                             "reopening takes no end: 'until' and 'for' are for open = false");
+                    f_.error(*n, "exercise.no_end", say(text::diag.change_reopen_no_end));
                     ok_ = false;
                 }
             return SimTime{};
         }
         if (u && d) {
-            f_.error(*d, "exercise.until_and_for", "write 'until' or 'for', not both");
+            f_.error(*d, "exercise.until_and_for", say(text::diag.change_until_and_for));
             ok_ = false;
             return SimTime::max();
         }
         if (u) {
             if (ctx_.trigger) {
-                f_.error(*u, "exercise.trigger_time",
-                         "a [[trigger]] fires at a time not known in advance: write 'for' (a "
-                         "duration from when it fires, e.g. for = \"4h\") instead of 'until'");
+                f_.error(*u, "exercise.trigger_time", say(text::diag.change_trigger_until));
                 ok_ = false;
                 return SimTime::max();
             }
@@ -309,8 +302,8 @@ class ChangeFields {
             const std::optional<SimTime> start = from_ ? from_ : ctx_.at;
             if (start && *t <= *start && !ctx_.lenient) {
                 f_.error(*u, "exercise.until_before",
-                         "'until' (" + format_time(*t) + ") must be after " +
-                             (from_ ? "'from'" : "'at'") + " (" + format_time(*start) + ")");
+                         say(text::diag.change_until_before,
+                             {format_time(*t), from_ ? "'from'" : "'at'", format_time(*start)}));
                 ok_ = false;
             }
             return *t;
@@ -324,9 +317,7 @@ class ChangeFields {
             if (ctx_.trigger) return *dur;
             const std::optional<SimTime> start = from_ ? from_ : ctx_.at;
             if (!start) {
-                f_.error(*d, "exercise.for_without_at",
-                         "'for' needs a moment to count from: write 'until' (e.g. until = \"J5 "
-                         "08:00\") instead");
+                f_.error(*d, "exercise.for_without_at", say(text::diag.change_for_without_at));
                 ok_ = false;
                 return SimTime::max();
             }
@@ -342,7 +333,7 @@ class ChangeFields {
             if (ctx_.trigger) return 0;
             if (ctx_.at) return ctx_.at->day();
             f_.error(r_.loc(), "key.missing",
-                     "missing key 'from_day' in " + r_.where() + ": add e.g. from_day = 3");
+                     say(text::diag.change_from_day_missing, {r_.where_words()}));
             ok_ = false;
             return 0;
         }
@@ -354,8 +345,8 @@ class ChangeFields {
         }
         if (!ctx_.trigger && ctx_.at && *v < ctx_.at->day() && !ctx_.lenient) {
             f_.error(*n, "exercise.before_at",
-                     "'from_day' = " + std::to_string(*v) + " is before the day of 'at' (J" +
-                         std::to_string(ctx_.at->day()) + ")");
+                     say(text::diag.change_from_day_before_at,
+                         {std::to_string(*v), std::to_string(ctx_.at->day())}));
             ok_ = false;
         }
         return static_cast<int>(*v);
@@ -372,7 +363,7 @@ class ChangeFields {
                 to_number(f_, n, "'for'", Range{0, double(max_day_index), "a number of days > 0"});
             if (!v) return std::nullopt;
             if (*v <= 0) {
-                f_.error(n, "value.out_of_range", "'for' must be more than 0 days");
+                f_.error(n, "value.out_of_range", say(text::diag.change_for_positive));
                 return std::nullopt;
             }
             return round_seconds(*v * 86400.0);
@@ -380,14 +371,13 @@ class ChangeFields {
         if (const auto* s = n.as_string()) {
             const auto p = parse_duration(s->get());
             if (!p.value) {
-                f_.error(f_.loc_in_string(n, p.offset), "value.bad_text", "bad 'for': " + p.error);
+                f_.error(f_.loc_in_string(n, p.offset), "value.bad_text",
+                         say(text::diag.change_bad_for, {phrase(p.error)}));
                 return std::nullopt;
             }
             return p.value;
         }
-        f_.error(n, "value.type",
-                 "'for' must be a duration such as \"2h30\" or a number of days, found " +
-                     type_phrase(n));
+        f_.error(n, "value.type", say(text::diag.change_for_type, {type_words(n)}));
         return std::nullopt;
     }
 
@@ -404,16 +394,13 @@ class ChangeFields {
 std::optional<SimTime> to_day_time(const TomlFile& f, const toml::node& n, std::string_view what) {
     const auto* s = n.as_string();
     if (!s) {
-        f.error(n, "value.type",
-                std::string(what) +
-                    " must be a day and a time in quotes, e.g. \"J3 14:00\", found " +
-                    type_phrase(n));
+        f.error(n, "value.type", say(text::diag.change_day_time_type, {what, type_words(n)}));
         return std::nullopt;
     }
     const auto p = parse_day_time(s->get());
     if (!p.value) {
         f.error(f.loc_in_string(n, p.offset), "value.bad_time",
-                "bad " + std::string(what) + ": " + p.error);
+                say(text::diag.bad_value, {what, phrase(p.error)}));
         return std::nullopt;
     }
     return p.value;
@@ -441,9 +428,7 @@ std::optional<CentreRef> to_centre_ref(const TomlFile& f, const toml::node& n,
         const std::string& v = s->get();
         if (v == "*") return CentreRef::all();
         if (v.empty() && !lenient) {
-            f.error(n, "value.empty",
-                    std::string(what) + " is empty: write a centre's name, \"*\" for every "
-                                        "centre, or a selector such as { largest = true }");
+            f.error(n, "value.empty", say(text::diag.change_centre_empty, {what}));
             return std::nullopt;
         }
         note(ExerciseName::What::Centre, v, n);
@@ -451,11 +436,7 @@ std::optional<CentreRef> to_centre_ref(const TomlFile& f, const toml::node& n,
     }
     const auto* t = n.as_table();
     if (!t) {
-        f.error(n, "value.type",
-                std::string(what) +
-                    " must be a centre's name in quotes, \"*\", or a selector "
-                    "such as { largest = true }, found " +
-                    type_phrase(n));
+        f.error(n, "value.type", say(text::diag.change_centre_type, {what, type_words(n)}));
         return std::nullopt;
     }
     TableReader r(f, *t, std::string(what));
@@ -465,20 +446,19 @@ std::optional<CentreRef> to_centre_ref(const TomlFile& f, const toml::node& n,
     for (const auto s : selectors)
         if (r.has(s)) ++count;
     std::optional<CentreRef> out;
-    const std::string choices = "{ largest = true }, { nearest_to = \"34114\" }, { kind = "
-                                "\"vaccination\" } or { name = \"Gignac\" }" +
-                                std::string(allow_concerned ? " or { concerned = true }" : "");
     if (count != 1) {
         for (const auto s : selectors) r.allow(s);
         r.finish();
         f.error(n, "exercise.selector",
-                std::string(what) + " must hold exactly one selector: " + choices);
+                say(allow_concerned ? text::diag.change_one_selector_concerned
+                                    : text::diag.change_one_selector,
+                    {what}));
         return std::nullopt;
     }
     if (const toml::node* v = r.node("name")) {
         if (auto s = to_string(f, *v, "'name'")) {
             if (s->empty() && !lenient)
-                f.error(*v, "value.empty", "'name' is empty: write a centre's name");
+                f.error(*v, "value.empty", say(text::diag.change_name_empty));
             else {
                 note(ExerciseName::What::Centre, *s, *v);
                 out = CentreRef::named(*s);
@@ -489,13 +469,12 @@ std::optional<CentreRef> to_centre_ref(const TomlFile& f, const toml::node& n,
             if (*b)
                 out = CentreRef{CentreRef::By::Largest, {}};
             else
-                f.error(*l, "exercise.selector", "'largest' can only be true");
+                f.error(*l, "exercise.selector", say(text::diag.change_only_true, {"'largest'"}));
         }
     } else if (const toml::node* c = r.node("nearest_to")) {
         if (auto s = to_string(f, *c, "'nearest_to'")) {
             if (s->empty() && !lenient)
-                f.error(*c, "value.empty",
-                        "'nearest_to' is empty: write a commune's INSEE code or name");
+                f.error(*c, "value.empty", say(text::diag.change_nearest_empty));
             else {
                 note(ExerciseName::What::Commune, *s, *c);
                 out = CentreRef{CentreRef::By::NearestTo, *s};
@@ -510,13 +489,13 @@ std::optional<CentreRef> to_centre_ref(const TomlFile& f, const toml::node& n,
     } else if (const toml::node* cc = r.node("concerned")) {
         if (!allow_concerned) {
             f.error(*cc, "exercise.concerned_outside_trigger",
-                    "{ concerned = true } (the centre where a trigger fired) is only for a "
-                    "[[trigger]]'s change: name the centre or use another selector");
+                    say(text::diag.change_concerned_outside));
         } else if (auto b = to_bool(f, *cc, "'concerned'")) {
             if (*b)
                 out = CentreRef::concerned();
             else
-                f.error(*cc, "exercise.selector", "'concerned' can only be true");
+                f.error(*cc, "exercise.selector",
+                        say(text::diag.change_only_true, {"'concerned'"}));
         }
     }
     r.finish();

@@ -70,16 +70,14 @@ class ExerciseReader {
         auto s = loader::to_string(f_, *n, "'id'");
         if (!s) return {};
         if (s->empty() || s->size() > 200) {
-            f_.error(*n, "exercise.bad_id",
-                     "'id' must be a short non-empty text, e.g. " + std::string(example));
+            f_.error(*n, "exercise.bad_id", say(text::diag.exercise_bad_id, {example}));
             return {};
         }
         const SourceLoc where = f_.loc(*n);
         const auto [it, fresh] = ids_.emplace(*s, where.line);
         if (!fresh) {
             f_.error(*n, "exercise.duplicate_id",
-                     "id '" + *s + "' is already used on line " + std::to_string(it->second) +
-                         ": each inject and trigger needs its own id (it keys its random draws)");
+                     say(text::diag.exercise_duplicate_id, {*s, std::to_string(it->second)}));
             return {};
         }
         return *s;
@@ -126,10 +124,7 @@ class ExerciseReader {
     std::optional<Condition> condition(const toml::node& n) {
         const auto* t = n.as_table();
         if (!t) {
-            f_.error(n, "value.type",
-                     "'when' must be a table such as { queue_above = 50, for_minutes = 30 }, "
-                     "found " +
-                         loader::type_phrase(n));
+            f_.error(n, "value.type", say(text::diag.exercise_when_table, {loader::type_words(n)}));
             return std::nullopt;
         }
         TableReader r(f_, *t, "'when'");
@@ -141,9 +136,7 @@ class ExerciseReader {
             r.allow("for_minutes");
             r.allow("centre");
             r.finish();
-            f_.error(n, "exercise.condition",
-                     "'when' must hold exactly one of queue_above (people waiting), "
-                     "stock_below_days (days of use left) or at (\"J3 08:00\")");
+            f_.error(n, "exercise.condition", say(text::diag.exercise_when_one));
             return std::nullopt;
         }
         Condition c;
@@ -163,7 +156,7 @@ class ExerciseReader {
             c.threshold = v.value_or(0);
             if (v && *v <= 0) {
                 f_.error(*t->get("stock_below_days"), "value.out_of_range",
-                         "'stock_below_days' must be more than 0");
+                         say(text::diag.exercise_stock_positive));
                 ok = false;
             }
         } else {
@@ -218,9 +211,7 @@ class ExerciseReader {
         if (has_below == has_above) {
             r.allow("below");
             r.allow("above");
-            f_.error(r.loc(), "exercise.check_bound",
-                     "write one of below = N (the KPI must stay at or under N) or above = N (at "
-                     "or over N) in [[objective.check]]");
+            f_.error(r.loc(), "exercise.check_bound", say(text::diag.exercise_check_bound));
             ok = false;
         } else {
             c.below = has_below;
@@ -231,19 +222,18 @@ class ExerciseReader {
         if (const toml::node* d = r.node("days")) {
             if (const auto* arr = d->as_array()) {
                 if (arr->size() != 2) {
-                    f_.error(*d, "exercise.days",
-                             "'days' must be [first, last] (day indices, e.g. [3, 7]) or one day");
+                    f_.error(*d, "exercise.days", say(text::diag.exercise_days_pair));
                     ok = false;
                 } else {
-                    const auto a = loader::to_int(f_, (*arr)[0], "the first day of 'days'", 0,
-                                                  loader::max_day_index);
-                    const auto b = loader::to_int(f_, (*arr)[1], "the last day of 'days'", 0,
-                                                  loader::max_day_index);
+                    const auto a = loader::to_int(f_, (*arr)[0], say(text::diag.exercise_first_day),
+                                                  0, loader::max_day_index);
+                    const auto b = loader::to_int(f_, (*arr)[1], say(text::diag.exercise_last_day),
+                                                  0, loader::max_day_index);
                     ok = ok && a && b;
                     if (a && b && *a > *b) {
                         f_.error(*d, "exercise.days",
-                                 "'days' = [" + std::to_string(*a) + ", " + std::to_string(*b) +
-                                     "]: the first day comes after the last");
+                                 say(text::diag.exercise_days_reversed,
+                                     {std::to_string(*a), std::to_string(*b)}));
                         ok = false;
                     }
                     if (a && b) {
@@ -283,8 +273,8 @@ class ExerciseReader {
             const auto [it, fresh] = objective_ids_.emplace(*id, f_.loc(*t.get("id")).line);
             if (!fresh) {
                 f_.error(*t.get("id"), "exercise.duplicate_id",
-                         "objective id '" + *id + "' is already used on line " +
-                             std::to_string(it->second) + ": each objective needs its own id");
+                         say(text::diag.exercise_duplicate_objective,
+                             {*id, std::to_string(it->second)}));
                 ok = false;
             }
         }
@@ -294,13 +284,12 @@ class ExerciseReader {
         if (const toml::node* n = r.node("observe")) {
             const auto* arr = n->as_array();
             if (!arr) {
-                f_.error(*n, "value.type",
-                         "'observe' must be a list of texts, e.g. observe = [\"La cellule "
-                         "appelle la réserve avant midi\"]");
+                f_.error(*n, "value.type", say(text::diag.exercise_observe_list));
                 ok = false;
             } else {
                 for (const toml::node& item : *arr) {
-                    auto s = loader::to_string(f_, item, "an item of 'observe'");
+                    auto s =
+                        loader::to_string(f_, item, say(text::diag.each_item_of, {"'observe'"}));
                     if (s)
                         o.observations.push_back(std::move(*s));
                     else
@@ -363,8 +352,9 @@ ExerciseLoadResult load_exercise(const std::filesystem::path& file) {
     Diagnostics diags;
     loader::FileRead r = loader::read_input_file(file, loader::max_file_bytes);
     if (!r.text) {
-        std::string msg = "cannot read the exercise file: " + r.reason;
-        if (r.failure == loader::FileReadFailure::Missing) msg += "; check the path";
+        Bilingual msg = say(text::diag.cannot_read_file,
+                            {loader::phrase("exercise"), loader::phrase(r.reason)});
+        if (r.failure == loader::FileReadFailure::Missing) msg += say(text::diag.check_path);
         diags.error({file.string(), 1, 1}, loader::file_read_id(r.failure), std::move(msg));
     }
     return load_text(r.text, file.string(), std::move(diags));
@@ -378,8 +368,7 @@ Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) 
         switch (n.what) {
         case ExerciseName::What::Centre:
             loader::resolve_name(centres, n.value, "centre", n.where, d,
-                                 "name a centre of the plan, or use a selector such as { largest "
-                                 "= true } so that the exercise works on any territory");
+                                 say(text::diag.exercise_fix_centre));
             break;
         case ExerciseName::What::Station: {
             std::vector<std::string> stations;
@@ -392,17 +381,17 @@ Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) 
                         stations.push_back(st.name);
             }
             loader::resolve_name(stations, n.value, "station", n.where, d,
-                                 ci >= 0 ? "a station of centre '" + n.centre + "'"
-                                         : std::string("a station of the plan's centres"));
+                                 ci >= 0 ? say(text::diag.exercise_fix_station_of, {n.centre})
+                                         : say(text::diag.exercise_fix_station));
             break;
         }
         case ExerciseName::What::Profession:
             loader::resolve_name(s.world.professions, n.value, "profession", n.where, d,
-                                 "a profession of the world's scope of practice");
+                                 say(text::diag.exercise_fix_profession));
             break;
         case ExerciseName::What::Role:
             loader::resolve_name(s.world.roles, n.value, "role", n.where, d,
-                                 "a role of the world's scope of practice");
+                                 say(text::diag.exercise_fix_role));
             break;
         case ExerciseName::What::Group: {
             std::vector<std::string> groups;
@@ -415,7 +404,7 @@ Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) 
             std::vector<std::string> teams;
             for (const MobileTeam& t : s.plan.mobile_teams) teams.push_back(t.name);
             loader::resolve_name(teams, n.value, "mobile team", n.where, d,
-                                 "a mobile team of the plan");
+                                 say(text::diag.exercise_fix_team));
             break;
         }
         case ExerciseName::What::Commune:
@@ -425,10 +414,10 @@ Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) 
                     names.push_back(c.name);
                     names.push_back(c.insee);
                 }
-                std::string msg = "unknown commune '" + n.value + "'";
+                Bilingual msg = say(text::diag.unknown_commune, {n.value});
                 if (const auto m = loader::closest_match(n.value, names))
-                    msg += "; did you mean '" + *m + "'?";
-                msg += " (write an INSEE code or a name of the territory's communes)";
+                    msg += say(text::diag.did_you_mean, {*m});
+                msg += say(text::diag.commune_fix);
                 d.error(n.where, "ref.unknown", std::move(msg));
             }
             break;
@@ -441,15 +430,14 @@ Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) 
                 });
             if (!any)
                 d.warning(n.where, "exercise.no_centre_of_kind",
-                          "no centre of the plan is of kind '" + n.value +
-                              "': this selects no centre here");
+                          say(text::diag.exercise_no_centre_of_kind, {n.value}));
             break;
         }
         case ExerciseName::What::Day:
             if (n.day >= s.world.days)
                 d.warning(n.where, "exercise.after_run",
-                          n.value + " is after the run's last day (J" +
-                              std::to_string(s.world.days - 1) + "): it never happens here");
+                          say(text::diag.exercise_after_run,
+                              {n.value, std::to_string(s.world.days - 1)}));
             break;
         }
     }

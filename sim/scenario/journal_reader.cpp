@@ -3,9 +3,9 @@
 // torn last entry never hides the complete ones before it.
 #include "change_reader.hpp"
 #include "core/file_input.hpp"
+#include "core/journal_format.hpp"
 #include "core/text_parse.hpp"
 #include "loader_internal.hpp"
-#include "core/journal_format.hpp"
 #include "riposte/journal.hpp"
 
 #include <array>
@@ -57,8 +57,7 @@ void read_header(const TomlFile& f, const toml::table& root, JournalHeader& h) {
     if (const auto v = r.integer("version", 1, 1000000, true, "version = 1")) {
         if (*v != 1)
             f.error(*t->get("version"), "journal.version",
-                    "journal version " + std::to_string(*v) +
-                        " was written by a newer riposte: this one reads version 1");
+                    say(text::diag.journal_version, {std::to_string(*v)}));
         h.version = static_cast<int>(*v);
     }
     h.world = r.string("world", true, "world = \"world.toml\"").value_or("");
@@ -72,7 +71,7 @@ void read_header(const TomlFile& f, const toml::table& root, JournalHeader& h) {
         if (auto s = loader::to_string(f, *n, "'" + std::string(key) + "'")) {
             if (!s->empty() && !is_hex64(*s))
                 f.error(*n, "journal.bad_sha256",
-                        "'" + std::string(key) + "' must be 64 lowercase hexadecimal digits");
+                        say(text::diag.journal_bad_sha, {std::string(key)}));
             else
                 *out = *s;
         }
@@ -92,13 +91,12 @@ void read_header(const TomlFile& f, const toml::table& root, JournalHeader& h) {
                     x = x * 10 + digit;
             }
             if (!ok)
-                f.error(*n, "journal.bad_seed",
-                        "'seed' must be a whole number from 0 to 18446744073709551615 in quotes");
+                f.error(*n, "journal.bad_seed", say(text::diag.journal_bad_seed));
             else
                 h.seed = x;
         } else {
             f.error(*n, "value.type",
-                    "'seed' must be written in quotes (\"42\"), found " + loader::type_phrase(*n));
+                    say(text::diag.journal_seed_quotes, {loader::type_words(*n)}));
         }
     }
     h.replication = static_cast<int>(r.integer("replication", 0, 1000000).value_or(0));
@@ -106,7 +104,7 @@ void read_header(const TomlFile& f, const toml::table& root, JournalHeader& h) {
     h.parent_entry =
         static_cast<std::uint64_t>(r.integer("parent_entry", 0, INT64_MAX).value_or(0));
     if (h.parent.empty() && h.parent_entry != 0)
-        f.error(r.loc(), "journal.parent", "'parent_entry' is set but 'parent' is empty");
+        f.error(r.loc(), "journal.parent", say(text::diag.journal_parent));
     r.finish();
 }
 
@@ -117,9 +115,9 @@ std::optional<JournalEntry> read_entry(const TomlFile& f, const toml::table& roo
     const toml::array* arr = arr_node ? arr_node->as_array() : nullptr;
     if (!arr || arr->size() != 1 || !(*arr)[0].is_table() || root.size() != 1) {
         f.error(block_loc, "journal.bad_block",
-                "entry " + std::to_string(expected) +
-                    " is corrupt: each block must be one [[entry]] table ending with the line '" +
-                    std::string(journal_format::entry_end_prefix) + std::to_string(b.number) + "'");
+                say(text::diag.journal_bad_block,
+                    {std::to_string(expected),
+                     std::string(journal_format::entry_end_prefix) + std::to_string(b.number)}));
         return std::nullopt;
     }
     const toml::table& t = *(*arr)[0].as_table();
@@ -131,12 +129,11 @@ std::optional<JournalEntry> read_entry(const TomlFile& f, const toml::table& roo
         e.ordinal = static_cast<std::uint64_t>(*v);
         if (e.ordinal != expected || e.ordinal != b.number)
             f.error(*t.get("ordinal"), "journal.ordinal",
-                    "entry ordinal " + std::to_string(*v) + " should be " +
-                        std::to_string(expected) + " (entries are numbered from 1, in order" +
-                        (b.number != expected ? ", and this block ends with the line for entry " +
-                                                    std::to_string(b.number)
-                                              : std::string()) +
-                        ")");
+                    b.number != expected ? say(text::diag.journal_ordinal_block,
+                                               {std::to_string(*v), std::to_string(expected),
+                                                std::to_string(b.number)})
+                                         : say(text::diag.journal_ordinal,
+                                               {std::to_string(*v), std::to_string(expected)}));
     }
     std::array<std::string_view, all_sources.size()> words{};
     for (std::size_t k = 0; k < all_sources.size(); ++k)
@@ -153,9 +150,7 @@ std::optional<JournalEntry> read_entry(const TomlFile& f, const toml::table& roo
     if (const toml::node* n = r.node("new_time")) {
         if (const auto v = loader::to_day_time(f, *n, "'new_time'")) e.new_time = *v;
     } else if (e.source == EntrySource::ScriptedDelayed) {
-        f.error(r.loc(), "key.missing",
-                "missing key 'new_time' in [[entry]]: a delayed inject needs its new time, e.g. "
-                "new_time = \"J4 09:00\"");
+        f.error(r.loc(), "key.missing", say(text::diag.journal_new_time));
     }
     const bool needs_change = e.source == EntrySource::Decision ||
                               e.source == EntrySource::AdHocInject ||
@@ -173,8 +168,7 @@ std::optional<JournalEntry> read_entry(const TomlFile& f, const toml::table& roo
         e.source == EntrySource::TriggerFired;
     if (needs_inject && e.inject_id.empty() && !r.has("inject_id"))
         f.error(r.loc(), "key.missing",
-                std::string("missing key 'inject_id' in [[entry]]: a '") +
-                    entry_source_name(e.source) + "' entry names its inject");
+                say(text::diag.journal_inject_id, {entry_source_name(e.source)}));
     e.text = r.string("text").value_or("");
     e.notes = r.string("notes").value_or("");
     e.objective = r.string("objective").value_or("");
@@ -184,8 +178,7 @@ std::optional<JournalEntry> read_entry(const TomlFile& f, const toml::table& roo
         if (v && (*v == "P" || *v == "S" || *v == "M" || *v == "U"))
             e.rating = *v;
         else
-            f.error(*n, "journal.rating",
-                    "'rating' must be one of \"P\", \"S\", \"M\", \"U\" (the HSEEP scale)");
+            f.error(*n, "journal.rating", say(text::diag.journal_rating));
     }
     e.refused = r.boolean("refused").value_or(false);
     e.refusal = r.string("refusal").value_or("");
@@ -204,11 +197,9 @@ JournalReadResult read_journal_text(std::string_view text, std::string name) {
     const journal_format::Scan s = journal_format::scan(text);
     if (!s.header_complete) {
         d.error({name, 1, 1}, "journal.no_header",
-                text.empty() ? "the journal is empty: its header was never written"
-                             : "the journal's header is incomplete (no line '" +
-                                   std::string(journal_format::header_end_line) +
-                                   "'): the session stopped while creating it, or this is not "
-                                   "a riposte journal");
+                text.empty()
+                    ? say(text::diag.journal_empty)
+                    : say(text::diag.journal_header_incomplete, {journal_format::header_end_line}));
         return out;
     }
     Journal j;
@@ -236,15 +227,12 @@ JournalReadResult read_journal_text(std::string_view text, std::string name) {
         if (!e) continue;
         if (!j.entries.empty() && e->stamp < j.entries.back().stamp)
             d.error({name, e->line, 1}, "journal.out_of_order",
-                    "entry " + std::to_string(e->ordinal) + " is stamped before entry " +
-                        std::to_string(j.entries.back().ordinal) +
-                        " (at, event, order must never go back within one journal)");
+                    say(text::diag.journal_out_of_order,
+                        {std::to_string(e->ordinal), std::to_string(j.entries.back().ordinal)}));
         j.entries.push_back(std::move(*e));
     }
     if (s.torn)
-        d.warning({name, s.tail_line, 1}, "journal.torn_entry",
-                  "the last entry is incomplete (the session stopped while writing it): it is "
-                  "dropped; it was never applied, since an entry is written before its change");
+        d.warning({name, s.tail_line, 1}, "journal.torn_entry", say(text::diag.journal_torn));
     if (!d.has_errors()) out.journal = std::move(j);
     return out;
 }
@@ -253,8 +241,9 @@ JournalReadResult read_journal(const std::filesystem::path& file) {
     loader::FileRead r = loader::read_input_file(file, loader::max_file_bytes);
     if (!r.text) {
         JournalReadResult out;
-        std::string msg = "cannot read the journal: " + r.reason;
-        if (r.failure == loader::FileReadFailure::Missing) msg += "; check the path";
+        Bilingual msg =
+            say(text::diag.cannot_read_file, {loader::phrase("journal"), loader::phrase(r.reason)});
+        if (r.failure == loader::FileReadFailure::Missing) msg += say(text::diag.check_path);
         out.diagnostics.error({file.string(), 1, 1}, loader::file_read_id(r.failure),
                               std::move(msg));
         return out;

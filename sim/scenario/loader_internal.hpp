@@ -80,7 +80,7 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
 
 /// Resolves the 'vaccine' value `n` of table `r` (null when absent: the world's only vaccine).
 std::optional<int> resolve_vaccine(const TomlFile& f, const TableReader& r, const toml::node* n,
-                                   const World& w, const WorldInfo& info, std::string_view owner);
+                                   const World& w, const WorldInfo& info, const SayArg& owner);
 
 /// " (this may follow from the errors in FILE, reported above: fix those first)" when the
 /// commune table had errors, else "".
@@ -92,6 +92,9 @@ std::optional<int> resolve_commune(const World& w, const WorldInfo& info, std::s
 /// Resolves a name in a list; reports "unknown <what> 'x'; did you mean 'y'?" at `where`.
 std::optional<int> resolve_name(const std::vector<std::string>& names, std::string_view text,
                                 std::string_view what, const SourceLoc& where, Diagnostics& diags,
-                                std::string_view fix);
+                                const SayArg& fix);
+/// "; did you mean 'x'?" in both languages when a name of `names` is close to `word`, else
+/// nothing.
+Bilingual suggest_name(std::string_view word, std::span<const std::string> names);
 
 } // namespace riposte::loader

@@ -31,9 +31,9 @@ bool flow_has_testing(Flow f) {
     return f != Flow::Vaccination;
 }
 
-std::string days_text(int first, int last) {
-    return "days " + std::to_string(first) + "-" +
-           (last >= (1 << 20) ? std::string("end") : std::to_string(last));
+Bilingual days_words(int first, int last) {
+    if (last >= (1 << 20)) return say(text::diag.days_to_end, {std::to_string(first)});
+    return say(text::diag.days_range, {std::to_string(first), std::to_string(last)});
 }
 
 std::optional<Distribution> read_duration(TableReader& r, std::string_view key, bool required,
@@ -70,11 +70,11 @@ void read_staff(const TomlFile& f, const toml::node& n, const World& w, bool rol
             to_int(f, v, say(text::diag.plan_staff_what, {rn}), 0, Limits::max_staff_per_role);
         if (!roles_known) continue;
         if (w.find_role(rn) < 0 && w.find_profession(rn) >= 0) {
-            f.error(kl, say(text::diag.plan_profession_not_role, {rn, quoted_list(w.roles)}));
+            f.error(kl, say(text::diag.plan_profession_not_role, {rn, quoted_words(w.roles)}));
             continue;
         }
         const auto role = resolve_name(w.roles, rn, "role", kl, f.diags(),
-                                       "roles of the scope table: " + quoted_list(w.roles));
+                                       say(text::diag.roles_of_scope, {quoted_words(w.roles)}));
         // A bad count was reported; 1 stands in so that no "nobody staffs it" error follows
         // (the scenario is refused anyway).
         if (role) staff[static_cast<std::size_t>(*role)] = count ? static_cast<int>(*count) : 1;
@@ -109,32 +109,23 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
         role_loc = f.loc(*n);
         if (auto v = to_string(f, *n, "'role'"); v && cx.roles_known) {
             if (auto k = resolve_name(cx.w.roles, *v, "role", role_loc, f.diags(),
-                                      "roles of the scope table: " + quoted_list(cx.w.roles)))
+                                      say(text::diag.roles_of_scope, {quoted_words(cx.w.roles)})))
                 s.role = *k;
         }
     }
     role_locs.push_back(role_loc);
 
     if (area) {
-        if (r.has("service"))
-            f.error(*t.get("service"), "an area has a 'dwell' time, not a 'service' time: "
-                                       "rename 'service' to 'dwell'");
+        if (r.has("service")) f.error(*t.get("service"), say(text::diag.plan_area_service));
         r.allow("service");
         if (auto d = read_duration(r, "dwell", !r.has("service"), "dwell = \"15\"")) s.service = *d;
-        if (r.has("posts"))
-            f.error(*t.get("posts"), "'posts' is for a station of servers; an area has a "
-                                     "'capacity' (places): rename it");
+        if (r.has("posts")) f.error(*t.get("posts"), say(text::diag.plan_area_posts));
         r.allow("posts");
         if (auto v = r.integer("capacity", 1, 100000, true, "capacity = 20"))
             s.capacity = static_cast<int>(*v);
     } else {
-        if (r.has("dwell"))
-            f.error(*t.get("dwell"), "'dwell' is for kind = \"area\"; a station of servers has a "
-                                     "'service' time: rename it, or set kind = \"area\"");
-        if (r.has("capacity"))
-            f.error(*t.get("capacity"), "'capacity' is for kind = \"area\" (places such as "
-                                        "chairs); a station of servers has as many servers as "
-                                        "the shifts staff: remove it, or set kind = \"area\"");
+        if (r.has("dwell")) f.error(*t.get("dwell"), say(text::diag.plan_servers_dwell));
+        if (r.has("capacity")) f.error(*t.get("capacity"), say(text::diag.plan_servers_capacity));
         r.allow("dwell");
         r.allow("capacity");
         if (auto d = read_duration(r, "service", !r.has("dwell"), "service = \"3 + exp(1.43)\""))
@@ -146,38 +137,26 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
     if (s.gives_dose) {
         const toml::node& n = *t.get("gives_dose");
         if (area)
-            f.error(n, "an area cannot give the dose: set gives_dose on the injection station "
-                       "(kind = \"servers\")");
+            f.error(n, say(text::diag.plan_area_dose));
         else if (!c.vaccinates())
-            f.error(n, "centre '" + c.name +
-                           "' does not vaccinate (kind = \"testing\"): remove "
-                           "gives_dose or change the centre's kind");
+            f.error(n, say(text::diag.plan_dose_not_vaccinating, {c.name}));
         else if (!flow_has_vaccination(s.flow))
-            f.error(n, "a station with flow = \"testing\" cannot give the dose: set flow = "
-                       "\"vaccination\" or \"both\"");
+            f.error(n, say(text::diag.plan_testing_flow_dose));
     }
     if (s.takes_sample) {
         const toml::node& n = *t.get("takes_sample");
         if (area)
-            f.error(n, "an area cannot take the sample: set takes_sample on the swab station "
-                       "(kind = \"servers\")");
+            f.error(n, say(text::diag.plan_area_sample));
         else if (!c.tests())
-            f.error(n, "centre '" + c.name +
-                           "' does not test (kind = \"vaccination\"): remove "
-                           "takes_sample or change the centre's kind");
+            f.error(n, say(text::diag.plan_sample_not_testing, {c.name}));
         else if (!flow_has_testing(s.flow))
-            f.error(n, "a station with flow = \"vaccination\" cannot take the sample: set flow = "
-                       "\"testing\" or \"both\"");
+            f.error(n, say(text::diag.plan_vaccination_flow_sample));
     }
     if (const toml::node* fl = t.get("flow")) {
         if (s.flow == Flow::Vaccination && !c.vaccinates())
-            f.error(*fl, "flow = \"vaccination\" in centre '" + c.name +
-                             "', which only tests: "
-                             "no patient would pass here");
+            f.error(*fl, say(text::diag.plan_flow_vaccination_only_tests, {c.name}));
         if (s.flow == Flow::Testing && !c.tests())
-            f.error(*fl, "flow = \"testing\" in centre '" + c.name +
-                             "', which only vaccinates: "
-                             "no patient would pass here");
+            f.error(*fl, say(text::diag.plan_flow_testing_only_vaccinates, {c.name}));
     }
     r.finish();
     c.stations.push_back(std::move(s));
@@ -210,8 +189,7 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
         if (f.diags().error_count() != errors_before) staff_ok = false;
         if (cx.roles_known && n->is_table() &&
             std::all_of(s.staff.begin(), s.staff.end(), [](int x) { return x == 0; }))
-            f.warning(*n, "this shift staffs nobody: give at least one role a count, e.g. "
-                          "staff = { injection = 2 }");
+            f.warning(*n, say(text::diag.plan_shift_staffs_nobody));
     }
     staff_locs.push_back(staff_loc);
     s.staff_where = staff_loc;
@@ -219,9 +197,7 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
     if (const toml::node* n = r.node("by_station")) {
         const auto* tab = n->as_table();
         if (!tab) {
-            f.error(*n, "'by_station' must be a table of station = number of people, e.g. "
-                        "by_station = { \"injection 1\" = 2, \"injection 2\" = 1 }; found " +
-                            type_phrase(*n));
+            f.error(*n, say(text::diag.plan_by_station_table, {type_words(*n)}));
         } else {
             std::vector<int> sum(cx.w.roles.size(), 0);
             std::vector<char> named(cx.w.roles.size(), 0);
@@ -235,11 +211,11 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
                 for (const Station& st : c.stations) names.push_back(st.name);
                 const auto k_st =
                     resolve_name(names, name, "station", kl, f.diags(),
-                                 "stations of centre '" + c.name + "': " + quoted_list(names));
+                                 say(text::diag.stations_of_centre, {c.name, quoted_words(names)}));
                 if (!k_st || !count) continue;
                 const Station& st = c.stations[static_cast<std::size_t>(*k_st)];
                 if (st.role < 0) {
-                    f.error(kl, "station '" + name + "' has no role: nobody is placed there");
+                    f.error(kl, say(text::diag.plan_station_no_role, {name}));
                     continue;
                 }
                 s.station_staff[static_cast<std::size_t>(*k_st)] = static_cast<int>(*count);
@@ -251,10 +227,9 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
                 if (s.staff[role] == 0) {
                     s.staff[role] = sum[role];
                 } else if (s.staff[role] != sum[role]) {
-                    f.error(*n, "by_station places " + std::to_string(sum[role]) + " " +
-                                    cx.w.roles[role] + " but staff gives " +
-                                    std::to_string(s.staff[role]) +
-                                    ": give the same number, or only by_station");
+                    f.error(*n, say(text::diag.plan_by_station_sum,
+                                    {std::to_string(sum[role]), cx.w.roles[role],
+                                     std::to_string(s.staff[role])}));
                 }
             }
         }
@@ -297,8 +272,9 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
                 say(text::diag.plan_last_before_first,
                     {std::to_string(s.last_day), std::to_string(s.first_day)}));
     } else if (s.last_day < c.first_day || s.first_day > c.last_day) {
-        f.error(r.loc(), "the shift's " + days_text(s.first_day, s.last_day) +
-                             " do not meet the centre's " + days_text(c.first_day, c.last_day));
+        f.error(r.loc(),
+                say(text::diag.plan_shift_days_outside,
+                    {days_words(s.first_day, s.last_day), days_words(c.first_day, c.last_day)}));
     }
     c.shifts.push_back(std::move(s));
 }
@@ -315,15 +291,13 @@ bool pool_can_fill(const World& w, int role) {
 }
 
 /// "add to the pool people of a profession the scope table allows for it: a, b".
-std::string who_may_fill(const World& w, int role) {
+Bilingual who_may_fill(const World& w, int role) {
     std::vector<std::string> names;
     for (const ScopeEntry& a : w.scope.allowed[static_cast<std::size_t>(role)])
         if (a.profession >= 0 && static_cast<std::size_t>(a.profession) < w.professions.size())
             names.push_back(w.professions[static_cast<std::size_t>(a.profession)]);
-    if (names.empty()) return "the scope table allows no profession for it";
-    return "add to the pool people (with weekly hours) of a profession the scope table allows "
-           "for it: " +
-           quoted_list(names);
+    if (names.empty()) return say(text::diag.plan_scope_allows_none);
+    return say(text::diag.plan_add_to_pool, {quoted_words(names)});
 }
 
 void read_centre(const TomlFile& f, const toml::table& t, const World& w, const WorldInfo& wi,
@@ -354,17 +328,15 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                                         {std::to_string(c.last_day), std::to_string(c.first_day)}));
     else if (wi.parsed && c.first_day >= w.days && t.get("first_day"))
         f.warning(*t.get("first_day"),
-                  "centre '" + c.name + "' opens on day " + std::to_string(c.first_day) +
-                      ", after the last simulated day (" + std::to_string(w.days - 1) + ")");
+                  say(text::diag.plan_centre_opens_late,
+                      {c.name, std::to_string(c.first_day), std::to_string(w.days - 1)}));
     c.opens = hours(8);
     c.closes = hours(18);
     if (auto b = r.boolean("continuous")) c.continuous = *b;
     if (c.continuous) {
         for (const char* key : {"opens", "closes"})
             if (const toml::node* n = t.get(key))
-                f.error(*n, "centre '" + c.name +
-                                "' has continuous = true: it is open 00:00-24:00 " +
-                                "on its days; remove '" + key + "'");
+                f.error(*n, say(text::diag.plan_continuous_hours, {c.name, key}));
         r.allow("opens");
         r.allow("closes");
         c.opens = hours(0);
@@ -385,14 +357,13 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
     for (auto key : c.vaccinates() ? std::span<const std::string_view>(testing_keys)
                                    : std::span<const std::string_view>(vaccination_keys))
         if (const toml::node* n = t.get(key))
-            f.warning(*n, "'" + std::string(key) + "' is ignored: centre '" + c.name +
-                              "' has kind = \"" +
-                              std::string(centre_kinds[static_cast<std::size_t>(c.kind)]) + "\"");
+            f.warning(*n, say(text::diag.plan_key_ignored_kind,
+                              {key, c.name, centre_kinds[static_cast<std::size_t>(c.kind)]}));
     // vaccination
     {
         const toml::node* vn = r.node("vaccine");
         if (c.vaccinates()) {
-            if (auto k = resolve_vaccine(f, r, vn, w, wi, "centre '" + c.name + "'"))
+            if (auto k = resolve_vaccine(f, r, vn, w, wi, say(text::diag.centre_named, {c.name})))
                 c.vaccine = *k;
         } else if (vn) {
             to_string(f, *vn, "'vaccine'");
@@ -411,14 +382,11 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
     if (c.walk_in_only)
         for (const char* key : {"slot_minutes", "doses_per_slot", "walk_ins_per_hour"})
             if (const toml::node* n = t.get(key))
-                f.warning(*n, "'" + std::string(key) + "' is ignored: centre '" + c.name +
-                                  "' has walk_in_only = true (no slots; people come without "
-                                  "an appointment)");
+                f.warning(*n, say(text::diag.plan_key_ignored_walk_in, {key, c.name}));
     if (const toml::node* n = r.node("hourly_profile")) {
         const auto* arr = n->as_array();
         if (!arr || arr->size() != 24) {
-            f.error(*n, "'hourly_profile' must be an array of 24 weights, one per hour from "
-                        "00:00 to 23:00, e.g. [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, ...]");
+            f.error(*n, say(text::diag.plan_hourly_profile_24));
         } else {
             double sum = 0;
             for (std::size_t h = 0; h < 24; ++h) {
@@ -427,7 +395,7 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                 if (v) c.hourly_profile[h] = *v;
                 if (v) sum += *v;
             }
-            if (sum <= 0) f.error(*n, "'hourly_profile' has no weight: give some hour a weight");
+            if (sum <= 0) f.error(*n, say(text::diag.plan_hourly_profile_zero));
         }
     }
     // testing
@@ -439,8 +407,7 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
             c.pcr_result_delay = *d;
             if (c.tests() && c.test_type == TestType::Antigen)
                 f.warning(*t.get("pcr_result_delay"),
-                          "'pcr_result_delay' is ignored: centre '" + c.name +
-                              "' does antigen tests only (test_type = \"antigen\")");
+                          say(text::diag.plan_pcr_delay_ignored, {c.name}));
         }
     }
 
@@ -448,15 +415,15 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
     std::vector<SourceLoc> role_locs, staff_locs;
     const auto stations = r.table_array("station", true);
     if (stations.size() > 64)
-        f.error(*t.get("station"), "centre '" + c.name + "' has " +
-                                       std::to_string(stations.size()) + " stations; at most 64");
+        f.error(*t.get("station"),
+                say(text::diag.plan_too_many_stations, {c.name, std::to_string(stations.size())}));
     else
         for (const auto* st : stations) read_station(f, *st, cx, c, role_locs);
     bool staff_ok = true;
     const auto shifts = r.table_array("shift", true);
     if (shifts.size() > 1000)
-        f.error(*t.get("shift"), "centre '" + c.name + "' has " + std::to_string(shifts.size()) +
-                                     " shifts; at most 1000");
+        f.error(*t.get("shift"),
+                say(text::diag.plan_too_many_shifts, {c.name, std::to_string(shifts.size())}));
     else
         for (const auto* sh : shifts) read_shift(f, *sh, cx, c, staff_locs, staff_ok);
     r.finish();
@@ -467,21 +434,13 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
     };
     if (!stations.empty()) {
         if (c.vaccinates() && count_if([](const Station& s) { return s.gives_dose; }) == 0)
-            f.error(r.loc(), "centre '" + c.name +
-                                 "' vaccinates but no station gives the dose: "
-                                 "add gives_dose = true to the injection station");
+            f.error(r.loc(), say(text::diag.plan_no_dose_station, {c.name}));
         if (c.tests() && count_if([](const Station& s) { return s.takes_sample; }) == 0)
-            f.error(r.loc(), "centre '" + c.name +
-                                 "' tests but no station takes the sample: add "
-                                 "takes_sample = true to the swab station");
+            f.error(r.loc(), say(text::diag.plan_no_sample_station, {c.name}));
         if (count_if([](const Station& s) { return s.gives_dose; }) > 1)
-            f.error(r.loc(), "centre '" + c.name +
-                                 "' has several stations with gives_dose = "
-                                 "true: a person gets one dose per visit, keep one");
+            f.error(r.loc(), say(text::diag.plan_several_dose_stations, {c.name}));
         if (count_if([](const Station& s) { return s.takes_sample; }) > 1)
-            f.error(r.loc(), "centre '" + c.name +
-                                 "' has several stations with takes_sample = "
-                                 "true: keep one");
+            f.error(r.loc(), say(text::diag.plan_several_sample_stations, {c.name}));
     }
     if (cx.roles_known && wi.pool_complete && !w.pool.empty()) {
         // A role no one in the pool may fill: the run would serve nobody at this station.
@@ -492,11 +451,9 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
             if (pool_can_fill(w, s.role)) continue;
             warned[static_cast<std::size_t>(s.role)] = true;
             f.diags().warning(role_locs[k], "pool.no_one_qualified",
-                              "station '" + s.name + "' of centre '" + c.name + "' needs role '" +
-                                  w.roles[static_cast<std::size_t>(s.role)] +
-                                  "', but no one in the pool may fill it: the run would serve "
-                                  "nobody here; " +
-                                  who_may_fill(w, s.role));
+                              say(text::diag.plan_no_one_qualified,
+                                  {s.name, c.name, w.roles[static_cast<std::size_t>(s.role)],
+                                   who_may_fill(w, s.role)}));
         }
     }
     // A role that staffs several stations: every shift says how many people go to each.
@@ -518,10 +475,9 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                 if (!named)
                     f.error(i < staff_locs.size() && staff_locs[i].line > 0 ? staff_locs[i]
                                                                             : r.loc(),
-                            "role '" + w.roles[role] + "' staffs " + std::to_string(sts.size()) +
-                                " stations of centre '" + c.name + "' (" + names +
-                                "): say how many people go to each, e.g. by_station = { " +
-                                names.substr(0, names.find(',')) + " = 1, ... }");
+                            say(text::diag.plan_role_several_stations,
+                                {w.roles[role], std::to_string(sts.size()), c.name, names,
+                                 names.substr(0, names.find(','))}));
             }
         }
     }
@@ -536,18 +492,13 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                     return sh.staff[static_cast<std::size_t>(s.role)] > 0;
                 });
             if (!staffed)
-                f.error(role_locs[k], "station '" + s.name + "' needs role '" +
-                                          w.roles[static_cast<std::size_t>(s.role)] +
-                                          "' but no shift of centre '" + c.name +
-                                          "' staffs it: add " +
-                                          w.roles[static_cast<std::size_t>(s.role)] +
-                                          " = 1 (or more) to a shift's staff");
+                f.error(role_locs[k],
+                        say(text::diag.plan_station_unstaffed,
+                            {s.name, w.roles[static_cast<std::size_t>(s.role)], c.name}));
         }
     }
     if (c.tests() && !wi.has_testing_demand && wi.parsed)
-        f.warning(r.loc(), "centre '" + c.name +
-                               "' tests, but the world has no testing demand: "
-                               "give [testing] an incidence curve and tests_per_case");
+        f.warning(r.loc(), say(text::diag.plan_no_testing_demand, {c.name}));
     pi.centre_loc.push_back(r.loc());
     pi.allocation_loc.push_back(alloc_loc);
     p.centres.push_back(std::move(c));
@@ -582,14 +533,12 @@ void read_validation(const TomlFile& f, const toml::table& t, const World& w, co
             for (std::size_t o = 0; o < std::size(threshold_key); ++o)
                 if (o != ki)
                     if (const toml::node* n = tt->get(threshold_key[o]))
-                        f.error(*n, "'" + std::string(threshold_key[o]) + "' does not apply to a " +
-                                        std::string(kinds[ki]) + " target: use '" +
-                                        std::string(threshold_key[ki]) + "'");
+                        f.error(*n, say(text::diag.plan_threshold_other_kind,
+                                        {threshold_key[o], kinds[ki], threshold_key[ki]}));
             auto only_for = [&](std::string_view key, int kind_ok, const char* what) {
                 if (*k != kind_ok)
                     if (const toml::node* n = tt->get(key))
-                        f.error(*n, "'" + std::string(key) + "' applies to " + what +
-                                        " targets only: remove it");
+                        f.error(*n, say(text::diag.plan_key_target_only, {key, what}));
             };
             only_for("share_of_replications", 0, "wait_p90");
             only_for("group", 1, "coverage");
@@ -603,17 +552,16 @@ void read_validation(const TomlFile& f, const toml::table& t, const World& w, co
                 std::vector<std::string> names;
                 for (const auto& grp : w.groups) names.push_back(grp.name);
                 if (auto idx = resolve_name(names, *g, "group", f.loc(*n), f.diags(),
-                                            "groups of the world: " + quoted_list(names) +
-                                                "; leave 'group' out for everyone"))
+                                            say(text::diag.groups_of_world, {quoted_words(names)})))
                     target.group = *idx;
             }
         }
         if (auto v = tr.integer("by_day", 0, Limits::max_days)) {
             target.by_day = static_cast<int>(*v);
             if (wi.parsed && target.by_day >= w.days)
-                f.error(*tt->get("by_day"), "'by_day' = " + std::to_string(target.by_day) +
-                                                " is after the last simulated day (" +
-                                                std::to_string(w.days - 1) + ")");
+                f.error(*tt->get("by_day"),
+                        say(text::diag.plan_by_day_late,
+                            {std::to_string(target.by_day), std::to_string(w.days - 1)}));
         }
         if (auto v = tr.boolean("complete_schedule")) target.complete_schedule = *v;
         tr.finish();
@@ -630,8 +578,7 @@ void read_validation(const TomlFile& f, const toml::table& t, const World& w, co
                 std::error_code ec;
                 if (!std::filesystem::is_regular_file(sc.file, ec))
                     f.error(*n, "input.missing",
-                            "cannot read exercise file '" + sc.file.string() +
-                                "': no such file; paths are relative to the plan's folder");
+                            say(text::diag.plan_stress_missing, {sc.file.string()}));
                 sc.name = std::filesystem::path(*file).stem().string();
             }
         }
@@ -649,15 +596,13 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
     if (const toml::node* n = r.node("name", true, "name = \"Équipe mobile du Lodévois\"")) {
         if (auto v = to_string(f, *n, "'name'")) {
             m.name = *v;
-            if (m.name.empty()) f.error(*n, "empty team name: write e.g. \"Équipe mobile\"");
+            if (m.name.empty()) f.error(*n, say(text::diag.plan_empty_team));
             for (const auto& o : p.mobile_teams)
                 if (!m.name.empty() && o.name == m.name)
-                    f.error(*n, "duplicate mobile team '" + m.name + "': give each its own name");
+                    f.error(*n, say(text::diag.plan_duplicate_team, {m.name}));
             for (const auto& o : p.centres)
                 if (!m.name.empty() && o.name == m.name)
-                    f.error(*n, "mobile team '" + m.name +
-                                    "' has the name of a centre: give it "
-                                    "its own name");
+                    f.error(*n, say(text::diag.plan_team_centre_name, {m.name}));
         }
     }
     if (const toml::node* n = r.node("commune", true, "commune = \"34142\"")) {
@@ -668,15 +613,14 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
     if (auto v = r.integer("first_day", 0, Limits::max_days)) m.first_day = static_cast<int>(*v);
     if (auto v = r.integer("last_day", 0, Limits::max_days)) m.last_day = static_cast<int>(*v);
     if (m.first_day > m.last_day)
-        f.error(*t.get("last_day"), "'last_day' (" + std::to_string(m.last_day) +
-                                        ") is before 'first_day' (" + std::to_string(m.first_day) +
-                                        ")");
+        f.error(*t.get("last_day"), say(text::diag.plan_last_before_first,
+                                        {std::to_string(m.last_day), std::to_string(m.first_day)}));
     if (auto v = r.clock("start", false)) m.start = *v;
     if (auto v = r.clock("end", true)) m.end = *v;
     if (m.start >= m.end) {
         const toml::node* n = t.get("end") ? t.get("end") : t.get("start");
-        f.error(n ? f.loc(*n) : r.loc(), "the team's day ends (" + clock_to_text(m.end) +
-                                             ") before it starts (" + clock_to_text(m.start) + ")");
+        f.error(n ? f.loc(*n) : r.loc(), say(text::diag.plan_team_day_reversed,
+                                             {clock_to_text(m.end), clock_to_text(m.start)}));
     }
     m.staff.assign(w.roles.size(), 0);
     const toml::node* staff =
@@ -685,19 +629,17 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
     if (const toml::node* n = r.node("communes")) {
         if (const auto* a = n->as_array()) {
             for (const auto& item : *a) {
-                const auto v = to_string(f, item, "each item of 'communes'");
+                const auto v = to_string(f, item, say(text::diag.each_item_of, {"'communes'"}));
                 if (!v || !wi.communes_complete) continue;
                 if (auto k = resolve_commune(w, wi, *v, f.loc(item), f.diags())) {
                     if (std::find(m.communes.begin(), m.communes.end(), *k) != m.communes.end())
-                        f.error(item, "commune '" + *v + "' is listed twice in the round");
+                        f.error(item, say(text::diag.plan_commune_twice, {*v}));
                     else
                         m.communes.push_back(*k);
                 }
             }
         } else {
-            f.error(*n, "'communes' must be a list of communes (INSEE codes or names), e.g. "
-                        "[\"34142\", \"Le Caylar\"]; found " +
-                            type_phrase(*n));
+            f.error(*n, say(text::diag.plan_communes_list, {type_words(*n)}));
         }
     }
     if (auto d = read_duration(r, "visit", true, "visit = \"20 + exp(10)\"")) m.visit = *d;
@@ -705,7 +647,7 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
         m.minutes_between_homes = *v;
     {
         const toml::node* vn = r.node("vaccine");
-        if (auto k = resolve_vaccine(f, r, vn, w, wi, "mobile team '" + m.name + "'"))
+        if (auto k = resolve_vaccine(f, r, vn, w, wi, say(text::diag.mobile_team_named, {m.name})))
             m.vaccine = *k;
     }
     SourceLoc alloc_loc;
@@ -716,7 +658,7 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
     if (const toml::node* n = r.node("role_needed")) {
         if (auto v = to_string(f, *n, "'role_needed'"); v && wi.scope_complete)
             if (auto k = resolve_name(w.roles, *v, "role", f.loc(*n), f.diags(),
-                                      "roles of the scope table: " + quoted_list(w.roles)))
+                                      say(text::diag.roles_of_scope, {quoted_words(w.roles)})))
                 m.role_needed = *k;
     } else {
         m.role_needed = w.find_role("injection");
@@ -724,10 +666,8 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
     r.finish();
     if (wi.scope_complete && staff && staff->is_table() && m.role_needed >= 0 &&
         m.staff[static_cast<std::size_t>(m.role_needed)] == 0)
-        f.error(*staff, "mobile team '" + m.name + "' needs role '" +
-                            w.roles[static_cast<std::size_t>(m.role_needed)] +
-                            "' to go out but its staff has none: add " +
-                            w.roles[static_cast<std::size_t>(m.role_needed)] + " = 1");
+        f.error(*staff, say(text::diag.plan_team_needs_role,
+                            {m.name, w.roles[static_cast<std::size_t>(m.role_needed)]}));
     pi.team_loc.push_back(r.loc());
     pi.team_allocation_loc.push_back(alloc_loc);
     p.mobile_teams.push_back(std::move(m));
@@ -763,18 +703,14 @@ void read_escalation(const TomlFile& f, const toml::table& t, const World& w, co
     if (const toml::node* n =
             r.node("when", true, "when = { queue_above = 40, for_minutes = 30 }")) {
         if (!n->is_table()) {
-            f.error(*n, "value.type",
-                    "'when' must be a table such as { queue_above = 40, "
-                    "for_minutes = 30 }");
+            f.error(*n, "value.type", say(text::diag.plan_when_table));
             ok = false;
         } else {
             TableReader wr(f, *n->as_table(), "'when'");
             const bool q = wr.has("queue_above"), s = wr.has("stock_below_days"), a = wr.has("at"),
                        i = wr.has("incidence_above");
             if (q + s + a + i != 1) {
-                f.error(*n, "escalation.when",
-                        "'when' takes one condition: queue_above (with for_minutes), "
-                        "stock_below_days, at or incidence_above");
+                f.error(*n, "escalation.when", say(text::diag.plan_when_one));
                 ok = false;
             }
             if (q) {
@@ -812,18 +748,13 @@ void read_escalation(const TomlFile& f, const toml::table& t, const World& w, co
             "then", true, "then = [ { add_line = { role = \"injection\", people = 1 } } ]")) {
         const toml::array* arr = n->as_array();
         if (!arr || arr->empty()) {
-            f.error(*n, "value.type",
-                    "'then' must be a list of decisions such as [ { add_line = { role = "
-                    "\"injection\", people = 1 } } ]");
+            f.error(*n, "value.type", say(text::diag.plan_then_list));
             ok = false;
         } else {
             for (const toml::node& item : *arr) {
                 const toml::table* it = item.as_table();
                 if (!it || it->size() != 1 || !it->begin()->second.is_table()) {
-                    f.error(item, "escalation.then",
-                            "each decision of 'then' is one kind with its fields, e.g. { "
-                            "add_line = { role = \"injection\", people = 1 } } or { "
-                            "call_reserve = { profession = \"infirmier\", people = 2 } }");
+                    f.error(item, "escalation.then", say(text::diag.plan_then_item));
                     ok = false;
                     continue;
                 }
@@ -833,9 +764,7 @@ void read_escalation(const TomlFile& f, const toml::table& t, const World& w, co
                 kinds.push_back("call_reserve");
                 if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
                     f.error(f.loc(it->begin()->first), "value.unknown_word",
-                            "'" + kind + "' is not a decision" + suggest(kind, kinds) +
-                                " decisions are add_line, call_reserve, set_centre_open, "
-                                "reallocate_doses, change_booking, message, ...");
+                            say(text::diag.plan_not_a_decision, {kind, suggest_name(kind, kinds)}));
                     ok = false;
                     continue;
                 }
@@ -908,16 +837,16 @@ void read_plan(const TomlFile& f, const toml::table& root, const World& w, const
     }
     const auto centres = top.table_array("centre", true);
     if (centres.size() > Limits::max_centres) {
-        f.error(*root.get("centre"), "the plan has " + std::to_string(centres.size()) +
-                                         " centres, more than the " +
-                                         std::to_string(Limits::max_centres) + " riposte accepts");
+        f.error(*root.get("centre"),
+                say(text::diag.plan_too_many_centres,
+                    {std::to_string(centres.size()), std::to_string(Limits::max_centres)}));
     } else {
         for (const auto* t : centres) read_centre(f, *t, w, wi, p, pi);
     }
     const auto teams = top.table_array("mobile_team");
     if (teams.size() > 1000)
         f.error(*root.get("mobile_team"),
-                "the plan has " + std::to_string(teams.size()) + " mobile teams; at most 1000");
+                say(text::diag.plan_too_many_teams, {std::to_string(teams.size())}));
     else
         for (const auto* t : teams) read_mobile_team(f, *t, w, wi, p, pi);
     if (const toml::table* t = top.subtable("validation")) read_validation(f, *t, w, wi, p);
@@ -939,24 +868,21 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
         const int c = p.find_centre(d.centre_name);
         if (c < 0) {
             diags.error(at, "ref.unknown",
-                        "delivery to unknown centre '" + d.centre_name + "'" +
-                            did_you_mean(d.centre_name, centre_names) +
-                            " (centres of the plan: " + quoted_list(centre_names) +
-                            "); or leave 'centre' out to deliver to the depot");
+                        say(text::diag.plan_delivery_unknown_centre,
+                            {d.centre_name, suggest_name(d.centre_name, centre_names),
+                             quoted_words(centre_names)}));
             continue;
         }
         const Centre& centre = p.centres[static_cast<std::size_t>(c)];
         if (!centre.vaccinates()) {
-            diags.error(at, "delivery to centre '" + d.centre_name +
-                                "', which does not "
-                                "vaccinate: send it to a vaccination centre or to the depot");
+            diags.error(at, say(text::diag.plan_delivery_not_vaccinating, {d.centre_name}));
             continue;
         }
         if (wi.vaccines_complete && centre.vaccine != d.vaccine)
-            diags.error(at, "delivery of " + w.vaccines[static_cast<std::size_t>(d.vaccine)].name +
-                                " to centre '" + d.centre_name + "', which uses " +
-                                w.vaccines[static_cast<std::size_t>(centre.vaccine)].name +
-                                ": change the delivery's vaccine or the centre's");
+            diags.error(at,
+                        say(text::diag.plan_delivery_vaccine,
+                            {w.vaccines[static_cast<std::size_t>(d.vaccine)].name, d.centre_name,
+                             w.vaccines[static_cast<std::size_t>(centre.vaccine)].name}));
         d.centre = c;
     }
 
@@ -976,11 +902,8 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
             set_sum += share;
             if (set_sum > 1.0 + 1e-9 && !over) {
                 over = true;
-                diags.error(at, "the allocation shares of the centres and mobile teams using " +
-                                    w.vaccines[v].name + " add up to more than 1 (" +
-                                    format_number(set_sum) +
-                                    " so far): each share is a part of the depot's deliveries, "
-                                    "lower them so that they sum to 1 at most");
+                diags.error(at, say(text::diag.plan_shares_over_one,
+                                    {w.vaccines[v].name, format_number(set_sum)}));
             }
         };
         for (std::size_t k = 0; k < p.centres.size(); ++k) {
@@ -1010,20 +933,15 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
         const double allocated = set_sum + (unset > 0 ? rest : 0.0);
         if (allocated <= 1e-9)
             diags.warning(wi.delivery_loc[first_depot],
-                          "no centre or mobile team of the plan takes " + w.vaccines[v].name +
-                              " from the depot: these doses will not be used");
+                          say(text::diag.plan_depot_unused, {w.vaccines[v].name}));
         else if (allocated < 1.0 - 1e-9)
-            diags.warning(first_set,
-                          "the allocation shares of the centres and mobile teams using " +
-                              w.vaccines[v].name + " add up to " + format_number(set_sum) +
-                              ", not 1: depot deliveries are shared in proportion to them");
+            diags.warning(first_set, say(text::diag.plan_shares_under_one,
+                                         {w.vaccines[v].name, format_number(set_sum)}));
     }
     for (std::size_t k = 0; k < p.mobile_teams.size(); ++k) {
         const MobileTeam& m = p.mobile_teams[k];
         if (m.allocation_share <= 0)
-            diags.warning(pi.team_loc[k], "mobile team '" + m.name +
-                                              "' gets no doses from the "
-                                              "depot: set its allocation_share, e.g. 0.01");
+            diags.warning(pi.team_loc[k], say(text::diag.plan_team_no_doses, {m.name}));
     }
     // A vaccination centre with no doses at all.
     for (std::size_t k = 0; k < p.centres.size(); ++k) {
@@ -1034,10 +952,7 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
                 return d.centre == static_cast<int>(k) ||
                        (d.centre_name.empty() && d.vaccine == c.vaccine && c.allocation_share > 0);
             });
-        if (!gets)
-            diags.warning(pi.centre_loc[k], "vaccination centre '" + c.name +
-                                                "' receives no doses: add a [[delivery]] of its "
-                                                "vaccine in the world file");
+        if (!gets) diags.warning(pi.centre_loc[k], say(text::diag.plan_centre_no_doses, {c.name}));
     }
 }
 

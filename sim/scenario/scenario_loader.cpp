@@ -60,13 +60,15 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
 
 std::optional<int> resolve_name(const std::vector<std::string>& names, std::string_view text,
                                 std::string_view what, const SourceLoc& where, Diagnostics& diags,
-                                std::string_view fix) {
+                                const SayArg& fix) {
     for (std::size_t k = 0; k < names.size(); ++k)
         if (names[k] == text) return static_cast<int>(k);
     Bilingual msg = say(text::diag.unknown_ref, {phrase(what), text});
     if (const auto m = closest_match(text, std::span<const std::string>(names)))
         msg += say(text::diag.did_you_mean, {*m});
-    if (!fix.empty()) msg += say(text::diag.in_parentheses, {phrase(fix)});
+    if (!fix.en.empty())
+        msg += say(text::diag.in_parentheses,
+                   {fix.fr == fix.en ? phrase(fix.en) : Bilingual{fix.fr, fix.en}});
     diags.error(where, "ref.unknown", std::move(msg));
     return std::nullopt;
 }
@@ -79,6 +81,11 @@ CommuneLookup::CommuneLookup(const World& w) {
         by_name[cs[k].name].push_back(i);
         by_lower_name[ascii_lower(cs[k].name)].push_back(i);
     }
+}
+
+Bilingual suggest_name(std::string_view word, std::span<const std::string> names) {
+    if (const auto m = closest_match(word, names)) return say(text::diag.did_you_mean, {*m});
+    return {};
 }
 
 Bilingual after_commune_errors(const WorldInfo& info) {

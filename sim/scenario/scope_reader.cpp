@@ -39,21 +39,21 @@ std::optional<std::vector<NameAt>> read_names(const TomlFile& f, TableReader& r,
     if (!n) return std::nullopt;
     const auto* a = n->as_array();
     if (!a) {
-        f.error(*n, "'" + std::string(key) + "' must be a list of names, e.g. " +
-                        std::string(example) + ", found " + type_phrase(*n));
+        f.error(*n, say(text::diag.scope_names_list, {key, example, type_words(*n)}));
         return std::nullopt;
     }
     if (a->size() > max_names) {
-        f.error(*n, "'" + std::string(key) + "' lists " + std::to_string(a->size()) +
-                        " names, more than " + std::to_string(max_names));
+        f.error(*n, say(text::diag.scope_too_many_names,
+                        {key, std::to_string(a->size()), std::to_string(max_names)}));
         return std::nullopt;
     }
     std::vector<NameAt> out;
     for (const auto& item : *a) {
-        const auto s = to_string(f, item, "each item of '" + std::string(key) + "'");
+        const auto s =
+            to_string(f, item, say(text::diag.each_item_of, {"'" + std::string(key) + "'"}));
         if (!s) continue;
         if (s->empty()) {
-            f.error(item, "empty name in '" + std::string(key) + "'");
+            f.error(item, say(text::diag.scope_empty_name, {key}));
             continue;
         }
         out.push_back({*s, f.loc(item)});
@@ -73,8 +73,7 @@ ScopeSpec read_spec(const TomlFile& f, const toml::table& t, std::string where) 
             const std::string rname(k.str());
             const auto* rt = v.as_table();
             if (!rt) {
-                f.error(v, "'role." + rname + "' must be a table [scope.role." + rname +
-                               "] with allowed = [...], found " + type_phrase(v));
+                f.error(v, say(text::diag.scope_role_table, {rname, type_words(v)}));
                 continue;
             }
             TableReader rr(f, *rt, "[scope.role." + rname + "]");
@@ -98,8 +97,7 @@ ScopeSpec read_spec(const TomlFile& f, const toml::table& t, std::string where) 
             const std::string pname(k.str());
             const auto* pt = v.as_table();
             if (!pt) {
-                f.error(v, "'profession." + pname + "' must be a table [scope.profession." + pname +
-                               "] with display_name = \"...\", found " + type_phrase(v));
+                f.error(v, say(text::diag.scope_profession_table, {pname, type_words(v)}));
                 continue;
             }
             TableReader pr(f, *pt, "[scope.profession." + pname + "]");
@@ -119,8 +117,8 @@ void check_unique(const std::vector<NameAt>& names, std::string_view what, Diagn
     for (std::size_t i = 0; i < names.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (names[i].name == names[j].name) {
-                d.error(names[i].where, "duplicate " + std::string(what) + " '" + names[i].name +
-                                            "': list it once");
+                d.error(names[i].where,
+                        say(text::diag.scope_duplicate, {phrase(what), names[i].name}));
                 break;
             }
 }
@@ -144,10 +142,7 @@ std::vector<ScopeEntry> build_role(const RoleSpec& spec, const std::vector<std::
     auto add = [&](int p, bool supervised, const SourceLoc& where, const std::string& name) {
         for (const auto& e : out)
             if (e.profession == p) {
-                if (!lenient)
-                    d.error(where, "profession '" + name +
-                                       "' is listed twice for this role: "
-                                       "keep it once, in 'allowed' or in 'supervised'");
+                if (!lenient) d.error(where, say(text::diag.scope_profession_twice, {name}));
                 return;
             }
         out.push_back({p, supervised});
@@ -156,7 +151,7 @@ std::vector<ScopeEntry> build_role(const RoleSpec& spec, const std::vector<std::
         const bool supervised = list == &spec.supervised;
         for (const auto& n : *list) {
             if (n.name == "*") {
-                if (star_seen && !lenient) d.error(n.where, "'*' may appear once per role");
+                if (star_seen && !lenient) d.error(n.where, say(text::diag.scope_star_once));
                 star_seen = true;
                 for (std::size_t p = 0; p < profs.size(); ++p)
                     if (std::find(named.begin(), named.end(), profs[p]) == named.end())
@@ -167,8 +162,8 @@ std::vector<ScopeEntry> build_role(const RoleSpec& spec, const std::vector<std::
             if (it == profs.end()) {
                 if (!lenient)
                     d.error(n.where, "ref.unknown",
-                            "unknown profession '" + n.name + "'" + did_you_mean(n.name, profs) +
-                                " (professions: " + quoted_list(profs) + ")");
+                            say(text::diag.scope_unknown_profession,
+                                {n.name, suggest_name(n.name, profs), quoted_words(profs)}));
                 continue;
             }
             add(static_cast<int>(it - profs.begin()), supervised, n.where, n.name);
@@ -197,7 +192,7 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
             top.finish();
         }
         if (!base.professions || !base.roles)
-            bd.error({bundled_name, 0, 0}, "the bundled scope table has no professions or roles");
+            bd.error({bundled_name, 0, 0}, say(text::diag.scope_bundled_empty));
         if (bd.has_errors()) {
             d.append(bd);
             return;
@@ -223,13 +218,12 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
                     top.finish();
                 }
             } else {
-                f.diags().error(f.loc(*node), file_read_id(read.failure),
-                                "cannot read scope file '" + p.string() + "': " + read.reason);
+                f.diags().error(
+                    f.loc(*node), file_read_id(read.failure),
+                    say(text::diag.scope_cannot_read, {p.string(), phrase(read.reason)}));
             }
         } else {
-            f.error(*node, "'scope' must be a [scope] table or the name of a TOML file holding "
-                           "one, found " +
-                               type_phrase(*node));
+            f.error(*node, say(text::diag.scope_type, {type_words(*node)}));
         }
     }
 
@@ -240,9 +234,9 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
     check_unique(profs, "profession", d);
     check_unique(roles, "role", d);
     if (profs.empty() && over && over->professions)
-        d.error(over->where, "'professions' is empty: list at least one profession");
+        d.error(over->where, say(text::diag.scope_professions_empty));
     if (roles.empty() && over && over->roles)
-        d.error(over->where, "'roles' is empty: list at least one role");
+        d.error(over->where, say(text::diag.scope_roles_empty));
     w.professions = names_of(profs);
     w.roles = names_of(roles);
     // The names are settled: the plan can check role and profession references even if a
@@ -252,20 +246,17 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
     if (over)
         for (const auto& [rn, spec] : over->role_specs)
             if (std::find(w.roles.begin(), w.roles.end(), rn.name) == w.roles.end())
-                d.error(rn.where, "[scope.role." + rn.name + "] is not one of the roles" +
-                                      did_you_mean(rn.name, w.roles) +
-                                      " (roles: " + quoted_list(w.roles) +
-                                      "); add it to 'roles' or fix the name");
+                d.error(rn.where,
+                        say(text::diag.scope_role_not_listed,
+                            {rn.name, suggest_name(rn.name, w.roles), quoted_words(w.roles)}));
 
     if (over)
         for (const auto& [pn, name] : over->profession_displays)
             if (std::find(w.professions.begin(), w.professions.end(), pn.name) ==
                 w.professions.end())
-                d.error(pn.where, "[scope.profession." + pn.name +
-                                      "] is not one of the "
-                                      "professions" +
-                                      did_you_mean(pn.name, w.professions) +
-                                      " (professions: " + quoted_list(w.professions) + ")");
+                d.error(pn.where, say(text::diag.scope_profession_not_listed,
+                                      {pn.name, suggest_name(pn.name, w.professions),
+                                       quoted_words(w.professions)}));
     // display names: the world's override first, then the bundled table
     w.profession_display_names.assign(w.professions.size(), {});
     for (std::size_t p = 0; p < w.professions.size(); ++p)
@@ -295,27 +286,20 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
                 if (n.name == rn) spec = &s;
             lenient = changed_professions;
             if (!spec) {
-                d.error(roles[r].where, "role '" + rn + "' has no [scope.role." + rn +
-                                            "] table, so no profession may fill it: add one "
-                                            "with allowed = [\"...\"]");
+                d.error(roles[r].where, say(text::diag.scope_role_no_table, {rn}));
                 continue;
             }
         }
         auto entries = build_role(*spec, w.professions, lenient, d);
         if (entries.empty()) {
-            d.error(spec->where, "no profession may fill role '" + rn +
-                                     "': list at least one in allowed = "
-                                     "[...]" +
-                                     (lenient ? " (the professions it had were removed)" : ""));
+            d.error(spec->where,
+                    say(lenient ? text::diag.scope_role_empty_removed : text::diag.scope_role_empty,
+                        {rn}));
         }
         const bool any_supervised = std::any_of(entries.begin(), entries.end(),
                                                 [](const ScopeEntry& e) { return e.supervised; });
         if (any_supervised && medecin == w.professions.end())
-            d.error(spec->where,
-                    "role '" + rn +
-                        "' has supervised professions, which need a "
-                        "médecin on site, but there is no profession 'medecin': add it "
-                        "to 'professions'");
+            d.error(spec->where, say(text::diag.scope_supervised_no_medecin, {rn}));
         w.scope.allowed[r] = std::move(entries);
     }
     info.scope_complete = names_ok;

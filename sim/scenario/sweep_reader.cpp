@@ -64,13 +64,12 @@ class SweepReader {
         top.finish();
         if (s_.variants.empty() && !f_.diags().has_errors()) {
             f_.error(SourceLoc{f_.name(), 1, 1}, "sweep.no_variant",
-                     "the sweep has no variant: add [[variant]] tables (plan = \"plan.toml\") "
-                     "or a [grid] (plan = [\"a.toml\", \"b.toml\"])");
+                     say(text::diag.sweep_no_variant));
         }
         if (static_cast<int>(s_.variants.size()) > max_sweep_variants) {
             f_.error(SourceLoc{f_.name(), 1, 1}, "sweep.too_many",
-                     "the sweep has " + std::to_string(s_.variants.size()) + " variants; at most " +
-                         std::to_string(max_sweep_variants) + ": split it into several sweeps");
+                     say(text::diag.sweep_too_many,
+                         {std::to_string(s_.variants.size()), std::to_string(max_sweep_variants)}));
             return;
         }
         std::map<std::string, int> seen;
@@ -78,9 +77,9 @@ class SweepReader {
             const auto& v = s_.variants[i];
             const auto [it, fresh] = seen.emplace(v.label, v.where.line);
             if (!fresh)
-                f_.error(v.where, "sweep.duplicate_label",
-                         "variant label '" + v.label + "' is already used on line " +
-                             std::to_string(it->second) + ": give each variant its own label");
+                f_.error(
+                    v.where, "sweep.duplicate_label",
+                    say(text::diag.sweep_duplicate_label, {v.label, std::to_string(it->second)}));
         }
         if (!baseline.empty()) {
             const auto it = std::find_if(s_.variants.begin(), s_.variants.end(),
@@ -89,7 +88,7 @@ class SweepReader {
                 std::vector<std::string> labels;
                 for (const auto& v : s_.variants) labels.push_back(v.label);
                 loader::resolve_name(labels, baseline, "variant", baseline_loc, f_.diags(),
-                                     "'baseline' names the label of a variant");
+                                     say(text::diag.sweep_baseline_fix));
             } else {
                 s_.baseline = static_cast<int>(it - s_.variants.begin());
             }
@@ -148,7 +147,8 @@ class SweepReader {
     std::vector<const toml::node*> values(const toml::node& n) {
         std::vector<const toml::node*> out;
         if (const toml::array* a = n.as_array()) {
-            if (a->empty()) f_.error(n, "sweep.empty_dimension", "a grid dimension needs values");
+            if (a->empty())
+                f_.error(n, "sweep.empty_dimension", say(text::diag.sweep_empty_dimension));
             for (const toml::node& x : *a) out.push_back(&x);
         } else {
             out.push_back(&n);
@@ -233,8 +233,8 @@ class SweepReader {
         for (const Dimension& d : dims) count *= static_cast<double>(d.apply.size());
         if (count > max_sweep_variants) {
             f_.error(base.where, "sweep.too_many",
-                     "the grid makes " + short_number(count) + " variants; at most " +
-                         std::to_string(max_sweep_variants) + ": use fewer values");
+                     say(text::diag.sweep_grid_too_many,
+                         {short_number(count), std::to_string(max_sweep_variants)}));
             return;
         }
         // the product, first dimension slowest; the label names the dimensions that vary
@@ -316,8 +316,9 @@ SweepLoadResult load_sweep(const std::filesystem::path& file) {
     Diagnostics diags;
     loader::FileRead r = loader::read_input_file(file, loader::max_file_bytes);
     if (!r.text) {
-        std::string msg = "cannot read the sweep file: " + r.reason;
-        if (r.failure == loader::FileReadFailure::Missing) msg += "; check the path";
+        Bilingual msg =
+            say(text::diag.cannot_read_file, {loader::phrase("sweep"), loader::phrase(r.reason)});
+        if (r.failure == loader::FileReadFailure::Missing) msg += say(text::diag.check_path);
         diags.error({file.string(), 1, 1}, loader::file_read_id(r.failure), std::move(msg));
     }
     return load_text(r.text, file.string(), file.parent_path(), std::move(diags));

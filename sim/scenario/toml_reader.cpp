@@ -80,11 +80,93 @@ std::string type_phrase(const toml::node& n) {
     return type_words(n).en;
 }
 
+namespace {
+
+/// The values of {0}, {1}, ... when `text` is `pattern` with its placeholders filled (each
+/// placeholder takes the shortest text that lets the next literal part match), else nullopt.
+std::optional<std::vector<std::string>> match_pattern(std::string_view pattern,
+                                                      std::string_view text) {
+    std::vector<std::string> args;
+    std::size_t p = 0, t = 0;
+    int pending = -1; // the placeholder waiting for the next literal part
+    while (p <= pattern.size()) {
+        const std::size_t open = pattern.find('{', p);
+        const std::size_t lit_end = open == std::string_view::npos ? pattern.size() : open;
+        const std::string_view lit = pattern.substr(p, lit_end - p);
+        if (pending < 0) {
+            if (text.substr(t, lit.size()) != lit) return std::nullopt;
+        } else {
+            const std::size_t at =
+                lit_end == pattern.size()
+                    ? (text.size() >= lit.size() && text.substr(text.size() - lit.size()) == lit
+                           ? text.size() - lit.size()
+                           : std::string_view::npos)
+                    : text.find(lit, t);
+            if (at == std::string_view::npos || at < t ||
+                (lit.empty() && lit_end != pattern.size()))
+                return std::nullopt;
+            const auto k = static_cast<std::size_t>(pending);
+            if (args.size() <= k) args.resize(k + 1);
+            args[k] = std::string(text.substr(t, at - t));
+            t = at;
+        }
+        t += lit.size();
+        if (open == std::string_view::npos) break;
+        const std::size_t close = pattern.find('}', open);
+        if (close == std::string_view::npos) return std::nullopt;
+        pending = std::stoi(std::string(pattern.substr(open + 1, close - open - 1)));
+        p = close + 1;
+    }
+    if (t != text.size()) return std::nullopt;
+    return args;
+}
+
+/// `english` matched on one of `table`'s English patterns, said in both languages.
+std::optional<Bilingual> match_table(std::span<const text::Text> table, std::string_view english) {
+    for (const text::Text& t : table)
+        if (const auto args = match_pattern(t.en, english)) {
+            // fill the placeholders in both languages
+            Bilingual filled{std::string(t.fr), std::string(t.en)};
+            for (std::size_t k = args->size(); k-- > 0;) {
+                const std::string key = "{" + std::to_string(k) + "}";
+                for (std::string* s : {&filled.fr, &filled.en})
+                    for (std::size_t pos = s->find(key); pos != std::string::npos;
+                         pos = s->find(key, pos + (*args)[k].size()))
+                        s->replace(pos, key.size(), (*args)[k]);
+            }
+            return filled;
+        }
+    return std::nullopt;
+}
+
+} // namespace
+
+Bilingual quoted_words(std::span<const std::string> names, std::size_t max_items) {
+    Bilingual out;
+    const std::size_t n = std::min(names.size(), max_items);
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k > 0)
+            out += (k + 1 == n && n == names.size()) ? say(text::diag.or_word) : verbatim(", ");
+        out += verbatim("'" + names[k] + "'");
+    }
+    if (n < names.size()) out += say(text::diag.in_all, {std::to_string(names.size())});
+    return out;
+}
+
 Bilingual phrase(std::string_view english) {
     for (const text::Text& t : text::range_hints)
         if (t.en == english) return say(t);
     for (const text::Text& t : text::reader_phrases)
         if (t.en == english) return say(t);
+    // a parser's detail: "<what is wrong>" or "<what is wrong>; <how to write it>"
+    if (auto b = match_table(text::parse_details, english)) return *b;
+    for (const text::Text& u : text::parse_usages) {
+        if (english.size() <= u.en.size() || english.substr(english.size() - u.en.size()) != u.en)
+            continue;
+        if (auto b =
+                match_table(text::parse_details, english.substr(0, english.size() - u.en.size())))
+            return *b + say(u);
+    }
     return verbatim(std::string(english));
 }
 
@@ -364,7 +446,7 @@ void TableReader::finish(std::span<const std::string_view> other_file_keys,
         if (const auto m = closest_match(name, std::span<const std::string>(known_)))
             msg += say(text::diag.did_you_mean, {*m});
         else
-            msg += say(text::diag.known_keys, {quoted_list(known_, 24)});
+            msg += say(text::diag.known_keys, {quoted_words(known_, 24)});
         f_.error(where, "key.unknown", std::move(msg));
     }
 }

@@ -106,6 +106,8 @@ std::string type_phrase(const toml::node& n);
 /// both languages, from the string table's lists (text::range_hints, text::reader_phrases);
 /// verbatim when the table does not hold it (a TOML header such as "[[centre]]").
 Bilingual phrase(std::string_view english);
+/// "'a', 'b' or 'c'" ("... ou 'c'" in French), at most `max_items` names, then how many in all.
+Bilingual quoted_words(std::span<const std::string> names, std::size_t max_items = 12);
 
 /// Inclusive numeric bounds and how to phrase a violation.
 struct Range {
@@ -136,6 +138,8 @@ class TableReader {
     [[nodiscard]] const TomlFile& file() const { return f_; }
     [[nodiscard]] const toml::table& table() const { return t_; }
     [[nodiscard]] const std::string& where() const { return where_; }
+    /// where() in both languages, for messages.
+    [[nodiscard]] const Bilingual& where_words() const { return where_words_; }
     /// Location of the table itself (its [header] or '{').
     [[nodiscard]] SourceLoc loc() const;
 

@@ -15,22 +15,27 @@ namespace riposte::loader {
 
 namespace {
 
+/// "the communes file", ... for messages.
+Bilingual csv_file_words(std::string_view what) {
+    for (const text::Text& t : text::diag_csv_files)
+        if (t.en.substr(0, what.size()) == what) return say(t);
+    return verbatim(std::string(what) + " file");
+}
+
 /// Reads the CSV file named by the string value `n` (relative to the TOML file).
 std::optional<CsvTable> open_csv(const TomlFile& f, const toml::node& n, std::string_view what,
                                  std::size_t max_rows) {
     const std::string rel = n.as_string()->get();
     if (rel.empty()) {
-        f.error(n, "value.empty",
-                "empty file name for " + std::string(what) + ": write a path, e.g. \"" +
-                    std::string(what) + ".csv\"");
+        f.error(n, "value.empty", say(text::diag.world_empty_file_name, {what}));
         return std::nullopt;
     }
     const std::filesystem::path p = f.resolve(rel);
     const FileRead r = read_input_file(p, max_file_bytes);
     if (!r.text) {
         f.diags().error(f.loc(n), file_read_id(r.failure),
-                        "cannot read " + std::string(what) + " file '" + p.string() + "': " +
-                            r.reason + "; paths are relative to the directory of " + f.name());
+                        say(text::diag.world_cannot_read_csv,
+                            {csv_file_words(what), p.string(), phrase(r.reason), f.name()}));
         return std::nullopt;
     }
     return parse_csv(*r.text, p.string(), f.diags(), max_rows);
@@ -54,17 +59,17 @@ void read_world_header(const TomlFile& f, const toml::table& t, World& w) {
             if (p.value)
                 date = p.value;
             else
-                f.error(*n, "value.bad_text", "bad 'start_date': " + p.error);
+                f.error(*n, "value.bad_text",
+                        say(text::diag.world_bad_start_date, {phrase(p.error)}));
         } else if (const auto* s = n->as_string()) {
             const auto p = parse_iso_date(s->get());
             if (p.value)
                 date = p.value;
             else
                 f.error(f.loc_in_string(*n, p.offset), "value.bad_text",
-                        "bad 'start_date': " + p.error);
+                        say(text::diag.world_bad_start_date, {phrase(p.error)}));
         } else {
-            f.error(*n, "value.type",
-                    "'start_date' must be a date such as 2021-04-05, found " + type_phrase(*n));
+            f.error(*n, "value.type", say(text::diag.world_start_date_type, {type_words(*n)}));
         }
         if (date) {
             char buf[32];
@@ -115,10 +120,8 @@ constexpr std::string_view edge_required[] = {"insee_a", "insee_b", "km", "minut
 void check_population(std::int64_t pop, const SourceLoc& where, Diagnostics& diags) {
     if (pop < 0 || pop > Limits::max_population)
         diags.error(where, "value.out_of_range",
-                    "population " + std::to_string(pop) +
-                        " is out of range: write a whole "
-                        "number from 0 to " +
-                        std::to_string(Limits::max_population));
+                    say(text::diag.world_population_range,
+                        {std::to_string(pop), std::to_string(Limits::max_population)}));
 }
 
 void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, CommuneIndex& idx,
@@ -140,7 +143,7 @@ void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, Commune
         c.name = cell(cn).text;
         if (c.name.empty())
             d.error(cell_loc(*t, cell(cn)), "csv.bad_value",
-                    "empty commune name for INSEE " + c.insee + ": write the commune's name");
+                    say(text::diag.world_empty_commune_name, {c.insee}));
         if (const auto pop = parse_int(cell(cp).text)) {
             check_population(*pop, cell_loc(*t, cell(cp)), d);
             c.population = *pop;
@@ -158,22 +161,19 @@ void read_communes_csv(const TomlFile& f, const toml::node& n, World& w, Commune
             const auto lon = parse_double(lo);
             if (!lat || *lat < -90 || *lat > 90)
                 d.error(cell_loc(*t, cell(cla)), "csv.bad_value",
-                        "bad latitude '" + la + "': write decimal degrees from -90 to 90");
+                        say(text::diag.world_bad_lat, {la}));
             else
                 c.lat = *lat;
             if (!lon || *lon < -180 || *lon > 180)
                 d.error(cell_loc(*t, cell(clo)), "csv.bad_value",
-                        "bad longitude '" + lo + "': write decimal degrees from -180 to 180");
+                        say(text::diag.world_bad_lon, {lo}));
             else
                 c.lon = *lon;
         }
         add_commune(w, idx, std::move(c), cell_loc(*t, cell(ci)), d);
     }
     if (t->rows.empty())
-        d.error(f.loc(n), "csv.no_rows",
-                "the communes file '" + t->file +
-                    "' has no data rows: add at least one "
-                    "commune");
+        d.error(f.loc(n), "csv.no_rows", say(text::diag.world_communes_no_rows, {t->file}));
     if (d.error_count() > errors_before) info.communes_errors_in = t->file;
     info.communes_complete = true;
 }
@@ -183,17 +183,14 @@ void read_communes_inline(const TomlFile& f, const toml::array& arr, World& w, C
     const std::size_t errors_before = f.diags().error_count();
     if (arr.size() > Limits::max_communes) {
         f.error(arr, "value.too_many",
-                "too many communes (" + std::to_string(arr.size()) + "): at most " +
-                    std::to_string(Limits::max_communes));
+                say(text::diag.world_too_many_communes,
+                    {std::to_string(arr.size()), std::to_string(Limits::max_communes)}));
         return;
     }
     for (const auto& item : arr) {
         const auto* t = item.as_table();
         if (!t) {
-            f.error(item, "value.type",
-                    "each commune must be a table {insee = \"...\", name = \"...\", "
-                    "population = ..., lat = ..., lon = ...}, found " +
-                        type_phrase(item));
+            f.error(item, "value.type", say(text::diag.world_commune_table, {type_words(item)}));
             continue;
         }
         TableReader r(f, *t, "[[territory.communes]]");
@@ -201,9 +198,7 @@ void read_communes_inline(const TomlFile& f, const toml::array& arr, World& w, C
         const toml::node* insee = r.node("insee", true, "insee = \"34079\"");
         if (insee) {
             if (insee->is_integer())
-                f.error(*insee, "value.type",
-                        "write the INSEE code as a string in quotes (codes such as "
-                        "\"01001\" and \"2A004\" are not numbers)");
+                f.error(*insee, "value.type", say(text::diag.world_insee_quotes));
             else if (auto s = to_string(f, *insee, "'insee'"))
                 c.insee = *s;
         }
@@ -272,14 +267,12 @@ void read_edges_csv(const TomlFile& f, const toml::node& n, World& w, const Comm
         bool ok = true;
         if (!km || *km < km_range.lo || *km > km_range.hi) {
             d.error(cell_loc(*t, cell(ck)), "csv.bad_value",
-                    "bad distance '" + cell(ck).text +
-                        "': write kilometres from 0 to 5000, e.g. 7.5");
+                    say(text::diag.world_bad_km, {cell(ck).text}));
             ok = false;
         }
         if (!mn || *mn < edge_minutes_range.lo || *mn > edge_minutes_range.hi) {
             d.error(cell_loc(*t, cell(cm)), "csv.bad_value",
-                    "bad travel time '" + cell(cm).text +
-                        "': write minutes from 0 to 1440, e.g. 9.5");
+                    say(text::diag.world_bad_minutes, {cell(cm).text}));
             ok = false;
         }
         if (!ok) continue;
@@ -293,10 +286,7 @@ void read_edges_inline(const TomlFile& f, const toml::array& arr, World& w, cons
     for (const auto& item : arr) {
         const auto* t = item.as_table();
         if (!t) {
-            f.error(item, "value.type",
-                    "each edge must be a table {insee_a = \"...\", insee_b = \"...\", "
-                    "km = ..., minutes = ...}, found " +
-                        type_phrase(item));
+            f.error(item, "value.type", say(text::diag.world_edge_table, {type_words(item)}));
             continue;
         }
         TableReader r(f, *t, "[[territory.edges]]");
@@ -339,11 +329,8 @@ void check_connected(const TomlFile& f, const SourceLoc& where, const World& w) 
             example = w.territory.communes[k].name + " (" + w.territory.communes[k].insee + ")";
             break;
         }
-    f.warning(where, "the road graph has " + std::to_string(roots.size()) +
-                         " separate parts: e.g. " + example + " cannot be reached from " +
-                         w.territory.communes[0].name +
-                         "; add edges to join them (or, for "
-                         "islands, set allow_separate_parts = true in [territory])");
+    f.warning(where, say(text::diag.world_graph_parts,
+                         {std::to_string(roots.size()), example, w.territory.communes[0].name}));
 }
 
 void read_territory(const TomlFile& f, const toml::table& t, World& w, WorldInfo& info) {
@@ -358,18 +345,14 @@ void read_territory(const TomlFile& f, const toml::table& t, World& w, WorldInfo
         else if (const auto* a = cn->as_array())
             read_communes_inline(f, *a, w, idx, info);
         else
-            f.error(*cn, "value.type",
-                    "'communes' must be a CSV file name such as \"communes.csv\", or a list "
-                    "of tables [[territory.communes]]; found " +
-                        type_phrase(*cn));
+            f.error(*cn, "value.type", say(text::diag.world_communes_type, {type_words(*cn)}));
     }
     std::int64_t total = 0;
     for (const auto& c : w.territory.communes) total += c.population;
     if (cn && total > Limits::max_population)
         f.error(*cn, "value.out_of_range",
-                "the territory's population (" + std::to_string(total) + ") exceeds the " +
-                    std::to_string(Limits::max_population) +
-                    " riposte accepts: check the population column");
+                say(text::diag.world_territory_population,
+                    {std::to_string(total), std::to_string(Limits::max_population)}));
     const toml::node* en = r.node("edges");
     if (en) {
         if (en->is_string())
@@ -377,14 +360,9 @@ void read_territory(const TomlFile& f, const toml::table& t, World& w, WorldInfo
         else if (const auto* a = en->as_array())
             read_edges_inline(f, *a, w, idx, info);
         else
-            f.error(*en, "value.type",
-                    "'edges' must be a CSV file name such as \"edges.csv\", or a list of "
-                    "tables [[territory.edges]]; found " +
-                        type_phrase(*en));
+            f.error(*en, "value.type", say(text::diag.world_edges_type, {type_words(*en)}));
     } else if (w.territory.communes.size() > 1) {
-        f.error(r.loc(), "key.missing",
-                "missing key 'edges' in [territory]: a territory of several communes "
-                "needs its road graph, e.g. edges = \"edges.csv\"");
+        f.error(r.loc(), "key.missing", say(text::diag.world_edges_missing));
     }
     // Only a territory read without errors is worth a connectivity warning (rows dropped for
     // errors would make it a cascade).
@@ -426,9 +404,8 @@ void read_groups(const TomlFile& f, TableReader& top, World& w) {
             g.eligible_day = static_cast<int>(*v);
             if (g.eligible_day >= w.days)
                 f.warning(*r.table().get("eligible_day"),
-                          "group '" + g.name + "' becomes eligible on day " +
-                              std::to_string(g.eligible_day) + ", after the last simulated day (" +
-                              std::to_string(w.days - 1) + "): nobody in it will book");
+                          say(text::diag.world_group_late, {g.name, std::to_string(g.eligible_day),
+                                                            std::to_string(w.days - 1)}));
         }
         if (auto v = r.integer("doses", 1, 3)) g.doses = static_cast<int>(*v);
         if (auto v = r.integer("interval_days", 1, 365)) g.interval_days = static_cast<int>(*v);
@@ -453,9 +430,7 @@ void read_behaviour(const TomlFile& f, const toml::table* t, World& w) {
     if (auto d = r.distribution("booking_delay")) {
         w.behaviour.booking_delay = *d;
         if (d->mean() < 3600.0 && d->mean() > 0)
-            f.warning(*t->get("booking_delay"),
-                      "'booking_delay' has a mean under one hour; numbers without a unit are "
-                      "minutes: did you mean days, e.g. \"exp(3) d\"?");
+            f.warning(*t->get("booking_delay"), say(text::diag.world_booking_delay_short));
     }
     if (auto v = r.number("no_show", share_range)) w.behaviour.no_show = *v;
     if (auto d = r.distribution("punctuality")) w.behaviour.punctuality = *d;
@@ -476,8 +451,8 @@ const Range weekly_hours_range{0.5, 168, "hours per week from 0.5 to 168"};
 const Range commute_range{0, 600, "minutes from 0 to 600"};
 constexpr std::int64_t max_pool_count = 100000;
 
-std::string pool_fix(const World& w) {
-    return "professions are those of the scope table: " + quoted_list(w.professions);
+Bilingual pool_fix(const World& w) {
+    return say(text::diag.world_pool_professions, {quoted_words(w.professions)});
 }
 
 void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const WorldInfo& info,
@@ -491,18 +466,12 @@ void read_pool_inline(const TomlFile& f, const std::vector<const toml::table*>& 
             for (auto&& [k, v] : *t)
                 if (k.str() != "file")
                     f.error(f.loc(k).line > 0 ? f.loc(k) : f.loc(v),
-                            "a [[pool]] with 'file' takes no other key: the CSV file holds the "
-                            "columns; put '" +
-                                std::string(k.str()) +
-                                "' in the file or in its "
-                                "own [[pool]]");
+                            say(text::diag.world_pool_file_alone, {std::string(k.str())}));
             if (file->is_string())
                 read_pool_csv(f, *file, w, info, people);
             else
                 f.error(*file, "value.type",
-                        "'file' must be a CSV file name in quotes, e.g. \"pool.csv\"; "
-                        "found " +
-                            type_phrase(*file));
+                        say(text::diag.world_pool_file_type, {type_words(*file)}));
             continue;
         }
         TableReader r(f, *t, "[[pool]]");
@@ -564,8 +533,7 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
         const auto h = parse_double(cell(ch)->text);
         if (!h || *h < weekly_hours_range.lo || *h > weekly_hours_range.hi)
             d.error(cell_loc(*t, *cell(ch)), "csv.bad_value",
-                    "bad weekly_hours '" + cell(ch)->text +
-                        "': write hours per week from 0.5 to 168");
+                    say(text::diag.world_bad_weekly_hours, {cell(ch)->text}));
         else
             e.weekly_hours = *h;
         if (const CsvCell* c = cell(cn); c && !c->text.empty()) {
@@ -580,8 +548,7 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
             const auto p = parse_weekdays(c->text);
             if (!p.value)
                 d.error({t->file, c->line, c->column + utf8_columns(c->text, p.offset)},
-                        "csv.bad_value",
-                        "bad days: " + p.error + " (quote a list that holds commas: \"mon,wed\")");
+                        "csv.bad_value", say(text::diag.world_bad_days_csv, {phrase(p.error)}));
             else
                 e.weekdays = *p.value;
         }
@@ -589,7 +556,7 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
             const auto v = parse_double(c->text);
             if (!v || *v < commute_range.lo || *v > commute_range.hi)
                 d.error(cell_loc(*t, *c), "csv.bad_value",
-                        "bad max_commute_minutes '" + c->text + "': write minutes from 0 to 600");
+                        say(text::diag.world_bad_commute, {c->text}));
             else
                 e.max_commute_minutes = *v;
         }
@@ -601,13 +568,13 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
                 e.on_call = false;
             else
                 d.error(cell_loc(*t, *c), "csv.bad_value",
-                        "bad on_call '" + c->text + "': write true (a reserve on call) or false");
+                        say(text::diag.world_bad_on_call, {c->text}));
         }
         if (const CsvCell* c = cell(ci); c && !c->text.empty()) {
             const auto v = parse_double(c->text);
             if (!v || *v < commute_range.lo || *v > commute_range.hi)
                 d.error(cell_loc(*t, *c), "csv.bad_value",
-                        "bad call_in_minutes '" + c->text + "': write minutes from 0 to 600");
+                        say(text::diag.world_bad_call_in, {c->text}));
             else
                 e.call_in_delay = SimTime{static_cast<std::int64_t>(std::llround(*v * 60.0))};
         }
@@ -625,16 +592,13 @@ void read_pool(const TomlFile& f, TableReader& top, World& w, const WorldInfo& i
     } else if (n->is_array()) {
         read_pool_inline(f, top.table_array("pool"), w, info, people);
     } else {
-        f.error(*n, "value.type",
-                "'pool' must be [[pool]] tables or a CSV file name such as \"pool.csv\"; "
-                "found " +
-                    type_phrase(*n));
+        f.error(*n, "value.type", say(text::diag.world_pool_type, {type_words(*n)}));
         return;
     }
     if (people > static_cast<std::int64_t>(Limits::max_pool_people))
         f.error(*n, "value.out_of_range",
-                "the pool holds " + std::to_string(people) + " people, more than the " +
-                    std::to_string(Limits::max_pool_people) + " riposte accepts");
+                say(text::diag.world_pool_too_big,
+                    {std::to_string(people), std::to_string(Limits::max_pool_people)}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -679,21 +643,19 @@ void read_deliveries(const TomlFile& f, TableReader& top, World& w, WorldInfo& i
         if (auto v = r.integer("day", 0, Limits::max_days, true, "day = 0")) {
             d.day = static_cast<int>(*v);
             if (d.day >= w.days)
-                f.warning(*t->get("day"), "delivery on day " + std::to_string(d.day) +
-                                              ", after the last simulated day (" +
-                                              std::to_string(w.days - 1) + "): it never arrives");
+                f.warning(*t->get("day"), say(text::diag.world_delivery_late,
+                                              {std::to_string(d.day), std::to_string(w.days - 1)}));
         }
         const toml::node* vn = r.node("vaccine");
-        if (auto k = resolve_vaccine(f, r, vn, w, info, "[[delivery]]")) d.vaccine = *k;
+        if (auto k = resolve_vaccine(f, r, vn, w, info, say(text::diag.world_the_delivery)))
+            d.vaccine = *k;
         if (auto v = r.integer("doses", 1, 4 * Limits::max_population, true, "doses = 2340"))
             d.doses = *v;
         SourceLoc centre_loc;
         if (auto s = r.string("centre")) {
             d.centre_name = *s;
             centre_loc = f.loc(*t->get("centre"));
-            if (s->empty())
-                f.error(centre_loc, "empty centre name: name a [[centre]] of the plan, "
-                                    "or leave 'centre' out to deliver to the depot");
+            if (s->empty()) f.error(centre_loc, say(text::diag.world_delivery_empty_centre));
         }
         r.finish();
         w.deliveries.push_back(std::move(d));
@@ -720,8 +682,7 @@ void read_incidence_csv(const TomlFile& f, const toml::node& n, World& w) {
               cinc = cols.index("incidence_per_100k");
     if ((cday < 0) == (cdate < 0)) {
         d.error(t->header.empty() ? SourceLoc{t->file, 1, 1} : cell_loc(*t, t->header[0]),
-                "the incidence file needs exactly one of the columns 'day' (0 = first simulated "
-                "day) or 'date' (YYYY-MM-DD)");
+                say(text::diag.world_incidence_key_column));
         return;
     }
     std::optional<CivilDate> start;
@@ -739,10 +700,8 @@ void read_incidence_csv(const TomlFile& f, const toml::node& n, World& w) {
             const auto v = parse_int(kc.text);
             if (!v || *v < 0 || *v >= static_cast<std::int64_t>(max_curve_days)) {
                 d.error(cell_loc(*t, kc), "csv.bad_value",
-                        "bad day '" + kc.text +
-                            "': write a day index from 0 "
-                            "(the start date) to " +
-                            std::to_string(max_curve_days - 1));
+                        say(text::diag.world_bad_curve_day,
+                            {kc.text, std::to_string(max_curve_days - 1)}));
                 continue;
             }
             day = *v;
@@ -750,7 +709,8 @@ void read_incidence_csv(const TomlFile& f, const toml::node& n, World& w) {
             const auto p = parse_iso_date(kc.text);
             if (!p.value) {
                 d.error({t->file, kc.line, kc.column + utf8_columns(kc.text, p.offset)},
-                        "csv.bad_value", "bad date '" + kc.text + "': " + p.error);
+                        "csv.bad_value",
+                        say(text::diag.world_bad_curve_date, {kc.text, phrase(p.error)}));
                 continue;
             }
             if (!start) continue; // the world's start date is itself wrong (reported there)
@@ -760,7 +720,7 @@ void read_incidence_csv(const TomlFile& f, const toml::node& n, World& w) {
         const auto v = parse_double(vc.text);
         if (!v || *v < incidence_range.lo || *v > incidence_range.hi) {
             d.error(cell_loc(*t, vc), "csv.bad_value",
-                    "bad incidence '" + vc.text + "': write " + incidence_range.hint);
+                    say(text::diag.world_bad_incidence, {vc.text, phrase(incidence_range.hint)}));
             continue;
         }
         const auto k = static_cast<std::size_t>(day);
@@ -770,10 +730,8 @@ void read_incidence_csv(const TomlFile& f, const toml::node& n, World& w) {
         }
         if (seen_line[k] != 0) {
             d.error(cell_loc(*t, kc), "csv.bad_value",
-                    "day " + std::to_string(day) +
-                        " appears twice (first on "
-                        "line " +
-                        std::to_string(seen_line[k]) + "): keep one row");
+                    say(text::diag.world_curve_day_twice,
+                        {std::to_string(day), std::to_string(seen_line[k])}));
             continue;
         }
         seen_line[k] = row.line;
@@ -804,15 +762,14 @@ void read_testing(const TomlFile& f, const toml::table* t, World& w, WorldInfo& 
         if (const auto* a = n->as_array()) {
             if (a->size() != 24) {
                 f.error(*n, "value.bad_text",
-                        "'hourly_profile' needs 24 numbers (hours 0 to 23), found " +
-                            std::to_string(a->size()));
+                        say(text::diag.world_hourly_24, {std::to_string(a->size())}));
             } else {
                 double total = 0;
                 bool ok = true;
                 for (std::size_t h = 0; h < 24; ++h) {
-                    const auto v =
-                        to_number(f, (*a)[h], "hour " + std::to_string(h) + " of 'hourly_profile'",
-                                  Range{0, 1e9, "a weight >= 0"});
+                    const auto v = to_number(
+                        f, (*a)[h], say(text::diag.world_hour_of_profile, {std::to_string(h)}),
+                        Range{0, 1e9, "a weight >= 0"});
                     if (!v) {
                         ok = false;
                         continue;
@@ -821,13 +778,10 @@ void read_testing(const TomlFile& f, const toml::table* t, World& w, WorldInfo& 
                     total += *v;
                 }
                 if (ok && total <= 0)
-                    f.error(*n, "value.out_of_range",
-                            "'hourly_profile' is all zeros: give a weight > 0 to the hours "
-                            "people come to test");
+                    f.error(*n, "value.out_of_range", say(text::diag.world_hourly_zero));
             }
         } else {
-            f.error(*n, "value.type",
-                    "'hourly_profile' must be a list of 24 numbers, found " + type_phrase(*n));
+            f.error(*n, "value.type", say(text::diag.world_hourly_type, {type_words(*n)}));
         }
     }
     if (const toml::node* n = r.node("incidence")) {
@@ -836,21 +790,18 @@ void read_testing(const TomlFile& f, const toml::table* t, World& w, WorldInfo& 
         } else if (const auto* a = n->as_array()) {
             if (a->size() > max_curve_days) {
                 f.error(*n, "value.too_many",
-                        "'incidence' has " + std::to_string(a->size()) + " days, more than " +
-                            std::to_string(max_curve_days));
+                        say(text::diag.world_incidence_too_long,
+                            {std::to_string(a->size()), std::to_string(max_curve_days)}));
             } else {
                 for (std::size_t k = 0; k < a->size(); ++k) {
-                    const auto v =
-                        to_number(f, (*a)[k], "day " + std::to_string(k) + " of 'incidence'",
-                                  incidence_range);
+                    const auto v = to_number(
+                        f, (*a)[k], say(text::diag.world_day_of_incidence, {std::to_string(k)}),
+                        incidence_range);
                     e.incidence_per_100k.push_back(v.value_or(0.0));
                 }
             }
         } else {
-            f.error(*n, "value.type",
-                    "'incidence' must be a CSV file name such as \"incidence.csv\" or a list "
-                    "of daily numbers per 100,000; found " +
-                        type_phrase(*n));
+            f.error(*n, "value.type", say(text::diag.world_incidence_type, {type_words(*n)}));
         }
     }
     if (const toml::table* st = r.subtable("seir")) {
@@ -874,11 +825,9 @@ void read_testing(const TomlFile& f, const toml::table* t, World& w, WorldInfo& 
         if (auto v = sr.number("immune_share", share_range)) p.immune_share = *v;
         sr.finish();
         if (p.initial_infectious > p.population * (1.0 - p.immune_share))
-            f.error(sr.loc(), "[testing.seir]: more initial infectious people than people who can "
-                              "be infected; lower initial_infectious or immune_share");
+            f.error(sr.loc(), say(text::diag.world_seir_too_many));
         else if (!e.incidence_per_100k.empty())
-            f.error(sr.loc(),
-                    "[testing.seir] and 'incidence' both give the epidemic curve: keep one");
+            f.error(sr.loc(), say(text::diag.world_seir_and_curve));
         else
             e.incidence_per_100k = seir_incidence_per_100k(p, std::max(0, w.days));
     }
@@ -911,22 +860,20 @@ void read_cost(const TomlFile& f, const toml::table* t, World& w) {
 } // namespace
 
 std::optional<int> resolve_vaccine(const TomlFile& f, const TableReader& r, const toml::node* n,
-                                   const World& w, const WorldInfo& info, std::string_view owner) {
+                                   const World& w, const WorldInfo& info, const SayArg& owner) {
     if (!n) {
         if (w.vaccines.size() == 1) return 0;
         if (info.vaccines_complete) {
             if (w.vaccines.empty())
-                f.error(r.loc(), std::string(owner) +
-                                     " needs a vaccine but the world defines no "
-                                     "[[vaccine]]: add one, e.g. [[vaccine]] name = \"Comirnaty\"");
+                f.error(r.loc(), say(text::diag.world_no_vaccine, {owner}));
             else
-                f.error(
-                    r.loc(), "missing key 'vaccine' in " + r.where() +
-                                 ": the world has several vaccines, name one of " + [&] {
-                                     std::vector<std::string> names;
-                                     for (const auto& v : w.vaccines) names.push_back(v.name);
-                                     return quoted_list(names);
-                                 }());
+                f.error(r.loc(),
+                        say(text::diag.world_vaccine_missing, {r.where_words(), [&] {
+                                                                   std::vector<std::string> names;
+                                                                   for (const auto& v : w.vaccines)
+                                                                       names.push_back(v.name);
+                                                                   return quoted_words(names);
+                                                               }()}));
         }
         return std::nullopt;
     }
@@ -935,8 +882,8 @@ std::optional<int> resolve_vaccine(const TomlFile& f, const TableReader& r, cons
     std::vector<std::string> names;
     for (const auto& v : w.vaccines) names.push_back(v.name);
     return resolve_name(names, *s, "vaccine", f.loc(*n), f.diags(),
-                        names.empty() ? "define it with [[vaccine]]"
-                                      : "vaccines of the world: " + quoted_list(names));
+                        names.empty() ? say(text::diag.world_define_vaccine)
+                                      : say(text::diag.world_vaccines_of, {quoted_words(names)}));
 }
 
 void read_world(const TomlFile& f, const toml::table& root, World& w, WorldInfo& info) {

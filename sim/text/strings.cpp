@@ -199,6 +199,9 @@ std::vector<Text> all_texts() {
     append_names(out, shortfall_reasons);
     out.insert(out.end(), std::begin(range_hints), std::end(range_hints));
     out.insert(out.end(), std::begin(reader_phrases), std::end(reader_phrases));
+    out.insert(out.end(), std::begin(diag_csv_files), std::end(diag_csv_files));
+    out.insert(out.end(), std::begin(parse_usages), std::end(parse_usages));
+    out.insert(out.end(), std::begin(parse_details), std::end(parse_details));
     for (std::size_t i = 0; i < static_cast<std::size_t>(GuiText::Count); ++i)
         out.push_back(gui_text(static_cast<GuiText>(i)));
     return out;
