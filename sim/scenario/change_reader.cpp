@@ -218,9 +218,7 @@ class ChangeFields {
         const toml::node* n = r_.node("leave_at");
         if (!n) return std::nullopt;
         if (ctx_.trigger) {
-            f_.error(*n, "exercise.trigger_time",
-                     "in a [[trigger]] the people leave when the trigger fires: leave 'leave_at' "
-                     "out");
+            f_.error(*n, "exercise.trigger_time", say(text::diag.change_trigger_leave_at));
             ok_ = false;
             return std::nullopt;
         }
@@ -231,8 +229,8 @@ class ChangeFields {
         }
         if (ctx_.at && *t < *ctx_.at && !ctx_.lenient) {
             f_.error(*n, "exercise.before_at",
-                     "'leave_at' (" + format_time(*t) + ") is before 'at' (" +
-                         format_time(*ctx_.at) + "): a change cannot act in the past");
+                     say(text::diag.change_leave_at_before_at,
+                         {format_time(*t), format_time(*ctx_.at)}));
             ok_ = false;
         }
         return t;

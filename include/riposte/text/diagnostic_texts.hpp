@@ -737,6 +737,13 @@ struct DiagnosticTexts {
     Text change_from_before_at{
         "'from' ({0}) est avant 'at' ({1}) : un changement ne peut pas agir dans le passé",
         "'from' ({0}) is before 'at' ({1}): a change cannot act in the past"};
+    Text change_trigger_leave_at{
+        "dans un [[trigger]], les personnes partent quand le déclencheur se produit : omettez "
+        "'leave_at'",
+        "in a [[trigger]] the people leave when the trigger fires: leave 'leave_at' out"};
+    Text change_leave_at_before_at{
+        "'leave_at' ({0}) est avant 'at' ({1}) : un changement ne peut pas agir dans le passé",
+        "'leave_at' ({0}) is before 'at' ({1}): a change cannot act in the past"};
     Text change_reopen_no_end{
         "une réouverture n'a pas de fin : 'until' et 'for' sont pour open = false",
         "reopening takes no end: 'until' and 'for' are for open = false"};
