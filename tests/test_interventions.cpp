@@ -1105,9 +1105,13 @@ TEST_CASE("impossible hour changes are refused with their reason and change noth
     const CentreRef gignac = CentreRef::named("Gignac");
     CHECK(refused({CentreRef::named("Nowhere"), 7, 7, hours(9), hours(19)},
                   RefusalReason::UnknownCentre) == "unknown centre: 'Nowhere'");
-    // today has started (doors, shifts and arrivals are set): from tomorrow only
-    CHECK(refused({gignac, 3, 4, hours(9), hours(19)}, RefusalReason::InThePast) ==
+    // a day gone; today only closes later (doors, shifts and arrivals are set at its start)
+    CHECK(refused({gignac, 2, 4, hours(9), hours(19)}, RefusalReason::InThePast) ==
           "that time has already passed");
+    CHECK(refused({gignac, 3, 4, hours(9), hours(15)}, RefusalReason::NotApplicable) ==
+          "not applicable: today's hours can only close later (same opening time)");
+    CHECK(refused({gignac, 3, 3, hours(8), hours(19)}, RefusalReason::NotApplicable) ==
+          "not applicable: today's hours can only close later (same opening time)");
     CHECK(refused({gignac, 27, 28, hours(9), hours(19)}, RefusalReason::PastHorizon) ==
           "past the end of the run");
     CHECK(refused({gignac, 7, 7, hours(19), hours(9)}, RefusalReason::BadValue) ==
@@ -1127,6 +1131,33 @@ TEST_CASE("impossible hour changes are refused with their reason and change noth
     CHECK(why.find(" h") != std::string::npos);
     // nothing was applied
     CHECK(centre_day_csv(sc, sim.run()) == centre_day_csv(sc, base));
+}
+
+TEST_CASE("Gignac stays open until 19:00 tonight: the closing staff carry on, the doors close "
+          "later, the other centres are untouched") {
+    const Scenario& sc = herault();
+    const int gignac = centre_index(sc, "Gignac");
+    const Results base = baseline();
+    const Run r =
+        run_with(sc, at(3, 12), ChangeHours{CentreRef::named("Gignac"), 3, 3, hours(9), hours(19)});
+    REQUIRE_MESSAGE(r.outcome.applied(), describe_refusal(*r.outcome.refusal, "en"));
+    CHECK(staffed_hours(r.res, gignac, 3) > staffed_hours(base, gignac, 3) + 10.0);
+    CHECK(samples_after(r.res, gignac, 3, hours(18)) > samples_after(base, gignac, 3, hours(18)));
+    // today's bookings were made at its start: the same people come
+    CHECK(row(r.res, gignac, 3).arrivals == row(base, gignac, 3).arrivals);
+    // every other centre identical throughout, Gignac's other days too (nobody books anew)
+    for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)
+        if (static_cast<int>(c) != gignac)
+            CHECK(first_diff_day(base, r.res, static_cast<int>(c)) == INT_MAX);
+    CHECK(staffed_hours(r.res, gignac, 4) == doctest::Approx(staffed_hours(base, gignac, 4)));
+    // once the doors are shut, tonight is past
+    Simulation late(sc, RunOptions{7, 0, minutes(15)});
+    late.advance_to(at(3, 17, 30));
+    const ChangeOutcome o =
+        late.apply(ChangeHours{CentreRef::named("Gignac"), 3, 3, hours(9), hours(19)},
+                   change_identity("late"));
+    REQUIRE_FALSE(o.applied());
+    CHECK(o.refusal->reason == RefusalReason::InThePast);
 }
 
 TEST_CASE("an hours change is the same in a fork and in a replay: same stamp, same outputs") {

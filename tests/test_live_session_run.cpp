@@ -449,12 +449,19 @@ TEST_CASE("live session run: change hours is checked first, journaled with its a
     if (ok.refusal) MESSAGE(describe_refusal(*ok.refusal, "en"));
     REQUIRE_FALSE(ok.refusal);
     CHECK(ok.journaled);
-    // today has started: refused, journaled as refused
-    live.decide(2, ChangeHours{CentreRef::named("Lodève"), 2, 2, hours(9), hours(20)},
-                EntrySource::Decision, "référent SSE", "Lodève ce soir");
+    // today has started: only a later closing; an earlier opening is refused, journaled as
+    // refused
+    live.decide(2, ChangeHours{CentreRef::named("Gignac"), 2, 2, hours(7), hours(20)},
+                EntrySource::Decision, "référent SSE", "Gignac dès 7 h aujourd'hui");
     const SessionReply late = wait_reply(live, 2);
     REQUIRE(late.refusal);
-    CHECK(late.refusal->reason == RefusalReason::InThePast);
+    CHECK(late.refusal->reason == RefusalReason::NotApplicable);
+    // Gignac until 19:00 tonight
+    live.decide(3, ChangeHours{CentreRef::named("Gignac"), 2, 2, hours(9), hours(19)},
+                EntrySource::Decision, "référent SSE", "Gignac jusqu'à 19 h ce soir");
+    const SessionReply tonight = wait_reply(live, 3);
+    if (tonight.refusal) MESSAGE(describe_refusal(*tonight.refusal, "en"));
+    CHECK_FALSE(tonight.refusal);
 
     const JournalReadResult jr = read_journal(journal);
     REQUIRE(jr.journal);
@@ -464,7 +471,7 @@ TEST_CASE("live session run: change hours is checked first, journaled with its a
             ++hours_entries;
             CHECK(e.author == "référent SSE");
         }
-    CHECK(hours_entries == 2);
+    CHECK(hours_entries == 3);
 
     live.play();
     f = wait_for(live, [](const LiveFrame& fr) { return fr.status == LiveStatus::Done; });

@@ -191,15 +191,15 @@ struct SendMobileTeam {
 };
 
 /// Change a centre's opening hours on the days `from_day` to `to_day` (inclusive) on which it
-/// opens: doors open at `opens` and close at `closes` (times of day). Only days not started yet
-/// can change. Slots for those days are recomputed from the new hours (never below the
-/// bookings already made). Staff follow the hours: the people of the day's last shifts carry on
-/// to the new closing time (those of its first shifts come at the new opening time), each one
-/// within their weekly hours and free of other shifts, else someone of the pool allowed in the
-/// role, within their commute and with the hours left takes over (refused, naming the
-/// profession and the hours nobody can work, when nobody can); shorter hours cut the plan's
-/// shifts at the new times. People already booked on those days keep their appointment: the
-/// centre spreads them over the new hours.
+/// opens: doors open at `opens` and close at `closes` (times of day). Days not started yet
+/// change freely; today only closes later (same opening time, doors still open). Slots for those
+/// days are recomputed from the new hours (never below the bookings already made). Staff follow the
+/// hours: the people of the day's last shifts carry on to the new closing time (those of its first
+/// shifts come at the new opening time), each one within their weekly hours and free of other
+/// shifts, else someone of the pool allowed in the role, within their commute and with the hours
+/// left takes over (refused, naming the profession and the hours nobody can work, when nobody can);
+/// shorter hours cut the plan's shifts at the new times. People already booked on those days keep
+/// their appointment: the centre spreads them over the new hours.
 struct ChangeHours {
     CentreRef centre;
     int from_day = 0, to_day = 0;

@@ -112,8 +112,8 @@ void Simulation::Impl::centre_day_start(int ci, int d) {
                       prio_open);
         // a centre in continuous operation closes only before a day it is not open
         if (!def.continuous || !def.open_on(d + 1, w_.start_weekday) || d + 1 >= w_.days)
-            sim_.schedule(t0 + hours.closes, h_, CentreClose, static_cast<std::uint32_t>(c), 0,
-                          at_day_edge(hours.closes, prio_close, prio_close_midnight));
+            sim_.schedule(t0 + hours.closes, h_, CentreClose, static_cast<std::uint32_t>(c),
+                          rt.close_gen, at_day_edge(hours.closes, prio_close, prio_close_midnight));
         if (def.walk_in_only) {
             for (const WalkVisit& v : walk_visits_[c][du]) {
                 Rng r = rng_for(person_key(v.person) ^ mix64((static_cast<std::uint64_t>(d) << 8) |

@@ -1158,11 +1158,32 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         out.refusal = refuse(RefusalReason::BadValue, "to_day");
         return;
     }
-    // the hours of a started day are set (doors, shifts, arrivals): from the next one on
-    if (x.from_day <= last_day_started_ || x.from_day < sim_.now().day()) {
+    // The hours of a started day are set (doors, shifts, arrivals): from the next one on;
+    // except a later closing today, decided while the doors are still open (the closing staff
+    // carry on, the doors close later; today's bookings and testing demand are made already).
+    const SimTime now = sim_.now();
+    const int today = now.day();
+    const bool tonight = x.from_day == today && last_day_started_ == today;
+    if ((x.from_day <= last_day_started_ && !tonight) || x.from_day < today) {
         out.refusal = refuse(RefusalReason::InThePast);
         return;
     }
+    if (tonight)
+        for (int c : cs) {
+            const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+            const CentreCalendar::Hours h =
+                centres_[static_cast<std::size_t>(c)].calendar.on(today);
+            if (!def.open_on(today, w_.start_weekday) || def.continuous) continue;
+            if (x.opens != h.opens || x.closes <= h.closes) {
+                out.refusal = refuse(RefusalReason::NotApplicable,
+                                     "today's hours can only close later (same opening time)");
+                return;
+            }
+            if (now >= day_start(today) + h.closes) {
+                out.refusal = refuse(RefusalReason::InThePast);
+                return;
+            }
+        }
     if (x.to_day >= w_.days) {
         out.refusal = refuse(RefusalReason::PastHorizon);
         return;
@@ -1322,8 +1343,23 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     }
     std::vector<int> touched;
     for (const auto& [c, d] : days_changed) {
-        centres_[static_cast<std::size_t>(c)].calendar.set(d, w_.days, want);
+        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        rt.calendar.set(d, w_.days, want);
         if (touched.empty() || touched.back() != c) touched.push_back(c);
+        if (d == today && tonight) { // today: the doors close later
+            ++rt.close_gen;
+            sim_.schedule(day_start(d) + want.closes, h_, CentreClose,
+                          static_cast<std::uint32_t>(c), rt.close_gen,
+                          at_day_edge(want.closes, prio_close, prio_close_midnight));
+            // walk-ins go on: the one drawn past the old closing time now comes
+            const SimTime next{static_cast<std::int64_t>(std::ceil(rt.walkin_clock_s))};
+            if (rt.walkin_chain_day != d && next >= now && next.day() == d &&
+                next < day_start(d) + want.closes) {
+                sim_.schedule(next, h_, WalkInArrival, static_cast<std::uint32_t>(c), 0,
+                              prio_arrival);
+                rt.walkin_chain_day = d;
+            }
+        }
     }
     for (int c : touched) {
         const Centre& def = plan_.centres[static_cast<std::size_t>(c)];

@@ -41,8 +41,10 @@ void Simulation::Impl::handle(const Event& e) {
     case Sample:
         sample_queues();
         break;
-    case CentreClose:
-        on_centre_close(static_cast<int>(e.target));
+    case CentreClose: // a close moved later today by change_hours leaves a stale one
+        if (static_cast<std::uint32_t>(e.data) ==
+            centres_[static_cast<std::size_t>(e.target)].close_gen)
+            on_centre_close(static_cast<int>(e.target));
         break;
     case CentreOpen:
         on_centre_open(static_cast<int>(e.target));

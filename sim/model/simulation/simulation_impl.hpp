@@ -192,6 +192,7 @@ struct CentreRt {
     // interventions
     SimTime closed_until;          // premises shut (inject or decision) until then
     std::uint32_t closure_gen = 0; // stale Reopen events carry an older generation
+    std::uint32_t close_gen = 0;   // stale CentreClose events (hours changed today) too
     double surge_factor = 1, surge_walk_ins = 0;
     int surge_group = -1; // surge walk-ins: people of this group only (-1: any)
     SimTime surge_until;
