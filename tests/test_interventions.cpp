@@ -997,7 +997,7 @@ TEST_CASE("a refusal's French text holds no English prose, whatever its detail")
     // holds none of the English words that the engine used to put in the subject
     const char* english_words[] = {" the ", " is ",    " no ",      " does ",   " not ", " and ",
                                    " of ",  " works ", " unknown ", " go out ", " give "};
-    for (int d = 0; d <= static_cast<int>(RefusalDetail::NotOpenThoseDays); ++d) {
+    for (int d = 0; d <= static_cast<int>(RefusalDetail::TodayOnlyLater); ++d) {
         for (const RefusalReason why : {RefusalReason::NotApplicable, RefusalReason::BadValue}) {
             const Refusal r{why, "Gignac", 3, static_cast<RefusalDetail>(d), "Lodève"};
             const std::string fr = " " + describe_refusal(r, "fr") + " ";

@@ -279,6 +279,7 @@ enum class RefusalDetail : std::uint8_t {
     RoundOver,          ///< subject: team
     OpenAroundTheClock, ///< subject: centre (change_hours)
     NotOpenThoseDays,   ///< change_hours: the centre does not open on any of those days
+    TodayOnlyLater,     ///< change_hours: today may only close later, at the same opening
 };
 
 struct Refusal {

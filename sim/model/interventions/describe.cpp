@@ -50,6 +50,10 @@ std::string describe_refusal(const Refusal& r, std::string_view lang) {
     case RefusalDetail::NotOpenThoseDays:
         return na + (fr ? "le centre n'ouvre aucun de ces jours"
                         : "the centre does not open on those days");
+    case RefusalDetail::TodayOnlyLater:
+        return na + (fr ? "aujourd'hui, les horaires ne peuvent que fermer plus tard (même "
+                          "ouverture)"
+                        : "today's hours can only close later (same opening time)");
     case RefusalDetail::RoundOver:
         return na +
                (fr ? "la tournée de l'équipe mobile « " + a + " » est terminée pour aujourd'hui"

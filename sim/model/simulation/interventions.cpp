@@ -1175,8 +1175,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
                 centres_[static_cast<std::size_t>(c)].calendar.on(today);
             if (!def.open_on(today, w_.start_weekday) || def.continuous) continue;
             if (x.opens != h.opens || x.closes <= h.closes) {
-                out.refusal = refuse(RefusalReason::NotApplicable,
-                                     "today's hours can only close later (same opening time)");
+                out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::TodayOnlyLater);
                 return;
             }
             if (now >= day_start(today) + h.closes) {
