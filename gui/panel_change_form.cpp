@@ -137,7 +137,8 @@ bool draw_field(const FieldSpec& f, std::string& value, const Scenario* sc, bool
     case FieldType::Duration:
         break;
     }
-    // text-like fields: shown without quotes, written as a TOML string
+    // text-like fields: shown without quotes, written as a TOML string (a message: full width)
+    if (f.type == FieldType::FreeText) ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 8);
     std::string shown = toml_unquote(value).value_or(value);
     if (!text_field(label.c_str(), shown)) return false;
     value = shown.empty() && f.optional ? std::string{} : toml_quote(shown);

@@ -319,7 +319,7 @@ void draw_exercise_editor(const Snapshot& s, ExerciseEditor& ed, Lang lang) {
     ImGui::SetNextWindowPos(ImVec2(std::max(20.0f, size.x - width - 20), 40),
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(1.0f); // a form to read, not an overlay on the map
-    if (!ImGui::Begin(window_title(lang, Text::PanelEditor, "editor").c_str(), &ed.open,
+    if (!ImGui::Begin(window_title(lang, Text::PanelEditor, "exercise_editor").c_str(), &ed.open,
                       ImGuiWindowFlags_MenuBar)) {
         ImGui::End();
         return;
