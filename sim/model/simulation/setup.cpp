@@ -142,7 +142,8 @@ void Simulation::Impl::setup_demand() {
     cg_cannot_.assign(n, 0);
     cg_population_.assign(n, 0);
     cg_home_first_.assign(n, 0);
-    cg_failed_day_.assign(n, -1);
+    retry_ = std::max(1, w_.behaviour.retry_days);
+    queues_.assign(n * static_cast<std::size_t>(retry_), {});
     for (const auto& c : plan_.centres)
         any_walk_ins_ =
             any_walk_ins_ || (c.vaccinates() && !c.walk_in_only && c.walk_ins_per_hour > 0);
