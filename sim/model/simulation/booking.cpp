@@ -27,17 +27,25 @@ void Simulation::Impl::begin_bookings(int d) {
 }
 
 void Simulation::Impl::queue_drop_stale(WaitQueue& wq) {
-    while (wq.head < wq.people.size()) {
-        const DemandPerson& dp = persons_[static_cast<std::size_t>(wq.people[wq.head])];
-        if (dp.doses == 0 && dp.state != Booked) break;
+    while (wq.head < wq.runs.size()) {
+        IdRun& r = wq.runs[wq.head];
+        while (r.count > 0) {
+            const DemandPerson& dp = persons_[static_cast<std::size_t>(r.first)];
+            if (dp.doses == 0 && dp.state != Booked) break;
+            ++r.first;
+            --r.count;
+            --wq.size;
+        }
+        if (r.count > 0) break;
         ++wq.head;
     }
-    // a queue's storage is given back as it empties: a national run queues tens of millions
-    if (wq.head == wq.people.size()) {
-        std::vector<std::int32_t>{}.swap(wq.people);
+    // a queue's storage is given back as it empties
+    if (wq.head == wq.runs.size()) {
+        std::vector<IdRun>{}.swap(wq.runs);
         wq.head = wq.listed = 0;
-    } else if (wq.head >= 16 && wq.head * 2 >= wq.people.size()) {
-        wq.people.erase(wq.people.begin(), wq.people.begin() + wq.head);
+        wq.size = 0;
+    } else if (wq.head >= 16 && wq.head * 2 >= wq.runs.size()) {
+        wq.runs.erase(wq.runs.begin(), wq.runs.begin() + wq.head);
         wq.listed = wq.listed > wq.head ? wq.listed - wq.head : 0;
         wq.head = 0;
     }
@@ -47,8 +55,7 @@ bool Simulation::Impl::booking_push_head(std::uint32_t q, double after, std::uin
     BookingDay& b = booking_;
     WaitQueue& wq = queues_[q];
     queue_drop_stale(wq);
-    const std::size_t n = wq.people.size() - wq.head;
-    if (n == 0) return false;
+    if (wq.size == 0) return false;
     // the smallest of the queue's n keys above `after` (next_order_key)
     const std::size_t k = q / static_cast<std::size_t>(retry_);
     const std::uint64_t x =
@@ -56,7 +63,7 @@ bool Simulation::Impl::booking_push_head(std::uint32_t q, double after, std::uin
                                  (q % static_cast<std::uint32_t>(retry_)) * 0x632be59bd9b4e019ULL +
                                  (static_cast<std::uint64_t>(drawn) << 20)));
     const double u = (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53; // in (0, 1)
-    b.heads.push_back({next_order_key(after, n, u), q, drawn + 1});
+    b.heads.push_back({next_order_key(after, static_cast<std::size_t>(wq.size), u), q, drawn + 1});
     std::push_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
     return true;
 }
@@ -69,32 +76,39 @@ void Simulation::Impl::queue_failed(std::uint32_t q, int d) {
     WaitQueue& wq = queues_[q];
     const std::size_t k = q / static_cast<std::size_t>(retry_);
     const std::size_t commune = k / w_.groups.size();
+    auto list = [&](std::int32_t p) {
+        DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+        if (dp.doses > 0 || dp.state == Booked || dp.state == Listed) return;
+        dp.state = Listed;
+        walkin_list_[commune].push_back(p);
+    };
     if (any_walk_in_only_ && !walkin_choices_[commune].empty()) {
-        std::size_t out = wq.head;
-        for (std::size_t i = wq.head; i < wq.people.size(); ++i) {
-            const std::int32_t p = wq.people[i];
-            DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
-            if (dp.doses > 0 || dp.state == Booked) continue; // a stale copy: dropped
-            if (plan_walk_in(p, d, 1, true)) continue;        // leaves the queue
-            if (any_walk_ins_ && dp.state != Listed) {
-                dp.state = Listed;
-                walkin_list_[commune].push_back(p);
+        // everyone waiting tries a walk-in-only centre; those who found none stay, in order
+        std::vector<IdRun> stay;
+        std::int64_t size = 0;
+        for (std::size_t i = wq.head; i < wq.runs.size(); ++i)
+            for (std::int32_t p = wq.runs[i].first; p < wq.runs[i].first + wq.runs[i].count; ++p) {
+                const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+                if (dp.doses > 0 || dp.state == Booked) continue; // a stale copy: dropped
+                if (plan_walk_in(p, d, 1, true)) continue;        // leaves the queue
+                if (any_walk_ins_) list(p);
+                if (!stay.empty() && stay.back().first + stay.back().count == p)
+                    ++stay.back().count;
+                else
+                    stay.push_back({p, 1});
+                ++size;
             }
-            wq.people[out++] = p;
-        }
-        wq.people.resize(out);
-        wq.listed = static_cast<std::uint32_t>(out);
+        wq.runs = std::move(stay);
+        wq.head = 0;
+        wq.listed = static_cast<std::uint32_t>(wq.runs.size());
+        wq.size = size;
         return;
     }
     if (!any_walk_ins_) return;
-    for (std::size_t i = std::max(wq.head, wq.listed); i < wq.people.size(); ++i) {
-        const std::int32_t p = wq.people[i];
-        DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
-        if (dp.doses > 0 || dp.state == Booked || dp.state == Listed) continue;
-        dp.state = Listed;
-        walkin_list_[commune].push_back(p);
-    }
-    wq.listed = static_cast<std::uint32_t>(wq.people.size());
+    for (std::size_t i = std::max(wq.head, wq.listed); i < wq.runs.size(); ++i)
+        for (std::int32_t p = wq.runs[i].first; p < wq.runs[i].first + wq.runs[i].count; ++p)
+            list(p);
+    wq.listed = static_cast<std::uint32_t>(wq.runs.size());
 }
 
 bool Simulation::Impl::continue_bookings() {
@@ -106,10 +120,11 @@ bool Simulation::Impl::continue_bookings() {
         // today's new requests join the back of their queue, in the order they came
         for (; b.at < b.list.size(); ++b.at) {
             if (slice_spent()) return false;
-            const std::int32_t p = b.list[b.at];
-            const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
-            if (dp.doses > 0 || dp.state == Booked) continue;
-            queues_[cg(dp.commune, dp.group) * R + r].people.push_back(p);
+            const IdRun run = b.list[b.at];
+            const DemandPerson& dp = persons_[static_cast<std::size_t>(run.first)];
+            WaitQueue& wq = queues_[cg(dp.commune, dp.group) * R + r];
+            wq.runs.push_back(run);
+            wq.size += run.count;
         }
         b.list.clear();
         b.list.shrink_to_fit();
@@ -121,7 +136,7 @@ bool Simulation::Impl::continue_bookings() {
         const std::size_t n = queues_.size() / R;
         for (; b.at < n; ++b.at) {
             const auto q = static_cast<std::uint32_t>(b.at * R + r);
-            if (queues_[q].people.empty()) continue;
+            if (queues_[q].size == 0) continue;
             if (slice_spent()) return false;
             booking_push_head(q, 0.0, 0);
         }
@@ -135,9 +150,12 @@ bool Simulation::Impl::continue_bookings() {
             b.heads.pop_back();
             WaitQueue& wq = queues_[h.queue];
             queue_drop_stale(wq); // someone may have been booked since the key was drawn
-            if (wq.head == wq.people.size()) continue;
-            if (try_book(wq.people[wq.head], d)) {
-                ++wq.head;
+            if (wq.size == 0) continue;
+            IdRun& head = wq.runs[wq.head];
+            if (try_book(head.first, d)) {
+                ++head.first;
+                --head.count;
+                --wq.size;
                 booking_push_head(h.queue, h.key, h.drawn);
                 continue;
             }
@@ -160,7 +178,7 @@ void Simulation::Impl::rebook_later(std::int32_t p, int d) {
     const int next = d + std::max(1, w_.behaviour.retry_days);
     DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
     if (dp.state == Booked) dp.state = Waiting;
-    if (next < w_.days) requests_[static_cast<std::size_t>(next)].push_back(p);
+    if (next < w_.days) requests_[static_cast<std::size_t>(next)].push_back({p, 1});
 }
 
 bool Simulation::Impl::find_slot(int c, int from, int to, int& day) const {

@@ -289,10 +289,18 @@ class Simulation::Impl final : public EventHandler {
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
     // People waiting for an appointment, in the order they asked: one queue per (commune,
     // group) and retry day modulo retry_days (everyone of one queue asks again on the same days).
+    // People of one (commune, group) are numbered in the order of the day they first ask, so
+    // the requests of a day and the queues hold runs of consecutive ids, not one id each: a
+    // national run has tens of millions of people waiting.
+    struct IdRun {
+        std::int32_t first;
+        std::int32_t count;
+    };
     struct WaitQueue {
-        std::vector<std::int32_t> people; // [head, end): waiting, or stale copies (booked since)
+        std::vector<IdRun> runs; // [head, end): waiting, or stale copies (booked since)
         std::uint32_t head = 0;
-        std::uint32_t listed = 0; // people before this index already had their failure effects
+        std::uint32_t listed = 0; // runs before this index already had their failure effects
+        std::int64_t size = 0;    // people in runs [head, end)
     };
     std::vector<WaitQueue> queues_; // [cg * retry_ + day % retry_]
     int retry_ = 1;
@@ -303,7 +311,7 @@ class Simulation::Impl final : public EventHandler {
     std::vector<DemandPerson> persons_;
     std::vector<std::uint64_t> person_key_base_;         // per (commune, group)
     std::vector<std::int32_t> person_first_;             // first person id per (commune, group)
-    std::vector<std::vector<std::int32_t>> requests_;    // per day
+    std::vector<std::vector<IdRun>> requests_;           // per day
     std::vector<std::vector<std::int32_t>> walkin_list_; // per commune
 
     std::vector<Patient> patients_;
@@ -445,7 +453,7 @@ class Simulation::Impl final : public EventHandler {
         int day = -1;
         Phase phase = Idle;
         std::uint64_t day_salt = 0;
-        std::vector<std::int32_t> list; // today's new requests
+        std::vector<IdRun> list; // today's new requests
         std::size_t at = 0;
         std::vector<Head> heads; // min-heap
     };
@@ -458,6 +466,10 @@ class Simulation::Impl final : public EventHandler {
     void queue_failed(std::uint32_t q, int d);
     /// Drops the booked copies at the front of queue `q`, and the spent front of its storage.
     void queue_drop_stale(WaitQueue& wq);
+    /// People of (commune, group) `k` per booking-delay day, from their stream (the same draws
+    /// at set-up and when the group is made eligible early): [0] delays of -days or less,
+    /// [2 days] of days or more.
+    [[nodiscard]] std::vector<std::int32_t> delay_day_counts(std::size_t k) const;
     bool try_book(std::int32_t p, int d);
     /// Where a person of `commune` and `group` would book on day `d` (slots as they are).
     struct Booking {
