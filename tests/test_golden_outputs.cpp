@@ -88,8 +88,11 @@ TEST_CASE("golden outputs: every shipped CPTS plan writes the same files as reco
 TEST_CASE("golden outputs: walk-ins and walk-in-only centres after failed bookings") {
     // People who find no slot go on the walk-in list or to a walk-in-only centre in booking
     // order: these two plans of the default world pin that order (no shipped plan has
-    // walk-ins). Recorded when booking stopped sorting every request of the day; the old and
-    // new code wrote the same bytes for both plans (riposte run, 2 replications).
+    // walk-ins). Recorded when booking stopped sorting every request of the day (the old and
+    // new code wrote the same bytes for both plans, riposte run, 2 replications), and again when
+    // booking took people from queues per commune and group (issue 12 §1): failures now take
+    // effect as their queue fails, in the queue's order (docs/benchmark.md, KPIs before and
+    // after).
     const fs::path dir = fs::path{RIPOSTE_SOURCE_DIR} / "tests" / "data" / "booking";
     check_golden("centre-herault", "plan-walk-ins.toml", dir);
     check_golden("centre-herault", "plan-walk-in-only.toml", dir);

@@ -121,14 +121,19 @@ TEST_CASE("a copy is a fork: it continues on its own and both end as the uninter
 }
 
 TEST_CASE("a day start too large for one step goes in slices, with the results of one run") {
-    // Metz: its first day starts with more booking requests than one slice takes, so
-    // stepping returns part-way through that day start (no event counted) and goes on at the
-    // next step. A fork taken part-way, and a run advanced from part-way, end as one run.
+    // Metz with three times its people and a 56-day booking horizon: its first day books more
+    // people than one slice takes, so stepping returns part-way through that day start (no
+    // event counted) and goes on at the next step. A fork taken part-way, and a run advanced
+    // from part-way, end as one run. (Metz as shipped was enough while booking read every
+    // request; booking now works on queues and runs of people, and only the bookings made
+    // count, so a larger day is needed.)
     const std::filesystem::path dir =
         std::filesystem::path{RIPOSTE_SCENARIO_DIR} / "metz-et-environs";
     const LoadResult r = load_scenario(dir / "world.toml", dir / "plan.toml");
     REQUIRE(r.scenario);
-    const Scenario& sc = *r.scenario;
+    Scenario sc = *r.scenario;
+    for (Commune& c : sc.world.territory.communes) c.population *= 3;
+    sc.plan.booking.horizon_days = 56;
     const Results whole = run_replication(sc, {});
     Simulation sim(sc, {});
     std::uint64_t slices = 0, before = 0;

@@ -4,6 +4,8 @@
 // day e" is answered a 64-day word at a time instead of day by day. Pure bookkeeping: small
 // change methods, no clock and no random draws, so that the model, the interventions and the
 // tests drive the same class.
+#include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -43,5 +45,15 @@ class SlotBook {
     std::vector<int> opened_, booked_;
     std::vector<std::uint64_t> free_; // bit d: booked < opened on day d
 };
+
+/// Booking order between waiting queues. Interleaving queues as if each of their people had
+/// drawn a uniform key, and taking people in key order, needs only each queue's smallest key:
+/// given the last key taken, `after`, the smallest of a queue's `n` remaining keys is
+/// after + (1 - after) (1 - u^(1/n)) for u uniform on (0, 1). So a queue's head gets its key
+/// when it comes forward, and how many of each queue come before any point of the day has the
+/// same law as with a key per person (each queue is taken first come, first served).
+[[nodiscard]] inline double next_order_key(double after, std::size_t n, double u) {
+    return after + (1.0 - after) * -std::expm1(std::log(u) / static_cast<double>(n));
+}
 
 } // namespace riposte

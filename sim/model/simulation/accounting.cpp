@@ -170,10 +170,17 @@ void Simulation::Impl::finalise() {
         double sum = 0;
         for (float x : all_waits_) sum += x;
         t.wait_mean_min = sum / static_cast<double>(all_waits_.size());
-        std::vector<double> sorted(all_waits_.begin(), all_waits_.end());
-        t.wait_p90_min = percentile_sorted(sorted, 90);
-        t.wait_p95_min = percentile_sorted(sorted, 95);
-        t.wait_max_min = sorted.back();
+        // nearest rank, as percentile_sorted, read from the floats: a national run waits for
+        // tens of millions of people, and a copy in doubles was the run's peak of memory
+        const auto nearest_rank = [this](double p) {
+            const double n = static_cast<double>(all_waits_.size());
+            auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * n));
+            rank = std::clamp<std::size_t>(rank, 1, all_waits_.size());
+            return static_cast<double>(all_waits_[rank - 1]);
+        };
+        t.wait_p90_min = nearest_rank(90);
+        t.wait_p95_min = nearest_rank(95);
+        t.wait_max_min = static_cast<double>(all_waits_.back());
     }
     t.shortfall_role_shifts = static_cast<std::int64_t>(res_.shortfalls.size());
     t.unmet_tests = unmet_tests_;

@@ -1,197 +1,170 @@
-// Booking: the day's requests in a reproducible random order, slots within the horizon, both
-// injections together, walk-in-only visits.
+// Booking: waiting queues per (commune, group), taken in a reproducible random order between
+// queues, slots within the horizon, both injections together, walk-in-only visits.
 #include "model/simulation/simulation_impl.hpp"
 
 namespace riposte {
 
-// Who books first today is random but reproducible: requests are taken in the order of a
-// per-(person, day) key. Sorting every request of the day by that key made booking most of the
-// run time on large territories, so the day is worked out in three passes that give the same
-// outcome as taking everyone in key order:
-//  1. Free slots only go down during the day's bookings, and everyone of one (commune, group)
-//     asks the same centres for the same slots: a (commune, group) that can book nothing at
-//     the start of the day books nothing all day. Its people fail without a key, unless their
-//     failure has an order-dependent effect (a walk-in visit planned, a place on the walk-in
-//     list); those are kept with their key for pass 3.
-//  2. The others contend, one heap per (commune, group), merged by key: people are taken in
-//     key order until their (commune, group) fails; everyone after them there fails too.
-//  3. The failures with an order-dependent effect are taken in key order. Their effects (walk-in
-//     visits, the walk-in list) never touch the slots, so running them after the bookings gives
-//     what running them in between did. A rebooking's order does not matter: the day it is
-//     taken up, the key orders it again.
+// Who books first. Everyone waiting is in a queue of their (commune, group) and retry day,
+// in the order they asked (first come, first served within the queue). Everyone of a (commune,
+// group) asks the same centres for the same slots, so a queue whose head finds nothing has
+// nobody who finds anything today: it is skipped whole, and its people wait for their retry day
+// without being touched. Between queues the order is random: the contenders of the day are
+// interleaved as if each had drawn a uniform key and the day went in key order. A queue of n
+// contenders enters the day with the smallest of n uniform keys; when its head has booked, the
+// next head gets the next order statistic. So how many of each queue book today has the same
+// law as when every person drew a key (the order before issue 12), without a key, a sort or a
+// heap entry per person: only the people who book and the queues that are due are touched.
+// The draws come from a stream per queue and day, so a queue's order depends on nothing else.
 void Simulation::Impl::begin_bookings(int d) {
     BookingDay& b = booking_;
     b = BookingDay{};
     b.day = d;
-    b.phase = BookingDay::SortOut;
+    b.phase = BookingDay::Intake;
     b.list = std::move(requests_[static_cast<std::size_t>(d)]);
     requests_[static_cast<std::size_t>(d)] = {};
     b.day_salt = mix64(opt_.seed ^ (static_cast<std::uint64_t>(opt_.replication) << 32) ^
                        static_cast<std::uint64_t>(d) * 0x9e3779b97f4a7c15ULL);
-    b.next = d + std::max(1, w_.behaviour.retry_days);
-    b.bucket_of.resize(b.list.size()); // written in pass 1, slice by slice
-    if (cg_probe_day_.size() != cg_failed_day_.size()) {
-        cg_probe_day_.assign(cg_failed_day_.size(), -1);
-        cg_bucket_.assign(cg_failed_day_.size(), -1);
+}
+
+void Simulation::Impl::queue_drop_stale(WaitQueue& wq) {
+    while (wq.head < wq.runs.size()) {
+        IdRun& r = wq.runs[wq.head];
+        while (r.count > 0) {
+            const DemandPerson& dp = persons_[static_cast<std::size_t>(r.first)];
+            if (dp.doses == 0 && dp.state != Booked) break;
+            ++r.first;
+            --r.count;
+            --wq.size;
+        }
+        if (r.count > 0) break;
+        ++wq.head;
+    }
+    // a queue's storage is given back as it empties
+    if (wq.head == wq.runs.size()) {
+        std::vector<IdRun>{}.swap(wq.runs);
+        wq.head = wq.listed = 0;
+        wq.size = 0;
+    } else if (wq.head >= 16 && wq.head * 2 >= wq.runs.size()) {
+        wq.runs.erase(wq.runs.begin(), wq.runs.begin() + wq.head);
+        wq.listed = wq.listed > wq.head ? wq.listed - wq.head : 0;
+        wq.head = 0;
     }
 }
 
-void Simulation::Impl::booking_failure(std::int32_t p, std::optional<std::uint64_t> key) {
-    // rebooked at once when its order does not matter, else kept for pass 3
+bool Simulation::Impl::booking_push_head(std::uint32_t q, double after, std::uint32_t drawn) {
     BookingDay& b = booking_;
-    const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
-    const bool order_matters =
-        (any_walk_ins_ && dp.state != Listed) ||
-        (any_walk_in_only_ && !walkin_choices_[static_cast<std::size_t>(dp.commune)].empty());
-    if (order_matters) {
-        b.ordered_failures.push_back({key ? *key : mix64(person_key(p) ^ b.day_salt), p});
-    } else if (b.next < w_.days) {
-        requests_[static_cast<std::size_t>(b.next)].push_back(p);
+    WaitQueue& wq = queues_[q];
+    queue_drop_stale(wq);
+    if (wq.size == 0) return false;
+    // the smallest of the queue's n keys above `after` (next_order_key)
+    const std::size_t k = q / static_cast<std::size_t>(retry_);
+    const std::uint64_t x =
+        mix64(b.day_salt ^ mix64(person_key_base_[k] +
+                                 (q % static_cast<std::uint32_t>(retry_)) * 0x632be59bd9b4e019ULL +
+                                 (static_cast<std::uint64_t>(drawn) << 20)));
+    const double u = (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53; // in (0, 1)
+    b.heads.push_back({next_order_key(after, static_cast<std::size_t>(wq.size), u), q, drawn + 1});
+    std::push_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
+    return true;
+}
+
+void Simulation::Impl::queue_failed(std::uint32_t q, int d) {
+    // Failing to book has an effect only where there are walk-ins: off to the nearest walk-in-only
+    // centre if one is within reach, else on the commune's walk-in list (once). The effects never
+    // touch the slots, so they are taken as the queue fails, in the queue's order.
+    if (!any_walk_ins_ && !any_walk_in_only_) return;
+    WaitQueue& wq = queues_[q];
+    const std::size_t k = q / static_cast<std::size_t>(retry_);
+    const std::size_t commune = k / w_.groups.size();
+    auto list = [&](std::int32_t p) {
+        DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+        if (dp.doses > 0 || dp.state == Booked || dp.state == Listed) return;
+        dp.state = Listed;
+        walkin_list_[commune].push_back(p);
+    };
+    if (any_walk_in_only_ && !walkin_choices_[commune].empty()) {
+        // everyone waiting tries a walk-in-only centre; those who found none stay, in order
+        std::vector<IdRun> stay;
+        std::int64_t size = 0;
+        for (std::size_t i = wq.head; i < wq.runs.size(); ++i)
+            for (std::int32_t p = wq.runs[i].first; p < wq.runs[i].first + wq.runs[i].count; ++p) {
+                const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+                if (dp.doses > 0 || dp.state == Booked) continue; // a stale copy: dropped
+                if (plan_walk_in(p, d, 1, true)) continue;        // leaves the queue
+                if (any_walk_ins_) list(p);
+                if (!stay.empty() && stay.back().first + stay.back().count == p)
+                    ++stay.back().count;
+                else
+                    stay.push_back({p, 1});
+                ++size;
+            }
+        wq.runs = std::move(stay);
+        wq.head = 0;
+        wq.listed = static_cast<std::uint32_t>(wq.runs.size());
+        wq.size = size;
+        return;
     }
+    if (!any_walk_ins_) return;
+    for (std::size_t i = std::max(wq.head, wq.listed); i < wq.runs.size(); ++i)
+        for (std::int32_t p = wq.runs[i].first; p < wq.runs[i].first + wq.runs[i].count; ++p)
+            list(p);
+    wq.listed = static_cast<std::uint32_t>(wq.runs.size());
 }
 
 bool Simulation::Impl::continue_bookings() {
     BookingDay& b = booking_;
     const int d = b.day;
-    if (b.phase == BookingDay::SortOut) {
-        // pass 1: sort out the (commune, group)s that can book nothing today
+    const auto r = static_cast<std::uint32_t>(d % retry_);
+    const auto R = static_cast<std::uint32_t>(retry_);
+    if (b.phase == BookingDay::Intake) {
+        // today's new requests join the back of their queue, in the order they came
         for (; b.at < b.list.size(); ++b.at) {
             if (slice_spent()) return false;
-            const std::int32_t p = b.list[b.at];
-            const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
-            b.bucket_of[b.at] = -1;
-            if (dp.doses > 0 || dp.state == Booked) continue;
-            const std::size_t k = cg(dp.commune, dp.group);
-            if (cg_probe_day_[k] != d) {
-                cg_probe_day_[k] = d;
-                if (can_book(dp.commune, dp.group, d)) {
-                    cg_bucket_[k] = static_cast<std::int32_t>(b.touched.size());
-                    b.touched.push_back(static_cast<std::int32_t>(k));
-                    b.bucket_size.push_back(0);
-                } else {
-                    cg_bucket_[k] = -1;
-                    cg_failed_day_[k] = d;
-                }
-            }
-            if (cg_bucket_[k] < 0) {
-                booking_failure(p, std::nullopt);
-            } else {
-                ++b.bucket_size[static_cast<std::size_t>(cg_bucket_[k])];
-                b.bucket_of[b.at] = cg_bucket_[k];
-            }
-        }
-        // one min-heap of keys per contending (commune, group), laid out bucket after bucket
-        const std::size_t n = b.touched.size();
-        b.begin.assign(n + 1, 0);
-        b.end.assign(n, 0);
-        for (std::size_t i = 0; i < n; ++i) {
-            b.begin[i + 1] = b.begin[i] + static_cast<std::size_t>(b.bucket_size[i]);
-            b.end[i] = b.begin[i];
-        }
-        b.keyed.resize(b.begin[n]);
-        b.at = 0;
-        b.phase = BookingDay::Scatter;
-    }
-    if (b.phase == BookingDay::Scatter) {
-        for (; b.at < b.list.size(); ++b.at) {
-            const std::int32_t bucket = b.bucket_of[b.at];
-            if (bucket < 0) continue;
-            if (slice_spent()) return false;
-            const std::int32_t p = b.list[b.at];
-            const auto k = static_cast<std::size_t>(b.touched[static_cast<std::size_t>(bucket)]);
-            // person_key(p), with the (commune, group) already at hand
-            const std::uint64_t pk =
-                mix64(person_key_base_[k] + static_cast<std::uint64_t>(p - person_first_[k]));
-            b.keyed[b.end[static_cast<std::size_t>(bucket)]++] = {mix64(pk ^ b.day_salt), p};
+            const IdRun run = b.list[b.at];
+            const DemandPerson& dp = persons_[static_cast<std::size_t>(run.first)];
+            WaitQueue& wq = queues_[cg(dp.commune, dp.group) * R + r];
+            wq.runs.push_back(run);
+            wq.size += run.count;
         }
         b.list.clear();
         b.list.shrink_to_fit();
-        b.bucket_of.clear();
-        b.bucket_of.shrink_to_fit();
-        b.heads.reserve(b.touched.size());
         b.at = 0;
-        b.phase = BookingDay::Heaps;
+        b.phase = BookingDay::Heads;
     }
-    if (b.phase == BookingDay::Heaps) {
-        for (; b.at < b.touched.size(); ++b.at) {
-            if (slice_spent(b.end[b.at] - b.begin[b.at])) return false;
-            std::make_heap(b.keyed.begin() + static_cast<std::ptrdiff_t>(b.begin[b.at]),
-                           b.keyed.begin() + static_cast<std::ptrdiff_t>(b.end[b.at]),
-                           std::greater<>{});
-            booking_push_head(b.at);
+    if (b.phase == BookingDay::Heads) {
+        // every queue asking today enters the day's order
+        const std::size_t n = queues_.size() / R;
+        for (; b.at < n; ++b.at) {
+            const auto q = static_cast<std::uint32_t>(b.at * R + r);
+            if (queues_[q].size == 0) continue;
+            if (slice_spent()) return false;
+            booking_push_head(q, 0.0, 0);
         }
         b.phase = BookingDay::Merge;
     }
     if (b.phase == BookingDay::Merge) {
-        // pass 2: the contenders merged by key, until their (commune, group) fails
         while (!b.heads.empty()) {
             if (slice_spent()) return false;
             std::pop_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
             const BookingDay::Head h = b.heads.back();
             b.heads.pop_back();
-            const std::int32_t p = h.item.p;
-            const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
-            if (dp.doses > 0 || dp.state == Booked) { // an earlier copy of this request booked
-                booking_push_head(h.bucket);
+            WaitQueue& wq = queues_[h.queue];
+            queue_drop_stale(wq); // someone may have been booked since the key was drawn
+            if (wq.size == 0) continue;
+            IdRun& head = wq.runs[wq.head];
+            if (try_book(head.first, d)) {
+                ++head.first;
+                --head.count;
+                --wq.size;
+                booking_push_head(h.queue, h.key, h.drawn);
                 continue;
             }
-            if (try_book(p, d)) {
-                booking_push_head(h.bucket);
-                continue;
-            }
-            // nothing left for this (commune, group) today: everyone after them fails as well
-            cg_failed_day_[static_cast<std::size_t>(b.touched[h.bucket])] = d;
-            booking_failure(p, std::uint64_t{h.item.key});
-            const std::size_t from = b.begin[h.bucket], to = b.end[h.bucket];
-            slice_spent(to - from);
-            if (!any_walk_ins_ && !any_walk_in_only_) {
-                // nothing depends on their order: straight back to the retry day. None of them
-                // is booked: a copy of one request has the same key, so it would have come next.
-                if (b.next < w_.days)
-                    for (std::size_t i = from; i < to; ++i)
-                        requests_[static_cast<std::size_t>(b.next)].push_back(b.keyed[i].p);
-                continue;
-            }
-            for (std::size_t i = from; i < to; ++i) {
-                const DemandPerson& other = persons_[static_cast<std::size_t>(b.keyed[i].p)];
-                if (other.doses > 0 || other.state == Booked) continue;
-                booking_failure(b.keyed[i].p, std::uint64_t{b.keyed[i].key});
-            }
-        }
-        for (std::int32_t k : b.touched) cg_bucket_[static_cast<std::size_t>(k)] = -1;
-        b.keyed.clear();
-        b.keyed.shrink_to_fit();
-        std::sort(b.ordered_failures.begin(), b.ordered_failures.end());
-        b.at = 0;
-        b.phase = BookingDay::Ordered;
-    }
-    if (b.phase == BookingDay::Ordered) {
-        // pass 3: the failures whose effects depend on their order, in key order
-        for (; b.at < b.ordered_failures.size(); ++b.at) {
-            if (slice_spent()) return false;
-            const BookingDay::Keyed& f = b.ordered_failures[b.at];
-            DemandPerson& dp = persons_[static_cast<std::size_t>(f.p)];
-            if (dp.doses > 0 || dp.state == Booked) continue; // an earlier copy went to walk in
-            // no appointment: off to the nearest walk-in-only centre, if one is within reach
-            if (any_walk_in_only_ && plan_walk_in(f.p, d, 1, true)) continue;
-            if (any_walk_ins_ && dp.state != Listed) {
-                dp.state = Listed;
-                walkin_list_[static_cast<std::size_t>(dp.commune)].push_back(f.p);
-            }
-            rebook_later(f.p, d);
+            // nothing left for this (commune, group) today: nobody behind can book either
+            queue_failed(h.queue, d);
         }
     }
     booking_ = BookingDay{};
     return true;
-}
-
-void Simulation::Impl::booking_push_head(std::size_t bucket) {
-    BookingDay& b = booking_;
-    if (b.end[bucket] == b.begin[bucket]) return;
-    std::pop_heap(b.keyed.begin() + static_cast<std::ptrdiff_t>(b.begin[bucket]),
-                  b.keyed.begin() + static_cast<std::ptrdiff_t>(b.end[bucket]), std::greater<>{});
-    b.heads.push_back({b.keyed[--b.end[bucket]], static_cast<std::uint32_t>(bucket)});
-    std::push_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
 }
 
 void Simulation::Impl::cancel_second_dose(DemandPerson& dp) {
@@ -205,7 +178,7 @@ void Simulation::Impl::rebook_later(std::int32_t p, int d) {
     const int next = d + std::max(1, w_.behaviour.retry_days);
     DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
     if (dp.state == Booked) dp.state = Waiting;
-    if (next < w_.days) requests_[static_cast<std::size_t>(next)].push_back(p);
+    if (next < w_.days) requests_[static_cast<std::size_t>(next)].push_back({p, 1});
 }
 
 bool Simulation::Impl::find_slot(int c, int from, int to, int& day) const {

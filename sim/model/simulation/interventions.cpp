@@ -1009,16 +1009,20 @@ void Simulation::Impl::do_change(const GroupEligible& x, std::uint64_t, ChangeOu
     const PopulationGroup& grp = w_.groups[gu];
     for (std::size_t m = 0; m < w_.territory.communes.size(); ++m) {
         const std::size_t k = cg(static_cast<int>(m), g);
-        Rng rng = rng_for(person_key_base_[k], Purpose::Booking);
-        const std::int64_t travellers = cg_wanting_[k] - cg_cannot_[k];
-        for (std::int64_t i = 0; i < travellers; ++i) {
-            const double delay_s = w_.behaviour.booking_delay.sample(rng);
-            const int was = old_day + static_cast<int>(delay_s / 86400.0);
-            const int now_day = today + static_cast<int>(delay_s / 86400.0);
-            if (now_day >= w_.days || (was >= 0 && was <= now_day)) continue;
-            requests_[static_cast<std::size_t>(now_day)].push_back(person_first_[k] +
-                                                                   static_cast<std::int32_t>(i));
-            ++out.people;
+        const std::vector<std::int32_t> counts = delay_day_counts(k);
+        std::int32_t first = person_first_[k];
+        for (std::size_t b = 0; b < counts.size(); ++b) {
+            const int dd = static_cast<int>(b) - w_.days;
+            const int was = old_day + dd;
+            const int now_day = today + dd;
+            const std::int32_t n = counts[b];
+            const std::int32_t at = first;
+            first += n;
+            if (n == 0 || b == 0 || b + 1 == counts.size() || now_day < 0 || now_day >= w_.days ||
+                (was >= 0 && was <= now_day))
+                continue;
+            requests_[static_cast<std::size_t>(now_day)].push_back({at, n});
+            out.people += n;
         }
     }
     (void)grp;

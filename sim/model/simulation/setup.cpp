@@ -143,7 +143,8 @@ void Simulation::Impl::setup_demand() {
     cg_cannot_.assign(n, 0);
     cg_population_.assign(n, 0);
     cg_home_first_.assign(n, 0);
-    cg_failed_day_.assign(n, -1);
+    retry_ = std::max(1, w_.behaviour.retry_days);
+    queues_.assign(n * static_cast<std::size_t>(retry_), {});
     for (const auto& c : plan_.centres)
         any_walk_ins_ =
             any_walk_ins_ || (c.vaccinates() && !c.walk_in_only && c.walk_ins_per_hour > 0);
@@ -192,21 +193,34 @@ void Simulation::Impl::setup_demand() {
             const auto& grp = w_.groups[g];
             person_key_base_[k] = name_key("demand:" + communes[m].insee + "/" + grp.name);
             person_first_[k] = static_cast<std::int32_t>(persons_.size());
-            // booking delays come from one stream per (commune, group), drawn in person order
-            Rng rng = rng_for(person_key_base_[k], Purpose::Booking);
-            const std::int64_t travellers = cg_wanting_[k] - cg_cannot_[k];
-            for (std::int64_t i = 0; i < travellers; ++i) {
-                DemandPerson dp;
-                dp.commune = static_cast<std::int32_t>(m);
-                dp.group = static_cast<std::int16_t>(g);
-                const auto id = static_cast<std::int32_t>(persons_.size());
-                persons_.push_back(dp);
-                const double delay_s = w_.behaviour.booking_delay.sample(rng);
-                const auto day = grp.eligible_day + static_cast<int>(delay_s / 86400.0);
-                if (day >= 0 && day < w_.days)
-                    requests_[static_cast<std::size_t>(day)].push_back(id);
+            // people numbered in the order of their first request day
+            const std::vector<std::int32_t> counts = delay_day_counts(k);
+            DemandPerson dp;
+            dp.commune = static_cast<std::int32_t>(m);
+            dp.group = static_cast<std::int16_t>(g);
+            for (std::size_t b = 0; b < counts.size(); ++b) {
+                if (counts[b] == 0) continue;
+                const auto first = static_cast<std::int32_t>(persons_.size());
+                persons_.insert(persons_.end(), static_cast<std::size_t>(counts[b]), dp);
+                const int day = grp.eligible_day + static_cast<int>(b) - w_.days;
+                // the first and last counts are delays clamped to +-days: never in the run
+                if (day >= 0 && day < w_.days && b > 0 && b + 1 < counts.size())
+                    requests_[static_cast<std::size_t>(day)].push_back({first, counts[b]});
             }
         }
+}
+
+std::vector<std::int32_t> Simulation::Impl::delay_day_counts(std::size_t k) const {
+    // booking delays come from one stream per (commune, group)
+    Rng rng = rng_for(person_key_base_[k], Purpose::Booking);
+    std::vector<std::int32_t> counts(2 * static_cast<std::size_t>(w_.days) + 1, 0);
+    const std::int64_t travellers = cg_wanting_[k] - cg_cannot_[k];
+    for (std::int64_t i = 0; i < travellers; ++i) {
+        const double delay_s = w_.behaviour.booking_delay.sample(rng);
+        const int dd = std::clamp(static_cast<int>(delay_s / 86400.0), -w_.days, w_.days);
+        ++counts[static_cast<std::size_t>(dd + w_.days)];
+    }
+    return counts;
 }
 
 void Simulation::Impl::compute_travel() {

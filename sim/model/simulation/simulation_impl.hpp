@@ -290,9 +290,23 @@ class Simulation::Impl final : public EventHandler {
     std::vector<StationRt> stations_;
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
-    std::vector<int> cg_failed_day_; // last day a booking from (commune, group) found nothing
-    std::vector<int> cg_probe_day_;  // day a (commune, group)'s chance of booking was looked up
-    std::vector<std::int32_t> cg_bucket_; // its contenders' bucket that day (-1: none)
+    // People waiting for an appointment, in the order they asked: one queue per (commune,
+    // group) and retry day modulo retry_days (everyone of one queue asks again on the same days).
+    // People of one (commune, group) are numbered in the order of the day they first ask, so
+    // the requests of a day and the queues hold runs of consecutive ids, not one id each: a
+    // national run has tens of millions of people waiting.
+    struct IdRun {
+        std::int32_t first;
+        std::int32_t count;
+    };
+    struct WaitQueue {
+        std::vector<IdRun> runs; // [head, end): waiting, or stale copies (booked since)
+        std::uint32_t head = 0;
+        std::uint32_t listed = 0; // runs before this index already had their failure effects
+        std::int64_t size = 0;    // people in runs [head, end)
+    };
+    std::vector<WaitQueue> queues_; // [cg * retry_ + day % retry_]
+    int retry_ = 1;
     bool any_walk_ins_ = false;
     std::vector<ShiftPresence> presence_;
     std::vector<std::vector<int>> shifts_by_day_;
@@ -300,7 +314,7 @@ class Simulation::Impl final : public EventHandler {
     std::vector<DemandPerson> persons_;
     std::vector<std::uint64_t> person_key_base_;         // per (commune, group)
     std::vector<std::int32_t> person_first_;             // first person id per (commune, group)
-    std::vector<std::vector<std::int32_t>> requests_;    // per day
+    std::vector<std::vector<IdRun>> requests_;           // per day
     std::vector<std::vector<std::int32_t>> walkin_list_; // per commune
 
     std::vector<Patient> patients_;
@@ -453,37 +467,35 @@ class Simulation::Impl final : public EventHandler {
     void testing_day_start(int d);
     // The day's bookings (booking.cpp), resumable in the same way.
     struct BookingDay {
-        enum Phase : std::uint8_t { Idle, SortOut, Scatter, Heaps, Merge, Ordered };
-        struct [[gnu::packed]] Keyed { // 12 bytes: a national day holds tens of millions
-            std::uint64_t key;
-            std::int32_t p;
-            bool operator<(const Keyed& o) const { return key != o.key ? key < o.key : p < o.p; }
-            bool operator>(const Keyed& o) const { return o < *this; }
-        };
-        struct Head {
-            Keyed item;
-            std::uint32_t bucket;
-            bool operator>(const Head& o) const { return o.item < item; }
+        enum Phase : std::uint8_t { Idle, Intake, Heads, Merge };
+        struct Head { // a queue's next person and their place in today's order
+            double key;
+            std::uint32_t queue;
+            std::uint32_t drawn; // keys drawn for this queue today
+            bool operator>(const Head& o) const {
+                return key != o.key ? key > o.key : queue > o.queue;
+            }
         };
         int day = -1;
         Phase phase = Idle;
         std::uint64_t day_salt = 0;
-        int next = 0; // retry day of today's failures
-        std::vector<std::int32_t> list;
+        std::vector<IdRun> list; // today's new requests
         std::size_t at = 0;
-        std::vector<std::int32_t> touched; // contending (commune, group)s, first seen first
-        std::vector<std::int32_t> bucket_size;
-        std::vector<std::int32_t, UninitAllocator<std::int32_t>> bucket_of; // -1: none
-        std::vector<std::size_t> begin, end; // each bucket's heap in keyed
-        std::vector<Keyed, UninitAllocator<Keyed>> keyed;
-        std::vector<Keyed> ordered_failures;
-        std::vector<Head> heads;
+        std::vector<Head> heads; // min-heap
     };
     BookingDay booking_;
     void begin_bookings(int d);
     bool continue_bookings();
-    void booking_failure(std::int32_t p, std::optional<std::uint64_t> key);
-    void booking_push_head(std::size_t bucket);
+    /// Pushes queue `q`'s head into today's order after a key `after`, as the first of the
+    /// queue's remaining people in a fresh random order; false if the queue is empty.
+    bool booking_push_head(std::uint32_t q, double after, std::uint32_t drawn);
+    void queue_failed(std::uint32_t q, int d);
+    /// Drops the booked copies at the front of queue `q`, and the spent front of its storage.
+    void queue_drop_stale(WaitQueue& wq);
+    /// People of (commune, group) `k` per booking-delay day, from their stream (the same draws
+    /// at set-up and when the group is made eligible early): [0] delays of -days or less,
+    /// [2 days] of days or more.
+    [[nodiscard]] std::vector<std::int32_t> delay_day_counts(std::size_t k) const;
     bool try_book(std::int32_t p, int d);
     /// Where a person of `commune` and `group` would book on day `d` (slots as they are).
     struct Booking {
