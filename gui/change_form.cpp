@@ -49,7 +49,9 @@ std::vector<KindSpec> make_specs() {
     s.push_back({"cold_chain_failure", T::CkColdChain, {centre}});
     s.push_back({"demand_surge",
                  T::CkDemandSurge,
-                 {centre,
+                 {{"centre", F::Centre, T::CfCentre, "", true},
+                  {"commune", F::Commune, T::CfCommune, "", true},
+                  {"group", F::Group, T::CfGroup, "", true},
                   {"factor", F::Number, T::CfFactor, "x"},
                   {"days", F::Int, T::CfDays},
                   {"walk_ins_per_hour", F::Number, T::CfWalkIns, "/h", true}}});
@@ -85,7 +87,8 @@ std::vector<KindSpec> make_specs() {
                  {{"from", F::Centre, T::CfFromCentre},
                   {"to", F::Centre, T::CfToCentre},
                   {"profession", F::Profession, T::CfProfession},
-                  {"people", F::Int, T::CfPeople}}});
+                  {"people", F::Int, T::CfPeople},
+                  {"leave_at", F::DayTime, T::LeaveAt, "", true, scripted}}});
     s.push_back({"group_eligible", T::CkGroupEligible, {{"group", F::Group, T::CfGroup}}});
     s.push_back({"road_cut",
                  T::CkRoadCut,
@@ -95,6 +98,13 @@ std::vector<KindSpec> make_specs() {
                  {{"team", F::Team, T::CfTeam},
                   {"day", F::Int, T::CfDay},
                   {"communes", F::Communes, T::CfCommunes}}});
+    s.push_back({"change_hours",
+                 T::DecChangeHours,
+                 {centre,
+                  {"from_day", F::Int, T::CfFromDay},
+                  {"to_day", F::Int, T::ToDay, "", true},
+                  {"opens", F::FreeText, T::OpensAt, "HH:MM"},
+                  {"closes", F::FreeText, T::ClosesAt, "HH:MM"}}});
     return s;
 }
 

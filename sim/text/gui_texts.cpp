@@ -508,6 +508,7 @@ constexpr std::array<Entry, gui_text_count> table{{
     {GuiText::CfTeam, "Équipe mobile", "Mobile team"},
     {GuiText::CfDay, "Jour (0 : le premier)", "Day (0: the first)"},
     {GuiText::CfCommunes, "Communes (séparées par des virgules)", "Communes (comma-separated)"},
+    {GuiText::CfCommune, "Commune", "Commune"},
     {GuiText::CfCentreConcerned, "le centre concerné", "the centre concerned"},
     {GuiText::CfCentreAll, "tous les centres", "every centre"},
     {GuiText::CfCentreLargest, "le plus grand centre", "the largest centre"},

@@ -449,6 +449,7 @@ enum class GuiText {
     CfTeam,
     CfDay,
     CfCommunes,
+    CfCommune,
     CfCentreConcerned,
     CfCentreAll,
     CfCentreLargest,
