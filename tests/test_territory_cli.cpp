@@ -119,7 +119,7 @@ TEST_CASE("cli: territory lists the candidates with their codes when a name is n
     CHECK(none_en.err.find("no EPCI of that name") != std::string::npos);
 }
 
-TEST_CASE("cli: territory prints its summary in French, in English with --lang en") {
+TEST_CASE("cli: territory prints its summary in French and in English with --lang en") {
     TempDir dir;
     const Outcome fr = run_cli({"territory", "--epci", "200071827", "--out", "fr"}, dir.path());
     REQUIRE_MESSAGE(fr.exit_code == 0, fr.err);
@@ -142,4 +142,28 @@ TEST_CASE("cli: territory prints its summary in French, in English with --lang e
         if (t.en == t.fr || t.en.size() < 12 || t.en.find('{') != std::string_view::npos) continue;
         CHECK_MESSAGE(fr.out.find(std::string(t.en)) == std::string::npos, t.en);
     }
+}
+
+TEST_CASE("cli: territory --help and the docs say which populations the table holds") {
+    // INSEE legal populations 2023, in force on 1 January 2026 (Mayotte: 2017), as
+    // @etalab/decoupage-administratif 6.0.0 ships them
+    TempDir dir;
+    const Outcome help = run_cli({"territory", "--help"}, dir.path());
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("INSEE legal populations 2023 in force on 1 January 2026, Mayotte 2017") !=
+          std::string::npos);
+    const fs::path root = fs::path(RIPOSTE_SCENARIO_DIR).parent_path();
+    for (const char* file :
+         {"README.md", "docs/territories.md", "scenarios/data/france/README.md"}) {
+        CAPTURE(file);
+        const std::string text = read_text(root / file);
+        CHECK(text.find("légales") != std::string::npos);
+        CHECK(text.find("2023") != std::string::npos);
+        CHECK(text.find("in force on 1 January 2026") != std::string::npos);
+        CHECK(text.find("Mayotte") != std::string::npos);
+        CHECK(text.find("INSEE 2021") == std::string::npos);
+    }
+    const std::string guide = read_text(root / "docs" / "guide-cpts.md");
+    CHECK(guide.find("populations légales INSEE 2023") != std::string::npos);
+    CHECK(guide.find("en vigueur au 1er janvier 2026") != std::string::npos);
 }
