@@ -604,9 +604,10 @@ std::optional<int> App::start_exercise() {
     ui_.show_scenario = false;
     ui_.show_charts = false;
     ui_.show_legend = false;
-    live_.start_session(std::move(in), journal, resume);
-    // by default the facilitator plays each inject out (the console can turn it off)
+    // by default the facilitator plays each inject out (the console can turn it off); sent
+    // before the session starts so that its first frame already says so
     live_.set_pause_at_injects(options_.pause_at_injects);
+    live_.start_session(std::move(in), journal, resume);
     if (options_.run_at_start) live_.play();
     if (options_.speed) {
         live_.set_speed(*options_.speed);
