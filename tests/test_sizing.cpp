@@ -459,7 +459,10 @@ TEST_CASE("roster: one more person asked on a role never takes anyone from anoth
     const auto pm = rostered_people(rm);
     // every role of every shift keeps at least the people it had up to the raised level
     int checked = 0;
-    for (const auto& [key, n] : pb) {
+    for (const auto& entry : pb) {
+        // no structured binding: clang 14 cannot capture one in doctest's message lambda
+        const auto& key = entry.first;
+        const int n = entry.second;
         const auto it = pm.find(key);
         const int now = it == pm.end() ? 0 : it->second;
         CHECK_MESSAGE(now >= std::min(n, level), "centre ", std::get<0>(key), " day ",
@@ -480,7 +483,7 @@ TEST_CASE("roster: one more person asked on a role never takes anyone from anoth
         if (more.plan.centres[static_cast<std::size_t>(rs.centre)].vaccinates())
             CHECK_MESSAGE(rs.has_medecin, "no médecin at centre ", rs.centre, " on day ", rs.day);
     }
-    for (const auto& [key, h] : hb) CHECK(hm[key] >= h - 1e-9);
+    for (const auto& entry : hb) CHECK(hm[entry.first] >= entry.second - 1e-9);
     // and in the simulation: no more people turned away than with the plan as shipped (the
     // CI of the paired difference over 8 replications)
     RunningStats diff;
