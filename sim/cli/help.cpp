@@ -427,9 +427,10 @@ Method (simulation optimisation with common random numbers: every candidate plan
 with the same seeds): a station's role with nobody on a shift first gets one person; then,
 while a target fails, one person is added where it lowers the distance to the targets most
 per hour (or euro) it costs, among the roles and shifts of the centres that fail (greedy
-marginal allocation driven by the binding target); then people are taken away, largest
-saving first, wherever every rule still passes (removal pass); last, the plan is judged on
-M replications (confirming run), and the search goes on from there if it fails.
+marginal allocation driven by the binding target; each step's moves are screened on a
+quarter of the replications and the 4 most promising judged on all); then people are taken
+away, largest saving first, wherever every rule still passes (removal pass); last, the plan
+is judged on M replications (confirming run), and the search goes on from there if it fails.
 
 Output: each step on standard error; what changed and why, e.g. "Clermont-l'Hérault ·
 entretien médical 1 → 4, lun.–sam. 08:30–13:00 : attente p90 (pire jour) 245 → 36 min ;
@@ -440,7 +441,10 @@ plan written to FILE, which 'riposte check' accepts (the plan file as written, c
 kept, with only the shifts' staff changed). When no plan within the pool passes, nothing
 is written and the limiting resource is named: "le vivier donne 16 h par semaine de
 médecin ; un plan conforme en demande au moins 129 (entretien médical) : recruter au moins
-113 h par semaine".
+113 h par semaine", or, when the pool has the hours but cannot roster them where and when
+a passing plan needs them, the hours it leaves unfilled: "the pool (doctor) fills only 318
+of the 403 h a week (medical interview) a passing plan asks in its busiest week, at
+Clermont-l'Hérault (...): recruit at least 85 h a week".
 
 Options:
   --replications N   replications per candidate plan during the search (default 20)

@@ -164,6 +164,16 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
                 profs += (profs.empty() ? "" : ", ") + profession_words(scenario, p, lang);
             for (const int r : l.roles)
                 roles += (roles.empty() ? "" : ", ") + role_words(scenario, r, lang);
+            if (l.filled_hours >= 0) {
+                std::string where;
+                for (const int c : l.centres)
+                    where += (where.empty() ? "" : ", ") +
+                             scenario.plan.centres[static_cast<std::size_t>(c)].name;
+                out += text::fill(lang, text::sizing.limit_placed,
+                                  {num(l.filled_hours), profs, num(l.needed_hours), roles,
+                                   num(std::ceil(l.needed_hours - l.filled_hours)), where});
+                continue;
+            }
             out += text::fill(lang, text::sizing.limit_line,
                               {num(l.pool_hours), profs, num(l.needed_hours), roles,
                                num(std::ceil(l.needed_hours - l.pool_hours))});

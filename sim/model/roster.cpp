@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <string>
 
 namespace riposte {
@@ -139,124 +140,172 @@ Roster build_roster(const Scenario& sc,
         }
     }
 
+    // The roster is built a week at a time (weekly hours are counted by calendar week), level
+    // by level: first one person for every role of every shift of the week, then a second
+    // person wherever a shift asks for two, and so on. A shift's extra people are therefore
+    // never taken at the cost of another shift's first: asking for one more person on Monday
+    // cannot use up the weekly hours that would have put the only médecin on Saturday (a
+    // day-by-day fill did, and closed the centre that afternoon).
     std::vector<double> week_hours(n_people, 0.0);
     std::vector<std::vector<Interval>> busy(n_people);
-    int current_week = -1;
+    struct Slot {
+        RosterShift rs;
+        std::vector<int> need, got; // by role
+        std::vector<int> level;     // the level each person of rs.people was taken at
+        std::vector<char> blocked_by_supervision;
+        std::int64_t abs_start = 0, abs_end = 0;
+        double len_h = 0;
+        int weekday = 0;
+    };
+    std::vector<int> role_pos(w.roles.size(), 0);
+    for (std::size_t k = 0; k < role_order.size(); ++k)
+        role_pos[static_cast<std::size_t>(role_order[k])] = static_cast<int>(k);
 
-    for (int day = 0; day < w.days; ++day) {
-        const int weekday = (day + w.start_weekday) % 7;
-        const int week = (day + w.start_weekday) / 7;
-        if (week != current_week) {
-            std::fill(week_hours.begin(), week_hours.end(), 0.0);
-            current_week = week;
-        }
-        for (std::size_t c = 0; c < plan.centres.size(); ++c) {
-            const Centre& centre = plan.centres[c];
-            if (!centre.open_on(day, w.start_weekday)) continue;
-            for (std::size_t s = 0; s < centre.shifts.size(); ++s) {
-                const Shift& sh = centre.shifts[s];
-                if (day < sh.first_day || day > sh.last_day || !((sh.weekdays >> weekday) & 1))
-                    continue;
-                RosterShift rs;
-                rs.centre = static_cast<int>(c);
-                rs.shift = static_cast<int>(s);
-                rs.day = day;
-                rs.start = sh.start;
-                rs.end = sh.end;
-                const double len_h = (sh.end - sh.start).hours();
-                const std::int64_t abs_start = days(day).seconds() + sh.start.seconds();
-                const std::int64_t abs_end = days(day).seconds() + sh.end.seconds();
-                auto free_at = [&](std::size_t i) {
-                    for (const auto& iv : busy[i])
-                        if (iv.start < abs_end && abs_start < iv.end) return false;
-                    return true;
-                };
-                bool supervision_short = false;
-                for (int role : role_order) {
-                    const auto ru = static_cast<std::size_t>(role);
-                    const int need = ru < sh.staff.size() ? sh.staff[ru] : 0;
-                    int got = 0;
-                    bool blocked_by_supervision = false;
-                    for (int k = 0; k < need; ++k) {
-                        int best = -1;
-                        int best_rank = 0;
-                        double best_hours = 0;
-                        for (int cand : candidates[c][ru]) {
-                            const auto ci = static_cast<std::size_t>(cand);
-                            const RosterPerson& p = roster.people[ci];
-                            const int rk = rank[ru][static_cast<std::size_t>(p.profession)];
-                            // the list is in preference order: a later rank cannot win
-                            if (best >= 0 && rk > best_rank) break;
-                            if (!((p.weekdays >> weekday) & 1)) continue;
-                            if (week_hours[ci] + len_h > p.weekly_hours + 1e-9) continue;
-                            if (!free_at(ci)) continue;
-                            if (supervised[ru][static_cast<std::size_t>(p.profession)] &&
-                                !rs.has_medecin) {
-                                blocked_by_supervision = true;
-                                continue;
-                            }
-                            // prefer: scope preference, then fewest hours this week, then nearest
-                            if (best < 0 || week_hours[ci] < best_hours - 1e-9) {
-                                best = cand;
-                                best_rank = rk;
-                                best_hours = week_hours[ci];
-                                if (best_hours <= 0) break; // nobody can do better
-                            }
-                        }
-                        if (best < 0) break;
-                        const auto bi = static_cast<std::size_t>(best);
-                        week_hours[bi] += len_h;
-                        busy[bi].push_back({abs_start, abs_end});
-                        rs.people.push_back({best, role});
-                        roster.hours_by_profession[static_cast<std::size_t>(
-                            roster.people[bi].profession)] += len_h;
-                        if (roster.people[bi].profession == medecin) rs.has_medecin = true;
-                        ++got;
+    for (int week_first = 0; week_first < w.days;) {
+        const int week = (week_first + w.start_weekday) / 7;
+        int week_end = week_first; // one past the week's last day
+        while (week_end < w.days && (week_end + w.start_weekday) / 7 == week) ++week_end;
+        std::fill(week_hours.begin(), week_hours.end(), 0.0);
+        std::vector<Slot> slots;
+        int max_need = 0;
+        for (int day = week_first; day < week_end; ++day) {
+            const int weekday = (day + w.start_weekday) % 7;
+            for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+                const Centre& centre = plan.centres[c];
+                if (!centre.open_on(day, w.start_weekday)) continue;
+                for (std::size_t s = 0; s < centre.shifts.size(); ++s) {
+                    const Shift& sh = centre.shifts[s];
+                    if (day < sh.first_day || day > sh.last_day || !((sh.weekdays >> weekday) & 1))
+                        continue;
+                    Slot slot;
+                    slot.rs.centre = static_cast<int>(c);
+                    slot.rs.shift = static_cast<int>(s);
+                    slot.rs.day = day;
+                    slot.rs.start = sh.start;
+                    slot.rs.end = sh.end;
+                    slot.len_h = (sh.end - sh.start).hours();
+                    slot.abs_start = days(day).seconds() + sh.start.seconds();
+                    slot.abs_end = days(day).seconds() + sh.end.seconds();
+                    slot.weekday = weekday;
+                    slot.need.assign(w.roles.size(), 0);
+                    slot.got.assign(w.roles.size(), 0);
+                    slot.blocked_by_supervision.assign(w.roles.size(), 0);
+                    for (std::size_t r = 0; r < w.roles.size() && r < sh.staff.size(); ++r) {
+                        slot.need[r] = sh.staff[r];
+                        max_need = std::max(max_need, sh.staff[r]);
                     }
-                    if (got < need) {
-                        if (role == supervision) supervision_short = true;
-                        ShortfallRow row;
-                        row.centre = static_cast<int>(c);
-                        row.day = day;
-                        row.role = role;
-                        row.start = sh.start;
-                        row.end = sh.end;
-                        row.required = need;
-                        row.rostered = got;
-                        row.reason = blocked_by_supervision
-                                         ? "qualified people only under supervision and no "
-                                           "médecin on site"
-                                         : "not enough qualified people within commute, weekly "
-                                           "hours and days";
-                        roster.shortfalls.push_back(std::move(row));
-                    }
+                    slots.push_back(std::move(slot));
                 }
-                // A vaccination centre needs a médecin on site whenever it is open.
-                if (centre.vaccinates() && !rs.has_medecin) {
-                    if (!supervision_short) {
-                        ShortfallRow row;
-                        row.centre = static_cast<int>(c);
-                        row.day = day;
-                        row.role = supervision;
-                        row.start = sh.start;
-                        row.end = sh.end;
-                        row.required = 1;
-                        row.rostered = 0;
-                        row.reason = "no médecin on site: a vaccination centre cannot open "
-                                     "without one";
-                        roster.shortfalls.push_back(std::move(row));
-                    }
-                }
-                roster.shifts.push_back(std::move(rs));
             }
         }
-        // keep the busy lists short: only shifts running into tomorrow matter from then on
-        const std::int64_t tomorrow = days(day + 1).seconds();
+        for (int level = 1; level <= max_need; ++level)
+            for (Slot& slot : slots) {
+                const auto c = static_cast<std::size_t>(slot.rs.centre);
+                auto free_at = [&](std::size_t i) {
+                    for (const auto& iv : busy[i])
+                        if (iv.start < slot.abs_end && slot.abs_start < iv.end) return false;
+                    return true;
+                };
+                for (int role : role_order) {
+                    const auto ru = static_cast<std::size_t>(role);
+                    // a role whose earlier level could not be filled stays short
+                    if (slot.need[ru] < level || slot.got[ru] != level - 1) continue;
+                    int best = -1;
+                    int best_rank = 0;
+                    double best_hours = 0;
+                    for (int cand : candidates[c][ru]) {
+                        const auto ci = static_cast<std::size_t>(cand);
+                        const RosterPerson& p = roster.people[ci];
+                        const int rk = rank[ru][static_cast<std::size_t>(p.profession)];
+                        // the list is in preference order: a later rank cannot win
+                        if (best >= 0 && rk > best_rank) break;
+                        if (!((p.weekdays >> slot.weekday) & 1)) continue;
+                        if (week_hours[ci] + slot.len_h > p.weekly_hours + 1e-9) continue;
+                        if (!free_at(ci)) continue;
+                        if (supervised[ru][static_cast<std::size_t>(p.profession)] &&
+                            !slot.rs.has_medecin) {
+                            slot.blocked_by_supervision[ru] = 1;
+                            continue;
+                        }
+                        // prefer: scope preference, then fewest hours this week, then nearest
+                        if (best < 0 || week_hours[ci] < best_hours - 1e-9) {
+                            best = cand;
+                            best_rank = rk;
+                            best_hours = week_hours[ci];
+                            if (best_hours <= 0) break; // nobody can do better
+                        }
+                    }
+                    if (best < 0) continue;
+                    const auto bi = static_cast<std::size_t>(best);
+                    week_hours[bi] += slot.len_h;
+                    busy[bi].push_back({slot.abs_start, slot.abs_end});
+                    slot.rs.people.push_back({best, role});
+                    slot.level.push_back(level);
+                    roster.hours_by_profession[static_cast<std::size_t>(
+                        roster.people[bi].profession)] += slot.len_h;
+                    if (roster.people[bi].profession == medecin) slot.rs.has_medecin = true;
+                    ++slot.got[ru];
+                }
+            }
+        for (Slot& slot : slots) {
+            // people listed role by role (in filling order), then by the level they came at
+            std::vector<std::size_t> order(slot.rs.people.size());
+            std::iota(order.begin(), order.end(), std::size_t{0});
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                const int ra = role_pos[static_cast<std::size_t>(slot.rs.people[a].role)];
+                const int rb = role_pos[static_cast<std::size_t>(slot.rs.people[b].role)];
+                if (ra != rb) return ra < rb;
+                return slot.level[a] < slot.level[b];
+            });
+            std::vector<Assignment> people;
+            people.reserve(order.size());
+            for (const std::size_t i : order) people.push_back(slot.rs.people[i]);
+            slot.rs.people = std::move(people);
+            const Centre& centre = plan.centres[static_cast<std::size_t>(slot.rs.centre)];
+            bool supervision_short = false;
+            for (int role : role_order) {
+                const auto ru = static_cast<std::size_t>(role);
+                if (slot.got[ru] >= slot.need[ru]) continue;
+                if (role == supervision) supervision_short = true;
+                ShortfallRow row;
+                row.centre = slot.rs.centre;
+                row.day = slot.rs.day;
+                row.role = role;
+                row.start = slot.rs.start;
+                row.end = slot.rs.end;
+                row.required = slot.need[ru];
+                row.rostered = slot.got[ru];
+                row.reason = slot.blocked_by_supervision[ru]
+                                 ? "qualified people only under supervision and no "
+                                   "médecin on site"
+                                 : "not enough qualified people within commute, weekly "
+                                   "hours and days";
+                roster.shortfalls.push_back(std::move(row));
+            }
+            // A vaccination centre needs a médecin on site whenever it is open.
+            if (centre.vaccinates() && !slot.rs.has_medecin && !supervision_short) {
+                ShortfallRow row;
+                row.centre = slot.rs.centre;
+                row.day = slot.rs.day;
+                row.role = supervision;
+                row.start = slot.rs.start;
+                row.end = slot.rs.end;
+                row.required = 1;
+                row.rostered = 0;
+                row.reason = "no médecin on site: a vaccination centre cannot open "
+                             "without one";
+                roster.shortfalls.push_back(std::move(row));
+            }
+            roster.shifts.push_back(std::move(slot.rs));
+        }
+        // keep the busy lists short: only shifts running into next week matter from then on
+        const std::int64_t next_week = days(week_end).seconds();
         for (auto& b : busy)
             if (!b.empty())
                 b.erase(std::remove_if(b.begin(), b.end(),
-                                       [&](const Interval& iv) { return iv.end <= tomorrow; }),
+                                       [&](const Interval& iv) { return iv.end <= next_week; }),
                         b.end());
+        week_first = week_end;
     }
     return roster;
 }

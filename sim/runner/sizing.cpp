@@ -1,7 +1,9 @@
 // The staffing search (sizing.hpp, docs/sizing.md).
 #include "riposte/sizing.hpp"
 
+#include "riposte/roster.hpp"
 #include "riposte/runner.hpp"
+#include "riposte/territory.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -251,11 +253,31 @@ class Search {
             bool moved = false;
             for (const auto& [x, c] : centres) {
                 if (waits_fail && x <= 0) break;
-                const std::vector<Move> moves = moves_at(p, e, c);
+                std::vector<Move> moves = moves_at(p, e, c);
                 if (moves.empty()) continue;
                 std::vector<Plan> plans;
                 for (const Move& m : moves) plans.push_back(apply(p, m));
-                const std::vector<Evaluation> evs = judge(plans, reps);
+                // screening: every move on the first quarter of the replications (the same
+                // seeds: common random numbers), then the most promising few on all of them
+                const int screen = std::max(3, reps / 4);
+                std::vector<Evaluation> evs;
+                if (screen < reps && moves.size() > screen_keep) {
+                    const Evaluation e_screen = screen == e.report.replications
+                                                    ? e
+                                                    : judge(std::vector<Plan>{p}, screen).front();
+                    const std::vector<Evaluation> first = judge(plans, screen);
+                    if (cancelled()) return true;
+                    const std::vector<std::size_t> keep = promising(e_screen, moves, first);
+                    std::vector<Move> kept_moves;
+                    std::vector<Plan> kept_plans;
+                    for (const std::size_t i : keep) {
+                        kept_moves.push_back(moves[i]);
+                        kept_plans.push_back(plans[i]);
+                    }
+                    moves = std::move(kept_moves);
+                    plans = std::move(kept_plans);
+                }
+                evs = judge(plans, reps);
                 if (cancelled()) return true;
                 const int best = choose(p, e, moves, evs);
                 if (best < 0) continue;
@@ -270,6 +292,32 @@ class Search {
             if (!moved) return false;
         }
         return true;
+    }
+
+    /// Moves kept after screening: those that make every target hold on the screening
+    /// replications, then the best `screen_keep` by drop in the distance to the targets per
+    /// unit of cost, then (when none lowers it) the widest moves, as choose() would fall back.
+    std::vector<std::size_t> promising(const Evaluation& e, const std::vector<Move>& moves,
+                                       const std::vector<Evaluation>& evs) const {
+        std::vector<std::pair<double, std::size_t>> ranked;
+        for (std::size_t i = 0; i < evs.size(); ++i) {
+            const Evaluation& c = evs[i];
+            if (!c.complete || c.staffing_failures > e.staffing_failures) continue;
+            const double gain = e.excess - c.excess;
+            const double ratio = gain / std::max(1e-9, cost(c) - cost(e));
+            const double key = targets_pass(c) ? std::numeric_limits<double>::infinity()
+                               : gain > 0      ? ratio
+                                               : -static_cast<double>(moves.size() + 1) +
+                                                static_cast<double>(moves[i].shifts.size());
+            ranked.push_back({key, i});
+        }
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<std::size_t> keep;
+        for (std::size_t k = 0; k < ranked.size() && k < screen_keep; ++k)
+            keep.push_back(ranked[k].second);
+        std::sort(keep.begin(), keep.end());
+        return keep;
     }
 
     /// The move to make among `moves` (judged as `evs`), or -1 when none is within the pool.
@@ -366,6 +414,7 @@ class Search {
     [[nodiscard]] const std::map<int, double>& rates() const { return rates_; }
 
   private:
+    static constexpr std::size_t screen_keep = 4; ///< moves judged in full after screening
     const Scenario& sc_;
     const SizingOptions& o_;
     std::map<int, double> rates_;
@@ -375,9 +424,10 @@ class Search {
     int evaluations_ = 0;
 };
 
-/// What the pool lacks for `plan` (the least passing plan found with a larger pool).
-std::vector<PoolLimit> pool_limits(const World& w, const Plan& plan) {
-    const auto need = weekly_role_hours(w, plan);
+/// Every group of professions that alone may fill some roles, with the pool's hours a week
+/// and the most hours a week `need` asks of those roles.
+std::vector<PoolLimit> pool_limits_all(const World& w,
+                                       const std::vector<std::vector<double>>& need) {
     const int supervision = w.supervision_role();
     std::vector<double> pool_hours(w.professions.size(), 0.0);
     for (const PoolEntry& e : w.pool)
@@ -404,8 +454,16 @@ std::vector<PoolLimit> pool_limits(const World& w, const Plan& plan) {
             l.needed_hours = std::max(l.needed_hours, n);
         }
         for (const int p : l.professions) l.pool_hours += pool_hours[static_cast<std::size_t>(p)];
-        if (l.needed_hours > l.pool_hours + 1e-9) out.push_back(std::move(l));
+        out.push_back(std::move(l));
     }
+    return out;
+}
+
+/// What the pool lacks for `plan` (the least passing plan found with a larger pool).
+std::vector<PoolLimit> pool_limits(const World& w, const Plan& plan) {
+    std::vector<PoolLimit> out;
+    for (PoolLimit& l : pool_limits_all(w, weekly_role_hours(w, plan)))
+        if (l.needed_hours > l.pool_hours + 1e-9) out.push_back(std::move(l));
     // a group of professions short by no more than a smaller group inside it says nothing more
     std::vector<PoolLimit> minimal;
     for (const PoolLimit& l : out) {
@@ -425,6 +483,68 @@ std::vector<PoolLimit> pool_limits(const World& w, const Plan& plan) {
         return ra > rb;
     });
     return out;
+}
+
+/// The roster of `sc` (travel as validate computes it).
+Roster roster_of(const Scenario& sc) {
+    const World& w = sc.world;
+    const TravelGraph graph(w.territory);
+    double cutoff = std::max(w.behaviour.max_travel_minutes, sc.plan.max_travel_minutes);
+    for (const auto& e : w.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
+    std::vector<std::vector<double>> travel;
+    for (const Centre& c : sc.plan.centres) travel.push_back(graph.minutes_from(c.commune, cutoff));
+    for (const MobileTeam& t : sc.plan.mobile_teams)
+        travel.push_back(graph.minutes_from(t.base_commune, cutoff));
+    return build_roster(sc, travel);
+}
+
+/// When the pool's hours suffice in total: what the roster of `plan` against the real pool
+/// leaves unfilled, by group of professions (the roles only they may fill), in the worst week.
+std::vector<PoolLimit> roster_limits(const World& w, const Plan& plan) {
+    Scenario sc;
+    sc.world = w;
+    sc.plan = plan;
+    const Roster roster = roster_of(sc);
+    if (roster.shortfalls.empty()) return {};
+    const auto need = weekly_role_hours(w, plan);
+    std::vector<PoolLimit> groups = pool_limits_all(w, need);
+    const int weeks = static_cast<int>(need.size());
+    std::vector<PoolLimit> out;
+    for (PoolLimit& g : groups) {
+        std::vector<double> missing(static_cast<std::size_t>(weeks), 0.0);
+        std::set<int> centres;
+        for (const ShortfallRow& row : roster.shortfalls) {
+            if (std::find(g.roles.begin(), g.roles.end(), row.role) == g.roles.end()) continue;
+            const auto wk = static_cast<std::size_t>((row.day + w.start_weekday) / 7);
+            if (wk >= missing.size()) continue;
+            missing[wk] += (row.required - row.rostered) * (row.end - row.start).hours();
+            centres.insert(row.centre);
+        }
+        std::size_t worst = 0;
+        for (std::size_t k = 0; k < missing.size(); ++k)
+            if (missing[k] > missing[worst]) worst = k;
+        if (missing.empty() || missing[worst] <= 0) continue;
+        double n = 0;
+        for (const int r : g.roles) n += need[worst][static_cast<std::size_t>(r)];
+        g.needed_hours = n;
+        g.filled_hours = n - missing[worst];
+        g.centres.assign(centres.begin(), centres.end());
+        out.push_back(std::move(g));
+    }
+    // a group whose missing hours are all a smaller group's (médecins inside "carers") is said
+    // once, by the smaller group
+    std::vector<PoolLimit> minimal;
+    for (const PoolLimit& l : out) {
+        bool covered = false;
+        for (const PoolLimit& m : out)
+            covered = covered ||
+                      (m.professions.size() < l.professions.size() &&
+                       std::includes(l.professions.begin(), l.professions.end(),
+                                     m.professions.begin(), m.professions.end()) &&
+                       l.needed_hours - l.filled_hours <= m.needed_hours - m.filled_hours + 1e-9);
+        if (!covered) minimal.push_back(l);
+    }
+    return minimal;
 }
 
 } // namespace
@@ -624,6 +744,9 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
         // what a passing plan asks (the larger pool's), or, when even that fails on targets
         // staff cannot meet, what the plan found asks
         res.limits = pool_limits(scenario.world, le.pass() ? lp : plan);
+        if (res.limits.empty() && le.pass())
+            // the hours are there in total: what the roster of the passing plan cannot place
+            res.limits = roster_limits(scenario.world, lp);
         if (res.limits.empty() && le.pass()) {
             // the hours are there, not where or when the plan that passes needs them
             Scenario need = scenario;
