@@ -144,10 +144,19 @@ void App::fit_map_if_needed() {
         insets.bottom = ui_.show_legend ? legend_height_estimate(ui_) : panel_margin;
     ui_.fit_scale = ui_.camera.fit(*loaded_->map, insets);
     ui_.camera_fitted = true;
-    if (options_.zoom > 1) // --zoom: closer, at the middle of the map area
-        ui_.camera.zoom_at(
-            {(insets.left + size.x - insets.right) / 2, (insets.top + size.y - insets.bottom) / 2},
-            options_.zoom, ui_.fit_scale / 8, ui_.fit_scale * 400);
+    if (options_.zoom > 1) {
+        // --zoom: closer, on the middle of the mainland (France: not its overseas frames),
+        // brought to the middle of the map area
+        const MapGeometry& g = *loaded_->map;
+        const MapPoint mainland{(g.main_min.x + g.main_max.x) / 2,
+                                (g.main_min.y + g.main_max.y) / 2};
+        const MapPoint area{(insets.left + size.x - insets.right) / 2,
+                            (insets.top + size.y - insets.bottom) / 2};
+        ui_.camera.zoom_at(ui_.camera.to_screen(mainland), options_.zoom, ui_.fit_scale / 8,
+                           ui_.fit_scale * 400);
+        const MapPoint now = ui_.camera.to_screen(mainland);
+        ui_.camera.pan_pixels(area.x - now.x, area.y - now.y);
+    }
 }
 
 void App::handle_event(const sf::Event& event) {
@@ -393,8 +402,10 @@ bool App::save_screenshot(const std::filesystem::path& file) {
         for (std::size_t c = 0; c < loaded_->scenario->plan.centres.size(); ++c) {
             const MapPoint p = scene.centre_marker_screen(static_cast<int>(c), ui_.camera);
             if (!std::isfinite(p.x)) continue; // outside the view's scene
+            const Rgba rgb = scene.markers[static_cast<std::size_t>(scene.centre_marker[c])].colour;
             std::cout << "riposte-gui: centre " << c << " marker at " << std::lround(p.x) << ","
-                      << std::lround(p.y) << "\n";
+                      << std::lround(p.y) << " rgb " << int{rgb[0]} << "," << int{rgb[1]} << ","
+                      << int{rgb[2]} << "\n";
         }
         // the map's aggregated markers and overseas frames (France), for the pixel checks
         for (const SceneMarker& m : scene.markers) {
@@ -476,6 +487,10 @@ std::optional<int> App::open() {
                      "1600x1000x24\".\n";
         return static_cast<int>(ExitCode::RunError);
     }
+    // The window's frames come first; the run goes on with the processor time they leave
+    // (on a two-core laptop with software OpenGL, a run at full speed would halve the frame
+    // rate).
+    live_.lower_worker_priority();
     if (!backend_.init(*window_)) {
         std::cerr << "riposte-gui: error: cannot start Dear ImGui's OpenGL renderer on this "
                      "display (OpenGL 2.0 or later is needed)\n";
@@ -844,7 +859,8 @@ int App::run_frame_stats() {
     };
     std::cout << "riposte-gui: frame-stats frames " << sorted.size() << " median_ms " << at(0.5)
               << " p90_ms " << at(0.9) << " max_ms " << sorted.back() << " engine_wait_max_ms "
-              << longest_wait << " run "
+              << longest_wait << " scene_rebuilds " << ui_.map_scene.rebuilds()
+              << " scene_build_max_ms " << ui_.map_scene.longest_rebuild_ms() << " run "
               << (status == LiveStatus::Done     ? "done"
                   : status == LiveStatus::Paused ? "paused"
                                                  : "running")

@@ -134,6 +134,8 @@ MapGeometry build_map_geometry(const Scenario& scenario) {
         hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
     }
     if (lo.x > hi.x) lo = hi = {0, 0};
+    g.main_min = lo;
+    g.main_max = hi;
 
     // Insets, sorted by code, in two columns left of the mainland (one column for one or two).
     std::vector<std::size_t> inset_parts;

@@ -29,12 +29,13 @@ struct MapGeometry {
     std::vector<MapPoint> commune_pos;
     std::vector<double> commune_radius;               ///< km; area proportional to the population
     std::vector<std::vector<int>> centres_in_commune; ///< plan centre indices, per commune
-    std::vector<int> by_population;       ///< commune indices, most populous first (labels)
-    std::vector<std::int64_t> population; ///< per commune (never negative)
-    std::vector<int> commune_inset;       ///< index in `insets`, -1 on the mainland
-    std::vector<MapInset> insets;         ///< overseas frames (empty for a mainland territory)
-    MapPoint min{0, 0}, max{0, 0};        ///< bounding box of the discs and the frames
-    double max_radius = 0;                ///< largest commune_radius
+    std::vector<int> by_population;          ///< commune indices, most populous first (labels)
+    std::vector<std::int64_t> population;    ///< per commune (never negative)
+    std::vector<int> commune_inset;          ///< index in `insets`, -1 on the mainland
+    std::vector<MapInset> insets;            ///< overseas frames (empty for a mainland territory)
+    MapPoint min{0, 0}, max{0, 0};           ///< bounding box of the discs and the frames
+    MapPoint main_min{0, 0}, main_max{0, 0}; ///< bounding box of the mainland's communes
+    double max_radius = 0;                   ///< largest commune_radius
     double spacing = 1; ///< km between neighbouring communes, typically (mainland)
 
     /// A uniform grid over the plane, built once per world: the communes of each cell

@@ -1,6 +1,7 @@
 #include "map_scene.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -10,7 +11,7 @@
 namespace riposte::gui {
 namespace {
 
-constexpr double commune_cell_px = 6;   ///< aggregation cells: 6 to 12 pixels
+constexpr double commune_cell_px = 10;  ///< aggregation cells: 10 to 20 pixels
 constexpr double marker_cell_px = 28;   ///< marker clusters: 28 to 56 pixels
 constexpr std::size_t max_labels = 400; ///< names placed at most
 constexpr float label_gap = 3;          ///< pixels between a disc and its name
@@ -105,10 +106,10 @@ bool MapSceneCache::update(const std::shared_ptr<const MapGeometry>& geometry,
     const MapGeometry& g = *geometry;
     const double scale = camera.scale;
     // the tiles (a screen's size) covering the view and half a screen around it
-    const double tile = 0.5 * std::max(camera.width, camera.height) / scale;
+    const double tile = 0.25 * std::max(camera.width, camera.height) / scale;
     const MapPoint view_lo = camera.to_map({0, 0}),
                    view_hi = camera.to_map({camera.width, camera.height});
-    const double mx = camera.width * 0.25 / scale, my = camera.height * 0.25 / scale;
+    const double mx = camera.width * 0.125 / scale, my = camera.height * 0.125 / scale;
     Key key;
     key.geometry = &g;
     key.scale = scale;
@@ -122,7 +123,17 @@ bool MapSceneCache::update(const std::shared_ptr<const MapGeometry>& geometry,
     key_ = key;
     geometry_ = geometry;
     metric_ = metric;
+    const auto t0 = std::chrono::steady_clock::now();
+    build(g, scenario, camera, key, tile, labels);
+    longest_ms_ = std::max(
+        longest_ms_,
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    return true;
+}
 
+bool MapSceneCache::build(const MapGeometry& g, const Scenario& scenario, const MapCamera& camera,
+                          const Key& key, double tile, const LabelMetrics* labels) {
+    const double scale = camera.scale;
     MapScene& s = scene_;
     s.version += 1;
     s.scale = scale;

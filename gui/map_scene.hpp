@@ -4,7 +4,7 @@
 //
 // Level of detail, decided by the zoom only (stable while panning):
 //   - communes are binned in a grid of the plane whose cell is a power of two kilometres,
-//     between 6 and 12 pixels on screen; a cell holding two communes or more is drawn as one
+//     between 10 and 20 pixels on screen; a cell holding two communes or more is drawn as one
 //     square coloured by the population-weighted metric (no disc soup); a commune alone in its
 //     cell is drawn as its disc; roads join communes drawn as discs;
 //   - the centres of a commune make one marker with their count; markers are binned the same
@@ -13,7 +13,7 @@
 //   - commune names are placed greedily in screen space, most populous first (a commune with
 //     centres counts more), each beside its disc or cell where it overlaps no other label and
 //     no marker; a name that fits nowhere is not drawn.
-// The scene covers the view plus a quarter of a screen around it, in tiles of the plane: it is
+// The scene covers the view plus an eighth of a screen around it, in tiles of the plane: it is
 // recomputed only when the zoom, the tiles in view, the metric or the font change, and panning
 // inside the tiles only moves it (labels do not drift).
 #include "map_geometry.hpp"
@@ -103,6 +103,8 @@ class MapSceneCache {
     [[nodiscard]] const MapScene& scene() const { return scene_; }
     /// Rebuilds counted since the start (tests, benchmark).
     [[nodiscard]] std::uint64_t rebuilds() const { return scene_.version; }
+    /// Longest rebuild so far, milliseconds (benchmark).
+    [[nodiscard]] double longest_rebuild_ms() const { return longest_ms_; }
 
   private:
     struct Key {
@@ -116,6 +118,9 @@ class MapSceneCache {
     std::shared_ptr<const MapGeometry> geometry_; ///< keeps the keyed pointers alive
     std::shared_ptr<const MetricValues> metric_;
     MapScene scene_;
+    double longest_ms_ = 0;
+    bool build(const MapGeometry& g, const Scenario& scenario, const MapCamera& camera,
+               const Key& key, double tile, const LabelMetrics* labels);
     // reused between rebuilds (no allocation while the view is still)
     std::vector<std::pair<std::uint64_t, int>> items_;
     std::vector<char> is_disc_;

@@ -28,6 +28,19 @@ void add_rect(sf::VertexArray& va, sf::Vector2f lo, sf::Vector2f hi, sf::Color c
     va.append({{lo.x, hi.y}, colour});
 }
 
+/// Inset frames' background.
+const sf::Color frame_fill(36, 43, 56, 255);
+
+/// `c` drawn over `ground`, as one opaque colour.
+sf::Color opaque(Rgba c, Rgba ground) {
+    const double a = c[3] / 255.0;
+    const auto mix = [&](int k) {
+        return static_cast<sf::Uint8>(std::lround(c[static_cast<std::size_t>(k)] * a +
+                                                  ground[static_cast<std::size_t>(k)] * (1 - a)));
+    };
+    return {mix(0), mix(1), mix(2), 255};
+}
+
 /// Discs smaller than this (pixels of radius) are dots drawn as squares: a few pixels wide,
 /// they look the same and cost a third.
 constexpr float small_disc_px = 3.5f;
@@ -69,7 +82,7 @@ void MapView::rebuild(const MapScene& scene) {
     discs_.clear();
     rims_.clear();
     centres_.clear();
-    const sf::Color frame_fill(36, 43, 56, 255), frame_line(120, 132, 150, 255);
+    const sf::Color frame_line(120, 132, 150, 255);
     for (const MapInset& inset : g.insets) {
         const sf::Vector2f lo = to_sf(inset.lo), hi = to_sf(inset.hi);
         add_rect(frames_, lo, hi, frame_fill);
@@ -84,16 +97,31 @@ void MapView::rebuild(const MapScene& scene) {
         roads_.append({to_sf(g.commune_pos[static_cast<std::size_t>(r[0])]), road});
         roads_.append({to_sf(g.commune_pos[static_cast<std::size_t>(r[1])]), road});
     }
+    // Cells and discs are drawn opaque (their colour blended over the background here, once):
+    // software OpenGL then writes their pixels without reading them back.
+    const Rgba frame_rgba{frame_fill.r, frame_fill.g, frame_fill.b, 255};
+    const auto ground = [&](int commune) {
+        return g.commune_inset[static_cast<std::size_t>(commune)] >= 0 ? frame_rgba
+                                                                       : map_colours::background;
+    };
     const auto gap = static_cast<float>(0.5 / scale); // half a pixel between cells
     for (const SceneCell& c : scene.cells) {
         const sf::Vector2f lo = to_sf(c.lo), hi = to_sf(c.hi);
-        add_rect(cells_, {lo.x + gap, lo.y + gap}, {hi.x - gap, hi.y - gap}, to_sf(c.colour));
+        add_rect(cells_, {lo.x + gap, lo.y + gap}, {hi.x - gap, hi.y - gap},
+                 opaque(c.colour, ground(c.top)));
     }
-    for (const SceneDisc& d : scene.discs) {
+    // the largest discs first: a town does not hide the villages around it
+    disc_order_.resize(scene.discs.size());
+    for (std::size_t k = 0; k < disc_order_.size(); ++k) disc_order_[k] = k;
+    std::stable_sort(disc_order_.begin(), disc_order_.end(), [&](std::size_t a, std::size_t b) {
+        return scene.discs[a].radius_px > scene.discs[b].radius_px;
+    });
+    for (std::size_t k : disc_order_) {
+        const SceneDisc& d = scene.discs[k];
         const sf::Vector2f at = to_sf(g.commune_pos[static_cast<std::size_t>(d.commune)]);
         const double r = d.radius_px / scale;
         const int n = disc_segments(d.radius_px);
-        const sf::Color fill = to_sf(d.colour);
+        const sf::Color fill = opaque(d.colour, ground(d.commune));
         if (d.radius_px < small_disc_px) { // a dot: a square, no outline
             const auto h = static_cast<float>(r);
             add_rect(discs_, {at.x - h, at.y - h}, {at.x + h, at.y + h}, fill);
@@ -140,8 +168,10 @@ void MapView::draw(sf::RenderTarget& target, const MapCamera& camera, const MapS
     target.draw(frames_);
     target.draw(borders_);
     target.draw(roads_);
-    target.draw(cells_);
-    target.draw(discs_);
+    sf::RenderStates opaque_states;
+    opaque_states.blendMode = sf::BlendNone;
+    target.draw(cells_, opaque_states);
+    target.draw(discs_, opaque_states);
     target.draw(rims_);
     target.draw(centres_);
     target.setView(before);

@@ -38,14 +38,15 @@ class MapView {
 
     std::shared_ptr<const Scenario> scenario_;
     std::shared_ptr<const MapGeometry> geometry_;
-    sf::VertexArray frames_;          ///< inset frames: filled backgrounds (triangles)
-    sf::VertexArray borders_;         ///< inset frames: outlines (lines)
-    sf::VertexArray roads_;           ///< lines between communes drawn as discs
-    sf::VertexArray cells_;           ///< aggregated cells (triangles)
-    sf::VertexArray discs_;           ///< commune discs, few segments (triangles)
-    sf::VertexArray rims_;            ///< their darker outlines (lines)
-    sf::VertexArray centres_;         ///< squares with an outline
-    std::uint64_t built_version_ = 0; ///< scene version the layers were built from
+    sf::VertexArray frames_;              ///< inset frames: filled backgrounds (triangles)
+    sf::VertexArray borders_;             ///< inset frames: outlines (lines)
+    sf::VertexArray roads_;               ///< lines between communes drawn as discs
+    sf::VertexArray cells_;               ///< aggregated cells (triangles)
+    sf::VertexArray discs_;               ///< commune discs, few segments (triangles)
+    sf::VertexArray rims_;                ///< their darker outlines (lines)
+    sf::VertexArray centres_;             ///< squares with an outline
+    std::vector<std::size_t> disc_order_; ///< discs, largest first (reused)
+    std::uint64_t built_version_ = 0;     ///< scene version the layers were built from
     double built_scale_ = -1;
 };
 

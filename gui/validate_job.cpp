@@ -1,5 +1,6 @@
 #include "validate_job.hpp"
 
+#include "riposte/live_run.hpp"
 #include "riposte/runner.hpp"
 
 #include <algorithm>
@@ -40,6 +41,7 @@ void ValidateJob::structure(std::shared_ptr<const Scenario> scenario) {
     if (!scenario_) return;
     // on the worker: the national scenario's rules take a while
     thread_ = std::thread([this, v]() mutable {
+        lower_this_thread_priority(); // a background check: the window's frames come first
         try {
             v.report = std::make_shared<const ValidationReport>(validate_structure(*scenario_));
         } catch (const std::exception& e) {

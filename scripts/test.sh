@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds riposte and runs the whole test suite. The GUI tests need a display: when none is
 # available, ctest runs under a virtual X server (24-bit colour, as SFML 2.5 requires). Tests
-# labelled slow (the national golden run, about 2 minutes) are left to CI (.ci/run).
+# labelled slow (the national golden run, about 2 minutes; the France map screenshots, about
+# 1 minute) are left to CI (.ci/run).
 #
 #   scripts/test.sh             the Release build in ./build (GCC), GUI and the MPI transport
 #                               of sweeps included (Open MPI is installed by setup.sh; the

@@ -173,6 +173,11 @@ class LiveRun {
     // holding the entries up to t, then the run goes on from there. post() is refused in a
     // session (it would not be journaled); restart() ends the session.
 
+    /// Lowers the worker thread's scheduling priority (nice 10, Linux): a window drawing its
+    /// frames gets the processor first, the run goes on with what the frames leave. Effective
+    /// at once, or as soon as the worker starts. Elsewhere: does nothing.
+    void lower_worker_priority();
+
     /// The latest frame (never null). Cheap: takes a lock and copies a pointer.
     [[nodiscard]] std::shared_ptr<const LiveFrame> latest() const;
     /// The latest frame and the rows added since the last poll (single consumer).
@@ -243,8 +248,14 @@ class LiveRun {
     std::vector<SeriesDelta> pending_;
     bool pending_reset_ = false; ///< a restart/rewind was published since the last poll
     std::vector<PostedChange> changes_;
-    std::thread thread_; // last: started after the rest is built
+    std::atomic<int> worker_tid_{0};        ///< the worker's thread id (0 until it starts)
+    std::atomic<bool> low_priority_{false}; ///< lower_worker_priority() was called
+    std::thread thread_;                    // last: started after the rest is built
 };
+
+/// Lowers the calling thread's scheduling priority to nice 10 (Linux; elsewhere nothing):
+/// background work (a run, a check of the plan) leaves the processor to the window's frames.
+void lower_this_thread_priority();
 
 /// One plan in a background comparison.
 struct BatchPlan {

@@ -7,6 +7,12 @@
 #include <optional>
 #include <utility>
 
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace riposte {
 namespace {
 
@@ -850,7 +856,37 @@ std::vector<PostedChange> LiveRun::changes() const {
     return changes_;
 }
 
+namespace {
+
+void set_thread_nice([[maybe_unused]] int tid) {
+#if defined(__linux__)
+    // Linux threads have their own nice value; failure (a sandbox refusing it) changes nothing.
+    (void)setpriority(PRIO_PROCESS, static_cast<id_t>(tid), 10);
+#endif
+}
+
+int this_thread_id() {
+#if defined(__linux__)
+    return static_cast<int>(::syscall(SYS_gettid));
+#else
+    return 0;
+#endif
+}
+
+} // namespace
+
+void lower_this_thread_priority() {
+    set_thread_nice(this_thread_id());
+}
+
+void LiveRun::lower_worker_priority() {
+    low_priority_.store(true);
+    if (const int tid = worker_tid_.load(); tid != 0) set_thread_nice(tid);
+}
+
 void LiveRun::body() {
+    worker_tid_.store(this_thread_id());
+    if (low_priority_.load()) set_thread_nice(worker_tid_.load());
     Worker worker(*this);
     std::deque<Command> taken;
     for (;;) {

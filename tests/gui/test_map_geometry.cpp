@@ -1,8 +1,13 @@
 #include "map_geometry.hpp"
+#include "map_scene.hpp"
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
 
 using namespace riposte;
 using namespace riposte::gui;
@@ -123,4 +128,172 @@ TEST_CASE("hit testing finds the commune under the mouse, -1 elsewhere") {
     const MapPoint est = cam.to_screen(g.commune_pos[1]);
     CHECK(find_commune_at(g, cam, {est.x + 0.9 * commune_radius_pixels(g, cam, 1, 20), est.y}, 20,
                           0) == 1);
+}
+
+namespace {
+
+/// A mainland grid of 20 x 20 communes 0.05 degree apart around (46 N, 2 E), populations
+/// varying, three centres in commune 0 and one in commune 210; plus three overseas communes
+/// (two in Guadeloupe, one in La Réunion).
+Scenario grid_with_overseas() {
+    Scenario s;
+    auto& c = s.world.territory.communes;
+    for (int y = 0; y < 20; ++y)
+        for (int x = 0; x < 20; ++x) {
+            const int i = y * 20 + x;
+            c.push_back({"01" + std::to_string(100 + i), "Commune" + std::to_string(i),
+                         100 + (i * 7919) % 20000, 46.0 + 0.05 * y, 2.0 + 0.05 * x});
+        }
+    c.push_back({"97101", "Les Abymes", 53000, 16.27, -61.50});
+    c.push_back({"97102", "Anse-Bertrand", 4000, 16.47, -61.51});
+    c.push_back({"97411", "Saint-Denis", 150000, -20.88, 55.45});
+    for (int k = 0; k < 3; ++k) {
+        Centre centre;
+        centre.name = "CV " + std::to_string(k);
+        centre.commune = 0;
+        s.plan.centres.push_back(centre);
+    }
+    Centre other;
+    other.name = "CV far";
+    other.commune = 210;
+    s.plan.centres.push_back(other);
+    return s;
+}
+
+LabelMetrics fixed_width_labels() {
+    LabelMetrics m;
+    m.font_size = 13;
+    m.digit_width = 7;
+    m.width = [](const std::string& t) { return 7.0f * static_cast<float>(t.size()); };
+    return m;
+}
+
+bool boxes_overlap(const std::array<float, 4>& a, const std::array<float, 4>& b) {
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+} // namespace
+
+TEST_CASE("overseas communes go to framed insets with their own scale, left of the mainland") {
+    const MapGeometry g = build_map_geometry(grid_with_overseas());
+    REQUIRE(g.insets.size() == 2);
+    CHECK(g.insets[0].code == "971");
+    CHECK(g.insets[1].code == "974");
+    CHECK(g.insets[0].communes == 2);
+    CHECK(g.commune_inset[0] == -1);
+    CHECK(g.commune_inset[400] == 0);
+    CHECK(g.commune_inset[402] == 1);
+    for (std::size_t i = 400; i < 403; ++i) {
+        const MapInset& f = g.insets[static_cast<std::size_t>(g.commune_inset[i])];
+        CHECK(g.commune_pos[i].x > f.lo.x);
+        CHECK(g.commune_pos[i].x < f.hi.x);
+        CHECK(g.commune_pos[i].y > f.lo.y);
+        CHECK(g.commune_pos[i].y < f.hi.y);
+        CHECK(f.hi.x < g.main_min.x); // left of the mainland
+    }
+    // Guadeloupe's two communes, 22 km apart, are spread over the frame (own scale > 1)
+    CHECK(g.insets[0].scale > 1.0);
+    // the mainland keeps its true distances: 0.05 degree of latitude is 5.5 km
+    CHECK(g.commune_pos[0].y - g.commune_pos[20].y == doctest::Approx(5.53).epsilon(0.01));
+    // the frames are inside the fitted box
+    CHECK(g.min.x <= g.insets[0].lo.x);
+}
+
+TEST_CASE("map scene: cells at low zoom, one marker with its count, names never overlap") {
+    const Scenario s = grid_with_overseas();
+    const auto g = std::make_shared<const MapGeometry>(build_map_geometry(s));
+    MapCamera cam;
+    cam.resize(200, 150); // a small window: the mainland's communes ~7 px apart
+    cam.fit(*g, {});
+    MapSceneCache cache;
+    const LabelMetrics labels = fixed_width_labels();
+    REQUIRE(cache.update(g, s, cam, nullptr, &labels));
+    const MapScene fitted = cache.scene();
+    // fitted, the 400 communes are gathered in cells, no disc soup
+    CHECK(fitted.cells.size() > 10);
+    std::int64_t in_cells = 0;
+    for (const SceneCell& c : fitted.cells) in_cells += c.communes;
+    CHECK(in_cells + static_cast<std::int64_t>(fitted.discs.size()) == 403);
+    // commune 0's three centres: one marker with "3", not a row of squares
+    const int m0 = fitted.centre_marker[0];
+    REQUIRE(m0 >= 0);
+    CHECK(fitted.centre_marker[1] == m0);
+    CHECK(fitted.centre_marker[2] == m0);
+    CHECK(fitted.markers[static_cast<std::size_t>(m0)].count >= 3);
+    CHECK(std::string(fitted.markers[static_cast<std::size_t>(m0)].text.data()) ==
+          std::to_string(fitted.markers[static_cast<std::size_t>(m0)].count));
+
+    // zoomed in: communes one by one, each marker for its own commune
+    const MapCamera small = cam;
+    cam.resize(800, 600);
+    cam.fit(*g, {});
+    cam.zoom_at({400, 300}, 4, 0.01, 1e6);
+    cam.centre = g->commune_pos[0];
+    REQUIRE(cache.update(g, s, cam, nullptr, &labels));
+    const MapScene& zoomed = cache.scene();
+    CHECK(zoomed.cells.empty());
+    CHECK(zoomed.discs.size() > 20);
+    const SceneMarker& mk = zoomed.markers[static_cast<std::size_t>(zoomed.centre_marker[0])];
+    CHECK(mk.communes == 1);
+    CHECK(mk.count == 3);
+    CHECK(std::string(mk.text.data()) == "3");
+    const MapPoint at = zoomed.centre_marker_screen(0, cam);
+    const MapPoint expected = cam.to_screen(g->commune_pos[0]);
+    CHECK(at.x == doctest::Approx(expected.x));
+    CHECK(at.y == doctest::Approx(expected.y));
+    CHECK(zoomed.marker_at(at, cam) == zoomed.centre_marker[0]);
+
+    // names: placed, none over another, none over a marker
+    for (const MapScene* scene : {&fitted, &zoomed}) {
+        const MapScene& sc = *scene;
+        const MapCamera& view = scene == &fitted ? small : cam;
+        REQUIRE_FALSE(sc.labels.empty());
+        std::vector<std::array<float, 4>> boxes;
+        for (const SceneLabel& l : sc.labels) {
+            const MapPoint p = view.to_screen(l.anchor);
+            boxes.push_back({static_cast<float>(p.x) + l.dx, static_cast<float>(p.y) + l.dy,
+                             static_cast<float>(p.x) + l.dx + l.w,
+                             static_cast<float>(p.y) + l.dy + l.h});
+        }
+        for (std::size_t a = 0; a < boxes.size(); ++a)
+            for (std::size_t b = a + 1; b < boxes.size(); ++b)
+                CHECK_FALSE(boxes_overlap(boxes[a], boxes[b]));
+        if (scene == &zoomed)
+            for (const SceneMarker& m : sc.markers) {
+                const MapPoint p = cam.to_screen(m.at);
+                const std::array<float, 4> box{
+                    static_cast<float>(p.x) - m.half_px, static_cast<float>(p.y) - m.half_px,
+                    static_cast<float>(p.x) + m.half_px, static_cast<float>(p.y) + m.half_px};
+                for (const auto& l : boxes) CHECK_FALSE(boxes_overlap(l, box));
+            }
+    }
+}
+
+TEST_CASE("map scene: panning within the scene does not rebuild it, names stay on their communes") {
+    const Scenario s = grid_with_overseas();
+    const auto g = std::make_shared<const MapGeometry>(build_map_geometry(s));
+    MapCamera cam;
+    cam.resize(800, 600);
+    cam.fit(*g, {});
+    cam.zoom_at({400, 300}, 4, 0.01, 1e6);
+    MapSceneCache cache;
+    const LabelMetrics labels = fixed_width_labels();
+    REQUIRE(cache.update(g, s, cam, nullptr, &labels));
+    const std::uint64_t version = cache.scene().version;
+    const std::vector<SceneLabel> before = cache.scene().labels;
+    cam.pan_pixels(3, -2);
+    CHECK_FALSE(cache.update(g, s, cam, nullptr, &labels));
+    CHECK(cache.scene().version == version);
+    // a pan far away rebuilds; coming back gives the same names at the same places
+    cam.pan_pixels(2000, 0);
+    CHECK(cache.update(g, s, cam, nullptr, &labels));
+    cam.pan_pixels(-2000, 0);
+    CHECK(cache.update(g, s, cam, nullptr, &labels));
+    const std::vector<SceneLabel>& after = cache.scene().labels;
+    REQUIRE(after.size() == before.size());
+    for (std::size_t k = 0; k < after.size(); ++k) {
+        CHECK(after[k].commune == before[k].commune);
+        CHECK(after[k].dx == doctest::Approx(before[k].dx));
+        CHECK(after[k].dy == doctest::Approx(before[k].dy));
+    }
 }
