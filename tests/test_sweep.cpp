@@ -398,6 +398,22 @@ TEST_CASE("riposte sweep: killed while running, it resumes and gives the same fi
     CHECK(read_text(dir.path() / "k/sweep.csv") == read_text(dir.path() / "ref/sweep.csv"));
 }
 
+TEST_CASE("riposte sweep prints a bad sweep file's diagnostics in French by default") {
+    TempDir dir;
+    std::ofstream(dir.path() / "bad.toml")
+        << "[sweep]\nworld = \"" << RIPOSTE_SCENARIO_DIR
+        << "/centre-herault/world.toml\"\nreplicatons = 3\n[[variant]]\nplan = \""
+        << RIPOSTE_SCENARIO_DIR << "/centre-herault/plan.toml\"\n";
+    const auto fr = run_cli({"sweep", "bad.toml"}, dir.path());
+    CHECK(fr.exit_code == 2);
+    CHECK_MESSAGE(contains(fr.err, "bad.toml:3:1: erreur : [key.unknown] clé inconnue "
+                                   "'replicatons' dans [sweep] ; vouliez-vous dire "
+                                   "'replications' ?"),
+                  fr.err);
+    const auto en = run_cli({"sweep", "bad.toml", "--lang", "en"}, dir.path());
+    CHECK(contains(en.err, "bad.toml:3:1: error: [key.unknown] unknown key 'replicatons'"));
+}
+
 TEST_CASE("riposte check reads a sweep file") {
     TempDir dir;
     const auto ok = run_cli({"check", list_sweep.string(), "--lang", "en"}, dir.path());

@@ -153,7 +153,8 @@ int sweep_command(const std::vector<std::string>& args) {
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
     const int setup_exit = [&]() -> int {
         loaded = load_sweep(pos[0]);
-        for (const Diagnostic& d : loaded.diagnostics.items()) err(format_diagnostic(d) + "\n");
+        for (const Diagnostic& d : loaded.diagnostics.items())
+            err(format_diagnostic(d, lang) + "\n");
         if (!loaded.sweep) {
             err(text::cli.sweep_files_errors.in(lang));
             return exit_code::usage;
@@ -198,7 +199,8 @@ int sweep_command(const std::vector<std::string>& args) {
         if (parsed->has("--no-checkpoint")) checkpoint_file.reset();
 
         prepared = prepare_sweep(*loaded.sweep);
-        for (const Diagnostic& d : prepared.diagnostics.items()) err(format_diagnostic(d) + "\n");
+        for (const Diagnostic& d : prepared.diagnostics.items())
+            err(format_diagnostic(d, lang) + "\n");
         if (prepared.diagnostics.has_errors()) {
             err(text::cli.sweep_files_errors.in(lang));
             return exit_code::usage;
@@ -319,7 +321,8 @@ int sweep_command(const std::vector<std::string>& args) {
 
 int check_sweep_file(const std::string& file, Language lang) {
     SweepLoadResult loaded = load_sweep(file);
-    for (const Diagnostic& d : loaded.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    for (const Diagnostic& d : loaded.diagnostics.items())
+        print_err(format_diagnostic(d, lang) + "\n");
     if (!loaded.sweep) {
         print_err(text::fill(lang, text::cli.errors_in_sweep,
                              {std::to_string(loaded.diagnostics.error_count())}) +
@@ -327,7 +330,8 @@ int check_sweep_file(const std::string& file, Language lang) {
         return exit_code::usage;
     }
     const PreparedSweep prepared = prepare_sweep(*loaded.sweep);
-    for (const Diagnostic& d : prepared.diagnostics.items()) print_err(format_diagnostic(d) + "\n");
+    for (const Diagnostic& d : prepared.diagnostics.items())
+        print_err(format_diagnostic(d, lang) + "\n");
     if (prepared.diagnostics.has_errors()) {
         print_err(text::fill(lang, text::cli.errors_in_sweep,
                              {std::to_string(prepared.diagnostics.error_count())}) +
