@@ -55,6 +55,25 @@ TEST_CASE("cli: territory with an unknown EPCI exits 2 and suggests a close one"
     CHECK_FALSE(fs::exists(dir.path() / "x" / "communes.csv"));
 }
 
+TEST_CASE("cli: territory's selection errors speak French by default, English with --lang en") {
+    TempDir dir;
+    const Outcome fr = run_cli({"territory", "--departement", "5", "--out", "x"}, dir.path());
+    CHECK(fr.exit_code == 2);
+    CHECK_MESSAGE(fr.err.find("--departement: erreur : département inconnu « 5 » ; vouliez-vous "
+                              "dire 05 ? (codes tels que l'INSEE les écrit : 01 à 95, 2A, 2B, "
+                              "971 à 976)") != std::string::npos,
+                  fr.err);
+    const Outcome epci = run_cli({"territory", "--epci", "200039866"}, dir.path());
+    CHECK(epci.err.find("SIREN d'EPCI inconnu « 200039866 » ; vouliez-vous dire 200039865 (Metz "
+                        "Métropole)") != std::string::npos);
+    CHECK(epci.err.find(" ou ") != std::string::npos);
+    CHECK(epci.err.find("did you mean") == std::string::npos);
+    const Outcome en =
+        run_cli({"territory", "--departement", "5", "--out", "x", "--lang", "en"}, dir.path());
+    CHECK(en.err.find("--departement: error: unknown département '5'; did you mean 05? (codes as "
+                      "INSEE writes them") != std::string::npos);
+}
+
 TEST_CASE("cli: territory takes names where codes are expected, whatever the case, accents and "
           "legal form") {
     TempDir dir;

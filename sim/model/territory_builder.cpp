@@ -3,7 +3,9 @@
 #include "riposte/territory_builder.hpp"
 
 #include "riposte/core/text_format.hpp"
+#include "riposte/diagnostics.hpp"
 #include "riposte/territory.hpp"
+#include "riposte/text/diagnostic_texts.hpp"
 
 #include <algorithm>
 #include <array>
@@ -60,7 +62,7 @@ bool has_letters(std::string_view s) {
     return letters > 1;
 }
 
-std::string suggestions(std::string_view token, const std::vector<Candidate>& cands) {
+Bilingual suggestions(std::string_view token, const std::vector<Candidate>& cands) {
     const bool by_name = has_letters(token);
     const std::string low = [&] {
         std::string s;
@@ -89,15 +91,14 @@ std::string suggestions(std::string_view token, const std::vector<Candidate>& ca
     if (scored.empty()) return {};
     std::stable_sort(scored.begin(), scored.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string out = "; did you mean ";
+    Bilingual list;
     const std::size_t n = std::min<std::size_t>(scored.size(), 4);
     for (std::size_t i = 0; i < n; ++i) {
         const Candidate& c = cands[scored[i].second];
-        if (i > 0) out += i + 1 == n ? " or " : ", ";
-        out += c.key;
-        if (!c.label.empty()) out += " (" + c.label + ")";
+        if (i > 0) list += i + 1 == n ? say(text::diag.terr_or) : verbatim(", ");
+        list += verbatim(c.key + (c.label.empty() ? std::string() : " (" + c.label + ")"));
     }
-    return out + "?";
+    return say(text::diag.terr_did_you_mean, {list});
 }
 
 std::string trim(std::string_view s) {
@@ -122,10 +123,8 @@ int find_insee_or_report(const NationalTable& t, const std::string& code, const 
                          Diagnostics& d, const std::vector<Candidate>& cands) {
     const int k = t.find_insee(code);
     if (k < 0)
-        d.error({option, 0, 0}, "unknown INSEE code '" + code + "'" + suggestions(code, cands) +
-                                    " (INSEE codes have 5 characters, e.g. 57463 for Metz; "
-                                    "the national table is " +
-                                    t.file + ")");
+        d.error({option, 0, 0},
+                say(text::diag.terr_unknown_insee, {code, suggestions(code, cands), t.file}));
     return k;
 }
 
@@ -257,19 +256,14 @@ double round_to(double v, double step) {
 void validate_road_graph_options(const RoadGraphOptions& o, const std::string& where,
                                  Diagnostics& d) {
     if (o.k < 1 || o.k > 50)
-        d.error({where, 0, 0}, "k = " + std::to_string(o.k) +
-                                   " is out of range: join each commune to 1 to 50 nearest "
-                                   "neighbours (4 is usual)");
+        d.error({where, 0, 0}, say(text::diag.terr_k_range, {std::to_string(o.k)}));
     if (!(o.detour >= 1 && o.detour <= 5))
-        d.error({where, 0, 0}, "detour " + format_fixed(o.detour, 2) +
-                                   " is out of range: write a factor from 1 to 5 (road km per "
-                                   "straight-line km, 1.3 is usual)");
+        d.error({where, 0, 0}, say(text::diag.terr_detour_range, {format_fixed(o.detour, 2)}));
     if (!(o.speed_kmh >= 5 && o.speed_kmh <= 200))
-        d.error({where, 0, 0}, "speed " + format_fixed(o.speed_kmh, 1) +
-                                   " km/h is out of range: write 5 to 200 km/h (50 is usual)");
+        d.error({where, 0, 0}, say(text::diag.terr_speed_range, {format_fixed(o.speed_kmh, 1)}));
     if (!(o.max_bridge_km >= 0 && o.max_bridge_km <= 20000))
-        d.error({where, 0, 0}, "max bridge " + format_fixed(o.max_bridge_km, 1) +
-                                   " km is out of range: write 0 (automatic) to 20000 km");
+        d.error({where, 0, 0},
+                say(text::diag.terr_bridge_range, {format_fixed(o.max_bridge_km, 1)}));
 }
 
 std::vector<int> select_communes(const NationalTable& t, const TerritorySelection& sel,
@@ -284,8 +278,7 @@ std::vector<int> select_communes(const NationalTable& t, const TerritorySelectio
 
     switch (sel.by) {
     case SelectBy::Insee: {
-        if (sel.codes.empty())
-            d.error({"--insee", 0, 0}, "no INSEE code given: write e.g. --insee 57463,57039");
+        if (sel.codes.empty()) d.error({"--insee", 0, 0}, say(text::diag.terr_no_insee));
         for (const auto& raw : sel.codes) {
             const std::string code = trim(raw);
             if (code.empty()) continue;
@@ -295,8 +288,7 @@ std::vector<int> select_communes(const NationalTable& t, const TerritorySelectio
         break;
     }
     case SelectBy::Epci: {
-        if (sel.codes.empty())
-            d.error({"--epci", 0, 0}, "no EPCI SIREN given: write e.g. --epci 200039865");
+        if (sel.codes.empty()) d.error({"--epci", 0, 0}, say(text::diag.terr_no_epci));
         std::vector<Candidate> epcis;
         {
             std::set<std::string> seen;
@@ -315,15 +307,13 @@ std::vector<int> select_communes(const NationalTable& t, const TerritorySelectio
                 }
             if (!any)
                 d.error({"--epci", 0, 0},
-                        "unknown EPCI SIREN '" + code + "'" + suggestions(code, epcis) +
-                            " (an EPCI's SIREN has 9 digits, e.g. 200039865 for Metz "
-                            "Métropole; the national table's epci_siren column lists them)");
+                        say(text::diag.terr_unknown_epci, {code, suggestions(code, epcis)}));
         }
         break;
     }
     case SelectBy::Departement: {
         if (sel.codes.empty())
-            d.error({"--departement", 0, 0}, "no département given: write e.g. --departement 57");
+            d.error({"--departement", 0, 0}, say(text::diag.terr_no_departement));
         std::vector<Candidate> deps;
         {
             std::set<std::string> seen;
@@ -340,12 +330,11 @@ std::vector<int> select_communes(const NationalTable& t, const TerritorySelectio
                     any = true;
                 }
             if (!any) {
-                std::string hint = suggestions(code, deps);
+                Bilingual hint = suggestions(code, deps);
                 if (code.size() == 1 && code[0] >= '1' && code[0] <= '9')
-                    hint = "; did you mean 0" + code + "?";
+                    hint = say(text::diag.terr_departement_zero, {code});
                 d.error({"--departement", 0, 0},
-                        "unknown département '" + code + "'" + hint +
-                            " (codes as INSEE writes them: 01 to 95, 2A, 2B, 971 to 976)");
+                        say(text::diag.terr_unknown_departement, {code, hint}));
             }
         }
         break;
@@ -353,13 +342,11 @@ std::vector<int> select_communes(const NationalTable& t, const TerritorySelectio
     case SelectBy::Around: {
         const std::string code = trim(sel.centre);
         if (code.empty()) {
-            d.error({"--around", 0, 0}, "no centre commune given: write e.g. --around 57463 "
-                                        "--radius-km 15");
+            d.error({"--around", 0, 0}, say(text::diag.terr_no_around));
             break;
         }
         if (!(sel.radius_km > 0 && sel.radius_km <= 1000)) {
-            d.error({"--radius-km", 0, 0}, "the radius must be more than 0 and at most 1000 km, "
-                                           "e.g. --radius-km 15");
+            d.error({"--radius-km", 0, 0}, say(text::diag.terr_radius));
             break;
         }
         const int k = find_insee_or_report(t, code, "--around", d, communes_cands());
@@ -367,10 +354,8 @@ std::vector<int> select_communes(const NationalTable& t, const TerritorySelectio
         const NationalCommune& c0 = t.communes[static_cast<std::size_t>(k)];
         if (!c0.has_coordinates) {
             d.error({"--around", 0, 0},
-                    "commune " + commune_label(c0) + " has no coordinates in the national table (" +
-                        t.file + ":" + std::to_string(c0.line) +
-                        "), so no distance can be measured from it: choose a neighbouring "
-                        "commune as the centre, or select by --insee / --epci");
+                    say(text::diag.terr_centre_no_coordinates,
+                        {commune_label(c0), t.file + ":" + std::to_string(c0.line)}));
             break;
         }
         for (std::size_t j = 0; j < t.communes.size(); ++j) {
@@ -413,12 +398,12 @@ std::vector<int> select_communes(const NationalTable& t, const TerritorySelectio
         for (std::size_t k = 0; k < outside_deps.size(); ++k)
             where += (k ? ", " : "") + outside_territory_name(outside_deps[k]) + " (" +
                      outside_deps[k] + ")";
-        const std::string msg =
-            std::to_string(outside.size()) + " commune" + (outside.size() > 1 ? "s" : "") + " of " +
-            where + " " + (outside.size() > 1 ? "are" : "is") +
-            " left out: Polynésie française, Nouvelle-Calédonie and Wallis-et-Futuna run their "
-            "own health systems, outside any ARS, and the TAAF and Clipperton have no resident "
-            "population; riposte plans for territories under an ARS";
+        const bool many = outside.size() > 1;
+        const Bilingual msg =
+            say(text::diag.terr_outside_ars,
+                {std::to_string(outside.size()),
+                 say(many ? text::diag.terr_commune_many : text::diag.terr_commune_one), where,
+                 say(many ? text::diag.terr_left_out_many : text::diag.terr_left_out_one)});
         if (sel.by == SelectBy::All) {
             d.warning({t.file, 0, 0}, msg);
         } else {
@@ -428,32 +413,36 @@ std::vector<int> select_communes(const NationalTable& t, const TerritorySelectio
     }
 
     std::vector<int> out;
-    std::vector<std::string> missing;
+    std::vector<Bilingual> missing;
     std::vector<std::string> missing_codes;
     for (std::size_t k = 0; k < t.communes.size(); ++k) {
         if (!chosen[k]) continue;
         const auto& c = t.communes[k];
         if (!c.has_coordinates) {
-            missing.push_back(commune_label(c) + " at " + t.file + ":" + std::to_string(c.line));
+            missing.push_back(verbatim(commune_label(c)) + say(text::diag.terr_at) +
+                              verbatim(t.file + ":" + std::to_string(c.line)));
             missing_codes.push_back(c.insee);
             continue;
         }
         out.push_back(static_cast<int>(k));
     }
     if (!missing.empty()) {
-        std::string list, codes;
+        Bilingual list;
+        std::string codes;
         for (std::size_t k = 0; k < missing.size(); ++k) {
-            if (k < 20) list += (k ? ", " : "") + missing[k];
+            if (k < 20) list += (k ? verbatim(", ") : Bilingual{}) + missing[k];
             codes += (k ? "," : "") + missing_codes[k];
         }
-        if (missing.size() > 20) list += ", ... (" + std::to_string(missing.size()) + " in all)";
-        const std::string msg =
-            std::to_string(missing.size()) + " selected commune" +
-            (missing.size() > 1 ? "s have" : " has") + " no coordinates: " + list +
-            ". riposte does not guess positions: fill lat and lon in the national table (e.g. "
-            "the commune's centroid from IGN ADMIN EXPRESS) or leave " +
-            (missing.size() > 1 ? "them" : "it") + " out with --exclude " +
-            (missing.size() <= 20 ? codes : std::string("CODES"));
+        if (missing.size() > 20)
+            list += verbatim(", ... (" + std::to_string(missing.size())) +
+                    say(text::diag.terr_in_all) + verbatim(")");
+        const bool many = missing.size() > 1;
+        const Bilingual msg =
+            say(text::diag.terr_missing_coordinates,
+                {std::to_string(missing.size()),
+                 say(many ? text::diag.terr_selected_many : text::diag.terr_selected_one), list,
+                 say(many ? text::diag.terr_leave_them : text::diag.terr_leave_it),
+                 missing.size() <= 20 ? codes : std::string("CODES")});
         if (sel.skip_missing_coordinates)
             d.warning({t.file, 0, 0}, msg);
         else
@@ -462,9 +451,8 @@ std::vector<int> select_communes(const NationalTable& t, const TerritorySelectio
     }
     if (out.empty())
         d.error({"selection", 0, 0},
-                sel.by == SelectBy::Around
-                    ? "no commune within the radius (not even the centre?): increase --radius-km"
-                    : "the selection holds no commune with coordinates");
+                say(sel.by == SelectBy::Around ? text::diag.terr_none_in_radius
+                                               : text::diag.terr_selection_empty));
     return out;
 }
 
@@ -631,10 +619,9 @@ TerritoryBuild build_territory(const NationalTable& table, const TerritorySelect
         t.communes.push_back({c.insee, c.name, c.population, c.lat, c.lon});
     }
     if (t.communes.size() > Limits::max_communes) {
-        out.diagnostics.error({"selection", 0, 0}, std::to_string(t.communes.size()) +
-                                                       " communes selected, more than the " +
-                                                       std::to_string(Limits::max_communes) +
-                                                       " a scenario may hold");
+        out.diagnostics.error({"selection", 0, 0}, say(text::diag.terr_too_many,
+                                                       {std::to_string(t.communes.size()),
+                                                        std::to_string(Limits::max_communes)}));
         return out;
     }
     out.graph = build_road_graph(t, options);
@@ -675,6 +662,5 @@ std::string territory_edges_csv(const Territory& t) {
     }
     return s;
 }
-
 
 } // namespace riposte

@@ -1056,6 +1056,88 @@ struct DiagnosticTexts {
     Text territory_next{"ensuite : riposte check {0}", "next: riposte check {0}"};
     // lists of names
     Text in_all{", ... ({0} en tout)", ", ... ({0} in all)"};
+    // territory_builder.cpp: selecting communes for `riposte territory`
+    Text terr_did_you_mean{" ; vouliez-vous dire {0} ?", "; did you mean {0}?"};
+    Text terr_or{" ou ", " or "};
+    Text terr_unknown_insee{"code INSEE inconnu « {0} »{1} (un code INSEE a 5 caractères, par "
+                            "exemple 57463 pour Metz ; la table nationale est {2})",
+                            "unknown INSEE code '{0}'{1} (INSEE codes have 5 characters, e.g. "
+                            "57463 for Metz; the national table is {2})"};
+    Text terr_k_range{"k = {0} est hors limites : reliez chaque commune à ses 1 à 50 plus "
+                      "proches voisines (4 est l'usage)",
+                      "k = {0} is out of range: join each commune to 1 to 50 nearest neighbours "
+                      "(4 is usual)"};
+    Text terr_detour_range{"détour {0} hors limites : écrivez un facteur de 1 à 5 (km de route "
+                           "par km à vol d'oiseau, 1.3 est l'usage)",
+                           "detour {0} is out of range: write a factor from 1 to 5 (road km per "
+                           "straight-line km, 1.3 is usual)"};
+    Text terr_speed_range{"vitesse {0} km/h hors limites : écrivez 5 à 200 km/h (50 est l'usage)",
+                          "speed {0} km/h is out of range: write 5 to 200 km/h (50 is usual)"};
+    Text terr_bridge_range{"pont maximal de {0} km hors limites : écrivez 0 (automatique) à "
+                           "20000 km",
+                           "max bridge {0} km is out of range: write 0 (automatic) to 20000 km"};
+    Text terr_no_insee{"aucun code INSEE donné : écrivez par exemple --insee 57463,57039",
+                       "no INSEE code given: write e.g. --insee 57463,57039"};
+    Text terr_no_epci{"aucun SIREN d'EPCI donné : écrivez par exemple --epci 200039865",
+                      "no EPCI SIREN given: write e.g. --epci 200039865"};
+    Text terr_unknown_epci{"SIREN d'EPCI inconnu « {0} »{1} (le SIREN d'un EPCI a 9 chiffres, "
+                           "par exemple 200039865 pour Metz Métropole ; la colonne epci_siren de "
+                           "la table nationale les liste)",
+                           "unknown EPCI SIREN '{0}'{1} (an EPCI's SIREN has 9 digits, e.g. "
+                           "200039865 for Metz Métropole; the national table's epci_siren column "
+                           "lists them)"};
+    Text terr_no_departement{"aucun département donné : écrivez par exemple --departement 57",
+                             "no département given: write e.g. --departement 57"};
+    Text terr_departement_zero{" ; vouliez-vous dire 0{0} ?", "; did you mean 0{0}?"};
+    Text terr_unknown_departement{"département inconnu « {0} »{1} (codes tels que l'INSEE les "
+                                  "écrit : 01 à 95, 2A, 2B, 971 à 976)",
+                                  "unknown département '{0}'{1} (codes as INSEE writes them: 01 "
+                                  "to 95, 2A, 2B, 971 to 976)"};
+    Text terr_no_around{"aucune commune centre donnée : écrivez par exemple --around 57463 "
+                        "--radius-km 15",
+                        "no centre commune given: write e.g. --around 57463 --radius-km 15"};
+    Text terr_radius{"le rayon doit être supérieur à 0 et au plus 1000 km, par exemple "
+                     "--radius-km 15",
+                     "the radius must be more than 0 and at most 1000 km, e.g. --radius-km 15"};
+    Text terr_centre_no_coordinates{
+        "la commune {0} n'a pas de coordonnées dans la table nationale ({1}), donc aucune "
+        "distance ne peut être mesurée depuis elle : choisissez une commune voisine comme centre, "
+        "ou sélectionnez par --insee / --epci",
+        "commune {0} has no coordinates in the national table ({1}), so no distance can be "
+        "measured from it: choose a neighbouring commune as the centre, or select by --insee / "
+        "--epci"};
+    Text terr_commune_one{"commune", "commune"};
+    Text terr_commune_many{"communes", "communes"};
+    Text terr_left_out_one{"est laissée de côté", "is left out"};
+    Text terr_left_out_many{"sont laissées de côté", "are left out"};
+    Text terr_outside_ars{
+        "{0} {1} de {2} {3} : la Polynésie française, la Nouvelle-Calédonie et Wallis-et-Futuna "
+        "ont leur propre système de santé, hors de toute ARS, et les TAAF et Clipperton n'ont pas "
+        "de population résidente ; riposte planifie pour des territoires relevant d'une ARS",
+        "{0} {1} of {2} {3}: Polynésie française, Nouvelle-Calédonie and Wallis-et-Futuna run "
+        "their own health systems, outside any ARS, and the TAAF and Clipperton have no resident "
+        "population; riposte plans for territories under an ARS"};
+    Text terr_at{" à ", " at "};
+    Text terr_in_all{" en tout", " in all"};
+    Text terr_selected_one{"commune sélectionnée n'a", "selected commune has"};
+    Text terr_selected_many{"communes sélectionnées n'ont", "selected communes have"};
+    Text terr_leave_it{"laissez-la de côté", "leave it out"};
+    Text terr_leave_them{"laissez-les de côté", "leave them out"};
+    Text terr_missing_coordinates{
+        "{0} {1} pas de coordonnées : {2}. riposte ne devine pas les positions : renseignez lat "
+        "et lon dans la table nationale (par exemple le centroïde de la commune selon IGN ADMIN "
+        "EXPRESS) ou {3} avec --exclude {4}",
+        "{0} {1} no coordinates: {2}. riposte does not guess positions: fill lat and lon in the "
+        "national table (e.g. the commune's centroid from IGN ADMIN EXPRESS) or {3} with "
+        "--exclude {4}"};
+    Text terr_none_in_radius{"aucune commune dans le rayon (pas même le centre ?) : augmentez "
+                             "--radius-km",
+                             "no commune within the radius (not even the centre?): increase "
+                             "--radius-km"};
+    Text terr_selection_empty{"la sélection ne contient aucune commune avec des coordonnées",
+                              "the selection holds no commune with coordinates"};
+    Text terr_too_many{"{0} communes sélectionnées, plus que les {1} qu'un scénario peut contenir",
+                       "{0} communes selected, more than the {1} a scenario may hold"};
 };
 
 inline constexpr DiagnosticTexts diag{};
