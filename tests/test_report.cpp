@@ -182,6 +182,12 @@ TEST_CASE("run --report writes a self-contained French report with one SVG per c
     CHECK(html.find("Points d&#39;attention") < html.find("Indicateurs clés"));
     CHECK_FALSE(contains(html, "Weak points at a glance"));
     CHECK(contains(html, "pire jour"));
+    // the footer says what the populations are (the world's population_source)
+    const auto footer = html.find("<footer>");
+    REQUIRE(footer != std::string::npos);
+    CHECK(html.find("Populations : INSEE, populations légales 2023 en vigueur au 1er janvier 2026 "
+                    "(Mayotte : 2017).",
+                    footer) != std::string::npos);
 }
 
 TEST_CASE("report --lang en on an earlier results folder, fr and en differ only in words") {

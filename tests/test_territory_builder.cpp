@@ -438,6 +438,8 @@ TEST_CASE("the world generator writes a world and a plan the loader accepts") {
     CHECK(r.diagnostics.items().empty());
     const Scenario& s = *r.scenario;
     CHECK(s.world.territory.communes.size() == 46);
+    // the world says where its populations come from (quoted in the report's footer)
+    CHECK(s.world.territory.population_source == national_population_source);
     CHECK(s.world.groups.size() == default_groups().size());
     // volunteers: 85 médecins per 100,000 x 25% = 49 in Metz Métropole
     int medecins = 0;

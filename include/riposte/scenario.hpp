@@ -33,6 +33,9 @@ struct RoadEdge {
 
 struct Territory {
     std::string name;
+    /// Where the populations come from (`population_source` in world.toml), quoted in the
+    /// report's footer; empty when the world does not say.
+    std::string population_source;
     std::vector<Commune> communes;
     std::vector<RoadEdge> edges;
 };

@@ -15,6 +15,11 @@
 
 namespace riposte {
 
+/// What the national commune table's populations are: written as `population_source` in the
+/// worlds `riposte territory` generates, and quoted in the report's footer.
+inline constexpr const char* national_population_source =
+    "INSEE, populations légales 2023 en vigueur au 1er janvier 2026 (Mayotte : 2017)";
+
 /// Professionals of one profession available to the crisis centres.
 struct ProfessionSupply {
     std::string profession;        ///< name in the scope table, e.g. "infirmier"

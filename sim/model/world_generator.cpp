@@ -580,6 +580,7 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
         "# INSEE populations (via @etalab/decoupage-administratif, Licence Ouverte 2.0); GeoNames");
     line("# (CC BY 4.0) and IGN ADMIN EXPRESS (Licence Ouverte) coordinates: "
          "scenarios/data/france.");
+    line("population_source = " + toml_string(national_population_source));
     line("communes = " + toml_string(o.communes_file));
     line("# Each commune joined to its nearest neighbours, km = great-circle x detour, constant "
          "speed");

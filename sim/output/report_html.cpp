@@ -264,6 +264,7 @@ class ReportBuilder {
         const JsonValue& s = *summary_;
         if (const JsonValue* sc = s.find("scenario")) {
             world_ = sc->text("world");
+            population_source_ = sc->text("population_source");
             plan_ = sc->text("plan");
             plan_file_ = sc->text("plan_file");
             start_date_ = sc->text("start_date");
@@ -451,8 +452,10 @@ class ReportBuilder {
             html += "<p class=\"note\">" + html_escape(f(rt.missing_files, {list})) + "</p>\n";
         }
         html += "<footer>" +
-                html_escape(f(rt.generated_by, {std::string(riposte_version), dir_.string()})) +
-                "</footer>\n</main>\n</body>\n</html>\n";
+                html_escape(f(rt.generated_by, {std::string(riposte_version), dir_.string()}));
+        if (!population_source_.empty())
+            html += " " + html_escape(f(rt.population_source, {population_source_}));
+        html += "</footer>\n</main>\n</body>\n</html>\n";
         return html;
     }
 
@@ -1649,6 +1652,7 @@ class ReportBuilder {
     std::optional<Table> centre_day_, queue_, coverage_, commune_group_, profession_, shortfall_,
         mobile_day_, kpi_summary_, role_day_;
     std::string world_, plan_, plan_file_, start_date_, end_date_;
+    std::string population_source_; ///< summary.json scenario.population_source (may be empty)
     int days_ = 0, requested_ = 1, completed_ = 0, reps_ = 1;
     double seed_ = 0, max_travel_ = std::nan("");
     bool partial_ = false;

@@ -47,6 +47,8 @@ void write_scenario(JsonWriter& j, const Scenario& s) {
     j.field("plan", s.plan.name);
     j.field("plan_file", file_name_only(s.plan.file));
     j.field("territory", s.world.territory.name);
+    if (!s.world.territory.population_source.empty())
+        j.field("population_source", s.world.territory.population_source);
     j.field("start_date", s.world.start_date);
     j.field("end_date", date_of(s, s.world.days > 0 ? s.world.days - 1 : 0));
     j.field("days", s.world.days);

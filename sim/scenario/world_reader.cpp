@@ -337,6 +337,7 @@ void read_territory(const TomlFile& f, const toml::table& t, World& w, WorldInfo
     TableReader r(f, t, "[territory]");
     const std::size_t errors_before = f.diags().error_count();
     if (auto name = r.string("name")) w.territory.name = *name;
+    if (auto src = r.string("population_source")) w.territory.population_source = *src;
     CommuneIndex idx;
     const toml::node* cn = r.node("communes", true, "communes = \"communes.csv\"");
     if (cn) {

@@ -26,6 +26,7 @@ struct ReportTexts {
         "intervalles sont des intervalles de confiance à 95 % de la moyenne.",
         "Unless stated otherwise, charts show the mean over {0} replication(s); intervals are 95% "
         "confidence intervals of the mean."};
+    Text population_source{"Populations : {0}.", "Populations: {0}."};
     Text generated_by{"Produit par riposte {0} à partir du dossier {1}.",
                       "Made by riposte {0} from the folder {1}."};
     Text contents{"Sommaire", "Contents"};
