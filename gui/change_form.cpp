@@ -1,6 +1,7 @@
 #include "change_form.hpp"
 
 #include "riposte/change_toml.hpp"
+#include "riposte/core/text_format.hpp"
 #include "riposte/exercise_toml.hpp"
 
 #include <algorithm>
@@ -298,24 +299,9 @@ std::optional<std::string> toml_unquote(std::string_view v) {
             if (i + n >= v.size()) return std::nullopt;
             unsigned cp = 0;
             const auto r = std::from_chars(v.data() + i + 1, v.data() + i + 1 + n, cp, 16);
-            if (r.ec != std::errc{}) return std::nullopt;
+            if (r.ec != std::errc{} || cp > 0x10FFFF) return std::nullopt;
             i += n;
-            // UTF-8
-            if (cp < 0x80) {
-                out += static_cast<char>(cp);
-            } else if (cp < 0x800) {
-                out += static_cast<char>(0xC0 | (cp >> 6));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else if (cp < 0x10000) {
-                out += static_cast<char>(0xE0 | (cp >> 12));
-                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else {
-                out += static_cast<char>(0xF0 | (cp >> 18));
-                out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            }
+            append_utf8(out, cp);
             break;
         }
         default:

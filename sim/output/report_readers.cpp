@@ -1,6 +1,7 @@
 // Readers for riposte's own result files (CSV, JSON), used by the HTML report. They accept
 // any well-formed document and report a malformed one as "file:line: error: ..." rather than
 // guessing.
+#include "riposte/core/text_format.hpp"
 #include "riposte/report.hpp"
 
 #include <cctype>
@@ -204,23 +205,6 @@ class JsonParser {
         if (s_.substr(pos_, word.size()) != word) return set_error("unknown value");
         pos_ += word.size();
         return true;
-    }
-    static void append_utf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xc0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3f));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xe0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-            out += static_cast<char>(0x80 | (cp & 0x3f));
-        } else {
-            out += static_cast<char>(0xf0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-            out += static_cast<char>(0x80 | (cp & 0x3f));
-        }
     }
     bool hex4(std::uint32_t& cp) {
         if (pos_ + 4 > s_.size()) return set_error("truncated \\u escape");

@@ -1,6 +1,7 @@
 #pragma once
 // Deterministic, locale-independent text forms of values (no I/O): the CSV and number forms
 // that both the model's territory tables and the output writers use.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,5 +12,7 @@ std::string csv_field(std::string_view text);
 /// `value` with exactly `decimals` digits after the point ("-0.00" is written "0.00").
 /// Non-finite values give an empty string.
 std::string format_fixed(double value, int decimals);
+/// Appends the code point `cp` (at most 0x10FFFF) to `out` in UTF-8 (JSON and TOML \u escapes).
+void append_utf8(std::string& out, std::uint32_t cp);
 
 } // namespace riposte
