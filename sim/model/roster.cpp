@@ -199,6 +199,9 @@ Roster build_roster(const Scenario& sc,
             for (Slot& slot : slots) {
                 const auto c = static_cast<std::size_t>(slot.rs.centre);
                 const SimTime begin{slot.abs_start}, end{slot.abs_end};
+                // a shift that ends before it starts (a draft in the plan editor; the loader
+                // refuses it) takes nobody: the structural rules report it
+                if (end <= begin) continue;
                 for (int role : role_order) {
                     const auto ru = static_cast<std::size_t>(role);
                     // a role whose earlier level could not be filled stays short
