@@ -44,25 +44,11 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
         rt.role_required.assign(w_.roles.size(), 0);
         rt.role_present.assign(w_.roles.size(), 0);
         rt.role_on_site.assign(w_.roles.size(), 0);
-        rt.stations_of_role.assign(w_.roles.size(), {});
-        bool pcr_cut = false;
-        const std::size_t first_station = stations_.size();
-        for (const Station& s : def.stations) {
-            const int id = static_cast<int>(stations_.size());
-            StationRt st;
-            st.centre = static_cast<int>(c);
-            st.def = &s;
-            st.local = static_cast<int>(stations_.size()) - static_cast<int>(first_station);
-            st.rng = rng_for(name_key("station:" + def.name + "/" + s.name), Purpose::Service);
-            stations_.push_back(std::move(st));
-            if (s.role >= 0) rt.stations_of_role[static_cast<std::size_t>(s.role)].push_back(id);
-            if (def.vaccinates() && s.flow != Flow::Testing) rt.vacc_path.push_back(id);
-            if (def.tests() && s.flow != Flow::Vaccination) {
-                rt.antigen_path.push_back(id);
-                if (!pcr_cut) rt.pcr_path.push_back(id);
-                if (s.takes_sample) pcr_cut = true; // PCR patients leave once sampled
-            }
-        }
+        std::vector<Rng> service_rngs;
+        for (const Station& s : def.stations)
+            service_rngs.push_back(
+                rng_for(name_key("station:" + def.name + "/" + s.name), Purpose::Service));
+        stations_.add_centre(def, w_.roles.size(), std::move(service_rngs));
         rt.slots.reset(w_.days);
         rt.bookings.resize(static_cast<std::size_t>(w_.days));
         rt.alloc.assign(static_cast<std::size_t>(w_.days), 0);
