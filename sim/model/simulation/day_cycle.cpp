@@ -31,10 +31,9 @@ void Simulation::Impl::on_day_start(int d) {
         rt.acc.row.slots_opened = rt.slots.opened(d);
     }
     for (std::size_t t = 0; t < teams_.size(); ++t)
-        if (teams_[t].alloc[du] > 0) {
-            teams_[t].stock += teams_[t].alloc[du];
+        if (const std::int64_t doses = teams_.deliver(static_cast<int>(t), d); doses > 0) {
             LogEntry e = log_entry(LogKind::Delivery, LogEvent::TeamDosesDelivered);
-            e.count = teams_[t].alloc[du];
+            e.count = doses;
             e.team = static_cast<std::int32_t>(t);
             log(std::move(e));
         }
@@ -270,11 +269,10 @@ void Simulation::Impl::on_booked_arrival(int c) {
 }
 
 void Simulation::Impl::on_day_end(int d) {
-    for (TeamRt& t : teams_) // the mobile teams' rows of the day, in team order
-        if (t.row_pending) {
-            res_.mobile_days.push_back(t.row);
-            t.row_pending = false;
-        }
+    for (std::size_t t = 0; t < teams_.size(); ++t) { // the teams' rows of the day, in order
+        MobileDayRow row;
+        if (teams_.take_row(static_cast<int>(t), row)) res_.mobile_days.push_back(row);
+    }
     if (d == w_.days - 1) // the run ends: closing staff still inside are counted until now
         for (CentreRt& rt : centres_) release_closing_shifts(rt);
     for (std::size_t c = 0; c < centres_.size(); ++c) {

@@ -1115,21 +1115,12 @@ void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeO
                              x.day + 1);
         return;
     }
-    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
-    if (x.day == rt.last_round_day) {
-        TeamRt::Round& r = rt.round_state;
-        if (!r.active) {
-            out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::RoundOver, team.name);
-            return;
-        }
-        // under way: the rest of today's round goes to the listed communes
-        r.sent_to = communes;
-        r.sent_next = 0;
-        r.tries = 0;
-        r.group = 0;
-    } else {
-        rt.sent[x.day] = communes;
+    if (x.day == teams_.last_round_day(t) && !teams_.round(t).active) {
+        out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::RoundOver, team.name);
+        return;
     }
+    // a round under way turns to the listed communes at once; a later one goes there
+    teams_.send(t, x.day, std::move(communes));
 }
 
 // ---------------------------------------------------------------- opening hours

@@ -61,20 +61,21 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     prof_absent_h_.assign(np, 0);
     prof_commute_h_.assign(np, 0);
 
-    teams_.resize(plan_.mobile_teams.size());
+    teams_.reset(plan_.mobile_teams.size(), w_.days);
     for (std::size_t t = 0; t < teams_.size(); ++t) {
-        teams_[t].alloc.assign(static_cast<std::size_t>(w_.days), 0);
         const MobileTeam& team = plan_.mobile_teams[t];
+        std::vector<int> round;
         if (!team.communes.empty()) {
-            teams_[t].round = team.communes;
+            round = team.communes;
         } else { // every commune, nearest to the base first
             const auto& tt = travel_[nc + t];
             for (std::size_t m = 0; m < w_.territory.communes.size(); ++m)
-                if (std::isfinite(tt[m])) teams_[t].round.push_back(static_cast<int>(m));
-            std::stable_sort(teams_[t].round.begin(), teams_[t].round.end(), [&](int a, int b) {
+                if (std::isfinite(tt[m])) round.push_back(static_cast<int>(m));
+            std::stable_sort(round.begin(), round.end(), [&](int a, int b) {
                 return tt[static_cast<std::size_t>(a)] < tt[static_cast<std::size_t>(b)];
             });
         }
+        teams_.set_round(static_cast<int>(t), std::move(round));
     }
     setup_supply_and_slots();
     setup_demand();
@@ -97,7 +98,8 @@ void Simulation::Impl::setup_supply_and_slots() {
     const Allocation alloc = allocate_deliveries(sc_);
     res_.totals.doses_delivered += alloc.delivered;
     for (std::size_t c = 0; c < nc; ++c) centres_[c].alloc = alloc.centre_doses[c];
-    for (std::size_t t = 0; t < teams_.size(); ++t) teams_[t].alloc = alloc.team_doses[t];
+    for (std::size_t t = 0; t < teams_.size(); ++t)
+        teams_.set_deliveries(static_cast<int>(t), alloc.team_doses[t]);
     // Slots: throughput capacity of the day, never more than the doses allocated so far.
     for (std::size_t c = 0; c < nc; ++c) {
         const Centre& def = plan_.centres[c];

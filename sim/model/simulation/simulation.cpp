@@ -193,8 +193,8 @@ LiveState Simulation::live_state() const {
     out.teams.resize(m.teams_.size());
     for (std::size_t t = 0; t < m.teams_.size(); ++t) {
         out.teams[t].team = static_cast<int>(t);
-        out.teams[t].stock = m.teams_[t].stock;
-        out.teams[t].communes_done = static_cast<int>(m.teams_[t].next);
+        out.teams[t].stock = m.teams_.stock(static_cast<int>(t));
+        out.teams[t].communes_done = static_cast<int>(m.teams_.round_position(static_cast<int>(t)));
     }
     return out;
 }

@@ -9,6 +9,7 @@
 #include "riposte/exercise.hpp"
 #include "riposte/intervention.hpp"
 #include "riposte/model/centre_calendar.hpp"
+#include "riposte/model/mobile_teams.hpp"
 #include "riposte/model/server_pool.hpp"
 #include "riposte/model/slot_book.hpp"
 #include "riposte/model/station_network.hpp"
@@ -176,35 +177,6 @@ struct CentreRt {
     int days_past = 0;              // open days before today
 };
 
-struct TeamRt {
-    std::int64_t stock = 0;
-    std::vector<std::int64_t> alloc; // doses arriving per day
-    std::size_t next = 0;            // position in the round
-    std::vector<int> round;          // communes, in visiting order
-    struct Due {
-        int day, commune, group;
-    };
-    std::deque<Due> second_doses; // home-bound people waiting for their second dose
-    // the day's round in progress: one visit per event, so that a change reaches the team
-    struct Round {
-        bool active = false;
-        int day = 0;
-        double now = 0, end = 0; // seconds since the day's midnight, exact
-        int at = 0;              // commune where the team is
-        int vial_left = 0;
-        double vial_expires = 0;
-        bool first_doses = false; // second doses due are done; on to first doses
-        std::size_t tries = 0, group = 0;
-        Rng rng;
-        std::vector<int> sent_to; // communes the team was sent to today (a decision)
-        std::size_t sent_next = 0;
-    } round_state;
-    int last_round_day = -1;              // day of the last round started
-    std::map<int, std::vector<int>> sent; // day -> communes (send_mobile_team)
-    MobileDayRow row;                     // the day's row, added to the results at the day's end
-    bool row_pending = false;
-};
-
 struct ShiftPresence {
     std::vector<std::pair<int, std::int32_t>> servers; // (station, server slot)
     std::vector<int> watched_areas;
@@ -259,7 +231,7 @@ class Simulation::Impl final : public EventHandler {
     std::vector<std::vector<std::vector<WalkVisit>>> walk_visits_; // [centre][day]
     bool any_walk_in_only_ = false;
     std::vector<CentreRt> centres_;
-    std::vector<TeamRt> teams_;
+    MobileTeams teams_;       // the mobile teams' stock, rounds and second doses
     StationNetwork stations_; // every centre's stations, and the paths through them
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
