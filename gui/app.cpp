@@ -876,7 +876,8 @@ int App::run_frame_stats() {
     std::vector<double> sorted = frame_ms;
     std::sort(sorted.begin(), sorted.end());
     const auto at = [&](double q) {
-        return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * sorted.size()))];
+        return sorted[std::min(sorted.size() - 1,
+                               static_cast<std::size_t>(q * static_cast<double>(sorted.size())))];
     };
     std::cout << "riposte-gui: frame-stats frames " << sorted.size() << " median_ms " << at(0.5)
               << " p90_ms " << at(0.9) << " max_ms " << sorted.back() << " engine_wait_max_ms "
