@@ -87,12 +87,21 @@ TEST_CASE("cli: usage errors exit 2 with a clear message") {
 
     const Outcome unknown = run_cli({"frobnicate"}, dir.path());
     CHECK(unknown.exit_code == 2);
-    CHECK(contains(unknown.err, "unknown command 'frobnicate'"));
+    CHECK(contains(unknown.err, "riposte : erreur : commande inconnue « frobnicate »"));
+    CHECK(contains(unknown.err, "Lancez « riposte --help » pour l'aide."));
     CHECK(unknown.out.empty());
 
     const Outcome bad_option = run_cli({"run", "--bogus"}, dir.path());
     CHECK(bad_option.exit_code == 2);
-    CHECK(contains(bad_option.err, "unknown option '--bogus'"));
+    CHECK(contains(bad_option.err, "option inconnue « --bogus »"));
+    CHECK(contains(bad_option.err, "Lancez « riposte run --help » pour l'aide."));
+    // English with --lang en, even when the bad option comes first
+    const Outcome bad_option_en = run_cli({"run", "--bogus", "--lang", "en"}, dir.path());
+    CHECK(bad_option_en.exit_code == 2);
+    CHECK(contains(bad_option_en.err, "riposte: error: unknown option '--bogus'"));
+    CHECK(contains(bad_option_en.err, "Run 'riposte run --help' for usage."));
+    CHECK(contains(run_cli({"run", "--lang=en", "--bogus"}, dir.path()).err,
+                   "unknown option '--bogus'"));
 
     const Outcome help_unknown = run_cli({"help", "frobnicate"}, dir.path());
     CHECK(help_unknown.exit_code == 2);
@@ -107,11 +116,13 @@ TEST_CASE("cli: usage errors exit 2 with a clear message") {
 
     const Outcome flag_value = run_cli({"run", "--quiet=yes"}, dir.path());
     CHECK(flag_value.exit_code == 2);
-    CHECK(contains(flag_value.err, "takes no value"));
+    CHECK(contains(flag_value.err, "l'option « --quiet » ne prend pas de valeur"));
 
     const Outcome too_many = run_cli({"check", "a", "b", "c"}, dir.path());
     CHECK(too_many.exit_code == 2);
-    CHECK(contains(too_many.err, "too many arguments"));
+    CHECK(contains(too_many.err, "trop d'arguments"));
+    CHECK(contains(run_cli({"check", "a", "b", "c", "--lang", "en"}, dir.path()).err,
+                   "too many arguments"));
 }
 
 TEST_CASE("cli: a bad --seed value exits 2 and names the option") {
@@ -119,12 +130,12 @@ TEST_CASE("cli: a bad --seed value exits 2 and names the option") {
     for (const std::string bad : {"abc", "-1", "12x", "", "99999999999999999999999", "1.5"}) {
         const Outcome o = run_cli({"run", "--seed", bad}, dir.path());
         CHECK_MESSAGE(o.exit_code == 2, "seed '" << bad << "'");
-        CHECK(contains(o.err, "--seed expects a whole number"));
+        CHECK(contains(o.err, "--seed attend un nombre entier de 0 à"));
         CHECK(o.out.empty());
     }
     const Outcome eq_form = run_cli({"run", "--seed=oops"}, dir.path());
     CHECK(eq_form.exit_code == 2);
-    CHECK(contains(eq_form.err, "'oops'"));
+    CHECK(contains(eq_form.err, "« oops »"));
     CHECK(run_cli({"run", "--replication", "-3"}, dir.path()).exit_code == 2);
     // Nothing was written on a usage error.
     CHECK_FALSE(fs::exists(dir.path() / "riposte-out"));
@@ -375,7 +386,12 @@ TEST_CASE("cli: run option conflicts are usage errors") {
     CHECK(run_cli({"run", "--threads", "0"}, dir.path()).exit_code == 2);
     const Outcome lang = run_cli({"run", "--lang", "de"}, dir.path());
     CHECK(lang.exit_code == 2);
-    CHECK(contains(lang.err, "--lang expects fr or en"));
+    // an invalid --lang is refused in French, naming the two languages
+    CHECK(contains(lang.err, "riposte : erreur : --lang attend fr (français) ou en (anglais), et "
+                             "non « de »"));
+    const Outcome lang_first = run_cli({"run", "--bogus", "--lang", "de"}, dir.path());
+    CHECK(lang_first.exit_code == 2);
+    CHECK(contains(lang_first.err, "option inconnue « --bogus »"));
     CHECK(run_cli({"run", "--report", "--no-files"}, dir.path()).exit_code == 2);
     CHECK(run_cli({"run", "--report", "--lang", "de"}, dir.path()).exit_code == 2);
     CHECK_FALSE(fs::exists(dir.path() / "riposte-out"));
@@ -404,13 +420,18 @@ TEST_CASE("cli: typos get a did-you-mean, and -n -j -o are short for the common 
     TempDir dir;
     const Outcome cmd = run_cli({"rnu"}, dir.path());
     CHECK(cmd.exit_code == 2);
-    CHECK(contains(cmd.err, "unknown command 'rnu'; did you mean 'run'?"));
+    CHECK(contains(cmd.err, "commande inconnue « rnu » ; vouliez-vous dire « run » ?"));
+    CHECK(contains(run_cli({"rnu", "--lang", "en"}, dir.path()).err,
+                   "unknown command 'rnu'; did you mean 'run'?"));
     const Outcome opt = run_cli({"run", "--replicatoins", "3"}, dir.path());
     CHECK(opt.exit_code == 2);
-    CHECK(contains(opt.err, "unknown option '--replicatoins'; did you mean '--replications'?"));
+    CHECK(contains(opt.err,
+                   "option inconnue « --replicatoins » ; vouliez-vous dire « --replications » ?"));
+    CHECK(contains(run_cli({"run", "--replicatoins", "3", "--lang", "en"}, dir.path()).err,
+                   "unknown option '--replicatoins'; did you mean '--replications'?"));
     const Outcome far = run_cli({"run", "--zzzzzzzz"}, dir.path());
     CHECK(far.exit_code == 2);
-    CHECK_FALSE(contains(far.err, "did you mean"));
+    CHECK_FALSE(contains(far.err, "vouliez-vous dire"));
     const Outcome shorts =
         run_cli({"run", "-n", "2", "-j", "2", "-o", "short", "--quiet"}, dir.path());
     REQUIRE_MESSAGE(shorts.exit_code == 0, shorts.err);

@@ -98,11 +98,11 @@ TEST_CASE("compare: usage and input errors exit 2") {
     TempDir dir;
     const Outcome one_plan = run_cli({"compare", world, plan}, dir.path());
     CHECK(one_plan.exit_code == 2);
-    CHECK(contains(one_plan.err, "at least two plan files"));
+    CHECK(contains(one_plan.err, "au moins deux fichiers de plan"));
     const Outcome one_rep =
         run_cli({"compare", world, plan, extra_line, "--replications", "1"}, dir.path());
     CHECK(one_rep.exit_code == 2);
-    CHECK(contains(one_rep.err, "--replications expects a whole number from 2"));
+    CHECK(contains(one_rep.err, "--replications attend un nombre entier de 2"));
     const Outcome report_no_out =
         run_cli({"compare", world, plan, extra_line, "--report"}, dir.path());
     CHECK(report_no_out.exit_code == 2);
@@ -187,7 +187,7 @@ TEST_CASE("validate: bad input exits 2") {
     CHECK(run_cli({"validate", world, "missing-plan.toml"}, dir.path()).exit_code == 2);
     const Outcome format = run_cli({"validate", "--format", "xml"}, dir.path());
     CHECK(format.exit_code == 2);
-    CHECK(contains(format.err, "--format expects text or json"));
+    CHECK(contains(format.err, "--format attend text ou json"));
     CHECK(run_cli({"validate", "--structural-only", "--replications", "3"}, dir.path()).exit_code ==
           2);
 }

@@ -248,7 +248,11 @@ TEST_CASE("report: bad folders exit 2 with a message naming the file") {
     fs::create_directory(dir.path() / "empty");
     const Outcome empty = run_cli({"report", "empty"}, dir.path());
     CHECK(empty.exit_code == 2);
-    CHECK(contains(empty.err, "no riposte results"));
+    CHECK(contains(empty.err, "empty : erreur : aucun résultat riposte ici"));
+    CHECK(contains(run_cli({"report", "empty", "--lang", "en"}, dir.path()).err,
+                   "empty: error: no riposte results here"));
+    CHECK(contains(run_cli({"report", "missing"}, dir.path()).err,
+                   "missing : erreur : ce n'est pas un dossier"));
     CHECK(run_cli({"report", "missing"}, dir.path()).exit_code == 2);
     CHECK(run_cli({"report"}, dir.path()).exit_code == 2);
     CHECK(run_cli({"report", "empty", "--lang", "xx"}, dir.path()).exit_code == 2);

@@ -147,7 +147,7 @@ TEST_CASE("results folder: a full disk leaves the old set intact and exits 1 wit
     const Outcome full = run_cli({"run", "--seed", "6", "--out", "disk/D", "--quiet"}, dir.path());
     CHECK(full.exit_code == 1);
     CHECK(contains(full.err, "No space left on device"));
-    CHECK(contains(full.err, "previous results are left as they were"));
+    CHECK(contains(full.err, "les résultats précédents sont laissés tels quels"));
     CHECK(read_text(disk / "D" / "summary.json") == before);
     CHECK(riposte::check_results_folder(disk / "D").empty());
     // and nothing of the failed attempt is left on the disk

@@ -2,6 +2,7 @@
 // before it applies; replaying the journal gives the same outputs; a session killed at any point
 // resumes from its journal to the same end, without losing an applied decision.
 #include "cli_process.hpp"
+#include "french_check.hpp"
 #include "riposte/exercise_loader.hpp"
 #include "riposte/output.hpp"
 #include "riposte/runner.hpp"
@@ -105,7 +106,7 @@ TEST_CASE("a live session's journal replays to byte-identical outputs") {
     Simulation replay(in.scenario, RunOptions{in.seed, in.replication});
     replay.set_exercise(in.exercise);
     const auto div = replay_entries(replay, jr.journal->entries);
-    CHECK_MESSAGE(!div, (div ? div->what : std::string()));
+    CHECK_MESSAGE(!div, (div ? div->what.en : std::string()));
     const Results again = replay.run();
     CHECK(outputs(*in.scenario, again) == outputs(*in.scenario, live));
     CHECK(replay.changes().size() == changes_live);
@@ -261,6 +262,14 @@ TEST_CASE("riposte exercise replay writes the live session's outputs, byte for b
     CHECK_MESSAGE(contains(bad.err, "other.journal.toml:"), bad.err);
     // in French by default, in English with --lang en, at the same place
     CHECK_MESSAGE(contains(bad.err, ": erreur : [journal.divergence] entrée "), bad.err);
+    // the detail of the divergence too: no English word, no English piece of the table
+    {
+        const std::string detail = bad.err.substr(bad.err.find("[journal.divergence]"));
+        INFO(detail);
+        CHECK_FALSE(riposte::test::has_english_word(detail));
+        riposte::test::check_no_english(bad.err, riposte::test::english_only_fragments(),
+                                        "replay divergence");
+    }
     const Outcome bad_en = run_cli({"exercise", "replay", world.string(), plan.string(),
                                     other.string(), "--quiet", "--lang", "en"},
                                    dir.path());
@@ -273,7 +282,16 @@ TEST_CASE("riposte exercise replay writes the live session's outputs, byte for b
         run_cli({"exercise", "replay", world.string(), plan2.string(), journal.string(), "--quiet"},
                 dir.path());
     CHECK(other_plan.exit_code == 1);
-    CHECK_MESSAGE(contains(other_plan.err, "the plan file differs"), other_plan.err);
+    CHECK_MESSAGE(contains(other_plan.err, "le fichier du plan diffère de celui du journal"),
+                  other_plan.err);
+    CHECK_FALSE(riposte::test::has_english_word(
+        other_plan.err.substr(other_plan.err.find("[journal.inputs]"))));
+    riposte::test::check_no_english(other_plan.err, riposte::test::english_only_fragments(),
+                                    "replay inputs");
+    const Outcome other_plan_en = run_cli({"exercise", "replay", world.string(), plan2.string(),
+                                           journal.string(), "--quiet", "--lang", "en"},
+                                          dir.path());
+    CHECK_MESSAGE(contains(other_plan_en.err, "the plan file differs"), other_plan_en.err);
 }
 
 TEST_CASE("riposte run --exercise runs a stress case; the injects are in events.csv") {

@@ -22,9 +22,9 @@ namespace {
 std::vector<SweepVariant> fixture_variants() {
     auto base = std::make_shared<const Scenario>(small_scenario());
     Scenario more = small_scenario();
-    REQUIRE(apply_overrides(more, {{{"injection", 1.5}}, {}, {}}).empty());
+    REQUIRE_FALSE(apply_overrides(more, {{{"injection", 1.5}}, {}, {}}));
     Scenario less_uptake = small_scenario();
-    REQUIRE(apply_overrides(less_uptake, {{}, {{"", 0.5}}, 0.05}).empty());
+    REQUIRE_FALSE(apply_overrides(less_uptake, {{}, {{"", 0.5}}, 0.05}));
     return {{"base", base, nullptr},
             {"more", std::make_shared<const Scenario>(std::move(more)), nullptr},
             {"uptake", std::make_shared<const Scenario>(std::move(less_uptake)), nullptr}};
@@ -67,7 +67,7 @@ TEST_CASE("sweep: overrides change every shift of the role, uptake and absence")
     o.staff = {{"injection", 1.2}};
     o.uptake = {{"", 0.5}};
     o.absence = 0.07;
-    REQUIRE(apply_overrides(s, o).empty());
+    REQUIRE_FALSE(apply_overrides(s, o));
     const auto r = static_cast<std::size_t>(inj);
     CHECK(s.plan.centres[0].shifts[0].staff[r] == 2); // 2.4
     CHECK(s.plan.centres[1].shifts[0].staff[r] == 4); // 3.6
@@ -76,9 +76,14 @@ TEST_CASE("sweep: overrides change every shift of the role, uptake and absence")
     for (const PopulationGroup& g : s.world.groups) CHECK(g.uptake == 0.5);
     CHECK(s.world.absenteeism.baseline == 0.07);
 
-    const std::string e = apply_overrides(s, {{{"injecton", 1.2}}, {}, {}});
-    CHECK(contains(e, "unknown role 'injecton'"));
-    CHECK(contains(apply_overrides(s, {{}, {{"nobody", 0.5}}, {}}), "unknown population group"));
+    const auto e = apply_overrides(s, {{{"injecton", 1.2}}, {}, {}});
+    REQUIRE(e);
+    CHECK(contains(e->en, "unknown role 'injecton'"));
+    CHECK(contains(e->fr, "rôle inconnu « injecton »"));
+    const auto g = apply_overrides(s, {{}, {{"nobody", 0.5}}, {}});
+    REQUIRE(g);
+    CHECK(contains(g->en, "unknown population group"));
+    CHECK(contains(g->fr, "groupe de population inconnu « nobody »"));
 }
 
 TEST_CASE("sweep: a task survives its text form exactly") {
@@ -142,7 +147,7 @@ TEST_CASE("sweep: tasks are the replications of run_replications, for any thread
 TEST_CASE("sweep: common random numbers: a variant identical to the baseline differs by 0") {
     auto variants = fixture_variants();
     Scenario same = small_scenario();
-    REQUIRE(apply_overrides(same, {{{"injection", 1.0}}, {}, {}}).empty());
+    REQUIRE_FALSE(apply_overrides(same, {{{"injection", 1.0}}, {}, {}}));
     variants.push_back({"same", std::make_shared<const Scenario>(same), nullptr});
     SweepOptions o;
     o.replications = 4;
@@ -338,7 +343,7 @@ TEST_CASE("riposte sweep: files byte-identical for 1 and 3 threads, shards merge
     CHECK(read_text(dir.path() / "m/variants.csv") == variants);
     const auto missing = run_cli({"merge", "shard1", "shard2", "--out", "x"}, dir.path());
     CHECK(missing.exit_code == 2);
-    CHECK(contains(missing.err, "shards missing: 3 of 3"));
+    CHECK(contains(missing.err, "riposte : erreur : parts manquantes : 3 sur 3"));
     const auto twice = run_cli({"merge", "shard1", "shard1", "shard2", "--out", "x"}, dir.path());
     CHECK(twice.exit_code == 2);
 

@@ -1,9 +1,11 @@
 // The one string table (include/riposte/text/): every entry in both languages, placeholders,
 // names as words, and French outputs that hold no English text of the table.
 #include "cli_process.hpp"
+#include "french_check.hpp"
 
 #include "riposte/exercise_loader.hpp"
 #include "riposte/journal.hpp"
+#include "riposte/national.hpp"
 #include "riposte/output.hpp"
 #include "riposte/report.hpp"
 #include "riposte/runner.hpp"
@@ -31,41 +33,13 @@
 
 namespace fs = std::filesystem;
 using namespace riposte;
+using riposte::test::check_no_english;
+using riposte::test::english_only_fragments;
+using riposte::test::has_english_word;
 
 namespace {
 
 const fs::path herault = fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault";
-
-/// The pieces of English text of the table that French must never show: every literal
-/// fragment (between placeholders) of an English entry that differs from its French one, long
-/// enough to be a phrase rather than a shared word ("Plan", "min", "p90"), and found in no
-/// French entry.
-std::vector<std::string> english_only_fragments() {
-    const std::vector<text::Text> all = text::all_texts();
-    std::vector<std::string> out;
-    for (const text::Text& t : all) {
-        if (t.en == t.fr) continue;
-        std::string en(t.en);
-        std::size_t start = 0;
-        while (start <= en.size()) {
-            std::size_t open = en.find('{', start);
-            if (open == std::string::npos) open = en.size();
-            std::string piece = en.substr(start, open - start);
-            while (!piece.empty() && std::isspace(static_cast<unsigned char>(piece.front())))
-                piece.erase(piece.begin());
-            while (!piece.empty() && std::isspace(static_cast<unsigned char>(piece.back())))
-                piece.pop_back();
-            const bool phrase = piece.size() >= 10 && piece.find(' ') != std::string::npos;
-            bool in_french = false;
-            for (const text::Text& f : all) in_french = in_french || f.fr.find(piece) != f.fr.npos;
-            if (phrase && !in_french) out.push_back(piece);
-            const std::size_t close = en.find('}', open);
-            if (close == std::string::npos) break;
-            start = close + 1;
-        }
-    }
-    return out;
-}
 
 /// The default scenario with French names for what the scenario data names in English.
 Scenario french_scenario() {
@@ -79,14 +53,6 @@ Scenario french_scenario() {
         if (pos != std::string::npos) c.name.replace(pos, 8, " dépistage");
     }
     return s;
-}
-
-void check_no_english(const std::string& french, const std::vector<std::string>& english,
-                      const char* what) {
-    for (const std::string& e : english) {
-        INFO(what << ": \"" << e << "\"");
-        CHECK(french.find(e) == std::string::npos);
-    }
 }
 
 } // namespace
@@ -293,20 +259,6 @@ TEST_CASE("text: the KPI table of several replications writes agreed counts as w
 }
 
 namespace {
-
-/// Words that only English sentences hold: a French diagnostic with one of them kept some
-/// English (a parser's detail, a message left out of the table). The bad files below quote no
-/// such word.
-bool has_english_word(const std::string& message) {
-    static const char* words[] = {" the ",    " must ",   " write ",  " expected ", " found ",
-                                  " should ", " cannot ", " needs ",  " unknown ",  " missing ",
-                                  " with ",   " than ",   " before ", " after ",    " which ",
-                                  " is ",     " are ",    " has ",    " not ",      " or "};
-    const std::string padded = " " + message + " ";
-    for (const char* w : words)
-        if (padded.find(w) != std::string::npos) return true;
-    return false;
-}
 
 /// Bad world, plan, CSV and exercise files, each line wrong in its own way.
 struct BadFiles {
@@ -646,4 +598,196 @@ group = "65-75"
     }
     check_no_english(fr.err, english, "riposte check");
     fs::remove_all(dir);
+}
+
+namespace {
+
+/// Every line of `err` that holds `marker`: the text after it has no English word and no
+/// English piece of the table. Returns how many lines there were.
+std::size_t check_french_lines(const std::string& err, const std::string& marker,
+                               const std::vector<std::string>& english, const std::string& what) {
+    std::size_t n = 0;
+    std::istringstream in(err);
+    for (std::string line; std::getline(in, line);) {
+        const std::size_t at = line.find(marker);
+        if (at == std::string::npos) continue;
+        ++n;
+        INFO(what << ": " << line);
+        CHECK_FALSE(has_english_word(line.substr(at + marker.size())));
+    }
+    check_no_english(err, english, what.c_str());
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("text: usage errors, a corrupt national table, generated files, sweep overrides and "
+          "replay divergences are French by default and English with --lang en") {
+    const std::vector<std::string> english = english_only_fragments();
+    test::TempDir tmp;
+    const fs::path dir = tmp.path();
+
+    // a bad option, and a bad use of a good one, for every command: French by default, the
+    // --help pointer kept; English with --lang en (also when --lang comes after the bad option)
+    const std::vector<std::vector<std::string>> bad_uses = {
+        {"run", "--bogus"},
+        {"run", "--out", "x", "--no-files"},
+        {"run", "--replicatoins", "3"},
+        {"run", "--seed", "abc"},
+        {"run", "--out"},
+        {"run", "--quiet=yes"},
+        {"run", "--csv", "tableur"},
+        {"validate", "--bogus"},
+        {"validate", "--format", "xml"},
+        {"validate", "--report"},
+        {"compare", "--bogus"},
+        {"compare", "world.toml"},
+        {"check", "--bogus"},
+        {"check", "a", "b", "c"},
+        {"territory", "--bogus"},
+        {"territory", "--around", "57463", "--radius-km", "0"},
+        {"territory", "--insee", "57463", "--epci", "200039865"},
+        {"territory", "--insee", "57463", "--hours", "18-9", "--world"},
+        {"territory", "--insee", "57463", "--days", "3"},
+        {"sweep", "--bogus"},
+        {"sweep"},
+        {"merge", "shard"},
+        {"size", "--bogus"},
+        {"size", "--cost", "gold"},
+        {"exercise", "--bogus"},
+        {"exercise", "frobnicate"},
+        {"exercise", "replay", "a"},
+        {"exercise", "report"},
+        {"report", "--bogus"},
+        {"report"},
+        {"help", "a", "b"},
+        {"rnu"},
+    };
+    for (const std::vector<std::string>& args : bad_uses) {
+        std::string line;
+        for (const std::string& a : args) line += a + " ";
+        const test::Outcome fr = test::run_cli(args, dir);
+        INFO(line << "\n" << fr.err);
+        CHECK(fr.exit_code == 2);
+        CHECK(fr.err.find("riposte : erreur : ") == 0);
+        CHECK(fr.err.find("Lancez « riposte ") != std::string::npos);
+        CHECK(check_french_lines(fr.err, "riposte : erreur : ", english, line) == 1);
+        std::vector<std::string> en_args = args;
+        en_args.insert(en_args.end(), {"--lang", "en"});
+        const test::Outcome en = test::run_cli(en_args, dir);
+        INFO(en.err);
+        CHECK(en.exit_code == 2);
+        CHECK(en.err.find("riposte: error: ") == 0);
+        CHECK(en.err.find("Run 'riposte ") != std::string::npos);
+    }
+
+    // a corrupt national table: every message of its reader
+    const std::string table = "insee,name,departement,region,epci_siren,epci_name,population,lat,"
+                              "lon,name\n"
+                              ",Vide,57,44,1,E,10,49,6,x\n"
+                              "57001,,57,44,1,E,10,49,6,x\n"
+                              "57002,B,57,44,1,E,beaucoup,49,6,x\n"
+                              "57003,C,57,44,1,E,10,,6,x\n"
+                              "57004,D,57,44,1,E,10,95,6,x\n"
+                              "57005,E,57,44,1,E,10,49,200,x\n"
+                              "57005,F,57,44,1,E,10,49,6,x\n"
+                              "57006,G,57\n";
+    const NationalTableLoad corrupt = parse_national_table(table, "communes.csv");
+    CHECK_FALSE(corrupt.table);
+    CHECK(check_french(corrupt.diagnostics, english, "national table") == 1); // a column twice
+    const NationalTableLoad rows = parse_national_table(
+        table.substr(0, table.find(",name\n")) + "\n" + table.substr(table.find('\n') + 1),
+        "communes.csv");
+    CHECK(check_french(rows.diagnostics, english, "national table rows") == 8);
+    CHECK(check_french(parse_national_table("", "communes.csv").diagnostics, english,
+                       "empty national table") == 1);
+    CHECK(check_french(parse_national_table("insee,name\n", "communes.csv").diagnostics, english,
+                       "national table columns") == 7);
+    CHECK(check_french(load_national_table(dir / "absent.csv").diagnostics, english,
+                       "no national table") == 1);
+    {
+        std::ofstream(dir / "bad-table.csv", std::ios::binary) << table;
+        const test::Outcome t = test::run_cli(
+            {"territory", "--table", (dir / "bad-table.csv").string(), "--insee", "57005"}, dir);
+        CHECK(t.exit_code == 2);
+        CHECK(check_french_lines(t.err, ": erreur : ", english, "territory --table") >= 1);
+        const test::Outcome t_en =
+            test::run_cli({"territory", "--table", (dir / "bad-table.csv").string(), "--insee",
+                           "57005", "--lang", "en"},
+                          dir);
+        CHECK(t_en.err.find("appears twice in the header") != std::string::npos);
+    }
+
+    // a generated world: the comments of world.toml and plan.toml and the summary are French,
+    // the TOML keys the same in both languages
+    const test::Outcome gen = test::run_cli(
+        {"territory", "--insee", "34079,34114,34142", "--world", "--out", (dir / "fr").string()},
+        dir);
+    REQUIRE_MESSAGE(gen.exit_code == 0, gen.err);
+    const test::Outcome gen_en =
+        test::run_cli({"territory", "--insee", "34079,34114,34142", "--world", "--out",
+                       (dir / "en").string(), "--lang", "en"},
+                      dir);
+    REQUIRE_MESSAGE(gen_en.exit_code == 0, gen_en.err);
+    check_no_english(gen.out, english, "territory --world summary");
+    CHECK(gen.out.find("vivier : ") != std::string::npos);
+    CHECK(gen_en.out.find("pool: ") != std::string::npos);
+    for (const char* file : {"world.toml", "plan.toml"}) {
+        const std::string fr = test::read_text(dir / "fr" / file);
+        const std::string en = test::read_text(dir / "en" / file);
+        std::size_t comments = 0;
+        std::string fr_keys, en_keys;
+        const auto keys_of = [](const std::string& text, std::string& keys) {
+            std::istringstream in(text);
+            for (std::string l; std::getline(in, l);) {
+                const std::size_t hash = l.find(" #");
+                if (!l.empty() && l[0] != '#') keys += l.substr(0, hash) + "\n";
+            }
+        };
+        keys_of(fr, fr_keys);
+        keys_of(en, en_keys);
+        CHECK_MESSAGE(fr_keys == en_keys, file); // only comments differ
+        // the comments (station names and other values are the scenario's own words)
+        std::string prose;
+        std::istringstream in(fr);
+        for (std::string l; std::getline(in, l);) {
+            const std::size_t hash = l.find('#');
+            if (hash == std::string::npos) continue;
+            // the command line is quoted as given, the rest is prose
+            if (l.find("riposte territory --insee") != std::string::npos) continue;
+            ++comments;
+            prose += l.substr(hash + 1) + "\n";
+            INFO(file << ": " << l);
+            CHECK_FALSE(has_english_word(l.substr(hash + 1)));
+        }
+        CHECK(comments >= 8);
+        check_no_english(prose, english, file);
+        CHECK(fr != en);
+    }
+
+    // a sweep whose overrides name an unknown role and an unknown group
+    const std::string sweep_text =
+        "[sweep]\nname = \"s\"\nworld = \"" + (herault / "world.toml").string() +
+        "\"\n[[variant]]\nlabel = \"a\"\nplan = \"" + (herault / "plan.toml").string() +
+        "\"\nstaff = { injecton = 1.5 }\n"
+        "uptake = { \"personne\" = 0.5 }\n";
+    const SweepLoadResult sweep = load_sweep_text(sweep_text, "s.toml", herault);
+    REQUIRE(sweep.sweep);
+    const PreparedSweep prepared = prepare_sweep(*sweep.sweep);
+    std::set<std::string> sweep_ids;
+    for (const Diagnostic& d : prepared.diagnostics.items()) sweep_ids.insert(d.id);
+    CHECK(sweep_ids.count("sweep.unknown_role") == 1);
+    CHECK(sweep_ids.count("sweep.unknown_group") == 1);
+    CHECK(check_french(prepared.diagnostics, english, "sweep overrides") == 2);
+    // and as `riposte check` and `riposte sweep` print them
+    std::ofstream(dir / "s.toml", std::ios::binary) << sweep_text;
+    for (const char* command : {"check", "sweep"}) {
+        const test::Outcome fr = test::run_cli({command, (dir / "s.toml").string()}, dir);
+        CHECK(fr.exit_code == 2);
+        CHECK(check_french_lines(fr.err, ": erreur : ", english, command) >= 2);
+        const test::Outcome en =
+            test::run_cli({command, (dir / "s.toml").string(), "--lang", "en"}, dir);
+        CHECK(en.err.find("unknown role 'injecton'") != std::string::npos);
+        CHECK(en.err.find("unknown population group 'personne'") != std::string::npos);
+    }
 }

@@ -4,6 +4,7 @@
 // Resuming after a crash, rewinding and replaying are one mechanism: a new Simulation that
 // replays a prefix of the journal. A replay that cannot follow the journal stops at the entry
 // and names it (a Divergence), never silently.
+#include "riposte/diagnostics.hpp"
 #include "riposte/exercise.hpp"
 #include "riposte/journal.hpp"
 #include "riposte/simulation.hpp"
@@ -28,7 +29,7 @@ struct SessionInputs {
 struct Divergence {
     std::uint64_t entry = 0; ///< journal entry ordinal
     int line = 0;            ///< its line in the journal file
-    std::string what;        ///< what differs
+    Bilingual what;          ///< what differs, in French and in English
 };
 
 /// The random-stream identity of a journal entry's change: the same live and in replay.
@@ -44,8 +45,8 @@ std::optional<Divergence> replay_entries(Simulation& sim, const std::vector<Jour
 JournalHeader journal_header_for(const SessionInputs& in, const std::filesystem::path& journal);
 
 /// Checks a journal's header against the inputs; an error message when they differ.
-std::optional<std::string> check_journal_inputs(const JournalHeader& h, const SessionInputs& in,
-                                                const std::filesystem::path& journal);
+std::optional<Bilingual> check_journal_inputs(const JournalHeader& h, const SessionInputs& in,
+                                              const std::filesystem::path& journal);
 
 class LiveSession {
   public:

@@ -5,6 +5,7 @@
 // variant sees the same draws (common random numbers) and the results are byte-identical
 // whatever the threads, ranks or shards. Other commands (e.g. a staffing search) call
 // run_sweep() to evaluate their candidates the same way.
+#include "riposte/diagnostics.hpp"
 #include "riposte/exercise.hpp"
 #include "riposte/runner.hpp"
 #include "riposte/scenario.hpp"
@@ -38,8 +39,9 @@ struct VariantOverrides {
 /// The staff after a factor: round(base × factor), at least 1 when base > 0, 0 when base is 0.
 int scale_staff(int base, double factor);
 
-/// Applies `o` to `s`. Returns an error message ("unknown role 'x'; roles are ...") or empty.
-std::string apply_overrides(Scenario& s, const VariantOverrides& o);
+/// Applies `o` to `s`. Returns an error message in French and English ("rôle inconnu « x » ;
+/// les rôles du monde sont ...") or nothing.
+std::optional<Bilingual> apply_overrides(Scenario& s, const VariantOverrides& o);
 
 /// One variant of a sweep: a scenario with its overrides applied, and a chronogramme run in
 /// each of its replications (may be null).

@@ -8,6 +8,7 @@
 // by hand (the engine library does not use toml++); `riposte check` reads it back.
 #include "riposte/diagnostics.hpp"
 #include "riposte/scenario.hpp"
+#include "riposte/text/strings.hpp"
 
 #include <cstdint>
 #include <string>
@@ -29,6 +30,7 @@ struct ProfessionSupply {
     std::string source;            ///< written as a comment next to the figure
     /// When >= 0: the number of volunteers in the territory (overrides per_100k × share).
     std::int64_t count = -1;
+    std::string source_fr; ///< `source` in French (the defaults' sources); empty: `source`
 };
 
 struct GroupSpec {
@@ -40,6 +42,7 @@ struct GroupSpec {
     int interval_days = 28;
     double cannot_travel = 0;
     std::string source;
+    std::string source_fr; ///< `source` in French (the defaults' sources); empty: `source`
 };
 
 struct GeneratorOptions {
@@ -71,6 +74,9 @@ struct GeneratorOptions {
     // ---- epidemic ----
     double incidence_base = 10, incidence_peak = 40; ///< daily cases per 100,000
     double tests_per_case = 2; ///< tests sought at the CPTS's centres per case
+    /// The language of the files' comments, of the summary and of the diagnostics' text
+    /// (the TOML keys and values are the same in both).
+    Language lang = Language::French;
 };
 
 std::vector<ProfessionSupply> default_professions();

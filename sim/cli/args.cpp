@@ -1,12 +1,43 @@
 #include "args.hpp"
 
 #include "riposte/core/suggest.hpp"
+#include "riposte/text/cli_texts.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <system_error>
 
 namespace riposte::cli {
+
+namespace {
+Language usage_lang = Language::French;
+} // namespace
+
+Language usage_language() {
+    return usage_lang;
+}
+
+void set_usage_language(Language language) {
+    usage_lang = language;
+}
+
+std::optional<std::string> prescan_lang(const std::vector<std::string>& args) {
+    std::optional<std::string> found;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--") break;
+        if (arg == "--lang" && i + 1 < args.size())
+            found = args[++i];
+        else if (arg.rfind("--lang=", 0) == 0)
+            found = arg.substr(7);
+    }
+    return found;
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
+    const auto near = closest_candidate(word, candidates);
+    return near ? text::fill(usage_lang, text::cli.usage_did_you_mean, {*near}) : std::string();
+}
 
 bool ParsedArgs::has(std::string_view name) const {
     for (const auto& [n, v] : options) {
@@ -58,12 +89,13 @@ std::optional<ParsedArgs> parse_args(const std::vector<std::string>& args,
         if (spec == nullptr) {
             std::vector<std::string> known{"--help"};
             for (const OptionSpec& s : specs) known.emplace_back(s.name);
-            error = "unknown option '" + name + "'" + suggest(name, known);
+            error = text::fill(usage_lang, text::cli.usage_unknown_option,
+                               {name, did_you_mean(name, known)});
             return std::nullopt;
         }
         if (!spec->takes_value) {
             if (eq != std::string::npos) {
-                error = "option '" + name + "' takes no value";
+                error = text::fill(usage_lang, text::cli.usage_takes_no_value, {name});
                 return std::nullopt;
             }
             out.options.emplace_back(name, std::string{});
@@ -74,7 +106,7 @@ std::optional<ParsedArgs> parse_args(const std::vector<std::string>& args,
         } else if (i + 1 < args.size()) {
             out.options.emplace_back(name, args[++i]);
         } else {
-            error = "option '" + name + "' needs a value";
+            error = text::fill(usage_lang, text::cli.usage_needs_value, {name});
             return std::nullopt;
         }
     }

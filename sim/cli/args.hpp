@@ -1,7 +1,10 @@
 #pragma once
 // Hand-written command-line parsing for the riposte CLI (no external library).
+#include "riposte/text/strings.hpp"
+
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +28,21 @@ struct ParsedArgs {
     [[nodiscard]] std::optional<std::string> value(std::string_view name) const;
 };
 
+/// The language of usage errors (a bad option, a missing value): French unless the command
+/// line holds a valid --lang. main() sets it from prescan_lang() before any parsing, so an
+/// option that comes before --lang is refused in the language asked for.
+Language usage_language();
+void set_usage_language(Language language);
+/// The value of the last "--lang X" or "--lang=X" before "--", if any (not checked).
+std::optional<std::string> prescan_lang(const std::vector<std::string>& args);
+
+/// "; vouliez-vous dire « x » ?" in usage_language() when a candidate is a plausible typo of
+/// `word`, else "".
+std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
+
 /// Parses `args` against `specs`. Options may appear anywhere; "--" ends options.
-/// On a usage problem returns nullopt and sets `error` to a one-line message.
+/// On a usage problem returns nullopt and sets `error` to a one-line message in
+/// usage_language().
 std::optional<ParsedArgs> parse_args(const std::vector<std::string>& args,
                                      const std::vector<OptionSpec>& specs, std::string& error);
 

@@ -46,10 +46,7 @@ std::optional<ScenarioFiles> scenario_files(const std::vector<std::string>& posi
         const fs::path dir = positional[0];
         std::error_code ec;
         if (!fs::is_directory(dir, ec)) {
-            exit = usage_error("'" + positional[0] +
-                                   "' is not a directory: give WORLD and PLAN files, or a "
-                                   "directory holding world.toml and plan.toml",
-                               command);
+            exit = usage_error(text::cli.usage_not_a_directory, {positional[0]}, command);
             return std::nullopt;
         }
         ScenarioFiles files{dir / "world.toml", dir / "plan.toml"};
@@ -63,7 +60,7 @@ std::optional<ScenarioFiles> scenario_files(const std::vector<std::string>& posi
         }
         return files;
     }
-    exit = usage_error("too many arguments: expected WORLD PLAN, a directory, or nothing", command);
+    exit = usage_error(text::cli.usage_too_many, {}, command);
     return std::nullopt;
 }
 
@@ -92,10 +89,8 @@ std::optional<std::uint64_t> number_option(const ParsedArgs& args, std::string_v
     if (!text) return fallback;
     const auto v = parse_u64(*text);
     if (!v || *v < min || *v > max) {
-        exit =
-            usage_error(std::string(name) + " expects a whole number from " + std::to_string(min) +
-                            " to " + std::to_string(max) + ", got '" + *text + "'",
-                        command);
+        exit = usage_error(text::cli.usage_whole_number,
+                           {name, std::to_string(min), std::to_string(max), *text}, command);
         return std::nullopt;
     }
     return *v;
@@ -119,7 +114,7 @@ std::optional<Language> lang_option(const ParsedArgs& args, std::string_view com
     if (!text) return Language::French;
     const auto lang = parse_language(*text);
     if (!lang) {
-        exit = usage_error("--lang expects fr or en, got '" + *text + "'", command);
+        exit = usage_error(text::cli.usage_lang, {*text}, command);
         return std::nullopt;
     }
     return lang;
@@ -217,11 +212,12 @@ std::optional<ResultsFolder> prepare_results_folder(const fs::path& dir, bool fo
     std::string error;
     auto folder = ResultsFolder::prepare(dir, force, foreign, error);
     if (folder) return folder;
-    print_err("riposte: error: " + error + "\n");
+    print_error(error);
     const std::size_t shown = std::min<std::size_t>(foreign.size(), 10);
     for (std::size_t i = 0; i < shown; ++i) print_err("  " + foreign[i] + "\n");
     if (foreign.size() > shown)
-        print_err("  and " + std::to_string(foreign.size() - shown) + " more\n");
+        print_err(text::fill(usage_language(), text::cli.and_more_files,
+                             {std::to_string(foreign.size() - shown)}));
     exit = foreign.empty() ? exit_code::run_error : exit_code::usage;
     return std::nullopt;
 }
@@ -229,20 +225,20 @@ std::optional<ResultsFolder> prepare_results_folder(const fs::path& dir, bool fo
 bool commit_results_folder(ResultsFolder& folder) {
     const WriteStatus st = folder.commit();
     if (st.ok()) return true;
-    print_err("riposte: error: " + st.error + "; the previous results are left as they were\n");
+    print_error(text::fill(usage_language(), text::cli.previous_kept, {st.error}));
     return false;
 }
 
 int write_report_for(const fs::path& dir, Language lang, bool quiet) {
     const ReportResult report = build_report(dir, lang);
     if (!report.ok()) {
-        print_err("riposte: error: the report could not be made: " + report.error + "\n");
+        print_error(text::fill(lang, text::cli.report_not_made, {report.error}));
         return exit_code::run_error;
     }
     const fs::path file = dir / "report.html";
     const WriteStatus status = write_file_atomic(file, report.html);
     if (!status.ok()) {
-        print_err("riposte: error: " + status.error + "\n");
+        print_error(status.error);
         return exit_code::run_error;
     }
     if (!quiet) print_out(text::fill(lang, text::cli.report_written, {file.string()}));

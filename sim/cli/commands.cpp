@@ -25,16 +25,26 @@ namespace riposte::cli {
 namespace fs = std::filesystem;
 
 int usage_error(std::string_view message, std::string_view command) {
-    std::string text = "riposte: error: ";
+    const Language lang = usage_language();
+    std::string text = std::string(text::cli.usage_prefix.in(lang));
     text += message;
-    text += "\nRun 'riposte ";
-    if (!command.empty()) {
-        text += command;
-        text += ' ';
-    }
-    text += "--help' for usage.\n";
+    text += '\n';
+    text += command.empty() ? std::string(text::cli.usage_hint.in(lang))
+                            : text::fill(lang, text::cli.usage_hint_command, {command});
     print_err(text);
     return exit_code::usage;
+}
+
+void print_error(std::string_view detail) {
+    std::string text(text::cli.usage_prefix.in(usage_language()));
+    text += detail;
+    text += '\n';
+    print_err(text);
+}
+
+int usage_error(const text::Text& message, std::initializer_list<std::string_view> args,
+                std::string_view command) {
+    return usage_error(text::fill(usage_language(), message, args), command);
 }
 
 std::string file_slug(std::string_view name) {
@@ -108,27 +118,24 @@ int run_command(const std::vector<std::string>& args) {
                       static_cast<std::uint64_t>(std::numeric_limits<int>::max()), 0, "run", exit);
     if (!replication) return exit;
     if (parsed->has("--replication") && opts->replications > 1) {
-        return usage_error("--replication K runs the single replication K; with --replications N "
-                           "the replications are 0 to N-1: give one or the other",
-                           "run");
+        return usage_error(text::cli.usage_replication_or_replications, {}, "run");
     }
     const bool quiet = parsed->has("--quiet");
     const bool no_files = parsed->has("--no-files");
     const bool report = parsed->has("--report");
     const auto out_option = parsed->value("--out");
-    if (no_files && out_option) return usage_error("--out and --no-files contradict", "run");
+    if (no_files && out_option)
+        return usage_error(text::cli.usage_contradict, {"--out", "--no-files"}, "run");
     if (no_files && report) {
-        return usage_error("--report reads the result files: it cannot be combined with "
-                           "--no-files",
-                           "run");
+        return usage_error(text::cli.usage_report_no_files, {}, "run");
     }
-    if (out_option && out_option->empty()) return usage_error("--out needs a directory", "run");
+    if (out_option && out_option->empty())
+        return usage_error(text::cli.usage_needs_directory, {"--out"}, "run");
     const auto csv_format = parsed->value("--csv");
     if (csv_format && *csv_format != "excel" && *csv_format != "standard")
-        return usage_error("--csv takes standard (',' and '.') or excel (';', decimal comma, "
-                           "UTF-8 BOM, as French Excel opens it)",
-                           "run");
-    if (csv_format && no_files) return usage_error("--csv and --no-files contradict", "run");
+        return usage_error(text::cli.usage_csv, {}, "run");
+    if (csv_format && no_files)
+        return usage_error(text::cli.usage_contradict, {"--csv", "--no-files"}, "run");
 
     const auto files = scenario_files(parsed->positional, "run", exit);
     if (!files) return exit;
@@ -157,8 +164,7 @@ int run_command(const std::vector<std::string>& args) {
             csv_format == std::optional<std::string>("excel") ? CsvStyle::Excel
                                                               : CsvStyle::Standard);
         if (!writer->ok()) {
-            print_err("riposte: error: " + writer->error() +
-                      "; the previous results are left as they were\n");
+            print_error(text::fill(lang, t.previous_kept, {writer->error()}));
             return exit_code::run_error;
         }
     }
@@ -209,12 +215,12 @@ int run_command(const std::vector<std::string>& args) {
         print_err(text::fill(lang, t.run_failed, {e.what()}));
         return exit_code::run_error;
     } catch (...) {
-        print_err("\nriposte: error: the run failed (unknown error)\n");
+        print_err("\n");
+        print_error(t.run_failed_unknown.in(lang));
         return exit_code::run_error;
     }
     if (writer && !writer->ok()) {
-        print_err("riposte: error: " + writer->error() +
-                  "; the previous results are left as they were\n");
+        print_error(text::fill(lang, t.previous_kept, {writer->error()}));
         return exit_code::run_error;
     }
     set.partial = static_cast<int>(set.runs.size()) < n;
@@ -242,8 +248,7 @@ int run_command(const std::vector<std::string>& args) {
 
     const WriteReport written = writer->finish(set, kpis);
     if (!written.ok()) {
-        print_err("riposte: error: " + written.error +
-                  "; the previous results are left as they were\n");
+        print_error(text::fill(lang, t.previous_kept, {written.error}));
         return exit_code::run_error;
     }
     if (!commit_results_folder(*folder)) return exit_code::run_error;
@@ -385,13 +390,15 @@ int help_command(const std::vector<std::string>& args) {
         print_out(main_help());
         return exit_code::ok;
     }
-    if (parsed->positional.size() > 1) return usage_error("help takes one command name", "help");
+    if (parsed->positional.size() > 1) return usage_error(text::cli.usage_help_one, {}, "help");
     const auto text = command_help(parsed->positional[0]);
     if (!text) {
-        return usage_error(
-            "unknown command '" + parsed->positional[0] +
-                "'; commands are run, compare, validate, report, check, territory and help",
-            "");
+        static const std::vector<std::string> commands{"run",    "compare", "validate", "size",
+                                                       "report", "check",   "exercise", "territory",
+                                                       "sweep",  "merge",   "help"};
+        return usage_error(text::cli.usage_unknown_command,
+                           {parsed->positional[0], did_you_mean(parsed->positional[0], commands)},
+                           "");
     }
     print_out(*text);
     return exit_code::ok;

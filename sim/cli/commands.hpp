@@ -3,6 +3,7 @@
 // process exit code. The commands only call the public API (include/riposte/) and print.
 #include "riposte/text/strings.hpp"
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,8 +30,15 @@ int merge_command(const std::vector<std::string>& args);
 int check_sweep_file(const std::string& file, riposte::Language lang);
 int help_command(const std::vector<std::string>& args);
 
-/// Prints "riposte: error: <message>" and a hint to standard error; returns exit_code::usage.
+/// Prints "riposte : erreur : <message>" and the pointer to `riposte COMMAND --help` on
+/// standard error, in usage_language() (args.hpp); returns exit_code::usage. `message` is
+/// already in that language.
 int usage_error(std::string_view message, std::string_view command);
+/// Prints "riposte : erreur : <detail>" (in usage_language()) and a new line on standard error.
+void print_error(std::string_view detail);
+/// The same with `message` from the string table, filled with `args`.
+int usage_error(const text::Text& message, std::initializer_list<std::string_view> args,
+                std::string_view command);
 
 /// A directory-name-safe form of a plan name: lower-case ASCII letters, digits, '-' and '_'
 /// (French accents are transliterated: "Plan été" -> "plan-ete").

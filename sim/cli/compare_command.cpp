@@ -47,21 +47,17 @@ int compare_command(const std::vector<std::string>& args) {
     const bool quiet = parsed->has("--quiet");
     const bool report = parsed->has("--report");
     const auto out = parsed->value("--out");
-    if (out && out->empty()) return usage_error("--out needs a directory", "compare");
+    if (out && out->empty())
+        return usage_error(text::cli.usage_needs_directory, {"--out"}, "compare");
     if (report && !out) {
-        return usage_error("--report writes report.html next to the comparison files: add "
-                           "--out DIR",
-                           "compare");
+        return usage_error(text::cli.usage_compare_report, {}, "compare");
     }
     const auto& pos = parsed->positional;
     if (pos.size() < 3) {
-        return usage_error("compare needs a world file and at least two plan files: "
-                           "riposte compare WORLD PLAN_A PLAN_B [PLAN_C ...]",
-                           "compare");
+        return usage_error(text::cli.usage_compare_args, {}, "compare");
     }
     if (pos.size() - 1 > max_plans) {
-        return usage_error("at most " + std::to_string(max_plans) + " plans can be compared",
-                           "compare");
+        return usage_error(text::cli.usage_compare_max, {std::to_string(max_plans)}, "compare");
     }
 
     // Load every plan against the same world; report the problems of all files.
@@ -102,7 +98,7 @@ int compare_command(const std::vector<std::string>& args) {
              exercise});
     BatchRun batch;
     if (!batch.start(batch_plans, n, opts->seed, opts->threads)) {
-        print_err("riposte: error: the comparison could not start\n");
+        print_error(text::cli.compare_not_started.in(lang));
         return exit_code::run_error;
     }
     while (batch.running()) {
@@ -144,7 +140,7 @@ int compare_command(const std::vector<std::string>& args) {
               std::pair<std::string, std::string>{"compare.json", compare_json(comparison)}}) {
             const WriteStatus status = write_file_atomic(folder->staging() / name, content);
             if (!status.ok()) {
-                print_err("riposte: error: " + status.error + "\n");
+                print_error(status.error);
                 return exit_code::run_error;
             }
         }

@@ -32,7 +32,7 @@ int replay(const std::vector<std::string>& args) {
     if (!parsed) return usage_error(error, "exercise");
     if (parsed->help) return print_help("exercise");
     const auto& pos = parsed->positional;
-    if (pos.size() != 3) return usage_error("exercise replay needs WORLD PLAN JOURNAL", "exercise");
+    if (pos.size() != 3) return usage_error(text::cli.usage_replay_args, {}, "exercise");
     int lang_exit = exit_code::ok;
     const auto language = lang_option(*parsed, "exercise", lang_exit);
     if (!language) return lang_exit;
@@ -44,9 +44,7 @@ int replay(const std::vector<std::string>& args) {
     std::optional<SimTime> until;
     if (const auto u = parsed->value("--until")) {
         const TimeText t = parse_day_time(*u);
-        if (!t.value)
-            return usage_error("--until '" + *u + "': " + t.error + " (write e.g. \"J3 14:00\")",
-                               "exercise");
+        if (!t.value) return usage_error(text::cli.usage_until, {*u, t.error}, "exercise");
         until = t.value;
     }
     int exit = exit_code::ok;
@@ -141,25 +139,24 @@ int report(const std::vector<std::string>& args) {
     if (!parsed) return usage_error(error, "exercise");
     if (parsed->help) return print_help("exercise");
     const auto& pos = parsed->positional;
-    if (pos.size() != 1) return usage_error("exercise report needs JOURNAL", "exercise");
+    if (pos.size() != 1) return usage_error(text::cli.usage_exercise_report_args, {}, "exercise");
     const std::string lang = parsed->value("--lang").value_or("fr");
-    if (lang != "fr" && lang != "en")
-        return usage_error("--lang '" + lang + "': use fr or en", "exercise");
+    if (lang != "fr" && lang != "en") return usage_error(text::cli.usage_lang, {lang}, "exercise");
     const Language language = *parse_language(lang);
     const fs::path journal_file = pos[0];
     const JournalReadResult jr = read_journal(journal_file);
     for (const Diagnostic& d : jr.diagnostics.items())
         print_err(format_diagnostic(d, language) + "\n");
     if (!jr.journal) {
-        print_err("riposte: error: " + journal_file.string() + " cannot be read\n");
+        print_err(text::fill(language, text::cli.retex_cannot_read, {journal_file.string()}));
         return exit_code::usage;
     }
     const Journal& journal = *jr.journal;
     const fs::path base = journal_file.parent_path();
     auto input = [&](const std::string& p) { return p.empty() ? fs::path{} : base / p; };
     if (journal.header.world.empty() || journal.header.plan.empty()) {
-        print_err(journal_file.string() +
-                  ":1:1: error: [journal.inputs] the header names no world or plan file\n");
+        print_err(text::fill(language, text::cli.retex_no_inputs,
+                             {journal_file.string(), text::diag.error.in(language)}));
         return exit_code::usage;
     }
     const auto scenario = load(
@@ -180,7 +177,10 @@ int report(const std::vector<std::string>& args) {
         in.exercise = std::make_shared<const Exercise>(std::move(*ex.exercise));
     }
     if (auto bad = check_journal_inputs(journal.header, in, journal_file)) {
-        print_err(journal_file.string() + ":1:1: error: [journal.inputs] " + *bad + "\n");
+        print_err(
+            journal_file.string() + ":1:1" +
+            say(text::diag.replay_inputs, {text::diag.error.in(language), *bad}).in(language) +
+            "\n");
         return exit_code::run_error;
     }
     RunOptions o;
@@ -189,9 +189,11 @@ int report(const std::vector<std::string>& args) {
     o.exercise = in.exercise;
     Simulation sim(in.scenario, o);
     if (auto d = replay_entries(sim, journal.entries)) {
-        print_err(journal_file.string() + ":" + std::to_string(d->line) +
-                  ":1: error: [journal.divergence] entry " + std::to_string(d->entry) + ": " +
-                  d->what + "\n");
+        print_err(journal_file.string() + ":" + std::to_string(d->line) + ":1" +
+                  say(text::diag.replay_divergence,
+                      {text::diag.error.in(language), std::to_string(d->entry), d->what})
+                      .in(language) +
+                  "\n");
         return exit_code::run_error;
     }
     const Results results = sim.run();
@@ -213,10 +215,11 @@ int report(const std::vector<std::string>& args) {
     const fs::path out = parsed->value("--out").value_or((base / (name + "-retex.html")).string());
     const WriteStatus st = write_file_atomic(out, retex_html(ri));
     if (!st.ok()) {
-        print_err("riposte: error: cannot write " + out.string() + ": " + st.error + "\n");
+        print_err(text::fill(language, text::cli.retex_cannot_write, {out.string(), st.error}));
         return exit_code::run_error;
     }
-    if (!parsed->has("--quiet")) print_out("RETEX written to " + out.string() + "\n");
+    if (!parsed->has("--quiet"))
+        print_out(text::fill(language, text::cli.retex_written, {out.string()}));
     return exit_code::ok;
 }
 
@@ -224,14 +227,12 @@ int report(const std::vector<std::string>& args) {
 
 int exercise_command(const std::vector<std::string>& args) {
     if (args.empty() || args.front() == "-h" || args.front() == "--help")
-        return args.empty()
-                   ? usage_error("exercise needs a subcommand: replay or report", "exercise")
-                   : print_help("exercise");
+        return args.empty() ? usage_error(text::cli.usage_exercise_sub, {}, "exercise")
+                            : print_help("exercise");
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args.front() == "replay") return replay(rest);
     if (args.front() == "report") return report(rest);
-    return usage_error(
-        "unknown exercise subcommand '" + args.front() + "'; they are: replay, report", "exercise");
+    return usage_error(text::cli.usage_exercise_unknown_sub, {args.front()}, "exercise");
 }
 
 } // namespace riposte::cli

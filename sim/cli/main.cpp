@@ -1,7 +1,8 @@
 // riposte: the command-line front end. Parses the command name and hands over to commands.cpp.
+#include "args.hpp"
 #include "commands.hpp"
 #include "help.hpp"
-#include "riposte/core/suggest.hpp"
+#include "riposte/text/cli_texts.hpp"
 #include "territory_command.hpp"
 
 #include <cstdio>
@@ -17,6 +18,10 @@ int main(int argc, char** argv) {
             std::fputs(std::string(main_help()).c_str(), stderr);
             return exit_code::usage;
         }
+        // the language of usage errors, known before any option is parsed; an invalid --lang
+        // is refused by the command itself, in French
+        if (const auto code = riposte::cli::prescan_lang(args))
+            if (const auto lang = riposte::parse_language(*code)) set_usage_language(*lang);
         const std::string command = args.front();
         args.erase(args.begin());
         if (command == "-h" || command == "--help") return help_command(args);
@@ -36,22 +41,18 @@ int main(int argc, char** argv) {
         if (command == "merge") return merge_command(args);
         if (command == "help") return help_command(args);
         if (!command.empty() && command[0] == '-') {
-            return usage_error("unknown option '" + command + "'", "");
+            return usage_error(riposte::text::cli.usage_unknown_option, {command, ""}, "");
         }
         static const std::vector<std::string> commands{"run",    "compare", "validate", "size",
                                                        "report", "check",   "exercise", "territory",
                                                        "sweep",  "merge",   "help"};
-        const std::string hint = riposte::suggest(command, commands);
-        return usage_error("unknown command '" + command + "'" +
-                               (hint.empty() ? std::string(";") : hint) +
-                               " commands are run, compare, validate, size, report, check, "
-                               "exercise, territory, sweep, merge and help",
-                           "");
+        return usage_error(riposte::text::cli.usage_unknown_command,
+                           {command, did_you_mean(command, commands)}, "");
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "riposte: error: %s\n", e.what());
+        print_error(e.what());
         return exit_code::run_error;
     } catch (...) {
-        std::fprintf(stderr, "riposte: error: unexpected failure\n");
+        print_error(riposte::text::cli.unexpected_failure.in(usage_language()));
         return exit_code::run_error;
     }
 }

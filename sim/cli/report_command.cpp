@@ -23,14 +23,14 @@ int report_command(const std::vector<std::string>& args) {
     const auto lang = lang_option(*parsed, "report", exit);
     if (!lang) return exit;
     if (parsed->positional.size() != 1) {
-        return usage_error(parsed->positional.empty()
-                               ? "report needs the results directory: riposte report DIR"
-                               : "report takes one results directory",
-                           "report");
+        return usage_error(parsed->positional.empty() ? text::cli.usage_report_needs_dir
+                                                      : text::cli.usage_report_one_dir,
+                           {}, "report");
     }
     const fs::path dir = parsed->positional.front();
     const auto out_option = parsed->value("--out");
-    if (out_option && out_option->empty()) return usage_error("--out needs a file name", "report");
+    if (out_option && out_option->empty())
+        return usage_error(text::cli.usage_needs_file, {"--out"}, "report");
     const fs::path file = out_option ? fs::path(*out_option) : dir / "report.html";
 
     // a folder whose files do not all come from one run is refused: a report of a mix would
@@ -39,8 +39,7 @@ int report_command(const std::vector<std::string>& args) {
     if (fs::is_directory(dir, dir_ec) && holds_results(dir)) {
         const std::vector<std::string> problems = check_results_folder(dir);
         if (!problems.empty()) {
-            print_err("riposte: error: " + dir.string() +
-                      " does not hold the files of one run; run riposte again into it:\n");
+            print_error(text::fill(*lang, text::cli.report_mixed, {dir.string()}));
             for (const std::string& p : problems) print_err("  " + p + "\n");
             return exit_code::usage;
         }
@@ -57,7 +56,7 @@ int report_command(const std::vector<std::string>& args) {
     }
     const WriteStatus status = write_file_atomic(file, report.html);
     if (!status.ok()) {
-        print_err("riposte: error: " + status.error + "\n");
+        print_error(status.error);
         return exit_code::run_error;
     }
     if (!parsed->has("--quiet")) print_out("Report: " + file.string() + "\n");

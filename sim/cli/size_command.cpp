@@ -81,23 +81,22 @@ std::optional<std::map<std::string, double>> parse_rates(const std::string& list
         if (item.empty()) continue;
         const std::size_t eq = item.find('=');
         if (eq == std::string::npos) {
-            error = "--rates expects PROFESSION=EUR[,...], e.g. --rates medecin=105,infirmier=55; "
-                    "got '" +
-                    item + "'";
+            error = text::fill(usage_language(), text::cli.usage_rates_syntax, {item});
             return std::nullopt;
         }
         const std::string id = item.substr(0, eq);
         if (std::find(world.professions.begin(), world.professions.end(), id) ==
             world.professions.end()) {
-            error = "--rates: unknown profession '" + id + "'; the world's professions are:";
-            for (const auto& p : world.professions) error += " " + p;
+            std::string known;
+            for (const auto& p : world.professions) known += " " + p;
+            error = text::fill(usage_language(), text::cli.usage_rates_profession, {id, known});
             return std::nullopt;
         }
         char* end = nullptr;
         const std::string value = item.substr(eq + 1);
         const double v = std::strtod(value.c_str(), &end);
         if (value.empty() || end == nullptr || *end != '\0' || !(v >= 0) || v > 1e6) {
-            error = "--rates: '" + value + "' is not an hourly rate in euros (a number >= 0)";
+            error = text::fill(usage_language(), text::cli.usage_rates_value, {value});
             return std::nullopt;
         }
         out[id] = v;
@@ -203,7 +202,7 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
         const WriteStatus st = write_plan_toml(req.out, res.plan, scenario.world, header);
         if (!st.ok()) {
             print_out(out);
-            print_err("riposte: error: " + st.error + "\n");
+            print_error(st.error);
             rep.exit = exit_code::run_error;
             return rep;
         }
@@ -242,10 +241,9 @@ int size_command(const std::vector<std::string>& args) {
     const auto max_steps = number_option(*parsed, "--max-steps", 1, 10000, 60, "size", exit);
     if (!max_steps) return exit;
     const std::string cost = parsed->value("--cost").value_or("hours");
-    if (cost != "hours" && cost != "eur")
-        return usage_error("--cost expects hours or eur, got '" + cost + "'", "size");
+    if (cost != "hours" && cost != "eur") return usage_error(text::cli.usage_cost, {cost}, "size");
     if (parsed->has("--rates") && cost != "eur")
-        return usage_error("--rates gives euro rates: add --cost eur", "size");
+        return usage_error(text::cli.usage_rates_need_eur, {}, "size");
 
     const auto files = scenario_files(parsed->positional, "size", exit);
     if (!files) return exit;
@@ -268,7 +266,7 @@ int size_command(const std::vector<std::string>& args) {
         req.options.rates_eur = std::move(*r);
     }
     if (const auto o = parsed->value("--out")) {
-        if (o->empty()) return usage_error("--out needs a file name", "size");
+        if (o->empty()) return usage_error(text::cli.usage_needs_file, {"--out"}, "size");
         req.out = *o;
     } else {
         const fs::path plan(scenario->plan.file);
@@ -276,12 +274,9 @@ int size_command(const std::vector<std::string>& args) {
     }
     std::error_code ec;
     if (fs::exists(req.out, ec) && !parsed->has("--force"))
-        return usage_error(req.out.string() + " exists: add --force to replace it, or choose "
-                                              "another file with --out",
-                           "size");
+        return usage_error(text::cli.usage_size_exists, {req.out.string()}, "size");
     if (fs::is_directory(req.out, ec))
-        return usage_error("--out names a folder: give a file name, e.g. --out plan-sized.toml",
-                           "size");
+        return usage_error(text::cli.usage_size_out_folder, {}, "size");
 
     InterruptGuard interrupt(opts->lang);
     req.options.cancel = interrupt.flag();

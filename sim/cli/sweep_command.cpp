@@ -76,7 +76,7 @@ int write_folder(const fs::path& dir, bool force,
     for (const auto& [name, content] : files) {
         const WriteStatus status = write_file_atomic(folder->staging() / name, content);
         if (!status.ok()) {
-            print_err("riposte: error: " + status.error + "\n");
+            print_error(status.error);
             return exit_code::run_error;
         }
     }
@@ -115,10 +115,7 @@ int sweep_command(const std::vector<std::string>& args) {
 
     // Under mpirun every rank runs this command; only rank 0 prints and writes.
     if (under_mpi_launcher() && !mpi_built()) {
-        return usage_error("this riposte was built without MPI, so each rank of mpirun would run "
-                           "the whole sweep: rebuild with -DRIPOSTE_MPI=ON, or run without mpirun "
-                           "(threads: -j N)",
-                           "sweep");
+        return usage_error(text::cli.usage_sweep_no_mpi, {}, "sweep");
     }
     MpiScope mpi_scope;
     const MpiJob job = under_mpi_launcher() ? mpi_job() : MpiJob{};
@@ -134,8 +131,7 @@ int sweep_command(const std::vector<std::string>& args) {
     const bool quiet = parsed->has("--quiet") || !root;
     const auto& pos = parsed->positional;
     if (pos.size() != 1)
-        return root ? usage_error("sweep needs one sweep file: riposte sweep SWEEP.toml", "sweep")
-                    : exit_code::usage;
+        return root ? usage_error(text::cli.usage_sweep_args, {}, "sweep") : exit_code::usage;
 
     // Everything that can fail before the run, on every rank; under MPI the ranks then agree
     // to go on (a rank that stopped alone would leave the others waiting for it).
@@ -174,22 +170,19 @@ int sweep_command(const std::vector<std::string>& args) {
         if (!threads) return exit;
         if (const auto s = parsed->value("--shard")) {
             shard = parse_shard(*s);
-            if (!shard)
-                return usage_error("--shard expects i/n with 1 <= i <= n, e.g. --shard 3/8 (Slurm: "
-                                   "--shard ${SLURM_ARRAY_TASK_ID}/8 with --array=1-8)",
-                                   "sweep");
+            if (!shard) return usage_error(text::cli.usage_shard, {}, "sweep");
         }
         if (parsed->has("--stop-after")) {
             const auto k = number_option(*parsed, "--stop-after", 0, 100000000, 0, "sweep", exit);
             if (!k) return exit;
             stop_after = static_cast<int>(*k);
         }
-        if (out && out->empty()) return usage_error("--out needs a directory", "sweep");
-        if (shard && !out)
-            return usage_error("--shard writes the shard's tasks into a folder: add --out DIR",
-                               "sweep");
+        if (out && out->empty())
+            return usage_error(text::cli.usage_needs_directory, {"--out"}, "sweep");
+        if (shard && !out) return usage_error(text::cli.usage_shard_out, {}, "sweep");
         if (const auto c = parsed->value("--checkpoint")) {
-            if (c->empty()) return usage_error("--checkpoint needs a file name", "sweep");
+            if (c->empty())
+                return usage_error(text::cli.usage_needs_file, {"--checkpoint"}, "sweep");
             checkpoint_file = *c;
         } else if (out) {
             fs::path dir = *out;
@@ -224,7 +217,7 @@ int sweep_command(const std::vector<std::string>& args) {
             const std::string e =
                 checkpoint.open(*checkpoint_file, prepared.digest, options.finished);
             if (!e.empty()) {
-                print_err("riposte: error: " + e + "\n");
+                print_error(e);
                 return exit_code::usage;
             }
             options.on_finished = [&](const TaskResult& t) {
@@ -237,8 +230,8 @@ int sweep_command(const std::vector<std::string>& args) {
     }();
     if (job.active && !mpi_all_agree(setup_exit == exit_code::ok)) {
         if (setup_exit == exit_code::ok)
-            err("riposte: error: another MPI rank could not prepare the sweep (its messages "
-                "are above)\n");
+            err(std::string(text::cli.usage_prefix.in(lang)) +
+                std::string(text::cli.mpi_other_rank.in(lang)) + "\n");
         return setup_exit == exit_code::ok ? exit_code::usage : setup_exit;
     }
     if (setup_exit != exit_code::ok) return setup_exit;
@@ -276,7 +269,7 @@ int sweep_command(const std::vector<std::string>& args) {
     mpi_finish();
     if (!outcome.gathered) return exit_code::ok; // an MPI rank other than 0: rank 0 reports
     if (!checkpoint_error.empty()) {
-        print_err("riposte: error: " + checkpoint_error + "\n");
+        print_error(checkpoint_error);
         return exit_code::run_error;
     }
     const int done = static_cast<int>(outcome.tasks.size());
@@ -356,12 +349,8 @@ int merge_command(const std::vector<std::string>& args) {
     const Language lang = *lang_opt;
     const bool quiet = parsed->has("--quiet");
     const auto out = parsed->value("--out");
-    if (!out || out->empty())
-        return usage_error("merge writes the gathered results into a folder: add --out DIR",
-                           "merge");
-    if (parsed->positional.empty())
-        return usage_error("merge needs the shard folders: riposte merge SHARD_DIR... --out DIR",
-                           "merge");
+    if (!out || out->empty()) return usage_error(text::cli.usage_merge_out, {}, "merge");
+    if (parsed->positional.empty()) return usage_error(text::cli.usage_merge_args, {}, "merge");
 
     std::optional<SweepInfo> first;
     std::vector<TaskResult> tasks;
@@ -371,30 +360,27 @@ int merge_command(const std::vector<std::string>& args) {
         std::string e;
         auto info = read_sweep_info(d / "shard.txt", e);
         if (!info) {
-            print_err("riposte: error: " + (d / "shard.txt").string() + ": " + e + " (is " + dir +
-                      " a folder written by riposte sweep --shard?)\n");
+            print_error(
+                text::fill(lang, text::cli.merge_not_shard, {(d / "shard.txt").string(), e, dir}));
             return exit_code::usage;
         }
         std::string digest;
         std::vector<TaskResult> mine = read_task_file(d / "tasks.txt", digest, e);
         if (!e.empty()) {
-            print_err("riposte: error: " + e + "\n");
+            print_error(e);
             return exit_code::usage;
         }
         if (digest != info->digest) {
-            print_err("riposte: error: " + dir +
-                      ": tasks.txt and shard.txt belong to different sweeps\n");
+            print_error(text::fill(lang, text::cli.merge_digest, {dir}));
             return exit_code::usage;
         }
         if (first && (info->digest != first->digest || info->shard_count != first->shard_count)) {
-            print_err("riposte: error: " + dir + " is a shard of another sweep than " +
-                      seen.begin()->second +
-                      " (its files, replications, seed or shard count differ)\n");
+            print_error(text::fill(lang, text::cli.merge_other_sweep, {dir, seen.begin()->second}));
             return exit_code::usage;
         }
         if (const auto [it, fresh] = seen.emplace(info->shard_index, dir); !fresh) {
-            print_err("riposte: error: " + dir + " and " + it->second + " are both shard " +
-                      std::to_string(info->shard_index + 1) + "\n");
+            print_error(text::fill(lang, text::cli.merge_same_shard,
+                                   {dir, it->second, std::to_string(info->shard_index + 1)}));
             return exit_code::usage;
         }
         const std::size_t nv = info->variants.size();
@@ -405,8 +391,8 @@ int merge_command(const std::vector<std::string>& args) {
             if (t.variant < 0 || static_cast<std::size_t>(t.variant) >= nv ||
                 t.record.replication >= info->replications ||
                 i % n != static_cast<std::size_t>(info->shard_index) || !have.insert(i).second) {
-                print_err("riposte: error: " + (d / "tasks.txt").string() +
-                          ": a task that does not belong to this shard, or twice\n");
+                print_error(
+                    text::fill(lang, text::cli.merge_foreign_task, {(d / "tasks.txt").string()}));
                 return exit_code::usage;
             }
         }
@@ -419,14 +405,14 @@ int merge_command(const std::vector<std::string>& args) {
         for (int i = 0; i < info.shard_count; ++i)
             if (seen.count(i) == 0)
                 missing += (missing.empty() ? "" : ", ") + std::to_string(i + 1);
-        print_err("riposte: error: shards missing: " + missing + " of " +
-                  std::to_string(info.shard_count) + "\n");
+        print_error(
+            text::fill(lang, text::cli.merge_missing, {missing, std::to_string(info.shard_count)}));
         return exit_code::usage;
     }
     const std::size_t expected = static_cast<std::size_t>(info.replications) * info.variants.size();
     if (tasks.size() != expected) {
-        print_err("riposte: error: the shards hold " + std::to_string(tasks.size()) + " of the " +
-                  std::to_string(expected) + " tasks\n");
+        print_error(text::fill(lang, text::cli.merge_count,
+                               {std::to_string(tasks.size()), std::to_string(expected)}));
         return exit_code::usage;
     }
     std::vector<std::vector<std::pair<std::string, bool>>> names;

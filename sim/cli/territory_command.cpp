@@ -1,6 +1,7 @@
 // `riposte territory`: options → library calls → files and a summary.
 #include "territory_command.hpp"
 
+#include "riposte/text/cli_texts.hpp"
 #include "riposte/text/diagnostic_texts.hpp"
 
 #include "args.hpp"
@@ -242,36 +243,39 @@ struct Reader {
     std::string error;
 
     std::optional<double> number(std::string_view name, double lo, double hi,
-                                 std::string_view what) {
+                                 const text::Text& what) {
         const auto v = args.value(name);
         if (!v || !error.empty()) return std::nullopt;
         const auto x = to_double(*v);
         if (!x || *x < lo || *x > hi) {
-            error = std::string(name) + " '" + *v + "': write " + std::string(what);
+            error = text::fill(usage_language(), text::cli.usage_write,
+                               {name, *v, what.in(usage_language())});
             return std::nullopt;
         }
         return x;
     }
-    std::optional<int> integer(std::string_view name, int lo, int hi, std::string_view what) {
+    std::optional<int> integer(std::string_view name, int lo, int hi, const text::Text& what) {
         const auto v = args.value(name);
         if (!v || !error.empty()) return std::nullopt;
         const auto x = parse_u64(*v);
         if (!x || *x < static_cast<std::uint64_t>(lo) || *x > static_cast<std::uint64_t>(hi)) {
-            error = std::string(name) + " '" + *v + "': write " + std::string(what);
+            error = text::fill(usage_language(), text::cli.usage_write,
+                               {name, *v, what.in(usage_language())});
             return std::nullopt;
         }
         return static_cast<int>(*x);
     }
     /// "A-B" with two numbers.
     std::optional<std::pair<double, double>> range(std::string_view name, double lo, double hi,
-                                                   std::string_view what) {
+                                                   const text::Text& what) {
         const auto v = args.value(name);
         if (!v || !error.empty()) return std::nullopt;
         const std::size_t dash = v->find('-');
         const auto a = dash == std::string::npos ? std::nullopt : to_double(v->substr(0, dash));
         const auto b = dash == std::string::npos ? std::nullopt : to_double(v->substr(dash + 1));
         if (!a || !b || *a < lo || *b > hi || *a > *b) {
-            error = std::string(name) + " '" + *v + "': write " + std::string(what);
+            error = text::fill(usage_language(), text::cli.usage_write,
+                               {name, *v, what.in(usage_language())});
             return std::nullopt;
         }
         return std::pair{*a, *b};
@@ -389,10 +393,7 @@ int run_territory_command(const std::vector<std::string>& argv) {
     }
     const ParsedArgs& a = *parsed;
     if (!a.positional.empty())
-        return usage_error("unexpected argument '" + a.positional.front() +
-                               "': choose the communes with --insee, --epci, --departement, "
-                               "--around or --all",
-                           "territory");
+        return usage_error(text::cli.usage_territory_argument, {a.positional.front()}, "territory");
 
     // ---- selection ----
     TerritorySelection sel;
@@ -400,11 +401,9 @@ int run_territory_command(const std::vector<std::string>& argv) {
     for (const char* opt : {"--insee", "--epci", "--departement", "--around", "--all"})
         if (a.has(opt)) ++kinds;
     if (kinds != 1)
-        return usage_error(kinds == 0 ? "choose the communes with one of --insee, --epci, "
-                                        "--departement, --around or --all"
-                                      : "give only one of --insee, --epci, --departement, "
-                                        "--around and --all",
-                           "territory");
+        return usage_error(kinds == 0 ? text::cli.usage_territory_choose
+                                      : text::cli.usage_territory_only_one,
+                           {}, "territory");
     if (auto v = a.value("--insee")) {
         sel.by = SelectBy::Insee;
         sel.codes = split_list(*v);
@@ -418,72 +417,66 @@ int run_territory_command(const std::vector<std::string>& argv) {
         sel.by = SelectBy::Around;
         sel.centre = *c;
         if (!a.has("--radius-km"))
-            return usage_error("--around needs --radius-km R, e.g. --around 57463 --radius-km 15",
-                               "territory");
+            return usage_error(text::cli.usage_around_radius, {}, "territory");
     } else {
         sel.by = SelectBy::All;
         sel.skip_missing_coordinates = true;
     }
     if (a.has("--radius-km") && sel.by != SelectBy::Around)
-        return usage_error("--radius-km goes with --around", "territory");
+        return usage_error(text::cli.usage_radius_around, {}, "territory");
     if (auto v = a.value("--exclude")) sel.exclude = split_list(*v);
 
     Reader r{a, {}};
-    if (auto v =
-            r.number("--radius-km", 0.001, 1000, "a radius in km, more than 0 and at most 1000"))
-        sel.radius_km = *v;
+    if (auto v = r.number("--radius-km", 0.001, 1000, text::cli.want_radius)) sel.radius_km = *v;
     RoadGraphOptions graph;
-    if (auto v = r.integer("--k", 1, 50, "a whole number of neighbours from 1 to 50")) graph.k = *v;
-    if (auto v = r.number("--detour", 1, 5, "a factor from 1 to 5, e.g. 1.3")) graph.detour = *v;
-    if (auto v = r.number("--speed-kmh", 5, 200, "a speed from 5 to 200 km/h"))
-        graph.speed_kmh = *v;
-    if (auto v = r.number("--max-bridge-km", 0, 20000, "km from 0 (automatic) to 20000"))
+    if (auto v = r.integer("--k", 1, 50, text::cli.want_k)) graph.k = *v;
+    if (auto v = r.number("--detour", 1, 5, text::cli.want_detour)) graph.detour = *v;
+    if (auto v = r.number("--speed-kmh", 5, 200, text::cli.want_speed)) graph.speed_kmh = *v;
+    if (auto v = r.number("--max-bridge-km", 0, 20000, text::cli.want_bridge))
         graph.max_bridge_km = *v;
 
     // ---- generator options ----
     const bool world = a.has("--world");
-    if (a.has("--size") && !world)
-        return usage_error("--size sizes the starter plan: add --world", "territory");
+    if (a.has("--size") && !world) return usage_error(text::cli.usage_size_world, {}, "territory");
     GeneratorOptions gen;
+    gen.lang = lang;
     gen.professions = default_professions();
-    if (auto v = r.number("--volunteer-share", 0, 1, "a share from 0 to 1, e.g. 0.25"))
+    if (auto v = r.number("--volunteer-share", 0, 1, text::cli.want_share))
         for (auto& p : gen.professions)
             if (p.profession != "etudiant_sante" && p.profession != "administratif" &&
                 p.profession != "benevole")
                 p.volunteer_share = *v;
-    if (auto v = r.number("--weekly-hours", 0.5, 168, "hours from 0.5 to 168"))
+    if (auto v = r.number("--weekly-hours", 0.5, 168, text::cli.want_weekly_hours))
         for (auto& p : gen.professions) p.weekly_hours = *v;
-    if (auto v = r.number("--max-commute", 0, 600, "minutes from 0 to 600"))
+    if (auto v = r.number("--max-commute", 0, 600, text::cli.want_commute))
         gen.max_commute_minutes = *v;
-    if (auto v = r.integer("--retry-days", 1, 365, "days from 1 to 365")) gen.retry_days = *v;
+    if (auto v = r.integer("--retry-days", 1, 365, text::cli.want_days_365)) gen.retry_days = *v;
     if (auto v = a.value("--start-date")) gen.start_date = *v;
-    if (auto v = r.integer("--days", 7, Limits::max_days, "days from 7 to 730")) gen.days = *v;
-    if (auto v = r.integer("--doses", 1, 3, "1, 2 or 3")) gen.doses = *v;
-    if (auto v = r.integer("--interval-days", 1, 365, "days from 1 to 365")) gen.interval_days = *v;
-    if (auto v = r.integer("--centres", 1, 2500, "a number of centres from 1 to 2500"))
-        gen.centres = *v;
-    if (auto v =
-            r.number("--people-per-centre", 1000, 1e8, "inhabitants per centre, at least 1000"))
+    if (auto v = r.integer("--days", 7, Limits::max_days, text::cli.want_days_run)) gen.days = *v;
+    if (auto v = r.integer("--doses", 1, 3, text::cli.want_doses)) gen.doses = *v;
+    if (auto v = r.integer("--interval-days", 1, 365, text::cli.want_days_365))
+        gen.interval_days = *v;
+    if (auto v = r.integer("--centres", 1, 2500, text::cli.want_centres)) gen.centres = *v;
+    if (auto v = r.number("--people-per-centre", 1000, 1e8, text::cli.want_people))
         gen.people_per_centre = *v;
     gen.per_departement = a.has("--per-departement");
     if (auto v = a.value("--open-days")) gen.open_days = *v;
-    if (auto v = r.range("--hours", 0, 24, "whole hours such as 9-18")) {
+    if (auto v = r.range("--hours", 0, 24, text::cli.want_hours)) {
         gen.opens_hour = static_cast<int>(v->first);
         gen.closes_hour = static_cast<int>(v->second);
         if (gen.opens_hour != v->first || gen.closes_hour != v->second ||
             gen.opens_hour >= gen.closes_hour)
-            r.error = "--hours: write whole hours with the opening first, such as 9-18";
+            r.error = text::fill(usage_language(), text::cli.usage_hours_order, {});
     }
-    if (auto v = r.integer("--shift-hours", 1, 12, "hours from 1 to 12")) gen.shift_hours = *v;
-    if (auto v = r.integer("--interview-lines", 1, 40, "médecins per shift from 1 to 40"))
+    if (auto v = r.integer("--shift-hours", 1, 12, text::cli.want_shift_hours))
+        gen.shift_hours = *v;
+    if (auto v = r.integer("--interview-lines", 1, 40, text::cli.want_interview))
         gen.interview_lines = *v;
-    if (auto v =
-            r.integer("--testing-centres", 0, 500, "a number of testing centres from 0 to 500"))
+    if (auto v = r.integer("--testing-centres", 0, 500, text::cli.want_testing))
         gen.testing_centres = *v;
-    if (auto v = r.number("--tests-per-case", 0, 1000, "tests per case from 0 to 1000"))
+    if (auto v = r.number("--tests-per-case", 0, 1000, text::cli.want_tests_per_case))
         gen.tests_per_case = *v;
-    if (auto v =
-            r.range("--incidence", 0, 100000, "two daily incidences per 100,000 such as 10-40")) {
+    if (auto v = r.range("--incidence", 0, 100000, text::cli.want_incidence)) {
         gen.incidence_base = v->first;
         gen.incidence_peak = v->second;
     }
@@ -527,9 +520,7 @@ int run_territory_command(const std::vector<std::string>& argv) {
                                 "--tests-per-case",
                                 "--incidence",
                                 "--force"})
-            if (a.has(opt))
-                return usage_error(std::string(opt) + " only makes sense with --world",
-                                   "territory");
+            if (a.has(opt)) return usage_error(text::cli.usage_only_world, {opt}, "territory");
 
     // ---- the national table ----
     fs::path table_file;

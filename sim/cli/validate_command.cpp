@@ -129,20 +129,19 @@ int validate_command(const std::vector<std::string>& args) {
     if (!opts) return exit;
     const std::string format = parsed->value("--format").value_or("text");
     if (format != "text" && format != "json") {
-        return usage_error("--format expects text or json, got '" + format + "'", "validate");
+        return usage_error(text::cli.usage_format, {format}, "validate");
     }
     const bool structural_only = parsed->has("--structural-only");
     if (structural_only && parsed->has("--replications")) {
-        return usage_error("--structural-only runs no simulation: leave out --replications",
-                           "validate");
+        return usage_error(text::cli.usage_structural_replications, {}, "validate");
     }
     const bool quiet = parsed->has("--quiet");
     const bool report = parsed->has("--report");
     const auto out = parsed->value("--out");
-    if (out && out->empty()) return usage_error("--out needs a directory", "validate");
+    if (out && out->empty())
+        return usage_error(text::cli.usage_needs_directory, {"--out"}, "validate");
     if (report && !out) {
-        return usage_error("--report writes report.html next to validation.json: add --out DIR",
-                           "validate");
+        return usage_error(text::cli.usage_validate_report, {}, "validate");
     }
 
     const auto files = scenario_files(parsed->positional, "validate", exit);
@@ -167,7 +166,7 @@ int validate_command(const std::vector<std::string>& args) {
         if (folder) {
             writer = std::make_unique<ReplicationFiles>(*scenario, folder->staging());
             if (!writer->ok()) {
-                print_err("riposte: error: " + writer->error() + "\n");
+                print_error(writer->error());
                 return exit_code::run_error;
             }
         }
@@ -192,7 +191,7 @@ int validate_command(const std::vector<std::string>& args) {
         }
         bar.clear();
         if (writer && !writer->ok()) {
-            print_err("riposte: error: " + writer->error() + "\n");
+            print_error(writer->error());
             return exit_code::run_error;
         }
         if (set.runs.empty()) {
@@ -216,10 +215,10 @@ int validate_command(const std::vector<std::string>& args) {
         }
     }
     if (!cases.empty() && (structural_only || scenario->plan.targets.empty()) && !quiet)
-        print_err(
-            "riposte: note: the stress cases are judged against the plan's targets; " +
-            std::string(structural_only ? "--structural-only runs none" : "this plan states none") +
-            "\n");
+        print_err(text::fill(
+            opts->lang, text::cli.stress_note,
+            {(structural_only ? text::cli.stress_none_structural : text::cli.stress_none_targets)
+                 .in(opts->lang)}));
     std::vector<StressVerdict> stress;
     if (!structural_only && !scenario->plan.targets.empty() && !verdicts.partial) {
         for (const StressCase& sc : cases) {
@@ -242,7 +241,7 @@ int validate_command(const std::vector<std::string>& args) {
             });
             bar.clear();
             if (s.partial) {
-                print_err("riposte: interrupted during the stress case " + sc.name + "\n");
+                print_err(text::fill(opts->lang, text::cli.stress_interrupted, {sc.name}));
                 return exit_code::run_error;
             }
             stress.push_back({sc.name, sc.file.string(), validator.report()});
@@ -265,7 +264,7 @@ int validate_command(const std::vector<std::string>& args) {
         if (writer) {
             const WriteReport written = writer->finish(set, summarise(*scenario, set));
             if (!written.ok()) {
-                print_err("riposte: error: " + written.error + "\n");
+                print_error(written.error);
                 return exit_code::run_error;
             }
         }
@@ -273,7 +272,7 @@ int validate_command(const std::vector<std::string>& args) {
             folder->staging() / "validation.json",
             with_stress_json(validation_json(*scenario, verdicts, opts->seed), stress));
         if (!status.ok()) {
-            print_err("riposte: error: " + status.error + "\n");
+            print_error(status.error);
             return exit_code::run_error;
         }
         if (!commit_results_folder(*folder)) return exit_code::run_error;

@@ -2,6 +2,9 @@
 // RFC 4180 CSV reader (sim/core/csv_reader), which keeps the line and column of every cell.
 #include "riposte/national.hpp"
 
+#include "riposte/diagnostics.hpp"
+#include "riposte/text/diagnostic_texts.hpp"
+
 #include "core/csv_reader.hpp"
 #include "core/file_input.hpp"
 
@@ -189,9 +192,7 @@ NationalTableLoad parse_national_table(std::string_view text, std::string file_n
     const loader::CsvTable t = loader::parse_csv(text, file_name, d, max_table_rows);
     if (d.has_errors()) return out;
     if (t.header.empty()) {
-        d.error({file_name, 1, 1}, "the national table is empty: it needs the header line "
-                                   "insee,name,departement,region,epci_siren,epci_name,"
-                                   "population,lat,lon and one line per commune");
+        d.error({file_name, 1, 1}, say(text::diag.nt_empty));
         return out;
     }
     const int header_line = t.header.front().line;
@@ -203,15 +204,12 @@ NationalTableLoad parse_national_table(std::string_view text, std::string file_n
         const auto ci = static_cast<std::size_t>(it - columns.begin());
         if (at[ci] >= 0)
             d.error({file_name, header_line, t.header[k].column},
-                    "column '" + t.header[k].text + "' appears twice in the header: keep one");
+                    say(text::diag.nt_column_twice, {t.header[k].text}));
         at[ci] = static_cast<int>(k);
     }
     for (std::size_t ci = 0; ci < columns.size(); ++ci)
         if (at[ci] < 0)
-            d.error({file_name, header_line, 1},
-                    "missing column '" + std::string(columns[ci]) +
-                        "' in the header: the national table needs insee,name,departement,"
-                        "region,epci_siren,epci_name,population,lat,lon");
+            d.error({file_name, header_line, 1}, say(text::diag.nt_missing_column, {columns[ci]}));
     if (d.has_errors()) return out;
     const auto width = static_cast<std::size_t>(*std::max_element(at.begin(), at.end())) + 1;
 
@@ -222,9 +220,8 @@ NationalTableLoad parse_national_table(std::string_view text, std::string file_n
         if (row.cells.size() < width) {
             const int col = row.cells.empty() ? 1 : row.cells.back().column;
             d.error({file_name, row.line, col},
-                    "this line has " + std::to_string(row.cells.size()) +
-                        " fields but the header needs at least " + std::to_string(width) +
-                        ": check for a missing comma, or quote a field that holds one");
+                    say(text::diag.nt_short_line,
+                        {std::to_string(row.cells.size()), std::to_string(width)}));
             continue;
         }
         auto cell = [&](std::size_t ci) -> const loader::CsvCell& {
@@ -240,31 +237,27 @@ NationalTableLoad parse_national_table(std::string_view text, std::string file_n
         c.epci_siren = cell(4).text;
         c.epci_name = cell(5).text;
         if (c.insee.empty()) {
-            d.error(loc(0), "empty INSEE code: every commune needs its code, e.g. 57463");
+            d.error(loc(0), say(text::diag.nt_empty_insee));
             continue;
         }
-        if (c.name.empty()) d.error(loc(1), "empty name for INSEE " + c.insee);
+        if (c.name.empty()) d.error(loc(1), say(text::diag.nt_empty_name, {c.insee}));
         if (const auto p = loader::parse_int(cell(6).text); p && *p >= 0)
             c.population = *p;
         else
-            d.error(loc(6), "bad population '" + cell(6).text + "' for " + c.name +
-                                ": write a whole number of inhabitants >= 0");
+            d.error(loc(6), say(text::diag.nt_bad_population, {cell(6).text, c.name}));
         const std::string& la = cell(7).text;
         const std::string& lo = cell(8).text;
         if (la.empty() && lo.empty()) {
             c.has_coordinates = false;
         } else if (la.empty() || lo.empty()) {
-            d.error(loc(la.empty() ? 7 : 8),
-                    "commune " + c.name + " (" + c.insee +
-                        ") has only one coordinate: fill both lat and lon, or leave both empty");
+            d.error(loc(la.empty() ? 7 : 8), say(text::diag.nt_one_coordinate, {c.name, c.insee}));
         } else {
             const auto lat = loader::parse_double(la);
             const auto lon = loader::parse_double(lo);
             if (!lat || *lat < -90 || *lat > 90)
-                d.error(loc(7), "bad latitude '" + la + "': write decimal degrees from -90 to 90");
+                d.error(loc(7), say(text::diag.nt_bad_latitude, {la}));
             if (!lon || *lon < -180 || *lon > 180)
-                d.error(loc(8),
-                        "bad longitude '" + lo + "': write decimal degrees from -180 to 180");
+                d.error(loc(8), say(text::diag.nt_bad_longitude, {lo}));
             if (lat && lon) {
                 c.lat = *lat;
                 c.lon = *lon;
@@ -275,9 +268,9 @@ NationalTableLoad parse_national_table(std::string_view text, std::string file_n
             table.by_insee.emplace(c.insee, static_cast<int>(table.communes.size()));
         if (!fresh) {
             d.error(loc(0),
-                    "duplicate INSEE code " + c.insee + " (first on line " +
-                        std::to_string(table.communes[static_cast<std::size_t>(it->second)].line) +
-                        "): each commune must appear once");
+                    say(text::diag.nt_duplicate,
+                        {c.insee, std::to_string(
+                                      table.communes[static_cast<std::size_t>(it->second)].line)}));
             continue;
         }
         table.communes.push_back(std::move(c));
@@ -290,9 +283,13 @@ NationalTableLoad load_national_table(const std::filesystem::path& file) {
     NationalTableLoad out;
     loader::FileRead r = loader::read_input_file(file, max_table_bytes);
     if (!r.text) {
-        std::string msg = "cannot read the national commune table: " + r.reason;
-        if (r.failure == loader::FileReadFailure::Missing)
-            msg += "; pass --table FILE or set RIPOSTE_SCENARIOS to the scenarios directory";
+        // the reader's reason in both languages when the table has it ("no such file", "it is
+        // a directory, not a file"), else as it is
+        Bilingual reason = verbatim(r.reason);
+        for (const text::Text& t : text::reader_phrases)
+            if (t.en == r.reason) reason = say(t);
+        Bilingual msg = say(text::diag.nt_cannot_read, {reason});
+        if (r.failure == loader::FileReadFailure::Missing) msg += say(text::diag.nt_table_hint);
         out.diagnostics.error({file.string(), 1, 1}, std::move(msg));
         return out;
     }

@@ -3,6 +3,8 @@
 // table (scenarios/common/scope_fr_2021.toml): which professions may fill which role.
 #include "riposte/world_generator.hpp"
 
+#include "riposte/text/generator_texts.hpp"
+
 #include "riposte/core/text_format.hpp"
 #include "riposte/territory.hpp"
 
@@ -214,55 +216,44 @@ struct CentrePlace {
 // ---------------------------------------------------------------------------------------------
 
 std::vector<ProfessionSupply> default_professions() {
-    const std::string drees =
-        "DREES, démographie des professionnels de santé (RPPS/ADELI) at 1 January 2021, "
-        "France, rounded";
+    const text::GeneratorTexts& g = text::generator_texts;
+    // the source in both languages, {0} filled with the DREES reference
+    const auto src = [&](ProfessionSupply p, const text::Text& t) {
+        const std::string drees_en(g.src_drees.en), drees_fr(g.src_drees.fr);
+        p.source = text::fill(Language::English, t, {drees_en});
+        p.source_fr = text::fill(Language::French, t, {drees_fr});
+        return p;
+    };
     return {
-        {"medecin", 85, 0.25, 6,
-         "general practitioners in private practice (libéraux and mixtes), about 57,000: " + drees},
-        {"infirmier", 150, 0.25, 6,
-         "nurses in private practice (libéraux), about 100,000: " + drees},
-        {"pharmacien", 80, 0.25, 6,
-         "community pharmacists (titulaires and adjoints d'officine), about 53,000: Ordre "
-         "national des pharmaciens, démographie 2021, rounded"},
-        {"sage_femme", 12, 0.25, 6, "midwives in private practice, about 8,000: " + drees},
-        {"chirurgien_dentiste", 55, 0.25, 6,
-         "dentists in private practice, about 37,000: " + drees},
-        {"masseur_kinesitherapeute", 110, 0.25, 6,
-         "physiotherapists in private practice, about 75,000: " + drees},
-        {"etudiant_sante", 200, 0.10, 6,
-         "health students in their clinical years (nursing about 95,000, medicine, pharmacy, "
-         "midwifery), order of magnitude from DREES and the ministry of higher education; the "
-         "volunteer share is an assumption"},
-        {"administratif", 10, 1.0, 12,
-         "assumption: town-hall and CPTS administrative staff lent to the centres"},
-        {"benevole", 20, 1.0, 6,
-         "assumption: volunteers of the Croix-Rouge, the Protection civile and local "
-         "associations"},
+        src({"medecin", 85, 0.25, 6, "", -1, ""}, g.src_medecin),
+        src({"infirmier", 150, 0.25, 6, "", -1, ""}, g.src_infirmier),
+        src({"pharmacien", 80, 0.25, 6, "", -1, ""}, g.src_pharmacien),
+        src({"sage_femme", 12, 0.25, 6, "", -1, ""}, g.src_sage_femme),
+        src({"chirurgien_dentiste", 55, 0.25, 6, "", -1, ""}, g.src_dentiste),
+        src({"masseur_kinesitherapeute", 110, 0.25, 6, "", -1, ""}, g.src_kine),
+        src({"etudiant_sante", 200, 0.10, 6, "", -1, ""}, g.src_etudiant),
+        src({"administratif", 10, 1.0, 12, "", -1, ""}, g.src_administratif),
+        src({"benevole", 20, 1.0, 6, "", -1, ""}, g.src_benevole),
     };
 }
 
 std::vector<GroupSpec> default_groups() {
-    const std::string insee = "INSEE population estimates at 1 January 2021, France, rounded";
-    const std::string uptake =
-        "uptake: order of magnitude of the first-dose coverage reached in 2021 (Santé publique "
-        "France / Assurance maladie open data), rounded";
+    const text::GeneratorTexts& g = text::generator_texts;
+    // the source in both languages, {0} the INSEE reference and {1} the uptake's
+    const auto src = [&](GroupSpec s, const text::Text& t) {
+        for (const Language l : {Language::English, Language::French}) {
+            const std::string insee(g.src_insee.in(l)), uptake(g.src_uptake.in(l));
+            (l == Language::English ? s.source : s.source_fr) = text::fill(l, t, {insee, uptake});
+        }
+        return s;
+    };
     return {
-        {"75+", 0.098, 0.90, 0, 2, 28, 0.05,
-         "aged 75 or more, 9.8% of the population: " + insee + "; " + uptake +
-             "; 5% housebound (assumption)"},
-        {"65-74", 0.110, 0.92, 0, 2, 28, 0.01, "aged 65 to 74, 11%: " + insee + "; " + uptake},
-        {"at_risk", 0.060, 0.85, 0, 2, 28, 0.02,
-         "adults under 65 with a high-risk condition: assumption (order of magnitude of the "
-         "2021 priority lists)"},
-        {"health_professionals", 0.030, 0.90, 0, 2, 28, 0,
-         "health and care workers, about 2 million: DREES, rounded; priority from early 2021"},
-        {"18-64", 0.500, 0.80, 14, 2, 28, 0,
-         "other adults aged 18 to 64 (59% of the population aged 18-64 minus the two groups "
-         "above): " +
-             insee + "; eligible two weeks later (assumption)"},
-        {"12-17", 0.074, 0.75, 28, 2, 28, 0,
-         "aged 12 to 17, 7.4%: " + insee + "; eligible last (June 2021 in France)"},
+        src({"75+", 0.098, 0.90, 0, 2, 28, 0.05, "", ""}, g.src_75),
+        src({"65-74", 0.110, 0.92, 0, 2, 28, 0.01, "", ""}, g.src_65),
+        src({"at_risk", 0.060, 0.85, 0, 2, 28, 0.02, "", ""}, g.src_at_risk),
+        src({"health_professionals", 0.030, 0.90, 0, 2, 28, 0, "", ""}, g.src_health),
+        src({"18-64", 0.500, 0.80, 14, 2, 28, 0, "", ""}, g.src_18_64),
+        src({"12-17", 0.074, 0.75, 28, 2, 28, 0, "", ""}, g.src_12_17),
     };
 }
 
@@ -276,8 +267,7 @@ void parse_pool_densities(std::string_view text, std::vector<ProfessionSupply>& 
         if (item.empty()) continue;
         const std::size_t eq = item.find('=');
         if (eq == std::string_view::npos) {
-            diags.error({where, 0, 0},
-                        "'" + std::string(item) + "': write profession=number, e.g. medecin=85");
+            diags.error({where, 0, 0}, say(text::generator_texts.pool_item_syntax, {item}));
             continue;
         }
         const std::string name(item.substr(0, eq));
@@ -285,9 +275,7 @@ void parse_pool_densities(std::string_view text, std::vector<ProfessionSupply>& 
         double v = 0;
         const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
         if (ec != std::errc() || p != value.data() + value.size() || !(v >= 0) || v > 100000) {
-            diags.error({where, 0, 0}, "'" + std::string(item) +
-                                           "': the number must be from 0 to 100000, e.g. "
-                                           "medecin=85");
+            diags.error({where, 0, 0}, say(text::generator_texts.pool_item_range, {item}));
             continue;
         }
         auto it = std::find_if(supply.begin(), supply.end(),
@@ -296,7 +284,7 @@ void parse_pool_densities(std::string_view text, std::vector<ProfessionSupply>& 
             std::string names;
             for (const auto& s : supply) names += (names.empty() ? "" : ", ") + s.profession;
             diags.error({where, 0, 0},
-                        "unknown profession '" + name + "': professions are " + names);
+                        say(text::generator_texts.pool_item_profession, {name, names}));
             continue;
         }
         it->per_100k = v;
@@ -305,6 +293,12 @@ void parse_pool_densities(std::string_view text, std::vector<ProfessionSupply>& 
 }
 
 GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& in) {
+    const text::GeneratorTexts& gt = text::generator_texts;
+    const Language lang = in.lang;
+    const auto tr = [&](const text::Text& pattern, std::initializer_list<std::string_view> args) {
+        return text::fill(lang, pattern, args);
+    };
+    const auto count = [&](std::int64_t v) { return text::format_count(lang, v); };
     GeneratedScenario out;
     Diagnostics& d = out.diagnostics;
     GeneratorOptions o = in;
@@ -315,32 +309,26 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
         if (o.interval_days > 0) g.interval_days = o.interval_days;
         if (g.eligible_day >= o.days) {
             const int moved = std::max(0, o.days / 2);
-            out.summary.push_back("note: group " + g.name + " becomes eligible on day " +
-                                  std::to_string(moved) + " instead of " +
-                                  std::to_string(g.eligible_day) + " (after the horizon)");
+            out.summary.push_back(tr(
+                gt.note_eligible, {g.name, std::to_string(moved), std::to_string(g.eligible_day)}));
             g.eligible_day = moved;
         }
     }
-    const std::string where = "world generator";
-    if (t.communes.empty()) d.error({where, 0, 0}, "the territory has no commune");
+    const std::string where = "territory --world";
+    if (t.communes.empty()) d.error({where, 0, 0}, say(gt.no_commune));
     if (o.days < 7 || o.days > Limits::max_days)
-        d.error({where, 0, 0}, "days must be from 7 to " + std::to_string(Limits::max_days));
+        d.error({where, 0, 0}, say(gt.days_range, {std::to_string(Limits::max_days)}));
     if (o.opens_hour < 0 || o.closes_hour > 24 || o.opens_hour >= o.closes_hour)
-        d.error({where, 0, 0}, "opening hours must satisfy 0 <= opens < closes <= 24");
-    if (o.shift_hours < 1 || o.shift_hours > 12)
-        d.error({where, 0, 0}, "shift length must be 1 to 12 hours");
+        d.error({where, 0, 0}, say(gt.hours_order));
+    if (o.shift_hours < 1 || o.shift_hours > 12) d.error({where, 0, 0}, say(gt.shift_range));
     const int open_days = weekdays_in(o.open_days);
-    if (open_days <= 0)
-        d.error({where, 0, 0},
-                "open days '" + o.open_days + "': write e.g. mon-sat, mon-fri, all or mon,wed,fri");
-    if (!(o.people_per_centre >= 1000)) d.error({where, 0, 0}, "people per centre must be >= 1000");
-    if (!(o.target_load > 0 && o.target_load <= 1))
-        d.error({where, 0, 0}, "target load must be in (0, 1]");
+    if (open_days <= 0) d.error({where, 0, 0}, say(gt.open_days, {o.open_days}));
+    if (!(o.people_per_centre >= 1000)) d.error({where, 0, 0}, say(gt.people_per_centre));
+    if (!(o.target_load > 0 && o.target_load <= 1)) d.error({where, 0, 0}, say(gt.target_load));
     for (const auto& p : o.professions)
         if (!(p.volunteer_share >= 0 && p.volunteer_share <= 1) ||
             !(p.weekly_hours >= 0.5 && p.weekly_hours <= 168))
-            d.error({where, 0, 0}, "profession " + p.profession +
-                                       ": volunteer share must be 0..1 and weekly hours 0.5..168");
+            d.error({where, 0, 0}, say(gt.profession_range, {p.profession}));
     if (d.has_errors()) return out;
 
     const auto& cs = t.communes;
@@ -384,16 +372,14 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
         // a person works whole shifts: 6 h a week with 3-hour shifts is two shifts
         const double usable = std::floor(p.weekly_hours / shift_len) * shift_len;
         if (usable <= 0)
-            d.warning({where, 0, 0}, p.profession + ": " + num(p.weekly_hours) +
-                                         " hours a week is less than one " +
-                                         std::to_string(shift_len) + "-hour shift");
+            d.warning({where, 0, 0}, say(gt.short_week, {p.profession, num(p.weekly_hours),
+                                                         std::to_string(shift_len)}));
         hours[p.profession] += static_cast<double>(n) * usable * (1 - absence) * roster_margin;
     }
     std::int64_t pool_people = 0;
     for (const auto& r : pool) pool_people += r.count;
     if (pool_people > static_cast<std::int64_t>(Limits::max_pool_people)) {
-        d.error({where, 0, 0}, "the pool would hold " + grouped(pool_people) +
-                                   " people, more than the scenario format accepts");
+        d.error({where, 0, 0}, say(gt.pool_too_large, {grouped(pool_people)}));
         return out;
     }
 
@@ -434,17 +420,16 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
     }
     if (n_centres < wanted_centres)
         out.summary.push_back(
-            "note: " + std::to_string(n_centres) + " vaccination centre" +
-            (n_centres > 1 ? "s" : "") + " instead of " + std::to_string(wanted_centres) +
-            ": the pool's médecins give about " + grouped(std::llround(medecin_hours)) +
-            " usable hours a week, one interview line needs " + num(week_hours) + " h");
+            tr(gt.note_fewer_centres,
+               {std::to_string(n_centres),
+                (n_centres > 1 ? gt.vacc_centre_many : gt.vacc_centre_one).in(lang),
+                std::to_string(wanted_centres), count(std::llround(medecin_hours)),
+                num(week_hours) + " h"}));
     if (medecin_hours < week_hours * lines * n_centres * 0.999)
         d.warning({where, 0, 0},
-                  "the pool's médecins give about " + grouped(std::llround(medecin_hours)) +
-                      " usable hours a week but " + std::to_string(n_centres) + " centre(s) with " +
-                      std::to_string(lines) + " interview line(s) need " +
-                      grouped(std::llround(week_hours * lines * n_centres)) +
-                      ": expect shifts without a médecin; add médecins or reduce the plan");
+                  say(gt.medecins_short, {grouped(std::llround(medecin_hours)),
+                                          std::to_string(n_centres), std::to_string(lines),
+                                          grouped(std::llround(week_hours * lines * n_centres))}));
     take(interview_profs, week_hours * lines * n_centres);
 
     // testing demand and swab lines
@@ -557,16 +542,12 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
     auto comment = [&](const std::string& s, const std::string& indent = "") {
         w += wrap_comment(s, indent);
     };
-    line("# " + (o.name.empty() ? t.name : o.name) +
-         ": world generated by riposte's world "
-         "generator (docs/territories.md).");
-    if (!o.command_line.empty()) line("# Made with: " + o.command_line);
+    comment(tr(gt.world_title, {o.name.empty() ? t.name : o.name}));
+    if (!o.command_line.empty()) line("# " + tr(gt.made_with, {o.command_line}));
     line("#");
-    line("# Territory: " + t.name + ", " + grouped(static_cast<std::int64_t>(cs.size())) +
-         " communes, " + grouped(population) + " inhabitants.");
-    line("# Every figure below is a default of the generator with its source; edit it to match");
-    line("# the territory (format: docs/scenario-format.md). What the CPTS decides is in "
-         "plan.toml.");
+    comment(tr(gt.world_territory,
+               {t.name, count(static_cast<std::int64_t>(cs.size())), count(population)}));
+    comment(tr(gt.world_defaults, {}));
     line();
     line("[world]");
     line("name = " + toml_string(o.name.empty() ? t.name : o.name));
@@ -576,29 +557,20 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
     line();
     line("[territory]");
     line("name = " + toml_string(t.name));
-    line(
-        "# INSEE populations (via @etalab/decoupage-administratif, Licence Ouverte 2.0); GeoNames");
-    line("# (CC BY 4.0) and IGN ADMIN EXPRESS (Licence Ouverte) coordinates: "
-         "scenarios/data/france.");
+    comment(tr(gt.world_sources, {}));
     line("population_source = " + toml_string(national_population_source));
     line("communes = " + toml_string(o.communes_file));
-    line("# Each commune joined to its nearest neighbours, km = great-circle x detour, constant "
-         "speed");
-    line("# (riposte territory --help).");
+    comment(tr(gt.world_edges, {}));
     line("edges = " + toml_string(o.edges_file));
     if (const int parts = connected_parts(t); parts > 1) {
-        line("# The road graph has " + std::to_string(parts) +
-             " separate parts (islands or overseas départements farther");
-        line("# than the longest bridge allowed): nobody travels between them.");
+        comment(tr(gt.world_parts, {std::to_string(parts)}));
         line("allow_separate_parts = true");
     }
     line();
-    line("# Population groups: share of each commune's population, uptake, first day they may "
-         "book.");
-    line("# Children under 12 (about 12.6% of the population) were not vaccinated in 2021.");
+    comment(tr(gt.world_groups, {}));
     for (const auto& g : o.groups) {
         line();
-        comment(g.source);
+        comment(lang == Language::French && !g.source_fr.empty() ? g.source_fr : g.source);
         line("[[group]]");
         line("name = " + toml_string(g.name));
         line("share = " + num(g.share));
@@ -610,31 +582,26 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
     }
     line();
     line("[behaviour]");
-    line("booking_delay = \"exp(3) d\"    # from eligibility to the first booking attempt "
-         "(assumption)");
-    line("no_show = 0.01                 # under 1% in France, April 2021 (VALIDATION.md)");
-    line("punctuality = \"normal(-3, 5)\" # minutes relative to the slot (assumption)");
-    line("max_travel_minutes = 45        # farthest centre a person accepts (assumption)");
-    line("retry_days = " + std::to_string(o.retry_days) +
-         " # a person who found no slot looks again after this (assumption)");
+    line("booking_delay = \"exp(3) d\"    # " + tr(gt.booking_delay, {}));
+    line("no_show = 0.01                 # " + tr(gt.no_show, {}));
+    line("punctuality = \"normal(-3, 5)\" # " + tr(gt.punctuality, {}));
+    line("max_travel_minutes = 45        # " + tr(gt.max_travel, {}));
+    line("retry_days = " + std::to_string(o.retry_days) + " # " + tr(gt.retry, {}));
     line();
-    line("# The pool: volunteers = professionals per 100,000 inhabitants x population x the share");
-    line("# who give hours to the centres, placed in the most populous communes (highest "
-         "averages).");
+    comment(tr(gt.world_pool, {}));
     for (const auto& p : o.professions) {
         if (p.count >= 0)
-            comment("- " + p.profession + ": " + grouped(heads[p.profession]) +
-                        " volunteers (given), " + num(p.weekly_hours) + " h a week",
-                    "  ");
+            comment(
+                tr(gt.pool_given, {p.profession, count(heads[p.profession]), num(p.weekly_hours)}),
+                "  ");
         else
-            comment("- " + p.profession + ": " + num(p.per_100k) + " per 100,000 x " +
-                        num(p.volunteer_share) + " volunteering = " + grouped(heads[p.profession]) +
-                        ", " + num(p.weekly_hours) + " h a week. Source: " + p.source,
+            comment(tr(gt.pool_density,
+                       {p.profession, num(p.per_100k), num(p.volunteer_share),
+                        count(heads[p.profession]), num(p.weekly_hours),
+                        lang == Language::French && !p.source_fr.empty() ? p.source_fr : p.source}),
                     "  ");
     }
-    line("# Volunteer shares and weekly hours are assumptions: a professional keeps seeing their "
-         "own");
-    line("# patients. max_commute_minutes: the farthest centre a volunteer works at (assumption).");
+    comment(tr(gt.pool_assumptions, {}));
     if (pool.size() > o.inline_pool_max) {
         line("[[pool]]");
         line("file = " + toml_string(o.pool_file) +
@@ -661,13 +628,10 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
     line();
     line("[[vaccine]]");
     line("name = \"Comirnaty\"   # Pfizer-BioNTech");
-    line("doses_per_vial = 6   # after dilution (VALIDATION.md)");
-    line("shelf_life_hours = 6 # discard 6 h after dilution");
+    line("doses_per_vial = 6   # " + tr(gt.after_dilution, {}));
+    line("shelf_life_hours = 6 # " + tr(gt.discard, {}));
     line();
-    line("# Weekly deliveries to the territory's depot, sized to the plan's weekly slots (" +
-         grouped(weekly_doses) + " doses)");
-    line("# and capped at 110% of the doses the groups want (" +
-         grouped(std::llround(wanted_doses)) + "); the plan shares them between its centres.");
+    comment(tr(gt.world_deliveries, {count(weekly_doses), count(std::llround(wanted_doses))}));
     for (const auto& [day, doses] : deliveries) {
         line("[[delivery]]");
         line("day = " + std::to_string(day));
@@ -685,22 +649,14 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
                  " },");
         line("]");
     }
-    line("# Tests sought at the CPTS's centres per incident case. With a test positivity of about "
-         "7% in");
-    line("# France in April 2021 there were some 14 tests per case, most of them in laboratories "
-         "and");
-    line("# pharmacies: about " + num(o.tests_per_case) +
-         " per case come to the CPTS's centres (assumption).");
+    comment(tr(gt.world_tests, {num(o.tests_per_case)}));
     line("tests_per_case = " + num(o.tests_per_case));
     line("pcr_share = 0.3");
-    line("# Relative weight of each hour (0 to 23): morning peak, lunch dip, after-work peak "
-         "(assumption).");
+    comment(tr(gt.world_hourly, {}));
     line("hourly_profile = [0, 0, 0, 0, 0, 0, 0, 0.2,");
     line("                  1.0, 1.4, 1.5, 1.3, 0.9, 0.7, 1.0, 1.2,");
     line("                  1.3, 1.1, 0.8, 0.3, 0, 0, 0, 0]");
-    line("# Daily incidence per 100,000: a wave from " + num(o.incidence_base) + " to " +
-         num(o.incidence_peak) + " at mid-horizon (assumption; French");
-    line("# incidence was about 30 to 50 per 100,000 a day in April 2021, Santé publique France).");
+    comment(tr(gt.world_incidence, {num(o.incidence_base), num(o.incidence_peak)}));
     {
         std::string inc = "incidence = [";
         const double mid = (o.days - 1) / 2.0, width = std::max(3.0, o.days / 5.0);
@@ -715,43 +671,36 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
     }
     line();
     line("[absenteeism]");
-    line("baseline = " + num(absence) +
-         "              # ordinary daily absence of a rostered person (assumption)");
-    line(
-        "per_100k_incidence = 0.0004  # plus 1.6 points at 40 cases per 100k per day (assumption)");
+    line("baseline = " + num(absence) + "              # " + tr(gt.absence_baseline, {}));
+    line("per_100k_incidence = 0.0004  # " + tr(gt.absence_incidence, {}));
     line();
     line("[cost]");
-    line("# One blended hourly rate. The 2021 \"vacation\" rates paid in French vaccination "
-         "centres were,");
-    line("# as understood, about 105 EUR/h for a médecin and 55 EUR/h for an infirmier.");
+    comment(tr(gt.world_cost, {}));
     line("hourly_eur = 60");
     out.world_toml = std::move(w);
 
     // ---- plan.toml -------------------------------------------------------------------------
     std::string p;
     auto pl = [&](const std::string& s = {}) { p += s + "\n"; };
-    pl("# " + (o.name.empty() ? t.name : o.name) +
-       ": starter plan generated by riposte's world generator.");
-    if (!o.command_line.empty()) pl("# Made with: " + o.command_line);
+    auto plc = [&](const std::string& s) { p += wrap_comment(s, ""); };
+    const auto vacc_words = (vacc.size() > 1 ? gt.vacc_centre_many : gt.vacc_centre_one).in(lang);
+    const bool one_testing = lang == Language::French ? testing.size() <= 1 : testing.size() == 1;
+    const auto testing_words =
+        (one_testing ? gt.testing_centre_one : gt.testing_centre_many).in(lang);
+    plc(tr(gt.plan_title, {o.name.empty() ? t.name : o.name}));
+    if (!o.command_line.empty()) pl("# " + tr(gt.made_with, {o.command_line}));
     pl("#");
-    pl("# " + std::to_string(vacc.size()) + " vaccination centre" + (vacc.size() > 1 ? "s" : "") +
-       " in the most populous communes (one per " + grouped(std::llround(o.people_per_centre)) +
-       " inhabitants" + (o.per_departement ? ", at least one per département" : "") + "),");
-    pl("# each running reception -> medical interview (médecin) -> injection -> 15 min "
-       "observation,");
-    pl("# " + o.open_days + " " + two(o.opens_hour) + "-" + two(o.closes_hour) + " in " +
-       std::to_string(shift_len) + "-hour shifts; " + std::to_string(testing.size()) +
-       " testing centre" + (testing.size() == 1 ? "" : "s") + ".");
-    pl("# Sized to the pool of world.toml: per shift, " + std::to_string(lines) + " médecin" +
-       (lines > 1 ? "s" : "") + " at the interview, " + std::to_string(injectors) +
-       " at injection, " + std::to_string(receptionists) + " at reception,");
-    pl("# " + std::to_string(watchers) + " watching the observation area; slots at " +
-       num(o.target_load * 100) + "% of the busiest station's capacity (" + num(per_hour, 1) +
-       " people an hour).");
-    pl("# Service times: Hanly et al., BMC Health Services Research 22:1059 (2022): registration");
-    pl("# 3 + Exp(1.43) min, assessment 2 + Exp(1) min, injection 3 + Exp(1) min. Observation 15 "
-       "min.");
-    pl("# Depot deliveries are shared equally (every centre has the same size).");
+    plc(tr(gt.plan_centres,
+           {std::to_string(vacc.size()), vacc_words, count(std::llround(o.people_per_centre)),
+            o.per_departement ? gt.per_departement.in(lang) : std::string_view(), o.open_days,
+            two(o.opens_hour), two(o.closes_hour), std::to_string(shift_len),
+            std::to_string(testing.size()), testing_words}));
+    plc(tr(gt.plan_sized,
+           {std::to_string(lines), (lines > 1 ? gt.medecin_many : gt.medecin_one).in(lang),
+            std::to_string(injectors), std::to_string(receptionists), std::to_string(watchers),
+            num(o.target_load * 100), num(per_hour, 1)}));
+    plc(tr(gt.plan_service, {}));
+    plc(tr(gt.plan_deliveries, {}));
     pl();
     pl("[plan]");
     pl("name = " +
@@ -767,8 +716,7 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
     pl("horizon_days = 14");
     pl("overbooking = 0.0");
     pl();
-    pl("# Targets judged by `riposte validate` (assumptions: edit them to the CPTS's "
-       "commitments).");
+    plc(tr(gt.plan_targets, {}));
     pl("[validation]");
     pl("max_travel_minutes = 45");
     pl();
@@ -813,8 +761,8 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
         pl("waiting_room = " + std::to_string(std::max(30, static_cast<int>(std::ceil(per_hour)))));
         pl("vaccine = \"Comirnaty\"");
         pl("slot_minutes = " + std::to_string(slot_minutes));
-        pl("doses_per_slot = " + std::to_string(doses_per_slot) + " # " + num(per_hour, 1) +
-           " people an hour");
+        pl("doses_per_slot = " + std::to_string(doses_per_slot) + " # " +
+           tr(gt.per_hour, {num(per_hour, 1)}));
         pl();
         pl("  [[centre.station]]");
         pl("  name = \"reception\"");
@@ -857,7 +805,7 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
         pl("closes = \"" + two(o.closes_hour) + "\"");
         pl("waiting_room = 40");
         pl("test_type = \"both\"");
-        pl("pcr_result_delay = \"lognormal(24, 8) h\" # sample to result: transport + laboratory");
+        pl("pcr_result_delay = \"lognormal(24, 8) h\" # " + tr(gt.pcr_delay, {}));
         pl();
         pl("  [[centre.station]]");
         pl("  name = \"reception\"");
@@ -874,21 +822,20 @@ GeneratedScenario generate_scenario(const Territory& t, const GeneratorOptions& 
     out.plan_toml = std::move(p);
 
     // ---- summary ---------------------------------------------------------------------------
-    std::string prof_line = "pool: " + grouped(pool_people) + " volunteers (";
-    bool first_prof = true;
+    std::string profs;
     for (const auto& pr : o.professions) {
         if (heads[pr.profession] <= 0) continue;
-        prof_line += (first_prof ? "" : ", ") + pr.profession + " " + grouped(heads[pr.profession]);
-        first_prof = false;
+        profs += (profs.empty() ? "" : ", ") + pr.profession + " " + count(heads[pr.profession]);
     }
-    out.summary.push_back(prof_line + ")");
-    out.summary.push_back(
-        "plan: " + grouped(static_cast<std::int64_t>(vacc.size())) + " vaccination centres (" +
-        std::to_string(lines) + " interview, " + std::to_string(injectors) + " injection, " +
-        std::to_string(receptionists) + " reception per shift; " + num(per_hour, 1) +
-        " people/h), " + grouped(weekly_doses) + " doses a week; " +
-        grouped(static_cast<std::int64_t>(testing.size())) + " testing centre(s) (" +
-        std::to_string(swab_lines) + " swab lines each)");
+    out.summary.push_back(tr(gt.summary_pool, {count(pool_people), profs}));
+    out.summary.push_back(tr(
+        gt.summary_plan, {count(static_cast<std::int64_t>(vacc.size())),
+                          (vacc.size() > 1 ? gt.vacc_centre_many : gt.vacc_centre_one).in(lang),
+                          std::to_string(lines), std::to_string(injectors),
+                          std::to_string(receptionists), text::format_decimal(lang, per_hour, 1),
+                          count(weekly_doses), count(static_cast<std::int64_t>(testing.size())),
+                          (one_testing ? gt.testing_centre_one : gt.testing_centre_many).in(lang),
+                          std::to_string(swab_lines)}));
     return out;
 }
 

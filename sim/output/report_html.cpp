@@ -111,8 +111,7 @@ class ReportBuilder {
         ReportResult result;
         std::error_code ec;
         if (!fs::is_directory(dir_, ec)) {
-            result.error = dir_.string() + ": error: not a directory; give the folder that "
-                                           "riposte run, compare or validate wrote (--out)";
+            result.error = text::fill(lang_, text::report.not_a_directory, {dir_.string()});
             return result;
         }
         summary_ = json("summary.json");
@@ -123,11 +122,7 @@ class ReportBuilder {
             return result;
         }
         if (!summary_ && !compare_ && !validation_) {
-            result.error = dir_.string() +
-                           ": error: no riposte results here (expected "
-                           "summary.json, compare.json or validation.json); "
-                           "run 'riposte run --out " +
-                           dir_.string() + "' first";
+            result.error = text::fill(lang_, text::report.no_results, {dir_.string()});
             return result;
         }
         if (summary_) load_run_tables();

@@ -1,6 +1,9 @@
 // A live session: journal first, then the change; resume and replay rebuild from the journal.
 #include "riposte/session.hpp"
 
+#include "riposte/diagnostics.hpp"
+#include "riposte/text/diagnostic_texts.hpp"
+
 #include <algorithm>
 
 namespace riposte {
@@ -17,9 +20,9 @@ bool applies_change(EntrySource s) {
     return s == EntrySource::Decision || s == EntrySource::AdHocInject;
 }
 
-std::string stamp_text(const ChangeStamp& s) {
-    return "t=" + std::to_string(s.time.seconds()) + "s, event " + std::to_string(s.ordinal) +
-           ", order " + std::to_string(s.order);
+Bilingual stamp_text(const ChangeStamp& s) {
+    return say(text::diag.stamp, {std::to_string(s.time.seconds()), std::to_string(s.ordinal),
+                                  std::to_string(s.order)});
 }
 
 std::string relative_to(const fs::path& file, const fs::path& journal) {
@@ -53,23 +56,21 @@ JournalHeader journal_header_for(const SessionInputs& in, const fs::path& journa
     return h;
 }
 
-std::optional<std::string> check_journal_inputs(const JournalHeader& h, const SessionInputs& in,
-                                                const fs::path& journal) {
+std::optional<Bilingual> check_journal_inputs(const JournalHeader& h, const SessionInputs& in,
+                                              const fs::path& journal) {
     const JournalHeader now = journal_header_for(in, journal);
-    auto differ = [](const std::string& what, const std::string& a, const std::string& b) {
-        return what + " differs from the journal's (" + a.substr(0, 12) + "… now " +
-               b.substr(0, 12) + "…)";
+    auto differ = [](const text::Text& what, const std::string& a, const std::string& b) {
+        return say(text::diag.inputs_differ, {say(what), a.substr(0, 12), b.substr(0, 12)});
     };
     if (h.world_sha256 != now.world_sha256)
-        return differ("the world file", h.world_sha256, now.world_sha256);
+        return differ(text::diag.inputs_world, h.world_sha256, now.world_sha256);
     if (h.plan_sha256 != now.plan_sha256)
-        return differ("the plan file", h.plan_sha256, now.plan_sha256);
+        return differ(text::diag.inputs_plan, h.plan_sha256, now.plan_sha256);
     if (h.exercise_sha256 != now.exercise_sha256)
-        return differ("the exercise file", h.exercise_sha256, now.exercise_sha256);
-    if (h.seed != in.seed)
-        return "the seed differs from the journal's (" + std::to_string(h.seed) + ")";
+        return differ(text::diag.inputs_exercise, h.exercise_sha256, now.exercise_sha256);
+    if (h.seed != in.seed) return say(text::diag.inputs_seed, {std::to_string(h.seed)});
     if (h.replication != in.replication)
-        return "the replication differs from the journal's (" + std::to_string(h.replication) + ")";
+        return say(text::diag.inputs_replication, {std::to_string(h.replication)});
     return std::nullopt;
 }
 
@@ -78,7 +79,7 @@ std::optional<Divergence> replay_entries(Simulation& sim, const std::vector<Jour
     std::size_t seen = 0; // engine changes already matched
     for (const JournalEntry& e : entries) {
         if (e.stamp.time > until) break;
-        auto diverge = [&](std::string what) {
+        auto diverge = [&](Bilingual what) {
             return Divergence{e.ordinal, e.line, std::move(what)};
         };
         if (e.source == EntrySource::Observation) continue;
@@ -86,41 +87,42 @@ std::optional<Divergence> replay_entries(Simulation& sim, const std::vector<Jour
         if (is_refused_decision(e)) continue;
         // run to the entry's event, then move the clock to its time without another event
         if (sim.events_processed() > e.stamp.ordinal)
-            return diverge("entries out of order (" + stamp_text(e.stamp) + ")");
+            return diverge(say(text::diag.div_out_of_order, {stamp_text(e.stamp)}));
         if (!sim.run_to_event(e.stamp.ordinal) && sim.events_processed() < e.stamp.ordinal)
-            return diverge("the run ended before event " + std::to_string(e.stamp.ordinal));
+            return diverge(say(text::diag.div_run_ended, {std::to_string(e.stamp.ordinal)}));
         if (sim.now() > e.stamp.time)
-            return diverge("event " + std::to_string(e.stamp.ordinal) +
-                           " falls at t=" + std::to_string(sim.now().seconds()) +
-                           "s, after the entry's t=" + std::to_string(e.stamp.time.seconds()) +
-                           "s");
+            return diverge(
+                say(text::diag.div_event_after,
+                    {std::to_string(e.stamp.ordinal), std::to_string(sim.now().seconds()),
+                     std::to_string(e.stamp.time.seconds())}));
         if (sim.now() < e.stamp.time && sim.next_event_time() <= e.stamp.time)
-            return diverge("an event at t=" + std::to_string(sim.next_event_time().seconds()) +
-                           "s comes before the entry (t=" + std::to_string(e.stamp.time.seconds()) +
-                           "s) but after event " + std::to_string(e.stamp.ordinal));
+            return diverge(
+                say(text::diag.div_event_before,
+                    {std::to_string(sim.next_event_time().seconds()),
+                     std::to_string(e.stamp.time.seconds()), std::to_string(e.stamp.ordinal)}));
         if (sim.now() < e.stamp.time) sim.advance_to(e.stamp.time);
         switch (e.source) {
         case EntrySource::Decision:
         case EntrySource::AdHocInject: {
-            if (!e.change) return diverge("the entry has no change");
+            if (!e.change) return diverge(say(text::diag.div_no_change));
             const ChangeStamp expect = sim.next_stamp();
             if (expect != e.stamp)
-                return diverge("the change would be stamped " + stamp_text(expect) +
-                               ", the journal says " + stamp_text(e.stamp));
+                return diverge(
+                    say(text::diag.div_stamp, {stamp_text(expect), stamp_text(e.stamp)}));
             (void)sim.apply(*e.change, entry_identity(e.ordinal));
             break;
         }
         case EntrySource::ScriptedSkipped:
             if (!sim.skip_inject(e.inject_id))
-                return diverge("no scripted inject '" + e.inject_id + "' left to skip");
+                return diverge(say(text::diag.div_no_skip, {e.inject_id}));
             break;
         case EntrySource::ScriptedDelayed:
             if (!sim.delay_inject(e.inject_id, e.new_time))
-                return diverge("no scripted inject '" + e.inject_id + "' left to delay");
+                return diverge(say(text::diag.div_no_delay, {e.inject_id}));
             break;
         case EntrySource::ScriptedEdited:
             if (!e.change || !sim.edit_inject(e.inject_id, *e.change))
-                return diverge("no scripted inject '" + e.inject_id + "' left to edit");
+                return diverge(say(text::diag.div_no_edit, {e.inject_id}));
             break;
         case EntrySource::ScriptedFired:
         case EntrySource::TriggerFired: {
@@ -134,8 +136,7 @@ std::optional<Divergence> replay_entries(Simulation& sim, const std::vector<Jour
                     break;
                 }
             if (!found)
-                return diverge("inject '" + e.inject_id + "' did not fire at " +
-                               stamp_text(e.stamp));
+                return diverge(say(text::diag.div_not_fired, {e.inject_id, stamp_text(e.stamp)}));
             break;
         }
         case EntrySource::Observation:
@@ -174,7 +175,7 @@ std::optional<LiveSession> LiveSession::resume(const SessionInputs& in, const fs
         return std::nullopt;
     }
     if (auto bad = check_journal_inputs(r.journal->header, in, journal)) {
-        if (error) *error = journal.string() + ": " + *bad;
+        if (error) *error = journal.string() + ": " + bad->en;
         return std::nullopt;
     }
     LiveSession s;
@@ -184,7 +185,7 @@ std::optional<LiveSession> LiveSession::resume(const SessionInputs& in, const fs
     if (auto d = replay_entries(*s.sim_, r.journal->entries)) {
         if (error)
             *error = journal.string() + ":" + std::to_string(d->line) + ": entry " +
-                     std::to_string(d->entry) + ": " + d->what;
+                     std::to_string(d->entry) + ": " + d->what.en;
         return std::nullopt;
     }
     s.written_ = r.journal->entries;
@@ -206,7 +207,7 @@ std::optional<LiveSession> LiveSession::branch(const SessionInputs& in, const fs
         return std::nullopt;
     }
     if (auto bad = check_journal_inputs(r.journal->header, in, parent)) {
-        if (error) *error = parent.string() + ": " + *bad;
+        if (error) *error = parent.string() + ": " + bad->en;
         return std::nullopt;
     }
     std::vector<JournalEntry> kept;
@@ -224,7 +225,7 @@ std::optional<LiveSession> LiveSession::branch(const SessionInputs& in, const fs
     if (auto d = replay_entries(*s.sim_, kept)) {
         if (error)
             *error = parent.string() + ":" + std::to_string(d->line) + ": entry " +
-                     std::to_string(d->entry) + ": " + d->what;
+                     std::to_string(d->entry) + ": " + d->what.en;
         return std::nullopt;
     }
     JournalHeader h = journal_header_for(in, journal);

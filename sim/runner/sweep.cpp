@@ -2,6 +2,8 @@
 // threads. The MPI transport is in sweep_mpi.cpp; the checkpoint in sweep_checkpoint.cpp.
 #include "riposte/sweep.hpp"
 
+#include "riposte/text/diagnostic_texts.hpp"
+
 #include "riposte/live_run.hpp"
 #include "riposte/simulation.hpp"
 #include "runner/sweep_internal.hpp"
@@ -23,13 +25,13 @@ int scale_staff(int base, double factor) {
     return std::max(1, static_cast<int>(v));
 }
 
-std::string apply_overrides(Scenario& s, const VariantOverrides& o) {
+std::optional<Bilingual> apply_overrides(Scenario& s, const VariantOverrides& o) {
     for (const auto& [role_name, factor] : o.staff) {
         const int role = s.world.find_role(role_name);
         if (role < 0) {
             std::string roles;
             for (const auto& r : s.world.roles) roles += (roles.empty() ? "" : ", ") + r;
-            return "unknown role '" + role_name + "'; the world's roles are " + roles;
+            return say(text::diag.sweep_unknown_role, {role_name, roles});
         }
         const auto r = static_cast<std::size_t>(role);
         for (Centre& c : s.plan.centres) {
@@ -67,11 +69,11 @@ std::string apply_overrides(Scenario& s, const VariantOverrides& o) {
         if (!found) {
             std::string groups;
             for (const auto& g : s.world.groups) groups += (groups.empty() ? "" : ", ") + g.name;
-            return "unknown population group '" + group + "'; the world's groups are " + groups;
+            return say(text::diag.sweep_unknown_group, {group, groups});
         }
     }
     if (o.absence) s.world.absenteeism.baseline = *o.absence;
-    return {};
+    return std::nullopt;
 }
 
 // ---- task codec ----------------------------------------------------------------------------

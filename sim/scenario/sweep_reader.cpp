@@ -364,16 +364,16 @@ PreparedSweep prepare_sweep(const SweepSpec& spec) {
             for (std::size_t k = 0; k < v.overrides.staff.size(); ++k) {
                 VariantOverrides one;
                 one.staff.push_back(v.overrides.staff[k]);
-                if (auto e = apply_overrides(s, one); !e.empty()) {
-                    out.diagnostics.error(v.staff_loc[k], "sweep.unknown_role", e);
+                if (auto e = apply_overrides(s, one)) {
+                    out.diagnostics.error(v.staff_loc[k], "sweep.unknown_role", *e);
                     ok = false;
                 }
             }
             for (std::size_t k = 0; k < v.overrides.uptake.size(); ++k) {
                 VariantOverrides one;
                 one.uptake.push_back(v.overrides.uptake[k]);
-                if (auto e = apply_overrides(s, one); !e.empty()) {
-                    out.diagnostics.error(v.uptake_loc[k], "sweep.unknown_group", e);
+                if (auto e = apply_overrides(s, one)) {
+                    out.diagnostics.error(v.uptake_loc[k], "sweep.unknown_group", *e);
                     ok = false;
                 }
             }

@@ -4,6 +4,7 @@
 
 #include "riposte/text/cli_texts.hpp"
 #include "riposte/text/diagnostic_texts.hpp"
+#include "riposte/text/generator_texts.hpp"
 #include "riposte/text/gui_texts.hpp"
 #include "riposte/text/log_texts.hpp"
 #include "riposte/text/names_texts.hpp"
@@ -186,7 +187,7 @@ std::vector<Text> all_texts() {
     std::vector<Text> out;
     for (const std::vector<Text>& section :
          {entries_of(report), entries_of(summary), entries_of(cli), entries_of(causes),
-          entries_of(diag), entries_of(log_texts), entries_of(sizing)})
+          entries_of(diag), entries_of(log_texts), entries_of(sizing), entries_of(generator_texts)})
         out.insert(out.end(), section.begin(), section.end());
     out.insert(out.end(), std::begin(change_kind_words), std::end(change_kind_words));
     append_names(out, profession_names);

@@ -196,6 +196,226 @@ struct CliTexts {
                       "faute de personnel.",
                       "Nothing is off: unmet demand, every day's p90 wait and wasted doses stay "
                       "below their thresholds, and no station is stopped for want of staff."};
+    // usage errors: "riposte : erreur : …" and the --help pointer, in the command's --lang
+    Text usage_prefix{"riposte : erreur : ", "riposte: error: "};
+    Text usage_hint_command{"Lancez « riposte {0} --help » pour l'aide.\n",
+                            "Run 'riposte {0} --help' for usage.\n"};
+    Text usage_hint{"Lancez « riposte --help » pour l'aide.\n",
+                    "Run 'riposte --help' for usage.\n"};
+    Text usage_did_you_mean{" ; vouliez-vous dire « {0} » ?", "; did you mean '{0}'?"};
+    Text usage_unknown_option{"option inconnue « {0} »{1}", "unknown option '{0}'{1}"};
+    Text usage_takes_no_value{"l'option « {0} » ne prend pas de valeur",
+                              "option '{0}' takes no value"};
+    Text usage_needs_value{"l'option « {0} » demande une valeur", "option '{0}' needs a value"};
+    Text usage_whole_number{"{0} attend un nombre entier de {1} à {2}, et non « {3} »",
+                            "{0} expects a whole number from {1} to {2}, got '{3}'"};
+    Text usage_lang{"--lang attend fr (français) ou en (anglais), et non « {0} »",
+                    "--lang expects fr or en, got '{0}'"};
+    Text usage_unknown_command{"commande inconnue « {0} »{1} (commandes : run, compare, validate, "
+                               "size, report, check, exercise, territory, sweep, merge et help)",
+                               "unknown command '{0}'{1} (commands: run, compare, validate, size, "
+                               "report, check, exercise, territory, sweep, merge and help)"};
+    Text usage_help_one{"help prend un seul nom de commande", "help takes one command name"};
+    Text usage_not_a_directory{"« {0} » n'est pas un dossier : donnez les fichiers WORLD et PLAN, "
+                               "ou un dossier qui contient world.toml et plan.toml",
+                               "'{0}' is not a directory: give WORLD and PLAN files, or a "
+                               "directory holding world.toml and plan.toml"};
+    Text usage_too_many{"trop d'arguments : WORLD PLAN, un dossier, ou rien sont attendus",
+                        "too many arguments: expected WORLD PLAN, a directory, or nothing"};
+    Text usage_contradict{"{0} et {1} se contredisent", "{0} and {1} contradict"};
+    Text usage_needs_directory{"{0} demande un dossier", "{0} needs a directory"};
+    Text usage_needs_file{"{0} demande un nom de fichier", "{0} needs a file name"};
+    Text usage_replication_or_replications{
+        "--replication K lance la seule réplication K ; avec --replications N, les réplications "
+        "vont de 0 à N-1 : donnez l'une ou l'autre",
+        "--replication K runs the single replication K; with --replications N the replications "
+        "are 0 to N-1: give one or the other"};
+    Text usage_report_no_files{"--report lit les fichiers de résultats : il ne va pas avec "
+                               "--no-files",
+                               "--report reads the result files: it cannot be combined with "
+                               "--no-files"};
+    Text usage_csv{"--csv prend standard (« , » et « . ») ou excel (« ; », virgule décimale, BOM "
+                   "UTF-8, comme Excel l'ouvre en français)",
+                   "--csv takes standard (',' and '.') or excel (';', decimal comma, UTF-8 BOM, "
+                   "as French Excel opens it)"};
+    Text usage_compare_report{"--report écrit report.html à côté des fichiers de la comparaison : "
+                              "ajoutez --out DOSSIER",
+                              "--report writes report.html next to the comparison files: add "
+                              "--out DIR"};
+    Text usage_compare_args{"compare demande un fichier de monde et au moins deux fichiers de "
+                            "plan : riposte compare WORLD PLAN_A PLAN_B [PLAN_C ...]",
+                            "compare needs a world file and at least two plan files: riposte "
+                            "compare WORLD PLAN_A PLAN_B [PLAN_C ...]"};
+    Text usage_compare_max{"on compare au plus {0} plans", "at most {0} plans can be compared"};
+    Text usage_replay_args{"exercise replay demande WORLD PLAN JOURNAL",
+                           "exercise replay needs WORLD PLAN JOURNAL"};
+    Text usage_until{"--until « {0} » : ce n'est pas un jour et une heure (écrivez par exemple "
+                     "« J3 14:00 »)",
+                     "--until '{0}': {1} (write e.g. \"J3 14:00\")"};
+    Text usage_exercise_report_args{"exercise report demande JOURNAL",
+                                    "exercise report needs JOURNAL"};
+    Text usage_exercise_sub{"exercise demande une sous-commande : replay ou report",
+                            "exercise needs a subcommand: replay or report"};
+    Text usage_exercise_unknown_sub{"sous-commande inconnue « {0} » pour exercise ; elles sont : "
+                                    "replay, report",
+                                    "unknown exercise subcommand '{0}'; they are: replay, report"};
+    Text usage_report_needs_dir{"report demande le dossier de résultats : riposte report DOSSIER",
+                                "report needs the results directory: riposte report DIR"};
+    Text usage_report_one_dir{"report prend un seul dossier de résultats",
+                              "report takes one results directory"};
+    Text usage_rates_syntax{"--rates attend PROFESSION=EUR[,...], par exemple --rates "
+                            "medecin=105,infirmier=55, et non « {0} »",
+                            "--rates expects PROFESSION=EUR[,...], e.g. --rates "
+                            "medecin=105,infirmier=55; got '{0}'"};
+    Text usage_rates_profession{"--rates : profession inconnue « {0} » ; les professions du monde "
+                                "sont :{1}",
+                                "--rates: unknown profession '{0}'; the world's professions "
+                                "are:{1}"};
+    Text usage_rates_value{"--rates : « {0} » n'est pas un taux horaire en euros (un nombre "
+                           "positif ou nul)",
+                           "--rates: '{0}' is not an hourly rate in euros (a number >= 0)"};
+    Text usage_cost{"--cost attend hours (heures) ou eur (euros), et non « {0} »",
+                    "--cost expects hours or eur, got '{0}'"};
+    Text usage_rates_need_eur{"--rates donne des taux en euros : ajoutez --cost eur",
+                              "--rates gives euro rates: add --cost eur"};
+    Text usage_size_exists{"{0} existe déjà : ajoutez --force pour le remplacer, ou choisissez un "
+                           "autre fichier avec --out",
+                           "{0} exists: add --force to replace it, or choose another file with "
+                           "--out"};
+    Text usage_size_out_folder{"--out désigne un dossier : donnez un nom de fichier, par exemple "
+                               "--out plan-sized.toml",
+                               "--out names a folder: give a file name, e.g. --out "
+                               "plan-sized.toml"};
+    Text usage_sweep_no_mpi{"ce riposte a été compilé sans MPI : chaque rang de mpirun lancerait "
+                            "toute la campagne ; recompilez avec -DRIPOSTE_MPI=ON, ou lancez sans "
+                            "mpirun (fils d'exécution : -j N)",
+                            "this riposte was built without MPI, so each rank of mpirun would run "
+                            "the whole sweep: rebuild with -DRIPOSTE_MPI=ON, or run without "
+                            "mpirun (threads: -j N)"};
+    Text usage_sweep_args{"sweep demande un fichier de campagne : riposte sweep SWEEP.toml",
+                          "sweep needs one sweep file: riposte sweep SWEEP.toml"};
+    Text usage_shard{"--shard attend i/n avec 1 <= i <= n, par exemple --shard 3/8 (Slurm : "
+                     "--shard ${SLURM_ARRAY_TASK_ID}/8 avec --array=1-8)",
+                     "--shard expects i/n with 1 <= i <= n, e.g. --shard 3/8 (Slurm: --shard "
+                     "${SLURM_ARRAY_TASK_ID}/8 with --array=1-8)"};
+    Text usage_shard_out{"--shard écrit les tâches de sa part dans un dossier : ajoutez --out "
+                         "DOSSIER",
+                         "--shard writes the shard's tasks into a folder: add --out DIR"};
+    Text usage_merge_out{"merge écrit les résultats rassemblés dans un dossier : ajoutez --out "
+                         "DOSSIER",
+                         "merge writes the gathered results into a folder: add --out DIR"};
+    Text usage_merge_args{"merge demande les dossiers des parts : riposte merge DOSSIER_PART... "
+                          "--out DOSSIER",
+                          "merge needs the shard folders: riposte merge SHARD_DIR... --out DIR"};
+    Text usage_format{"--format attend text ou json, et non « {0} »",
+                      "--format expects text or json, got '{0}'"};
+    Text usage_structural_replications{"--structural-only ne lance aucune simulation : retirez "
+                                       "--replications",
+                                       "--structural-only runs no simulation: leave out "
+                                       "--replications"};
+    Text usage_validate_report{"--report écrit report.html à côté de validation.json : ajoutez "
+                               "--out DOSSIER",
+                               "--report writes report.html next to validation.json: add --out "
+                               "DIR"};
+    Text usage_territory_argument{"argument inattendu « {0} » : choisissez les communes avec "
+                                  "--insee, --epci, --departement, --around ou --all",
+                                  "unexpected argument '{0}': choose the communes with --insee, "
+                                  "--epci, --departement, --around or --all"};
+    Text usage_territory_choose{"choisissez les communes avec l'une des options --insee, --epci, "
+                                "--departement, --around ou --all",
+                                "choose the communes with one of --insee, --epci, --departement, "
+                                "--around or --all"};
+    Text usage_territory_only_one{"ne donnez qu'une seule des options --insee, --epci, "
+                                  "--departement, --around et --all",
+                                  "give only one of --insee, --epci, --departement, --around and "
+                                  "--all"};
+    Text usage_around_radius{"--around demande --radius-km R, par exemple --around 57463 "
+                             "--radius-km 15",
+                             "--around needs --radius-km R, e.g. --around 57463 --radius-km 15"};
+    Text usage_radius_around{"--radius-km va avec --around", "--radius-km goes with --around"};
+    Text usage_size_world{"--size dimensionne le plan de départ : ajoutez --world",
+                          "--size sizes the starter plan: add --world"};
+    Text usage_only_world{"{0} n'a de sens qu'avec --world", "{0} only makes sense with --world"};
+    Text usage_write{"{0} « {1} » : écrivez {2}", "{0} '{1}': write {2}"};
+    Text usage_hours_order{"--hours : écrivez des heures entières, l'ouverture d'abord, comme 9-18",
+                           "--hours: write whole hours with the opening first, such as 9-18"};
+    Text want_radius{"un rayon en km, plus de 0 et au plus 1000",
+                     "a radius in km, more than 0 and at most 1000"};
+    Text want_k{"un nombre entier de voisins, de 1 à 50",
+                "a whole number of neighbours from 1 to 50"};
+    Text want_detour{"un facteur de 1 à 5, par exemple 1.3", "a factor from 1 to 5, e.g. 1.3"};
+    Text want_speed{"une vitesse de 5 à 200 km/h", "a speed from 5 to 200 km/h"};
+    Text want_bridge{"des km, de 0 (automatique) à 20000", "km from 0 (automatic) to 20000"};
+    Text want_share{"une part de 0 à 1, par exemple 0.25", "a share from 0 to 1, e.g. 0.25"};
+    Text want_weekly_hours{"un nombre d'heures de 0.5 à 168", "hours from 0.5 to 168"};
+    Text want_commute{"un nombre de minutes de 0 à 600", "minutes from 0 to 600"};
+    Text want_days_365{"un nombre de jours de 1 à 365", "days from 1 to 365"};
+    Text want_days_run{"un nombre de jours de 7 à 730", "days from 7 to 730"};
+    Text want_doses{"1, 2 ou 3", "1, 2 or 3"};
+    Text want_centres{"un nombre de centres de 1 à 2500", "a number of centres from 1 to 2500"};
+    Text want_people{"un nombre d'habitants par centre, au moins 1000",
+                     "inhabitants per centre, at least 1000"};
+    Text want_hours{"des heures entières comme 9-18", "whole hours such as 9-18"};
+    Text want_shift_hours{"un nombre d'heures de 1 à 12", "hours from 1 to 12"};
+    Text want_interview{"un nombre de médecins par vacation de 1 à 40",
+                        "médecins per shift from 1 to 40"};
+    Text want_testing{"un nombre de centres de dépistage de 0 à 500",
+                      "a number of testing centres from 0 to 500"};
+    Text want_tests_per_case{"un nombre de tests par cas de 0 à 1000",
+                             "tests per case from 0 to 1000"};
+    Text want_incidence{"deux incidences quotidiennes pour 100 000 habitants, comme 10-40",
+                        "two daily incidences per 100,000 such as 10-40"};
+    // exercise report
+    Text retex_cannot_read{"riposte : erreur : {0} ne peut pas être lu\n",
+                           "riposte: error: {0} cannot be read\n"};
+    Text retex_no_inputs{"{0}:1:1: {1} : [journal.inputs] l'en-tête ne nomme aucun fichier de "
+                         "monde ou de plan\n",
+                         "{0}:1:1: {1}: [journal.inputs] the header names no world or plan "
+                         "file\n"};
+    Text retex_cannot_write{"riposte : erreur : impossible d'écrire {0} : {1}\n",
+                            "riposte: error: cannot write {0}: {1}\n"};
+    Text retex_written{"RETEX écrit dans {0}\n", "RETEX written to {0}\n"};
+    // errors after the options were read (the detail may quote the system's own words)
+    Text previous_kept{"{0} ; les résultats précédents sont laissés tels quels",
+                       "{0}; the previous results are left as they were"};
+    Text and_more_files{"  et {0} de plus\n", "  and {0} more\n"};
+    Text report_not_made{"le rapport n'a pas pu être fait : {0}",
+                         "the report could not be made: {0}"};
+    Text run_failed_unknown{"la simulation a échoué (erreur inconnue)",
+                            "the run failed (unknown error)"};
+    Text unexpected_failure{"échec inattendu", "unexpected failure"};
+    Text compare_not_started{"la comparaison n'a pas pu démarrer",
+                             "the comparison could not start"};
+    Text report_mixed{"{0} ne contient pas les fichiers d'une seule simulation ; relancez riposte "
+                      "dans ce dossier :",
+                      "{0} does not hold the files of one run; run riposte again into it:"};
+    Text stress_note{"riposte : note : les cas de stress sont jugés sur les objectifs du plan ; "
+                     "{0}\n",
+                     "riposte: note: the stress cases are judged against the plan's targets; "
+                     "{0}\n"};
+    Text stress_none_structural{"--structural-only n'en lance aucun",
+                                "--structural-only runs none"};
+    Text stress_none_targets{"ce plan n'en fixe aucun", "this plan states none"};
+    Text stress_interrupted{"riposte : interrompu pendant le cas de stress {0}\n",
+                            "riposte: interrupted during the stress case {0}\n"};
+    Text mpi_other_rank{"un autre rang MPI n'a pas pu préparer la campagne (ses messages sont "
+                        "ci-dessus)",
+                        "another MPI rank could not prepare the sweep (its messages are above)"};
+    Text merge_not_shard{"{0} : {1} ({2} est-il un dossier écrit par riposte sweep --shard ?)",
+                         "{0}: {1} (is {2} a folder written by riposte sweep --shard?)"};
+    Text merge_digest{"{0} : tasks.txt et shard.txt viennent de campagnes différentes",
+                      "{0}: tasks.txt and shard.txt belong to different sweeps"};
+    Text merge_other_sweep{"{0} est une part d'une autre campagne que {1} (ses fichiers, "
+                           "réplications, graine ou nombre de parts diffèrent)",
+                           "{0} is a shard of another sweep than {1} (its files, replications, "
+                           "seed or shard count differ)"};
+    Text merge_same_shard{"{0} et {1} sont tous deux la part {2}",
+                          "{0} and {1} are both shard {2}"};
+    Text merge_foreign_task{"{0} : une tâche qui n'appartient pas à cette part, ou en double",
+                            "{0}: a task that does not belong to this shard, or twice"};
+    Text merge_missing{"parts manquantes : {0} sur {1}", "shards missing: {0} of {1}"};
+    Text merge_count{"les parts contiennent {0} des {1} tâches",
+                     "the shards hold {0} of the {1} tasks"};
 };
 
 inline constexpr CliTexts cli{};

@@ -1139,6 +1139,85 @@ struct DiagnosticTexts {
                               "the selection holds no commune with coordinates"};
     Text terr_too_many{"{0} communes sélectionnées, plus que les {1} qu'un scénario peut contenir",
                        "{0} communes selected, more than the {1} a scenario may hold"};
+    // the national commune table (sim/model/national_table.cpp)
+    Text nt_empty{"la table nationale est vide : il lui faut la ligne d'en-tête "
+                  "insee,name,departement,region,epci_siren,epci_name,population,lat,lon et une "
+                  "ligne par commune",
+                  "the national table is empty: it needs the header line "
+                  "insee,name,departement,region,epci_siren,epci_name,population,lat,lon and one "
+                  "line per commune"};
+    Text nt_column_twice{"la colonne « {0} » figure deux fois dans l'en-tête : gardez-en une",
+                         "column '{0}' appears twice in the header: keep one"};
+    Text nt_missing_column{"la colonne « {0} » manque dans l'en-tête : la table nationale demande "
+                           "insee,name,departement,region,epci_siren,epci_name,population,lat,lon",
+                           "missing column '{0}' in the header: the national table needs "
+                           "insee,name,departement,region,epci_siren,epci_name,population,lat,lon"};
+    Text nt_short_line{"cette ligne a {0} champs alors que l'en-tête en demande au moins {1} : "
+                       "cherchez une virgule manquante, ou mettez entre guillemets un champ qui en "
+                       "contient une",
+                       "this line has {0} fields but the header needs at least {1}: check for a "
+                       "missing comma, or quote a field that holds one"};
+    Text nt_empty_insee{"code INSEE vide : chaque commune a besoin de son code, par exemple 57463",
+                        "empty INSEE code: every commune needs its code, e.g. 57463"};
+    Text nt_empty_name{"nom vide pour le code INSEE {0}", "empty name for INSEE {0}"};
+    Text nt_bad_population{"population « {0} » illisible pour {1} : écrivez un nombre entier "
+                           "d'habitants, positif ou nul",
+                           "bad population '{0}' for {1}: write a whole number of inhabitants "
+                           ">= 0"};
+    Text nt_one_coordinate{"la commune {0} ({1}) n'a qu'une coordonnée : remplissez lat et lon, "
+                           "ou laissez les deux vides",
+                           "commune {0} ({1}) has only one coordinate: fill both lat and lon, or "
+                           "leave both empty"};
+    Text nt_bad_latitude{"latitude « {0} » illisible : écrivez des degrés décimaux de -90 à 90",
+                         "bad latitude '{0}': write decimal degrees from -90 to 90"};
+    Text nt_bad_longitude{"longitude « {0} » illisible : écrivez des degrés décimaux de -180 à "
+                          "180",
+                          "bad longitude '{0}': write decimal degrees from -180 to 180"};
+    Text nt_duplicate{"code INSEE {0} en double (déjà à la ligne {1}) : chaque commune ne figure "
+                      "qu'une fois",
+                      "duplicate INSEE code {0} (first on line {1}): each commune must appear "
+                      "once"};
+    Text nt_cannot_read{"impossible de lire la table nationale des communes : {0}",
+                        "cannot read the national commune table: {0}"};
+    Text nt_table_hint{" ; donnez --table FICHIER, ou faites pointer RIPOSTE_SCENARIOS sur le "
+                       "dossier des scénarios",
+                       "; pass --table FILE or set RIPOSTE_SCENARIOS to the scenarios directory"};
+    // a sweep variant's overrides (apply_overrides)
+    Text sweep_unknown_role{"rôle inconnu « {0} » ; les rôles du monde sont {1}",
+                            "unknown role '{0}'; the world's roles are {1}"};
+    Text sweep_unknown_group{"groupe de population inconnu « {0} » ; les groupes du monde sont {1}",
+                             "unknown population group '{0}'; the world's groups are {1}"};
+    // a journal replayed against its inputs (sim/runner/session.cpp)
+    Text stamp{"t={0} s, événement {1}, ordre {2}", "t={0}s, event {1}, order {2}"};
+    Text div_out_of_order{"entrées dans le désordre ({0})", "entries out of order ({0})"};
+    Text div_run_ended{"la simulation s'est terminée avant l'événement {0}",
+                       "the run ended before event {0}"};
+    Text div_event_after{"l'événement {0} tombe à t={1} s, après celui de l'entrée (t={2} s)",
+                         "event {0} falls at t={1}s, after the entry's t={2}s"};
+    Text div_event_before{"un événement à t={0} s précède l'entrée (t={1} s) mais suit "
+                          "l'événement {2}",
+                          "an event at t={0}s comes before the entry (t={1}s) but after event "
+                          "{2}"};
+    Text div_no_change{"l'entrée ne porte aucun changement", "the entry has no change"};
+    Text div_stamp{"le changement serait horodaté {0}, le journal dit {1}",
+                   "the change would be stamped {0}, the journal says {1}"};
+    Text div_no_skip{"plus aucun inject scénarisé « {0} » à sauter",
+                     "no scripted inject '{0}' left to skip"};
+    Text div_no_delay{"plus aucun inject scénarisé « {0} » à retarder",
+                      "no scripted inject '{0}' left to delay"};
+    Text div_no_edit{"plus aucun inject scénarisé « {0} » à modifier",
+                     "no scripted inject '{0}' left to edit"};
+    Text div_not_fired{"l'inject « {0} » ne s'est pas déclenché à {1}",
+                       "inject '{0}' did not fire at {1}"};
+    Text inputs_differ{"{0} diffère de celui du journal ({1}… maintenant {2}…)",
+                       "{0} differs from the journal's ({1}… now {2}…)"};
+    Text inputs_world{"le fichier du monde", "the world file"};
+    Text inputs_plan{"le fichier du plan", "the plan file"};
+    Text inputs_exercise{"le fichier d'exercice", "the exercise file"};
+    Text inputs_seed{"la graine diffère de celle du journal ({0})",
+                     "the seed differs from the journal's ({0})"};
+    Text inputs_replication{"la réplication diffère de celle du journal ({0})",
+                            "the replication differs from the journal's ({0})"};
 };
 
 inline constexpr DiagnosticTexts diag{};

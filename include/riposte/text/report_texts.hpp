@@ -252,6 +252,15 @@ struct ReportTexts {
         "Moyenne sur les réplications du plus haut p90 journalier de chaque centre, avec l'IC 95 "
         "%.",
         "Mean over the replications of each centre's highest daily p90, with the 95% CI."};
+    // what `riposte report` says of a folder it cannot make a report of
+    Text not_a_directory{"{0} : erreur : ce n'est pas un dossier ; donnez le dossier qu'a écrit "
+                         "riposte run, compare ou validate (--out)",
+                         "{0}: error: not a directory; give the folder that riposte run, compare "
+                         "or validate wrote (--out)"};
+    Text no_results{"{0} : erreur : aucun résultat riposte ici (summary.json, compare.json ou "
+                    "validation.json attendu) ; lancez d'abord « riposte run --out {0} »",
+                    "{0}: error: no riposte results here (expected summary.json, compare.json or "
+                    "validation.json); run 'riposte run --out {0}' first"};
 };
 
 inline constexpr ReportTexts report{};

@@ -7,6 +7,7 @@
 //   cli_texts.hpp      what `run`, `validate`, `compare` and `check` print, and the verdicts
 //   names_texts.hpp    professions, groups, roles, centre kinds and KPIs as words
 //   gui_texts.hpp      the dashboard (riposte-gui)
+//   generator_texts.hpp the comments, notes and diagnostics of the world generator
 // A section is a struct whose members are all `Text` (French, English); all_texts() lists the
 // entries of every section, so a test can check that French output holds no English entry.
 // Placeholders {0}, {1}, ... are filled by fill(). No dependency beyond the standard library.
