@@ -36,6 +36,13 @@ std::vector<RosterPerson> expand_pool(const World& world) {
 
 Roster build_roster(const Scenario& sc,
                     const std::vector<std::vector<double>>& travel_from_centre) {
+    std::vector<TravelRow> rows;
+    rows.reserve(travel_from_centre.size());
+    for (const auto& dense : travel_from_centre) rows.emplace_back(dense);
+    return build_roster(sc, rows);
+}
+
+Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_from_centre) {
     const World& w = sc.world;
     // Staffed units: the plan's centres, then one per mobile team, open during the team's
     // hours. Home vaccination by the team's nurse on a prescription needs no médecin on
@@ -98,6 +105,8 @@ Roster build_roster(const Scenario& sc,
         people_of_commune[static_cast<std::size_t>(roster.people[i].home)].push_back(
             static_cast<int>(i));
     std::vector<std::vector<std::vector<int>>> candidates(plan.centres.size());
+    std::vector<double> home_minutes(n_people, 0.0); // from the centre being listed, near people
+
     for (std::size_t c = 0; c < plan.centres.size(); ++c) {
         const auto& tt = travel_from_centre[c];
         std::vector<char> role_needed(w.roles.size(), 0);
@@ -105,11 +114,15 @@ Roster build_roster(const Scenario& sc,
             for (std::size_t r = 0; r < sh.staff.size() && r < role_needed.size(); ++r)
                 if (sh.staff[r] > 0) role_needed[r] = 1;
         std::vector<int> near;
-        for (std::size_t m = 0; m < tt.size(); ++m)
-            if (std::isfinite(tt[m]))
-                for (int i : people_of_commune[m])
-                    if (tt[m] <= roster.people[static_cast<std::size_t>(i)].max_commute_minutes)
-                        if (!roster.people[static_cast<std::size_t>(i)].on_call) near.push_back(i);
+        for (std::size_t k = 0; k < tt.reached(); ++k) {
+            const double minutes = tt.minutes()[k];
+            for (int i : people_of_commune[static_cast<std::size_t>(tt.communes()[k])])
+                if (minutes <= roster.people[static_cast<std::size_t>(i)].max_commute_minutes)
+                    if (!roster.people[static_cast<std::size_t>(i)].on_call) {
+                        near.push_back(i);
+                        home_minutes[static_cast<std::size_t>(i)] = minutes;
+                    }
+        }
         candidates[c].resize(w.roles.size());
         for (std::size_t r = 0; r < w.roles.size(); ++r) {
             if (!role_needed[r]) continue;
@@ -124,8 +137,8 @@ Roster build_roster(const Scenario& sc,
                 const int ra = rank[r][static_cast<std::size_t>(pa.profession)];
                 const int rb = rank[r][static_cast<std::size_t>(pb.profession)];
                 if (ra != rb) return ra < rb;
-                const double ta = tt[static_cast<std::size_t>(pa.home)],
-                             tb = tt[static_cast<std::size_t>(pb.home)];
+                const double ta = home_minutes[static_cast<std::size_t>(a)],
+                             tb = home_minutes[static_cast<std::size_t>(b)];
                 if (ta != tb) return ta < tb;
                 return a < b;
             });
@@ -199,6 +212,9 @@ Roster build_roster(const Scenario& sc,
             for (Slot& slot : slots) {
                 const auto c = static_cast<std::size_t>(slot.rs.centre);
                 const SimTime begin{slot.abs_start}, end{slot.abs_end};
+                // a shift that ends before it starts (a draft in the plan editor; the loader
+                // refuses it) takes nobody: the structural rules report it
+                if (end <= begin) continue;
                 for (int role : role_order) {
                     const auto ru = static_cast<std::size_t>(role);
                     // a role whose earlier level could not be filled stays short

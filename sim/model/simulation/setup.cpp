@@ -69,8 +69,7 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
             round = team.communes;
         } else { // every commune, nearest to the base first
             const auto& tt = travel_[nc + t];
-            for (std::size_t m = 0; m < w_.territory.communes.size(); ++m)
-                if (std::isfinite(tt[m])) round.push_back(static_cast<int>(m));
+            round.assign(tt.communes().begin(), tt.communes().end());
             std::stable_sort(round.begin(), round.end(), [&](int a, int b) {
                 return tt[static_cast<std::size_t>(a)] < tt[static_cast<std::size_t>(b)];
             });
@@ -220,11 +219,11 @@ void Simulation::Impl::compute_travel() {
             continue;
         }
         done.emplace(src, travel_.size());
-        travel_.push_back(graph_->minutes_from(src, cutoff));
+        travel_.push_back(graph_->reach_from(src, cutoff));
     }
     for (const auto& t : plan_.mobile_teams) {
         sources.push_back(t.base_commune);
-        travel_.push_back(graph_->minutes_from(t.base_commune));
+        travel_.push_back(graph_->reach_from(t.base_commune));
     }
 }
 
@@ -236,8 +235,9 @@ void Simulation::Impl::compute_choices() {
     walkin_choices_.assign(communes.size(), {});
     test_choices_.assign(communes.size(), {});
     for (std::size_t c = 0; c < plan_.centres.size(); ++c)
-        for (std::size_t m = 0; m < communes.size(); ++m) {
-            const double t = travel_[c][m];
+        for (std::size_t k = 0; k < travel_[c].reached(); ++k) {
+            const auto m = static_cast<std::size_t>(travel_[c].communes()[k]);
+            const double t = travel_[c].minutes()[k];
             if (!(t <= w_.behaviour.max_travel_minutes)) continue;
             if (plan_.centres[c].walk_in_only)
                 walkin_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));

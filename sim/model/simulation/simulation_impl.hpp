@@ -213,7 +213,7 @@ class Simulation::Impl final : public EventHandler {
     std::vector<std::pair<RoadCut, std::uint32_t>> cuts_; // roads cut now, with their generation
     std::uint32_t road_gen_ = 0;
     Roster roster_;
-    std::vector<std::vector<double>> travel_; // per centre → commune (infinity beyond reach)
+    std::vector<TravelRow> travel_; // per centre → commune (sparse: infinity beyond reach)
     std::vector<std::vector<std::pair<int, float>>> vacc_choices_, test_choices_; // per commune
     std::vector<std::vector<std::pair<int, float>>> walkin_choices_; // walk-in-only centres
     struct WalkVisit {
@@ -401,6 +401,13 @@ class Simulation::Impl final : public EventHandler {
         std::vector<Head> heads; // min-heap
     };
     BookingDay booking_;
+    // Without walk-ins, failing to book has no effect, and a (commune, group) that finds nothing
+    // during a day's booking finds nothing until that booking ends (it only takes slots): the
+    // failure is remembered, for every group asking the same slots (same doses and interval).
+    std::vector<std::uint32_t> booking_failed_; // [commune * classes + class]: run it failed in
+    std::vector<std::uint32_t> group_class_;    // per group
+    std::uint32_t group_classes_ = 0;
+    std::uint32_t booking_run_ = 0; // numbers the days' bookings (0: none yet)
     void begin_bookings(int d);
     bool continue_bookings();
     /// Pushes queue `q`'s head into today's order after a key `after`, as the first of the
@@ -417,6 +424,9 @@ class Simulation::Impl final : public EventHandler {
         int centre = -1, day = -1, day2 = -1; // day2: the second injection's, -1 if none
     };
     bool find_booking(int commune, int group, int d, Booking& b) const;
+    /// find_booking, remembering failures within today's booking (no walk-ins only).
+    bool find_booking_screened(int commune, int group, int d, Booking& b);
+    void book_found(std::int32_t p, const Booking& b);
     bool can_book(int commune, int group, int d) const;
     bool plan_walk_in(std::int32_t p, int from_day, std::int8_t dose, bool draw_delay);
     double walk_in_time_of_day(const Centre& def, CentreCalendar::Hours hours, Rng& r) const;
