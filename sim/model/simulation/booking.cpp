@@ -45,47 +45,21 @@ void Simulation::Impl::begin_bookings(int d) {
     b = BookingDay{};
     b.day = d;
     b.phase = BookingDay::Intake;
-    b.list = std::move(requests_[static_cast<std::size_t>(d)]);
-    requests_[static_cast<std::size_t>(d)] = {};
+    b.list = demand_.take_requests(d);
     b.day_salt = mix64(opt_.seed ^ (static_cast<std::uint64_t>(opt_.replication) << 32) ^
                        static_cast<std::uint64_t>(d) * 0x9e3779b97f4a7c15ULL);
 }
 
-void Simulation::Impl::queue_drop_stale(WaitQueue& wq) {
-    while (wq.head < wq.runs.size()) {
-        IdRun& r = wq.runs[wq.head];
-        while (r.count > 0) {
-            const DemandPerson& dp = persons_[static_cast<std::size_t>(r.first)];
-            if (dp.doses == 0 && dp.state != Booked) break;
-            ++r.first;
-            --r.count;
-            --wq.size;
-        }
-        if (r.count > 0) break;
-        ++wq.head;
-    }
-    // a queue's storage is given back as it empties
-    if (wq.head == wq.runs.size()) {
-        std::vector<IdRun>{}.swap(wq.runs);
-        wq.head = wq.listed = 0;
-        wq.size = 0;
-    } else if (wq.head >= 16 && wq.head * 2 >= wq.runs.size()) {
-        wq.runs.erase(wq.runs.begin(), wq.runs.begin() + wq.head);
-        wq.listed = wq.listed > wq.head ? wq.listed - wq.head : 0;
-        wq.head = 0;
-    }
-}
-
 bool Simulation::Impl::booking_push_head(std::uint32_t q, double after, std::uint32_t drawn) {
     BookingDay& b = booking_;
-    WaitQueue& wq = queues_[q];
-    queue_drop_stale(wq);
+    demand_.drop_stale(q);
+    const WaitQueue& wq = demand_.queue(q);
     if (wq.size == 0) return false;
     // the smallest of the queue's n keys above `after` (next_order_key)
-    const std::size_t k = q / static_cast<std::size_t>(retry_);
+    const auto retry = static_cast<std::uint32_t>(demand_.retry_days());
+    const std::size_t k = q / retry;
     const std::uint64_t x =
-        mix64(b.day_salt ^ mix64(person_key_base_[k] +
-                                 (q % static_cast<std::uint32_t>(retry_)) * 0x632be59bd9b4e019ULL +
+        mix64(b.day_salt ^ mix64(demand_.key_base(k) + (q % retry) * 0x632be59bd9b4e019ULL +
                                  (static_cast<std::uint64_t>(drawn) << 20)));
     const double u = (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53; // in (0, 1)
     b.heads.push_back({next_order_key(after, static_cast<std::size_t>(wq.size), u), q, drawn + 1});
@@ -98,14 +72,13 @@ void Simulation::Impl::queue_failed(std::uint32_t q, int d) {
     // centre if one is within reach, else on the commune's walk-in list (once). The effects never
     // touch the slots, so they are taken as the queue fails, in the queue's order.
     if (!any_walk_ins_ && !any_walk_in_only_) return;
-    WaitQueue& wq = queues_[q];
-    const std::size_t k = q / static_cast<std::size_t>(retry_);
+    WaitQueue& wq = demand_.queue(q);
+    const std::size_t k = q / static_cast<std::size_t>(demand_.retry_days());
     const std::size_t commune = k / w_.groups.size();
     auto list = [&](std::int32_t p) {
-        DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+        DemandPerson& dp = demand_.person(p);
         if (dp.doses > 0 || dp.state == Booked || dp.state == Listed) return;
-        dp.state = Listed;
-        walkin_list_[commune].push_back(p);
+        demand_.list_for_walk_in(p);
     };
     if (any_walk_in_only_ && !walkin_choices_[commune].empty()) {
         // everyone waiting tries a walk-in-only centre; those who found none stay, in order
@@ -113,7 +86,7 @@ void Simulation::Impl::queue_failed(std::uint32_t q, int d) {
         std::int64_t size = 0;
         for (std::size_t i = wq.head; i < wq.runs.size(); ++i)
             for (std::int32_t p = wq.runs[i].first; p < wq.runs[i].first + wq.runs[i].count; ++p) {
-                const DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+                const DemandPerson& dp = demand_.person(p);
                 if (dp.doses > 0 || dp.state == Booked) continue; // a stale copy: dropped
                 if (plan_walk_in(p, d, 1, true)) continue;        // leaves the queue
                 if (any_walk_ins_) list(p);
@@ -139,17 +112,15 @@ void Simulation::Impl::queue_failed(std::uint32_t q, int d) {
 bool Simulation::Impl::continue_bookings() {
     BookingDay& b = booking_;
     const int d = b.day;
-    const auto r = static_cast<std::uint32_t>(d % retry_);
-    const auto R = static_cast<std::uint32_t>(retry_);
+    const auto r = static_cast<std::uint32_t>(d % demand_.retry_days());
+    const auto R = static_cast<std::uint32_t>(demand_.retry_days());
     if (b.phase == BookingDay::Intake) {
         // today's new requests join the back of their queue, in the order they came
         for (; b.at < b.list.size(); ++b.at) {
             if (slice_spent()) return false;
             const IdRun run = b.list[b.at];
-            const DemandPerson& dp = persons_[static_cast<std::size_t>(run.first)];
-            WaitQueue& wq = queues_[cg(dp.commune, dp.group) * R + r];
-            wq.runs.push_back(run);
-            wq.size += run.count;
+            const DemandPerson& dp = demand_.person(run.first);
+            demand_.join(static_cast<std::uint32_t>(cg(dp.commune, dp.group) * R + r), run);
         }
         b.list.clear();
         b.list.shrink_to_fit();
@@ -160,12 +131,12 @@ bool Simulation::Impl::continue_bookings() {
         // every queue asking today enters the day's order. Without walk-ins, a queue whose
         // (commune, group) can book nothing is left out (failing has no effect); leaving it out
         // moves no other queue (each draws its keys from its own stream).
-        const std::size_t n = queues_.size() / R;
+        const std::size_t n = demand_.queues() / R;
         const bool screen = !any_walk_ins_ && !any_walk_in_only_;
         const std::size_t ng = w_.groups.size();
         for (; b.at < n; ++b.at) {
             const auto q = static_cast<std::uint32_t>(b.at * R + r);
-            if (queues_[q].size == 0) continue;
+            if (demand_.queue(q).size == 0) continue;
             if (slice_spent()) return false;
             Booking found;
             if (screen && !find_booking_screened(static_cast<int>(b.at / ng),
@@ -181,7 +152,7 @@ bool Simulation::Impl::continue_bookings() {
             std::pop_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
             const BookingDay::Head h = b.heads.back();
             b.heads.pop_back();
-            WaitQueue& wq = queues_[h.queue];
+            WaitQueue& wq = demand_.queue(h.queue);
             if (!any_walk_ins_ && !any_walk_in_only_) {
                 // the (commune, group) first (it may be known to fail, the queue not touched)
                 const std::size_t k = h.queue / R;
@@ -189,7 +160,7 @@ bool Simulation::Impl::continue_bookings() {
                 if (!find_booking_screened(static_cast<int>(k / w_.groups.size()),
                                            static_cast<int>(k % w_.groups.size()), d, found))
                     continue; // queue_failed has nothing to do without walk-ins
-                queue_drop_stale(wq);
+                demand_.drop_stale(h.queue);
                 if (wq.size == 0) continue;
                 IdRun& head = wq.runs[wq.head];
                 book_found(head.first, found); // what try_book would find: the slots are the same
@@ -199,7 +170,7 @@ bool Simulation::Impl::continue_bookings() {
                 booking_push_head(h.queue, h.key, h.drawn);
                 continue;
             }
-            queue_drop_stale(wq); // someone may have been booked since the key was drawn
+            demand_.drop_stale(h.queue); // someone may have been booked since the key was drawn
             if (wq.size == 0) continue;
             IdRun& head = wq.runs[wq.head];
             if (try_book(head.first, d)) {
@@ -226,9 +197,9 @@ void Simulation::Impl::cancel_second_dose(DemandPerson& dp) {
 
 void Simulation::Impl::rebook_later(std::int32_t p, int d) {
     const int next = d + std::max(1, w_.behaviour.retry_days);
-    DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+    DemandPerson& dp = demand_.person(p);
     if (dp.state == Booked) dp.state = Waiting;
-    if (next < w_.days) requests_[static_cast<std::size_t>(next)].push_back({p, 1});
+    if (next < w_.days) demand_.request(next, {p, 1});
 }
 
 bool Simulation::Impl::find_slot(int c, int from, int to, int& day) const {
@@ -271,7 +242,7 @@ bool Simulation::Impl::can_book(int commune, int group, int d) const {
 }
 
 bool Simulation::Impl::try_book(std::int32_t p, int d) {
-    DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+    DemandPerson& dp = demand_.person(p);
     Booking b;
     if (!find_booking(dp.commune, dp.group, d, b)) return false;
     book_found(p, b);
@@ -279,7 +250,7 @@ bool Simulation::Impl::try_book(std::int32_t p, int d) {
 }
 
 void Simulation::Impl::book_found(std::int32_t p, const Booking& b) {
-    DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+    DemandPerson& dp = demand_.person(p);
     book(b.centre, b.day, p, 1);
     if (b.day2 >= 0) {
         book(b.centre, b.day2, p, 2);
@@ -291,7 +262,7 @@ void Simulation::Impl::book_found(std::int32_t p, const Booking& b) {
 
 bool Simulation::Impl::plan_walk_in(std::int32_t p, int from_day, std::int8_t dose,
                                     bool draw_delay) {
-    DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
+    DemandPerson& dp = demand_.person(p);
     int day = from_day;
     if (draw_delay) {
         Rng r = rng_for(person_key(p) ^ mix64((static_cast<std::uint64_t>(from_day) << 8) |

@@ -136,7 +136,7 @@ void Simulation::Impl::centre_day_start(int ci, int d) {
                 std::max<std::int64_t>(1, (hours.closes - hours.opens).seconds() /
                                               std::max<std::int64_t>(1, slot_length.seconds()));
             for (const BookingRec& b : rt.bookings[du]) {
-                DemandPerson& dp = persons_[static_cast<std::size_t>(b.person)];
+                DemandPerson& dp = demand_.person(b.person);
                 if (b.dose == 2 && (dp.doses != 1 || dp.dose2_day != d)) continue; // cancelled
                 const std::uint64_t pk = person_key(b.person) ^ static_cast<std::uint64_t>(b.dose);
                 Rng r = rng_for(pk, Purpose::NoShow);

@@ -704,17 +704,14 @@ std::int32_t Simulation::Impl::surge_walker(int commune, int day, int group) {
     // someone of the commune (of the group) who wants a dose, holds no booking and may have one
     if (group >= 0) {
         if (walkin_scan_cg_.empty()) {
-            walkin_scan_cg_.assign(person_first_.size(), 0);
-            for (std::size_t k = 0; k < person_first_.size(); ++k)
-                walkin_scan_cg_[k] = person_first_[k];
+            walkin_scan_cg_.assign(demand_.pairs(), 0);
+            for (std::size_t k = 0; k < demand_.pairs(); ++k) walkin_scan_cg_[k] = demand_.first(k);
         }
         const std::size_t k = cg(commune, group);
-        const std::int32_t end = k + 1 < person_first_.size()
-                                     ? person_first_[k + 1]
-                                     : static_cast<std::int32_t>(persons_.size());
+        const std::int32_t end = demand_.end(k);
         std::int32_t& i = walkin_scan_cg_[k];
         for (; i < end; ++i) {
-            const DemandPerson& dp = persons_[static_cast<std::size_t>(i)];
+            const DemandPerson& dp = demand_.person(i);
             if (dp.doses == 0 && dp.state == Waiting &&
                 eligible_day_[static_cast<std::size_t>(dp.group)] <= day)
                 return i++;
@@ -724,14 +721,14 @@ std::int32_t Simulation::Impl::surge_walker(int commune, int day, int group) {
     if (walkin_scan_.empty()) {
         walkin_scan_.assign(w_.territory.communes.size(), 0);
         for (std::size_t m = 0; m < walkin_scan_.size(); ++m)
-            walkin_scan_[m] = person_first_[cg(static_cast<int>(m), 0)];
+            walkin_scan_[m] = demand_.first(cg(static_cast<int>(m), 0));
     }
     const std::int32_t end = static_cast<std::size_t>(commune) + 1 < w_.territory.communes.size()
-                                 ? person_first_[cg(commune + 1, 0)]
-                                 : static_cast<std::int32_t>(persons_.size());
+                                 ? demand_.first(cg(commune + 1, 0))
+                                 : static_cast<std::int32_t>(demand_.people());
     std::int32_t& i = walkin_scan_[static_cast<std::size_t>(commune)];
     for (; i < end; ++i) {
-        const DemandPerson& dp = persons_[static_cast<std::size_t>(i)];
+        const DemandPerson& dp = demand_.person(i);
         if (dp.doses == 0 && dp.state == Waiting &&
             eligible_day_[static_cast<std::size_t>(dp.group)] <= day)
             return i++;
@@ -994,7 +991,7 @@ void Simulation::Impl::do_change(const GroupEligible& x, std::uint64_t, ChangeOu
     for (std::size_t m = 0; m < w_.territory.communes.size(); ++m) {
         const std::size_t k = cg(static_cast<int>(m), g);
         const std::vector<std::int32_t> counts = delay_day_counts(k);
-        std::int32_t first = person_first_[k];
+        std::int32_t first = demand_.first(k);
         for (std::size_t b = 0; b < counts.size(); ++b) {
             const int dd = static_cast<int>(b) - w_.days;
             const int was = old_day + dd;
@@ -1005,7 +1002,7 @@ void Simulation::Impl::do_change(const GroupEligible& x, std::uint64_t, ChangeOu
             if (n == 0 || b == 0 || b + 1 == counts.size() || now_day < 0 || now_day >= w_.days ||
                 (was >= 0 && was <= now_day))
                 continue;
-            requests_[static_cast<std::size_t>(now_day)].push_back({at, n});
+            demand_.request(now_day, {at, n});
             out.people += n;
         }
     }

@@ -11,10 +11,10 @@ void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
     if (pt.type == PatientType::Vaccination && pt.person != none &&
         plan_.centres[static_cast<std::size_t>(pt.centre)].walk_in_only) {
         // turned away at a walk-in-only centre: they go again another day
-        DemandPerson& dp = persons_[static_cast<std::size_t>(pt.person)];
+        DemandPerson& dp = demand_.person(pt.person);
         if (!plan_walk_in(pt.person, sim_.now().day() + 1, pt.dose, true)) dp.state = Waiting;
     } else if (pt.type == PatientType::Vaccination && pt.person != none) {
-        DemandPerson& dp = persons_[static_cast<std::size_t>(pt.person)];
+        DemandPerson& dp = demand_.person(pt.person);
         if (pt.dose == 1) {
             cancel_second_dose(dp);
             rebook_later(pt.person, sim_.now().day());
@@ -84,9 +84,9 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
         if (!take_dose(pt.centre)) {
             --rt.in_centre;
             if (pt.walk_in && !plan_.centres[static_cast<std::size_t>(pt.centre)].walk_in_only) {
-                DemandPerson& dp = persons_[static_cast<std::size_t>(pt.person)];
+                DemandPerson& dp = demand_.person(pt.person);
                 dp.state = Listed;
-                walkin_list_[static_cast<std::size_t>(dp.commune)].push_back(pt.person);
+                demand_.walk_in_list(dp.commune).push_back(pt.person);
             }
             turn_away(p, false);
             maybe_release_closing(pt.centre);
@@ -211,7 +211,7 @@ void Simulation::Impl::depart(std::int32_t p) {
     rt.acc.time_in_centre.add((sim_.now() - pt.arrival).minutes());
     if (pt.type == PatientType::Vaccination) {
         ++rt.acc.row.vaccinations;
-        DemandPerson& dp = persons_[static_cast<std::size_t>(pt.person)];
+        DemandPerson& dp = demand_.person(pt.person);
         const std::size_t k = cg(dp.commune, dp.group);
         const int needed = w_.groups[static_cast<std::size_t>(dp.group)].doses;
         ++dp.doses;

@@ -130,8 +130,7 @@ void Simulation::Impl::setup_demand() {
     cg_cannot_.assign(n, 0);
     cg_population_.assign(n, 0);
     cg_home_first_.assign(n, 0);
-    retry_ = std::max(1, w_.behaviour.retry_days);
-    queues_.assign(n * static_cast<std::size_t>(retry_), {});
+    demand_.reset(communes.size(), ng, w_.days, w_.behaviour.retry_days);
     for (const auto& c : plan_.centres)
         any_walk_ins_ =
             any_walk_ins_ || (c.vaccinates() && !c.walk_in_only && c.walk_ins_per_hour > 0);
@@ -140,10 +139,6 @@ void Simulation::Impl::setup_demand() {
     group_complete_.assign(ng, 0);
     group_wanting_.assign(ng, 0);
     group_population_.assign(ng, 0);
-    person_key_base_.assign(n, 0);
-    person_first_.assign(n, 0);
-    requests_.assign(static_cast<std::size_t>(w_.days), {});
-    walkin_list_.assign(communes.size(), {});
 
     walk_visits_.assign(plan_.centres.size(), {});
     for (std::size_t c = 0; c < plan_.centres.size(); ++c)
@@ -173,33 +168,29 @@ void Simulation::Impl::setup_demand() {
             total += static_cast<std::size_t>(want - cannot);
         }
     }
-    persons_.reserve(total);
+    demand_.reserve(total);
     for (std::size_t m = 0; m < communes.size(); ++m)
         for (std::size_t g = 0; g < ng; ++g) {
             const std::size_t k = m * ng + g;
             const auto& grp = w_.groups[g];
-            person_key_base_[k] = name_key("demand:" + communes[m].insee + "/" + grp.name);
-            person_first_[k] = static_cast<std::int32_t>(persons_.size());
+            demand_.begin_pair(k, name_key("demand:" + communes[m].insee + "/" + grp.name));
             // people numbered in the order of their first request day
             const std::vector<std::int32_t> counts = delay_day_counts(k);
-            DemandPerson dp;
-            dp.commune = static_cast<std::int32_t>(m);
-            dp.group = static_cast<std::int16_t>(g);
             for (std::size_t b = 0; b < counts.size(); ++b) {
                 if (counts[b] == 0) continue;
-                const auto first = static_cast<std::int32_t>(persons_.size());
-                persons_.insert(persons_.end(), static_cast<std::size_t>(counts[b]), dp);
+                const std::int32_t first =
+                    demand_.add_people(static_cast<int>(m), static_cast<int>(g), counts[b]);
                 const int day = grp.eligible_day + static_cast<int>(b) - w_.days;
                 // the first and last counts are delays clamped to +-days: never in the run
                 if (day >= 0 && day < w_.days && b > 0 && b + 1 < counts.size())
-                    requests_[static_cast<std::size_t>(day)].push_back({first, counts[b]});
+                    demand_.request(day, {first, counts[b]});
             }
         }
 }
 
 std::vector<std::int32_t> Simulation::Impl::delay_day_counts(std::size_t k) const {
     // booking delays come from one stream per (commune, group)
-    Rng rng = rng_for(person_key_base_[k], Purpose::Booking);
+    Rng rng = rng_for(demand_.key_base(k), Purpose::Booking);
     std::vector<std::int32_t> counts(2 * static_cast<std::size_t>(w_.days) + 1, 0);
     const std::int64_t travellers = cg_wanting_[k] - cg_cannot_[k];
     for (std::int64_t i = 0; i < travellers; ++i) {

@@ -11,7 +11,8 @@ void Simulation::Impl::handle(const Event& e) {
         case ServiceEnd:
         case AreaEnd:
             if (next->data < patients_.size()) __builtin_prefetch(&patients_[next->data]);
-            if (next->target < stations_.size()) __builtin_prefetch(&stations_[next->target]);
+            if (next->target < stations_.size())
+                __builtin_prefetch(&stations_[static_cast<int>(next->target)]);
             break;
         case BookedArrival:
             if (next->target < centres_.size()) __builtin_prefetch(&centres_[next->target]);

@@ -9,6 +9,7 @@
 #include "riposte/exercise.hpp"
 #include "riposte/intervention.hpp"
 #include "riposte/model/centre_calendar.hpp"
+#include "riposte/model/demand.hpp"
 #include "riposte/model/mobile_teams.hpp"
 #include "riposte/model/server_pool.hpp"
 #include "riposte/model/slot_book.hpp"
@@ -82,18 +83,9 @@ template <class T> struct UninitAllocator : std::allocator<T> {
     }
 };
 
-enum PersonState : std::uint8_t { Waiting = 0, Booked = 1, Listed = 2 };
-
-// 12 bytes: a national run holds one per person who wants a dose (about 45 million).
-struct DemandPerson {
-    std::int32_t commune = 0;
-    std::int16_t group = 0;
-    std::int16_t dose2_centre = none; // centres are fewer than 32,768 (Limits::max_centres)
-    std::int16_t dose2_day = -1;
-    std::int8_t doses = 0; // doses received
-    std::uint8_t state = Waiting;
-};
-static_assert(sizeof(DemandPerson) == 12);
+// The demand's people (see riposte/model/demand.hpp), named as the model's files use them.
+using DemandPerson = Demand::Person;
+constexpr Demand::State Waiting = Demand::Waiting, Booked = Demand::Booked, Listed = Demand::Listed;
 
 struct BookingRec {
     std::int32_t person;
@@ -235,32 +227,13 @@ class Simulation::Impl final : public EventHandler {
     StationNetwork stations_; // every centre's stations, and the paths through them
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
-    // People waiting for an appointment, in the order they asked: one queue per (commune,
-    // group) and retry day modulo retry_days (everyone of one queue asks again on the same days).
-    // People of one (commune, group) are numbered in the order of the day they first ask, so
-    // the requests of a day and the queues hold runs of consecutive ids, not one id each: a
-    // national run has tens of millions of people waiting.
-    struct IdRun {
-        std::int32_t first;
-        std::int32_t count;
-    };
-    struct WaitQueue {
-        std::vector<IdRun> runs; // [head, end): waiting, or stale copies (booked since)
-        std::uint32_t head = 0;
-        std::uint32_t listed = 0; // runs before this index already had their failure effects
-        std::int64_t size = 0;    // people in runs [head, end)
-    };
-    std::vector<WaitQueue> queues_; // [cg * retry_ + day % retry_]
-    int retry_ = 1;
+    using IdRun = Demand::IdRun;
+    using WaitQueue = Demand::WaitQueue;
     bool any_walk_ins_ = false;
     std::vector<ShiftPresence> presence_;
     std::vector<std::vector<int>> shifts_by_day_;
 
-    std::vector<DemandPerson> persons_;
-    std::vector<std::uint64_t> person_key_base_;         // per (commune, group)
-    std::vector<std::int32_t> person_first_;             // first person id per (commune, group)
-    std::vector<std::vector<IdRun>> requests_;           // per day
-    std::vector<std::vector<std::int32_t>> walkin_list_; // per commune
+    Demand demand_; // the people who want a dose, their requests, queues and walk-in lists
 
     std::vector<Patient> patients_;
     std::vector<std::int32_t> free_patients_;
@@ -333,9 +306,8 @@ class Simulation::Impl final : public EventHandler {
                static_cast<std::size_t>(group);
     }
     [[nodiscard]] std::uint64_t person_key(std::int32_t p) const {
-        const DemandPerson& d = persons_[static_cast<std::size_t>(p)];
-        const std::size_t k = cg(d.commune, d.group);
-        return mix64(person_key_base_[k] + static_cast<std::uint64_t>(p - person_first_[k]));
+        const DemandPerson& d = demand_.person(p);
+        return demand_.key(p, cg(d.commune, d.group));
     }
     Rng rng_for(std::uint64_t key, Purpose purpose) const {
         return Rng(opt_.seed, static_cast<std::uint64_t>(opt_.replication), key, purpose);
@@ -442,8 +414,6 @@ class Simulation::Impl final : public EventHandler {
     /// queue's remaining people in a fresh random order; false if the queue is empty.
     bool booking_push_head(std::uint32_t q, double after, std::uint32_t drawn);
     void queue_failed(std::uint32_t q, int d);
-    /// Drops the booked copies at the front of queue `q`, and the spent front of its storage.
-    void queue_drop_stale(WaitQueue& wq);
     /// People of (commune, group) `k` per booking-delay day, from their stream (the same draws
     /// at set-up and when the group is made eligible early): [0] delays of -days or less,
     /// [2 days] of days or more.

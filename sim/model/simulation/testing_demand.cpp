@@ -71,11 +71,11 @@ void Simulation::Impl::on_walk_in(int c) {
     const int today = sim_.now().day();
     schedule_next_walk_in(c, day_start(today) + rt.calendar.on(today).closes);
     // who walks in: someone of the centre's commune still waiting for a slot
-    auto& list = walkin_list_[static_cast<std::size_t>(def.commune)];
+    auto& list = demand_.walk_in_list(def.commune);
     while (!list.empty()) {
         const std::int32_t person = list.back();
         list.pop_back();
-        DemandPerson& dp = persons_[static_cast<std::size_t>(person)];
+        DemandPerson& dp = demand_.person(person);
         if (dp.doses > 0 || dp.state != Listed) continue;
         dp.state = Booked;
         const std::int32_t p = new_patient();
@@ -92,7 +92,7 @@ void Simulation::Impl::on_walk_in(int c) {
     if (rt.surge_until > sim_.now()) { // a surge brings people who held no booking
         const std::int32_t person = surge_walker(def.commune, sim_.now().day(), rt.surge_group);
         if (person == none) return;
-        persons_[static_cast<std::size_t>(person)].state = Booked;
+        demand_.person(person).state = Booked;
         const std::int32_t p = new_patient();
         Patient& pt = pat(p);
         pt.person = person;
