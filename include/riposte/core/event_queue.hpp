@@ -35,8 +35,8 @@ template <class T, std::size_t A> struct AlignedAllocator {
     T* allocate(std::size_t n) {
         return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{A}));
     }
-    void deallocate(T* p, std::size_t n) noexcept {
-        ::operator delete (p, n * sizeof(T), std::align_val_t{A});
+    void deallocate(T* p, std::size_t /*n*/) noexcept {
+        ::operator delete (p, std::align_val_t{A});
     }
     friend bool operator==(const AlignedAllocator& /*a*/, const AlignedAllocator& /*b*/) {
         return true;
