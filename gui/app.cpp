@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include "display_check.hpp"
+#include "layout_audit.hpp"
 #include "panels.hpp"
 #include "window_report.hpp"
 
@@ -98,6 +99,7 @@ App::App(GuiOptions options) : options_(std::move(options)) {
     ui_.lang = options_.lang;
     ui_.large_font = options_.large_font;
     ui_.seed = options_.seed;
+    ui_.chart_tab_wanted = options_.charts_tab;
     if (options_.map_metric == "travel") ui_.map_metric = MapMetric::TravelMinutes;
     if (options_.map_metric == "coverage") ui_.map_metric = MapMetric::Coverage;
     if (options_.map_metric == "unmet") ui_.map_metric = MapMetric::Unmet;
@@ -259,6 +261,8 @@ void App::draw(const Snapshot& snapshot, Commands& commands) {
     }
     if (editor_.open) draw_exercise_editor(snapshot, editor_, ui_.lang);
     ui_.show_exercise_editor = editor_.open;
+    // last: the map's texts keep clear of every window drawn above
+    draw_map_labels(snapshot, ui_);
 }
 
 void App::apply(Commands& commands) {
@@ -425,6 +429,23 @@ bool App::save_screenshot(const std::filesystem::path& file) {
                   << scene.discs.size() << " labels " << scene.labels.size() << "\n";
     }
     return true;
+}
+
+bool App::report_layout_audit() {
+    // the frame just saved: its draw lists stay valid until the next frame starts
+    backend_.make_current();
+    const LayoutAudit audit = audit_layout();
+    for (const std::string& line : format_layout_audit(audit))
+        std::cout << "riposte-gui: " << line << "\n";
+    bool ok = audit.problems.empty();
+    if (players_.is_open()) {
+        // the players' screen is a window of its own, with its own ImGui
+        const LayoutAudit players = players_.audit();
+        for (const std::string& line : format_layout_audit(players))
+            std::cout << "riposte-gui: players: " << line << "\n";
+        ok = ok && players.problems.empty();
+    }
+    return ok;
 }
 
 int App::screenshot_exit_code() const {
@@ -889,6 +910,9 @@ int App::run() {
                                      ? screenshot_exit_code()
                                      : static_cast<int>(ExitCode::RunError);
                 if (exit_code == static_cast<int>(ExitCode::Ok)) exit_code = shot;
+                if (options_.layout_audit && !report_layout_audit() &&
+                    exit_code == static_cast<int>(ExitCode::Ok))
+                    exit_code = static_cast<int>(ExitCode::RunError);
                 break;
             }
         }

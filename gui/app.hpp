@@ -78,6 +78,9 @@ class App {
     void apply(Commands& commands);
     [[nodiscard]] bool save_screenshot(const std::filesystem::path& file);
     [[nodiscard]] int screenshot_exit_code() const;
+    /// --layout-audit: prints the saved frame's cut, overlapping and hidden texts; false when
+    /// there are any.
+    bool report_layout_audit();
     /// True when a --screenshot run has what it waits for (a finished run, a day reached).
     [[nodiscard]] bool screenshot_ready(float waited_seconds) const;
     /// --until-day / --until-hour as a simulated time.

@@ -161,20 +161,29 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
         ImVec2 pos;
         const std::string* label;
         ChartColour colour;
+        float wrap = 0; ///< a label wider than the chart wraps at this width (0: one line)
     };
     std::vector<LegendItem> legend;
     const float swatch = font * 0.7f, item_gap = font * 1.0f;
-    float lx = 0, ly = 0;
+    const float label_room = std::max(width - swatch - font * 0.3f, font * 2);
+    float lx = 0, ly = 0, row_h = font * 1.2f;
     for (const ChartSeries& s : series) {
-        const float item_w = swatch + font * 0.3f + ImGui::CalcTextSize(s.label.c_str()).x;
+        const ImVec2 text = ImGui::CalcTextSize(s.label.c_str());
+        const bool wraps = text.x > label_room;
+        const float item_w = swatch + font * 0.3f + (wraps ? label_room : text.x);
         if (lx > 0 && lx + item_w > width) {
             lx = 0;
-            ly += font * 1.2f;
+            ly += row_h;
+            row_h = font * 1.2f;
         }
-        legend.push_back({{lx, ly}, &s.label, s.colour});
+        if (wraps)
+            row_h =
+                std::max(row_h, ImGui::CalcTextSize(s.label.c_str(), nullptr, false, label_room).y +
+                                    font * 0.2f);
+        legend.push_back({{lx, ly}, &s.label, s.colour, wraps ? label_room : 0.0f});
         lx += item_w + item_gap;
     }
-    float legend_h = legend.empty() ? 0.0f : ly + font * 1.3f;
+    float legend_h = legend.empty() ? 0.0f : ly + row_h + font * 0.1f;
     // A short chart (a large font, a small window) keeps its plot and drops its legend: the
     // hover read-out still names every series.
     {
@@ -194,7 +203,11 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
     for (double t : yticks)
         ylabel_w = std::max(ylabel_w, ImGui::CalcTextSize(number(spec, t, y_dec).c_str()).x);
 
-    const float top = origin.y + (spec.y_label.empty() ? font * 0.4f : font * 1.3f);
+    // the y axis' title above the plot, wrapped to the chart's width (never cut at its edge)
+    const float y_label_h =
+        spec.y_label.empty() ? 0.0f
+                             : ImGui::CalcTextSize(spec.y_label.c_str(), nullptr, false, width).y;
+    const float top = origin.y + (spec.y_label.empty() ? font * 0.4f : y_label_h + font * 0.3f);
     const float left = origin.x + ylabel_w + font * 0.6f;
     const float right = origin.x + width - font * 0.8f;
     const float x_axis_h = font * 1.3f + (spec.x_label.empty() ? 0.0f : font * 1.2f);
@@ -206,7 +219,9 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
         return;
     }
 
-    if (!spec.y_label.empty()) dl->AddText({origin.x, origin.y}, dim_colour, spec.y_label.c_str());
+    if (!spec.y_label.empty())
+        dl->AddText(nullptr, 0.0f, {origin.x, origin.y}, dim_colour, spec.y_label.c_str(), nullptr,
+                    width);
     dl->AddRectFilled({left, top}, {right, bottom}, IM_COL32(0, 0, 0, 70));
 
     auto px = [&](double x) {
@@ -216,8 +231,8 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
         return bottom - static_cast<float>((y - range.y0) / (range.y1 - range.y0)) * (bottom - top);
     };
 
-    // y grid and ticks
-    for (double t : yticks) {
+    // y grid and ticks (none before any data: the placeholder says why the plot is empty)
+    for (double t : has_data ? yticks : std::vector<double>{}) {
         const float y = py(t);
         if (y < top - 0.5f || y > bottom + 0.5f) continue;
         dl->AddLine({left, y}, {right, y}, grid_colour);
@@ -303,9 +318,14 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
     dl->PopClipRect();
 
     if (!has_data && !spec.empty_text.empty()) {
-        const ImVec2 size = ImGui::CalcTextSize(spec.empty_text.c_str());
-        dl->AddText({(left + right - size.x) * 0.5f, (top + bottom - size.y) * 0.5f}, dim_colour,
-                    spec.empty_text.c_str());
+        // inside the plot area, wrapped to its width, centred: clear of the axes and ticks
+        const float pad = font * 0.3f;
+        const float wrap = std::max(right - left - 2 * pad, font * 2);
+        const ImVec2 size = ImGui::CalcTextSize(spec.empty_text.c_str(), nullptr, false, wrap);
+        dl->AddText(nullptr, 0.0f,
+                    {std::max(left + pad, (left + right - size.x) * 0.5f),
+                     std::max(top + pad, (top + bottom - size.y) * 0.5f)},
+                    dim_colour, spec.empty_text.c_str(), nullptr, wrap);
     }
 
     // legend
@@ -314,7 +334,8 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
         const ImVec2 p{origin.x + item.pos.x, legend_top + item.pos.y};
         const float sy = p.y + (font - swatch) * 0.5f;
         dl->AddRectFilled({p.x, sy}, {p.x + swatch, sy + swatch}, to_imgui(item.colour));
-        dl->AddText({p.x + swatch + font * 0.3f, p.y}, text_colour, item.label->c_str());
+        dl->AddText(nullptr, 0.0f, {p.x + swatch + font * 0.3f, p.y}, text_colour,
+                    item.label->c_str(), nullptr, item.wrap);
     }
 
     // hover read-out: a cursor line at the nearest x, every series' value there

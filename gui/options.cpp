@@ -44,6 +44,10 @@ options:
                         (with --run: wait for the run to finish first; with
                         --until-day: wait until that day is reached, mid-run)
   --frames N            frames drawn before the screenshot (default: 10)
+  --charts-tab T        the live charts' tab in front: activity, waits or resources
+  --layout-audit        with --screenshot: list every text of the last frame that is cut
+                        off (not fully visible and not reachable by scrolling), drawn over
+                        another text, or a map label under a panel; exit 1 when any is
   --centre NAME         open the panel of the centre NAME (as a click on the map does)
   --map-metric M        colour the communes by travel (minutes to the nearest open
                         vaccination centre), coverage or unmet (both once the run is over)
@@ -236,6 +240,20 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
         } else if (arg == "--no-pause-at-injects") {
             if (!takes_no_value()) return fail("--no-pause-at-injects takes no value");
             o.pause_at_injects = false;
+        } else if (arg == "--charts-tab") {
+            const auto v = value();
+            const std::string_view t = v.value_or("");
+            if (t == "activity")
+                o.charts_tab = 0;
+            else if (t == "waits")
+                o.charts_tab = 1;
+            else if (t == "resources")
+                o.charts_tab = 2;
+            else
+                return fail("--charts-tab needs activity, waits or resources");
+        } else if (arg == "--layout-audit") {
+            if (!takes_no_value()) return fail("--layout-audit takes no value");
+            o.layout_audit = true;
         } else if (arg == "--no-players") {
             if (!takes_no_value()) return fail("--no-players takes no value");
             o.players_window = false;
@@ -305,6 +323,8 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args) {
     if (!o.compare.empty() && !o.exercise.empty())
         return fail("--compare is for plans, not an exercise session");
     if (frames_given && !o.screenshot) return fail("--frames only makes sense with --screenshot");
+    if (o.layout_audit && !o.screenshot)
+        return fail("--layout-audit goes with --screenshot (it audits the frame saved)");
     if (until_hour_given && !o.until_day) return fail("--until-hour goes with --until-day");
     if (o.run_at_start && o.until_day)
         return fail("--run plays to the end and --until-day stops at a day: choose one");

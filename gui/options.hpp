@@ -17,7 +17,11 @@ struct GuiOptions {
     bool large_font = false;
     std::optional<std::filesystem::path> screenshot; ///< save the window as PNG, then exit
     int frames = 10;                                 ///< frames drawn before the screenshot
-    bool run_at_start = false;    ///< play the replication as fast as possible from the start
+    /// --layout-audit: with --screenshot, report the texts of the saved frame that are cut
+    /// off, drawn over each other, or map labels under a panel (exit 1 when any).
+    bool layout_audit = false;
+    int charts_tab = -1;       ///< --charts-tab: 0 activity, 1 waits, 2 resources (-1: the first)
+    bool run_at_start = false; ///< play the replication as fast as possible from the start
     std::optional<int> until_day; ///< run to this day (0-based), then pause
     int until_hour = 0;           ///< … at this hour of that day
     std::optional<double> speed;  ///< simulated seconds per second (0: as fast as possible)

@@ -1,7 +1,10 @@
 // The centre panel, opened by a click on a centre of the map: its live state (doors, queue,
 // stock and open vial), each station's queue and staff, the staff on site by role, today's
 // shifts and today's counters so far.
+#include "fit.hpp"
 #include "panels.hpp"
+
+#include "riposte/output.hpp"
 
 #include <imgui.h>
 
@@ -20,14 +23,27 @@ std::string hhmm(SimTime t) {
     return buf;
 }
 
+std::string label_value(Lang lang, Text label, const std::string& value) {
+    char line[256];
+    std::snprintf(line, sizeof line, label_value_format(lang), tr(lang, label), value.c_str());
+    return line;
+}
+
 void value_row(Lang lang, Text label, const std::string& value) {
-    ImGui::Text(label_value_format(lang), tr(lang, label), value.c_str());
+    wrapped(label_value(lang, label, value).c_str());
+}
+
+/// A role in words ("injection" → « vaccinateur »), as the string table and the world say.
+std::string role_text(const Scenario& sc, int role, Lang lang) {
+    if (role < 0 || static_cast<std::size_t>(role) >= sc.world.roles.size()) return "—";
+    return role_words(sc, role, language_of(lang));
 }
 
 void draw_stations(const Scenario& sc, const Centre& def, const CentreLive& live, Lang lang) {
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("stations", 4, flags)) return;
+    // columns as wide as their content; sideways scrolling when they do not fit the panel
+    const ImGuiTableFlags flags = fit_table_flags | ImGuiTableFlags_BordersInnerV;
+    const int rows = static_cast<int>(live.stations.size());
+    if (!ImGui::BeginTable("stations", 4, flags, ImVec2(0, fit_table_height(rows)))) return;
     ImGui::TableSetupColumn(tr(lang, Text::Station));
     ImGui::TableSetupColumn(tr(lang, Text::Role));
     ImGui::TableSetupColumn(tr(lang, Text::Queued));
@@ -40,10 +56,7 @@ void draw_stations(const Scenario& sc, const Centre& def, const CentreLive& live
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(sd.name.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(sd.role >= 0 &&
-                                       static_cast<std::size_t>(sd.role) < sc.world.roles.size()
-                                   ? sc.world.roles[static_cast<std::size_t>(sd.role)].c_str()
-                                   : "—");
+        ImGui::TextUnformatted(role_text(sc, sd.role, lang).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%d", st.queued);
         ImGui::TableNextColumn();
@@ -63,9 +76,9 @@ void draw_stations(const Scenario& sc, const Centre& def, const CentreLive& live
 }
 
 void draw_shifts_today(const Scenario& sc, const Centre& def, int day, Lang lang) {
-    ImGui::TextUnformatted(tr(lang, Text::ShiftsToday));
+    wrapped(tr(lang, Text::ShiftsToday));
     if (!def.open_on(day, sc.world.start_weekday)) {
-        ImGui::TextDisabled("%s", tr(lang, Text::NotOpenToday));
+        wrapped_disabled(tr(lang, Text::NotOpenToday));
         return;
     }
     const int weekday = (day + sc.world.start_weekday) % 7;
@@ -75,10 +88,10 @@ void draw_shifts_today(const Scenario& sc, const Centre& def, int day, Lang lang
         for (std::size_t r = 0; r < sh.staff.size() && r < sc.world.roles.size(); ++r) {
             if (sh.staff[r] <= 0) continue;
             if (!people.empty()) people += ", ";
-            people += std::to_string(sh.staff[r]) + " " + sc.world.roles[r];
+            people += std::to_string(sh.staff[r]) + " " + role_text(sc, static_cast<int>(r), lang);
         }
-        ImGui::BulletText("%s–%s  %s", hhmm(sh.start).c_str(), hhmm(sh.end).c_str(),
-                          people.c_str());
+        ImGui::Bullet();
+        wrapped((hhmm(sh.start) + "–" + hhmm(sh.end) + "  " + people).c_str());
     }
 }
 
@@ -104,13 +117,14 @@ void draw_centre_panel(const Snapshot& snapshot, UiState& ui, Commands& /*comman
     ImGui::SetNextWindowSize(ImVec2(width, std::max(bottom - top - panel_margin, 200.0f)),
                              ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(1.0f);
-    // The centre's name in the title, a stable id so the window keeps its place.
-    const std::string title =
-        std::string{tr(lang, Text::PanelCentre)} + " : " + def.name + "###centre";
+    // The centre's name is the first line, wrapped (a long name would be cut in the title bar);
+    // a stable id so the window keeps its place.
+    const std::string title = std::string{tr(lang, Text::PanelCentre)} + "###centre";
     if (!ImGui::Begin(title.c_str(), &ui.show_centre)) {
         ImGui::End();
         return;
     }
+    wrapped(def.name.c_str());
     const LiveFrame& frame = *snapshot.frame;
     const CentreLive* live = nullptr;
     for (const CentreLive& c : frame.state.centres)
@@ -125,8 +139,10 @@ void draw_centre_panel(const Snapshot& snapshot, UiState& ui, Commands& /*comman
     else
         ImGui::TextColored({0.75f, 0.75f, 0.75f, 1.0f}, "%s", tr(lang, Text::DoorsClosed));
     value_row(lang, Text::WaitingNow, format_count(lang, live->waiting));
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    value_row(lang, Text::InCentre, format_count(lang, live->in_centre));
+    const std::string inside =
+        label_value(lang, Text::InCentre, format_count(lang, live->in_centre));
+    same_line_if_room(ImGui::CalcTextSize(inside.c_str()).x, ImGui::GetFontSize() * 1.5f);
+    wrapped(inside.c_str());
     if (def.vaccinates()) {
         value_row(lang, Text::StockDoses, format_count(lang, live->stock));
         value_row(lang, Text::OpenVial, format_count(lang, live->open_vial_doses));
@@ -135,11 +151,14 @@ void draw_centre_panel(const Snapshot& snapshot, UiState& ui, Commands& /*comman
     draw_stations(sc, def, *live, lang);
 
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr(lang, Text::StaffOnSite));
+    wrapped(tr(lang, Text::StaffOnSite));
     bool any = false;
     for (std::size_t r = 0; r < live->staff_by_role.size() && r < sc.world.roles.size(); ++r) {
         if (live->staff_by_role[r] <= 0) continue;
-        ImGui::BulletText("%s : %d", sc.world.roles[r].c_str(), live->staff_by_role[r]);
+        ImGui::Bullet();
+        wrapped((role_text(sc, static_cast<int>(r), lang) + (lang == Lang::Fr ? " : " : ": ") +
+                 std::to_string(live->staff_by_role[r]))
+                    .c_str());
         any = true;
     }
     if (!any) ImGui::TextDisabled("—");
@@ -148,7 +167,7 @@ void draw_centre_panel(const Snapshot& snapshot, UiState& ui, Commands& /*comman
     draw_shifts_today(sc, def, frame.state.now.day(), lang);
 
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr(lang, Text::Today));
+    wrapped(tr(lang, Text::Today));
     const CentreDayRow& t = live->today;
     value_row(lang, Text::Arrivals, format_count(lang, t.arrivals));
     value_row(lang, Text::Served, format_count(lang, t.served));

@@ -1,7 +1,10 @@
 // The "Live indicators" panel: charts of the live run, updated from the series the App takes
 // in from each published frame. All charts go through the chart module (chart.hpp).
 #include "chart.hpp"
+#include "fit.hpp"
 #include "panels.hpp"
+
+#include "riposte/output.hpp"
 
 #include <imgui.h>
 
@@ -66,8 +69,9 @@ int chart_columns() {
     return ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 26 ? 2 : 1;
 }
 
+/// A chart's title: wrapped to its column (a long title on a narrow projector window).
 void heading(Text text, Lang lang) {
-    ImGui::TextUnformatted(tr(lang, text));
+    wrapped(tr(lang, text));
 }
 
 void draw_activity(const Scenario& sc, const LiveSeries& s, Lang lang, float h) {
@@ -115,7 +119,7 @@ void draw_activity(const Scenario& sc, const LiveSeries& s, Lang lang, float h) 
                    per_centre(sc, s, &LiveSeries::CentreDays::stock_end));
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(tr(lang, Text::DosesWasted));
+    heading(Text::DosesWasted, lang);
     draw_chart(day_chart("wasted", lang, h, Text::AxisDoses),
                per_centre(sc, s, &LiveSeries::CentreDays::doses_wasted));
     ImGui::EndTable();
@@ -131,7 +135,7 @@ void draw_waits(const Scenario& sc, const LiveSeries& s, Lang lang, float h) {
                                        tr(lang, Text::Minutes),
                                    t.threshold});
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(tr(lang, Text::ChartWaits));
+    heading(Text::ChartWaits, lang);
     ChartSpec p50 = day_chart("wait_p50", lang, h, Text::AxisMinutes);
     p50.y_decimals = 1;
     p50.y_label = std::string{"p50 ("} + tr(lang, Text::AxisMinutes) + ")";
@@ -144,7 +148,7 @@ void draw_waits(const Scenario& sc, const LiveSeries& s, Lang lang, float h) {
     draw_chart(p90, per_centre(sc, s, &LiveSeries::CentreDays::wait_p90), p90_targets);
     ImGui::EndTable();
 
-    ImGui::TextUnformatted(tr(lang, Text::ChartQueue));
+    heading(Text::ChartQueue, lang);
     ChartSpec q = day_chart("queue", lang, h, Text::AxisPeople);
     q.x_format = clock_text;
     q.x_decimals = 1;
@@ -162,7 +166,7 @@ void draw_resources(const Scenario& sc, const LiveSeries& s, const LiveFrame& fr
                     float h) {
     if (!ImGui::BeginTable("resources", chart_columns(), ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(tr(lang, Text::ChartUtilisation));
+    heading(Text::ChartUtilisation, lang);
     {
         ChartSpec spec = day_chart("utilisation", lang, h, Text::AxisPercent);
         spec.y_decimals = 1;
@@ -170,8 +174,9 @@ void draw_resources(const Scenario& sc, const LiveSeries& s, const LiveFrame& fr
         std::vector<ChartSeries> lines;
         for (std::size_t r = 0; r < s.roles.size(); ++r)
             if (!s.roles[r].day.empty())
-                lines.push_back({sc.world.roles[r], days_from_one(s.roles[r].day),
-                                 s.roles[r].utilisation_pct, series_colour(r)});
+                lines.push_back({role_words(sc, static_cast<int>(r), language_of(lang)),
+                                 days_from_one(s.roles[r].day), s.roles[r].utilisation_pct,
+                                 series_colour(r)});
         draw_chart(spec, lines);
     }
     ImGui::TableNextColumn();
@@ -186,22 +191,22 @@ void draw_resources(const Scenario& sc, const LiveSeries& s, const LiveFrame& fr
     ChartSeries bars;
     bars.colour = series_colour(0);
     if (frame.results && !frame.results->professions.empty()) {
-        ImGui::TextUnformatted(tr(lang, Text::ChartStaffHours));
+        heading(Text::ChartStaffHours, lang);
         bars.label = tr(lang, Text::StaffHours);
         for (const ProfessionRow& p : frame.results->professions) {
             if (p.worked_hours <= 0) continue;
             bars.x.push_back(static_cast<double>(spec.categories.size()));
             bars.y.push_back(p.worked_hours);
-            spec.categories.push_back(sc.world.professions[static_cast<std::size_t>(p.profession)]);
+            spec.categories.push_back(profession_words(sc, p.profession, language_of(lang)));
         }
     } else {
-        ImGui::TextUnformatted(tr(lang, Text::ChartStaffHoursByRole));
+        heading(Text::ChartStaffHoursByRole, lang);
         bars.label = tr(lang, Text::StaffHours);
         for (std::size_t r = 0; r < s.role_staffed_hours.size(); ++r) {
             if (s.role_staffed_hours[r] <= 0) continue;
             bars.x.push_back(static_cast<double>(spec.categories.size()));
             bars.y.push_back(s.role_staffed_hours[r]);
-            spec.categories.push_back(sc.world.roles[r]);
+            spec.categories.push_back(role_words(sc, static_cast<int>(r), language_of(lang)));
         }
     }
     spec.empty_text = tr(lang, Text::NoDataYet);
@@ -237,29 +242,34 @@ void draw_charts_panel(const Snapshot& snapshot, UiState& ui, Commands& /*comman
     const Scenario& sc = *snapshot.loaded->scenario;
     const LiveSeries& s = *snapshot.series;
     if (sc.plan.centres.size() > max_centres_drawn)
-        ImGui::TextDisabled("%s", tr(lang, Text::FirstCentresOnly));
+        wrapped_disabled(tr(lang, Text::FirstCentresOnly));
     // Two rows of charts fit the window: each chart takes about half the height left.
     const float chart_h = std::max(
         ImGui::GetFontSize() * 6.5f,
         (ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 3) * 0.5f);
+    // --charts-tab: that tab in front once
+    const auto tab_flags = [&](int tab) {
+        return ui.chart_tab_wanted == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    };
     if (ImGui::BeginTabBar("chart_tabs")) {
-        if (ImGui::BeginTabItem(tr(lang, Text::TabActivity))) {
+        if (ImGui::BeginTabItem(tr(lang, Text::TabActivity), nullptr, tab_flags(0))) {
             ui.chart_tab = 0;
             draw_activity(sc, s, lang, chart_h);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(tr(lang, Text::TabWaits))) {
+        if (ImGui::BeginTabItem(tr(lang, Text::TabWaits), nullptr, tab_flags(1))) {
             ui.chart_tab = 1;
             draw_waits(sc, s, lang, chart_h);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(tr(lang, Text::TabResources))) {
+        if (ImGui::BeginTabItem(tr(lang, Text::TabResources), nullptr, tab_flags(2))) {
             ui.chart_tab = 2;
             draw_resources(sc, s, *snapshot.frame, lang, chart_h);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
     }
+    ui.chart_tab_wanted = -1;
     ImGui::End();
 }
 

@@ -3,6 +3,7 @@
 // BatchRun, as `riposte compare`), then the plans' means side by side in bar charts and the
 // table of paired differences to plan A with their 95% CIs, significant ones marked.
 #include "chart.hpp"
+#include "fit.hpp"
 #include "panels.hpp"
 
 #include "riposte/text/names_texts.hpp"
@@ -50,7 +51,7 @@ void ensure_candidates(const Snapshot& snapshot, UiState& ui) {
 
 void draw_pick(const Snapshot& snapshot, UiState& ui, Commands& commands, bool busy) {
     const Lang lang = ui.lang;
-    ImGui::TextUnformatted(tr(lang, Text::ComparePick));
+    wrapped(tr(lang, Text::ComparePick));
     ui.compare_picked.resize(ui.compare_files.size(), 0);
     int label = 0;
     for (std::size_t i = 0; i < ui.compare_files.size(); ++i) {
@@ -66,10 +67,16 @@ void draw_pick(const Snapshot& snapshot, UiState& ui, Commands& commands, bool b
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.compare_files[i].c_str());
     }
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    // the field keeps room for its hint; the button goes under it when both do not fit
+    const float hint_w = ImGui::CalcTextSize(tr(lang, Text::CompareAddHint)).x +
+                         ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFontSize();
+    const bool side_by_side = width_before_button(tr(lang, Text::CompareAddPlan)) >= hint_w;
+    ImGui::SetNextItemWidth(side_by_side ? width_before_button(tr(lang, Text::CompareAddPlan))
+                                         : -1.0f);
     ImGui::InputTextWithHint("##add", tr(lang, Text::CompareAddHint), ui.compare_add.data(),
                              ui.compare_add.size());
-    ImGui::SameLine();
+    note_text_field();
+    if (side_by_side) ImGui::SameLine();
     if (ImGui::Button(tr(lang, Text::CompareAddPlan)) && ui.compare_add[0] != '\0') {
         const std::string path{ui.compare_add.data()};
         std::error_code ec;
@@ -83,9 +90,11 @@ void draw_pick(const Snapshot& snapshot, UiState& ui, Commands& commands, bool b
         }
     }
 
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::BeginDisabled(busy);
-    if (ImGui::InputInt(tr(lang, Text::CompareReplications), &ui.compare_replications))
+    const std::string reps_label =
+        label_fitting(tr(lang, Text::CompareReplications), ImGui::GetFontSize() * 8);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::InputInt(reps_label.c_str(), &ui.compare_replications))
         ui.compare_replications = std::clamp(ui.compare_replications, 2, 1000);
     std::vector<std::string> picked;
     for (std::size_t i = 0; i < ui.compare_files.size(); ++i)
@@ -99,7 +108,7 @@ void draw_pick(const Snapshot& snapshot, UiState& ui, Commands& commands, bool b
         ImGui::SameLine();
         if (ImGui::Button(tr(lang, Text::CompareCancel))) commands.push(CancelCompare{});
     }
-    if (picked.size() < 2) ImGui::TextDisabled("%s", tr(lang, Text::CompareNeedTwo));
+    if (picked.size() < 2) wrapped_disabled(tr(lang, Text::CompareNeedTwo));
 }
 
 void draw_status(const CompareView& v, Lang lang) {
@@ -108,7 +117,7 @@ void draw_status(const CompareView& v, Lang lang) {
     case CompareStatus::Idle:
         return;
     case CompareStatus::Loading:
-        ImGui::TextUnformatted(tr(lang, Text::CompareLoading));
+        wrapped(tr(lang, Text::CompareLoading));
         return;
     case CompareStatus::Running: {
         const float f = v.total > 0 ? static_cast<float>(v.done) / static_cast<float>(v.total) : 0;
@@ -122,7 +131,7 @@ void draw_status(const CompareView& v, Lang lang) {
         ImGui::TextColored(better_colour, "%s %s", tr(lang, Text::CompareDone), secs.c_str());
         return;
     case CompareStatus::Cancelled:
-        ImGui::TextUnformatted(tr(lang, Text::CompareCancelled));
+        wrapped(tr(lang, Text::CompareCancelled));
         return;
     case CompareStatus::Failed:
         ImGui::TextColored(problem_colour, "%s", tr(lang, Text::CompareFailed));
@@ -145,7 +154,7 @@ void draw_diagnostics(const CompareView& v) {
 
 /// One bar chart per KPI (the plans' means side by side), charts_per_row to a row.
 void draw_charts(const Comparison& c, Lang lang) {
-    ImGui::TextUnformatted(tr(lang, Text::CompareCharts));
+    wrapped(tr(lang, Text::CompareCharts));
     std::vector<const ComparedKpi*> shown;
     for (const ComparedKpi& k : c.kpis) {
         if (shown.size() >= max_charts) break;
@@ -156,15 +165,18 @@ void draw_charts(const Comparison& c, Lang lang) {
         if (everywhere && !all_zero) shown.push_back(&k);
     }
     if (shown.empty()) return;
-    if (!ImGui::BeginTable("compare_charts", charts_per_row, ImGuiTableFlags_SizingStretchSame))
-        return;
+    // as many charts to a row as have room for their axes (one on a narrow projector window)
+    const int per_row =
+        std::clamp(static_cast<int>(ImGui::GetContentRegionAvail().x / (ImGui::GetFontSize() * 13)),
+                   1, charts_per_row);
+    if (!ImGui::BeginTable("compare_charts", per_row, ImGuiTableFlags_SizingStretchSame)) return;
     std::vector<std::string> labels;
     for (const ComparedPlan& p : c.plans) labels.push_back(p.label);
     for (std::size_t i = 0; i < shown.size(); ++i) {
         const ComparedKpi& k = *shown[i];
         ImGui::TableNextColumn();
         const std::string title = text::kpi_label(language_of(lang), k.name);
-        ImGui::TextUnformatted(title.c_str());
+        wrapped(title.c_str());
         ChartSpec spec;
         const std::string id = "compare_kpi" + std::to_string(i);
         spec.id = id.c_str();
@@ -189,18 +201,18 @@ void draw_charts(const Comparison& c, Lang lang) {
 }
 
 void draw_table(const Comparison& c, Lang lang) {
-    ImGui::TextUnformatted(tr(lang, Text::CompareTable));
+    wrapped(tr(lang, Text::CompareTable));
     const int n = static_cast<int>(c.plans.size());
     const int columns = 1 + n + (n - 1);
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    // columns as wide as their content, scrolled sideways when they do not all fit
+    const ImGuiTableFlags flags =
+        fit_table_flags | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
     const float height =
         std::max(ImGui::GetFontSize() * 8,
                  ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 3);
     if (!ImGui::BeginTable("compare_table", columns, flags, {0, height})) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(lang, Text::CompareIndicator), ImGuiTableColumnFlags_WidthStretch,
-                            2.0f);
+    ImGui::TableSetupScrollFreeze(1, 1); // the indicator stays in view when scrolled sideways
+    ImGui::TableSetupColumn(tr(lang, Text::CompareIndicator));
     for (const ComparedPlan& p : c.plans) {
         const std::string h = p.label + " " + tr(lang, Text::CompareMeanCi);
         ImGui::TableSetupColumn(h.c_str());
@@ -208,7 +220,7 @@ void draw_table(const Comparison& c, Lang lang) {
     for (int p = 1; p < n; ++p) {
         const std::string h =
             c.plans[static_cast<std::size_t>(p)].label + " − " + c.plans.front().label;
-        ImGui::TableSetupColumn(h.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(h.c_str());
     }
     ImGui::TableHeadersRow();
     for (const ComparedKpi& k : c.kpis) {
@@ -290,11 +302,11 @@ void draw_compare_panel(const Snapshot& snapshot, UiState& ui, Commands& command
                                tr(lang, Text::ValidationReplications);
             if (p == 0) line += ", " + std::string{tr(lang, Text::CompareReference)};
             line += ")";
-            ImGui::TextColored(ImVec4{series_colour(p).r / 255.0f, series_colour(p).g / 255.0f,
-                                      series_colour(p).b / 255.0f, 1.0f},
-                               "%s", line.c_str());
+            wrapped_coloured(ImVec4{series_colour(p).r / 255.0f, series_colour(p).g / 255.0f,
+                                    series_colour(p).b / 255.0f, 1.0f},
+                             line.c_str());
         }
-        if (c.partial) ImGui::TextColored(problem_colour, "%s", tr(lang, Text::ComparePartial));
+        if (c.partial) wrapped_coloured(problem_colour, tr(lang, Text::ComparePartial));
         draw_charts(c, lang);
         draw_table(c, lang);
         if (ui.compare_export[0] == '\0') {

@@ -7,6 +7,7 @@
 // inline. "Save as" writes the plan TOML (atomically, never over an existing file without
 // asking); the saved plan can then be opened and run, or compared with the open plan.
 #include "change_form.hpp"
+#include "fit.hpp"
 #include "panels.hpp"
 #include "plan_edit.hpp"
 
@@ -412,6 +413,49 @@ bool edit_stations(Scenario& sc, PlanEditorState& e, int ci, Lang lang) {
 }
 
 /// The "add a centre" form: name, kind, commune (with a filter), hours, days, template.
+/// A centre's name, kind and commune: edited in a form, applied together (plan_edit_centre:
+/// the escalation rules follow a new name); a name taken by another centre is refused inline.
+bool centre_identity_form(Scenario& sc, PlanEditorState& e, int ci, Lang lang) {
+    if (!ImGui::TreeNode("identity", "%s", tr(lang, Text::PeEditCentre))) return false;
+    const Centre& c = sc.plan.centres[static_cast<std::size_t>(ci)];
+    PlanEditorState::CentreForm& f = e.centre_form;
+    if (f.centre != ci || f.version != e.version) {
+        // (re)filled from the centre when another centre is edited or the draft changed
+        f.centre = ci;
+        f.version = e.version;
+        f.name = {};
+        std::copy_n(c.name.begin(), std::min(c.name.size(), f.name.size() - 1), f.name.begin());
+        f.kind = c.kind;
+        f.commune = c.commune;
+    }
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::InputText(tr(lang, Text::PeName), f.name.data(), f.name.size());
+    const std::string name = text_of(f.name);
+    const std::string problem = centre_name_problem(sc.plan, ci, name, lang);
+    if (!problem.empty()) ImGui::TextColored(fail_colour, "%s", problem.c_str());
+    int kind = f.kind == CentreKind::Vaccination ? 0 : f.kind == CentreKind::Testing ? 1 : 2;
+    ImGui::RadioButton(tr(lang, Text::PeKindVaccination), &kind, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton(tr(lang, Text::PeKindTesting), &kind, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton(tr(lang, Text::PeKindBoth), &kind, 2);
+    f.kind = kind == 0   ? CentreKind::Vaccination
+             : kind == 1 ? CentreKind::Testing
+                         : CentreKind::Both;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    draw_commune_picker(tr(lang, Text::PeCommune), f.commune, sc.world, lang);
+    bool changed = false;
+    ImGui::BeginDisabled(!problem.empty());
+    if (ImGui::Button(tr(lang, Text::PeApplyCentre))) {
+        const PlanEdit r = plan_edit_centre(sc, ci, {name, f.kind, f.commune}, lang);
+        show_edit(e, r);
+        changed = r.done;
+    }
+    ImGui::EndDisabled();
+    ImGui::TreePop();
+    return changed;
+}
+
 bool add_centre_form(Scenario& sc, PlanEditorState& e, Lang lang) {
     if (!ImGui::TreeNode("add_centre", "%s", tr(lang, Text::PeAddCentre))) return false;
     NewCentre& n = e.new_centre;
@@ -625,7 +669,7 @@ bool edit_escalations(Scenario& sc, PlanEditorState& e, Lang lang) {
 
 void draw_rules(const PlanEditorState& e, Lang lang) {
     const Language language = language_of(lang);
-    ImGui::TextUnformatted(tr(lang, Text::EditorRules));
+    wrapped(tr(lang, Text::EditorRules));
     for (const RuleVerdict& r : e.rules.rules) {
         const ImVec4 colour = !r.pass ? fail_colour : r.warning ? warn_colour : pass_colour;
         const Text word = !r.pass ? Text::RuleFail : r.warning ? Text::RuleWarn : Text::RulePass;
@@ -640,28 +684,29 @@ void draw_rules(const PlanEditorState& e, Lang lang) {
             const Phrase& p = r.where_phrases[k];
             const std::string where =
                 text::phrase_text(language, p.id, p.args, k < r.where.size() ? r.where[k] : "");
-            ImGui::BulletText("%s", where.c_str());
+            wrapped_bullet(where.c_str());
         }
     }
-    ImGui::TextUnformatted(tr(lang, Text::EditorReadBack));
+    wrapped(tr(lang, Text::EditorReadBack));
     if (!e.write_error.empty()) {
-        ImGui::TextColored(fail_colour, "%s %s", tr(lang, Text::EditorCannotWrite),
-                           e.write_error.c_str());
+        wrapped_coloured(
+            fail_colour,
+            (std::string{tr(lang, Text::EditorCannotWrite)} + " " + e.write_error).c_str());
         return;
     }
-    if (e.read_back.empty())
-        ImGui::TextColored(pass_colour, "%s", tr(lang, Text::EditorReadBackOk));
+    if (e.read_back.empty()) wrapped_coloured(pass_colour, tr(lang, Text::EditorReadBackOk));
     for (const Diagnostic& d : e.read_back)
-        ImGui::TextColored(d.severity == Severity::Error ? fail_colour : warn_colour, "%s",
-                           d.message.c_str());
+        wrapped_coloured(d.severity == Severity::Error ? fail_colour : warn_colour,
+                         d.message.c_str());
 }
 
 void draw_save(const Snapshot& snapshot, UiState& ui, Commands& commands) {
     PlanEditorState& e = ui.editor;
     const Lang lang = ui.lang;
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.65f);
+    ImGui::SetNextItemWidth(width_before_button(tr(lang, Text::EditorSaveAs)));
     ImGui::InputText("##save_as", e.save_as.data(), e.save_as.size());
-    ImGui::SameLine();
+    note_text_field(); // a long path scrolls inside the field
+    same_line_for_button(tr(lang, Text::EditorSaveAs));
     const std::string file{e.save_as.data()};
     ImGui::BeginDisabled(file.empty() || !e.write_error.empty());
     if (ImGui::Button(tr(lang, Text::EditorSaveAs))) {
@@ -724,8 +769,7 @@ void draw_editor_panel(const Snapshot& snapshot, UiState& ui, Commands& commands
     }
     check_draft(snapshot, e);
     Scenario& sc = *e.draft;
-    ImGui::TextUnformatted(sc.plan.name.c_str());
-    ImGui::SameLine();
+    wrapped(sc.plan.name.c_str());
     if (e.difference)
         ImGui::TextColored(warn_colour, "(%s)", tr(lang, Text::EditorModified));
     else
@@ -762,6 +806,12 @@ void draw_editor_panel(const Snapshot& snapshot, UiState& ui, Commands& commands
                 Centre& c = sc.plan.centres[i];
                 ImGui::PushID(static_cast<int>(i));
                 if (ImGui::TreeNode("centre", "%s", c.name.c_str())) {
+                    if (centre_identity_form(sc, e, static_cast<int>(i), lang)) {
+                        changed = true;
+                        ImGui::TreePop();
+                        ImGui::PopID();
+                        break; // names and shares moved: the next frame draws them
+                    }
                     changed |= edit_centre(sc, c, lang);
                     changed |= edit_stations(sc, e, static_cast<int>(i), lang);
                     if (ImGui::SmallButton(tr(lang, Text::PeRemoveCentre)))

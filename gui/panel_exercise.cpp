@@ -2,6 +2,7 @@
 // ad-hoc inject, pause at each inject, rewind, observations), the main courante, the decision
 // form, and the players' screen (messages received, the objectives' KPIs, the decision form).
 #include "decision_form.hpp"
+#include "fit.hpp"
 #include "panels.hpp"
 
 #include "riposte/change_toml.hpp"
@@ -94,8 +95,8 @@ void draw_upcoming(const Snapshot& s, UiState& ui, Commands& commands, Lang lang
     for (const UpcomingInject& u : session.upcoming) {
         ImGui::PushID(u.id.c_str());
         ImGui::Separator();
-        ImGui::Text("%s  [%s]  %s", format_day_time(u.at).c_str(), u.id.c_str(),
-                    change_kind_name(u.change));
+        wrapped(
+            (format_day_time(u.at) + "  [" + u.id + "]  " + change_kind_name(u.change)).c_str());
         if (const ScriptedInject* in = scripted(ex, u.id)) {
             if (!in->text.empty()) ImGui::TextWrapped("%s", in->text.c_str());
             if (!in->notes.empty()) {
@@ -109,7 +110,7 @@ void draw_upcoming(const Snapshot& s, UiState& ui, Commands& commands, Lang lang
             ui.console.sent = a.request;
             commands.push(std::move(a));
         }
-        ImGui::SameLine();
+        same_line_for_button(tr(lang, Text::SkipInject));
         if (ImGui::SmallButton(tr(lang, Text::SkipInject))) {
             InjectAction a{InjectAction::Kind::Skip, ui.next_request++, u.id, {}, {}, author};
             ui.console.sent = a.request;
@@ -293,6 +294,15 @@ void draw_decision_form(const Snapshot& s, DecisionForm& f, Lang lang, std::uint
     const Scenario& sc = *s.loaded->scenario;
     prefill_decision_form(f, lang, s.frame->state.now);
     ImGui::PushID(&f);
+    // the fields end where the longest label of the form still fits at their right
+    float label_w = 0;
+    for (const Text t :
+         {Text::DecisionKind, Text::Role, Text::PeopleCount, Text::FromTime, Text::UntilTime,
+          Text::Doses, Text::LeaveAt, Text::FromDay, Text::CommunesList, Text::ToDay, Text::OpensAt,
+          Text::ClosesAt, Text::HorizonDays, Text::SlotMinutes, Text::DosesPerSlot, Text::Wording,
+          Text::DecidedBy})
+        label_w = std::max(label_w, ImGui::CalcTextSize(tr(lang, t)).x);
+    ImGui::PushItemWidth(-(label_w + ImGui::GetStyle().ItemInnerSpacing.x));
     const char* kind = tr(lang, decision_kind_text(f.kind));
     if (ImGui::BeginCombo(tr(lang, Text::DecisionKind), kind)) {
         for (int k = 0; k < DecisionForm::KindCount; ++k)
@@ -390,8 +400,9 @@ void draw_decision_form(const Snapshot& s, DecisionForm& f, Lang lang, std::uint
     const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
     f.submit_at = {(lo.x + hi.x) / 2, (lo.y + hi.y) / 2};
     ImGui::EndDisabled();
-    if (!f.problem.empty()) ImGui::TextColored(colour_refused, "%s", f.problem.c_str());
+    if (!f.problem.empty()) wrapped_coloured(colour_refused, f.problem.c_str());
     draw_reply(*s.frame, f.sent, lang);
+    ImGui::PopItemWidth();
     ImGui::PopID();
 }
 
@@ -411,7 +422,8 @@ void draw_console_panel(const Snapshot& s, UiState& ui, Commands& commands) {
         ImGui::End();
         return;
     }
-    ImGui::Text("%s : %s", tr(lang, Text::JournalFile), session.journal.filename().c_str());
+    wrapped((std::string{tr(lang, Text::JournalFile)} + " : " + session.journal.filename().string())
+                .c_str());
     if (!session.parent.empty())
         ImGui::TextDisabled("%s %s, %s %llu", tr(lang, Text::BranchOf), session.parent.c_str(),
                             tr(lang, Text::AfterEntry),
@@ -433,7 +445,7 @@ void draw_console_panel(const Snapshot& s, UiState& ui, Commands& commands) {
     if (ui.console.rewind_to[0] == '\0') set_text(ui.console.rewind_to, "J0 08:00");
     ImGui::SetNextItemWidth(140);
     ImGui::InputText("##rewind", ui.console.rewind_to.data(), ui.console.rewind_to.size());
-    ImGui::SameLine();
+    same_line_for_button(tr(lang, Text::RewindTo));
     if (ImGui::Button(tr(lang, Text::RewindTo))) {
         const TimeText t = parse_day_time(text_of(ui.console.rewind_to));
         if (t.value && *t.value <= s.frame->state.now)
@@ -520,11 +532,12 @@ void draw_course_lines(const Snapshot& s, Lang lang, int filter) {
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                               ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr(lang, Text::InjectTime), ImGuiTableColumnFlags_WidthFixed, 90);
-        ImGui::TableSetupColumn(tr(lang, Text::CourseSource), ImGuiTableColumnFlags_WidthFixed,
-                                140);
-        ImGui::TableSetupColumn(tr(lang, Text::CourseWho), ImGuiTableColumnFlags_WidthFixed, 120);
-        ImGui::TableSetupColumn(tr(lang, Text::CourseWhat));
+        // the short columns as wide as their content (header included), the text wraps in the
+        // last one
+        ImGui::TableSetupColumn(tr(lang, Text::InjectTime), ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(tr(lang, Text::CourseSource), ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(tr(lang, Text::CourseWho), ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(tr(lang, Text::CourseWhat), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         // newest first: the latest stimulus and decision are at the top
         for (auto it = rows.rbegin(); it != rows.rend(); ++it) {

@@ -1,6 +1,7 @@
 // Over the SFML map (ImGui background draw list): commune labels, the hovered commune's ring
 // and tooltip; and the map legend window.
 #include "panels.hpp"
+#include "window_report.hpp"
 
 #include <imgui.h>
 
@@ -49,17 +50,21 @@ bool on_screen(const MapCamera& cam, float x0, float y0, float x1, float y1) {
     return x1 >= 0 && y1 >= 0 && x0 <= cam.width && y0 <= cam.height;
 }
 
-/// Inset titles, the placed commune names and the centre counts inside the markers.
+/// Inset titles, the placed commune names and the centre counts inside the markers; none under
+/// a window of `covering` (the texts are on the background layer: a panel would hide them, a
+/// translucent one show them through).
 void draw_map_texts(const Scenario& s, const MapGeometry& g, const MapScene& scene,
-                    const MapCamera& cam, Lang lang) {
+                    const MapCamera& cam, Lang lang, const std::vector<WindowRect>& covering) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     for (const MapInset& inset : g.insets) {
         const MapPoint lo = cam.to_screen(inset.lo), hi = cam.to_screen(inset.hi);
         const char* name = tr(lang, inset_text(inset.code));
         const ImVec2 size = ImGui::CalcTextSize(name);
+        const auto tx = static_cast<float>(lo.x) + 4, ty = static_cast<float>(lo.y) + 2;
         if (hi.x - lo.x < size.x + 8 ||
             !on_screen(cam, static_cast<float>(lo.x), static_cast<float>(lo.y),
-                       static_cast<float>(hi.x), static_cast<float>(hi.y)))
+                       static_cast<float>(hi.x), static_cast<float>(hi.y)) ||
+            covered_by(covering, tx, ty, tx + size.x, ty + size.y))
             continue;
         dl->AddText(ImVec2(static_cast<float>(lo.x) + 4, static_cast<float>(lo.y) + 2),
                     IM_COL32(200, 210, 225, 255), name);
@@ -68,7 +73,9 @@ void draw_map_texts(const Scenario& s, const MapGeometry& g, const MapScene& sce
     for (const SceneLabel& l : scene.labels) {
         const MapPoint p = cam.to_screen(l.anchor);
         const float x = static_cast<float>(p.x) + l.dx, y = static_cast<float>(p.y) + l.dy;
-        if (!on_screen(cam, x, y, x + l.w, y + l.h)) continue;
+        if (!on_screen(cam, x, y, x + l.w, y + l.h) ||
+            covered_by(covering, x, y, x + l.w + 1, y + l.h + 1))
+            continue;
         const char* name = communes[static_cast<std::size_t>(l.commune)].name.c_str();
         dl->AddText(ImVec2(x + 1, y + 1), IM_COL32(0, 0, 0, 200), name);
         dl->AddText(ImVec2(x, y), IM_COL32(235, 238, 242, 255), name);
@@ -79,6 +86,9 @@ void draw_map_texts(const Scenario& s, const MapGeometry& g, const MapScene& sce
         const auto x = static_cast<float>(p.x), y = static_cast<float>(p.y);
         if (!on_screen(cam, x - m.half_px, y - m.half_px, x + m.half_px, y + m.half_px)) continue;
         const ImVec2 size = ImGui::CalcTextSize(m.text.data());
+        if (covered_by(covering, x - size.x * 0.5f, y - size.y * 0.5f, x + size.x * 0.5f,
+                       y + size.y * 0.5f))
+            continue;
         dl->AddText(ImVec2(x - size.x * 0.5f, y - size.y * 0.5f), IM_COL32(10, 14, 20, 255),
                     m.text.data());
     }
@@ -349,7 +359,7 @@ void draw_legend(const Snapshot& snapshot, UiState& ui) {
 /// marker's centres (1 px a person up to 60, then a square-root scale), the number above it;
 /// staff present at the marker's right. Orange while a door is open, grey when all are closed.
 void draw_centre_live(const MapScene& scene, const MapCamera& cam, const LiveFrame& frame,
-                      int selected, UiState& ui) {
+                      int selected, UiState& ui, const std::vector<WindowRect>& covering) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     auto& waiting = ui.map_marker_waiting;
     auto& staff = ui.map_marker_staff;
@@ -383,8 +393,10 @@ void draw_centre_live(const MapScene& scene, const MapCamera& cam, const LiveFra
         const int people = staff[k] & ~(1 << 30);
         if (people > 0) {
             std::snprintf(text, sizeof text, "%d", people);
-            dl->AddText({x + half + 4, y - ImGui::GetFontSize() * 0.5f},
-                        IM_COL32(200, 230, 255, 255), text);
+            const ImVec2 at{x + half + 4, y - ImGui::GetFontSize() * 0.5f};
+            const ImVec2 size = ImGui::CalcTextSize(text);
+            if (!covered_by(covering, at.x, at.y, at.x + size.x, at.y + size.y))
+                dl->AddText(at, IM_COL32(200, 230, 255, 255), text);
         }
         if (waiting[k] <= 0) continue;
         const double w = waiting[k];
@@ -395,6 +407,8 @@ void draw_centre_live(const MapScene& scene, const MapCamera& cam, const LiveFra
         dl->AddRect({x - 3, top}, {x + 3, y - half - 3}, IM_COL32(0, 0, 0, 160));
         std::snprintf(text, sizeof text, "%d", waiting[k]);
         const ImVec2 size = ImGui::CalcTextSize(text);
+        if (covered_by(covering, x - size.x * 0.5f, top - size.y - 1, x + size.x * 0.5f + 1, top))
+            continue;
         dl->AddText({x - size.x * 0.5f + 1, top - size.y}, IM_COL32(0, 0, 0, 200), text);
         dl->AddText({x - size.x * 0.5f, top - size.y - 1}, IM_COL32(255, 225, 190, 255), text);
     }
@@ -448,13 +462,19 @@ void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& /*command
         return;
     }
     update_scene(snapshot, ui);
-    const MapScene& scene = ui.map_scene.scene();
-    draw_map_texts(*loaded.scenario, *loaded.map, scene, ui.camera, ui.lang);
-    draw_centre_live(scene, ui.camera, *snapshot.frame, ui.show_centre ? ui.selected_centre : -1,
-                     ui);
     click_on_map(*loaded.scenario, ui);
     draw_hover(*loaded.scenario, *loaded.map, *snapshot.metric, ui);
     if (ui.show_legend) draw_legend(snapshot, ui);
+}
+
+void draw_map_labels(const Snapshot& snapshot, UiState& ui) {
+    const LoadedScenario& loaded = *snapshot.loaded;
+    if (!loaded.scenario || !loaded.map) return;
+    const std::vector<WindowRect> covering = windows_this_frame();
+    const MapScene& scene = ui.map_scene.scene();
+    draw_map_texts(*loaded.scenario, *loaded.map, scene, ui.camera, ui.lang, covering);
+    draw_centre_live(scene, ui.camera, *snapshot.frame, ui.show_centre ? ui.selected_centre : -1,
+                     ui, covering);
 }
 
 void draw_map_layer_texts(const LoadedScenario& loaded, MapSceneCache& cache,
@@ -465,7 +485,8 @@ void draw_map_layer_texts(const LoadedScenario& loaded, MapSceneCache& cache,
     metrics.digit_width = ImGui::CalcTextSize("0").x;
     metrics.width = [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; };
     cache.update(loaded.map, *loaded.scenario, camera, nullptr, &metrics);
-    draw_map_texts(*loaded.scenario, *loaded.map, cache.scene(), camera, lang);
+    draw_map_texts(*loaded.scenario, *loaded.map, cache.scene(), camera, lang,
+                   windows_this_frame());
 }
 
 } // namespace riposte::gui

@@ -1,5 +1,6 @@
 // The "Run" panel: the live run's controls (play, pause, step one event / hour / day, speed,
 // jump to a day, restart with a seed), its clock and progress, and its totals so far.
+#include "fit.hpp"
 #include "panels.hpp"
 
 #include <imgui.h>
@@ -96,17 +97,20 @@ void draw_controls(const LiveFrame& frame, UiState& ui, Commands& commands, Lang
     const int last_day = std::max(1, frame.horizon.day());
     ImGui::BeginDisabled(frame.status == LiveStatus::Idle);
     int shown = ui.jump_day + 1; // days counted from 1 on screen
+    const std::string jump_label =
+        label_fitting(tr(lang, Text::JumpToDay), ImGui::GetFontSize() * 8);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    if (ImGui::InputInt(tr(lang, Text::JumpToDay), &shown))
+    if (ImGui::InputInt(jump_label.c_str(), &shown))
         ui.jump_day = std::clamp(shown - 1, 0, last_day);
-    ImGui::SameLine();
+    same_line_for_button(tr(lang, Text::Go));
     if (ImGui::Button(tr(lang, Text::Go))) commands.push(JumpTo{days(ui.jump_day)});
     ImGui::EndDisabled();
 
     // an exercise session's seed is its journal's: it is not restarted with another
     ImGui::BeginDisabled(frame.session != nullptr);
+    const std::string seed_label = label_fitting(tr(lang, Text::Seed), ImGui::GetFontSize() * 8);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::InputScalar(tr(lang, Text::Seed), ImGuiDataType_U64, &ui.seed);
+    ImGui::InputScalar(seed_label.c_str(), ImGuiDataType_U64, &ui.seed);
     same_line_if_fits(tr(lang, Text::Restart));
     if (ImGui::Button(tr(lang, Text::Restart))) commands.push(RestartRun{ui.seed});
     ImGui::EndDisabled();
@@ -205,7 +209,7 @@ void draw_totals(const Totals& totals, Lang lang, bool final) {
     for (const TotalRow& row : rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(tr(lang, row.label));
+        wrapped(tr(lang, row.label)); // a long label wraps, the numbers keep their column
         if (row.help != nullptr && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.help);
         ImGui::TableNextColumn();
         const float w = ImGui::CalcTextSize(row.value.c_str()).x;
@@ -243,9 +247,11 @@ void draw_run_panel(const Snapshot& snapshot, UiState& ui, Commands& commands) {
     const StatusLook look = status_look(frame.status);
     ImGui::TextColored(look.colour, "%s", tr(lang, look.text));
     if (frame.status != LiveStatus::Idle) {
-        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-        ImGui::Text(label_value_format(lang), tr(lang, Text::SimulatedTime),
-                    clock_text(lang, frame.state.now).c_str());
+        char line[256];
+        std::snprintf(line, sizeof line, label_value_format(lang), tr(lang, Text::SimulatedTime),
+                      clock_text(lang, frame.state.now).c_str());
+        same_line_if_room(ImGui::CalcTextSize(line).x, ImGui::GetFontSize() * 1.5f);
+        ImGui::TextUnformatted(line);
         const double horizon =
             static_cast<double>(std::max<std::int64_t>(1, frame.horizon.seconds()));
         const float fraction = static_cast<float>(
@@ -257,9 +263,10 @@ void draw_run_panel(const Snapshot& snapshot, UiState& ui, Commands& commands) {
         ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay.c_str());
         ImGui::Text(label_value_format(lang), tr(lang, Text::Seed),
                     std::to_string(frame.seed).c_str());
-        ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-        ImGui::Text(label_value_format(lang), tr(lang, Text::Events),
-                    format_count(lang, static_cast<std::int64_t>(frame.state.events)).c_str());
+        std::snprintf(line, sizeof line, label_value_format(lang), tr(lang, Text::Events),
+                      format_count(lang, static_cast<std::int64_t>(frame.state.events)).c_str());
+        same_line_if_room(ImGui::CalcTextSize(line).x, ImGui::GetFontSize() * 1.5f);
+        ImGui::TextUnformatted(line);
     }
     if (frame.status == LiveStatus::Failed) {
         ImGui::PushStyleColor(ImGuiCol_Text, look.colour);

@@ -1,4 +1,5 @@
 // The "Scenario" panel: what was loaded (files, territory, centres, pool) or why it was not.
+#include "fit.hpp"
 #include "panels.hpp"
 
 #include "riposte/output.hpp"
@@ -36,7 +37,7 @@ const char* kind_text(Lang lang, CentreKind kind) {
 void value_row(const char* label, const std::string& value) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(label);
+    wrapped(label); // a long label wraps in its column, the value keeps its width
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(value.c_str());
 }
@@ -126,17 +127,16 @@ void sort_communes(const Scenario& s, UiState& ui, const ImGuiTableSortSpecs* sp
 
 void draw_communes(const Scenario& s, UiState& ui) {
     const Lang lang = ui.lang;
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_Sortable | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags =
+        fit_table_flags | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable;
     const float height = ImGui::GetTextLineHeightWithSpacing() * 10;
     if (!ImGui::BeginTable("communes", 3, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(lang, Text::Name), ImGuiTableColumnFlags_None, 3.0f, 0);
-    ImGui::TableSetupColumn(tr(lang, Text::Insee), ImGuiTableColumnFlags_None, 1.2f, 1);
+    ImGui::TableSetupColumn(tr(lang, Text::Name), ImGuiTableColumnFlags_None, 0.0f, 0);
+    ImGui::TableSetupColumn(tr(lang, Text::Insee), ImGuiTableColumnFlags_None, 0.0f, 1);
     ImGui::TableSetupColumn(
         tr(lang, Text::Population),
-        ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 1.6f, 2);
+        ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending, 0.0f, 2);
     ImGui::TableHeadersRow();
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     const bool order_stale = ui.commune_order.size() != s.world.territory.communes.size();
@@ -166,16 +166,13 @@ void draw_communes(const Scenario& s, UiState& ui) {
 }
 
 void draw_centres(const Scenario& s, Lang lang) {
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_Resizable;
-    const float rows = static_cast<float>(std::min<std::size_t>(s.plan.centres.size(), 8) + 1);
-    const float height = ImGui::GetTextLineHeightWithSpacing() * (rows + 0.5f);
-    if (!ImGui::BeginTable("centres", 3, flags, ImVec2(0, height))) return;
+    const ImGuiTableFlags flags = fit_table_flags | ImGuiTableFlags_ScrollY;
+    const int rows = static_cast<int>(std::min<std::size_t>(s.plan.centres.size(), 8));
+    if (!ImGui::BeginTable("centres", 3, flags, ImVec2(0, fit_table_height(rows)))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(lang, Text::Name), ImGuiTableColumnFlags_None, 3.0f);
-    ImGui::TableSetupColumn(tr(lang, Text::Commune), ImGuiTableColumnFlags_None, 2.2f);
-    ImGui::TableSetupColumn(tr(lang, Text::Hours), ImGuiTableColumnFlags_None, 2.0f);
+    ImGui::TableSetupColumn(tr(lang, Text::Name));
+    ImGui::TableSetupColumn(tr(lang, Text::Commune));
+    ImGui::TableSetupColumn(tr(lang, Text::Hours));
     ImGui::TableHeadersRow();
     const auto& communes = s.world.territory.communes;
     for (const Centre& c : s.plan.centres) {
@@ -214,12 +211,12 @@ void draw_pool(const Scenario& s, Lang lang) {
         people[static_cast<std::size_t>(p.profession)] += p.count;
         hours[static_cast<std::size_t>(p.profession)] += p.count * p.weekly_hours;
     }
-    const ImGuiTableFlags flags =
-        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("pool", 3, flags)) return;
-    ImGui::TableSetupColumn(tr(lang, Text::Profession), ImGuiTableColumnFlags_None, 3.0f);
-    ImGui::TableSetupColumn(tr(lang, Text::People), ImGuiTableColumnFlags_None, 1.2f);
-    ImGui::TableSetupColumn(tr(lang, Text::HoursPerWeek), ImGuiTableColumnFlags_None, 1.6f);
+    const int rows = static_cast<int>(
+        std::count_if(people.begin(), people.end(), [](std::int64_t n) { return n != 0; }));
+    if (!ImGui::BeginTable("pool", 3, fit_table_flags, ImVec2(0, fit_table_height(rows)))) return;
+    ImGui::TableSetupColumn(tr(lang, Text::Profession));
+    ImGui::TableSetupColumn(tr(lang, Text::People));
+    ImGui::TableSetupColumn(tr(lang, Text::HoursPerWeek));
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < professions.size(); ++i) {
         if (people[i] == 0) continue;

@@ -2,6 +2,7 @@
 // the structural rules at once, the plan's targets after N replications run in the background
 // as `riposte validate` runs them. Each rule with its measured value and requirement, and where
 // it fails; a click on a failing place opens that centre and jumps the run to that day.
+#include "fit.hpp"
 #include "panels.hpp"
 
 #include "riposte/text/names_texts.hpp"
@@ -46,15 +47,17 @@ void draw_validation_panel(const Snapshot& snapshot, UiState& ui, Commands& comm
         ImGui::End();
         return;
     }
-    ImGui::TextUnformatted(sc->plan.name.c_str());
+    wrapped(sc->plan.name.c_str());
     const bool busy = v.status == ValidateStatus::Running;
     ImGui::BeginDisabled(busy);
     ImGui::TextUnformatted(tr(lang, Text::ValidationRun));
-    ImGui::SameLine();
+    same_line_if_room(ImGui::GetFontSize() * 7, ImGui::GetStyle().ItemSpacing.x);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     if (ImGui::InputInt("##reps", &ui.validation_replications))
         ui.validation_replications = std::clamp(ui.validation_replications, 1, 1000);
-    ImGui::SameLine();
+    same_line_if_room(ImGui::CalcTextSize(tr(lang, Text::ValidationReplications)).x +
+                          ImGui::GetStyle().FramePadding.x * 2,
+                      ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::Button(tr(lang, Text::ValidationReplications)))
         commands.push(StartValidate{ui.validation_replications});
     ImGui::EndDisabled();
@@ -66,21 +69,23 @@ void draw_validation_panel(const Snapshot& snapshot, UiState& ui, Commands& comm
         const std::string text = std::to_string(v.done) + " / " + std::to_string(v.total);
         ImGui::ProgressBar(f, {-1, 0}, text.c_str());
     }
-    if (v.status == ValidateStatus::Failed) ImGui::TextColored(fail_colour, "%s", v.error.c_str());
+    if (v.status == ValidateStatus::Failed) wrapped_coloured(fail_colour, v.error.c_str());
     if (!v.report || v.scenario != sc) {
         ImGui::End();
         return;
     }
     const ValidationReport& report = *v.report;
     if (report.replications > 0)
-        ImGui::TextDisabled("%s %d %s", tr(lang, Text::ValidationOver), report.replications,
-                            tr(lang, Text::ValidationReplications));
+        wrapped_disabled((std::string{tr(lang, Text::ValidationOver)} + " " +
+                          std::to_string(report.replications) + " " +
+                          tr(lang, Text::ValidationReplications))
+                             .c_str());
     else
-        ImGui::TextDisabled("%s", tr(lang, Text::ValidationStructural));
-    ImGui::TextColored(
-        report.all_pass() ? pass_colour : fail_colour, "%s",
+        wrapped_disabled(tr(lang, Text::ValidationStructural));
+    wrapped_coloured(
+        report.all_pass() ? pass_colour : fail_colour,
         tr(lang, report.all_pass() ? Text::ValidationAllPass : Text::ValidationSomeFail));
-    ImGui::TextDisabled("%s", tr(lang, Text::ValidationClickHint));
+    wrapped_disabled(tr(lang, Text::ValidationClickHint));
     ImGui::Separator();
     if (ImGui::BeginChild("rules")) {
         for (std::size_t i = 0; i < report.rules.size(); ++i) {
@@ -100,7 +105,8 @@ void draw_validation_panel(const Snapshot& snapshot, UiState& ui, Commands& comm
                                                            r.threshold_phrase.args, r.threshold);
             ImGui::Indent();
             ImGui::TextWrapped("%s", measured.c_str());
-            ImGui::TextDisabled("%s %s", tr(lang, Text::ValidationRequired), required.c_str());
+            wrapped_disabled(
+                (std::string{tr(lang, Text::ValidationRequired)} + " " + required).c_str());
             for (std::size_t k = 0; k < r.where_phrases.size(); ++k) {
                 const Phrase& p = r.where_phrases[k];
                 const std::string where =
@@ -109,18 +115,20 @@ void draw_validation_panel(const Snapshot& snapshot, UiState& ui, Commands& comm
                 ImGui::PushID(static_cast<int>(k));
                 if (place.centre >= 0 || place.day >= 0) {
                     ImGui::PushStyleColor(ImGuiCol_Text, r.pass ? warn_colour : fail_colour);
-                    if (ImGui::Selectable(where.c_str()))
+                    if (wrapped_selectable(where.c_str()))
                         commands.push(GoToPlace{place.centre, place.day});
                     ImGui::PopStyleColor();
                 } else {
-                    ImGui::BulletText("%s", where.c_str());
+                    wrapped_bullet(where.c_str());
                 }
                 ImGui::PopID();
             }
             if (r.where_total > static_cast<int>(r.where_phrases.size()))
-                ImGui::TextDisabled("+ %d %s",
-                                    r.where_total - static_cast<int>(r.where_phrases.size()),
-                                    tr(lang, Text::ValidationMore));
+                wrapped_disabled(
+                    ("+ " +
+                     std::to_string(r.where_total - static_cast<int>(r.where_phrases.size())) +
+                     " " + tr(lang, Text::ValidationMore))
+                        .c_str());
             ImGui::Unindent();
             ImGui::PopID();
         }

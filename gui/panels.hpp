@@ -33,10 +33,13 @@ void open_file_dialog(const LoadedScenario& loaded, UiState& ui, int mode);
 /// The file dialog (built with ImGui) and the load-problems panel.
 void draw_file_dialog(const Snapshot& snapshot, UiState& ui, Commands& commands);
 void draw_load_problems(const Snapshot& snapshot, UiState& ui, Commands& commands);
-/// Labels, hover ring and tooltip over the SFML map, and the legend window.
+/// Hover ring and tooltip over the SFML map, clicks on it, and the legend window.
 void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& commands);
+/// The map's texts (inset titles, commune names, centre counts, live queue and staff numbers)
+/// on the background layer, none under a window drawn so far this frame: call after the panels.
+void draw_map_labels(const Snapshot& snapshot, UiState& ui);
 /// The map's texts only (inset titles, names, centre counts) for another window's map (the
-/// players' screen): brings `cache` up to date with `camera` first.
+/// players' screen): brings `cache` up to date with `camera` first; call after its panels.
 void draw_map_layer_texts(const LoadedScenario& loaded, MapSceneCache& cache,
                           const MapCamera& camera, Lang lang);
 

@@ -49,6 +49,31 @@ int first_role(const World& w, std::initializer_list<const char*> names) {
     return w.roles.empty() ? -1 : 0;
 }
 
+/// The allocation share of `leaving` (a centre removed, or no longer vaccinating) spread over
+/// the other vaccinating centres of its vaccine (not `skip`), in proportion to theirs; what
+/// the message says of it (empty: nothing to spread).
+std::string spread_share(Plan& p, const Centre& leaving, int skip, Lang lang) {
+    if (!leaving.vaccinates() || leaving.allocation_share <= 0) return {};
+    std::vector<Centre*> same;
+    double sum = 0;
+    for (std::size_t i = 0; i < p.centres.size(); ++i) {
+        Centre& c = p.centres[i];
+        if (static_cast<int>(i) != skip && c.vaccinates() && c.vaccine == leaving.vaccine) {
+            same.push_back(&c);
+            sum += c.allocation_share;
+        }
+    }
+    if (same.empty()) return {};
+    std::string shares;
+    for (Centre* c : same) {
+        const double extra = sum > 0 ? leaving.allocation_share * c->allocation_share / sum
+                                     : leaving.allocation_share / static_cast<double>(same.size());
+        c->allocation_share = std::min(1.0, c->allocation_share + extra);
+        shares += (shares.empty() ? "" : ", ") + c->name + " " + share_text(c->allocation_share);
+    }
+    return " " + std::string(tr(lang, Text::PeSharesSpread)) + " " + shares + ".";
+}
+
 } // namespace
 
 bool change_names_centre(const Change& change, const std::string& name) {
@@ -157,28 +182,140 @@ PlanEdit plan_remove_centre(Scenario& sc, int centre, Lang lang) {
     p.centres.erase(p.centres.begin() + centre);
     out.done = true;
     out.message = std::string(tr(lang, Text::PeRemoved)) + " " + quoted(lang, removed.name) + ".";
-    // its allocation share goes to the other centres of its vaccine, in proportion
-    if (removed.vaccinates() && removed.allocation_share > 0) {
-        std::vector<Centre*> same;
-        double sum = 0;
-        for (Centre& c : p.centres)
-            if (c.vaccinates() && c.vaccine == removed.vaccine) {
-                same.push_back(&c);
-                sum += c.allocation_share;
-            }
-        if (!same.empty()) {
-            std::string shares;
-            for (Centre* c : same) {
-                const double extra =
-                    sum > 0 ? removed.allocation_share * c->allocation_share / sum
-                            : removed.allocation_share / static_cast<double>(same.size());
-                c->allocation_share = std::min(1.0, c->allocation_share + extra);
-                shares +=
-                    (shares.empty() ? "" : ", ") + c->name + " " + share_text(c->allocation_share);
-            }
-            out.message += " " + std::string(tr(lang, Text::PeSharesSpread)) + " " + shares + ".";
+    out.message += spread_share(p, removed, -1, lang);
+    return out;
+}
+
+std::string centre_name_problem(const Plan& plan, int centre, const std::string& name, Lang lang) {
+    if (name.find_first_not_of(' ') == std::string::npos) return tr(lang, Text::PeNameEmpty);
+    const int other = plan.find_centre(name);
+    if (other >= 0 && other != centre)
+        return quoted(lang, name) + " : " + tr(lang, Text::PeNameTaken);
+    return {};
+}
+
+PlanEdit plan_edit_centre(Scenario& sc, int centre, const CentreIdentity& to, Lang lang) {
+    PlanEdit out;
+    if (!centre_in_range(sc, centre)) return out;
+    Plan& p = sc.plan;
+    if (std::string problem = centre_name_problem(p, centre, to.name, lang); !problem.empty()) {
+        out.message = std::move(problem);
+        return out;
+    }
+    if (to.commune < 0 ||
+        static_cast<std::size_t>(to.commune) >= sc.world.territory.communes.size()) {
+        out.message = tr(lang, Text::PeNoCommune);
+        return out;
+    }
+    Centre& c = p.centres[static_cast<std::size_t>(centre)];
+    const Centre before = c;
+    if (to.name == before.name && to.kind == before.kind && to.commune == before.commune) {
+        out.message = tr(lang, Text::PeNothingChanged);
+        return out;
+    }
+    if (to.kind != before.kind) {
+        // the stations must already do what the new kind does, and nothing it does not (the
+        // loader refuses a vaccination centre with a sampling station, and the reverse)
+        const bool doses = std::any_of(c.stations.begin(), c.stations.end(),
+                                       [](const Station& st) { return st.gives_dose; });
+        const bool samples = std::any_of(c.stations.begin(), c.stations.end(),
+                                         [](const Station& st) { return st.takes_sample; });
+        const bool vaccinates = to.kind != CentreKind::Testing;
+        const bool tests = to.kind != CentreKind::Vaccination;
+        const Text problem = tests && !samples      ? Text::PeKindNeedsSample
+                             : vaccinates && !doses ? Text::PeKindNeedsDose
+                             : !vaccinates && doses ? Text::PeKindGivesDose
+                             : !tests && samples    ? Text::PeKindTakesSample
+                                                    : Text::Count;
+        if (problem != Text::Count) {
+            out.message = quoted(lang, before.name) + " : " + tr(lang, problem);
+            return out;
         }
     }
+    std::string message;
+    if (to.name != before.name) {
+        c.name = to.name;
+        if (c.display_name == before.name) c.display_name.clear();
+        // the rules that name it follow it
+        const CentreRef old_ref = CentreRef::named(before.name);
+        const CentreRef new_ref = CentreRef::named(to.name);
+        std::string rules;
+        for (Escalation& e : p.escalations) {
+            bool hit = false;
+            if (e.when.centre == old_ref) {
+                e.when.centre = new_ref;
+                hit = true;
+            }
+            for (Change& change : e.then)
+                std::visit(
+                    [&](auto& ch) {
+                        if constexpr (requires { ch.centre; })
+                            if constexpr (std::is_same_v<std::decay_t<decltype(ch.centre)>,
+                                                         CentreRef>)
+                                if (ch.centre == old_ref) {
+                                    ch.centre = new_ref;
+                                    hit = true;
+                                }
+                        if constexpr (requires { ch.from; })
+                            if constexpr (std::is_same_v<std::decay_t<decltype(ch.from)>,
+                                                         CentreRef>)
+                                if (ch.from == old_ref) {
+                                    ch.from = new_ref;
+                                    hit = true;
+                                }
+                        if constexpr (requires { ch.to; })
+                            if constexpr (std::is_same_v<std::decay_t<decltype(ch.to)>, CentreRef>)
+                                if (ch.to == old_ref) {
+                                    ch.to = new_ref;
+                                    hit = true;
+                                }
+                    },
+                    change);
+            if (hit) rules += (rules.empty() ? "" : ", ") + quoted(lang, rule_name(e));
+        }
+        message = quoted(lang, before.name) + " " + tr(lang, Text::PeRenamed) + " " +
+                  quoted(lang, to.name) + ".";
+        if (!rules.empty())
+            message += " " + std::string(tr(lang, Text::PeRulesFollow)) + " " + rules + ".";
+        if (!p.stress.empty()) message += " " + std::string(tr(lang, Text::PeStressNamesCentres));
+    }
+    if (to.kind != before.kind) {
+        c.kind = to.kind;
+        const char* kind = to.kind == CentreKind::Vaccination ? tr(lang, Text::PeKindVaccination)
+                           : to.kind == CentreKind::Testing   ? tr(lang, Text::PeKindTesting)
+                                                              : tr(lang, Text::PeKindBoth);
+        message += (message.empty() ? "" : " ") + std::string(tr(lang, Text::PeKindNow)) + " " +
+                   kind + ".";
+        const Centre defaults;
+        if (!c.vaccinates()) {
+            // what only a vaccination centre has goes back to the defaults (the plan file
+            // does not write it for another kind: the saved plan reloads equal)
+            c.vaccine = defaults.vaccine;
+            c.slot_length = defaults.slot_length;
+            c.doses_per_slot = defaults.doses_per_slot;
+            c.walk_ins_per_hour = defaults.walk_ins_per_hour;
+            c.walk_in_only = defaults.walk_in_only;
+            c.hourly_profile = defaults.hourly_profile;
+        }
+        if (!c.tests()) {
+            c.test_type = defaults.test_type;
+            c.pcr_result_delay = defaults.pcr_result_delay;
+        }
+        if (before.vaccinates() && !c.vaccinates()) {
+            c.allocation_share = 0;
+            message += spread_share(p, before, centre, lang);
+        } else if (!before.vaccinates() && c.vaccinates()) {
+            c.allocation_share = 0;
+            message += " " + std::string(tr(lang, Text::PeGiveShare));
+        }
+    }
+    if (to.commune != before.commune) {
+        c.commune = to.commune;
+        message += (message.empty() ? "" : " ") + std::string(tr(lang, Text::PeCommuneNow)) + " " +
+                   sc.world.territory.communes[static_cast<std::size_t>(to.commune)].name + ".";
+    }
+    out.done = true;
+    out.message = std::move(message);
     return out;
 }
 

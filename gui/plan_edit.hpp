@@ -41,6 +41,24 @@ PlanEdit plan_add_centre(Scenario& sc, const NewCentre& c, Lang lang);
 /// proportion to theirs (the message lists the new shares).
 PlanEdit plan_remove_centre(Scenario& sc, int centre, Lang lang);
 
+/// What the "name, kind and commune" form of a centre sets.
+struct CentreIdentity {
+    std::string name;
+    CentreKind kind = CentreKind::Vaccination;
+    int commune = -1; ///< index in the world's communes
+};
+
+/// Why `name` cannot be centre `centre`'s name (empty, or another centre's), as the form shows
+/// it inline; empty when it can.
+std::string centre_name_problem(const Plan& plan, int centre, const std::string& name, Lang lang);
+
+/// Renames a centre, changes its kind or moves it to another commune, keeping the plan whole:
+/// every escalation rule that names it (its condition, or a decision's centre, from or to) names
+/// it by its new name. A centre that stops vaccinating gives its allocation share to the other
+/// centres of its vaccine, as when it is removed; one that starts gets no share (0) until given
+/// one. Refused when the name is empty or taken, or the commune is not the world's.
+PlanEdit plan_edit_centre(Scenario& sc, int centre, const CentreIdentity& to, Lang lang);
+
 /// Adds a station to a centre; every shift gets a place for it. A role that now staffs several
 /// stations has its people named per station (the new one gets 1 more person on each shift
 /// that staffs the role); a role no shift staffs gets 1 on each shift.

@@ -59,8 +59,9 @@ void PlayersWindow::frame(const Snapshot& snapshot, std::uint64_t& next_request,
     }
     backend_.set_large_font(ui_.large_font);
     backend_.new_frame(*window_, clock_.restart().asSeconds());
-    if (loaded_) draw_map_layer_texts(*loaded_, ui_.map_scene, ui_.camera, ui_.lang);
     draw_players_panels(snapshot, ui_, next_request, commands);
+    // after the panels: the map's texts keep clear of them
+    if (loaded_) draw_map_layer_texts(*loaded_, ui_.map_scene, ui_.camera, ui_.lang);
     window_->resetGLStates();
     window_->clear(sf::Color(map_colours::background[0], map_colours::background[1],
                              map_colours::background[2]));

@@ -6,6 +6,7 @@
 // directly (the panels draw).
 #include "backend/imgui_sfml_backend.hpp"
 #include "commands.hpp"
+#include "layout_audit.hpp"
 #include "map_view.hpp"
 #include "snapshot.hpp"
 #include "ui_state.hpp"
@@ -34,6 +35,11 @@ class PlayersWindow {
                bool present = true);
     /// Feeds an input event as the window would (tests).
     void inject_event(const sf::Event& event);
+    /// The layout audit of its last frame drawn (--layout-audit).
+    [[nodiscard]] LayoutAudit audit() {
+        backend_.make_current();
+        return audit_layout();
+    }
     void close();
     [[nodiscard]] PlayersUi& ui() { return ui_; }
     [[nodiscard]] sf::RenderWindow* window() { return window_ ? &*window_ : nullptr; }

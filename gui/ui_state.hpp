@@ -134,6 +134,14 @@ struct PlanEditorState {
     std::string station_problem; ///< the service time of the "add a station" form
     std::array<char, 128> new_team_name{};
     int new_team_base = -1;
+    /// The "name, kind and commune" form of the centre open in the editor.
+    struct CentreForm {
+        int centre = -1;
+        std::uint64_t version = 0; ///< the draft's version it was filled from
+        std::array<char, 128> name{};
+        CentreKind kind = CentreKind::Vaccination;
+        int commune = -1;
+    } centre_form;
     /// Escalation decisions whose form does not read yet: (rule, decision) → text, problem.
     struct PendingDecision {
         int rule = -1, decision = -1;
@@ -172,6 +180,7 @@ struct UiState {
     int jump_day = 0;         ///< "jump to day" field (0-based day index)
     // charts panel
     int chart_tab = 0;
+    int chart_tab_wanted = -1; ///< a tab to bring forward at the next frame (-1: none)
     // scenario panel: commune table order (indices), rebuilt when the sort changes
     std::vector<int> commune_order;
     // map

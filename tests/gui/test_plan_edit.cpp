@@ -15,6 +15,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <functional>
@@ -214,6 +215,101 @@ TEST_CASE("plan editor: removing a centre an escalation rule names is refused wi
     REQUIRE(plan_remove_centre(sc, sc.plan.find_centre("Clermont-l'Hérault"), Lang::Fr).done);
     CHECK(vaccine_shares(sc.plan) == doctest::Approx(total));
     save_check_reload(sc, dir.path(), "plan-sans-clermont.toml");
+}
+
+TEST_CASE("plan editor: a centre renamed, moved to another commune and its kind changed; the "
+          "rules naming it follow; a taken name is refused; saved, checked, reloaded equal") {
+    riposte::test::TempDir dir;
+    Scenario sc = load("plan-escalade.toml");
+    const int clermont = sc.plan.find_centre("Clermont-l'Hérault");
+    REQUIRE(clermont >= 0);
+    // a decision that names the centre too (the shipped rule's line goes where it fired)
+    std::get<AddLine>(sc.plan.escalations[0].then[0]).centre =
+        CentreRef::named("Clermont-l'Hérault");
+    const Centre before = sc.plan.centres[static_cast<std::size_t>(clermont)];
+
+    // a name another centre has, or none: refused inline and by the edit, nothing changed
+    CHECK(centre_name_problem(sc.plan, clermont, "Gignac", Lang::Fr).find("déjà pris") !=
+          std::string::npos);
+    CHECK(centre_name_problem(sc.plan, clermont, "  ", Lang::Fr) != "");
+    CHECK(centre_name_problem(sc.plan, clermont, "Clermont-l'Hérault", Lang::Fr).empty());
+    const PlanEdit taken =
+        plan_edit_centre(sc, clermont, {"Gignac", before.kind, before.commune}, Lang::Fr);
+    CHECK_FALSE(taken.done);
+    CHECK(sc.plan.centres[static_cast<std::size_t>(clermont)].name == "Clermont-l'Hérault");
+
+    // renamed and moved: the rule's condition and decision name the new name
+    const int aniane = sc.world.find_commune("34010"); // Aniane
+    REQUIRE(aniane >= 0);
+    REQUIRE(aniane != before.commune);
+    const std::string new_name = "Salle des fêtes de Clermont";
+    const PlanEdit moved =
+        plan_edit_centre(sc, clermont, {new_name, before.kind, aniane}, Lang::Fr);
+    REQUIRE_MESSAGE(moved.done, moved.message);
+    CHECK(moved.message.find("file longue à Clermont") != std::string::npos);
+    CHECK(sc.plan.find_centre("Clermont-l'Hérault") < 0);
+    CHECK(sc.plan.find_centre(new_name) == clermont);
+    CHECK(sc.plan.centres[static_cast<std::size_t>(clermont)].commune == aniane);
+    CHECK(sc.plan.escalations[0].when.centre == CentreRef::named(new_name));
+    CHECK(std::get<AddLine>(sc.plan.escalations[0].then[0]).centre == CentreRef::named(new_name));
+    // everything else of the centre is as it was
+    Centre expected = before;
+    expected.name = new_name;
+    expected.commune = aniane;
+    const Centre& now = sc.plan.centres[static_cast<std::size_t>(clermont)];
+    CHECK(now.stations.size() == expected.stations.size());
+    CHECK(now.shifts.size() == expected.shifts.size());
+    CHECK(now.allocation_share == expected.allocation_share);
+    save_check_reload(sc, dir.path(), "plan-renomme.toml");
+
+    // a kind the stations do not fit is refused, saying what to do: Gignac gives doses
+    const int gignac = sc.plan.find_centre("Gignac");
+    const Centre& g = sc.plan.centres[static_cast<std::size_t>(gignac)];
+    const PlanEdit refused =
+        plan_edit_centre(sc, gignac, {g.name, CentreKind::Testing, g.commune}, Lang::Fr);
+    CHECK_FALSE(refused.done);
+    CHECK(refused.message.find("prélèvement") != std::string::npos); // none takes the sample
+    CHECK(sc.plan.centres[static_cast<std::size_t>(gignac)].kind == CentreKind::Vaccination);
+    CHECK_FALSE(plan_edit_centre(sc, gignac, {g.name, g.kind, g.commune}, Lang::Fr).done);
+
+    // Lodève gets a sampling station, then does both: it keeps its share
+    const int lodeve = sc.plan.find_centre("Lodève");
+    const double lodeve_share = sc.plan.centres[static_cast<std::size_t>(lodeve)].allocation_share;
+    CHECK(plan_edit_centre(sc, lodeve,
+                           {"Lodève", CentreKind::Both,
+                            sc.plan.centres[static_cast<std::size_t>(lodeve)].commune},
+                           Lang::Fr)
+              .message.find("prélèvement") != std::string::npos);
+    Station swab = sc.plan.centres[static_cast<std::size_t>(lodeve)].stations.front();
+    swab.name = "prélèvement";
+    swab.gives_dose = false;
+    swab.takes_sample = true;
+    REQUIRE(plan_add_station(sc, lodeve, swab, Lang::Fr).done);
+    const int commune = sc.plan.centres[static_cast<std::size_t>(lodeve)].commune;
+    const PlanEdit both =
+        plan_edit_centre(sc, lodeve, {"Lodève", CentreKind::Both, commune}, Lang::Fr);
+    REQUIRE_MESSAGE(both.done, both.message);
+    CHECK(sc.plan.centres[static_cast<std::size_t>(lodeve)].kind == CentreKind::Both);
+    CHECK(sc.plan.centres[static_cast<std::size_t>(lodeve)].allocation_share == lodeve_share);
+    save_check_reload(sc, dir.path(), "plan-lodeve-mixte.toml");
+
+    // its dose station removed, it tests only: its share goes to the other centres of its
+    // vaccine, the total stays
+    const auto& stations = sc.plan.centres[static_cast<std::size_t>(lodeve)].stations;
+    const auto dose = std::find_if(stations.begin(), stations.end(),
+                                   [](const Station& st) { return st.gives_dose; });
+    REQUIRE(dose != stations.end());
+    const PlanEdit gone =
+        plan_remove_station(sc, lodeve, static_cast<int>(dose - stations.begin()), Lang::Fr);
+    REQUIRE_MESSAGE(gone.done, gone.message);
+    const double total = vaccine_shares(sc.plan);
+    const PlanEdit testing =
+        plan_edit_centre(sc, lodeve, {"Lodève", CentreKind::Testing, commune}, Lang::Fr);
+    REQUIRE_MESSAGE(testing.done, testing.message);
+    CHECK(sc.plan.centres[static_cast<std::size_t>(lodeve)].allocation_share == 0);
+    CHECK(vaccine_shares(sc.plan) == doctest::Approx(total));
+    CHECK(testing.message.find("Gignac") != std::string::npos);
+    save_check_reload(sc, dir.path(), "plan-lodeve-depistage.toml");
 }
 
 TEST_CASE("plan editor: mobile teams added and removed; a team a rule sends is kept") {

@@ -553,6 +553,20 @@ enum class GuiText {
     MapPickCentre,
     LegendCell,
     LegendCluster,
+    // ---- plan editor: a centre's name, kind and commune
+    PeEditCentre,
+    PeApplyCentre,
+    PeRenamed,
+    PeRulesFollow,
+    PeKindNow,
+    PeCommuneNow,
+    PeNothingChanged,
+    PeStressNamesCentres,
+    PeKindBoth,
+    PeKindNeedsSample,
+    PeKindNeedsDose,
+    PeKindGivesDose,
+    PeKindTakesSample,
     Count ///< keep last
 };
 

@@ -189,15 +189,8 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
     ++rt.closure_gen;
     rt.doors_open = false;
     // everyone queued goes home (and rebooks); those in service finish and leave
-    for (StationRt& s : stations_) {
-        if (s.centre != c) continue;
-        std::vector<std::int32_t> sent;
-        if (s.def->kind == StationKind::Area) {
-            sent.assign(s.area_queue.begin(), s.area_queue.end());
-            s.area_queue.clear();
-        } else {
-            while (!s.pool.queue_empty()) sent.push_back(s.pool.dequeue());
-        }
+    for (int st = stations_.first(c); st < stations_.last(c); ++st) {
+        const std::vector<std::int32_t> sent = stations_[st].send_home();
         for (std::int32_t p : sent) {
             --rt.waiting;
             RIPOSTE_INVARIANT(rt.waiting >= 0);
@@ -260,15 +253,15 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     prof_worked_h_[prof] -= left_s / 3600.0;
     --rt.role_on_site[role];
     if (st >= 0) {
-        StationRt& s = stations_[static_cast<std::size_t>(st)];
+        StationRt& s = stations_[st];
         if (slot >= 0) {
-            s.pool.server(slot).leave_at = now;
-            s.pool.retire(slot); // a busy person finishes the patient in hand
+            s.pool().server(slot).leave_at = now;
+            s.pool().retire(slot); // a busy person finishes the patient in hand
             s.acc.day.staffed_hours = std::max(0.0, s.acc.day.staffed_hours - left_s / 3600.0);
             auto it = std::find(pr.servers.begin(), pr.servers.end(), std::make_pair(st, slot));
             if (it != pr.servers.end()) pr.servers.erase(it);
         } else {
-            --s.watchers;
+            s.unwatch();
             auto it = std::find(pr.watched_areas.begin(), pr.watched_areas.end(), st);
             if (it != pr.watched_areas.end()) pr.watched_areas.erase(it);
         }
@@ -344,14 +337,12 @@ void Simulation::Impl::do_change(const StationSlowed& x, std::uint64_t, ChangeOu
         out.refusal = refuse(RefusalReason::InThePast);
         return;
     }
+    std::vector<int> centres = cs; // in station order, each once
+    std::sort(centres.begin(), centres.end());
+    centres.erase(std::unique(centres.begin(), centres.end()), centres.end());
     std::vector<int> hit;
-    for (StationRt& s : stations_) {
-        if (std::find(cs.begin(), cs.end(), s.centre) == cs.end()) continue;
-        if (!x.station.empty() && s.def->name != x.station) continue;
-        s.slow_factor = x.factor;
-        s.slow_until = x.until;
-        if (hit.empty() || hit.back() != s.centre) hit.push_back(s.centre);
-    }
+    for (const int c : centres)
+        if (stations_.slow(c, x.station, x.factor, x.until) > 0) hit.push_back(c);
     if (hit.empty()) {
         out.refusal = refuse(RefusalReason::UnknownStation, x.station);
         return;
@@ -485,20 +476,16 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         out.refusal = refuse(RefusalReason::PastHorizon);
         return;
     }
-    // the hours ledger: each person's working intervals and hours per week so far
-    std::vector<std::vector<std::pair<SimTime, SimTime>>> busy(roster_.people.size());
-    std::map<std::pair<int, int>, double> week_h; // (person, week) → hours
-    for (const RosterShift& s : roster_.shifts)
-        for (const auto& a : s.people) {
-            const SimTime b = day_start(s.day) + s.start, e = day_start(s.day) + s.end;
-            busy[static_cast<std::size_t>(a.person)].emplace_back(b, e);
-            week_h[{a.person, s.day / 7}] += (e - b).hours();
-        }
+    // who is within reach: the hours ledger says who is free then with the weekly hours left.
+    // Each centre's picks are committed before the next centre picks (one person, one line);
+    // the lines are added only once every centre has its people.
+    HoursLedger& ledger = roster_.hours;
     struct Pick {
         SimTime start;
         double minutes;
         int person;
     };
+    std::vector<std::pair<int, Pick>> chosen; // (centre, pick), committed in the ledger
     for (int c : cs) {
         std::vector<Pick> picks;
         for (std::size_t i = 0; i < roster_.people.size(); ++i) {
@@ -521,19 +508,14 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
             if (!((p.weekdays >> ((d + w_.start_weekday) % 7)) & 1)) continue;
             const auto pi = static_cast<int>(i);
             if (ill(pi, start)) continue;
-            bool clash = false;
-            for (const auto& [b, e] : busy[i])
-                if (b < x.until && start < e) clash = true;
-            if (clash) continue;
-            const double h = (x.until - start).hours();
-            auto it = week_h.find({pi, d / 7});
-            if ((it == week_h.end() ? 0.0 : it->second) + h > p.weekly_hours + 1e-9) continue;
+            if (!ledger.can_take(pi, start, x.until)) continue;
             picks.push_back({start, minutes, pi});
         }
         std::stable_sort(picks.begin(), picks.end(), [](const Pick& a, const Pick& b) {
             return a.start != b.start ? a.start < b.start : a.minutes < b.minutes;
         });
         if (picks.size() < static_cast<std::size_t>(x.people)) {
+            for (const auto& [cc, pk] : chosen) ledger.release(pk.person, pk.start, x.until);
             out.refusal =
                 refuse(RefusalReason::NoneWithinReach, x.role, static_cast<double>(picks.size()));
             out.people = 0;
@@ -541,25 +523,31 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         }
         picks.resize(static_cast<std::size_t>(x.people));
         for (const Pick& pk : picks) {
-            RosterShift rs;
-            rs.centre = c;
-            rs.shift = -1; // a line added by a decision
-            rs.day = pk.start.day();
-            rs.start = pk.start - day_start(rs.day);
-            rs.end = x.until - day_start(rs.day);
-            rs.people.push_back({pk.person, role});
-            const int index = static_cast<int>(roster_.shifts.size());
-            roster_.shifts.push_back(rs);
-            presence_.emplace_back();
-            person_used_[static_cast<std::size_t>(pk.person)] = 1;
-            sim_.schedule(pk.start, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
-                          prio_shift_start);
-            sim_.schedule(x.until, h_, ShiftEnd, static_cast<std::uint32_t>(index), 0,
-                          at_day_edge(rs.end.seconds() % 86400 == 0 && rs.end.seconds() > 0
-                                          ? SimTime{86400}
-                                          : rs.end,
-                                      prio_shift_end, prio_shift_end_midnight));
+            ledger.commit(pk.person, pk.start, x.until);
+            chosen.emplace_back(c, pk);
         }
+    }
+    for (const auto& [c, pk] : chosen) {
+        RosterShift rs;
+        rs.centre = c;
+        rs.shift = -1; // a line added by a decision
+        rs.day = pk.start.day();
+        rs.start = pk.start - day_start(rs.day);
+        rs.end = x.until - day_start(rs.day);
+        rs.people.push_back({pk.person, role});
+        const int index = static_cast<int>(roster_.shifts.size());
+        roster_.shifts.push_back(rs);
+        presence_.emplace_back();
+        person_used_[static_cast<std::size_t>(pk.person)] = 1;
+        sim_.schedule(pk.start, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
+                      prio_shift_start);
+        sim_.schedule(x.until, h_, ShiftEnd, static_cast<std::uint32_t>(index), 0,
+                      at_day_edge(rs.end.seconds() % 86400 == 0 && rs.end.seconds() > 0
+                                      ? SimTime{86400}
+                                      : rs.end,
+                                  prio_shift_end, prio_shift_end_midnight));
+    }
+    for (const int c : cs) {
         out.centres.push_back(c);
         out.people += x.people;
     }
@@ -841,9 +829,7 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
                     continue;
                 for (const auto& p : s.people)
                     if (roster_.people[static_cast<std::size_t>(p.person)].profession == prof &&
-                        !centres_[static_cast<std::size_t>(b)]
-                             .stations_of_role[static_cast<std::size_t>(p.role)]
-                             .empty())
+                        !stations_.of_role(b, p.role).empty())
                         ++rostered;
             }
         if (rostered == 0) {
@@ -903,9 +889,7 @@ int Simulation::Impl::move_staff_now(int a, int b, int prof, int people) {
         const ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
         for (std::size_t k = 0; k < pr.persons.size(); ++k)
             if (roster_.people[static_cast<std::size_t>(pr.persons[k])].profession == prof &&
-                !centres_[static_cast<std::size_t>(b)]
-                     .stations_of_role[static_cast<std::size_t>(pr.roles[k])]
-                     .empty())
+                !stations_.of_role(b, pr.roles[k]).empty())
                 picks.push_back({rs, pr.persons[k], pr.roles[k]});
     }
     if (!std::isfinite(minutes) || picks.empty()) return 0;
@@ -1131,21 +1115,12 @@ void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeO
                              x.day + 1);
         return;
     }
-    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
-    if (x.day == rt.last_round_day) {
-        TeamRt::Round& r = rt.round_state;
-        if (!r.active) {
-            out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::RoundOver, team.name);
-            return;
-        }
-        // under way: the rest of today's round goes to the listed communes
-        r.sent_to = communes;
-        r.sent_next = 0;
-        r.tries = 0;
-        r.group = 0;
-    } else {
-        rt.sent[x.day] = communes;
+    if (x.day == teams_.last_round_day(t) && !teams_.round(t).active) {
+        out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::RoundOver, team.name);
+        return;
     }
+    // a round under way turns to the listed communes at once; a later one goes there
+    teams_.send(t, x.day, std::move(communes));
 }
 
 // ---------------------------------------------------------------- opening hours
@@ -1192,15 +1167,9 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         return;
     }
     const CentreCalendar::Hours want{x.opens, x.closes};
-    // the hours ledger: each person's working intervals and hours per week, as rostered
-    std::vector<std::vector<std::pair<SimTime, SimTime>>> busy(roster_.people.size());
-    std::map<std::pair<int, int>, double> week_h; // (person, week) → hours
-    for (const RosterShift& s : roster_.shifts)
-        for (const auto& a : s.people) {
-            busy[static_cast<std::size_t>(a.person)].emplace_back(day_start(s.day) + s.start,
-                                                                  day_start(s.day) + s.end);
-            week_h[{a.person, s.day / 7}] += (s.end - s.start).hours();
-        }
+    // who can work the added hours: the hours ledger (the extras found are committed as they
+    // are found, and taken back if the change is refused)
+    HoursLedger& ledger = roster_.hours;
     // shifts cut to shorter hours
     struct Edit {
         int rs;
@@ -1268,13 +1237,10 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         return;
     }
     const auto free_for = [&](int person, SimTime b, SimTime e) {
-        const RosterPerson& p = roster_.people[static_cast<std::size_t>(person)];
-        for (const auto& [ob, oe] : busy[static_cast<std::size_t>(person)])
-            if (ob < e && b < oe) return false;
-        const auto it = week_h.find({person, b.day() / 7});
-        return (it == week_h.end() ? 0.0 : it->second) + (e - b).hours() <= p.weekly_hours + 1e-9;
+        return ledger.can_take(person, b, e);
     };
     std::vector<double> short_h(w_.professions.size(), 0.0);
+    std::vector<const Extra*> found; // extras with someone, committed in the ledger
     for (Extra& ex : extras) {
         const SimTime b = day_start(ex.day) + ex.start, e = day_start(ex.day) + ex.end;
         int pick = free_for(ex.who.person, b, e) ? ex.who.person : -1;
@@ -1300,12 +1266,15 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
             continue;
         }
         ex.who.person = pick;
-        busy[static_cast<std::size_t>(pick)].emplace_back(b, e);
-        week_h[{pick, ex.day / 7}] += (e - b).hours();
+        ledger.commit(pick, b, e);
+        found.push_back(&ex);
     }
     // refused when some added hours find nobody: the profession short of the most hours
     const auto worst = std::max_element(short_h.begin(), short_h.end());
     if (worst != short_h.end() && *worst > 0) {
+        for (const Extra* ex : found)
+            ledger.release(ex->who.person, day_start(ex->day) + ex->start,
+                           day_start(ex->day) + ex->end);
         out.refusal =
             refuse(RefusalReason::StaffHoursShort,
                    w_.professions[static_cast<std::size_t>(worst - short_h.begin())], *worst);
@@ -1319,8 +1288,14 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     };
     for (const Edit& ed : edits) {
         RosterShift& s = roster_.shifts[static_cast<std::size_t>(ed.rs)];
-        for (const auto& a : s.people)
+        const SimTime day0 = day_start(s.day);
+        for (const auto& a : s.people) {
             rostered(a.person, (ed.end - ed.start).hours() - (s.end - s.start).hours());
+            [[maybe_unused]] const bool was_committed =
+                ledger.release(a.person, day0 + s.start, day0 + s.end);
+            RIPOSTE_INVARIANT(was_committed);
+            if (ed.end > ed.start) ledger.commit(a.person, day0 + ed.start, day0 + ed.end);
+        }
         s.start = ed.start;
         s.end = ed.end;
         if (ed.end == ed.start) s.people.clear();

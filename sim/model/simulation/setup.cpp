@@ -44,25 +44,11 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
         rt.role_required.assign(w_.roles.size(), 0);
         rt.role_present.assign(w_.roles.size(), 0);
         rt.role_on_site.assign(w_.roles.size(), 0);
-        rt.stations_of_role.assign(w_.roles.size(), {});
-        bool pcr_cut = false;
-        const std::size_t first_station = stations_.size();
-        for (const Station& s : def.stations) {
-            const int id = static_cast<int>(stations_.size());
-            StationRt st;
-            st.centre = static_cast<int>(c);
-            st.def = &s;
-            st.local = static_cast<int>(stations_.size()) - static_cast<int>(first_station);
-            st.rng = rng_for(name_key("station:" + def.name + "/" + s.name), Purpose::Service);
-            stations_.push_back(std::move(st));
-            if (s.role >= 0) rt.stations_of_role[static_cast<std::size_t>(s.role)].push_back(id);
-            if (def.vaccinates() && s.flow != Flow::Testing) rt.vacc_path.push_back(id);
-            if (def.tests() && s.flow != Flow::Vaccination) {
-                rt.antigen_path.push_back(id);
-                if (!pcr_cut) rt.pcr_path.push_back(id);
-                if (s.takes_sample) pcr_cut = true; // PCR patients leave once sampled
-            }
-        }
+        std::vector<Rng> service_rngs;
+        for (const Station& s : def.stations)
+            service_rngs.push_back(
+                rng_for(name_key("station:" + def.name + "/" + s.name), Purpose::Service));
+        stations_.add_centre(def, w_.roles.size(), std::move(service_rngs));
         rt.slots.reset(w_.days);
         rt.bookings.resize(static_cast<std::size_t>(w_.days));
         rt.alloc.assign(static_cast<std::size_t>(w_.days), 0);
@@ -75,19 +61,20 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     prof_absent_h_.assign(np, 0);
     prof_commute_h_.assign(np, 0);
 
-    teams_.resize(plan_.mobile_teams.size());
+    teams_.reset(plan_.mobile_teams.size(), w_.days);
     for (std::size_t t = 0; t < teams_.size(); ++t) {
-        teams_[t].alloc.assign(static_cast<std::size_t>(w_.days), 0);
         const MobileTeam& team = plan_.mobile_teams[t];
+        std::vector<int> round;
         if (!team.communes.empty()) {
-            teams_[t].round = team.communes;
+            round = team.communes;
         } else { // every commune, nearest to the base first
             const auto& tt = travel_[nc + t];
-            teams_[t].round.assign(tt.communes().begin(), tt.communes().end());
-            std::stable_sort(teams_[t].round.begin(), teams_[t].round.end(), [&](int a, int b) {
+            round.assign(tt.communes().begin(), tt.communes().end());
+            std::stable_sort(round.begin(), round.end(), [&](int a, int b) {
                 return tt[static_cast<std::size_t>(a)] < tt[static_cast<std::size_t>(b)];
             });
         }
+        teams_.set_round(static_cast<int>(t), std::move(round));
     }
     setup_supply_and_slots();
     setup_demand();
@@ -110,7 +97,8 @@ void Simulation::Impl::setup_supply_and_slots() {
     const Allocation alloc = allocate_deliveries(sc_);
     res_.totals.doses_delivered += alloc.delivered;
     for (std::size_t c = 0; c < nc; ++c) centres_[c].alloc = alloc.centre_doses[c];
-    for (std::size_t t = 0; t < teams_.size(); ++t) teams_[t].alloc = alloc.team_doses[t];
+    for (std::size_t t = 0; t < teams_.size(); ++t)
+        teams_.set_deliveries(static_cast<int>(t), alloc.team_doses[t]);
     // Slots: throughput capacity of the day, never more than the doses allocated so far.
     for (std::size_t c = 0; c < nc; ++c) {
         const Centre& def = plan_.centres[c];

@@ -87,11 +87,14 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         for (const auto& a : working) ++count[static_cast<std::size_t>(a.role)];
         for (const auto& a : rs.people) ++rostered[static_cast<std::size_t>(a.role)];
         for (std::size_t r = 0; r < w_.roles.size(); ++r) {
-            if (rostered[r] == 0 || count[r] > 0 || rt.stations_of_role[r].empty()) continue;
+            if (rostered[r] == 0 || count[r] > 0 ||
+                stations_.of_role(c, static_cast<int>(r)).empty())
+                continue;
             int best = -1;
             for (std::size_t k = 0; k < working.size(); ++k) {
                 const auto from = static_cast<std::size_t>(working[k].role);
-                const bool can_spare = count[from] >= 2 || rt.stations_of_role[from].empty();
+                const bool can_spare =
+                    count[from] >= 2 || stations_.of_role(c, static_cast<int>(from)).empty();
                 const int prof =
                     roster_.people[static_cast<std::size_t>(working[k].person)].profession;
                 const int sc = scope_of(prof, r);
@@ -142,14 +145,13 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         prof_commute_h_[prof] +=
             2.0 * travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(person.home)] /
             60.0;
-        const auto& sts = rt.stations_of_role[role];
+        const auto& sts = stations_.of_role(c, a.role);
         pr.station_of.push_back(-1);
         pr.server_of.push_back(-1);
         if (sts.empty()) continue; // e.g. supervision: on site, no station
         int st = -1;
         for (int k : sts) {
-            auto& left =
-                quota[static_cast<std::size_t>(stations_[static_cast<std::size_t>(k)].local)];
+            auto& left = quota[static_cast<std::size_t>(stations_[k].local())];
             if (left > 0) {
                 --left;
                 st = k;
@@ -157,15 +159,15 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             }
         }
         if (st < 0) st = sts[static_cast<std::size_t>(rr[role]++) % sts.size()];
-        StationRt& s = stations_[static_cast<std::size_t>(st)];
+        StationRt& s = stations_[st];
         pr.station_of.back() = st;
-        if (s.def->kind == StationKind::Area) {
-            ++s.watchers;
+        if (s.is_area()) {
+            s.watch();
             pr.watched_areas.push_back(st);
             try_fill_area(st);
         } else {
             const std::int32_t slot =
-                s.pool.add_server(a.person, day_start(rs.day) + rs.end, rs_index);
+                s.pool().add_server(a.person, day_start(rs.day) + rs.end, rs_index);
             pr.servers.emplace_back(st, slot);
             pr.server_of.back() = slot;
             s.acc.day.staffed_hours += len_s / 3600.0;
@@ -193,13 +195,13 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
     CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
     for (const auto& [st, slot] : pr.servers) {
-        StationRt& s = stations_[static_cast<std::size_t>(st)];
+        ServerPool& pool = stations_[st].pool();
         // overtime until now is counted below; a busy server adds what the patient in hand
         // takes from now on
-        s.pool.server(slot).leave_at = std::max(shift_end, sim_.now());
-        s.pool.retire(slot); // busy servers leave after the patient in hand
+        pool.server(slot).leave_at = std::max(shift_end, sim_.now());
+        pool.retire(slot); // busy servers leave after the patient in hand
     }
-    for (int st : pr.watched_areas) --stations_[static_cast<std::size_t>(st)].watchers;
+    for (int st : pr.watched_areas) stations_[st].unwatch();
     for (int role : pr.roles) --rt.role_on_site[static_cast<std::size_t>(role)];
     // overtime of the closing shift: from the shift end until now (centre empty)
     if (sim_.now() > shift_end) {

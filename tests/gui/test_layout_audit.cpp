@@ -1,0 +1,141 @@
+// The layout audit (--layout-audit) on real ImGui frames drawn headless: it finds a text cut at
+// a window's edge or in a narrow table column and names the panel and the text, sees two texts
+// drawn over each other and a background label under a window, and finds nothing wrong with
+// the same texts wrapped or in a table sized to its content.
+#include "fit.hpp"
+#include "layout_audit.hpp"
+
+#include <imgui.h>
+
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <string>
+
+using namespace riposte::gui;
+
+namespace {
+
+/// An ImGui context of its own with the built-in font, no renderer: frames are built and
+/// rendered into draw lists only.
+struct HeadlessImgui {
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGuiContext* context = ImGui::CreateContext();
+    HeadlessImgui() {
+        ImGui::SetCurrentContext(context);
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = {800, 600};
+        io.DeltaTime = 1.0f / 60.0f;
+        io.IniFilename = nullptr;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~HeadlessImgui() {
+        ImGui::DestroyContext(context);
+        ImGui::SetCurrentContext(previous);
+    }
+    HeadlessImgui(const HeadlessImgui&) = delete;
+    HeadlessImgui& operator=(const HeadlessImgui&) = delete;
+};
+
+/// Draws `panel` in a 220x300 window named "narrow###narrow" for three frames, audits the last.
+LayoutAudit audit(const std::function<void()>& panel) {
+    HeadlessImgui imgui;
+    for (int frame = 0; frame < 3; ++frame) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos({100, 100}, ImGuiCond_Always);
+        ImGui::SetNextWindowSize({220, 300}, ImGuiCond_Always);
+        ImGui::Begin("Étroit###narrow");
+        panel();
+        ImGui::End();
+        ImGui::Render();
+    }
+    return audit_layout();
+}
+
+const char* long_text = "Rendez-vous non honorés dans la journée";
+
+int texts_in(const LayoutAudit& a, const std::string& panel) {
+    for (const auto& [name, n] : a.texts_per_panel)
+        if (name == panel) return n;
+    return 0;
+}
+
+} // namespace
+
+TEST_CASE("layout audit: a text running past its window's edge is cut, named with its panel") {
+    const LayoutAudit a = audit([] { ImGui::TextUnformatted(long_text); });
+    REQUIRE(a.problems.size() == 1);
+    const LayoutProblem& p = a.problems.front();
+    CHECK(p.kind == LayoutProblem::Kind::Cut);
+    CHECK(p.panel == "narrow");
+    // the text as drawn: the start of the line, up to the edge
+    CHECK(p.text.size() > 5);
+    CHECK(std::string{long_text}.starts_with(p.text));
+    CHECK(p.text != long_text);
+    const auto lines = format_layout_audit(a);
+    REQUIRE(!lines.empty());
+    CHECK(lines.front().starts_with("layout cut: panel narrow: \"Rendez-vous"));
+}
+
+TEST_CASE("layout audit: the same text wrapped, or short, is whole") {
+    const LayoutAudit a = audit([] {
+        wrapped(long_text);
+        ImGui::TextUnformatted("Vaccinations");
+    });
+    CHECK(a.problems.empty());
+    CHECK(texts_in(a, "narrow") >= 3); // two wrapped lines at least, and the short one
+}
+
+TEST_CASE("layout audit: a cell cut by its column; the table sized to its content is whole") {
+    const auto table = [](ImGuiTableFlags flags, float height) {
+        if (!ImGui::BeginTable("t", 2, flags, {0, height})) return;
+        for (int row = 0; row < 2; ++row) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("medical interview");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("vaccine_preparation");
+        }
+        ImGui::EndTable();
+    };
+    const LayoutAudit stretched =
+        audit([&] { table(ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV, 0); });
+    REQUIRE(!stretched.problems.empty());
+    CHECK(stretched.problems.front().kind == LayoutProblem::Kind::Cut);
+    CHECK(stretched.problems.front().panel == "narrow");
+    // columns as wide as their content, a horizontal scrollbar for the rest: nothing is cut
+    const LayoutAudit fitted = audit([&] { table(fit_table_flags, fit_table_height(2, false)); });
+    CHECK(fitted.problems.empty());
+    CHECK(texts_in(fitted, "narrow") >= 2);
+}
+
+TEST_CASE("layout audit: two texts drawn over each other overlap; a shadow does not") {
+    const LayoutAudit a = audit([] {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        dl->AddText({at.x, at.y}, IM_COL32(255, 255, 255, 255), "Pas de");
+        dl->AddText({at.x + 10, at.y + 3}, IM_COL32(255, 255, 255, 255), "50,0");
+        // the same text one pixel aside: a shadow
+        dl->AddText({at.x + 1, at.y + 41}, IM_COL32(0, 0, 0, 255), "Gignac");
+        dl->AddText({at.x, at.y + 40}, IM_COL32(255, 255, 255, 255), "Gignac");
+    });
+    REQUIRE(a.problems.size() == 1);
+    CHECK(a.problems.front().kind == LayoutProblem::Kind::Overlap);
+    CHECK(a.problems.front().text == "Pas de");
+    CHECK(a.problems.front().other == "50,0");
+}
+
+TEST_CASE("layout audit: a map label on the background layer under a window is named") {
+    const LayoutAudit a = audit([] {
+        ImDrawList* bg = ImGui::GetBackgroundDrawList();
+        bg->AddText({150, 200}, IM_COL32(255, 255, 255, 255), "Lodève");   // under the window
+        bg->AddText({500, 200}, IM_COL32(255, 255, 255, 255), "Clermont"); // clear of it
+    });
+    REQUIRE(a.problems.size() == 1);
+    CHECK(a.problems.front().kind == LayoutProblem::Kind::UnderPanel);
+    CHECK(a.problems.front().text == "Lodève");
+    CHECK(a.problems.front().other == "narrow");
+    CHECK(texts_in(a, "map") == 2);
+}
