@@ -78,6 +78,16 @@ TEST_CASE("event queue pops in (time, priority, sequence) order, negative and ex
     CHECK(got == want);
     CHECK(got.front() == 1); // the smallest time, whatever its priority
     CHECK(got.back() == 0);  // SimTime::max()
+    q.push(seconds(4), 0, 0, 0, 7, 0);
+    q.push(seconds(2), 0, 0, 0, 8, 0);
+    CHECK(q.size() == 2);
+    CHECK(q.top().target == 8);
+    q.clear();
+    CHECK(q.empty());
+    CHECK(q.size() == 0);
+    q.push(seconds(9), 0, 0, 0, 9, 0);
+    CHECK(q.pop().target == 9);
+    CHECK(q.empty());
 }
 
 namespace {

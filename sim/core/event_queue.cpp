@@ -34,15 +34,16 @@ void EventQueue::push_reserved(SimTime time, int priority, std::uint64_t sequenc
 }
 
 void EventQueue::sift_up(const Event& e) {
-    std::size_t i = heap_.size();
     heap_.push_back(e);
+    Event* h = heap_.data() + pad;
+    std::size_t i = heap_.size() - pad - 1;
     while (i > 0) {
         const std::size_t parent = (i - 1) / 4;
-        if (!event_before(e, heap_[parent])) break;
-        heap_[i] = heap_[parent];
+        if (!event_before(e, h[parent])) break;
+        h[i] = h[parent];
         i = parent;
     }
-    heap_[i] = e;
+    h[i] = e;
 }
 
 namespace {
@@ -59,18 +60,22 @@ inline Key key_of(const Event& e) {
 } // namespace
 
 Event EventQueue::pop() {
-    RIPOSTE_INVARIANT(!heap_.empty());
-    Event result = heap_.front();
+    RIPOSTE_INVARIANT(!empty());
+    Event result = heap_[pad];
     Event last = heap_.back();
     heap_.pop_back();
-    const std::size_t n = heap_.size();
+    const std::size_t n = size();
     if (n == 0) return result;
     const Key last_key = key_of(last);
-    Event* h = heap_.data();
+    Event* h = heap_.data() + pad;
     std::size_t i = 0;
     for (;;) {
         const std::size_t first = 4 * i + 1;
         if (first >= n) break;
+        // the next level (the children of these four children) is fetched while they are
+        // compared: the misses of one level overlap instead of coming one after another
+        for (std::size_t g = 4 * first + 1; g < 4 * first + 17 && g < n; g += 2)
+            __builtin_prefetch(&h[g]);
         std::size_t best = first;
         Key best_key = key_of(h[first]);
         if (first + 4 <= n) {
