@@ -51,7 +51,9 @@ TEST_CASE("results folder: files riposte did not write are never replaced withou
     { std::ofstream(dir.path() / "D" / "notes.docx") << "the crisis cell's notes"; }
     const Outcome refused = run_cli({"run", "--out", "D", "--quiet"}, dir.path());
     CHECK(refused.exit_code == 2);
-    CHECK(contains(refused.err, "holds files riposte did not write"));
+    CHECK(contains(refused.err, "contient des fichiers que riposte n'a pas écrits"));
+    CHECK(contains(run_cli({"run", "--out", "D", "--quiet", "--lang", "en"}, dir.path()).err,
+                   "holds files riposte did not write"));
     CHECK(contains(refused.err, "notes.docx"));
     CHECK(fs::exists(dir.path() / "D" / "notes.docx"));
     const Outcome forced = run_cli({"run", "--out", "D", "--quiet", "--force"}, dir.path());

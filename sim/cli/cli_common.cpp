@@ -212,7 +212,13 @@ std::optional<ResultsFolder> prepare_results_folder(const fs::path& dir, bool fo
     std::string error;
     auto folder = ResultsFolder::prepare(dir, force, foreign, error);
     if (folder) return folder;
-    print_error(error);
+    // the folder's own files: said by the command, in its language (the library's text is
+    // English)
+    fs::path named = dir;
+    if (named.filename().empty()) named = named.parent_path();
+    print_error(foreign.empty()
+                    ? error
+                    : text::fill(usage_language(), text::cli.foreign_files, {named.string()}));
     const std::size_t shown = std::min<std::size_t>(foreign.size(), 10);
     for (std::size_t i = 0; i < shown; ++i) print_err("  " + foreign[i] + "\n");
     if (foreign.size() > shown)

@@ -416,6 +416,11 @@ struct CliTexts {
     Text merge_missing{"parts manquantes : {0} sur {1}", "shards missing: {0} of {1}"};
     Text merge_count{"les parts contiennent {0} des {1} tâches",
                      "the shards hold {0} of the {1} tasks"};
+    Text foreign_files{"{0} : contient des fichiers que riposte n'a pas écrits ; choisissez un "
+                       "autre --out, ou donnez --force pour remplacer le dossier et tout ce qu'il "
+                       "contient",
+                       "{0}: holds files riposte did not write; choose another --out, or give "
+                       "--force to replace the folder and everything in it"};
 };
 
 inline constexpr CliTexts cli{};
