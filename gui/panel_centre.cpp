@@ -40,9 +40,8 @@ void draw_stations(const Scenario& sc, const Centre& def, const CentreLive& live
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(sd.name.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(sd.role >= 0 &&
-                                       static_cast<std::size_t>(sd.role) < sc.world.roles.size()
-                                   ? sc.world.roles[static_cast<std::size_t>(sd.role)].c_str()
+        ImGui::TextUnformatted(sd.role.valid() && sd.role.index() < sc.world.roles.size()
+                                   ? sc.world.roles[sd.role.index()].c_str()
                                    : "—");
         ImGui::TableNextColumn();
         ImGui::Text("%d", st.queued);

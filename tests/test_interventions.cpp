@@ -704,7 +704,7 @@ TEST_CASE("moving nurses from Gignac to Lodève: they leave now and arrive after
     const Scenario& sc = herault();
     const int gignac = centre_index(sc, "Gignac");
     const int lodeve = centre_index(sc, "Lodève");
-    const int infirmier = sc.world.find_profession("infirmier");
+    const int infirmier = sc.world.find_profession("infirmier").value();
     Simulation sim(sc, RunOptions{7, 0, minutes(15)});
     sim.advance_to(at(2, 9, 30));
     auto on_site = [&](int c) {
@@ -903,7 +903,7 @@ Scenario herault_with_team() {
     for (std::size_t r = 0; r < sc.world.roles.size(); ++r)
         if (sc.world.roles[r] == "injection") {
             team.staff[r] = 1;
-            team.role_needed = static_cast<int>(r);
+            team.role_needed = RoleId{r};
         }
     team.visit = test::dist("20");
     team.minutes_between_homes = 10;

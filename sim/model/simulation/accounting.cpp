@@ -133,8 +133,8 @@ void Simulation::Impl::finalise() {
     // professions
     std::vector<int> in_pool(w_.professions.size(), 0), used(w_.professions.size(), 0);
     for (std::size_t i = 0; i < roster_.people.size(); ++i) {
-        ++in_pool[static_cast<std::size_t>(roster_.people[i].profession)];
-        if (person_used_[i]) ++used[static_cast<std::size_t>(roster_.people[i].profession)];
+        ++in_pool[roster_.people[PersonId{i}].profession.index()];
+        if (person_used_[i]) ++used[roster_.people[PersonId{i}].profession.index()];
     }
     for (std::size_t p = 0; p < w_.professions.size(); ++p) {
         ProfessionRow row;

@@ -88,12 +88,10 @@ void Simulation::Impl::staff_day_start(int d) {
         const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
         sim_.schedule(t0 + s.start, h_, ShiftStart, static_cast<std::uint32_t>(rs), 0,
                       prio_shift_start);
-        if (static_cast<std::size_t>(s.centre) >= centres_.size()) continue; // a mobile team
+        if (s.centre.index() >= centres_.size()) continue; // a mobile team
         sim_.schedule(t0 + s.end, h_, ShiftEnd, static_cast<std::uint32_t>(rs), 0,
                       at_day_edge(s.end, prio_shift_end, prio_shift_end_midnight));
-        for (const auto& a : s.people)
-            ++centres_[static_cast<std::size_t>(s.centre)]
-                  .role_required[static_cast<std::size_t>(a.role)];
+        for (const auto& a : s.people) ++centres_[s.centre.index()].role_required[a.role.index()];
     }
 }
 
@@ -353,7 +351,7 @@ void Simulation::Impl::on_centre_close(int c) {
         StationRt& s = stations_[st];
         if (s.centre != c) continue;
         const bool stopped = s.def->kind == StationKind::Area
-                                 ? (s.def->role >= 0 && s.watchers == 0)
+                                 ? (s.def->role.valid() && s.watchers == 0)
                                  : s.pool.active_count() == 0;
         if (!stopped) continue;
         std::vector<std::int32_t> sent;

@@ -209,14 +209,14 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
     for (int d : {now.day() - 1, now.day()}) {
         if (d < 0 || d >= w_.days) continue;
         for (int rs : shifts_by_day_[static_cast<std::size_t>(d)]) {
-            if (roster_.shifts[static_cast<std::size_t>(rs)].centre != c) continue;
+            if (roster_.shifts[static_cast<std::size_t>(rs)].centre != CentreId{c}) continue;
             ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
             while (!pr.persons.empty()) remove_from_shift(rs, pr.persons.size() - 1);
         }
     }
     for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) { // lines added by decisions
         if (roster_.shifts[rs].shift >= 0) break;
-        if (roster_.shifts[rs].centre != c) continue;
+        if (roster_.shifts[rs].centre != CentreId{c}) continue;
         ShiftPresence& pr = presence_[rs];
         while (!pr.persons.empty()) remove_from_shift(static_cast<int>(rs), pr.persons.size() - 1);
     }
@@ -245,7 +245,7 @@ void Simulation::Impl::on_reopen(int c, std::uint32_t gen) {
 void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
-    CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
+    CentreRt& rt = centres_[rs.centre.index()];
     const int person = pr.persons[k];
     const auto role = static_cast<std::size_t>(pr.roles[k]);
     const int st = pr.station_of[k];
@@ -254,8 +254,7 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     const SimTime end = day_start(rs.day) + rs.end;
     // the hours not worked are taken back
     const double left_s = end > now ? static_cast<double>((end - now).seconds()) : 0.0;
-    const auto prof =
-        static_cast<std::size_t>(roster_.people[static_cast<std::size_t>(person)].profession);
+    const auto prof = roster_.people[PersonId{person}].profession.index();
     rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
     prof_worked_h_[prof] -= left_s / 3600.0;
     --rt.role_on_site[role];
@@ -364,8 +363,8 @@ void Simulation::Impl::do_change(const StationSlowed& x, std::uint64_t, ChangeOu
 void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome& out) {
     const auto cs = resolve(x.centre, out.refusal);
     if (out.refusal) return;
-    const int prof = w_.find_profession(x.profession);
-    if (prof < 0) {
+    const ProfessionId prof = w_.find_profession(x.profession);
+    if (!prof.valid()) {
         out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
         return;
     }
@@ -383,7 +382,7 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
         // who works there: those on site now first, then those rostered in the period
         std::vector<int> who;
         auto consider = [&](int person) {
-            if (roster_.people[static_cast<std::size_t>(person)].profession != prof) return;
+            if (roster_.people[PersonId{person}].profession != prof) return;
             if (ill(person, now)) return;
             if (std::find(who.begin(), who.end(), person) == who.end()) who.push_back(person);
         };
@@ -391,19 +390,19 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
         for (int d : {now.day() - 1, now.day()})
             if (d >= 0 && d < w_.days)
                 for (int rs : shifts_by_day_[static_cast<std::size_t>(d)])
-                    if (roster_.shifts[static_cast<std::size_t>(rs)].centre == c)
+                    if (roster_.shifts[static_cast<std::size_t>(rs)].centre == CentreId{c})
                         active.push_back(rs);
         for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
             if (roster_.shifts[rs].shift >= 0) break;
-            if (roster_.shifts[rs].centre == c) active.push_back(static_cast<int>(rs));
+            if (roster_.shifts[rs].centre == CentreId{c}) active.push_back(static_cast<int>(rs));
         }
         for (int rs : active)
             for (int person : presence_[static_cast<std::size_t>(rs)].persons) consider(person);
         for (int d = now.day(); d < w_.days && day_start(d) < until; ++d)
             for (int rs : shifts_by_day_[static_cast<std::size_t>(d)]) {
                 const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
-                if (s.centre != c || day_start(d) + s.end <= now) continue;
-                for (const auto& a : s.people) consider(a.person);
+                if (s.centre != CentreId{c} || day_start(d) + s.end <= now) continue;
+                for (const auto& a : s.people) consider(a.person.value());
             }
         if (who.size() > static_cast<std::size_t>(x.people))
             who.resize(static_cast<std::size_t>(x.people));
@@ -428,10 +427,10 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
 }
 
 void Simulation::Impl::do_change(const AbsenceWave& x, std::uint64_t id, ChangeOutcome& out) {
-    int prof = -1;
+    ProfessionId prof = ProfessionId::none();
     if (!x.profession.empty()) {
         prof = w_.find_profession(x.profession);
-        if (prof < 0) {
+        if (!prof.valid()) {
             out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
             return;
         }
@@ -446,8 +445,8 @@ void Simulation::Impl::do_change(const AbsenceWave& x, std::uint64_t id, ChangeO
     }
     const SimTime now = sim_.now();
     for (std::size_t i = 0; i < roster_.people.size(); ++i) {
-        const RosterPerson& person = roster_.people[i];
-        if (prof >= 0 && person.profession != prof) continue;
+        const RosterPerson& person = roster_.people[PersonId{i}];
+        if (prof.valid() && person.profession != prof) continue;
         // one draw per (person, change): the same people fall ill in every plan variant
         Rng r = rng_for(person.key ^ mix64(id), Purpose::Absence);
         if (!r.bernoulli(x.share)) continue;
@@ -460,13 +459,14 @@ void Simulation::Impl::do_change(const AbsenceWave& x, std::uint64_t id, ChangeO
 void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome& out) {
     const auto cs = resolve(x.centre, out.refusal);
     if (out.refusal) return;
-    const int role = w_.find_role(x.role);
-    if (role < 0) {
+    const RoleId role = w_.find_role(x.role);
+    if (!role.valid()) {
         out.refusal = refuse(RefusalReason::UnknownRole, x.role);
         return;
     }
-    const int only = x.profession.empty() ? -1 : w_.find_profession(x.profession);
-    if (!x.profession.empty() && only < 0) {
+    const ProfessionId only =
+        x.profession.empty() ? ProfessionId::none() : w_.find_profession(x.profession);
+    if (!x.profession.empty() && !only.valid()) {
         out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
         return;
     }
@@ -491,8 +491,8 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
     for (const RosterShift& s : roster_.shifts)
         for (const auto& a : s.people) {
             const SimTime b = day_start(s.day) + s.start, e = day_start(s.day) + s.end;
-            busy[static_cast<std::size_t>(a.person)].emplace_back(b, e);
-            week_h[{a.person, s.day / 7}] += (e - b).hours();
+            busy[a.person.index()].emplace_back(b, e);
+            week_h[{a.person.value(), s.day / 7}] += (e - b).hours();
         }
     struct Pick {
         SimTime start;
@@ -502,10 +502,10 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
     for (int c : cs) {
         std::vector<Pick> picks;
         for (std::size_t i = 0; i < roster_.people.size(); ++i) {
-            const RosterPerson& p = roster_.people[i];
-            if (p.on_call != x.reserve || (only >= 0 && p.profession != only)) continue;
+            const RosterPerson& p = roster_.people[PersonId{i}];
+            if (p.on_call != x.reserve || (only.valid() && p.profession != only)) continue;
             bool allowed = false;
-            for (const auto& e : w_.scope.allowed[static_cast<std::size_t>(role)])
+            for (const auto& e : w_.scope.allowed[role])
                 if (e.profession == p.profession && !e.supervised) allowed = true;
             if (!allowed) continue;
             const double minutes =
@@ -542,12 +542,12 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         picks.resize(static_cast<std::size_t>(x.people));
         for (const Pick& pk : picks) {
             RosterShift rs;
-            rs.centre = c;
+            rs.centre = CentreId{c};
             rs.shift = -1; // a line added by a decision
             rs.day = pk.start.day();
             rs.start = pk.start - day_start(rs.day);
             rs.end = x.until - day_start(rs.day);
-            rs.people.push_back({pk.person, role});
+            rs.people.push_back({PersonId{pk.person}, role});
             const int index = static_cast<int>(roster_.shifts.size());
             roster_.shifts.push_back(rs);
             presence_.emplace_back();
@@ -812,8 +812,8 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
                                    : refuse(RefusalReason::BadValue, RefusalDetail::SameCentre);
         return;
     }
-    const int prof = w_.find_profession(x.profession);
-    if (prof < 0) {
+    const ProfessionId prof = w_.find_profession(x.profession);
+    if (!prof.valid()) {
         out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
         return;
     }
@@ -836,13 +836,13 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
         if (std::isfinite(minutes) && day >= 0 && day < w_.days)
             for (int rs : shifts_by_day_[static_cast<std::size_t>(day)]) {
                 const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
-                if (s.centre != a || day_start(s.day) + s.start > leave ||
+                if (s.centre != CentreId{a} || day_start(s.day) + s.start > leave ||
                     day_start(s.day) + s.end <= arrive + riposte::minutes(30))
                     continue;
                 for (const auto& p : s.people)
-                    if (roster_.people[static_cast<std::size_t>(p.person)].profession == prof &&
+                    if (roster_.people[p.person].profession == prof &&
                         !centres_[static_cast<std::size_t>(b)]
-                             .stations_of_role[static_cast<std::size_t>(p.role)]
+                             .stations_of_role[p.role.index()]
                              .empty())
                         ++rostered;
             }
@@ -872,13 +872,13 @@ void Simulation::Impl::on_scheduled_move(int index) {
     const int moved = move_staff_now(m.from, m.to, m.profession, m.people);
     LogEntry e = log_entry(LogKind::Decision, LogEvent::StaffMovedBetween);
     e.centre = m.to;
-    e.profession = m.profession;
+    e.profession = m.profession.value();
     e.count = moved;
     e.count2 = m.from;
     log(std::move(e));
 }
 
-int Simulation::Impl::move_staff_now(int a, int b, int prof, int people) {
+int Simulation::Impl::move_staff_now(int a, int b, ProfessionId prof, int people) {
     const SimTime now = sim_.now();
     const double minutes =
         travel_[static_cast<std::size_t>(a)]
@@ -899,10 +899,11 @@ int Simulation::Impl::move_staff_now(int a, int b, int prof, int people) {
     const SimTime arrive = now + SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))};
     for (int rs : active) {
         const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
-        if (s.centre != a || day_start(s.day) + s.end <= arrive + riposte::minutes(30)) continue;
+        if (s.centre != CentreId{a} || day_start(s.day) + s.end <= arrive + riposte::minutes(30))
+            continue;
         const ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
         for (std::size_t k = 0; k < pr.persons.size(); ++k)
-            if (roster_.people[static_cast<std::size_t>(pr.persons[k])].profession == prof &&
+            if (roster_.people[PersonId{pr.persons[k]}].profession == prof &&
                 !centres_[static_cast<std::size_t>(b)]
                      .stations_of_role[static_cast<std::size_t>(pr.roles[k])]
                      .empty())
@@ -919,12 +920,12 @@ int Simulation::Impl::move_staff_now(int a, int b, int prof, int people) {
         remove_from_shift(p.rs, k);
         // the rest of their shift, at `to`, once they are there
         RosterShift rs;
-        rs.centre = b;
+        rs.centre = CentreId{b};
         rs.shift = -1;
         rs.day = arrive.day();
         rs.start = arrive - day_start(rs.day);
         rs.end = day_start(old.day) + old.end - day_start(rs.day);
-        rs.people.push_back({p.person, p.role});
+        rs.people.push_back({PersonId{p.person}, RoleId{p.role}});
         const int index = static_cast<int>(roster_.shifts.size());
         roster_.shifts.push_back(rs);
         presence_.emplace_back();
@@ -1197,9 +1198,9 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     std::map<std::pair<int, int>, double> week_h; // (person, week) → hours
     for (const RosterShift& s : roster_.shifts)
         for (const auto& a : s.people) {
-            busy[static_cast<std::size_t>(a.person)].emplace_back(day_start(s.day) + s.start,
-                                                                  day_start(s.day) + s.end);
-            week_h[{a.person, s.day / 7}] += (s.end - s.start).hours();
+            busy[a.person.index()].emplace_back(day_start(s.day) + s.start,
+                                                day_start(s.day) + s.end);
+            week_h[{a.person.value(), s.day / 7}] += (s.end - s.start).hours();
         }
     // shifts cut to shorter hours
     struct Edit {
@@ -1229,12 +1230,12 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
             const CentreCalendar::Hours was = centres_[static_cast<std::size_t>(c)].calendar.on(d);
             std::vector<int> day_shifts; // the plan's shifts of the day at the centre
             for (int rs : shifts_by_day_[static_cast<std::size_t>(d)])
-                if (roster_.shifts[static_cast<std::size_t>(rs)].centre == c)
+                if (roster_.shifts[static_cast<std::size_t>(rs)].centre == CentreId{c})
                     day_shifts.push_back(rs);
             std::vector<int> all_shifts = day_shifts; // and the lines added for that day
             for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
                 if (roster_.shifts[rs].shift >= 0) break;
-                if (roster_.shifts[rs].centre == c && roster_.shifts[rs].day == d &&
+                if (roster_.shifts[rs].centre == CentreId{c} && roster_.shifts[rs].day == d &&
                     !roster_.shifts[rs].people.empty())
                     all_shifts.push_back(static_cast<int>(rs));
             }
@@ -1268,7 +1269,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         return;
     }
     const auto free_for = [&](int person, SimTime b, SimTime e) {
-        const RosterPerson& p = roster_.people[static_cast<std::size_t>(person)];
+        const RosterPerson& p = roster_.people[PersonId{person}];
         for (const auto& [ob, oe] : busy[static_cast<std::size_t>(person)])
             if (ob < e && b < oe) return false;
         const auto it = week_h.find({person, b.day() / 7});
@@ -1277,14 +1278,14 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     std::vector<double> short_h(w_.professions.size(), 0.0);
     for (Extra& ex : extras) {
         const SimTime b = day_start(ex.day) + ex.start, e = day_start(ex.day) + ex.end;
-        int pick = free_for(ex.who.person, b, e) ? ex.who.person : -1;
+        int pick = free_for(ex.who.person.value(), b, e) ? ex.who.person.value() : -1;
         if (pick < 0) { // someone of the pool: allowed in the role, near enough, free, with hours
             double best = std::numeric_limits<double>::infinity();
             for (std::size_t i = 0; i < roster_.people.size(); ++i) {
-                const RosterPerson& p = roster_.people[i];
+                const RosterPerson& p = roster_.people[PersonId{i}];
                 if (p.on_call || !((p.weekdays >> ((ex.day + w_.start_weekday) % 7)) & 1)) continue;
                 bool allowed = false;
-                for (const auto& a : w_.scope.allowed[static_cast<std::size_t>(ex.who.role)])
+                for (const auto& a : w_.scope.allowed[ex.who.role])
                     if (a.profession == p.profession && !a.supervised) allowed = true;
                 const double minutes =
                     travel_[static_cast<std::size_t>(ex.centre)][static_cast<std::size_t>(p.home)];
@@ -1295,11 +1296,10 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
             }
         }
         if (pick < 0) {
-            const int prof = roster_.people[static_cast<std::size_t>(ex.who.person)].profession;
-            short_h[static_cast<std::size_t>(prof)] += (e - b).hours();
+            short_h[roster_.people[ex.who.person].profession.index()] += (e - b).hours();
             continue;
         }
-        ex.who.person = pick;
+        ex.who.person = PersonId{pick};
         busy[static_cast<std::size_t>(pick)].emplace_back(b, e);
         week_h[{pick, ex.day / 7}] += (e - b).hours();
     }
@@ -1313,21 +1313,20 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     }
     // apply: the shifts cut, the lines added, the calendar, then the slots of those days
     const auto rostered = [&](int person, double h) {
-        const auto prof =
-            static_cast<std::size_t>(roster_.people[static_cast<std::size_t>(person)].profession);
+        const auto prof = roster_.people[PersonId{person}].profession.index();
         if (prof < roster_.hours_by_profession.size()) roster_.hours_by_profession[prof] += h;
     };
     for (const Edit& ed : edits) {
         RosterShift& s = roster_.shifts[static_cast<std::size_t>(ed.rs)];
         for (const auto& a : s.people)
-            rostered(a.person, (ed.end - ed.start).hours() - (s.end - s.start).hours());
+            rostered(a.person.value(), (ed.end - ed.start).hours() - (s.end - s.start).hours());
         s.start = ed.start;
         s.end = ed.end;
         if (ed.end == ed.start) s.people.clear();
     }
     for (const Extra& ex : extras) {
         RosterShift rs;
-        rs.centre = ex.centre;
+        rs.centre = CentreId{ex.centre};
         rs.shift = -1; // a line added by a decision
         rs.day = ex.day;
         rs.start = ex.start;
@@ -1336,8 +1335,8 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         const int index = static_cast<int>(roster_.shifts.size());
         roster_.shifts.push_back(rs);
         presence_.emplace_back();
-        person_used_[static_cast<std::size_t>(ex.who.person)] = 1;
-        rostered(ex.who.person, (ex.end - ex.start).hours());
+        person_used_[ex.who.person.index()] = 1;
+        rostered(ex.who.person.value(), (ex.end - ex.start).hours());
         sim_.schedule(day_start(ex.day) + ex.start, h_, ShiftStart,
                       static_cast<std::uint32_t>(index), 0, prio_shift_start);
         sim_.schedule(day_start(ex.day) + ex.end, h_, ShiftEnd, static_cast<std::uint32_t>(index),

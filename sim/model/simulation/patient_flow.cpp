@@ -48,7 +48,7 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
     const int st = path[static_cast<std::size_t>(pt.step)];
     StationRt& s = stations_[static_cast<std::size_t>(st)];
     CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
-    if (!rt.doors_open && (s.def->kind == StationKind::Area ? s.def->role >= 0 && s.watchers == 0
+    if (!rt.doors_open && (s.def->kind == StationKind::Area ? s.def->role.valid() && s.watchers == 0
                                                             : s.pool.active_count() == 0)) {
         // after closing time nobody will staff this station again today: they leave now
         leave_early(p);
@@ -128,7 +128,7 @@ void Simulation::Impl::on_service_end(int st, std::int32_t p) {
     auto& server = s.pool.server(pt.server);
     {
         // time serving past the scheduled end of the shift is overtime, not shift time
-        const auto role = static_cast<std::size_t>(s.def->role);
+        const auto role = s.def->role.index();
         const SimTime from = std::max(server.busy_since, server.planned_end);
         const double busy_ot =
             sim_.now() > from ? static_cast<double>((sim_.now() - from).seconds()) : 0.0;
@@ -145,12 +145,11 @@ void Simulation::Impl::on_service_end(int st, std::int32_t p) {
     if (!s.pool.finish(pt.server) && leaving && sim_.now() > leave_at) {
         // finished the patient in hand after the end of the shift: overtime
         const double ot = static_cast<double>((sim_.now() - leave_at).seconds());
-        const auto prof =
-            static_cast<std::size_t>(roster_.people[static_cast<std::size_t>(person)].profession);
+        const auto prof = roster_.people[PersonId{person}].profession.index();
         prof_overtime_h_[prof] += ot / 3600.0;
         prof_worked_h_[prof] += ot / 3600.0;
         rt.acc.row.overtime_hours += ot / 3600.0;
-        rt.role_overtime_s[static_cast<std::size_t>(s.def->role)] += ot;
+        rt.role_overtime_s[s.def->role.index()] += ot;
     }
     pt.server = none;
     ++pt.step;
@@ -160,7 +159,7 @@ void Simulation::Impl::on_service_end(int st, std::int32_t p) {
 
 void Simulation::Impl::try_fill_area(int st) {
     StationRt& s = stations_[static_cast<std::size_t>(st)];
-    if (s.def->role >= 0 && s.watchers == 0) return; // nobody to watch: the area is stopped
+    if (s.def->role.valid() && s.watchers == 0) return; // nobody to watch: the area is stopped
     while (s.area_used < s.def->capacity && !s.area_queue.empty()) {
         const std::int32_t p = s.area_queue.front();
         s.area_queue.pop_front();

@@ -24,7 +24,7 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
             static_cast<int>(i));
     person_used_.assign(roster_.people.size(), 0);
     for (const auto& rs : roster_.shifts)
-        for (const auto& a : rs.people) person_used_[static_cast<std::size_t>(a.person)] = 1;
+        for (const auto& a : rs.people) person_used_[a.person.index()] = 1;
 
     // centres and stations
     centres_.resize(nc);
@@ -55,7 +55,7 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
             st.local = static_cast<int>(stations_.size()) - static_cast<int>(first_station);
             st.rng = rng_for(name_key("station:" + def.name + "/" + s.name), Purpose::Service);
             stations_.push_back(std::move(st));
-            if (s.role >= 0) rt.stations_of_role[static_cast<std::size_t>(s.role)].push_back(id);
+            if (s.role.valid()) rt.stations_of_role[s.role.index()].push_back(id);
             if (def.vaccinates() && s.flow != Flow::Testing) rt.vacc_path.push_back(id);
             if (def.tests() && s.flow != Flow::Vaccination) {
                 rt.antigen_path.push_back(id);

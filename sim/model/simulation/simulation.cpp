@@ -185,7 +185,7 @@ LiveState Simulation::live_state() const {
             sl.queued = static_cast<int>(s.area_queue.size());
             sl.servers_present = s.watchers;
             sl.places_used = s.area_used;
-            sl.stopped = s.def->role >= 0 && s.watchers == 0;
+            sl.stopped = s.def->role.valid() && s.watchers == 0;
         } else {
             sl.queued = static_cast<int>(s.pool.queue_length());
             sl.servers_present = s.pool.active_count();

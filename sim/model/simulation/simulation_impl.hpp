@@ -586,10 +586,12 @@ class Simulation::Impl final : public EventHandler {
     void do_change(const MoveStaff& x, std::uint64_t id, ChangeOutcome& out);
     /// Moves up to `people` of profession `prof` on site at centre `a` now to centre `b`, for
     /// the rest of their shift; returns how many go.
-    int move_staff_now(int a, int b, int prof, int people);
+    int move_staff_now(int a, int b, ProfessionId prof, int people);
     void on_scheduled_move(int index);
     struct ScheduledMoveRt {
-        int from = 0, to = 0, profession = 0, people = 0;
+        int from = 0, to = 0;
+        ProfessionId profession{0};
+        int people = 0;
     };
     std::vector<ScheduledMoveRt> scheduled_moves_;
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
