@@ -551,6 +551,42 @@ walk_ins_per_hour = 6
     CHECK(find_id(both.diagnostics, "exercise.surge_target")->where.line == 3);
 }
 
+TEST_CASE("a group made eligible is checked against the world's groups, in French and English") {
+    const LoadResult s = load_scenario(scenario_root / "centre-herault" / "world.toml",
+                                       scenario_root / "centre-herault" / "plan.toml");
+    REQUIRE(s.scenario);
+    const auto r = load_exercise_text(R"([exercise]
+name = "ouverture"
+[[inject]]
+id = "typo"
+at = "J1 08:00"
+kind = "group_eligible"
+group = "65-75"
+[[inject]]
+id = "ok"
+at = "J2 08:00"
+kind = "group_eligible"
+group = "65-74"
+)",
+                                      "ouverture.toml");
+    REQUIRE_MESSAGE(r.exercise, all_text(r.diagnostics));
+    const Diagnostics d = check_exercise(r, *s.scenario);
+    CAPTURE(all_text(d));
+    REQUIRE(d.error_count() == 1);
+    const Diagnostic& e = d.items()[0];
+    CHECK(e.id == "ref.unknown");
+    CHECK(e.where.file == "ouverture.toml");
+    CHECK(e.where.line == 7);
+    CHECK(e.where.column == 9);
+    CHECK(format_diagnostic(e, Language::English)
+              .find("unknown group '65-75'; did you mean '65-74'? (a population group of the "
+                    "world)") != std::string::npos);
+    CHECK(format_diagnostic(e, Language::French).find("groupe") != std::string::npos);
+    CHECK(format_diagnostic(e, Language::French).find("un groupe de population du monde") !=
+          std::string::npos);
+    CHECK(format_diagnostic(e, Language::French).find("population group") == std::string::npos);
+}
+
 TEST_CASE("the shipped stress library checks cleanly on Centre-Hérault and on other territories") {
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(scenario_root / "stress"))

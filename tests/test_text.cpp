@@ -563,11 +563,16 @@ at = "J1 08:00"
 kind = "set_centre_open"
 centre = { nearest_to = "Gignak" }
 open = false
+[[inject]]
+id = "c"
+at = "J2 08:00"
+kind = "group_eligible"
+group = "65-75"
 )TOML",
                                                         "noms.toml");
     REQUIRE(names.exercise);
     CHECK(check_french(check_exercise(names, *herault_scenario.scenario), english,
-                       "exercise names") >= 3);
+                       "exercise names") >= 4);
 
     // journals
     const std::string header = "[journal]\nversion = 1\nworld = \"w\"\nworld_sha256 = \"\"\n"

@@ -2,6 +2,7 @@
 // The staffing roster: who from the pool works which shift, in which role. Built before the
 // run from the plan's staffing requirements, within each person's weekly hours, days, commute
 // limit and scope of practice. Every requirement that cannot be filled is a ShortfallRow.
+#include "riposte/model/hours_ledger.hpp"
 #include "riposte/results.hpp"
 #include "riposte/scenario.hpp"
 
@@ -41,6 +42,9 @@ struct Roster {
     std::vector<RosterShift> shifts; ///< ordered by (day, centre, shift)
     std::vector<ShortfallRow> shortfalls;
     std::vector<double> hours_by_profession; ///< rostered hours over the whole run
+    /// Each person's shifts and hours per calendar week: the roster's, then those the
+    /// decisions add during a run (see HoursLedger).
+    HoursLedger hours;
 };
 
 /// Expands the pool into individuals (in pool order).

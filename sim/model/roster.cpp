@@ -34,14 +34,6 @@ IdVector<PersonId, RosterPerson> expand_pool(const World& world) {
     return people;
 }
 
-namespace {
-
-struct Interval { // seconds since the start of the run (a shift may cross midnight)
-    std::int64_t start, end;
-};
-
-} // namespace
-
 Roster build_roster(const Scenario& sc,
                     const std::vector<std::vector<double>>& travel_from_centre) {
     const World& w = sc.world;
@@ -143,8 +135,15 @@ Roster build_roster(const Scenario& sc,
     // never taken at the cost of another shift's first: asking for one more person on Monday
     // cannot use up the weekly hours that would have put the only médecin on Saturday (a
     // day-by-day fill did, and closed the centre that afternoon).
-    IdVector<PersonId, double> week_hours(n_people, 0.0);
-    IdVector<PersonId, std::vector<Interval>> busy(n_people);
+    // the hours ledger: each person's shifts and hours per calendar week, kept with the roster
+    // (the decisions that add hours during the run ask it and commit to it)
+    {
+        std::vector<double> weekly(n_people);
+        for (const PersonId i : roster.people.ids())
+            weekly[i.index()] = roster.people[i].weekly_hours;
+        roster.hours = HoursLedger(std::move(weekly), w.start_weekday);
+    }
+    HoursLedger& ledger = roster.hours;
     struct Slot {
         RosterShift rs;
         IdVector<RoleId, int> need, got; // by role
@@ -162,7 +161,6 @@ Roster build_roster(const Scenario& sc,
         const int week = (week_first + w.start_weekday) / 7;
         int week_end = week_first; // one past the week's last day
         while (week_end < w.days && (week_end + w.start_weekday) / 7 == week) ++week_end;
-        std::fill(week_hours.begin(), week_hours.end(), 0.0);
         std::vector<Slot> slots;
         int max_need = 0;
         for (int day = week_first; day < week_end; ++day) {
@@ -198,11 +196,7 @@ Roster build_roster(const Scenario& sc,
         for (int level = 1; level <= max_need; ++level)
             for (Slot& slot : slots) {
                 const CentreId c = slot.rs.centre;
-                auto free_at = [&](PersonId i) {
-                    for (const auto& iv : busy[i])
-                        if (iv.start < slot.abs_end && slot.abs_start < iv.end) return false;
-                    return true;
-                };
+                const SimTime begin{slot.abs_start}, end{slot.abs_end};
                 for (const RoleId role : role_order) {
                     // a role whose earlier level could not be filled stays short
                     if (slot.need[role] < level || slot.got[role] != level - 1) continue;
@@ -215,23 +209,23 @@ Roster build_roster(const Scenario& sc,
                         // the list is in preference order: a later rank cannot win
                         if (best.valid() && rk > best_rank) break;
                         if (!((p.weekdays >> slot.weekday) & 1)) continue;
-                        if (week_hours[ci] + slot.len_h > p.weekly_hours + 1e-9) continue;
-                        if (!free_at(ci)) continue;
+                        if (!ledger.has_hours(ci, begin, end)) continue;
+                        if (!ledger.free(ci, begin, end)) continue;
                         if (supervised[role][p.profession] && !slot.rs.has_medecin) {
                             slot.blocked_by_supervision[role] = 1;
                             continue;
                         }
                         // prefer: scope preference, then fewest hours this week, then nearest
-                        if (!best.valid() || week_hours[ci] < best_hours - 1e-9) {
+                        const double week_h = ledger.committed(ci, week);
+                        if (!best.valid() || week_h < best_hours - 1e-9) {
                             best = ci;
                             best_rank = rk;
-                            best_hours = week_hours[ci];
+                            best_hours = week_h;
                             if (best_hours <= 0) break; // nobody can do better
                         }
                     }
                     if (!best.valid()) continue;
-                    week_hours[best] += slot.len_h;
-                    busy[best].push_back({slot.abs_start, slot.abs_end});
+                    ledger.commit(best, begin, end);
                     slot.rs.people.push_back({best, role});
                     slot.level.push_back(level);
                     roster.hours_by_profession[roster.people[best].profession.index()] +=
@@ -290,13 +284,6 @@ Roster build_roster(const Scenario& sc,
             }
             roster.shifts.push_back(std::move(slot.rs));
         }
-        // keep the busy lists short: only shifts running into next week matter from then on
-        const std::int64_t next_week = days(week_end).seconds();
-        for (auto& b : busy)
-            if (!b.empty())
-                b.erase(std::remove_if(b.begin(), b.end(),
-                                       [&](const Interval& iv) { return iv.end <= next_week; }),
-                        b.end());
         week_first = week_end;
     }
     return roster;

@@ -646,7 +646,7 @@ std::optional<Change> read_change(TableReader& r, const ChangeContext& ctx) {
     }
     case 13: {
         GroupEligible v;
-        v.group = c.text("group", true, "group = \"65-74\"", W::Centre, false);
+        v.group = c.text("group", true, "group = \"65-74\"", W::Group, true);
         out = v;
         break;
     }

@@ -397,7 +397,7 @@ Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) 
             std::vector<std::string> groups;
             for (const PopulationGroup& g : s.world.groups) groups.push_back(g.name);
             loader::resolve_name(groups, n.value, "group", n.where, d,
-                                 "a population group of the world");
+                                 say(text::diag.exercise_fix_group));
             break;
         }
         case ExerciseName::What::Team: {

@@ -859,6 +859,7 @@ struct DiagnosticTexts {
     Text exercise_fix_role{"un rôle des compétences du monde",
                            "a role of the world's scope of practice"};
     Text exercise_fix_team{"une équipe mobile du plan", "a mobile team of the plan"};
+    Text exercise_fix_group{"un groupe de population du monde", "a population group of the world"};
     // journal_reader.cpp
     Text journal_version{
         "la version {0} du journal a été écrite par un riposte plus récent : celui-ci lit la "

@@ -485,24 +485,20 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         out.refusal = refuse(RefusalReason::PastHorizon);
         return;
     }
-    // the hours ledger: each person's working intervals and hours per week so far
-    std::vector<std::vector<std::pair<SimTime, SimTime>>> busy(roster_.people.size());
-    std::map<std::pair<int, int>, double> week_h; // (person, week) → hours
-    for (const RosterShift& s : roster_.shifts)
-        for (const auto& a : s.people) {
-            const SimTime b = day_start(s.day) + s.start, e = day_start(s.day) + s.end;
-            busy[a.person.index()].emplace_back(b, e);
-            week_h[{a.person.value(), s.day / 7}] += (e - b).hours();
-        }
+    // who is within reach: the hours ledger says who is free then with the weekly hours left.
+    // Each centre's picks are committed before the next centre picks (one person, one line);
+    // the lines are added only once every centre has its people.
+    HoursLedger& ledger = roster_.hours;
     struct Pick {
         SimTime start;
         double minutes;
-        int person;
+        PersonId person;
     };
+    std::vector<std::pair<int, Pick>> chosen; // (centre, pick), committed in the ledger
     for (int c : cs) {
         std::vector<Pick> picks;
-        for (std::size_t i = 0; i < roster_.people.size(); ++i) {
-            const RosterPerson& p = roster_.people[PersonId{i}];
+        for (const PersonId i : roster_.people.ids()) {
+            const RosterPerson& p = roster_.people[i];
             if (p.on_call != x.reserve || (only.valid() && p.profession != only)) continue;
             bool allowed = false;
             for (const auto& e : w_.scope.allowed[role])
@@ -519,21 +515,15 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
             if (start + riposte::minutes(30) > x.until) continue;
             const int d = start.day();
             if (!((p.weekdays >> ((d + w_.start_weekday) % 7)) & 1)) continue;
-            const auto pi = static_cast<int>(i);
-            if (ill(pi, start)) continue;
-            bool clash = false;
-            for (const auto& [b, e] : busy[i])
-                if (b < x.until && start < e) clash = true;
-            if (clash) continue;
-            const double h = (x.until - start).hours();
-            auto it = week_h.find({pi, d / 7});
-            if ((it == week_h.end() ? 0.0 : it->second) + h > p.weekly_hours + 1e-9) continue;
-            picks.push_back({start, minutes, pi});
+            if (ill(i.value(), start)) continue;
+            if (!ledger.can_take(i, start, x.until)) continue;
+            picks.push_back({start, minutes, i});
         }
         std::stable_sort(picks.begin(), picks.end(), [](const Pick& a, const Pick& b) {
             return a.start != b.start ? a.start < b.start : a.minutes < b.minutes;
         });
         if (picks.size() < static_cast<std::size_t>(x.people)) {
+            for (const auto& [cc, pk] : chosen) ledger.release(pk.person, pk.start, x.until);
             out.refusal =
                 refuse(RefusalReason::NoneWithinReach, x.role, static_cast<double>(picks.size()));
             out.people = 0;
@@ -541,25 +531,31 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         }
         picks.resize(static_cast<std::size_t>(x.people));
         for (const Pick& pk : picks) {
-            RosterShift rs;
-            rs.centre = CentreId{c};
-            rs.shift = -1; // a line added by a decision
-            rs.day = pk.start.day();
-            rs.start = pk.start - day_start(rs.day);
-            rs.end = x.until - day_start(rs.day);
-            rs.people.push_back({PersonId{pk.person}, role});
-            const int index = static_cast<int>(roster_.shifts.size());
-            roster_.shifts.push_back(rs);
-            presence_.emplace_back();
-            person_used_[static_cast<std::size_t>(pk.person)] = 1;
-            sim_.schedule(pk.start, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
-                          prio_shift_start);
-            sim_.schedule(x.until, h_, ShiftEnd, static_cast<std::uint32_t>(index), 0,
-                          at_day_edge(rs.end.seconds() % 86400 == 0 && rs.end.seconds() > 0
-                                          ? SimTime{86400}
-                                          : rs.end,
-                                      prio_shift_end, prio_shift_end_midnight));
+            ledger.commit(pk.person, pk.start, x.until);
+            chosen.emplace_back(c, pk);
         }
+    }
+    for (const auto& [c, pk] : chosen) {
+        RosterShift rs;
+        rs.centre = CentreId{c};
+        rs.shift = -1; // a line added by a decision
+        rs.day = pk.start.day();
+        rs.start = pk.start - day_start(rs.day);
+        rs.end = x.until - day_start(rs.day);
+        rs.people.push_back({pk.person, role});
+        const int index = static_cast<int>(roster_.shifts.size());
+        roster_.shifts.push_back(rs);
+        presence_.emplace_back();
+        person_used_[pk.person.index()] = 1;
+        sim_.schedule(pk.start, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
+                      prio_shift_start);
+        sim_.schedule(x.until, h_, ShiftEnd, static_cast<std::uint32_t>(index), 0,
+                      at_day_edge(rs.end.seconds() % 86400 == 0 && rs.end.seconds() > 0
+                                      ? SimTime{86400}
+                                      : rs.end,
+                                  prio_shift_end, prio_shift_end_midnight));
+    }
+    for (const int c : cs) {
         out.centres.push_back(c);
         out.people += x.people;
     }
@@ -1193,15 +1189,9 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         return;
     }
     const CentreCalendar::Hours want{x.opens, x.closes};
-    // the hours ledger: each person's working intervals and hours per week, as rostered
-    std::vector<std::vector<std::pair<SimTime, SimTime>>> busy(roster_.people.size());
-    std::map<std::pair<int, int>, double> week_h; // (person, week) → hours
-    for (const RosterShift& s : roster_.shifts)
-        for (const auto& a : s.people) {
-            busy[a.person.index()].emplace_back(day_start(s.day) + s.start,
-                                                day_start(s.day) + s.end);
-            week_h[{a.person.value(), s.day / 7}] += (s.end - s.start).hours();
-        }
+    // who can work the added hours: the hours ledger (the extras found are committed as they
+    // are found, and taken back if the change is refused)
+    HoursLedger& ledger = roster_.hours;
     // shifts cut to shorter hours
     struct Edit {
         int rs;
@@ -1268,21 +1258,19 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::NotOpenThoseDays);
         return;
     }
-    const auto free_for = [&](int person, SimTime b, SimTime e) {
-        const RosterPerson& p = roster_.people[PersonId{person}];
-        for (const auto& [ob, oe] : busy[static_cast<std::size_t>(person)])
-            if (ob < e && b < oe) return false;
-        const auto it = week_h.find({person, b.day() / 7});
-        return (it == week_h.end() ? 0.0 : it->second) + (e - b).hours() <= p.weekly_hours + 1e-9;
+    const auto free_for = [&](PersonId person, SimTime b, SimTime e) {
+        return ledger.can_take(person, b, e);
     };
     std::vector<double> short_h(w_.professions.size(), 0.0);
+    std::vector<const Extra*> found; // extras with someone, committed in the ledger
     for (Extra& ex : extras) {
         const SimTime b = day_start(ex.day) + ex.start, e = day_start(ex.day) + ex.end;
-        int pick = free_for(ex.who.person.value(), b, e) ? ex.who.person.value() : -1;
-        if (pick < 0) { // someone of the pool: allowed in the role, near enough, free, with hours
+        PersonId pick = free_for(ex.who.person, b, e) ? ex.who.person : PersonId::none();
+        if (!pick.valid()) { // someone of the pool: allowed in the role, near enough, free, with
+                             // hours
             double best = std::numeric_limits<double>::infinity();
-            for (std::size_t i = 0; i < roster_.people.size(); ++i) {
-                const RosterPerson& p = roster_.people[PersonId{i}];
+            for (const PersonId i : roster_.people.ids()) {
+                const RosterPerson& p = roster_.people[i];
                 if (p.on_call || !((p.weekdays >> ((ex.day + w_.start_weekday) % 7)) & 1)) continue;
                 bool allowed = false;
                 for (const auto& a : w_.scope.allowed[ex.who.role])
@@ -1290,36 +1278,45 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
                 const double minutes =
                     travel_[static_cast<std::size_t>(ex.centre)][static_cast<std::size_t>(p.home)];
                 if (!allowed || !(minutes <= p.max_commute_minutes) || !(minutes < best)) continue;
-                if (!free_for(static_cast<int>(i), b, e)) continue;
+                if (!free_for(i, b, e)) continue;
                 best = minutes;
-                pick = static_cast<int>(i);
+                pick = i;
             }
         }
-        if (pick < 0) {
+        if (!pick.valid()) {
             short_h[roster_.people[ex.who.person].profession.index()] += (e - b).hours();
             continue;
         }
-        ex.who.person = PersonId{pick};
-        busy[static_cast<std::size_t>(pick)].emplace_back(b, e);
-        week_h[{pick, ex.day / 7}] += (e - b).hours();
+        ex.who.person = pick;
+        ledger.commit(pick, b, e);
+        found.push_back(&ex);
     }
     // refused when some added hours find nobody: the profession short of the most hours
     const auto worst = std::max_element(short_h.begin(), short_h.end());
     if (worst != short_h.end() && *worst > 0) {
+        for (const Extra* ex : found)
+            ledger.release(ex->who.person, day_start(ex->day) + ex->start,
+                           day_start(ex->day) + ex->end);
         out.refusal =
             refuse(RefusalReason::StaffHoursShort,
                    w_.professions[static_cast<std::size_t>(worst - short_h.begin())], *worst);
         return;
     }
     // apply: the shifts cut, the lines added, the calendar, then the slots of those days
-    const auto rostered = [&](int person, double h) {
-        const auto prof = roster_.people[PersonId{person}].profession.index();
+    const auto rostered = [&](PersonId person, double h) {
+        const auto prof = roster_.people[person].profession.index();
         if (prof < roster_.hours_by_profession.size()) roster_.hours_by_profession[prof] += h;
     };
     for (const Edit& ed : edits) {
         RosterShift& s = roster_.shifts[static_cast<std::size_t>(ed.rs)];
-        for (const auto& a : s.people)
-            rostered(a.person.value(), (ed.end - ed.start).hours() - (s.end - s.start).hours());
+        const SimTime day0 = day_start(s.day);
+        for (const auto& a : s.people) {
+            rostered(a.person, (ed.end - ed.start).hours() - (s.end - s.start).hours());
+            [[maybe_unused]] const bool was_committed =
+                ledger.release(a.person, day0 + s.start, day0 + s.end);
+            RIPOSTE_INVARIANT(was_committed);
+            if (ed.end > ed.start) ledger.commit(a.person, day0 + ed.start, day0 + ed.end);
+        }
         s.start = ed.start;
         s.end = ed.end;
         if (ed.end == ed.start) s.people.clear();
@@ -1336,7 +1333,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         roster_.shifts.push_back(rs);
         presence_.emplace_back();
         person_used_[ex.who.person.index()] = 1;
-        rostered(ex.who.person.value(), (ex.end - ex.start).hours());
+        rostered(ex.who.person, (ex.end - ex.start).hours());
         sim_.schedule(day_start(ex.day) + ex.start, h_, ShiftStart,
                       static_cast<std::uint32_t>(index), 0, prio_shift_start);
         sim_.schedule(day_start(ex.day) + ex.end, h_, ShiftEnd, static_cast<std::uint32_t>(index),

@@ -1,0 +1,216 @@
+// The staffing hours ledger (issue 8 §1): one source of truth for "within reach: weekly hours
+// left", filled by the roster build and used by the decisions that add hours (add_line,
+// call_reserve, change_hours); a move between centres adds none.
+#include "fixtures.hpp"
+#include "riposte/model/hours_ledger.hpp"
+#include "riposte/output.hpp"
+#include "riposte/roster.hpp"
+#include "riposte/simulation.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace riposte;
+
+namespace {
+
+SimTime at(int day, int hour, int minute = 0) {
+    return days(day) + hours(hour) + minutes(minute);
+}
+
+} // namespace
+
+TEST_CASE("hours ledger: commitments, hours left per calendar week, taking back") {
+    // a run starting on a Wednesday: days 0-4 are week 0, days 5-11 (Monday to Sunday) week 1
+    HoursLedger l({24.0, 10.0}, 2);
+    CHECK(l.people() == 2);
+    CHECK(l.week_of(0) == 0);
+    CHECK(l.week_of(4) == 0);
+    CHECK(l.week_of(5) == 1);
+    CHECK(l.week_of(11) == 1);
+    CHECK(l.week_of(12) == 2);
+    CHECK(l.left(PersonId{0}, 1) == 24.0);
+    CHECK(l.can_take(PersonId{0}, at(5, 9), at(5, 17)));
+    l.commit(PersonId{0}, at(5, 9), at(5, 17));
+    l.commit(PersonId{0}, at(6, 9), at(6, 17));
+    CHECK(l.committed(PersonId{0}, 1) == 16.0);
+    CHECK(l.left(PersonId{0}, 1) == 8.0);
+    CHECK(l.committed(PersonId{0}, 0) == 0.0);
+    CHECK(l.committed(PersonId{1}, 1) == 0.0);
+    // the same hours on another day of the week fit, one more hour does not
+    CHECK(l.can_take(PersonId{0}, at(8, 9), at(8, 17)));
+    CHECK_FALSE(l.can_take(PersonId{0}, at(8, 9), at(8, 18)));
+    CHECK_FALSE(l.has_hours(PersonId{0}, at(8, 8), at(8, 17)));
+    // the next calendar week starts afresh
+    CHECK(l.can_take(PersonId{0}, at(12, 9), at(12, 18)));
+    // overlaps are refused, touching spans are not
+    CHECK_FALSE(l.free(PersonId{0}, at(5, 16), at(5, 18)));
+    CHECK_FALSE(l.free(PersonId{0}, at(5, 8), at(5, 10)));
+    CHECK_FALSE(l.free(PersonId{0}, at(5, 10), at(5, 11)));
+    CHECK_FALSE(l.free(PersonId{0}, at(4, 20), at(6, 1)));
+    CHECK(l.free(PersonId{0}, at(5, 17), at(5, 20)));
+    CHECK(l.free(PersonId{0}, at(5, 6), at(5, 9)));
+    CHECK(l.free(PersonId{1}, at(5, 9), at(5, 17)));
+    // a night span counts in the week of the day it begins
+    l.commit(PersonId{1}, at(4, 20), at(5, 4));
+    CHECK(l.committed(PersonId{1}, 0) == 8.0);
+    CHECK(l.committed(PersonId{1}, 1) == 0.0);
+    CHECK_FALSE(l.free(PersonId{1}, at(5, 3), at(5, 5)));
+    CHECK(l.free(PersonId{1}, at(5, 4), at(5, 5)));
+    // taking back restores the ledger exactly (whole seconds)
+    l.commit(PersonId{0}, at(8, 9, 7), at(8, 12, 41));
+    CHECK(l.release(PersonId{0}, at(8, 9, 7), at(8, 12, 41)));
+    CHECK(l.committed(PersonId{0}, 1) == 16.0);
+    CHECK(l.free(PersonId{0}, at(8, 9), at(8, 17)));
+    CHECK_FALSE(l.release(PersonId{0}, at(8, 9, 7), at(8, 12, 41))); // nothing left to take back
+    CHECK_FALSE(l.release(PersonId{0}, at(5, 9), at(5, 16)));        // not those times
+    CHECK(l.release(PersonId{0}, at(5, 9), at(5, 17)));
+    CHECK(l.committed(PersonId{0}, 1) == 8.0);
+    CHECK(l.left(PersonId{0}, 1) == 16.0);
+}
+
+TEST_CASE("hours ledger: the roster leaves it with what it rostered") {
+    const Scenario sc = test::small_scenario();
+    std::vector<std::vector<double>> travel(sc.plan.centres.size(), std::vector<double>(2, 10.0));
+    travel[0][0] = 0;
+    const Roster roster = build_roster(sc, travel);
+    REQUIRE(roster.hours.people() == roster.people.size());
+    std::vector<double> week_h(roster.people.size() * 2, 0.0);
+    for (const RosterShift& s : roster.shifts)
+        for (const Assignment& a : s.people)
+            week_h[a.person.index() * 2 + static_cast<std::size_t>(s.day / 7)] +=
+                (s.end - s.start).hours();
+    int someone = 0;
+    for (const PersonId i : roster.people.ids())
+        for (int wk = 0; wk < 2; ++wk) {
+            const double h = week_h[i.index() * 2 + static_cast<std::size_t>(wk)];
+            CHECK(roster.hours.committed(i, wk) == doctest::Approx(h));
+            CHECK(h <= roster.people[i].weekly_hours + 1e-9);
+            someone += h > 0;
+        }
+    CHECK(someone > 0);
+}
+
+namespace {
+
+/// The small world with one nurse (infirmier), starting on `start_weekday`, `n_days` long.
+Scenario one_nurse(int start_weekday, int n_days, double nurse_hours) {
+    Scenario sc = test::small_scenario();
+    sc.world.start_weekday = start_weekday;
+    sc.world.days = n_days;
+    for (PoolEntry& e : sc.world.pool)
+        if (e.profession == ProfessionId{1}) {
+            e.count = 1;
+            e.weekly_hours = nurse_hours;
+        }
+    return sc;
+}
+
+} // namespace
+
+TEST_CASE("add_line counts a person's hours by calendar week, like the roster, when the run "
+          "starts mid-week") {
+    // The run starts on a Wednesday, the centre's shift is on Mondays and Tuesdays only, and
+    // its one nurse works 24 h a week: the roster gives her Monday and Tuesday of calendar week
+    // 1 (days 5 and 6, 16 h). A line on Thursday (day 8, 8 h) fits the week; a second one on
+    // Friday does not. add_line counted weeks from the run's first day (days 7-13), where she
+    // had no hours yet, and took both: 28 h in her week of 24.
+    Scenario sc = one_nurse(2, 12, 24);
+    sc.world.start_date = "2021-04-07";
+    sc.plan.centres[0].shifts[0].weekdays = 0b0000011; // Monday, Tuesday
+    const Roster roster = [&] {
+        std::vector<std::vector<double>> travel(1, std::vector<double>(2, 10.0));
+        travel[0][0] = 0;
+        return build_roster(sc, travel);
+    }();
+    int nurse = -1;
+    for (const PersonId i : roster.people.ids())
+        if (roster.people[i].profession == ProfessionId{1}) nurse = i.value();
+    REQUIRE(nurse >= 0);
+    REQUIRE(roster.hours.committed(PersonId{nurse}, 1) == 16.0);
+
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(7, 8));
+    const ChangeOutcome thursday = sim.apply(AddLine{CentreRef::named("Alpha centre"), "injection",
+                                                     1, at(8, 9), at(8, 17), false, "infirmier"},
+                                             change_identity("thursday"));
+    REQUIRE_MESSAGE(thursday.applied(), describe_refusal(*thursday.refusal, "en"));
+    CHECK(thursday.people == 1);
+    const ChangeOutcome friday = sim.apply(AddLine{CentreRef::named("Alpha centre"), "injection", 1,
+                                                   at(9, 9), at(9, 13), false, "infirmier"},
+                                           change_identity("friday"));
+    REQUIRE_FALSE(friday.applied());
+    CHECK(friday.refusal->reason == RefusalReason::NoneWithinReach);
+    CHECK(friday.refusal->number == 0);
+    // the next calendar week (day 12 is a Monday) has her hours again: past the run here
+}
+
+TEST_CASE("add_line at several centres takes one person once; refused, it adds nobody") {
+    // two centres in Alpha and one reserve nurse on call: a line at every centre needs two
+    Scenario sc = test::small_scenario();
+    sc.plan.centres.push_back(test::vaccination_centre("Alpha bis"));
+    sc.world.deliveries.push_back({0, 1, 1800, CentreId::none(), ""});
+    PoolEntry reserve = test::pool_entry(1, 0, 1, 30);
+    reserve.on_call = true;
+    reserve.call_in_delay = hours(1);
+    reserve.label = "réserve";
+    sc.world.pool.push_back(reserve);
+    const AddLine both{CentreRef::all(), "injection", 1, SimTime{}, at(2, 17), true, "infirmier"};
+    const Results base = run_replication(sc, RunOptions{7, 0, minutes(15)});
+
+    Simulation one(sc, RunOptions{7, 0, minutes(15)});
+    one.advance_to(at(2, 9));
+    const ChangeOutcome refused = one.apply(both, change_identity("both"));
+    REQUIRE_FALSE(refused.applied());
+    CHECK(refused.refusal->reason == RefusalReason::NoneWithinReach);
+    CHECK(refused.refusal->number == 0); // the one reserve goes to the first centre
+    CHECK(refused.people == 0);
+    CHECK(centre_day_csv(sc, one.run()) == centre_day_csv(sc, base));
+
+    // two reserves: one at each centre
+    sc.world.pool.back().count = 2;
+    Simulation two(sc, RunOptions{7, 0, minutes(15)});
+    two.advance_to(at(2, 9));
+    const LiveState before = two.live_state();
+    const ChangeOutcome applied = two.apply(both, change_identity("both"));
+    REQUIRE_MESSAGE(applied.applied(), describe_refusal(*applied.refusal, "en"));
+    CHECK(applied.people == 2);
+    two.advance_to(at(2, 10, 30));
+    const LiveState after = two.live_state();
+    for (std::size_t c = 0; c < 2; ++c)
+        CHECK(after.centres[c].staff_by_role[2] == before.centres[c].staff_by_role[2] + 1);
+}
+
+TEST_CASE("a move between centres adds no hours: the person's week is counted once") {
+    // One nurse (24 h a week) works Monday 09:00-17:00 at Alpha, and is moved at 10:00 to the
+    // centre in Beta. Her week then holds 8 h: two 8-hour lines later in the week fit, a third
+    // hour does not. The ledger counted the rest of her Monday twice (the Alpha shift and the
+    // moved part at Beta), and refused the second line.
+    Scenario sc = one_nurse(0, 7, 24);
+    sc.plan.centres[0].shifts[0].weekdays = 0b0000001; // Monday
+    Centre beta = test::vaccination_centre("Beta centre");
+    beta.commune = 1;
+    beta.shifts[0].weekdays = 0b0000001;
+    sc.plan.centres.push_back(beta);
+    sc.world.deliveries.push_back({0, 1, 1800, CentreId::none(), ""});
+
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(0, 10));
+    const ChangeOutcome moved =
+        sim.apply(MoveStaff{CentreRef::named("Alpha centre"), CentreRef::named("Beta centre"),
+                            "infirmier", 1, std::nullopt},
+                  change_identity("move"));
+    REQUIRE_MESSAGE(moved.applied(), describe_refusal(*moved.refusal, "en"));
+    CHECK(moved.people == 1);
+    const auto line = [&](int day, int from_h, int to_h, const char* id) {
+        return sim.apply(AddLine{CentreRef::named("Alpha centre"), "injection", 1, at(day, from_h),
+                                 at(day, to_h), false, "infirmier"},
+                         change_identity(id));
+    };
+    const ChangeOutcome wednesday = line(2, 9, 17, "wednesday");
+    REQUIRE_MESSAGE(wednesday.applied(), describe_refusal(*wednesday.refusal, "en"));
+    const ChangeOutcome thursday = line(3, 9, 17, "thursday");
+    REQUIRE_MESSAGE(thursday.applied(), describe_refusal(*thursday.refusal, "en"));
+    const ChangeOutcome friday = line(4, 9, 10, "friday");
+    REQUIRE_FALSE(friday.applied());
+    CHECK(friday.refusal->reason == RefusalReason::NoneWithinReach);
+}
