@@ -177,7 +177,8 @@ TEST_CASE("add_line at several centres takes one person once; refused, it adds n
     two.advance_to(at(2, 10, 30));
     const LiveState after = two.live_state();
     for (std::size_t c = 0; c < 2; ++c)
-        CHECK(after.centres[c].staff_by_role[2] == before.centres[c].staff_by_role[2] + 1);
+        CHECK(after.centres[c].staff_by_role[RoleId{2}] ==
+              before.centres[c].staff_by_role[RoleId{2}] + 1);
 }
 
 TEST_CASE("a move between centres adds no hours: the person's week is counted once") {

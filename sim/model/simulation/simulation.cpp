@@ -169,18 +169,18 @@ LiveState Simulation::live_state() const {
     for (std::size_t c = 0; c < m.centres_.size(); ++c) {
         const CentreRt& rt = m.centres_[c];
         CentreLive& cl = out.centres[c];
-        cl.centre = static_cast<int>(c);
+        cl.centre = CentreId{c};
         cl.doors_open = rt.doors_open;
         cl.waiting = rt.waiting;
         cl.in_centre = rt.in_centre;
-        cl.staff_by_role = rt.role_on_site;
+        cl.staff_by_role = IdVector<RoleId, int>(rt.role_on_site);
         cl.stock = rt.vials.sealed();
         cl.open_vial_doses = rt.vials.open_vial_doses();
         cl.today = rt.acc.row;
     }
     for (const StationRt& s : m.stations_) {
         StationLive sl;
-        sl.station = s.local;
+        sl.station = StationId{s.local};
         if (s.def->kind == StationKind::Area) {
             sl.queued = static_cast<int>(s.area_queue.size());
             sl.servers_present = s.watchers;
