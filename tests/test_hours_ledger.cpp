@@ -90,6 +90,25 @@ TEST_CASE("hours ledger: the roster leaves it with what it rostered") {
     CHECK(someone > 0);
 }
 
+TEST_CASE("the roster staffs nobody on a shift that ends before it starts (a plan editor draft)") {
+    // The plan editor validates drafts as they are typed: a shift whose end is set before its
+    // start reached the roster, and committing a negative span broke the ledger's invariant.
+    Scenario sc = test::small_scenario();
+    REQUIRE(!sc.plan.centres.empty());
+    REQUIRE(!sc.plan.centres[0].shifts.empty());
+    Shift& shift = sc.plan.centres[0].shifts[0];
+    shift.end = shift.start - minutes(30);
+    std::vector<std::vector<double>> travel(sc.plan.centres.size(), std::vector<double>(2, 10.0));
+    const Roster roster = build_roster(sc, travel);
+    int reversed = 0;
+    for (const RosterShift& s : roster.shifts)
+        if (s.centre == CentreId{0} && s.shift == 0) {
+            ++reversed;
+            CHECK(s.people.empty());
+        }
+    CHECK(reversed > 0);
+}
+
 namespace {
 
 /// The small world with one nurse (infirmier), starting on `start_weekday`, `n_days` long.

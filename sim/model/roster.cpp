@@ -197,6 +197,9 @@ Roster build_roster(const Scenario& sc,
             for (Slot& slot : slots) {
                 const CentreId c = slot.rs.centre;
                 const SimTime begin{slot.abs_start}, end{slot.abs_end};
+                // a shift that ends before it starts (a draft in the plan editor; the loader
+                // refuses it) takes nobody: the structural rules report it
+                if (end <= begin) continue;
                 for (const RoleId role : role_order) {
                     // a role whose earlier level could not be filled stays short
                     if (slot.need[role] < level || slot.got[role] != level - 1) continue;
