@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <limits>
 #include <vector>
 
 using namespace riposte;
@@ -40,6 +42,42 @@ TEST_CASE("event queue stays ordered under many random pushes and pops") {
         ++popped;
     }
     CHECK(popped > 5000);
+}
+
+TEST_CASE("event queue pops in (time, priority, sequence) order, negative and extreme times "
+          "included") {
+    // The heap compares (time, order) as one 128-bit key; check it against a plain sort of the
+    // same events, with times of both signs, ties, and the largest and smallest times.
+    EventQueue q;
+    std::vector<Event> pushed;
+    std::uint64_t x = 987654321;
+    auto next = [&] {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        return x >> 33;
+    };
+    auto push = [&](SimTime t, int prio) {
+        const auto id = static_cast<std::uint32_t>(pushed.size());
+        Event e;
+        e.time = t;
+        e.order = (static_cast<std::uint64_t>(prio) << 48) | id;
+        e.target = id;
+        pushed.push_back(e);
+        q.push(t, prio, 0, 0, id, 0);
+    };
+    push(SimTime::max(), 0);
+    push(SimTime{std::numeric_limits<std::int64_t>::min()}, 65535);
+    push(SimTime{-1}, 3);
+    push(SimTime{0}, 3);
+    for (int i = 0; i < 3000; ++i)
+        push(SimTime{static_cast<std::int64_t>(next() % 200) - 100}, static_cast<int>(next() % 4));
+    std::vector<Event> sorted = pushed;
+    std::sort(sorted.begin(), sorted.end(), event_before);
+    std::vector<std::uint32_t> want, got;
+    for (const Event& e : sorted) want.push_back(e.target);
+    while (!q.empty()) got.push_back(q.pop().target);
+    CHECK(got == want);
+    CHECK(got.front() == 1); // the smallest time, whatever its priority
+    CHECK(got.back() == 0);  // SimTime::max()
 }
 
 namespace {

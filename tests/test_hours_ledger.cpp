@@ -234,3 +234,41 @@ TEST_CASE("a move between centres adds no hours: the person's week is counted on
     REQUIRE_FALSE(friday.applied());
     CHECK(friday.refusal->reason == RefusalReason::NoneWithinReach);
 }
+
+TEST_CASE("add_line then change_hours share the ledger: hours a line took are not given twice") {
+    // One nurse, 20 h a week, rostered Monday and Tuesday 09:00-17:00 (16 h). Closing at 18:00
+    // on Tuesday asks her for one more hour: 17 h, it fits. After a 4-hour line on Wednesday
+    // (20 h) it does not, and nobody else may watch the observation area alone: refused.
+    Scenario sc = one_nurse(0, 7, 20);
+    sc.plan.centres[0].shifts[0].weekdays = 0b0000011; // Monday, Tuesday
+    const ChangeHours later{CentreRef::named("Alpha centre"), 1, 1, hours(9), hours(18)};
+
+    Simulation plain(sc, RunOptions{7, 0, minutes(15)});
+    plain.advance_to(at(0, 10));
+    const ChangeOutcome ok = plain.apply(later, change_identity("later"));
+    REQUIRE_MESSAGE(ok.applied(), describe_refusal(*ok.refusal, "en"));
+
+    Simulation busy(sc, RunOptions{7, 0, minutes(15)});
+    busy.advance_to(at(0, 10));
+    const ChangeOutcome line = busy.apply(AddLine{CentreRef::named("Alpha centre"), "injection", 1,
+                                                  at(2, 9), at(2, 13), false, "infirmier"},
+                                          change_identity("line"));
+    REQUIRE_MESSAGE(line.applied(), describe_refusal(*line.refusal, "en"));
+    const ChangeOutcome refused = busy.apply(later, change_identity("later"));
+    REQUIRE_FALSE(refused.applied());
+    CHECK(refused.refusal->reason == RefusalReason::StaffHoursShort);
+    // closing at 16:00 on Tuesday instead needs nobody's extra hours, and gives her an hour
+    // back (19 h): a one-hour line on Thursday fits, a second one does not
+    const ChangeOutcome earlier =
+        busy.apply(ChangeHours{CentreRef::named("Alpha centre"), 1, 1, hours(9), hours(16)},
+                   change_identity("earlier"));
+    REQUIRE_MESSAGE(earlier.applied(), describe_refusal(*earlier.refusal, "en"));
+    const auto thursday = [&](int from_h, const char* id) {
+        return busy.apply(AddLine{CentreRef::named("Alpha centre"), "injection", 1, at(3, from_h),
+                                  at(3, from_h + 1), false, "infirmier"},
+                          change_identity(id));
+    };
+    const ChangeOutcome one = thursday(9, "one");
+    REQUIRE_MESSAGE(one.applied(), describe_refusal(*one.refusal, "en"));
+    CHECK_FALSE(thursday(11, "two").applied());
+}

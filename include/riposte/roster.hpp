@@ -5,6 +5,7 @@
 #include "riposte/model/hours_ledger.hpp"
 #include "riposte/results.hpp"
 #include "riposte/scenario.hpp"
+#include "riposte/territory.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -52,7 +53,9 @@ IdVector<PersonId, RosterPerson> expand_pool(const World& world);
 
 /// Units staffed: the plan's centres (index c), then its mobile teams (index centres + t).
 /// travel_from_centre[u][commune] = minutes from unit u's commune (see territory.hpp), one
-/// entry per unit.
+/// row per unit, sparse (only the communes within reach).
+Roster build_roster(const Scenario& scenario, const std::vector<TravelRow>& travel_from_centre);
+/// The same from dense rows (index = commune, infinity beyond reach).
 Roster build_roster(const Scenario& scenario,
                     const std::vector<std::vector<double>>& travel_from_centre);
 

@@ -36,6 +36,13 @@ IdVector<PersonId, RosterPerson> expand_pool(const World& world) {
 
 Roster build_roster(const Scenario& sc,
                     const std::vector<std::vector<double>>& travel_from_centre) {
+    std::vector<TravelRow> rows;
+    rows.reserve(travel_from_centre.size());
+    for (const auto& dense : travel_from_centre) rows.emplace_back(dense);
+    return build_roster(sc, rows);
+}
+
+Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_from_centre) {
     const World& w = sc.world;
     // Staffed units: the plan's centres, then one per mobile team, open during the team's
     // hours. Home vaccination by the team's nurse on a prescription needs no médecin on
@@ -97,6 +104,9 @@ Roster build_roster(const Scenario& sc,
     for (const PersonId i : roster.people.ids())
         people_of_commune[static_cast<std::size_t>(roster.people[i].home)].push_back(i);
     IdVector<CentreId, IdVector<RoleId, std::vector<PersonId>>> candidates(plan.centres.size());
+    // from the centre being listed, near people
+    IdVector<PersonId, double> home_minutes(n_people, 0.0);
+
     for (const CentreId c : id_range<CentreId>(plan.centres.size())) {
         const auto& tt = travel_from_centre[c.index()];
         IdVector<RoleId, char> role_needed(w.roles.size(), 0);
@@ -104,11 +114,15 @@ Roster build_roster(const Scenario& sc,
             for (std::size_t r = 0; r < sh.staff.size() && r < role_needed.size(); ++r)
                 if (sh.staff[r] > 0) role_needed[RoleId{r}] = 1;
         std::vector<PersonId> near;
-        for (std::size_t m = 0; m < tt.size(); ++m)
-            if (std::isfinite(tt[m]))
-                for (const PersonId i : people_of_commune[m])
-                    if (tt[m] <= roster.people[i].max_commute_minutes)
-                        if (!roster.people[i].on_call) near.push_back(i);
+        for (std::size_t k = 0; k < tt.reached(); ++k) {
+            const double minutes = tt.minutes()[k];
+            for (const PersonId i : people_of_commune[static_cast<std::size_t>(tt.communes()[k])])
+                if (minutes <= roster.people[i].max_commute_minutes)
+                    if (!roster.people[i].on_call) {
+                        near.push_back(i);
+                        home_minutes[i] = minutes;
+                    }
+        }
         candidates[c].resize(w.roles.size());
         for (const RoleId r : id_range<RoleId>(w.roles.size())) {
             if (!role_needed[r]) continue;
@@ -121,8 +135,7 @@ Roster build_roster(const Scenario& sc,
                 const int ra = rank[r][pa.profession];
                 const int rb = rank[r][pb.profession];
                 if (ra != rb) return ra < rb;
-                const double ta = tt[static_cast<std::size_t>(pa.home)],
-                             tb = tt[static_cast<std::size_t>(pb.home)];
+                const double ta = home_minutes[a], tb = home_minutes[b];
                 if (ta != tb) return ta < tb;
                 return a < b;
             });

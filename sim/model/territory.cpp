@@ -76,6 +76,23 @@ std::vector<double> TravelGraph::minutes_from(int source, double cutoff) const {
     return impl_->search(&s, &s + 1, cutoff);
 }
 
+TravelRow::TravelRow(const std::vector<double>& dense) {
+    std::size_t n = 0;
+    for (double d : dense)
+        if (std::isfinite(d)) ++n;
+    communes_.reserve(n);
+    minutes_.reserve(n);
+    for (std::size_t m = 0; m < dense.size(); ++m)
+        if (std::isfinite(dense[m])) {
+            communes_.push_back(static_cast<std::int32_t>(m));
+            minutes_.push_back(dense[m]);
+        }
+}
+
+TravelRow TravelGraph::reach_from(int source, double cutoff) const {
+    return TravelRow(minutes_from(source, cutoff));
+}
+
 std::vector<double> TravelGraph::nearest_of(const std::vector<int>& sources) const {
     std::vector<std::size_t> s(sources.begin(), sources.end());
     if (s.empty())

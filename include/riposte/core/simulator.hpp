@@ -48,6 +48,10 @@ class Simulator {
         return queue_.empty() ? SimTime::max() : queue_.top().time;
     }
     void reserve(std::size_t n) { queue_.reserve(n); }
+    /// The event that runs next (nullptr if none): a handler may prefetch what it will touch.
+    [[nodiscard]] const Event* next_event() const {
+        return queue_.empty() ? nullptr : &queue_.top();
+    }
 
   private:
     EventQueue queue_;

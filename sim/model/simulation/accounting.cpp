@@ -12,18 +12,18 @@ void Simulation::Impl::note_start(StationRt& s, SimTime waited) {
 
 void Simulation::Impl::note_occupancy(StationRt& s) {
     const SimTime now = sim_.now();
-    s.acc.day.place_hours += static_cast<double>(s.area_used) *
+    s.acc.day.place_hours += static_cast<double>(s.places_used()) *
                              static_cast<double>((now - s.acc.occ_since).seconds()) / 3600.0;
     s.acc.occ_since = now;
 }
 
 void Simulation::Impl::close_station_day(StationRt& s, int d, double open_hours) {
     StationAcc& a = s.acc;
-    if (s.def->kind == StationKind::Area) note_occupancy(s);
+    if (s.is_area()) note_occupancy(s);
     StationDayRow& row = a.day;
-    row.centre = s.centre;
+    row.centre = s.centre();
     row.day = d;
-    row.station = s.local;
+    row.station = s.local();
     row.open_hours = open_hours;
     if (row.arrivals > 0 || row.started > 0 || row.staffed_hours > 0 || row.place_hours > 0) {
         if (!a.waits.empty()) {
@@ -61,8 +61,8 @@ void Simulation::Impl::station_run_rows() {
     for (const StationRt& s : stations_) {
         const StationAcc& a = s.acc;
         StationRunRow row;
-        row.centre = s.centre;
-        row.station = s.local;
+        row.centre = s.centre();
+        row.station = s.local();
         row.arrivals = a.arrivals;
         row.started = a.started;
         row.waited = a.waited;
@@ -84,10 +84,10 @@ void Simulation::Impl::station_run_rows() {
                 cum += h;
             }
         }
-        if (s.def->kind == StationKind::Area) {
+        if (s.is_area()) {
             row.mean_occupancy = a.open_s > 0 ? a.place_s / a.open_s : 0.0;
-            row.utilisation = s.def->capacity > 0
-                                  ? row.mean_occupancy / static_cast<double>(s.def->capacity)
+            row.utilisation = s.def().capacity > 0
+                                  ? row.mean_occupancy / static_cast<double>(s.def().capacity)
                                   : 0.0;
         } else {
             row.utilisation = a.staffed_s > 0 ? a.busy_s / a.staffed_s : 0.0;

@@ -15,7 +15,32 @@ namespace riposte {
 // law as when every person drew a key (the order before issue 12), without a key, a sort or a
 // heap entry per person: only the people who book and the queues that are due are touched.
 // The draws come from a stream per queue and day, so a queue's order depends on nothing else.
+bool Simulation::Impl::find_booking_screened(int commune, int group, int d, Booking& b) {
+    if (group_class_.empty()) {
+        const std::size_t ng = w_.groups.size();
+        group_class_.assign(ng, 0);
+        for (std::size_t g = 0; g < ng; ++g) {
+            group_class_[g] = group_classes_;
+            for (std::size_t o = 0; o < g; ++o)
+                if (w_.groups[o].doses == w_.groups[g].doses &&
+                    w_.groups[o].interval_days == w_.groups[g].interval_days) {
+                    group_class_[g] = group_class_[o];
+                    break;
+                }
+            if (group_class_[g] == group_classes_) ++group_classes_;
+        }
+        booking_failed_.assign(w_.territory.communes.size() * group_classes_, 0);
+    }
+    std::uint32_t& failed = booking_failed_[static_cast<std::size_t>(commune) * group_classes_ +
+                                            group_class_[static_cast<std::size_t>(group)]];
+    if (failed == booking_run_) return false;
+    if (find_booking(commune, group, d, b)) return true;
+    failed = booking_run_;
+    return false;
+}
+
 void Simulation::Impl::begin_bookings(int d) {
+    ++booking_run_;
     BookingDay& b = booking_;
     b = BookingDay{};
     b.day = d;
@@ -132,12 +157,20 @@ bool Simulation::Impl::continue_bookings() {
         b.phase = BookingDay::Heads;
     }
     if (b.phase == BookingDay::Heads) {
-        // every queue asking today enters the day's order
+        // every queue asking today enters the day's order. Without walk-ins, a queue whose
+        // (commune, group) can book nothing is left out (failing has no effect); leaving it out
+        // moves no other queue (each draws its keys from its own stream).
         const std::size_t n = queues_.size() / R;
+        const bool screen = !any_walk_ins_ && !any_walk_in_only_;
+        const std::size_t ng = w_.groups.size();
         for (; b.at < n; ++b.at) {
             const auto q = static_cast<std::uint32_t>(b.at * R + r);
             if (queues_[q].size == 0) continue;
             if (slice_spent()) return false;
+            Booking found;
+            if (screen && !find_booking_screened(static_cast<int>(b.at / ng),
+                                                 static_cast<int>(b.at % ng), d, found))
+                continue;
             booking_push_head(q, 0.0, 0);
         }
         b.phase = BookingDay::Merge;
@@ -149,6 +182,23 @@ bool Simulation::Impl::continue_bookings() {
             const BookingDay::Head h = b.heads.back();
             b.heads.pop_back();
             WaitQueue& wq = queues_[h.queue];
+            if (!any_walk_ins_ && !any_walk_in_only_) {
+                // the (commune, group) first (it may be known to fail, the queue not touched)
+                const std::size_t k = h.queue / R;
+                Booking found;
+                if (!find_booking_screened(static_cast<int>(k / w_.groups.size()),
+                                           static_cast<int>(k % w_.groups.size()), d, found))
+                    continue; // queue_failed has nothing to do without walk-ins
+                queue_drop_stale(wq);
+                if (wq.size == 0) continue;
+                IdRun& head = wq.runs[wq.head];
+                book_found(head.first, found); // what try_book would find: the slots are the same
+                ++head.first;
+                --head.count;
+                --wq.size;
+                booking_push_head(h.queue, h.key, h.drawn);
+                continue;
+            }
             queue_drop_stale(wq); // someone may have been booked since the key was drawn
             if (wq.size == 0) continue;
             IdRun& head = wq.runs[wq.head];
@@ -224,6 +274,12 @@ bool Simulation::Impl::try_book(std::int32_t p, int d) {
     DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
     Booking b;
     if (!find_booking(dp.commune, dp.group, d, b)) return false;
+    book_found(p, b);
+    return true;
+}
+
+void Simulation::Impl::book_found(std::int32_t p, const Booking& b) {
+    DemandPerson& dp = persons_[static_cast<std::size_t>(p)];
     book(b.centre, b.day, p, 1);
     if (b.day2 >= 0) {
         book(b.centre, b.day2, p, 2);
@@ -231,7 +287,6 @@ bool Simulation::Impl::try_book(std::int32_t p, int d) {
         dp.dose2_day = static_cast<std::int16_t>(b.day2);
     }
     dp.state = Booked;
-    return true;
 }
 
 bool Simulation::Impl::plan_walk_in(std::int32_t p, int from_day, std::int8_t dose,

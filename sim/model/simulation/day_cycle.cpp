@@ -31,10 +31,9 @@ void Simulation::Impl::on_day_start(int d) {
         rt.acc.row.slots_opened = rt.slots.opened(d);
     }
     for (std::size_t t = 0; t < teams_.size(); ++t)
-        if (teams_[t].alloc[du] > 0) {
-            teams_[t].stock += teams_[t].alloc[du];
+        if (const std::int64_t doses = teams_.deliver(static_cast<int>(t), d); doses > 0) {
             LogEntry e = log_entry(LogKind::Delivery, LogEvent::TeamDosesDelivered);
-            e.count = teams_[t].alloc[du];
+            e.count = doses;
             e.team = static_cast<std::int32_t>(t);
             log(std::move(e));
         }
@@ -268,11 +267,10 @@ void Simulation::Impl::on_booked_arrival(int c) {
 }
 
 void Simulation::Impl::on_day_end(int d) {
-    for (TeamRt& t : teams_) // the mobile teams' rows of the day, in team order
-        if (t.row_pending) {
-            res_.mobile_days.push_back(t.row);
-            t.row_pending = false;
-        }
+    for (std::size_t t = 0; t < teams_.size(); ++t) { // the teams' rows of the day, in order
+        MobileDayRow row;
+        if (teams_.take_row(static_cast<int>(t), row)) res_.mobile_days.push_back(row);
+    }
     if (d == w_.days - 1) // the run ends: closing staff still inside are counted until now
         for (CentreRt& rt : centres_) release_closing_shifts(rt);
     for (std::size_t c = 0; c < centres_.size(); ++c) {
@@ -323,8 +321,8 @@ void Simulation::Impl::on_day_end(int d) {
         }
     }
     for (StationRt& s : stations_) {
-        const Centre& def = plan_.centres[static_cast<std::size_t>(s.centre)];
-        const CentreCalendar::Hours hours = hours_on(s.centre, d);
+        const Centre& def = plan_.centres[static_cast<std::size_t>(s.centre())];
+        const CentreCalendar::Hours hours = hours_on(s.centre(), d);
         const double open_h =
             def.open_on(d, w_.start_weekday) ? (hours.closes - hours.opens).hours() : 0.0;
         close_station_day(s, d, open_h);
@@ -347,25 +345,15 @@ void Simulation::Impl::on_centre_close(int c) {
     rt.doors_open = false;
     // People queued at a station nobody staffs any more will not be seen today: they are
     // sent home (and rebook) so that the staff still inside can finish and leave.
-    for (std::size_t st = 0; st < stations_.size(); ++st) {
+    for (int st = stations_.first(c); st < stations_.last(c); ++st) {
         StationRt& s = stations_[st];
-        if (s.centre != c) continue;
-        const bool stopped = s.def->kind == StationKind::Area
-                                 ? (s.def->role.valid() && s.watchers == 0)
-                                 : s.pool.active_count() == 0;
-        if (!stopped) continue;
-        std::vector<std::int32_t> sent;
-        if (s.def->kind == StationKind::Area) {
-            sent.assign(s.area_queue.begin(), s.area_queue.end());
-            s.area_queue.clear();
-        } else {
-            while (!s.pool.queue_empty()) sent.push_back(s.pool.dequeue());
-        }
+        if (!s.stopped()) continue;
+        const std::vector<std::int32_t> sent = s.send_home();
         if (!sent.empty()) {
             LogEntry e = log_entry(LogKind::Warning, LogEvent::SentHomeAtClosing);
             e.count = static_cast<std::int64_t>(sent.size());
             e.centre = c;
-            e.station = s.local;
+            e.station = s.local();
             log(std::move(e));
         }
         for (std::int32_t p : sent) {

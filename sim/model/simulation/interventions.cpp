@@ -189,15 +189,8 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
     ++rt.closure_gen;
     rt.doors_open = false;
     // everyone queued goes home (and rebooks); those in service finish and leave
-    for (StationRt& s : stations_) {
-        if (s.centre != c) continue;
-        std::vector<std::int32_t> sent;
-        if (s.def->kind == StationKind::Area) {
-            sent.assign(s.area_queue.begin(), s.area_queue.end());
-            s.area_queue.clear();
-        } else {
-            while (!s.pool.queue_empty()) sent.push_back(s.pool.dequeue());
-        }
+    for (int st = stations_.first(c); st < stations_.last(c); ++st) {
+        const std::vector<std::int32_t> sent = stations_[st].send_home();
         for (std::int32_t p : sent) {
             --rt.waiting;
             RIPOSTE_INVARIANT(rt.waiting >= 0);
@@ -259,15 +252,15 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     prof_worked_h_[prof] -= left_s / 3600.0;
     --rt.role_on_site[role];
     if (st >= 0) {
-        StationRt& s = stations_[static_cast<std::size_t>(st)];
+        StationRt& s = stations_[st];
         if (slot >= 0) {
-            s.pool.server(slot).leave_at = now;
-            s.pool.retire(slot); // a busy person finishes the patient in hand
+            s.pool().server(slot).leave_at = now;
+            s.pool().retire(slot); // a busy person finishes the patient in hand
             s.acc.day.staffed_hours = std::max(0.0, s.acc.day.staffed_hours - left_s / 3600.0);
             auto it = std::find(pr.servers.begin(), pr.servers.end(), std::make_pair(st, slot));
             if (it != pr.servers.end()) pr.servers.erase(it);
         } else {
-            --s.watchers;
+            s.unwatch();
             auto it = std::find(pr.watched_areas.begin(), pr.watched_areas.end(), st);
             if (it != pr.watched_areas.end()) pr.watched_areas.erase(it);
         }
@@ -343,14 +336,12 @@ void Simulation::Impl::do_change(const StationSlowed& x, std::uint64_t, ChangeOu
         out.refusal = refuse(RefusalReason::InThePast);
         return;
     }
+    std::vector<int> centres = cs; // in station order, each once
+    std::sort(centres.begin(), centres.end());
+    centres.erase(std::unique(centres.begin(), centres.end()), centres.end());
     std::vector<int> hit;
-    for (StationRt& s : stations_) {
-        if (std::find(cs.begin(), cs.end(), s.centre) == cs.end()) continue;
-        if (!x.station.empty() && s.def->name != x.station) continue;
-        s.slow_factor = x.factor;
-        s.slow_until = x.until;
-        if (hit.empty() || hit.back() != s.centre) hit.push_back(s.centre);
-    }
+    for (const int c : centres)
+        if (stations_.slow(c, x.station, x.factor, x.until) > 0) hit.push_back(c);
     if (hit.empty()) {
         out.refusal = refuse(RefusalReason::UnknownStation, x.station);
         return;
@@ -837,9 +828,7 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
                     continue;
                 for (const auto& p : s.people)
                     if (roster_.people[p.person].profession == prof &&
-                        !centres_[static_cast<std::size_t>(b)]
-                             .stations_of_role[p.role.index()]
-                             .empty())
+                        !stations_.of_role(b, p.role).empty())
                         ++rostered;
             }
         if (rostered == 0) {
@@ -900,9 +889,7 @@ int Simulation::Impl::move_staff_now(int a, int b, ProfessionId prof, int people
         const ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
         for (std::size_t k = 0; k < pr.persons.size(); ++k)
             if (roster_.people[PersonId{pr.persons[k]}].profession == prof &&
-                !centres_[static_cast<std::size_t>(b)]
-                     .stations_of_role[static_cast<std::size_t>(pr.roles[k])]
-                     .empty())
+                !stations_.of_role(b, RoleId{pr.roles[k]}).empty())
                 picks.push_back({rs, pr.persons[k], pr.roles[k]});
     }
     if (!std::isfinite(minutes) || picks.empty()) return 0;
@@ -1128,21 +1115,12 @@ void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeO
                              x.day + 1);
         return;
     }
-    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
-    if (x.day == rt.last_round_day) {
-        TeamRt::Round& r = rt.round_state;
-        if (!r.active) {
-            out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::RoundOver, team.name);
-            return;
-        }
-        // under way: the rest of today's round goes to the listed communes
-        r.sent_to = communes;
-        r.sent_next = 0;
-        r.tries = 0;
-        r.group = 0;
-    } else {
-        rt.sent[x.day] = communes;
+    if (x.day == teams_.last_round_day(t) && !teams_.round(t).active) {
+        out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::RoundOver, team.name);
+        return;
     }
+    // a round under way turns to the listed communes at once; a later one goes there
+    teams_.send(t, x.day, std::move(communes));
 }
 
 // ---------------------------------------------------------------- opening hours

@@ -1,4 +1,5 @@
-// Mobile teams: a day's round of home visits, one visit per event.
+// Mobile teams: a day's round of home visits, one visit per event (the team's state is the
+// MobileTeams component; here: who turns up, travel times, the demand accounting, the events).
 #include "model/simulation/simulation_impl.hpp"
 
 namespace riposte {
@@ -13,7 +14,6 @@ const std::vector<double>& Simulation::Impl::travel_from(int commune) {
 void Simulation::Impl::on_team_day(int t, int rs_index) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
     const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
-    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
     const int d = rs.day;
     MobileDayRow row;
     row.team = t;
@@ -34,87 +34,53 @@ void Simulation::Impl::on_team_day(int t, int rs_index) {
         LogEntry e = log_entry(LogKind::Shortfall, LogEvent::TeamIdle);
         e.team = t;
         log(std::move(e));
-        row.stock_end = rt.stock;
-        rt.row = row;
-        rt.row_pending = true;
+        teams_.stay_in(t, row);
         return;
     }
     // the round: one home visit per event (TeamStep), from the shift's start
-    TeamRt::Round& r = rt.round_state;
-    r = TeamRt::Round{};
-    r.active = true;
-    r.day = d;
-    r.rng = rng_for(name_key("team:" + team.name) ^ mix64(static_cast<std::uint64_t>(d) + 7),
-                    Purpose::Service);
-    r.now = static_cast<double>(rs.start.seconds());
-    r.end = static_cast<double>(rs.end.seconds());
-    r.at = team.base_commune;
-    rt.last_round_day = d;
-    if (const auto it = rt.sent.find(d); it != rt.sent.end()) r.sent_to = it->second;
-    rt.row = row;
-    rt.row_pending = true;
+    teams_.start_round(
+        t, row, d, static_cast<double>(rs.start.seconds()), static_cast<double>(rs.end.seconds()),
+        team.base_commune,
+        rng_for(name_key("team:" + team.name) ^ mix64(static_cast<std::uint64_t>(d) + 7),
+                Purpose::Service));
     sim_.schedule(sim_.now(), h_, TeamStep, static_cast<std::uint32_t>(t), 0, prio_team);
 }
 
 bool Simulation::Impl::team_drive_to(int t, int m) {
     const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
-    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
-    TeamRt::Round& r = rt.round_state;
-    const double there = travel_from(r.at)[static_cast<std::size_t>(m)] * 60.0;
+    const double there = travel_from(teams_.round(t).at)[static_cast<std::size_t>(m)] * 60.0;
     const double back = travel_from(m)[static_cast<std::size_t>(team.base_commune)] * 60.0;
-    if (!std::isfinite(there) || r.now + there + back > r.end) return false;
-    r.now += there;
-    rt.row.drive_minutes += there / 60.0;
-    if (m != r.at) ++rt.row.communes_visited;
-    r.at = m;
-    return true;
+    return teams_.drive_to(t, m, there, back);
 }
 
 // one home visit at commune m; false if time or doses run out
 bool Simulation::Impl::team_visit(int t, int m) {
     const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
-    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
-    TeamRt::Round& r = rt.round_state;
     const VaccineType& vac = w_.vaccines[static_cast<std::size_t>(team.vaccine)];
     const double back = travel_from(m)[static_cast<std::size_t>(team.base_commune)] * 60.0;
-    const double dur = team.visit.sample(r.rng);
-    if (r.now + dur + back > r.end) return false;
-    if (r.vial_left == 0 || r.now >= r.vial_expires) {
-        rt.row.doses_wasted += r.vial_left;
-        r.vial_left = 0;
-        if (rt.stock <= 0) return false;
-        const std::int64_t in_vial = std::min<std::int64_t>(vac.doses_per_vial, rt.stock);
-        rt.stock -= in_vial;
-        RIPOSTE_INVARIANT(rt.stock >= 0);
-        r.vial_left = static_cast<int>(in_vial);
-        r.vial_expires = r.now + static_cast<double>(vac.shelf_life_after_opening.seconds());
-        ++rt.row.vials_opened;
-    }
-    --r.vial_left;
-    ++rt.row.doses_used;
-    r.now += dur + team.minutes_between_homes * 60.0;
-    return true;
+    const double dur = team.visit.sample(teams_.round_rng(t));
+    return teams_.visit(t, dur, back, team.minutes_between_homes * 60.0, vac.doses_per_vial,
+                        static_cast<double>(vac.shelf_life_after_opening.seconds()));
 }
 
 void Simulation::Impl::on_team_step(int t) {
-    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
-    TeamRt::Round& r = rt.round_state;
-    if (!r.active) return;
-    const int d = r.day;
+    if (!teams_.round(t).active) return;
+    const int d = teams_.round(t).day;
     const auto next_step = [&] {
-        const SimTime when = day_start(d) + SimTime{static_cast<std::int64_t>(std::ceil(r.now))};
+        const SimTime when =
+            day_start(d) + SimTime{static_cast<std::int64_t>(std::ceil(teams_.round(t).now))};
         sim_.schedule(std::max(when, sim_.now()), h_, TeamStep, static_cast<std::uint32_t>(t), 0,
                       prio_team);
     };
     // second doses that are due come first
-    if (!r.first_doses) {
-        if (!rt.second_doses.empty() && rt.second_doses.front().day <= d) {
-            const auto due = rt.second_doses.front();
+    if (!teams_.round(t).first_doses) {
+        if (const MobileTeams::Due* owed = teams_.second_dose_due(t, d)) {
+            const MobileTeams::Due due = *owed;
             if (!team_drive_to(t, due.commune) || !team_visit(t, due.commune)) {
                 end_team_round(t);
                 return;
             }
-            rt.second_doses.pop_front();
+            teams_.second_dose_given(t);
             const std::size_t k = cg(due.commune, due.group);
             ++cg_complete_[k];
             ++cg_home_complete_[k];
@@ -122,22 +88,19 @@ void Simulation::Impl::on_team_step(int t) {
             ++res_.totals.complete;
             ++res_.totals.vaccinations;
             ++res_.totals.home_vaccinations;
-            ++rt.row.second_doses;
+            teams_.count_dose(t, true);
             next_step();
             return;
         }
-        r.first_doses = true;
+        teams_.on_to_first_doses(t);
     }
-    // then first doses, commune after commune along the round
+    // then first doses, commune after commune along the round (or the communes it was sent to)
     const std::size_t ng = w_.groups.size();
-    // a team sent to listed communes visits them, else it goes on along its usual round
-    const bool sent = !r.sent_to.empty();
-    const std::vector<int>& round = sent ? r.sent_to : rt.round;
-    std::size_t& next = sent ? r.sent_next : rt.next;
-    while (r.tries < round.size()) {
-        const int m = round[next % round.size()];
-        for (; r.group < ng; ++r.group) {
-            const std::size_t g = r.group;
+    int m = 0;
+    std::size_t g = 0;
+    while (teams_.current_commune(t, m, g)) {
+        for (; g < ng; ++g) {
+            teams_.set_group(t, g);
             const std::size_t k = cg(m, static_cast<int>(g));
             const PopulationGroup& grp = w_.groups[g];
             if (eligible_day_[g] > d || cg_home_first_[k] >= cg_cannot_[k]) continue;
@@ -151,36 +114,29 @@ void Simulation::Impl::on_team_step(int t) {
             ++res_.totals.first_doses;
             ++res_.totals.vaccinations;
             ++res_.totals.home_vaccinations;
-            ++rt.row.first_doses;
+            teams_.count_dose(t, false);
             if (grp.doses == 1) {
                 ++cg_complete_[k];
                 ++cg_home_complete_[k];
                 ++group_complete_[g];
                 ++res_.totals.complete;
             } else {
-                rt.second_doses.push_back({d + grp.interval_days, m, static_cast<int>(g)});
+                teams_.owe_second_dose(t, {d + grp.interval_days, m, static_cast<int>(g)});
             }
             next_step();
             return;
         }
-        ++next; // commune done (or nobody left): on to the next one
-        r.group = 0;
-        ++r.tries;
+        teams_.commune_done(t); // commune done (or nobody left): on to the next one
     }
     end_team_round(t);
 }
 
 void Simulation::Impl::end_team_round(int t) {
-    TeamRt& rt = teams_[static_cast<std::size_t>(t)];
-    TeamRt::Round& r = rt.round_state;
-    r.active = false;
-    rt.row.doses_wasted += r.vial_left; // the team does not keep an opened vial overnight
-    r.vial_left = 0;
-    rt.row.stock_end = rt.stock;
+    teams_.end_round(t);
     LogEntry e = log_entry(LogKind::Info, LogEvent::TeamRound);
     e.team = t;
-    e.count = rt.row.first_doses + rt.row.second_doses;
-    e.count2 = rt.row.communes_visited;
+    e.count = teams_.row(t).first_doses + teams_.row(t).second_doses;
+    e.count2 = teams_.row(t).communes_visited;
     log(std::move(e));
 }
 

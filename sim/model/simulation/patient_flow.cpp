@@ -46,10 +46,9 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
         return;
     }
     const int st = path[static_cast<std::size_t>(pt.step)];
-    StationRt& s = stations_[static_cast<std::size_t>(st)];
+    StationRt& s = stations_[st];
     CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
-    if (!rt.doors_open && (s.def->kind == StationKind::Area ? s.def->role.valid() && s.watchers == 0
-                                                            : s.pool.active_count() == 0)) {
+    if (!rt.doors_open && s.stopped()) {
         // after closing time nobody will staff this station again today: they leave now
         leave_early(p);
         return;
@@ -58,32 +57,30 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
     ++rt.waiting;
     rt.acc.row.max_waiting = std::max(rt.acc.row.max_waiting, rt.waiting);
     ++s.acc.day.arrivals;
-    if (s.def->kind == StationKind::Area) {
-        s.area_queue.push_back(p);
+    s.enqueue(p);
+    if (s.is_area())
         try_fill_area(st);
-    } else {
-        s.pool.enqueue(p);
+    else
         try_start_servers(st);
-    }
 }
 
 void Simulation::Impl::try_start_servers(int st) {
-    StationRt& s = stations_[static_cast<std::size_t>(st)];
-    const int posts = s.def->posts;
-    while (s.pool.has_idle() && !s.pool.queue_empty() &&
-           (posts == 0 || s.pool.busy_count() < posts))
-        start_service(s.pool.dequeue(), st);
+    StationRt& s = stations_[st];
+    const int posts = s.def().posts;
+    while (s.pool().has_idle() && !s.pool().queue_empty() &&
+           (posts == 0 || s.pool().busy_count() < posts))
+        start_service(s.pool().dequeue(), st);
 }
 
 void Simulation::Impl::start_service(std::int32_t p, int st) {
-    StationRt& s = stations_[static_cast<std::size_t>(st)];
+    StationRt& s = stations_[st];
     Patient& pt = pat(p);
     CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
     --rt.waiting;
     RIPOSTE_INVARIANT(rt.waiting >= 0);
     pt.waited += sim_.now() - pt.enqueued;
     // the product is taken when the service starts: no dose or no kit means no service
-    if (s.def->gives_dose && pt.type == PatientType::Vaccination && !pt.got_product) {
+    if (s.def().gives_dose && pt.type == PatientType::Vaccination && !pt.got_product) {
         if (!take_dose(pt.centre)) {
             --rt.in_centre;
             if (pt.walk_in && !plan_.centres[static_cast<std::size_t>(pt.centre)].walk_in_only) {
@@ -97,7 +94,7 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
         }
         pt.got_product = true;
     }
-    if (s.def->takes_sample && pt.type != PatientType::Vaccination && !pt.got_product) {
+    if (s.def().takes_sample && pt.type != PatientType::Vaccination && !pt.got_product) {
         if (test_kits_ <= 0) {
             ++rt.acc.test.no_kit;
             --rt.in_centre;
@@ -111,24 +108,23 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
         pt.sampled = sim_.now();
     }
     note_start(s, sim_.now() - pt.enqueued);
-    pt.server = s.pool.start(p, sim_.now());
-    RIPOSTE_INVARIANT(s.pool.busy_count() <= s.pool.active_count() &&
-                      (s.def->posts == 0 || s.pool.busy_count() <= s.def->posts));
-    SimTime dur = round_seconds(s.def->service.sample(s.rng));
-    if (s.slow_until > sim_.now()) // an outage slows the station: the same draw, stretched
-        dur = round_seconds(static_cast<double>(dur.seconds()) * s.slow_factor);
+    pt.server = s.pool().start(p, sim_.now());
+    RIPOSTE_INVARIANT(s.pool().busy_count() <= s.pool().active_count() &&
+                      (s.def().posts == 0 || s.pool().busy_count() <= s.def().posts));
+    // an outage slows the station: the same draw, stretched
+    const SimTime dur = s.service_time(round_seconds(s.def().service.sample(s.rng())), sim_.now());
     sim_.schedule(sim_.now() + dur, h_, ServiceEnd, static_cast<std::uint32_t>(st),
                   static_cast<std::uint64_t>(p), prio_service_end);
 }
 
 void Simulation::Impl::on_service_end(int st, std::int32_t p) {
-    StationRt& s = stations_[static_cast<std::size_t>(st)];
+    StationRt& s = stations_[st];
     Patient& pt = pat(p);
     CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
-    auto& server = s.pool.server(pt.server);
+    auto& server = s.pool().server(pt.server);
     {
         // time serving past the scheduled end of the shift is overtime, not shift time
-        const auto role = s.def->role.index();
+        const auto role = (s.def().role).index();
         const SimTime from = std::max(server.busy_since, server.planned_end);
         const double busy_ot =
             sim_.now() > from ? static_cast<double>((sim_.now() - from).seconds()) : 0.0;
@@ -142,14 +138,14 @@ void Simulation::Impl::on_service_end(int st, std::int32_t p) {
     const bool leaving = server.leaving;
     const SimTime leave_at = server.leave_at;
     const std::int32_t person = server.person;
-    if (!s.pool.finish(pt.server) && leaving && sim_.now() > leave_at) {
+    if (!s.pool().finish(pt.server) && leaving && sim_.now() > leave_at) {
         // finished the patient in hand after the end of the shift: overtime
         const double ot = static_cast<double>((sim_.now() - leave_at).seconds());
         const auto prof = roster_.people[PersonId{person}].profession.index();
         prof_overtime_h_[prof] += ot / 3600.0;
         prof_worked_h_[prof] += ot / 3600.0;
         rt.acc.row.overtime_hours += ot / 3600.0;
-        rt.role_overtime_s[s.def->role.index()] += ot;
+        rt.role_overtime_s[(s.def().role).index()] += ot;
     }
     pt.server = none;
     ++pt.step;
@@ -158,32 +154,30 @@ void Simulation::Impl::on_service_end(int st, std::int32_t p) {
 }
 
 void Simulation::Impl::try_fill_area(int st) {
-    StationRt& s = stations_[static_cast<std::size_t>(st)];
-    if (s.def->role.valid() && s.watchers == 0) return; // nobody to watch: the area is stopped
-    while (s.area_used < s.def->capacity && !s.area_queue.empty()) {
-        const std::int32_t p = s.area_queue.front();
-        s.area_queue.pop_front();
+    StationRt& s = stations_[st];
+    // a place is taken while one is free and someone watches (an area nobody watches is
+    // stopped)
+    while (s.place_ready()) {
+        note_occupancy(s);
+        const std::int32_t p = s.take_place();
         Patient& pt = pat(p);
         CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
         --rt.waiting;
         RIPOSTE_INVARIANT(rt.waiting >= 0);
-        RIPOSTE_INVARIANT(rt.waiting >= 0);
         pt.waited += sim_.now() - pt.enqueued;
         note_start(s, sim_.now() - pt.enqueued);
-        note_occupancy(s);
-        ++s.area_used;
-        RIPOSTE_INVARIANT(s.area_used <= s.def->capacity);
-        const SimTime dur = round_seconds(s.def->service.sample(s.rng));
+        RIPOSTE_INVARIANT(s.places_used() <= s.def().capacity);
+        const SimTime dur = round_seconds(s.def().service.sample(s.rng()));
         sim_.schedule(sim_.now() + dur, h_, AreaEnd, static_cast<std::uint32_t>(st),
                       static_cast<std::uint64_t>(p), prio_area_end);
     }
 }
 
 void Simulation::Impl::on_area_end(int st, std::int32_t p) {
-    StationRt& s = stations_[static_cast<std::size_t>(st)];
+    StationRt& s = stations_[st];
     note_occupancy(s);
-    --s.area_used;
-    RIPOSTE_INVARIANT(s.area_used >= 0);
+    s.free_place();
+    RIPOSTE_INVARIANT(s.places_used() >= 0);
     ++pat(p).step;
     try_fill_area(st);
     go_to_step(p);

@@ -44,25 +44,11 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
         rt.role_required.assign(w_.roles.size(), 0);
         rt.role_present.assign(w_.roles.size(), 0);
         rt.role_on_site.assign(w_.roles.size(), 0);
-        rt.stations_of_role.assign(w_.roles.size(), {});
-        bool pcr_cut = false;
-        const std::size_t first_station = stations_.size();
-        for (const Station& s : def.stations) {
-            const int id = static_cast<int>(stations_.size());
-            StationRt st;
-            st.centre = static_cast<int>(c);
-            st.def = &s;
-            st.local = static_cast<int>(stations_.size()) - static_cast<int>(first_station);
-            st.rng = rng_for(name_key("station:" + def.name + "/" + s.name), Purpose::Service);
-            stations_.push_back(std::move(st));
-            if (s.role.valid()) rt.stations_of_role[s.role.index()].push_back(id);
-            if (def.vaccinates() && s.flow != Flow::Testing) rt.vacc_path.push_back(id);
-            if (def.tests() && s.flow != Flow::Vaccination) {
-                rt.antigen_path.push_back(id);
-                if (!pcr_cut) rt.pcr_path.push_back(id);
-                if (s.takes_sample) pcr_cut = true; // PCR patients leave once sampled
-            }
-        }
+        std::vector<Rng> service_rngs;
+        for (const Station& s : def.stations)
+            service_rngs.push_back(
+                rng_for(name_key("station:" + def.name + "/" + s.name), Purpose::Service));
+        stations_.add_centre(def, w_.roles.size(), std::move(service_rngs));
         rt.slots.reset(w_.days);
         rt.bookings.resize(static_cast<std::size_t>(w_.days));
         rt.alloc.assign(static_cast<std::size_t>(w_.days), 0);
@@ -75,20 +61,20 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     prof_absent_h_.assign(np, 0);
     prof_commute_h_.assign(np, 0);
 
-    teams_.resize(plan_.mobile_teams.size());
+    teams_.reset(plan_.mobile_teams.size(), w_.days);
     for (std::size_t t = 0; t < teams_.size(); ++t) {
-        teams_[t].alloc.assign(static_cast<std::size_t>(w_.days), 0);
         const MobileTeam& team = plan_.mobile_teams[t];
+        std::vector<int> round;
         if (!team.communes.empty()) {
-            teams_[t].round = team.communes;
+            round = team.communes;
         } else { // every commune, nearest to the base first
             const auto& tt = travel_[nc + t];
-            for (std::size_t m = 0; m < w_.territory.communes.size(); ++m)
-                if (std::isfinite(tt[m])) teams_[t].round.push_back(static_cast<int>(m));
-            std::stable_sort(teams_[t].round.begin(), teams_[t].round.end(), [&](int a, int b) {
+            round.assign(tt.communes().begin(), tt.communes().end());
+            std::stable_sort(round.begin(), round.end(), [&](int a, int b) {
                 return tt[static_cast<std::size_t>(a)] < tt[static_cast<std::size_t>(b)];
             });
         }
+        teams_.set_round(static_cast<int>(t), std::move(round));
     }
     setup_supply_and_slots();
     setup_demand();
@@ -111,7 +97,8 @@ void Simulation::Impl::setup_supply_and_slots() {
     const Allocation alloc = allocate_deliveries(sc_);
     res_.totals.doses_delivered += alloc.delivered;
     for (std::size_t c = 0; c < nc; ++c) centres_[c].alloc = alloc.centre_doses[c];
-    for (std::size_t t = 0; t < teams_.size(); ++t) teams_[t].alloc = alloc.team_doses[t];
+    for (std::size_t t = 0; t < teams_.size(); ++t)
+        teams_.set_deliveries(static_cast<int>(t), alloc.team_doses[t]);
     // Slots: throughput capacity of the day, never more than the doses allocated so far.
     for (std::size_t c = 0; c < nc; ++c) {
         const Centre& def = plan_.centres[c];
@@ -241,11 +228,11 @@ void Simulation::Impl::compute_travel() {
             continue;
         }
         done.emplace(src, travel_.size());
-        travel_.push_back(graph_->minutes_from(src, cutoff));
+        travel_.push_back(graph_->reach_from(src, cutoff));
     }
     for (const auto& t : plan_.mobile_teams) {
         sources.push_back(t.base_commune);
-        travel_.push_back(graph_->minutes_from(t.base_commune));
+        travel_.push_back(graph_->reach_from(t.base_commune));
     }
 }
 
@@ -257,8 +244,9 @@ void Simulation::Impl::compute_choices() {
     walkin_choices_.assign(communes.size(), {});
     test_choices_.assign(communes.size(), {});
     for (std::size_t c = 0; c < plan_.centres.size(); ++c)
-        for (std::size_t m = 0; m < communes.size(); ++m) {
-            const double t = travel_[c][m];
+        for (std::size_t k = 0; k < travel_[c].reached(); ++k) {
+            const auto m = static_cast<std::size_t>(travel_[c].communes()[k]);
+            const double t = travel_[c].minutes()[k];
             if (!(t <= w_.behaviour.max_travel_minutes)) continue;
             if (plan_.centres[c].walk_in_only)
                 walkin_choices_[m].emplace_back(static_cast<int>(c), static_cast<float>(t));

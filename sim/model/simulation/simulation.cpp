@@ -4,6 +4,22 @@
 namespace riposte {
 
 void Simulation::Impl::handle(const Event& e) {
+    // The national run is memory-bound: the next event's patient and station (or centre) are
+    // fetched while this one is handled. A hint only: nothing is read or changed.
+    if (const Event* next = sim_.next_event(); next != nullptr && next->handler == h_) {
+        switch (next->kind) {
+        case ServiceEnd:
+        case AreaEnd:
+            if (next->data < patients_.size()) __builtin_prefetch(&patients_[next->data]);
+            if (next->target < stations_.size()) __builtin_prefetch(&stations_[next->target]);
+            break;
+        case BookedArrival:
+            if (next->target < centres_.size()) __builtin_prefetch(&centres_[next->target]);
+            break;
+        default:
+            break;
+        }
+    }
     switch (e.kind) {
     case DayStart:
         on_day_start(static_cast<int>(e.data));
@@ -180,25 +196,21 @@ LiveState Simulation::live_state() const {
     }
     for (const StationRt& s : m.stations_) {
         StationLive sl;
-        sl.station = StationId{s.local};
-        if (s.def->kind == StationKind::Area) {
-            sl.queued = static_cast<int>(s.area_queue.size());
-            sl.servers_present = s.watchers;
-            sl.places_used = s.area_used;
-            sl.stopped = s.def->role.valid() && s.watchers == 0;
-        } else {
-            sl.queued = static_cast<int>(s.pool.queue_length());
-            sl.servers_present = s.pool.active_count();
-            sl.servers_busy = s.pool.busy_count();
-            sl.stopped = s.pool.active_count() == 0;
-        }
-        out.centres[static_cast<std::size_t>(s.centre)].stations.push_back(sl);
+        sl.station = StationId{s.local()};
+        sl.queued = static_cast<int>(s.queued());
+        sl.servers_present = s.present();
+        sl.stopped = s.stopped();
+        if (s.is_area())
+            sl.places_used = s.places_used();
+        else
+            sl.servers_busy = s.pool().busy_count();
+        out.centres[static_cast<std::size_t>(s.centre())].stations.push_back(sl);
     }
     out.teams.resize(m.teams_.size());
     for (std::size_t t = 0; t < m.teams_.size(); ++t) {
         out.teams[t].team = static_cast<int>(t);
-        out.teams[t].stock = m.teams_[t].stock;
-        out.teams[t].communes_done = static_cast<int>(m.teams_[t].next);
+        out.teams[t].stock = m.teams_.stock(static_cast<int>(t));
+        out.teams[t].communes_done = static_cast<int>(m.teams_.round_position(static_cast<int>(t)));
     }
     return out;
 }

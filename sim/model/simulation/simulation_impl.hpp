@@ -9,8 +9,10 @@
 #include "riposte/exercise.hpp"
 #include "riposte/intervention.hpp"
 #include "riposte/model/centre_calendar.hpp"
+#include "riposte/model/mobile_teams.hpp"
 #include "riposte/model/server_pool.hpp"
 #include "riposte/model/slot_book.hpp"
+#include "riposte/model/station_network.hpp"
 #include "riposte/model/vial_stock.hpp"
 #include "riposte/roster.hpp"
 #include "riposte/simulation.hpp"
@@ -114,32 +116,7 @@ struct Patient {
     SimTime arrival, enqueued, waited, sampled;
 };
 
-/// Queueing accounting of a station: today's figures and the whole run's (after warm-up).
-struct StationAcc {
-    static constexpr double bin_min = 0.25; // whole-run wait histogram: quarter-minute bins
-    static constexpr std::size_t bins = 1440;
-    StationDayRow day;
-    std::vector<double> waits; // today, minutes
-    SimTime occ_since;         // areas: last change of the places used
-    std::int64_t arrivals = 0, started = 0, waited = 0;
-    double wait_sum_min = 0, busy_s = 0, busy_all_s = 0, staffed_s = 0, place_s = 0, open_s = 0;
-    std::vector<std::uint32_t> hist; // run, by wait; the last bin holds the longer waits
-    double wait_max_min = 0;
-};
-
-struct StationRt {
-    int centre = 0;
-    int local = 0; // index within the centre's stations
-    const Station* def = nullptr;
-    ServerPool pool;
-    int area_used = 0;
-    int watchers = 0; // areas: people watching
-    std::deque<std::int32_t> area_queue;
-    Rng rng;
-    StationAcc acc;
-    double slow_factor = 1; // interventions: service takes this much longer until slow_until
-    SimTime slow_until;
-};
+using StationRt = StationNetwork::Node;
 
 struct DayAcc {
     CentreDayRow row;
@@ -151,9 +128,8 @@ struct DayAcc {
 };
 
 struct CentreRt {
-    std::vector<int> vacc_path, antigen_path, pcr_path; // global station ids
-    SlotBook slots;                                     // opened and booked per day
-    CentreCalendar calendar;                            // opening hours per day
+    SlotBook slots;          // opened and booked per day
+    CentreCalendar calendar; // opening hours per day
     // The day's arrivals with an appointment (and walk-in-only visits), in the order they run:
     // only the next one is in the event heap. Each keeps the same-time order it would have had
     // if all had been scheduled at the day's start (a reserved sequence number).
@@ -186,9 +162,7 @@ struct CentreRt {
     // overtime (staff time past the shift end) with the part of it spent serving
     std::vector<double> role_staffed_s, role_busy_s, role_overtime_s, role_busy_overtime_s;
     std::vector<int> role_required, role_present;
-    std::vector<int> role_on_site;          // people on site now, by role
-    std::vector<int> stations_by_role_flat; // filled per role below
-    std::vector<std::vector<int>> stations_of_role;
+    std::vector<int> role_on_site; // people on site now, by role
     // interventions
     SimTime closed_until;          // premises shut (inject or decision) until then
     std::uint32_t closure_gen = 0; // stale Reopen events carry an older generation
@@ -201,35 +175,6 @@ struct CentreRt {
     SimTime slot_length_now;        // day whose walk-in arrivals are being drawn
     std::int64_t used_past = 0;     // doses used on the days before today
     int days_past = 0;              // open days before today
-};
-
-struct TeamRt {
-    std::int64_t stock = 0;
-    std::vector<std::int64_t> alloc; // doses arriving per day
-    std::size_t next = 0;            // position in the round
-    std::vector<int> round;          // communes, in visiting order
-    struct Due {
-        int day, commune, group;
-    };
-    std::deque<Due> second_doses; // home-bound people waiting for their second dose
-    // the day's round in progress: one visit per event, so that a change reaches the team
-    struct Round {
-        bool active = false;
-        int day = 0;
-        double now = 0, end = 0; // seconds since the day's midnight, exact
-        int at = 0;              // commune where the team is
-        int vial_left = 0;
-        double vial_expires = 0;
-        bool first_doses = false; // second doses due are done; on to first doses
-        std::size_t tries = 0, group = 0;
-        Rng rng;
-        std::vector<int> sent_to; // communes the team was sent to today (a decision)
-        std::size_t sent_next = 0;
-    } round_state;
-    int last_round_day = -1;              // day of the last round started
-    std::map<int, std::vector<int>> sent; // day -> communes (send_mobile_team)
-    MobileDayRow row;                     // the day's row, added to the results at the day's end
-    bool row_pending = false;
 };
 
 struct ShiftPresence {
@@ -276,7 +221,7 @@ class Simulation::Impl final : public EventHandler {
     std::vector<std::pair<RoadCut, std::uint32_t>> cuts_; // roads cut now, with their generation
     std::uint32_t road_gen_ = 0;
     Roster roster_;
-    std::vector<std::vector<double>> travel_; // per centre → commune (infinity beyond reach)
+    std::vector<TravelRow> travel_; // per centre → commune (sparse: infinity beyond reach)
     std::vector<std::vector<std::pair<int, float>>> vacc_choices_, test_choices_; // per commune
     std::vector<std::vector<std::pair<int, float>>> walkin_choices_; // walk-in-only centres
     struct WalkVisit {
@@ -286,8 +231,8 @@ class Simulation::Impl final : public EventHandler {
     std::vector<std::vector<std::vector<WalkVisit>>> walk_visits_; // [centre][day]
     bool any_walk_in_only_ = false;
     std::vector<CentreRt> centres_;
-    std::vector<TeamRt> teams_;
-    std::vector<StationRt> stations_;
+    MobileTeams teams_;       // the mobile teams' stock, rounds and second doses
+    StationNetwork stations_; // every centre's stations, and the paths through them
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
     // People waiting for an appointment, in the order they asked: one queue per (commune,
@@ -484,6 +429,13 @@ class Simulation::Impl final : public EventHandler {
         std::vector<Head> heads; // min-heap
     };
     BookingDay booking_;
+    // Without walk-ins, failing to book has no effect, and a (commune, group) that finds nothing
+    // during a day's booking finds nothing until that booking ends (it only takes slots): the
+    // failure is remembered, for every group asking the same slots (same doses and interval).
+    std::vector<std::uint32_t> booking_failed_; // [commune * classes + class]: run it failed in
+    std::vector<std::uint32_t> group_class_;    // per group
+    std::uint32_t group_classes_ = 0;
+    std::uint32_t booking_run_ = 0; // numbers the days' bookings (0: none yet)
     void begin_bookings(int d);
     bool continue_bookings();
     /// Pushes queue `q`'s head into today's order after a key `after`, as the first of the
@@ -502,6 +454,9 @@ class Simulation::Impl final : public EventHandler {
         int centre = -1, day = -1, day2 = -1; // day2: the second injection's, -1 if none
     };
     bool find_booking(int commune, int group, int d, Booking& b) const;
+    /// find_booking, remembering failures within today's booking (no walk-ins only).
+    bool find_booking_screened(int commune, int group, int d, Booking& b);
+    void book_found(std::int32_t p, const Booking& b);
     bool can_book(int commune, int group, int d) const;
     bool plan_walk_in(std::int32_t p, int from_day, std::int8_t dose, bool draw_delay);
     double walk_in_time_of_day(const Centre& def, CentreCalendar::Hours hours, Rng& r) const;
@@ -606,10 +561,10 @@ class Simulation::Impl final : public EventHandler {
     AppliedChange fire(const Change& change, std::uint64_t identity, ChangeSource source,
                        const std::string& id, int centre);
     const std::vector<int>& path_of(const Patient& p) const {
-        const CentreRt& c = centres_[static_cast<std::size_t>(p.centre)];
-        return p.type == PatientType::Vaccination ? c.vacc_path
-               : p.type == PatientType::Antigen   ? c.antigen_path
-                                                  : c.pcr_path;
+        return stations_.path(p.centre,
+                              p.type == PatientType::Vaccination ? StationNetwork::Path::Vaccination
+                              : p.type == PatientType::Antigen   ? StationNetwork::Path::Antigen
+                                                                 : StationNetwork::Path::Pcr);
     }
 };
 

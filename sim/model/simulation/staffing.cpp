@@ -87,11 +87,13 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         for (const auto& a : working) ++count[a.role.index()];
         for (const auto& a : rs.people) ++rostered[a.role.index()];
         for (std::size_t r = 0; r < w_.roles.size(); ++r) {
-            if (rostered[r] == 0 || count[r] > 0 || rt.stations_of_role[r].empty()) continue;
+            if (rostered[r] == 0 || count[r] > 0 || stations_.of_role(c, RoleId{r}).empty())
+                continue;
             int best = -1;
             for (std::size_t k = 0; k < working.size(); ++k) {
                 const auto from = working[k].role.index();
-                const bool can_spare = count[from] >= 2 || rt.stations_of_role[from].empty();
+                const bool can_spare =
+                    count[from] >= 2 || stations_.of_role(c, RoleId{from}).empty();
                 const ProfessionId prof = roster_.people[working[k].person].profession;
                 const int sc = scope_of(prof, RoleId{r});
                 if (!can_spare || sc < 0 || (sc == 1 && !medecin_present)) continue;
@@ -141,14 +143,13 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         prof_commute_h_[prof] +=
             2.0 * travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(person.home)] /
             60.0;
-        const auto& sts = rt.stations_of_role[role];
+        const auto& sts = stations_.of_role(c, a.role);
         pr.station_of.push_back(-1);
         pr.server_of.push_back(-1);
         if (sts.empty()) continue; // e.g. supervision: on site, no station
         int st = -1;
         for (int k : sts) {
-            auto& left =
-                quota[static_cast<std::size_t>(stations_[static_cast<std::size_t>(k)].local)];
+            auto& left = quota[static_cast<std::size_t>(stations_[k].local())];
             if (left > 0) {
                 --left;
                 st = k;
@@ -156,15 +157,15 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             }
         }
         if (st < 0) st = sts[static_cast<std::size_t>(rr[role]++) % sts.size()];
-        StationRt& s = stations_[static_cast<std::size_t>(st)];
+        StationRt& s = stations_[st];
         pr.station_of.back() = st;
-        if (s.def->kind == StationKind::Area) {
-            ++s.watchers;
+        if (s.is_area()) {
+            s.watch();
             pr.watched_areas.push_back(st);
             try_fill_area(st);
         } else {
             const std::int32_t slot =
-                s.pool.add_server(a.person.value(), day_start(rs.day) + rs.end, rs_index);
+                s.pool().add_server(a.person.value(), day_start(rs.day) + rs.end, rs_index);
             pr.servers.emplace_back(st, slot);
             pr.server_of.back() = slot;
             s.acc.day.staffed_hours += len_s / 3600.0;
@@ -192,13 +193,13 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
     CentreRt& rt = centres_[rs.centre.index()];
     for (const auto& [st, slot] : pr.servers) {
-        StationRt& s = stations_[static_cast<std::size_t>(st)];
+        ServerPool& pool = stations_[st].pool();
         // overtime until now is counted below; a busy server adds what the patient in hand
         // takes from now on
-        s.pool.server(slot).leave_at = std::max(shift_end, sim_.now());
-        s.pool.retire(slot); // busy servers leave after the patient in hand
+        pool.server(slot).leave_at = std::max(shift_end, sim_.now());
+        pool.retire(slot); // busy servers leave after the patient in hand
     }
-    for (int st : pr.watched_areas) --stations_[static_cast<std::size_t>(st)].watchers;
+    for (int st : pr.watched_areas) stations_[st].unwatch();
     for (int role : pr.roles) --rt.role_on_site[static_cast<std::size_t>(role)];
     // overtime of the closing shift: from the shift end until now (centre empty)
     if (sim_.now() > shift_end) {

@@ -1,0 +1,172 @@
+#pragma once
+// The stations of every centre at run time, and the paths patients take through them. Each
+// station is a queue with a pool of servers (ServerPool) or an area with places, watched by
+// staff; an outage slows its services for a while. Bookkeeping, like SlotBook: the model owns
+// the clock, the patients and the events, and tells the network what happens (staff come and
+// go, a patient takes a place, an outage starts); the network answers what the model and the
+// live state ask (who is present, what is queued, is the station stopped).
+//
+// Stations are numbered across the run, centre after centre in plan order, each centre's in
+// its plan order; a centre's stations are contiguous.
+#include "riposte/core/rng.hpp"
+#include "riposte/model/server_pool.hpp"
+#include "riposte/results.hpp"
+#include "riposte/scenario.hpp"
+
+#include <cstdint>
+#include <deque>
+#include <string_view>
+#include <vector>
+
+namespace riposte {
+
+/// Queueing accounting of a station, kept by the model: today's figures and the whole run's
+/// (after warm-up).
+struct StationAcc {
+    static constexpr double bin_min = 0.25; // whole-run wait histogram: quarter-minute bins
+    static constexpr std::size_t bins = 1440;
+    StationDayRow day;
+    std::vector<double> waits; // today, minutes
+    SimTime occ_since;         // areas: last change of the places used
+    std::int64_t arrivals = 0, started = 0, waited = 0;
+    double wait_sum_min = 0, busy_s = 0, busy_all_s = 0, staffed_s = 0, place_s = 0, open_s = 0;
+    std::vector<std::uint32_t> hist; // run, by wait; the last bin holds the longer waits
+    double wait_max_min = 0;
+};
+
+class StationNetwork {
+  public:
+    /// One station at run time.
+    class Node {
+      public:
+        Node(const Station& def, int centre, int local, Rng rng)
+            : def_(&def), centre_(centre), local_(local), rng_(rng) {}
+
+        [[nodiscard]] const Station& def() const { return *def_; }
+        [[nodiscard]] bool is_area() const { return def_->kind == StationKind::Area; }
+        [[nodiscard]] int centre() const { return centre_; }
+        /// Index within the centre's stations.
+        [[nodiscard]] int local() const { return local_; }
+
+        // ---- staff
+        /// Servers (a queue station): who serves, and the queue (see ServerPool).
+        [[nodiscard]] ServerPool& pool() { return pool_; }
+        [[nodiscard]] const ServerPool& pool() const { return pool_; }
+        /// Areas: one more (fewer) person watches it.
+        void watch() { ++watchers_; }
+        void unwatch() { --watchers_; }
+        /// Staff present: servers, or people watching an area.
+        [[nodiscard]] int present() const { return is_area() ? watchers_ : pool_.active_count(); }
+        /// Nobody serves it (an area is stopped when it needs watching and nobody does).
+        [[nodiscard]] bool stopped() const {
+            return is_area() ? def_->role.valid() && watchers_ == 0 : pool_.active_count() == 0;
+        }
+
+        // ---- patients
+        /// A patient joins the queue (an area's queue for a place).
+        void enqueue(std::int32_t patient) {
+            if (is_area())
+                area_queue_.push_back(patient);
+            else
+                pool_.enqueue(patient);
+        }
+        [[nodiscard]] std::size_t queued() const {
+            return is_area() ? area_queue_.size() : pool_.queue_length();
+        }
+        /// Areas: someone queues, a place is free, and someone watches (or nobody needs to).
+        [[nodiscard]] bool place_ready() const {
+            return !(def_->role.valid() && watchers_ == 0) && places_used_ < def_->capacity &&
+                   !area_queue_.empty();
+        }
+        /// Areas: the next patient of the queue takes a place (the caller checked place_ready()).
+        std::int32_t take_place() {
+            const std::int32_t p = area_queue_.front();
+            area_queue_.pop_front();
+            ++places_used_;
+            return p;
+        }
+        /// Areas: a patient leaves their place.
+        void free_place() { --places_used_; }
+        [[nodiscard]] int places_used() const { return places_used_; }
+        /// Everyone queued leaves the queue (closing, premises lost), in queue order.
+        std::vector<std::int32_t> send_home();
+
+        // ---- service
+        /// The service stream (the draws of this station's services).
+        [[nodiscard]] Rng& rng() { return rng_; }
+        /// An outage: services take `factor` times longer until `until`.
+        void slow(double factor, SimTime until) {
+            slow_factor_ = factor;
+            slow_until_ = until;
+        }
+        /// A service drawn at `drawn` that starts `now`: stretched while an outage holds.
+        [[nodiscard]] SimTime service_time(SimTime drawn, SimTime now) const {
+            return slow_until_ > now
+                       ? round_seconds(static_cast<double>(drawn.seconds()) * slow_factor_)
+                       : drawn;
+        }
+
+        StationAcc acc; ///< the model's accounting of the station
+
+      private:
+        const Station* def_;
+        int centre_ = 0;
+        int local_ = 0;
+        ServerPool pool_;
+        int places_used_ = 0;
+        int watchers_ = 0;
+        std::deque<std::int32_t> area_queue_;
+        Rng rng_;
+        double slow_factor_ = 1;
+        SimTime slow_until_;
+    };
+
+    /// The paths through a centre: stations in the order a patient goes through them.
+    enum class Path : std::uint8_t { Vaccination, Antigen, Pcr };
+
+    /// Adds centre `def`'s stations (the next centre), `service_rngs` one per station in plan
+    /// order, and builds its paths: vaccination through the stations not for testing only;
+    /// antigen tests through those not for vaccination only; PCR tests the same, leaving once
+    /// sampled. `roles` is the world's number of roles.
+    void add_centre(const Centre& def, std::size_t roles, std::vector<Rng> service_rngs);
+
+    [[nodiscard]] std::size_t size() const { return nodes_.size(); }
+    [[nodiscard]] Node& operator[](int id) { return nodes_[static_cast<std::size_t>(id)]; }
+    [[nodiscard]] const Node& operator[](int id) const {
+        return nodes_[static_cast<std::size_t>(id)];
+    }
+    [[nodiscard]] auto begin() { return nodes_.begin(); }
+    [[nodiscard]] auto end() { return nodes_.end(); }
+    [[nodiscard]] auto begin() const { return nodes_.begin(); }
+    [[nodiscard]] auto end() const { return nodes_.end(); }
+
+    /// Centre `centre`'s stations: ids [first, last).
+    [[nodiscard]] int first(int centre) const { return at(centre).first; }
+    [[nodiscard]] int last(int centre) const { return at(centre).last; }
+    [[nodiscard]] const std::vector<int>& path(int centre, Path p) const {
+        const CentreStations& c = at(centre);
+        return p == Path::Vaccination ? c.vaccination : p == Path::Antigen ? c.antigen : c.pcr;
+    }
+    /// Centre `centre`'s stations staffed by `role` (none: the role works off any station).
+    [[nodiscard]] const std::vector<int>& of_role(int centre, RoleId role) const {
+        return at(centre).of_role[role];
+    }
+
+    /// Slows centre `centre`'s stations called `name` (every one when empty) until `until`;
+    /// how many were slowed.
+    int slow(int centre, std::string_view name, double factor, SimTime until);
+
+  private:
+    struct CentreStations {
+        int first = 0, last = 0;
+        std::vector<int> vaccination, antigen, pcr;
+        IdVector<RoleId, std::vector<int>> of_role;
+    };
+    [[nodiscard]] const CentreStations& at(int centre) const {
+        return centres_[static_cast<std::size_t>(centre)];
+    }
+    std::vector<Node> nodes_;
+    std::vector<CentreStations> centres_;
+};
+
+} // namespace riposte

@@ -1,0 +1,53 @@
+// The stations of every centre at run time (see riposte/model/station_network.hpp).
+#include "riposte/model/station_network.hpp"
+
+#include "riposte/core/invariant.hpp"
+
+namespace riposte {
+
+std::vector<std::int32_t> StationNetwork::Node::send_home() {
+    std::vector<std::int32_t> sent;
+    if (is_area()) {
+        sent.assign(area_queue_.begin(), area_queue_.end());
+        area_queue_.clear();
+    } else {
+        while (!pool_.queue_empty()) sent.push_back(pool_.dequeue());
+    }
+    return sent;
+}
+
+void StationNetwork::add_centre(const Centre& def, std::size_t roles,
+                                std::vector<Rng> service_rngs) {
+    RIPOSTE_INVARIANT(service_rngs.size() == def.stations.size());
+    const int centre = static_cast<int>(centres_.size());
+    CentreStations& c = centres_.emplace_back();
+    c.first = static_cast<int>(nodes_.size());
+    c.of_role.assign(roles, {});
+    bool pcr_cut = false;
+    for (std::size_t k = 0; k < def.stations.size(); ++k) {
+        const Station& s = def.stations[k];
+        const int id = static_cast<int>(nodes_.size());
+        nodes_.emplace_back(s, centre, static_cast<int>(k), service_rngs[k]);
+        if (s.role.valid()) c.of_role[s.role].push_back(id);
+        if (def.vaccinates() && s.flow != Flow::Testing) c.vaccination.push_back(id);
+        if (def.tests() && s.flow != Flow::Vaccination) {
+            c.antigen.push_back(id);
+            if (!pcr_cut) c.pcr.push_back(id);
+            if (s.takes_sample) pcr_cut = true; // PCR patients leave once sampled
+        }
+    }
+    c.last = static_cast<int>(nodes_.size());
+}
+
+int StationNetwork::slow(int centre, std::string_view name, double factor, SimTime until) {
+    int n = 0;
+    for (int id = first(centre); id < last(centre); ++id) {
+        Node& s = (*this)[id];
+        if (!name.empty() && s.def().name != name) continue;
+        s.slow(factor, until);
+        ++n;
+    }
+    return n;
+}
+
+} // namespace riposte

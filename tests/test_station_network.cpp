@@ -1,0 +1,116 @@
+// The station network component (issue 8 §1): every centre's stations at run time, the paths
+// through them, staff coming and going, areas, outages.
+#include "fixtures.hpp"
+#include "riposte/model/station_network.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace riposte;
+
+namespace {
+
+/// A centre that vaccinates and tests: reception (both flows), interview, injection and an
+/// observation area for vaccination; a swab station and a result desk for tests.
+Centre both_centre() {
+    Centre c = test::vaccination_centre("Both");
+    c.kind = CentreKind::Both;
+    c.stations.push_back(
+        {"swab", StationKind::Servers, Flow::Testing, RoleId{5}, test::dist("3"), 0, false, true});
+    c.stations.push_back({"result", StationKind::Servers, Flow::Testing, RoleId{0}, test::dist("2"),
+                          0, false, false});
+    return c;
+}
+
+std::vector<Rng> rngs(std::size_t n) {
+    std::vector<Rng> out;
+    for (std::size_t k = 0; k < n; ++k) out.emplace_back(1, 0, k, Purpose::Service);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("station network: centres' stations are numbered in order, with their paths") {
+    const Centre a = test::vaccination_centre("A");
+    const Centre b = both_centre();
+    StationNetwork net;
+    net.add_centre(a, 6, rngs(a.stations.size()));
+    net.add_centre(b, 6, rngs(b.stations.size()));
+    REQUIRE(net.size() == 4 + 6);
+    CHECK(net.first(0) == 0);
+    CHECK(net.last(0) == 4);
+    CHECK(net.first(1) == 4);
+    CHECK(net.last(1) == 10);
+    CHECK(net[5].centre() == 1);
+    CHECK(net[5].local() == 1);
+    CHECK(net[5].def().name == "interview");
+    using P = StationNetwork::Path;
+    CHECK(net.path(0, P::Vaccination) == std::vector<int>{0, 1, 2, 3});
+    CHECK(net.path(0, P::Antigen).empty());
+    CHECK(net.path(1, P::Vaccination) == std::vector<int>{4, 5, 6, 7});
+    CHECK(net.path(1, P::Antigen) == std::vector<int>{4, 8, 9});
+    CHECK(net.path(1, P::Pcr) == std::vector<int>{4, 8});       // PCR patients leave once sampled
+    CHECK(net.of_role(1, RoleId{0}) == std::vector<int>{4, 9}); // reception and the result desk
+    CHECK(net.of_role(1, RoleId{4}).empty());                   // supervision: no station
+    CHECK(net.of_role(0, RoleId{3}) == std::vector<int>{3});
+}
+
+TEST_CASE("station network: staff present, queues, a stopped station, sending the queue home") {
+    const Centre a = test::vaccination_centre("A");
+    StationNetwork net;
+    net.add_centre(a, 6, rngs(a.stations.size()));
+    StationNetwork::Node& desk = net[0];
+    CHECK_FALSE(desk.is_area());
+    CHECK(desk.stopped());
+    CHECK(desk.present() == 0);
+    desk.enqueue(11);
+    desk.enqueue(12);
+    desk.enqueue(13);
+    CHECK(desk.queued() == 3);
+    const std::int32_t slot = desk.pool().add_server(7, hours(17), 0);
+    CHECK(desk.present() == 1);
+    CHECK_FALSE(desk.stopped());
+    CHECK(desk.pool().dequeue() == 11);
+    desk.pool().retire(slot);
+    CHECK(desk.stopped());
+    CHECK(desk.send_home() == std::vector<std::int32_t>{12, 13});
+    CHECK(desk.queued() == 0);
+
+    // the observation area: watched by role 3, 30 places
+    StationNetwork::Node& area = net[3];
+    REQUIRE(area.is_area());
+    area.enqueue(21);
+    area.enqueue(22);
+    CHECK(area.stopped());
+    CHECK_FALSE(area.place_ready()); // nobody watches
+    area.watch();
+    CHECK(area.present() == 1);
+    REQUIRE(area.place_ready());
+    CHECK(area.take_place() == 21);
+    CHECK(area.take_place() == 22);
+    CHECK(area.places_used() == 2);
+    CHECK_FALSE(area.place_ready()); // nobody queued
+    area.free_place();
+    CHECK(area.places_used() == 1);
+    area.enqueue(23);
+    area.unwatch();
+    CHECK(area.stopped());
+    CHECK_FALSE(area.place_ready());
+    CHECK(area.send_home() == std::vector<std::int32_t>{23});
+    CHECK(area.places_used() == 1); // a patient in place stays until the end of their time
+}
+
+TEST_CASE("station network: an outage stretches services at the stations named, until its end") {
+    const Centre a = test::vaccination_centre("A");
+    const Centre b = both_centre();
+    StationNetwork net;
+    net.add_centre(a, 6, rngs(a.stations.size()));
+    net.add_centre(b, 6, rngs(b.stations.size()));
+    CHECK(net.slow(1, "reception", 2.5, hours(12)) == 1);
+    CHECK(net.slow(1, "nowhere", 2.5, hours(12)) == 0);
+    CHECK(net[4].service_time(seconds(100), hours(11)) == seconds(250));
+    CHECK(net[4].service_time(seconds(100), hours(12)) == seconds(100)); // over
+    CHECK(net[0].service_time(seconds(100), hours(11)) == seconds(100)); // another centre
+    CHECK(net[5].service_time(seconds(100), hours(11)) == seconds(100)); // another station
+    CHECK(net.slow(0, "", 1.5, hours(10)) == 4); // every station of the centre
+    CHECK(net[3].service_time(seconds(101), hours(9)) == seconds(152)); // 151.5, rounded
+}
