@@ -142,10 +142,10 @@ void Simulation::Impl::finalise() {
         row.people_in_pool = in_pool[p];
         row.people_used = used[p];
         row.rostered_hours = roster_.hours_by_profession[p];
-        row.worked_hours = prof_worked_h_[p];
-        row.overtime_hours = prof_overtime_h_[p];
-        row.absent_hours = prof_absent_h_[p];
-        row.commute_hours = prof_commute_h_[p];
+        row.worked_hours = prof_worked_h_[ProfessionId{p}];
+        row.overtime_hours = prof_overtime_h_[ProfessionId{p}];
+        row.absent_hours = prof_absent_h_[ProfessionId{p}];
+        row.commute_hours = prof_commute_h_[ProfessionId{p}];
         row.cost_eur = row.worked_hours * w_.hourly_cost_eur;
         res_.professions.push_back(row);
         t.staff_hours += row.worked_hours;

@@ -88,7 +88,7 @@ std::vector<int> Simulation::Impl::resolve(const CentreRef& ref,
         std::int64_t best = -1;
         int pick = -1;
         for (int c = 0; c < n; ++c) {
-            const CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+            const CentreRt& rt = centres_[CentreId{c}];
             const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
             std::int64_t size = rt.slots.total_opened();
             if (size == 0)
@@ -182,7 +182,7 @@ ChangeOutcome Simulation::Impl::apply(const Change& change, std::uint64_t identi
 // ---------------------------------------------------------------- centres: shut and reopen
 
 void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
     const SimTime now = sim_.now();
     rt.closed_until = std::max(rt.closed_until, until);
@@ -230,7 +230,7 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
 }
 
 void Simulation::Impl::on_reopen(int c, std::uint32_t gen) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     if (gen != rt.closure_gen || sim_.now() < rt.closed_until) return;
     rt.doors_open = true;
 }
@@ -238,7 +238,7 @@ void Simulation::Impl::on_reopen(int c, std::uint32_t gen) {
 void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
-    CentreRt& rt = centres_[rs.centre.index()];
+    CentreRt& rt = centres_[rs.centre];
     const int person = pr.persons[k];
     const auto role = static_cast<std::size_t>(pr.roles[k]);
     const int st = pr.station_of[k];
@@ -249,7 +249,7 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     const double left_s = end > now ? static_cast<double>((end - now).seconds()) : 0.0;
     const auto prof = roster_.people[PersonId{person}].profession.index();
     rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
-    prof_worked_h_[prof] -= left_s / 3600.0;
+    prof_worked_h_[ProfessionId{prof}] -= left_s / 3600.0;
     --rt.role_on_site[role];
     if (st >= 0) {
         StationRt& s = stations_[st];
@@ -303,7 +303,7 @@ void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOu
         return;
     }
     for (int c : cs) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         if (rt.closed_until <= now) {
             out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::CentreNotClosed,
                                  centre_name(c));
@@ -311,7 +311,7 @@ void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOu
         }
     }
     for (int c : cs) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
         rt.closed_until = now;
         ++rt.closure_gen;
@@ -563,7 +563,7 @@ void Simulation::Impl::do_change(const DeliveryLate& x, std::uint64_t, ChangeOut
         return;
     }
     for (int c : cs) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         for (int e = last_day_started_ + 1; e < w_.days; ++e) {
             std::int64_t& due = rt.alloc[static_cast<std::size_t>(e)];
             if (due <= 0) continue;
@@ -591,7 +591,7 @@ void Simulation::Impl::do_change(const ColdChainFailure& x, std::uint64_t, Chang
     const auto cs = resolve(x.centre, out.refusal);
     if (out.refusal) return;
     for (int c : cs) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         const std::int64_t lost = rt.vials.destroy(); // the opened vial's expiry is stale
         rt.acc.row.doses_wasted += lost;
         out.doses += lost;
@@ -616,13 +616,13 @@ void Simulation::Impl::do_change(const ReallocateDoses& x, std::uint64_t, Change
             refuse(RefusalReason::NotApplicable, RefusalDetail::VaccineNotGiven, b.name, a.name);
         return;
     }
-    CentreRt& ra = centres_[static_cast<std::size_t>(from[0])];
+    CentreRt& ra = centres_[CentreId{from[0]}];
     if (!ra.vials.take_out(x.doses)) {
         out.refusal =
             refuse(RefusalReason::NotEnoughStock, a.name, static_cast<double>(ra.vials.sealed()));
         return;
     }
-    centres_[static_cast<std::size_t>(to[0])].vials.receive(x.doses);
+    centres_[CentreId{to[0]}].vials.receive(x.doses);
     out.doses = x.doses;
     out.centres = {from[0], to[0]};
 }
@@ -643,7 +643,7 @@ void Simulation::Impl::do_change(const DemandSurge& x, std::uint64_t, ChangeOutc
     const SimTime now = sim_.now();
     const int d = now.day();
     for (int c : cs) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
         rt.surge_factor = x.factor;
         rt.surge_group = -1;
@@ -683,7 +683,7 @@ void Simulation::Impl::surge_people(const DemandSurge& x, ChangeOutcome& out) {
         const Centre& def = plan_.centres[ci];
         if (!def.vaccinates() || def.walk_in_only || (m >= 0 && def.commune != m)) continue;
         const int c = static_cast<int>(ci);
-        CentreRt& rt = centres_[ci];
+        CentreRt& rt = centres_[CentreId{ci}];
         if (rt.surge_until <= now) rt.surge_factor = 1; // a surge at the centre keeps its factor
         rt.surge_walk_ins = x.walk_ins_per_hour;
         rt.surge_group = g;
@@ -761,7 +761,7 @@ void Simulation::Impl::do_change(const ChangeBooking& x, std::uint64_t, ChangeOu
         for (int c : cs) {
             const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
             if (!def.vaccinates() || def.walk_in_only) continue;
-            CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+            CentreRt& rt = centres_[CentreId{c}];
             Centre changed = def;
             if (rt.slot_change_from < from && rt.slot_length_now.seconds() > 0)
                 changed.slot_length = rt.slot_length_now; // an earlier change holds
@@ -1042,7 +1042,7 @@ void Simulation::Impl::evaluate_triggers() {
                 holds = static_cast<std::size_t>(d) < inc.size() &&
                         inc[static_cast<std::size_t>(d)] > when.threshold;
             } else {
-                const CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+                const CentreRt& rt = centres_[CentreId{c}];
                 if (when.kind == Condition::Kind::QueueAbove) {
                     SimTime& since = tr.above_since[static_cast<std::size_t>(c)];
                     if (static_cast<double>(rt.waiting) > when.threshold) {
@@ -1150,8 +1150,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     if (tonight)
         for (int c : cs) {
             const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
-            const CentreCalendar::Hours h =
-                centres_[static_cast<std::size_t>(c)].calendar.on(today);
+            const CentreCalendar::Hours h = centres_[CentreId{c}].calendar.on(today);
             if (!def.open_on(today, w_.start_weekday) || def.continuous) continue;
             if (x.opens != h.opens || x.closes <= h.closes) {
                 out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::TodayOnlyLater);
@@ -1195,7 +1194,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         for (int d = x.from_day; d <= x.to_day; ++d) {
             if (!def.open_on(d, w_.start_weekday)) continue;
             days_changed.emplace_back(c, d);
-            const CentreCalendar::Hours was = centres_[static_cast<std::size_t>(c)].calendar.on(d);
+            const CentreCalendar::Hours was = centres_[CentreId{c}].calendar.on(d);
             std::vector<int> day_shifts; // the plan's shifts of the day at the centre
             for (int rs : shifts_by_day_[static_cast<std::size_t>(d)])
                 if (roster_.shifts[static_cast<std::size_t>(rs)].centre == CentreId{c})
@@ -1320,7 +1319,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     }
     std::vector<int> touched;
     for (const auto& [c, d] : days_changed) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         rt.calendar.set(d, w_.days, want);
         if (touched.empty() || touched.back() != c) touched.push_back(c);
         if (d == today && tonight) { // today: the doors close later
@@ -1341,7 +1340,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     for (int c : touched) {
         const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
         if (!def.vaccinates() || def.walk_in_only) continue;
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         // each day's capacity from its own hours (and the slot length as changed by booking)
         std::vector<std::int64_t> capacity(static_cast<std::size_t>(w_.days));
         for (int d = 0; d < w_.days; ++d) {

@@ -27,7 +27,7 @@ void Simulation::Impl::on_team_day(int t, int rs_index) {
         ++row.staff_present;
         const auto& a = rs.people[i];
         const RosterPerson& person = roster_.people[a.person];
-        prof_worked_h_[person.profession.index()] += len_h;
+        prof_worked_h_[person.profession] += len_h;
         if (a.role == team.role_needed) can_go = true;
     }
     if (!can_go || row.staff_present == 0) {

@@ -14,7 +14,8 @@ void Simulation::Impl::handle(const Event& e) {
             if (next->target < stations_.size()) __builtin_prefetch(&stations_[next->target]);
             break;
         case BookedArrival:
-            if (next->target < centres_.size()) __builtin_prefetch(&centres_[next->target]);
+            if (next->target < centres_.size())
+                __builtin_prefetch(&centres_[CentreId{next->target}]);
             break;
         default:
             break;
@@ -58,8 +59,7 @@ void Simulation::Impl::handle(const Event& e) {
         sample_queues();
         break;
     case CentreClose: // a close moved later today by change_hours leaves a stale one
-        if (static_cast<std::uint32_t>(e.data) ==
-            centres_[static_cast<std::size_t>(e.target)].close_gen)
+        if (static_cast<std::uint32_t>(e.data) == centres_[CentreId{e.target}].close_gen)
             on_centre_close(static_cast<int>(e.target));
         break;
     case CentreOpen:
@@ -183,7 +183,7 @@ LiveState Simulation::live_state() const {
     out.test_kits = m.test_kits_;
     out.centres.resize(m.centres_.size());
     for (std::size_t c = 0; c < m.centres_.size(); ++c) {
-        const CentreRt& rt = m.centres_[c];
+        const CentreRt& rt = m.centres_[CentreId{c}];
         CentreLive& cl = out.centres[c];
         cl.centre = CentreId{c};
         cl.doors_open = rt.doors_open;

@@ -230,7 +230,7 @@ class Simulation::Impl final : public EventHandler {
     };
     std::vector<std::vector<std::vector<WalkVisit>>> walk_visits_; // [centre][day]
     bool any_walk_in_only_ = false;
-    std::vector<CentreRt> centres_;
+    IdVector<CentreId, CentreRt> centres_;
     MobileTeams teams_;       // the mobile teams' stock, rounds and second doses
     StationNetwork stations_; // every centre's stations, and the paths through them
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
@@ -268,7 +268,8 @@ class Simulation::Impl final : public EventHandler {
     // accounting
     std::vector<std::int64_t> cg_first_, cg_complete_, cg_wanting_, cg_cannot_, cg_population_;
     std::vector<std::int64_t> group_first_, group_complete_, group_wanting_, group_population_;
-    std::vector<double> prof_worked_h_, prof_overtime_h_, prof_absent_h_, prof_commute_h_;
+    IdVector<ProfessionId, double> prof_worked_h_, prof_overtime_h_, prof_absent_h_,
+        prof_commute_h_;
     std::vector<char> person_used_;
     std::vector<float> all_waits_;
     std::int64_t test_kits_ = 0;
@@ -343,7 +344,7 @@ class Simulation::Impl final : public EventHandler {
     SimTime day_start(int d) const { return days(d); }
     /// The centre's opening hours on day `d` (the plan's, unless change_hours moved them).
     CentreCalendar::Hours hours_on(int c, int d) const {
-        return centres_[static_cast<std::size_t>(c)].calendar.on(d);
+        return centres_[CentreId{c}].calendar.on(d);
     }
     /// A log entry stamped now; the caller fills the ids and numbers its event uses.
     LogEntry log_entry(LogKind kind, LogEvent event) const {

@@ -26,7 +26,7 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
             present[i] = 0;
         if (present[i] && person.profession == medecin) medecin_present = true;
         if (!present[i]) {
-            prof_absent_h_[person.profession.index()] += len_s / 3600.0;
+            prof_absent_h_[person.profession] += len_s / 3600.0;
             LogEntry e = log_entry(LogKind::Warning, LogEvent::StaffAbsent);
             e.profession = person.profession.value();
             e.centre = rs.centre.value();
@@ -43,7 +43,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         return;
     }
     const int c = rs.centre.value();
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
     const SimTime shift_end = day_start(rs.day) + rs.end;
     if (sim_.now() < rt.closed_until) { // premises shut: come when they open again, if ever
@@ -139,8 +139,8 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         ++rt.role_present[role];
         rt.role_staffed_s[role] += len_s;
         const auto prof = person.profession.index();
-        prof_worked_h_[prof] += len_s / 3600.0;
-        prof_commute_h_[prof] +=
+        prof_worked_h_[ProfessionId{prof}] += len_s / 3600.0;
+        prof_commute_h_[ProfessionId{prof}] +=
             2.0 * travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(person.home)] /
             60.0;
         const auto& sts = stations_.of_role(c, a.role);
@@ -177,7 +177,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
 void Simulation::Impl::on_shift_end(int rs_index) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
     const Centre& def = plan_.centres[rs.centre.index()];
-    CentreRt& rt = centres_[rs.centre.index()];
+    CentreRt& rt = centres_[rs.centre];
     // In continuous operation a shift hands over while the doors are open; otherwise the
     // closing shift stays until the last patient inside has left.
     if (def.continuous ? !rt.doors_open : rs.end >= rt.calendar.on(rs.day).closes) {
@@ -191,7 +191,7 @@ void Simulation::Impl::on_shift_end(int rs_index) {
 void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
-    CentreRt& rt = centres_[rs.centre.index()];
+    CentreRt& rt = centres_[rs.centre];
     for (const auto& [st, slot] : pr.servers) {
         ServerPool& pool = stations_[st].pool();
         // overtime until now is counted below; a busy server adds what the patient in hand
@@ -209,8 +209,8 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
                 pr.persons.end())
                 continue;
             const auto prof = roster_.people[a.person].profession.index();
-            prof_overtime_h_[prof] += ot / 3600.0;
-            prof_worked_h_[prof] += ot / 3600.0;
+            prof_overtime_h_[ProfessionId{prof}] += ot / 3600.0;
+            prof_worked_h_[ProfessionId{prof}] += ot / 3600.0;
             rt.acc.row.overtime_hours += ot / 3600.0;
             rt.role_overtime_s[a.role.index()] += ot;
         }
@@ -219,7 +219,7 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
 }
 
 void Simulation::Impl::maybe_release_closing(int c) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     if (rt.doors_open || rt.in_centre > 0) return;
     release_closing_shifts(rt);
 }
