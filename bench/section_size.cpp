@@ -46,8 +46,8 @@ Section run_size_section(const Options& opt) {
         return s;
     }
     const Scenario& sc = *loaded.scenario;
-    const int interview = sc.world.find_role("medical_interview");
-    const int injection = sc.world.find_role("injection");
+    const int interview = sc.world.find_role("medical_interview").value();
+    const int injection = sc.world.find_role("injection").value();
     SizingOptions so;
     so.threads = opt.size_threads;
     so.seed = 1;

@@ -544,7 +544,7 @@ std::optional<int> App::open() {
     series_.reset(loaded_->scenario.get());
     validate_.structure(loaded_->scenario);
     if (loaded_->scenario && !options_.centre.empty()) {
-        const int c = loaded_->scenario->plan.find_centre(options_.centre);
+        const int c = loaded_->scenario->plan.find_centre(options_.centre).value();
         if (c < 0) {
             std::cerr << "riposte-gui: error: the plan has no centre named '" << options_.centre
                       << "'\n";

@@ -54,15 +54,15 @@ void LiveSeries::add(const Scenario& scenario, const SeriesDelta& delta) {
         const Centre& c = scenario.plan.centres[static_cast<std::size_t>(r.centre)];
         if (r.station < 0 || static_cast<std::size_t>(r.station) >= c.stations.size()) continue;
         const Station& st = c.stations[static_cast<std::size_t>(r.station)];
-        if (st.kind != StationKind::Servers || st.role < 0 ||
-            static_cast<std::size_t>(st.role) >= roles.size() || r.day < 0)
+        if (st.kind != StationKind::Servers || !st.role.valid() ||
+            st.role.index() >= roles.size() || r.day < 0)
             continue;
         const auto day = static_cast<std::size_t>(r.day);
         if (busy_.size() <= day) {
             busy_.resize(day + 1, std::vector<double>(roles.size(), 0.0));
             staffed_.resize(day + 1, std::vector<double>(roles.size(), 0.0));
         }
-        const auto role = static_cast<std::size_t>(st.role);
+        const auto role = st.role.index();
         busy_[day][role] += r.busy_hours;
         staffed_[day][role] += r.staffed_hours;
         role_staffed_hours[role] += r.staffed_hours;

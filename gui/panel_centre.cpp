@@ -50,13 +50,14 @@ void draw_stations(const Scenario& sc, const Centre& def, const CentreLive& live
     ImGui::TableSetupColumn(tr(lang, Text::ServersBusy));
     ImGui::TableHeadersRow();
     for (const StationLive& st : live.stations) {
-        if (st.station < 0 || static_cast<std::size_t>(st.station) >= def.stations.size()) continue;
-        const Station& sd = def.stations[static_cast<std::size_t>(st.station)];
+        if (!st.station.valid() || st.station.index() >= def.stations.size()) continue;
+        const Station& sd = def.stations[st.station.index()];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(sd.name.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(role_text(sc, sd.role, lang).c_str());
+        ImGui::TextUnformatted(
+            (sd.role.valid() ? role_text(sc, sd.role.value(), lang) : std::string("—")).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%d", st.queued);
         ImGui::TableNextColumn();
@@ -128,7 +129,7 @@ void draw_centre_panel(const Snapshot& snapshot, UiState& ui, Commands& /*comman
     const LiveFrame& frame = *snapshot.frame;
     const CentreLive* live = nullptr;
     for (const CentreLive& c : frame.state.centres)
-        if (c.centre == ui.selected_centre) live = &c;
+        if (c.centre == CentreId{ui.selected_centre}) live = &c;
     if (live == nullptr) {
         ImGui::TextDisabled("%s", tr(lang, Text::NoDataYet));
         ImGui::End();
@@ -154,10 +155,10 @@ void draw_centre_panel(const Snapshot& snapshot, UiState& ui, Commands& /*comman
     wrapped(tr(lang, Text::StaffOnSite));
     bool any = false;
     for (std::size_t r = 0; r < live->staff_by_role.size() && r < sc.world.roles.size(); ++r) {
-        if (live->staff_by_role[r] <= 0) continue;
+        if (live->staff_by_role[RoleId{r}] <= 0) continue;
         ImGui::Bullet();
         wrapped((role_text(sc, static_cast<int>(r), lang) + (lang == Lang::Fr ? " : " : ": ") +
-                 std::to_string(live->staff_by_role[r]))
+                 std::to_string(live->staff_by_role[RoleId{r}]))
                     .c_str());
         any = true;
     }

@@ -138,8 +138,8 @@ std::vector<int> roles_offered(const World& w, const Centre* c, const std::vecto
     for (std::size_t r = 0; r < w.roles.size(); ++r) {
         bool used = r < staff.size() && staff[r] > 0;
         if (c)
-            for (const Station& s : c->stations) used = used || s.role == static_cast<int>(r);
-        used = used || static_cast<int>(r) == w.supervision_role();
+            for (const Station& s : c->stations) used = used || s.role == RoleId{r};
+        used = used || RoleId{r} == w.supervision_role();
         if (used) out.push_back(static_cast<int>(r));
     }
     return out;
@@ -162,7 +162,7 @@ bool edit_staff(const Scenario& sc, const Centre* c, Shift* shift, std::vector<i
                 int named = -1, sum = 0;
                 for (std::size_t k = 0; k < c->stations.size() && k < shift->station_staff.size();
                      ++k)
-                    if (c->stations[k].role == r && shift->station_staff[k] >= 0) {
+                    if (c->stations[k].role == RoleId{r} && shift->station_staff[k] >= 0) {
                         if (named < 0) named = static_cast<int>(k);
                         sum += shift->station_staff[k];
                     }
@@ -171,7 +171,7 @@ bool edit_staff(const Scenario& sc, const Centre* c, Shift* shift, std::vector<i
                     first = std::max(0, first + v - sum);
                     int total = 0;
                     for (std::size_t k = 0; k < c->stations.size(); ++k)
-                        if (c->stations[k].role == r && shift->station_staff[k] >= 0)
+                        if (c->stations[k].role == RoleId{r} && shift->station_staff[k] >= 0)
                             total += shift->station_staff[k];
                     staff[ru] = total;
                 }
@@ -191,7 +191,7 @@ bool edit_by_station(const Scenario& sc, Centre& c, Shift& s, Lang lang) {
         int v = s.station_staff[k];
         const std::string label = c.stations[k].name + "##by" + std::to_string(k);
         if (edit_int(label.c_str(), v, 0, 500)) {
-            const int role = c.stations[k].role;
+            const int role = c.stations[k].role.value();
             if (role >= 0) {
                 auto& staff = s.staff[static_cast<std::size_t>(role)];
                 staff = std::max(0, staff + v - s.station_staff[k]);
@@ -331,7 +331,7 @@ bool edit_stations(Scenario& sc, PlanEditorState& e, int ci, Lang lang) {
     for (std::size_t k = 0; k < c.stations.size(); ++k) {
         Station& st = c.stations[k];
         ImGui::PushID(static_cast<int>(k));
-        const std::string role = st.role >= 0 ? role_words(sc, st.role, language) : "—";
+        const std::string role = st.role.valid() ? role_words(sc, st.role.value(), language) : "—";
         ImGui::BulletText("%s — %s", st.name.c_str(), role.c_str());
         ImGui::Indent();
         if (st.kind == StationKind::Area)
@@ -394,7 +394,7 @@ bool edit_stations(Scenario& sc, PlanEditorState& e, int ci, Lang lang) {
         Station st;
         st.name = text_of(n.name);
         st.kind = n.area ? StationKind::Area : StationKind::Servers;
-        st.role = n.role;
+        st.role = RoleId{n.role};
         st.service = *service.value;
         st.capacity = n.area ? n.capacity : 0;
         st.posts = n.area ? 0 : n.posts;

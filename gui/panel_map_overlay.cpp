@@ -366,9 +366,8 @@ void draw_centre_live(const MapScene& scene, const MapCamera& cam, const LiveFra
     waiting.assign(scene.markers.size(), 0);
     staff.assign(scene.markers.size(), 0);
     for (const CentreLive& c : frame.state.centres) {
-        if (c.centre < 0 || static_cast<std::size_t>(c.centre) >= scene.centre_marker.size())
-            continue;
-        const int m = scene.centre_marker[static_cast<std::size_t>(c.centre)];
+        if (!c.centre.valid() || c.centre.index() >= scene.centre_marker.size()) continue;
+        const int m = scene.centre_marker[c.centre.index()];
         if (m < 0) continue;
         waiting[static_cast<std::size_t>(m)] += c.waiting;
         for (int n : c.staff_by_role) staff[static_cast<std::size_t>(m)] += n;

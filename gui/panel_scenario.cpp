@@ -206,10 +206,9 @@ void draw_pool(const Scenario& s, Lang lang) {
     std::vector<std::int64_t> people(professions.size(), 0);
     std::vector<double> hours(professions.size(), 0.0);
     for (const PoolEntry& p : s.world.pool) {
-        if (p.profession < 0 || static_cast<std::size_t>(p.profession) >= professions.size())
-            continue;
-        people[static_cast<std::size_t>(p.profession)] += p.count;
-        hours[static_cast<std::size_t>(p.profession)] += p.count * p.weekly_hours;
+        if (!p.profession.valid() || p.profession.index() >= professions.size()) continue;
+        people[p.profession.index()] += p.count;
+        hours[p.profession.index()] += p.count * p.weekly_hours;
     }
     const int rows = static_cast<int>(
         std::count_if(people.begin(), people.end(), [](std::int64_t n) { return n != 0; }));

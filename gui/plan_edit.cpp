@@ -43,7 +43,7 @@ template <class Pred> std::string rules_naming(const Plan& p, Lang lang, Pred na
 
 int first_role(const World& w, std::initializer_list<const char*> names) {
     for (const char* n : names) {
-        const int r = w.find_role(n);
+        const int r = w.find_role(n).value();
         if (r >= 0) return r;
     }
     return w.roles.empty() ? -1 : 0;
@@ -111,7 +111,7 @@ PlanEdit plan_add_centre(Scenario& sc, const NewCentre& n, Lang lang) {
         out.message = tr(lang, Text::PeNameEmpty);
         return out;
     }
-    if (sc.plan.find_centre(n.name) >= 0) {
+    if (sc.plan.find_centre(n.name).valid()) {
         out.message = quoted(lang, n.name) + " : " + tr(lang, Text::PeNameTaken);
         return out;
     }
@@ -334,13 +334,13 @@ PlanEdit plan_add_station(Scenario& sc, int centre, const Station& st, Lang lang
         }
     std::vector<std::size_t> same_role;
     for (std::size_t k = 0; k < c.stations.size(); ++k)
-        if (st.role >= 0 && c.stations[k].role == st.role) same_role.push_back(k);
+        if (st.role.valid() && c.stations[k].role == st.role) same_role.push_back(k);
     c.stations.push_back(st);
     const std::size_t added = c.stations.size() - 1;
     for (Shift& s : c.shifts) {
         s.station_staff.resize(c.stations.size(), -1);
-        if (st.role < 0) continue;
-        auto& staff = s.staff.at(static_cast<std::size_t>(st.role));
+        if (!st.role.valid()) continue;
+        auto& staff = s.staff.at(st.role.index());
         if (!same_role.empty()) {
             if (staff == 0) continue;
             // the people already there stay where they were named (or on the first station)
@@ -360,7 +360,7 @@ PlanEdit plan_add_station(Scenario& sc, int centre, const Station& st, Lang lang
     }
     out.done = true;
     out.message = std::string(tr(lang, Text::PeAdded)) + " " + quoted(lang, st.name) + ".";
-    if (st.role >= 0) out.message += " " + std::string(tr(lang, Text::PeStationStaffed));
+    if (st.role.valid()) out.message += " " + std::string(tr(lang, Text::PeStationStaffed));
     return out;
 }
 
@@ -388,20 +388,20 @@ PlanEdit plan_remove_station(Scenario& sc, int centre, int station, Lang lang) {
     c.stations.erase(c.stations.begin() + station);
     bool role_left = false;
     for (const Station& s : c.stations)
-        role_left = role_left || (st.role >= 0 && s.role == st.role);
+        role_left = role_left || (st.role.valid() && s.role == st.role);
     int taken = 0;
     for (Shift& s : c.shifts) {
         if (k < s.station_staff.size()) {
-            if (st.role >= 0 && s.station_staff[k] > 0) {
-                auto& staff = s.staff.at(static_cast<std::size_t>(st.role));
+            if (st.role.valid() && s.station_staff[k] > 0) {
+                auto& staff = s.staff.at(st.role.index());
                 staff = std::max(0, staff - s.station_staff[k]);
                 taken += s.station_staff[k];
             }
             s.station_staff.erase(s.station_staff.begin() + station);
         }
-        if (st.role >= 0 && !role_left && st.role != sc.world.supervision_role()) {
-            taken += s.staff.at(static_cast<std::size_t>(st.role));
-            s.staff.at(static_cast<std::size_t>(st.role)) = 0;
+        if (st.role.valid() && !role_left && st.role != sc.world.supervision_role()) {
+            taken += s.staff.at(st.role.index());
+            s.staff.at(st.role.index()) = 0;
         }
     }
     out.done = true;
@@ -468,7 +468,7 @@ PlanEdit plan_add_team(Scenario& sc, const std::string& name, int base, Lang lan
         const int injection = first_role(sc.world, {"injection", "vaccination"});
         m.staff.assign(sc.world.roles.size(), 0);
         if (injection >= 0) m.staff[static_cast<std::size_t>(injection)] = 1;
-        m.role_needed = injection;
+        m.role_needed = RoleId{injection};
         m.weekdays = 0b0011111; // Monday to Friday
         if (auto d = parse_distribution("20 + exp(10)", 60.0); d.value) m.visit = *d.value;
         for (const Centre& c : sc.plan.centres)

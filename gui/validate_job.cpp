@@ -106,7 +106,7 @@ bool ValidateJob::start(std::shared_ptr<const Scenario> scenario, int replicatio
 RulePlace rule_place(const Scenario& scenario, const Phrase& where) {
     RulePlace place;
     for (const std::string& arg : where.args) {
-        if (place.centre < 0) place.centre = scenario.plan.find_centre(arg);
+        if (place.centre < 0) place.centre = scenario.plan.find_centre(arg).value();
         if (place.day < 0 && arg.size() == 10 && arg[4] == '-' && arg[7] == '-')
             for (int d = 0; d < scenario.world.days; ++d)
                 if (date_of_day(scenario.world, d) == arg) {

@@ -12,7 +12,7 @@ inline Distribution dist(const char* text) {
 inline PoolEntry pool_entry(int profession, int commune, int count, double weekly_hours,
                             double max_commute_minutes = 30) {
     PoolEntry e;
-    e.profession = profession;
+    e.profession = ProfessionId{profession};
     e.home_commune = commune;
     e.count = count;
     e.weekly_hours = weekly_hours;
@@ -41,16 +41,18 @@ inline World small_world(std::int64_t pop_a = 10000, std::int64_t pop_b = 5000) 
     w.roles = {"reception",         "medical_interview", "injection",
                "observation_watch", "supervision",       "swab"};
     w.scope.allowed = {
-        {{3, false}, {2, false}},            // reception: administratif, étudiant
-        {{0, false}},                        // medical interview: médecin
-        {{1, false}, {2, true}, {0, false}}, // injection: infirmier, étudiant (supervised), médecin
-        {{1, false}, {2, true}},             // observation watch
-        {{0, false}},                        // supervision: médecin
-        {{1, false}, {2, true}},             // swab
+        {{ProfessionId{3}, false}, {ProfessionId{2}, false}}, // reception: administratif, étudiant
+        {{ProfessionId{0}, false}},                           // medical interview: médecin
+        {{ProfessionId{1}, false},
+         {ProfessionId{2}, true},
+         {ProfessionId{0}, false}}, // injection: infirmier, étudiant (supervised), médecin
+        {{ProfessionId{1}, false}, {ProfessionId{2}, true}}, // observation watch
+        {{ProfessionId{0}, false}},                          // supervision: médecin
+        {{ProfessionId{1}, false}, {ProfessionId{2}, true}}, // swab
     };
     auto pool = [&](int prof, int commune, int count, double hours) {
         PoolEntry e;
-        e.profession = prof;
+        e.profession = ProfessionId{prof};
         e.home_commune = commune;
         e.count = count;
         e.weekly_hours = hours;
@@ -78,12 +80,14 @@ inline Centre vaccination_centre(const char* name = "Alpha centre", int injectio
     c.slot_length = minutes(5);
     c.doses_per_slot = 2;
     c.stations = {
-        {"reception", StationKind::Servers, Flow::Both, 0, dist("1 + exp(0.5)"), 0, false, false},
-        {"interview", StationKind::Servers, Flow::Vaccination, 1, dist("2 + exp(1)"), 0, false,
+        {"reception", StationKind::Servers, Flow::Both, RoleId{0}, dist("1 + exp(0.5)"), 0, false,
          false},
-        {"injection", StationKind::Servers, Flow::Vaccination, 2, dist("3 + exp(1)"), 0, true,
+        {"interview", StationKind::Servers, Flow::Vaccination, RoleId{1}, dist("2 + exp(1)"), 0,
+         false, false},
+        {"injection", StationKind::Servers, Flow::Vaccination, RoleId{2}, dist("3 + exp(1)"), 0,
+         true, false},
+        {"observation", StationKind::Area, Flow::Vaccination, RoleId{3}, dist("15"), 30, false,
          false},
-        {"observation", StationKind::Area, Flow::Vaccination, 3, dist("15"), 30, false, false},
     };
     Shift s;
     s.start = hours(9);
@@ -99,7 +103,7 @@ inline Scenario small_scenario() {
     sc.plan.file = "fixture-plan";
     sc.plan.name = "fixture plan";
     sc.plan.centres = {vaccination_centre()};
-    for (int d = 0; d < 14; d += 7) sc.world.deliveries.push_back({d, 0, 1800, -1, ""});
+    for (int d = 0; d < 14; d += 7) sc.world.deliveries.push_back({d, 0, 1800, CentreId{-1}, ""});
     return sc;
 }
 

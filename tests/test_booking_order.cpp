@@ -94,7 +94,7 @@ TEST_CASE("booking order: a centre closed leaves every centre beyond its reach i
     sc.plan.centres = {test::vaccination_centre(), beta, gamma};
     sc.world.deliveries.clear();
     for (int day = 0; day < 14; day += 7)
-        for (int c = 0; c < 3; ++c) sc.world.deliveries.push_back({day, 0, 1800, c, ""});
+        for (int c = 0; c < 3; ++c) sc.world.deliveries.push_back({day, 0, 1800, CentreId{c}, ""});
     const std::vector<int> comp = booking_components(sc);
     REQUIRE(comp[0] == comp[1]);
     REQUIRE(comp[0] != comp[2]);

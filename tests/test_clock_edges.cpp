@@ -31,7 +31,7 @@ Scenario testing_scenario(SimTime opens, SimTime closes, int swabbers, double te
     c.closes = closes;
     c.test_type = TestType::Antigen;
     c.stations = {
-        {"swab", StationKind::Servers, Flow::Testing, 5, dist(swab_time), 0, false, true}};
+        {"swab", StationKind::Servers, Flow::Testing, RoleId{5}, dist(swab_time), 0, false, true}};
     Shift s;
     s.start = opens;
     s.end = closes;

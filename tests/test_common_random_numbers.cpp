@@ -46,7 +46,7 @@ Scenario two_commune_scenario() {
     w.epidemic.pcr_share = 0.5;
     w.initial_test_kits = 1'000'000;
     w.deliveries.clear();
-    for (int d = 0; d < 14; d += 7) w.deliveries.push_back({d, 0, 3600, -1, ""});
+    for (int d = 0; d < 14; d += 7) w.deliveries.push_back({d, 0, 3600, CentreId{-1}, ""});
     sc.plan.centres.clear();
     for (int commune : {0, 1}) {
         Centre v = vaccination_centre(commune == 0 ? "Vacc A" : "Vacc B");
@@ -61,9 +61,10 @@ Scenario two_commune_scenario() {
         t.closes = hours(18);
         t.test_type = TestType::Both;
         t.pcr_result_delay = dist("lognormal(24, 8) h");
-        t.stations = {
-            {"swab", StationKind::Servers, Flow::Testing, 5, dist("exp(4)"), 0, false, true},
-            {"result wait", StationKind::Area, Flow::Testing, -1, dist("15"), 50, false, false}};
+        t.stations = {{"swab", StationKind::Servers, Flow::Testing, RoleId{5}, dist("exp(4)"), 0,
+                       false, true},
+                      {"result wait", StationKind::Area, Flow::Testing, RoleId{-1}, dist("15"), 50,
+                       false, false}};
         Shift s;
         s.start = hours(8);
         s.end = hours(18);

@@ -28,44 +28,44 @@ TEST_CASE("hours ledger: commitments, hours left per calendar week, taking back"
     CHECK(l.week_of(5) == 1);
     CHECK(l.week_of(11) == 1);
     CHECK(l.week_of(12) == 2);
-    CHECK(l.left(0, 1) == 24.0);
-    CHECK(l.can_take(0, at(5, 9), at(5, 17)));
-    l.commit(0, at(5, 9), at(5, 17));
-    l.commit(0, at(6, 9), at(6, 17));
-    CHECK(l.committed(0, 1) == 16.0);
-    CHECK(l.left(0, 1) == 8.0);
-    CHECK(l.committed(0, 0) == 0.0);
-    CHECK(l.committed(1, 1) == 0.0);
+    CHECK(l.left(PersonId{0}, 1) == 24.0);
+    CHECK(l.can_take(PersonId{0}, at(5, 9), at(5, 17)));
+    l.commit(PersonId{0}, at(5, 9), at(5, 17));
+    l.commit(PersonId{0}, at(6, 9), at(6, 17));
+    CHECK(l.committed(PersonId{0}, 1) == 16.0);
+    CHECK(l.left(PersonId{0}, 1) == 8.0);
+    CHECK(l.committed(PersonId{0}, 0) == 0.0);
+    CHECK(l.committed(PersonId{1}, 1) == 0.0);
     // the same hours on another day of the week fit, one more hour does not
-    CHECK(l.can_take(0, at(8, 9), at(8, 17)));
-    CHECK_FALSE(l.can_take(0, at(8, 9), at(8, 18)));
-    CHECK_FALSE(l.has_hours(0, at(8, 8), at(8, 17)));
+    CHECK(l.can_take(PersonId{0}, at(8, 9), at(8, 17)));
+    CHECK_FALSE(l.can_take(PersonId{0}, at(8, 9), at(8, 18)));
+    CHECK_FALSE(l.has_hours(PersonId{0}, at(8, 8), at(8, 17)));
     // the next calendar week starts afresh
-    CHECK(l.can_take(0, at(12, 9), at(12, 18)));
+    CHECK(l.can_take(PersonId{0}, at(12, 9), at(12, 18)));
     // overlaps are refused, touching spans are not
-    CHECK_FALSE(l.free(0, at(5, 16), at(5, 18)));
-    CHECK_FALSE(l.free(0, at(5, 8), at(5, 10)));
-    CHECK_FALSE(l.free(0, at(5, 10), at(5, 11)));
-    CHECK_FALSE(l.free(0, at(4, 20), at(6, 1)));
-    CHECK(l.free(0, at(5, 17), at(5, 20)));
-    CHECK(l.free(0, at(5, 6), at(5, 9)));
-    CHECK(l.free(1, at(5, 9), at(5, 17)));
+    CHECK_FALSE(l.free(PersonId{0}, at(5, 16), at(5, 18)));
+    CHECK_FALSE(l.free(PersonId{0}, at(5, 8), at(5, 10)));
+    CHECK_FALSE(l.free(PersonId{0}, at(5, 10), at(5, 11)));
+    CHECK_FALSE(l.free(PersonId{0}, at(4, 20), at(6, 1)));
+    CHECK(l.free(PersonId{0}, at(5, 17), at(5, 20)));
+    CHECK(l.free(PersonId{0}, at(5, 6), at(5, 9)));
+    CHECK(l.free(PersonId{1}, at(5, 9), at(5, 17)));
     // a night span counts in the week of the day it begins
-    l.commit(1, at(4, 20), at(5, 4));
-    CHECK(l.committed(1, 0) == 8.0);
-    CHECK(l.committed(1, 1) == 0.0);
-    CHECK_FALSE(l.free(1, at(5, 3), at(5, 5)));
-    CHECK(l.free(1, at(5, 4), at(5, 5)));
+    l.commit(PersonId{1}, at(4, 20), at(5, 4));
+    CHECK(l.committed(PersonId{1}, 0) == 8.0);
+    CHECK(l.committed(PersonId{1}, 1) == 0.0);
+    CHECK_FALSE(l.free(PersonId{1}, at(5, 3), at(5, 5)));
+    CHECK(l.free(PersonId{1}, at(5, 4), at(5, 5)));
     // taking back restores the ledger exactly (whole seconds)
-    l.commit(0, at(8, 9, 7), at(8, 12, 41));
-    CHECK(l.release(0, at(8, 9, 7), at(8, 12, 41)));
-    CHECK(l.committed(0, 1) == 16.0);
-    CHECK(l.free(0, at(8, 9), at(8, 17)));
-    CHECK_FALSE(l.release(0, at(8, 9, 7), at(8, 12, 41))); // nothing left to take back
-    CHECK_FALSE(l.release(0, at(5, 9), at(5, 16)));        // not those times
-    CHECK(l.release(0, at(5, 9), at(5, 17)));
-    CHECK(l.committed(0, 1) == 8.0);
-    CHECK(l.left(0, 1) == 16.0);
+    l.commit(PersonId{0}, at(8, 9, 7), at(8, 12, 41));
+    CHECK(l.release(PersonId{0}, at(8, 9, 7), at(8, 12, 41)));
+    CHECK(l.committed(PersonId{0}, 1) == 16.0);
+    CHECK(l.free(PersonId{0}, at(8, 9), at(8, 17)));
+    CHECK_FALSE(l.release(PersonId{0}, at(8, 9, 7), at(8, 12, 41))); // nothing left to take back
+    CHECK_FALSE(l.release(PersonId{0}, at(5, 9), at(5, 16)));        // not those times
+    CHECK(l.release(PersonId{0}, at(5, 9), at(5, 17)));
+    CHECK(l.committed(PersonId{0}, 1) == 8.0);
+    CHECK(l.left(PersonId{0}, 1) == 16.0);
 }
 
 TEST_CASE("hours ledger: the roster leaves it with what it rostered") {
@@ -77,13 +77,13 @@ TEST_CASE("hours ledger: the roster leaves it with what it rostered") {
     std::vector<double> week_h(roster.people.size() * 2, 0.0);
     for (const RosterShift& s : roster.shifts)
         for (const Assignment& a : s.people)
-            week_h[static_cast<std::size_t>(a.person) * 2 + static_cast<std::size_t>(s.day / 7)] +=
+            week_h[a.person.index() * 2 + static_cast<std::size_t>(s.day / 7)] +=
                 (s.end - s.start).hours();
     int someone = 0;
-    for (std::size_t i = 0; i < roster.people.size(); ++i)
+    for (const PersonId i : roster.people.ids())
         for (int wk = 0; wk < 2; ++wk) {
-            const double h = week_h[i * 2 + static_cast<std::size_t>(wk)];
-            CHECK(roster.hours.committed(static_cast<int>(i), wk) == doctest::Approx(h));
+            const double h = week_h[i.index() * 2 + static_cast<std::size_t>(wk)];
+            CHECK(roster.hours.committed(i, wk) == doctest::Approx(h));
             CHECK(h <= roster.people[i].weekly_hours + 1e-9);
             someone += h > 0;
         }
@@ -102,7 +102,7 @@ TEST_CASE("the roster staffs nobody on a shift that ends before it starts (a pla
     const Roster roster = build_roster(sc, travel);
     int reversed = 0;
     for (const RosterShift& s : roster.shifts)
-        if (s.centre == 0 && s.shift == 0) {
+        if (s.centre == CentreId{0} && s.shift == 0) {
             ++reversed;
             CHECK(s.people.empty());
         }
@@ -117,7 +117,7 @@ Scenario one_nurse(int start_weekday, int n_days, double nurse_hours) {
     sc.world.start_weekday = start_weekday;
     sc.world.days = n_days;
     for (PoolEntry& e : sc.world.pool)
-        if (e.profession == 1) {
+        if (e.profession == ProfessionId{1}) {
             e.count = 1;
             e.weekly_hours = nurse_hours;
         }
@@ -142,10 +142,10 @@ TEST_CASE("add_line counts a person's hours by calendar week, like the roster, w
         return build_roster(sc, travel);
     }();
     int nurse = -1;
-    for (std::size_t i = 0; i < roster.people.size(); ++i)
-        if (roster.people[i].profession == 1) nurse = static_cast<int>(i);
+    for (const PersonId i : roster.people.ids())
+        if (roster.people[i].profession == ProfessionId{1}) nurse = i.value();
     REQUIRE(nurse >= 0);
-    REQUIRE(roster.hours.committed(nurse, 1) == 16.0);
+    REQUIRE(roster.hours.committed(PersonId{nurse}, 1) == 16.0);
 
     Simulation sim(sc, RunOptions{7, 0, minutes(15)});
     sim.advance_to(at(7, 8));
@@ -167,7 +167,7 @@ TEST_CASE("add_line at several centres takes one person once; refused, it adds n
     // two centres in Alpha and one reserve nurse on call: a line at every centre needs two
     Scenario sc = test::small_scenario();
     sc.plan.centres.push_back(test::vaccination_centre("Alpha bis"));
-    sc.world.deliveries.push_back({0, 1, 1800, -1, ""});
+    sc.world.deliveries.push_back({0, 1, 1800, CentreId::none(), ""});
     PoolEntry reserve = test::pool_entry(1, 0, 1, 30);
     reserve.on_call = true;
     reserve.call_in_delay = hours(1);
@@ -196,7 +196,8 @@ TEST_CASE("add_line at several centres takes one person once; refused, it adds n
     two.advance_to(at(2, 10, 30));
     const LiveState after = two.live_state();
     for (std::size_t c = 0; c < 2; ++c)
-        CHECK(after.centres[c].staff_by_role[2] == before.centres[c].staff_by_role[2] + 1);
+        CHECK(after.centres[c].staff_by_role[RoleId{2}] ==
+              before.centres[c].staff_by_role[RoleId{2}] + 1);
 }
 
 TEST_CASE("a move between centres adds no hours: the person's week is counted once") {
@@ -210,7 +211,7 @@ TEST_CASE("a move between centres adds no hours: the person's week is counted on
     beta.commune = 1;
     beta.shifts[0].weekdays = 0b0000001;
     sc.plan.centres.push_back(beta);
-    sc.world.deliveries.push_back({0, 1, 1800, -1, ""});
+    sc.world.deliveries.push_back({0, 1, 1800, CentreId::none(), ""});
 
     Simulation sim(sc, RunOptions{7, 0, minutes(15)});
     sim.advance_to(at(0, 10));

@@ -217,12 +217,14 @@ TEST_CASE("nurses fall ill at Gignac: fewer staff there, Lodève's arrivals iden
     const Results base = baseline();
     Simulation sim(sc, RunOptions{7, 0, minutes(15)});
     sim.advance_to(at(2, 10));
-    const int before = sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[2];
+    const int before =
+        sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[RoleId{2}];
     const ChangeOutcome o =
         sim.apply(StaffIll{CentreRef::named("Gignac"), "infirmier", 2, 3}, change_identity("ill"));
     REQUIRE(o.applied());
     CHECK(o.people == 2);
-    const int after = sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[2];
+    const int after =
+        sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[RoleId{2}];
     CHECK(after < before);
     const Results res = sim.run();
     CHECK(row(res, gignac, 2).wait_mean_min > row(base, gignac, 2).wait_mean_min);
@@ -359,7 +361,7 @@ TEST_CASE("add a line: people of the pool come at the time said, or the reason w
     for (const auto& rr : res.role_days)
         if (rr.centre == gignac && rr.day == 0 && rr.role == 2) req = rr.present;
     CHECK(req == req_base + 1);
-    CHECK(ls.centres[static_cast<std::size_t>(gignac)].staff_by_role[2] >= 1);
+    CHECK(ls.centres[static_cast<std::size_t>(gignac)].staff_by_role[RoleId{2}] >= 1);
     CHECK(row(res, gignac, 0).wait_mean_min <= row(base, gignac, 0).wait_mean_min);
     CHECK(first_diff_day(base, res, gignac) == 0);
     // the pool gives 8 hours a week each: late in the week a 7-hour line finds nobody
@@ -421,11 +423,13 @@ TEST_CASE("reserves on call come after their call-in delay") {
                   change_identity("asap"));
     REQUIRE(asap.applied());
     const int gignac = centre_index(sc, "Gignac");
-    const int on_site = sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[2];
+    const int on_site =
+        sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[RoleId{2}];
     sim.advance_to(at(4, 9, 59));
-    CHECK(sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[2] == on_site);
+    CHECK(sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[RoleId{2}] ==
+          on_site);
     sim.advance_to(at(4, 10, 30));
-    CHECK(sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[2] >=
+    CHECK(sim.live_state().centres[static_cast<std::size_t>(gignac)].staff_by_role[RoleId{2}] >=
           on_site + 2);
 }
 
@@ -704,7 +708,7 @@ TEST_CASE("moving nurses from Gignac to Lodève: they leave now and arrive after
     const Scenario& sc = herault();
     const int gignac = centre_index(sc, "Gignac");
     const int lodeve = centre_index(sc, "Lodève");
-    const int infirmier = sc.world.find_profession("infirmier");
+    const int infirmier = sc.world.find_profession("infirmier").value();
     Simulation sim(sc, RunOptions{7, 0, minutes(15)});
     sim.advance_to(at(2, 9, 30));
     auto on_site = [&](int c) {
@@ -903,7 +907,7 @@ Scenario herault_with_team() {
     for (std::size_t r = 0; r < sc.world.roles.size(); ++r)
         if (sc.world.roles[r] == "injection") {
             team.staff[r] = 1;
-            team.role_needed = static_cast<int>(r);
+            team.role_needed = RoleId{r};
         }
     team.visit = test::dist("20");
     team.minutes_between_homes = 10;

@@ -50,7 +50,7 @@ TEST_CASE("run_to_event stops at the n-th event, and the live state adds up") {
         CHECK(ls.now == sim.now());
         REQUIRE(ls.centres.size() == sc.plan.centres.size());
         for (const CentreLive& c : ls.centres) {
-            const Centre& def = sc.plan.centres[static_cast<std::size_t>(c.centre)];
+            const Centre& def = sc.plan.centres[c.centre.index()];
             REQUIRE(c.stations.size() == def.stations.size());
             int queued = 0, in_service = 0;
             for (const StationLive& s : c.stations) {

@@ -23,8 +23,8 @@ std::int64_t allocated_to(const Scenario& sc, int centre) {
     std::int64_t sum = 0;
     for (const auto& d : sc.world.deliveries)
         if (d.day < sc.world.days)
-            sum += d.centre == centre ? d.doses
-                   : d.centre < 0
+            sum += d.centre == CentreId{centre} ? d.doses
+                   : !d.centre.valid()
                        ? static_cast<std::int64_t>(std::ceil(
                              static_cast<double>(d.doses) *
                              sc.plan.centres[static_cast<std::size_t>(centre)].allocation_share /
@@ -61,7 +61,9 @@ TEST_CASE("booked slots never exceed the doses allocated to the centre") {
     sc.plan.centres.push_back(vaccination_centre("Second", 2));
     sc.plan.centres[1].commune = 1;
     sc.plan.centres[1].allocation_share = 0.5;
-    sc.world.deliveries = {{0, 0, 600, -1, ""}, {5, 0, 300, -1, ""}, {9, 0, 120, 1, "Second"}};
+    sc.world.deliveries = {{0, 0, 600, CentreId{-1}, ""},
+                           {5, 0, 300, CentreId{-1}, ""},
+                           {9, 0, 120, CentreId{1}, "Second"}};
     const Results r = run_replication(sc, {});
     for (int c = 0; c < 2; ++c) {
         std::int64_t opened = 0, booked = 0, used = 0;
@@ -110,10 +112,10 @@ TEST_CASE("no station is ever served by a profession outside its scope") {
     int checked = 0;
     for (const auto& rs : roster.shifts)
         for (const auto& a : rs.people) {
-            const int prof = roster.people[static_cast<std::size_t>(a.person)].profession;
+            const int prof = roster.people[a.person].profession.value();
             bool allowed = false, supervised = false;
-            for (const auto& e : sc.world.scope.allowed[static_cast<std::size_t>(a.role)])
-                if (e.profession == prof) {
+            for (const auto& e : sc.world.scope.allowed[a.role])
+                if (e.profession == ProfessionId{prof}) {
                     allowed = true;
                     supervised = e.supervised;
                 }
@@ -124,7 +126,7 @@ TEST_CASE("no station is ever served by a profession outside its scope") {
     CHECK(checked > 0);
     // only infirmiers and supervised étudiants may inject here: 10 + 6 in the pool, 6 wanted
     int injectors = 0;
-    for (const auto& a : roster.shifts[0].people) injectors += a.role == 2;
+    for (const auto& a : roster.shifts[0].people) injectors += a.role == RoleId{2};
     CHECK(injectors == 6);
 }
 
@@ -153,7 +155,7 @@ TEST_CASE("staffing beyond the pool's weekly hours is a shortfall") {
     // 10 infirmiers at 8 h/week cannot cover 2 injectors × 8 h × 7 days = 112 h a week
     sc.world.pool[1].weekly_hours = 8;
     sc.world.pool[2].count = 0;
-    sc.world.scope.allowed[2] = {{1, false}}; // injection: infirmiers only
+    sc.world.scope.allowed[RoleId{2}] = {{ProfessionId{1}, false}}; // injection: infirmiers only
     const auto travel = travel_minutes_from(sc.world.territory, std::vector<int>{0});
     const Roster roster = build_roster(sc, travel);
     int short_injection = 0;
@@ -171,7 +173,7 @@ TEST_CASE("vial wastage: 8 patients from 6-dose vials open 2 vials and waste 4 d
     sc.world.groups[0].uptake = 1.0;
     sc.world.behaviour.booking_delay = dist("0");
     sc.world.days = 4;
-    sc.world.deliveries = {{0, 0, 60, -1, ""}};
+    sc.world.deliveries = {{0, 0, 60, CentreId{-1}, ""}};
     const Results r = run_replication(sc, {});
     CHECK(r.totals.vaccinations == 8);
     CHECK(r.totals.vials_opened == 2);
@@ -194,8 +196,8 @@ TEST_CASE("observation area reproduces M/G/inf occupancy L = λ·d (λ=64/h, d=1
     c.opens = hours(8);
     c.closes = hours(20);
     c.test_type = TestType::Antigen;
-    c.stations = {
-        {"result wait", StationKind::Area, Flow::Testing, -1, dist("15"), 500, false, false}};
+    c.stations = {{"result wait", StationKind::Area, Flow::Testing, RoleId{-1}, dist("15"), 500,
+                   false, false}};
     sc.plan.centres = {c};
     RunOptions opt;
     opt.queue_sample_interval = minutes(5);
@@ -232,8 +234,9 @@ TEST_CASE("testing: kits run out and are reported, antigen results come with the
     c.closes = hours(18);
     c.test_type = TestType::Antigen;
     c.stations = {
-        {"swab", StationKind::Servers, Flow::Testing, 5, dist("4"), 0, false, true},
-        {"result wait", StationKind::Area, Flow::Testing, -1, dist("20"), 100, false, false}};
+        {"swab", StationKind::Servers, Flow::Testing, RoleId{5}, dist("4"), 0, false, true},
+        {"result wait", StationKind::Area, Flow::Testing, RoleId{-1}, dist("20"), 100, false,
+         false}};
     Shift s;
     s.start = hours(8);
     s.end = hours(18);
@@ -276,7 +279,7 @@ TEST_CASE("a mobile team vaccinates people who cannot travel, within its hours a
     team.start = hours(9);
     team.end = hours(17);
     team.staff = {0, 0, 1, 0, 0, 0}; // one injector
-    team.role_needed = 2;
+    team.role_needed = RoleId{2};
     team.visit = dist("20");
     team.minutes_between_homes = 10;
     team.allocation_share = 0.1;
@@ -383,7 +386,7 @@ TEST_CASE("walk-in-only vaccination: no slots, people come by the hourly profile
     // centre's profile; the doors close, not the queue.
     Scenario sc = small_scenario();
     sc.world = small_world(1000, 500); // 750 people want a dose
-    sc.world.deliveries = {{0, 0, 6000, -1, ""}};
+    sc.world.deliveries = {{0, 0, 6000, CentreId{-1}, ""}};
     sc.world.behaviour.walk_in_delay = dist("uniform(0, 2) d");
     Centre& c = sc.plan.centres[0];
     c.walk_in_only = true;

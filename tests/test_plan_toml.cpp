@@ -112,9 +112,8 @@ TEST_CASE("plan toml: a change to the plan is found by the comparison and surviv
     const LoadResult r = load_scenario(default_world_file(), default_plan_file());
     REQUIRE(r.scenario);
     Scenario edited = *r.scenario;
-    Centre& gignac =
-        edited.plan.centres.at(static_cast<std::size_t>(edited.plan.find_centre("Gignac")));
-    const int injection = edited.world.find_role("injection");
+    Centre& gignac = edited.plan.centres.at(edited.plan.find_centre("Gignac").index());
+    const int injection = edited.world.find_role("injection").value();
     REQUIRE(injection >= 0);
     gignac.shifts.at(0).staff.at(static_cast<std::size_t>(injection)) += 2;
     gignac.doses_per_slot = 2;

@@ -62,8 +62,8 @@ Scenario continuous_mmc(double lambda, double mu, int servers, int days, int war
     c.test_type = TestType::Antigen;
     c.waiting_room = 1'000'000;
     const std::string service = "exp(" + std::to_string(60.0 / mu) + ")";
-    c.stations = {
-        {"swab", StationKind::Servers, Flow::Testing, 5, dist(service.c_str()), 0, false, true}};
+    c.stations = {{"swab", StationKind::Servers, Flow::Testing, RoleId{5}, dist(service.c_str()), 0,
+                   false, true}};
     c.stations[0].posts = servers; // a handover never adds a server: c posts at all times
     Shift day_shift, night_shift;
     day_shift.start = hours(8);
@@ -138,8 +138,8 @@ TEST_SUITE("validation") {
         c.closes = hours(20);
         c.test_type = TestType::Antigen;
         c.waiting_room = 100000;
-        c.stations = {
-            {"swab", StationKind::Servers, Flow::Testing, 5, dist("exp(6)"), 0, false, true}};
+        c.stations = {{"swab", StationKind::Servers, Flow::Testing, RoleId{5}, dist("exp(6)"), 0,
+                       false, true}};
         Shift s;
         s.start = hours(0);
         s.end = hours(20);
@@ -196,7 +196,7 @@ TEST_SUITE("validation") {
         Centre& c = sc.plan.centres[0];
         Station first = c.stations[0];
         first.name = "registration";
-        first.role = 0; // reception, staffed by administratif
+        first.role = RoleId{0}; // reception, staffed by administratif
         first.takes_sample = false;
         first.service = dist("exp(4)");
         first.posts = 3;
@@ -236,8 +236,11 @@ TEST_SUITE("validation") {
             w.days = days;
             w.roles = {"entrance", "registration", "assessment", "vaccination", "preparation"};
             w.professions = {"medecin", "infirmier", "administratif"};
-            w.scope.allowed = {
-                {{2, false}}, {{2, false}}, {{0, false}}, {{1, false}}, {{1, false}}};
+            w.scope.allowed = {{{ProfessionId{2}, false}},
+                               {{ProfessionId{2}, false}},
+                               {{ProfessionId{0}, false}},
+                               {{ProfessionId{1}, false}},
+                               {{ProfessionId{1}, false}}};
             w.pool = {pool_entry(0, 0, 300, 168), pool_entry(1, 0, 300, 168),
                       pool_entry(2, 0, 300, 168)};
             w.groups = {{"adults", 1.0, 0.5, 0, 1, 21, 0.0}};
@@ -245,7 +248,7 @@ TEST_SUITE("validation") {
             w.behaviour.no_show = 0.01;
             w.behaviour.punctuality = dist("0"); // the authors' booked arrivals come on time
             w.behaviour.retry_days = 1;
-            w.deliveries = {{0, 0, 1'000'000, -1, ""}};
+            w.deliveries = {{0, 0, 1'000'000, CentreId{-1}, ""}};
             w.vaccines = {{"comirnaty", 6, hours(6)}};
             sc.plan.booking.horizon_days = days;
             Centre c;
@@ -257,14 +260,14 @@ TEST_SUITE("validation") {
             c.doses_per_slot = scale;
             c.waiting_room = 100000;
             c.stations = {
-                {"registration", StationKind::Servers, Flow::Both, 1, dist("3 + exp(1.43)"), 0,
-                 false, false},
-                {"assessment", StationKind::Servers, Flow::Vaccination, 2, dist("2 + exp(1)"), 0,
-                 false, false},
-                {"injection", StationKind::Servers, Flow::Vaccination, 3, dist("3 + exp(1)"), 0,
-                 true, false},
-                {"observation", StationKind::Area, Flow::Vaccination, -1, dist("normal(20, 0.5)"),
-                 100000, false, false},
+                {"registration", StationKind::Servers, Flow::Both, RoleId{1}, dist("3 + exp(1.43)"),
+                 0, false, false},
+                {"assessment", StationKind::Servers, Flow::Vaccination, RoleId{2},
+                 dist("2 + exp(1)"), 0, false, false},
+                {"injection", StationKind::Servers, Flow::Vaccination, RoleId{3},
+                 dist("3 + exp(1)"), 0, true, false},
+                {"observation", StationKind::Area, Flow::Vaccination, RoleId{-1},
+                 dist("normal(20, 0.5)"), 100000, false, false},
             };
             Shift sh;
             sh.start = hours(9);

@@ -268,12 +268,12 @@ TEST_CASE("the base scenario loads with zero diagnostics and the values it says"
     // the bundled scope table
     CHECK(w.professions.size() == 9);
     CHECK(w.roles.size() == 7);
-    CHECK(w.medecin() == 0);
-    const int interview = w.find_role("medical_interview");
+    CHECK(w.medecin() == ProfessionId{0});
+    const int interview = w.find_role("medical_interview").value();
     REQUIRE(interview >= 0);
-    REQUIRE(w.scope.allowed[static_cast<std::size_t>(interview)].size() == 1);
-    CHECK(w.scope.allowed[static_cast<std::size_t>(interview)][0].profession == w.medecin());
-    const auto& injection = w.scope.allowed[static_cast<std::size_t>(w.find_role("injection"))];
+    REQUIRE(w.scope.allowed[RoleId{interview}].size() == 1);
+    CHECK(w.scope.allowed[RoleId{interview}][0].profession == w.medecin());
+    const auto& injection = w.scope.allowed[(w.find_role("injection"))];
     REQUIRE(!injection.empty());
     CHECK(injection.front().profession == w.find_profession("infirmier"));
     CHECK(injection.back().profession == w.find_profession("etudiant_sante"));
@@ -289,7 +289,7 @@ TEST_CASE("the base scenario loads with zero diagnostics and the values it says"
     CHECK(w.vaccines[0].shelf_life_after_opening == hours(6));
     REQUIRE(w.deliveries.size() == 1);
     CHECK(w.deliveries[0].vaccine == 0);
-    CHECK(w.deliveries[0].centre == -1);
+    CHECK(w.deliveries[0].centre == CentreId::none());
     CHECK(w.epidemic.incidence_per_100k.size() == 3);
     CHECK(w.epidemic.hourly_profile[3] == 1.0);
     CHECK(w.hourly_cost_eur == 55);
@@ -314,8 +314,8 @@ TEST_CASE("the base scenario loads with zero diagnostics and the values it says"
     REQUIRE(g.shifts.size() == 2);
     CHECK(g.shifts[1].start == hours(13));
     CHECK(g.shifts[1].weekdays == 0x1f); // the centre's days by default
-    CHECK(g.shifts[0].staff[static_cast<std::size_t>(w.find_role("injection"))] == 2);
-    CHECK(g.shifts[0].staff[static_cast<std::size_t>(w.supervision_role())] == 1);
+    CHECK(g.shifts[0].staff[w.find_role("injection").index()] == 2);
+    CHECK(g.shifts[0].staff[w.supervision_role().index()] == 1);
     const Centre& t = p.centres[1];
     CHECK(t.kind == CentreKind::Testing);
     CHECK(t.commune == 0);
@@ -492,7 +492,7 @@ TEST_CASE("deliveries addressed to centres are checked against the plan") {
     r = load(w, base_plan);
     INFO(all(r));
     REQUIRE(r.scenario);
-    CHECK(r.scenario->world.deliveries[0].centre == 0);
+    CHECK(r.scenario->world.deliveries[0].centre == CentreId{0});
 }
 
 TEST_CASE("a second vaccine must be named, and a mismatched delivery is an error") {
@@ -665,10 +665,10 @@ TEST_CASE("the scope table: override, partial override, file, and a role nobody 
     INFO(all(r));
     REQUIRE(r.scenario);
     const World& sw = r.scenario->world;
-    const auto& inj = sw.scope.allowed[static_cast<std::size_t>(sw.find_role("injection"))];
+    const auto& inj = sw.scope.allowed[(sw.find_role("injection"))];
     REQUIRE(inj.size() == 1);
     CHECK(inj[0].profession == sw.find_profession("infirmier"));
-    CHECK(sw.scope.allowed[static_cast<std::size_t>(sw.find_role("swab"))].size() == 7);
+    CHECK(sw.scope.allowed[(sw.find_role("swab"))].size() == 7);
 
     // A full table with '*' and a role that no profession may fill.
     w = replace(base_world, "[cost]",
@@ -695,11 +695,11 @@ TEST_CASE("the scope table: override, partial override, file, and a role nobody 
     REQUIRE(r.scenario);
     const World& fw = r.scenario->world;
     CHECK(fw.professions.size() == 3);
-    const auto& rec = fw.scope.allowed[0];
+    const auto& rec = fw.scope.allowed[RoleId{0}];
     REQUIRE(rec.size() == 3); // administratif, then the others in declaration order
-    CHECK(rec[0].profession == 2);
-    CHECK(rec[1].profession == 0);
-    CHECK(rec[2].profession == 1);
+    CHECK(rec[0].profession == ProfessionId{2});
+    CHECK(rec[1].profession == ProfessionId{0});
+    CHECK(rec[2].profession == ProfessionId{1});
 
     // A role the table does not know, and a supervised entry without a médecin.
     w = replace(base_world, "[cost]", "[scope.role.injecton]\nallowed = [\"infirmier\"]\n\n[cost]");
@@ -727,7 +727,7 @@ TEST_CASE("scope = \"file.toml\" reads a scope table from a file") {
     INFO(all(r));
     REQUIRE(r.scenario);
     const World& sw = r.scenario->world;
-    CHECK(sw.scope.allowed[static_cast<std::size_t>(sw.find_role("swab"))].size() == 2);
+    CHECK(sw.scope.allowed[(sw.find_role("swab"))].size() == 2);
     dir.write("scope.toml", "[scope]\n[scope.role.swab]\nalowed = [\"infirmier\"]\n");
     r = load(w, base_plan, dir.path());
     CHECK_DIAG(
@@ -963,11 +963,11 @@ TEST_CASE("the lookups on World and Plan") {
     CHECK(w.find_commune("34142") == 2);
     CHECK(w.find_commune("Gignac") == 1);
     CHECK(w.find_commune("Paris") == -1);
-    CHECK(w.find_profession("pharmacien") == 2);
-    CHECK(w.find_profession("plombier") == -1);
-    CHECK(w.find_role("swab") >= 0);
-    CHECK(r.scenario->plan.find_centre("Clermont testing") == 1);
-    CHECK(r.scenario->plan.find_centre("gignac") == -1);
+    CHECK(w.find_profession("pharmacien") == ProfessionId{2});
+    CHECK(w.find_profession("plombier") == ProfessionId::none());
+    CHECK(w.find_role("swab").valid());
+    CHECK(r.scenario->plan.find_centre("Clermont testing") == CentreId{1});
+    CHECK(r.scenario->plan.find_centre("gignac") == CentreId::none());
 }
 
 TEST_CASE("garbage never crashes the loader") {
@@ -1115,7 +1115,7 @@ TEST_CASE("a role shared by two stations needs the people per station (by_statio
     INFO(all(r));
     REQUIRE(r.scenario);
     const Shift& sh = r.scenario->plan.centres[0].shifts[0];
-    CHECK(sh.staff[static_cast<std::size_t>(r.scenario->world.find_role("injection"))] == 2);
+    CHECK(sh.staff[r.scenario->world.find_role("injection").index()] == 2);
     CHECK(sh.station_staff[1] == 1);
     CHECK(sh.station_staff[2] == 1);
     // a count that disagrees with staff is refused

@@ -170,8 +170,7 @@ TEST_CASE("plan writer: every shipped plan loads and writes and loads back the s
             for (std::size_t r = 0; r < sh.staff.size(); ++r) {
                 bool split = false;
                 for (std::size_t k = 0; k < c.stations.size() && k < sh.station_staff.size(); ++k)
-                    split = split ||
-                            (c.stations[k].role == static_cast<int>(r) && sh.station_staff[k] >= 0);
+                    split = split || (c.stations[k].role == RoleId{r} && sh.station_staff[k] >= 0);
                 if (!split && sh.staff[r] > 0) {
                     sh.staff[r] += 1;
                     break;
@@ -216,7 +215,8 @@ TEST_CASE("plan writer: a role split with by_station or staff it cannot find is 
     Plan split = p;
     split.centres[0].shifts[0].station_staff.assign(split.centres[0].stations.size(), -1);
     for (std::size_t k = 0; k < split.centres[0].stations.size(); ++k)
-        if (split.centres[0].stations[k].role == 1) split.centres[0].shifts[0].station_staff[k] = 1;
+        if (split.centres[0].stations[k].role == RoleId{1})
+            split.centres[0].shifts[0].station_staff[k] = 1;
     const PlanText refused = plan_with_staffing(source, split, loaded.scenario->world);
     CHECK_FALSE(refused.ok());
     CHECK(refused.error.find("by_station") != std::string::npos);
@@ -246,7 +246,7 @@ TEST_CASE("size: a pool too small for the targets names the resource to recruit"
     CHECK(l.pool_hours == doctest::Approx(16.0));
     // at least one médecin on the interview of every shift of every vaccination centre
     CHECK(l.needed_hours > 16.0 * 5);
-    const int interview = w.find_role("medical_interview");
+    const int interview = w.find_role("medical_interview").value();
     CHECK(std::find(l.roles.begin(), l.roles.end(), interview) != l.roles.end());
 }
 
@@ -296,7 +296,7 @@ TEST_CASE("size: the command names what to recruit in French and in English and 
     for (const Centre& c : sized.scenario->plan.centres)
         for (const Shift& sh : c.shifts)
             for (const Station& st : c.stations)
-                if (st.role >= 0) CHECK(sh.staff[static_cast<std::size_t>(st.role)] == 1);
+                if (st.role.valid()) CHECK(sh.staff[st.role.index()] == 1);
     // usage errors
     CHECK(run_cli({"size", "--cost", "dollars"}, dir).exit_code == 2);
     CHECK(run_cli({"size", "--rates", "medecin=105"}, dir).exit_code == 2);
@@ -314,7 +314,7 @@ TEST_CASE("size: plan hours count people x shift hours on the days the shifts wo
     Plan p = sc.plan;
     const double before = plan_hours(sc.world, p);
     // one more injector on Gignac's morning shift (09:00-13:00, Monday to Friday)
-    const int injection = sc.world.find_role("injection");
+    const int injection = sc.world.find_role("injection").value();
     Centre* gignac = nullptr;
     for (Centre& c : p.centres)
         if (c.name == "Gignac") gignac = &c;
@@ -377,8 +377,8 @@ TEST_SUITE("slow") {
         CHECK(r.confirmation.excess < r.initial.excess / 5);
         // the limit is said in hours: the médecins, for the medical interview, give fewer
         // hours than the passing plan (found with a larger pool) asks
-        const int medecin = w.medecin();
-        const int interview = w.find_role("medical_interview");
+        const int medecin = w.medecin().value();
+        const int interview = w.find_role("medical_interview").value();
         bool medecins_named = false;
         for (const PoolLimit& l : r.limits) {
             if (l.professions != std::vector<int>{medecin}) continue;
@@ -428,7 +428,8 @@ Roster roster_of(const Scenario& sc) {
 std::map<std::tuple<int, int, int, int>, int> rostered_people(const Roster& r) {
     std::map<std::tuple<int, int, int, int>, int> out;
     for (const RosterShift& rs : r.shifts)
-        for (const Assignment& a : rs.people) ++out[{rs.centre, rs.day, rs.shift, a.role}];
+        for (const Assignment& a : rs.people)
+            ++out[{rs.centre.value(), rs.day, rs.shift, a.role.value()}];
     return out;
 }
 
@@ -443,7 +444,7 @@ TEST_CASE("roster: one more person asked on a role never takes anyone from anoth
     LoadResult loaded = load_scenario(herault / "world.toml", herault / "plan-extra-line.toml");
     REQUIRE(loaded.scenario);
     const Scenario base = *loaded.scenario;
-    const int mi = base.world.find_role("medical_interview");
+    const int mi = base.world.find_role("medical_interview").value();
     REQUIRE(mi >= 0);
     Scenario more = base;
     int level = 0; // the people asked before the raise
@@ -476,11 +477,13 @@ TEST_CASE("roster: one more person asked on a role never takes anyone from anoth
     std::map<std::pair<int, int>, double> hb, hm;
     for (const RosterShift& rs : rb.shifts)
         for (const Assignment& a : rs.people)
-            if (a.role == mi) hb[{rs.centre, rs.day}] += (rs.end - rs.start).hours();
+            if (a.role == RoleId{mi})
+                hb[{rs.centre.value(), rs.day}] += (rs.end - rs.start).hours();
     for (const RosterShift& rs : rm.shifts) {
         for (const Assignment& a : rs.people)
-            if (a.role == mi) hm[{rs.centre, rs.day}] += (rs.end - rs.start).hours();
-        if (more.plan.centres[static_cast<std::size_t>(rs.centre)].vaccinates())
+            if (a.role == RoleId{mi})
+                hm[{rs.centre.value(), rs.day}] += (rs.end - rs.start).hours();
+        if (more.plan.centres[rs.centre.index()].vaccinates())
             CHECK_MESSAGE(rs.has_medecin, "no médecin at centre ", rs.centre, " on day ", rs.day);
     }
     for (const auto& entry : hb) CHECK(hm[entry.first] >= entry.second - 1e-9);

@@ -15,9 +15,9 @@ Centre both_centre() {
     Centre c = test::vaccination_centre("Both");
     c.kind = CentreKind::Both;
     c.stations.push_back(
-        {"swab", StationKind::Servers, Flow::Testing, 5, test::dist("3"), 0, false, true});
-    c.stations.push_back(
-        {"result", StationKind::Servers, Flow::Testing, 0, test::dist("2"), 0, false, false});
+        {"swab", StationKind::Servers, Flow::Testing, RoleId{5}, test::dist("3"), 0, false, true});
+    c.stations.push_back({"result", StationKind::Servers, Flow::Testing, RoleId{0}, test::dist("2"),
+                          0, false, false});
     return c;
 }
 
@@ -48,10 +48,10 @@ TEST_CASE("station network: centres' stations are numbered in order, with their 
     CHECK(net.path(0, P::Antigen).empty());
     CHECK(net.path(1, P::Vaccination) == std::vector<int>{4, 5, 6, 7});
     CHECK(net.path(1, P::Antigen) == std::vector<int>{4, 8, 9});
-    CHECK(net.path(1, P::Pcr) == std::vector<int>{4, 8}); // PCR patients leave once sampled
-    CHECK(net.of_role(1, 0) == std::vector<int>{4, 9});   // reception and the result desk
-    CHECK(net.of_role(1, 4).empty());                     // supervision: no station
-    CHECK(net.of_role(0, 3) == std::vector<int>{3});
+    CHECK(net.path(1, P::Pcr) == std::vector<int>{4, 8});       // PCR patients leave once sampled
+    CHECK(net.of_role(1, RoleId{0}) == std::vector<int>{4, 9}); // reception and the result desk
+    CHECK(net.of_role(1, RoleId{4}).empty());                   // supervision: no station
+    CHECK(net.of_role(0, RoleId{3}) == std::vector<int>{3});
 }
 
 TEST_CASE("station network: staff present, queues, a stopped station, sending the queue home") {

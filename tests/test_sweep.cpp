@@ -61,7 +61,7 @@ TEST_CASE("sweep: overrides change every shift of the role, uptake and absence")
     evening.staff = {1, 1, 5, 1, 1, 0};
     second.shifts.push_back(evening);
     s.plan.centres.push_back(second);
-    const int inj = s.world.find_role("injection");
+    const int inj = s.world.find_role("injection").value();
     REQUIRE(inj >= 0);
     VariantOverrides o;
     o.staff = {{"injection", 1.2}};

@@ -25,7 +25,7 @@ bool mentions(const RuleVerdict& v, const std::string& text) {
 Scenario good() {
     Scenario sc = small_scenario();
     // capacity 8 h × 12 slots/h × 2 = 192 a day, 7 days = 1344 a week: deliver that
-    sc.world.deliveries = {{0, 0, 1344, -1, ""}, {7, 0, 1344, -1, ""}};
+    sc.world.deliveries = {{0, 0, 1344, CentreId{-1}, ""}, {7, 0, 1344, CentreId{-1}, ""}};
     sc.world.territory.communes[1].population = 5000;
     sc.plan.centres[0].shifts[0].staff = {2, 2, 2, 1, 1, 0}; // two interview lines
     return sc;
@@ -83,7 +83,7 @@ TEST_CASE("understaffed plan: qualified rule fails with centre, date and role") 
     Scenario sc = good();
     sc.world.pool[1].count = 1; // one infirmier
     sc.world.pool[2].count = 0; // no students
-    sc.world.scope.allowed[2] = {{1, false}};
+    sc.world.scope.allowed[RoleId{2}] = {{ProfessionId{1}, false}};
     const ValidationReport rep = validate_structure(sc);
     const auto& v = rule(rep, "staffing.qualified");
     CHECK_FALSE(v.pass);
@@ -115,7 +115,7 @@ TEST_CASE("capacity idle for lack of doses is a warning that run and validate ag
     // validate failed the plan with "1344 slots for 300 doses". The model never opens more
     // slots than doses, so the rule only reports idle capacity and what it costs.
     Scenario sc = good();
-    sc.world.deliveries = {{0, 0, 300, -1, ""}, {7, 0, 300, -1, ""}};
+    sc.world.deliveries = {{0, 0, 300, CentreId{-1}, ""}, {7, 0, 300, CentreId{-1}, ""}};
     const ValidationReport rep = validate_structure(sc);
     const auto& v = rule(rep, "supply.slots_within_doses");
     CHECK(v.pass);
@@ -154,7 +154,8 @@ TEST_CASE("test kits planned below the expected demand fail with the date they r
     Centre t;
     t.name = "Tests";
     t.kind = CentreKind::Testing;
-    t.stations = {{"swab", StationKind::Servers, Flow::Testing, 5, dist("4"), 0, false, true}};
+    t.stations = {
+        {"swab", StationKind::Servers, Flow::Testing, RoleId{5}, dist("4"), 0, false, true}};
     Shift s;
     s.start = hours(8);
     s.end = hours(18);
@@ -228,7 +229,7 @@ TEST_CASE("a mobile team nobody qualified can staff is a staffing shortfall nami
     team.base_commune = 1;
     team.staff = {0, 0, 0, 0, 0, 0};
     team.staff[2] = 30; // 30 injectors: more than the pool holds
-    team.role_needed = 2;
+    team.role_needed = RoleId{2};
     team.visit = dist("20");
     sc.plan.mobile_teams = {team};
     const ValidationReport rep = validate_structure(sc);

@@ -14,7 +14,7 @@ namespace riposte {
 
 struct RosterPerson {
     int pool_entry = 0;
-    int profession = 0;
+    ProfessionId profession{0};
     int home = 0;
     double weekly_hours = 0;
     WeekdayMask weekdays = all_weekdays;
@@ -25,19 +25,21 @@ struct RosterPerson {
 };
 
 struct Assignment {
-    int person = 0;
-    int role = 0;
+    PersonId person{0};
+    RoleId role{0};
 };
 
 struct RosterShift {
-    int centre = 0, shift = 0, day = 0;
+    /// A centre of the plan, or a mobile team numbered after the centres (see build_roster).
+    CentreId centre{0};
+    int shift = 0, day = 0;
     SimTime start, end; ///< seconds of day
     std::vector<Assignment> people;
     bool has_medecin = false; ///< a médecin is rostered (supervised roles allowed)
 };
 
 struct Roster {
-    std::vector<RosterPerson> people;
+    IdVector<PersonId, RosterPerson> people;
     std::vector<RosterShift> shifts; ///< ordered by (day, centre, shift)
     std::vector<ShortfallRow> shortfalls;
     std::vector<double> hours_by_profession; ///< rostered hours over the whole run
@@ -47,7 +49,7 @@ struct Roster {
 };
 
 /// Expands the pool into individuals (in pool order).
-std::vector<RosterPerson> expand_pool(const World& world);
+IdVector<PersonId, RosterPerson> expand_pool(const World& world);
 
 /// Units staffed: the plan's centres (index c), then its mobile teams (index centres + t).
 /// travel_from_centre[u][commune] = minutes from unit u's commune (see territory.hpp), one

@@ -5,6 +5,7 @@
 // reference is already resolved to an index; names are kept for output.
 // Durations are SimTime (seconds); distributions sample in seconds.
 #include "riposte/core/distribution.hpp"
+#include "riposte/core/ids.hpp"
 #include "riposte/core/sim_time.hpp"
 #include "riposte/core/weekdays.hpp"
 #include "riposte/diagnostics.hpp"
@@ -64,18 +65,18 @@ struct Behaviour {
 };
 
 struct ScopeEntry {
-    int profession = 0;
+    ProfessionId profession{0};
     bool supervised = false; ///< allowed only while a médecin is on site
 };
 
 /// Which professions may fill which role, in order of preference (first = preferred).
 struct ScopeTable {
-    std::vector<std::vector<ScopeEntry>> allowed; ///< indexed by role
+    IdVector<RoleId, std::vector<ScopeEntry>> allowed;
 };
 
 struct PoolEntry {
     std::string label; ///< optional name of an individual or group
-    int profession = 0;
+    ProfessionId profession{0};
     int home_commune = 0;
     int count = 1;
     double weekly_hours = 0; ///< hours per week each person can give
@@ -97,7 +98,7 @@ struct Delivery {
     int day = 0;
     int vaccine = 0;
     std::int64_t doses = 0;
-    int centre = -1; ///< index into Plan::centres, or -1 for the territory depot (plan allocates)
+    CentreId centre; ///< a centre of the plan, or none(): the territory depot (plan allocates)
     std::string centre_name; ///< as written (resolved against the plan at load time)
 };
 
@@ -143,11 +144,12 @@ struct World {
     Absenteeism absenteeism;
     double hourly_cost_eur = 50; ///< default cost of one professional hour (cost estimate)
 
-    [[nodiscard]] int find_profession(std::string_view n) const;
-    [[nodiscard]] int find_role(std::string_view n) const;
+    /// none() when unknown.
+    [[nodiscard]] ProfessionId find_profession(std::string_view n) const;
+    [[nodiscard]] RoleId find_role(std::string_view n) const;
     [[nodiscard]] int find_commune(std::string_view insee_or_name) const;
-    [[nodiscard]] int supervision_role() const { return find_role("supervision"); }
-    [[nodiscard]] int medecin() const { return find_profession("medecin"); }
+    [[nodiscard]] RoleId supervision_role() const { return find_role("supervision"); }
+    [[nodiscard]] ProfessionId medecin() const { return find_profession("medecin"); }
 };
 
 enum class CentreKind { Vaccination, Testing, Both };
@@ -159,7 +161,7 @@ struct Station {
     std::string name;
     StationKind kind = StationKind::Servers;
     Flow flow = Flow::Both;
-    int role = -1;             ///< role staffing it (Servers: required; Area: optional watcher)
+    RoleId role;               ///< role staffing it (Servers: required; Area: optional watcher)
     Distribution service;      ///< service time (Servers) or dwell time (Area)
     int capacity = 0;          ///< Area: number of places (chairs)
     bool gives_dose = false;   ///< the vaccine is given here (a dose is drawn from a vial)
@@ -233,7 +235,7 @@ struct MobileTeam {
     double minutes_between_homes = 10;
     int vaccine = 0;
     double allocation_share = 0; ///< share of depot deliveries of its vaccine
-    int role_needed = -1;        ///< role that must be present for the team to go out (injection)
+    RoleId role_needed;          ///< role that must be present for the team to go out (injection)
 };
 
 struct BookingPolicy {
@@ -288,7 +290,7 @@ struct Plan {
     std::vector<Escalation> escalations; ///< [[escalation]] rules
     std::vector<MobileTeam> mobile_teams;
     double max_travel_minutes = -1; ///< structural travel rule (-1: the world's behaviour value)
-    [[nodiscard]] int find_centre(std::string_view n) const;
+    [[nodiscard]] CentreId find_centre(std::string_view n) const; ///< none() when unknown
     /// Name of a staffed unit as the roster numbers them: centres first, then mobile teams
     /// ("mobile team NAME"); "#i" when out of range.
     [[nodiscard]] std::string unit_name(int index) const;

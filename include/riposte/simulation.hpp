@@ -48,7 +48,7 @@ class Observer {
 
 /// One station of a centre, now.
 struct StationLive {
-    int station = 0;         ///< index within the centre's stations
+    StationId station{0};    ///< within the centre's stations
     int queued = 0;          ///< people waiting for this station
     int servers_present = 0; ///< servers: people on shift here (areas: watchers)
     int servers_busy = 0;    ///< servers: people serving now
@@ -58,15 +58,15 @@ struct StationLive {
 
 /// One centre, now.
 struct CentreLive {
-    int centre = 0;
+    CentreId centre{0};
     bool doors_open = false;
     int waiting = 0;   ///< people queued at any station
     int in_centre = 0; ///< everyone inside
     std::vector<StationLive> stations;
-    std::vector<int> staff_by_role; ///< people on site now, indexed by role
-    std::int64_t stock = 0;         ///< doses in stock, opened vial excluded
-    int open_vial_doses = 0;        ///< doses left in the opened vial
-    CentreDayRow today;             ///< today's counters so far (waits are filled at day end)
+    IdVector<RoleId, int> staff_by_role; ///< people on site now
+    std::int64_t stock = 0;              ///< doses in stock, opened vial excluded
+    int open_vial_doses = 0;             ///< doses left in the opened vial
+    CentreDayRow today;                  ///< today's counters so far (waits are filled at day end)
 };
 
 /// One mobile team, now.

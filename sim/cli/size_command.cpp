@@ -137,7 +137,7 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
         out +=
             text::fill(lang,
                        std::any_of(c.stations.begin(), c.stations.end(),
-                                   [&](const Station& st) { return st.role == ch.role; })
+                                   [&](const Station& st) { return st.role == RoleId{ch.role}; })
                            ? text::sizing.change_line
                            : text::sizing.change_line_no_station,
                        {c.name, role_words(scenario, ch.role, lang), std::to_string(ch.from),

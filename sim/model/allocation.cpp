@@ -17,8 +17,8 @@ Allocation allocate_deliveries(const Scenario& sc) {
         if (d.day < 0 || d.day >= w.days) continue;
         const auto day = static_cast<std::size_t>(d.day);
         a.delivered += d.doses;
-        if (d.centre >= 0) {
-            a.centre_doses[static_cast<std::size_t>(d.centre)][day] += d.doses;
+        if (d.centre.valid()) {
+            a.centre_doses[d.centre.index()][day] += d.doses;
             continue;
         }
         const int per_vial = w.vaccines[static_cast<std::size_t>(d.vaccine)].doses_per_vial;

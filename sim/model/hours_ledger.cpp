@@ -10,10 +10,10 @@ namespace riposte {
 HoursLedger::HoursLedger(std::vector<double> weekly_hours, int start_weekday)
     : start_weekday_(start_weekday) {
     people_.resize(weekly_hours.size());
-    for (std::size_t i = 0; i < weekly_hours.size(); ++i) people_[i].weekly_hours = weekly_hours[i];
+    for (const PersonId i : people_.ids()) people_[i].weekly_hours = weekly_hours[i.index()];
 }
 
-double HoursLedger::committed(int person, int week) const {
+double HoursLedger::committed(PersonId person, int week) const {
     const auto& weeks = at(person).weeks;
     // the weeks asked about are nearly always the last ones
     for (auto it = weeks.rbegin(); it != weeks.rend(); ++it) {
@@ -23,7 +23,7 @@ double HoursLedger::committed(int person, int week) const {
     return 0.0;
 }
 
-bool HoursLedger::free(int person, SimTime begin, SimTime end) const {
+bool HoursLedger::free(PersonId person, SimTime begin, SimTime end) const {
     const Person& p = at(person);
     // spans beginning before `end`, back to those that could still reach `begin`
     auto it = std::lower_bound(p.spans.begin(), p.spans.end(), end,
@@ -36,14 +36,14 @@ bool HoursLedger::free(int person, SimTime begin, SimTime end) const {
     return true;
 }
 
-bool HoursLedger::has_hours(int person, SimTime begin, SimTime end) const {
+bool HoursLedger::has_hours(PersonId person, SimTime begin, SimTime end) const {
     return committed(person, week_of(begin.day())) + (end - begin).hours() <=
            weekly_hours(person) + 1e-9;
 }
 
-void HoursLedger::commit(int person, SimTime begin, SimTime end) {
+void HoursLedger::commit(PersonId person, SimTime begin, SimTime end) {
     RIPOSTE_INVARIANT(end > begin);
-    Person& p = people_[static_cast<std::size_t>(person)];
+    Person& p = people_[person];
     const auto it = std::upper_bound(p.spans.begin(), p.spans.end(), begin,
                                      [](SimTime t, const Span& s) { return t < s.begin; });
     p.spans.insert(it, Span{begin, end});
@@ -56,8 +56,8 @@ void HoursLedger::commit(int person, SimTime begin, SimTime end) {
     w->second += (end - begin).seconds();
 }
 
-bool HoursLedger::release(int person, SimTime begin, SimTime end) {
-    Person& p = people_[static_cast<std::size_t>(person)];
+bool HoursLedger::release(PersonId person, SimTime begin, SimTime end) {
+    Person& p = people_[person];
     auto it = std::lower_bound(p.spans.begin(), p.spans.end(), begin,
                                [](const Span& s, SimTime t) { return s.begin < t; });
     while (it != p.spans.end() && it->begin == begin && it->end != end) ++it;

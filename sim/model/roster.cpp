@@ -9,12 +9,12 @@
 
 namespace riposte {
 
-std::vector<RosterPerson> expand_pool(const World& world) {
-    std::vector<RosterPerson> people;
+IdVector<PersonId, RosterPerson> expand_pool(const World& world) {
+    IdVector<PersonId, RosterPerson> people;
     for (std::size_t e = 0; e < world.pool.size(); ++e) {
         const PoolEntry& p = world.pool[e];
         const std::string base =
-            world.professions[static_cast<std::size_t>(p.profession)] + "@" +
+            world.professions[p.profession.index()] + "@" +
             world.territory.communes[static_cast<std::size_t>(p.home_commune)].insee + "#" +
             p.label;
         for (int k = 0; k < p.count; ++k) {
@@ -73,72 +73,69 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     Roster roster;
     roster.people = expand_pool(w);
     roster.hours_by_profession.assign(w.professions.size(), 0.0);
-    const int medecin = w.medecin();
-    const int supervision = w.supervision_role();
+    const ProfessionId medecin = w.medecin();
+    const RoleId supervision = w.supervision_role();
     const std::size_t n_people = roster.people.size();
 
     // Order roles are filled in: supervision first, then the roles fewest professions may
     // fill (the scarce médecins go to the interview before anyone else takes them).
-    std::vector<int> role_order(w.roles.size());
-    for (std::size_t r = 0; r < role_order.size(); ++r) role_order[r] = static_cast<int>(r);
-    std::stable_sort(role_order.begin(), role_order.end(), [&](int a, int b) {
+    std::vector<RoleId> role_order;
+    for (const RoleId r : id_range<RoleId>(w.roles.size())) role_order.push_back(r);
+    std::stable_sort(role_order.begin(), role_order.end(), [&](RoleId a, RoleId b) {
         if ((a == supervision) != (b == supervision)) return a == supervision;
-        return w.scope.allowed[static_cast<std::size_t>(a)].size() <
-               w.scope.allowed[static_cast<std::size_t>(b)].size();
+        return w.scope.allowed[a].size() < w.scope.allowed[b].size();
     });
     // preference rank of each profession for each role (-1 = not allowed)
-    std::vector<std::vector<int>> rank(w.roles.size(), std::vector<int>(w.professions.size(), -1));
-    std::vector<std::vector<char>> supervised(w.roles.size(),
-                                              std::vector<char>(w.professions.size(), 0));
-    for (std::size_t r = 0; r < w.roles.size(); ++r)
+    IdVector<RoleId, IdVector<ProfessionId, int>> rank(
+        w.roles.size(), IdVector<ProfessionId, int>(w.professions.size(), -1));
+    IdVector<RoleId, IdVector<ProfessionId, char>> supervised(
+        w.roles.size(), IdVector<ProfessionId, char>(w.professions.size(), 0));
+    for (const RoleId r : id_range<RoleId>(w.roles.size()))
         for (std::size_t k = 0; k < w.scope.allowed[r].size(); ++k) {
             const auto& e = w.scope.allowed[r][k];
-            rank[r][static_cast<std::size_t>(e.profession)] = static_cast<int>(k);
-            supervised[r][static_cast<std::size_t>(e.profession)] = e.supervised ? 1 : 0;
+            rank[r][e.profession] = static_cast<int>(k);
+            supervised[r][e.profession] = e.supervised ? 1 : 0;
         }
 
     // Candidates per centre and role: people allowed in the role whose home is within their
     // commute limit of the centre, ordered by scope preference, then travel time, then pool
     // order. Built from the communes within reach only, so large territories stay fast.
-    std::vector<std::vector<int>> people_of_commune(w.territory.communes.size());
-    for (std::size_t i = 0; i < n_people; ++i)
-        people_of_commune[static_cast<std::size_t>(roster.people[i].home)].push_back(
-            static_cast<int>(i));
-    std::vector<std::vector<std::vector<int>>> candidates(plan.centres.size());
-    std::vector<double> home_minutes(n_people, 0.0); // from the centre being listed, near people
+    std::vector<std::vector<PersonId>> people_of_commune(w.territory.communes.size());
+    for (const PersonId i : roster.people.ids())
+        people_of_commune[static_cast<std::size_t>(roster.people[i].home)].push_back(i);
+    IdVector<CentreId, IdVector<RoleId, std::vector<PersonId>>> candidates(plan.centres.size());
+    // from the centre being listed, near people
+    IdVector<PersonId, double> home_minutes(n_people, 0.0);
 
-    for (std::size_t c = 0; c < plan.centres.size(); ++c) {
-        const auto& tt = travel_from_centre[c];
-        std::vector<char> role_needed(w.roles.size(), 0);
-        for (const Shift& sh : plan.centres[c].shifts)
+    for (const CentreId c : id_range<CentreId>(plan.centres.size())) {
+        const auto& tt = travel_from_centre[c.index()];
+        IdVector<RoleId, char> role_needed(w.roles.size(), 0);
+        for (const Shift& sh : plan.centres[c.index()].shifts)
             for (std::size_t r = 0; r < sh.staff.size() && r < role_needed.size(); ++r)
-                if (sh.staff[r] > 0) role_needed[r] = 1;
-        std::vector<int> near;
+                if (sh.staff[r] > 0) role_needed[RoleId{r}] = 1;
+        std::vector<PersonId> near;
         for (std::size_t k = 0; k < tt.reached(); ++k) {
             const double minutes = tt.minutes()[k];
-            for (int i : people_of_commune[static_cast<std::size_t>(tt.communes()[k])])
-                if (minutes <= roster.people[static_cast<std::size_t>(i)].max_commute_minutes)
-                    if (!roster.people[static_cast<std::size_t>(i)].on_call) {
+            for (const PersonId i : people_of_commune[static_cast<std::size_t>(tt.communes()[k])])
+                if (minutes <= roster.people[i].max_commute_minutes)
+                    if (!roster.people[i].on_call) {
                         near.push_back(i);
-                        home_minutes[static_cast<std::size_t>(i)] = minutes;
+                        home_minutes[i] = minutes;
                     }
         }
         candidates[c].resize(w.roles.size());
-        for (std::size_t r = 0; r < w.roles.size(); ++r) {
+        for (const RoleId r : id_range<RoleId>(w.roles.size())) {
             if (!role_needed[r]) continue;
             auto& list = candidates[c][r];
-            for (int i : near)
-                if (rank[r][static_cast<std::size_t>(
-                        roster.people[static_cast<std::size_t>(i)].profession)] >= 0)
-                    list.push_back(i);
-            std::sort(list.begin(), list.end(), [&](int a, int b) {
-                const auto& pa = roster.people[static_cast<std::size_t>(a)];
-                const auto& pb = roster.people[static_cast<std::size_t>(b)];
-                const int ra = rank[r][static_cast<std::size_t>(pa.profession)];
-                const int rb = rank[r][static_cast<std::size_t>(pb.profession)];
+            for (const PersonId i : near)
+                if (rank[r][roster.people[i].profession] >= 0) list.push_back(i);
+            std::sort(list.begin(), list.end(), [&](PersonId a, PersonId b) {
+                const auto& pa = roster.people[a];
+                const auto& pb = roster.people[b];
+                const int ra = rank[r][pa.profession];
+                const int rb = rank[r][pb.profession];
                 if (ra != rb) return ra < rb;
-                const double ta = home_minutes[static_cast<std::size_t>(a)],
-                             tb = home_minutes[static_cast<std::size_t>(b)];
+                const double ta = home_minutes[a], tb = home_minutes[b];
                 if (ta != tb) return ta < tb;
                 return a < b;
             });
@@ -155,22 +152,23 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     // (the decisions that add hours during the run ask it and commit to it)
     {
         std::vector<double> weekly(n_people);
-        for (std::size_t i = 0; i < n_people; ++i) weekly[i] = roster.people[i].weekly_hours;
+        for (const PersonId i : roster.people.ids())
+            weekly[i.index()] = roster.people[i].weekly_hours;
         roster.hours = HoursLedger(std::move(weekly), w.start_weekday);
     }
     HoursLedger& ledger = roster.hours;
     struct Slot {
         RosterShift rs;
-        std::vector<int> need, got; // by role
-        std::vector<int> level;     // the level each person of rs.people was taken at
-        std::vector<char> blocked_by_supervision;
+        IdVector<RoleId, int> need, got; // by role
+        std::vector<int> level;          // the level each person of rs.people was taken at
+        IdVector<RoleId, char> blocked_by_supervision;
         std::int64_t abs_start = 0, abs_end = 0;
         double len_h = 0;
         int weekday = 0;
     };
-    std::vector<int> role_pos(w.roles.size(), 0);
+    IdVector<RoleId, int> role_pos(w.roles.size(), 0);
     for (std::size_t k = 0; k < role_order.size(); ++k)
-        role_pos[static_cast<std::size_t>(role_order[k])] = static_cast<int>(k);
+        role_pos[role_order[k]] = static_cast<int>(k);
 
     for (int week_first = 0; week_first < w.days;) {
         const int week = (week_first + w.start_weekday) / 7;
@@ -188,7 +186,7 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     if (day < sh.first_day || day > sh.last_day || !((sh.weekdays >> weekday) & 1))
                         continue;
                     Slot slot;
-                    slot.rs.centre = static_cast<int>(c);
+                    slot.rs.centre = CentreId{c};
                     slot.rs.shift = static_cast<int>(s);
                     slot.rs.day = day;
                     slot.rs.start = sh.start;
@@ -201,7 +199,7 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     slot.got.assign(w.roles.size(), 0);
                     slot.blocked_by_supervision.assign(w.roles.size(), 0);
                     for (std::size_t r = 0; r < w.roles.size() && r < sh.staff.size(); ++r) {
-                        slot.need[r] = sh.staff[r];
+                        slot.need[RoleId{r}] = sh.staff[r];
                         max_need = std::max(max_need, sh.staff[r]);
                     }
                     slots.push_back(std::move(slot));
@@ -210,50 +208,46 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
         }
         for (int level = 1; level <= max_need; ++level)
             for (Slot& slot : slots) {
-                const auto c = static_cast<std::size_t>(slot.rs.centre);
+                const CentreId c = slot.rs.centre;
                 const SimTime begin{slot.abs_start}, end{slot.abs_end};
                 // a shift that ends before it starts (a draft in the plan editor; the loader
                 // refuses it) takes nobody: the structural rules report it
                 if (end <= begin) continue;
-                for (int role : role_order) {
-                    const auto ru = static_cast<std::size_t>(role);
+                for (const RoleId role : role_order) {
                     // a role whose earlier level could not be filled stays short
-                    if (slot.need[ru] < level || slot.got[ru] != level - 1) continue;
-                    int best = -1;
+                    if (slot.need[role] < level || slot.got[role] != level - 1) continue;
+                    PersonId best = PersonId::none();
                     int best_rank = 0;
                     double best_hours = 0;
-                    for (int cand : candidates[c][ru]) {
-                        const auto ci = static_cast<std::size_t>(cand);
+                    for (const PersonId ci : candidates[c][role]) {
                         const RosterPerson& p = roster.people[ci];
-                        const int rk = rank[ru][static_cast<std::size_t>(p.profession)];
+                        const int rk = rank[role][p.profession];
                         // the list is in preference order: a later rank cannot win
-                        if (best >= 0 && rk > best_rank) break;
+                        if (best.valid() && rk > best_rank) break;
                         if (!((p.weekdays >> slot.weekday) & 1)) continue;
-                        if (!ledger.has_hours(cand, begin, end)) continue;
-                        if (!ledger.free(cand, begin, end)) continue;
-                        if (supervised[ru][static_cast<std::size_t>(p.profession)] &&
-                            !slot.rs.has_medecin) {
-                            slot.blocked_by_supervision[ru] = 1;
+                        if (!ledger.has_hours(ci, begin, end)) continue;
+                        if (!ledger.free(ci, begin, end)) continue;
+                        if (supervised[role][p.profession] && !slot.rs.has_medecin) {
+                            slot.blocked_by_supervision[role] = 1;
                             continue;
                         }
                         // prefer: scope preference, then fewest hours this week, then nearest
-                        const double week_h = ledger.committed(cand, week);
-                        if (best < 0 || week_h < best_hours - 1e-9) {
-                            best = cand;
+                        const double week_h = ledger.committed(ci, week);
+                        if (!best.valid() || week_h < best_hours - 1e-9) {
+                            best = ci;
                             best_rank = rk;
                             best_hours = week_h;
                             if (best_hours <= 0) break; // nobody can do better
                         }
                     }
-                    if (best < 0) continue;
-                    const auto bi = static_cast<std::size_t>(best);
+                    if (!best.valid()) continue;
                     ledger.commit(best, begin, end);
                     slot.rs.people.push_back({best, role});
                     slot.level.push_back(level);
-                    roster.hours_by_profession[static_cast<std::size_t>(
-                        roster.people[bi].profession)] += slot.len_h;
-                    if (roster.people[bi].profession == medecin) slot.rs.has_medecin = true;
-                    ++slot.got[ru];
+                    roster.hours_by_profession[roster.people[best].profession.index()] +=
+                        slot.len_h;
+                    if (roster.people[best].profession == medecin) slot.rs.has_medecin = true;
+                    ++slot.got[role];
                 }
             }
         for (Slot& slot : slots) {
@@ -261,8 +255,8 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
             std::vector<std::size_t> order(slot.rs.people.size());
             std::iota(order.begin(), order.end(), std::size_t{0});
             std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-                const int ra = role_pos[static_cast<std::size_t>(slot.rs.people[a].role)];
-                const int rb = role_pos[static_cast<std::size_t>(slot.rs.people[b].role)];
+                const int ra = role_pos[slot.rs.people[a].role];
+                const int rb = role_pos[slot.rs.people[b].role];
                 if (ra != rb) return ra < rb;
                 return slot.level[a] < slot.level[b];
             });
@@ -270,21 +264,20 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
             people.reserve(order.size());
             for (const std::size_t i : order) people.push_back(slot.rs.people[i]);
             slot.rs.people = std::move(people);
-            const Centre& centre = plan.centres[static_cast<std::size_t>(slot.rs.centre)];
+            const Centre& centre = plan.centres[slot.rs.centre.index()];
             bool supervision_short = false;
-            for (int role : role_order) {
-                const auto ru = static_cast<std::size_t>(role);
-                if (slot.got[ru] >= slot.need[ru]) continue;
+            for (const RoleId role : role_order) {
+                if (slot.got[role] >= slot.need[role]) continue;
                 if (role == supervision) supervision_short = true;
                 ShortfallRow row;
-                row.centre = slot.rs.centre;
+                row.centre = slot.rs.centre.value();
                 row.day = slot.rs.day;
-                row.role = role;
+                row.role = role.value();
                 row.start = slot.rs.start;
                 row.end = slot.rs.end;
-                row.required = slot.need[ru];
-                row.rostered = slot.got[ru];
-                row.reason = slot.blocked_by_supervision[ru]
+                row.required = slot.need[role];
+                row.rostered = slot.got[role];
+                row.reason = slot.blocked_by_supervision[role]
                                  ? "qualified people only under supervision and no "
                                    "médecin on site"
                                  : "not enough qualified people within commute, weekly "
@@ -294,9 +287,9 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
             // A vaccination centre needs a médecin on site whenever it is open.
             if (centre.vaccinates() && !slot.rs.has_medecin && !supervision_short) {
                 ShortfallRow row;
-                row.centre = slot.rs.centre;
+                row.centre = slot.rs.centre.value();
                 row.day = slot.rs.day;
-                row.role = supervision;
+                row.role = supervision.value();
                 row.start = slot.rs.start;
                 row.end = slot.rs.end;
                 row.required = 1;

@@ -1,5 +1,5 @@
 // Name lookups on the plain scenario values (include/riposte/scenario.hpp). Each returns the
-// index of the named item, or -1 when there is none.
+// id (index) of the named item, or none() (-1) when there is none.
 #include "riposte/scenario.hpp"
 
 #include <string>
@@ -19,12 +19,12 @@ template <class Range, class Key> int index_of(const Range& items, Key key) {
 
 } // namespace
 
-int World::find_profession(std::string_view n) const {
-    return index_of(professions, [&](const std::string& p) { return p == n; });
+ProfessionId World::find_profession(std::string_view n) const {
+    return ProfessionId{index_of(professions, [&](const std::string& p) { return p == n; })};
 }
 
-int World::find_role(std::string_view n) const {
-    return index_of(roles, [&](const std::string& r) { return r == n; });
+RoleId World::find_role(std::string_view n) const {
+    return RoleId{index_of(roles, [&](const std::string& r) { return r == n; })};
 }
 
 int World::find_commune(std::string_view insee_or_name) const {
@@ -43,8 +43,8 @@ std::string Plan::unit_name(int index) const {
     return "#" + std::to_string(index);
 }
 
-int Plan::find_centre(std::string_view n) const {
-    return index_of(centres, [&](const Centre& c) { return c.name == n; });
+CentreId Plan::find_centre(std::string_view n) const {
+    return CentreId{index_of(centres, [&](const Centre& c) { return c.name == n; })};
 }
 
 } // namespace riposte

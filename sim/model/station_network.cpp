@@ -28,7 +28,7 @@ void StationNetwork::add_centre(const Centre& def, std::size_t roles,
         const Station& s = def.stations[k];
         const int id = static_cast<int>(nodes_.size());
         nodes_.emplace_back(s, centre, static_cast<int>(k), service_rngs[k]);
-        if (s.role >= 0) c.of_role[static_cast<std::size_t>(s.role)].push_back(id);
+        if (s.role.valid()) c.of_role[s.role].push_back(id);
         if (def.vaccinates() && s.flow != Flow::Testing) c.vaccination.push_back(id);
         if (def.tests() && s.flow != Flow::Vaccination) {
             c.antigen.push_back(id);

@@ -64,7 +64,7 @@ ValidationReport validate_structure(const Scenario& sc) {
     for (const MobileTeam& t : plan.mobile_teams)
         travel.push_back(graph.minutes_from(t.base_commune, cutoff));
     const Roster roster = build_roster(sc, travel);
-    const int supervision = w.supervision_role();
+    const int supervision = w.supervision_role().value();
 
     // 1. every station's role is staffed on every shift of every open day
     {
@@ -80,8 +80,8 @@ ValidationReport validate_structure(const Scenario& sc) {
                 const Shift& sh = centre.shifts[s];
                 ++shifts_checked;
                 for (const Station& st : centre.stations) {
-                    if (st.role < 0) continue;
-                    const auto r = static_cast<std::size_t>(st.role);
+                    if (!st.role.valid()) continue;
+                    const auto r = st.role.index();
                     if (r >= sh.staff.size() || sh.staff[r] == 0)
                         add_where(v,
                                   centre.name + ", shift " + hhmm(sh.start) + "-" + hhmm(sh.end) +
@@ -160,8 +160,8 @@ ValidationReport validate_structure(const Scenario& sc) {
         v.threshold = "a médecin rostered on every shift of every vaccination centre";
         v.threshold_phrase = phrase("medecin.required");
         for (const auto& rs : roster.shifts) {
-            if (static_cast<std::size_t>(rs.centre) >= plan.centres.size()) continue; // a team
-            const Centre& centre = plan.centres[static_cast<std::size_t>(rs.centre)];
+            if (rs.centre.index() >= plan.centres.size()) continue; // a team
+            const Centre& centre = plan.centres[rs.centre.index()];
             if (centre.vaccinates() && !rs.has_medecin)
                 add_where(v,
                           centre.name + ", " + date_of_day(w, rs.day) + " " + hhmm(rs.start) + "-" +
@@ -208,7 +208,7 @@ ValidationReport validate_structure(const Scenario& sc) {
                 bool useful = false;
                 for (std::size_t r = 0; r < need.size(); ++r)
                     if (need[r] > 0)
-                        for (const auto& a : w.scope.allowed[r])
+                        for (const auto& a : w.scope.allowed[RoleId{r}])
                             if (a.profession == e.profession) useful = true;
                 if (useful) avail += e.weekly_hours * e.count;
             }
@@ -217,7 +217,7 @@ ValidationReport validate_structure(const Scenario& sc) {
                 if (need[r] <= 0) continue;
                 double can = 0;
                 for (const PoolEntry& e : w.pool)
-                    for (const auto& a : w.scope.allowed[r])
+                    for (const auto& a : w.scope.allowed[RoleId{r}])
                         if (a.profession == e.profession) can += e.weekly_hours * e.count;
                 worst_ratio = std::max(worst_ratio, can > 0 ? need[r] / can : 1e9);
                 if (need[r] > can + 1e-9)
@@ -267,10 +267,9 @@ ValidationReport validate_structure(const Scenario& sc) {
             // roles that only serve the vaccination flow stand idle with the slots
             std::vector<char> vacc_role(w.roles.size(), 0), test_role(w.roles.size(), 0);
             for (const Station& st : centre.stations) {
-                if (st.role < 0) continue;
-                if (st.flow != Flow::Testing) vacc_role[static_cast<std::size_t>(st.role)] = 1;
-                if (st.flow != Flow::Vaccination && centre.tests())
-                    test_role[static_cast<std::size_t>(st.role)] = 1;
+                if (!st.role.valid()) continue;
+                if (st.flow != Flow::Testing) vacc_role[st.role.index()] = 1;
+                if (st.flow != Flow::Vaccination && centre.tests()) test_role[st.role.index()] = 1;
             }
             double week_idle = 0, week_hours = 0;
             for (int d = 0; d < w.days; ++d) {

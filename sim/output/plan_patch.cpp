@@ -173,7 +173,7 @@ PlanText plan_with_staffing(std::string_view source, const Plan& plan, const Wor
             for (std::size_t r = 0; r < world.roles.size(); ++r) {
                 if (written[r] == (r < sh.staff.size() ? sh.staff[r] : 0)) continue;
                 for (std::size_t k = 0; k < c.stations.size() && k < sh.station_staff.size(); ++k)
-                    if (c.stations[k].role == static_cast<int>(r) && sh.station_staff[k] >= 0) {
+                    if (c.stations[k].role == RoleId{r} && sh.station_staff[k] >= 0) {
                         out.error = where(l) + ": " + world.roles[r] + " on " + shift_name +
                                     " is split between stations with by_station; change the "
                                     "split by hand";

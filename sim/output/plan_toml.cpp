@@ -93,7 +93,7 @@ void write_station(Writer& o, const World& w, const Station& s) {
     o.str("name", s.name);
     if (s.kind == StationKind::Area) o.str("kind", "area");
     if (s.flow != Flow::Both) o.str("flow", flow_words[static_cast<int>(s.flow)]);
-    if (s.role >= 0) o.str("role", w.roles[static_cast<std::size_t>(s.role)]);
+    if (s.role.valid()) o.str("role", w.roles[s.role.index()]);
     if (s.kind == StationKind::Area) {
         o.str("dwell", s.service.text());
         o.integer("capacity", s.capacity);
@@ -197,7 +197,7 @@ void write_team(Writer& o, const World& w, const MobileTeam& m) {
     o.number("minutes_between_homes", m.minutes_between_homes);
     o.str("vaccine", w.vaccines[static_cast<std::size_t>(m.vaccine)].name);
     if (m.allocation_share > 0) o.number("allocation_share", m.allocation_share);
-    if (m.role_needed >= 0) o.str("role_needed", w.roles[static_cast<std::size_t>(m.role_needed)]);
+    if (m.role_needed.valid()) o.str("role_needed", w.roles[m.role_needed.index()]);
 }
 
 void write_validation(Writer& o, const World& w, const Plan& p,

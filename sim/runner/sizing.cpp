@@ -78,13 +78,13 @@ struct Var {
 std::vector<int> station_roles(const Centre& c) {
     std::set<int> roles;
     for (const Station& st : c.stations)
-        if (st.role >= 0) roles.insert(st.role);
+        if (st.role.valid()) roles.insert(st.role.value());
     return {roles.begin(), roles.end()};
 }
 
 bool split_by_station(const Centre& c, const Shift& sh, int role) {
     for (std::size_t k = 0; k < c.stations.size() && k < sh.station_staff.size(); ++k)
-        if (c.stations[k].role == role && sh.station_staff[k] >= 0) return true;
+        if (c.stations[k].role == RoleId{role} && sh.station_staff[k] >= 0) return true;
     return false;
 }
 
@@ -152,9 +152,9 @@ class Search {
                             {static_cast<int>(c), static_cast<int>(s), static_cast<int>(r)});
         }
         for (std::size_t r = 0; r < sc.world.roles.size() && r < sc.world.scope.allowed.size(); ++r)
-            for (const ScopeEntry& a : sc.world.scope.allowed[r]) {
+            for (const ScopeEntry& a : sc.world.scope.allowed[RoleId{r}]) {
                 if (allowed_.size() <= r) allowed_.resize(sc.world.roles.size());
-                allowed_[r].insert(a.profession);
+                allowed_[r].insert(a.profession.value());
             }
     }
 
@@ -192,7 +192,7 @@ class Search {
         const Centre& centre = p.centres[static_cast<std::size_t>(c)];
         std::vector<std::pair<double, int>> waits; // (wait, role)
         for (std::size_t k = 0; k < centre.stations.size(); ++k) {
-            const int r = centre.stations[k].role;
+            const int r = centre.stations[k].role.value();
             if (r < 0) continue;
             double w = 0;
             if (static_cast<std::size_t>(c) < e.station_wait.size() &&
@@ -428,15 +428,16 @@ class Search {
 /// and the most hours a week `need` asks of those roles.
 std::vector<PoolLimit> pool_limits_all(const World& w,
                                        const std::vector<std::vector<double>>& need) {
-    const int supervision = w.supervision_role();
+    const int supervision = w.supervision_role().value();
     std::vector<double> pool_hours(w.professions.size(), 0.0);
     for (const PoolEntry& e : w.pool)
-        if (!e.on_call && static_cast<std::size_t>(e.profession) < pool_hours.size())
-            pool_hours[static_cast<std::size_t>(e.profession)] += e.weekly_hours * e.count;
+        if (!e.on_call && e.profession.index() < pool_hours.size())
+            pool_hours[e.profession.index()] += e.weekly_hours * e.count;
     // each role's allowed professions; for each distinct set, the roles only it may fill
     std::vector<std::set<int>> allowed(w.roles.size());
     for (std::size_t r = 0; r < w.roles.size() && r < w.scope.allowed.size(); ++r)
-        for (const ScopeEntry& a : w.scope.allowed[r]) allowed[r].insert(a.profession);
+        for (const ScopeEntry& a : w.scope.allowed[RoleId{r}])
+            allowed[r].insert(a.profession.value());
     std::set<std::set<int>> sets;
     for (std::size_t r = 0; r < w.roles.size(); ++r)
         if (static_cast<int>(r) != supervision && !allowed[r].empty()) sets.insert(allowed[r]);
@@ -780,7 +781,7 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
                 ch.p90_before = res.initial.centre_worst_p90[c];
                 ch.p90_after = confirm.centre_worst_p90[c];
                 for (std::size_t k = 0; k < centre.stations.size(); ++k)
-                    if (centre.stations[k].role == r) {
+                    if (centre.stations[k].role == RoleId{r}) {
                         ch.use_before = std::max(ch.use_before, res.initial.station_use[c][k]);
                         ch.use_after = std::max(ch.use_after, confirm.station_use[c][k]);
                     }

@@ -27,7 +27,7 @@ int scale_staff(int base, double factor) {
 
 std::optional<Bilingual> apply_overrides(Scenario& s, const VariantOverrides& o) {
     for (const auto& [role_name, factor] : o.staff) {
-        const int role = s.world.find_role(role_name);
+        const int role = s.world.find_role(role_name).value();
         if (role < 0) {
             std::string roles;
             for (const auto& r : s.world.roles) roles += (roles.empty() ? "" : ", ") + r;
@@ -40,7 +40,7 @@ std::optional<Bilingual> apply_overrides(Scenario& s, const VariantOverrides& o)
                 bool any_named = false, all_named = true;
                 int named_sum = 0;
                 for (std::size_t k = 0; k < c.stations.size(); ++k) {
-                    if (c.stations[k].role != role) continue;
+                    if (c.stations[k].role != RoleId{role}) continue;
                     const bool named = k < sh.station_staff.size() && sh.station_staff[k] >= 0;
                     if (!named) {
                         all_named = false;

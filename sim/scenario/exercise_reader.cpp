@@ -372,7 +372,7 @@ Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) 
             break;
         case ExerciseName::What::Station: {
             std::vector<std::string> stations;
-            const int ci = n.centre.empty() ? -1 : s.plan.find_centre(n.centre);
+            const int ci = n.centre.empty() ? -1 : s.plan.find_centre(n.centre).value();
             if (!n.centre.empty() && ci < 0) break; // the centre is reported
             for (std::size_t k = 0; k < s.plan.centres.size(); ++k) {
                 if (ci >= 0 && static_cast<int>(k) != ci) continue;

@@ -69,7 +69,7 @@ void read_staff(const TomlFile& f, const toml::node& n, const World& w, bool rol
         const auto count =
             to_int(f, v, say(text::diag.plan_staff_what, {rn}), 0, Limits::max_staff_per_role);
         if (!roles_known) continue;
-        if (w.find_role(rn) < 0 && w.find_profession(rn) >= 0) {
+        if (!w.find_role(rn).valid() && w.find_profession(rn).valid()) {
             f.error(kl, say(text::diag.plan_profession_not_role, {rn, quoted_words(w.roles)}));
             continue;
         }
@@ -110,7 +110,7 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
         if (auto v = to_string(f, *n, "'role'"); v && cx.roles_known) {
             if (auto k = resolve_name(cx.w.roles, *v, "role", role_loc, f.diags(),
                                       say(text::diag.roles_of_scope, {quoted_words(cx.w.roles)})))
-                s.role = *k;
+                s.role = RoleId{*k};
         }
     }
     role_locs.push_back(role_loc);
@@ -214,13 +214,13 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
                                  say(text::diag.stations_of_centre, {c.name, quoted_words(names)}));
                 if (!k_st || !count) continue;
                 const Station& st = c.stations[static_cast<std::size_t>(*k_st)];
-                if (st.role < 0) {
+                if (!st.role.valid()) {
                     f.error(kl, say(text::diag.plan_station_no_role, {name}));
                     continue;
                 }
                 s.station_staff[static_cast<std::size_t>(*k_st)] = static_cast<int>(*count);
-                sum[static_cast<std::size_t>(st.role)] += static_cast<int>(*count);
-                named[static_cast<std::size_t>(st.role)] = 1;
+                sum[st.role.index()] += static_cast<int>(*count);
+                named[st.role.index()] = 1;
             }
             for (std::size_t role = 0; role < sum.size(); ++role) {
                 if (!named[role]) continue;
@@ -282,7 +282,7 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
 /// True when some pool member's profession may fill `role` (supervised or not).
 bool pool_can_fill(const World& w, int role) {
     if (role < 0 || static_cast<std::size_t>(role) >= w.scope.allowed.size()) return true;
-    const auto& allowed = w.scope.allowed[static_cast<std::size_t>(role)];
+    const auto& allowed = w.scope.allowed[RoleId{role}];
     return std::any_of(w.pool.begin(), w.pool.end(), [&](const PoolEntry& e) {
         return e.count > 0 && e.weekly_hours > 0 &&
                std::any_of(allowed.begin(), allowed.end(),
@@ -293,9 +293,9 @@ bool pool_can_fill(const World& w, int role) {
 /// "add to the pool people of a profession the scope table allows for it: a, b".
 Bilingual who_may_fill(const World& w, int role) {
     std::vector<std::string> names;
-    for (const ScopeEntry& a : w.scope.allowed[static_cast<std::size_t>(role)])
-        if (a.profession >= 0 && static_cast<std::size_t>(a.profession) < w.professions.size())
-            names.push_back(w.professions[static_cast<std::size_t>(a.profession)]);
+    for (const ScopeEntry& a : w.scope.allowed[RoleId{role}])
+        if (a.profession.valid() && a.profession.index() < w.professions.size())
+            names.push_back(w.professions[a.profession.index()]);
     if (names.empty()) return say(text::diag.plan_scope_allows_none);
     return say(text::diag.plan_add_to_pool, {quoted_words(names)});
 }
@@ -447,13 +447,13 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
         std::vector<bool> warned(w.roles.size(), false);
         for (std::size_t k = 0; k < c.stations.size(); ++k) {
             const Station& s = c.stations[k];
-            if (s.role < 0 || warned[static_cast<std::size_t>(s.role)]) continue;
-            if (pool_can_fill(w, s.role)) continue;
-            warned[static_cast<std::size_t>(s.role)] = true;
-            f.diags().warning(role_locs[k], "pool.no_one_qualified",
-                              say(text::diag.plan_no_one_qualified,
-                                  {s.name, c.name, w.roles[static_cast<std::size_t>(s.role)],
-                                   who_may_fill(w, s.role)}));
+            if (!s.role.valid() || warned[s.role.index()]) continue;
+            if (pool_can_fill(w, s.role.value())) continue;
+            warned[s.role.index()] = true;
+            f.diags().warning(
+                role_locs[k], "pool.no_one_qualified",
+                say(text::diag.plan_no_one_qualified,
+                    {s.name, c.name, w.roles[s.role.index()], who_may_fill(w, s.role.value())}));
         }
     }
     // A role that staffs several stations: every shift says how many people go to each.
@@ -461,7 +461,7 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
         for (std::size_t role = 0; role < w.roles.size(); ++role) {
             std::vector<std::size_t> sts;
             for (std::size_t k = 0; k < c.stations.size(); ++k)
-                if (c.stations[k].role == static_cast<int>(role)) sts.push_back(k);
+                if (c.stations[k].role == RoleId{role}) sts.push_back(k);
             if (sts.size() < 2) continue;
             std::string names;
             for (std::size_t k : sts)
@@ -486,15 +486,13 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
     if (cx.roles_known && staff_ok && !shifts.empty()) {
         for (std::size_t k = 0; k < c.stations.size(); ++k) {
             const Station& s = c.stations[k];
-            if (s.role < 0) continue;
+            if (!s.role.valid()) continue;
             const bool staffed =
-                std::any_of(c.shifts.begin(), c.shifts.end(), [&](const Shift& sh) {
-                    return sh.staff[static_cast<std::size_t>(s.role)] > 0;
-                });
+                std::any_of(c.shifts.begin(), c.shifts.end(),
+                            [&](const Shift& sh) { return sh.staff[s.role.index()] > 0; });
             if (!staffed)
-                f.error(role_locs[k],
-                        say(text::diag.plan_station_unstaffed,
-                            {s.name, w.roles[static_cast<std::size_t>(s.role)], c.name}));
+                f.error(role_locs[k], say(text::diag.plan_station_unstaffed,
+                                          {s.name, w.roles[s.role.index()], c.name}));
         }
     }
     if (c.tests() && !wi.has_testing_demand && wi.parsed)
@@ -659,15 +657,15 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
         if (auto v = to_string(f, *n, "'role_needed'"); v && wi.scope_complete)
             if (auto k = resolve_name(w.roles, *v, "role", f.loc(*n), f.diags(),
                                       say(text::diag.roles_of_scope, {quoted_words(w.roles)})))
-                m.role_needed = *k;
+                m.role_needed = RoleId{*k};
     } else {
         m.role_needed = w.find_role("injection");
     }
     r.finish();
-    if (wi.scope_complete && staff && staff->is_table() && m.role_needed >= 0 &&
-        m.staff[static_cast<std::size_t>(m.role_needed)] == 0)
-        f.error(*staff, say(text::diag.plan_team_needs_role,
-                            {m.name, w.roles[static_cast<std::size_t>(m.role_needed)]}));
+    if (wi.scope_complete && staff && staff->is_table() && m.role_needed.valid() &&
+        m.staff[m.role_needed.index()] == 0)
+        f.error(*staff,
+                say(text::diag.plan_team_needs_role, {m.name, w.roles[m.role_needed.index()]}));
     pi.team_loc.push_back(r.loc());
     pi.team_allocation_loc.push_back(alloc_loc);
     p.mobile_teams.push_back(std::move(m));
@@ -676,12 +674,12 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
 /// The role a profession is called in for when a rule names only the profession: the one where
 /// the scope lists it first (an infirmier injects, a médecin interviews), unsupervised.
 std::string role_for_profession(const World& w, std::string_view profession) {
-    const int prof = w.find_profession(profession);
+    const int prof = w.find_profession(profession).value();
     int best_role = -1, best_rank = 1 << 30;
     for (std::size_t r = 0; r < w.roles.size() && r < w.scope.allowed.size(); ++r)
-        for (std::size_t k = 0; k < w.scope.allowed[r].size(); ++k)
-            if (w.scope.allowed[r][k].profession == prof && !w.scope.allowed[r][k].supervised &&
-                static_cast<int>(k) < best_rank) {
+        for (std::size_t k = 0; k < w.scope.allowed[RoleId{r}].size(); ++k)
+            if (w.scope.allowed[RoleId{r}][k].profession == ProfessionId{prof} &&
+                !w.scope.allowed[RoleId{r}][k].supervised && static_cast<int>(k) < best_rank) {
                 best_rank = static_cast<int>(k);
                 best_role = static_cast<int>(r);
             }
@@ -865,7 +863,7 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
         Delivery& d = w.deliveries[k];
         if (d.centre_name.empty()) continue;
         const SourceLoc& at = wi.delivery_centre_loc[k];
-        const int c = p.find_centre(d.centre_name);
+        const int c = p.find_centre(d.centre_name).value();
         if (c < 0) {
             diags.error(at, "ref.unknown",
                         say(text::diag.plan_delivery_unknown_centre,
@@ -883,7 +881,7 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
                         say(text::diag.plan_delivery_vaccine,
                             {w.vaccines[static_cast<std::size_t>(d.vaccine)].name, d.centre_name,
                              w.vaccines[static_cast<std::size_t>(centre.vaccine)].name}));
-        d.centre = c;
+        d.centre = CentreId{c};
     }
 
     for (auto& c : p.centres)
@@ -949,7 +947,7 @@ void link_world_and_plan(World& w, const WorldInfo& wi, Plan& p, const PlanInfo&
         if (!c.vaccinates()) continue;
         const bool gets =
             std::any_of(w.deliveries.begin(), w.deliveries.end(), [&](const Delivery& d) {
-                return d.centre == static_cast<int>(k) ||
+                return d.centre == CentreId{k} ||
                        (d.centre_name.empty() && d.vaccine == c.vaccine && c.allocation_share > 0);
             });
         if (!gets) diags.warning(pi.centre_loc[k], say(text::diag.plan_centre_no_doses, {c.name}));

@@ -141,11 +141,11 @@ std::vector<ScopeEntry> build_role(const RoleSpec& spec, const std::vector<std::
     bool star_seen = false;
     auto add = [&](int p, bool supervised, const SourceLoc& where, const std::string& name) {
         for (const auto& e : out)
-            if (e.profession == p) {
+            if (e.profession == ProfessionId{p}) {
                 if (!lenient) d.error(where, say(text::diag.scope_profession_twice, {name}));
                 return;
             }
-        out.push_back({p, supervised});
+        out.push_back({ProfessionId{p}, supervised});
     };
     for (const auto* list : {&spec.allowed, &spec.supervised}) {
         const bool supervised = list == &spec.supervised;
@@ -300,7 +300,7 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
                                                 [](const ScopeEntry& e) { return e.supervised; });
         if (any_supervised && medecin == w.professions.end())
             d.error(spec->where, say(text::diag.scope_supervised_no_medecin, {rn}));
-        w.scope.allowed[r] = std::move(entries);
+        w.scope.allowed[RoleId{r}] = std::move(entries);
     }
     info.scope_complete = names_ok;
 }

@@ -481,7 +481,7 @@ void read_pool_inline(const TomlFile& f, const std::vector<const toml::table*>& 
             if (auto s = to_string(f, *n, "'profession'"); s && info.scope_complete) {
                 if (auto k = resolve_name(w.professions, *s, "profession", f.loc(*n), f.diags(),
                                           pool_fix(w)))
-                    e.profession = *k;
+                    e.profession = ProfessionId{*k};
             }
         }
         if (const toml::node* n = r.node("commune", true, "commune = \"34079\"")) {
@@ -527,7 +527,7 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
         if (info.scope_complete)
             if (auto k = resolve_name(w.professions, cell(cp)->text, "profession",
                                       cell_loc(*t, *cell(cp)), d, pool_fix(w)))
-                e.profession = *k;
+                e.profession = ProfessionId{*k};
         if (info.communes_complete)
             if (auto k = resolve_commune(w, info, cell(cc)->text, cell_loc(*t, *cell(cc)), d))
                 e.home_commune = *k;

@@ -130,7 +130,7 @@ TEST_CASE("dashboard: a click on a centre of the map opens its panel with live s
 
     // Where the map draws the marker of the plan's largest centre (Clermont-l'Hérault).
     const Scenario& sc = *app.last_snapshot().loaded->scenario;
-    const int centre = sc.plan.find_centre("Clermont-l'Hérault");
+    const int centre = sc.plan.find_centre("Clermont-l'Hérault").value();
     REQUIRE(centre >= 0);
     const MapPoint p = app.ui().map_scene.scene().centre_marker_screen(centre, app.ui().camera);
     REQUIRE(std::isfinite(p.x));

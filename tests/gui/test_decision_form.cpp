@@ -45,7 +45,7 @@ TEST_CASE("decision form: each kind gives its change; a time that does not read 
     CHECK(std::string(f.from.data()) == "J1 08:00");
     CHECK(std::string(f.until.data()) == "J1 16:00");
     CHECK(std::string(f.author.data()) == "référent SSE");
-    f.centre = sc.plan.find_centre("Lodève");
+    f.centre = sc.plan.find_centre("Lodève").value();
     f.role = index_of(sc.world.roles, "injection");
     REQUIRE(f.role >= 0);
     f.people = 3;
@@ -84,7 +84,7 @@ TEST_CASE("decision form: each kind gives its change; a time that does not read 
     f.doses_per_slot = 2;
     f.set_overbooking = true;
     f.overbooking = 0.25f;
-    f.booking_centre = sc.plan.find_centre("Gignac");
+    f.booking_centre = sc.plan.find_centre("Gignac").value();
     const auto rules = std::get<ChangeBooking>(*decision_from_form(f, sc, Lang::Fr, &problem));
     CHECK(rules.from_day == 3);
     CHECK_FALSE(rules.horizon_days);
@@ -98,8 +98,8 @@ TEST_CASE("decision form: each kind gives its change; a time that does not read 
     f.set_horizon = true;
     // move staff: "3 infirmiers de Gignac à Lodève"
     f.kind = DecisionForm::MoveStaff;
-    f.centre = sc.plan.find_centre("Gignac");
-    f.centre_to = sc.plan.find_centre("Lodève");
+    f.centre = sc.plan.find_centre("Gignac").value();
+    f.centre_to = sc.plan.find_centre("Lodève").value();
     f.profession = index_of(sc.world.professions, "infirmier");
     REQUIRE(f.profession >= 0);
     const auto line_from = f.from;
@@ -122,7 +122,7 @@ TEST_CASE("decision form: each kind gives its change; a time that does not read 
     f.from = line_from;
     f.centre_to = f.centre;
     CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem));
-    f.centre = sc.plan.find_centre("Lodève");
+    f.centre = sc.plan.find_centre("Lodève").value();
     f.kind = DecisionForm::Reallocate;
     f.centre_to = f.centre; // the same centre twice
     CHECK_FALSE(decision_from_form(f, sc, Lang::Fr, &problem));
@@ -188,7 +188,7 @@ TEST_CASE("decision form: change a centre's hours for a range of days") {
     CHECK(f.from_day == 3);
     CHECK(f.to_day == 3);
     f.kind = DecisionForm::ChangeHours;
-    f.centre = sc.plan.find_centre("Gignac");
+    f.centre = sc.plan.find_centre("Gignac").value();
     f.from_day = 7;
     f.to_day = 9;
     put(f.opens, "09:00");
@@ -221,7 +221,7 @@ TEST_CASE("decision form: change a centre's hours for a range of days") {
 TEST_CASE("ad-hoc inject form: each kind gives its inject") {
     const Scenario& sc = scenario();
     InjectForm f;
-    f.centre = sc.plan.find_centre("Gignac");
+    f.centre = sc.plan.find_centre("Gignac").value();
     f.profession = index_of(sc.world.professions, "infirmier");
     REQUIRE(f.profession >= 0);
     const SimTime now = days(2) + hours(9);

@@ -138,8 +138,8 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     const Scenario& sc = *app.last_snapshot().loaded->scenario;
     DecisionForm& form = players.ui().decision;
     form.kind = DecisionForm::Reallocate;
-    form.centre = sc.plan.find_centre("Gignac");
-    form.centre_to = sc.plan.find_centre("Lodève");
+    form.centre = sc.plan.find_centre("Gignac").value();
+    form.centre_to = sc.plan.find_centre("Lodève").value();
     form.doses = 60;
     const std::string author = "référent SSE";
     std::copy(author.begin(), author.end(), form.author.begin());
@@ -155,9 +155,9 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     // Gignac" at J1 07:00, before Clermont-l'Hérault opens (08:30): nobody is on site to move,
     // so the engine refuses, and the form says why
     form.kind = DecisionForm::MoveStaff;
-    form.centre = sc.plan.find_centre("Clermont-l'Hérault");
-    form.centre_to = sc.plan.find_centre("Gignac");
-    form.profession = sc.world.find_profession("infirmier");
+    form.centre = sc.plan.find_centre("Clermont-l'Hérault").value();
+    form.centre_to = sc.plan.find_centre("Gignac").value();
+    form.profession = sc.world.find_profession("infirmier").value();
     form.people = 3;
     const std::uint64_t moved = click_decide(app, players, form);
     REQUIRE_MESSAGE(moved != 0, "the click on the move-staff form was not seen");
@@ -167,8 +167,8 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
           std::string::npos);
     CHECK(reply(app, moved)->journaled); // journaled as refused
     form.kind = DecisionForm::Reallocate;
-    form.centre = sc.plan.find_centre("Gignac");
-    form.centre_to = sc.plan.find_centre("Lodève");
+    form.centre = sc.plan.find_centre("Gignac").value();
+    form.centre_to = sc.plan.find_centre("Lodève").value();
 
     // a decision the engine refuses: the form gets the reason in French; it is journaled as
     // refused (never applied), and the players' messages leave it out

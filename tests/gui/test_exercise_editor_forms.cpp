@@ -123,7 +123,7 @@ TEST_CASE("exercise editor: a conditional inject's window on the timeline") {
     t.when.kind = Condition::Kind::QueueAbove;
     t.when.for_time = minutes(30);
     t.when.centre = CentreRef::named("Gignac");
-    const Centre& gignac = sc.plan.centres[static_cast<std::size_t>(sc.plan.find_centre("Gignac"))];
+    const Centre& gignac = sc.plan.centres[sc.plan.find_centre("Gignac").index()];
     int first = 0;
     while (!gignac.open_on(first, sc.world.start_weekday)) ++first;
     w = trigger_window(t, &sc, sc.world.days);

@@ -93,8 +93,8 @@ TEST_CASE("plan editor: add a centre (commune, hours, days, stations from a temp
     CHECK_FALSE(taken.done);
     CHECK(taken.message.find("already taken") != std::string::npos);
     const auto templates = centre_templates(sc.plan, CentreKind::Vaccination);
-    const int gignac = sc.plan.find_centre("Gignac");
-    const int testing = sc.plan.find_centre("Dépistage Saint-André-de-Sangonis");
+    const int gignac = sc.plan.find_centre("Gignac").value();
+    const int testing = sc.plan.find_centre("Dépistage Saint-André-de-Sangonis").value();
     REQUIRE(testing >= 0);
     CHECK(std::find(templates.begin(), templates.end(), testing) == templates.end());
     n.template_centre = testing;
@@ -113,8 +113,7 @@ TEST_CASE("plan editor: add a centre (commune, hours, days, stations from a temp
     CHECK(c.allocation_share == 0);
     // a share taken from Clermont so that the shares still add up to 1
     sc.plan.centres.back().allocation_share = 0.1;
-    sc.plan.centres[static_cast<std::size_t>(sc.plan.find_centre("Clermont-l'Hérault"))]
-        .allocation_share -= 0.1;
+    sc.plan.centres[sc.plan.find_centre("Clermont-l'Hérault").index()].allocation_share -= 0.1;
     CHECK(validate_structure(sc).rules.size() > 0);
     save_check_reload(sc, dir.path(), "plan-aniane.toml");
 }
@@ -122,8 +121,8 @@ TEST_CASE("plan editor: add a centre (commune, hours, days, stations from a temp
 TEST_CASE("plan editor: stations and shifts added and removed keep the staffing whole") {
     riposte::test::TempDir dir;
     Scenario sc = load("plan.toml");
-    const int gignac = sc.plan.find_centre("Gignac");
-    const int injection = sc.world.find_role("injection");
+    const int gignac = sc.plan.find_centre("Gignac").value();
+    const int injection = sc.world.find_role("injection").value();
     REQUIRE(injection >= 0);
     Centre& c = sc.plan.centres[static_cast<std::size_t>(gignac)];
     const std::size_t stations = c.stations.size();
@@ -132,7 +131,7 @@ TEST_CASE("plan editor: stations and shifts added and removed keep the staffing 
     // a second injection station: the role now staffs two stations, people named per station
     Station st;
     st.name = "injection 2";
-    st.role = injection;
+    st.role = RoleId{injection};
     st.service = *parse_distribution("3 + exp(1)", 60.0).value;
     st.posts = 1; // the dose is still given at one station only (the loader's rule)
     const PlanEdit added = plan_add_station(sc, gignac, st, Lang::Fr);
@@ -143,7 +142,7 @@ TEST_CASE("plan editor: stations and shifts added and removed keep the staffing 
         CHECK(s.station_staff.back() == 1);
         int named = 0;
         for (std::size_t k = 0; k < c.stations.size(); ++k)
-            if (c.stations[k].role == injection) named += s.station_staff[k];
+            if (c.stations[k].role == RoleId{injection}) named += s.station_staff[k];
         CHECK(named == s.staff[static_cast<std::size_t>(injection)]);
     }
     CHECK(c.shifts[0].staff[static_cast<std::size_t>(injection)] == staff_before + 1);
@@ -192,7 +191,7 @@ TEST_CASE("plan editor: removing a centre an escalation rule names is refused wi
           "otherwise its allocation share goes to the others") {
     riposte::test::TempDir dir;
     Scenario sc = load("plan-escalade.toml");
-    const int clermont = sc.plan.find_centre("Clermont-l'Hérault");
+    const int clermont = sc.plan.find_centre("Clermont-l'Hérault").value();
     REQUIRE(clermont >= 0);
     const std::size_t centres = sc.plan.centres.size();
     const PlanEdit refused = plan_remove_centre(sc, clermont, Lang::Fr);
@@ -202,17 +201,18 @@ TEST_CASE("plan editor: removing a centre an escalation rule names is refused wi
 
     // Lodève is named by no rule: removed, its share spread over Clermont and Gignac
     const double total = vaccine_shares(sc.plan);
-    const int lodeve = sc.plan.find_centre("Lodève");
+    const int lodeve = sc.plan.find_centre("Lodève").value();
     const PlanEdit removed = plan_remove_centre(sc, lodeve, Lang::Fr);
     REQUIRE_MESSAGE(removed.done, removed.message);
     CHECK(removed.message.find("Gignac") != std::string::npos);
-    CHECK(sc.plan.find_centre("Lodève") < 0);
+    CHECK_FALSE(sc.plan.find_centre("Lodève").valid());
     CHECK(vaccine_shares(sc.plan) == doctest::Approx(total));
     save_check_reload(sc, dir.path(), "plan-sans-lodeve.toml");
 
     // the rule removed first, Clermont can go
     REQUIRE(plan_remove_escalation(sc, 0, Lang::Fr).done);
-    REQUIRE(plan_remove_centre(sc, sc.plan.find_centre("Clermont-l'Hérault"), Lang::Fr).done);
+    REQUIRE(
+        plan_remove_centre(sc, sc.plan.find_centre("Clermont-l'Hérault").value(), Lang::Fr).done);
     CHECK(vaccine_shares(sc.plan) == doctest::Approx(total));
     save_check_reload(sc, dir.path(), "plan-sans-clermont.toml");
 }

@@ -60,8 +60,8 @@ TEST_CASE("dashboard: the plan editor changes, checks, saves, runs and compares 
     CHECK(e.read_back.empty());
 
     // one more injection nurse on Gignac's first shift, as the staff field would set it
-    const int gignac = e.draft->plan.find_centre("Gignac");
-    const int injection = e.draft->world.find_role("injection");
+    const int gignac = e.draft->plan.find_centre("Gignac").value();
+    const int injection = e.draft->world.find_role("injection").value();
     REQUIRE(gignac >= 0);
     REQUIRE(injection >= 0);
     auto& staff = e.draft->plan.centres[static_cast<std::size_t>(gignac)].shifts.at(0).staff.at(

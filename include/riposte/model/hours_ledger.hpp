@@ -10,6 +10,7 @@
 // (d + start_weekday) / 7. A span counts in the week of the day it begins. Times are kept in
 // whole seconds, so that taking a commitment back (a refused decision) restores the ledger
 // exactly.
+#include "riposte/core/ids.hpp"
 #include "riposte/core/sim_time.hpp"
 
 #include <cstdint>
@@ -21,33 +22,34 @@ namespace riposte {
 class HoursLedger {
   public:
     HoursLedger() = default;
-    /// One person per entry of `weekly_hours` (their limit per week, in hours).
+    /// One person per entry of `weekly_hours` (their limit per week, in hours), in the order of
+    /// Roster::people.
     HoursLedger(std::vector<double> weekly_hours, int start_weekday);
 
     [[nodiscard]] std::size_t people() const { return people_.size(); }
     /// The calendar week of run day `day`.
     [[nodiscard]] int week_of(int day) const { return (day + start_weekday_) / 7; }
-    [[nodiscard]] double weekly_hours(int person) const { return at(person).weekly_hours; }
+    [[nodiscard]] double weekly_hours(PersonId person) const { return at(person).weekly_hours; }
 
     /// Hours committed in `week` (starting then).
-    [[nodiscard]] double committed(int person, int week) const;
+    [[nodiscard]] double committed(PersonId person, int week) const;
     /// Hours left in `week`: the weekly hours less those committed (may be negative).
-    [[nodiscard]] double left(int person, int week) const {
+    [[nodiscard]] double left(PersonId person, int week) const {
         return weekly_hours(person) - committed(person, week);
     }
     /// No commitment of the person overlaps [begin, end).
-    [[nodiscard]] bool free(int person, SimTime begin, SimTime end) const;
+    [[nodiscard]] bool free(PersonId person, SimTime begin, SimTime end) const;
     /// [begin, end) fits within the hours left in the week of `begin` (a hair of tolerance).
-    [[nodiscard]] bool has_hours(int person, SimTime begin, SimTime end) const;
+    [[nodiscard]] bool has_hours(PersonId person, SimTime begin, SimTime end) const;
     /// Free then, with the hours left for it.
-    [[nodiscard]] bool can_take(int person, SimTime begin, SimTime end) const {
+    [[nodiscard]] bool can_take(PersonId person, SimTime begin, SimTime end) const {
         return has_hours(person, begin, end) && free(person, begin, end);
     }
 
     /// The person works [begin, end) (absolute times; end > begin).
-    void commit(int person, SimTime begin, SimTime end);
+    void commit(PersonId person, SimTime begin, SimTime end);
     /// Takes back a commitment made with exactly these times; false if there is none.
-    bool release(int person, SimTime begin, SimTime end);
+    bool release(PersonId person, SimTime begin, SimTime end);
 
   private:
     struct Span {
@@ -59,10 +61,8 @@ class HoursLedger {
         SimTime longest;                                 // the longest span
         std::vector<std::pair<int, std::int64_t>> weeks; // (week, seconds), by week
     };
-    [[nodiscard]] const Person& at(int person) const {
-        return people_[static_cast<std::size_t>(person)];
-    }
-    std::vector<Person> people_;
+    [[nodiscard]] const Person& at(PersonId person) const { return people_[person]; }
+    IdVector<PersonId, Person> people_;
     int start_weekday_ = 0;
 };
 

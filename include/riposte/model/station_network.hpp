@@ -59,7 +59,7 @@ class StationNetwork {
         [[nodiscard]] int present() const { return is_area() ? watchers_ : pool_.active_count(); }
         /// Nobody serves it (an area is stopped when it needs watching and nobody does).
         [[nodiscard]] bool stopped() const {
-            return is_area() ? def_->role >= 0 && watchers_ == 0 : pool_.active_count() == 0;
+            return is_area() ? def_->role.valid() && watchers_ == 0 : pool_.active_count() == 0;
         }
 
         // ---- patients
@@ -75,7 +75,7 @@ class StationNetwork {
         }
         /// Areas: someone queues, a place is free, and someone watches (or nobody needs to).
         [[nodiscard]] bool place_ready() const {
-            return !(def_->role >= 0 && watchers_ == 0) && places_used_ < def_->capacity &&
+            return !(def_->role.valid() && watchers_ == 0) && places_used_ < def_->capacity &&
                    !area_queue_.empty();
         }
         /// Areas: the next patient of the queue takes a place (the caller checked place_ready()).
@@ -148,8 +148,8 @@ class StationNetwork {
         return p == Path::Vaccination ? c.vaccination : p == Path::Antigen ? c.antigen : c.pcr;
     }
     /// Centre `centre`'s stations staffed by `role` (none: the role works off any station).
-    [[nodiscard]] const std::vector<int>& of_role(int centre, int role) const {
-        return at(centre).of_role[static_cast<std::size_t>(role)];
+    [[nodiscard]] const std::vector<int>& of_role(int centre, RoleId role) const {
+        return at(centre).of_role[role];
     }
 
     /// Slows centre `centre`'s stations called `name` (every one when empty) until `until`;
@@ -160,7 +160,7 @@ class StationNetwork {
     struct CentreStations {
         int first = 0, last = 0;
         std::vector<int> vaccination, antigen, pcr;
-        std::vector<std::vector<int>> of_role;
+        IdVector<RoleId, std::vector<int>> of_role;
     };
     [[nodiscard]] const CentreStations& at(int centre) const {
         return centres_[static_cast<std::size_t>(centre)];

@@ -133,8 +133,8 @@ void Simulation::Impl::finalise() {
     // professions
     std::vector<int> in_pool(w_.professions.size(), 0), used(w_.professions.size(), 0);
     for (std::size_t i = 0; i < roster_.people.size(); ++i) {
-        ++in_pool[static_cast<std::size_t>(roster_.people[i].profession)];
-        if (person_used_[i]) ++used[static_cast<std::size_t>(roster_.people[i].profession)];
+        ++in_pool[roster_.people[PersonId{i}].profession.index()];
+        if (person_used_[i]) ++used[roster_.people[PersonId{i}].profession.index()];
     }
     for (std::size_t p = 0; p < w_.professions.size(); ++p) {
         ProfessionRow row;
@@ -142,10 +142,10 @@ void Simulation::Impl::finalise() {
         row.people_in_pool = in_pool[p];
         row.people_used = used[p];
         row.rostered_hours = roster_.hours_by_profession[p];
-        row.worked_hours = prof_worked_h_[p];
-        row.overtime_hours = prof_overtime_h_[p];
-        row.absent_hours = prof_absent_h_[p];
-        row.commute_hours = prof_commute_h_[p];
+        row.worked_hours = prof_worked_h_[ProfessionId{p}];
+        row.overtime_hours = prof_overtime_h_[ProfessionId{p}];
+        row.absent_hours = prof_absent_h_[ProfessionId{p}];
+        row.commute_hours = prof_commute_h_[ProfessionId{p}];
         row.cost_eur = row.worked_hours * w_.hourly_cost_eur;
         res_.professions.push_back(row);
         t.staff_hours += row.worked_hours;

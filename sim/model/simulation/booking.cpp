@@ -190,7 +190,7 @@ bool Simulation::Impl::continue_bookings() {
 
 void Simulation::Impl::cancel_second_dose(DemandPerson& dp) {
     if (dp.dose2_centre == none) return;
-    centres_[static_cast<std::size_t>(dp.dose2_centre)].slots.cancel(dp.dose2_day);
+    centres_[CentreId{dp.dose2_centre}].slots.cancel(dp.dose2_day);
     dp.dose2_centre = none;
     dp.dose2_day = -1;
 }
@@ -203,7 +203,7 @@ void Simulation::Impl::rebook_later(std::int32_t p, int d) {
 }
 
 bool Simulation::Impl::find_slot(int c, int from, int to, int& day) const {
-    const int e = centres_[static_cast<std::size_t>(c)].slots.first_free(from, to);
+    const int e = centres_[CentreId{c}].slots.first_free(from, to);
     if (e < 0) return false;
     day = e;
     return true;
@@ -315,7 +315,7 @@ double Simulation::Impl::walk_in_time_of_day(const Centre& def, CentreCalendar::
 }
 
 void Simulation::Impl::book(int c, int day, std::int32_t p, std::int8_t dose) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     const std::int64_t k = rt.slots.book(day);
     const auto pos =
         static_cast<std::int32_t>((k * rt.stride) % std::max<std::int64_t>(1, rt.n_positions));

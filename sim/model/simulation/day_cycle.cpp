@@ -9,7 +9,7 @@ void Simulation::Impl::on_day_start(int d) {
     last_day_started_ = d;
     // supply
     for (std::size_t c = 0; c < centres_.size(); ++c) {
-        CentreRt& rt = centres_[c];
+        CentreRt& rt = centres_[CentreId{c}];
         rt.acc = DayAcc{};
         rt.acc.row.centre = static_cast<int>(c);
         rt.acc.row.day = d;
@@ -70,7 +70,7 @@ bool Simulation::Impl::continue_day_start() {
     }
     if (run.phase == DayStartRun::Centres) {
         for (; run.centre < centres_.size(); ++run.centre) {
-            if (slice_spent(1 + centres_[run.centre].bookings[du].size())) return false;
+            if (slice_spent(1 + centres_[CentreId{run.centre}].bookings[du].size())) return false;
             centre_day_start(static_cast<int>(run.centre), d);
         }
         run.phase = DayStartRun::Testing;
@@ -87,12 +87,10 @@ void Simulation::Impl::staff_day_start(int d) {
         const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
         sim_.schedule(t0 + s.start, h_, ShiftStart, static_cast<std::uint32_t>(rs), 0,
                       prio_shift_start);
-        if (static_cast<std::size_t>(s.centre) >= centres_.size()) continue; // a mobile team
+        if (s.centre.index() >= centres_.size()) continue; // a mobile team
         sim_.schedule(t0 + s.end, h_, ShiftEnd, static_cast<std::uint32_t>(rs), 0,
                       at_day_edge(s.end, prio_shift_end, prio_shift_end_midnight));
-        for (const auto& a : s.people)
-            ++centres_[static_cast<std::size_t>(s.centre)]
-                  .role_required[static_cast<std::size_t>(a.role)];
+        for (const auto& a : s.people) ++centres_[s.centre].role_required[a.role.index()];
     }
 }
 
@@ -104,7 +102,7 @@ void Simulation::Impl::centre_day_start(int ci, int d) {
     std::vector<CentreRt::PendingArrival> fresh; // in the order they were scheduled
     {
         const Centre& def = plan_.centres[c];
-        CentreRt& rt = centres_[c];
+        CentreRt& rt = centres_[CentreId{c}];
         if (!def.open_on(d, w_.start_weekday)) return;
         const CentreCalendar::Hours hours = rt.calendar.on(d);
         sim_.schedule(t0 + hours.opens, h_, CentreOpen, static_cast<std::uint32_t>(c), 0,
@@ -193,7 +191,7 @@ void Simulation::Impl::testing_day_start(int d) {
         }
         unmet_tests_ += static_cast<std::int64_t>(std::llround(unmet));
         for (std::size_t c = 0; c < centres_.size(); ++c) {
-            CentreRt& rt = centres_[c];
+            CentreRt& rt = centres_[CentreId{c}];
             const CentreCalendar::Hours hours = rt.calendar.on(d);
             rt.test_rate.fill(0);
             if (centre_daily[c] <= 0) continue;
@@ -228,7 +226,7 @@ std::int32_t Simulation::Impl::arriving_patient(int c, const CentreRt::PendingAr
 
 void Simulation::Impl::schedule_arrivals(int c, std::vector<CentreRt::PendingArrival>& fresh) {
     if (fresh.empty()) return;
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     const std::uint64_t first = sim_.reserve_sequence(fresh.size());
     for (std::size_t i = 0; i < fresh.size(); ++i) fresh[i].sequence = first + i;
     if (rt.next_arrival < rt.arrivals.size()) {
@@ -255,7 +253,7 @@ void Simulation::Impl::schedule_arrivals(int c, std::vector<CentreRt::PendingArr
 }
 
 void Simulation::Impl::on_booked_arrival(int c) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     const std::int32_t p = arriving_patient(c, rt.arrivals[rt.next_arrival++]);
     if (rt.next_arrival < rt.arrivals.size()) {
         const CentreRt::PendingArrival& n = rt.arrivals[rt.next_arrival];
@@ -276,7 +274,7 @@ void Simulation::Impl::on_day_end(int d) {
     if (d == w_.days - 1) // the run ends: closing staff still inside are counted until now
         for (CentreRt& rt : centres_) release_closing_shifts(rt);
     for (std::size_t c = 0; c < centres_.size(); ++c) {
-        CentreRt& rt = centres_[c];
+        CentreRt& rt = centres_[CentreId{c}];
         const Centre& def = plan_.centres[c];
         const bool open = def.open_on(d, w_.start_weekday);
         DayAcc& a = rt.acc;
@@ -343,7 +341,7 @@ void Simulation::Impl::on_day_end(int d) {
 }
 
 void Simulation::Impl::on_centre_close(int c) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     rt.doors_open = false;
     // People queued at a station nobody staffs any more will not be seen today: they are
     // sent home (and rebook) so that the staff still inside can finish and leave.
@@ -368,7 +366,7 @@ void Simulation::Impl::on_centre_close(int c) {
 }
 
 void Simulation::Impl::on_centre_open(int c) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     // The closing staff of the last opening day go home at the latest when the centre opens
     // again; anyone still inside is served by the opening shift and their wait keeps counting.
     release_closing_shifts(rt);
@@ -379,7 +377,7 @@ void Simulation::Impl::sample_queues() {
     const SimTime now = sim_.now();
     const int d = now.day();
     for (std::size_t c = 0; c < centres_.size(); ++c) {
-        const CentreRt& rt = centres_[c];
+        const CentreRt& rt = centres_[CentreId{c}];
         const Centre& def = plan_.centres[c];
         const CentreCalendar::Hours hours = rt.calendar.on(d);
         if (!(rt.in_centre > 0 ||

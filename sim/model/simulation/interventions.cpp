@@ -88,7 +88,7 @@ std::vector<int> Simulation::Impl::resolve(const CentreRef& ref,
         std::int64_t best = -1;
         int pick = -1;
         for (int c = 0; c < n; ++c) {
-            const CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+            const CentreRt& rt = centres_[CentreId{c}];
             const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
             std::int64_t size = rt.slots.total_opened();
             if (size == 0)
@@ -182,7 +182,7 @@ ChangeOutcome Simulation::Impl::apply(const Change& change, std::uint64_t identi
 // ---------------------------------------------------------------- centres: shut and reopen
 
 void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
     const SimTime now = sim_.now();
     rt.closed_until = std::max(rt.closed_until, until);
@@ -202,14 +202,14 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
     for (int d : {now.day() - 1, now.day()}) {
         if (d < 0 || d >= w_.days) continue;
         for (int rs : shifts_by_day_[static_cast<std::size_t>(d)]) {
-            if (roster_.shifts[static_cast<std::size_t>(rs)].centre != c) continue;
+            if (roster_.shifts[static_cast<std::size_t>(rs)].centre != CentreId{c}) continue;
             ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
             while (!pr.persons.empty()) remove_from_shift(rs, pr.persons.size() - 1);
         }
     }
     for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) { // lines added by decisions
         if (roster_.shifts[rs].shift >= 0) break;
-        if (roster_.shifts[rs].centre != c) continue;
+        if (roster_.shifts[rs].centre != CentreId{c}) continue;
         ShiftPresence& pr = presence_[rs];
         while (!pr.persons.empty()) remove_from_shift(static_cast<int>(rs), pr.persons.size() - 1);
     }
@@ -230,7 +230,7 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
 }
 
 void Simulation::Impl::on_reopen(int c, std::uint32_t gen) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     if (gen != rt.closure_gen || sim_.now() < rt.closed_until) return;
     rt.doors_open = true;
 }
@@ -238,7 +238,7 @@ void Simulation::Impl::on_reopen(int c, std::uint32_t gen) {
 void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
-    CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
+    CentreRt& rt = centres_[rs.centre];
     const int person = pr.persons[k];
     const auto role = static_cast<std::size_t>(pr.roles[k]);
     const int st = pr.station_of[k];
@@ -247,10 +247,9 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     const SimTime end = day_start(rs.day) + rs.end;
     // the hours not worked are taken back
     const double left_s = end > now ? static_cast<double>((end - now).seconds()) : 0.0;
-    const auto prof =
-        static_cast<std::size_t>(roster_.people[static_cast<std::size_t>(person)].profession);
+    const auto prof = roster_.people[PersonId{person}].profession.index();
     rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
-    prof_worked_h_[prof] -= left_s / 3600.0;
+    prof_worked_h_[ProfessionId{prof}] -= left_s / 3600.0;
     --rt.role_on_site[role];
     if (st >= 0) {
         StationRt& s = stations_[st];
@@ -304,7 +303,7 @@ void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOu
         return;
     }
     for (int c : cs) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         if (rt.closed_until <= now) {
             out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::CentreNotClosed,
                                  centre_name(c));
@@ -312,7 +311,7 @@ void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOu
         }
     }
     for (int c : cs) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
         rt.closed_until = now;
         ++rt.closure_gen;
@@ -355,8 +354,8 @@ void Simulation::Impl::do_change(const StationSlowed& x, std::uint64_t, ChangeOu
 void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome& out) {
     const auto cs = resolve(x.centre, out.refusal);
     if (out.refusal) return;
-    const int prof = w_.find_profession(x.profession);
-    if (prof < 0) {
+    const ProfessionId prof = w_.find_profession(x.profession);
+    if (!prof.valid()) {
         out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
         return;
     }
@@ -374,7 +373,7 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
         // who works there: those on site now first, then those rostered in the period
         std::vector<int> who;
         auto consider = [&](int person) {
-            if (roster_.people[static_cast<std::size_t>(person)].profession != prof) return;
+            if (roster_.people[PersonId{person}].profession != prof) return;
             if (ill(person, now)) return;
             if (std::find(who.begin(), who.end(), person) == who.end()) who.push_back(person);
         };
@@ -382,19 +381,19 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
         for (int d : {now.day() - 1, now.day()})
             if (d >= 0 && d < w_.days)
                 for (int rs : shifts_by_day_[static_cast<std::size_t>(d)])
-                    if (roster_.shifts[static_cast<std::size_t>(rs)].centre == c)
+                    if (roster_.shifts[static_cast<std::size_t>(rs)].centre == CentreId{c})
                         active.push_back(rs);
         for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
             if (roster_.shifts[rs].shift >= 0) break;
-            if (roster_.shifts[rs].centre == c) active.push_back(static_cast<int>(rs));
+            if (roster_.shifts[rs].centre == CentreId{c}) active.push_back(static_cast<int>(rs));
         }
         for (int rs : active)
             for (int person : presence_[static_cast<std::size_t>(rs)].persons) consider(person);
         for (int d = now.day(); d < w_.days && day_start(d) < until; ++d)
             for (int rs : shifts_by_day_[static_cast<std::size_t>(d)]) {
                 const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
-                if (s.centre != c || day_start(d) + s.end <= now) continue;
-                for (const auto& a : s.people) consider(a.person);
+                if (s.centre != CentreId{c} || day_start(d) + s.end <= now) continue;
+                for (const auto& a : s.people) consider(a.person.value());
             }
         if (who.size() > static_cast<std::size_t>(x.people))
             who.resize(static_cast<std::size_t>(x.people));
@@ -419,10 +418,10 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
 }
 
 void Simulation::Impl::do_change(const AbsenceWave& x, std::uint64_t id, ChangeOutcome& out) {
-    int prof = -1;
+    ProfessionId prof = ProfessionId::none();
     if (!x.profession.empty()) {
         prof = w_.find_profession(x.profession);
-        if (prof < 0) {
+        if (!prof.valid()) {
             out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
             return;
         }
@@ -437,8 +436,8 @@ void Simulation::Impl::do_change(const AbsenceWave& x, std::uint64_t id, ChangeO
     }
     const SimTime now = sim_.now();
     for (std::size_t i = 0; i < roster_.people.size(); ++i) {
-        const RosterPerson& person = roster_.people[i];
-        if (prof >= 0 && person.profession != prof) continue;
+        const RosterPerson& person = roster_.people[PersonId{i}];
+        if (prof.valid() && person.profession != prof) continue;
         // one draw per (person, change): the same people fall ill in every plan variant
         Rng r = rng_for(person.key ^ mix64(id), Purpose::Absence);
         if (!r.bernoulli(x.share)) continue;
@@ -451,13 +450,14 @@ void Simulation::Impl::do_change(const AbsenceWave& x, std::uint64_t id, ChangeO
 void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome& out) {
     const auto cs = resolve(x.centre, out.refusal);
     if (out.refusal) return;
-    const int role = w_.find_role(x.role);
-    if (role < 0) {
+    const RoleId role = w_.find_role(x.role);
+    if (!role.valid()) {
         out.refusal = refuse(RefusalReason::UnknownRole, x.role);
         return;
     }
-    const int only = x.profession.empty() ? -1 : w_.find_profession(x.profession);
-    if (!x.profession.empty() && only < 0) {
+    const ProfessionId only =
+        x.profession.empty() ? ProfessionId::none() : w_.find_profession(x.profession);
+    if (!x.profession.empty() && !only.valid()) {
         out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
         return;
     }
@@ -483,16 +483,16 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
     struct Pick {
         SimTime start;
         double minutes;
-        int person;
+        PersonId person;
     };
     std::vector<std::pair<int, Pick>> chosen; // (centre, pick), committed in the ledger
     for (int c : cs) {
         std::vector<Pick> picks;
-        for (std::size_t i = 0; i < roster_.people.size(); ++i) {
+        for (const PersonId i : roster_.people.ids()) {
             const RosterPerson& p = roster_.people[i];
-            if (p.on_call != x.reserve || (only >= 0 && p.profession != only)) continue;
+            if (p.on_call != x.reserve || (only.valid() && p.profession != only)) continue;
             bool allowed = false;
-            for (const auto& e : w_.scope.allowed[static_cast<std::size_t>(role)])
+            for (const auto& e : w_.scope.allowed[role])
                 if (e.profession == p.profession && !e.supervised) allowed = true;
             if (!allowed) continue;
             const double minutes =
@@ -506,10 +506,9 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
             if (start + riposte::minutes(30) > x.until) continue;
             const int d = start.day();
             if (!((p.weekdays >> ((d + w_.start_weekday) % 7)) & 1)) continue;
-            const auto pi = static_cast<int>(i);
-            if (ill(pi, start)) continue;
-            if (!ledger.can_take(pi, start, x.until)) continue;
-            picks.push_back({start, minutes, pi});
+            if (ill(i.value(), start)) continue;
+            if (!ledger.can_take(i, start, x.until)) continue;
+            picks.push_back({start, minutes, i});
         }
         std::stable_sort(picks.begin(), picks.end(), [](const Pick& a, const Pick& b) {
             return a.start != b.start ? a.start < b.start : a.minutes < b.minutes;
@@ -529,7 +528,7 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
     }
     for (const auto& [c, pk] : chosen) {
         RosterShift rs;
-        rs.centre = c;
+        rs.centre = CentreId{c};
         rs.shift = -1; // a line added by a decision
         rs.day = pk.start.day();
         rs.start = pk.start - day_start(rs.day);
@@ -538,7 +537,7 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         const int index = static_cast<int>(roster_.shifts.size());
         roster_.shifts.push_back(rs);
         presence_.emplace_back();
-        person_used_[static_cast<std::size_t>(pk.person)] = 1;
+        person_used_[pk.person.index()] = 1;
         sim_.schedule(pk.start, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
                       prio_shift_start);
         sim_.schedule(x.until, h_, ShiftEnd, static_cast<std::uint32_t>(index), 0,
@@ -564,7 +563,7 @@ void Simulation::Impl::do_change(const DeliveryLate& x, std::uint64_t, ChangeOut
         return;
     }
     for (int c : cs) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         for (int e = last_day_started_ + 1; e < w_.days; ++e) {
             std::int64_t& due = rt.alloc[static_cast<std::size_t>(e)];
             if (due <= 0) continue;
@@ -592,7 +591,7 @@ void Simulation::Impl::do_change(const ColdChainFailure& x, std::uint64_t, Chang
     const auto cs = resolve(x.centre, out.refusal);
     if (out.refusal) return;
     for (int c : cs) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         const std::int64_t lost = rt.vials.destroy(); // the opened vial's expiry is stale
         rt.acc.row.doses_wasted += lost;
         out.doses += lost;
@@ -617,13 +616,13 @@ void Simulation::Impl::do_change(const ReallocateDoses& x, std::uint64_t, Change
             refuse(RefusalReason::NotApplicable, RefusalDetail::VaccineNotGiven, b.name, a.name);
         return;
     }
-    CentreRt& ra = centres_[static_cast<std::size_t>(from[0])];
+    CentreRt& ra = centres_[CentreId{from[0]}];
     if (!ra.vials.take_out(x.doses)) {
         out.refusal =
             refuse(RefusalReason::NotEnoughStock, a.name, static_cast<double>(ra.vials.sealed()));
         return;
     }
-    centres_[static_cast<std::size_t>(to[0])].vials.receive(x.doses);
+    centres_[CentreId{to[0]}].vials.receive(x.doses);
     out.doses = x.doses;
     out.centres = {from[0], to[0]};
 }
@@ -644,7 +643,7 @@ void Simulation::Impl::do_change(const DemandSurge& x, std::uint64_t, ChangeOutc
     const SimTime now = sim_.now();
     const int d = now.day();
     for (int c : cs) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
         rt.surge_factor = x.factor;
         rt.surge_group = -1;
@@ -684,7 +683,7 @@ void Simulation::Impl::surge_people(const DemandSurge& x, ChangeOutcome& out) {
         const Centre& def = plan_.centres[ci];
         if (!def.vaccinates() || def.walk_in_only || (m >= 0 && def.commune != m)) continue;
         const int c = static_cast<int>(ci);
-        CentreRt& rt = centres_[ci];
+        CentreRt& rt = centres_[CentreId{ci}];
         if (rt.surge_until <= now) rt.surge_factor = 1; // a surge at the centre keeps its factor
         rt.surge_walk_ins = x.walk_ins_per_hour;
         rt.surge_group = g;
@@ -759,7 +758,7 @@ void Simulation::Impl::do_change(const ChangeBooking& x, std::uint64_t, ChangeOu
         for (int c : cs) {
             const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
             if (!def.vaccinates() || def.walk_in_only) continue;
-            CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+            CentreRt& rt = centres_[CentreId{c}];
             Centre changed = def;
             if (rt.slot_change_from < from && rt.slot_length_now.seconds() > 0)
                 changed.slot_length = rt.slot_length_now; // an earlier change holds
@@ -797,8 +796,8 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
                                    : refuse(RefusalReason::BadValue, RefusalDetail::SameCentre);
         return;
     }
-    const int prof = w_.find_profession(x.profession);
-    if (prof < 0) {
+    const ProfessionId prof = w_.find_profession(x.profession);
+    if (!prof.valid()) {
         out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
         return;
     }
@@ -821,11 +820,11 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
         if (std::isfinite(minutes) && day >= 0 && day < w_.days)
             for (int rs : shifts_by_day_[static_cast<std::size_t>(day)]) {
                 const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
-                if (s.centre != a || day_start(s.day) + s.start > leave ||
+                if (s.centre != CentreId{a} || day_start(s.day) + s.start > leave ||
                     day_start(s.day) + s.end <= arrive + riposte::minutes(30))
                     continue;
                 for (const auto& p : s.people)
-                    if (roster_.people[static_cast<std::size_t>(p.person)].profession == prof &&
+                    if (roster_.people[p.person].profession == prof &&
                         !stations_.of_role(b, p.role).empty())
                         ++rostered;
             }
@@ -855,13 +854,13 @@ void Simulation::Impl::on_scheduled_move(int index) {
     const int moved = move_staff_now(m.from, m.to, m.profession, m.people);
     LogEntry e = log_entry(LogKind::Decision, LogEvent::StaffMovedBetween);
     e.centre = m.to;
-    e.profession = m.profession;
+    e.profession = m.profession.value();
     e.count = moved;
     e.count2 = m.from;
     log(std::move(e));
 }
 
-int Simulation::Impl::move_staff_now(int a, int b, int prof, int people) {
+int Simulation::Impl::move_staff_now(int a, int b, ProfessionId prof, int people) {
     const SimTime now = sim_.now();
     const double minutes =
         travel_[static_cast<std::size_t>(a)]
@@ -882,11 +881,12 @@ int Simulation::Impl::move_staff_now(int a, int b, int prof, int people) {
     const SimTime arrive = now + SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))};
     for (int rs : active) {
         const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
-        if (s.centre != a || day_start(s.day) + s.end <= arrive + riposte::minutes(30)) continue;
+        if (s.centre != CentreId{a} || day_start(s.day) + s.end <= arrive + riposte::minutes(30))
+            continue;
         const ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
         for (std::size_t k = 0; k < pr.persons.size(); ++k)
-            if (roster_.people[static_cast<std::size_t>(pr.persons[k])].profession == prof &&
-                !stations_.of_role(b, pr.roles[k]).empty())
+            if (roster_.people[PersonId{pr.persons[k]}].profession == prof &&
+                !stations_.of_role(b, RoleId{pr.roles[k]}).empty())
                 picks.push_back({rs, pr.persons[k], pr.roles[k]});
     }
     if (!std::isfinite(minutes) || picks.empty()) return 0;
@@ -900,12 +900,12 @@ int Simulation::Impl::move_staff_now(int a, int b, int prof, int people) {
         remove_from_shift(p.rs, k);
         // the rest of their shift, at `to`, once they are there
         RosterShift rs;
-        rs.centre = b;
+        rs.centre = CentreId{b};
         rs.shift = -1;
         rs.day = arrive.day();
         rs.start = arrive - day_start(rs.day);
         rs.end = day_start(old.day) + old.end - day_start(rs.day);
-        rs.people.push_back({p.person, p.role});
+        rs.people.push_back({PersonId{p.person}, RoleId{p.role}});
         const int index = static_cast<int>(roster_.shifts.size());
         roster_.shifts.push_back(rs);
         presence_.emplace_back();
@@ -1039,7 +1039,7 @@ void Simulation::Impl::evaluate_triggers() {
                 holds = static_cast<std::size_t>(d) < inc.size() &&
                         inc[static_cast<std::size_t>(d)] > when.threshold;
             } else {
-                const CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+                const CentreRt& rt = centres_[CentreId{c}];
                 if (when.kind == Condition::Kind::QueueAbove) {
                     SimTime& since = tr.above_since[static_cast<std::size_t>(c)];
                     if (static_cast<double>(rt.waiting) > when.threshold) {
@@ -1147,8 +1147,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     if (tonight)
         for (int c : cs) {
             const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
-            const CentreCalendar::Hours h =
-                centres_[static_cast<std::size_t>(c)].calendar.on(today);
+            const CentreCalendar::Hours h = centres_[CentreId{c}].calendar.on(today);
             if (!def.open_on(today, w_.start_weekday) || def.continuous) continue;
             if (x.opens != h.opens || x.closes <= h.closes) {
                 out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::TodayOnlyLater);
@@ -1192,15 +1191,15 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         for (int d = x.from_day; d <= x.to_day; ++d) {
             if (!def.open_on(d, w_.start_weekday)) continue;
             days_changed.emplace_back(c, d);
-            const CentreCalendar::Hours was = centres_[static_cast<std::size_t>(c)].calendar.on(d);
+            const CentreCalendar::Hours was = centres_[CentreId{c}].calendar.on(d);
             std::vector<int> day_shifts; // the plan's shifts of the day at the centre
             for (int rs : shifts_by_day_[static_cast<std::size_t>(d)])
-                if (roster_.shifts[static_cast<std::size_t>(rs)].centre == c)
+                if (roster_.shifts[static_cast<std::size_t>(rs)].centre == CentreId{c})
                     day_shifts.push_back(rs);
             std::vector<int> all_shifts = day_shifts; // and the lines added for that day
             for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
                 if (roster_.shifts[rs].shift >= 0) break;
-                if (roster_.shifts[rs].centre == c && roster_.shifts[rs].day == d &&
+                if (roster_.shifts[rs].centre == CentreId{c} && roster_.shifts[rs].day == d &&
                     !roster_.shifts[rs].people.empty())
                     all_shifts.push_back(static_cast<int>(rs));
             }
@@ -1233,33 +1232,33 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::NotOpenThoseDays);
         return;
     }
-    const auto free_for = [&](int person, SimTime b, SimTime e) {
+    const auto free_for = [&](PersonId person, SimTime b, SimTime e) {
         return ledger.can_take(person, b, e);
     };
     std::vector<double> short_h(w_.professions.size(), 0.0);
     std::vector<const Extra*> found; // extras with someone, committed in the ledger
     for (Extra& ex : extras) {
         const SimTime b = day_start(ex.day) + ex.start, e = day_start(ex.day) + ex.end;
-        int pick = free_for(ex.who.person, b, e) ? ex.who.person : -1;
-        if (pick < 0) { // someone of the pool: allowed in the role, near enough, free, with hours
+        PersonId pick = free_for(ex.who.person, b, e) ? ex.who.person : PersonId::none();
+        if (!pick.valid()) { // someone of the pool: allowed in the role, near enough, free, with
+                             // hours
             double best = std::numeric_limits<double>::infinity();
-            for (std::size_t i = 0; i < roster_.people.size(); ++i) {
+            for (const PersonId i : roster_.people.ids()) {
                 const RosterPerson& p = roster_.people[i];
                 if (p.on_call || !((p.weekdays >> ((ex.day + w_.start_weekday) % 7)) & 1)) continue;
                 bool allowed = false;
-                for (const auto& a : w_.scope.allowed[static_cast<std::size_t>(ex.who.role)])
+                for (const auto& a : w_.scope.allowed[ex.who.role])
                     if (a.profession == p.profession && !a.supervised) allowed = true;
                 const double minutes =
                     travel_[static_cast<std::size_t>(ex.centre)][static_cast<std::size_t>(p.home)];
                 if (!allowed || !(minutes <= p.max_commute_minutes) || !(minutes < best)) continue;
-                if (!free_for(static_cast<int>(i), b, e)) continue;
+                if (!free_for(i, b, e)) continue;
                 best = minutes;
-                pick = static_cast<int>(i);
+                pick = i;
             }
         }
-        if (pick < 0) {
-            const int prof = roster_.people[static_cast<std::size_t>(ex.who.person)].profession;
-            short_h[static_cast<std::size_t>(prof)] += (e - b).hours();
+        if (!pick.valid()) {
+            short_h[roster_.people[ex.who.person].profession.index()] += (e - b).hours();
             continue;
         }
         ex.who.person = pick;
@@ -1278,9 +1277,8 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         return;
     }
     // apply: the shifts cut, the lines added, the calendar, then the slots of those days
-    const auto rostered = [&](int person, double h) {
-        const auto prof =
-            static_cast<std::size_t>(roster_.people[static_cast<std::size_t>(person)].profession);
+    const auto rostered = [&](PersonId person, double h) {
+        const auto prof = roster_.people[person].profession.index();
         if (prof < roster_.hours_by_profession.size()) roster_.hours_by_profession[prof] += h;
     };
     for (const Edit& ed : edits) {
@@ -1299,7 +1297,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     }
     for (const Extra& ex : extras) {
         RosterShift rs;
-        rs.centre = ex.centre;
+        rs.centre = CentreId{ex.centre};
         rs.shift = -1; // a line added by a decision
         rs.day = ex.day;
         rs.start = ex.start;
@@ -1308,7 +1306,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         const int index = static_cast<int>(roster_.shifts.size());
         roster_.shifts.push_back(rs);
         presence_.emplace_back();
-        person_used_[static_cast<std::size_t>(ex.who.person)] = 1;
+        person_used_[ex.who.person.index()] = 1;
         rostered(ex.who.person, (ex.end - ex.start).hours());
         sim_.schedule(day_start(ex.day) + ex.start, h_, ShiftStart,
                       static_cast<std::uint32_t>(index), 0, prio_shift_start);
@@ -1318,7 +1316,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     }
     std::vector<int> touched;
     for (const auto& [c, d] : days_changed) {
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         rt.calendar.set(d, w_.days, want);
         if (touched.empty() || touched.back() != c) touched.push_back(c);
         if (d == today && tonight) { // today: the doors close later
@@ -1339,7 +1337,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     for (int c : touched) {
         const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
         if (!def.vaccinates() || def.walk_in_only) continue;
-        CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+        CentreRt& rt = centres_[CentreId{c}];
         // each day's capacity from its own hours (and the slot length as changed by booking)
         std::vector<std::int64_t> capacity(static_cast<std::size_t>(w_.days));
         for (int d = 0; d < w_.days; ++d) {

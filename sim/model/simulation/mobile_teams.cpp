@@ -21,13 +21,13 @@ void Simulation::Impl::on_team_day(int t, int rs_index) {
     bool medecin_present = false;
     const std::vector<char> present = who_turns_up(rs, medecin_present);
     const double len_h = (rs.end - rs.start).hours();
-    bool can_go = team.role_needed < 0;
+    bool can_go = !team.role_needed.valid();
     for (std::size_t i = 0; i < rs.people.size(); ++i) {
         if (!present[i]) continue;
         ++row.staff_present;
         const auto& a = rs.people[i];
-        const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
-        prof_worked_h_[static_cast<std::size_t>(person.profession)] += len_h;
+        const RosterPerson& person = roster_.people[a.person];
+        prof_worked_h_[person.profession] += len_h;
         if (a.role == team.role_needed) can_go = true;
     }
     if (!can_go || row.staff_present == 0) {

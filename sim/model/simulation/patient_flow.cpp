@@ -5,7 +5,7 @@ namespace riposte {
 
 void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
     Patient& pt = pat(p);
-    CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
+    CentreRt& rt = centres_[CentreId{pt.centre}];
     if (counts_arrival) ++rt.acc.row.arrivals;
     ++rt.acc.row.turned_away;
     if (pt.type == PatientType::Vaccination && pt.person != none &&
@@ -26,7 +26,7 @@ void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
 void Simulation::Impl::on_arrival(std::int32_t p) {
     Patient& pt = pat(p);
     const Centre& def = plan_.centres[static_cast<std::size_t>(pt.centre)];
-    CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
+    CentreRt& rt = centres_[CentreId{pt.centre}];
     if (!rt.doors_open || rt.waiting >= def.waiting_room) {
         turn_away(p, true);
         return;
@@ -47,7 +47,7 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
     }
     const int st = path[static_cast<std::size_t>(pt.step)];
     StationRt& s = stations_[st];
-    CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
+    CentreRt& rt = centres_[CentreId{pt.centre}];
     if (!rt.doors_open && s.stopped()) {
         // after closing time nobody will staff this station again today: they leave now
         leave_early(p);
@@ -75,7 +75,7 @@ void Simulation::Impl::try_start_servers(int st) {
 void Simulation::Impl::start_service(std::int32_t p, int st) {
     StationRt& s = stations_[st];
     Patient& pt = pat(p);
-    CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
+    CentreRt& rt = centres_[CentreId{pt.centre}];
     --rt.waiting;
     RIPOSTE_INVARIANT(rt.waiting >= 0);
     pt.waited += sim_.now() - pt.enqueued;
@@ -120,11 +120,11 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
 void Simulation::Impl::on_service_end(int st, std::int32_t p) {
     StationRt& s = stations_[st];
     Patient& pt = pat(p);
-    CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
+    CentreRt& rt = centres_[CentreId{pt.centre}];
     auto& server = s.pool().server(pt.server);
     {
         // time serving past the scheduled end of the shift is overtime, not shift time
-        const auto role = static_cast<std::size_t>(s.def().role);
+        const auto role = (s.def().role).index();
         const SimTime from = std::max(server.busy_since, server.planned_end);
         const double busy_ot =
             sim_.now() > from ? static_cast<double>((sim_.now() - from).seconds()) : 0.0;
@@ -141,12 +141,11 @@ void Simulation::Impl::on_service_end(int st, std::int32_t p) {
     if (!s.pool().finish(pt.server) && leaving && sim_.now() > leave_at) {
         // finished the patient in hand after the end of the shift: overtime
         const double ot = static_cast<double>((sim_.now() - leave_at).seconds());
-        const auto prof =
-            static_cast<std::size_t>(roster_.people[static_cast<std::size_t>(person)].profession);
-        prof_overtime_h_[prof] += ot / 3600.0;
-        prof_worked_h_[prof] += ot / 3600.0;
+        const auto prof = roster_.people[PersonId{person}].profession.index();
+        prof_overtime_h_[ProfessionId{prof}] += ot / 3600.0;
+        prof_worked_h_[ProfessionId{prof}] += ot / 3600.0;
         rt.acc.row.overtime_hours += ot / 3600.0;
-        rt.role_overtime_s[static_cast<std::size_t>(s.def().role)] += ot;
+        rt.role_overtime_s[(s.def().role).index()] += ot;
     }
     pt.server = none;
     ++pt.step;
@@ -162,7 +161,7 @@ void Simulation::Impl::try_fill_area(int st) {
         note_occupancy(s);
         const std::int32_t p = s.take_place();
         Patient& pt = pat(p);
-        CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
+        CentreRt& rt = centres_[CentreId{pt.centre}];
         --rt.waiting;
         RIPOSTE_INVARIANT(rt.waiting >= 0);
         pt.waited += sim_.now() - pt.enqueued;
@@ -193,13 +192,13 @@ void Simulation::Impl::leave_early(std::int32_t p) {
         depart(p);
         return;
     }
-    --centres_[static_cast<std::size_t>(pt.centre)].in_centre;
+    --centres_[CentreId{pt.centre}].in_centre;
     turn_away(p, false);
 }
 
 void Simulation::Impl::depart(std::int32_t p) {
     Patient& pt = pat(p);
-    CentreRt& rt = centres_[static_cast<std::size_t>(pt.centre)];
+    CentreRt& rt = centres_[CentreId{pt.centre}];
     --rt.in_centre;
     RIPOSTE_INVARIANT(rt.in_centre >= 0);
     // a served patient passed every station of the path once, in order

@@ -24,13 +24,13 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
             static_cast<int>(i));
     person_used_.assign(roster_.people.size(), 0);
     for (const auto& rs : roster_.shifts)
-        for (const auto& a : rs.people) person_used_[static_cast<std::size_t>(a.person)] = 1;
+        for (const auto& a : rs.people) person_used_[a.person.index()] = 1;
 
     // centres and stations
     centres_.resize(nc);
     for (std::size_t c = 0; c < nc; ++c) {
         const Centre& def = plan_.centres[c];
-        CentreRt& rt = centres_[c];
+        CentreRt& rt = centres_[CentreId{c}];
         const std::uint64_t ck = name_key("centre:" + def.name);
         rt.arrival_rng = rng_for(ck, Purpose::TestDemand);
         rt.walkin_rng = rng_for(ck, Purpose::WalkIn);
@@ -96,13 +96,13 @@ void Simulation::Impl::setup_supply_and_slots() {
     const std::size_t nc = plan_.centres.size();
     const Allocation alloc = allocate_deliveries(sc_);
     res_.totals.doses_delivered += alloc.delivered;
-    for (std::size_t c = 0; c < nc; ++c) centres_[c].alloc = alloc.centre_doses[c];
+    for (std::size_t c = 0; c < nc; ++c) centres_[CentreId{c}].alloc = alloc.centre_doses[c];
     for (std::size_t t = 0; t < teams_.size(); ++t)
         teams_.set_deliveries(static_cast<int>(t), alloc.team_doses[t]);
     // Slots: throughput capacity of the day, never more than the doses allocated so far.
     for (std::size_t c = 0; c < nc; ++c) {
         const Centre& def = plan_.centres[c];
-        CentreRt& rt = centres_[c];
+        CentreRt& rt = centres_[CentreId{c}];
         if (!def.vaccinates() || def.walk_in_only) continue;
         rt.n_positions = slot_capacity_per_day(def, plan_.booking);
         // stride coprime with n_positions, near the golden ratio, spreads bookings over the day

@@ -15,7 +15,8 @@ void Simulation::Impl::handle(const Event& e) {
                 __builtin_prefetch(&stations_[static_cast<int>(next->target)]);
             break;
         case BookedArrival:
-            if (next->target < centres_.size()) __builtin_prefetch(&centres_[next->target]);
+            if (next->target < centres_.size())
+                __builtin_prefetch(&centres_[CentreId{next->target}]);
             break;
         default:
             break;
@@ -59,8 +60,7 @@ void Simulation::Impl::handle(const Event& e) {
         sample_queues();
         break;
     case CentreClose: // a close moved later today by change_hours leaves a stale one
-        if (static_cast<std::uint32_t>(e.data) ==
-            centres_[static_cast<std::size_t>(e.target)].close_gen)
+        if (static_cast<std::uint32_t>(e.data) == centres_[CentreId{e.target}].close_gen)
             on_centre_close(static_cast<int>(e.target));
         break;
     case CentreOpen:
@@ -184,20 +184,20 @@ LiveState Simulation::live_state() const {
     out.test_kits = m.test_kits_;
     out.centres.resize(m.centres_.size());
     for (std::size_t c = 0; c < m.centres_.size(); ++c) {
-        const CentreRt& rt = m.centres_[c];
+        const CentreRt& rt = m.centres_[CentreId{c}];
         CentreLive& cl = out.centres[c];
-        cl.centre = static_cast<int>(c);
+        cl.centre = CentreId{c};
         cl.doors_open = rt.doors_open;
         cl.waiting = rt.waiting;
         cl.in_centre = rt.in_centre;
-        cl.staff_by_role = rt.role_on_site;
+        cl.staff_by_role = IdVector<RoleId, int>(rt.role_on_site);
         cl.stock = rt.vials.sealed();
         cl.open_vial_doses = rt.vials.open_vial_doses();
         cl.today = rt.acc.row;
     }
     for (const StationRt& s : m.stations_) {
         StationLive sl;
-        sl.station = s.local();
+        sl.station = StationId{s.local()};
         sl.queued = static_cast<int>(s.queued());
         sl.servers_present = s.present();
         sl.stopped = s.stopped();

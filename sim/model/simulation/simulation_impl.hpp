@@ -222,7 +222,7 @@ class Simulation::Impl final : public EventHandler {
     };
     std::vector<std::vector<std::vector<WalkVisit>>> walk_visits_; // [centre][day]
     bool any_walk_in_only_ = false;
-    std::vector<CentreRt> centres_;
+    IdVector<CentreId, CentreRt> centres_;
     MobileTeams teams_;       // the mobile teams' stock, rounds and second doses
     StationNetwork stations_; // every centre's stations, and the paths through them
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
@@ -241,7 +241,8 @@ class Simulation::Impl final : public EventHandler {
     // accounting
     std::vector<std::int64_t> cg_first_, cg_complete_, cg_wanting_, cg_cannot_, cg_population_;
     std::vector<std::int64_t> group_first_, group_complete_, group_wanting_, group_population_;
-    std::vector<double> prof_worked_h_, prof_overtime_h_, prof_absent_h_, prof_commute_h_;
+    IdVector<ProfessionId, double> prof_worked_h_, prof_overtime_h_, prof_absent_h_,
+        prof_commute_h_;
     std::vector<char> person_used_;
     std::vector<float> all_waits_;
     std::int64_t test_kits_ = 0;
@@ -315,7 +316,7 @@ class Simulation::Impl final : public EventHandler {
     SimTime day_start(int d) const { return days(d); }
     /// The centre's opening hours on day `d` (the plan's, unless change_hours moved them).
     CentreCalendar::Hours hours_on(int c, int d) const {
-        return centres_[static_cast<std::size_t>(c)].calendar.on(d);
+        return centres_[CentreId{c}].calendar.on(d);
     }
     /// A log entry stamped now; the caller fills the ids and numbers its event uses.
     LogEntry log_entry(LogKind kind, LogEvent event) const {
@@ -511,10 +512,12 @@ class Simulation::Impl final : public EventHandler {
     void do_change(const MoveStaff& x, std::uint64_t id, ChangeOutcome& out);
     /// Moves up to `people` of profession `prof` on site at centre `a` now to centre `b`, for
     /// the rest of their shift; returns how many go.
-    int move_staff_now(int a, int b, int prof, int people);
+    int move_staff_now(int a, int b, ProfessionId prof, int people);
     void on_scheduled_move(int index);
     struct ScheduledMoveRt {
-        int from = 0, to = 0, profession = 0, people = 0;
+        int from = 0, to = 0;
+        ProfessionId profession{0};
+        int people = 0;
     };
     std::vector<ScheduledMoveRt> scheduled_moves_;
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);

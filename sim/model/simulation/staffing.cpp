@@ -6,7 +6,7 @@ namespace riposte {
 
 std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& medecin_present) {
     const double len_s = static_cast<double>((rs.end - rs.start).seconds());
-    const int medecin = w_.medecin();
+    const ProfessionId medecin = w_.medecin();
     const double inc = static_cast<std::size_t>(rs.day) < w_.epidemic.incidence_per_100k.size()
                            ? w_.epidemic.incidence_per_100k[static_cast<std::size_t>(rs.day)]
                            : 0.0;
@@ -16,19 +16,20 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
     std::vector<char> present(rs.people.size(), 0);
     medecin_present = false;
     for (std::size_t i = 0; i < rs.people.size(); ++i) {
-        const RosterPerson& person = roster_.people[static_cast<std::size_t>(rs.people[i].person)];
+        const RosterPerson& person = roster_.people[rs.people[i].person];
         Rng r =
             rng_for(person.key ^ mix64(static_cast<std::uint64_t>(rs.day) + 1), Purpose::Absence);
         present[i] = r.bernoulli(p_absent) ? 0 : 1;
         // fallen ill by an intervention: absent, whatever the daily draw (drawn all the same,
         // so that nobody else's draws move)
-        if (present[i] && ill(rs.people[i].person, day_start(rs.day) + rs.start)) present[i] = 0;
+        if (present[i] && ill(rs.people[i].person.value(), day_start(rs.day) + rs.start))
+            present[i] = 0;
         if (present[i] && person.profession == medecin) medecin_present = true;
         if (!present[i]) {
-            prof_absent_h_[static_cast<std::size_t>(person.profession)] += len_s / 3600.0;
+            prof_absent_h_[person.profession] += len_s / 3600.0;
             LogEntry e = log_entry(LogKind::Warning, LogEvent::StaffAbsent);
-            e.profession = person.profession;
-            e.centre = rs.centre;
+            e.profession = person.profession.value();
+            e.centre = rs.centre.value();
             log(std::move(e));
         }
     }
@@ -37,12 +38,12 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
 
 void Simulation::Impl::on_shift_start(int rs_index) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
-    if (static_cast<std::size_t>(rs.centre) >= centres_.size()) {
-        on_team_day(rs.centre - static_cast<int>(centres_.size()), rs_index);
+    if (rs.centre.index() >= centres_.size()) {
+        on_team_day(rs.centre.value() - static_cast<int>(centres_.size()), rs_index);
         return;
     }
-    const int c = rs.centre;
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    const int c = rs.centre.value();
+    CentreRt& rt = centres_[CentreId{c}];
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
     const SimTime shift_end = day_start(rs.day) + rs.end;
     if (sim_.now() < rt.closed_until) { // premises shut: come when they open again, if ever
@@ -52,14 +53,14 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         return;
     }
     if (rs.shift < 0) // a line added by a decision: required from when it starts
-        for (const auto& a : rs.people) ++rt.role_required[static_cast<std::size_t>(a.role)];
+        for (const auto& a : rs.people) ++rt.role_required[a.role.index()];
     // from now: a shift starts at its time, unless deferred by a closure or added late
     const double len_s = static_cast<double>((shift_end - sim_.now()).seconds());
     pr.began = sim_.now();
     bool medecin_present = false;
     const std::vector<char> present = who_turns_up(rs, medecin_present);
     // Who may do what: -1 not allowed, 0 allowed, 1 allowed under supervision.
-    auto scope_of = [&](int profession, std::size_t role) {
+    auto scope_of = [&](ProfessionId profession, RoleId role) {
         for (const auto& e : w_.scope.allowed[role])
             if (e.profession == profession) return e.supervised ? 1 : 0;
         return -1;
@@ -69,12 +70,11 @@ void Simulation::Impl::on_shift_start(int rs_index) {
     for (std::size_t i = 0; i < rs.people.size(); ++i) {
         if (!present[i]) continue;
         const auto& a = rs.people[i];
-        const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
-        if (scope_of(person.profession, static_cast<std::size_t>(a.role)) == 1 &&
-            !medecin_present) {
+        const RosterPerson& person = roster_.people[a.person];
+        if (scope_of(person.profession, a.role) == 1 && !medecin_present) {
             LogEntry e = log_entry(LogKind::Shortfall, LogEvent::SupervisedWithoutMedecin);
             e.centre = c;
-            e.profession = person.profession;
+            e.profession = person.profession.value();
             log(std::move(e));
             continue;
         }
@@ -84,23 +84,21 @@ void Simulation::Impl::on_shift_start(int rs_index) {
     // keeps at least one person (or from supervision, who stays on site) moves over.
     {
         std::vector<int> count(w_.roles.size(), 0), rostered(w_.roles.size(), 0);
-        for (const auto& a : working) ++count[static_cast<std::size_t>(a.role)];
-        for (const auto& a : rs.people) ++rostered[static_cast<std::size_t>(a.role)];
+        for (const auto& a : working) ++count[a.role.index()];
+        for (const auto& a : rs.people) ++rostered[a.role.index()];
         for (std::size_t r = 0; r < w_.roles.size(); ++r) {
-            if (rostered[r] == 0 || count[r] > 0 ||
-                stations_.of_role(c, static_cast<int>(r)).empty())
+            if (rostered[r] == 0 || count[r] > 0 || stations_.of_role(c, RoleId{r}).empty())
                 continue;
             int best = -1;
             for (std::size_t k = 0; k < working.size(); ++k) {
-                const auto from = static_cast<std::size_t>(working[k].role);
+                const auto from = working[k].role.index();
                 const bool can_spare =
-                    count[from] >= 2 || stations_.of_role(c, static_cast<int>(from)).empty();
-                const int prof =
-                    roster_.people[static_cast<std::size_t>(working[k].person)].profession;
-                const int sc = scope_of(prof, r);
+                    count[from] >= 2 || stations_.of_role(c, RoleId{from}).empty();
+                const ProfessionId prof = roster_.people[working[k].person].profession;
+                const int sc = scope_of(prof, RoleId{r});
                 if (!can_spare || sc < 0 || (sc == 1 && !medecin_present)) continue;
-                if (best < 0 || count[from] > count[static_cast<std::size_t>(
-                                                  working[static_cast<std::size_t>(best)].role)])
+                if (best < 0 ||
+                    count[from] > count[working[static_cast<std::size_t>(best)].role.index()])
                     best = static_cast<int>(k);
             }
             if (best < 0) {
@@ -111,15 +109,15 @@ void Simulation::Impl::on_shift_start(int rs_index) {
                 continue;
             }
             auto& mover = working[static_cast<std::size_t>(best)];
-            --count[static_cast<std::size_t>(mover.role)];
+            --count[mover.role.index()];
             ++count[r];
             LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
             e.centre = c;
-            e.profession = roster_.people[static_cast<std::size_t>(mover.person)].profession;
-            e.role = mover.role;
+            e.profession = roster_.people[mover.person].profession.value();
+            e.role = mover.role.value();
             e.role_to = static_cast<std::int32_t>(r);
             log(std::move(e));
-            mover.role = static_cast<int>(r);
+            mover.role = RoleId{r};
         }
     }
     // staff present never exceed the people the roster put on the shift
@@ -133,16 +131,16 @@ void Simulation::Impl::on_shift_start(int rs_index) {
                     .station_staff;
     quota.resize(plan_.centres[static_cast<std::size_t>(c)].stations.size(), -1);
     for (const Assignment& a : working) {
-        const RosterPerson& person = roster_.people[static_cast<std::size_t>(a.person)];
-        const auto role = static_cast<std::size_t>(a.role);
-        pr.persons.push_back(a.person);
-        pr.roles.push_back(a.role);
+        const RosterPerson& person = roster_.people[a.person];
+        const auto role = a.role.index();
+        pr.persons.push_back(a.person.value());
+        pr.roles.push_back(a.role.value());
         ++rt.role_on_site[role];
         ++rt.role_present[role];
         rt.role_staffed_s[role] += len_s;
-        const auto prof = static_cast<std::size_t>(person.profession);
-        prof_worked_h_[prof] += len_s / 3600.0;
-        prof_commute_h_[prof] +=
+        const auto prof = person.profession.index();
+        prof_worked_h_[ProfessionId{prof}] += len_s / 3600.0;
+        prof_commute_h_[ProfessionId{prof}] +=
             2.0 * travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(person.home)] /
             60.0;
         const auto& sts = stations_.of_role(c, a.role);
@@ -167,7 +165,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             try_fill_area(st);
         } else {
             const std::int32_t slot =
-                s.pool().add_server(a.person, day_start(rs.day) + rs.end, rs_index);
+                s.pool().add_server(a.person.value(), day_start(rs.day) + rs.end, rs_index);
             pr.servers.emplace_back(st, slot);
             pr.server_of.back() = slot;
             s.acc.day.staffed_hours += len_s / 3600.0;
@@ -178,13 +176,13 @@ void Simulation::Impl::on_shift_start(int rs_index) {
 
 void Simulation::Impl::on_shift_end(int rs_index) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
-    const Centre& def = plan_.centres[static_cast<std::size_t>(rs.centre)];
-    CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
+    const Centre& def = plan_.centres[rs.centre.index()];
+    CentreRt& rt = centres_[rs.centre];
     // In continuous operation a shift hands over while the doors are open; otherwise the
     // closing shift stays until the last patient inside has left.
     if (def.continuous ? !rt.doors_open : rs.end >= rt.calendar.on(rs.day).closes) {
         rt.closing_shifts.push_back(rs_index);
-        maybe_release_closing(rs.centre);
+        maybe_release_closing(rs.centre.value());
         return;
     }
     release_shift(rs_index, day_start(rs.day) + rs.end);
@@ -193,7 +191,7 @@ void Simulation::Impl::on_shift_end(int rs_index) {
 void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
-    CentreRt& rt = centres_[static_cast<std::size_t>(rs.centre)];
+    CentreRt& rt = centres_[rs.centre];
     for (const auto& [st, slot] : pr.servers) {
         ServerPool& pool = stations_[st].pool();
         // overtime until now is counted below; a busy server adds what the patient in hand
@@ -207,21 +205,21 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
     if (sim_.now() > shift_end) {
         const double ot = static_cast<double>((sim_.now() - shift_end).seconds());
         for (const auto& a : rs.people) {
-            if (std::find(pr.persons.begin(), pr.persons.end(), a.person) == pr.persons.end())
+            if (std::find(pr.persons.begin(), pr.persons.end(), a.person.value()) ==
+                pr.persons.end())
                 continue;
-            const auto prof = static_cast<std::size_t>(
-                roster_.people[static_cast<std::size_t>(a.person)].profession);
-            prof_overtime_h_[prof] += ot / 3600.0;
-            prof_worked_h_[prof] += ot / 3600.0;
+            const auto prof = roster_.people[a.person].profession.index();
+            prof_overtime_h_[ProfessionId{prof}] += ot / 3600.0;
+            prof_worked_h_[ProfessionId{prof}] += ot / 3600.0;
             rt.acc.row.overtime_hours += ot / 3600.0;
-            rt.role_overtime_s[static_cast<std::size_t>(a.role)] += ot;
+            rt.role_overtime_s[a.role.index()] += ot;
         }
     }
     pr = ShiftPresence{};
 }
 
 void Simulation::Impl::maybe_release_closing(int c) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     if (rt.doors_open || rt.in_centre > 0) return;
     release_closing_shifts(rt);
 }

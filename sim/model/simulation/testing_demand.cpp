@@ -6,7 +6,7 @@ namespace riposte {
 void Simulation::Impl::schedule_next_test_arrival(int c, double from_s) {
     // Non-homogeneous Poisson process with an hourly piecewise-constant rate: integrate the
     // rate from the exact time `from_s` until a unit-exponential amount is used up.
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     double need = -std::log(rt.arrival_rng.uniform01_open0());
     const auto day = static_cast<int>(std::floor(from_s / 86400.0));
     const SimTime d0 = day_start(day);
@@ -32,7 +32,7 @@ void Simulation::Impl::schedule_next_test_arrival(int c, double from_s) {
 }
 
 void Simulation::Impl::on_test_arrival(int c) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
     const std::int32_t p = new_patient();
     Patient& pt = pat(p);
@@ -50,7 +50,7 @@ void Simulation::Impl::on_test_arrival(int c) {
 }
 
 void Simulation::Impl::schedule_next_walk_in(int c, SimTime closes_at) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
     double rate = def.walk_ins_per_hour;
     if (rt.surge_until > SimTime{static_cast<std::int64_t>(rt.walkin_clock_s)})
@@ -66,7 +66,7 @@ void Simulation::Impl::schedule_next_walk_in(int c, SimTime closes_at) {
 }
 
 void Simulation::Impl::on_walk_in(int c) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
     const int today = sim_.now().day();
     schedule_next_walk_in(c, day_start(today) + rt.calendar.on(today).closes);

@@ -5,7 +5,7 @@
 namespace riposte {
 
 bool Simulation::Impl::take_dose(int c) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
     const VaccineType& v = w_.vaccines[static_cast<std::size_t>(def.vaccine)];
     std::int64_t wasted = 0;
@@ -35,7 +35,7 @@ bool Simulation::Impl::take_dose(int c) {
 }
 
 void Simulation::Impl::on_vial_expiry(int c, std::uint32_t serial) {
-    CentreRt& rt = centres_[static_cast<std::size_t>(c)];
+    CentreRt& rt = centres_[CentreId{c}];
     rt.acc.row.doses_wasted += rt.vials.expire(serial);
 }
 
