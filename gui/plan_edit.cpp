@@ -188,7 +188,7 @@ PlanEdit plan_remove_centre(Scenario& sc, int centre, Lang lang) {
 
 std::string centre_name_problem(const Plan& plan, int centre, const std::string& name, Lang lang) {
     if (name.find_first_not_of(' ') == std::string::npos) return tr(lang, Text::PeNameEmpty);
-    const int other = plan.find_centre(name);
+    const int other = plan.find_centre(name).value();
     if (other >= 0 && other != centre)
         return quoted(lang, name) + " : " + tr(lang, Text::PeNameTaken);
     return {};

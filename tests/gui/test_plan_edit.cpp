@@ -221,7 +221,7 @@ TEST_CASE("plan editor: a centre renamed, moved to another commune and its kind 
           "rules naming it follow; a taken name is refused; saved, checked, reloaded equal") {
     riposte::test::TempDir dir;
     Scenario sc = load("plan-escalade.toml");
-    const int clermont = sc.plan.find_centre("Clermont-l'Hérault");
+    const int clermont = sc.plan.find_centre("Clermont-l'Hérault").value();
     REQUIRE(clermont >= 0);
     // a decision that names the centre too (the shipped rule's line goes where it fired)
     std::get<AddLine>(sc.plan.escalations[0].then[0]).centre =
@@ -247,8 +247,8 @@ TEST_CASE("plan editor: a centre renamed, moved to another commune and its kind 
         plan_edit_centre(sc, clermont, {new_name, before.kind, aniane}, Lang::Fr);
     REQUIRE_MESSAGE(moved.done, moved.message);
     CHECK(moved.message.find("file longue à Clermont") != std::string::npos);
-    CHECK(sc.plan.find_centre("Clermont-l'Hérault") < 0);
-    CHECK(sc.plan.find_centre(new_name) == clermont);
+    CHECK(sc.plan.find_centre("Clermont-l'Hérault").valid() == false);
+    CHECK(sc.plan.find_centre(new_name).value() == clermont);
     CHECK(sc.plan.centres[static_cast<std::size_t>(clermont)].commune == aniane);
     CHECK(sc.plan.escalations[0].when.centre == CentreRef::named(new_name));
     CHECK(std::get<AddLine>(sc.plan.escalations[0].then[0]).centre == CentreRef::named(new_name));
@@ -263,7 +263,7 @@ TEST_CASE("plan editor: a centre renamed, moved to another commune and its kind 
     save_check_reload(sc, dir.path(), "plan-renomme.toml");
 
     // a kind the stations do not fit is refused, saying what to do: Gignac gives doses
-    const int gignac = sc.plan.find_centre("Gignac");
+    const int gignac = sc.plan.find_centre("Gignac").value();
     const Centre& g = sc.plan.centres[static_cast<std::size_t>(gignac)];
     const PlanEdit refused =
         plan_edit_centre(sc, gignac, {g.name, CentreKind::Testing, g.commune}, Lang::Fr);
@@ -273,7 +273,7 @@ TEST_CASE("plan editor: a centre renamed, moved to another commune and its kind 
     CHECK_FALSE(plan_edit_centre(sc, gignac, {g.name, g.kind, g.commune}, Lang::Fr).done);
 
     // Lodève gets a sampling station, then does both: it keeps its share
-    const int lodeve = sc.plan.find_centre("Lodève");
+    const int lodeve = sc.plan.find_centre("Lodève").value();
     const double lodeve_share = sc.plan.centres[static_cast<std::size_t>(lodeve)].allocation_share;
     CHECK(plan_edit_centre(sc, lodeve,
                            {"Lodève", CentreKind::Both,
