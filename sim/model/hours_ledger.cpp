@@ -13,34 +13,6 @@ HoursLedger::HoursLedger(std::vector<double> weekly_hours, int start_weekday)
     for (const PersonId i : people_.ids()) people_[i].weekly_hours = weekly_hours[i.index()];
 }
 
-double HoursLedger::committed(PersonId person, int week) const {
-    const auto& weeks = at(person).weeks;
-    // the weeks asked about are nearly always the last ones
-    for (auto it = weeks.rbegin(); it != weeks.rend(); ++it) {
-        if (it->first == week) return static_cast<double>(it->second) / 3600.0;
-        if (it->first < week) break;
-    }
-    return 0.0;
-}
-
-bool HoursLedger::free(PersonId person, SimTime begin, SimTime end) const {
-    const Person& p = at(person);
-    // spans beginning before `end`, back to those that could still reach `begin`
-    auto it = std::lower_bound(p.spans.begin(), p.spans.end(), end,
-                               [](const Span& s, SimTime t) { return s.begin < t; });
-    while (it != p.spans.begin()) {
-        --it;
-        if (it->begin + p.longest <= begin) break;
-        if (it->end > begin) return false;
-    }
-    return true;
-}
-
-bool HoursLedger::has_hours(PersonId person, SimTime begin, SimTime end) const {
-    return committed(person, week_of(begin.day())) + (end - begin).hours() <=
-           weekly_hours(person) + 1e-9;
-}
-
 void HoursLedger::commit(PersonId person, SimTime begin, SimTime end) {
     RIPOSTE_INVARIANT(end > begin);
     Person& p = people_[person];

@@ -170,8 +170,16 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     for (std::size_t k = 0; k < role_order.size(); ++k)
         role_pos[role_order[k]] = static_cast<int>(k);
 
+    // this week's committed seconds per person, as the ledger counts them: the ledger starts
+    // empty here and every span of the week begins in it, so the dense copy gives the same
+    // figures as ledger.committed() without its per-person lookups in the innermost loop
+    std::vector<std::int64_t> week_s(n_people, 0);
+    const auto week_hours = [&](PersonId i) {
+        return static_cast<double>(week_s[i.index()]) / 3600.0;
+    };
     for (int week_first = 0; week_first < w.days;) {
         const int week = (week_first + w.start_weekday) / 7;
+        std::fill(week_s.begin(), week_s.end(), 0);
         int week_end = week_first; // one past the week's last day
         while (week_end < w.days && (week_end + w.start_weekday) / 7 == week) ++week_end;
         std::vector<Slot> slots;
@@ -225,14 +233,15 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                         // the list is in preference order: a later rank cannot win
                         if (best.valid() && rk > best_rank) break;
                         if (!((p.weekdays >> slot.weekday) & 1)) continue;
-                        if (!ledger.has_hours(ci, begin, end)) continue;
+                        if (week_hours(ci) + (end - begin).hours() > p.weekly_hours + 1e-9)
+                            continue; // as ledger.has_hours(ci, begin, end)
                         if (!ledger.free(ci, begin, end)) continue;
                         if (supervised[role][p.profession] && !slot.rs.has_medecin) {
                             slot.blocked_by_supervision[role] = 1;
                             continue;
                         }
                         // prefer: scope preference, then fewest hours this week, then nearest
-                        const double week_h = ledger.committed(ci, week);
+                        const double week_h = week_hours(ci);
                         if (!best.valid() || week_h < best_hours - 1e-9) {
                             best = ci;
                             best_rank = rk;
@@ -242,6 +251,7 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     }
                     if (!best.valid()) continue;
                     ledger.commit(best, begin, end);
+                    week_s[best.index()] += (end - begin).seconds();
                     slot.rs.people.push_back({best, role});
                     slot.level.push_back(level);
                     roster.hours_by_profession[roster.people[best].profession.index()] +=

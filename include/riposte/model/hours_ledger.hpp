@@ -13,6 +13,7 @@
 #include "riposte/core/ids.hpp"
 #include "riposte/core/sim_time.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -65,5 +66,34 @@ class HoursLedger {
     IdVector<PersonId, Person> people_;
     int start_weekday_ = 0;
 };
+
+// Inline: the roster build asks these for every candidate of every shift.
+inline double HoursLedger::committed(PersonId person, int week) const {
+    const auto& weeks = at(person).weeks;
+    // the weeks asked about are nearly always the last ones
+    for (auto it = weeks.rbegin(); it != weeks.rend(); ++it) {
+        if (it->first == week) return static_cast<double>(it->second) / 3600.0;
+        if (it->first < week) break;
+    }
+    return 0.0;
+}
+
+inline bool HoursLedger::free(PersonId person, SimTime begin, SimTime end) const {
+    const Person& p = at(person);
+    // spans beginning before `end`, back to those that could still reach `begin`
+    auto it = std::lower_bound(p.spans.begin(), p.spans.end(), end,
+                               [](const Span& s, SimTime t) { return s.begin < t; });
+    while (it != p.spans.begin()) {
+        --it;
+        if (it->begin + p.longest <= begin) break;
+        if (it->end > begin) return false;
+    }
+    return true;
+}
+
+inline bool HoursLedger::has_hours(PersonId person, SimTime begin, SimTime end) const {
+    return committed(person, week_of(begin.day())) + (end - begin).hours() <=
+           weekly_hours(person) + 1e-9;
+}
 
 } // namespace riposte
