@@ -59,6 +59,13 @@ inline Key key_of(const Event& e) {
 
 } // namespace
 
+namespace {
+// events in the heap above which pop() prefetches the next level and picks the smallest child
+// without branches: 4,096 events of 32 bytes are 128 KB, past the L1 cache. Below it (Metz,
+// M/M/6) both are pure instructions: 12 % of a Metz replication's for the prefetches
+constexpr std::size_t prefetch_above = std::size_t{1} << 12;
+} // namespace
+
 Event EventQueue::pop() {
     RIPOSTE_INVARIANT(!empty());
     Event result = heap_[pad];
@@ -66,9 +73,25 @@ Event EventQueue::pop() {
     heap_.pop_back();
     const std::size_t n = size();
     if (n == 0) return result;
-    const Key last_key = key_of(last);
     Event* h = heap_.data() + pad;
     std::size_t i = 0;
+    if (n <= prefetch_above) {
+        // a heap that fits the L1 cache: the plain sift-down takes the fewest instructions
+        for (;;) {
+            const std::size_t first = 4 * i + 1;
+            if (first >= n) break;
+            std::size_t best = first;
+            const std::size_t end = first + 4 < n ? first + 4 : n;
+            for (std::size_t c = first + 1; c < end; ++c)
+                if (event_before(h[c], h[best])) best = c;
+            if (!event_before(h[best], last)) break;
+            h[i] = h[best];
+            i = best;
+        }
+        h[i] = last;
+        return result;
+    }
+    const Key last_key = key_of(last);
     for (;;) {
         const std::size_t first = 4 * i + 1;
         if (first >= n) break;

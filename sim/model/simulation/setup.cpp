@@ -78,6 +78,8 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     }
     setup_supply_and_slots();
     setup_demand();
+    // past a million people the run no longer fits the caches (Nord, a region, France)
+    prefetch_next_ = total_pop_ > 1e6;
 
     test_kits_ = w_.initial_test_kits;
     for (int d = 0; d < w_.days; ++d) {

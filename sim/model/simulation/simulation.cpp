@@ -6,7 +6,10 @@ namespace riposte {
 void Simulation::Impl::handle(const Event& e) {
     // The national run is memory-bound: the next event's patient and station (or centre) are
     // fetched while this one is handled. A hint only: nothing is read or changed.
-    if (const Event* next = sim_.next_event(); next != nullptr && next->handler == h_) {
+    // Only on a large territory: on a small one everything is in the caches and the hints are
+    // pure instructions (2 % of a Metz replication's).
+    if (const Event* next = prefetch_next_ ? sim_.next_event() : nullptr;
+        next != nullptr && next->handler == h_) {
         switch (next->kind) {
         case ServiceEnd:
         case AreaEnd:

@@ -300,6 +300,7 @@ class Simulation::Impl final : public EventHandler {
     std::vector<AppliedChange> changes_; // every change applied or refused, in order
     std::int64_t unmet_tests_ = 0;
     double total_pop_ = 0;
+    bool prefetch_next_ = false; // hint the next event's records (a large territory)
 
     // helpers
     [[nodiscard]] std::size_t cg(int commune, int group) const {
