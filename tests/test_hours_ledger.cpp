@@ -6,6 +6,7 @@
 #include "riposte/output.hpp"
 #include "riposte/roster.hpp"
 #include "riposte/simulation.hpp"
+#include <map>
 
 #include <doctest/doctest.h>
 
@@ -107,6 +108,44 @@ TEST_CASE("the roster staffs nobody on a shift that ends before it starts (a pla
             CHECK(s.people.empty());
         }
     CHECK(reversed > 0);
+}
+
+TEST_CASE("the roster never puts a person on two shifts at once, across a week's turn too") {
+    // A continuous centre's night shift crosses midnight: Sunday night runs into Monday, the
+    // next calendar week. The roster's own week-by-week bookkeeping must still see it.
+    Scenario sc = test::small_scenario();
+    sc.world.pool.clear();
+    sc.world.pool.push_back(test::pool_entry(3, 0, 1, 168)); // one receptionist, any hours
+    Centre& c = sc.plan.centres[0];
+    c.continuous = true;
+    c.opens = hours(0);
+    c.closes = hours(24);
+    Shift night = c.shifts[0], early = c.shifts[0];
+    night.staff = {1, 0, 0, 0, 0, 0};
+    early.staff = {1, 0, 0, 0, 0, 0};
+    night.start = hours(20);
+    night.end = hours(32); // 20:00 to 08:00 the next day, as the loader stores it
+    early.start = hours(6);
+    early.end = hours(14);
+    c.shifts = {night, early};
+    std::vector<std::vector<double>> travel(sc.plan.centres.size(), std::vector<double>(2, 10.0));
+    const Roster roster = build_roster(sc, travel);
+    std::map<int, std::vector<std::pair<std::int64_t, std::int64_t>>> spans;
+    int sunday_nights = 0;
+    for (const RosterShift& s : roster.shifts)
+        for (const Assignment& a : s.people) {
+            spans[a.person.value()].emplace_back((days(s.day) + s.start).seconds(),
+                                                 (days(s.day) + s.end).seconds());
+            sunday_nights += (s.day % 7 == 6 && s.start == hours(20));
+        }
+    REQUIRE(sunday_nights > 0); // the case is exercised
+    for (auto& [person, list] : spans) {
+        std::sort(list.begin(), list.end());
+        for (std::size_t k = 1; k < list.size(); ++k)
+            CHECK_MESSAGE(list[k].first >= list[k - 1].second,
+                          "person " << person << " works two shifts at once at "
+                                    << list[k].first / 3600 << " h");
+    }
 }
 
 namespace {

@@ -174,12 +174,33 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     // empty here and every span of the week begins in it, so the dense copy gives the same
     // figures as ledger.committed() without its per-person lookups in the innermost loop
     std::vector<std::int64_t> week_s(n_people, 0);
+    // and the spans per person that reach into this week: the same answer as ledger.free(),
+    // from a handful of spans
+    std::vector<std::vector<std::pair<SimTime, SimTime>>> week_spans(n_people);
+    std::vector<PersonId> touched;
+    const auto free_now = [&](PersonId i, SimTime b, SimTime e) {
+        for (const auto& [sb, se] : week_spans[i.index()])
+            if (sb < e && b < se) return false;
+        return true;
+    };
     const auto week_hours = [&](PersonId i) {
         return static_cast<double>(week_s[i.index()]) / 3600.0;
     };
     for (int week_first = 0; week_first < w.days;) {
         const int week = (week_first + w.start_weekday) / 7;
         std::fill(week_s.begin(), week_s.end(), 0);
+        {
+            // spans that end before the week keep nobody from it; a night shift of a continuous
+            // centre that crosses into Monday stays
+            const SimTime week_begin = days(week_first);
+            std::vector<PersonId> kept;
+            for (const PersonId i : touched) {
+                auto& sp = week_spans[i.index()];
+                std::erase_if(sp, [&](const auto& x) { return x.second <= week_begin; });
+                if (!sp.empty()) kept.push_back(i);
+            }
+            touched = std::move(kept);
+        }
         int week_end = week_first; // one past the week's last day
         while (week_end < w.days && (week_end + w.start_weekday) / 7 == week) ++week_end;
         std::vector<Slot> slots;
@@ -235,7 +256,7 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                         if (!((p.weekdays >> slot.weekday) & 1)) continue;
                         if (week_hours(ci) + (end - begin).hours() > p.weekly_hours + 1e-9)
                             continue; // as ledger.has_hours(ci, begin, end)
-                        if (!ledger.free(ci, begin, end)) continue;
+                        if (!free_now(ci, begin, end)) continue; // as ledger.free()
                         if (supervised[role][p.profession] && !slot.rs.has_medecin) {
                             slot.blocked_by_supervision[role] = 1;
                             continue;
@@ -252,6 +273,8 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     if (!best.valid()) continue;
                     ledger.commit(best, begin, end);
                     week_s[best.index()] += (end - begin).seconds();
+                    if (week_spans[best.index()].empty()) touched.push_back(best);
+                    week_spans[best.index()].emplace_back(begin, end);
                     slot.rs.people.push_back({best, role});
                     slot.level.push_back(level);
                     roster.hours_by_profession[roster.people[best].profession.index()] +=
