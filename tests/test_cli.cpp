@@ -55,8 +55,11 @@ TEST_CASE("cli: --help and help list the commands and exit 0") {
         CHECK(contains(o.out, "riposte validate"));
         CHECK(contains(o.out, "riposte report"));
         CHECK(contains(o.out, "riposte help"));
-        CHECK(contains(o.out, "Exit codes"));
+        CHECK(contains(o.out, "Codes de sortie"));
     }
+    const Outcome en = run_cli({"--help", "--lang", "en"}, dir.path());
+    CHECK(en.exit_code == 0);
+    CHECK(contains(en.out, "Exit codes"));
 }
 
 TEST_CASE("cli: every command has --help") {

@@ -169,8 +169,12 @@ TEST_CASE("cli: territory --help and the docs say which populations the table ho
     TempDir dir;
     const Outcome help = run_cli({"territory", "--help"}, dir.path());
     CHECK(help.exit_code == 0);
-    CHECK(help.out.find("INSEE legal populations 2023 in force on 1 January 2026, Mayotte 2017") !=
-          std::string::npos);
+    CHECK(help.out.find("populations légales INSEE 2023 en vigueur au 1er janvier 2026,\nMayotte "
+                        "2017") != std::string::npos);
+    const Outcome help_en = run_cli({"territory", "--help", "--lang", "en"}, dir.path());
+    CHECK(help_en.exit_code == 0);
+    CHECK(help_en.out.find("INSEE legal populations 2023 in force on 1 January 2026, Mayotte "
+                           "2017") != std::string::npos);
     const fs::path root = fs::path(RIPOSTE_SCENARIO_DIR).parent_path();
     for (const char* file :
          {"README.md", "docs/territories.md", "scenarios/data/france/README.md"}) {

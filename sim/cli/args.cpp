@@ -21,6 +21,22 @@ void set_usage_language(Language language) {
     usage_lang = language;
 }
 
+void lang_after_command(std::vector<std::string>& args) {
+    std::size_t k = 0;
+    while (k < args.size()) {
+        if (args[k] == "--lang" && k + 1 < args.size())
+            k += 2;
+        else if (args[k].rfind("--lang=", 0) == 0)
+            ++k;
+        else
+            break;
+    }
+    if (k == 0 || k >= args.size()) return;
+    const auto first = args.begin();
+    std::rotate(first, first + static_cast<std::ptrdiff_t>(k),
+                first + static_cast<std::ptrdiff_t>(k) + 1);
+}
+
 std::optional<std::string> prescan_lang(const std::vector<std::string>& args) {
     std::optional<std::string> found;
     for (std::size_t i = 0; i < args.size(); ++i) {

@@ -35,6 +35,11 @@ Language usage_language();
 void set_usage_language(Language language);
 /// The value of the last "--lang X" or "--lang=X" before "--", if any (not checked).
 std::optional<std::string> prescan_lang(const std::vector<std::string>& args);
+/// Moves the "--lang X" / "--lang=X" options that open `args` after the word that follows them
+/// (the command or subcommand), so that `riposte --lang en run` reads as `riposte run --lang en`
+/// and `riposte exercise --lang en --help` as `riposte exercise --help --lang en`. The value is
+/// checked by the command itself.
+void lang_after_command(std::vector<std::string>& args);
 
 /// "; vouliez-vous dire « x » ?" in usage_language() when a candidate is a plausible typo of
 /// `word`, else "".

@@ -29,7 +29,7 @@ void print_err(std::string_view text) {
 }
 
 int print_help(std::string_view command) {
-    const auto text = command_help(command);
+    const auto text = command_help(command, usage_language());
     if (text) print_out(*text);
     return exit_code::ok;
 }

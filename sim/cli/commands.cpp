@@ -383,15 +383,17 @@ int check_command(const std::vector<std::string>& args) {
 
 int help_command(const std::vector<std::string>& args) {
     std::string error;
-    const auto parsed = parse_args(args, {}, error);
+    const auto parsed = parse_args(args, {{"--lang", true}}, error);
     if (!parsed) return usage_error(error, "help");
+    int lang_exit = exit_code::ok;
+    if (!lang_option(*parsed, "help", lang_exit)) return lang_exit;
     if (parsed->help) return print_help("help");
     if (parsed->positional.empty()) {
-        print_out(main_help());
+        print_out(main_help(usage_language()));
         return exit_code::ok;
     }
     if (parsed->positional.size() > 1) return usage_error(text::cli.usage_help_one, {}, "help");
-    const auto text = command_help(parsed->positional[0]);
+    const auto text = command_help(parsed->positional[0], usage_language());
     if (!text) {
         static const std::vector<std::string> commands{"run",    "compare", "validate", "size",
                                                        "report", "check",   "exercise", "territory",

@@ -23,7 +23,7 @@ int validate_command(const std::vector<std::string>& args);
 int size_command(const std::vector<std::string>& args);
 int report_command(const std::vector<std::string>& args);
 int check_command(const std::vector<std::string>& args);
-int exercise_command(const std::vector<std::string>& args);
+int exercise_command(std::vector<std::string> args);
 int sweep_command(const std::vector<std::string>& args);
 int merge_command(const std::vector<std::string>& args);
 /// riposte check SWEEP.toml: reads a sweep file and prepares its variants, printing problems.

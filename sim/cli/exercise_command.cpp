@@ -225,7 +225,8 @@ int report(const std::vector<std::string>& args) {
 
 } // namespace
 
-int exercise_command(const std::vector<std::string>& args) {
+int exercise_command(std::vector<std::string> args) {
+    lang_after_command(args);
     if (args.empty() || args.front() == "-h" || args.front() == "--help")
         return args.empty() ? usage_error(text::cli.usage_exercise_sub, {}, "exercise")
                             : print_help("exercise");

@@ -470,11 +470,12 @@ Exit codes: 0 a plan that passes was found and written, 1 no plan within the poo
 
 } // namespace
 
-std::string_view main_help() {
-    return main_text;
+std::string_view main_help(Language language) {
+    return language == Language::French ? *french_help("") : main_text;
 }
 
-std::optional<std::string_view> command_help(std::string_view command) {
+std::optional<std::string_view> command_help(std::string_view command, Language language) {
+    if (language == Language::French) return french_help(command);
     if (command == "run") return run_text;
     if (command == "compare") return compare_text;
     if (command == "validate") return validate_text;

@@ -15,13 +15,14 @@ int main(int argc, char** argv) {
     try {
         std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + (argc > 0 ? argc : 0));
         if (args.empty()) {
-            std::fputs(std::string(main_help()).c_str(), stderr);
+            std::fputs(std::string(main_help(usage_language())).c_str(), stderr);
             return exit_code::usage;
         }
         // the language of usage errors, known before any option is parsed; an invalid --lang
         // is refused by the command itself, in French
         if (const auto code = riposte::cli::prescan_lang(args))
             if (const auto lang = riposte::parse_language(*code)) set_usage_language(*lang);
+        lang_after_command(args);
         const std::string command = args.front();
         args.erase(args.begin());
         if (command == "-h" || command == "--help") return help_command(args);

@@ -7,6 +7,7 @@
 #include "args.hpp"
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "help.hpp"
 #include "size_command.hpp"
 
 #include "riposte/national.hpp"
@@ -388,7 +389,7 @@ int run_territory_command(const std::vector<std::string>& argv) {
         lang = *l;
     }
     if (parsed->help) {
-        print_out(help_text);
+        print_out(*command_help("territory", lang));
         return exit_code::ok;
     }
     const ParsedArgs& a = *parsed;

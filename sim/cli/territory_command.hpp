@@ -12,7 +12,7 @@ namespace riposte::cli {
 /// could not be written, 2 bad input or usage).
 int run_territory_command(const std::vector<std::string>& args);
 
-/// The text of `riposte territory --help`.
+/// The English text of `riposte territory --help` (the French one is in help_fr.cpp).
 std::string_view territory_help();
 
 } // namespace riposte::cli
