@@ -249,9 +249,9 @@ Section run_live_section(const Options& opt) {
             for (const char* f : {"absence-wave.toml", "walk-in-surge.toml"}) {
                 const ExerciseLoadResult e = load_exercise(root_of(opt) / "stress" / f);
                 if (!e.exercise) continue;
-                for (const ScriptedInject& in : e.exercise->injects)
-                    text += "\n[[inject]]\nid = \"" + in.id + "\"\nat = \"" +
-                            format_day_time(in.at) + "\"\n" + change_to_toml(in.change);
+                for (const ScriptedInject& inj : e.exercise->injects)
+                    text += "\n[[inject]]\nid = \"" + inj.id + "\"\nat = \"" +
+                            format_day_time(inj.at) + "\"\n" + change_to_toml(inj.change);
             }
             if (!write_file_atomic(exercise, text).ok())
                 s.fail("cannot write " + exercise.string());
@@ -284,17 +284,18 @@ Section run_live_section(const Options& opt) {
             sin.plan_file = t.plan;
             sin.exercise_file = exercise;
             sin.seed = opt.seed;
-            const fs::path journal = exdir / (std::string(t.key) + ".journal.toml");
-            if (!write_session(sin, journal, error)) {
+            const fs::path session_journal = exdir / (std::string(t.key) + ".journal.toml");
+            if (!write_session(sin, session_journal, error)) {
                 s.fail(std::string(t.label) + " session: " + error);
                 continue;
             }
-            const double r = resume_seconds(t.world, t.plan, exercise, journal, opt.seed, error);
+            const double r =
+                resume_seconds(t.world, t.plan, exercise, session_journal, opt.seed, error);
             if (r < 0) {
                 s.fail(std::string(t.label) + " resume: " + error);
                 continue;
             }
-            const auto entries = read_journal(journal).journal->entries.size();
+            const auto entries = read_journal(session_journal).journal->entries.size();
             s.add_target(
                 std::string(t.key) + "_resume_s",
                 std::string(t.label) + ": resume after a kill (load, read the journal of " +
@@ -303,10 +304,11 @@ Section run_live_section(const Options& opt) {
             if (std::string(t.key) == "herault") {
                 // the counterfactual of every decision of the session, as the RETEX computes
                 // them: the session replayed once with every entry and once without each
-                const JournalReadResult jr = read_journal(journal);
+                const JournalReadResult session_jr = read_journal(session_journal);
                 const auto t0 = Clock::now();
                 RunOptions ro{opt.seed, 0, minutes(15), sin.exercise};
-                const auto cfs = decision_counterfactuals(sin.scenario, ro, jr.journal->entries);
+                const auto cfs =
+                    decision_counterfactuals(sin.scenario, ro, session_jr.journal->entries);
                 const double cf = seconds_since(t0);
                 s.add_target("herault_counterfactuals_s",
                              "Centre-Hérault: the counterfactuals of a 50-change session (" +

@@ -131,8 +131,8 @@ void MapView::rebuild(const MapScene& scene) {
                             static_cast<sf::Uint8>(d.colour[1] * 0.6),
                             static_cast<sf::Uint8>(d.colour[2] * 0.6), 255);
         sf::Vector2f prev{at.x + static_cast<float>(r), at.y};
-        for (int k = 1; k <= n; ++k) {
-            const double a = 2 * std::numbers::pi * k / n;
+        for (int seg = 1; seg <= n; ++seg) {
+            const double a = 2 * std::numbers::pi * seg / n;
             const sf::Vector2f next{at.x + static_cast<float>(r * std::cos(a)),
                                     at.y + static_cast<float>(r * std::sin(a))};
             discs_.append({at, fill});
