@@ -1,5 +1,7 @@
 #include "layout_audit.hpp"
 
+#include "riposte/core/text_format.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -92,24 +94,6 @@ struct TextLine {
     bool cut_x = false, cut_y = false;
     bool cut_left = false, cut_right = false, cut_top = false, cut_bottom = false;
 };
-
-void append_utf8(std::string& out, std::uint32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 /// The glyph drawn by the quad of vertices v[0..3] (ImFont::RenderText's order), or nullopt.
 std::optional<DrawnGlyph> glyph_of(const ImDrawVert* v, const ImVec4& clip,
