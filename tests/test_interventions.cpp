@@ -938,6 +938,18 @@ TEST_CASE("a mobile team sent to listed communes on a day visits them; the centr
     const ChangeOutcome o =
         sim.apply(SendMobileTeam{"EMV Gignac", 2, {"34142"}}, change_identity("send"));
     REQUIRE_MESSAGE(o.applied(), describe_refusal(*o.refusal, "en"));
+    // the live state says where the team is: out at Lodève during day 2's round, back at its
+    // base in the evening
+    sim.advance_to(at(2, 10, 30));
+    LiveState live = sim.live_state();
+    REQUIRE(live.teams.size() == 1);
+    CHECK(live.teams[0].out);
+    CHECK(live.teams[0].commune == lodeve);
+    sim.advance_to(at(2, 20));
+    live = sim.live_state();
+    CHECK_FALSE(live.teams[0].out);
+    CHECK(live.teams[0].commune == sc.plan.mobile_teams[0].base_commune);
+    CHECK(live.teams[0].vial_left == 0);
     const Results res = sim.run();
     CHECK(home_first_doses(res, lodeve) > 0);
     // day 2's round went to Lodève: a longer drive that day, the days before identical

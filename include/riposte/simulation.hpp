@@ -74,6 +74,9 @@ struct TeamLive {
     int team = 0;
     std::int64_t stock = 0;
     int communes_done = 0; ///< position along its round
+    bool out = false;      ///< on its round now (false: at its base)
+    int commune = 0;       ///< where it is: the commune of its visit under way, else its base
+    int vial_left = 0;     ///< doses left in its opened vial (0 when none is open)
 };
 
 /// A small value copied out of a running replication: what a dashboard or a trigger reads.

@@ -215,6 +215,10 @@ LiveState Simulation::live_state() const {
         out.teams[t].team = static_cast<int>(t);
         out.teams[t].stock = m.teams_.stock(static_cast<int>(t));
         out.teams[t].communes_done = static_cast<int>(m.teams_.round_position(static_cast<int>(t)));
+        const MobileTeams::Round& round = m.teams_.round(static_cast<int>(t));
+        out.teams[t].out = round.active;
+        out.teams[t].commune = round.active ? round.at : m.plan_.mobile_teams[t].base_commune;
+        out.teams[t].vial_left = round.active ? round.vial_left : 0;
     }
     return out;
 }
