@@ -1232,8 +1232,12 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::NotOpenThoseDays);
         return;
     }
+    // free, with the hours, and not ill at any moment of it (the person rostered too: an ill
+    // person's extension would be added and nobody would work it)
     const auto free_for = [&](PersonId person, SimTime b, SimTime e) {
-        return ledger.can_take(person, b, e);
+        const bool ill_then =
+            !ill_until_.empty() && ill_from_[person.index()] < e && b < ill_until_[person.index()];
+        return !ill_then && ledger.can_take(person, b, e);
     };
     std::vector<double> short_h(w_.professions.size(), 0.0);
     std::vector<const Extra*> found; // extras with someone, committed in the ledger
