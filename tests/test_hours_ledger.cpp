@@ -209,7 +209,7 @@ TEST_CASE("add_line at several centres takes one person once; refused, it adds n
     // two centres in Alpha and one reserve nurse on call: a line at every centre needs two
     Scenario sc = test::small_scenario();
     sc.plan.centres.push_back(test::vaccination_centre("Alpha bis"));
-    sc.world.deliveries.push_back({0, 1, 1800, CentreId::none(), ""});
+    sc.world.deliveries.push_back({0, 0, 1800, CentreId::none(), ""}); // day 0, vaccine 0
     PoolEntry reserve = test::pool_entry(1, 0, 1, 30);
     reserve.on_call = true;
     reserve.call_in_delay = hours(1);
@@ -253,7 +253,7 @@ TEST_CASE("a move between centres adds no hours: the person's week is counted on
     beta.commune = 1;
     beta.shifts[0].weekdays = 0b0000001;
     sc.plan.centres.push_back(beta);
-    sc.world.deliveries.push_back({0, 1, 1800, CentreId::none(), ""});
+    sc.world.deliveries.push_back({0, 0, 1800, CentreId::none(), ""}); // day 0, vaccine 0
 
     Simulation sim(sc, RunOptions{7, 0, minutes(15)});
     sim.advance_to(at(0, 10));
