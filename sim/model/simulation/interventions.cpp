@@ -898,6 +898,7 @@ int Simulation::Impl::move_staff_now(int a, int b, ProfessionId prof, int people
             std::find(pr.persons.begin(), pr.persons.end(), p.person) - pr.persons.begin());
         const RosterShift old = roster_.shifts[static_cast<std::size_t>(p.rs)];
         remove_from_shift(p.rs, k);
+        moved_away_.push_back({old.centre, old.day, PersonId{p.person}});
         // the rest of their shift, at `to`, once they are there
         RosterShift rs;
         rs.centre = CentreId{b};
@@ -1234,16 +1235,19 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     }
     // free, with the hours, and not ill at any moment of it (the person rostered too: an ill
     // person's extension would be added and nobody would work it)
-    const auto free_for = [&](PersonId person, SimTime b, SimTime e) {
+    // nor moved away from that centre that day (they are at another centre, and the ledger,
+    // which counts the moved part of their shift once, has them free after it)
+    const auto free_for = [&](const Extra& ex, PersonId person, SimTime b, SimTime e) {
         const bool ill_then =
             !ill_until_.empty() && ill_from_[person.index()] < e && b < ill_until_[person.index()];
-        return !ill_then && ledger.can_take(person, b, e);
+        return !ill_then && !moved_away(CentreId{ex.centre}, ex.day, person) &&
+               ledger.can_take(person, b, e);
     };
     std::vector<double> short_h(w_.professions.size(), 0.0);
     std::vector<const Extra*> found; // extras with someone, committed in the ledger
     for (Extra& ex : extras) {
         const SimTime b = day_start(ex.day) + ex.start, e = day_start(ex.day) + ex.end;
-        PersonId pick = free_for(ex.who.person, b, e) ? ex.who.person : PersonId::none();
+        PersonId pick = free_for(ex, ex.who.person, b, e) ? ex.who.person : PersonId::none();
         if (!pick.valid()) { // someone of the pool: allowed in the role, near enough, free, with
                              // hours
             double best = std::numeric_limits<double>::infinity();
@@ -1256,7 +1260,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
                 const double minutes =
                     travel_[static_cast<std::size_t>(ex.centre)][static_cast<std::size_t>(p.home)];
                 if (!allowed || !(minutes <= p.max_commute_minutes) || !(minutes < best)) continue;
-                if (!free_for(i, b, e)) continue;
+                if (!free_for(ex, i, b, e)) continue;
                 best = minutes;
                 pick = i;
             }

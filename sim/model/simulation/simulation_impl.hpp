@@ -521,6 +521,19 @@ class Simulation::Impl final : public EventHandler {
         int people = 0;
     };
     std::vector<ScheduledMoveRt> scheduled_moves_;
+    /// A person moved away from a centre's shift for the rest of it: change_hours gives them
+    /// no extra hours at that centre that day (they are elsewhere).
+    struct MovedAway {
+        CentreId centre;
+        int day = 0;
+        PersonId person;
+    };
+    std::vector<MovedAway> moved_away_;
+    [[nodiscard]] bool moved_away(CentreId c, int day, PersonId person) const {
+        return std::any_of(moved_away_.begin(), moved_away_.end(), [&](const MovedAway& m) {
+            return m.centre == c && m.day == day && m.person == person;
+        });
+    }
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const RoadCut& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const SendMobileTeam& x, std::uint64_t id, ChangeOutcome& out);
