@@ -170,12 +170,8 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     for (std::size_t k = 0; k < role_order.size(); ++k)
         role_pos[role_order[k]] = static_cast<int>(k);
 
-    // this week's committed seconds per person, as the ledger counts them: the ledger starts
-    // empty here and every span of the week begins in it, so the dense copy gives the same
-    // figures as ledger.committed() without its per-person lookups in the innermost loop
-    std::vector<std::int64_t> week_s(n_people, 0);
-    // and the spans per person that reach into this week: the same answer as ledger.free(),
-    // from a handful of spans
+    // the spans per person that reach into this week: the same answer as ledger.free(), from
+    // a handful of spans
     std::vector<std::vector<std::pair<SimTime, SimTime>>> week_spans(n_people);
     std::vector<PersonId> touched;
     const auto free_now = [&](PersonId i, SimTime b, SimTime e) {
@@ -183,12 +179,46 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
             if (sb < e && b < se) return false;
         return true;
     };
-    const auto week_hours = [&](PersonId i) {
-        return static_cast<double>(week_s[i.index()]) / 3600.0;
+    // What the candidate scan reads of a person, together (one cache line a candidate instead
+    // of four scattered reads): this week's committed seconds, as the ledger counts them (it
+    // starts empty here and every span of the week begins in it, so this dense copy gives the
+    // same figures as ledger.committed() without its lookups), the days their spans touch (a
+    // filter before free_now: spans on other days cannot overlap), and their limits
+    struct PersonWeek {
+        std::int64_t week_s = 0;
+        double week_h = 0; ///< week_s / 3600.0
+        double room = 0;   ///< weekly_hours + 1e-9: week_h + a shift's hours must not pass it
+        std::uint64_t day_mask = 0; ///< bit k: a span touches day week_first - 2 + k (clamped)
+        ProfessionId profession{0};
+        WeekdayMask weekdays = 0;
+    };
+    std::vector<PersonWeek> pweek(n_people);
+    for (const PersonId i : roster.people.ids()) {
+        pweek[i.index()].room = roster.people[i].weekly_hours + 1e-9;
+        pweek[i.index()].profession = roster.people[i].profession;
+        pweek[i.index()].weekdays = roster.people[i].weekdays;
+    }
+    int mask_first = 0; // the week's first day (the masks' origin)
+    const auto days_mask = [&](SimTime b, SimTime e) {
+        // the days [b, e) touches, as bits relative to mask_first; clamping is monotone, so two
+        // spans that share a day share a bit
+        const auto bit = [&](std::int64_t day) {
+            return std::clamp<std::int64_t>(day - mask_first + 2, 0, 63);
+        };
+        const std::int64_t lo = bit(b.seconds() / 86400 - (b.seconds() % 86400 < 0 ? 1 : 0));
+        const std::int64_t last_s = e.seconds() - 1;
+        const std::int64_t hi = bit(last_s / 86400 - (last_s % 86400 < 0 ? 1 : 0));
+        const std::uint64_t upto = hi >= 63 ? ~0ULL : ((1ULL << (hi + 1)) - 1);
+        return upto & ~((1ULL << lo) - 1);
     };
     for (int week_first = 0; week_first < w.days;) {
         const int week = (week_first + w.start_weekday) / 7;
-        std::fill(week_s.begin(), week_s.end(), 0);
+        for (PersonWeek& pw : pweek) {
+            pw.week_s = 0;
+            pw.week_h = 0;
+            pw.day_mask = 0;
+        }
+        mask_first = week_first;
         {
             // spans that end before the week keep nobody from it; a night shift of a continuous
             // centre that crosses into Monday stays
@@ -198,6 +228,7 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                 auto& sp = week_spans[i.index()];
                 std::erase_if(sp, [&](const auto& x) { return x.second <= week_begin; });
                 if (!sp.empty()) kept.push_back(i);
+                for (const auto& [sb, se] : sp) pweek[i.index()].day_mask |= days_mask(sb, se);
             }
             touched = std::move(kept);
         }
@@ -248,21 +279,26 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     PersonId best = PersonId::none();
                     int best_rank = 0;
                     double best_hours = 0;
+                    const auto& rank_r = rank[role];
+                    const auto& supervised_r = supervised[role];
+                    const double len_h = (end - begin).hours();
+                    const std::uint64_t span_days = days_mask(begin, end);
                     for (const PersonId ci : candidates[c][role]) {
-                        const RosterPerson& p = roster.people[ci];
-                        const int rk = rank[role][p.profession];
+                        const PersonWeek& p = pweek[ci.index()];
+                        const int rk = rank_r[p.profession];
                         // the list is in preference order: a later rank cannot win
                         if (best.valid() && rk > best_rank) break;
                         if (!((p.weekdays >> slot.weekday) & 1)) continue;
-                        if (week_hours(ci) + (end - begin).hours() > p.weekly_hours + 1e-9)
+                        const double week_h = p.week_h;
+                        if (week_h + len_h > p.room)
                             continue; // as ledger.has_hours(ci, begin, end)
-                        if (!free_now(ci, begin, end)) continue; // as ledger.free()
-                        if (supervised[role][p.profession] && !slot.rs.has_medecin) {
+                        if ((p.day_mask & span_days) != 0 && !free_now(ci, begin, end))
+                            continue; // as ledger.free()
+                        if (supervised_r[p.profession] && !slot.rs.has_medecin) {
                             slot.blocked_by_supervision[role] = 1;
                             continue;
                         }
                         // prefer: scope preference, then fewest hours this week, then nearest
-                        const double week_h = week_hours(ci);
                         if (!best.valid() || week_h < best_hours - 1e-9) {
                             best = ci;
                             best_rank = rk;
@@ -272,7 +308,10 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     }
                     if (!best.valid()) continue;
                     ledger.commit(best, begin, end);
-                    week_s[best.index()] += (end - begin).seconds();
+                    pweek[best.index()].week_s += (end - begin).seconds();
+                    pweek[best.index()].week_h =
+                        static_cast<double>(pweek[best.index()].week_s) / 3600.0;
+                    pweek[best.index()].day_mask |= span_days;
                     if (week_spans[best.index()].empty()) touched.push_back(best);
                     week_spans[best.index()].emplace_back(begin, end);
                     slot.rs.people.push_back({best, role});
