@@ -4,11 +4,14 @@
 #include <imgui_impl_opengl2.h>
 #include <imgui_impl_opengl3.h>
 
+#include <SFML/OpenGL.hpp>
+
 #include <SFML/Window/Clipboard.hpp>
 #include <SFML/Window/Keyboard.hpp>
 #include <SFML/Window/Mouse.hpp>
 
 #include <cfloat>
+#include <cstdint>
 #include <filesystem>
 #include <system_error>
 
@@ -257,6 +260,9 @@ bool ImguiSfmlBackend::init(sf::RenderWindow& window, const FontConfig& fonts) {
     context_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(context_);
     ImGui::StyleColorsDark();
+    // Lines drawn from the atlas's baked anti-aliased strips need bilinear filtering; the atlas
+    // is sampled nearest (use_nearest_filter), so lines keep ImGui's geometric anti-aliasing.
+    ImGui::GetStyle().AntiAliasedLinesUseTex = false;
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // no imgui.ini written into the working directory
     io.LogFilename = nullptr;
@@ -306,9 +312,13 @@ void ImguiSfmlBackend::load_fonts(const FontConfig& fonts) {
     for (const std::string& path : fonts.ttf_candidates) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec)) continue;
+        // Glyphs baked at their size and placed on whole pixels (advances rounded): every
+        // glyph's quad then covers texels one for one, so the atlas is sampled nearest (see
+        // use_nearest_filter) with the same pixels as a bilinear filter would give.
         ImFontConfig cfg;
-        cfg.OversampleH = 2;
-        cfg.OversampleV = 2;
+        cfg.OversampleH = 1;
+        cfg.OversampleV = 1;
+        cfg.PixelSnapH = true;
         font_normal_ =
             io.Fonts->AddFontFromFileTTF(path.c_str(), fonts.size_px, &cfg, glyph_ranges);
         if (font_normal_ == nullptr) continue;
@@ -369,8 +379,26 @@ void ImguiSfmlBackend::new_frame(sf::RenderWindow& window, float dt_seconds) {
         ImGui_ImplOpenGL3_NewFrame();
     else
         ImGui_ImplOpenGL2_NewFrame();
+    use_nearest_filter();
     ImGui::NewFrame();
     input_.after_new_frame();
+}
+
+void ImguiSfmlBackend::use_nearest_filter() {
+    // The renderer creates the font atlas's texture at its first NewFrame, filtered bilinearly.
+    // Mesa's software rasterizer (llvmpipe: Xvfb, projector laptops without a GPU driver)
+    // spends most of a dashboard frame sampling that texture, for the text and for every
+    // filled shape (they sample its white texel): a nearest fetch is one texel instead of four,
+    // and with glyphs on whole pixels it reads the same colours.
+    const ImTextureID id = ImGui::GetIO().Fonts->TexID;
+    if (id == nullptr || id == nearest_texture_) return;
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(id)));
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    nearest_texture_ = id;
 }
 
 void ImguiSfmlBackend::render(sf::RenderWindow& window) {
