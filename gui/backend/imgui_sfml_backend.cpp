@@ -1,4 +1,5 @@
 #include "backend/imgui_sfml_backend.hpp"
+#include "backend/opaque_runs.hpp"
 
 #include <imgui.h>
 #include <imgui_impl_opengl2.h>
@@ -10,7 +11,9 @@
 #include <SFML/Window/Keyboard.hpp>
 #include <SFML/Window/Mouse.hpp>
 
+#include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <system_error>
@@ -68,6 +71,35 @@ sf::Cursor::Type sfml_cursor(int imgui_cursor) {
     default:
         return sf::Cursor::Arrow;
     }
+}
+
+/// `c` drawn over `ground`, as one opaque colour.
+ImVec4 opaque_over(const ImVec4& c, const ImVec4& ground) {
+    return {c.x * c.w + ground.x * (1 - c.w), c.y * c.w + ground.y * (1 - c.w),
+            c.z * c.w + ground.z * (1 - c.w), 1.0f};
+}
+
+/// The dark style with opaque window backgrounds, and the fills drawn on them (frames,
+/// buttons, headers, alternate table rows) blended over the window's colour once, here: the
+/// software rasterizer then draws them without blending (see split_opaque_runs). The map's
+/// legend asks for its own translucent background.
+void use_opaque_style() {
+    ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::StyleColorsDark(&style);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg].w = 1.0f;
+    c[ImGuiCol_PopupBg].w = 1.0f;
+    const ImVec4 ground = c[ImGuiCol_WindowBg];
+    for (const ImGuiCol k : {ImGuiCol_FrameBg, ImGuiCol_Button, ImGuiCol_Header,
+                             ImGuiCol_TableRowBgAlt, ImGuiCol_Tab, ImGuiCol_ScrollbarBg})
+        c[k] = opaque_over(c[k], ground);
+}
+
+void blend_off(const ImDrawList*, const ImDrawCmd*) {
+    glDisable(GL_BLEND);
+}
+void blend_on(const ImDrawList*, const ImDrawCmd*) {
+    glEnable(GL_BLEND);
 }
 
 } // namespace
@@ -259,7 +291,7 @@ bool ImguiSfmlBackend::init(sf::RenderWindow& window, const FontConfig& fonts) {
     IMGUI_CHECKVERSION();
     context_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(context_);
-    ImGui::StyleColorsDark();
+    use_opaque_style();
     // Lines drawn from the atlas's baked anti-aliased strips need bilinear filtering; the atlas
     // is sampled nearest (use_nearest_filter), so lines keep ImGui's geometric anti-aliasing.
     ImGui::GetStyle().AntiAliasedLinesUseTex = false;
@@ -406,6 +438,9 @@ void ImguiSfmlBackend::render(sf::RenderWindow& window) {
     make_current();
     ImGui::Render();
     if (!window.setActive(true)) return;
+    // opaque flat fills drawn with blending off (the same pixels, no frame buffer read)
+    split_opaque_runs(*ImGui::GetDrawData(), ImGui::GetIO().Fonts->TexUvWhitePixel, &blend_off,
+                      &blend_on, 4000.0f);
     // The renderer saves and restores the OpenGL state it changes; SFML's own cached state is
     // reset by the caller (resetGLStates) before SFML draws again.
     if (use_gl3_)
