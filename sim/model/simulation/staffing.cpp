@@ -139,7 +139,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             --count[from];
             ++count[static_cast<std::size_t>(best)];
             LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
-            e.centre = c;
+            e.centre = c.value();
             e.profession = prof.value();
             e.role = mover.role.value();
             e.role_to = best;
