@@ -432,6 +432,11 @@ bool App::save_screenshot(const std::filesystem::path& file) {
     return true;
 }
 
+LayoutAudit App::audit_last_frame() {
+    backend_.make_current();
+    return audit_layout();
+}
+
 bool App::report_layout_audit() {
     // the frame just saved: its draw lists stay valid until the next frame starts
     backend_.make_current();
