@@ -346,3 +346,53 @@ TEST_CASE("a later closing never gives the extra hours to someone ill then") {
     CHECK_MESSAGE(thursday.applied(),
                   (thursday.refusal ? describe_refusal(*thursday.refusal, "en") : ""));
 }
+
+TEST_CASE("a later closing never gives the extra hours to someone moved away from the centre") {
+    // One nurse (40 h a week) works Monday 09:00-17:00 at Alpha and is moved at 10:00 to the
+    // centre in Beta for the rest of her shift. Alpha closing at 18:00 tonight needs a nurse
+    // for the extra hour: she is at Beta, and nobody else may do it, so the decision is refused
+    // (she stayed listed on her Alpha shift, and the ledger, which counts her Monday once, had
+    // her free after 17:00: the extension was hers).
+    Scenario sc = one_nurse(0, 7, 40);
+    sc.plan.centres[0].shifts[0].weekdays = 0b0000001; // Monday
+    Centre beta = test::vaccination_centre("Beta centre");
+    beta.commune = 1;
+    beta.shifts[0].weekdays = 0b0000001;
+    sc.plan.centres.push_back(beta);
+    sc.world.deliveries.push_back({0, 0, 1800, CentreId::none(), ""}); // day 0, vaccine 0
+    const ChangeHours later{CentreRef::named("Alpha centre"), 0, 0, hours(9), hours(18)};
+
+    // without the move, the same change gives her the hour
+    Simulation stay(sc, RunOptions{7, 0, minutes(15)});
+    stay.advance_to(at(0, 10));
+    const ChangeOutcome kept = stay.apply(later, change_identity("later"));
+    REQUIRE_MESSAGE(kept.applied(), describe_refusal(*kept.refusal, "en"));
+    CHECK(kept.people >= 1); // every person of the closing shift, she among them
+
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    sim.advance_to(at(0, 10));
+    const ChangeOutcome moved =
+        sim.apply(MoveStaff{CentreRef::named("Alpha centre"), CentreRef::named("Beta centre"),
+                            "infirmier", 1, std::nullopt},
+                  change_identity("move"));
+    REQUIRE_MESSAGE(moved.applied(), describe_refusal(*moved.refusal, "en"));
+    REQUIRE(moved.people == 1);
+    const ChangeOutcome refused = sim.apply(later, change_identity("later"));
+    REQUIRE_FALSE(refused.applied());
+    CHECK(refused.refusal->reason == RefusalReason::StaffHoursShort);
+
+    // a second nurse, free on Monday, takes the hour instead
+    Scenario two = sc;
+    PoolEntry spare = test::pool_entry(1, 0, 1, 40);
+    spare.weekdays = 0b0000001;
+    two.world.pool.push_back(spare);
+    Simulation other(two, RunOptions{7, 0, minutes(15)});
+    other.advance_to(at(0, 10));
+    REQUIRE(other
+                .apply(MoveStaff{CentreRef::named("Alpha centre"), CentreRef::named("Beta centre"),
+                                 "infirmier", 1, std::nullopt},
+                       change_identity("move"))
+                .applied());
+    const ChangeOutcome taken = other.apply(later, change_identity("later"));
+    CHECK_MESSAGE(taken.applied(), (taken.refusal ? describe_refusal(*taken.refusal, "en") : ""));
+}

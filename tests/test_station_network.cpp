@@ -4,10 +4,31 @@
 #include "riposte/model/station_network.hpp"
 
 #include <doctest/doctest.h>
+#include <type_traits>
+#include <utility>
 
 using namespace riposte;
 
 namespace {
+
+// A centre of the network is named by a CentreId: not a bare integer, a station or a role.
+template <class... A>
+concept first_with = requires(const StationNetwork& n, A... a) {
+    n.first(a...);
+};
+template <class... A>
+concept of_role_with = requires(const StationNetwork& n, A... a) {
+    n.of_role(a...);
+};
+static_assert(first_with<CentreId>);
+static_assert(!first_with<int>, "a bare integer is not a centre");
+static_assert(!first_with<StationId>);
+static_assert(of_role_with<CentreId, RoleId>);
+static_assert(!of_role_with<RoleId, CentreId>, "centre and role cannot be swapped");
+static_assert(!of_role_with<int, RoleId>);
+static_assert(!of_role_with<CentreId, ProfessionId>, "a profession is not a role");
+static_assert(
+    std::is_same_v<decltype(std::declval<const StationNetwork::Node&>().centre()), CentreId>);
 
 /// A centre that vaccinates and tests: reception (both flows), interview, injection and an
 /// observation area for vaccination; a swab station and a result desk for tests.
@@ -36,22 +57,24 @@ TEST_CASE("station network: centres' stations are numbered in order, with their 
     net.add_centre(a, 6, rngs(a.stations.size()));
     net.add_centre(b, 6, rngs(b.stations.size()));
     REQUIRE(net.size() == 4 + 6);
-    CHECK(net.first(0) == 0);
-    CHECK(net.last(0) == 4);
-    CHECK(net.first(1) == 4);
-    CHECK(net.last(1) == 10);
-    CHECK(net[5].centre() == 1);
+    CHECK(net.first(CentreId{0}) == 0);
+    CHECK(net.last(CentreId{0}) == 4);
+    CHECK(net.first(CentreId{1}) == 4);
+    CHECK(net.last(CentreId{1}) == 10);
+    CHECK(net[5].centre() == CentreId{1});
     CHECK(net[5].local() == 1);
     CHECK(net[5].def().name == "interview");
     using P = StationNetwork::Path;
-    CHECK(net.path(0, P::Vaccination) == std::vector<int>{0, 1, 2, 3});
-    CHECK(net.path(0, P::Antigen).empty());
-    CHECK(net.path(1, P::Vaccination) == std::vector<int>{4, 5, 6, 7});
-    CHECK(net.path(1, P::Antigen) == std::vector<int>{4, 8, 9});
-    CHECK(net.path(1, P::Pcr) == std::vector<int>{4, 8});       // PCR patients leave once sampled
-    CHECK(net.of_role(1, RoleId{0}) == std::vector<int>{4, 9}); // reception and the result desk
-    CHECK(net.of_role(1, RoleId{4}).empty());                   // supervision: no station
-    CHECK(net.of_role(0, RoleId{3}) == std::vector<int>{3});
+    CHECK(net.path(CentreId{0}, P::Vaccination) == std::vector<int>{0, 1, 2, 3});
+    CHECK(net.path(CentreId{0}, P::Antigen).empty());
+    CHECK(net.path(CentreId{1}, P::Vaccination) == std::vector<int>{4, 5, 6, 7});
+    CHECK(net.path(CentreId{1}, P::Antigen) == std::vector<int>{4, 8, 9});
+    CHECK(net.path(CentreId{1}, P::Pcr) ==
+          std::vector<int>{4, 8}); // PCR patients leave once sampled
+    CHECK(net.of_role(CentreId{1}, RoleId{0}) ==
+          std::vector<int>{4, 9});                      // reception and the result desk
+    CHECK(net.of_role(CentreId{1}, RoleId{4}).empty()); // supervision: no station
+    CHECK(net.of_role(CentreId{0}, RoleId{3}) == std::vector<int>{3});
 }
 
 TEST_CASE("station network: staff present, queues, a stopped station, sending the queue home") {
@@ -105,12 +128,12 @@ TEST_CASE("station network: an outage stretches services at the stations named, 
     StationNetwork net;
     net.add_centre(a, 6, rngs(a.stations.size()));
     net.add_centre(b, 6, rngs(b.stations.size()));
-    CHECK(net.slow(1, "reception", 2.5, hours(12)) == 1);
-    CHECK(net.slow(1, "nowhere", 2.5, hours(12)) == 0);
+    CHECK(net.slow(CentreId{1}, "reception", 2.5, hours(12)) == 1);
+    CHECK(net.slow(CentreId{1}, "nowhere", 2.5, hours(12)) == 0);
     CHECK(net[4].service_time(seconds(100), hours(11)) == seconds(250));
     CHECK(net[4].service_time(seconds(100), hours(12)) == seconds(100)); // over
     CHECK(net[0].service_time(seconds(100), hours(11)) == seconds(100)); // another centre
     CHECK(net[5].service_time(seconds(100), hours(11)) == seconds(100)); // another station
-    CHECK(net.slow(0, "", 1.5, hours(10)) == 4); // every station of the centre
+    CHECK(net.slow(CentreId{0}, "", 1.5, hours(10)) == 4); // every station of the centre
     CHECK(net[3].service_time(seconds(101), hours(9)) == seconds(152)); // 151.5, rounded
 }

@@ -19,7 +19,7 @@ std::vector<std::int32_t> StationNetwork::Node::send_home() {
 void StationNetwork::add_centre(const Centre& def, std::size_t roles,
                                 std::vector<Rng> service_rngs) {
     RIPOSTE_INVARIANT(service_rngs.size() == def.stations.size());
-    const int centre = static_cast<int>(centres_.size());
+    const CentreId centre = centres_.next_id();
     CentreStations& c = centres_.emplace_back();
     c.first = static_cast<int>(nodes_.size());
     c.of_role.assign(roles, {});
@@ -39,7 +39,7 @@ void StationNetwork::add_centre(const Centre& def, std::size_t roles,
     c.last = static_cast<int>(nodes_.size());
 }
 
-int StationNetwork::slow(int centre, std::string_view name, double factor, SimTime until) {
+int StationNetwork::slow(CentreId centre, std::string_view name, double factor, SimTime until) {
     int n = 0;
     for (int id = first(centre); id < last(centre); ++id) {
         Node& s = (*this)[id];

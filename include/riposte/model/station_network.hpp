@@ -39,12 +39,12 @@ class StationNetwork {
     /// One station at run time.
     class Node {
       public:
-        Node(const Station& def, int centre, int local, Rng rng)
+        Node(const Station& def, CentreId centre, int local, Rng rng)
             : def_(&def), centre_(centre), local_(local), rng_(rng) {}
 
         [[nodiscard]] const Station& def() const { return *def_; }
         [[nodiscard]] bool is_area() const { return def_->kind == StationKind::Area; }
-        [[nodiscard]] int centre() const { return centre_; }
+        [[nodiscard]] CentreId centre() const { return centre_; }
         /// Index within the centre's stations.
         [[nodiscard]] int local() const { return local_; }
 
@@ -110,7 +110,7 @@ class StationNetwork {
 
       private:
         const Station* def_;
-        int centre_ = 0;
+        CentreId centre_{0};
         int local_ = 0;
         ServerPool pool_;
         int places_used_ = 0;
@@ -141,20 +141,20 @@ class StationNetwork {
     [[nodiscard]] auto end() const { return nodes_.end(); }
 
     /// Centre `centre`'s stations: ids [first, last).
-    [[nodiscard]] int first(int centre) const { return at(centre).first; }
-    [[nodiscard]] int last(int centre) const { return at(centre).last; }
-    [[nodiscard]] const std::vector<int>& path(int centre, Path p) const {
+    [[nodiscard]] int first(CentreId centre) const { return at(centre).first; }
+    [[nodiscard]] int last(CentreId centre) const { return at(centre).last; }
+    [[nodiscard]] const std::vector<int>& path(CentreId centre, Path p) const {
         const CentreStations& c = at(centre);
         return p == Path::Vaccination ? c.vaccination : p == Path::Antigen ? c.antigen : c.pcr;
     }
     /// Centre `centre`'s stations staffed by `role` (none: the role works off any station).
-    [[nodiscard]] const std::vector<int>& of_role(int centre, RoleId role) const {
+    [[nodiscard]] const std::vector<int>& of_role(CentreId centre, RoleId role) const {
         return at(centre).of_role[role];
     }
 
     /// Slows centre `centre`'s stations called `name` (every one when empty) until `until`;
     /// how many were slowed.
-    int slow(int centre, std::string_view name, double factor, SimTime until);
+    int slow(CentreId centre, std::string_view name, double factor, SimTime until);
 
   private:
     struct CentreStations {
@@ -162,11 +162,9 @@ class StationNetwork {
         std::vector<int> vaccination, antigen, pcr;
         IdVector<RoleId, std::vector<int>> of_role;
     };
-    [[nodiscard]] const CentreStations& at(int centre) const {
-        return centres_[static_cast<std::size_t>(centre)];
-    }
+    [[nodiscard]] const CentreStations& at(CentreId centre) const { return centres_[centre]; }
     std::vector<Node> nodes_;
-    std::vector<CentreStations> centres_;
+    IdVector<CentreId, CentreStations> centres_;
 };
 
 } // namespace riposte

@@ -21,7 +21,7 @@ void Simulation::Impl::close_station_day(StationRt& s, int d, double open_hours)
     StationAcc& a = s.acc;
     if (s.is_area()) note_occupancy(s);
     StationDayRow& row = a.day;
-    row.centre = s.centre();
+    row.centre = s.centre().value();
     row.day = d;
     row.station = s.local();
     row.open_hours = open_hours;
@@ -61,7 +61,7 @@ void Simulation::Impl::station_run_rows() {
     for (const StationRt& s : stations_) {
         const StationAcc& a = s.acc;
         StationRunRow row;
-        row.centre = s.centre();
+        row.centre = s.centre().value();
         row.station = s.local();
         row.arrivals = a.arrivals;
         row.started = a.started;

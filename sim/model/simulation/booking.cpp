@@ -202,8 +202,8 @@ void Simulation::Impl::rebook_later(std::int32_t p, int d) {
     if (next < w_.days) demand_.request(next, {p, 1});
 }
 
-bool Simulation::Impl::find_slot(int c, int from, int to, int& day) const {
-    const int e = centres_[CentreId{c}].slots.first_free(from, to);
+bool Simulation::Impl::find_slot(CentreId c, int from, int to, int& day) const {
+    const int e = centres_[c].slots.first_free(from, to);
     if (e < 0) return false;
     day = e;
     return true;
@@ -215,15 +215,15 @@ bool Simulation::Impl::find_booking(int commune, int group, int d, Booking& b) c
     for (const auto& [c, minutes] : vacc_choices_[static_cast<std::size_t>(commune)]) {
         int e = 0;
         int from = d; // same-day booking: requests are handled at midnight
-        while (find_slot(c, from, d + horizon, e)) {
+        while (find_slot(CentreId{c}, from, d + horizon, e)) {
             // book both injections together (as French booking platforms did): the second
             // must fit within a week after the interval, unless it falls past the horizon
-            b = {c, e, -1};
+            b = {CentreId{c}, e, -1};
             if (grp.doses >= 2) {
                 const int e2_from = e + grp.interval_days;
                 if (e2_from < w_.days) {
                     int e2 = 0;
-                    if (!find_slot(c, e2_from, e2_from + 7, e2)) {
+                    if (!find_slot(CentreId{c}, e2_from, e2_from + 7, e2)) {
                         from = e + 1;
                         continue;
                     }
@@ -254,7 +254,7 @@ void Simulation::Impl::book_found(std::int32_t p, const Booking& b) {
     book(b.centre, b.day, p, 1);
     if (b.day2 >= 0) {
         book(b.centre, b.day2, p, 2);
-        dp.dose2_centre = static_cast<std::int16_t>(b.centre);
+        dp.dose2_centre = static_cast<std::int16_t>(b.centre.value());
         dp.dose2_day = static_cast<std::int16_t>(b.day2);
     }
     dp.state = Booked;
@@ -314,8 +314,8 @@ double Simulation::Impl::walk_in_time_of_day(const Centre& def, CentreCalendar::
     return opens;
 }
 
-void Simulation::Impl::book(int c, int day, std::int32_t p, std::int8_t dose) {
-    CentreRt& rt = centres_[CentreId{c}];
+void Simulation::Impl::book(CentreId c, int day, std::int32_t p, std::int8_t dose) {
+    CentreRt& rt = centres_[c];
     const std::int64_t k = rt.slots.book(day);
     const auto pos =
         static_cast<std::int32_t>((k * rt.stride) % std::max<std::int64_t>(1, rt.n_positions));

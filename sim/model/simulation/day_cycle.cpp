@@ -71,7 +71,7 @@ bool Simulation::Impl::continue_day_start() {
     if (run.phase == DayStartRun::Centres) {
         for (; run.centre < centres_.size(); ++run.centre) {
             if (slice_spent(1 + centres_[CentreId{run.centre}].bookings[du].size())) return false;
-            centre_day_start(static_cast<int>(run.centre), d);
+            centre_day_start(CentreId{run.centre}, d);
         }
         run.phase = DayStartRun::Testing;
     }
@@ -94,10 +94,10 @@ void Simulation::Impl::staff_day_start(int d) {
     }
 }
 
-void Simulation::Impl::centre_day_start(int ci, int d) {
+void Simulation::Impl::centre_day_start(CentreId ci, int d) {
     // doors, booked arrivals, walk-ins
     const auto du = static_cast<std::size_t>(d);
-    const auto c = static_cast<std::size_t>(ci);
+    const auto c = ci.index();
     const SimTime t0 = day_start(d);
     std::vector<CentreRt::PendingArrival> fresh; // in the order they were scheduled
     {
@@ -122,7 +122,7 @@ void Simulation::Impl::centre_day_start(int ci, int d) {
                 fresh.push_back({SimTime{static_cast<std::int64_t>(std::floor(at))}, 0, v.person,
                                  v.dose, true});
             }
-            schedule_arrivals(static_cast<int>(c), fresh);
+            schedule_arrivals(ci, fresh);
             walk_visits_[c][du].clear();
             walk_visits_[c][du].shrink_to_fit();
         } else if (def.vaccinates()) {
@@ -155,12 +155,12 @@ void Simulation::Impl::centre_day_start(int ci, int d) {
                 fresh.push_back({SimTime{static_cast<std::int64_t>(std::llround(at))}, 0, b.person,
                                  b.dose, false});
             }
-            schedule_arrivals(static_cast<int>(c), fresh);
+            schedule_arrivals(ci, fresh);
             rt.bookings[du].clear();
             rt.bookings[du].shrink_to_fit();
             if (def.walk_ins_per_hour > 0 || rt.surge_until > t0) {
                 rt.walkin_clock_s = static_cast<double>((t0 + hours.opens).seconds());
-                schedule_next_walk_in(static_cast<int>(c), t0 + hours.closes);
+                schedule_next_walk_in(ci, t0 + hours.closes);
             }
         }
     }
@@ -207,26 +207,26 @@ void Simulation::Impl::testing_day_start(int d) {
                     centre_daily[c] * w_.epidemic.hourly_profile[static_cast<std::size_t>(hh)] /
                     wsum;
             rt.acc.test.demand = static_cast<std::int64_t>(std::llround(centre_daily[c]));
-            schedule_next_test_arrival(static_cast<int>(c),
+            schedule_next_test_arrival(CentreId{c},
                                        static_cast<double>((t0 + hours.opens).seconds()));
         }
     }
 }
 
-std::int32_t Simulation::Impl::arriving_patient(int c, const CentreRt::PendingArrival& a) {
+std::int32_t Simulation::Impl::arriving_patient(CentreId c, const CentreRt::PendingArrival& a) {
     const std::int32_t p = new_patient();
     Patient& pt = pat(p);
     pt.person = a.person;
-    pt.centre = static_cast<std::int32_t>(c);
+    pt.centre = c;
     pt.type = PatientType::Vaccination;
     pt.dose = a.dose;
     pt.walk_in = a.walk_in;
     return p;
 }
 
-void Simulation::Impl::schedule_arrivals(int c, std::vector<CentreRt::PendingArrival>& fresh) {
+void Simulation::Impl::schedule_arrivals(CentreId c, std::vector<CentreRt::PendingArrival>& fresh) {
     if (fresh.empty()) return;
-    CentreRt& rt = centres_[CentreId{c}];
+    CentreRt& rt = centres_[c];
     const std::uint64_t first = sim_.reserve_sequence(fresh.size());
     for (std::size_t i = 0; i < fresh.size(); ++i) fresh[i].sequence = first + i;
     if (rt.next_arrival < rt.arrivals.size()) {
@@ -248,17 +248,17 @@ void Simulation::Impl::schedule_arrivals(int c, std::vector<CentreRt::PendingArr
                   return a.at != b.at ? a.at < b.at : a.sequence < b.sequence;
               });
     const CentreRt::PendingArrival& n = rt.arrivals.front();
-    sim_.schedule_reserved(n.at, n.sequence, h_, BookedArrival, static_cast<std::uint32_t>(c), 0,
-                           prio_arrival);
+    sim_.schedule_reserved(n.at, n.sequence, h_, BookedArrival,
+                           static_cast<std::uint32_t>(c.value()), 0, prio_arrival);
 }
 
-void Simulation::Impl::on_booked_arrival(int c) {
-    CentreRt& rt = centres_[CentreId{c}];
+void Simulation::Impl::on_booked_arrival(CentreId c) {
+    CentreRt& rt = centres_[c];
     const std::int32_t p = arriving_patient(c, rt.arrivals[rt.next_arrival++]);
     if (rt.next_arrival < rt.arrivals.size()) {
         const CentreRt::PendingArrival& n = rt.arrivals[rt.next_arrival];
-        sim_.schedule_reserved(n.at, n.sequence, h_, BookedArrival, static_cast<std::uint32_t>(c),
-                               0, prio_arrival);
+        sim_.schedule_reserved(n.at, n.sequence, h_, BookedArrival,
+                               static_cast<std::uint32_t>(c.value()), 0, prio_arrival);
     } else {
         rt.arrivals.clear();
         rt.next_arrival = 0;
@@ -321,7 +321,7 @@ void Simulation::Impl::on_day_end(int d) {
         }
     }
     for (StationRt& s : stations_) {
-        const Centre& def = plan_.centres[static_cast<std::size_t>(s.centre())];
+        const Centre& def = centre_def(s.centre());
         const CentreCalendar::Hours hours = hours_on(s.centre(), d);
         const double open_h =
             def.open_on(d, w_.start_weekday) ? (hours.closes - hours.opens).hours() : 0.0;
@@ -340,8 +340,8 @@ void Simulation::Impl::on_day_end(int d) {
     if (obs_) obs_->on_day_end(d);
 }
 
-void Simulation::Impl::on_centre_close(int c) {
-    CentreRt& rt = centres_[CentreId{c}];
+void Simulation::Impl::on_centre_close(CentreId c) {
+    CentreRt& rt = centres_[c];
     rt.doors_open = false;
     // People queued at a station nobody staffs any more will not be seen today: they are
     // sent home (and rebook) so that the staff still inside can finish and leave.
@@ -352,7 +352,7 @@ void Simulation::Impl::on_centre_close(int c) {
         if (!sent.empty()) {
             LogEntry e = log_entry(LogKind::Warning, LogEvent::SentHomeAtClosing);
             e.count = static_cast<std::int64_t>(sent.size());
-            e.centre = c;
+            e.centre = c.value();
             e.station = s.local();
             log(std::move(e));
         }
@@ -365,8 +365,8 @@ void Simulation::Impl::on_centre_close(int c) {
     maybe_release_closing(c);
 }
 
-void Simulation::Impl::on_centre_open(int c) {
-    CentreRt& rt = centres_[CentreId{c}];
+void Simulation::Impl::on_centre_open(CentreId c) {
+    CentreRt& rt = centres_[c];
     // The closing staff of the last opening day go home at the latest when the centre opens
     // again; anyone still inside is served by the opening shift and their wait keeps counting.
     release_closing_shifts(rt);

@@ -68,28 +68,27 @@ Change shift_times(const Change& change, SimTime by, int days_by) {
     return out;
 }
 
-std::vector<int> Simulation::Impl::resolve(const CentreRef& ref,
-                                           std::optional<Refusal>& refusal) const {
-    std::vector<int> out;
-    const int n = static_cast<int>(plan_.centres.size());
+std::vector<CentreId> Simulation::Impl::resolve(const CentreRef& ref,
+                                                std::optional<Refusal>& refusal) const {
+    std::vector<CentreId> out;
     switch (ref.by) {
     case CentreRef::By::Name:
-        for (int c = 0; c < n; ++c)
-            if (plan_.centres[static_cast<std::size_t>(c)].name == ref.value) out.push_back(c);
+        for (const CentreId c : centres_.ids())
+            if (centre_def(c).name == ref.value) out.push_back(c);
         break;
     case CentreRef::By::All:
-        for (int c = 0; c < n; ++c) out.push_back(c);
+        for (const CentreId c : centres_.ids()) out.push_back(c);
         break;
     case CentreRef::By::Concerned:
-        if (here_centre_ >= 0) out.push_back(here_centre_);
+        if (here_centre_.valid()) out.push_back(here_centre_);
         break;
     case CentreRef::By::Largest: {
         // the most slots over the run; a plan of testing centres only: the longest hours
         std::int64_t best = -1;
-        int pick = -1;
-        for (int c = 0; c < n; ++c) {
-            const CentreRt& rt = centres_[CentreId{c}];
-            const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+        CentreId pick;
+        for (const CentreId c : centres_.ids()) {
+            const CentreRt& rt = centres_[c];
+            const Centre& def = centre_def(c);
             std::int64_t size = rt.slots.total_opened();
             if (size == 0)
                 size = (def.closes - def.opens).seconds() / 60 *
@@ -99,7 +98,7 @@ std::vector<int> Simulation::Impl::resolve(const CentreRef& ref,
                 pick = c;
             }
         }
-        if (pick >= 0) out.push_back(pick);
+        if (pick.valid()) out.push_back(pick);
         break;
     }
     case CentreRef::By::NearestTo: {
@@ -109,20 +108,20 @@ std::vector<int> Simulation::Impl::resolve(const CentreRef& ref,
             return out;
         }
         double best = std::numeric_limits<double>::infinity();
-        int pick = -1;
-        for (int c = 0; c < n; ++c) {
-            const double t = travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(m)];
+        CentreId pick;
+        for (const CentreId c : centres_.ids()) {
+            const double t = travel_[c.index()][static_cast<std::size_t>(m)];
             if (t < best) {
                 best = t;
                 pick = c;
             }
         }
-        if (pick >= 0) out.push_back(pick);
+        if (pick.valid()) out.push_back(pick);
         break;
     }
     case CentreRef::By::Kind:
-        for (int c = 0; c < n; ++c) {
-            const CentreKind k = plan_.centres[static_cast<std::size_t>(c)].kind;
+        for (const CentreId c : centres_.ids()) {
+            const CentreKind k = centre_def(c).kind;
             if ((ref.value == "vaccination" && k == CentreKind::Vaccination) ||
                 (ref.value == "testing" && k == CentreKind::Testing) ||
                 (ref.value == "both" && k == CentreKind::Both))
@@ -135,20 +134,20 @@ std::vector<int> Simulation::Impl::resolve(const CentreRef& ref,
 }
 
 AppliedChange Simulation::Impl::fire(const Change& change, std::uint64_t identity,
-                                     ChangeSource source, const std::string& id, int centre) {
+                                     ChangeSource source, const std::string& id, CentreId centre) {
     here_centre_ = centre;
     AppliedChange ac;
     ac.source = source;
     ac.inject_id = id;
-    ac.centre = centre;
+    ac.centre = centre.value();
     ac.change = change;
     ac.outcome = apply(change, identity);
-    here_centre_ = -1;
+    here_centre_ = CentreId::none();
     LogEntry e =
         log_entry(is_inject(change) ? LogKind::Inject : LogKind::Decision, LogEvent::Intervention);
     e.change_kind = static_cast<std::int32_t>(change.index());
     e.id = id;
-    e.centre = centre;
+    e.centre = centre.value();
     if (const auto& r = ac.outcome.refusal) {
         e.refusal_reason = static_cast<std::int32_t>(r->reason);
         e.refusal_subject = r->subject;
@@ -181,9 +180,9 @@ ChangeOutcome Simulation::Impl::apply(const Change& change, std::uint64_t identi
 
 // ---------------------------------------------------------------- centres: shut and reopen
 
-void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
-    CentreRt& rt = centres_[CentreId{c}];
-    const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+void Simulation::Impl::shut_centre(CentreId c, SimTime until, bool decision) {
+    CentreRt& rt = centres_[c];
+    const Centre& def = centre_def(c);
     const SimTime now = sim_.now();
     rt.closed_until = std::max(rt.closed_until, until);
     ++rt.closure_gen;
@@ -202,14 +201,14 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
     for (int d : {now.day() - 1, now.day()}) {
         if (d < 0 || d >= w_.days) continue;
         for (int rs : shifts_by_day_[static_cast<std::size_t>(d)]) {
-            if (roster_.shifts[static_cast<std::size_t>(rs)].centre != CentreId{c}) continue;
+            if (roster_.shifts[static_cast<std::size_t>(rs)].centre != c) continue;
             ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
             while (!pr.persons.empty()) remove_from_shift(rs, pr.persons.size() - 1);
         }
     }
     for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) { // lines added by decisions
         if (roster_.shifts[rs].shift >= 0) break;
-        if (roster_.shifts[rs].centre != CentreId{c}) continue;
+        if (roster_.shifts[rs].centre != c) continue;
         ShiftPresence& pr = presence_[rs];
         while (!pr.persons.empty()) remove_from_shift(static_cast<int>(rs), pr.persons.size() - 1);
     }
@@ -223,14 +222,14 @@ void Simulation::Impl::shut_centre(int c, SimTime until, bool decision) {
         const int d = until.day();
         if (def.open_on(d, w_.start_weekday) && until > day_start(d) + rt.calendar.on(d).opens &&
             until < day_start(d) + rt.calendar.on(d).closes)
-            sim_.schedule(until, h_, Reopen, static_cast<std::uint32_t>(c), rt.closure_gen,
+            sim_.schedule(until, h_, Reopen, static_cast<std::uint32_t>(c.value()), rt.closure_gen,
                           prio_open);
     }
     (void)decision;
 }
 
-void Simulation::Impl::on_reopen(int c, std::uint32_t gen) {
-    CentreRt& rt = centres_[CentreId{c}];
+void Simulation::Impl::on_reopen(CentreId c, std::uint32_t gen) {
+    CentreRt& rt = centres_[c];
     if (gen != rt.closure_gen || sim_.now() < rt.closed_until) return;
     rt.doors_open = true;
 }
@@ -279,14 +278,14 @@ void Simulation::Impl::do_change(const CentreClosed& x, std::uint64_t, ChangeOut
         out.refusal = refuse(RefusalReason::InThePast);
         return;
     }
-    for (int c : cs) {
+    for (const CentreId c : cs) {
         shut_centre(c, x.until, false);
         LogEntry e = log_entry(LogKind::Inject, LogEvent::CentreClosedUntil);
-        e.centre = c;
+        e.centre = c.value();
         e.count = x.until.day();
         log(std::move(e));
     }
-    out.centres = cs;
+    out.centres = centre_ints(cs);
 }
 
 void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOutcome& out) {
@@ -298,21 +297,21 @@ void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOu
             out.refusal = refuse(RefusalReason::InThePast);
             return;
         }
-        for (int c : cs) shut_centre(c, x.until, true);
-        out.centres = cs;
+        for (const CentreId c : cs) shut_centre(c, x.until, true);
+        out.centres = centre_ints(cs);
         return;
     }
-    for (int c : cs) {
-        CentreRt& rt = centres_[CentreId{c}];
+    for (const CentreId c : cs) {
+        CentreRt& rt = centres_[c];
         if (rt.closed_until <= now) {
             out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::CentreNotClosed,
                                  centre_name(c));
             return;
         }
     }
-    for (int c : cs) {
-        CentreRt& rt = centres_[CentreId{c}];
-        const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+    for (const CentreId c : cs) {
+        CentreRt& rt = centres_[c];
+        const Centre& def = centre_def(c);
         rt.closed_until = now;
         ++rt.closure_gen;
         const int d = now.day();
@@ -320,7 +319,7 @@ void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOu
                         now >= day_start(d) + rt.calendar.on(d).opens &&
                         now < day_start(d) + rt.calendar.on(d).closes;
     }
-    out.centres = cs;
+    out.centres = centre_ints(cs);
 }
 
 // ---------------------------------------------------------------- stations
@@ -336,17 +335,17 @@ void Simulation::Impl::do_change(const StationSlowed& x, std::uint64_t, ChangeOu
         out.refusal = refuse(RefusalReason::InThePast);
         return;
     }
-    std::vector<int> centres = cs; // in station order, each once
+    std::vector<CentreId> centres = cs; // in station order, each once
     std::sort(centres.begin(), centres.end());
     centres.erase(std::unique(centres.begin(), centres.end()), centres.end());
-    std::vector<int> hit;
-    for (const int c : centres)
+    std::vector<CentreId> hit;
+    for (const CentreId c : centres)
         if (stations_.slow(c, x.station, x.factor, x.until) > 0) hit.push_back(c);
     if (hit.empty()) {
         out.refusal = refuse(RefusalReason::UnknownStation, x.station);
         return;
     }
-    out.centres = hit;
+    out.centres = centre_ints(hit);
 }
 
 // ---------------------------------------------------------------- staff
@@ -369,30 +368,30 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
         ill_from_.assign(roster_.people.size(), SimTime{});
         ill_until_.assign(roster_.people.size(), SimTime{});
     }
-    for (int c : cs) {
+    for (const CentreId c : cs) {
         // who works there: those on site now first, then those rostered in the period
         std::vector<int> who;
         auto consider = [&](int person) {
             if (roster_.people[PersonId{person}].profession != prof) return;
-            if (ill(person, now)) return;
+            if (ill(PersonId{person}, now)) return;
             if (std::find(who.begin(), who.end(), person) == who.end()) who.push_back(person);
         };
         std::vector<int> active;
         for (int d : {now.day() - 1, now.day()})
             if (d >= 0 && d < w_.days)
                 for (int rs : shifts_by_day_[static_cast<std::size_t>(d)])
-                    if (roster_.shifts[static_cast<std::size_t>(rs)].centre == CentreId{c})
+                    if (roster_.shifts[static_cast<std::size_t>(rs)].centre == c)
                         active.push_back(rs);
         for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
             if (roster_.shifts[rs].shift >= 0) break;
-            if (roster_.shifts[rs].centre == CentreId{c}) active.push_back(static_cast<int>(rs));
+            if (roster_.shifts[rs].centre == c) active.push_back(static_cast<int>(rs));
         }
         for (int rs : active)
             for (int person : presence_[static_cast<std::size_t>(rs)].persons) consider(person);
         for (int d = now.day(); d < w_.days && day_start(d) < until; ++d)
             for (int rs : shifts_by_day_[static_cast<std::size_t>(d)]) {
                 const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
-                if (s.centre != CentreId{c} || day_start(d) + s.end <= now) continue;
+                if (s.centre != c || day_start(d) + s.end <= now) continue;
                 for (const auto& a : s.people) consider(a.person.value());
             }
         if (who.size() > static_cast<std::size_t>(x.people))
@@ -409,7 +408,7 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
                     }
             }
         }
-        if (!who.empty()) out.centres.push_back(c);
+        if (!who.empty()) out.centres.push_back(c.value());
         out.people += static_cast<int>(who.size());
     }
     if (out.people == 0)
@@ -485,8 +484,8 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         double minutes;
         PersonId person;
     };
-    std::vector<std::pair<int, Pick>> chosen; // (centre, pick), committed in the ledger
-    for (int c : cs) {
+    std::vector<std::pair<CentreId, Pick>> chosen; // (centre, pick), committed in the ledger
+    for (const CentreId c : cs) {
         std::vector<Pick> picks;
         for (const PersonId i : roster_.people.ids()) {
             const RosterPerson& p = roster_.people[i];
@@ -495,8 +494,7 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
             for (const auto& e : w_.scope.allowed[role])
                 if (e.profession == p.profession && !e.supervised) allowed = true;
             if (!allowed) continue;
-            const double minutes =
-                travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(p.home)];
+            const double minutes = travel_[c.index()][static_cast<std::size_t>(p.home)];
             if (!(minutes <= p.max_commute_minutes)) continue;
             const SimTime arrive = now +
                                    SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))} +
@@ -506,7 +504,7 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
             if (start + riposte::minutes(30) > x.until) continue;
             const int d = start.day();
             if (!((p.weekdays >> ((d + w_.start_weekday) % 7)) & 1)) continue;
-            if (ill(i.value(), start)) continue;
+            if (ill(i, start)) continue;
             if (!ledger.can_take(i, start, x.until)) continue;
             picks.push_back({start, minutes, i});
         }
@@ -528,7 +526,7 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
     }
     for (const auto& [c, pk] : chosen) {
         RosterShift rs;
-        rs.centre = CentreId{c};
+        rs.centre = c;
         rs.shift = -1; // a line added by a decision
         rs.day = pk.start.day();
         rs.start = pk.start - day_start(rs.day);
@@ -546,8 +544,8 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
                                       : rs.end,
                                   prio_shift_end, prio_shift_end_midnight));
     }
-    for (const int c : cs) {
-        out.centres.push_back(c);
+    for (const CentreId c : cs) {
+        out.centres.push_back(c.value());
         out.people += x.people;
     }
 }
@@ -562,8 +560,8 @@ void Simulation::Impl::do_change(const DeliveryLate& x, std::uint64_t, ChangeOut
         out.refusal = refuse(RefusalReason::BadValue, "delay_days / lost_share");
         return;
     }
-    for (int c : cs) {
-        CentreRt& rt = centres_[CentreId{c}];
+    for (const CentreId c : cs) {
+        CentreRt& rt = centres_[c];
         for (int e = last_day_started_ + 1; e < w_.days; ++e) {
             std::int64_t& due = rt.alloc[static_cast<std::size_t>(e)];
             if (due <= 0) continue;
@@ -579,7 +577,7 @@ void Simulation::Impl::do_change(const DeliveryLate& x, std::uint64_t, ChangeOut
                 res_.totals.doses_delivered -= lost + moved; // past the end of the run
             }
             out.doses += moved + lost;
-            out.centres.push_back(c);
+            out.centres.push_back(c.value());
             break;
         }
     }
@@ -590,13 +588,13 @@ void Simulation::Impl::do_change(const DeliveryLate& x, std::uint64_t, ChangeOut
 void Simulation::Impl::do_change(const ColdChainFailure& x, std::uint64_t, ChangeOutcome& out) {
     const auto cs = resolve(x.centre, out.refusal);
     if (out.refusal) return;
-    for (int c : cs) {
-        CentreRt& rt = centres_[CentreId{c}];
+    for (const CentreId c : cs) {
+        CentreRt& rt = centres_[c];
         const std::int64_t lost = rt.vials.destroy(); // the opened vial's expiry is stale
         rt.acc.row.doses_wasted += lost;
         out.doses += lost;
     }
-    out.centres = cs;
+    out.centres = centre_ints(cs);
 }
 
 void Simulation::Impl::do_change(const ReallocateDoses& x, std::uint64_t, ChangeOutcome& out) {
@@ -609,22 +607,22 @@ void Simulation::Impl::do_change(const ReallocateDoses& x, std::uint64_t, Change
                                    : refuse(RefusalReason::BadValue, RefusalDetail::SameCentre);
         return;
     }
-    const Centre& a = plan_.centres[static_cast<std::size_t>(from[0])];
-    const Centre& b = plan_.centres[static_cast<std::size_t>(to[0])];
+    const Centre& a = centre_def(from[0]);
+    const Centre& b = centre_def(to[0]);
     if (!b.vaccinates() || a.vaccine != b.vaccine) {
         out.refusal =
             refuse(RefusalReason::NotApplicable, RefusalDetail::VaccineNotGiven, b.name, a.name);
         return;
     }
-    CentreRt& ra = centres_[CentreId{from[0]}];
+    CentreRt& ra = centres_[from[0]];
     if (!ra.vials.take_out(x.doses)) {
         out.refusal =
             refuse(RefusalReason::NotEnoughStock, a.name, static_cast<double>(ra.vials.sealed()));
         return;
     }
-    centres_[CentreId{to[0]}].vials.receive(x.doses);
+    centres_[to[0]].vials.receive(x.doses);
     out.doses = x.doses;
-    out.centres = {from[0], to[0]};
+    out.centres = {from[0].value(), to[0].value()};
 }
 
 // ---------------------------------------------------------------- demand and booking
@@ -642,9 +640,9 @@ void Simulation::Impl::do_change(const DemandSurge& x, std::uint64_t, ChangeOutc
     if (out.refusal) return;
     const SimTime now = sim_.now();
     const int d = now.day();
-    for (int c : cs) {
-        CentreRt& rt = centres_[CentreId{c}];
-        const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+    for (const CentreId c : cs) {
+        CentreRt& rt = centres_[c];
+        const Centre& def = centre_def(c);
         rt.surge_factor = x.factor;
         rt.surge_group = -1;
         rt.surge_walk_ins = x.walk_ins_per_hour;
@@ -658,7 +656,7 @@ void Simulation::Impl::do_change(const DemandSurge& x, std::uint64_t, ChangeOutc
             schedule_next_walk_in(c, day_start(d) + h.closes);
         }
     }
-    out.centres = cs;
+    out.centres = centre_ints(cs);
 }
 
 void Simulation::Impl::surge_people(const DemandSurge& x, ChangeOutcome& out) {
@@ -682,8 +680,8 @@ void Simulation::Impl::surge_people(const DemandSurge& x, ChangeOutcome& out) {
     for (std::size_t ci = 0; ci < centres_.size(); ++ci) {
         const Centre& def = plan_.centres[ci];
         if (!def.vaccinates() || def.walk_in_only || (m >= 0 && def.commune != m)) continue;
-        const int c = static_cast<int>(ci);
-        CentreRt& rt = centres_[CentreId{ci}];
+        const CentreId c{ci};
+        CentreRt& rt = centres_[c];
         if (rt.surge_until <= now) rt.surge_factor = 1; // a surge at the centre keeps its factor
         rt.surge_walk_ins = x.walk_ins_per_hour;
         rt.surge_group = g;
@@ -695,7 +693,7 @@ void Simulation::Impl::surge_people(const DemandSurge& x, ChangeOutcome& out) {
                 static_cast<double>(std::max(now, day_start(d) + h.opens).seconds());
             schedule_next_walk_in(c, day_start(d) + h.closes);
         }
-        out.centres.push_back(c);
+        out.centres.push_back(c.value());
     }
 }
 
@@ -751,14 +749,14 @@ void Simulation::Impl::do_change(const ChangeBooking& x, std::uint64_t, ChangeOu
     }
     // bookings of a day are made at its start: a change reaches the days not started yet
     const int from = std::max(x.from_day, last_day_started_ + 1);
-    std::vector<int> cs;
+    std::vector<CentreId> cs;
     if (x.slot_minutes || x.doses_per_slot || x.overbooking) {
         cs = resolve(x.centre, out.refusal);
         if (out.refusal) return;
-        for (int c : cs) {
-            const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+        for (const CentreId c : cs) {
+            const Centre& def = centre_def(c);
             if (!def.vaccinates() || def.walk_in_only) continue;
-            CentreRt& rt = centres_[CentreId{c}];
+            CentreRt& rt = centres_[c];
             Centre changed = def;
             if (rt.slot_change_from < from && rt.slot_length_now.seconds() > 0)
                 changed.slot_length = rt.slot_length_now; // an earlier change holds
@@ -776,7 +774,7 @@ void Simulation::Impl::do_change(const ChangeBooking& x, std::uint64_t, ChangeOu
                 rt.slot_change_from = from;
                 rt.slot_length_now = changed.slot_length;
             }
-            out.centres.push_back(c);
+            out.centres.push_back(c.value());
         }
     }
     if (x.horizon_days) horizon_changes_.emplace_back(from, *x.horizon_days);
@@ -801,7 +799,7 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
         out.refusal = refuse(RefusalReason::UnknownProfession, x.profession);
         return;
     }
-    const int a = from[0], b = to[0];
+    const CentreId a = from[0], b = to[0];
     const SimTime now = sim_.now();
     if (x.leave_at && *x.leave_at > now) {
         // decided for later: checked against the roster of that time, moved then
@@ -810,9 +808,7 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
             out.refusal = refuse(RefusalReason::PastHorizon);
             return;
         }
-        const double minutes =
-            travel_[static_cast<std::size_t>(a)]
-                   [static_cast<std::size_t>(plan_.centres[static_cast<std::size_t>(b)].commune)];
+        const double minutes = travel_[a.index()][static_cast<std::size_t>(centre_def(b).commune)];
         const SimTime arrive =
             leave + SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))};
         int rostered = 0; // people of the profession on a shift at `from` at that time
@@ -820,7 +816,7 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
         if (std::isfinite(minutes) && day >= 0 && day < w_.days)
             for (int rs : shifts_by_day_[static_cast<std::size_t>(day)]) {
                 const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
-                if (s.centre != CentreId{a} || day_start(s.day) + s.start > leave ||
+                if (s.centre != a || day_start(s.day) + s.start > leave ||
                     day_start(s.day) + s.end <= arrive + riposte::minutes(30))
                     continue;
                 for (const auto& p : s.people)
@@ -837,7 +833,7 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
                       static_cast<std::uint32_t>(scheduled_moves_.size() - 1), 0,
                       prio_shift_start + 1); // after the shifts starting then
         out.people = std::min(x.people, rostered);
-        out.centres = {a, b};
+        out.centres = {a.value(), b.value()};
         return;
     }
     const int moved = move_staff_now(a, b, prof, x.people);
@@ -846,25 +842,23 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
         return;
     }
     out.people = moved;
-    out.centres = {a, b};
+    out.centres = {a.value(), b.value()};
 }
 
 void Simulation::Impl::on_scheduled_move(int index) {
     const ScheduledMoveRt m = scheduled_moves_[static_cast<std::size_t>(index)];
     const int moved = move_staff_now(m.from, m.to, m.profession, m.people);
     LogEntry e = log_entry(LogKind::Decision, LogEvent::StaffMovedBetween);
-    e.centre = m.to;
+    e.centre = m.to.value();
     e.profession = m.profession.value();
     e.count = moved;
-    e.count2 = m.from;
+    e.count2 = m.from.value();
     log(std::move(e));
 }
 
-int Simulation::Impl::move_staff_now(int a, int b, ProfessionId prof, int people) {
+int Simulation::Impl::move_staff_now(CentreId a, CentreId b, ProfessionId prof, int people) {
     const SimTime now = sim_.now();
-    const double minutes =
-        travel_[static_cast<std::size_t>(a)]
-               [static_cast<std::size_t>(plan_.centres[static_cast<std::size_t>(b)].commune)];
+    const double minutes = travel_[a.index()][static_cast<std::size_t>(centre_def(b).commune)];
     // who: people of the profession on site at `from` now, whose role `to` has a station for
     struct Pick {
         int rs, person, role;
@@ -881,8 +875,7 @@ int Simulation::Impl::move_staff_now(int a, int b, ProfessionId prof, int people
     const SimTime arrive = now + SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))};
     for (int rs : active) {
         const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
-        if (s.centre != CentreId{a} || day_start(s.day) + s.end <= arrive + riposte::minutes(30))
-            continue;
+        if (s.centre != a || day_start(s.day) + s.end <= arrive + riposte::minutes(30)) continue;
         const ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
         for (std::size_t k = 0; k < pr.persons.size(); ++k)
             if (roster_.people[PersonId{pr.persons[k]}].profession == prof &&
@@ -898,9 +891,10 @@ int Simulation::Impl::move_staff_now(int a, int b, ProfessionId prof, int people
             std::find(pr.persons.begin(), pr.persons.end(), p.person) - pr.persons.begin());
         const RosterShift old = roster_.shifts[static_cast<std::size_t>(p.rs)];
         remove_from_shift(p.rs, k);
+        moved_away_.push_back({old.centre, old.day, PersonId{p.person}});
         // the rest of their shift, at `to`, once they are there
         RosterShift rs;
-        rs.centre = CentreId{b};
+        rs.centre = b;
         rs.shift = -1;
         rs.day = arrive.day();
         rs.start = arrive - day_start(rs.day);
@@ -1016,7 +1010,8 @@ void Simulation::Impl::on_inject(std::size_t i, std::uint32_t gen) {
     if (gen != in.gen || in.skipped || in.fired) return;
     in.fired = true;
     const ScriptedInject& def = exercise_->injects[i];
-    fire(in.change, change_identity("inject:" + def.id), ChangeSource::Scripted, def.id, -1);
+    fire(in.change, change_identity("inject:" + def.id), ChangeSource::Scripted, def.id,
+         CentreId::none());
 }
 
 void Simulation::Impl::evaluate_triggers() {
@@ -1028,9 +1023,9 @@ void Simulation::Impl::evaluate_triggers() {
         const bool global =
             when.kind == Condition::Kind::At || when.kind == Condition::Kind::IncidenceAbove;
         std::optional<Refusal> none_found;
-        const std::vector<int> where =
-            global ? std::vector<int>{-1} : resolve(when.centre, none_found);
-        for (int c : where) {
+        const std::vector<CentreId> where =
+            global ? std::vector<CentreId>{CentreId::none()} : resolve(when.centre, none_found);
+        for (const CentreId c : where) {
             bool holds = false;
             if (when.kind == Condition::Kind::At) {
                 holds = now >= when.at;
@@ -1039,9 +1034,9 @@ void Simulation::Impl::evaluate_triggers() {
                 holds = static_cast<std::size_t>(d) < inc.size() &&
                         inc[static_cast<std::size_t>(d)] > when.threshold;
             } else {
-                const CentreRt& rt = centres_[CentreId{c}];
+                const CentreRt& rt = centres_[c];
                 if (when.kind == Condition::Kind::QueueAbove) {
-                    SimTime& since = tr.above_since[static_cast<std::size_t>(c)];
+                    SimTime& since = tr.above_since[c.index()];
                     if (static_cast<double>(rt.waiting) > when.threshold) {
                         if (since == SimTime::max()) since = now;
                         holds = now - since >= when.for_time;
@@ -1056,13 +1051,13 @@ void Simulation::Impl::evaluate_triggers() {
                 }
             }
             if (!holds) continue;
-            const std::size_t ci = c < 0 ? 0 : static_cast<std::size_t>(c);
+            const std::size_t ci = c.valid() ? c.index() : 0;
             if (!tr.once && tr.per_day && tr.fired_day[ci] == d) continue;
             tr.fired = true;
             tr.fired_day[ci] = d;
             if (!global) tr.above_since[ci] = SimTime::max(); // must hold anew to fire again
             const std::string key = "trigger:" + tr.id + "@" +
-                                    (c >= 0 ? centre_name(c) : std::string("*")) + "#" +
+                                    (c.valid() ? centre_name(c) : std::string("*")) + "#" +
                                     std::to_string(d);
             // a trigger's times count from when it fires
             for (std::size_t k = 0; k < tr.changes.size(); ++k)
@@ -1145,9 +1140,9 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         return;
     }
     if (tonight)
-        for (int c : cs) {
-            const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
-            const CentreCalendar::Hours h = centres_[CentreId{c}].calendar.on(today);
+        for (const CentreId c : cs) {
+            const Centre& def = centre_def(c);
+            const CentreCalendar::Hours h = centres_[c].calendar.on(today);
             if (!def.open_on(today, w_.start_weekday) || def.continuous) continue;
             if (x.opens != h.opens || x.closes <= h.closes) {
                 out.refusal = refuse(RefusalReason::NotApplicable, RefusalDetail::TodayOnlyLater);
@@ -1175,14 +1170,15 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     // longer hours: a line per person and role over the added hours, worked by the person
     // rostered then when they can, else by someone of the pool who can
     struct Extra {
-        int centre, day;
+        CentreId centre;
+        int day;
         SimTime start, end; // times of day
         Assignment who;
     };
     std::vector<Extra> extras;
-    std::vector<std::pair<int, int>> days_changed; // (centre, day)
-    for (int c : cs) {
-        const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+    std::vector<std::pair<CentreId, int>> days_changed; // (centre, day)
+    for (const CentreId c : cs) {
+        const Centre& def = centre_def(c);
         if (def.continuous) {
             out.refusal =
                 refuse(RefusalReason::NotApplicable, RefusalDetail::OpenAroundTheClock, def.name);
@@ -1191,15 +1187,15 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         for (int d = x.from_day; d <= x.to_day; ++d) {
             if (!def.open_on(d, w_.start_weekday)) continue;
             days_changed.emplace_back(c, d);
-            const CentreCalendar::Hours was = centres_[CentreId{c}].calendar.on(d);
+            const CentreCalendar::Hours was = centres_[c].calendar.on(d);
             std::vector<int> day_shifts; // the plan's shifts of the day at the centre
             for (int rs : shifts_by_day_[static_cast<std::size_t>(d)])
-                if (roster_.shifts[static_cast<std::size_t>(rs)].centre == CentreId{c})
+                if (roster_.shifts[static_cast<std::size_t>(rs)].centre == c)
                     day_shifts.push_back(rs);
             std::vector<int> all_shifts = day_shifts; // and the lines added for that day
             for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
                 if (roster_.shifts[rs].shift >= 0) break;
-                if (roster_.shifts[rs].centre == CentreId{c} && roster_.shifts[rs].day == d &&
+                if (roster_.shifts[rs].centre == c && roster_.shifts[rs].day == d &&
                     !roster_.shifts[rs].people.empty())
                     all_shifts.push_back(static_cast<int>(rs));
             }
@@ -1234,16 +1230,18 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     }
     // free, with the hours, and not ill at any moment of it (the person rostered too: an ill
     // person's extension would be added and nobody would work it)
-    const auto free_for = [&](PersonId person, SimTime b, SimTime e) {
+    // nor moved away from that centre that day (they are at another centre, and the ledger,
+    // which counts the moved part of their shift once, has them free after it)
+    const auto free_for = [&](const Extra& ex, PersonId person, SimTime b, SimTime e) {
         const bool ill_then =
             !ill_until_.empty() && ill_from_[person.index()] < e && b < ill_until_[person.index()];
-        return !ill_then && ledger.can_take(person, b, e);
+        return !ill_then && !moved_away(ex.centre, ex.day, person) && ledger.can_take(person, b, e);
     };
     std::vector<double> short_h(w_.professions.size(), 0.0);
     std::vector<const Extra*> found; // extras with someone, committed in the ledger
     for (Extra& ex : extras) {
         const SimTime b = day_start(ex.day) + ex.start, e = day_start(ex.day) + ex.end;
-        PersonId pick = free_for(ex.who.person, b, e) ? ex.who.person : PersonId::none();
+        PersonId pick = free_for(ex, ex.who.person, b, e) ? ex.who.person : PersonId::none();
         if (!pick.valid()) { // someone of the pool: allowed in the role, near enough, free, with
                              // hours
             double best = std::numeric_limits<double>::infinity();
@@ -1253,10 +1251,9 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
                 bool allowed = false;
                 for (const auto& a : w_.scope.allowed[ex.who.role])
                     if (a.profession == p.profession && !a.supervised) allowed = true;
-                const double minutes =
-                    travel_[static_cast<std::size_t>(ex.centre)][static_cast<std::size_t>(p.home)];
+                const double minutes = travel_[ex.centre.index()][static_cast<std::size_t>(p.home)];
                 if (!allowed || !(minutes <= p.max_commute_minutes) || !(minutes < best)) continue;
-                if (!free_for(i, b, e)) continue;
+                if (!free_for(ex, i, b, e)) continue;
                 best = minutes;
                 pick = i;
             }
@@ -1301,7 +1298,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     }
     for (const Extra& ex : extras) {
         RosterShift rs;
-        rs.centre = CentreId{ex.centre};
+        rs.centre = ex.centre;
         rs.shift = -1; // a line added by a decision
         rs.day = ex.day;
         rs.start = ex.start;
@@ -1318,30 +1315,30 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
                       0, at_day_edge(ex.end, prio_shift_end, prio_shift_end_midnight));
         ++out.people;
     }
-    std::vector<int> touched;
+    std::vector<CentreId> touched;
     for (const auto& [c, d] : days_changed) {
-        CentreRt& rt = centres_[CentreId{c}];
+        CentreRt& rt = centres_[c];
         rt.calendar.set(d, w_.days, want);
         if (touched.empty() || touched.back() != c) touched.push_back(c);
         if (d == today && tonight) { // today: the doors close later
             ++rt.close_gen;
             sim_.schedule(day_start(d) + want.closes, h_, CentreClose,
-                          static_cast<std::uint32_t>(c), rt.close_gen,
+                          static_cast<std::uint32_t>(c.value()), rt.close_gen,
                           at_day_edge(want.closes, prio_close, prio_close_midnight));
             // walk-ins go on: the one drawn past the old closing time now comes
             const SimTime next{static_cast<std::int64_t>(std::ceil(rt.walkin_clock_s))};
             if (rt.walkin_chain_day != d && next >= now && next.day() == d &&
                 next < day_start(d) + want.closes) {
-                sim_.schedule(next, h_, WalkInArrival, static_cast<std::uint32_t>(c), 0,
+                sim_.schedule(next, h_, WalkInArrival, static_cast<std::uint32_t>(c.value()), 0,
                               prio_arrival);
                 rt.walkin_chain_day = d;
             }
         }
     }
-    for (int c : touched) {
-        const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+    for (const CentreId c : touched) {
+        const Centre& def = centre_def(c);
         if (!def.vaccinates() || def.walk_in_only) continue;
-        CentreRt& rt = centres_[CentreId{c}];
+        CentreRt& rt = centres_[c];
         // each day's capacity from its own hours (and the slot length as changed by booking)
         std::vector<std::int64_t> capacity(static_cast<std::size_t>(w_.days));
         for (int d = 0; d < w_.days; ++d) {
@@ -1360,7 +1357,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
                     d, std::max(rt.slots.booked(d),
                                 static_cast<int>(opened[static_cast<std::size_t>(d)])));
     }
-    out.centres = touched;
+    out.centres = centre_ints(touched);
 }
 
 } // namespace riposte

@@ -5,11 +5,11 @@ namespace riposte {
 
 void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
     Patient& pt = pat(p);
-    CentreRt& rt = centres_[CentreId{pt.centre}];
+    CentreRt& rt = centres_[pt.centre];
     if (counts_arrival) ++rt.acc.row.arrivals;
     ++rt.acc.row.turned_away;
     if (pt.type == PatientType::Vaccination && pt.person != none &&
-        plan_.centres[static_cast<std::size_t>(pt.centre)].walk_in_only) {
+        centre_def(pt.centre).walk_in_only) {
         // turned away at a walk-in-only centre: they go again another day
         DemandPerson& dp = demand_.person(pt.person);
         if (!plan_walk_in(pt.person, sim_.now().day() + 1, pt.dose, true)) dp.state = Waiting;
@@ -25,8 +25,8 @@ void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
 
 void Simulation::Impl::on_arrival(std::int32_t p) {
     Patient& pt = pat(p);
-    const Centre& def = plan_.centres[static_cast<std::size_t>(pt.centre)];
-    CentreRt& rt = centres_[CentreId{pt.centre}];
+    const Centre& def = centre_def(pt.centre);
+    CentreRt& rt = centres_[pt.centre];
     if (!rt.doors_open || rt.waiting >= def.waiting_room) {
         turn_away(p, true);
         return;
@@ -47,7 +47,7 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
     }
     const int st = path[static_cast<std::size_t>(pt.step)];
     StationRt& s = stations_[st];
-    CentreRt& rt = centres_[CentreId{pt.centre}];
+    CentreRt& rt = centres_[pt.centre];
     if (!rt.doors_open && s.stopped()) {
         // after closing time nobody will staff this station again today: they leave now
         leave_early(p);
@@ -75,7 +75,7 @@ void Simulation::Impl::try_start_servers(int st) {
 void Simulation::Impl::start_service(std::int32_t p, int st) {
     StationRt& s = stations_[st];
     Patient& pt = pat(p);
-    CentreRt& rt = centres_[CentreId{pt.centre}];
+    CentreRt& rt = centres_[pt.centre];
     --rt.waiting;
     RIPOSTE_INVARIANT(rt.waiting >= 0);
     pt.waited += sim_.now() - pt.enqueued;
@@ -83,7 +83,7 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
     if (s.def().gives_dose && pt.type == PatientType::Vaccination && !pt.got_product) {
         if (!take_dose(pt.centre)) {
             --rt.in_centre;
-            if (pt.walk_in && !plan_.centres[static_cast<std::size_t>(pt.centre)].walk_in_only) {
+            if (pt.walk_in && !centre_def(pt.centre).walk_in_only) {
                 DemandPerson& dp = demand_.person(pt.person);
                 dp.state = Listed;
                 demand_.walk_in_list(dp.commune).push_back(pt.person);
@@ -120,7 +120,7 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
 void Simulation::Impl::on_service_end(int st, std::int32_t p) {
     StationRt& s = stations_[st];
     Patient& pt = pat(p);
-    CentreRt& rt = centres_[CentreId{pt.centre}];
+    CentreRt& rt = centres_[pt.centre];
     auto& server = s.pool().server(pt.server);
     {
         // time serving past the scheduled end of the shift is overtime, not shift time
@@ -161,7 +161,7 @@ void Simulation::Impl::try_fill_area(int st) {
         note_occupancy(s);
         const std::int32_t p = s.take_place();
         Patient& pt = pat(p);
-        CentreRt& rt = centres_[CentreId{pt.centre}];
+        CentreRt& rt = centres_[pt.centre];
         --rt.waiting;
         RIPOSTE_INVARIANT(rt.waiting >= 0);
         pt.waited += sim_.now() - pt.enqueued;
@@ -192,13 +192,13 @@ void Simulation::Impl::leave_early(std::int32_t p) {
         depart(p);
         return;
     }
-    --centres_[CentreId{pt.centre}].in_centre;
+    --centres_[pt.centre].in_centre;
     turn_away(p, false);
 }
 
 void Simulation::Impl::depart(std::int32_t p) {
     Patient& pt = pat(p);
-    CentreRt& rt = centres_[CentreId{pt.centre}];
+    CentreRt& rt = centres_[pt.centre];
     --rt.in_centre;
     RIPOSTE_INVARIANT(rt.in_centre >= 0);
     // a served patient passed every station of the path once, in order
@@ -230,7 +230,7 @@ void Simulation::Impl::depart(std::int32_t p) {
             dp.dose2_day = -1;
         }
         // after a first dose without appointment, the next one is due after the interval
-        if (plan_.centres[static_cast<std::size_t>(pt.centre)].walk_in_only && dp.doses < needed)
+        if (centre_def(pt.centre).walk_in_only && dp.doses < needed)
             plan_walk_in(pt.person,
                          sim_.now().day() +
                              w_.groups[static_cast<std::size_t>(dp.group)].interval_days,
@@ -245,7 +245,7 @@ void Simulation::Impl::depart(std::int32_t p) {
         } else {
             ++rt.acc.test.pcr;
             Rng r = rng_for(pt.key, Purpose::LabDelay);
-            const Centre& def = plan_.centres[static_cast<std::size_t>(pt.centre)];
+            const Centre& def = centre_def(pt.centre);
             rt.acc.result_delay_h.add(def.pcr_result_delay.sample(r) / 3600.0);
         }
     }

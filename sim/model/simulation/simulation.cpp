@@ -48,29 +48,29 @@ void Simulation::Impl::handle(const Event& e) {
         on_area_end(static_cast<int>(e.target), static_cast<std::int32_t>(e.data));
         break;
     case VialExpiry:
-        on_vial_expiry(static_cast<int>(e.target), static_cast<std::uint32_t>(e.data));
+        on_vial_expiry(CentreId{e.target}, static_cast<std::uint32_t>(e.data));
         break;
     case BookedArrival:
-        on_booked_arrival(static_cast<int>(e.target));
+        on_booked_arrival(CentreId{e.target});
         break;
     case TestArrival:
-        on_test_arrival(static_cast<int>(e.target));
+        on_test_arrival(CentreId{e.target});
         break;
     case WalkInArrival:
-        on_walk_in(static_cast<int>(e.target));
+        on_walk_in(CentreId{e.target});
         break;
     case Sample:
         sample_queues();
         break;
     case CentreClose: // a close moved later today by change_hours leaves a stale one
         if (static_cast<std::uint32_t>(e.data) == centres_[CentreId{e.target}].close_gen)
-            on_centre_close(static_cast<int>(e.target));
+            on_centre_close(CentreId{e.target});
         break;
     case CentreOpen:
-        on_centre_open(static_cast<int>(e.target));
+        on_centre_open(CentreId{e.target});
         break;
     case Reopen:
-        on_reopen(static_cast<int>(e.target), static_cast<std::uint32_t>(e.data));
+        on_reopen(CentreId{e.target}, static_cast<std::uint32_t>(e.data));
         break;
     case RoadReopen:
         on_road_reopen(static_cast<std::uint32_t>(e.data));
@@ -208,7 +208,7 @@ LiveState Simulation::live_state() const {
             sl.places_used = s.places_used();
         else
             sl.servers_busy = s.pool().busy_count();
-        out.centres[static_cast<std::size_t>(s.centre())].stations.push_back(sl);
+        out.centres[s.centre().index()].stations.push_back(sl);
     }
     out.teams.resize(m.teams_.size());
     for (std::size_t t = 0; t < m.teams_.size(); ++t) {
@@ -249,7 +249,7 @@ SimTime Simulation::horizon() const {
 
 ChangeOutcome Simulation::apply(const Change& change, std::uint64_t identity) {
     impl_->finish_day_start(); // a change lands between two events, never inside one
-    return impl_->fire(change, identity, ChangeSource::Api, {}, -1).outcome;
+    return impl_->fire(change, identity, ChangeSource::Api, {}, CentreId::none()).outcome;
 }
 
 ChangeStamp Simulation::next_stamp() const {

@@ -97,7 +97,7 @@ enum class PatientType : std::uint8_t { Vaccination, Antigen, Pcr };
 
 struct Patient {
     std::int32_t person = none;
-    std::int32_t centre = 0;
+    CentreId centre{0};
     std::int32_t server = none;
     std::int16_t step = 0;
     PatientType type = PatientType::Vaccination;
@@ -254,7 +254,7 @@ class Simulation::Impl final : public EventHandler {
     std::uint32_t change_order_ = 0;
     int last_day_started_ = -1;
     std::vector<int> eligible_day_;         // per group: the world's, or earlier by an intervention
-    int here_centre_ = -1;                  // the centre where the firing trigger holds
+    CentreId here_centre_;                  // the centre where the firing trigger holds
     std::vector<std::int32_t> walkin_scan_; // per commune: surge walk-ins looked up to here
     std::vector<std::int32_t> walkin_scan_cg_; // per (commune, group): the same, by group
     // demand surges for people (a commune, a group): tests asked × factor while they hold
@@ -316,9 +316,7 @@ class Simulation::Impl final : public EventHandler {
     }
     SimTime day_start(int d) const { return days(d); }
     /// The centre's opening hours on day `d` (the plan's, unless change_hours moved them).
-    CentreCalendar::Hours hours_on(int c, int d) const {
-        return centres_[CentreId{c}].calendar.on(d);
-    }
+    CentreCalendar::Hours hours_on(CentreId c, int d) const { return centres_[c].calendar.on(d); }
     /// A log entry stamped now; the caller fills the ids and numbers its event uses.
     LogEntry log_entry(LogKind kind, LogEvent event) const {
         LogEntry e;
@@ -331,9 +329,8 @@ class Simulation::Impl final : public EventHandler {
         if (obs_) obs_->on_log(e);
         res_.log.push_back(std::move(e));
     }
-    const std::string& centre_name(int c) const {
-        return plan_.centres[static_cast<std::size_t>(c)].name;
-    }
+    const Centre& centre_def(CentreId c) const { return plan_.centres[c.index()]; }
+    const std::string& centre_name(CentreId c) const { return plan_.centres[c.index()].name; }
     std::string staffing_name(int c) const { return plan_.unit_name(c); }
 
     std::int32_t new_patient() {
@@ -382,7 +379,7 @@ class Simulation::Impl final : public EventHandler {
         slice_budget_ = budget;
     }
     void staff_day_start(int d);
-    void centre_day_start(int c, int d);
+    void centre_day_start(CentreId c, int d);
     void testing_day_start(int d);
     // The day's bookings (booking.cpp), resumable in the same way.
     struct BookingDay {
@@ -423,7 +420,8 @@ class Simulation::Impl final : public EventHandler {
     bool try_book(std::int32_t p, int d);
     /// Where a person of `commune` and `group` would book on day `d` (slots as they are).
     struct Booking {
-        int centre = -1, day = -1, day2 = -1; // day2: the second injection's, -1 if none
+        CentreId centre;
+        int day = -1, day2 = -1; // day2: the second injection's, -1 if none
     };
     bool find_booking(int commune, int group, int d, Booking& b) const;
     /// find_booking, remembering failures within today's booking (no walk-ins only).
@@ -432,8 +430,8 @@ class Simulation::Impl final : public EventHandler {
     bool can_book(int commune, int group, int d) const;
     bool plan_walk_in(std::int32_t p, int from_day, std::int8_t dose, bool draw_delay);
     double walk_in_time_of_day(const Centre& def, CentreCalendar::Hours hours, Rng& r) const;
-    bool find_slot(int c, int from, int to, int& day) const;
-    void book(int c, int day, std::int32_t p, std::int8_t dose);
+    bool find_slot(CentreId c, int from, int to, int& day) const;
+    void book(CentreId c, int day, std::int32_t p, std::int8_t dose);
     void rebook_later(std::int32_t p, int d);
     void cancel_second_dose(DemandPerson& dp);
     void on_shift_start(int rs_index);
@@ -448,9 +446,9 @@ class Simulation::Impl final : public EventHandler {
     void release_shift(int rs_index, SimTime shift_end);
     void on_arrival(std::int32_t p);
     /// Puts the centre's day of arrivals (in scheduling order) on its lazy stream.
-    void schedule_arrivals(int c, std::vector<CentreRt::PendingArrival>& fresh);
-    std::int32_t arriving_patient(int c, const CentreRt::PendingArrival& a);
-    void on_booked_arrival(int c);
+    void schedule_arrivals(CentreId c, std::vector<CentreRt::PendingArrival>& fresh);
+    std::int32_t arriving_patient(CentreId c, const CentreRt::PendingArrival& a);
+    void on_booked_arrival(CentreId c);
     void turn_away(std::int32_t p, bool counts_arrival);
     void go_to_step(std::int32_t p);
     void try_start_servers(int st);
@@ -461,15 +459,15 @@ class Simulation::Impl final : public EventHandler {
     void depart(std::int32_t p);
     /// Sent home before the end of the path: served if the product was given, else turned away.
     void leave_early(std::int32_t p);
-    bool take_dose(int c);
-    void on_vial_expiry(int c, std::uint32_t serial);
-    void schedule_next_test_arrival(int c, double from_s);
-    void schedule_next_walk_in(int c, SimTime closes_at);
-    void on_test_arrival(int c);
-    void on_walk_in(int c);
-    void on_centre_close(int c);
-    void on_centre_open(int c);
-    void maybe_release_closing(int c);
+    bool take_dose(CentreId c);
+    void on_vial_expiry(CentreId c, std::uint32_t serial);
+    void schedule_next_test_arrival(CentreId c, double from_s);
+    void schedule_next_walk_in(CentreId c, SimTime closes_at);
+    void on_test_arrival(CentreId c);
+    void on_walk_in(CentreId c);
+    void on_centre_close(CentreId c);
+    void on_centre_open(CentreId c);
+    void maybe_release_closing(CentreId c);
     void release_closing_shifts(CentreRt& rt);
     void sample_queues();
     void note_start(StationRt& s, SimTime waited);
@@ -478,13 +476,19 @@ class Simulation::Impl final : public EventHandler {
     void station_run_rows();
     // interventions
     ChangeOutcome apply(const Change& change, std::uint64_t identity);
-    std::vector<int> resolve(const CentreRef& ref, std::optional<Refusal>& refusal) const;
-    bool ill(int person, SimTime at) const {
-        return !ill_until_.empty() && at >= ill_from_[static_cast<std::size_t>(person)] &&
-               at < ill_until_[static_cast<std::size_t>(person)];
+    std::vector<CentreId> resolve(const CentreRef& ref, std::optional<Refusal>& refusal) const;
+    static std::vector<int> centre_ints(const std::vector<CentreId>& cs) {
+        std::vector<int> out;
+        out.reserve(cs.size());
+        for (const CentreId c : cs) out.push_back(c.value());
+        return out;
+    }
+    bool ill(PersonId person, SimTime at) const {
+        return !ill_until_.empty() && at >= ill_from_[person.index()] &&
+               at < ill_until_[person.index()];
     }
     void remove_from_shift(int rs_index, std::size_t k);
-    void shut_centre(int c, SimTime until, bool decision);
+    void shut_centre(CentreId c, SimTime until, bool decision);
     int booking_horizon(int d) const {
         int h = plan_.booking.horizon_days;
         for (const auto& [from, hz] : horizon_changes_)
@@ -492,7 +496,7 @@ class Simulation::Impl final : public EventHandler {
         return h;
     }
     std::int32_t surge_walker(int commune, int day, int group = -1);
-    void on_reopen(int c, std::uint32_t gen);
+    void on_reopen(CentreId c, std::uint32_t gen);
     void on_inject(std::size_t i, std::uint32_t gen);
     void set_exercise(std::shared_ptr<const Exercise> exercise);
     void add_trigger(std::string id, const Condition& when, std::vector<Change> changes, bool once,
@@ -513,14 +517,27 @@ class Simulation::Impl final : public EventHandler {
     void do_change(const MoveStaff& x, std::uint64_t id, ChangeOutcome& out);
     /// Moves up to `people` of profession `prof` on site at centre `a` now to centre `b`, for
     /// the rest of their shift; returns how many go.
-    int move_staff_now(int a, int b, ProfessionId prof, int people);
+    int move_staff_now(CentreId a, CentreId b, ProfessionId prof, int people);
     void on_scheduled_move(int index);
     struct ScheduledMoveRt {
-        int from = 0, to = 0;
+        CentreId from{0}, to{0};
         ProfessionId profession{0};
         int people = 0;
     };
     std::vector<ScheduledMoveRt> scheduled_moves_;
+    /// A person moved away from a centre's shift for the rest of it: change_hours gives them
+    /// no extra hours at that centre that day (they are elsewhere).
+    struct MovedAway {
+        CentreId centre;
+        int day = 0;
+        PersonId person;
+    };
+    std::vector<MovedAway> moved_away_;
+    [[nodiscard]] bool moved_away(CentreId c, int day, PersonId person) const {
+        return std::any_of(moved_away_.begin(), moved_away_.end(), [&](const MovedAway& m) {
+            return m.centre == c && m.day == day && m.person == person;
+        });
+    }
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const RoadCut& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const SendMobileTeam& x, std::uint64_t id, ChangeOutcome& out);
@@ -531,7 +548,7 @@ class Simulation::Impl final : public EventHandler {
     void compute_choices();
     void on_road_reopen(std::uint32_t gen);
     AppliedChange fire(const Change& change, std::uint64_t identity, ChangeSource source,
-                       const std::string& id, int centre);
+                       const std::string& id, CentreId centre);
     const std::vector<int>& path_of(const Patient& p) const {
         return stations_.path(p.centre,
                               p.type == PatientType::Vaccination ? StationNetwork::Path::Vaccination

@@ -22,8 +22,7 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
         present[i] = r.bernoulli(p_absent) ? 0 : 1;
         // fallen ill by an intervention: absent, whatever the daily draw (drawn all the same,
         // so that nobody else's draws move)
-        if (present[i] && ill(rs.people[i].person.value(), day_start(rs.day) + rs.start))
-            present[i] = 0;
+        if (present[i] && ill(rs.people[i].person, day_start(rs.day) + rs.start)) present[i] = 0;
         if (present[i] && person.profession == medecin) medecin_present = true;
         if (!present[i]) {
             prof_absent_h_[person.profession] += len_s / 3600.0;
@@ -42,8 +41,8 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         on_team_day(rs.centre.value() - static_cast<int>(centres_.size()), rs_index);
         return;
     }
-    const int c = rs.centre.value();
-    CentreRt& rt = centres_[CentreId{c}];
+    const CentreId c = rs.centre;
+    CentreRt& rt = centres_[c];
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
     const SimTime shift_end = day_start(rs.day) + rs.end;
     if (sim_.now() < rt.closed_until) { // premises shut: come when they open again, if ever
@@ -73,7 +72,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         const RosterPerson& person = roster_.people[a.person];
         if (scope_of(person.profession, a.role) == 1 && !medecin_present) {
             LogEntry e = log_entry(LogKind::Shortfall, LogEvent::SupervisedWithoutMedecin);
-            e.centre = c;
+            e.centre = c.value();
             e.profession = person.profession.value();
             log(std::move(e));
             continue;
@@ -103,7 +102,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             }
             if (best < 0) {
                 LogEntry e = log_entry(LogKind::Shortfall, LogEvent::StationStopped);
-                e.centre = c;
+                e.centre = c.value();
                 e.role = static_cast<std::int32_t>(r);
                 log(std::move(e));
                 continue;
@@ -112,7 +111,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             --count[mover.role.index()];
             ++count[r];
             LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
-            e.centre = c;
+            e.centre = c.value();
             e.profession = roster_.people[mover.person].profession.value();
             e.role = mover.role.value();
             e.role_to = static_cast<std::int32_t>(r);
@@ -140,7 +139,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             --count[from];
             ++count[static_cast<std::size_t>(best)];
             LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
-            e.centre = c;
+            e.centre = c.value();
             e.profession = prof.value();
             e.role = mover.role.value();
             e.role_to = best;
@@ -154,10 +153,8 @@ void Simulation::Impl::on_shift_start(int rs_index) {
     // people per station where the plan names them (a role staffing several stations)
     std::vector<int> quota;
     if (rs.shift >= 0)
-        quota = plan_.centres[static_cast<std::size_t>(c)]
-                    .shifts[static_cast<std::size_t>(rs.shift)]
-                    .station_staff;
-    quota.resize(plan_.centres[static_cast<std::size_t>(c)].stations.size(), -1);
+        quota = centre_def(c).shifts[static_cast<std::size_t>(rs.shift)].station_staff;
+    quota.resize(centre_def(c).stations.size(), -1);
     for (const Assignment& a : working) {
         const RosterPerson& person = roster_.people[a.person];
         const auto role = a.role.index();
@@ -169,8 +166,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         const auto prof = person.profession.index();
         prof_worked_h_[ProfessionId{prof}] += len_s / 3600.0;
         prof_commute_h_[ProfessionId{prof}] +=
-            2.0 * travel_[static_cast<std::size_t>(c)][static_cast<std::size_t>(person.home)] /
-            60.0;
+            2.0 * travel_[c.index()][static_cast<std::size_t>(person.home)] / 60.0;
         const auto& sts = stations_.of_role(c, a.role);
         pr.station_of.push_back(-1);
         pr.server_of.push_back(-1);
@@ -210,7 +206,7 @@ void Simulation::Impl::on_shift_end(int rs_index) {
     // closing shift stays until the last patient inside has left.
     if (def.continuous ? !rt.doors_open : rs.end >= rt.calendar.on(rs.day).closes) {
         rt.closing_shifts.push_back(rs_index);
-        maybe_release_closing(rs.centre.value());
+        maybe_release_closing(rs.centre);
         return;
     }
     release_shift(rs_index, day_start(rs.day) + rs.end);
@@ -246,8 +242,8 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
     pr = ShiftPresence{};
 }
 
-void Simulation::Impl::maybe_release_closing(int c) {
-    CentreRt& rt = centres_[CentreId{c}];
+void Simulation::Impl::maybe_release_closing(CentreId c) {
+    CentreRt& rt = centres_[c];
     if (rt.doors_open || rt.in_centre > 0) return;
     release_closing_shifts(rt);
 }

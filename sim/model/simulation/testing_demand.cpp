@@ -3,10 +3,10 @@
 
 namespace riposte {
 
-void Simulation::Impl::schedule_next_test_arrival(int c, double from_s) {
+void Simulation::Impl::schedule_next_test_arrival(CentreId c, double from_s) {
     // Non-homogeneous Poisson process with an hourly piecewise-constant rate: integrate the
     // rate from the exact time `from_s` until a unit-exponential amount is used up.
-    CentreRt& rt = centres_[CentreId{c}];
+    CentreRt& rt = centres_[c];
     double need = -std::log(rt.arrival_rng.uniform01_open0());
     const auto day = static_cast<int>(std::floor(from_s / 86400.0));
     const SimTime d0 = day_start(day);
@@ -23,7 +23,8 @@ void Simulation::Impl::schedule_next_test_arrival(int c, double from_s) {
             rt.test_clock_s = static_cast<double>(d0.seconds()) + t;
             const SimTime at = d0 + SimTime{static_cast<std::int64_t>(std::ceil(t))};
             if (at >= d0 + closes) return;
-            sim_.schedule(at, h_, TestArrival, static_cast<std::uint32_t>(c), 0, prio_arrival);
+            sim_.schedule(at, h_, TestArrival, static_cast<std::uint32_t>(c.value()), 0,
+                          prio_arrival);
             return;
         }
         need -= rate * (hour_end - t);
@@ -31,9 +32,9 @@ void Simulation::Impl::schedule_next_test_arrival(int c, double from_s) {
     }
 }
 
-void Simulation::Impl::on_test_arrival(int c) {
-    CentreRt& rt = centres_[CentreId{c}];
-    const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+void Simulation::Impl::on_test_arrival(CentreId c) {
+    CentreRt& rt = centres_[c];
+    const Centre& def = centre_def(c);
     const std::int32_t p = new_patient();
     Patient& pt = pat(p);
     pt.centre = c;
@@ -49,9 +50,9 @@ void Simulation::Impl::on_test_arrival(int c) {
     on_arrival(p);
 }
 
-void Simulation::Impl::schedule_next_walk_in(int c, SimTime closes_at) {
-    CentreRt& rt = centres_[CentreId{c}];
-    const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+void Simulation::Impl::schedule_next_walk_in(CentreId c, SimTime closes_at) {
+    CentreRt& rt = centres_[c];
+    const Centre& def = centre_def(c);
     double rate = def.walk_ins_per_hour;
     if (rt.surge_until > SimTime{static_cast<std::int64_t>(rt.walkin_clock_s)})
         rate = rate * rt.surge_factor + rt.surge_walk_ins; // a surge (an intervention)
@@ -60,14 +61,15 @@ void Simulation::Impl::schedule_next_walk_in(int c, SimTime closes_at) {
     rt.walkin_clock_s += -std::log(rt.walkin_rng.uniform01_open0()) * 3600.0 / rate;
     const SimTime at{static_cast<std::int64_t>(std::ceil(rt.walkin_clock_s))};
     if (at < closes_at) {
-        sim_.schedule(at, h_, WalkInArrival, static_cast<std::uint32_t>(c), 0, prio_arrival);
+        sim_.schedule(at, h_, WalkInArrival, static_cast<std::uint32_t>(c.value()), 0,
+                      prio_arrival);
         rt.walkin_chain_day = at.day();
     }
 }
 
-void Simulation::Impl::on_walk_in(int c) {
-    CentreRt& rt = centres_[CentreId{c}];
-    const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+void Simulation::Impl::on_walk_in(CentreId c) {
+    CentreRt& rt = centres_[c];
+    const Centre& def = centre_def(c);
     const int today = sim_.now().day();
     schedule_next_walk_in(c, day_start(today) + rt.calendar.on(today).closes);
     // who walks in: someone of the centre's commune still waiting for a slot

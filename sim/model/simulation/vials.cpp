@@ -4,9 +4,9 @@
 
 namespace riposte {
 
-bool Simulation::Impl::take_dose(int c) {
-    CentreRt& rt = centres_[CentreId{c}];
-    const Centre& def = plan_.centres[static_cast<std::size_t>(c)];
+bool Simulation::Impl::take_dose(CentreId c) {
+    CentreRt& rt = centres_[c];
+    const Centre& def = centre_def(c);
     const VaccineType& v = w_.vaccines[static_cast<std::size_t>(def.vaccine)];
     std::int64_t wasted = 0;
     const VialStock::Draw d =
@@ -19,7 +19,7 @@ bool Simulation::Impl::take_dose(int c) {
     case VialStock::Draw::OpenedVial:
         ++rt.acc.row.vials_opened;
         ++rt.acc.row.doses_used;
-        sim_.schedule(rt.vials.expires(), h_, VialExpiry, static_cast<std::uint32_t>(c),
+        sim_.schedule(rt.vials.expires(), h_, VialExpiry, static_cast<std::uint32_t>(c.value()),
                       rt.vials.serial(), prio_vial);
         return true;
     case VialStock::Draw::Empty:
@@ -27,15 +27,15 @@ bool Simulation::Impl::take_dose(int c) {
     }
     if (!rt.acc.stockout_logged) {
         LogEntry e = log_entry(LogKind::Stockout, LogEvent::StockOut);
-        e.centre = c;
+        e.centre = c.value();
         log(std::move(e));
     }
     rt.acc.stockout_logged = true;
     return false;
 }
 
-void Simulation::Impl::on_vial_expiry(int c, std::uint32_t serial) {
-    CentreRt& rt = centres_[CentreId{c}];
+void Simulation::Impl::on_vial_expiry(CentreId c, std::uint32_t serial) {
+    CentreRt& rt = centres_[c];
     rt.acc.row.doses_wasted += rt.vials.expire(serial);
 }
 
