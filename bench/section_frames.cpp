@@ -3,7 +3,9 @@
 // France, the map fitted and zoomed on the middle of the mainland. Each case is a real
 // `riposte-gui DIR --run --speed 10000 [--zoom F] --frame-stats N` process, which draws 30
 // frames of warm-up, then measures N frames without the 60 fps cap (the work of a frame) and the
-// longest time a frame waited on the engine (LiveRun::poll()).
+// longest time a frame waited on the engine (LiveRun::poll()), and the processor time the
+// process used per measured frame (every thread: the load of the machine stretches the frame's
+// wall time, much less its work).
 #include "bench.hpp"
 #include "riposte/scenario_loader.hpp"
 
@@ -42,7 +44,8 @@ Section run_frames_section(const Options& opt) {
     };
     const std::regex re("frame-stats frames ([0-9]+) median_ms ([0-9.eE+-]+) p90_ms "
                         "([0-9.eE+-]+) max_ms ([0-9.eE+-]+) engine_wait_max_ms ([0-9.eE+-]+) "
-                        "scene_rebuilds ([0-9]+) scene_build_max_ms ([0-9.eE+-]+) run ([a-z]+)");
+                        "scene_rebuilds ([0-9]+) scene_build_max_ms ([0-9.eE+-]+) run ([a-z]+)"
+                        "(?: cpu_ms_per_frame ([0-9.eE+-]+))?");
     double worst_wait = 0;
     for (const Case& c : cases) {
         const fs::path dir = root / c.folder;
@@ -65,6 +68,12 @@ Section run_frames_section(const Options& opt) {
         s.add_target(std::string(c.key) + "_median_ms", std::string(c.label) + ": median frame",
                      median, fmt_fixed(median, 1) + " ms (p90 " + fmt_fixed(p90, 1) + " ms)",
                      "<= " + fmt_fixed(c.target_ms, 0) + " ms", median <= c.target_ms);
+        if (m[9].matched) {
+            const double cpu = std::stod(m[9].str());
+            s.add(std::string(c.key) + "_cpu_ms",
+                  std::string(c.label) + ": processor time per frame (all threads)", cpu,
+                  fmt_fixed(cpu, 1) + " ms");
+        }
         s.notes.push_back(std::string(c.label) + ": map scene built " + m[6].str() +
                           " time(s), longest " + fmt_fixed(std::stod(m[7].str()), 1) + " ms");
         if (m[8].str() != "running")

@@ -17,6 +17,7 @@
 #include <SFML/System/Sleep.hpp>
 #include <SFML/Window/Event.hpp>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -429,6 +430,11 @@ bool App::save_screenshot(const std::filesystem::path& file) {
                   << scene.discs.size() << " labels " << scene.labels.size() << "\n";
     }
     return true;
+}
+
+LayoutAudit App::audit_last_frame() {
+    backend_.make_current();
+    return audit_layout();
 }
 
 bool App::report_layout_audit() {
@@ -852,12 +858,29 @@ bool App::report_compare() {
     return true;
 }
 
+namespace {
+
+/// Processor time this process has used so far, every thread (the window's, Mesa's rasterizer
+/// threads, the live run's worker), in milliseconds: the work of the frames, which the machine's
+/// load does not stretch as it stretches their wall time.
+double process_cpu_ms() {
+    rusage ru{};
+    if (getrusage(RUSAGE_SELF, &ru) != 0) return 0;
+    const auto ms = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3;
+    };
+    return ms(ru.ru_utime) + ms(ru.ru_stime);
+}
+
+} // namespace
+
 int App::run_frame_stats() {
     window_->setFramerateLimit(0); // the work of a frame, not the cap's sleep
     constexpr int warmup = 30;
     std::vector<double> frame_ms;
     double longest_wait = 0;
     int n = 0;
+    double cpu_start = process_cpu_ms();
     while (static_cast<int>(frame_ms.size()) < options_.frame_stats) {
         const auto t0 = std::chrono::steady_clock::now();
         if (!frame(false)) break;
@@ -866,10 +889,14 @@ int App::run_frame_stats() {
         const double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                 .count();
-        if (++n <= warmup) continue;
+        if (++n <= warmup) {
+            if (n == warmup) cpu_start = process_cpu_ms();
+            continue;
+        }
         frame_ms.push_back(ms);
         longest_wait = std::max(longest_wait, last_poll_ms_);
     }
+    const double cpu_ms = process_cpu_ms() - cpu_start;
     const auto status = live_.latest()->status;
     close();
     if (frame_ms.empty()) return static_cast<int>(ExitCode::RunError);
@@ -886,7 +913,7 @@ int App::run_frame_stats() {
               << (status == LiveStatus::Done     ? "done"
                   : status == LiveStatus::Paused ? "paused"
                                                  : "running")
-              << "\n";
+              << " cpu_ms_per_frame " << cpu_ms / static_cast<double>(frame_ms.size()) << "\n";
     return static_cast<int>(ExitCode::Ok);
 }
 

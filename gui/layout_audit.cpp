@@ -324,10 +324,13 @@ LayoutAudit audit_layout() {
                                             l.shown.y0 >= r.y0 - 1 && l.shown.y1 <= r.y1 + 1);
             if (in_field) continue; // the field scrolls to show the rest
             // A window without padding (a child without border) lets a line that fits end
-            // right on its clip edge: there, only a glyph crossing the edge tells a cut.
+            // right on its clip edge. There, a line ending on the edge lost its end when the
+            // window's content (the items laid out this frame) reaches past that edge: a text
+            // cut exactly between two glyphs shows no glyph crossing it.
             const bool unpadded_edge = std::abs(l.clip.x1 - window->InnerClipRect.Max.x) < 1.0f &&
                                        window->WindowPadding.x < 1.0f;
-            if (l.ends_at_edge && !unpadded_edge &&
+            const bool content_past_edge = window->DC.CursorMaxPos.x > l.clip.x1 + 0.5f;
+            if (l.ends_at_edge && (!unpadded_edge || content_past_edge) &&
                 !reachable_by_scrolling(window, true, l.clip.x1))
                 cut = true;
             if (l.cut_left && !reachable_by_scrolling(window, true, l.clip.x0)) cut = true;

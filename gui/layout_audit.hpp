@@ -6,7 +6,8 @@
 // chart labels drawn on a draw list. For each line of text it records:
 //  - cut: a glyph crosses the clip rectangle it was drawn with (the GPU scissor, or ImGui's CPU
 //    clip for buttons and labels), or the line ends on the clip edge (the next glyph was dropped),
-//    and the window cannot scroll to show the rest;
+//    and the window cannot scroll to show the rest (in a window without padding, where a
+//    line that fits may end on the edge: when the window's content reaches past it);
 //  - overlap: two different texts of one window drawn over each other;
 //  - under panel: a text of the background layer (the map's labels) under a panel.
 // Plain declarations; the ImGui side is in layout_audit.cpp.

@@ -68,8 +68,9 @@ options:
                         at start (with --screenshot, wait for the verdict)
   --zoom F              zoom the fitted map F times (1 to 400) at its centre
   --frame-stats N       measure N frames (after 30 of warm-up, no 60 fps cap), print their
-                        median and 90th percentile times and the longest wait on the engine,
-                        then exit (for the benchmark; e.g. with --run)
+                        median and 90th percentile times, the longest wait on the engine and
+                        the processor time per frame, then exit (for the benchmark; e.g. with
+                        --run)
   --no-players          no players' window (the console only)
   --edit-exercise FILE  open the exercise editor on FILE (created when it does not exist;
                         saved atomically, only when riposte check accepts it)

@@ -1302,3 +1302,35 @@ TEST_CASE("a demand surge of one group: tests rise by the group's share only; un
     REQUIRE_FALSE(o.applied());
     CHECK(describe_refusal(*o.refusal, "en") == "bad value: unknown group '90+'");
 }
+
+TEST_CASE("a station short of one person by an absence: the supervising médecin on site helps") {
+    // Clermont-l'Hérault has two interviewing médecins and one supervising médecin per shift.
+    // When one interviewer is absent, the supervisor (on site, no station of his own) takes the
+    // empty interview desk: the interview never runs short while the supervisor is idle.
+    Scenario sc = herault();
+    sc.world.absenteeism.baseline = 0.25;
+    const int clermont = centre_index(sc, "Clermont-l'Hérault");
+    const RoleId interview = sc.world.find_role("medical_interview");
+    const RoleId supervision = sc.world.supervision_role();
+    REQUIRE(interview.valid());
+    REQUIRE(supervision.valid());
+    const auto& shifts = sc.plan.centres[static_cast<std::size_t>(clermont)].shifts;
+    REQUIRE(shifts.front().staff[interview.index()] == 2);
+    REQUIRE(shifts.front().staff[supervision.index()] == 1);
+    Simulation sim(sc, RunOptions{7, 0, minutes(15)});
+    int checked = 0, short_and_idle = 0, covered = 0;
+    for (int d = 0; d < sc.world.days; ++d)
+        for (int h : {10, 15}) {
+            sim.advance_to(at(d, h));
+            const auto live = sim.live_state();
+            const auto& c = live.centres[static_cast<std::size_t>(clermont)];
+            if (c.staff_by_role[interview] + c.staff_by_role[supervision] == 0) continue; // shut
+            ++checked;
+            if (c.staff_by_role[interview] < 2 && c.staff_by_role[supervision] > 0)
+                ++short_and_idle;
+            if (c.staff_by_role[interview] == 2 && c.staff_by_role[supervision] == 0) ++covered;
+        }
+    CHECK(checked >= 40);
+    CHECK(short_and_idle == 0);
+    CHECK(covered > 0);
+}

@@ -180,22 +180,22 @@ TEST_CASE("cli: the default scenario's verdict names supply, in the summary and 
     const std::string html = riposte::test::read_text(dir.path() / "r" / "report.html");
     CHECK(contains(html, "la cause est l&#39;approvisionnement, 11\u00a0160 doses livrées pour "
                          "49\u00a0406 personnes qui en veulent une."));
-    // the worst day's wait: Clermont-l'Hérault on 2021-04-26 has three of the six injection
-    // shift-places rostered present (absences, nobody moved over: the station keeps people),
-    // for the day's 30 slots an hour; the queue grows until closing. With the roster filled
-    // level by level and the booking queues of issue 12 §1, the run's files give:
-    // centre_day.csv wait_p90_min 221.72 that day, role_day.csv injection 3 present of 6
-    // required (staffed 14 h), queue.csv 62 waiting at 17:45, the day's sample peak.
-    const std::string wait = "Attente p90 de 221,7 min le pire jour (Clermont-l'Hérault, "
-                             "2021-04-26 ; seuil 60 min) : la cause est le personnel absent et non "
-                             "remplacé au rôle « injection » (3 sur 6 prévus présents sur "
-                             "les vacations de ce jour-là) ; la file d'attente monte jusqu'à 62 "
-                             "personnes à 17:45.";
+    // the worst day's wait: the testing centre of Saint-André-de-Sangonis on 2021-04-16 has
+    // three of its four swab shift-places present (an absence; the testing centre has no
+    // supervising médecin to step in). Since the supervising médecin helps a short-handed
+    // station (issue 12 §3), the vaccination centres' worst days are shorter than this one.
+    // The run's files give: centre_day.csv wait_p90_min 67.65 that day, role_day.csv swab 3
+    // present of 4 required (staffed 12 h), queue.csv 19 waiting at 12:00, the day's peak.
+    const std::string wait = "Attente p90 de 67,7 min le pire jour (Dépistage "
+                             "Saint-André-de-Sangonis, 2021-04-16 ; seuil 60 min) : la cause est "
+                             "le personnel absent et non remplacé au rôle « prélèvement » (3 sur "
+                             "4 prévus présents sur les vacations de ce jour-là) ; la file "
+                             "d'attente monte jusqu'à 19 personnes à 12:00.";
     CHECK_MESSAGE(contains(o.out, wait), o.out);
     CHECK_FALSE(contains(o.out, "la capacité du centre"));
-    CHECK(contains(html, "la cause est le personnel absent et non remplacé au rôle « injection » "
-                         "(3 sur 6 prévus présents sur les vacations de ce jour-là) ; la file "
-                         "d&#39;attente monte jusqu&#39;à 62 personnes à 17:45."));
+    CHECK(contains(html, "la cause est le personnel absent et non remplacé au rôle « prélèvement » "
+                         "(3 sur 4 prévus présents sur les vacations de ce jour-là) ; la file "
+                         "d&#39;attente monte jusqu&#39;à 19 personnes à 12:00."));
     // groups and professions in words in the report too
     CHECK(contains(html, "75 ans et plus"));
     CHECK(contains(html, "masseur-kinésithérapeute"));

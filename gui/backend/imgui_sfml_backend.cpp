@@ -1,14 +1,20 @@
 #include "backend/imgui_sfml_backend.hpp"
+#include "backend/opaque_runs.hpp"
 
 #include <imgui.h>
 #include <imgui_impl_opengl2.h>
 #include <imgui_impl_opengl3.h>
 
+#include <SFML/OpenGL.hpp>
+
 #include <SFML/Window/Clipboard.hpp>
 #include <SFML/Window/Keyboard.hpp>
 #include <SFML/Window/Mouse.hpp>
 
+#include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <system_error>
 
@@ -65,6 +71,35 @@ sf::Cursor::Type sfml_cursor(int imgui_cursor) {
     default:
         return sf::Cursor::Arrow;
     }
+}
+
+/// `c` drawn over `ground`, as one opaque colour.
+ImVec4 opaque_over(const ImVec4& c, const ImVec4& ground) {
+    return {c.x * c.w + ground.x * (1 - c.w), c.y * c.w + ground.y * (1 - c.w),
+            c.z * c.w + ground.z * (1 - c.w), 1.0f};
+}
+
+/// The dark style with opaque window backgrounds, and the fills drawn on them (frames,
+/// buttons, headers, alternate table rows) blended over the window's colour once, here: the
+/// software rasterizer then draws them without blending (see split_opaque_runs). The map's
+/// legend asks for its own translucent background.
+void use_opaque_style() {
+    ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::StyleColorsDark(&style);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg].w = 1.0f;
+    c[ImGuiCol_PopupBg].w = 1.0f;
+    const ImVec4 ground = c[ImGuiCol_WindowBg];
+    for (const ImGuiCol k : {ImGuiCol_FrameBg, ImGuiCol_Button, ImGuiCol_Header,
+                             ImGuiCol_TableRowBgAlt, ImGuiCol_Tab, ImGuiCol_ScrollbarBg})
+        c[k] = opaque_over(c[k], ground);
+}
+
+void blend_off(const ImDrawList*, const ImDrawCmd*) {
+    glDisable(GL_BLEND);
+}
+void blend_on(const ImDrawList*, const ImDrawCmd*) {
+    glEnable(GL_BLEND);
 }
 
 } // namespace
@@ -256,7 +291,10 @@ bool ImguiSfmlBackend::init(sf::RenderWindow& window, const FontConfig& fonts) {
     IMGUI_CHECKVERSION();
     context_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(context_);
-    ImGui::StyleColorsDark();
+    use_opaque_style();
+    // Lines drawn from the atlas's baked anti-aliased strips need bilinear filtering; the atlas
+    // is sampled nearest (use_nearest_filter), so lines keep ImGui's geometric anti-aliasing.
+    ImGui::GetStyle().AntiAliasedLinesUseTex = false;
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // no imgui.ini written into the working directory
     io.LogFilename = nullptr;
@@ -306,9 +344,13 @@ void ImguiSfmlBackend::load_fonts(const FontConfig& fonts) {
     for (const std::string& path : fonts.ttf_candidates) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec)) continue;
+        // Glyphs baked at their size and placed on whole pixels (advances rounded): every
+        // glyph's quad then covers texels one for one, so the atlas is sampled nearest (see
+        // use_nearest_filter) with the same pixels as a bilinear filter would give.
         ImFontConfig cfg;
-        cfg.OversampleH = 2;
-        cfg.OversampleV = 2;
+        cfg.OversampleH = 1;
+        cfg.OversampleV = 1;
+        cfg.PixelSnapH = true;
         font_normal_ =
             io.Fonts->AddFontFromFileTTF(path.c_str(), fonts.size_px, &cfg, glyph_ranges);
         if (font_normal_ == nullptr) continue;
@@ -369,8 +411,26 @@ void ImguiSfmlBackend::new_frame(sf::RenderWindow& window, float dt_seconds) {
         ImGui_ImplOpenGL3_NewFrame();
     else
         ImGui_ImplOpenGL2_NewFrame();
+    use_nearest_filter();
     ImGui::NewFrame();
     input_.after_new_frame();
+}
+
+void ImguiSfmlBackend::use_nearest_filter() {
+    // The renderer creates the font atlas's texture at its first NewFrame, filtered bilinearly.
+    // Mesa's software rasterizer (llvmpipe: Xvfb, projector laptops without a GPU driver)
+    // spends most of a dashboard frame sampling that texture, for the text and for every
+    // filled shape (they sample its white texel): a nearest fetch is one texel instead of four,
+    // and with glyphs on whole pixels it reads the same colours.
+    const ImTextureID id = ImGui::GetIO().Fonts->TexID;
+    if (id == nullptr || id == nearest_texture_) return;
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(id)));
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    nearest_texture_ = id;
 }
 
 void ImguiSfmlBackend::render(sf::RenderWindow& window) {
@@ -378,6 +438,9 @@ void ImguiSfmlBackend::render(sf::RenderWindow& window) {
     make_current();
     ImGui::Render();
     if (!window.setActive(true)) return;
+    // opaque flat fills drawn with blending off (the same pixels, no frame buffer read)
+    split_opaque_runs(*ImGui::GetDrawData(), ImGui::GetIO().Fonts->TexUvWhitePixel, &blend_off,
+                      &blend_on, 4000.0f);
     // The renderer saves and restores the OpenGL state it changes; SFML's own cached state is
     // reset by the caller (resetGLStates) before SFML draws again.
     if (use_gl3_)

@@ -107,6 +107,8 @@ class ImguiSfmlBackend {
   private:
     void load_fonts(const FontConfig& fonts);
     void update_mouse_cursor(sf::RenderWindow& window);
+    /// Sets the font atlas's texture to nearest filtering, once the renderer has created it.
+    void use_nearest_filter();
 
     ImguiSfmlInput input_;
     ImGuiContext* context_ = nullptr;
@@ -115,6 +117,7 @@ class ImguiSfmlBackend {
     bool large_font_ = false;
     ImFont* font_normal_ = nullptr;
     ImFont* font_large_ = nullptr;
+    void* nearest_texture_ = nullptr; ///< the atlas texture already set to nearest filtering
     std::string renderer_name_, font_name_;
     std::string layout_file_; ///< io.IniFilename points into it (empty: no layout file)
 

@@ -49,8 +49,8 @@ Commands:
   merge     gather the shard folders of a sweep run as a Slurm job array
   help      show help for a command
 
-What run, compare, validate, check and report write for people is in French by default;
---lang en gives English. Result files (CSV columns, JSON keys) are the same in both.
+What run, compare, validate, check and report write for people, and this help, are in French
+by default; --lang en gives English. Result files (CSV columns, JSON keys) are the same in both.
 
 Scenario arguments (run, validate, check):
   WORLD PLAN   a world file (territory, population, pool, supply) and a plan file
@@ -289,8 +289,13 @@ constexpr std::string_view help_text =
     R"(riposte help - show help
 
 Usage:
+  riposte help [COMMAND] [--lang fr|en]
+
   riposte help            list the commands
   riposte help COMMAND    show the help of COMMAND (same as 'riposte COMMAND --help')
+
+Options:
+  --lang fr|en  language of the help: French (default) or English
 
 Exit codes: 0 success, 2 unknown command.
 )";

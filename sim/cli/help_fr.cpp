@@ -332,8 +332,13 @@ constexpr std::string_view help_fr =
     R"(riposte help - afficher l'aide
 
 Utilisation :
+  riposte help [COMMAND] [--lang fr|en]
+
   riposte help            lister les commandes
   riposte help COMMAND    afficher l'aide de COMMAND (comme « riposte COMMAND --help »)
+
+Options :
+  --lang fr|en  langue de l'aide : français (par défaut) ou anglais
 
 Codes de sortie : 0 succès, 2 commande inconnue.
 )";

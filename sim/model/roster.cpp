@@ -3,7 +3,9 @@
 #include "riposte/core/rng.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <string>
 
@@ -127,18 +129,24 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
         for (const RoleId r : id_range<RoleId>(w.roles.size())) {
             if (!role_needed[r]) continue;
             auto& list = candidates[c][r];
+            // sorted by (rank, minutes, person) read once into one array, not through the
+            // person records at every comparison
+            struct Key {
+                int rank;
+                double minutes;
+                PersonId person;
+            };
+            std::vector<Key> keys;
             for (const PersonId i : near)
-                if (rank[r][roster.people[i].profession] >= 0) list.push_back(i);
-            std::sort(list.begin(), list.end(), [&](PersonId a, PersonId b) {
-                const auto& pa = roster.people[a];
-                const auto& pb = roster.people[b];
-                const int ra = rank[r][pa.profession];
-                const int rb = rank[r][pb.profession];
-                if (ra != rb) return ra < rb;
-                const double ta = home_minutes[a], tb = home_minutes[b];
-                if (ta != tb) return ta < tb;
-                return a < b;
+                if (const int rk = rank[r][roster.people[i].profession]; rk >= 0)
+                    keys.push_back({rk, home_minutes[i], i});
+            std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+                if (a.rank != b.rank) return a.rank < b.rank;
+                if (a.minutes != b.minutes) return a.minutes < b.minutes;
+                return a.person < b.person;
             });
+            list.reserve(keys.size());
+            for (const Key& k : keys) list.push_back(k.person);
         }
     }
 
@@ -170,12 +178,8 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     for (std::size_t k = 0; k < role_order.size(); ++k)
         role_pos[role_order[k]] = static_cast<int>(k);
 
-    // this week's committed seconds per person, as the ledger counts them: the ledger starts
-    // empty here and every span of the week begins in it, so the dense copy gives the same
-    // figures as ledger.committed() without its per-person lookups in the innermost loop
-    std::vector<std::int64_t> week_s(n_people, 0);
-    // and the spans per person that reach into this week: the same answer as ledger.free(),
-    // from a handful of spans
+    // the spans per person that reach into this week: the same answer as ledger.free(), from
+    // a handful of spans
     std::vector<std::vector<std::pair<SimTime, SimTime>>> week_spans(n_people);
     std::vector<PersonId> touched;
     const auto free_now = [&](PersonId i, SimTime b, SimTime e) {
@@ -183,12 +187,81 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
             if (sb < e && b < se) return false;
         return true;
     };
-    const auto week_hours = [&](PersonId i) {
-        return static_cast<double>(week_s[i.index()]) / 3600.0;
+    // What the candidate scan reads of a person, together (one cache line a candidate instead
+    // of four scattered reads): this week's committed seconds, as the ledger counts them (it
+    // starts empty here and every span of the week begins in it, so this dense copy gives the
+    // same figures as ledger.committed() without its lookups), the days their spans touch (a
+    // filter before free_now: spans on other days cannot overlap), their limits, and a copy of
+    // their spans while they have few (free_now without a second cache miss)
+    constexpr std::uint8_t spans_inline = 3, spans_elsewhere = 255;
+    struct alignas(64) PersonWeek {
+        std::int64_t week_s = 0;
+        double week_h = 0; ///< week_s / 3600.0
+        double room = 0;   ///< weekly_hours + 1e-9: week_h + a shift's hours must not pass it
+        std::uint64_t day_mask = 0; ///< bit k: a span touches day week_first - 2 + k (clamped)
+        ProfessionId profession{0};
+        WeekdayMask weekdays = 0;
+        /// how many of week_spans are copied in `span`; spans_elsewhere: more, see week_spans
+        std::uint8_t n_spans = 0;
+        std::array<std::int32_t, 2 * spans_inline> span{}; ///< [begin, end) from span_origin
     };
+    std::int64_t span_origin = 0; // seconds; the week's first day minus one
+    const auto copy_span = [&](PersonWeek& pw, SimTime b, SimTime e) {
+        const std::int64_t rb = b.seconds() - span_origin, re = e.seconds() - span_origin;
+        if (pw.n_spans >= spans_inline || rb < INT32_MIN || re > INT32_MAX) {
+            pw.n_spans = spans_elsewhere;
+            return;
+        }
+        pw.span[2 * pw.n_spans] = static_cast<std::int32_t>(rb);
+        pw.span[2 * pw.n_spans + 1] = static_cast<std::int32_t>(re);
+        ++pw.n_spans;
+    };
+    // as free_now(i, b, e)
+    const auto free_at = [&](const PersonWeek& pw, PersonId i, SimTime b, SimTime e) {
+        if (pw.n_spans == spans_elsewhere) return free_now(i, b, e);
+        const std::int64_t rb = b.seconds() - span_origin, re = e.seconds() - span_origin;
+        for (std::uint8_t k = 0; k < pw.n_spans; ++k)
+            if (pw.span[2 * k] < re && rb < pw.span[2 * k + 1]) return false;
+        return true;
+    };
+    std::vector<PersonWeek> pweek(n_people);
+    for (const PersonId i : roster.people.ids()) {
+        pweek[i.index()].room = roster.people[i].weekly_hours + 1e-9;
+        pweek[i.index()].profession = roster.people[i].profession;
+        pweek[i.index()].weekdays = roster.people[i].weekdays;
+    }
+    int mask_first = 0; // the week's first day (the masks' origin)
+    const auto days_mask = [&](SimTime b, SimTime e) {
+        // the days [b, e) touches, as bits relative to mask_first; clamping is monotone, so two
+        // spans that share a day share a bit
+        const auto bit = [&](std::int64_t day) {
+            return std::clamp<std::int64_t>(day - mask_first + 2, 0, 63);
+        };
+        const std::int64_t lo = bit(b.seconds() / 86400 - (b.seconds() % 86400 < 0 ? 1 : 0));
+        const std::int64_t last_s = e.seconds() - 1;
+        const std::int64_t hi = bit(last_s / 86400 - (last_s % 86400 < 0 ? 1 : 0));
+        const std::uint64_t upto = hi >= 63 ? ~0ULL : ((1ULL << (hi + 1)) - 1);
+        return upto & ~((1ULL << lo) - 1);
+    };
+    // per centre, role and rank: a floor under this week's hours of the role's candidates
+    // of that rank (their fewest hours when last seen whole): a scan that finds someone with
+    // that few hours can stop, as a scan that finds someone with none always did
+    const std::size_t n_roles = w.roles.size();
+    std::size_t n_ranks = 1;
+    for (const RoleId r : id_range<RoleId>(w.roles.size()))
+        n_ranks = std::max(n_ranks, w.scope.allowed[r].size());
+    std::vector<double> low(plan.centres.size() * n_roles * n_ranks, 0.0);
     for (int week_first = 0; week_first < w.days;) {
         const int week = (week_first + w.start_weekday) / 7;
-        std::fill(week_s.begin(), week_s.end(), 0);
+        std::fill(low.begin(), low.end(), 0.0);
+        for (PersonWeek& pw : pweek) {
+            pw.week_s = 0;
+            pw.week_h = 0;
+            pw.day_mask = 0;
+            pw.n_spans = 0;
+        }
+        mask_first = week_first;
+        span_origin = days(week_first).seconds() - 86400;
         {
             // spans that end before the week keep nobody from it; a night shift of a continuous
             // centre that crosses into Monday stays
@@ -198,6 +271,10 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                 auto& sp = week_spans[i.index()];
                 std::erase_if(sp, [&](const auto& x) { return x.second <= week_begin; });
                 if (!sp.empty()) kept.push_back(i);
+                for (const auto& [sb, se] : sp) {
+                    pweek[i.index()].day_mask |= days_mask(sb, se);
+                    copy_span(pweek[i.index()], sb, se);
+                }
             }
             touched = std::move(kept);
         }
@@ -248,31 +325,58 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     PersonId best = PersonId::none();
                     int best_rank = 0;
                     double best_hours = 0;
+                    const auto& rank_r = rank[role];
+                    const auto& supervised_r = supervised[role];
+                    const double len_h = (end - begin).hours();
+                    const std::uint64_t span_days = days_mask(begin, end);
+                    double* const low_cr = &low[(c.index() * n_roles + role.index()) * n_ranks];
+                    int group = -1;       // the rank of the candidates being scanned
+                    double group_min = 0; // their fewest hours this week so far
+                    bool whole = true;    // every candidate of best's rank was seen
                     for (const PersonId ci : candidates[c][role]) {
-                        const RosterPerson& p = roster.people[ci];
-                        const int rk = rank[role][p.profession];
+                        const PersonWeek& p = pweek[ci.index()];
+                        const int rk = rank_r[p.profession];
                         // the list is in preference order: a later rank cannot win
                         if (best.valid() && rk > best_rank) break;
+                        if (rk != group) {
+                            group = rk;
+                            group_min = p.week_h;
+                        } else {
+                            group_min = std::min(group_min, p.week_h);
+                        }
                         if (!((p.weekdays >> slot.weekday) & 1)) continue;
-                        if (week_hours(ci) + (end - begin).hours() > p.weekly_hours + 1e-9)
+                        const double week_h = p.week_h;
+                        if (week_h + len_h > p.room)
                             continue; // as ledger.has_hours(ci, begin, end)
-                        if (!free_now(ci, begin, end)) continue; // as ledger.free()
-                        if (supervised[role][p.profession] && !slot.rs.has_medecin) {
+                        if ((p.day_mask & span_days) != 0 && !free_at(p, ci, begin, end))
+                            continue; // as ledger.free()
+                        if (supervised_r[p.profession] && !slot.rs.has_medecin) {
                             slot.blocked_by_supervision[role] = 1;
                             continue;
                         }
                         // prefer: scope preference, then fewest hours this week, then nearest
-                        const double week_h = week_hours(ci);
                         if (!best.valid() || week_h < best_hours - 1e-9) {
                             best = ci;
                             best_rank = rk;
                             best_hours = week_h;
-                            if (best_hours <= 0) break; // nobody can do better
+                            // nobody can do better: no one of this rank has fewer hours than
+                            // low_cr[rk] (0 at the week's start)
+                            if (best_hours - 1e-9 <= low_cr[rk]) {
+                                whole = false;
+                                break;
+                            }
                         }
                     }
                     if (!best.valid()) continue;
+                    // the fewest hours of best's rank, seen whole: hours only grow within the
+                    // week, so it stays a floor for the next scans of this list
+                    if (whole) low_cr[best_rank] = group_min;
                     ledger.commit(best, begin, end);
-                    week_s[best.index()] += (end - begin).seconds();
+                    pweek[best.index()].week_s += (end - begin).seconds();
+                    pweek[best.index()].week_h =
+                        static_cast<double>(pweek[best.index()].week_s) / 3600.0;
+                    pweek[best.index()].day_mask |= span_days;
+                    copy_span(pweek[best.index()], begin, end);
                     if (week_spans[best.index()].empty()) touched.push_back(best);
                     week_spans[best.index()].emplace_back(begin, end);
                     slot.rs.people.push_back({best, role});

@@ -139,3 +139,31 @@ TEST_CASE("layout audit: a map label on the background layer under a window is n
     CHECK(a.problems.front().other == "narrow");
     CHECK(texts_in(a, "map") == 2);
 }
+
+TEST_CASE("layout audit: in a window without padding, a line cut exactly between two glyphs is "
+          "cut; the same line that fits is whole") {
+    // A child window without border or padding whose right edge falls exactly where the pen is
+    // after the first `shown` letters: ImFont::RenderText drops the next glyph whole (its ink
+    // starts past the edge), so no glyph crosses the edge. The same child as wide as the whole
+    // text ends on the edge too, and nothing is lost.
+    const std::string text = "Montigny-les-Metz";
+    const auto in_child = [&](std::size_t shown) {
+        return audit([&, shown] {
+            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+            const float w = ImGui::CalcTextSize(text.c_str(), text.c_str() + shown).x;
+            ImGui::BeginChild("cell", {w, ImGui::GetTextLineHeightWithSpacing() * 2}, false,
+                              ImGuiWindowFlags_NoScrollbar);
+            ImGui::TextUnformatted(text.c_str());
+            ImGui::EndChild();
+            ImGui::PopStyleVar();
+        });
+    };
+    const LayoutAudit cut = in_child(8); // "Montigny" shown, "-les-Metz" dropped
+    REQUIRE(cut.problems.size() == 1);
+    CHECK(cut.problems.front().kind == LayoutProblem::Kind::Cut);
+    CHECK(cut.problems.front().panel == "narrow");
+    CHECK(cut.problems.front().text == "Montigny");
+    const LayoutAudit whole = in_child(text.size());
+    CHECK(whole.problems.empty());
+    CHECK(texts_in(whole, "narrow") == 2); // the window's title and the line
+}

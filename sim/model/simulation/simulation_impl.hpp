@@ -388,6 +388,7 @@ class Simulation::Impl final : public EventHandler {
             double key;
             std::uint32_t queue;
             std::uint32_t drawn; // keys drawn for this queue today
+            std::int32_t person; // the head when pushed (a prefetch hint only: may go stale)
             bool operator>(const Head& o) const {
                 return key != o.key ? key > o.key : queue > o.queue;
             }

@@ -118,6 +118,34 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             log(std::move(e));
             mover.role = RoleId{r};
         }
+        // A station left short-handed (fewer people than rostered, but not empty) is helped by
+        // someone on site without a station (the supervising médecin), who stays on site: the
+        // station with the smallest share of its rostered people first.
+        for (auto& mover : working) {
+            const auto from = mover.role.index();
+            if (!stations_.of_role(c, RoleId{from}).empty()) continue;
+            const ProfessionId prof = roster_.people[mover.person].profession;
+            int best = -1;
+            for (std::size_t r = 0; r < w_.roles.size(); ++r) {
+                if (count[r] >= rostered[r] || stations_.of_role(c, RoleId{r}).empty()) continue;
+                const int sc = scope_of(prof, RoleId{r});
+                if (sc < 0 || (sc == 1 && !medecin_present)) continue;
+                const auto b = static_cast<std::size_t>(best);
+                // count[r] / rostered[r] < count[b] / rostered[b]
+                if (best < 0 || count[r] * rostered[b] < count[b] * rostered[r])
+                    best = static_cast<int>(r);
+            }
+            if (best < 0) continue;
+            --count[from];
+            ++count[static_cast<std::size_t>(best)];
+            LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
+            e.centre = c.value();
+            e.profession = prof.value();
+            e.role = mover.role.value();
+            e.role_to = best;
+            log(std::move(e));
+            mover.role = RoleId{static_cast<std::size_t>(best)};
+        }
     }
     // staff present never exceed the people the roster put on the shift
     RIPOSTE_INVARIANT(working.size() <= rs.people.size());
