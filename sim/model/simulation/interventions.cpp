@@ -238,17 +238,17 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
     CentreRt& rt = centres_[rs.centre];
-    const int person = pr.persons[k];
-    const auto role = static_cast<std::size_t>(pr.roles[k]);
+    const PersonId person = pr.persons[k];
+    const auto role = pr.roles[k].index();
     const int st = pr.station_of[k];
     const std::int32_t slot = pr.server_of[k];
     const SimTime now = sim_.now();
     const SimTime end = day_start(rs.day) + rs.end;
     // the hours not worked are taken back
     const double left_s = end > now ? static_cast<double>((end - now).seconds()) : 0.0;
-    const auto prof = roster_.people[PersonId{person}].profession.index();
+    const ProfessionId prof = roster_.people[person].profession;
     rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
-    prof_worked_h_[ProfessionId{prof}] -= left_s / 3600.0;
+    prof_worked_h_[prof] -= left_s / 3600.0;
     --rt.role_on_site[role];
     if (st >= 0) {
         StationRt& s = stations_[st];
@@ -370,10 +370,10 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
     }
     for (const CentreId c : cs) {
         // who works there: those on site now first, then those rostered in the period
-        std::vector<int> who;
-        auto consider = [&](int person) {
-            if (roster_.people[PersonId{person}].profession != prof) return;
-            if (ill(PersonId{person}, now)) return;
+        std::vector<PersonId> who;
+        auto consider = [&](PersonId person) {
+            if (roster_.people[person].profession != prof) return;
+            if (ill(person, now)) return;
             if (std::find(who.begin(), who.end(), person) == who.end()) who.push_back(person);
         };
         std::vector<int> active;
@@ -387,18 +387,19 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
             if (roster_.shifts[rs].centre == c) active.push_back(static_cast<int>(rs));
         }
         for (int rs : active)
-            for (int person : presence_[static_cast<std::size_t>(rs)].persons) consider(person);
+            for (const PersonId person : presence_[static_cast<std::size_t>(rs)].persons)
+                consider(person);
         for (int d = now.day(); d < w_.days && day_start(d) < until; ++d)
             for (int rs : shifts_by_day_[static_cast<std::size_t>(d)]) {
                 const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
                 if (s.centre != c || day_start(d) + s.end <= now) continue;
-                for (const auto& a : s.people) consider(a.person.value());
+                for (const auto& a : s.people) consider(a.person);
             }
         if (who.size() > static_cast<std::size_t>(x.people))
             who.resize(static_cast<std::size_t>(x.people));
-        for (int person : who) {
-            ill_from_[static_cast<std::size_t>(person)] = now;
-            ill_until_[static_cast<std::size_t>(person)] = until;
+        for (const PersonId person : who) {
+            ill_from_[person.index()] = now;
+            ill_until_[person.index()] = until;
             for (int rs : active) {
                 ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
                 for (std::size_t k = 0; k < pr.persons.size(); ++k)
@@ -861,7 +862,9 @@ int Simulation::Impl::move_staff_now(CentreId a, CentreId b, ProfessionId prof, 
     const double minutes = travel_[a.index()][static_cast<std::size_t>(centre_def(b).commune)];
     // who: people of the profession on site at `from` now, whose role `to` has a station for
     struct Pick {
-        int rs, person, role;
+        int rs;
+        PersonId person;
+        RoleId role;
     };
     std::vector<Pick> picks;
     std::vector<int> active;
@@ -878,8 +881,8 @@ int Simulation::Impl::move_staff_now(CentreId a, CentreId b, ProfessionId prof, 
         if (s.centre != a || day_start(s.day) + s.end <= arrive + riposte::minutes(30)) continue;
         const ShiftPresence& pr = presence_[static_cast<std::size_t>(rs)];
         for (std::size_t k = 0; k < pr.persons.size(); ++k)
-            if (roster_.people[PersonId{pr.persons[k]}].profession == prof &&
-                !stations_.of_role(b, RoleId{pr.roles[k]}).empty())
+            if (roster_.people[pr.persons[k]].profession == prof &&
+                !stations_.of_role(b, pr.roles[k]).empty())
                 picks.push_back({rs, pr.persons[k], pr.roles[k]});
     }
     if (!std::isfinite(minutes) || picks.empty()) return 0;
@@ -891,7 +894,7 @@ int Simulation::Impl::move_staff_now(CentreId a, CentreId b, ProfessionId prof, 
             std::find(pr.persons.begin(), pr.persons.end(), p.person) - pr.persons.begin());
         const RosterShift old = roster_.shifts[static_cast<std::size_t>(p.rs)];
         remove_from_shift(p.rs, k);
-        moved_away_.push_back({old.centre, old.day, PersonId{p.person}});
+        moved_away_.push_back({old.centre, old.day, p.person});
         // the rest of their shift, at `to`, once they are there
         RosterShift rs;
         rs.centre = b;
@@ -899,7 +902,7 @@ int Simulation::Impl::move_staff_now(CentreId a, CentreId b, ProfessionId prof, 
         rs.day = arrive.day();
         rs.start = arrive - day_start(rs.day);
         rs.end = day_start(old.day) + old.end - day_start(rs.day);
-        rs.people.push_back({PersonId{p.person}, RoleId{p.role}});
+        rs.people.push_back({p.person, p.role});
         const int index = static_cast<int>(roster_.shifts.size());
         roster_.shifts.push_back(rs);
         presence_.emplace_back();

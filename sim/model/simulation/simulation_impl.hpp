@@ -172,8 +172,8 @@ struct CentreRt {
 struct ShiftPresence {
     std::vector<std::pair<int, std::int32_t>> servers; // (station, server slot)
     std::vector<int> watched_areas;
-    std::vector<int> persons;            // present persons
-    std::vector<int> roles;              // their roles (after covering moves), same order
+    std::vector<PersonId> persons;       // present persons
+    std::vector<RoleId> roles;           // their roles (after covering moves), same order
     std::vector<int> station_of;         // their station (-1: none), same order
     std::vector<std::int32_t> server_of; // their server slot at it (-1: an area or none)
     SimTime began;                       // when they arrived (a line added late, a deferral)

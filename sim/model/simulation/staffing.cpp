@@ -158,8 +158,8 @@ void Simulation::Impl::on_shift_start(int rs_index) {
     for (const Assignment& a : working) {
         const RosterPerson& person = roster_.people[a.person];
         const auto role = a.role.index();
-        pr.persons.push_back(a.person.value());
-        pr.roles.push_back(a.role.value());
+        pr.persons.push_back(a.person);
+        pr.roles.push_back(a.role);
         ++rt.role_on_site[role];
         ++rt.role_present[role];
         rt.role_staffed_s[role] += len_s;
@@ -224,13 +224,12 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
         pool.retire(slot); // busy servers leave after the patient in hand
     }
     for (int st : pr.watched_areas) stations_[st].unwatch();
-    for (int role : pr.roles) --rt.role_on_site[static_cast<std::size_t>(role)];
+    for (const RoleId role : pr.roles) --rt.role_on_site[role.index()];
     // overtime of the closing shift: from the shift end until now (centre empty)
     if (sim_.now() > shift_end) {
         const double ot = static_cast<double>((sim_.now() - shift_end).seconds());
         for (const auto& a : rs.people) {
-            if (std::find(pr.persons.begin(), pr.persons.end(), a.person.value()) ==
-                pr.persons.end())
+            if (std::find(pr.persons.begin(), pr.persons.end(), a.person) == pr.persons.end())
                 continue;
             const auto prof = roster_.people[a.person].profession.index();
             prof_overtime_h_[ProfessionId{prof}] += ot / 3600.0;
