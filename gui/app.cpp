@@ -913,7 +913,8 @@ int App::run_frame_stats() {
               << (status == LiveStatus::Done     ? "done"
                   : status == LiveStatus::Paused ? "paused"
                                                  : "running")
-              << " cpu_ms_per_frame " << cpu_ms / static_cast<double>(frame_ms.size()) << "\n";
+              << " cpu_ms_per_frame " << cpu_ms / static_cast<double>(frame_ms.size())
+              << " map_cache_redraws " << (map_ ? map_->cache_redraws() : 0) << "\n";
     return static_cast<int>(ExitCode::Ok);
 }
 
