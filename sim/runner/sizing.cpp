@@ -143,7 +143,7 @@ class Search {
                     if (!split_by_station(centre, centre.shifts[s], r))
                         vars_.push_back({static_cast<int>(c), static_cast<int>(s), r});
             // roles that staff no station (supervision): only ever taken away, when every
-            // rule still holds without them, or swapped for a station role they may fill
+            // rule still holds without them
             for (std::size_t s = 0; s < centre.shifts.size(); ++s)
                 for (std::size_t r = 0; r < centre.shifts[s].staff.size(); ++r)
                     if (centre.shifts[s].staff[r] > 0 &&
@@ -151,11 +151,6 @@ class Search {
                         spare_.push_back(
                             {static_cast<int>(c), static_cast<int>(s), static_cast<int>(r)});
         }
-        for (std::size_t r = 0; r < sc.world.roles.size() && r < sc.world.scope.allowed.size(); ++r)
-            for (const ScopeEntry& a : sc.world.scope.allowed[RoleId{r}]) {
-                if (allowed_.size() <= r) allowed_.resize(sc.world.roles.size());
-                allowed_[r].insert(a.profession.value());
-            }
     }
 
     [[nodiscard]] double cost(const Evaluation& e) const {
@@ -216,22 +211,9 @@ class Search {
                     all.push_back(v.s);
             for (const int s : all) moves.push_back({c, r, {s}, 1});
             if (all.size() > 1) moves.push_back({c, r, all, 1});
-            // a swap: somebody of a role without a station (a supervising médecin) takes
-            // the station role instead, when whoever may do the first may do the second
-            for (const Var& q : spare_) {
-                if (q.c != c || staff_of(p, q) <= 0 ||
-                    std::find(all.begin(), all.end(), q.s) == all.end())
-                    continue;
-                const auto qr = static_cast<std::size_t>(q.r);
-                const auto rr = static_cast<std::size_t>(r);
-                if (qr >= allowed_.size() || rr >= allowed_.size() || allowed_[qr].empty() ||
-                    !std::includes(allowed_[rr].begin(), allowed_[rr].end(), allowed_[qr].begin(),
-                                   allowed_[qr].end()))
-                    continue;
-                Move m{c, r, {q.s}, 1};
-                m.minus = q.r;
-                moves.push_back(m);
-            }
+            // No swap of the supervising médecin onto a station: on site without a station he
+            // already takes an absent colleague's place at whichever station is short-handed
+            // (staffing.cpp), which a fixed place at one station would lose.
         }
         return moves;
     }
@@ -261,10 +243,16 @@ class Search {
                 // seeds: common random numbers), then the most promising few on all of them
                 const int screen = std::max(3, reps / 4);
                 std::vector<Evaluation> evs;
-                if (screen < reps && moves.size() > screen_keep) {
-                    const Evaluation e_screen = screen == e.report.replications
-                                                    ? e
-                                                    : judge(std::vector<Plan>{p}, screen).front();
+                const Evaluation e_screen = screen < reps && moves.size() > screen_keep
+                                                ? judge(std::vector<Plan>{p}, screen).front()
+                                                : e;
+                // the screening replications must show this centre's failures: a rare failure
+                // (two absences the same day) seen only in the later replications would make
+                // every move look useless on the first ones
+                const bool screen_sees =
+                    static_cast<std::size_t>(c) < e_screen.centre_excess.size() &&
+                    e_screen.centre_excess[static_cast<std::size_t>(c)] > 0;
+                if (screen < reps && moves.size() > screen_keep && (screen_sees || !waits_fail)) {
                     const std::vector<Evaluation> first = judge(plans, screen);
                     if (cancelled()) return true;
                     const std::vector<std::size_t> keep = promising(e_screen, moves, first);
@@ -347,9 +335,12 @@ class Search {
         }
         if (best >= 0) return best;
         // no single move lowers the distance (stations in series saturate together): one
-        // more person at the station where people wait most, on all its shifts
+        // more person at the station where people wait most, on all its shifts; only at a
+        // saturated station (busy 90 % of its staffed time or more), else a rare failure
+        // (two absences the same day) would have people added where they change nothing
         for (std::size_t i = 0; i < moves.size(); ++i) {
             if (!evs[i].complete || evs[i].staffing_failures > e.staffing_failures) continue;
+            if (role_use(p, e, moves[i].c, moves[i].r) < saturated) continue;
             const bool wider = best >= 0 && moves[i].shifts.size() >
                                                 moves[static_cast<std::size_t>(best)].shifts.size();
             if (best < 0 || (moves[i].r == moves[static_cast<std::size_t>(best)].r && wider))
@@ -358,6 +349,19 @@ class Search {
         (void)p;
         return best;
     }
+
+    /// The highest utilisation among the stations of role `r` at centre `c` (0..1).
+    static double role_use(const Plan& p, const Evaluation& e, int c, int r) {
+        double use = 0;
+        const Centre& centre = p.centres[static_cast<std::size_t>(c)];
+        for (std::size_t k = 0; k < centre.stations.size(); ++k)
+            if (centre.stations[k].role == RoleId{r} &&
+                static_cast<std::size_t>(c) < e.station_use.size() &&
+                k < e.station_use[static_cast<std::size_t>(c)].size())
+                use = std::max(use, e.station_use[static_cast<std::size_t>(c)][k]);
+        return use;
+    }
+    static constexpr double saturated = 0.9;
 
     /// Takes people away, largest saving first, while every rule still passes.
     void removal_phase(Plan& p, Evaluation& e, int reps, int& removed) {
@@ -419,8 +423,7 @@ class Search {
     const SizingOptions& o_;
     std::map<int, double> rates_;
     std::vector<Var> vars_;
-    std::vector<Var> spare_;             ///< people of roles that staff no station
-    std::vector<std::set<int>> allowed_; ///< professions allowed, by role
+    std::vector<Var> spare_; ///< people of roles that staff no station
     int evaluations_ = 0;
 };
 
@@ -738,17 +741,36 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
         if (le.pass()) {
             int lremoved = 0;
             wide.removal_phase(lp, le, search_reps, lremoved);
-        } else {
+            // The search with the real pool can stop short of a plan the real pool can staff
+            // (no single move gains more than the noise): the larger pool's plan is judged
+            // with the real pool on the confirming replications, and kept when it passes.
+            if (!search.cancelled()) {
+                const Evaluation real = search.judge(lp, confirm_reps);
+                if (real.pass()) {
+                    plan = lp;
+                    confirm = real;
+                    res.plan = lp;
+                    res.confirmation = real;
+                    res.pass = true;
+                    res.added = added + ladded;
+                    res.shortfalls.clear();
+                    res.shortfalls_en.clear();
+                }
+            }
+        }
+        if (res.pass) {
+            // a plan within the pool passes: nothing to recruit
+        } else if (!le.pass()) {
             for (const RuleVerdict& v : le.report.rules)
                 if (!v.pass && !v.structural) res.unreachable.push_back(v.id);
         }
         // what a passing plan asks (the larger pool's), or, when even that fails on targets
         // staff cannot meet, what the plan found asks
-        res.limits = pool_limits(scenario.world, le.pass() ? lp : plan);
-        if (res.limits.empty() && le.pass())
+        if (!res.pass) res.limits = pool_limits(scenario.world, le.pass() ? lp : plan);
+        if (!res.pass && res.limits.empty() && le.pass())
             // the hours are there in total: what the roster of the passing plan cannot place
             res.limits = roster_limits(scenario.world, lp);
-        if (res.limits.empty() && le.pass()) {
+        if (!res.pass && res.limits.empty() && le.pass()) {
             // the hours are there, not where or when the plan that passes needs them
             Scenario need = scenario;
             need.plan = lp;
