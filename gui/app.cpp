@@ -432,6 +432,11 @@ bool App::save_screenshot(const std::filesystem::path& file) {
     return true;
 }
 
+LayoutAudit App::audit_last_frame() {
+    backend_.make_current();
+    return audit_layout();
+}
+
 bool App::report_layout_audit() {
     // the frame just saved: its draw lists stay valid until the next frame starts
     backend_.make_current();
@@ -908,7 +913,8 @@ int App::run_frame_stats() {
               << (status == LiveStatus::Done     ? "done"
                   : status == LiveStatus::Paused ? "paused"
                                                  : "running")
-              << " cpu_ms_per_frame " << cpu_ms / static_cast<double>(frame_ms.size()) << "\n";
+              << " cpu_ms_per_frame " << cpu_ms / static_cast<double>(frame_ms.size())
+              << " map_cache_redraws " << (map_ ? map_->cache_redraws() : 0) << "\n";
     return static_cast<int>(ExitCode::Ok);
 }
 

@@ -7,6 +7,7 @@
 #include "compare_job.hpp"
 #include "display_check.hpp"
 #include "exercise_editor.hpp"
+#include "layout_audit.hpp"
 #include "live_series.hpp"
 #include "map_view.hpp"
 #include "options.hpp"
@@ -64,6 +65,9 @@ class App {
     [[nodiscard]] sf::RenderWindow* window() { return window_ ? &*window_ : nullptr; }
     /// The journal the session writes now (empty: not an exercise session).
     [[nodiscard]] std::filesystem::path journal() const;
+    /// The layout audit of the last frame drawn in the dashboard's window (tests; as
+    /// --layout-audit reports it).
+    [[nodiscard]] LayoutAudit audit_last_frame();
     /// Feeds an input event as the window would (tests: clicks on the map).
     void inject_event(const sf::Event& event) { handle_event(event); }
 

@@ -70,6 +70,7 @@ void MapView::set_scenario(std::shared_ptr<const Scenario> scenario,
     centres_.clear();
     built_version_ = 0;
     built_scale_ = -1;
+    cache_valid_ = false;
 }
 
 void MapView::rebuild(const MapScene& scene) {
@@ -160,10 +161,59 @@ void MapView::draw(sf::RenderTarget& target, const MapCamera& camera, const MapS
     if (!geometry_ || geometry_->empty() || !(camera.scale > 0) || scene.version == 0) return;
     if (scene.version != built_version_) rebuild(scene);
 
+    const sf::View view(to_sf(camera.centre),
+                        sf::Vector2f(static_cast<float>(camera.width / camera.scale),
+                                     static_cast<float>(camera.height / camera.scale)));
+    const std::size_t vertices = frames_.getVertexCount() + borders_.getVertexCount() +
+                                 roads_.getVertexCount() + cells_.getVertexCount() +
+                                 discs_.getVertexCount() + rims_.getVertexCount() +
+                                 centres_.getVertexCount();
+    if (vertices < cache_min_vertices) {
+        draw_layers(target, view);
+        return;
+    }
+    const sf::Vector2u size = target.getSize();
+    const std::array<double, 6> key{static_cast<double>(scene.version),
+                                    camera.centre.x,
+                                    camera.centre.y,
+                                    camera.scale,
+                                    camera.width,
+                                    camera.height};
+    if (!cache_valid_ || key != cache_key_ || !cache_ || cache_->getSize() != size) {
+        if (!cache_ || cache_->getSize() != size) {
+            cache_.emplace();
+            if (!cache_->create(size.x, size.y)) { // no picture: draw the map each frame
+                cache_.reset();
+                cache_valid_ = false;
+                draw_layers(target, view);
+                return;
+            }
+        }
+        cache_->clear(to_sf(map_colours::background));
+        draw_layers(*cache_, view);
+        cache_->display();
+        cache_key_ = key;
+        cache_valid_ = true;
+        ++cache_redraws_;
+    }
+    // one quad, texel for pixel, replacing what is under it (the window's clear colour)
     const sf::View before = target.getView();
-    sf::View view(to_sf(camera.centre),
-                  sf::Vector2f(static_cast<float>(camera.width / camera.scale),
-                               static_cast<float>(camera.height / camera.scale)));
+    target.setView(target.getDefaultView());
+    sf::VertexArray quad(sf::TriangleStrip, 4);
+    const auto w = static_cast<float>(size.x), h = static_cast<float>(size.y);
+    quad[0] = sf::Vertex({0, 0}, {0, 0});
+    quad[1] = sf::Vertex({w, 0}, {w, 0});
+    quad[2] = sf::Vertex({0, h}, {0, h});
+    quad[3] = sf::Vertex({w, h}, {w, h});
+    sf::RenderStates states;
+    states.blendMode = sf::BlendNone;
+    states.texture = &cache_->getTexture();
+    target.draw(quad, states);
+    target.setView(before);
+}
+
+void MapView::draw_layers(sf::RenderTarget& target, const sf::View& view) {
+    const sf::View before = target.getView();
     target.setView(view);
     target.draw(frames_);
     target.draw(borders_);

@@ -528,12 +528,14 @@ void draw_course_lines(const Snapshot& s, Lang lang, int filter) {
                 rows.push_back({e.time, nullptr, &e});
     std::stable_sort(rows.begin(), rows.end(),
                      [](const Row& a, const Row& b) { return a.t < b.t; });
+    // (not resizable: ImGui fits a resizable table's fixed columns once, to what they hold
+    // when it first shows, often nothing yet, and the times and sources came in cut)
     if (ImGui::BeginTable("course", 4,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                              ImGuiTableFlags_Resizable | ImGuiTableFlags_ScrollY)) {
+                              ImGuiTableFlags_ScrollY)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        // the short columns as wide as their content (header included), the text wraps in the
-        // last one
+        // the short columns as wide as their content (header included) at every frame, the text
+        // wraps in the last one
         ImGui::TableSetupColumn(tr(lang, Text::InjectTime), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn(tr(lang, Text::CourseSource), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn(tr(lang, Text::CourseWho), ImGuiTableColumnFlags_WidthFixed);

@@ -4,7 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 using namespace riposte;
 
@@ -117,4 +119,31 @@ TEST_CASE("signed samples keep negative draws (early arrivals)") {
     for (int i = 0; i < 100000; ++i) s.add(d.sample_signed(rng));
     CHECK(s.min() < 0);
     CHECK(std::abs(s.mean() - (-3.0)) <= 4 * s.ci95_halfwidth());
+}
+
+TEST_CASE("sort_many_zeros sorts as std::sort does (zeros, negatives, repeats, floats)") {
+    Rng r(12, 0, 1, Purpose::Generic);
+    for (int trial = 0; trial < 200; ++trial) {
+        const auto n = static_cast<std::size_t>(r.uniform01() * 300.0);
+        std::vector<double> v;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double u = r.uniform01();
+            // mostly zeros, some negatives (never waits, but the sort must not care), repeats
+            v.push_back(u < 0.6   ? 0.0
+                        : u < 0.7 ? -std::floor(u * 40.0)
+                                  : std::floor(u * 50.0) / 4.0);
+        }
+        std::vector<double> expected = v;
+        std::sort(expected.begin(), expected.end());
+        sort_many_zeros(v);
+        CHECK(v == expected);
+        std::vector<float> f(v.rbegin(), v.rend());
+        std::vector<float> fexpected = f;
+        std::sort(fexpected.begin(), fexpected.end());
+        sort_many_zeros(f);
+        CHECK(f == fexpected);
+    }
+    std::vector<double> none;
+    sort_many_zeros(none);
+    CHECK(none.empty());
 }

@@ -7,6 +7,7 @@
 #include "riposte/simulation.hpp"
 
 #include <doctest/doctest.h>
+#include <type_traits>
 
 #include <climits>
 #include <cmath>
@@ -17,6 +18,13 @@
 #include <sstream>
 
 using namespace riposte;
+
+// The centres an intervention touched, and the centre where a trigger fired, are CentreIds:
+// not comparable with a bare integer or a station, nor assignable from one.
+static_assert(std::is_same_v<decltype(ChangeOutcome::centres), std::vector<CentreId>>);
+static_assert(std::is_same_v<decltype(AppliedChange::centre), CentreId>);
+static_assert(!std::is_assignable_v<CentreId&, int>);
+static_assert(!std::is_assignable_v<CentreId&, StationId>);
 
 namespace {
 
@@ -152,7 +160,7 @@ TEST_CASE("premises lost: the centre closes for three days, then opens again") {
     const Results base = baseline();
     const Run r = run_with(sc, at(3, 0), CentreClosed{CentreRef::named("Gignac"), at(6, 0)});
     REQUIRE(r.outcome.applied());
-    CHECK(r.outcome.centres == std::vector<int>{gignac});
+    CHECK(r.outcome.centres == std::vector<CentreId>{CentreId{gignac}});
     for (int d : {3, 4, 5}) // Thursday, Friday (Saturday: closed anyway)
         if (sc.plan.centres[static_cast<std::size_t>(gignac)].open_on(d, sc.world.start_weekday))
             CHECK(row(r.res, gignac, d).vaccinations == 0);
@@ -319,7 +327,7 @@ TEST_CASE("a demand surge at the testing centre brings more tests there only") {
     const Run r =
         run_with(sc, at(8, 0), DemandSurge{CentreRef{CentreRef::By::Kind, "testing"}, 2.0, 2});
     REQUIRE(r.outcome.applied());
-    CHECK(r.outcome.centres == std::vector<int>{lab});
+    CHECK(r.outcome.centres == std::vector<CentreId>{CentreId{lab}});
     const auto tests_on = [&](const Results& res, int d) { return row(res, lab, d).arrivals; };
     CHECK(tests_on(r.res, 8) > tests_on(base, 8) * 3 / 2);
     CHECK(tests_on(r.res, 11) > 0);
@@ -538,11 +546,11 @@ TEST_CASE("a trigger fires when a queue stays above its threshold, at the centre
     REQUIRE_FALSE(sim.changes().empty());
     for (const AppliedChange& c : sim.changes()) {
         CHECK(c.source == ChangeSource::Trigger);
-        REQUIRE(c.centre >= 0);
+        REQUIRE(c.centre.valid());
         // the queue there was above 5 at the samples of the last half hour
         int above = 0;
         for (const auto& q : res.queue)
-            if (q.centre == c.centre && q.time <= c.outcome.stamp.time &&
+            if (q.centre == c.centre.value() && q.time <= c.outcome.stamp.time &&
                 q.time >= c.outcome.stamp.time - minutes(30))
                 above += q.waiting > 5 ? 1 : 0;
         CHECK(above >= 3);
@@ -550,7 +558,7 @@ TEST_CASE("a trigger fires when a queue stays above its threshold, at the centre
     // at most once per day per centre
     std::set<std::pair<int, int>> seen;
     for (const AppliedChange& c : sim.changes())
-        CHECK(seen.insert({c.centre, c.outcome.stamp.time.day()}).second);
+        CHECK(seen.insert({c.centre.value(), c.outcome.stamp.time.day()}).second);
 }
 
 TEST_CASE("forks apply changes independently: a what-if branch leaves the trunk alone") {
@@ -665,12 +673,13 @@ once_per_day = true
     for (const AppliedChange& c : b.changes()) {
         CHECK(c.source == ChangeSource::Escalation);
         CHECK(c.inject_id == "escalation:file longue");
-        REQUIRE(c.centre >= 0);
+        REQUIRE(c.centre.valid());
         if (std::holds_alternative<AddLine>(c.change) && !std::get<AddLine>(c.change).reserve) {
-            CHECK(fired.insert({c.centre, c.outcome.stamp.time.day()}).second); // once a day
+            CHECK(
+                fired.insert({c.centre.value(), c.outcome.stamp.time.day()}).second); // once a day
             if (c.outcome.applied()) ++lines;
             // the line is at the centre concerned, for 3 hours from the firing
-            CHECK(c.outcome.centres == std::vector<int>{c.centre});
+            CHECK(c.outcome.centres == std::vector<CentreId>{c.centre});
             CHECK(std::get<AddLine>(c.change).until == c.outcome.stamp.time + hours(3));
         }
     }
@@ -873,7 +882,7 @@ TEST_CASE("longer slots at one centre from a day: fewer slots there from that da
     cb.centre = CentreRef::named("Gignac");
     const Run r = run_with(sc, at(6, 12), cb);
     REQUIRE_MESSAGE(r.outcome.applied(), describe_refusal(*r.outcome.refusal, "en"));
-    CHECK(r.outcome.centres == std::vector<int>{gignac});
+    CHECK(r.outcome.centres == std::vector<CentreId>{CentreId{gignac}});
     int above_60_base = 0;
     for (const auto& row : base.centre_days)
         if (row.centre == gignac && row.day >= 8 && row.slots_opened > 60) ++above_60_base;
@@ -1058,7 +1067,7 @@ TEST_CASE("later closing at Gignac on two days: more slots, staff and vaccinatio
     const Run r =
         run_with(sc, at(3, 12), ChangeHours{CentreRef::named("Gignac"), 7, 8, hours(9), hours(19)});
     REQUIRE_MESSAGE(r.outcome.applied(), describe_refusal(*r.outcome.refusal, "en"));
-    CHECK(r.outcome.centres == std::vector<int>{gignac});
+    CHECK(r.outcome.centres == std::vector<CentreId>{CentreId{gignac}});
     for (int d : {7, 8}) {
         CAPTURE(d);
         // 10 hours instead of 8: a quarter more slots (the doses allow it) and more people
@@ -1249,7 +1258,7 @@ TEST_CASE("a demand surge in one commune: its people's tests × factor and their
     x.walk_ins_per_hour = 6;
     const Run w = run_with(sc, at(1, 10), x);
     REQUIRE_MESSAGE(w.outcome.applied(), describe_refusal(*w.outcome.refusal, "en"));
-    CHECK(w.outcome.centres == std::vector<int>{lodeve_centre});
+    CHECK(w.outcome.centres == std::vector<CentreId>{CentreId{lodeve_centre}});
     CHECK(row(w.res, lodeve_centre, 1).walk_ins > row(base, lodeve_centre, 1).walk_ins + 10);
     // the other vaccination centres: identical until those people's bookings would have come
     for (std::size_t c = 0; c < sc.plan.centres.size(); ++c)

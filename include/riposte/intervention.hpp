@@ -5,6 +5,7 @@
 // ordinal); a change it cannot apply comes back as a Refusal with a reason, never an exception.
 //
 // Times are absolute simulated times (seconds since day 0, 00:00); days are day indices.
+#include "riposte/core/ids.hpp"
 #include "riposte/core/sim_time.hpp"
 
 #include <cstdint>
@@ -294,7 +295,7 @@ struct Refusal {
 struct ChangeOutcome {
     ChangeStamp stamp;
     std::optional<Refusal> refusal; ///< set when nothing was applied
-    std::vector<int> centres;       ///< centres the change touched
+    std::vector<CentreId> centres;  ///< centres the change touched
     int people = 0;                 ///< professionals added / fallen ill / moved
     std::int64_t doses = 0;         ///< doses moved, delayed, lost or destroyed
     [[nodiscard]] bool applied() const { return !refusal; }

@@ -23,7 +23,7 @@ enum class ChangeSource : std::uint8_t {
 struct AppliedChange {
     ChangeSource source = ChangeSource::Api;
     std::string inject_id; ///< Scripted / Trigger: the inject's id
-    int centre = -1;       ///< Trigger: the centre where it fired
+    CentreId centre;       ///< Trigger: the centre where it fired (none() otherwise)
     Change change;
     ChangeOutcome outcome;
 };

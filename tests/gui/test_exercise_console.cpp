@@ -228,6 +228,17 @@ TEST_CASE("exercise console: fire an inject, decide from the players' form, jour
     REQUIRE(app.frame(false)); // both back buffers hold the frame: read before display
     save_window(*app.window(), artefacts / "exercise_console.png");
     save_window(*app.players()->window(), artefacts / "exercise_players.png");
+    // the main courante, filled while the session ran: no text cut off (its columns fit what
+    // came into them after they first showed empty)
+    const LayoutAudit audit = app.audit_last_frame();
+    int course_texts = 0;
+    for (const auto& [panel, n] : audit.texts_per_panel)
+        if (panel == "course") course_texts = n;
+    CHECK(course_texts >= 10);
+    for (const LayoutProblem& p : audit.problems) {
+        const std::string what = "cut or overlapping in the main courante: " + p.text;
+        CHECK_MESSAGE(p.panel != "course", what);
+    }
     app.close();
 
     // riposte exercise replay follows the journal the dashboard wrote

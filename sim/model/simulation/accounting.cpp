@@ -30,7 +30,7 @@ void Simulation::Impl::close_station_day(StationRt& s, int d, double open_hours)
             double sum = 0;
             for (double x : a.waits) sum += x;
             row.wait_mean_min = sum / static_cast<double>(a.waits.size());
-            std::sort(a.waits.begin(), a.waits.end());
+            sort_many_zeros(a.waits);
             row.wait_p90_min = percentile_sorted(a.waits, 90);
         }
         res_.station_days.push_back(row);
@@ -165,7 +165,7 @@ void Simulation::Impl::finalise() {
         t.vials_opened += r.vials_opened;
     }
     // open vials at the very end are not wasted yet; they are stock
-    std::sort(all_waits_.begin(), all_waits_.end());
+    sort_many_zeros(all_waits_);
     if (!all_waits_.empty()) {
         double sum = 0;
         for (float x : all_waits_) sum += x;

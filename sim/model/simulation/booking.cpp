@@ -62,7 +62,8 @@ bool Simulation::Impl::booking_push_head(std::uint32_t q, double after, std::uin
         mix64(b.day_salt ^ mix64(demand_.key_base(k) + (q % retry) * 0x632be59bd9b4e019ULL +
                                  (static_cast<std::uint64_t>(drawn) << 20)));
     const double u = (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53; // in (0, 1)
-    b.heads.push_back({next_order_key(after, static_cast<std::size_t>(wq.size), u), q, drawn + 1});
+    b.heads.push_back({next_order_key(after, static_cast<std::size_t>(wq.size), u), q, drawn + 1,
+                       wq.runs[wq.head].first});
     std::push_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
     return true;
 }
@@ -152,6 +153,14 @@ bool Simulation::Impl::continue_bookings() {
             std::pop_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
             const BookingDay::Head h = b.heads.back();
             b.heads.pop_back();
+            if (prefetch_next_ && !b.heads.empty()) {
+                // the next queue and its head person are fetched while this one books (on a
+                // large territory both are cache misses: the day's queues do not fit; on a
+                // small one the hint is pure instructions)
+                const BookingDay::Head& n = b.heads.front();
+                __builtin_prefetch(&demand_.queue(n.queue));
+                __builtin_prefetch(&demand_.person(n.person));
+            }
             WaitQueue& wq = demand_.queue(h.queue);
             if (!any_walk_ins_ && !any_walk_in_only_) {
                 // the (commune, group) first (it may be known to fail, the queue not touched)

@@ -279,7 +279,7 @@ void Simulation::Impl::on_day_end(int d) {
         const bool open = def.open_on(d, w_.start_weekday);
         DayAcc& a = rt.acc;
         if (!open && a.row.arrivals == 0 && rt.alloc[static_cast<std::size_t>(d)] == 0) continue;
-        std::sort(a.waits.begin(), a.waits.end());
+        sort_many_zeros(a.waits);
         if (!a.waits.empty()) {
             double sum = 0;
             for (double x : a.waits) sum += x;

@@ -139,7 +139,7 @@ AppliedChange Simulation::Impl::fire(const Change& change, std::uint64_t identit
     AppliedChange ac;
     ac.source = source;
     ac.inject_id = id;
-    ac.centre = centre.value();
+    ac.centre = centre;
     ac.change = change;
     ac.outcome = apply(change, identity);
     here_centre_ = CentreId::none();
@@ -285,7 +285,7 @@ void Simulation::Impl::do_change(const CentreClosed& x, std::uint64_t, ChangeOut
         e.count = x.until.day();
         log(std::move(e));
     }
-    out.centres = centre_ints(cs);
+    out.centres = cs;
 }
 
 void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOutcome& out) {
@@ -298,7 +298,7 @@ void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOu
             return;
         }
         for (const CentreId c : cs) shut_centre(c, x.until, true);
-        out.centres = centre_ints(cs);
+        out.centres = cs;
         return;
     }
     for (const CentreId c : cs) {
@@ -319,7 +319,7 @@ void Simulation::Impl::do_change(const SetCentreOpen& x, std::uint64_t, ChangeOu
                         now >= day_start(d) + rt.calendar.on(d).opens &&
                         now < day_start(d) + rt.calendar.on(d).closes;
     }
-    out.centres = centre_ints(cs);
+    out.centres = cs;
 }
 
 // ---------------------------------------------------------------- stations
@@ -345,7 +345,7 @@ void Simulation::Impl::do_change(const StationSlowed& x, std::uint64_t, ChangeOu
         out.refusal = refuse(RefusalReason::UnknownStation, x.station);
         return;
     }
-    out.centres = centre_ints(hit);
+    out.centres = hit;
 }
 
 // ---------------------------------------------------------------- staff
@@ -408,7 +408,7 @@ void Simulation::Impl::do_change(const StaffIll& x, std::uint64_t, ChangeOutcome
                     }
             }
         }
-        if (!who.empty()) out.centres.push_back(c.value());
+        if (!who.empty()) out.centres.push_back(c);
         out.people += static_cast<int>(who.size());
     }
     if (out.people == 0)
@@ -545,7 +545,7 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
                                   prio_shift_end, prio_shift_end_midnight));
     }
     for (const CentreId c : cs) {
-        out.centres.push_back(c.value());
+        out.centres.push_back(c);
         out.people += x.people;
     }
 }
@@ -577,7 +577,7 @@ void Simulation::Impl::do_change(const DeliveryLate& x, std::uint64_t, ChangeOut
                 res_.totals.doses_delivered -= lost + moved; // past the end of the run
             }
             out.doses += moved + lost;
-            out.centres.push_back(c.value());
+            out.centres.push_back(c);
             break;
         }
     }
@@ -594,7 +594,7 @@ void Simulation::Impl::do_change(const ColdChainFailure& x, std::uint64_t, Chang
         rt.acc.row.doses_wasted += lost;
         out.doses += lost;
     }
-    out.centres = centre_ints(cs);
+    out.centres = cs;
 }
 
 void Simulation::Impl::do_change(const ReallocateDoses& x, std::uint64_t, ChangeOutcome& out) {
@@ -622,7 +622,7 @@ void Simulation::Impl::do_change(const ReallocateDoses& x, std::uint64_t, Change
     }
     centres_[to[0]].vials.receive(x.doses);
     out.doses = x.doses;
-    out.centres = {from[0].value(), to[0].value()};
+    out.centres = {from[0], to[0]};
 }
 
 // ---------------------------------------------------------------- demand and booking
@@ -656,7 +656,7 @@ void Simulation::Impl::do_change(const DemandSurge& x, std::uint64_t, ChangeOutc
             schedule_next_walk_in(c, day_start(d) + h.closes);
         }
     }
-    out.centres = centre_ints(cs);
+    out.centres = cs;
 }
 
 void Simulation::Impl::surge_people(const DemandSurge& x, ChangeOutcome& out) {
@@ -693,7 +693,7 @@ void Simulation::Impl::surge_people(const DemandSurge& x, ChangeOutcome& out) {
                 static_cast<double>(std::max(now, day_start(d) + h.opens).seconds());
             schedule_next_walk_in(c, day_start(d) + h.closes);
         }
-        out.centres.push_back(c.value());
+        out.centres.push_back(c);
     }
 }
 
@@ -774,7 +774,7 @@ void Simulation::Impl::do_change(const ChangeBooking& x, std::uint64_t, ChangeOu
                 rt.slot_change_from = from;
                 rt.slot_length_now = changed.slot_length;
             }
-            out.centres.push_back(c.value());
+            out.centres.push_back(c);
         }
     }
     if (x.horizon_days) horizon_changes_.emplace_back(from, *x.horizon_days);
@@ -833,7 +833,7 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
                       static_cast<std::uint32_t>(scheduled_moves_.size() - 1), 0,
                       prio_shift_start + 1); // after the shifts starting then
         out.people = std::min(x.people, rostered);
-        out.centres = {a.value(), b.value()};
+        out.centres = {a, b};
         return;
     }
     const int moved = move_staff_now(a, b, prof, x.people);
@@ -842,7 +842,7 @@ void Simulation::Impl::do_change(const MoveStaff& x, std::uint64_t, ChangeOutcom
         return;
     }
     out.people = moved;
-    out.centres = {a.value(), b.value()};
+    out.centres = {a, b};
 }
 
 void Simulation::Impl::on_scheduled_move(int index) {
@@ -1357,7 +1357,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
                     d, std::max(rt.slots.booked(d),
                                 static_cast<int>(opened[static_cast<std::size_t>(d)])));
     }
-    out.centres = centre_ints(touched);
+    out.centres = touched;
 }
 
 } // namespace riposte

@@ -388,6 +388,7 @@ class Simulation::Impl final : public EventHandler {
             double key;
             std::uint32_t queue;
             std::uint32_t drawn; // keys drawn for this queue today
+            std::int32_t person; // the head when pushed (a prefetch hint only: may go stale)
             bool operator>(const Head& o) const {
                 return key != o.key ? key > o.key : queue > o.queue;
             }
@@ -477,12 +478,6 @@ class Simulation::Impl final : public EventHandler {
     // interventions
     ChangeOutcome apply(const Change& change, std::uint64_t identity);
     std::vector<CentreId> resolve(const CentreRef& ref, std::optional<Refusal>& refusal) const;
-    static std::vector<int> centre_ints(const std::vector<CentreId>& cs) {
-        std::vector<int> out;
-        out.reserve(cs.size());
-        for (const CentreId c : cs) out.push_back(c.value());
-        return out;
-    }
     bool ill(PersonId person, SimTime at) const {
         return !ill_until_.empty() && at >= ill_from_[person.index()] &&
                at < ill_until_[person.index()];
