@@ -134,6 +134,10 @@ struct SizingResult {
     std::vector<std::string> shortfalls_en;
     /// Target rules that fail even with the larger pool (staffing alone cannot meet them).
     std::vector<std::string> unreachable;
+    /// When the larger pool's passing plan can be staffed by the real pool but fails its
+    /// confirming run with it: the rules it fails there, and its cost (-1 otherwise).
+    std::vector<std::string> larger_plan_fails;
+    double larger_plan_cost = -1;
     [[nodiscard]] double cost(SizingCost c, const Evaluation& e) const {
         return c == SizingCost::Hours ? e.hours : e.eur;
     }

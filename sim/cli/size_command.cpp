@@ -185,6 +185,12 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
                                          i < res.shortfalls_en.size() ? res.shortfalls_en[i] : "") +
                        "\n";
         }
+        if (res.limits.empty() && res.shortfalls.empty() && !res.larger_plan_fails.empty()) {
+            std::string ids;
+            for (const auto& id : res.larger_plan_fails) ids += (ids.empty() ? "" : ", ") + id;
+            out +=
+                text::fill(lang, text::sizing.limit_none, {num(res.larger_plan_cost), unit, ids});
+        }
         if (!res.unreachable.empty()) {
             std::string ids;
             for (const auto& id : res.unreachable) ids += (ids.empty() ? "" : ", ") + id;

@@ -746,6 +746,11 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
             // with the real pool on the confirming replications, and kept when it passes.
             if (!search.cancelled()) {
                 const Evaluation real = search.judge(lp, confirm_reps);
+                if (!real.pass() && real.staffing_failures == 0) {
+                    for (const RuleVerdict& v : real.report.rules)
+                        if (!v.pass) res.larger_plan_fails.push_back(v.id);
+                    res.larger_plan_cost = search.cost(real);
+                }
                 if (real.pass()) {
                     plan = lp;
                     confirm = real;
