@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 namespace riposte::gui {
@@ -48,6 +49,18 @@ inline void wrapped_coloured(const ImVec4& colour, const char* text) {
 
 /// ImGui::SameLine() when an item `next_width` wide still fits after the last one (with
 /// `spacing` between); else the next item goes to a new line.
+/// A small button whose frame holds its whole text: ImGui::SmallButton has no vertical padding,
+/// and the descenders of "p" and "j" cross its clip rectangle ("Ne pas jouer" cut at the normal
+/// font). A pixel or a tenth of the font above and below, the same height otherwise.
+inline bool small_button(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(style.FramePadding.x, std::max(1.0f, ImGui::GetFontSize() * 0.1f)));
+    const bool pressed = ImGui::Button(label);
+    ImGui::PopStyleVar();
+    return pressed;
+}
+
 inline void same_line_if_room(float next_width, float spacing) {
     const float end = ImGui::GetItemRectMax().x + spacing + next_width;
     const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
