@@ -26,9 +26,17 @@ inline float fit_table_height(int rows, bool header = true) {
            style.CellPadding.y * 2 + 2;
 }
 
+/// Where wrapped text wraps (window coordinates, for ImGui::PushTextWrapPos): a quarter of the
+/// font before the end of the cell or window, so that a wrapped line never ends on the clip
+/// edge, where the layout audit cannot tell it from a line that lost its end (at the normal
+/// font, wrapped lines ending a pixel or two before the edge were reported cut).
+inline float wrap_pos() {
+    return ImGui::GetContentRegionMax().x + ImGui::GetScrollX() - ImGui::GetFontSize() * 0.25f;
+}
+
 /// A text that wraps at the end of its cell or window (never cut at the edge).
 inline void wrapped(const char* text) {
-    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushTextWrapPos(wrap_pos());
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
 }
@@ -106,7 +114,7 @@ inline void note_text_field() {
 /// A selectable line whose text wraps at the end of the window (ImGui::Selectable cuts a long
 /// label at its edge). Push an id first when there are several.
 inline bool wrapped_selectable(const char* text) {
-    const float wrap = ImGui::GetContentRegionAvail().x;
+    const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 0.25f;
     const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::Selectable("##wrapped", false, 0, ImVec2(wrap, size.y));

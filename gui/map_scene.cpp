@@ -340,10 +340,17 @@ bool MapSceneCache::build(const MapGeometry& g, const Scenario& scenario, const 
         const auto x0 = static_cast<float>(inset.lo.x * scale),
                    x1 = static_cast<float>(inset.hi.x * scale),
                    y0 = static_cast<float>(inset.lo.y * scale);
+        const auto y1 = static_cast<float>(inset.hi.y * scale);
         if (x1 - x0 < w + 2 * caption_dx) continue;
-        add_box(
-            {x0 + caption_dx - 1, y0 + caption_dy, x0 + caption_dx + w + 1, y0 + caption_dy + h});
-        s.captions.push_back(static_cast<int>(k));
+        // at the frame's top left corner, else its bottom left one, clear of the markers
+        for (const float top : {y0 + caption_dy, y1 - caption_dy - h}) {
+            const std::array<float, 4> box{x0 + caption_dx - 1, top, x0 + caption_dx + w + 1,
+                                           top + h};
+            if (!free(box)) continue;
+            add_box(box);
+            s.captions.push_back({static_cast<int>(k), top - y0});
+            break;
+        }
     }
     const auto& communes = scenario.world.territory.communes;
     for (const Candidate& c : candidates_) {

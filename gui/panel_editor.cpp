@@ -678,7 +678,7 @@ void draw_rules(const PlanEditorState& e, Lang lang) {
             text::phrase_text(language, r.measured_phrase.id, r.measured_phrase.args, r.measured);
         ImGui::TextColored(colour, "[%s]", tr(lang, word));
         ImGui::SameLine();
-        ImGui::TextWrapped("%s — %s", title.c_str(), measured.c_str());
+        wrapped((title + " — " + measured).c_str());
         if (r.pass && !r.warning) continue;
         for (std::size_t k = 0; k < r.where_phrases.size() && k < 5; ++k) {
             const Phrase& p = r.where_phrases[k];
@@ -729,7 +729,7 @@ void draw_save(const Snapshot& snapshot, UiState& ui, Commands& commands) {
         ImGui::SameLine();
         if (ImGui::Button(tr(lang, Text::EditorCancel))) e.confirm = false;
     }
-    if (!e.message.empty()) ImGui::TextWrapped("%s", e.message.c_str());
+    if (!e.message.empty()) wrapped(e.message.c_str());
     if (!e.saved_file.empty()) {
         if (ImGui::Button(tr(lang, Text::EditorRunSaved))) commands.push(OpenPlan{e.saved_file});
         ImGui::SameLine();

@@ -60,14 +60,15 @@ void draw_map_texts(const Scenario& s, const MapGeometry& g, const MapScene& sce
                     const MapCamera& cam, Lang lang, const std::vector<WindowRect>& covering) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     // the insets' titles the scene placed (the names were placed around them)
-    for (const int k : scene.captions) {
+    for (const SceneCaption& caption : scene.captions) {
+        const int k = caption.inset;
         if (k < 0 || static_cast<std::size_t>(k) >= g.insets.size()) continue;
         const MapInset& inset = g.insets[static_cast<std::size_t>(k)];
         const MapPoint lo = cam.to_screen(inset.lo), hi = cam.to_screen(inset.hi);
         const char* name = tr(lang, inset_text(inset.code));
         const ImVec2 size = ImGui::CalcTextSize(name);
         const auto tx = static_cast<float>(lo.x) + caption_dx,
-                   ty = static_cast<float>(lo.y) + caption_dy;
+                   ty = static_cast<float>(lo.y) + caption.dy;
         if (!on_screen(cam, static_cast<float>(lo.x), static_cast<float>(lo.y),
                        static_cast<float>(hi.x), static_cast<float>(hi.y)) ||
             covered_by(covering, tx, ty, tx + size.x, ty + size.y))

@@ -313,22 +313,32 @@ TEST_CASE("map scene: the insets' titles are placed first, names clear them and 
     REQUIRE(cache.update(g, s, cam, nullptr, &labels));
     const MapScene& scene = cache.scene();
     REQUIRE(scene.captions.size() == 2);
-    const auto box_of_caption = [&](int k) {
-        const MapInset& f = g->insets[static_cast<std::size_t>(k)];
+    const auto box_of_caption = [&](const SceneCaption& c) {
+        const MapInset& f = g->insets[static_cast<std::size_t>(c.inset)];
         const MapPoint lo = cam.to_screen(f.lo);
-        const float w = labels.inset_title_widths[static_cast<std::size_t>(k)];
+        const float w = labels.inset_title_widths[static_cast<std::size_t>(c.inset)];
         return std::array<float, 4>{static_cast<float>(lo.x) + caption_dx,
-                                    static_cast<float>(lo.y) + caption_dy,
+                                    static_cast<float>(lo.y) + c.dy,
                                     static_cast<float>(lo.x) + caption_dx + w,
-                                    static_cast<float>(lo.y) + caption_dy + labels.font_size};
+                                    static_cast<float>(lo.y) + c.dy + labels.font_size};
     };
+    // the titles clear the markers (a title whose top corner has one goes to the bottom)
+    for (const SceneCaption& c : scene.captions)
+        for (const SceneMarker& m : scene.markers) {
+            const MapPoint p = cam.to_screen(m.at);
+            const std::array<float, 4> box{
+                static_cast<float>(p.x) - m.half_px, static_cast<float>(p.y) - m.half_px,
+                static_cast<float>(p.x) + m.half_px, static_cast<float>(p.y) + m.half_px};
+            CHECK_FALSE(boxes_overlap(box, box_of_caption(c)));
+        }
     int overseas = 0;
     for (const SceneLabel& l : scene.labels) {
         const MapPoint p = cam.to_screen(l.anchor);
         const std::array<float, 4> box{
             static_cast<float>(p.x) + l.dx, static_cast<float>(p.y) + l.dy,
             static_cast<float>(p.x) + l.dx + l.w, static_cast<float>(p.y) + l.dy + l.h};
-        for (const int k : scene.captions) CHECK_FALSE(boxes_overlap(box, box_of_caption(k)));
+        for (const SceneCaption& c : scene.captions)
+            CHECK_FALSE(boxes_overlap(box, box_of_caption(c)));
         const int inset = g->commune_inset[static_cast<std::size_t>(l.commune)];
         if (inset < 0) continue;
         ++overseas;
@@ -346,5 +356,5 @@ TEST_CASE("map scene: the insets' titles are placed first, names clear them and 
     labels.inset_title_widths = {frame_px * 2, 70};
     REQUIRE(cache.update(g, s, cam, nullptr, &labels));
     REQUIRE(cache.scene().captions.size() == 1);
-    CHECK(cache.scene().captions[0] == 1);
+    CHECK(cache.scene().captions[0].inset == 1);
 }
