@@ -311,9 +311,15 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
     for (const ChartThreshold& t : thresholds) {
         const float y = py(t.y);
         dashed_hline(dl, left, right, y, to_imgui(t.colour), 2.0f);
+        if (t.label.empty()) continue;
+        // the label above its line, or below it when the line is near the plot's top; always
+        // inside the plot rectangle (the plot clips: a label past its edge would be cut)
         const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
-        dl->AddText({right - size.x - font * 0.2f, y - size.y - 1}, to_imgui(t.colour),
-                    t.label.c_str());
+        float ty = y - size.y - 1;
+        if (ty < top + 1) ty = y + 2;
+        ty = std::clamp(ty, top + 1, std::max(top + 1, bottom - size.y - 1));
+        const float tx = std::max(left + font * 0.2f, right - size.x - font * 0.2f);
+        dl->AddText({tx, ty}, to_imgui(t.colour), t.label.c_str());
     }
     dl->PopClipRect();
 

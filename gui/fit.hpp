@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 namespace riposte::gui {
@@ -25,9 +26,17 @@ inline float fit_table_height(int rows, bool header = true) {
            style.CellPadding.y * 2 + 2;
 }
 
+/// Where wrapped text wraps (window coordinates, for ImGui::PushTextWrapPos): a quarter of the
+/// font before the end of the cell or window, so that a wrapped line never ends on the clip
+/// edge, where the layout audit cannot tell it from a line that lost its end (at the normal
+/// font, wrapped lines ending a pixel or two before the edge were reported cut).
+inline float wrap_pos() {
+    return ImGui::GetContentRegionMax().x + ImGui::GetScrollX() - ImGui::GetFontSize() * 0.25f;
+}
+
 /// A text that wraps at the end of its cell or window (never cut at the edge).
 inline void wrapped(const char* text) {
-    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushTextWrapPos(wrap_pos());
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
 }
@@ -48,6 +57,18 @@ inline void wrapped_coloured(const ImVec4& colour, const char* text) {
 
 /// ImGui::SameLine() when an item `next_width` wide still fits after the last one (with
 /// `spacing` between); else the next item goes to a new line.
+/// A small button whose frame holds its whole text: ImGui::SmallButton has no vertical padding,
+/// and the descenders of "p" and "j" cross its clip rectangle ("Ne pas jouer" cut at the normal
+/// font). A pixel or a tenth of the font above and below, the same height otherwise.
+inline bool small_button(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(style.FramePadding.x, std::max(1.0f, ImGui::GetFontSize() * 0.1f)));
+    const bool pressed = ImGui::Button(label);
+    ImGui::PopStyleVar();
+    return pressed;
+}
+
 inline void same_line_if_room(float next_width, float spacing) {
     const float end = ImGui::GetItemRectMax().x + spacing + next_width;
     const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -93,7 +114,7 @@ inline void note_text_field() {
 /// A selectable line whose text wraps at the end of the window (ImGui::Selectable cuts a long
 /// label at its edge). Push an id first when there are several.
 inline bool wrapped_selectable(const char* text) {
-    const float wrap = ImGui::GetContentRegionAvail().x;
+    const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 0.25f;
     const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::Selectable("##wrapped", false, 0, ImVec2(wrap, size.y));

@@ -291,6 +291,7 @@ LayoutAudit audit_layout() {
         const std::string panel = background ? std::string{"map"} : panel_name(window);
         const std::vector<TextLine> lines = lines_of(dl, index, font);
         counts[panel] += static_cast<int>(lines.size());
+        for (const TextLine& l : lines) out.texts.emplace_back(panel, l.text);
         const auto problem = [&](LayoutProblem::Kind kind, const TextLine& l, std::string other) {
             LayoutProblem p;
             p.kind = kind;

@@ -28,6 +28,9 @@ struct LayoutAudit {
     std::vector<LayoutProblem> problems;
     /// Lines of text found per panel (proof that the audit saw something to check).
     std::vector<std::pair<std::string, int>> texts_per_panel;
+    /// Every line of text found, with its panel ("map" for the background layer), in draw
+    /// order: what a person reads on the screen (tests look for ids shown instead of words).
+    std::vector<std::pair<std::string, std::string>> texts;
 };
 
 /// Editable one-line fields of the frame being drawn (their text scrolls inside them: a long

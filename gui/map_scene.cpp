@@ -119,6 +119,7 @@ bool MapSceneCache::update(const std::shared_ptr<const MapGeometry>& geometry,
     key.ty1 = static_cast<long long>(std::floor((view_hi.y + my) / tile));
     key.metric = metric && metric->available ? metric.get() : nullptr;
     key.font = labels ? labels->font_size : 0;
+    if (labels) key.inset_titles = labels->inset_title_widths;
     if (key == key_) return false;
     key_ = key;
     geometry_ = geometry;
@@ -148,6 +149,7 @@ bool MapSceneCache::build(const MapGeometry& g, const Scenario& scenario, const 
     s.markers.clear();
     s.marker_centres.clear();
     s.labels.clear();
+    s.captions.clear();
     s.centre_marker.assign(scenario.plan.centres.size(), -1);
     const MetricValues* m = key.metric;
     const auto value_of = [&](int i) {
@@ -330,8 +332,27 @@ bool MapSceneCache::build(const MapGeometry& g, const Scenario& scenario, const 
         const auto x = static_cast<float>(mk.at.x * scale), y = static_cast<float>(mk.at.y * scale);
         add_box({x - mk.half_px - 1, y - mk.half_px - 1, x + mk.half_px + 1, y + mk.half_px + 1});
     }
-    const auto& communes = scenario.world.territory.communes;
     const float h = labels->font_size;
+    // the insets' titles first: the names go around them
+    for (std::size_t k = 0; k < g.insets.size() && k < labels->inset_title_widths.size(); ++k) {
+        const MapInset& inset = g.insets[k];
+        const float w = labels->inset_title_widths[k];
+        const auto x0 = static_cast<float>(inset.lo.x * scale),
+                   x1 = static_cast<float>(inset.hi.x * scale),
+                   y0 = static_cast<float>(inset.lo.y * scale);
+        const auto y1 = static_cast<float>(inset.hi.y * scale);
+        if (x1 - x0 < w + 2 * caption_dx) continue;
+        // at the frame's top left corner, else its bottom left one, clear of the markers
+        for (const float top : {y0 + caption_dy, y1 - caption_dy - h}) {
+            const std::array<float, 4> box{x0 + caption_dx - 1, top, x0 + caption_dx + w + 1,
+                                           top + h};
+            if (!free(box)) continue;
+            add_box(box);
+            s.captions.push_back({static_cast<int>(k), top - y0});
+            break;
+        }
+    }
+    const auto& communes = scenario.world.territory.communes;
     for (const Candidate& c : candidates_) {
         if (s.labels.size() >= max_labels) break;
         const auto ci = static_cast<std::size_t>(c.commune);
@@ -354,9 +375,17 @@ bool MapSceneCache::build(const MapGeometry& g, const Scenario& scenario, const 
                                                            {-r - label_gap - w, -h / 2},
                                                            {-w / 2, r + 1},
                                                            {-w / 2, -r - 1 - h}}};
+        // an overseas commune's name stays inside its frame
+        const int in_inset = ci < g.commune_inset.size() ? g.commune_inset[ci] : -1;
+        const auto inside_frame = [&](const std::array<float, 4>& box) {
+            if (in_inset < 0) return true;
+            const MapInset& f = g.insets[static_cast<std::size_t>(in_inset)];
+            return box[0] >= f.lo.x * scale && box[2] <= f.hi.x * scale &&
+                   box[1] >= f.lo.y * scale && box[3] <= f.hi.y * scale;
+        };
         for (const auto& o : offsets) {
             const std::array<float, 4> box{x + o[0] - 1, y + o[1], x + o[0] + w + 1, y + o[1] + h};
-            if (!free(box)) continue;
+            if (!inside_frame(box) || !free(box)) continue;
             add_box(box);
             s.labels.push_back({c.commune, p, o[0], o[1], w, h});
             break;

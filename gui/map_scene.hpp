@@ -11,8 +11,12 @@
 //     way in cells of 28 to 56 pixels, and a cell holding several communes' markers becomes one
 //     cluster marker with the total count (a click zooms into it);
 //   - commune names are placed greedily in screen space, most populous first (a commune with
-//     centres counts more), each beside its disc or cell where it overlaps no other label and
-//     no marker; a name that fits nowhere is not drawn.
+//     centres counts more), each beside its disc or cell where it overlaps no other label, no
+//     marker and no inset's title; an overseas commune's name stays inside its inset's frame;
+//     a name that fits nowhere is not drawn.
+//   - each inset's title sits at its frame's top left corner (its bottom left one when a
+//     marker is there), placed before the names, when the frame is wide enough for it and a
+//     corner is free.
 // The scene covers the view plus an eighth of a screen around it, in tiles of the plane: it is
 // recomputed only when the zoom, the tiles in view, the metric or the font change, and panning
 // inside the tiles only moves it (labels do not drift).
@@ -60,6 +64,16 @@ struct SceneLabel {
     float dx = 0, dy = 0, w = 0, h = 0;
 };
 
+/// Where an inset's title is drawn: to_screen(inset.lo) + (caption_dx, dy), dy being
+/// caption_dy at the frame's top, or more at its bottom when a marker takes the top.
+inline constexpr float caption_dx = 4, caption_dy = 2;
+
+/// An inset's title placed: the inset's index and its text's top below the frame's top.
+struct SceneCaption {
+    int inset = 0;
+    float dy = caption_dy;
+};
+
 struct MapScene {
     std::uint64_t version = 0; ///< changes at each rebuild
     double scale = 0;          ///< camera scale it was built for
@@ -73,6 +87,7 @@ struct MapScene {
     std::vector<int> marker_centres;
     std::vector<int> centre_marker; ///< per plan centre: its marker, -1 outside the region
     std::vector<SceneLabel> labels;
+    std::vector<SceneCaption> captions; ///< the insets' titles drawn (they fit in the frame)
 
     /// Screen position of the marker showing the plan's centre `centre` (its own, its
     /// commune's or its cluster's); {NaN, NaN} when outside the scene.
@@ -90,6 +105,8 @@ struct LabelMetrics {
     float font_size = 13;  ///< line height, pixels
     float digit_width = 7; ///< width of one digit, pixels
     std::function<float(const std::string&)> width;
+    /// Width in pixels of each inset's title, in MapGeometry::insets' order (empty: no titles).
+    std::vector<float> inset_title_widths;
 };
 
 /// Keeps the last scene and rebuilds it only when what it depends on changes.
@@ -113,6 +130,7 @@ class MapSceneCache {
         long long tx0 = 0, ty0 = 0, tx1 = -1, ty1 = -1;
         const MetricValues* metric = nullptr;
         float font = 0;
+        std::vector<float> inset_titles;
         bool operator==(const Key&) const = default;
     } key_;
     std::shared_ptr<const MapGeometry> geometry_; ///< keeps the keyed pointers alive

@@ -2,6 +2,7 @@
 // the kind's descriptor row, each writing the change's TOML text. Problems show inline under the
 // field (a time that does not read, a required field left empty).
 #include "change_form.hpp"
+#include "panels.hpp"
 
 #include "riposte/change_toml.hpp"
 #include "riposte/text/names_texts.hpp"
@@ -24,19 +25,26 @@ template <std::size_t N> void copy_to(std::array<char, N>& buf, const std::strin
     buf[n] = '\0';
 }
 
-/// A combo over `names`; `value` is the TOML value (a quoted name). `allow_empty` offers "—".
+/// A combo over `names`, shown as `words` (the same order: "sage-femme" for "sage_femme");
+/// `value` is the TOML value (a quoted name). `allow_empty` offers "—".
 bool combo_names(const char* label, std::string& value, const std::vector<std::string>& names,
-                 bool allow_empty) {
+                 const std::vector<std::string>& words, bool allow_empty) {
     const std::string current = toml_unquote(value).value_or(value);
+    const auto shown = [&](std::size_t k) -> const std::string& {
+        return k < words.size() ? words[k] : names[k];
+    };
+    std::string preview = current.empty() ? "—" : current;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (names[k] == current) preview = shown(k);
     bool changed = false;
-    if (ImGui::BeginCombo(label, current.empty() ? "—" : current.c_str())) {
+    if (ImGui::BeginCombo(label, preview.c_str())) {
         if (allow_empty && ImGui::Selectable("—", current.empty())) {
             value.clear();
             changed = true;
         }
-        for (const std::string& n : names)
-            if (ImGui::Selectable(n.c_str(), n == current)) {
-                value = toml_quote(n);
+        for (std::size_t k = 0; k < names.size(); ++k)
+            if (ImGui::Selectable((shown(k) + "##" + names[k]).c_str(), names[k] == current)) {
+                value = toml_quote(names[k]);
                 changed = true;
             }
         ImGui::EndCombo();
@@ -82,23 +90,27 @@ bool draw_field(const FieldSpec& f, std::string& value, const Scenario* sc, bool
         return changed;
     }
     case FieldType::Role:
-        if (sc) return combo_names(label.c_str(), value, sc->world.roles, f.optional);
+        if (sc)
+            return combo_names(label.c_str(), value, sc->world.roles, role_words_of(*sc, lang),
+                               f.optional);
         break;
     case FieldType::Profession:
-        if (sc) return combo_names(label.c_str(), value, sc->world.professions, f.optional);
+        if (sc)
+            return combo_names(label.c_str(), value, sc->world.professions,
+                               profession_words_of(*sc, lang), f.optional);
         break;
     case FieldType::Group:
         if (sc) {
             std::vector<std::string> names;
             for (const auto& g : sc->world.groups) names.push_back(g.name);
-            return combo_names(label.c_str(), value, names, f.optional);
+            return combo_names(label.c_str(), value, names, group_words_of(*sc, lang), f.optional);
         }
         break;
     case FieldType::Team:
         if (sc) {
             std::vector<std::string> names;
             for (const auto& m : sc->plan.mobile_teams) names.push_back(m.name);
-            return combo_names(label.c_str(), value, names, f.optional);
+            return combo_names(label.c_str(), value, names, names, f.optional);
         }
         break;
     case FieldType::Commune:

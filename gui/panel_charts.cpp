@@ -89,14 +89,15 @@ void draw_activity(const Scenario& sc, const LiveSeries& s, Lang lang, float h) 
         std::vector<ChartSeries> lines;
         std::vector<ChartThreshold> targets;
         for (std::size_t g = 0; g < s.groups.size(); ++g)
-            lines.push_back({sc.world.groups[g].name, days_from_one(s.groups[g].day),
-                             s.groups[g].first_pct, series_colour(g)});
+            lines.push_back({group_words(sc, static_cast<int>(g), language_of(lang)),
+                             days_from_one(s.groups[g].day), s.groups[g].first_pct,
+                             series_colour(g)});
         for (const Target& t : sc.plan.targets) {
             if (t.kind != TargetKind::Coverage) continue;
             std::string label = tr(lang, Text::TargetCoverage);
             ChartColour colour{255, 90, 80, 255};
             if (t.group >= 0 && static_cast<std::size_t>(t.group) < sc.world.groups.size()) {
-                label += " " + sc.world.groups[static_cast<std::size_t>(t.group)].name;
+                label += " " + group_words(sc, t.group, language_of(lang));
                 colour = series_colour(static_cast<std::size_t>(t.group));
             }
             targets.push_back({label, t.threshold, colour});

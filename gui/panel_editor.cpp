@@ -245,7 +245,7 @@ bool edit_centre(Scenario& sc, Centre& c, Lang lang) {
             ImGui::TextDisabled("%s", tr(lang, Text::EditorStaff));
             changed |= edit_staff(sc, &c, &s, s.staff, lang);
             changed |= edit_by_station(sc, c, s, lang);
-            if (c.shifts.size() > 1 && ImGui::SmallButton(tr(lang, Text::EditorRemoveShift)))
+            if (c.shifts.size() > 1 && small_button(tr(lang, Text::EditorRemoveShift)))
                 remove = static_cast<int>(k);
             ImGui::TreePop();
         }
@@ -255,7 +255,7 @@ bool edit_centre(Scenario& sc, Centre& c, Lang lang) {
         c.shifts.erase(c.shifts.begin() + remove);
         changed = true;
     }
-    if (!c.shifts.empty() && ImGui::SmallButton(tr(lang, Text::EditorAddShift))) {
+    if (!c.shifts.empty() && small_button(tr(lang, Text::EditorAddShift))) {
         c.shifts.push_back(c.shifts.back());
         changed = true;
     }
@@ -283,7 +283,7 @@ bool edit_team(Scenario& sc, MobileTeam& m, Lang lang) {
         ImGui::BulletText("%s (%s)", sc.world.territory.communes[c].name.c_str(),
                           sc.world.territory.communes[c].insee.c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("x")) drop = static_cast<int>(k);
+        if (small_button("x")) drop = static_cast<int>(k);
         ImGui::PopID();
     }
     if (drop >= 0) {
@@ -350,7 +350,7 @@ bool edit_stations(Scenario& sc, PlanEditorState& e, int ci, Lang lang) {
                 changed = true;
             }
         }
-        if (ImGui::SmallButton(tr(lang, Text::PeRemoveStation))) remove = static_cast<int>(k);
+        if (small_button(tr(lang, Text::PeRemoveStation))) remove = static_cast<int>(k);
         ImGui::Unindent();
         ImGui::PopID();
     }
@@ -390,7 +390,7 @@ bool edit_stations(Scenario& sc, PlanEditorState& e, int ci, Lang lang) {
     if (c.vaccinates()) ImGui::Checkbox(tr(lang, Text::PeGivesDose), &n.gives_dose);
     if (c.tests()) ImGui::Checkbox(tr(lang, Text::PeTakesSample), &n.takes_sample);
     ImGui::BeginDisabled(!service.value || (!n.area && n.role < 0));
-    if (ImGui::SmallButton(tr(lang, Text::PeAddStation))) {
+    if (small_button(tr(lang, Text::PeAddStation))) {
         Station st;
         st.name = text_of(n.name);
         st.kind = n.area ? StationKind::Area : StationKind::Servers;
@@ -635,7 +635,7 @@ bool edit_escalations(Scenario& sc, PlanEditorState& e, Lang lang) {
                 }
                 if (auto* p = pending_of(e, ri, di))
                     ImGui::TextColored(fail_colour, "%s", p->problem.c_str());
-                if (ImGui::SmallButton(tr(lang, Text::PeRemoveDecision))) remove_decision = di;
+                if (small_button(tr(lang, Text::PeRemoveDecision))) remove_decision = di;
                 ImGui::PopID();
             }
             if (remove_decision >= 0) {
@@ -646,11 +646,11 @@ bool edit_escalations(Scenario& sc, PlanEditorState& e, Lang lang) {
                     changed = true;
                 }
             }
-            if (ImGui::SmallButton(tr(lang, Text::PeAddDecision))) {
+            if (small_button(tr(lang, Text::PeAddDecision))) {
                 changed |= plan_add_escalation_decision(sc, ri, lang).done;
             }
             ImGui::SameLine();
-            if (ImGui::SmallButton(tr(lang, Text::PeRemoveRule))) remove_rule = ri;
+            if (small_button(tr(lang, Text::PeRemoveRule))) remove_rule = ri;
             ImGui::TreePop();
         }
         ImGui::PopID();
@@ -661,7 +661,7 @@ bool edit_escalations(Scenario& sc, PlanEditorState& e, Lang lang) {
         e.pending.clear();
         changed |= r.done;
     }
-    const bool add = ImGui::SmallButton(tr(lang, Text::PeAddRule));
+    const bool add = small_button(tr(lang, Text::PeAddRule));
     record(e, "add_rule");
     if (add) changed |= plan_add_escalation(sc, lang).done;
     return changed;
@@ -678,7 +678,7 @@ void draw_rules(const PlanEditorState& e, Lang lang) {
             text::phrase_text(language, r.measured_phrase.id, r.measured_phrase.args, r.measured);
         ImGui::TextColored(colour, "[%s]", tr(lang, word));
         ImGui::SameLine();
-        ImGui::TextWrapped("%s — %s", title.c_str(), measured.c_str());
+        wrapped((title + " — " + measured).c_str());
         if (r.pass && !r.warning) continue;
         for (std::size_t k = 0; k < r.where_phrases.size() && k < 5; ++k) {
             const Phrase& p = r.where_phrases[k];
@@ -729,7 +729,7 @@ void draw_save(const Snapshot& snapshot, UiState& ui, Commands& commands) {
         ImGui::SameLine();
         if (ImGui::Button(tr(lang, Text::EditorCancel))) e.confirm = false;
     }
-    if (!e.message.empty()) ImGui::TextWrapped("%s", e.message.c_str());
+    if (!e.message.empty()) wrapped(e.message.c_str());
     if (!e.saved_file.empty()) {
         if (ImGui::Button(tr(lang, Text::EditorRunSaved))) commands.push(OpenPlan{e.saved_file});
         ImGui::SameLine();
@@ -777,7 +777,7 @@ void draw_editor_panel(const Snapshot& snapshot, UiState& ui, Commands& commands
     if (e.difference && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.difference->c_str());
     if (e.difference) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr(lang, Text::EditorReset))) {
+        if (small_button(tr(lang, Text::EditorReset))) {
             *e.draft = *snapshot.loaded->scenario;
             e.pending.clear();
             e.edit_message.clear();
@@ -814,7 +814,7 @@ void draw_editor_panel(const Snapshot& snapshot, UiState& ui, Commands& commands
                     }
                     changed |= edit_centre(sc, c, lang);
                     changed |= edit_stations(sc, e, static_cast<int>(i), lang);
-                    if (ImGui::SmallButton(tr(lang, Text::PeRemoveCentre)))
+                    if (small_button(tr(lang, Text::PeRemoveCentre)))
                         remove_centre = static_cast<int>(i);
                     ImGui::TreePop();
                 }
@@ -833,7 +833,7 @@ void draw_editor_panel(const Snapshot& snapshot, UiState& ui, Commands& commands
                 ImGui::PushID(static_cast<int>(1000 + i));
                 if (ImGui::TreeNode("team", "%s", sc.plan.mobile_teams[i].name.c_str())) {
                     changed |= edit_team(sc, sc.plan.mobile_teams[i], lang);
-                    if (ImGui::SmallButton(tr(lang, Text::PeRemoveTeam)))
+                    if (small_button(tr(lang, Text::PeRemoveTeam)))
                         remove_team = static_cast<int>(i);
                     ImGui::TreePop();
                 }

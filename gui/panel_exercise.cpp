@@ -105,19 +105,19 @@ void draw_upcoming(const Snapshot& s, UiState& ui, Commands& commands, Lang lang
                 ImGui::PopStyleColor();
             }
         }
-        if (ImGui::SmallButton(tr(lang, Text::FireNow))) {
+        if (small_button(tr(lang, Text::FireNow))) {
             InjectAction a{InjectAction::Kind::FireNow, ui.next_request++, u.id, {}, {}, author};
             ui.console.sent = a.request;
             commands.push(std::move(a));
         }
         same_line_for_button(tr(lang, Text::SkipInject));
-        if (ImGui::SmallButton(tr(lang, Text::SkipInject))) {
+        if (small_button(tr(lang, Text::SkipInject))) {
             InjectAction a{InjectAction::Kind::Skip, ui.next_request++, u.id, {}, {}, author};
             ui.console.sent = a.request;
             commands.push(std::move(a));
         }
         ImGui::SameLine();
-        if (ImGui::SmallButton("…")) {
+        if (small_button("…")) {
             ui.console.selected = ui.console.selected == u.id ? std::string{} : u.id;
             set_text(ui.console.delay_to, format_day_time(u.at + hours(1)));
             set_text(ui.console.edit, change_to_toml(u.change));
@@ -207,12 +207,12 @@ void draw_adhoc(const Snapshot& s, UiState& ui, Commands& commands, Lang lang) {
     if (centred) centre_combo(tr(lang, Text::Centre), f.centre, sc);
     switch (f.kind) {
     case InjectForm::StaffIll:
-        name_combo(tr(lang, Text::Profession), f.profession, sc.world.professions);
+        name_combo(tr(lang, Text::Profession), f.profession, profession_words_of(sc, lang));
         ImGui::InputInt(tr(lang, Text::PeopleCount), &f.people);
         ImGui::InputInt(tr(lang, Text::Days), &f.days);
         break;
     case InjectForm::AbsenceWave:
-        name_combo(tr(lang, Text::Profession), f.profession, sc.world.professions);
+        name_combo(tr(lang, Text::Profession), f.profession, profession_words_of(sc, lang));
         ImGui::SliderFloat(tr(lang, Text::ShareOfStaff), &f.share, 0.0f, 1.0f, "%.2f");
         ImGui::InputInt(tr(lang, Text::Days), &f.days);
         break;
@@ -245,9 +245,7 @@ void draw_adhoc(const Snapshot& s, UiState& ui, Commands& commands, Lang lang) {
         ImGui::InputText(tr(lang, Text::UntilTime), f.until.data(), f.until.size());
         break;
     case InjectForm::GroupEligible: {
-        std::vector<std::string> groups;
-        for (const auto& g : sc.world.groups) groups.push_back(g.name);
-        name_combo(tr(lang, Text::Group), f.group, groups);
+        name_combo(tr(lang, Text::Group), f.group, group_words_of(sc, lang));
         break;
     }
     default:
@@ -320,7 +318,7 @@ void draw_decision_form(const Snapshot& s, DecisionForm& f, Lang lang, std::uint
     case DecisionForm::AddLine:
     case DecisionForm::CallReserve: {
         centre_combo(tr(lang, Text::Centre), f.centre, sc);
-        const auto& roles = sc.world.roles;
+        const std::vector<std::string> roles = role_words_of(sc, lang);
         if (!roles.empty()) {
             f.role = std::clamp(f.role, 0, static_cast<int>(roles.size()) - 1);
             if (ImGui::BeginCombo(tr(lang, Text::Role),
@@ -344,7 +342,7 @@ void draw_decision_form(const Snapshot& s, DecisionForm& f, Lang lang, std::uint
     case DecisionForm::MoveStaff:
         centre_combo(tr(lang, Text::FromCentre), f.centre, sc);
         centre_combo(tr(lang, Text::ToCentre), f.centre_to, sc);
-        name_combo(tr(lang, Text::Profession), f.profession, sc.world.professions);
+        name_combo(tr(lang, Text::Profession), f.profession, profession_words_of(sc, lang));
         ImGui::InputInt(tr(lang, Text::PeopleCount), &f.people);
         ImGui::InputText(tr(lang, Text::LeaveAt), f.from.data(), f.from.size());
         ImGui::TextWrapped("%s", tr(lang, Text::MoveNowHint));

@@ -7,6 +7,7 @@
 // check accepts).
 #include "change_form.hpp"
 #include "exercise_editor.hpp"
+#include "fit.hpp"
 #include "panels.hpp"
 
 #include "riposte/change_toml.hpp"
@@ -398,7 +399,7 @@ void draw_exercise_editor(const Snapshot& s, ExerciseEditor& ed, Lang lang) {
             return format_day_time(in.at) + "  " + in.id + "  (" + change_kind_name(in.change) +
                    ")";
         });
-        if (ImGui::SmallButton((std::string(tr(lang, Text::EdAdd)) + "##inj").c_str()))
+        if (small_button((std::string(tr(lang, Text::EdAdd)) + "##inj").c_str()))
             editor_add(ed, Block::Inject, next_hour);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(tr(lang, Text::EdTriggers));
@@ -406,7 +407,7 @@ void draw_exercise_editor(const Snapshot& s, ExerciseEditor& ed, Lang lang) {
                    [](const TriggeredInject& t) {
                        return t.id + "  (" + change_kind_name(t.change) + ")";
                    });
-        if (ImGui::SmallButton((std::string(tr(lang, Text::EdAdd)) + "##trig").c_str()))
+        if (small_button((std::string(tr(lang, Text::EdAdd)) + "##trig").c_str()))
             editor_add(ed, Block::Trigger, next_hour);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(tr(lang, Text::EdObjectives));
@@ -414,7 +415,7 @@ void draw_exercise_editor(const Snapshot& s, ExerciseEditor& ed, Lang lang) {
             ed, "objectives", Block::Objective, ed.exercise.objectives, [](const Objective& o) {
                 return o.id + " — " + o.text + " (" + std::to_string(o.observations.size()) + ")";
             });
-        if (ImGui::SmallButton((std::string(tr(lang, Text::EdAdd)) + "##obj").c_str()))
+        if (small_button((std::string(tr(lang, Text::EdAdd)) + "##obj").c_str()))
             editor_add(ed, Block::Objective, next_hour);
         ImGui::EndTable();
     }

@@ -43,6 +43,9 @@ void update_scene(const Snapshot& snapshot, UiState& ui) {
     metrics.font_size = ImGui::GetFontSize();
     metrics.digit_width = ImGui::CalcTextSize("0").x;
     metrics.width = [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; };
+    for (const MapInset& inset : loaded.map->insets)
+        metrics.inset_title_widths.push_back(
+            ImGui::CalcTextSize(tr(ui.lang, inset_text(inset.code))).x);
     ui.map_scene.update(loaded.map, *loaded.scenario, ui.camera, snapshot.metric, &metrics);
 }
 
@@ -56,18 +59,21 @@ bool on_screen(const MapCamera& cam, float x0, float y0, float x1, float y1) {
 void draw_map_texts(const Scenario& s, const MapGeometry& g, const MapScene& scene,
                     const MapCamera& cam, Lang lang, const std::vector<WindowRect>& covering) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    for (const MapInset& inset : g.insets) {
+    // the insets' titles the scene placed (the names were placed around them)
+    for (const SceneCaption& caption : scene.captions) {
+        const int k = caption.inset;
+        if (k < 0 || static_cast<std::size_t>(k) >= g.insets.size()) continue;
+        const MapInset& inset = g.insets[static_cast<std::size_t>(k)];
         const MapPoint lo = cam.to_screen(inset.lo), hi = cam.to_screen(inset.hi);
         const char* name = tr(lang, inset_text(inset.code));
         const ImVec2 size = ImGui::CalcTextSize(name);
-        const auto tx = static_cast<float>(lo.x) + 4, ty = static_cast<float>(lo.y) + 2;
-        if (hi.x - lo.x < size.x + 8 ||
-            !on_screen(cam, static_cast<float>(lo.x), static_cast<float>(lo.y),
+        const auto tx = static_cast<float>(lo.x) + caption_dx,
+                   ty = static_cast<float>(lo.y) + caption.dy;
+        if (!on_screen(cam, static_cast<float>(lo.x), static_cast<float>(lo.y),
                        static_cast<float>(hi.x), static_cast<float>(hi.y)) ||
             covered_by(covering, tx, ty, tx + size.x, ty + size.y))
             continue;
-        dl->AddText(ImVec2(static_cast<float>(lo.x) + 4, static_cast<float>(lo.y) + 2),
-                    IM_COL32(200, 210, 225, 255), name);
+        dl->AddText(ImVec2(tx, ty), IM_COL32(200, 210, 225, 255), name);
     }
     const auto& communes = s.world.territory.communes;
     for (const SceneLabel& l : scene.labels) {
@@ -237,18 +243,17 @@ void draw_metric_choice(const Scenario& sc, const MetricValues& m, UiState& ui) 
         ImGui::EndCombo();
     }
     if (ui.map_metric == MapMetric::Coverage || ui.map_metric == MapMetric::Unmet) {
+        const std::vector<std::string> groups = group_words_of(sc, lang);
         const char* group =
-            ui.metric_group >= 0 &&
-                    static_cast<std::size_t>(ui.metric_group) < sc.world.groups.size()
-                ? sc.world.groups[static_cast<std::size_t>(ui.metric_group)].name.c_str()
+            ui.metric_group >= 0 && static_cast<std::size_t>(ui.metric_group) < groups.size()
+                ? groups[static_cast<std::size_t>(ui.metric_group)].c_str()
                 : tr(lang, Text::AllGroups);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 15);
         if (ImGui::BeginCombo(tr(lang, Text::Group), group)) {
             if (ImGui::Selectable(tr(lang, Text::AllGroups), ui.metric_group < 0))
                 ui.metric_group = -1;
-            for (std::size_t g = 0; g < sc.world.groups.size(); ++g)
-                if (ImGui::Selectable(sc.world.groups[g].name.c_str(),
-                                      ui.metric_group == static_cast<int>(g)))
+            for (std::size_t g = 0; g < groups.size(); ++g)
+                if (ImGui::Selectable(groups[g].c_str(), ui.metric_group == static_cast<int>(g)))
                     ui.metric_group = static_cast<int>(g);
             ImGui::EndCombo();
         }
@@ -483,6 +488,9 @@ void draw_map_layer_texts(const LoadedScenario& loaded, MapSceneCache& cache,
     metrics.font_size = ImGui::GetFontSize();
     metrics.digit_width = ImGui::CalcTextSize("0").x;
     metrics.width = [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; };
+    for (const MapInset& inset : loaded.map->insets)
+        metrics.inset_title_widths.push_back(
+            ImGui::CalcTextSize(tr(lang, inset_text(inset.code))).x);
     cache.update(loaded.map, *loaded.scenario, camera, nullptr, &metrics);
     draw_map_texts(*loaded.scenario, *loaded.map, cache.scene(), camera, lang,
                    windows_this_frame());

@@ -233,6 +233,27 @@ void draw_pool(const Scenario& s, Lang lang) {
 
 } // namespace
 
+std::vector<std::string> group_words_of(const Scenario& scenario, Lang lang) {
+    std::vector<std::string> out;
+    for (std::size_t g = 0; g < scenario.world.groups.size(); ++g)
+        out.push_back(group_words(scenario, static_cast<int>(g), language_of(lang)));
+    return out;
+}
+
+std::vector<std::string> profession_words_of(const Scenario& scenario, Lang lang) {
+    std::vector<std::string> out;
+    for (std::size_t p = 0; p < scenario.world.professions.size(); ++p)
+        out.push_back(profession_words(scenario, static_cast<int>(p), language_of(lang)));
+    return out;
+}
+
+std::vector<std::string> role_words_of(const Scenario& scenario, Lang lang) {
+    std::vector<std::string> out;
+    for (std::size_t r = 0; r < scenario.world.roles.size(); ++r)
+        out.push_back(role_words(scenario, static_cast<int>(r), language_of(lang)));
+    return out;
+}
+
 void draw_scenario_panel(const Snapshot& snapshot, UiState& ui, Commands& /*commands*/) {
     const Lang lang = ui.lang;
     const ImGuiViewport* vp = ImGui::GetMainViewport();

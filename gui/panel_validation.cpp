@@ -98,13 +98,13 @@ void draw_validation_panel(const Snapshot& snapshot, UiState& ui, Commands& comm
             ImGui::TextColored(colour, "[%s]", tr(lang, word));
             ImGui::SameLine();
             const std::string rule_title = text::name_in(text::rule_titles, r.id, language);
-            ImGui::TextWrapped("%s", rule_title.c_str());
+            wrapped(rule_title.c_str());
             const std::string measured = text::phrase_text(language, r.measured_phrase.id,
                                                            r.measured_phrase.args, r.measured);
             const std::string required = text::phrase_text(language, r.threshold_phrase.id,
                                                            r.threshold_phrase.args, r.threshold);
             ImGui::Indent();
-            ImGui::TextWrapped("%s", measured.c_str());
+            wrapped(measured.c_str());
             wrapped_disabled(
                 (std::string{tr(lang, Text::ValidationRequired)} + " " + required).c_str());
             for (std::size_t k = 0; k < r.where_phrases.size(); ++k) {

@@ -38,6 +38,13 @@ void draw_map_overlay(const Snapshot& snapshot, UiState& ui, Commands& commands)
 /// The map's texts (inset titles, commune names, centre counts, live queue and staff numbers)
 /// on the background layer, none under a window drawn so far this frame: call after the panels.
 void draw_map_labels(const Snapshot& snapshot, UiState& ui);
+
+/// The world's population groups, professions and roles as a person reads them (the
+/// scenario's display_name, else the string table's words, else the id), in the world's order:
+/// what legends, tables and lists show, never the ids.
+std::vector<std::string> group_words_of(const Scenario& scenario, Lang lang);
+std::vector<std::string> profession_words_of(const Scenario& scenario, Lang lang);
+std::vector<std::string> role_words_of(const Scenario& scenario, Lang lang);
 /// The map's texts only (inset titles, names, centre counts) for another window's map (the
 /// players' screen): brings `cache` up to date with `camera` first; call after its panels.
 void draw_map_layer_texts(const LoadedScenario& loaded, MapSceneCache& cache,

@@ -1,10 +1,10 @@
-# gui_layout_audit: projector mode (--large-font) at 1280x720 and 1920x1080, in French and in
-# English: every panel drawn mid-run, and riposte-gui --layout-audit reads the frame's draw
+# gui_layout_audit: projector mode (--large-font) and the normal font, at 1280x720 and
+# 1920x1080, in French and in English: every panel drawn mid-run, and riposte-gui --layout-audit reads the frame's draw
 # lists back and names every text that is cut off (not fully visible and not reachable by
 # scrolling), drawn over another text, or a map label under a panel. Any such line fails the
 # test. The audit must also have seen the texts of every panel (it cannot pass by seeing
 # nothing).
-# Called as: cmake -DGUI=... -DSCENARIOS=... -DOUT=dir [-DSIZES=..] [-DLANGS=..] -P ...
+# Called as: cmake -DGUI=... -DSCENARIOS=... -DOUT=dir [-DSIZES=..] [-DLANGS=..] [-DFONTS=..] -P ...
 cmake_policy(SET CMP0054 NEW) # quoted if() arguments are strings, not variables
 foreach(var GUI SCENARIOS OUT)
   if(NOT DEFINED ${var})
@@ -20,6 +20,11 @@ endif()
 if(NOT DEFINED LANGS)
   set(LANGS fr en)
 endif()
+if(NOT DEFINED FONTS)
+  set(FONTS large normal)
+endif()
+set(large_font_args --large-font)
+set(normal_font_args "")
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
 set(dir "${SCENARIOS}/centre-herault")
@@ -40,15 +45,16 @@ set(exercise_panels "console;course;map;decision;kpis;messages")
 set(exercise_args --exercise "${dir}/exercise.toml" --journal "@JOURNAL@")
 
 set(failures "")
+foreach(font IN LISTS FONTS)
 foreach(size IN LISTS SIZES)
   foreach(lang IN LISTS LANGS)
     foreach(layout IN LISTS layouts)
-      set(tag "${layout}-${lang}-${size}")
+      set(tag "${layout}-${font}-${lang}-${size}")
       set(png "${OUT}/${tag}.png")
       set(args ${${layout}_args})
       list(TRANSFORM args REPLACE "@JOURNAL@" "${OUT}/${tag}.journal.toml")
       execute_process(
-        COMMAND "${GUI}" "${dir}" --large-font --lang ${lang} --size ${size} ${args}
+        COMMAND "${GUI}" "${dir}" ${${font}_font_args} --lang ${lang} --size ${size} ${args}
                 --screenshot "${png}" --layout-audit
         RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
       file(WRITE "${OUT}/${tag}.txt" "${out}\n--- stderr\n${err}")
@@ -67,6 +73,7 @@ foreach(size IN LISTS SIZES)
       endforeach()
     endforeach()
   endforeach()
+endforeach()
 endforeach()
 if(NOT failures STREQUAL "")
   message(FATAL_ERROR "texts cut off, overlapping or hidden (outputs in ${OUT}):\n${failures}")

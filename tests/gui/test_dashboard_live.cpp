@@ -2,6 +2,7 @@
 // live run is played, paused, stepped, jumped forward and back, restarted; the window keeps
 // drawing throughout. Commands go in as the run panel's buttons send them.
 #include "app.hpp"
+#include "layout_audit.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <functional>
+#include <string>
 
 using namespace riposte;
 using namespace riposte::gui;
@@ -163,4 +165,46 @@ TEST_CASE("dashboard: a click on a centre of the map opens its panel with live s
     for (int n : live.staff_by_role) staff += n;
     CHECK(staff > 0);
     app.close();
+}
+
+TEST_CASE("dashboard: groups show as words in the charts' legends, in French and in English") {
+    // Centre-Hérault's groups include "at_risk" and "health_professionals": the coverage
+    // chart's legend (and every other text of the frame) shows their words from the string
+    // table, never the ids.
+    REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
+                    "needs an X display: run under xvfb-run -a -s \"-screen 0 1600x1000x24\"");
+    for (const Lang lang : {Lang::Fr, Lang::En}) {
+        GuiOptions options;
+        options.width = 1600;
+        options.height = 1000;
+        options.lang = lang;
+        options.charts_tab = 0; // activity: vaccinations and coverage by group
+        App app(options);
+        REQUIRE_FALSE(app.open().has_value());
+        Driver d{app};
+        REQUIRE(d.frames_until([](const LiveFrame& f) { return f.status == LiveStatus::Paused; }));
+        app.command(JumpTo{days(3)});
+        REQUIRE(d.frames_until([](const LiveFrame& f) {
+            return f.status == LiveStatus::Paused && f.state.now == days(3);
+        }));
+        for (int i = 0; i < 3; ++i) REQUIRE(app.frame());
+        const LayoutAudit audit = app.audit_last_frame();
+        REQUIRE_FALSE(audit.texts.empty());
+        const std::string at_risk = lang == Lang::Fr ? "personnes à risque" : "people at risk";
+        const std::string health =
+            lang == Lang::Fr ? "professionnels de santé" : "health professionals";
+        bool words = false;
+        for (const auto& line : audit.texts) {
+            const std::string& panel = line.first;
+            const std::string& text = line.second;
+            const std::string where = panel + ": " + text;
+            CHECK_MESSAGE(text.find("at_risk") == std::string::npos, where);
+            CHECK_MESSAGE(text.find("health_professionals") == std::string::npos, where);
+            if (panel == "charts" &&
+                (text.find(at_risk) != std::string::npos || text.find(health) != std::string::npos))
+                words = true;
+        }
+        CHECK_MESSAGE(words, "the coverage legend shows the groups' words");
+        app.close();
+    }
 }

@@ -2,6 +2,7 @@
 // a window's edge or in a narrow table column and names the panel and the text, sees two texts
 // drawn over each other and a background label under a window, and finds nothing wrong with
 // the same texts wrapped or in a table sized to its content.
+#include "chart.hpp"
 #include "fit.hpp"
 #include "layout_audit.hpp"
 
@@ -166,4 +167,21 @@ TEST_CASE("layout audit: in a window without padding, a line cut exactly between
     const LayoutAudit whole = in_child(text.size());
     CHECK(whole.problems.empty());
     CHECK(texts_in(whole, "narrow") == 2); // the window's title and the line
+}
+
+TEST_CASE("layout audit: a chart's threshold label at the top of the plot stays inside it") {
+    // A target at the very top of the y range (0 to 100): its label, drawn above the line,
+    // would leave the plot rectangle and be cut by the plot's clip; it goes below the line.
+    const LayoutAudit a = audit([] {
+        ChartSpec spec;
+        spec.height = 160;
+        spec.y_min_span = 100;
+        spec.empty_text = "Pas encore";
+        draw_chart(spec, {}, {{"objectif 100", 100.0, {255, 90, 80, 255}}});
+    });
+    for (const LayoutProblem& p : a.problems) MESSAGE(p.text);
+    CHECK(a.problems.empty());
+    bool seen = false;
+    for (const auto& [panel, text] : a.texts) seen = seen || text == "objectif 100";
+    CHECK(seen);
 }

@@ -297,3 +297,64 @@ TEST_CASE("map scene: panning within the scene does not rebuild it, names stay o
         CHECK(after[k].dy == doctest::Approx(before[k].dy));
     }
 }
+
+TEST_CASE("map scene: the insets' titles are placed first, names clear them and stay in frame") {
+    const Scenario s = grid_with_overseas();
+    const auto g = std::make_shared<const MapGeometry>(build_map_geometry(s));
+    REQUIRE(g->insets.size() == 2);
+    MapCamera cam;
+    cam.resize(800, 600);
+    cam.fit(*g, {});
+    MapSceneCache cache;
+    LabelMetrics labels = fixed_width_labels();
+    // titles as wide as the frames allow: every name near a frame's top left must go around
+    const float frame_px = static_cast<float>((g->insets[0].hi.x - g->insets[0].lo.x) * cam.scale);
+    labels.inset_title_widths = {frame_px - 2 * caption_dx - 1, 70};
+    REQUIRE(cache.update(g, s, cam, nullptr, &labels));
+    const MapScene& scene = cache.scene();
+    REQUIRE(scene.captions.size() == 2);
+    const auto box_of_caption = [&](const SceneCaption& c) {
+        const MapInset& f = g->insets[static_cast<std::size_t>(c.inset)];
+        const MapPoint lo = cam.to_screen(f.lo);
+        const float w = labels.inset_title_widths[static_cast<std::size_t>(c.inset)];
+        return std::array<float, 4>{static_cast<float>(lo.x) + caption_dx,
+                                    static_cast<float>(lo.y) + c.dy,
+                                    static_cast<float>(lo.x) + caption_dx + w,
+                                    static_cast<float>(lo.y) + c.dy + labels.font_size};
+    };
+    // the titles clear the markers (a title whose top corner has one goes to the bottom)
+    for (const SceneCaption& c : scene.captions)
+        for (const SceneMarker& m : scene.markers) {
+            const MapPoint p = cam.to_screen(m.at);
+            const std::array<float, 4> box{
+                static_cast<float>(p.x) - m.half_px, static_cast<float>(p.y) - m.half_px,
+                static_cast<float>(p.x) + m.half_px, static_cast<float>(p.y) + m.half_px};
+            CHECK_FALSE(boxes_overlap(box, box_of_caption(c)));
+        }
+    int overseas = 0;
+    for (const SceneLabel& l : scene.labels) {
+        const MapPoint p = cam.to_screen(l.anchor);
+        const std::array<float, 4> box{
+            static_cast<float>(p.x) + l.dx, static_cast<float>(p.y) + l.dy,
+            static_cast<float>(p.x) + l.dx + l.w, static_cast<float>(p.y) + l.dy + l.h};
+        for (const SceneCaption& c : scene.captions)
+            CHECK_FALSE(boxes_overlap(box, box_of_caption(c)));
+        const int inset = g->commune_inset[static_cast<std::size_t>(l.commune)];
+        if (inset < 0) continue;
+        ++overseas;
+        const MapInset& f = g->insets[static_cast<std::size_t>(inset)];
+        const MapPoint lo = cam.to_screen(f.lo), hi = cam.to_screen(f.hi);
+        CHECK(box[0] >= lo.x - 1.01);
+        CHECK(box[2] <= hi.x + 1.01);
+        CHECK(box[1] >= lo.y - 0.01);
+        CHECK(box[3] <= hi.y + 0.01);
+    }
+    CHECK(overseas >= 2); // names were placed in the frames, around the titles
+
+    // a title wider than its frame is not drawn; a change of the titles' widths (the
+    // language) rebuilds the scene
+    labels.inset_title_widths = {frame_px * 2, 70};
+    REQUIRE(cache.update(g, s, cam, nullptr, &labels));
+    REQUIRE(cache.scene().captions.size() == 1);
+    CHECK(cache.scene().captions[0].inset == 1);
+}
