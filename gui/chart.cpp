@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <string>
 
 namespace riposte::gui {
 namespace {
@@ -35,6 +36,24 @@ void dashed_hline(ImDrawList* dl, float x0, float x1, float y, ImU32 colour, flo
         dl->AddLine({x, y}, {std::min(x + dash, x1), y}, colour, thickness);
 }
 
+/// `text` as it is when it fits in `room` pixels, else its longest prefix (whole UTF-8
+/// characters) followed by "…" that fits.
+std::string fit_with_ellipsis(const std::string& text, float room) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= room) return text;
+    const std::string dots = "\u2026";
+    std::size_t end = text.size();
+    while (end > 0) {
+        // back over one whole UTF-8 character
+        do {
+            --end;
+        } while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+        std::string cut = text.substr(0, end);
+        while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+        cut += dots;
+        if (ImGui::CalcTextSize(cut.c_str()).x <= room) return cut;
+    }
+    return dots;
+}
 } // namespace
 
 ChartColour series_colour(std::size_t i) {
@@ -159,7 +178,7 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
     // comes off the plot's).
     struct LegendItem {
         ImVec2 pos;
-        const std::string* label;
+        std::string label;
         ChartColour colour;
         float wrap = 0; ///< a label wider than the chart wraps at this width (0: one line)
     };
@@ -180,18 +199,38 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
             row_h =
                 std::max(row_h, ImGui::CalcTextSize(s.label.c_str(), nullptr, false, label_room).y +
                                     font * 0.2f);
-        legend.push_back({{lx, ly}, &s.label, s.colour, wraps ? label_room : 0.0f});
+        legend.push_back({{lx, ly}, s.label, s.colour, wraps ? label_room : 0.0f});
         lx += item_w + item_gap;
     }
     float legend_h = legend.empty() ? 0.0f : ly + row_h + font * 0.1f;
-    // A short chart (a large font, a small window) keeps its plot and drops its legend: the
-    // hover read-out still names every series.
+    // A short chart (a large font, a small window, many series) keeps its plot: the legend
+    // goes into the rows left, in columns, each label shortened with "…" to its column (the
+    // hover read-out names every series in full); with no room even for that, it is dropped.
     {
         const float axes_h = (spec.y_label.empty() ? font * 0.4f : font * 1.3f) + font * 1.3f +
                              (spec.x_label.empty() ? 0.0f : font * 1.2f);
         if (spec.height - legend_h - axes_h < font * 3) {
-            legend.clear();
-            legend_h = 0;
+            const float line_h = font * 1.2f;
+            const int rows = static_cast<int>(
+                std::floor((spec.height - axes_h - font * 3 - font * 0.1f) / line_h));
+            const int n = static_cast<int>(legend.size());
+            const int cols = rows >= 1 ? (n + rows - 1) / rows : 0;
+            const float col_w = cols > 0 ? width / static_cast<float>(cols) : 0.0f;
+            const float room = col_w - swatch - font * 0.3f - font * 0.5f;
+            if (rows < 1 || room < font * 2) {
+                legend.clear();
+                legend_h = 0;
+            } else {
+                const int used_rows = (n + cols - 1) / cols;
+                for (int i = 0; i < n; ++i) {
+                    LegendItem& item = legend[static_cast<std::size_t>(i)];
+                    item.pos = {col_w * static_cast<float>(i % cols),
+                                line_h * static_cast<float>(i / cols)};
+                    item.wrap = 0;
+                    item.label = fit_with_ellipsis(item.label, room);
+                }
+                legend_h = line_h * static_cast<float>(used_rows) + font * 0.1f;
+            }
         }
     }
 
@@ -341,7 +380,7 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
         const float sy = p.y + (font - swatch) * 0.5f;
         dl->AddRectFilled({p.x, sy}, {p.x + swatch, sy + swatch}, to_imgui(item.colour));
         dl->AddText(nullptr, 0.0f, {p.x + swatch + font * 0.3f, p.y}, text_colour,
-                    item.label->c_str(), nullptr, item.wrap);
+                    item.label.c_str(), nullptr, item.wrap);
     }
 
     // hover read-out: a cursor line at the nearest x, every series' value there

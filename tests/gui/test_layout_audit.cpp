@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 using namespace riposte::gui;
 
@@ -184,4 +185,36 @@ TEST_CASE("layout audit: a chart's threshold label at the top of the plot stays 
     bool seen = false;
     for (const auto& [panel, text] : a.texts) seen = seen || text == "objectif 100";
     CHECK(seen);
+}
+
+TEST_CASE("layout audit: a short chart with six long series keeps a legend in columns") {
+    // Six group names in words on a short chart: wrapped one under the other they would leave
+    // the plot no room, and the legend used to be dropped. It goes into the rows left, in
+    // columns, each label shortened to its column, nothing cut.
+    const std::vector<std::string> names = {"75 ans et plus",     "Professionnels de santé",
+                                            "Personnes à risque", "50 à 74 ans",
+                                            "18 à 49 ans",        "Enfants de 5 à 17 ans"};
+    const LayoutAudit a = audit([&names] {
+        ChartSpec spec;
+        spec.height = 110;
+        std::vector<ChartSeries> series;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            ChartSeries s;
+            s.label = names[i];
+            s.colour = {static_cast<unsigned char>(40 * i), 200, 120, 255};
+            s.x = {0, 1, 2};
+            s.y = {1, 2, 3};
+            series.push_back(s);
+        }
+        draw_chart(spec, series);
+    });
+    for (const LayoutProblem& p : a.problems) MESSAGE(p.text);
+    CHECK(a.problems.empty());
+    for (const std::string& name : names) {
+        CAPTURE(name);
+        bool seen = false;
+        for (const auto& [panel, text] : a.texts)
+            seen = seen || text.rfind(name.substr(0, 4), 0) == 0;
+        CHECK(seen);
+    }
 }
