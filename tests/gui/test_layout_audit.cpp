@@ -4,6 +4,7 @@
 // the same texts wrapped or in a table sized to its content.
 #include "chart.hpp"
 #include "fit.hpp"
+#include "headless_imgui.hpp"
 #include "layout_audit.hpp"
 
 #include <imgui.h>
@@ -20,26 +21,7 @@ namespace {
 
 /// An ImGui context of its own with the built-in font, no renderer: frames are built and
 /// rendered into draw lists only.
-struct HeadlessImgui {
-    ImGuiContext* previous = ImGui::GetCurrentContext();
-    ImGuiContext* context = ImGui::CreateContext();
-    HeadlessImgui() {
-        ImGui::SetCurrentContext(context);
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = {800, 600};
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~HeadlessImgui() {
-        ImGui::DestroyContext(context);
-        ImGui::SetCurrentContext(previous);
-    }
-    HeadlessImgui(const HeadlessImgui&) = delete;
-    HeadlessImgui& operator=(const HeadlessImgui&) = delete;
-};
+using riposte::gui::test::HeadlessImgui;
 
 /// Draws `panel` in a 220x300 window named "narrow###narrow" for three frames, audits the last.
 LayoutAudit audit(const std::function<void()>& panel) {

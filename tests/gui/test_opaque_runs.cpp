@@ -3,6 +3,7 @@
 // off only around opaque flat triangles (the window background, a frame, table rows), and
 // back on before text and at the end of each draw list.
 #include "backend/opaque_runs.hpp"
+#include "headless_imgui.hpp"
 
 #include <imgui.h>
 
@@ -59,16 +60,8 @@ bool same(const ImDrawVert& a, const ImDrawVert& b) {
 } // namespace
 
 TEST_CASE("opaque runs: the same triangles drawn, blending off only over opaque flat fills") {
-    ImGuiContext* previous = ImGui::GetCurrentContext();
-    ImGuiContext* context = ImGui::CreateContext();
-    ImGui::SetCurrentContext(context);
+    riposte::gui::test::HeadlessImgui imgui;
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = {800, 600};
-    io.DeltaTime = 1.0f / 60.0f;
-    io.IniFilename = nullptr;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w = 1.0f; // opaque, as the dashboard has it
     for (int frame = 0; frame < 3; ++frame) {
         ImGui::NewFrame();
@@ -130,6 +123,4 @@ TEST_CASE("opaque runs: the same triangles drawn, blending off only over opaque 
     }
     CHECK(unblended >= 2);
     CHECK(background_unblended);
-    ImGui::DestroyContext(context);
-    ImGui::SetCurrentContext(previous);
 }
