@@ -188,7 +188,7 @@ void Simulation::Impl::shut_centre(CentreId c, SimTime until, bool decision) {
     ++rt.closure_gen;
     rt.doors_open = false;
     // everyone queued goes home (and rebooks); those in service finish and leave
-    for (int st = stations_.first(c); st < stations_.last(c); ++st) {
+    for (const StationNodeId st : stations_.of(c)) {
         const std::vector<std::int32_t> sent = stations_[st].send_home();
         for (std::int32_t p : sent) {
             --rt.waiting;
@@ -240,7 +240,7 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     CentreRt& rt = centres_[rs.centre];
     const PersonId person = pr.persons[k];
     const auto role = pr.roles[k].index();
-    const int st = pr.station_of[k];
+    const StationNodeId st = pr.station_of[k];
     const std::int32_t slot = pr.server_of[k];
     const SimTime now = sim_.now();
     const SimTime end = day_start(rs.day) + rs.end;
@@ -250,7 +250,7 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
     prof_worked_h_[prof] -= left_s / 3600.0;
     --rt.role_on_site[role];
-    if (st >= 0) {
+    if (st.valid()) {
         StationRt& s = stations_[st];
         if (slot >= 0) {
             s.pool().server(slot).leave_at = now;
