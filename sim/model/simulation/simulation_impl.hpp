@@ -520,18 +520,18 @@ class Simulation::Impl final : public EventHandler {
         int people = 0;
     };
     std::vector<ScheduledMoveRt> scheduled_moves_;
-    /// A person moved away from a centre's shift for the rest of it: change_hours gives them
-    /// no extra hours at that centre that day (they are elsewhere).
-    struct MovedAway {
-        CentreId centre;
-        int day = 0;
-        PersonId person;
+    /// The place a move left on a shift: the person is off the shift (roster_.shifts[rs].people)
+    /// from the move on, and works the rest of it on a line at the other centre. The plan's
+    /// place stays: a later closing asks someone else to work its extra hours.
+    struct Vacancy {
+        int rs = 0;
+        std::size_t at = 0; // their place in the shift's people when they left
+        Assignment was;     // the person moved away, and their role on the shift
     };
-    std::vector<MovedAway> moved_away_;
-    [[nodiscard]] bool moved_away(CentreId c, int day, PersonId person) const {
-        return std::any_of(moved_away_.begin(), moved_away_.end(), [&](const MovedAway& m) {
-            return m.centre == c && m.day == day && m.person == person;
-        });
+    std::vector<Vacancy> vacancies_;
+    [[nodiscard]] bool vacant(int rs) const {
+        return std::any_of(vacancies_.begin(), vacancies_.end(),
+                           [rs](const Vacancy& v) { return v.rs == rs; });
     }
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const RoadCut& x, std::uint64_t id, ChangeOutcome& out);
