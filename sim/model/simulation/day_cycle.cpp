@@ -345,7 +345,7 @@ void Simulation::Impl::on_centre_close(CentreId c) {
     rt.doors_open = false;
     // People queued at a station nobody staffs any more will not be seen today: they are
     // sent home (and rebook) so that the staff still inside can finish and leave.
-    for (int st = stations_.first(c); st < stations_.last(c); ++st) {
+    for (const StationNodeId st : stations_.of(c)) {
         StationRt& s = stations_[st];
         if (!s.stopped()) continue;
         const std::vector<std::int32_t> sent = s.send_home();
@@ -353,7 +353,7 @@ void Simulation::Impl::on_centre_close(CentreId c) {
             LogEntry e = log_entry(LogKind::Warning, LogEvent::SentHomeAtClosing);
             e.count = static_cast<std::int64_t>(sent.size());
             e.centre = c.value();
-            e.station = s.local();
+            e.station = s.local().value();
             log(std::move(e));
         }
         for (std::int32_t p : sent) {

@@ -170,13 +170,13 @@ struct CentreRt {
 };
 
 struct ShiftPresence {
-    std::vector<std::pair<int, std::int32_t>> servers; // (station, server slot)
-    std::vector<int> watched_areas;
-    std::vector<PersonId> persons;       // present persons
-    std::vector<RoleId> roles;           // their roles (after covering moves), same order
-    std::vector<int> station_of;         // their station (-1: none), same order
-    std::vector<std::int32_t> server_of; // their server slot at it (-1: an area or none)
-    SimTime began;                       // when they arrived (a line added late, a deferral)
+    std::vector<std::pair<StationNodeId, std::int32_t>> servers; // (station, server slot)
+    std::vector<StationNodeId> watched_areas;
+    std::vector<PersonId> persons;         // present persons
+    std::vector<RoleId> roles;             // their roles (after covering moves), same order
+    std::vector<StationNodeId> station_of; // their station (none: none), same order
+    std::vector<std::int32_t> server_of;   // their server slot at it (-1: an area or none)
+    SimTime began;                         // when they arrived (a line added late, a deferral)
 };
 
 } // namespace model_detail
@@ -452,11 +452,11 @@ class Simulation::Impl final : public EventHandler {
     void on_booked_arrival(CentreId c);
     void turn_away(std::int32_t p, bool counts_arrival);
     void go_to_step(std::int32_t p);
-    void try_start_servers(int st);
-    void start_service(std::int32_t p, int st);
-    void on_service_end(int st, std::int32_t p);
-    void try_fill_area(int st);
-    void on_area_end(int st, std::int32_t p);
+    void try_start_servers(StationNodeId st);
+    void start_service(std::int32_t p, StationNodeId st);
+    void on_service_end(StationNodeId st, std::int32_t p);
+    void try_fill_area(StationNodeId st);
+    void on_area_end(StationNodeId st, std::int32_t p);
     void depart(std::int32_t p);
     /// Sent home before the end of the path: served if the product was given, else turned away.
     void leave_early(std::int32_t p);
@@ -520,18 +520,18 @@ class Simulation::Impl final : public EventHandler {
         int people = 0;
     };
     std::vector<ScheduledMoveRt> scheduled_moves_;
-    /// A person moved away from a centre's shift for the rest of it: change_hours gives them
-    /// no extra hours at that centre that day (they are elsewhere).
-    struct MovedAway {
-        CentreId centre;
-        int day = 0;
-        PersonId person;
+    /// The place a move left on a shift: the person is off the shift (roster_.shifts[rs].people)
+    /// from the move on, and works the rest of it on a line at the other centre. The plan's
+    /// place stays: a later closing asks someone else to work its extra hours.
+    struct Vacancy {
+        int rs = 0;
+        std::size_t at = 0; // their place in the shift's people when they left
+        Assignment was;     // the person moved away, and their role on the shift
     };
-    std::vector<MovedAway> moved_away_;
-    [[nodiscard]] bool moved_away(CentreId c, int day, PersonId person) const {
-        return std::any_of(moved_away_.begin(), moved_away_.end(), [&](const MovedAway& m) {
-            return m.centre == c && m.day == day && m.person == person;
-        });
+    std::vector<Vacancy> vacancies_;
+    [[nodiscard]] bool vacant(int rs) const {
+        return std::any_of(vacancies_.begin(), vacancies_.end(),
+                           [rs](const Vacancy& v) { return v.rs == rs; });
     }
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const RoadCut& x, std::uint64_t id, ChangeOutcome& out);
@@ -544,7 +544,7 @@ class Simulation::Impl final : public EventHandler {
     void on_road_reopen(std::uint32_t gen);
     AppliedChange fire(const Change& change, std::uint64_t identity, ChangeSource source,
                        const std::string& id, CentreId centre);
-    const std::vector<int>& path_of(const Patient& p) const {
+    const std::vector<StationNodeId>& path_of(const Patient& p) const {
         return stations_.path(p.centre,
                               p.type == PatientType::Vaccination ? StationNetwork::Path::Vaccination
                               : p.type == PatientType::Antigen   ? StationNetwork::Path::Antigen
