@@ -410,9 +410,10 @@ class Simulation::Impl final : public EventHandler {
     std::uint32_t booking_run_ = 0; // numbers the days' bookings (0: none yet)
     void begin_bookings(int d);
     bool continue_bookings();
-    /// Pushes queue `q`'s head into today's order after a key `after`, as the first of the
-    /// queue's remaining people in a fresh random order; false if the queue is empty.
-    bool booking_push_head(std::uint32_t q, double after, std::uint32_t drawn);
+    /// Queue `q`'s head in today's order after a key `after`, as the first of the queue's
+    /// remaining people in a fresh random order; false if the queue is empty.
+    bool booking_next_head(std::uint32_t q, double after, std::uint32_t drawn,
+                           BookingDay::Head& out);
     void queue_failed(std::uint32_t q, int d);
     /// People of (commune, group) `k` per booking-delay day, from their stream (the same draws
     /// at set-up and when the group is made eligible early): [0] delays of -days or less,
