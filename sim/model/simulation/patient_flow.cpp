@@ -168,8 +168,9 @@ void Simulation::Impl::try_fill_area(StationNodeId st) {
         note_start(s, sim_.now() - pt.enqueued);
         RIPOSTE_INVARIANT(s.places_used() <= s.def().capacity);
         const SimTime dur = round_seconds(s.def().service.sample(s.rng()));
-        sim_.schedule(sim_.now() + dur, h_, AreaEnd, static_cast<std::uint32_t>(st.value()),
-                      static_cast<std::uint64_t>(p), prio_area_end);
+        area_ends_[static_cast<std::size_t>(st.value())].schedule(
+            sim_, sim_.now() + dur, prio_area_end, h_, AreaEnd,
+            static_cast<std::uint32_t>(st.value()), static_cast<std::uint64_t>(p));
     }
 }
 

@@ -13,7 +13,8 @@ void Simulation::Impl::handle(const Event& e) {
         switch (next->kind) {
         case ServiceEnd:
         case AreaEnd:
-            if (next->data < patients_.size()) __builtin_prefetch(&patients_[next->data]);
+            if (const std::uint64_t p = next->data & ~EventLane::lane_bit; p < patients_.size())
+                __builtin_prefetch(&patients_[p]);
             if (next->target < stations_.size())
                 __builtin_prefetch(&stations_[StationNodeId{next->target}]);
             break;
@@ -45,9 +46,14 @@ void Simulation::Impl::handle(const Event& e) {
         on_service_end(StationNodeId{e.target}, static_cast<std::int32_t>(e.data));
         break;
     case AreaEnd:
+        if ((e.data & EventLane::lane_bit) != 0)
+            area_ends_[e.target].ran(sim_, prio_area_end, h_, AreaEnd, e.target);
         on_area_end(StationNodeId{e.target}, static_cast<std::int32_t>(e.data));
         break;
     case VialExpiry:
+        if ((e.data & EventLane::lane_bit) != 0)
+            centres_[CentreId{e.target}].vial_expiries.ran(sim_, prio_vial, h_, VialExpiry,
+                                                           e.target);
         on_vial_expiry(CentreId{e.target}, static_cast<std::uint32_t>(e.data));
         break;
     case BookedArrival:

@@ -138,7 +138,8 @@ struct CentreRt {
     std::vector<std::vector<BookingRec>> bookings; // per day
     std::vector<std::int64_t> alloc;               // doses arriving per day
     std::int64_t n_positions = 0, stride = 1;
-    VialStock vials; // doses in stock and the opened vial
+    VialStock vials;         // doses in stock and the opened vial
+    EventLane vial_expiries; // their expiry events (a fixed shelf life: times in order)
     int in_centre = 0, waiting = 0;
     bool doors_open = false;
     std::vector<int> closing_shifts; // roster shifts whose staff stay until the centre is empty
@@ -225,6 +226,8 @@ class Simulation::Impl final : public EventHandler {
     IdVector<CentreId, CentreRt> centres_;
     MobileTeams teams_;       // the mobile teams' stock, rounds and second doses
     StationNetwork stations_; // every centre's stations, and the paths through them
+    // per station: an area's dwell ends (a fixed dwell: their times come in order)
+    std::vector<EventLane> area_ends_;
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
     using IdRun = Demand::IdRun;
