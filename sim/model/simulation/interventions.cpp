@@ -710,8 +710,7 @@ std::int32_t Simulation::Impl::surge_walker(int commune, int day, int group) {
         std::int32_t& i = walkin_scan_cg_[k];
         for (; i < end; ++i) {
             const DemandPerson& dp = demand_.person(i);
-            if (dp.doses == 0 && dp.state == Waiting &&
-                eligible_day_[static_cast<std::size_t>(dp.group)] <= day)
+            if (dp.doses == 0 && dp.state == Waiting && eligible_day_[dp.group_id().index()] <= day)
                 return i++;
         }
         return none;
@@ -727,8 +726,7 @@ std::int32_t Simulation::Impl::surge_walker(int commune, int day, int group) {
     std::int32_t& i = walkin_scan_[static_cast<std::size_t>(commune)];
     for (; i < end; ++i) {
         const DemandPerson& dp = demand_.person(i);
-        if (dp.doses == 0 && dp.state == Waiting &&
-            eligible_day_[static_cast<std::size_t>(dp.group)] <= day)
+        if (dp.doses == 0 && dp.state == Waiting && eligible_day_[dp.group_id().index()] <= day)
             return i++;
     }
     return none;
