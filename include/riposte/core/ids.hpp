@@ -75,6 +75,7 @@ struct ProfessionTag {};
 struct PersonTag {};
 struct CommuneTag {};
 struct GroupTag {};
+struct TeamTag {};
 
 using CentreId = Id<CentreTag>;         ///< index into Plan::centres
 using StationId = Id<StationTag>;       ///< index into one centre's Centre::stations
@@ -86,6 +87,7 @@ using ProfessionId = Id<ProfessionTag>; ///< index into World::professions
 using PersonId = Id<PersonTag>;         ///< index into Roster::people (the expanded pool)
 using CommuneId = Id<CommuneTag>;       ///< index into Territory::communes
 using GroupId = Id<GroupTag>;           ///< index into World::groups
+using TeamId = Id<TeamTag>;             ///< index into Plan::mobile_teams
 
 template <class T>
 inline constexpr bool is_id_v = false;

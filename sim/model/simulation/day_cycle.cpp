@@ -30,11 +30,11 @@ void Simulation::Impl::on_day_start(int d) {
         }
         rt.acc.row.slots_opened = rt.slots.opened(d);
     }
-    for (std::size_t t = 0; t < teams_.size(); ++t)
-        if (const std::int64_t doses = teams_.deliver(static_cast<int>(t), d); doses > 0) {
+    for (const TeamId t : teams_.ids())
+        if (const std::int64_t doses = teams_.deliver(t, d); doses > 0) {
             LogEntry e = log_entry(LogKind::Delivery, LogEvent::TeamDosesDelivered);
             e.count = doses;
-            e.team = static_cast<std::int32_t>(t);
+            e.team = t.value();
             log(std::move(e));
         }
     for (const auto& k : w_.test_kit_deliveries)
@@ -302,9 +302,9 @@ void Simulation::Impl::on_booked_arrival(CentreId c) {
 }
 
 void Simulation::Impl::on_day_end(int d) {
-    for (std::size_t t = 0; t < teams_.size(); ++t) { // the teams' rows of the day, in order
+    for (const TeamId t : teams_.ids()) { // the teams' rows of the day, in order
         MobileDayRow row;
-        if (teams_.take_row(static_cast<int>(t), row)) res_.mobile_days.push_back(row);
+        if (teams_.take_row(t, row)) res_.mobile_days.push_back(row);
     }
     if (d == w_.days - 1) // the run ends: closing staff still inside are counted until now
         for (CentreRt& rt : centres_) release_closing_shifts(rt);

@@ -710,8 +710,7 @@ std::int32_t Simulation::Impl::surge_walker(int commune, int day, int group) {
         std::int32_t& i = walkin_scan_cg_[k];
         for (; i < end; ++i) {
             const DemandPerson& dp = demand_.person(i);
-            if (dp.doses == 0 && dp.state == Waiting &&
-                eligible_day_[static_cast<std::size_t>(dp.group)] <= day)
+            if (dp.doses == 0 && dp.state == Waiting && eligible_day_[dp.group_id().index()] <= day)
                 return i++;
         }
         return none;
@@ -727,8 +726,7 @@ std::int32_t Simulation::Impl::surge_walker(int commune, int day, int group) {
     std::int32_t& i = walkin_scan_[static_cast<std::size_t>(commune)];
     for (; i < end; ++i) {
         const DemandPerson& dp = demand_.person(i);
-        if (dp.doses == 0 && dp.state == Waiting &&
-            eligible_day_[static_cast<std::size_t>(dp.group)] <= day)
+        if (dp.doses == 0 && dp.state == Waiting && eligible_day_[dp.group_id().index()] <= day)
             return i++;
     }
     return none;
@@ -1080,10 +1078,10 @@ void Simulation::Impl::evaluate_triggers() {
 }
 
 void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeOutcome& out) {
-    int t = -1;
-    for (std::size_t k = 0; k < plan_.mobile_teams.size(); ++k)
-        if (plan_.mobile_teams[k].name == x.team) t = static_cast<int>(k);
-    if (t < 0) {
+    TeamId t;
+    for (const TeamId k : teams_.ids())
+        if (plan_.mobile_teams[k.index()].name == x.team) t = k;
+    if (!t.valid()) {
         out.refusal = refuse(RefusalReason::UnknownTeam, x.team);
         return;
     }
@@ -1091,14 +1089,14 @@ void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeO
         out.refusal = refuse(RefusalReason::BadValue, RefusalDetail::NoCommunes);
         return;
     }
-    std::vector<int> communes;
+    std::vector<CommuneId> communes;
     for (const std::string& name : x.communes) {
         const int m = w_.find_commune(name);
         if (m < 0) {
             out.refusal = refuse(RefusalReason::BadValue, RefusalDetail::UnknownCommune, name);
             return;
         }
-        communes.push_back(m);
+        communes.emplace_back(m);
     }
     const int today = sim_.now().day();
     if (x.day < today) {
@@ -1109,7 +1107,7 @@ void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeO
         out.refusal = refuse(RefusalReason::PastHorizon);
         return;
     }
-    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
+    const MobileTeam& team = plan_.mobile_teams[t.index()];
     const bool out_that_day = x.day >= team.first_day && x.day <= team.last_day &&
                               ((team.weekdays >> ((x.day + w_.start_weekday) % 7)) & 1);
     if (!out_that_day) {

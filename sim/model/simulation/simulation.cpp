@@ -82,7 +82,7 @@ void Simulation::Impl::handle(const Event& e) {
         on_road_reopen(static_cast<std::uint32_t>(e.data));
         break;
     case TeamStep:
-        on_team_step(static_cast<int>(e.target));
+        on_team_step(TeamId{e.target});
         break;
     case ScheduledMove:
         on_scheduled_move(static_cast<int>(e.target));
@@ -216,15 +216,16 @@ LiveState Simulation::live_state() const {
             sl.servers_busy = s.pool().busy_count();
         out.centres[s.centre().index()].stations.push_back(sl);
     }
-    out.teams.resize(m.teams_.size());
-    for (std::size_t t = 0; t < m.teams_.size(); ++t) {
-        out.teams[t].team = static_cast<int>(t);
-        out.teams[t].stock = m.teams_.stock(static_cast<int>(t));
-        out.teams[t].communes_done = static_cast<int>(m.teams_.round_position(static_cast<int>(t)));
-        const MobileTeams::Round& round = m.teams_.round(static_cast<int>(t));
-        out.teams[t].out = round.active;
-        out.teams[t].commune = round.active ? round.at : m.plan_.mobile_teams[t].base_commune;
-        out.teams[t].vial_left = round.active ? round.vial_left : 0;
+    out.teams.reserve(m.teams_.size());
+    for (const TeamId t : m.teams_.ids()) {
+        TeamLive& tl = out.teams.emplace_back();
+        tl.team = t.value();
+        tl.stock = m.teams_.stock(t);
+        tl.communes_done = static_cast<int>(m.teams_.round_position(t));
+        const MobileTeams::Round& round = m.teams_.round(t);
+        tl.out = round.active;
+        tl.commune = round.active ? round.at.value() : m.plan_.mobile_teams[t.index()].base_commune;
+        tl.vial_left = round.active ? round.vial_left : 0;
     }
     return out;
 }

@@ -440,11 +440,11 @@ class Simulation::Impl final : public EventHandler {
     void rebook_later(std::int32_t p, int d);
     void cancel_second_dose(DemandPerson& dp);
     void on_shift_start(int rs_index);
-    void on_team_day(int team, int rs_index);
-    void on_team_step(int team);
-    bool team_drive_to(int team, int commune);
-    bool team_visit(int team, int commune);
-    void end_team_round(int team);
+    void on_team_day(TeamId team, int rs_index);
+    void on_team_step(TeamId team);
+    bool team_drive_to(TeamId team, CommuneId commune);
+    bool team_visit(TeamId team, CommuneId commune);
+    void end_team_round(TeamId team);
     const std::vector<double>& travel_from(int commune);
     std::vector<char> who_turns_up(const RosterShift& rs, bool& medecin_present);
     void on_shift_end(int rs_index);

@@ -38,7 +38,7 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
 void Simulation::Impl::on_shift_start(int rs_index) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
     if (rs.centre.index() >= centres_.size()) {
-        on_team_day(rs.centre.value() - static_cast<int>(centres_.size()), rs_index);
+        on_team_day(TeamId{rs.centre.index() - centres_.size()}, rs_index);
         return;
     }
     const CentreId c = rs.centre;
