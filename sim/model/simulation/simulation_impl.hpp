@@ -202,6 +202,7 @@ class Simulation::Impl final : public EventHandler {
     const World& w_;
     const Plan& plan_;
     RunOptions opt_;
+    Rng::RunKey rng_run_ = Rng::run_key(opt_.seed, static_cast<std::uint64_t>(opt_.replication));
     Observer* obs_;
     Simulator sim_;
     std::uint16_t h_ = 0;
@@ -315,7 +316,7 @@ class Simulation::Impl final : public EventHandler {
         return demand_.key(p, cg(d.commune, d.group));
     }
     Rng rng_for(std::uint64_t key, Purpose purpose) const {
-        return Rng(opt_.seed, static_cast<std::uint64_t>(opt_.replication), key, purpose);
+        return Rng(rng_run_, key, purpose); // Rng(opt_.seed, opt_.replication, key, purpose)
     }
     SimTime day_start(int d) const { return days(d); }
     /// The centre's opening hours on day `d` (the plan's, unless change_hours moved them).
