@@ -69,6 +69,7 @@ class Id {
 
 struct CentreTag {};
 struct StationTag {};
+struct StationNodeTag {};
 struct RoleTag {};
 struct ProfessionTag {};
 struct PersonTag {};
@@ -77,6 +78,9 @@ struct GroupTag {};
 
 using CentreId = Id<CentreTag>;         ///< index into Plan::centres
 using StationId = Id<StationTag>;       ///< index into one centre's Centre::stations
+/// A station of the run: index into StationNetwork (every centre's stations, centre after
+/// centre), not to be confused with a StationId (its index within its centre).
+using StationNodeId = Id<StationNodeTag>;
 using RoleId = Id<RoleTag>;             ///< index into World::roles
 using ProfessionId = Id<ProfessionTag>; ///< index into World::professions
 using PersonId = Id<PersonTag>;         ///< index into Roster::people (the expanded pool)

@@ -6,6 +6,7 @@
 // Waiting people sit in one queue per (commune, group) and retry day (everyone of a queue asks
 // again on the same days), first come first served. Bookkeeping, like SlotBook: no clock and no
 // random draws; the model's booking (booking.cpp) decides who books where, and tells the demand.
+#include "riposte/core/huge_pages.hpp"
 #include "riposte/core/rng.hpp"
 
 #include <cstdint>
@@ -124,7 +125,8 @@ class Demand {
     }
 
   private:
-    std::vector<Person> persons_;
+    // read at random (a national run's tens of millions): on huge pages
+    std::vector<Person, HugePageAllocator<Person>> persons_;
     std::vector<std::uint64_t> key_base_;            // per (commune, group)
     std::vector<std::int32_t> first_;                // first person id per (commune, group)
     std::vector<std::vector<IdRun>> requests_;       // per day

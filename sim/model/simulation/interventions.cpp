@@ -188,7 +188,7 @@ void Simulation::Impl::shut_centre(CentreId c, SimTime until, bool decision) {
     ++rt.closure_gen;
     rt.doors_open = false;
     // everyone queued goes home (and rebooks); those in service finish and leave
-    for (int st = stations_.first(c); st < stations_.last(c); ++st) {
+    for (const StationNodeId st : stations_.of(c)) {
         const std::vector<std::int32_t> sent = stations_[st].send_home();
         for (std::int32_t p : sent) {
             --rt.waiting;
@@ -240,7 +240,7 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     CentreRt& rt = centres_[rs.centre];
     const PersonId person = pr.persons[k];
     const auto role = pr.roles[k].index();
-    const int st = pr.station_of[k];
+    const StationNodeId st = pr.station_of[k];
     const std::int32_t slot = pr.server_of[k];
     const SimTime now = sim_.now();
     const SimTime end = day_start(rs.day) + rs.end;
@@ -250,7 +250,7 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
     prof_worked_h_[prof] -= left_s / 3600.0;
     --rt.role_on_site[role];
-    if (st >= 0) {
+    if (st.valid()) {
         StationRt& s = stations_[st];
         if (slot >= 0) {
             s.pool().server(slot).leave_at = now;
@@ -892,9 +892,16 @@ int Simulation::Impl::move_staff_now(CentreId a, CentreId b, ProfessionId prof, 
         ShiftPresence& pr = presence_[static_cast<std::size_t>(p.rs)];
         const auto k = static_cast<std::size_t>(
             std::find(pr.persons.begin(), pr.persons.end(), p.person) - pr.persons.begin());
-        const RosterShift old = roster_.shifts[static_cast<std::size_t>(p.rs)];
         remove_from_shift(p.rs, k);
-        moved_away_.push_back({old.centre, old.day, p.person});
+        // off the old shift from now on (every later reader of the roster sees it), their place
+        // left vacant
+        std::vector<Assignment>& on_old = roster_.shifts[static_cast<std::size_t>(p.rs)].people;
+        const auto was = std::find_if(on_old.begin(), on_old.end(),
+                                      [&](const Assignment& a) { return a.person == p.person; });
+        RIPOSTE_INVARIANT(was != on_old.end());
+        vacancies_.push_back({p.rs, static_cast<std::size_t>(was - on_old.begin()), *was});
+        on_old.erase(was);
+        const RosterShift old = roster_.shifts[static_cast<std::size_t>(p.rs)];
         // the rest of their shift, at `to`, once they are there
         RosterShift rs;
         rs.centre = b;
@@ -1177,6 +1184,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         int day;
         SimTime start, end; // times of day
         Assignment who;
+        bool vacant = false; // a place a move left: `who` moved away, someone else works it
     };
     std::vector<Extra> extras;
     std::vector<std::pair<CentreId, int>> days_changed; // (centre, day)
@@ -1199,7 +1207,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
             for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
                 if (roster_.shifts[rs].shift >= 0) break;
                 if (roster_.shifts[rs].centre == c && roster_.shifts[rs].day == d &&
-                    !roster_.shifts[rs].people.empty())
+                    (!roster_.shifts[rs].people.empty() || vacant(static_cast<int>(rs))))
                     all_shifts.push_back(static_cast<int>(rs));
             }
             if (all_shifts.empty()) continue;
@@ -1220,10 +1228,21 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
             // one), the opening shifts start at the new opening time
             for (int rs : all_shifts) {
                 const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
+                // the shift's places in roster order: its people, and the places moves left
+                // (put back where they were, latest first)
+                const auto extend = [&](SimTime from, SimTime to) {
+                    const std::size_t first_extra = extras.size();
+                    for (const auto& a : s.people) extras.push_back({c, d, from, to, a});
+                    for (auto v = vacancies_.rbegin(); v != vacancies_.rend(); ++v)
+                        if (v->rs == rs)
+                            extras.insert(extras.begin() +
+                                              static_cast<std::ptrdiff_t>(first_extra + v->at),
+                                          {c, d, from, to, v->was, true});
+                };
                 if (s.end == last && last >= was.closes && want.closes > last)
-                    for (const auto& a : s.people) extras.push_back({c, d, last, want.closes, a});
+                    extend(last, want.closes);
                 if (s.start == first && first <= was.opens && want.opens < first)
-                    for (const auto& a : s.people) extras.push_back({c, d, want.opens, first, a});
+                    extend(want.opens, first);
             }
         }
     }
@@ -1233,18 +1252,19 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     }
     // free, with the hours, and not ill at any moment of it (the person rostered too: an ill
     // person's extension would be added and nobody would work it)
-    // nor moved away from that centre that day (they are at another centre, and the ledger,
-    // which counts the moved part of their shift once, has them free after it)
-    const auto free_for = [&](const Extra& ex, PersonId person, SimTime b, SimTime e) {
+    const auto free_for = [&](PersonId person, SimTime b, SimTime e) {
         const bool ill_then =
             !ill_until_.empty() && ill_from_[person.index()] < e && b < ill_until_[person.index()];
-        return !ill_then && !moved_away(ex.centre, ex.day, person) && ledger.can_take(person, b, e);
+        return !ill_then && ledger.can_take(person, b, e);
     };
     std::vector<double> short_h(w_.professions.size(), 0.0);
     std::vector<const Extra*> found; // extras with someone, committed in the ledger
     for (Extra& ex : extras) {
         const SimTime b = day_start(ex.day) + ex.start, e = day_start(ex.day) + ex.end;
-        PersonId pick = free_for(ex, ex.who.person, b, e) ? ex.who.person : PersonId::none();
+        // the person rostered, unless they moved away (they are at another centre, and the
+        // ledger, which counts the moved part of their shift once, has them free after it)
+        PersonId pick =
+            !ex.vacant && free_for(ex.who.person, b, e) ? ex.who.person : PersonId::none();
         if (!pick.valid()) { // someone of the pool: allowed in the role, near enough, free, with
                              // hours
             double best = std::numeric_limits<double>::infinity();
@@ -1256,7 +1276,8 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
                     if (a.profession == p.profession && !a.supervised) allowed = true;
                 const double minutes = travel_[ex.centre.index()][static_cast<std::size_t>(p.home)];
                 if (!allowed || !(minutes <= p.max_commute_minutes) || !(minutes < best)) continue;
-                if (!free_for(ex, i, b, e)) continue;
+                if (ex.vacant && i == ex.who.person) continue;
+                if (!free_for(i, b, e)) continue;
                 best = minutes;
                 pick = i;
             }

@@ -54,6 +54,7 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
         rt.alloc.assign(static_cast<std::size_t>(w_.days), 0);
         rt.acc.row.centre = static_cast<int>(c);
     }
+    area_ends_.resize(stations_.size());
 
     const std::size_t np = w_.professions.size();
     prof_worked_h_.assign(np, 0);

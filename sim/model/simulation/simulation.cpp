@@ -13,9 +13,10 @@ void Simulation::Impl::handle(const Event& e) {
         switch (next->kind) {
         case ServiceEnd:
         case AreaEnd:
-            if (next->data < patients_.size()) __builtin_prefetch(&patients_[next->data]);
+            if (const std::uint64_t p = next->data & ~EventLane::lane_bit; p < patients_.size())
+                __builtin_prefetch(&patients_[p]);
             if (next->target < stations_.size())
-                __builtin_prefetch(&stations_[static_cast<int>(next->target)]);
+                __builtin_prefetch(&stations_[StationNodeId{next->target}]);
             break;
         case BookedArrival:
             if (next->target < centres_.size())
@@ -42,12 +43,17 @@ void Simulation::Impl::handle(const Event& e) {
         on_arrival(static_cast<std::int32_t>(e.target));
         break;
     case ServiceEnd:
-        on_service_end(static_cast<int>(e.target), static_cast<std::int32_t>(e.data));
+        on_service_end(StationNodeId{e.target}, static_cast<std::int32_t>(e.data));
         break;
     case AreaEnd:
-        on_area_end(static_cast<int>(e.target), static_cast<std::int32_t>(e.data));
+        if ((e.data & EventLane::lane_bit) != 0)
+            area_ends_[e.target].ran(sim_, prio_area_end, h_, AreaEnd, e.target);
+        on_area_end(StationNodeId{e.target}, static_cast<std::int32_t>(e.data));
         break;
     case VialExpiry:
+        if ((e.data & EventLane::lane_bit) != 0)
+            centres_[CentreId{e.target}].vial_expiries.ran(sim_, prio_vial, h_, VialExpiry,
+                                                           e.target);
         on_vial_expiry(CentreId{e.target}, static_cast<std::uint32_t>(e.data));
         break;
     case BookedArrival:
@@ -200,7 +206,7 @@ LiveState Simulation::live_state() const {
     }
     for (const StationRt& s : m.stations_) {
         StationLive sl;
-        sl.station = StationId{s.local()};
+        sl.station = s.local();
         sl.queued = static_cast<int>(s.queued());
         sl.servers_present = s.present();
         sl.stopped = s.stopped();
