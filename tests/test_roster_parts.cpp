@@ -160,3 +160,34 @@ TEST_CASE("simulation: the interview held in two parts serves patients all day")
     CHECK(doses_a >= doses_b - 2);
     CHECK(doses_a <= doses_b + 2);
 }
+
+TEST_CASE("simulation: an absent part's station is taken by the supervising médecin until the "
+          "part ends") {
+    // The interview in two parts (09-13, 13-17) and a supervising médecin all day; absences at
+    // 30 %. On a day one part's médecin is absent and the supervisor came, the supervisor holds
+    // the interview for that part, as he would for an absent whole-shift colleague: the station
+    // is staffed 8 h (before: 4 h, and the vaccination flow stopped for half the day).
+    Scenario sc = medecins(2, 4);
+    sc.world.absenteeism.baseline = 0.3;
+    int cases = 0;
+    for (int rep = 0; rep < 40 && cases < 3; ++rep) {
+        RunOptions o;
+        o.replication = rep;
+        const Results res = Simulation(sc, o).run();
+        double supervision = 0, interview_people = 0, interview_station = 0;
+        for (const auto& row : res.role_days)
+            if (row.day == 0 && row.role == 4)
+                supervision += row.staffed_hours;
+            else if (row.day == 0 && row.role == 1)
+                interview_people += row.staffed_hours;
+        for (const auto& row : res.station_days)
+            if (row.day == 0 && row.station == 1) interview_station += row.staffed_hours;
+        if (supervision < 8.0 - 1e-9 || interview_people > 4.0 + 1e-9 || interview_people < 1e-9)
+            continue; // not the case: supervisor absent, or both parts came, or neither
+        ++cases;
+        CHECK_MESSAGE(interview_station == doctest::Approx(8.0),
+                      "replication " << rep << ": interview staffed " << interview_station
+                                     << " h with one part absent and the supervisor on site");
+    }
+    CHECK(cases > 0);
+}
