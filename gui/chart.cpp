@@ -347,6 +347,18 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
                                 ImDrawFlags_None, 2.0f);
         }
     }
+    // Before any data, the placeholder: inside the plot area, wrapped to its width, centred,
+    // clear of the axes and ticks. Its box is known first so that target labels avoid it.
+    const bool placeholder = !has_data && !spec.empty_text.empty();
+    const float pad = font * 0.3f;
+    const float wrap = std::max(right - left - 2 * pad, font * 2);
+    ImVec2 ph_min{0, 0}, ph_max{0, 0};
+    if (placeholder) {
+        const ImVec2 size = ImGui::CalcTextSize(spec.empty_text.c_str(), nullptr, false, wrap);
+        ph_min = {std::max(left + pad, (left + right - size.x) * 0.5f),
+                  std::max(top + pad, (top + bottom - size.y) * 0.5f)};
+        ph_max = {ph_min.x + size.x, ph_min.y + size.y};
+    }
     for (const ChartThreshold& t : thresholds) {
         const float y = py(t.y);
         dashed_hline(dl, left, right, y, to_imgui(t.colour), 2.0f);
@@ -354,24 +366,36 @@ void draw_chart(const ChartSpec& spec, const std::vector<ChartSeries>& series,
         // the label above its line, or below it when the line is near the plot's top; always
         // inside the plot rectangle (the plot clips: a label past its edge would be cut)
         const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
+        const float tx = std::max(left + font * 0.2f, right - size.x - font * 0.2f);
+        const auto inside = [&](float ty) {
+            return std::clamp(ty, top + 1, std::max(top + 1, bottom - size.y - 1));
+        };
+        const auto clear = [&](float ty) {
+            return !placeholder || tx >= ph_max.x || tx + size.x <= ph_min.x || ty >= ph_max.y ||
+                   ty + size.y <= ph_min.y;
+        };
         float ty = y - size.y - 1;
         if (ty < top + 1) ty = y + 2;
-        ty = std::clamp(ty, top + 1, std::max(top + 1, bottom - size.y - 1));
-        const float tx = std::max(left + font * 0.2f, right - size.x - font * 0.2f);
+        ty = inside(ty);
+        // over the placeholder: the other side of the line, else the plot's top or bottom
+        // edge, else no label (the line stays; the placeholder says why it is empty)
+        if (!clear(ty)) {
+            const float other = inside(ty < y ? y + 2 : y - size.y - 1);
+            if (clear(other))
+                ty = other;
+            else if (clear(inside(top + 1)))
+                ty = inside(top + 1);
+            else if (clear(inside(bottom - size.y - 1)))
+                ty = inside(bottom - size.y - 1);
+            else
+                continue;
+        }
         dl->AddText({tx, ty}, to_imgui(t.colour), t.label.c_str());
     }
     dl->PopClipRect();
 
-    if (!has_data && !spec.empty_text.empty()) {
-        // inside the plot area, wrapped to its width, centred: clear of the axes and ticks
-        const float pad = font * 0.3f;
-        const float wrap = std::max(right - left - 2 * pad, font * 2);
-        const ImVec2 size = ImGui::CalcTextSize(spec.empty_text.c_str(), nullptr, false, wrap);
-        dl->AddText(nullptr, 0.0f,
-                    {std::max(left + pad, (left + right - size.x) * 0.5f),
-                     std::max(top + pad, (top + bottom - size.y) * 0.5f)},
-                    dim_colour, spec.empty_text.c_str(), nullptr, wrap);
-    }
+    if (placeholder)
+        dl->AddText(nullptr, 0.0f, ph_min, dim_colour, spec.empty_text.c_str(), nullptr, wrap);
 
     // legend
     const float legend_top = bottom + x_axis_h;

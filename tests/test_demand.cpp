@@ -3,8 +3,18 @@
 #include "riposte/model/demand.hpp"
 
 #include <doctest/doctest.h>
+#include <type_traits>
 
 using namespace riposte;
+
+// A person of the demand stays 12 packed bytes (tens of millions on France); their commune,
+// group and second-dose centre are read as ids, not interchangeable with each other.
+static_assert(sizeof(Demand::Person) == 12);
+static_assert(std::is_same_v<decltype(Demand::Person{}.commune_id()), CommuneId>);
+static_assert(std::is_same_v<decltype(Demand::Person{}.group_id()), GroupId>);
+static_assert(std::is_same_v<decltype(Demand::Person{}.dose2_centre_id()), CentreId>);
+static_assert(!std::is_convertible_v<GroupId, CommuneId>);
+static_assert(!std::is_convertible_v<CommuneId, GroupId>);
 
 TEST_CASE("demand: people are numbered (commune, group) after (commune, group), in runs") {
     Demand d;
@@ -32,6 +42,10 @@ TEST_CASE("demand: people are numbered (commune, group) after (commune, group), 
     CHECK(d.person(6).group == 1);
     CHECK(d.person(6).state == Demand::Waiting);
     CHECK(d.person(6).dose2_centre == Demand::none);
+    CHECK(d.person(6).commune_id() == CommuneId{1});
+    CHECK(d.person(6).group_id() == GroupId{1});
+    CHECK(d.person(1).group_id() == GroupId{1});
+    CHECK_FALSE(d.person(6).dose2_centre_id().valid());
     // a person's key depends on their pair's key and their rank in it, nothing else
     CHECK(d.key(6, 4) == mix64(1004 + 1));
     CHECK(d.key(0, 1) != d.key(1, 1));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <vector>
 
 using namespace riposte;
@@ -43,6 +44,37 @@ TEST_CASE("streams: same key same draws, other key other draws") {
     CHECK(x != e.next_u64());
     CHECK(x != f.next_u64());
     CHECK(name_key("centre:A") != name_key("centre:B"));
+}
+
+TEST_CASE("streams: a run key gives the stream of the full key, seeded by the documented mixer") {
+    // the documented seeding, written out: SplitMix64 over (seed, replication, entity,
+    // purpose), expanded into xoshiro256**'s state; its first output
+    auto reference_first = [](std::uint64_t seed, std::uint64_t rep, std::uint64_t entity,
+                              std::uint32_t purpose) {
+        std::uint64_t h = mix64(seed);
+        h = mix64(h ^ mix64(rep + 0x632be59bd9b4e019ULL));
+        h = mix64(h ^ entity);
+        h = mix64(h ^ (static_cast<std::uint64_t>(purpose) * 0xd1b54a32d192ed03ULL));
+        std::uint64_t s1 = 0;
+        for (int i = 0; i < 4; ++i) {
+            h += 0x9e3779b97f4a7c15ULL;
+            if (i == 1) s1 = mix64(h);
+        }
+        const std::uint64_t x = s1 * 5;
+        return ((x << 7) | (x >> 57)) * 9;
+    };
+    for (const std::uint64_t seed : std::initializer_list<std::uint64_t>{0, 1, 20261130, ~0ULL})
+        for (const std::uint64_t rep : std::initializer_list<std::uint64_t>{0, 1, 7})
+            for (const std::uint64_t entity :
+                 std::initializer_list<std::uint64_t>{0, 42, name_key("centre:A")})
+                for (Purpose p : {Purpose::Service, Purpose::NoShow, Purpose::Punctuality}) {
+                    Rng full(seed, rep, entity, p);
+                    Rng keyed(Rng::run_key(seed, rep), entity, p);
+                    const std::uint64_t x = full.next_u64();
+                    CHECK(x == reference_first(seed, rep, entity, static_cast<std::uint32_t>(p)));
+                    CHECK(x == keyed.next_u64());
+                    for (int i = 0; i < 8; ++i) CHECK(full.next_u64() == keyed.next_u64());
+                }
 }
 
 TEST_CASE("uniform integers are unbiased over a small range") {

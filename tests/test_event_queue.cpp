@@ -4,7 +4,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
+#include <memory>
+#include <tuple>
 #include <vector>
 
 using namespace riposte;
@@ -158,4 +161,71 @@ TEST_CASE("events pushed later at reserved sequence numbers run where they would
     }
     CHECK(a == b);
     CHECK(a == std::vector<std::uint32_t>{1, 3, 2, 10, 11, 20, 22, 12, 21, 13, 23});
+}
+
+namespace {
+// Runs a random model twice: once with three fixed-delay streams through EventLanes, once with
+// every event put in the calendar at once. Each event's handler draws what it schedules from a
+// generator that both runs share in event order, so any difference in order shows up at once.
+struct LaneModel : EventHandler {
+    Simulator sim;
+    std::uint16_t id = 0;
+    bool lanes = false;
+    std::array<EventLane, 3> lane;
+    std::uint64_t x = 42;
+    std::vector<std::tuple<std::int64_t, std::uint16_t, std::uint32_t, std::uint64_t>> seen;
+    std::size_t most_in_calendar = 0;
+    std::uint64_t draw(std::uint64_t n) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (x >> 33) % n;
+    }
+    void handle(const Event& e) override {
+        std::uint64_t data = e.data;
+        if (e.kind == 1 && (data & EventLane::lane_bit) != 0) {
+            lane[e.target].ran(sim, 25, id, 1, e.target);
+            data &= ~EventLane::lane_bit;
+        }
+        seen.emplace_back(sim.now().seconds(), e.kind, e.target, data);
+        most_in_calendar = std::max(most_in_calendar, sim.pending());
+        if (seen.size() > 20000) return;
+        for (std::uint64_t i = draw(3); i > 0; --i) {
+            // a stream's event: a fixed delay (in order), now and then a shorter one (out of
+            // order: it goes to the calendar directly) or none (the same instant)
+            const auto t = static_cast<std::uint32_t>(draw(3));
+            const std::uint64_t r = draw(10);
+            const SimTime delay = seconds(r == 0 ? 0 : r == 1 ? 7 : 60);
+            const std::uint64_t d = draw(1000);
+            if (lanes)
+                lane[t].schedule(sim, sim.now() + delay, 25, id, 1, t, d);
+            else
+                sim.schedule(sim.now() + delay, id, 1, t, d, 25);
+        }
+        // other events, some at the same instants and priorities as the streams'
+        for (std::uint64_t i = draw(3); i > 0; --i)
+            sim.schedule(sim.now() + seconds(static_cast<std::int64_t>(draw(61))), id, 0,
+                         static_cast<std::uint32_t>(draw(3)), draw(1000),
+                         static_cast<int>(20 + draw(10)));
+    }
+};
+} // namespace
+
+TEST_CASE("events of a lane run exactly where they would have run from the calendar") {
+    std::vector<std::unique_ptr<LaneModel>> runs;
+    for (const bool lanes : {false, true}) {
+        auto m = std::make_unique<LaneModel>();
+        m->lanes = lanes;
+        m->id = m->sim.add_handler(m.get());
+        for (std::uint32_t i = 0; i < 5; ++i) m->sim.schedule(seconds(i), m->id, 0, i, 0, 25);
+        m->sim.run();
+        runs.push_back(std::move(m));
+    }
+    const LaneModel& plain = *runs[0];
+    const LaneModel& laned = *runs[1];
+    CHECK(plain.seen.size() > 20000);
+    CHECK(laned.seen == plain.seen);
+    CHECK(laned.sim.events_processed() == plain.sim.events_processed());
+    CHECK(laned.sim.now() == plain.sim.now());
+    // the lanes held their events out of the calendar
+    CHECK(laned.most_in_calendar < plain.most_in_calendar);
+    for (const EventLane& l : laned.lane) CHECK(l.size() == 0);
 }

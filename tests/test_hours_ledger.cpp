@@ -7,6 +7,7 @@
 #include "riposte/roster.hpp"
 #include "riposte/simulation.hpp"
 #include <map>
+#include <memory>
 
 #include <doctest/doctest.h>
 
@@ -395,4 +396,78 @@ TEST_CASE("a later closing never gives the extra hours to someone moved away fro
                 .applied());
     const ChangeOutcome taken = other.apply(later, change_identity("later"));
     CHECK_MESSAGE(taken.applied(), (taken.refusal ? describe_refusal(*taken.refusal, "en") : ""));
+}
+
+TEST_CASE("a person moved away is off her old shift: a line, an absence or a later move there "
+          "never counts her") {
+    // One nurse works Monday 09:00-17:00 at Alpha and is moved at 10:00 to the centre in Beta
+    // for the rest of her shift. From then on she is on Beta's line, not on Alpha's shift:
+    // - a line at Alpha today cannot have her (she is at Beta, and her day is committed);
+    // - nurses falling ill at Alpha: there is none left there (she was listed on her Alpha
+    //   shift still, and fell ill "at Alpha" while working at Beta);
+    // - a move from Alpha at 14:00 finds nobody to move (it counted her, and was accepted);
+    // - nurses falling ill at Beta: she is the one.
+    Scenario sc = one_nurse(0, 7, 40);
+    sc.plan.centres[0].shifts[0].weekdays = 0b0000001; // Monday
+    Centre beta = test::vaccination_centre("Beta centre");
+    beta.commune = 1;
+    beta.shifts[0].weekdays = 0b0000001;
+    sc.plan.centres.push_back(beta);
+    sc.world.deliveries.push_back({0, 0, 1800, CentreId::none(), ""}); // day 0, vaccine 0
+
+    const auto moved_sim = [&] {
+        auto sim = std::make_unique<Simulation>(sc, RunOptions{7, 0, minutes(15)});
+        sim->advance_to(at(0, 10));
+        const ChangeOutcome moved =
+            sim->apply(MoveStaff{CentreRef::named("Alpha centre"), CentreRef::named("Beta centre"),
+                                 "infirmier", 1, std::nullopt},
+                       change_identity("move"));
+        REQUIRE_MESSAGE(moved.applied(), describe_refusal(*moved.refusal, "en"));
+        REQUIRE(moved.people == 1);
+        return sim;
+    };
+    // without the move, each of these finds her at Alpha
+    {
+        Simulation stay(sc, RunOptions{7, 0, minutes(15)});
+        stay.advance_to(at(0, 10));
+        Simulation stay2(stay);
+        CHECK(stay.apply(StaffIll{CentreRef::named("Alpha centre"), "infirmier", 1, 3},
+                         change_identity("ill"))
+                  .people == 1);
+        CHECK(stay2
+                  .apply(MoveStaff{CentreRef::named("Alpha centre"),
+                                   CentreRef::named("Beta centre"), "infirmier", 1, at(0, 14)},
+                         change_identity("later"))
+                  .applied());
+    }
+    {
+        auto sim = moved_sim();
+        const ChangeOutcome line = sim->apply(AddLine{CentreRef::named("Alpha centre"), "injection",
+                                                      1, at(0, 10), at(0, 17), false, "infirmier"},
+                                              change_identity("line"));
+        REQUIRE_FALSE(line.applied());
+        CHECK(line.refusal->reason == RefusalReason::NoneWithinReach);
+    }
+    {
+        auto sim = moved_sim();
+        const ChangeOutcome ill = sim->apply(
+            StaffIll{CentreRef::named("Alpha centre"), "infirmier", 1, 3}, change_identity("ill"));
+        CHECK_FALSE(ill.applied());
+        CHECK(ill.people == 0);
+        // at Beta she is: after the drive, her line there has her
+        sim->advance_to(at(0, 12));
+        const ChangeOutcome there = sim->apply(
+            StaffIll{CentreRef::named("Beta centre"), "infirmier", 1, 3}, change_identity("ill2"));
+        CHECK(there.applied());
+        CHECK(there.people == 1);
+    }
+    {
+        auto sim = moved_sim();
+        const ChangeOutcome later =
+            sim->apply(MoveStaff{CentreRef::named("Alpha centre"), CentreRef::named("Beta centre"),
+                                 "infirmier", 1, at(0, 14)},
+                       change_identity("later"));
+        REQUIRE_FALSE(later.applied());
+        CHECK(later.refusal->reason == RefusalReason::NoneWithinReach);
+    }
 }

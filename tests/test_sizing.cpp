@@ -6,14 +6,18 @@
 #include "riposte/scenario_loader.hpp"
 #include "riposte/simulation.hpp"
 #include "riposte/sizing.hpp"
+#include "riposte/sweep.hpp"
 #include "riposte/territory.hpp"
+#include "riposte/validation.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -305,6 +309,154 @@ TEST_CASE("size: the command names what to recruit in French and in English and 
                                    dir);
     CHECK(exists.exit_code == 2);
     CHECK(contains(exists.err, "--force"));
+}
+
+namespace {
+
+const fs::path size_test_plan =
+    fs::path(RIPOSTE_SOURCE_DIR) / "tests/data/size/plan-size-test.toml";
+
+bool same_bits(double a, double b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+void check_same_evaluation(const Evaluation& a, const Evaluation& b) {
+    CHECK(a.complete == b.complete);
+    CHECK(same_bits(a.excess, b.excess));
+    CHECK(same_bits(a.hours, b.hours));
+    CHECK(same_bits(a.eur, b.eur));
+    CHECK(a.staffing_failures == b.staffing_failures);
+    REQUIRE(a.centre_excess.size() == b.centre_excess.size());
+    for (std::size_t c = 0; c < a.centre_excess.size(); ++c) {
+        CHECK(same_bits(a.centre_excess[c], b.centre_excess[c]));
+        CHECK(same_bits(a.centre_worst_p90[c], b.centre_worst_p90[c]));
+        REQUIRE(a.station_use[c].size() == b.station_use[c].size());
+        for (std::size_t k = 0; k < a.station_use[c].size(); ++k) {
+            CHECK(same_bits(a.station_use[c][k], b.station_use[c][k]));
+            CHECK(same_bits(a.station_wait[c][k], b.station_wait[c][k]));
+        }
+    }
+    REQUIRE(a.report.rules.size() == b.report.rules.size());
+    for (std::size_t i = 0; i < a.report.rules.size(); ++i) {
+        const RuleVerdict& x = a.report.rules[i];
+        const RuleVerdict& y = b.report.rules[i];
+        INFO(x.id);
+        CHECK(x.id == y.id);
+        CHECK(x.pass == y.pass);
+        CHECK(x.measured == y.measured);
+        CHECK(x.where == y.where);
+        CHECK(x.where_total == y.where_total);
+    }
+}
+
+} // namespace
+
+// A candidate's (plan, replication) tasks go through the sweep runner and bring back only
+// their RunEvidence: the verdict must be the one `validate` gives on the full replications,
+// and the search's sums the ones computed from the full result tables.
+TEST_CASE("size: a candidate judged through the sweep runner gets validate's verdict on the full "
+          "replications and the same sums, whatever the threads") {
+    LoadResult loaded = load_scenario(herault / "world.toml", size_test_plan);
+    REQUIRE(loaded.scenario);
+    const Scenario& sc = *loaded.scenario;
+    // the test plan states a target of every kind, so every part of the evidence is read
+    std::set<TargetKind> kinds;
+    for (const Target& t : sc.plan.targets) kinds.insert(t.kind);
+    CHECK(kinds.size() == 4);
+    Plan more = sc.plan;
+    more.centres[0]
+        .shifts[0]
+        .staff[static_cast<std::size_t>(sc.world.find_role("medical_interview").value())] += 1;
+    const std::vector<Plan> plans{sc.plan, more};
+    EvaluationOptions eo;
+    eo.replications = 3;
+    eo.seed = 11;
+    eo.threads = 1;
+    const std::vector<Evaluation> one = evaluate_plans(sc, plans, eo);
+    eo.threads = 3;
+    const std::vector<Evaluation> three = evaluate_plans(sc, plans, eo);
+    REQUIRE(one.size() == 2);
+    REQUIRE(three.size() == 2);
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+        INFO("plan " << p);
+        check_same_evaluation(one[p], three[p]);
+        // the full replications, run here
+        Scenario s = sc;
+        s.plan = plans[p];
+        std::vector<Results> full;
+        for (int r = 0; r < eo.replications; ++r) {
+            RunOptions ro;
+            ro.seed = eo.seed;
+            ro.replication = r;
+            Simulation sim(s, ro);
+            full.push_back(sim.run());
+        }
+        const ValidationReport want = validate(s, full);
+        REQUIRE(want.rules.size() == one[p].report.rules.size());
+        for (std::size_t i = 0; i < want.rules.size(); ++i) {
+            INFO(want.rules[i].id);
+            CHECK(one[p].report.rules[i].pass == want.rules[i].pass);
+            CHECK(one[p].report.rules[i].measured == want.rules[i].measured);
+            CHECK(one[p].report.rules[i].where == want.rules[i].where);
+        }
+        CHECK(one[p].report.replications == eo.replications);
+        // the worst day's p90 and each station's utilisation, from the full tables
+        for (std::size_t c = 0; c < s.plan.centres.size(); ++c) {
+            double worst = 0;
+            std::vector<double> use(s.plan.centres[c].stations.size(), 0.0);
+            for (const Results& r : full) {
+                double w = 0;
+                for (const CentreDayRow& row : r.centre_days)
+                    if (row.served > 0 && row.centre == static_cast<int>(c))
+                        w = std::max(w, row.wait_p90_min);
+                worst += w;
+                for (const StationRunRow& row : r.stations)
+                    if (row.centre == static_cast<int>(c))
+                        use[static_cast<std::size_t>(row.station)] += row.utilisation;
+            }
+            CHECK(one[p].centre_worst_p90[c] == doctest::Approx(worst / eo.replications));
+            for (std::size_t k = 0; k < use.size(); ++k)
+                CHECK(one[p].station_use[c][k] == doctest::Approx(use[k] / eo.replications));
+        }
+    }
+    // the larger plan waits less at Clermont's interview
+    CHECK(one[1].centre_worst_p90[0] < one[0].centre_worst_p90[0]);
+}
+
+TEST_CASE("size: a task's evidence survives its text form exactly, and a sweep's task keeps none") {
+    LoadResult loaded = load_scenario(herault / "world.toml", size_test_plan);
+    REQUIRE(loaded.scenario);
+    SweepVariant v{"x", std::make_shared<const Scenario>(*loaded.scenario), nullptr};
+    TaskResult t = run_task(v, 0, 3, true);
+    REQUIRE(t.evidence);
+    CHECK(t.kpis.empty());
+    const RunEvidence& e = *t.evidence;
+    CHECK_FALSE(e.centre_days.empty());
+    CHECK_FALSE(e.station_days.empty());
+    CHECK_FALSE(e.stations.empty());
+    CHECK_FALSE(e.coverage.empty());
+    CHECK_FALSE(e.communes.empty()); // replication 0, with coverage and unmet-demand targets
+    CHECK_FALSE(e.professions.empty());
+    const std::string line = encode_task(t);
+    CHECK(line.find('\n') == std::string::npos);
+    const auto back = decode_task(line);
+    REQUIRE(back);
+    REQUIRE(back->evidence);
+    CHECK(encode_task(*back) == line);
+    REQUIRE(back->evidence->station_days.size() == e.station_days.size());
+    for (std::size_t i = 0; i < e.station_days.size(); ++i)
+        CHECK(same_bits(back->evidence->station_days[i].wait_p90_min,
+                        e.station_days[i].wait_p90_min));
+    CHECK_FALSE(decode_task(line.substr(0, line.size() - 5)));
+    // replication 1 keeps no commune or profession rows (the validator reads them from the first)
+    const TaskResult t1 = run_task(v, 1, 3, true);
+    REQUIRE(t1.evidence);
+    CHECK(t1.evidence->communes.empty());
+    CHECK(t1.evidence->professions.empty());
+    // a sweep's task: no evidence, and its text form has no trace of it
+    const TaskResult plain = run_task(v, 0, 3);
+    CHECK_FALSE(plain.evidence);
+    CHECK(encode_task(plain).find("evidence") == std::string::npos);
 }
 
 TEST_CASE("size: plan hours count people x shift hours on the days the shifts work") {

@@ -30,6 +30,27 @@ static_assert(!of_role_with<CentreId, ProfessionId>, "a profession is not a role
 static_assert(
     std::is_same_v<decltype(std::declval<const StationNetwork::Node&>().centre()), CentreId>);
 
+// A station of the run is a StationNodeId, distinct from a StationId (the index within its
+// centre): the network is indexed only by the first, and a node gives its local index as the
+// second.
+template <class A>
+concept node_with = requires(const StationNetwork& n, A a) {
+    n[a];
+};
+static_assert(node_with<StationNodeId>);
+static_assert(!node_with<StationId>, "a station's index within its centre is not a node");
+static_assert(!node_with<int>, "a bare integer is not a node");
+static_assert(!node_with<CentreId>);
+static_assert(!std::is_convertible_v<StationId, StationNodeId>);
+static_assert(!std::is_convertible_v<StationNodeId, StationId>);
+static_assert(
+    std::is_same_v<decltype(std::declval<const StationNetwork::Node&>().local()), StationId>);
+static_assert(std::is_same_v<decltype(std::declval<const StationNetwork&>().first(CentreId{0})),
+                             StationNodeId>);
+static_assert(
+    std::is_same_v<decltype(std::declval<const StationNetwork&>().of_role(CentreId{0}, RoleId{0})),
+                   const std::vector<StationNodeId>&>);
+
 /// A centre that vaccinates and tests: reception (both flows), interview, injection and an
 /// observation area for vaccination; a swab station and a result desk for tests.
 Centre both_centre() {
@@ -40,6 +61,12 @@ Centre both_centre() {
     c.stations.push_back({"result", StationKind::Servers, Flow::Testing, RoleId{0}, test::dist("2"),
                           0, false, false});
     return c;
+}
+
+std::vector<StationNodeId> nodes(std::initializer_list<int> ids) {
+    std::vector<StationNodeId> out;
+    for (int k : ids) out.emplace_back(k);
+    return out;
 }
 
 std::vector<Rng> rngs(std::size_t n) {
@@ -57,31 +84,29 @@ TEST_CASE("station network: centres' stations are numbered in order, with their 
     net.add_centre(a, 6, rngs(a.stations.size()));
     net.add_centre(b, 6, rngs(b.stations.size()));
     REQUIRE(net.size() == 4 + 6);
-    CHECK(net.first(CentreId{0}) == 0);
-    CHECK(net.last(CentreId{0}) == 4);
-    CHECK(net.first(CentreId{1}) == 4);
-    CHECK(net.last(CentreId{1}) == 10);
-    CHECK(net[5].centre() == CentreId{1});
-    CHECK(net[5].local() == 1);
-    CHECK(net[5].def().name == "interview");
+    CHECK(net.first(CentreId{0}) == StationNodeId{0});
+    CHECK(net.last(CentreId{0}) == StationNodeId{4});
+    CHECK(net.first(CentreId{1}) == StationNodeId{4});
+    CHECK(net.last(CentreId{1}) == StationNodeId{10});
+    CHECK(net[StationNodeId{5}].centre() == CentreId{1});
+    CHECK(net[StationNodeId{5}].local() == StationId{1});
+    CHECK(net[StationNodeId{5}].def().name == "interview");
     using P = StationNetwork::Path;
-    CHECK(net.path(CentreId{0}, P::Vaccination) == std::vector<int>{0, 1, 2, 3});
+    CHECK(net.path(CentreId{0}, P::Vaccination) == nodes({0, 1, 2, 3}));
     CHECK(net.path(CentreId{0}, P::Antigen).empty());
-    CHECK(net.path(CentreId{1}, P::Vaccination) == std::vector<int>{4, 5, 6, 7});
-    CHECK(net.path(CentreId{1}, P::Antigen) == std::vector<int>{4, 8, 9});
-    CHECK(net.path(CentreId{1}, P::Pcr) ==
-          std::vector<int>{4, 8}); // PCR patients leave once sampled
-    CHECK(net.of_role(CentreId{1}, RoleId{0}) ==
-          std::vector<int>{4, 9});                      // reception and the result desk
-    CHECK(net.of_role(CentreId{1}, RoleId{4}).empty()); // supervision: no station
-    CHECK(net.of_role(CentreId{0}, RoleId{3}) == std::vector<int>{3});
+    CHECK(net.path(CentreId{1}, P::Vaccination) == nodes({4, 5, 6, 7}));
+    CHECK(net.path(CentreId{1}, P::Antigen) == nodes({4, 8, 9}));
+    CHECK(net.path(CentreId{1}, P::Pcr) == nodes({4, 8}));       // PCR patients leave once sampled
+    CHECK(net.of_role(CentreId{1}, RoleId{0}) == nodes({4, 9})); // reception and the result desk
+    CHECK(net.of_role(CentreId{1}, RoleId{4}).empty());          // supervision: no station
+    CHECK(net.of_role(CentreId{0}, RoleId{3}) == nodes({3}));
 }
 
 TEST_CASE("station network: staff present, queues, a stopped station, sending the queue home") {
     const Centre a = test::vaccination_centre("A");
     StationNetwork net;
     net.add_centre(a, 6, rngs(a.stations.size()));
-    StationNetwork::Node& desk = net[0];
+    StationNetwork::Node& desk = net[StationNodeId{0}];
     CHECK_FALSE(desk.is_area());
     CHECK(desk.stopped());
     CHECK(desk.present() == 0);
@@ -99,7 +124,7 @@ TEST_CASE("station network: staff present, queues, a stopped station, sending th
     CHECK(desk.queued() == 0);
 
     // the observation area: watched by role 3, 30 places
-    StationNetwork::Node& area = net[3];
+    StationNetwork::Node& area = net[StationNodeId{3}];
     REQUIRE(area.is_area());
     area.enqueue(21);
     area.enqueue(22);
@@ -130,10 +155,13 @@ TEST_CASE("station network: an outage stretches services at the stations named, 
     net.add_centre(b, 6, rngs(b.stations.size()));
     CHECK(net.slow(CentreId{1}, "reception", 2.5, hours(12)) == 1);
     CHECK(net.slow(CentreId{1}, "nowhere", 2.5, hours(12)) == 0);
-    CHECK(net[4].service_time(seconds(100), hours(11)) == seconds(250));
-    CHECK(net[4].service_time(seconds(100), hours(12)) == seconds(100)); // over
-    CHECK(net[0].service_time(seconds(100), hours(11)) == seconds(100)); // another centre
-    CHECK(net[5].service_time(seconds(100), hours(11)) == seconds(100)); // another station
+    CHECK(net[StationNodeId{4}].service_time(seconds(100), hours(11)) == seconds(250));
+    CHECK(net[StationNodeId{4}].service_time(seconds(100), hours(12)) == seconds(100)); // over
+    CHECK(net[StationNodeId{0}].service_time(seconds(100), hours(11)) ==
+          seconds(100)); // another centre
+    CHECK(net[StationNodeId{5}].service_time(seconds(100), hours(11)) ==
+          seconds(100));                                   // another station
     CHECK(net.slow(CentreId{0}, "", 1.5, hours(10)) == 4); // every station of the centre
-    CHECK(net[3].service_time(seconds(101), hours(9)) == seconds(152)); // 151.5, rounded
+    CHECK(net[StationNodeId{3}].service_time(seconds(101), hours(9)) ==
+          seconds(152)); // 151.5, rounded
 }

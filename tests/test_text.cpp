@@ -190,6 +190,42 @@ TEST_CASE("text: validation phrases are worded with the reader's numbers, roles 
     CHECK(phrase_text(Language::French, "no.such.phrase", {}, "the fallback") == "the fallback");
 }
 
+TEST_CASE("text: the French validate report names each coverage target's group in words") {
+    // Two coverage targets, on two groups: the French card said only « couverture vaccinale »
+    // and « ≥ 50 % de la population du groupe », so the reader could not tell them apart.
+    Scenario s = french_scenario();
+    const auto group_of = [&s](const std::string& name) {
+        for (std::size_t g = 0; g < s.world.groups.size(); ++g)
+            if (s.world.groups[g].name == name) return static_cast<int>(g);
+        return -1;
+    };
+    REQUIRE(group_of("75+") >= 0);
+    REQUIRE(group_of("at_risk") >= 0);
+    for (const char* g : {"75+", "at_risk"}) {
+        Target t;
+        t.kind = TargetKind::Coverage;
+        t.threshold = 99; // fails: the card lists where
+        t.group = group_of(g);
+        s.plan.targets.push_back(t);
+    }
+    Target all;
+    all.kind = TargetKind::Coverage;
+    all.threshold = 1;
+    all.complete_schedule = true;
+    s.plan.targets.push_back(all);
+    const Collected c2 = collect(s, 2);
+    const ValidationReport verdicts = validate(s, c2.runs);
+    const std::string fr = format_validation(s, verdicts, 1, Language::French);
+    CHECK(fr.find("« 75 ans et plus »") != std::string::npos);
+    CHECK(fr.find("« personnes à risque »") != std::string::npos);
+    CHECK(fr.find("toute la population") != std::string::npos);
+    CHECK(fr.find("at_risk") == std::string::npos);
+    check_no_english(fr, english_only_fragments(), "validate text");
+    // English keeps its own sentence with the group
+    const std::string en = format_validation(s, verdicts, 1, Language::English);
+    CHECK(en.find("coverage of at_risk") != std::string::npos);
+}
+
 TEST_CASE("text: the French validate report has no English and rule cards are whole") {
     const std::vector<std::string> english = english_only_fragments();
     Scenario s = french_scenario();

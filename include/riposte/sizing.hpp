@@ -25,12 +25,21 @@ enum class SizingCost { Hours, Euros };
 const std::map<std::string, double>& default_hourly_rates_eur();
 
 /// How candidate plans are judged: `replications` replications from `seed` (the same seeds for
-/// every candidate: common random numbers), on `threads` threads.
+/// every candidate: common random numbers), on `threads` threads, or over the ranks of an MPI
+/// job (`mpi`).
 struct EvaluationOptions {
     int replications = 20;
-    int threads = 1;
+    int threads = 1; ///< worker threads of this process (under MPI: of rank 0)
     std::uint64_t seed = 1;
+    /// The runner stops when it is set (when `interrupt` is null), and it is set when an
+    /// evaluation comes back incomplete.
     std::atomic<bool>* cancel = nullptr;
+    /// When not null, the flag the runner watches instead of `cancel` (a Ctrl-C). Under MPI the
+    /// search reads `cancel`, which only evaluations set from what every rank receives alike,
+    /// never the signal itself: every rank then stops at the same step.
+    std::atomic<bool>* interrupt = nullptr;
+    /// Spread the tasks over the ranks of the MPI job (every rank must make the same calls).
+    bool mpi = false;
 };
 
 /// One candidate plan, judged.
@@ -58,9 +67,10 @@ struct Evaluation {
 };
 
 /// Judges every plan of `plans` (each run against `base.world`) with the same seeds. This is
-/// the one function through which the search runs simulations: it uses the thread runner
-/// (stream_replications) today, and is the place where a distributed runner can dispatch the
-/// (plan, replication) tasks instead. Results come in the order of `plans`.
+/// the one function through which the search runs simulations: every (plan, replication) is a
+/// task of the sweep runner (run_sweep, sweep.hpp), on threads or over MPI ranks, and each task
+/// keeps only its RunEvidence. Results come in the order of `plans`, the same whatever the
+/// threads or ranks; under MPI every rank gets them.
 std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<Plan>& plans,
                                        const EvaluationOptions& options,
                                        const std::map<int, double>& rate_by_profession = {});
@@ -90,6 +100,10 @@ struct SizingOptions {
     std::map<std::string, double> rates_eur; ///< by profession id (missing: the defaults)
     int max_steps = 60;                      ///< additions at most (each adds one person)
     std::atomic<bool>* cancel = nullptr;
+    std::atomic<bool>* interrupt = nullptr; ///< see EvaluationOptions::interrupt
+    /// Evaluate the candidates over the ranks of the MPI job: every rank calls size_plan() with
+    /// the same scenario and options, runs the same search and gets the same result.
+    bool mpi = false;
     /// Called after each step kept (an addition, a removal).
     std::function<void(const SizingStep&)> progress;
 };

@@ -51,12 +51,60 @@ struct SweepVariant {
     std::shared_ptr<const Exercise> exercise;
 };
 
-/// What one task (variant, replication) leaves: exactly what ReplicationSet::add() keeps.
+/// What a plan's target rules (TargetValidator) and the staffing search (evaluate_plans(),
+/// sizing.hpp) read of one replication, and nothing else: the rows of the result tables they
+/// use, with only the fields they use, and only the rows that can change what they compute
+/// (a row they would skip or add zero from is left out). A few kilobytes, so that a task of the
+/// staffing search crosses MPI as a line of text. results_of() turns it back into a Results
+/// holding these rows, which gives the same verdicts and sums as the full Results.
+struct RunEvidence {
+    struct CentreDay {
+        int centre = 0, day = 0;
+        std::int64_t served = 0, doses_wasted = 0;
+        double wait_p90_min = 0;
+    };
+    struct StationDay {
+        int centre = 0, station = 0;
+        double wait_p90_min = 0;
+    };
+    struct StationRun {
+        int centre = 0, station = 0;
+        double utilisation = 0;
+    };
+    struct Coverage {
+        int day = 0, group = 0;
+        std::int64_t first_dose = 0, complete = 0, population = 0;
+    };
+    struct CommuneGroup {
+        int commune = 0, group = 0;
+        std::int64_t population = 0, first_dose = 0, complete = 0, unmet = 0;
+    };
+    struct Profession {
+        int profession = 0;
+        double rostered_hours = 0;
+    };
+    std::vector<CentreDay> centre_days;   ///< days someone was served or a dose wasted
+    std::vector<StationDay> station_days; ///< station-days with a p90 queue time above 0
+    std::vector<StationRun> stations;     ///< every station (whole run)
+    std::vector<Coverage> coverage;       ///< the days a coverage target is judged on
+    std::vector<CommuneGroup> communes;   ///< replication 0, when a target lists communes
+    std::vector<Profession> professions;  ///< replication 0 (the plan's rostered hours)
+    std::int64_t doses_used = 0, doses_wasted = 0, unmet = 0; ///< Totals
+};
+
+/// The evidence of `r` (a replication of `s`).
+RunEvidence evidence_of(const Scenario& s, const Results& r);
+/// A Results holding the evidence's rows and totals (everything else empty).
+Results results_of(const RunEvidence& e, std::uint64_t seed, int replication);
+
+/// What one task (variant, replication) leaves: exactly what ReplicationSet::add() keeps, or,
+/// for the staffing search (SweepOptions::evidence), its RunEvidence instead of KPIs and facts.
 struct TaskResult {
     int variant = 0;
     ReplicationRecord record; ///< record.replication is the task's replication
     std::vector<double> kpis; ///< main_kpis() values, in their order
     RunFacts facts;
+    std::optional<RunEvidence> evidence; ///< with SweepOptions::evidence only
 };
 
 /// One text line (no newline) holding `r` exactly (doubles in hexadecimal), and back. The
@@ -64,8 +112,10 @@ struct TaskResult {
 std::string encode_task(const TaskResult& r);
 std::optional<TaskResult> decode_task(std::string_view line);
 
-/// Runs one task in this thread (what every worker does).
-TaskResult run_task(const SweepVariant& variant, int replication, std::uint64_t seed);
+/// Runs one task in this thread (what every worker does). With `evidence`, the result holds
+/// the run's RunEvidence and no KPIs or facts.
+TaskResult run_task(const SweepVariant& variant, int replication, std::uint64_t seed,
+                    bool evidence = false);
 
 /// The ordinal of task (variant, replication) among `variants` × replications: replication
 /// major, so a shard or an interrupted run holds whole replications of every variant.
@@ -96,6 +146,12 @@ struct SweepOptions {
     /// Spread the tasks over the ranks of the MPI job (see mpi_job()); needs an MPI build and
     /// every rank calling run_sweep() with the same variants and options.
     bool mpi = false;
+    /// Under MPI: rank 0 sends the gathered outcome (tasks, complete) to every rank, so that
+    /// every rank holds it (the staffing search, run alike on every rank, takes its next step
+    /// from it). A task's failure is rethrown on every rank.
+    bool share = false;
+    /// Tasks keep their RunEvidence (TaskResult::evidence) instead of KPIs and facts.
+    bool evidence = false;
 };
 
 struct SweepOutcome {

@@ -422,6 +422,7 @@ Usage:
   riposte size [WORLD PLAN | DIR] [--replications N] [--confirm M] [--threads T]
                [--seed S] [--cost hours|eur] [--rates PROF=EUR,...] [--max-steps K]
                [--out FILE] [--force] [--lang fr|en] [--quiet]
+  mpirun -n R riposte size WORLD PLAN [...]
 
 Searches the number of people of each role on each shift of each centre (the roles that
 staff one of the centre's stations) for the least cost such that every structural rule and
@@ -436,6 +437,11 @@ marginal allocation driven by the binding target; each step's moves are screened
 quarter of the replications and the 4 most promising judged on all); then people are taken
 away, largest saving first, wherever every rule still passes (removal pass); last, the plan
 is judged on M replications (confirming run), and the search goes on from there if it fails.
+
+Every (candidate plan, replication) is a task of the runner of 'riposte sweep': on T
+threads, or under mpirun (a build with the MPI component) over the ranks, rank 0 handing
+the next task to whichever rank is free and every rank taking the same steps. The plan
+found, the steps and the verdict are byte-identical whatever the threads or ranks.
 
 Output: each step on standard error; what changed and why, e.g. "Clermont-l'Hérault ·
 entretien médical 1 → 4, lun.–sam. 08:30–13:00 : attente p90 (pire jour) 245 → 36 min ;
@@ -454,7 +460,8 @@ Clermont-l'Hérault (...): recruit at least 85 h a week".
 Options:
   --replications N   replications per candidate plan during the search (default 20)
   --confirm M        replications of the confirming run (default 100, at least N)
-  --threads T        worker threads, 1 to 256 (default: the number of processors)
+  --threads T        worker threads, 1 to 256 (default: the number of processors; under
+                     mpirun: 1 per rank, start one rank per core)
   --seed S           master random seed (default 1)
   --cost hours|eur   what is minimised: professional hours (default), or euros at
                      hourly rates per profession (médecin 105, infirmier 55,

@@ -487,6 +487,7 @@ Utilisation :
   riposte size [WORLD PLAN | DIR] [--replications N] [--confirm M] [--threads T]
                [--seed S] [--cost hours|eur] [--rates PROF=EUR,...] [--max-steps K]
                [--out FILE] [--force] [--lang fr|en] [--quiet]
+  mpirun -n R riposte size WORLD PLAN [...]
 
 Cherche le nombre de personnes de chaque rôle à chaque vacation de chaque centre (les rôles
 qui tiennent l'un des postes du centre) au moindre coût tel que toutes les règles
@@ -504,6 +505,12 @@ un quart des réplications et les 4 plus prometteurs jugés sur toutes) ; puis d
 sont retirées, la plus grosse économie d'abord, partout où toutes les règles restent
 respectées (passe de retrait) ; enfin, le plan est jugé sur M réplications (simulation de
 confirmation), et la recherche reprend de là s'il échoue.
+
+Chaque couple (plan candidat, réplication) est une tâche du lanceur de « riposte sweep » :
+sur T fils d'exécution, ou sous mpirun (avec une version construite avec le composant MPI)
+sur les rangs, le rang 0 confiant la tâche suivante au premier rang libre et chaque rang
+faisant les mêmes pas. Le plan trouvé, les étapes et le verdict sont identiques à l'octet
+près quel que soit le nombre de fils d'exécution ou de rangs.
 
 Sortie : chaque étape sur la sortie d'erreur ; ce qui a changé et pourquoi, par exemple
 « Clermont-l'Hérault · entretien médical 1 → 4, lun.–sam. 08:30–13:00 : attente p90 (pire
@@ -524,7 +531,8 @@ Options :
   --replications N   réplications par plan candidat pendant la recherche (20 par défaut)
   --confirm M        réplications de la simulation de confirmation (100 par défaut, au
                      moins N)
-  --threads T        fils d'exécution, de 1 à 256 (par défaut : le nombre de processeurs)
+  --threads T        fils d'exécution, de 1 à 256 (par défaut : le nombre de processeurs ;
+                     sous mpirun : 1 par rang, lancez un rang par cœur)
   --seed S           graine aléatoire maîtresse (1 par défaut)
   --cost hours|eur   ce qui est minimisé : les heures des professionnels (par défaut),
                      ou les euros au taux horaire de chaque profession (médecin 105,

@@ -8,10 +8,12 @@
 
 #include "riposte/output.hpp"
 #include "riposte/plan_toml.hpp"
+#include "riposte/sweep.hpp"
 #include "riposte/text/sizing_texts.hpp"
 #include "riposte/text/validation_texts.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +27,14 @@ namespace riposte::cli {
 namespace fs = std::filesystem;
 
 namespace {
+
+/// Finalises MPI on every way out of the command.
+struct MpiScope {
+    ~MpiScope() { mpi_finish(); }
+};
+
+/// Under MPI: set when an evaluation came back incomplete (an interrupt on some rank).
+std::atomic<bool> mpi_stopped_{false};
 
 std::string hhmm(SimTime t) {
     char buf[32];
@@ -237,72 +247,110 @@ int size_command(const std::vector<std::string>& args) {
                                    error);
     if (!parsed) return usage_error(error, "size");
     if (parsed->help) return print_help("size");
-    int exit = exit_code::ok;
-    const auto opts = simulation_options(*parsed, "size", 1, 20, exit);
-    if (!opts) return exit;
-    const auto confirm =
-        number_option(*parsed, "--confirm", 1, max_replications,
-                      std::max<std::uint64_t>(100, opts->replications), "size", exit);
-    if (!confirm) return exit;
-    const auto max_steps = number_option(*parsed, "--max-steps", 1, 10000, 60, "size", exit);
-    if (!max_steps) return exit;
-    const std::string cost = parsed->value("--cost").value_or("hours");
-    if (cost != "hours" && cost != "eur") return usage_error(text::cli.usage_cost, {cost}, "size");
-    if (parsed->has("--rates") && cost != "eur")
-        return usage_error(text::cli.usage_rates_need_eur, {}, "size");
 
-    const auto files = scenario_files(parsed->positional, "size", exit);
-    if (!files) return exit;
-    const auto scenario = load(*files, false, opts->lang);
-    if (!scenario) return exit_code::usage;
+    // Under mpirun every rank runs the same search, the candidates' (plan, replication) tasks
+    // spread over the ranks; only rank 0 prints and writes.
+    if (under_mpi_launcher() && !mpi_built())
+        return usage_error(text::cli.usage_size_no_mpi, {}, "size");
+    MpiScope mpi_scope;
+    const MpiJob job = under_mpi_launcher() ? mpi_job() : MpiJob{};
+    const bool root = job.rank == 0;
 
+    // Everything that can fail before the search, on every rank; under MPI the ranks then agree
+    // to go on (a rank that stopped alone would leave the others waiting for it).
+    std::optional<SimulationOptions> opts;
+    std::optional<Scenario> scenario;
+    std::optional<ScenarioFiles> files;
     SizeRequest req;
-    req.lang = opts->lang;
-    req.quiet = parsed->has("--quiet");
-    req.show_steps = !req.quiet;
-    req.options.search_replications = static_cast<int>(opts->replications);
-    req.options.confirm_replications = static_cast<int>(*confirm);
-    req.options.threads = opts->threads;
-    req.options.seed = opts->seed;
-    req.options.max_steps = static_cast<int>(*max_steps);
-    req.options.cost = cost == "eur" ? SizingCost::Euros : SizingCost::Hours;
-    if (const auto rates = parsed->value("--rates")) {
-        auto r = parse_rates(*rates, scenario->world, error);
-        if (!r) return usage_error(error, "size");
-        req.options.rates_eur = std::move(*r);
-    }
-    if (const auto o = parsed->value("--out")) {
-        if (o->empty()) return usage_error(text::cli.usage_needs_file, {"--out"}, "size");
-        req.out = *o;
-    } else {
-        const fs::path plan(scenario->plan.file);
-        req.out = plan.parent_path() / (plan.stem().string() + "-sized.toml");
-    }
-    std::error_code ec;
-    if (fs::exists(req.out, ec) && !parsed->has("--force"))
-        return usage_error(text::cli.usage_size_exists, {req.out.string()}, "size");
-    if (fs::is_directory(req.out, ec))
-        return usage_error(text::cli.usage_size_out_folder, {}, "size");
+    const int setup_exit = [&]() -> int {
+        int exit = exit_code::ok;
+        opts = simulation_options(*parsed, "size", 1, 20, exit);
+        if (!opts) return exit;
+        const auto confirm =
+            number_option(*parsed, "--confirm", 1, max_replications,
+                          std::max<std::uint64_t>(100, opts->replications), "size", exit);
+        if (!confirm) return exit;
+        const auto max_steps = number_option(*parsed, "--max-steps", 1, 10000, 60, "size", exit);
+        if (!max_steps) return exit;
+        const std::string cost = parsed->value("--cost").value_or("hours");
+        if (cost != "hours" && cost != "eur")
+            return usage_error(text::cli.usage_cost, {cost}, "size");
+        if (parsed->has("--rates") && cost != "eur")
+            return usage_error(text::cli.usage_rates_need_eur, {}, "size");
 
-    InterruptGuard interrupt(opts->lang);
-    req.options.cancel = interrupt.flag();
+        files = scenario_files(parsed->positional, "size", exit);
+        if (!files) return exit;
+        auto loaded = load(*files, false, opts->lang);
+        if (!loaded) return exit_code::usage;
+        scenario = std::move(*loaded);
+
+        req.lang = opts->lang;
+        req.quiet = parsed->has("--quiet") || !root;
+        req.show_steps = !req.quiet;
+        req.options.search_replications = static_cast<int>(opts->replications);
+        req.options.confirm_replications = static_cast<int>(*confirm);
+        // under MPI each rank is one worker (start one rank per core), rank 0 included
+        req.options.threads = job.active && !parsed->has("--threads") ? 1 : opts->threads;
+        req.options.seed = opts->seed;
+        req.options.max_steps = static_cast<int>(*max_steps);
+        req.options.cost = cost == "eur" ? SizingCost::Euros : SizingCost::Hours;
+        req.options.mpi = job.active;
+        if (const auto rates = parsed->value("--rates")) {
+            auto r = parse_rates(*rates, scenario->world, error);
+            if (!r) return usage_error(error, "size");
+            req.options.rates_eur = std::move(*r);
+        }
+        if (const auto o = parsed->value("--out")) {
+            if (o->empty()) return usage_error(text::cli.usage_needs_file, {"--out"}, "size");
+            req.out = *o;
+        } else {
+            const fs::path plan(scenario->plan.file);
+            req.out = plan.parent_path() / (plan.stem().string() + "-sized.toml");
+        }
+        std::error_code ec;
+        if (fs::exists(req.out, ec) && !parsed->has("--force"))
+            return usage_error(text::cli.usage_size_exists, {req.out.string()}, "size");
+        if (fs::is_directory(req.out, ec))
+            return usage_error(text::cli.usage_size_out_folder, {}, "size");
+        return exit_code::ok;
+    }();
+    const Language lang = opts ? opts->lang : usage_language();
+    if (job.active && !mpi_all_agree(setup_exit == exit_code::ok)) {
+        if (setup_exit == exit_code::ok && root)
+            print_err(std::string(text::cli.usage_prefix.in(lang)) +
+                      std::string(text::cli.mpi_other_rank_size.in(lang)) + "\n");
+        return setup_exit == exit_code::ok ? exit_code::usage : setup_exit;
+    }
+    if (setup_exit != exit_code::ok) return setup_exit;
+    if (!root) req.out.clear(); // rank 0 writes the plan
+
+    InterruptGuard interrupt(lang);
+    if (job.active) {
+        // the search stops where every rank stops: on what the evaluations bring back alike,
+        // not on a signal each rank sees at its own moment
+        req.options.interrupt = interrupt.flag();
+        req.options.cancel = &mpi_stopped_;
+    } else {
+        req.options.cancel = interrupt.flag();
+    }
     if (!req.quiet) {
-        print_out(text::fill(opts->lang, text::sizing.heading,
+        print_out(text::fill(lang, text::sizing.heading,
                              {scenario->plan.name, files->plan.string(), scenario->world.name}) +
                   "\n" +
-                  text::fill(opts->lang, text::sizing.method,
+                  text::fill(lang, text::sizing.method,
                              {std::to_string(req.options.search_replications),
                               std::to_string(req.options.confirm_replications),
                               std::to_string(req.options.seed),
                               std::string(req.options.cost == SizingCost::Euros
-                                              ? text::sizing.cost_eur.in(opts->lang)
-                                              : text::sizing.cost_hours.in(opts->lang))}) +
+                                              ? text::sizing.cost_eur.in(lang)
+                                              : text::sizing.cost_hours.in(lang))}) +
                   "\n");
     }
     try {
         return size_and_report(*scenario, req).exit;
     } catch (const std::exception& e) {
-        print_err(text::fill(opts->lang, text::cli.run_failed, {e.what()}));
+        // every rank says why (under mpirun the job may be stopped before rank 0 reports)
+        print_err(text::fill(lang, text::cli.run_failed, {e.what()}));
         return exit_code::run_error;
     }
 }

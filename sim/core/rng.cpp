@@ -12,17 +12,7 @@ Rng::Rng(std::uint64_t master_seed, std::uint64_t replication, std::uint64_t ent
 
 Rng::Rng(std::uint64_t master_seed, std::uint64_t replication, std::uint64_t entity,
          std::uint32_t purpose) {
-    // Documented mixer: fold the four key parts through SplitMix64 one after the other, then
-    // expand the result into the 256-bit state with four more SplitMix64 steps.
-    std::uint64_t h = mix64(master_seed);
-    h = mix64(h ^ mix64(replication + 0x632be59bd9b4e019ULL));
-    h = mix64(h ^ entity);
-    h = mix64(h ^ (static_cast<std::uint64_t>(purpose) * 0xd1b54a32d192ed03ULL));
-    for (auto& s : s_) {
-        h += 0x9e3779b97f4a7c15ULL;
-        s = mix64(h);
-    }
-    if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1; // all-zero state is forbidden
+    seed_from(run_key(master_seed, replication), entity, purpose);
 }
 
 std::uint64_t Rng::below(std::uint64_t n) {

@@ -13,7 +13,7 @@ void MobileTeams::reset(std::size_t teams, int days) {
     for (Team& t : teams_) t.alloc.assign(static_cast<std::size_t>(days), 0);
 }
 
-std::int64_t MobileTeams::deliver(int t, int day) {
+std::int64_t MobileTeams::deliver(TeamId t, int day) {
     Team& team = at(t);
     const std::int64_t n = team.alloc[static_cast<std::size_t>(day)];
     if (n <= 0) return 0;
@@ -21,15 +21,15 @@ std::int64_t MobileTeams::deliver(int t, int day) {
     return n;
 }
 
-void MobileTeams::stay_in(int t, MobileDayRow row) {
+void MobileTeams::stay_in(TeamId t, MobileDayRow row) {
     Team& team = at(t);
     row.stock_end = team.stock;
     team.row = row;
     team.row_pending = true;
 }
 
-void MobileTeams::start_round(int t, MobileDayRow row, int day, double start_s, double end_s,
-                              int base, Rng rng) {
+void MobileTeams::start_round(TeamId t, MobileDayRow row, int day, double start_s, double end_s,
+                              CommuneId base, Rng rng) {
     Team& team = at(t);
     Round& r = team.now;
     r = Round{};
@@ -45,7 +45,7 @@ void MobileTeams::start_round(int t, MobileDayRow row, int day, double start_s, 
     team.row_pending = true;
 }
 
-bool MobileTeams::drive_to(int t, int m, double there_s, double back_s) {
+bool MobileTeams::drive_to(TeamId t, CommuneId m, double there_s, double back_s) {
     Team& team = at(t);
     Round& r = team.now;
     if (!std::isfinite(there_s) || r.now + there_s + back_s > r.end) return false;
@@ -56,8 +56,8 @@ bool MobileTeams::drive_to(int t, int m, double there_s, double back_s) {
     return true;
 }
 
-bool MobileTeams::visit(int t, double visit_s, double back_s, double between_s, int doses_per_vial,
-                        double shelf_s) {
+bool MobileTeams::visit(TeamId t, double visit_s, double back_s, double between_s,
+                        int doses_per_vial, double shelf_s) {
     Team& team = at(t);
     Round& r = team.now;
     if (r.now + visit_s + back_s > r.end) return false;
@@ -78,7 +78,7 @@ bool MobileTeams::visit(int t, double visit_s, double back_s, double between_s, 
     return true;
 }
 
-void MobileTeams::count_dose(int t, bool second) {
+void MobileTeams::count_dose(TeamId t, bool second) {
     MobileDayRow& row = at(t).row;
     if (second)
         ++row.second_doses;
@@ -86,7 +86,7 @@ void MobileTeams::count_dose(int t, bool second) {
         ++row.first_doses;
 }
 
-void MobileTeams::end_round(int t) {
+void MobileTeams::end_round(TeamId t) {
     Team& team = at(t);
     Round& r = team.now;
     r.active = false;
@@ -95,7 +95,7 @@ void MobileTeams::end_round(int t) {
     team.row.stock_end = team.stock;
 }
 
-bool MobileTeams::take_row(int t, MobileDayRow& row) {
+bool MobileTeams::take_row(TeamId t, MobileDayRow& row) {
     Team& team = at(t);
     if (!team.row_pending) return false;
     row = team.row;
@@ -103,17 +103,17 @@ bool MobileTeams::take_row(int t, MobileDayRow& row) {
     return true;
 }
 
-const MobileTeams::Due* MobileTeams::second_dose_due(int t, int day) const {
+const MobileTeams::Due* MobileTeams::second_dose_due(TeamId t, int day) const {
     const Team& team = at(t);
     if (team.second_doses.empty() || team.second_doses.front().day > day) return nullptr;
     return &team.second_doses.front();
 }
 
-bool MobileTeams::current_commune(int t, int& commune, std::size_t& group) const {
+bool MobileTeams::current_commune(TeamId t, CommuneId& commune, GroupId& group) const {
     const Team& team = at(t);
     const Round& r = team.now;
     const bool sent = !r.sent_to.empty();
-    const std::vector<int>& round = sent ? r.sent_to : team.round;
+    const std::vector<CommuneId>& round = sent ? r.sent_to : team.round;
     if (r.tries >= round.size()) return false;
     const std::size_t next = sent ? r.sent_next : team.next;
     commune = round[next % round.size()];
@@ -121,22 +121,22 @@ bool MobileTeams::current_commune(int t, int& commune, std::size_t& group) const
     return true;
 }
 
-void MobileTeams::commune_done(int t) {
+void MobileTeams::commune_done(TeamId t) {
     Team& team = at(t);
     Round& r = team.now;
     ++(r.sent_to.empty() ? team.next : r.sent_next);
-    r.group = 0;
+    r.group = GroupId{0};
     ++r.tries;
 }
 
-void MobileTeams::send(int t, int day, std::vector<int> communes) {
+void MobileTeams::send(TeamId t, int day, std::vector<CommuneId> communes) {
     Team& team = at(t);
     if (day == team.last_round_day) { // under way: the rest of today's round goes there
         Round& r = team.now;
         r.sent_to = std::move(communes);
         r.sent_next = 0;
         r.tries = 0;
-        r.group = 0;
+        r.group = GroupId{0};
     } else {
         team.sent[day] = std::move(communes);
     }

@@ -21,13 +21,13 @@ void StationNetwork::add_centre(const Centre& def, std::size_t roles,
     RIPOSTE_INVARIANT(service_rngs.size() == def.stations.size());
     const CentreId centre = centres_.next_id();
     CentreStations& c = centres_.emplace_back();
-    c.first = static_cast<int>(nodes_.size());
+    c.first = nodes_.next_id();
     c.of_role.assign(roles, {});
     bool pcr_cut = false;
     for (std::size_t k = 0; k < def.stations.size(); ++k) {
         const Station& s = def.stations[k];
-        const int id = static_cast<int>(nodes_.size());
-        nodes_.emplace_back(s, centre, static_cast<int>(k), service_rngs[k]);
+        const StationNodeId id = nodes_.next_id();
+        nodes_.emplace_back(s, centre, StationId{k}, service_rngs[k]);
         if (s.role.valid()) c.of_role[s.role].push_back(id);
         if (def.vaccinates() && s.flow != Flow::Testing) c.vaccination.push_back(id);
         if (def.tests() && s.flow != Flow::Vaccination) {
@@ -36,12 +36,12 @@ void StationNetwork::add_centre(const Centre& def, std::size_t roles,
             if (s.takes_sample) pcr_cut = true; // PCR patients leave once sampled
         }
     }
-    c.last = static_cast<int>(nodes_.size());
+    c.last = nodes_.next_id();
 }
 
 int StationNetwork::slow(CentreId centre, std::string_view name, double factor, SimTime until) {
     int n = 0;
-    for (int id = first(centre); id < last(centre); ++id) {
+    for (const StationNodeId id : of(centre)) {
         Node& s = (*this)[id];
         if (!name.empty() && s.def().name != name) continue;
         s.slow(factor, until);

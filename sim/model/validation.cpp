@@ -538,7 +538,15 @@ ValidationReport TargetValidator::report() const {
                       " coverage of " + gname + " >= " + fmt(t.threshold, 0) + "% by " +
                       date_of_day(w, day);
             v.threshold = ">= " + fmt(t.threshold, 1) + "% of the group's population";
-            v.threshold_phrase = phrase("coverage.required", {fmt(t.threshold, 1)});
+            // the group as the reader's words: its display name when the world gives one
+            const PopulationGroup* grp =
+                t.group >= 0 ? &w.groups[static_cast<std::size_t>(t.group)] : nullptr;
+            const std::string group_arg = grp == nullptr               ? std::string("group:")
+                                          : !grp->display_name.empty() ? "text:" + grp->display_name
+                                                                       : "group:" + grp->name;
+            v.threshold_phrase = phrase(t.complete_schedule ? "coverage.required_complete"
+                                                            : "coverage.required_first",
+                                        {fmt(t.threshold, 1), group_arg, date_of_day(w, day)});
             v.pass = reps > 0 && stat.mean() >= t.threshold;
             v.measured = fmt(stat.mean(), 1) + "% ± " + fmt(stat.ci95_halfwidth(), 1);
             v.measured_phrase =

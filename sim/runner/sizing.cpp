@@ -3,11 +3,13 @@
 
 #include "riposte/roster.hpp"
 #include "riposte/runner.hpp"
+#include "riposte/sweep.hpp"
 #include "riposte/territory.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <set>
 
@@ -163,6 +165,8 @@ class Search {
         eo.threads = o_.threads;
         eo.seed = o_.seed;
         eo.cancel = o_.cancel;
+        eo.interrupt = o_.interrupt;
+        eo.mpi = o_.mpi;
         evaluations_ += static_cast<int>(plans.size());
         return evaluate_plans(sc_, plans, eo, rates_);
     }
@@ -576,12 +580,35 @@ double plan_hours(const World& w, const Plan& plan) {
 std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<Plan>& plans,
                                        const EvaluationOptions& options,
                                        const std::map<int, double>& rate_by_profession) {
+    // Every (plan, replication) is a task of the sweep runner: on the threads of this process,
+    // or spread over the ranks of an MPI job (every rank gets the gathered tasks back, so that
+    // the search, run alike on every rank, takes the same next step everywhere). A task keeps
+    // only what the target rules and the sums below read of its run (RunEvidence).
+    std::vector<SweepVariant> variants;
+    variants.reserve(plans.size());
+    for (const Plan& plan : plans) {
+        auto sc = std::make_shared<Scenario>();
+        sc->world = base.world;
+        sc->plan = plan;
+        variants.push_back({std::string(), std::move(sc), nullptr});
+    }
+    SweepOptions so;
+    so.replications = std::max(0, options.replications);
+    so.seed = options.seed;
+    so.threads = std::max(1, options.threads);
+    so.cancel = options.interrupt ? options.interrupt : options.cancel;
+    so.mpi = options.mpi;
+    so.share = true;
+    so.evidence = true;
+    const SweepOutcome run = plans.empty() ? SweepOutcome{} : run_sweep(variants, so);
+    // under MPI an interrupt on any rank shows as an incomplete outcome, the same on every rank
+    if (!run.complete && !plans.empty() && options.cancel) options.cancel->store(true);
     std::vector<Evaluation> out;
     out.reserve(plans.size());
-    for (const Plan& plan : plans) {
-        Scenario sc;
-        sc.world = base.world;
-        sc.plan = plan;
+    std::size_t next_task = 0;
+    for (std::size_t pv = 0; pv < plans.size(); ++pv) {
+        const Plan& plan = plans[pv];
+        const Scenario& sc = *variants[pv].scenario;
         Evaluation e;
         const std::size_t nc = plan.centres.size();
         e.centre_excess.assign(nc, 0.0);
@@ -600,12 +627,7 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
         std::vector<RunningStats> other(plan.targets.size());
         TargetValidator validator(sc);
         int reps = 0;
-        ReplicationOptions ro;
-        ro.replications = options.replications;
-        ro.threads = options.threads;
-        ro.seed = options.seed;
-        ro.cancel = options.cancel;
-        const ReplicationSet set = stream_replications(sc, ro, [&](const Results& r) {
+        const auto consume = [&](const Results& r) {
             validator.add(r);
             if (reps == 0)
                 for (const ProfessionRow& pr : r.professions) {
@@ -660,9 +682,18 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
                     other[i].add(static_cast<double>(r.totals.unmet));
                 }
             }
-            return true;
-        });
-        e.complete = !set.partial && reps == options.replications;
+        };
+        // the replications in order, as stream_replications() would hand them over: the
+        // validator's "first replication" details and every sum come out the same
+        for (; next_task < run.tasks.size() && run.tasks[next_task].variant == static_cast<int>(pv);
+             ++next_task) {
+            const TaskResult& t = run.tasks[next_task];
+            if (t.record.replication != reps || !t.evidence) break;
+            consume(results_of(*t.evidence, t.record.seed, t.record.replication));
+        }
+        while (next_task < run.tasks.size() && run.tasks[next_task].variant == static_cast<int>(pv))
+            ++next_task;
+        e.complete = run.complete && reps == options.replications;
         const double n = std::max(1, reps);
         double excess = 0;
         for (std::size_t c = 0; c < nc; ++c) {

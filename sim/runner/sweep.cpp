@@ -76,6 +76,107 @@ std::optional<Bilingual> apply_overrides(Scenario& s, const VariantOverrides& o)
     return std::nullopt;
 }
 
+// ---- what the target rules and the staffing search read of a run ----------------------------
+
+RunEvidence evidence_of(const Scenario& s, const Results& r) {
+    RunEvidence e;
+    const World& w = s.world;
+    bool communes = false;
+    std::vector<int> coverage_days;
+    for (const Target& t : s.plan.targets) {
+        if (t.kind == TargetKind::Coverage) {
+            coverage_days.push_back(t.by_day >= 0 ? std::min(t.by_day, w.days - 1) : w.days - 1);
+            communes = true;
+        }
+        if (t.kind == TargetKind::UnmetDemand) communes = true;
+    }
+    for (const CentreDayRow& row : r.centre_days)
+        if (row.served != 0 || row.doses_wasted != 0)
+            e.centre_days.push_back(
+                {row.centre, row.day, row.served, row.doses_wasted, row.wait_p90_min});
+    // a p90 of 0 adds exactly nothing to the sums the search keeps
+    for (const StationDayRow& row : r.station_days)
+        if (row.wait_p90_min != 0.0)
+            e.station_days.push_back({row.centre, row.station, row.wait_p90_min});
+    for (const StationRunRow& row : r.stations)
+        e.stations.push_back({row.centre, row.station, row.utilisation});
+    for (const CoverageRow& row : r.coverage)
+        if (std::find(coverage_days.begin(), coverage_days.end(), row.day) != coverage_days.end())
+            e.coverage.push_back(
+                {row.day, row.group, row.first_dose, row.complete, row.population});
+    // the validator lists communes from the first replication only
+    if (communes && r.replication == 0)
+        for (const CommuneGroupRow& row : r.communes)
+            if (row.population > 0 || row.unmet != 0)
+                e.communes.push_back({row.commune, row.group, row.population, row.first_dose,
+                                      row.complete, row.unmet});
+    if (r.replication == 0)
+        for (const ProfessionRow& row : r.professions)
+            e.professions.push_back({row.profession, row.rostered_hours});
+    e.doses_used = r.totals.doses_used;
+    e.doses_wasted = r.totals.doses_wasted;
+    e.unmet = r.totals.unmet;
+    return e;
+}
+
+Results results_of(const RunEvidence& e, std::uint64_t seed, int replication) {
+    Results r;
+    r.seed = seed;
+    r.replication = replication;
+    for (const auto& x : e.centre_days) {
+        CentreDayRow row;
+        row.centre = x.centre;
+        row.day = x.day;
+        row.served = x.served;
+        row.doses_wasted = x.doses_wasted;
+        row.wait_p90_min = x.wait_p90_min;
+        r.centre_days.push_back(row);
+    }
+    for (const auto& x : e.station_days) {
+        StationDayRow row;
+        row.centre = x.centre;
+        row.station = x.station;
+        row.wait_p90_min = x.wait_p90_min;
+        r.station_days.push_back(row);
+    }
+    for (const auto& x : e.stations) {
+        StationRunRow row;
+        row.centre = x.centre;
+        row.station = x.station;
+        row.utilisation = x.utilisation;
+        r.stations.push_back(row);
+    }
+    for (const auto& x : e.coverage) {
+        CoverageRow row;
+        row.day = x.day;
+        row.group = x.group;
+        row.first_dose = x.first_dose;
+        row.complete = x.complete;
+        row.population = x.population;
+        r.coverage.push_back(row);
+    }
+    for (const auto& x : e.communes) {
+        CommuneGroupRow row;
+        row.commune = x.commune;
+        row.group = x.group;
+        row.population = x.population;
+        row.first_dose = x.first_dose;
+        row.complete = x.complete;
+        row.unmet = x.unmet;
+        r.communes.push_back(row);
+    }
+    for (const auto& x : e.professions) {
+        ProfessionRow row;
+        row.profession = x.profession;
+        row.rostered_hours = x.rostered_hours;
+        r.professions.push_back(row);
+    }
+    r.totals.doses_used = e.doses_used;
+    r.totals.doses_wasted = e.doses_wasted;
+    r.totals.unmet = e.unmet;
+    return r;
+}
+
 // ---- task codec ----------------------------------------------------------------------------
 
 namespace {
@@ -168,6 +269,91 @@ class Fields {
 
 constexpr std::string_view task_tag = "task";
 constexpr std::size_t max_kpis = 100000;
+constexpr std::int64_t max_rows = 100000000;
+
+void put_evidence(std::string& out, const RunEvidence& e) {
+    out += " evidence";
+    put_int(out, static_cast<std::int64_t>(e.centre_days.size()));
+    for (const auto& x : e.centre_days) {
+        put_int(out, x.centre);
+        put_int(out, x.day);
+        put_int(out, x.served);
+        put_int(out, x.doses_wasted);
+        put_double(out, x.wait_p90_min);
+    }
+    put_int(out, static_cast<std::int64_t>(e.station_days.size()));
+    for (const auto& x : e.station_days) {
+        put_int(out, x.centre);
+        put_int(out, x.station);
+        put_double(out, x.wait_p90_min);
+    }
+    put_int(out, static_cast<std::int64_t>(e.stations.size()));
+    for (const auto& x : e.stations) {
+        put_int(out, x.centre);
+        put_int(out, x.station);
+        put_double(out, x.utilisation);
+    }
+    put_int(out, static_cast<std::int64_t>(e.coverage.size()));
+    for (const auto& x : e.coverage)
+        for (const std::int64_t v :
+             {std::int64_t{x.day}, std::int64_t{x.group}, x.first_dose, x.complete, x.population})
+            put_int(out, v);
+    put_int(out, static_cast<std::int64_t>(e.communes.size()));
+    for (const auto& x : e.communes)
+        for (const std::int64_t v : {std::int64_t{x.commune}, std::int64_t{x.group}, x.population,
+                                     x.first_dose, x.complete, x.unmet})
+            put_int(out, v);
+    put_int(out, static_cast<std::int64_t>(e.professions.size()));
+    for (const auto& x : e.professions) {
+        put_int(out, x.profession);
+        put_double(out, x.rostered_hours);
+    }
+    put_int(out, e.doses_used);
+    put_int(out, e.doses_wasted);
+    put_int(out, e.unmet);
+}
+
+template <class T, class F> bool get_rows(Fields& in, std::vector<T>& rows, F&& read) {
+    std::int64_t n = 0;
+    if (!in.integer(n) || n < 0 || n > max_rows) return false;
+    rows.resize(static_cast<std::size_t>(n));
+    for (T& x : rows)
+        if (!read(x)) return false;
+    return true;
+}
+
+bool get_evidence(Fields& in, RunEvidence& e) {
+    using E = RunEvidence;
+    return get_rows(in, e.centre_days,
+                    [&](E::CentreDay& x) {
+                        return in.whole(x.centre) && in.whole(x.day) && in.integer(x.served) &&
+                               in.integer(x.doses_wasted) && in.real(x.wait_p90_min);
+                    }) &&
+           get_rows(in, e.station_days,
+                    [&](E::StationDay& x) {
+                        return in.whole(x.centre) && in.whole(x.station) && in.real(x.wait_p90_min);
+                    }) &&
+           get_rows(in, e.stations,
+                    [&](E::StationRun& x) {
+                        return in.whole(x.centre) && in.whole(x.station) && in.real(x.utilisation);
+                    }) &&
+           get_rows(in, e.coverage,
+                    [&](E::Coverage& x) {
+                        return in.whole(x.day) && in.whole(x.group) && in.integer(x.first_dose) &&
+                               in.integer(x.complete) && in.integer(x.population);
+                    }) &&
+           get_rows(in, e.communes,
+                    [&](E::CommuneGroup& x) {
+                        return in.whole(x.commune) && in.whole(x.group) &&
+                               in.integer(x.population) && in.integer(x.first_dose) &&
+                               in.integer(x.complete) && in.integer(x.unmet);
+                    }) &&
+           get_rows(in, e.professions,
+                    [&](E::Profession& x) {
+                        return in.whole(x.profession) && in.real(x.rostered_hours);
+                    }) &&
+           in.integer(e.doses_used) && in.integer(e.doses_wasted) && in.integer(e.unmet);
+}
 
 } // namespace
 
@@ -197,7 +383,8 @@ std::string encode_task(const TaskResult& r) {
     put_text(out, f.worst_date);
     put_int(out, static_cast<std::int64_t>(r.kpis.size()));
     for (const double v : r.kpis) put_double(out, v);
-    out += " end"; // a line cut short anywhere is refused
+    if (r.evidence) put_evidence(out, *r.evidence); // absent from a sweep's tasks
+    out += " end";                                  // a line cut short anywhere is refused
     return out;
 }
 
@@ -231,7 +418,13 @@ std::optional<TaskResult> decode_task(std::string_view line) {
     r.kpis.resize(static_cast<std::size_t>(n));
     for (double& v : r.kpis)
         if (!in.real(v)) return std::nullopt;
-    if (in.next() != std::optional<std::string_view>("end")) return std::nullopt;
+    auto last = in.next();
+    if (last == std::optional<std::string_view>("evidence")) {
+        r.evidence.emplace();
+        if (!get_evidence(in, *r.evidence)) return std::nullopt;
+        last = in.next();
+    }
+    if (last != std::optional<std::string_view>("end")) return std::nullopt;
     if (!in.at_end() || r.variant < 0 || r.record.replication < 0) return std::nullopt;
     return r;
 }
@@ -346,7 +539,7 @@ std::optional<SweepInfo> decode_sweep_info(std::string_view text, std::string& e
 // ---- running tasks -------------------------------------------------------------------------
 
 TaskResult run_task(const SweepVariant& variant, int replication, std::uint64_t seed,
-                    const std::function<bool()>& halted, bool& completed) {
+                    const std::function<bool()>& halted, bool& completed, bool evidence) {
     RunOptions ro;
     ro.seed = seed;
     ro.replication = replication;
@@ -360,15 +553,20 @@ TaskResult run_task(const SweepVariant& variant, int replication, std::uint64_t 
     out.record.replication = r.replication;
     out.record.events = r.events;
     out.record.totals = r.totals;
+    if (evidence) {
+        out.evidence = evidence_of(*variant.scenario, r);
+        return out;
+    }
     out.facts = run_facts(*variant.scenario, r);
     for (const KpiValue& k : main_kpis(*variant.scenario, r)) out.kpis.push_back(k.value);
     return out;
 }
 
-TaskResult run_task(const SweepVariant& variant, int replication, std::uint64_t seed) {
+TaskResult run_task(const SweepVariant& variant, int replication, std::uint64_t seed,
+                    bool evidence) {
     bool completed = false;
     return run_task(
-        variant, replication, seed, [] { return false; }, completed);
+        variant, replication, seed, [] { return false; }, completed, evidence);
 }
 
 std::vector<ReplicationSet>
@@ -481,7 +679,7 @@ void TaskQueue::work() {
             bool completed = false;
             TaskResult r = run_task(
                 variants_[static_cast<std::size_t>(v)], rep, options_.seed,
-                [this] { return halted(); }, completed);
+                [this] { return halted(); }, completed, options_.evidence);
             if (!completed) return;
             r.variant = v;
             finish(std::move(r));

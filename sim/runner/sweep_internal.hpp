@@ -13,7 +13,7 @@ namespace riposte {
 
 /// Runs one task, asking `halted` between batches of events; `completed` is false when halted.
 TaskResult run_task(const SweepVariant& variant, int replication, std::uint64_t seed,
-                    const std::function<bool()>& halted, bool& completed);
+                    const std::function<bool()>& halted, bool& completed, bool evidence);
 
 /// The KPI names (and higher_is_better) main_kpis() gives for a scenario.
 std::vector<std::pair<std::string, bool>> kpi_names_of(const Scenario& s);

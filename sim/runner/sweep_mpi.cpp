@@ -8,6 +8,8 @@
 
 #include "runner/sweep_internal.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
@@ -157,7 +159,7 @@ SweepOutcome worker(const std::vector<SweepVariant>& variants, const SweepOption
         try {
             bool completed = false;
             TaskResult r = run_task(variants[static_cast<std::size_t>(v)], rep, options.seed,
-                                    cancelled, completed);
+                                    cancelled, completed, options.evidence);
             if (!completed) {
                 MPI_Send(nullptr, 0, MPI_CHAR, 0, tag_quit, MPI_COMM_WORLD);
                 return out;
@@ -174,10 +176,69 @@ SweepOutcome worker(const std::vector<SweepVariant>& variants, const SweepOption
     }
 }
 
+/// Rank 0's outcome (or its failure) to every rank (SweepOptions::share).
+SweepOutcome share(const std::vector<SweepVariant>& variants, const SweepOptions& options, int rank,
+                   const std::function<SweepOutcome()>& run) {
+    SweepOutcome out;
+    std::string text;
+    std::exception_ptr failure;
+    try {
+        out = run();
+    } catch (const std::exception& e) {
+        failure = std::current_exception();
+        text = std::string("failed ") + e.what();
+    }
+    if (rank == 0 && !failure) {
+        text = "outcome " + std::to_string(out.total) + " " + std::to_string(out.ran) + " " +
+               (out.complete ? "1" : "0") + "\n";
+        for (const TaskResult& t : out.tasks) {
+            text += encode_task(t);
+            text += '\n';
+        }
+    }
+    // a rank other than 0 whose task threw has told rank 0 (tag_failed) and leaves
+    if (rank != 0 && failure) std::rethrow_exception(failure);
+    std::uint64_t n = text.size();
+    MPI_Bcast(&n, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+    text.resize(static_cast<std::size_t>(n));
+    constexpr std::uint64_t chunk = 1U << 30;
+    for (std::uint64_t at = 0; at < n; at += chunk)
+        MPI_Bcast(text.data() + at, static_cast<int>(std::min(chunk, n - at)), MPI_CHAR, 0,
+                  MPI_COMM_WORLD);
+    if (rank == 0) {
+        if (failure) std::rethrow_exception(failure);
+        return out;
+    }
+    if (text.rfind("failed ", 0) == 0) throw std::runtime_error(text.substr(7));
+    std::size_t pos = text.find('\n');
+    const std::string head = text.substr(0, pos);
+    int complete = 0;
+    if (std::sscanf(head.c_str(), "outcome %d %d %d", &out.total, &out.ran, &complete) != 3)
+        throw std::runtime_error("rank 0 sent an unreadable outcome");
+    out.complete = complete != 0;
+    out.gathered = true;
+    std::vector<TaskResult> tasks;
+    while (pos != std::string::npos && pos + 1 < text.size()) {
+        const std::size_t end = text.find('\n', pos + 1);
+        auto t = decode_task(std::string_view(text).substr(pos + 1, end - pos - 1));
+        if (!t) throw std::runtime_error("rank 0 sent an unreadable result");
+        tasks.push_back(std::move(*t));
+        pos = end;
+    }
+    out.sets = sets_from_tasks(variants, tasks, options.replications);
+    out.tasks = std::move(tasks);
+    return out;
+}
+
 } // namespace
 
 SweepOutcome run_sweep_mpi(const std::vector<SweepVariant>& variants, const SweepOptions& options) {
     const MpiJob job = mpi_job();
+    if (job.active && job.size > 1 && options.share && !variants.empty()) {
+        SweepOptions o = options;
+        o.share = false;
+        return share(variants, options, job.rank, [&] { return run_sweep_mpi(variants, o); });
+    }
     if (!job.active || job.size == 1 || variants.empty()) {
         if (job.rank != 0) {
             SweepOutcome out;

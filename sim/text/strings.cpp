@@ -154,6 +154,16 @@ std::string phrase_text(Language language, std::string_view id,
             words.push_back(name_in(role_names, std::string_view(a).substr(5), language));
             continue;
         }
+        if (a.starts_with("group:")) { // a population group; "group:" alone is everyone
+            const std::string_view g = std::string_view(a).substr(6);
+            words.push_back(g.empty() ? phrase_text(language, "group.everyone", {}, "everyone")
+                                      : name_in(group_names, g, language));
+            continue;
+        }
+        if (a.starts_with("profession:")) {
+            words.push_back(name_in(profession_names, std::string_view(a).substr(11), language));
+            continue;
+        }
         if (a.starts_with("text:")) { // verbatim, even when it looks like a number (INSEE)
             words.push_back(a.substr(5));
             continue;

@@ -134,7 +134,19 @@ TEST_CASE("dashboard: a click on a centre of the map opens its panel with live s
     const Scenario& sc = *app.last_snapshot().loaded->scenario;
     const int centre = sc.plan.find_centre("Clermont-l'Hérault").value();
     REQUIRE(centre >= 0);
-    const MapPoint p = app.ui().map_scene.scene().centre_marker_screen(centre, app.ui().camera);
+    // Wait until the marker stays put over three frames: the window's size can reach the app
+    // as a late X event (under load), refitting the map after the first frames, so a position
+    // read too early can be missed by the click (a failure seen once in the quick suite).
+    const auto marker = [&app, centre] {
+        return app.ui().map_scene.scene().centre_marker_screen(centre, app.ui().camera);
+    };
+    MapPoint p = marker();
+    for (int frame = 0, still = 0; frame < 120 && still < 3; ++frame) {
+        REQUIRE(app.frame());
+        const MapPoint q = marker();
+        still = (q.x == p.x && q.y == p.y) ? still + 1 : 0;
+        p = q;
+    }
     REQUIRE(std::isfinite(p.x));
     const int x = static_cast<int>(p.x), y = static_cast<int>(p.y);
     MESSAGE("marker at " << x << "," << y);

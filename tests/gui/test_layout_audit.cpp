@@ -169,6 +169,27 @@ TEST_CASE("layout audit: a chart's threshold label at the top of the plot stays 
     CHECK(seen);
 }
 
+TEST_CASE("layout audit: before any data, a target's label keeps clear of the placeholder") {
+    // The France layout's coverage chart before the first day: a target line across the
+    // middle of the plot, whose label sat on the centred « Pas encore de données » text.
+    const LayoutAudit a = audit([] {
+        ChartSpec spec;
+        spec.height = 160;
+        spec.y_min_span = 100;
+        spec.empty_text = "Pas encore de données : lancez la simulation.";
+        draw_chart(spec, {}, {{"objectif 75 ans et plus", 50.0, {255, 90, 80, 255}}});
+    });
+    for (const LayoutProblem& p : a.problems) MESSAGE(p.text << " / " << p.other);
+    CHECK(a.problems.empty());
+    bool label = false, placeholder = false;
+    for (const auto& [panel, text] : a.texts) {
+        label = label || text == "objectif 75 ans et plus";
+        placeholder = placeholder || text.rfind("Pas encore", 0) == 0;
+    }
+    CHECK(label);
+    CHECK(placeholder);
+}
+
 TEST_CASE("layout audit: a short chart with six long series keeps a legend in columns") {
     // Six group names in words on a short chart: wrapped one under the other they would leave
     // the plot no room, and the legend used to be dropped. It goes into the rows left, in

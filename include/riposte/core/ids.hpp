@@ -69,19 +69,25 @@ class Id {
 
 struct CentreTag {};
 struct StationTag {};
+struct StationNodeTag {};
 struct RoleTag {};
 struct ProfessionTag {};
 struct PersonTag {};
 struct CommuneTag {};
 struct GroupTag {};
+struct TeamTag {};
 
 using CentreId = Id<CentreTag>;         ///< index into Plan::centres
 using StationId = Id<StationTag>;       ///< index into one centre's Centre::stations
+/// A station of the run: index into StationNetwork (every centre's stations, centre after
+/// centre), not to be confused with a StationId (its index within its centre).
+using StationNodeId = Id<StationNodeTag>;
 using RoleId = Id<RoleTag>;             ///< index into World::roles
 using ProfessionId = Id<ProfessionTag>; ///< index into World::professions
 using PersonId = Id<PersonTag>;         ///< index into Roster::people (the expanded pool)
 using CommuneId = Id<CommuneTag>;       ///< index into Territory::communes
 using GroupId = Id<GroupTag>;           ///< index into World::groups
+using TeamId = Id<TeamTag>;             ///< index into Plan::mobile_teams
 
 template <class T>
 inline constexpr bool is_id_v = false;

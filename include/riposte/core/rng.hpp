@@ -50,6 +50,19 @@ class Rng {
     Rng(std::uint64_t master_seed, std::uint64_t replication, std::uint64_t entity,
         std::uint32_t purpose);
 
+    /// The part of the seeding that a run's streams share (master seed and replication): a
+    /// model that seeds many streams computes it once and passes it to Rng(RunKey, ...), which
+    /// gives exactly the stream Rng(master_seed, replication, entity, purpose) gives.
+    struct RunKey {
+        std::uint64_t h = 0;
+    };
+    static constexpr RunKey run_key(std::uint64_t master_seed, std::uint64_t replication) {
+        return {mix64(mix64(master_seed) ^ mix64(replication + 0x632be59bd9b4e019ULL))};
+    }
+    Rng(RunKey run, std::uint64_t entity, Purpose purpose) {
+        seed_from(run, entity, static_cast<std::uint32_t>(purpose));
+    }
+
     std::uint64_t next_u64() {
         const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
         const std::uint64_t t = s_[1] << 17;
@@ -70,6 +83,18 @@ class Rng {
     bool bernoulli(double p) { return uniform01() < p; }
 
   private:
+    void seed_from(RunKey run, std::uint64_t entity, std::uint32_t purpose) {
+        // Documented mixer: fold the four key parts through SplitMix64 one after the other
+        // (the first two in run_key()), then expand the result into the 256-bit state with four
+        // more SplitMix64 steps.
+        std::uint64_t h = mix64(run.h ^ entity);
+        h = mix64(h ^ (static_cast<std::uint64_t>(purpose) * 0xd1b54a32d192ed03ULL));
+        for (auto& s : s_) {
+            h += 0x9e3779b97f4a7c15ULL;
+            s = mix64(h);
+        }
+        if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1; // all-zero state is forbidden
+    }
     static constexpr std::uint64_t rotl(std::uint64_t x, int k) {
         return (x << k) | (x >> (64 - k));
     }

@@ -6,6 +6,8 @@
 // Waiting people sit in one queue per (commune, group) and retry day (everyone of a queue asks
 // again on the same days), first come first served. Bookkeeping, like SlotBook: no clock and no
 // random draws; the model's booking (booking.cpp) decides who books where, and tells the demand.
+#include "riposte/core/huge_pages.hpp"
+#include "riposte/core/ids.hpp"
 #include "riposte/core/rng.hpp"
 
 #include <cstdint>
@@ -18,7 +20,10 @@ class Demand {
     enum State : std::uint8_t { Waiting = 0, Booked = 1, Listed = 2 };
     static constexpr std::int16_t none = -1;
 
-    /// 12 bytes: a national run holds one per person who wants a dose (about 45 million).
+    /// 12 bytes: a national run holds one per person who wants a dose (about 45 million). The
+    /// fields stay packed integers on purpose (a GroupId or CentreId is 4 bytes, and would make
+    /// it 16: 180 MB more on France); commune_id(), group_id() and dose2_centre_id() read them
+    /// as ids.
     struct Person {
         std::int32_t commune = 0;
         std::int16_t group = 0;
@@ -26,7 +31,13 @@ class Demand {
         std::int16_t dose2_day = -1;
         std::int8_t doses = 0; ///< doses received
         std::uint8_t state = Waiting;
+
+        [[nodiscard]] CommuneId commune_id() const { return CommuneId{commune}; }
+        [[nodiscard]] GroupId group_id() const { return GroupId{group}; }
+        /// The centre booked for the second dose (none() when there is none).
+        [[nodiscard]] CentreId dose2_centre_id() const { return CentreId{dose2_centre}; }
     };
+    static_assert(sizeof(Person) == 12, "a national run holds tens of millions of these");
     /// People [first, first + count).
     struct IdRun {
         std::int32_t first;
@@ -124,7 +135,8 @@ class Demand {
     }
 
   private:
-    std::vector<Person> persons_;
+    // read at random (a national run's tens of millions): on huge pages
+    std::vector<Person, HugePageAllocator<Person>> persons_;
     std::vector<std::uint64_t> key_base_;            // per (commune, group)
     std::vector<std::int32_t> first_;                // first person id per (commune, group)
     std::vector<std::vector<IdRun>> requests_;       // per day

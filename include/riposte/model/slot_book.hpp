@@ -4,6 +4,10 @@
 // day e" is answered a 64-day word at a time instead of day by day. Pure bookkeeping: small
 // change methods, no clock and no random draws, so that the model, the interventions and the
 // tests drive the same class.
+#include "riposte/core/invariant.hpp"
+
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -33,15 +37,44 @@ class SlotBook {
 
     /// Takes one slot on `day` (free or not: the caller decides; overbooking a full day is
     /// allowed). Returns the booking's ordinal within the day, from 0.
-    int book(int day);
+    int book(int day) {
+        RIPOSTE_INVARIANT(day >= 0 && day < days());
+        const int k = booked_[static_cast<std::size_t>(day)]++;
+        refresh(day);
+        return k;
+    }
     /// Gives one booked slot of `day` back.
     void cancel(int day);
 
     /// The first day in [from, to] (clamped to the book) with a free slot; -1 if none.
-    [[nodiscard]] int first_free(int from, int to) const;
+    /// (Inline, as book() and refresh(): the booking asks this for every person it books.)
+    [[nodiscard]] int first_free(int from, int to) const {
+        from = std::max(0, from);
+        to = std::min(to, days() - 1);
+        if (from > to) return -1;
+        auto w = static_cast<std::size_t>(from) >> 6;
+        const auto last = static_cast<std::size_t>(to) >> 6;
+        std::uint64_t bits = free_[w] & (~std::uint64_t{0} << (static_cast<unsigned>(from) & 63U));
+        for (;;) {
+            if (bits != 0) {
+                const int day =
+                    static_cast<int>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+                return day <= to ? day : -1;
+            }
+            if (w == last) return -1;
+            bits = free_[++w];
+        }
+    }
 
   private:
-    void refresh(int day);
+    void refresh(int day) {
+        const auto du = static_cast<std::size_t>(day);
+        const std::uint64_t bit = std::uint64_t{1} << (du & 63U);
+        if (booked_[du] < opened_[du])
+            free_[du >> 6] |= bit;
+        else
+            free_[du >> 6] &= ~bit;
+    }
     std::vector<int> opened_, booked_;
     std::vector<std::uint64_t> free_; // bit d: booked < opened on day d
 };

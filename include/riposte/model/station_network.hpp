@@ -6,8 +6,9 @@
 // go, a patient takes a place, an outage starts); the network answers what the model and the
 // live state ask (who is present, what is queued, is the station stopped).
 //
-// Stations are numbered across the run, centre after centre in plan order, each centre's in
-// its plan order; a centre's stations are contiguous.
+// Stations are numbered across the run (StationNodeId), centre after centre in plan order, each
+// centre's in its plan order; a centre's stations are contiguous. A node also knows its index
+// within its centre (a StationId).
 #include "riposte/core/rng.hpp"
 #include "riposte/model/server_pool.hpp"
 #include "riposte/results.hpp"
@@ -39,14 +40,14 @@ class StationNetwork {
     /// One station at run time.
     class Node {
       public:
-        Node(const Station& def, CentreId centre, int local, Rng rng)
+        Node(const Station& def, CentreId centre, StationId local, Rng rng)
             : def_(&def), centre_(centre), local_(local), rng_(rng) {}
 
         [[nodiscard]] const Station& def() const { return *def_; }
         [[nodiscard]] bool is_area() const { return def_->kind == StationKind::Area; }
         [[nodiscard]] CentreId centre() const { return centre_; }
         /// Index within the centre's stations.
-        [[nodiscard]] int local() const { return local_; }
+        [[nodiscard]] StationId local() const { return local_; }
 
         // ---- staff
         /// Servers (a queue station): who serves, and the queue (see ServerPool).
@@ -111,7 +112,7 @@ class StationNetwork {
       private:
         const Station* def_;
         CentreId centre_{0};
-        int local_ = 0;
+        StationId local_{0};
         ServerPool pool_;
         int places_used_ = 0;
         int watchers_ = 0;
@@ -131,24 +132,26 @@ class StationNetwork {
     void add_centre(const Centre& def, std::size_t roles, std::vector<Rng> service_rngs);
 
     [[nodiscard]] std::size_t size() const { return nodes_.size(); }
-    [[nodiscard]] Node& operator[](int id) { return nodes_[static_cast<std::size_t>(id)]; }
-    [[nodiscard]] const Node& operator[](int id) const {
-        return nodes_[static_cast<std::size_t>(id)];
-    }
+    [[nodiscard]] Node& operator[](StationNodeId id) { return nodes_[id]; }
+    [[nodiscard]] const Node& operator[](StationNodeId id) const { return nodes_[id]; }
     [[nodiscard]] auto begin() { return nodes_.begin(); }
     [[nodiscard]] auto end() { return nodes_.end(); }
     [[nodiscard]] auto begin() const { return nodes_.begin(); }
     [[nodiscard]] auto end() const { return nodes_.end(); }
 
     /// Centre `centre`'s stations: ids [first, last).
-    [[nodiscard]] int first(CentreId centre) const { return at(centre).first; }
-    [[nodiscard]] int last(CentreId centre) const { return at(centre).last; }
-    [[nodiscard]] const std::vector<int>& path(CentreId centre, Path p) const {
+    [[nodiscard]] StationNodeId first(CentreId centre) const { return at(centre).first; }
+    [[nodiscard]] StationNodeId last(CentreId centre) const { return at(centre).last; }
+    /// Centre `centre`'s stations, for `for (StationNodeId st : stations.of(centre))`.
+    [[nodiscard]] IdRange<StationNodeId> of(CentreId centre) const {
+        return {at(centre).first, at(centre).last};
+    }
+    [[nodiscard]] const std::vector<StationNodeId>& path(CentreId centre, Path p) const {
         const CentreStations& c = at(centre);
         return p == Path::Vaccination ? c.vaccination : p == Path::Antigen ? c.antigen : c.pcr;
     }
     /// Centre `centre`'s stations staffed by `role` (none: the role works off any station).
-    [[nodiscard]] const std::vector<int>& of_role(CentreId centre, RoleId role) const {
+    [[nodiscard]] const std::vector<StationNodeId>& of_role(CentreId centre, RoleId role) const {
         return at(centre).of_role[role];
     }
 
@@ -158,12 +161,12 @@ class StationNetwork {
 
   private:
     struct CentreStations {
-        int first = 0, last = 0;
-        std::vector<int> vaccination, antigen, pcr;
-        IdVector<RoleId, std::vector<int>> of_role;
+        StationNodeId first{0}, last{0};
+        std::vector<StationNodeId> vaccination, antigen, pcr;
+        IdVector<RoleId, std::vector<StationNodeId>> of_role;
     };
     [[nodiscard]] const CentreStations& at(CentreId centre) const { return centres_[centre]; }
-    std::vector<Node> nodes_;
+    IdVector<StationNodeId, Node> nodes_;
     IdVector<CentreId, CentreStations> centres_;
 };
 

@@ -292,6 +292,12 @@ struct CliTexts {
                             "this riposte was built without MPI, so each rank of mpirun would run "
                             "the whole sweep: rebuild with -DRIPOSTE_MPI=ON, or run without "
                             "mpirun (threads: -j N)"};
+    Text usage_size_no_mpi{"ce riposte a été compilé sans MPI : chaque rang de mpirun lancerait "
+                           "toute la recherche ; recompilez avec -DRIPOSTE_MPI=ON, ou lancez sans "
+                           "mpirun (fils d'exécution : --threads N)",
+                           "this riposte was built without MPI, so each rank of mpirun would run "
+                           "the whole search: rebuild with -DRIPOSTE_MPI=ON, or run without "
+                           "mpirun (threads: --threads N)"};
     Text usage_sweep_args{"sweep demande un fichier de campagne : riposte sweep SWEEP.toml",
                           "sweep needs one sweep file: riposte sweep SWEEP.toml"};
     Text usage_shard{"--shard attend i/n avec 1 <= i <= n, par exemple --shard 3/8 (Slurm : "
@@ -401,6 +407,10 @@ struct CliTexts {
     Text mpi_other_rank{"un autre rang MPI n'a pas pu préparer la campagne (ses messages sont "
                         "ci-dessus)",
                         "another MPI rank could not prepare the sweep (its messages are above)"};
+    Text mpi_other_rank_size{"un autre rang MPI n'a pas pu préparer la recherche (ses messages "
+                             "sont ci-dessus)",
+                             "another MPI rank could not prepare the search (its messages are "
+                             "above)"};
     Text merge_not_shard{"{0} : {1} ({2} est-il un dossier écrit par riposte sweep --shard ?)",
                          "{0}: {1} (is {2} a folder written by riposte sweep --shard?)"};
     Text merge_digest{"{0} : tasks.txt et shard.txt viennent de campagnes différentes",

@@ -58,8 +58,11 @@ inline constexpr NamedText validation_phrases[] = {
     {"wait.required",
      {"p90 ≤ {0} min dans au moins {1} % des réplications",
       "p90 <= {0} min in >= {1}% of replications"}},
-    {"coverage.required",
-     {"≥ {0} % de la population du groupe", ">= {0}% of the group's population"}},
+    {"coverage.required_first",
+     {"≥ {0} % de « {1} » (1re dose) au {2}", ">= {0}% of {1} (first dose) by {2}"}},
+    {"coverage.required_complete",
+     {"≥ {0} % de « {1} » (schéma complet) au {2}", ">= {0}% of {1} (complete schedule) by {2}"}},
+    {"group.everyone", {"toute la population", "the whole population"}},
     {"waste.required", {"≤ {0} %", "<= {0}%"}},
     {"unmet.required", {"≤ {0} personnes", "<= {0} people"}},
     // where

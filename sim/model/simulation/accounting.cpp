@@ -23,7 +23,7 @@ void Simulation::Impl::close_station_day(StationRt& s, int d, double open_hours)
     StationDayRow& row = a.day;
     row.centre = s.centre().value();
     row.day = d;
-    row.station = s.local();
+    row.station = s.local().value();
     row.open_hours = open_hours;
     if (row.arrivals > 0 || row.started > 0 || row.staffed_hours > 0 || row.place_hours > 0) {
         if (!a.waits.empty()) {
@@ -62,7 +62,7 @@ void Simulation::Impl::station_run_rows() {
         const StationAcc& a = s.acc;
         StationRunRow row;
         row.centre = s.centre().value();
-        row.station = s.local();
+        row.station = s.local().value();
         row.arrivals = a.arrivals;
         row.started = a.started;
         row.waited = a.waited;

@@ -50,7 +50,8 @@ void Simulation::Impl::begin_bookings(int d) {
                        static_cast<std::uint64_t>(d) * 0x9e3779b97f4a7c15ULL);
 }
 
-bool Simulation::Impl::booking_push_head(std::uint32_t q, double after, std::uint32_t drawn) {
+bool Simulation::Impl::booking_next_head(std::uint32_t q, double after, std::uint32_t drawn,
+                                         BookingDay::Head& out) {
     BookingDay& b = booking_;
     demand_.drop_stale(q);
     const WaitQueue& wq = demand_.queue(q);
@@ -62,11 +63,45 @@ bool Simulation::Impl::booking_push_head(std::uint32_t q, double after, std::uin
         mix64(b.day_salt ^ mix64(demand_.key_base(k) + (q % retry) * 0x632be59bd9b4e019ULL +
                                  (static_cast<std::uint64_t>(drawn) << 20)));
     const double u = (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53; // in (0, 1)
-    b.heads.push_back({next_order_key(after, static_cast<std::size_t>(wq.size), u), q, drawn + 1,
-                       wq.runs[wq.head].first});
-    std::push_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
+    out = {next_order_key(after, static_cast<std::size_t>(wq.size), u), q, drawn + 1,
+           wq.runs[wq.head].first};
     return true;
 }
+
+namespace {
+
+// The day's order of queue heads is a min-heap on (key, queue). Keys are in (0, 1], so their
+// bits order as the doubles do; a queue has one head at most, so no two heads are equal and the
+// heads come out in the same order whatever the heap's layout. (Templates: the head type is
+// private to the simulation.)
+template <class Head> bool head_after(const Head& a, const Head& b) {
+    const auto ka = std::bit_cast<std::uint64_t>(a.key);
+    const auto kb = std::bit_cast<std::uint64_t>(b.key);
+    return ka != kb ? ka > kb : a.queue > b.queue;
+}
+
+// Puts `h` in place of the smallest head (the one just taken) and restores the heap.
+template <class Head> void heads_replace_top(std::vector<Head>& heap, const Head& h) {
+    const std::size_t n = heap.size();
+    std::size_t i = 0;
+    for (;;) {
+        std::size_t c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && head_after(heap[c], heap[c + 1])) ++c;
+        if (!head_after(h, heap[c])) break;
+        heap[i] = heap[c];
+        i = c;
+    }
+    heap[i] = h;
+}
+
+template <class Head> void heads_pop_top(std::vector<Head>& heap) {
+    const Head last = heap.back();
+    heap.pop_back();
+    if (!heap.empty()) heads_replace_top(heap, last);
+}
+
+} // namespace
 
 void Simulation::Impl::queue_failed(std::uint32_t q, int d) {
     // Failing to book has an effect only where there are walk-ins: off to the nearest walk-in-only
@@ -143,21 +178,33 @@ bool Simulation::Impl::continue_bookings() {
             if (screen && !find_booking_screened(static_cast<int>(b.at / ng),
                                                  static_cast<int>(b.at % ng), d, found))
                 continue;
-            booking_push_head(q, 0.0, 0);
+            BookingDay::Head h;
+            if (booking_next_head(q, 0.0, 0, h)) b.heads.push_back(h);
         }
+        std::make_heap(
+            b.heads.begin(), b.heads.end(),
+            [](const BookingDay::Head& x, const BookingDay::Head& y) { return head_after(x, y); });
         b.phase = BookingDay::Merge;
     }
     if (b.phase == BookingDay::Merge) {
+        // the smallest head books, and the queue's next head takes its place in the heap
+        auto next_or_pop = [&](const BookingDay::Head& h) {
+            BookingDay::Head n;
+            if (booking_next_head(h.queue, h.key, h.drawn, n))
+                heads_replace_top(b.heads, n);
+            else
+                heads_pop_top(b.heads);
+        };
         while (!b.heads.empty()) {
             if (slice_spent()) return false;
-            std::pop_heap(b.heads.begin(), b.heads.end(), std::greater<>{});
-            const BookingDay::Head h = b.heads.back();
-            b.heads.pop_back();
-            if (prefetch_next_ && !b.heads.empty()) {
+            const BookingDay::Head h = b.heads.front();
+            if (prefetch_next_ && b.heads.size() > 1) {
                 // the next queue and its head person are fetched while this one books (on a
                 // large territory both are cache misses: the day's queues do not fit; on a
-                // small one the hint is pure instructions)
-                const BookingDay::Head& n = b.heads.front();
+                // small one the hint is pure instructions): the next is a child of the top
+                const BookingDay::Head& n = b.heads.size() > 2 && head_after(b.heads[1], b.heads[2])
+                                                ? b.heads[2]
+                                                : b.heads[1];
                 __builtin_prefetch(&demand_.queue(n.queue));
                 __builtin_prefetch(&demand_.person(n.person));
             }
@@ -167,29 +214,38 @@ bool Simulation::Impl::continue_bookings() {
                 const std::size_t k = h.queue / R;
                 Booking found;
                 if (!find_booking_screened(static_cast<int>(k / w_.groups.size()),
-                                           static_cast<int>(k % w_.groups.size()), d, found))
-                    continue; // queue_failed has nothing to do without walk-ins
+                                           static_cast<int>(k % w_.groups.size()), d, found)) {
+                    heads_pop_top(b.heads); // queue_failed has nothing to do without walk-ins
+                    continue;
+                }
                 demand_.drop_stale(h.queue);
-                if (wq.size == 0) continue;
+                if (wq.size == 0) {
+                    heads_pop_top(b.heads);
+                    continue;
+                }
                 IdRun& head = wq.runs[wq.head];
                 book_found(head.first, found); // what try_book would find: the slots are the same
                 ++head.first;
                 --head.count;
                 --wq.size;
-                booking_push_head(h.queue, h.key, h.drawn);
+                next_or_pop(h);
                 continue;
             }
             demand_.drop_stale(h.queue); // someone may have been booked since the key was drawn
-            if (wq.size == 0) continue;
+            if (wq.size == 0) {
+                heads_pop_top(b.heads);
+                continue;
+            }
             IdRun& head = wq.runs[wq.head];
             if (try_book(head.first, d)) {
                 ++head.first;
                 --head.count;
                 --wq.size;
-                booking_push_head(h.queue, h.key, h.drawn);
+                next_or_pop(h);
                 continue;
             }
             // nothing left for this (commune, group) today: nobody behind can book either
+            heads_pop_top(b.heads);
             queue_failed(h.queue, d);
         }
     }

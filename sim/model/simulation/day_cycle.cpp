@@ -30,11 +30,11 @@ void Simulation::Impl::on_day_start(int d) {
         }
         rt.acc.row.slots_opened = rt.slots.opened(d);
     }
-    for (std::size_t t = 0; t < teams_.size(); ++t)
-        if (const std::int64_t doses = teams_.deliver(static_cast<int>(t), d); doses > 0) {
+    for (const TeamId t : teams_.ids())
+        if (const std::int64_t doses = teams_.deliver(t, d); doses > 0) {
             LogEntry e = log_entry(LogKind::Delivery, LogEvent::TeamDosesDelivered);
             e.count = doses;
-            e.team = static_cast<std::int32_t>(t);
+            e.team = t.value();
             log(std::move(e));
         }
     for (const auto& k : w_.test_kit_deliveries)
@@ -239,14 +239,49 @@ void Simulation::Impl::schedule_arrivals(CentreId c, std::vector<CentreRt::Pendi
         fresh.clear();
         return;
     }
-    rt.arrivals.swap(fresh);
-    fresh.clear();
     rt.next_arrival = 0;
-    // same time: in scheduling order, as the event heap would take them
-    std::sort(rt.arrivals.begin(), rt.arrivals.end(),
-              [](const CentreRt::PendingArrival& a, const CentreRt::PendingArrival& b) {
-                  return a.at != b.at ? a.at < b.at : a.sequence < b.sequence;
-              });
+    // same time: in scheduling order, as the event heap would take them. The sequences follow
+    // the order of `fresh`, so (time, sequence) orders as (time, index): one 64-bit key per
+    // arrival (seconds after the day's earliest above, index below), sorted by a stable radix
+    // sort on the seconds (a byte a pass, as many passes as the day's span needs), then the
+    // records gathered in that order.
+    const auto [lo, hi] =
+        std::minmax_element(fresh.begin(), fresh.end(),
+                            [](const CentreRt::PendingArrival& a,
+                               const CentreRt::PendingArrival& b) { return a.at < b.at; });
+    const std::int64_t first_at = lo->at.seconds();
+    const std::int64_t span = hi->at.seconds() - first_at;
+    if (fresh.size() <= 0xffffffffU && span <= 0xffffffffLL) {
+        static thread_local std::vector<std::uint64_t> keys, spare;
+        const std::size_t n = fresh.size();
+        if (keys.size() < n) {
+            keys.resize(n);
+            spare.resize(n);
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            keys[i] = (static_cast<std::uint64_t>(fresh[i].at.seconds() - first_at) << 32) |
+                      static_cast<std::uint64_t>(i);
+        for (unsigned shift = 32; shift < 64 && (static_cast<std::uint64_t>(span) >> (shift - 32));
+             shift += 8) {
+            std::array<std::uint32_t, 257> start{};
+            for (std::size_t i = 0; i < n; ++i) ++start[((keys[i] >> shift) & 0xffU) + 1];
+            for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+            for (std::size_t i = 0; i < n; ++i)
+                spare[start[(keys[i] >> shift) & 0xffU]++] = keys[i];
+            keys.swap(spare);
+        }
+        rt.arrivals.clear();
+        rt.arrivals.reserve(n);
+        for (std::size_t j = 0; j < n; ++j) rt.arrivals.push_back(fresh[keys[j] & 0xffffffffU]);
+        fresh.clear();
+    } else {
+        rt.arrivals.swap(fresh);
+        fresh.clear();
+        std::sort(rt.arrivals.begin(), rt.arrivals.end(),
+                  [](const CentreRt::PendingArrival& a, const CentreRt::PendingArrival& b) {
+                      return a.at != b.at ? a.at < b.at : a.sequence < b.sequence;
+                  });
+    }
     const CentreRt::PendingArrival& n = rt.arrivals.front();
     sim_.schedule_reserved(n.at, n.sequence, h_, BookedArrival,
                            static_cast<std::uint32_t>(c.value()), 0, prio_arrival);
@@ -267,9 +302,9 @@ void Simulation::Impl::on_booked_arrival(CentreId c) {
 }
 
 void Simulation::Impl::on_day_end(int d) {
-    for (std::size_t t = 0; t < teams_.size(); ++t) { // the teams' rows of the day, in order
+    for (const TeamId t : teams_.ids()) { // the teams' rows of the day, in order
         MobileDayRow row;
-        if (teams_.take_row(static_cast<int>(t), row)) res_.mobile_days.push_back(row);
+        if (teams_.take_row(t, row)) res_.mobile_days.push_back(row);
     }
     if (d == w_.days - 1) // the run ends: closing staff still inside are counted until now
         for (CentreRt& rt : centres_) release_closing_shifts(rt);
@@ -345,7 +380,7 @@ void Simulation::Impl::on_centre_close(CentreId c) {
     rt.doors_open = false;
     // People queued at a station nobody staffs any more will not be seen today: they are
     // sent home (and rebook) so that the staff still inside can finish and leave.
-    for (int st = stations_.first(c); st < stations_.last(c); ++st) {
+    for (const StationNodeId st : stations_.of(c)) {
         StationRt& s = stations_[st];
         if (!s.stopped()) continue;
         const std::vector<std::int32_t> sent = s.send_home();
@@ -353,7 +388,7 @@ void Simulation::Impl::on_centre_close(CentreId c) {
             LogEntry e = log_entry(LogKind::Warning, LogEvent::SentHomeAtClosing);
             e.count = static_cast<std::int64_t>(sent.size());
             e.centre = c.value();
-            e.station = s.local();
+            e.station = s.local().value();
             log(std::move(e));
         }
         for (std::int32_t p : sent) {

@@ -188,7 +188,7 @@ void Simulation::Impl::shut_centre(CentreId c, SimTime until, bool decision) {
     ++rt.closure_gen;
     rt.doors_open = false;
     // everyone queued goes home (and rebooks); those in service finish and leave
-    for (int st = stations_.first(c); st < stations_.last(c); ++st) {
+    for (const StationNodeId st : stations_.of(c)) {
         const std::vector<std::int32_t> sent = stations_[st].send_home();
         for (std::int32_t p : sent) {
             --rt.waiting;
@@ -240,7 +240,7 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     CentreRt& rt = centres_[rs.centre];
     const PersonId person = pr.persons[k];
     const auto role = pr.roles[k].index();
-    const int st = pr.station_of[k];
+    const StationNodeId st = pr.station_of[k];
     const std::int32_t slot = pr.server_of[k];
     const SimTime now = sim_.now();
     const SimTime end = day_start(rs.day) + rs.end;
@@ -250,7 +250,7 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
     prof_worked_h_[prof] -= left_s / 3600.0;
     --rt.role_on_site[role];
-    if (st >= 0) {
+    if (st.valid()) {
         StationRt& s = stations_[st];
         if (slot >= 0) {
             s.pool().server(slot).leave_at = now;
@@ -710,8 +710,7 @@ std::int32_t Simulation::Impl::surge_walker(int commune, int day, int group) {
         std::int32_t& i = walkin_scan_cg_[k];
         for (; i < end; ++i) {
             const DemandPerson& dp = demand_.person(i);
-            if (dp.doses == 0 && dp.state == Waiting &&
-                eligible_day_[static_cast<std::size_t>(dp.group)] <= day)
+            if (dp.doses == 0 && dp.state == Waiting && eligible_day_[dp.group_id().index()] <= day)
                 return i++;
         }
         return none;
@@ -727,8 +726,7 @@ std::int32_t Simulation::Impl::surge_walker(int commune, int day, int group) {
     std::int32_t& i = walkin_scan_[static_cast<std::size_t>(commune)];
     for (; i < end; ++i) {
         const DemandPerson& dp = demand_.person(i);
-        if (dp.doses == 0 && dp.state == Waiting &&
-            eligible_day_[static_cast<std::size_t>(dp.group)] <= day)
+        if (dp.doses == 0 && dp.state == Waiting && eligible_day_[dp.group_id().index()] <= day)
             return i++;
     }
     return none;
@@ -892,9 +890,16 @@ int Simulation::Impl::move_staff_now(CentreId a, CentreId b, ProfessionId prof, 
         ShiftPresence& pr = presence_[static_cast<std::size_t>(p.rs)];
         const auto k = static_cast<std::size_t>(
             std::find(pr.persons.begin(), pr.persons.end(), p.person) - pr.persons.begin());
-        const RosterShift old = roster_.shifts[static_cast<std::size_t>(p.rs)];
         remove_from_shift(p.rs, k);
-        moved_away_.push_back({old.centre, old.day, p.person});
+        // off the old shift from now on (every later reader of the roster sees it), their place
+        // left vacant
+        std::vector<Assignment>& on_old = roster_.shifts[static_cast<std::size_t>(p.rs)].people;
+        const auto was = std::find_if(on_old.begin(), on_old.end(),
+                                      [&](const Assignment& a) { return a.person == p.person; });
+        RIPOSTE_INVARIANT(was != on_old.end());
+        vacancies_.push_back({p.rs, static_cast<std::size_t>(was - on_old.begin()), *was});
+        on_old.erase(was);
+        const RosterShift old = roster_.shifts[static_cast<std::size_t>(p.rs)];
         // the rest of their shift, at `to`, once they are there
         RosterShift rs;
         rs.centre = b;
@@ -1073,10 +1078,10 @@ void Simulation::Impl::evaluate_triggers() {
 }
 
 void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeOutcome& out) {
-    int t = -1;
-    for (std::size_t k = 0; k < plan_.mobile_teams.size(); ++k)
-        if (plan_.mobile_teams[k].name == x.team) t = static_cast<int>(k);
-    if (t < 0) {
+    TeamId t;
+    for (const TeamId k : teams_.ids())
+        if (plan_.mobile_teams[k.index()].name == x.team) t = k;
+    if (!t.valid()) {
         out.refusal = refuse(RefusalReason::UnknownTeam, x.team);
         return;
     }
@@ -1084,14 +1089,14 @@ void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeO
         out.refusal = refuse(RefusalReason::BadValue, RefusalDetail::NoCommunes);
         return;
     }
-    std::vector<int> communes;
+    std::vector<CommuneId> communes;
     for (const std::string& name : x.communes) {
         const int m = w_.find_commune(name);
         if (m < 0) {
             out.refusal = refuse(RefusalReason::BadValue, RefusalDetail::UnknownCommune, name);
             return;
         }
-        communes.push_back(m);
+        communes.emplace_back(m);
     }
     const int today = sim_.now().day();
     if (x.day < today) {
@@ -1102,7 +1107,7 @@ void Simulation::Impl::do_change(const SendMobileTeam& x, std::uint64_t, ChangeO
         out.refusal = refuse(RefusalReason::PastHorizon);
         return;
     }
-    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
+    const MobileTeam& team = plan_.mobile_teams[t.index()];
     const bool out_that_day = x.day >= team.first_day && x.day <= team.last_day &&
                               ((team.weekdays >> ((x.day + w_.start_weekday) % 7)) & 1);
     if (!out_that_day) {
@@ -1177,6 +1182,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         int day;
         SimTime start, end; // times of day
         Assignment who;
+        bool vacant = false; // a place a move left: `who` moved away, someone else works it
     };
     std::vector<Extra> extras;
     std::vector<std::pair<CentreId, int>> days_changed; // (centre, day)
@@ -1199,7 +1205,7 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
             for (std::size_t rs = roster_.shifts.size(); rs-- > 0;) {
                 if (roster_.shifts[rs].shift >= 0) break;
                 if (roster_.shifts[rs].centre == c && roster_.shifts[rs].day == d &&
-                    !roster_.shifts[rs].people.empty())
+                    (!roster_.shifts[rs].people.empty() || vacant(static_cast<int>(rs))))
                     all_shifts.push_back(static_cast<int>(rs));
             }
             if (all_shifts.empty()) continue;
@@ -1220,10 +1226,21 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
             // one), the opening shifts start at the new opening time
             for (int rs : all_shifts) {
                 const RosterShift& s = roster_.shifts[static_cast<std::size_t>(rs)];
+                // the shift's places in roster order: its people, and the places moves left
+                // (put back where they were, latest first)
+                const auto extend = [&](SimTime from, SimTime to) {
+                    const std::size_t first_extra = extras.size();
+                    for (const auto& a : s.people) extras.push_back({c, d, from, to, a});
+                    for (auto v = vacancies_.rbegin(); v != vacancies_.rend(); ++v)
+                        if (v->rs == rs)
+                            extras.insert(extras.begin() +
+                                              static_cast<std::ptrdiff_t>(first_extra + v->at),
+                                          {c, d, from, to, v->was, true});
+                };
                 if (s.end == last && last >= was.closes && want.closes > last)
-                    for (const auto& a : s.people) extras.push_back({c, d, last, want.closes, a});
+                    extend(last, want.closes);
                 if (s.start == first && first <= was.opens && want.opens < first)
-                    for (const auto& a : s.people) extras.push_back({c, d, want.opens, first, a});
+                    extend(want.opens, first);
             }
         }
     }
@@ -1233,18 +1250,19 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
     }
     // free, with the hours, and not ill at any moment of it (the person rostered too: an ill
     // person's extension would be added and nobody would work it)
-    // nor moved away from that centre that day (they are at another centre, and the ledger,
-    // which counts the moved part of their shift once, has them free after it)
-    const auto free_for = [&](const Extra& ex, PersonId person, SimTime b, SimTime e) {
+    const auto free_for = [&](PersonId person, SimTime b, SimTime e) {
         const bool ill_then =
             !ill_until_.empty() && ill_from_[person.index()] < e && b < ill_until_[person.index()];
-        return !ill_then && !moved_away(ex.centre, ex.day, person) && ledger.can_take(person, b, e);
+        return !ill_then && ledger.can_take(person, b, e);
     };
     std::vector<double> short_h(w_.professions.size(), 0.0);
     std::vector<const Extra*> found; // extras with someone, committed in the ledger
     for (Extra& ex : extras) {
         const SimTime b = day_start(ex.day) + ex.start, e = day_start(ex.day) + ex.end;
-        PersonId pick = free_for(ex, ex.who.person, b, e) ? ex.who.person : PersonId::none();
+        // the person rostered, unless they moved away (they are at another centre, and the
+        // ledger, which counts the moved part of their shift once, has them free after it)
+        PersonId pick =
+            !ex.vacant && free_for(ex.who.person, b, e) ? ex.who.person : PersonId::none();
         if (!pick.valid()) { // someone of the pool: allowed in the role, near enough, free, with
                              // hours
             double best = std::numeric_limits<double>::infinity();
@@ -1256,7 +1274,8 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
                     if (a.profession == p.profession && !a.supervised) allowed = true;
                 const double minutes = travel_[ex.centre.index()][static_cast<std::size_t>(p.home)];
                 if (!allowed || !(minutes <= p.max_commute_minutes) || !(minutes < best)) continue;
-                if (!free_for(ex, i, b, e)) continue;
+                if (ex.vacant && i == ex.who.person) continue;
+                if (!free_for(i, b, e)) continue;
                 best = minutes;
                 pick = i;
             }

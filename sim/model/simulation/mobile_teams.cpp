@@ -11,12 +11,12 @@ const std::vector<double>& Simulation::Impl::travel_from(int commune) {
     return it->second;
 }
 
-void Simulation::Impl::on_team_day(int t, int rs_index) {
+void Simulation::Impl::on_team_day(TeamId t, int rs_index) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
-    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
+    const MobileTeam& team = plan_.mobile_teams[t.index()];
     const int d = rs.day;
     MobileDayRow row;
-    row.team = t;
+    row.team = t.value();
     row.day = d;
     bool medecin_present = false;
     const std::vector<char> present = who_turns_up(rs, medecin_present);
@@ -32,7 +32,7 @@ void Simulation::Impl::on_team_day(int t, int rs_index) {
     }
     if (!can_go || row.staff_present == 0) {
         LogEntry e = log_entry(LogKind::Shortfall, LogEvent::TeamIdle);
-        e.team = t;
+        e.team = t.value();
         log(std::move(e));
         teams_.stay_in(t, row);
         return;
@@ -40,37 +40,37 @@ void Simulation::Impl::on_team_day(int t, int rs_index) {
     // the round: one home visit per event (TeamStep), from the shift's start
     teams_.start_round(
         t, row, d, static_cast<double>(rs.start.seconds()), static_cast<double>(rs.end.seconds()),
-        team.base_commune,
+        CommuneId{team.base_commune},
         rng_for(name_key("team:" + team.name) ^ mix64(static_cast<std::uint64_t>(d) + 7),
                 Purpose::Service));
-    sim_.schedule(sim_.now(), h_, TeamStep, static_cast<std::uint32_t>(t), 0, prio_team);
+    sim_.schedule(sim_.now(), h_, TeamStep, static_cast<std::uint32_t>(t.value()), 0, prio_team);
 }
 
-bool Simulation::Impl::team_drive_to(int t, int m) {
-    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
-    const double there = travel_from(teams_.round(t).at)[static_cast<std::size_t>(m)] * 60.0;
-    const double back = travel_from(m)[static_cast<std::size_t>(team.base_commune)] * 60.0;
+bool Simulation::Impl::team_drive_to(TeamId t, CommuneId m) {
+    const MobileTeam& team = plan_.mobile_teams[t.index()];
+    const double there = travel_from(teams_.round(t).at.value())[m.index()] * 60.0;
+    const double back = travel_from(m.value())[static_cast<std::size_t>(team.base_commune)] * 60.0;
     return teams_.drive_to(t, m, there, back);
 }
 
 // one home visit at commune m; false if time or doses run out
-bool Simulation::Impl::team_visit(int t, int m) {
-    const MobileTeam& team = plan_.mobile_teams[static_cast<std::size_t>(t)];
+bool Simulation::Impl::team_visit(TeamId t, CommuneId m) {
+    const MobileTeam& team = plan_.mobile_teams[t.index()];
     const VaccineType& vac = w_.vaccines[static_cast<std::size_t>(team.vaccine)];
-    const double back = travel_from(m)[static_cast<std::size_t>(team.base_commune)] * 60.0;
+    const double back = travel_from(m.value())[static_cast<std::size_t>(team.base_commune)] * 60.0;
     const double dur = team.visit.sample(teams_.round_rng(t));
     return teams_.visit(t, dur, back, team.minutes_between_homes * 60.0, vac.doses_per_vial,
                         static_cast<double>(vac.shelf_life_after_opening.seconds()));
 }
 
-void Simulation::Impl::on_team_step(int t) {
+void Simulation::Impl::on_team_step(TeamId t) {
     if (!teams_.round(t).active) return;
     const int d = teams_.round(t).day;
     const auto next_step = [&] {
         const SimTime when =
             day_start(d) + SimTime{static_cast<std::int64_t>(std::ceil(teams_.round(t).now))};
-        sim_.schedule(std::max(when, sim_.now()), h_, TeamStep, static_cast<std::uint32_t>(t), 0,
-                      prio_team);
+        sim_.schedule(std::max(when, sim_.now()), h_, TeamStep,
+                      static_cast<std::uint32_t>(t.value()), 0, prio_team);
     };
     // second doses that are due come first
     if (!teams_.round(t).first_doses) {
@@ -81,10 +81,10 @@ void Simulation::Impl::on_team_step(int t) {
                 return;
             }
             teams_.second_dose_given(t);
-            const std::size_t k = cg(due.commune, due.group);
+            const std::size_t k = cg(due.commune.value(), due.group.value());
             ++cg_complete_[k];
             ++cg_home_complete_[k];
-            ++group_complete_[static_cast<std::size_t>(due.group)];
+            ++group_complete_[due.group.index()];
             ++res_.totals.complete;
             ++res_.totals.vaccinations;
             ++res_.totals.home_vaccinations;
@@ -96,12 +96,12 @@ void Simulation::Impl::on_team_step(int t) {
     }
     // then first doses, commune after commune along the round (or the communes it was sent to)
     const std::size_t ng = w_.groups.size();
-    int m = 0;
-    std::size_t g = 0;
-    while (teams_.current_commune(t, m, g)) {
-        for (; g < ng; ++g) {
-            teams_.set_group(t, g);
-            const std::size_t k = cg(m, static_cast<int>(g));
+    CommuneId m{0};
+    GroupId at_group{0};
+    while (teams_.current_commune(t, m, at_group)) {
+        for (std::size_t g = at_group.index(); g < ng; ++g) {
+            teams_.set_group(t, GroupId{g});
+            const std::size_t k = cg(m.value(), static_cast<int>(g));
             const PopulationGroup& grp = w_.groups[g];
             if (eligible_day_[g] > d || cg_home_first_[k] >= cg_cannot_[k]) continue;
             if (!team_drive_to(t, m) || !team_visit(t, m)) {
@@ -121,7 +121,7 @@ void Simulation::Impl::on_team_step(int t) {
                 ++group_complete_[g];
                 ++res_.totals.complete;
             } else {
-                teams_.owe_second_dose(t, {d + grp.interval_days, m, static_cast<int>(g)});
+                teams_.owe_second_dose(t, {d + grp.interval_days, m, GroupId{g}});
             }
             next_step();
             return;
@@ -131,10 +131,10 @@ void Simulation::Impl::on_team_step(int t) {
     end_team_round(t);
 }
 
-void Simulation::Impl::end_team_round(int t) {
+void Simulation::Impl::end_team_round(TeamId t) {
     teams_.end_round(t);
     LogEntry e = log_entry(LogKind::Info, LogEvent::TeamRound);
-    e.team = t;
+    e.team = t.value();
     e.count = teams_.row(t).first_doses + teams_.row(t).second_doses;
     e.count2 = teams_.row(t).communes_visited;
     log(std::move(e));

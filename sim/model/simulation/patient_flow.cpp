@@ -45,7 +45,7 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
         depart(p);
         return;
     }
-    const int st = path[static_cast<std::size_t>(pt.step)];
+    const StationNodeId st = path[static_cast<std::size_t>(pt.step)];
     StationRt& s = stations_[st];
     CentreRt& rt = centres_[pt.centre];
     if (!rt.doors_open && s.stopped()) {
@@ -64,7 +64,7 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
         try_start_servers(st);
 }
 
-void Simulation::Impl::try_start_servers(int st) {
+void Simulation::Impl::try_start_servers(StationNodeId st) {
     StationRt& s = stations_[st];
     const int posts = s.def().posts;
     while (s.pool().has_idle() && !s.pool().queue_empty() &&
@@ -72,7 +72,7 @@ void Simulation::Impl::try_start_servers(int st) {
         start_service(s.pool().dequeue(), st);
 }
 
-void Simulation::Impl::start_service(std::int32_t p, int st) {
+void Simulation::Impl::start_service(std::int32_t p, StationNodeId st) {
     StationRt& s = stations_[st];
     Patient& pt = pat(p);
     CentreRt& rt = centres_[pt.centre];
@@ -113,11 +113,11 @@ void Simulation::Impl::start_service(std::int32_t p, int st) {
                       (s.def().posts == 0 || s.pool().busy_count() <= s.def().posts));
     // an outage slows the station: the same draw, stretched
     const SimTime dur = s.service_time(round_seconds(s.def().service.sample(s.rng())), sim_.now());
-    sim_.schedule(sim_.now() + dur, h_, ServiceEnd, static_cast<std::uint32_t>(st),
+    sim_.schedule(sim_.now() + dur, h_, ServiceEnd, static_cast<std::uint32_t>(st.value()),
                   static_cast<std::uint64_t>(p), prio_service_end);
 }
 
-void Simulation::Impl::on_service_end(int st, std::int32_t p) {
+void Simulation::Impl::on_service_end(StationNodeId st, std::int32_t p) {
     StationRt& s = stations_[st];
     Patient& pt = pat(p);
     CentreRt& rt = centres_[pt.centre];
@@ -153,7 +153,7 @@ void Simulation::Impl::on_service_end(int st, std::int32_t p) {
     go_to_step(p);
 }
 
-void Simulation::Impl::try_fill_area(int st) {
+void Simulation::Impl::try_fill_area(StationNodeId st) {
     StationRt& s = stations_[st];
     // a place is taken while one is free and someone watches (an area nobody watches is
     // stopped)
@@ -168,12 +168,13 @@ void Simulation::Impl::try_fill_area(int st) {
         note_start(s, sim_.now() - pt.enqueued);
         RIPOSTE_INVARIANT(s.places_used() <= s.def().capacity);
         const SimTime dur = round_seconds(s.def().service.sample(s.rng()));
-        sim_.schedule(sim_.now() + dur, h_, AreaEnd, static_cast<std::uint32_t>(st),
-                      static_cast<std::uint64_t>(p), prio_area_end);
+        area_ends_[static_cast<std::size_t>(st.value())].schedule(
+            sim_, sim_.now() + dur, prio_area_end, h_, AreaEnd,
+            static_cast<std::uint32_t>(st.value()), static_cast<std::uint64_t>(p));
     }
 }
 
-void Simulation::Impl::on_area_end(int st, std::int32_t p) {
+void Simulation::Impl::on_area_end(StationNodeId st, std::int32_t p) {
     StationRt& s = stations_[st];
     note_occupancy(s);
     s.free_place();

@@ -54,6 +54,7 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
         rt.alloc.assign(static_cast<std::size_t>(w_.days), 0);
         rt.acc.row.centre = static_cast<int>(c);
     }
+    area_ends_.resize(stations_.size());
 
     const std::size_t np = w_.professions.size();
     prof_worked_h_.assign(np, 0);
@@ -62,19 +63,20 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     prof_commute_h_.assign(np, 0);
 
     teams_.reset(plan_.mobile_teams.size(), w_.days);
-    for (std::size_t t = 0; t < teams_.size(); ++t) {
-        const MobileTeam& team = plan_.mobile_teams[t];
+    for (const TeamId t : teams_.ids()) {
+        const MobileTeam& team = plan_.mobile_teams[t.index()];
         std::vector<int> round;
         if (!team.communes.empty()) {
             round = team.communes;
         } else { // every commune, nearest to the base first
-            const auto& tt = travel_[nc + t];
+            const auto& tt = travel_[nc + t.index()];
             round.assign(tt.communes().begin(), tt.communes().end());
             std::stable_sort(round.begin(), round.end(), [&](int a, int b) {
                 return tt[static_cast<std::size_t>(a)] < tt[static_cast<std::size_t>(b)];
             });
         }
-        teams_.set_round(static_cast<int>(t), std::move(round));
+        std::vector<CommuneId> ids(round.begin(), round.end());
+        teams_.set_round(t, std::move(ids));
     }
     setup_supply_and_slots();
     setup_demand();
@@ -99,8 +101,7 @@ void Simulation::Impl::setup_supply_and_slots() {
     const Allocation alloc = allocate_deliveries(sc_);
     res_.totals.doses_delivered += alloc.delivered;
     for (std::size_t c = 0; c < nc; ++c) centres_[CentreId{c}].alloc = alloc.centre_doses[c];
-    for (std::size_t t = 0; t < teams_.size(); ++t)
-        teams_.set_deliveries(static_cast<int>(t), alloc.team_doses[t]);
+    for (const TeamId t : teams_.ids()) teams_.set_deliveries(t, alloc.team_doses[t.index()]);
     // Slots: throughput capacity of the day, never more than the doses allocated so far.
     for (std::size_t c = 0; c < nc; ++c) {
         const Centre& def = plan_.centres[c];

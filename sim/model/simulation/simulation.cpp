@@ -13,9 +13,10 @@ void Simulation::Impl::handle(const Event& e) {
         switch (next->kind) {
         case ServiceEnd:
         case AreaEnd:
-            if (next->data < patients_.size()) __builtin_prefetch(&patients_[next->data]);
+            if (const std::uint64_t p = next->data & ~EventLane::lane_bit; p < patients_.size())
+                __builtin_prefetch(&patients_[p]);
             if (next->target < stations_.size())
-                __builtin_prefetch(&stations_[static_cast<int>(next->target)]);
+                __builtin_prefetch(&stations_[StationNodeId{next->target}]);
             break;
         case BookedArrival:
             if (next->target < centres_.size())
@@ -42,12 +43,17 @@ void Simulation::Impl::handle(const Event& e) {
         on_arrival(static_cast<std::int32_t>(e.target));
         break;
     case ServiceEnd:
-        on_service_end(static_cast<int>(e.target), static_cast<std::int32_t>(e.data));
+        on_service_end(StationNodeId{e.target}, static_cast<std::int32_t>(e.data));
         break;
     case AreaEnd:
-        on_area_end(static_cast<int>(e.target), static_cast<std::int32_t>(e.data));
+        if ((e.data & EventLane::lane_bit) != 0)
+            area_ends_[e.target].ran(sim_, prio_area_end, h_, AreaEnd, e.target);
+        on_area_end(StationNodeId{e.target}, static_cast<std::int32_t>(e.data));
         break;
     case VialExpiry:
+        if ((e.data & EventLane::lane_bit) != 0)
+            centres_[CentreId{e.target}].vial_expiries.ran(sim_, prio_vial, h_, VialExpiry,
+                                                           e.target);
         on_vial_expiry(CentreId{e.target}, static_cast<std::uint32_t>(e.data));
         break;
     case BookedArrival:
@@ -76,7 +82,7 @@ void Simulation::Impl::handle(const Event& e) {
         on_road_reopen(static_cast<std::uint32_t>(e.data));
         break;
     case TeamStep:
-        on_team_step(static_cast<int>(e.target));
+        on_team_step(TeamId{e.target});
         break;
     case ScheduledMove:
         on_scheduled_move(static_cast<int>(e.target));
@@ -200,7 +206,7 @@ LiveState Simulation::live_state() const {
     }
     for (const StationRt& s : m.stations_) {
         StationLive sl;
-        sl.station = StationId{s.local()};
+        sl.station = s.local();
         sl.queued = static_cast<int>(s.queued());
         sl.servers_present = s.present();
         sl.stopped = s.stopped();
@@ -210,15 +216,16 @@ LiveState Simulation::live_state() const {
             sl.servers_busy = s.pool().busy_count();
         out.centres[s.centre().index()].stations.push_back(sl);
     }
-    out.teams.resize(m.teams_.size());
-    for (std::size_t t = 0; t < m.teams_.size(); ++t) {
-        out.teams[t].team = static_cast<int>(t);
-        out.teams[t].stock = m.teams_.stock(static_cast<int>(t));
-        out.teams[t].communes_done = static_cast<int>(m.teams_.round_position(static_cast<int>(t)));
-        const MobileTeams::Round& round = m.teams_.round(static_cast<int>(t));
-        out.teams[t].out = round.active;
-        out.teams[t].commune = round.active ? round.at : m.plan_.mobile_teams[t].base_commune;
-        out.teams[t].vial_left = round.active ? round.vial_left : 0;
+    out.teams.reserve(m.teams_.size());
+    for (const TeamId t : m.teams_.ids()) {
+        TeamLive& tl = out.teams.emplace_back();
+        tl.team = t.value();
+        tl.stock = m.teams_.stock(t);
+        tl.communes_done = static_cast<int>(m.teams_.round_position(t));
+        const MobileTeams::Round& round = m.teams_.round(t);
+        tl.out = round.active;
+        tl.commune = round.active ? round.at.value() : m.plan_.mobile_teams[t.index()].base_commune;
+        tl.vial_left = round.active ? round.vial_left : 0;
     }
     return out;
 }

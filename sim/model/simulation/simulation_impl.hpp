@@ -138,7 +138,8 @@ struct CentreRt {
     std::vector<std::vector<BookingRec>> bookings; // per day
     std::vector<std::int64_t> alloc;               // doses arriving per day
     std::int64_t n_positions = 0, stride = 1;
-    VialStock vials; // doses in stock and the opened vial
+    VialStock vials;         // doses in stock and the opened vial
+    EventLane vial_expiries; // their expiry events (a fixed shelf life: times in order)
     int in_centre = 0, waiting = 0;
     bool doors_open = false;
     std::vector<int> closing_shifts; // roster shifts whose staff stay until the centre is empty
@@ -170,13 +171,13 @@ struct CentreRt {
 };
 
 struct ShiftPresence {
-    std::vector<std::pair<int, std::int32_t>> servers; // (station, server slot)
-    std::vector<int> watched_areas;
-    std::vector<PersonId> persons;       // present persons
-    std::vector<RoleId> roles;           // their roles (after covering moves), same order
-    std::vector<int> station_of;         // their station (-1: none), same order
-    std::vector<std::int32_t> server_of; // their server slot at it (-1: an area or none)
-    SimTime began;                       // when they arrived (a line added late, a deferral)
+    std::vector<std::pair<StationNodeId, std::int32_t>> servers; // (station, server slot)
+    std::vector<StationNodeId> watched_areas;
+    std::vector<PersonId> persons;         // present persons
+    std::vector<RoleId> roles;             // their roles (after covering moves), same order
+    std::vector<StationNodeId> station_of; // their station (none: none), same order
+    std::vector<std::int32_t> server_of;   // their server slot at it (-1: an area or none)
+    SimTime began;                         // when they arrived (a line added late, a deferral)
 };
 
 } // namespace model_detail
@@ -201,6 +202,7 @@ class Simulation::Impl final : public EventHandler {
     const World& w_;
     const Plan& plan_;
     RunOptions opt_;
+    Rng::RunKey rng_run_ = Rng::run_key(opt_.seed, static_cast<std::uint64_t>(opt_.replication));
     Observer* obs_;
     Simulator sim_;
     std::uint16_t h_ = 0;
@@ -225,6 +227,8 @@ class Simulation::Impl final : public EventHandler {
     IdVector<CentreId, CentreRt> centres_;
     MobileTeams teams_;       // the mobile teams' stock, rounds and second doses
     StationNetwork stations_; // every centre's stations, and the paths through them
+    // per station: an area's dwell ends (a fixed dwell: their times come in order)
+    std::vector<EventLane> area_ends_;
     std::map<int, std::vector<double>> travel_cache_; // commune → minutes to every commune
     std::vector<std::int64_t> cg_home_first_, cg_home_complete_;
     using IdRun = Demand::IdRun;
@@ -315,7 +319,7 @@ class Simulation::Impl final : public EventHandler {
         return demand_.key(p, cg(d.commune, d.group));
     }
     Rng rng_for(std::uint64_t key, Purpose purpose) const {
-        return Rng(opt_.seed, static_cast<std::uint64_t>(opt_.replication), key, purpose);
+        return Rng(rng_run_, key, purpose); // Rng(opt_.seed, opt_.replication, key, purpose)
     }
     SimTime day_start(int d) const { return days(d); }
     /// The centre's opening hours on day `d` (the plan's, unless change_hours moved them).
@@ -413,9 +417,10 @@ class Simulation::Impl final : public EventHandler {
     std::uint32_t booking_run_ = 0; // numbers the days' bookings (0: none yet)
     void begin_bookings(int d);
     bool continue_bookings();
-    /// Pushes queue `q`'s head into today's order after a key `after`, as the first of the
-    /// queue's remaining people in a fresh random order; false if the queue is empty.
-    bool booking_push_head(std::uint32_t q, double after, std::uint32_t drawn);
+    /// Queue `q`'s head in today's order after a key `after`, as the first of the queue's
+    /// remaining people in a fresh random order; false if the queue is empty.
+    bool booking_next_head(std::uint32_t q, double after, std::uint32_t drawn,
+                           BookingDay::Head& out);
     void queue_failed(std::uint32_t q, int d);
     /// People of (commune, group) `k` per booking-delay day, from their stream (the same draws
     /// at set-up and when the group is made eligible early): [0] delays of -days or less,
@@ -439,11 +444,11 @@ class Simulation::Impl final : public EventHandler {
     void rebook_later(std::int32_t p, int d);
     void cancel_second_dose(DemandPerson& dp);
     void on_shift_start(int rs_index);
-    void on_team_day(int team, int rs_index);
-    void on_team_step(int team);
-    bool team_drive_to(int team, int commune);
-    bool team_visit(int team, int commune);
-    void end_team_round(int team);
+    void on_team_day(TeamId team, int rs_index);
+    void on_team_step(TeamId team);
+    bool team_drive_to(TeamId team, CommuneId commune);
+    bool team_visit(TeamId team, CommuneId commune);
+    void end_team_round(TeamId team);
     const std::vector<double>& travel_from(int commune);
     std::vector<char> who_turns_up(const RosterShift& rs, bool& medecin_present);
     void on_shift_end(int rs_index);
@@ -455,11 +460,11 @@ class Simulation::Impl final : public EventHandler {
     void on_booked_arrival(CentreId c);
     void turn_away(std::int32_t p, bool counts_arrival);
     void go_to_step(std::int32_t p);
-    void try_start_servers(int st);
-    void start_service(std::int32_t p, int st);
-    void on_service_end(int st, std::int32_t p);
-    void try_fill_area(int st);
-    void on_area_end(int st, std::int32_t p);
+    void try_start_servers(StationNodeId st);
+    void start_service(std::int32_t p, StationNodeId st);
+    void on_service_end(StationNodeId st, std::int32_t p);
+    void try_fill_area(StationNodeId st);
+    void on_area_end(StationNodeId st, std::int32_t p);
     void depart(std::int32_t p);
     /// Sent home before the end of the path: served if the product was given, else turned away.
     void leave_early(std::int32_t p);
@@ -523,18 +528,18 @@ class Simulation::Impl final : public EventHandler {
         int people = 0;
     };
     std::vector<ScheduledMoveRt> scheduled_moves_;
-    /// A person moved away from a centre's shift for the rest of it: change_hours gives them
-    /// no extra hours at that centre that day (they are elsewhere).
-    struct MovedAway {
-        CentreId centre;
-        int day = 0;
-        PersonId person;
+    /// The place a move left on a shift: the person is off the shift (roster_.shifts[rs].people)
+    /// from the move on, and works the rest of it on a line at the other centre. The plan's
+    /// place stays: a later closing asks someone else to work its extra hours.
+    struct Vacancy {
+        int rs = 0;
+        std::size_t at = 0; // their place in the shift's people when they left
+        Assignment was;     // the person moved away, and their role on the shift
     };
-    std::vector<MovedAway> moved_away_;
-    [[nodiscard]] bool moved_away(CentreId c, int day, PersonId person) const {
-        return std::any_of(moved_away_.begin(), moved_away_.end(), [&](const MovedAway& m) {
-            return m.centre == c && m.day == day && m.person == person;
-        });
+    std::vector<Vacancy> vacancies_;
+    [[nodiscard]] bool vacant(int rs) const {
+        return std::any_of(vacancies_.begin(), vacancies_.end(),
+                           [rs](const Vacancy& v) { return v.rs == rs; });
     }
     void do_change(const GroupEligible& x, std::uint64_t id, ChangeOutcome& out);
     void do_change(const RoadCut& x, std::uint64_t id, ChangeOutcome& out);
@@ -547,7 +552,7 @@ class Simulation::Impl final : public EventHandler {
     void on_road_reopen(std::uint32_t gen);
     AppliedChange fire(const Change& change, std::uint64_t identity, ChangeSource source,
                        const std::string& id, CentreId centre);
-    const std::vector<int>& path_of(const Patient& p) const {
+    const std::vector<StationNodeId>& path_of(const Patient& p) const {
         return stations_.path(p.centre,
                               p.type == PatientType::Vaccination ? StationNetwork::Path::Vaccination
                               : p.type == PatientType::Antigen   ? StationNetwork::Path::Antigen

@@ -38,7 +38,7 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
 void Simulation::Impl::on_shift_start(int rs_index) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
     if (rs.centre.index() >= centres_.size()) {
-        on_team_day(rs.centre.value() - static_cast<int>(centres_.size()), rs_index);
+        on_team_day(TeamId{rs.centre.index() - centres_.size()}, rs_index);
         return;
     }
     const CentreId c = rs.centre;
@@ -209,19 +209,19 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         prof_commute_h_[ProfessionId{prof}] +=
             2.0 * travel_[c.index()][static_cast<std::size_t>(person.home)] / 60.0;
         const auto& sts = stations_.of_role(c, a.role);
-        pr.station_of.push_back(-1);
+        pr.station_of.push_back(StationNodeId::none());
         pr.server_of.push_back(-1);
         if (sts.empty()) continue; // e.g. supervision: on site, no station
-        int st = -1;
-        for (int k : sts) {
-            auto& left = quota[static_cast<std::size_t>(stations_[k].local())];
+        StationNodeId st;
+        for (const StationNodeId k : sts) {
+            auto& left = quota[stations_[k].local().index()];
             if (left > 0) {
                 --left;
                 st = k;
                 break;
             }
         }
-        if (st < 0) st = sts[static_cast<std::size_t>(rr[role]++) % sts.size()];
+        if (!st.valid()) st = sts[static_cast<std::size_t>(rr[role]++) % sts.size()];
         StationRt& s = stations_[st];
         pr.station_of.back() = st;
         if (s.is_area()) {
@@ -281,7 +281,7 @@ void Simulation::Impl::release_shift(int rs_index, SimTime shift_end) {
         pool.server(slot).leave_at = std::max(shift_end, sim_.now());
         pool.retire(slot); // busy servers leave after the patient in hand
     }
-    for (int st : pr.watched_areas) stations_[st].unwatch();
+    for (const StationNodeId st : pr.watched_areas) stations_[st].unwatch();
     for (const RoleId role : pr.roles) --rt.role_on_site[role.index()];
     // overtime of the closing shift: from the shift end until now (centre empty)
     if (sim_.now() > shift_end) {

@@ -19,8 +19,8 @@ bool Simulation::Impl::take_dose(CentreId c) {
     case VialStock::Draw::OpenedVial:
         ++rt.acc.row.vials_opened;
         ++rt.acc.row.doses_used;
-        sim_.schedule(rt.vials.expires(), h_, VialExpiry, static_cast<std::uint32_t>(c.value()),
-                      rt.vials.serial(), prio_vial);
+        rt.vial_expiries.schedule(sim_, rt.vials.expires(), prio_vial, h_, VialExpiry,
+                                  static_cast<std::uint32_t>(c.value()), rt.vials.serial());
         return true;
     case VialStock::Draw::Empty:
         break;
