@@ -172,7 +172,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
                 for (std::size_t k = 0; k < mp.persons.size() && count[r] < rostered[r]; ++k) {
                     const PersonId who = mp.persons[k];
                     const ProfessionId prof = roster_.people[who].profession;
-                    if (mp.station_of[k] >= 0 || covering_until_[who.index()] > sim_.now() ||
+                    if (mp.station_of[k].valid() || covering_until_[who.index()] > sim_.now() ||
                         scope_of(prof, RoleId{r}) != 0)
                         continue;
                     covering_until_[who.index()] = shift_end;
@@ -241,7 +241,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
     // hours, commute and presence are their own shift's)
     for (const Assignment& a : covers) {
         const auto& sts = stations_.of_role(c, a.role);
-        const int st = sts[static_cast<std::size_t>(rr[a.role.index()]++) % sts.size()];
+        const StationNodeId st = sts[static_cast<std::size_t>(rr[a.role.index()]++) % sts.size()];
         StationRt& s = stations_[st];
         if (s.is_area()) {
             s.watch();
