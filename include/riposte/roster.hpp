@@ -36,11 +36,22 @@ struct RosterShift {
     SimTime start, end; ///< seconds of day
     std::vector<Assignment> people;
     bool has_medecin = false; ///< a médecin is rostered (supervised roles allowed)
+    /// A part of plan shift `shift` (a "vacation" of at least min_part_hours): the people
+    /// listed work from start to end only, within the shift; another part or the shift's own
+    /// people cover the rest. has_medecin is the shift's. See build_roster.
+    bool part = false;
 };
+
+/// The shortest part of a shift a person is rostered for when nobody can work the whole
+/// shift in their weekly hours (COVID centres ran on vacations of 2 to 4 hours).
+inline constexpr double min_part_hours = 2.0;
+/// Parts of a shift begin and end on these steps from the shift's start.
+inline constexpr std::int64_t part_step_seconds = 15 * 60;
 
 struct Roster {
     IdVector<PersonId, RosterPerson> people;
-    std::vector<RosterShift> shifts; ///< ordered by (day, centre, shift)
+    /// ordered by (day, centre, shift); a shift's parts (part = true) follow it
+    std::vector<RosterShift> shifts;
     std::vector<ShortfallRow> shortfalls;
     std::vector<double> hours_by_profession; ///< rostered hours over the whole run
     /// Each person's shifts and hours per calendar week: the roster's, then those the

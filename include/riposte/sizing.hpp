@@ -125,7 +125,7 @@ struct PoolLimit {
     double pool_hours = 0;        ///< hours a week the pool's people of those professions give
     double needed_hours = 0;      ///< hours a week the least passing plan found asks of them
     /// When the pool's hours would suffice in total but the roster cannot place them (commute,
-    /// days, whole shifts within each person's weekly hours): the hours of `needed_hours` the
+    /// days, weekly hours, parts of at least min_part_hours): the hours of `needed_hours` the
     /// pool's roster fills in the worst week, and the centres left short. -1 otherwise.
     double filled_hours = -1;
     std::vector<int> centres; ///< centres with roster shortfalls of these roles

@@ -165,11 +165,16 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
         roster.hours = HoursLedger(std::move(weekly), w.start_weekday);
     }
     HoursLedger& ledger = roster.hours;
+    struct Piece {
+        PersonId person;
+        SimTime begin, end;
+    };
     struct Slot {
         RosterShift rs;
         IdVector<RoleId, int> need, got; // by role
         std::vector<int> level;          // the level each person of rs.people was taken at
         IdVector<RoleId, char> blocked_by_supervision;
+        std::vector<RosterShift> parts; // people working part of the shift (RosterShift::part)
         std::int64_t abs_start = 0, abs_end = 0;
         double len_h = 0;
         int weekday = 0;
@@ -251,6 +256,64 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     for (const RoleId r : id_range<RoleId>(w.roles.size()))
         n_ranks = std::max(n_ranks, w.scope.allowed[r].size());
     std::vector<double> low(plan.centres.size() * n_roles * n_ranks, 0.0);
+    // person `who` works [b, e): the ledger, this week's figures and the hours by profession
+    const auto commit = [&](PersonId who, SimTime b, SimTime e) {
+        ledger.commit(who, b, e);
+        PersonWeek& pw = pweek[who.index()];
+        pw.week_s += (e - b).seconds();
+        pw.week_h = static_cast<double>(pw.week_s) / 3600.0;
+        pw.day_mask |= days_mask(b, e);
+        copy_span(pw, b, e);
+        if (week_spans[who.index()].empty()) touched.push_back(who);
+        week_spans[who.index()].emplace_back(b, e);
+        roster.hours_by_profession[roster.people[who].profession.index()] += (e - b).hours();
+    };
+    // [begin, end) of role at centre c covered in parts, from the start: each part goes to the
+    // candidate of the best scope rank who can work the longest part from there (ties: list
+    // order), a part being at least min_part_hours and leaving either nothing or at least
+    // min_part_hours after it, on part_step_seconds steps. Empty when the parts cannot cover
+    // the whole span.
+    const std::int64_t min_part_s = static_cast<std::int64_t>(min_part_hours * 3600.0);
+    const auto cover_in_parts = [&](int weekday, CentreId c, RoleId role, SimTime begin,
+                                    SimTime end) {
+        std::vector<Piece> pieces;
+        if ((end - begin).seconds() < 2 * min_part_s) return pieces;
+        const auto& rank_r = rank[role];
+        const auto& supervised_r = supervised[role];
+        SimTime cursor = begin;
+        while (cursor < end) {
+            const std::int64_t left = (end - cursor).seconds();
+            PersonId pick = PersonId::none();
+            std::int64_t pick_len = 0;
+            int pick_rank = 0;
+            for (const PersonId ci : candidates[c][role]) {
+                const PersonWeek& p = pweek[ci.index()];
+                const int rk = rank_r[p.profession];
+                if (pick.valid() && rk > pick_rank) break;
+                if (!((p.weekdays >> weekday) & 1) || supervised_r[p.profession]) continue;
+                if (std::any_of(pieces.begin(), pieces.end(),
+                                [&](const Piece& x) { return x.person == ci; }))
+                    continue;
+                // seconds left this week (room carries a 1e-9 h allowance, as for a whole shift)
+                std::int64_t can =
+                    static_cast<std::int64_t>(std::floor((p.room - p.week_h) * 3600.0 + 1e-3));
+                std::int64_t len = can >= left ? left : std::min(can, left - min_part_s);
+                if (len < left) len -= len % part_step_seconds;
+                if (len < min_part_s || len <= pick_len) continue;
+                const SimTime to = cursor + SimTime{len};
+                if ((p.day_mask & days_mask(cursor, to)) != 0 && !free_at(p, ci, cursor, to))
+                    continue;
+                pick = ci;
+                pick_len = len;
+                pick_rank = rk;
+                if (len == left) break; // nobody can do more
+            }
+            if (!pick.valid()) return std::vector<Piece>{};
+            pieces.push_back({pick, cursor, cursor + SimTime{pick_len}});
+            cursor = cursor + SimTime{pick_len};
+        }
+        return pieces;
+    };
     for (int week_first = 0; week_first < w.days;) {
         const int week = (week_first + w.start_weekday) / 7;
         std::fill(low.begin(), low.end(), 0.0);
@@ -367,22 +430,47 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                             }
                         }
                     }
-                    if (!best.valid()) continue;
+                    if (!best.valid()) {
+                        // Nobody can work the whole shift: cover it in parts of at least
+                        // min_part_hours, one after the other, by people whose weekly hours
+                        // left are fewer than the shift (a médecin giving 4 h takes 14:00-18:00
+                        // of a 13:00-18:00 shift), or who are free for part of it only. All or
+                        // nothing: a shift the parts cannot cover whole stays short. Not for
+                        // supervision (on site the whole shift), nor for people working under
+                        // supervision (their part would not know the shift's médecin).
+                        if (role == supervision) continue;
+                        const auto pieces = cover_in_parts(slot.weekday, c, role, begin, end);
+                        if (pieces.empty()) continue;
+                        for (const Piece& pc : pieces) {
+                            commit(pc.person, pc.begin, pc.end);
+                            const SimTime from = slot.rs.start + (pc.begin - begin);
+                            const SimTime to = slot.rs.start + (pc.end - begin);
+                            auto same = std::find_if(slot.parts.begin(), slot.parts.end(),
+                                                     [&](const RosterShift& x) {
+                                                         return x.start == from && x.end == to;
+                                                     });
+                            if (same == slot.parts.end()) {
+                                RosterShift part;
+                                part.centre = slot.rs.centre;
+                                part.shift = slot.rs.shift;
+                                part.day = slot.rs.day;
+                                part.start = from;
+                                part.end = to;
+                                part.part = true;
+                                slot.parts.push_back(std::move(part));
+                                same = std::prev(slot.parts.end());
+                            }
+                            same->people.push_back({pc.person, role});
+                        }
+                        ++slot.got[role];
+                        continue;
+                    }
                     // the fewest hours of best's rank, seen whole: hours only grow within the
                     // week, so it stays a floor for the next scans of this list
                     if (whole) low_cr[best_rank] = group_min;
-                    ledger.commit(best, begin, end);
-                    pweek[best.index()].week_s += (end - begin).seconds();
-                    pweek[best.index()].week_h =
-                        static_cast<double>(pweek[best.index()].week_s) / 3600.0;
-                    pweek[best.index()].day_mask |= span_days;
-                    copy_span(pweek[best.index()], begin, end);
-                    if (week_spans[best.index()].empty()) touched.push_back(best);
-                    week_spans[best.index()].emplace_back(begin, end);
+                    commit(best, begin, end);
                     slot.rs.people.push_back({best, role});
                     slot.level.push_back(level);
-                    roster.hours_by_profession[roster.people[best].profession.index()] +=
-                        slot.len_h;
                     if (roster.people[best].profession == medecin) slot.rs.has_medecin = true;
                     ++slot.got[role];
                 }
@@ -435,7 +523,16 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                              "without one";
                 roster.shortfalls.push_back(std::move(row));
             }
+            const bool has_medecin = slot.rs.has_medecin;
             roster.shifts.push_back(std::move(slot.rs));
+            std::sort(slot.parts.begin(), slot.parts.end(),
+                      [](const RosterShift& a, const RosterShift& b) {
+                          return a.start != b.start ? a.start < b.start : a.end < b.end;
+                      });
+            for (RosterShift& part : slot.parts) {
+                part.has_medecin = has_medecin;
+                roster.shifts.push_back(std::move(part));
+            }
         }
         week_first = week_end;
     }

@@ -54,11 +54,11 @@ struct SizingTexts {
                     "({3}): recruit at least {4} h a week\n"};
     Text limit_placed{"  le vivier ({1}) ne pourvoit que {0} des {2} h par "
                       "semaine ({3}) qu'un plan conforme demande la semaine la plus chargée, à "
-                      "{5} (trajet, jours, vacations entières dans leurs heures par semaine) : "
+                      "{5} (trajet, jours, heures par semaine, vacations d'au moins 2 h) : "
                       "recruter au moins {4} h par semaine\n",
                       "  the pool ({1}) fills only {0} of the {2} h a week ({3}) a passing plan "
-                      "asks in its busiest week, at {5} (commute, days, whole shifts within "
-                      "their weekly hours): recruit at least {4} h a week\n"};
+                      "asks in its busiest week, at {5} (commute, days, weekly hours, parts "
+                      "of at least 2 h): recruit at least {4} h a week\n"};
     Text limit_roster{"  le vivier a assez d'heures, mais pas aux bons endroits ou aux bons "
                       "jours ; manques du planning :\n",
                       "  the pool has the hours but not where or when they are needed; roster "

@@ -235,6 +235,9 @@ class Simulation::Impl final : public EventHandler {
     using WaitQueue = Demand::WaitQueue;
     bool any_walk_ins_ = false;
     std::vector<ShiftPresence> presence_;
+    /// by person: someone on site without a station (the supervising médecin) covering an
+    /// absent colleague's part of a shift (RosterShift::part) until then
+    std::vector<SimTime> covering_until_;
     std::vector<std::vector<int>> shifts_by_day_;
 
     Demand demand_; // the people who want a dose, their requests, queues and walk-in lists

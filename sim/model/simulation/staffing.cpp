@@ -147,6 +147,47 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             mover.role = RoleId{static_cast<std::size_t>(best)};
         }
     }
+    // A part of a shift (RosterShift::part) left short by an absence: someone of the shift on
+    // site without a station (the supervising médecin) takes the station until the part ends,
+    // as for a whole-shift colleague above, unless already covering another part then.
+    std::vector<Assignment> covers;
+    if (rs.part) {
+        std::vector<int> count(w_.roles.size(), 0), rostered(w_.roles.size(), 0);
+        for (const auto& a : working) ++count[a.role.index()];
+        for (const auto& a : rs.people) ++rostered[a.role.index()];
+        int whole = -1; // the shift's own roster entry: just before its parts
+        for (int k = rs_index - 1; k >= 0; --k) {
+            const RosterShift& m = roster_.shifts[static_cast<std::size_t>(k)];
+            if (m.centre != rs.centre || m.day != rs.day || m.shift != rs.shift) break;
+            if (!m.part) {
+                whole = k;
+                break;
+            }
+        }
+        if (whole >= 0) {
+            const ShiftPresence& mp = presence_[static_cast<std::size_t>(whole)];
+            covering_until_.resize(roster_.people.size());
+            for (std::size_t r = 0; r < w_.roles.size(); ++r) {
+                if (stations_.of_role(c, RoleId{r}).empty()) continue;
+                for (std::size_t k = 0; k < mp.persons.size() && count[r] < rostered[r]; ++k) {
+                    const PersonId who = mp.persons[k];
+                    const ProfessionId prof = roster_.people[who].profession;
+                    if (mp.station_of[k].valid() || covering_until_[who.index()] > sim_.now() ||
+                        scope_of(prof, RoleId{r}) != 0)
+                        continue;
+                    covering_until_[who.index()] = shift_end;
+                    ++count[r];
+                    covers.push_back({who, RoleId{r}});
+                    LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
+                    e.centre = c.value();
+                    e.profession = prof.value();
+                    e.role = mp.roles[k].value();
+                    e.role_to = static_cast<std::int32_t>(r);
+                    log(std::move(e));
+                }
+            }
+        }
+    }
     // staff present never exceed the people the roster put on the shift
     RIPOSTE_INVARIANT(working.size() <= rs.people.size());
     std::vector<int> rr(w_.roles.size(), 0); // round-robin over stations of a role
@@ -192,6 +233,23 @@ void Simulation::Impl::on_shift_start(int rs_index) {
                 s.pool().add_server(a.person.value(), day_start(rs.day) + rs.end, rs_index);
             pr.servers.emplace_back(st, slot);
             pr.server_of.back() = slot;
+            s.acc.day.staffed_hours += len_s / 3600.0;
+            try_start_servers(st);
+        }
+    }
+    // the covers: a place at the station until the part ends, counted with the part (their
+    // hours, commute and presence are their own shift's)
+    for (const Assignment& a : covers) {
+        const auto& sts = stations_.of_role(c, a.role);
+        const StationNodeId st = sts[static_cast<std::size_t>(rr[a.role.index()]++) % sts.size()];
+        StationRt& s = stations_[st];
+        if (s.is_area()) {
+            s.watch();
+            pr.watched_areas.push_back(st);
+            try_fill_area(st);
+        } else {
+            const std::int32_t slot = s.pool().add_server(a.person.value(), shift_end, rs_index);
+            pr.servers.emplace_back(st, slot);
             s.acc.day.staffed_hours += len_s / 3600.0;
             try_start_servers(st);
         }
