@@ -509,8 +509,8 @@ fs::path scaled_pool_world(int factor) {
 
 TEST_SUITE("slow") {
     TEST_CASE("size: the shipped understaffed plan cannot pass within the pool; the limit is "
-              "the médecins' interview hours, and with a larger pool the plan found passes "
-              "the real riposte validate") {
+              "its absences (the larger pool's plan, staffable by the real pool, fails there), "
+              "and with a larger pool the plan found passes the real riposte validate") {
         LoadResult loaded =
             load_scenario(herault / "world.toml", herault / "plan-understaffed.toml");
         REQUIRE(loaded.scenario);
@@ -519,7 +519,6 @@ TEST_SUITE("slow") {
         o.search_replications = 10;
         o.confirm_replications = 40;
         const SizingResult r = size_plan(*loaded.scenario, o);
-        const World& w = loaded.scenario->world;
         CHECK_FALSE(r.initial.pass());
         CHECK_FALSE(r.pass);
         CHECK(r.confirmation.report.replications == 40);
@@ -527,21 +526,16 @@ TEST_SUITE("slow") {
         // every step stayed within the pool, and the distance to the targets fell
         CHECK(r.confirmation.staffing_failures == 0);
         CHECK(r.confirmation.excess < r.initial.excess / 5);
-        // the limit is said in hours: the médecins, for the medical interview, give fewer
-        // hours than the passing plan (found with a larger pool) asks
-        const int medecin = w.medecin().value();
-        const int interview = w.find_role("medical_interview").value();
-        bool medecins_named = false;
-        for (const PoolLimit& l : r.limits) {
-            if (l.professions != std::vector<int>{medecin}) continue;
-            medecins_named = true;
-            CHECK(std::find(l.roles.begin(), l.roles.end(), interview) != l.roles.end());
-            if (l.filled_hours >= 0) // enough hours in total, but the roster cannot place them
-                CHECK(l.filled_hours < l.needed_hours);
-            else // not enough hours in total
-                CHECK(l.pool_hours < l.needed_hours);
-        }
-        CHECK(medecins_named);
+        // Since part shifts (8728d0e) the pool's hours suffice in total and the roster places
+        // them: no resource is short in hours, and no shift is left short. The plan that
+        // passes with a pool twenty times larger can be staffed by the real pool but fails its
+        // confirming run there: same-day absences at one centre that nobody replaces (with
+        // absences off it passes, docs/sizing.md). That is the limit `size` names.
+        CHECK(r.limits.empty());
+        CHECK(r.shortfalls.empty());
+        CHECK(r.larger_plan_fails == std::vector<std::string>{"target.wait_p90"});
+        CHECK(r.larger_plan_cost > 0);
+        CHECK(r.unreachable.empty());
 
         // the same plan with the pool four times as large: `riposte size` (a real process)
         // writes a plan, and the real `riposte validate` process passes it

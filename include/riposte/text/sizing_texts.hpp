@@ -67,15 +67,20 @@ struct SizingTexts {
                      "(le personnel seul ne suffit pas : doses, créneaux, horaires)\n",
                      "  even with a pool twenty times larger these targets fail: {0} (staff alone "
                      "cannot meet them: doses, slots, opening hours)\n"};
-    Text limit_none{"\nCe qui limite : aucune ressource du vivier n'est nommée. Le plan conforme "
-                    "trouvé avec un vivier vingt fois plus grand ({0} {1}) peut être pourvu par le "
-                    "vrai vivier, mais avec lui il échoue à la confirmation ({2}) : les "
-                    "défaillances qui restent sont des jours rares (des absences le même jour), "
-                    "pas un manque d'heures.\n",
-                    "\nWhat limits the plan: no resource of the pool is named. The passing plan "
-                    "found with a pool twenty times larger ({0} {1}) can be staffed by the real "
-                    "pool, but with it it fails the confirming run ({2}): the failures left are "
-                    "rare days (absences the same day), not a lack of hours.\n"};
+    Text limit_none{"\nCe qui limite : le vivier tient le planning, mais pas les absences. Le plan "
+                    "conforme trouvé avec un vivier vingt fois plus grand ({0} {1}) peut être "
+                    "pourvu par le vrai vivier, mais avec lui il échoue à la confirmation ({2}) : "
+                    "les jours qui échouent sont des absences le même jour dans un centre, sans "
+                    "personne pour remplacer (le superviseur couvre une absence au plus). Il faut "
+                    "de la marge : quelques heures de plus par semaine des professions absentes "
+                    "près de ce centre, ou une règle d'escalade qui appelle des réservistes.\n",
+                    "\nWhat limits the plan: the pool can staff the rota but not its absences. "
+                    "The passing plan found with a pool twenty times larger ({0} {1}) can be "
+                    "staffed by the real pool, but with it it fails the confirming run ({2}): the "
+                    "failing days are absences on the same day at one centre with nobody to "
+                    "replace them (the supervisor covers one absence at most). The plan needs "
+                    "slack: a few more hours a week of the absent professions near that centre, "
+                    "or an escalation rule that calls reserves.\n"};
     Text interrupted{"riposte : interrompu : la recherche s'est arrêtée ; aucun plan n'est "
                      "écrit\n",
                      "riposte: interrupted: the search stopped; no plan written\n"};
