@@ -524,7 +524,7 @@ PlanEdit plan_add_escalation(Scenario& sc, Lang lang) {
     AddLine line;
     line.centre = CentreRef::concerned();
     const int role = first_role(sc.world, {"injection", "vaccination"});
-    if (role >= 0) line.role = sc.world.roles[static_cast<std::size_t>(role)];
+    if (role >= 0) line.role = sc.world.roles[RoleId{role}];
     line.people = 1;
     line.until = hours(3);
     e.then.push_back(line);

@@ -129,8 +129,8 @@ struct World {
     Territory territory;
     std::vector<PopulationGroup> groups;
     Behaviour behaviour;
-    std::vector<std::string> professions;
-    std::vector<std::string> roles;
+    IdVector<ProfessionId, std::string> professions; ///< names, indexed by ProfessionId
+    IdVector<RoleId, std::string> roles;             ///< names, indexed by RoleId
     /// Words for people, parallel to professions and roles ([scope.profession.X] and
     /// [scope.role.X] display_name); an empty string: the string table's words, else the name.
     std::vector<std::string> profession_display_names, role_display_names;

@@ -16,7 +16,7 @@ IdVector<PersonId, RosterPerson> expand_pool(const World& world) {
     for (std::size_t e = 0; e < world.pool.size(); ++e) {
         const PoolEntry& p = world.pool[e];
         const std::string base =
-            world.professions[p.profession.index()] + "@" +
+            world.professions[p.profession] + "@" +
             world.territory.communes[static_cast<std::size_t>(p.home_commune)].insee + "#" +
             p.label;
         for (int k = 0; k < p.count; ++k) {

@@ -174,7 +174,7 @@ PlanText plan_with_staffing(std::string_view source, const Plan& plan, const Wor
                 if (written[r] == (r < sh.staff.size() ? sh.staff[r] : 0)) continue;
                 for (std::size_t k = 0; k < c.stations.size() && k < sh.station_staff.size(); ++k)
                     if (c.stations[k].role == RoleId{r} && sh.station_staff[k] >= 0) {
-                        out.error = where(l) + ": " + world.roles[r] + " on " + shift_name +
+                        out.error = where(l) + ": " + world.roles[RoleId{r}] + " on " + shift_name +
                                     " is split between stations with by_station; change the "
                                     "split by hand";
                         return out;
@@ -194,7 +194,7 @@ PlanText plan_with_staffing(std::string_view source, const Plan& plan, const Wor
             }
             for (std::size_t r = 0; r < world.roles.size() && r < sh.staff.size(); ++r) {
                 if (done[r] || sh.staff[r] == 0) continue;
-                table += std::string(first ? "" : ", ") + key_text(world.roles[r]) + " = " +
+                table += std::string(first ? "" : ", ") + key_text(world.roles[RoleId{r}]) + " = " +
                          std::to_string(sh.staff[r]);
                 first = false;
             }

@@ -127,7 +127,7 @@ class Search {
     Search(const Scenario& sc, const SizingOptions& o) : sc_(sc), o_(o) {
         for (std::size_t p = 0; p < sc.world.professions.size(); ++p) {
             double rate = sc.world.hourly_cost_eur;
-            const std::string& id = sc.world.professions[p];
+            const std::string& id = sc.world.professions[ProfessionId{p}];
             if (const auto it = o.rates_eur.find(id); it != o.rates_eur.end())
                 rate = it->second;
             else if (const auto d = default_hourly_rates_eur().find(id);
