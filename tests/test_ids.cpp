@@ -56,6 +56,14 @@ static_assert(!indexable_by<const decltype(World::roles)&, std::size_t>);
 static_assert(indexable_by<const decltype(World::professions)&, ProfessionId>);
 static_assert(!indexable_by<const decltype(World::professions)&, RoleId>);
 static_assert(!indexable_by<const decltype(World::professions)&, int>);
+// People required per role on a shift or a mobile team: indexed by a RoleId only.
+static_assert(indexable_by<decltype(Shift::staff)&, RoleId>);
+static_assert(!indexable_by<decltype(Shift::staff)&, CentreId>,
+              "shift.staff[CentreId{0}] does not compile");
+static_assert(!indexable_by<decltype(Shift::staff)&, ProfessionId>);
+static_assert(!indexable_by<decltype(Shift::staff)&, int>, "nor shift.staff[0]");
+static_assert(indexable_by<decltype(MobileTeam::staff)&, RoleId>);
+static_assert(!indexable_by<decltype(MobileTeam::staff)&, std::size_t>);
 
 // constexpr use
 static_assert(CentreId{3}.value() == 3);

@@ -914,7 +914,7 @@ Scenario herault_with_team() {
     team.staff.assign(sc.world.roles.size(), 0);
     for (std::size_t r = 0; r < sc.world.roles.size(); ++r)
         if (sc.world.roles[RoleId{r}] == "injection") {
-            team.staff[r] = 1;
+            team.staff[RoleId{r}] = 1;
             team.role_needed = RoleId{r};
         }
     team.visit = test::dist("20");
@@ -1314,8 +1314,8 @@ TEST_CASE("a station short of one person by an absence: the supervising médecin
     REQUIRE(interview.valid());
     REQUIRE(supervision.valid());
     const auto& shifts = sc.plan.centres[static_cast<std::size_t>(clermont)].shifts;
-    REQUIRE(shifts.front().staff[interview.index()] == 2);
-    REQUIRE(shifts.front().staff[supervision.index()] == 1);
+    REQUIRE(shifts.front().staff[interview] == 2);
+    REQUIRE(shifts.front().staff[supervision] == 1);
     Simulation sim(sc, RunOptions{7, 0, minutes(15)});
     int checked = 0, short_and_idle = 0, covered = 0;
     for (int d = 0; d < sc.world.days; ++d)

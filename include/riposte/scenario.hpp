@@ -175,7 +175,7 @@ struct Shift {
     WeekdayMask weekdays = all_weekdays;
     int first_day = 0, last_day = 1 << 20; ///< inclusive day range
     SimTime start, end;                    ///< seconds of day
-    std::vector<int> staff;                ///< people required, indexed by role
+    IdVector<RoleId, int> staff;           ///< people required, indexed by role
     /// People per station, indexed by the centre's stations (-1: not named). Required for the
     /// stations of a role that staffs several stations of the centre; their sum is staff[role].
     std::vector<int> station_staff;
@@ -229,7 +229,7 @@ struct MobileTeam {
     WeekdayMask weekdays = all_weekdays;
     int first_day = 0, last_day = 1 << 20;
     SimTime start = hours(9), end = hours(17); ///< seconds of day
-    std::vector<int> staff;                    ///< people required, indexed by role
+    IdVector<RoleId, int> staff;               ///< people required, indexed by role
     std::vector<int> communes; ///< communes of the round, in order (empty: all, nearest first)
     Distribution visit;        ///< time spent in one home (interview, injection, watch)
     double minutes_between_homes = 10;

@@ -82,7 +82,7 @@ ValidationReport validate_structure(const Scenario& sc) {
                 for (const Station& st : centre.stations) {
                     if (!st.role.valid()) continue;
                     const auto r = st.role.index();
-                    if (r >= sh.staff.size() || sh.staff[r] == 0)
+                    if (r >= sh.staff.size() || sh.staff[RoleId{r}] == 0)
                         add_where(v,
                                   centre.name + ", shift " + hhmm(sh.start) + "-" + hhmm(sh.end) +
                                       ": station '" + st.name + "' needs a " + w.roles[RoleId{r}] +
@@ -194,7 +194,7 @@ ValidationReport validate_structure(const Scenario& sc) {
                         if (d < sh.first_day || d > sh.last_day || !((sh.weekdays >> wd) & 1))
                             continue;
                         for (std::size_t r = 0; r < sh.staff.size() && r < need.size(); ++r)
-                            need[r] += sh.staff[r] * (sh.end - sh.start).hours();
+                            need[r] += sh.staff[RoleId{r}] * (sh.end - sh.start).hours();
                     }
                 }
             }
@@ -282,7 +282,7 @@ ValidationReport validate_structure(const Scenario& sc) {
                             continue;
                         for (std::size_t r = 0; r < sh.staff.size(); ++r)
                             if (vacc_role[r] && !test_role[r])
-                                staffed_h += sh.staff[r] * (sh.end - sh.start).hours();
+                                staffed_h += sh.staff[RoleId{r}] * (sh.end - sh.start).hours();
                     }
                     capacity_all += capacity;
                     idle_all += idle;

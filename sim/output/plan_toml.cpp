@@ -69,14 +69,15 @@ const char* const target_kind_words[] = {"wait_p90", "coverage", "wasted_doses",
 const char* const target_threshold_keys[] = {"max_minutes", "min_percent", "max_percent",
                                              "max_people"};
 
-std::string staff_table(const World& w, const std::vector<int>& staff) {
+std::string staff_table(const World& w, const IdVector<RoleId, int>& staff) {
     std::string s = "{ ";
     bool first = true;
-    for (std::size_t r = 0; r < staff.size() && r < w.roles.size(); ++r) {
+    for (const RoleId r : staff.ids()) {
+        if (!w.roles.contains(r)) break;
         if (staff[r] == 0) continue;
         if (!first) s += ", ";
         first = false;
-        s += toml_key(w.roles[RoleId{r}]) + " = " + std::to_string(staff[r]);
+        s += toml_key(w.roles[r]) + " = " + std::to_string(staff[r]);
     }
     return s + (first ? "}" : " }");
 }
@@ -424,7 +425,7 @@ std::optional<std::string> plan_difference(const World& w, const Plan& a, const 
             for (std::size_t r = 0; r < s.staff.size() && r < t.staff.size(); ++r)
                 d.eq(sw + ".staff[" +
                          (r < w.roles.size() ? w.roles[RoleId{r}] : std::to_string(r)) + "]",
-                     s.staff[r], t.staff[r]);
+                     s.staff[RoleId{r}], t.staff[RoleId{r}]);
             d.eq(sw + ".station_staff.size", s.station_staff.size(), t.station_staff.size());
             for (std::size_t r = 0; r < s.station_staff.size() && r < t.station_staff.size(); ++r)
                 d.eq(at(sw + ".station_staff", r), s.station_staff[r], t.station_staff[r]);

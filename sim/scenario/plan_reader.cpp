@@ -55,7 +55,7 @@ std::optional<Distribution> read_duration(TableReader& r, std::string_view key, 
 
 /// Reads "staff = { role = count, ... }" into `staff` (indexed by role).
 void read_staff(const TomlFile& f, const toml::node& n, const World& w, bool roles_known,
-                std::vector<int>& staff) {
+                IdVector<RoleId, int>& staff) {
     staff.assign(w.roles.size(), 0);
     const auto* st = n.as_table();
     if (!st) {
@@ -79,7 +79,7 @@ void read_staff(const TomlFile& f, const toml::node& n, const World& w, bool rol
                          say(text::diag.roles_of_scope, {quoted_words(w.roles.vector())}));
         // A bad count was reported; 1 stands in so that no "nobody staffs it" error follows
         // (the scenario is refused anyway).
-        if (role) staff[static_cast<std::size_t>(*role)] = count ? static_cast<int>(*count) : 1;
+        if (role) staff[RoleId{*role}] = count ? static_cast<int>(*count) : 1;
     }
 }
 
@@ -227,12 +227,12 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
             }
             for (std::size_t role = 0; role < sum.size(); ++role) {
                 if (!named[role]) continue;
-                if (s.staff[role] == 0) {
-                    s.staff[role] = sum[role];
-                } else if (s.staff[role] != sum[role]) {
+                if (s.staff[RoleId{role}] == 0) {
+                    s.staff[RoleId{role}] = sum[role];
+                } else if (s.staff[RoleId{role}] != sum[role]) {
                     f.error(*n, say(text::diag.plan_by_station_sum,
                                     {std::to_string(sum[role]), cx.w.roles[RoleId{role}],
-                                     std::to_string(s.staff[role])}));
+                                     std::to_string(s.staff[RoleId{role}])}));
                 }
             }
         }
@@ -471,7 +471,7 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                 names += (names.empty() ? "\"" : ", \"") + c.stations[k].name + "\"";
             for (std::size_t i = 0; i < c.shifts.size(); ++i) {
                 const Shift& sh = c.shifts[i];
-                if (sh.staff[role] == 0) continue;
+                if (sh.staff[RoleId{role}] == 0) continue;
                 const bool named = std::all_of(sts.begin(), sts.end(), [&](std::size_t k) {
                     return k < sh.station_staff.size() && sh.station_staff[k] >= 0;
                 });
@@ -490,9 +490,8 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
         for (std::size_t k = 0; k < c.stations.size(); ++k) {
             const Station& s = c.stations[k];
             if (!s.role.valid()) continue;
-            const bool staffed =
-                std::any_of(c.shifts.begin(), c.shifts.end(),
-                            [&](const Shift& sh) { return sh.staff[s.role.index()] > 0; });
+            const bool staffed = std::any_of(c.shifts.begin(), c.shifts.end(),
+                                             [&](const Shift& sh) { return sh.staff[s.role] > 0; });
             if (!staffed)
                 f.error(role_locs[k],
                         say(text::diag.plan_station_unstaffed, {s.name, w.roles[s.role], c.name}));
@@ -667,7 +666,7 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
     }
     r.finish();
     if (wi.scope_complete && staff && staff->is_table() && m.role_needed.valid() &&
-        m.staff[m.role_needed.index()] == 0)
+        m.staff[m.role_needed] == 0)
         f.error(*staff, say(text::diag.plan_team_needs_role, {m.name, w.roles[m.role_needed]}));
     pi.team_loc.push_back(r.loc());
     pi.team_allocation_loc.push_back(alloc_loc);
