@@ -29,8 +29,8 @@ std::string staffing_text(const Scenario& sc, const Plan& p, int interview, int 
     for (const Centre& c : p.centres) {
         if (!c.vaccinates() || c.shifts.empty()) continue;
         out += (out.empty() ? "" : "; ") + c.name + " " +
-               std::to_string(c.shifts.front().staff[static_cast<std::size_t>(interview)]) + "/" +
-               std::to_string(c.shifts.front().staff[static_cast<std::size_t>(injection)]);
+               std::to_string(c.shifts.front().staff[RoleId{interview}]) + "/" +
+               std::to_string(c.shifts.front().staff[RoleId{injection}]);
     }
     (void)sc;
     return out;
@@ -63,7 +63,7 @@ Exhaustive exhaustive_around(const Scenario& sc, const Plan& centre_plan, int in
             const int delta = code % 3 - 1;
             code /= 3;
             for (Shift& sh : p.centres[centres[static_cast<std::size_t>(i / 2)]].shifts) {
-                int& v = sh.staff[static_cast<std::size_t>(i % 2 == 0 ? interview : injection)];
+                int& v = sh.staff[RoleId{i % 2 == 0 ? interview : injection}];
                 v += delta;
                 if (v < 0) negative = true;
             }

@@ -112,7 +112,7 @@ std::optional<Change> decision_from_form(const DecisionForm& f, const Scenario& 
             return std::nullopt;
         }
         return riposte::AddLine{*c,
-                                sc.world.roles[static_cast<std::size_t>(f.role)],
+                                sc.world.roles[RoleId{f.role}],
                                 std::max(1, f.people),
                                 *from,
                                 *until,
@@ -138,8 +138,7 @@ std::optional<Change> decision_from_form(const DecisionForm& f, const Scenario& 
             if (problem) *problem = tr(lang, Text::Profession);
             return std::nullopt;
         }
-        riposte::MoveStaff move{*c, *to,
-                                sc.world.professions[static_cast<std::size_t>(f.profession)],
+        riposte::MoveStaff move{*c, *to, sc.world.professions[ProfessionId{f.profession}],
                                 std::max(1, f.people), std::nullopt};
         if (!text_of(f.from).empty()) { // "3 infirmiers de Gignac à Lodève à partir de 14:00"
             move.leave_at = read_time(f.from, lang, Text::LeaveAt, problem);
@@ -253,7 +252,7 @@ std::optional<Change> inject_from_form(InjectForm& f, const Scenario& sc, Lang l
                    : CentreRef::all();
     const std::string profession =
         f.profession >= 0 && static_cast<std::size_t>(f.profession) < sc.world.professions.size()
-            ? sc.world.professions[static_cast<std::size_t>(f.profession)]
+            ? sc.world.professions[ProfessionId{f.profession}]
             : std::string{};
     if (f.until[0] == '\0') set_text(f.until, format_day_time(now + hours(4)));
     auto until = [&]() { return read_time(f.until, lang, Text::UntilTime, problem); };

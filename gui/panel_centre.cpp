@@ -87,9 +87,10 @@ void draw_shifts_today(const Scenario& sc, const Centre& def, int day, Lang lang
         if (day < sh.first_day || day > sh.last_day || !((sh.weekdays >> weekday) & 1)) continue;
         std::string people;
         for (std::size_t r = 0; r < sh.staff.size() && r < sc.world.roles.size(); ++r) {
-            if (sh.staff[r] <= 0) continue;
+            if (sh.staff[RoleId{r}] <= 0) continue;
             if (!people.empty()) people += ", ";
-            people += std::to_string(sh.staff[r]) + " " + role_text(sc, static_cast<int>(r), lang);
+            people += std::to_string(sh.staff[RoleId{r}]) + " " +
+                      role_text(sc, static_cast<int>(r), lang);
         }
         ImGui::Bullet();
         wrapped((hhmm(sh.start) + "–" + hhmm(sh.end) + "  " + people).c_str());

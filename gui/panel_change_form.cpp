@@ -91,12 +91,12 @@ bool draw_field(const FieldSpec& f, std::string& value, const Scenario* sc, bool
     }
     case FieldType::Role:
         if (sc)
-            return combo_names(label.c_str(), value, sc->world.roles, role_words_of(*sc, lang),
-                               f.optional);
+            return combo_names(label.c_str(), value, sc->world.roles.vector(),
+                               role_words_of(*sc, lang), f.optional);
         break;
     case FieldType::Profession:
         if (sc)
-            return combo_names(label.c_str(), value, sc->world.professions,
+            return combo_names(label.c_str(), value, sc->world.professions.vector(),
                                profession_words_of(*sc, lang), f.optional);
         break;
     case FieldType::Group:

@@ -133,10 +133,11 @@ bool edit_double(const char* label, double& v, double lo, double hi, const char*
 }
 
 /// The roles a unit's staff table offers: those of its stations, those staffed, supervision.
-std::vector<int> roles_offered(const World& w, const Centre* c, const std::vector<int>& staff) {
+std::vector<int> roles_offered(const World& w, const Centre* c,
+                               const IdVector<RoleId, int>& staff) {
     std::vector<int> out;
     for (std::size_t r = 0; r < w.roles.size(); ++r) {
-        bool used = r < staff.size() && staff[r] > 0;
+        bool used = staff.contains(RoleId{r}) && staff[RoleId{r}] > 0;
         if (c)
             for (const Station& s : c->stations) used = used || s.role == RoleId{r};
         used = used || RoleId{r} == w.supervision_role();
@@ -145,12 +146,12 @@ std::vector<int> roles_offered(const World& w, const Centre* c, const std::vecto
     return out;
 }
 
-bool edit_staff(const Scenario& sc, const Centre* c, Shift* shift, std::vector<int>& staff,
+bool edit_staff(const Scenario& sc, const Centre* c, Shift* shift, IdVector<RoleId, int>& staff,
                 Lang lang) {
     bool changed = false;
     for (int r : roles_offered(sc.world, c, staff)) {
-        const auto ru = static_cast<std::size_t>(r);
-        if (ru >= staff.size()) continue;
+        const RoleId ru{r};
+        if (!staff.contains(ru)) continue;
         const std::string label =
             role_words(sc, r, language_of(lang)) + "##role" + std::to_string(r);
         int v = staff[ru];
@@ -193,7 +194,7 @@ bool edit_by_station(const Scenario& sc, Centre& c, Shift& s, Lang lang) {
         if (edit_int(label.c_str(), v, 0, 500)) {
             const int role = c.stations[k].role.value();
             if (role >= 0) {
-                auto& staff = s.staff[static_cast<std::size_t>(role)];
+                auto& staff = s.staff[RoleId{role}];
                 staff = std::max(0, staff + v - s.station_staff[k]);
             }
             s.station_staff[k] = v;

@@ -340,7 +340,7 @@ PlanEdit plan_add_station(Scenario& sc, int centre, const Station& st, Lang lang
     for (Shift& s : c.shifts) {
         s.station_staff.resize(c.stations.size(), -1);
         if (!st.role.valid()) continue;
-        auto& staff = s.staff.at(st.role.index());
+        auto& staff = s.staff.at(st.role);
         if (!same_role.empty()) {
             if (staff == 0) continue;
             // the people already there stay where they were named (or on the first station)
@@ -393,15 +393,15 @@ PlanEdit plan_remove_station(Scenario& sc, int centre, int station, Lang lang) {
     for (Shift& s : c.shifts) {
         if (k < s.station_staff.size()) {
             if (st.role.valid() && s.station_staff[k] > 0) {
-                auto& staff = s.staff.at(st.role.index());
+                auto& staff = s.staff.at(st.role);
                 staff = std::max(0, staff - s.station_staff[k]);
                 taken += s.station_staff[k];
             }
             s.station_staff.erase(s.station_staff.begin() + station);
         }
         if (st.role.valid() && !role_left && st.role != sc.world.supervision_role()) {
-            taken += s.staff.at(st.role.index());
-            s.staff.at(st.role.index()) = 0;
+            taken += s.staff.at(st.role);
+            s.staff.at(st.role) = 0;
         }
     }
     out.done = true;
@@ -467,7 +467,7 @@ PlanEdit plan_add_team(Scenario& sc, const std::string& name, int base, Lang lan
     } else {
         const int injection = first_role(sc.world, {"injection", "vaccination"});
         m.staff.assign(sc.world.roles.size(), 0);
-        if (injection >= 0) m.staff[static_cast<std::size_t>(injection)] = 1;
+        if (injection >= 0) m.staff[RoleId{injection}] = 1;
         m.role_needed = RoleId{injection};
         m.weekdays = 0b0011111; // Monday to Friday
         if (auto d = parse_distribution("20 + exp(10)", 60.0); d.value) m.visit = *d.value;
@@ -524,7 +524,7 @@ PlanEdit plan_add_escalation(Scenario& sc, Lang lang) {
     AddLine line;
     line.centre = CentreRef::concerned();
     const int role = first_role(sc.world, {"injection", "vaccination"});
-    if (role >= 0) line.role = sc.world.roles[static_cast<std::size_t>(role)];
+    if (role >= 0) line.role = sc.world.roles[RoleId{role}];
     line.people = 1;
     line.until = hours(3);
     e.then.push_back(line);

@@ -15,7 +15,7 @@ TEST_CASE("people injected but sent home from an unwatched observation area coun
     Shift morning = c.shifts.front(), afternoon = c.shifts.front();
     morning.end = hours(13);
     afternoon.start = hours(13);
-    afternoon.staff[3] = 0; // observation_watch
+    afternoon.staff[RoleId{3}] = 0; // observation_watch
     c.shifts = {morning, afternoon};
     const Results r = run_replication(sc, RunOptions{3, 0, minutes(15)});
     std::int64_t sent_home = 0;

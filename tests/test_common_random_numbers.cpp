@@ -97,7 +97,7 @@ TEST_CASE("more swab staff at one testing centre leave the other centres' output
     // index, so adding swab staff at A moved B's mean result delay (23.72 h to 23.89 h).
     const Scenario base = two_commune_scenario();
     Scenario changed = base;
-    changed.plan.centres[1].shifts[0].staff[5] = 5; // Test A: 3 -> 5 swab nurses
+    changed.plan.centres[1].shifts[0].staff[RoleId{5}] = 5; // Test A: 3 -> 5 swab nurses
     check_other_centres_identical(base, changed, {"Test B", "Vacc A", "Vacc B"});
 }
 
@@ -105,7 +105,7 @@ TEST_CASE("a change at one vaccination centre leaves the other centres' outputs 
     const Scenario base = two_commune_scenario();
     Scenario changed = base;
     changed.plan.centres[0].stations[2].service = dist("2 + exp(1)"); // Vacc A injects faster
-    changed.plan.centres[0].shifts[0].staff[2] = 3;                   // with one more nurse
+    changed.plan.centres[0].shifts[0].staff[RoleId{2}] = 3;           // with one more nurse
     check_other_centres_identical(base, changed, {"Vacc B", "Test A", "Test B"});
 }
 

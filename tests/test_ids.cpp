@@ -1,6 +1,7 @@
 // Strong ids (core/ids.hpp): construction, none(), comparisons, hashing, ranges, and an
 // IdVector that only its own id type can index.
 #include "riposte/core/ids.hpp"
+#include "riposte/scenario.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,10 +16,14 @@ using namespace riposte;
 namespace {
 
 template <class V, class I>
-concept indexable_by = requires(V v, I i) { v[i]; };
+concept indexable_by = requires(V v, I i) {
+    v[i];
+};
 
 template <class A, class B>
-concept equality_comparable_with_ = requires(A a, B b) { a == b; };
+concept equality_comparable_with_ = requires(A a, B b) {
+    a == b;
+};
 
 // Compile-time properties: same size as the integer, trivially copyable, no implicit
 // conversion in either direction, no mixing of kinds.
@@ -42,6 +47,23 @@ static_assert(!indexable_by<IdVector<CentreId, int>, StationId>,
 static_assert(!indexable_by<IdVector<CentreId, int>, int>, "nor by a bare integer");
 static_assert(!indexable_by<IdVector<CentreId, int>, std::size_t>);
 static_assert(!indexable_by<const IdVector<RoleId, double>, ProfessionId>);
+// The world's names: a role's name is found by a RoleId only, a profession's by a ProfessionId.
+static_assert(indexable_by<const decltype(World::roles)&, RoleId>);
+static_assert(!indexable_by<const decltype(World::roles)&, ProfessionId>,
+              "world.roles[ProfessionId{0}] does not compile");
+static_assert(!indexable_by<const decltype(World::roles)&, int>, "nor world.roles[0]");
+static_assert(!indexable_by<const decltype(World::roles)&, std::size_t>);
+static_assert(indexable_by<const decltype(World::professions)&, ProfessionId>);
+static_assert(!indexable_by<const decltype(World::professions)&, RoleId>);
+static_assert(!indexable_by<const decltype(World::professions)&, int>);
+// People required per role on a shift or a mobile team: indexed by a RoleId only.
+static_assert(indexable_by<decltype(Shift::staff)&, RoleId>);
+static_assert(!indexable_by<decltype(Shift::staff)&, CentreId>,
+              "shift.staff[CentreId{0}] does not compile");
+static_assert(!indexable_by<decltype(Shift::staff)&, ProfessionId>);
+static_assert(!indexable_by<decltype(Shift::staff)&, int>, "nor shift.staff[0]");
+static_assert(indexable_by<decltype(MobileTeam::staff)&, RoleId>);
+static_assert(!indexable_by<decltype(MobileTeam::staff)&, std::size_t>);
 
 // constexpr use
 static_assert(CentreId{3}.value() == 3);
@@ -124,6 +146,12 @@ TEST_CASE("ids: IdVector is indexed by its id") {
     std::string all;
     for (const std::string& s : names) all += s.substr(0, 1);
     CHECK(all == "GLCA");
+
+    CHECK(names.find(std::string("Lodève")) == CentreId{1});
+    CHECK(names.find("Aniane") == CentreId{3});
+    CHECK_FALSE(names.find("Montpellier").valid());
+    CHECK(names.id_of(names.begin() + 2) == CentreId{2});
+    CHECK(names.id_of(names.end()) == names.next_id());
 
     IdVector<RoleId, bool> flags(3, false);
     flags[RoleId{1}] = true;

@@ -239,10 +239,10 @@ TEST_CASE("nurses fall ill at Gignac: fewer staff there, Lodève's arrivals iden
     // the nurses' absences are accounted as absent hours, on later days too
     double absent_base = 0, absent = 0;
     for (const auto& p : base.professions)
-        if (sc.world.professions[static_cast<std::size_t>(p.profession)] == "infirmier")
+        if (sc.world.professions[ProfessionId{p.profession}] == "infirmier")
             absent_base = p.absent_hours;
     for (const auto& p : res.professions)
-        if (sc.world.professions[static_cast<std::size_t>(p.profession)] == "infirmier")
+        if (sc.world.professions[ProfessionId{p.profession}] == "infirmier")
             absent = p.absent_hours;
     CHECK(absent > absent_base);
     // Lodève: the same arrivals each day until rebookings from Gignac could reach it
@@ -262,8 +262,7 @@ TEST_CASE("an absence wave of nurses: the same people fall ill whatever the plan
     CHECK(r.outcome.people > 0);
     auto absent_of = [&](const Results& res, const std::string& prof) {
         for (const auto& p : res.professions)
-            if (sc.world.professions[static_cast<std::size_t>(p.profession)] == prof)
-                return p.absent_hours;
+            if (sc.world.professions[ProfessionId{p.profession}] == prof) return p.absent_hours;
         return 0.0;
     };
     CHECK(absent_of(r.res, "infirmier") > absent_of(base, "infirmier"));
@@ -914,8 +913,8 @@ Scenario herault_with_team() {
     team.end = hours(17);
     team.staff.assign(sc.world.roles.size(), 0);
     for (std::size_t r = 0; r < sc.world.roles.size(); ++r)
-        if (sc.world.roles[r] == "injection") {
-            team.staff[r] = 1;
+        if (sc.world.roles[RoleId{r}] == "injection") {
+            team.staff[RoleId{r}] = 1;
             team.role_needed = RoleId{r};
         }
     team.visit = test::dist("20");
@@ -1315,8 +1314,8 @@ TEST_CASE("a station short of one person by an absence: the supervising médecin
     REQUIRE(interview.valid());
     REQUIRE(supervision.valid());
     const auto& shifts = sc.plan.centres[static_cast<std::size_t>(clermont)].shifts;
-    REQUIRE(shifts.front().staff[interview.index()] == 2);
-    REQUIRE(shifts.front().staff[supervision.index()] == 1);
+    REQUIRE(shifts.front().staff[interview] == 2);
+    REQUIRE(shifts.front().staff[supervision] == 1);
     Simulation sim(sc, RunOptions{7, 0, minutes(15)});
     int checked = 0, short_and_idle = 0, covered = 0;
     for (int d = 0; d < sc.world.days; ++d)

@@ -350,7 +350,7 @@ TEST_CASE("two stations of one role get the people the shift names for each") {
     second.name = "injection 2";
     second.gives_dose = false; // one dose per visit: the second line is a separate path step
     c.stations.insert(c.stations.begin() + 3, second);
-    c.shifts[0].staff[2] = 3;
+    c.shifts[0].staff[RoleId{2}] = 3;
     c.shifts[0].station_staff = {-1, -1, 1, 2, -1}; // injection: 1, injection 2: 2
     const Results r = run_replication(sc, {});
     double staffed[2] = {0, 0};

@@ -70,7 +70,7 @@ TEST_CASE("the CPTS pools follow the member counts of the brief") {
     auto people = [](const Scenario& s, const char* profession) {
         int n = 0;
         for (const auto& p : s.world.pool)
-            if (s.world.professions[p.profession.index()] == profession) n += p.count;
+            if (s.world.professions[p.profession] == profession) n += p.count;
         return n;
     };
     // Liévin-Pays d'Artois: 53 members (16 médecins, 15 infirmiers, 9 pharmaciens, 8

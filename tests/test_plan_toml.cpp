@@ -115,7 +115,7 @@ TEST_CASE("plan toml: a change to the plan is found by the comparison and surviv
     Centre& gignac = edited.plan.centres.at(edited.plan.find_centre("Gignac").index());
     const int injection = edited.world.find_role("injection").value();
     REQUIRE(injection >= 0);
-    gignac.shifts.at(0).staff.at(static_cast<std::size_t>(injection)) += 2;
+    gignac.shifts.at(0).staff.at(RoleId{injection}) += 2;
     gignac.doses_per_slot = 2;
     edited.plan.booking.horizon_days = 7;
 

@@ -192,7 +192,7 @@ TEST_SUITE("validation") {
         // Station 1 runs at ρ = 0.89: its mean wait varies a lot from one replication to the
         // next, so many shorter replications give a more trustworthy CI than a few long ones.
         Scenario sc = continuous_mmc(40, 10, 5, 100, 2);
-        for (Shift& sh : sc.plan.centres[0].shifts) sh.staff[0] = 3;
+        for (Shift& sh : sc.plan.centres[0].shifts) sh.staff[RoleId{0}] = 3;
         Centre& c = sc.plan.centres[0];
         Station first = c.stations[0];
         first.name = "registration";

@@ -314,8 +314,8 @@ TEST_CASE("the base scenario loads with zero diagnostics and the values it says"
     REQUIRE(g.shifts.size() == 2);
     CHECK(g.shifts[1].start == hours(13));
     CHECK(g.shifts[1].weekdays == 0x1f); // the centre's days by default
-    CHECK(g.shifts[0].staff[w.find_role("injection").index()] == 2);
-    CHECK(g.shifts[0].staff[w.supervision_role().index()] == 1);
+    CHECK(g.shifts[0].staff[w.find_role("injection")] == 2);
+    CHECK(g.shifts[0].staff[w.supervision_role()] == 1);
     const Centre& t = p.centres[1];
     CHECK(t.kind == CentreKind::Testing);
     CHECK(t.commune == 0);
@@ -1115,7 +1115,7 @@ TEST_CASE("a role shared by two stations needs the people per station (by_statio
     INFO(all(r));
     REQUIRE(r.scenario);
     const Shift& sh = r.scenario->plan.centres[0].shifts[0];
-    CHECK(sh.staff[r.scenario->world.find_role("injection").index()] == 2);
+    CHECK(sh.staff[r.scenario->world.find_role("injection")] == 2);
     CHECK(sh.station_staff[1] == 1);
     CHECK(sh.station_staff[2] == 1);
     // a count that disagrees with staff is refused

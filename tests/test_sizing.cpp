@@ -175,8 +175,8 @@ TEST_CASE("plan writer: every shipped plan loads and writes and loads back the s
                 bool split = false;
                 for (std::size_t k = 0; k < c.stations.size() && k < sh.station_staff.size(); ++k)
                     split = split || (c.stations[k].role == RoleId{r} && sh.station_staff[k] >= 0);
-                if (!split && sh.staff[r] > 0) {
-                    sh.staff[r] += 1;
+                if (!split && sh.staff[RoleId{r}] > 0) {
+                    sh.staff[RoleId{r}] += 1;
                     break;
                 }
             }
@@ -207,7 +207,7 @@ TEST_CASE("plan writer: a role split with by_station or staff it cannot find is 
     REQUIRE(loaded.scenario);
     const std::string source = slurp(herault / "plan-understaffed.toml");
     Plan p = loaded.scenario->plan;
-    p.centres[0].shifts[0].staff[1] += 1;
+    p.centres[0].shifts[0].staff[RoleId{1}] += 1;
     // the position the reader recorded no longer holds an inline table
     Plan moved = p;
     moved.centres[0].shifts[0].staff_where.line = 1;
@@ -300,7 +300,7 @@ TEST_CASE("size: the command names what to recruit in French and in English and 
     for (const Centre& c : sized.scenario->plan.centres)
         for (const Shift& sh : c.shifts)
             for (const Station& st : c.stations)
-                if (st.role.valid()) CHECK(sh.staff[st.role.index()] == 1);
+                if (st.role.valid()) CHECK(sh.staff[st.role] == 1);
     // usage errors
     CHECK(run_cli({"size", "--cost", "dollars"}, dir).exit_code == 2);
     CHECK(run_cli({"size", "--rates", "medecin=105"}, dir).exit_code == 2);
@@ -471,7 +471,7 @@ TEST_CASE("size: plan hours count people x shift hours on the days the shifts wo
     for (Centre& c : p.centres)
         if (c.name == "Gignac") gignac = &c;
     REQUIRE(gignac);
-    gignac->shifts[0].staff[static_cast<std::size_t>(injection)] += 1;
+    gignac->shifts[0].staff[RoleId{injection}] += 1;
     int open_days = 0;
     for (int d = 0; d < sc.world.days; ++d) open_days += gignac->open_on(d, sc.world.start_weekday);
     CHECK(plan_hours(sc.world, p) - before == doctest::Approx(4.0 * open_days));
@@ -595,8 +595,8 @@ TEST_CASE("roster: one more person asked on a role never takes anyone from anoth
     Scenario more = base;
     int level = 0; // the people asked before the raise
     for (Shift& sh : more.plan.centres[0].shifts) {
-        level = sh.staff[static_cast<std::size_t>(mi)];
-        ++sh.staff[static_cast<std::size_t>(mi)];
+        level = sh.staff[RoleId{mi}];
+        ++sh.staff[RoleId{mi}];
     }
     REQUIRE(level == 3);
     const Roster rb = roster_of(base);

@@ -69,10 +69,10 @@ TEST_CASE("sweep: overrides change every shift of the role, uptake and absence")
     o.absence = 0.07;
     REQUIRE_FALSE(apply_overrides(s, o));
     const auto r = static_cast<std::size_t>(inj);
-    CHECK(s.plan.centres[0].shifts[0].staff[r] == 2); // 2.4
-    CHECK(s.plan.centres[1].shifts[0].staff[r] == 4); // 3.6
-    CHECK(s.plan.centres[1].shifts[1].staff[r] == 6); // 6.0
-    CHECK(s.plan.centres[0].shifts[0].staff[0] == 1); // other roles unchanged
+    CHECK(s.plan.centres[0].shifts[0].staff[RoleId{r}] == 2); // 2.4
+    CHECK(s.plan.centres[1].shifts[0].staff[RoleId{r}] == 4); // 3.6
+    CHECK(s.plan.centres[1].shifts[1].staff[RoleId{r}] == 6); // 6.0
+    CHECK(s.plan.centres[0].shifts[0].staff[RoleId{0}] == 1); // other roles unchanged
     for (const PopulationGroup& g : s.world.groups) CHECK(g.uptake == 0.5);
     CHECK(s.world.absenteeism.baseline == 0.07);
 

@@ -62,7 +62,7 @@ TEST_CASE("a well-staffed, well-supplied plan passes every structural rule") {
 
 TEST_CASE("a station whose role the plan does not staff fails, naming centre and station") {
     Scenario sc = good();
-    sc.plan.centres[0].shifts[0].staff[1] = 0; // no medical interview staff
+    sc.plan.centres[0].shifts[0].staff[RoleId{1}] = 0; // no medical interview staff
     const ValidationReport rep = validate_structure(sc);
     const auto& v = rule(rep, "staffing.stations");
     CHECK_FALSE(v.pass);
@@ -228,7 +228,7 @@ TEST_CASE("a mobile team nobody qualified can staff is a staffing shortfall nami
     team.name = "EMV Beta";
     team.base_commune = 1;
     team.staff = {0, 0, 0, 0, 0, 0};
-    team.staff[2] = 30; // 30 injectors: more than the pool holds
+    team.staff[RoleId{2}] = 30; // 30 injectors: more than the pool holds
     team.role_needed = RoleId{2};
     team.visit = dist("20");
     sc.plan.mobile_teams = {team};

@@ -129,8 +129,8 @@ struct World {
     Territory territory;
     std::vector<PopulationGroup> groups;
     Behaviour behaviour;
-    std::vector<std::string> professions;
-    std::vector<std::string> roles;
+    IdVector<ProfessionId, std::string> professions; ///< names, indexed by ProfessionId
+    IdVector<RoleId, std::string> roles;             ///< names, indexed by RoleId
     /// Words for people, parallel to professions and roles ([scope.profession.X] and
     /// [scope.role.X] display_name); an empty string: the string table's words, else the name.
     std::vector<std::string> profession_display_names, role_display_names;
@@ -175,7 +175,7 @@ struct Shift {
     WeekdayMask weekdays = all_weekdays;
     int first_day = 0, last_day = 1 << 20; ///< inclusive day range
     SimTime start, end;                    ///< seconds of day
-    std::vector<int> staff;                ///< people required, indexed by role
+    IdVector<RoleId, int> staff;           ///< people required, indexed by role
     /// People per station, indexed by the centre's stations (-1: not named). Required for the
     /// stations of a role that staffs several stations of the centre; their sum is staff[role].
     std::vector<int> station_staff;
@@ -229,7 +229,7 @@ struct MobileTeam {
     WeekdayMask weekdays = all_weekdays;
     int first_day = 0, last_day = 1 << 20;
     SimTime start = hours(9), end = hours(17); ///< seconds of day
-    std::vector<int> staff;                    ///< people required, indexed by role
+    IdVector<RoleId, int> staff;               ///< people required, indexed by role
     std::vector<int> communes; ///< communes of the round, in order (empty: all, nearest first)
     Distribution visit;        ///< time spent in one home (interview, injection, watch)
     double minutes_between_homes = 10;

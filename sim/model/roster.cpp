@@ -16,7 +16,7 @@ IdVector<PersonId, RosterPerson> expand_pool(const World& world) {
     for (std::size_t e = 0; e < world.pool.size(); ++e) {
         const PoolEntry& p = world.pool[e];
         const std::string base =
-            world.professions[p.profession.index()] + "@" +
+            world.professions[p.profession] + "@" +
             world.territory.communes[static_cast<std::size_t>(p.home_commune)].insee + "#" +
             p.label;
         for (int k = 0; k < p.count; ++k) {
@@ -114,7 +114,7 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
         IdVector<RoleId, char> role_needed(w.roles.size(), 0);
         for (const Shift& sh : plan.centres[c.index()].shifts)
             for (std::size_t r = 0; r < sh.staff.size() && r < role_needed.size(); ++r)
-                if (sh.staff[r] > 0) role_needed[RoleId{r}] = 1;
+                if (sh.staff[RoleId{r}] > 0) role_needed[RoleId{r}] = 1;
         std::vector<PersonId> near;
         for (std::size_t k = 0; k < tt.reached(); ++k) {
             const double minutes = tt.minutes()[k];
@@ -368,8 +368,8 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     slot.got.assign(w.roles.size(), 0);
                     slot.blocked_by_supervision.assign(w.roles.size(), 0);
                     for (std::size_t r = 0; r < w.roles.size() && r < sh.staff.size(); ++r) {
-                        slot.need[RoleId{r}] = sh.staff[r];
-                        max_need = std::max(max_need, sh.staff[r]);
+                        slot.need[RoleId{r}] = sh.staff[RoleId{r}];
+                        max_need = std::max(max_need, sh.staff[RoleId{r}]);
                     }
                     slots.push_back(std::move(slot));
                 }

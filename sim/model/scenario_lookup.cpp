@@ -20,11 +20,11 @@ template <class Range, class Key> int index_of(const Range& items, Key key) {
 } // namespace
 
 ProfessionId World::find_profession(std::string_view n) const {
-    return ProfessionId{index_of(professions, [&](const std::string& p) { return p == n; })};
+    return professions.find(n);
 }
 
 RoleId World::find_role(std::string_view n) const {
-    return RoleId{index_of(roles, [&](const std::string& r) { return r == n; })};
+    return roles.find(n);
 }
 
 int World::find_commune(std::string_view insee_or_name) const {

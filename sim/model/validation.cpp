@@ -82,14 +82,14 @@ ValidationReport validate_structure(const Scenario& sc) {
                 for (const Station& st : centre.stations) {
                     if (!st.role.valid()) continue;
                     const auto r = st.role.index();
-                    if (r >= sh.staff.size() || sh.staff[r] == 0)
+                    if (r >= sh.staff.size() || sh.staff[RoleId{r}] == 0)
                         add_where(v,
                                   centre.name + ", shift " + hhmm(sh.start) + "-" + hhmm(sh.end) +
-                                      ": station '" + st.name + "' needs a " + w.roles[r] +
+                                      ": station '" + st.name + "' needs a " + w.roles[RoleId{r}] +
                                       " and the plan staffs none",
                                   phrase("where.station_unstaffed",
                                          {centre.name, hhmm(sh.start), hhmm(sh.end), st.name,
-                                          "role:" + w.roles[r]}));
+                                          "role:" + w.roles[RoleId{r}]}));
                 }
             }
             // opening hours not covered by any shift
@@ -127,18 +127,17 @@ ValidationReport validate_structure(const Scenario& sc) {
         std::map<std::string, int> missing_by_role;
         for (const auto& s : roster.shortfalls) {
             if (s.role == supervision) continue;
-            missing_by_role[w.roles[static_cast<std::size_t>(s.role)]] += s.required - s.rostered;
-            add_where(v,
-                      plan.unit_name(s.centre) + ", " + date_of_day(w, s.day) + " " +
-                          hhmm(s.start) + "-" + hhmm(s.end) + ": " +
-                          w.roles[static_cast<std::size_t>(s.role)] + " " +
-                          std::to_string(s.rostered) + "/" + std::to_string(s.required) + " (" +
-                          s.reason + ")",
-                      phrase("where.role_short",
-                             {plan.unit_name(s.centre), date_of_day(w, s.day), hhmm(s.start),
-                              hhmm(s.end), "role:" + w.roles[static_cast<std::size_t>(s.role)],
-                              std::to_string(s.rostered), std::to_string(s.required),
-                              "reason:" + s.reason}));
+            missing_by_role[w.roles[RoleId{s.role}]] += s.required - s.rostered;
+            add_where(
+                v,
+                plan.unit_name(s.centre) + ", " + date_of_day(w, s.day) + " " + hhmm(s.start) +
+                    "-" + hhmm(s.end) + ": " + w.roles[RoleId{s.role}] + " " +
+                    std::to_string(s.rostered) + "/" + std::to_string(s.required) + " (" +
+                    s.reason + ")",
+                phrase("where.role_short",
+                       {plan.unit_name(s.centre), date_of_day(w, s.day), hhmm(s.start), hhmm(s.end),
+                        "role:" + w.roles[RoleId{s.role}], std::to_string(s.rostered),
+                        std::to_string(s.required), "reason:" + s.reason}));
         }
         v.pass = v.where_total == 0;
         v.measured_phrase = v.pass ? phrase("qualified.ok")
@@ -195,7 +194,7 @@ ValidationReport validate_structure(const Scenario& sc) {
                         if (d < sh.first_day || d > sh.last_day || !((sh.weekdays >> wd) & 1))
                             continue;
                         for (std::size_t r = 0; r < sh.staff.size() && r < need.size(); ++r)
-                            need[r] += sh.staff[r] * (sh.end - sh.start).hours();
+                            need[r] += sh.staff[RoleId{r}] * (sh.end - sh.start).hours();
                     }
                 }
             }
@@ -222,12 +221,12 @@ ValidationReport validate_structure(const Scenario& sc) {
                 worst_ratio = std::max(worst_ratio, can > 0 ? need[r] / can : 1e9);
                 if (need[r] > can + 1e-9)
                     add_where(v,
-                              "week " + std::to_string(wk + 1) + ": " + w.roles[r] + " needs " +
-                                  fmt(need[r], 0) + " h, the professions allowed give " +
-                                  fmt(can, 0) + " h",
+                              "week " + std::to_string(wk + 1) + ": " + w.roles[RoleId{r}] +
+                                  " needs " + fmt(need[r], 0) +
+                                  " h, the professions allowed give " + fmt(can, 0) + " h",
                               phrase("where.week_role_hours",
-                                     {std::to_string(wk + 1), "role:" + w.roles[r], fmt(need[r], 0),
-                                      fmt(can, 0)}));
+                                     {std::to_string(wk + 1), "role:" + w.roles[RoleId{r}],
+                                      fmt(need[r], 0), fmt(can, 0)}));
             }
             worst_ratio = std::max(worst_ratio, avail > 0 ? total_need / avail : 1e9);
             if (total_need > avail + 1e-9)
@@ -283,7 +282,7 @@ ValidationReport validate_structure(const Scenario& sc) {
                             continue;
                         for (std::size_t r = 0; r < sh.staff.size(); ++r)
                             if (vacc_role[r] && !test_role[r])
-                                staffed_h += sh.staff[r] * (sh.end - sh.start).hours();
+                                staffed_h += sh.staff[RoleId{r}] * (sh.end - sh.start).hours();
                     }
                     capacity_all += capacity;
                     idle_all += idle;

@@ -37,13 +37,13 @@ std::string log_text(const Scenario& s, const LogEntry& e, Language lang, bool w
     auto profession = [&](int p) {
         if (words) return profession_words(s, p, lang);
         return p >= 0 && static_cast<std::size_t>(p) < s.world.professions.size()
-                   ? s.world.professions[static_cast<std::size_t>(p)]
+                   ? s.world.professions[ProfessionId{p}]
                    : "#" + std::to_string(p);
     };
     auto role = [&](int r) {
         if (words) return role_words(s, r, lang);
         return r >= 0 && static_cast<std::size_t>(r) < s.world.roles.size()
-                   ? s.world.roles[static_cast<std::size_t>(r)]
+                   ? s.world.roles[RoleId{r}]
                    : "#" + std::to_string(r);
     };
     auto station = [&](int c, int st) {

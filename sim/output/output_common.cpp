@@ -33,11 +33,11 @@ std::string centre_name(const Scenario& s, int centre) {
 }
 
 std::string role_name(const Scenario& s, int role) {
-    return name_at(s.world.roles, role);
+    return name_at(s.world.roles.vector(), role);
 }
 
 std::string profession_name(const Scenario& s, int profession) {
-    return name_at(s.world.professions, profession);
+    return name_at(s.world.professions.vector(), profession);
 }
 
 std::string group_name(const Scenario& s, int group) {

@@ -162,7 +162,7 @@ PlanText plan_with_staffing(std::string_view source, const Plan& plan, const Wor
                 }
             bool same = readable;
             for (std::size_t r = 0; r < world.roles.size() && same; ++r)
-                same = written[r] == (r < sh.staff.size() ? sh.staff[r] : 0);
+                same = written[r] == (r < sh.staff.size() ? sh.staff[RoleId{r}] : 0);
             if (same) continue;
             if (!readable) {
                 out.error = where(l) + ": the staff of " + shift_name +
@@ -171,10 +171,10 @@ PlanText plan_with_staffing(std::string_view source, const Plan& plan, const Wor
                 return out;
             }
             for (std::size_t r = 0; r < world.roles.size(); ++r) {
-                if (written[r] == (r < sh.staff.size() ? sh.staff[r] : 0)) continue;
+                if (written[r] == (r < sh.staff.size() ? sh.staff[RoleId{r}] : 0)) continue;
                 for (std::size_t k = 0; k < c.stations.size() && k < sh.station_staff.size(); ++k)
                     if (c.stations[k].role == RoleId{r} && sh.station_staff[k] >= 0) {
-                        out.error = where(l) + ": " + world.roles[r] + " on " + shift_name +
+                        out.error = where(l) + ": " + world.roles[RoleId{r}] + " on " + shift_name +
                                     " is split between stations with by_station; change the "
                                     "split by hand";
                         return out;
@@ -189,13 +189,13 @@ PlanText plan_with_staffing(std::string_view source, const Plan& plan, const Wor
                 if (done[r]) continue;
                 done[r] = 1;
                 table += std::string(first ? "" : ", ") + key_text(e.key) + " = " +
-                         std::to_string(r < sh.staff.size() ? sh.staff[r] : 0);
+                         std::to_string(r < sh.staff.size() ? sh.staff[RoleId{r}] : 0);
                 first = false;
             }
             for (std::size_t r = 0; r < world.roles.size() && r < sh.staff.size(); ++r) {
-                if (done[r] || sh.staff[r] == 0) continue;
-                table += std::string(first ? "" : ", ") + key_text(world.roles[r]) + " = " +
-                         std::to_string(sh.staff[r]);
+                if (done[r] || sh.staff[RoleId{r}] == 0) continue;
+                table += std::string(first ? "" : ", ") + key_text(world.roles[RoleId{r}]) + " = " +
+                         std::to_string(sh.staff[RoleId{r}]);
                 first = false;
             }
             table += first ? "}" : " }";

@@ -69,10 +69,11 @@ const char* const target_kind_words[] = {"wait_p90", "coverage", "wasted_doses",
 const char* const target_threshold_keys[] = {"max_minutes", "min_percent", "max_percent",
                                              "max_people"};
 
-std::string staff_table(const World& w, const std::vector<int>& staff) {
+std::string staff_table(const World& w, const IdVector<RoleId, int>& staff) {
     std::string s = "{ ";
     bool first = true;
-    for (std::size_t r = 0; r < staff.size() && r < w.roles.size(); ++r) {
+    for (const RoleId r : staff.ids()) {
+        if (!w.roles.contains(r)) break;
         if (staff[r] == 0) continue;
         if (!first) s += ", ";
         first = false;
@@ -93,7 +94,7 @@ void write_station(Writer& o, const World& w, const Station& s) {
     o.str("name", s.name);
     if (s.kind == StationKind::Area) o.str("kind", "area");
     if (s.flow != Flow::Both) o.str("flow", flow_words[static_cast<int>(s.flow)]);
-    if (s.role.valid()) o.str("role", w.roles[s.role.index()]);
+    if (s.role.valid()) o.str("role", w.roles[s.role]);
     if (s.kind == StationKind::Area) {
         o.str("dwell", s.service.text());
         o.integer("capacity", s.capacity);
@@ -197,7 +198,7 @@ void write_team(Writer& o, const World& w, const MobileTeam& m) {
     o.number("minutes_between_homes", m.minutes_between_homes);
     o.str("vaccine", w.vaccines[static_cast<std::size_t>(m.vaccine)].name);
     if (m.allocation_share > 0) o.number("allocation_share", m.allocation_share);
-    if (m.role_needed.valid()) o.str("role_needed", w.roles[m.role_needed.index()]);
+    if (m.role_needed.valid()) o.str("role_needed", w.roles[m.role_needed]);
 }
 
 void write_validation(Writer& o, const World& w, const Plan& p,
@@ -422,8 +423,9 @@ std::optional<std::string> plan_difference(const World& w, const Plan& a, const 
             d.eq(sw + ".end", s.end, t.end);
             d.eq(sw + ".staff.size", s.staff.size(), t.staff.size());
             for (std::size_t r = 0; r < s.staff.size() && r < t.staff.size(); ++r)
-                d.eq(sw + ".staff[" + (r < w.roles.size() ? w.roles[r] : std::to_string(r)) + "]",
-                     s.staff[r], t.staff[r]);
+                d.eq(sw + ".staff[" +
+                         (r < w.roles.size() ? w.roles[RoleId{r}] : std::to_string(r)) + "]",
+                     s.staff[RoleId{r}], t.staff[RoleId{r}]);
             d.eq(sw + ".station_staff.size", s.station_staff.size(), t.station_staff.size());
             for (std::size_t r = 0; r < s.station_staff.size() && r < t.station_staff.size(); ++r)
                 d.eq(at(sw + ".station_staff", r), s.station_staff[r], t.station_staff[r]);

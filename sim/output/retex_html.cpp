@@ -584,7 +584,7 @@ std::string retex_html(const RetexInputs& in) {
     for (const ProfessionRow& p : r.professions) {
         const std::string prof = p.profession >= 0 && static_cast<std::size_t>(p.profession) <
                                                           sc.world.professions.size()
-                                     ? sc.world.professions[static_cast<std::size_t>(p.profession)]
+                                     ? sc.world.professions[ProfessionId{p.profession}]
                                      : std::to_string(p.profession);
         h += "<tr><td>" + esc(prof) + "</td><td class=\"n\">" +
              number(p.rostered_hours, 1, french) + "</td><td class=\"n\">" +

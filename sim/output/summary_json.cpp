@@ -60,10 +60,11 @@ void write_scenario(JsonWriter& j, const Scenario& s) {
         if (!g.display_name.empty()) groups.emplace_back(g.name, g.display_name);
     for (std::size_t i = 0; i < s.world.profession_display_names.size(); ++i)
         if (!s.world.profession_display_names[i].empty() && i < s.world.professions.size())
-            professions.emplace_back(s.world.professions[i], s.world.profession_display_names[i]);
+            professions.emplace_back(s.world.professions[ProfessionId{i}],
+                                     s.world.profession_display_names[i]);
     for (std::size_t i = 0; i < s.world.role_display_names.size(); ++i)
         if (!s.world.role_display_names[i].empty() && i < s.world.roles.size())
-            roles.emplace_back(s.world.roles[i], s.world.role_display_names[i]);
+            roles.emplace_back(s.world.roles[RoleId{i}], s.world.role_display_names[i]);
     for (const Centre& c : s.plan.centres)
         if (!c.display_name.empty()) centres.emplace_back(c.name, c.display_name);
     if (!groups.empty() || !professions.empty() || !roles.empty() || !centres.empty()) {

@@ -65,7 +65,7 @@ std::vector<std::vector<double>> weekly_role_hours(const World& w, const Plan& p
             for (const Shift& sh : c.shifts) {
                 if (d < sh.first_day || d > sh.last_day || !((sh.weekdays >> wd) & 1)) continue;
                 for (std::size_t r = 0; r < sh.staff.size() && r < w.roles.size(); ++r)
-                    need[wk][r] += sh.staff[r] * (sh.end - sh.start).hours();
+                    need[wk][r] += sh.staff[RoleId{r}] * (sh.end - sh.start).hours();
             }
         }
     return need;
@@ -93,7 +93,7 @@ bool split_by_station(const Centre& c, const Shift& sh, int role) {
 int& staff_of(Plan& p, const Var& v) {
     return p.centres[static_cast<std::size_t>(v.c)]
         .shifts[static_cast<std::size_t>(v.s)]
-        .staff[static_cast<std::size_t>(v.r)];
+        .staff[RoleId{v.r}];
 }
 
 int staff_of(const Plan& p, int c, int s, int r);
@@ -104,7 +104,7 @@ int staff_of(const Plan& p, const Var& v) {
 int staff_of(const Plan& p, int c, int s, int r) {
     const auto& staff =
         p.centres[static_cast<std::size_t>(c)].shifts[static_cast<std::size_t>(s)].staff;
-    return static_cast<std::size_t>(r) < staff.size() ? staff[static_cast<std::size_t>(r)] : 0;
+    return staff.contains(RoleId{r}) ? staff[RoleId{r}] : 0;
 }
 
 /// A move: one person more (or fewer) of a role on some shifts of a centre.
@@ -129,7 +129,7 @@ class Search {
     Search(const Scenario& sc, const SizingOptions& o) : sc_(sc), o_(o) {
         for (std::size_t p = 0; p < sc.world.professions.size(); ++p) {
             double rate = sc.world.hourly_cost_eur;
-            const std::string& id = sc.world.professions[p];
+            const std::string& id = sc.world.professions[ProfessionId{p}];
             if (const auto it = o.rates_eur.find(id); it != o.rates_eur.end())
                 rate = it->second;
             else if (const auto d = default_hourly_rates_eur().find(id);
@@ -148,7 +148,7 @@ class Search {
             // rule still holds without them
             for (std::size_t s = 0; s < centre.shifts.size(); ++s)
                 for (std::size_t r = 0; r < centre.shifts[s].staff.size(); ++r)
-                    if (centre.shifts[s].staff[r] > 0 &&
+                    if (centre.shifts[s].staff[RoleId{r}] > 0 &&
                         std::find(roles.begin(), roles.end(), static_cast<int>(r)) == roles.end())
                         spare_.push_back(
                             {static_cast<int>(c), static_cast<int>(s), static_cast<int>(r)});

@@ -51,13 +51,14 @@ std::optional<Bilingual> apply_overrides(Scenario& s, const VariantOverrides& o)
                     named_sum += sh.station_staff[k];
                 }
                 if (any_named && all_named)
-                    sh.staff[r] = named_sum;
+                    sh.staff[RoleId{r}] = named_sum;
                 else
-                    sh.staff[r] = std::max(scale_staff(sh.staff[r], factor), named_sum);
+                    sh.staff[RoleId{r}] =
+                        std::max(scale_staff(sh.staff[RoleId{r}], factor), named_sum);
             }
         }
         for (MobileTeam& m : s.plan.mobile_teams)
-            if (r < m.staff.size()) m.staff[r] = scale_staff(m.staff[r], factor);
+            if (r < m.staff.size()) m.staff[RoleId{r}] = scale_staff(m.staff[RoleId{r}], factor);
     }
     for (const auto& [group, uptake] : o.uptake) {
         bool found = group.empty();

@@ -386,11 +386,11 @@ Diagnostics check_exercise(const ExerciseLoadResult& loaded, const Scenario& s) 
             break;
         }
         case ExerciseName::What::Profession:
-            loader::resolve_name(s.world.professions, n.value, "profession", n.where, d,
+            loader::resolve_name(s.world.professions.vector(), n.value, "profession", n.where, d,
                                  say(text::diag.exercise_fix_profession));
             break;
         case ExerciseName::What::Role:
-            loader::resolve_name(s.world.roles, n.value, "role", n.where, d,
+            loader::resolve_name(s.world.roles.vector(), n.value, "role", n.where, d,
                                  say(text::diag.exercise_fix_role));
             break;
         case ExerciseName::What::Group: {

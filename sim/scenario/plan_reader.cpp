@@ -55,7 +55,7 @@ std::optional<Distribution> read_duration(TableReader& r, std::string_view key, 
 
 /// Reads "staff = { role = count, ... }" into `staff` (indexed by role).
 void read_staff(const TomlFile& f, const toml::node& n, const World& w, bool roles_known,
-                std::vector<int>& staff) {
+                IdVector<RoleId, int>& staff) {
     staff.assign(w.roles.size(), 0);
     const auto* st = n.as_table();
     if (!st) {
@@ -70,14 +70,16 @@ void read_staff(const TomlFile& f, const toml::node& n, const World& w, bool rol
             to_int(f, v, say(text::diag.plan_staff_what, {rn}), 0, Limits::max_staff_per_role);
         if (!roles_known) continue;
         if (!w.find_role(rn).valid() && w.find_profession(rn).valid()) {
-            f.error(kl, say(text::diag.plan_profession_not_role, {rn, quoted_words(w.roles)}));
+            f.error(kl,
+                    say(text::diag.plan_profession_not_role, {rn, quoted_words(w.roles.vector())}));
             continue;
         }
-        const auto role = resolve_name(w.roles, rn, "role", kl, f.diags(),
-                                       say(text::diag.roles_of_scope, {quoted_words(w.roles)}));
+        const auto role =
+            resolve_name(w.roles.vector(), rn, "role", kl, f.diags(),
+                         say(text::diag.roles_of_scope, {quoted_words(w.roles.vector())}));
         // A bad count was reported; 1 stands in so that no "nobody staffs it" error follows
         // (the scenario is refused anyway).
-        if (role) staff[static_cast<std::size_t>(*role)] = count ? static_cast<int>(*count) : 1;
+        if (role) staff[RoleId{*role}] = count ? static_cast<int>(*count) : 1;
     }
 }
 
@@ -108,8 +110,9 @@ void read_station(const TomlFile& f, const toml::table& t, const CentreContext& 
     if (const toml::node* n = r.node("role", !area, "role = \"injection\"")) {
         role_loc = f.loc(*n);
         if (auto v = to_string(f, *n, "'role'"); v && cx.roles_known) {
-            if (auto k = resolve_name(cx.w.roles, *v, "role", role_loc, f.diags(),
-                                      say(text::diag.roles_of_scope, {quoted_words(cx.w.roles)})))
+            if (auto k = resolve_name(
+                    cx.w.roles.vector(), *v, "role", role_loc, f.diags(),
+                    say(text::diag.roles_of_scope, {quoted_words(cx.w.roles.vector())})))
                 s.role = RoleId{*k};
         }
     }
@@ -224,12 +227,12 @@ void read_shift(const TomlFile& f, const toml::table& t, const CentreContext& cx
             }
             for (std::size_t role = 0; role < sum.size(); ++role) {
                 if (!named[role]) continue;
-                if (s.staff[role] == 0) {
-                    s.staff[role] = sum[role];
-                } else if (s.staff[role] != sum[role]) {
+                if (s.staff[RoleId{role}] == 0) {
+                    s.staff[RoleId{role}] = sum[role];
+                } else if (s.staff[RoleId{role}] != sum[role]) {
                     f.error(*n, say(text::diag.plan_by_station_sum,
-                                    {std::to_string(sum[role]), cx.w.roles[role],
-                                     std::to_string(s.staff[role])}));
+                                    {std::to_string(sum[role]), cx.w.roles[RoleId{role}],
+                                     std::to_string(s.staff[RoleId{role}])}));
                 }
             }
         }
@@ -295,7 +298,7 @@ Bilingual who_may_fill(const World& w, int role) {
     std::vector<std::string> names;
     for (const ScopeEntry& a : w.scope.allowed[RoleId{role}])
         if (a.profession.valid() && a.profession.index() < w.professions.size())
-            names.push_back(w.professions[a.profession.index()]);
+            names.push_back(w.professions[a.profession]);
     if (names.empty()) return say(text::diag.plan_scope_allows_none);
     return say(text::diag.plan_add_to_pool, {quoted_words(names)});
 }
@@ -453,7 +456,7 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
             f.diags().warning(
                 role_locs[k], "pool.no_one_qualified",
                 say(text::diag.plan_no_one_qualified,
-                    {s.name, c.name, w.roles[s.role.index()], who_may_fill(w, s.role.value())}));
+                    {s.name, c.name, w.roles[s.role], who_may_fill(w, s.role.value())}));
         }
     }
     // A role that staffs several stations: every shift says how many people go to each.
@@ -468,7 +471,7 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                 names += (names.empty() ? "\"" : ", \"") + c.stations[k].name + "\"";
             for (std::size_t i = 0; i < c.shifts.size(); ++i) {
                 const Shift& sh = c.shifts[i];
-                if (sh.staff[role] == 0) continue;
+                if (sh.staff[RoleId{role}] == 0) continue;
                 const bool named = std::all_of(sts.begin(), sts.end(), [&](std::size_t k) {
                     return k < sh.station_staff.size() && sh.station_staff[k] >= 0;
                 });
@@ -476,7 +479,7 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
                     f.error(i < staff_locs.size() && staff_locs[i].line > 0 ? staff_locs[i]
                                                                             : r.loc(),
                             say(text::diag.plan_role_several_stations,
-                                {w.roles[role], std::to_string(sts.size()), c.name, names,
+                                {w.roles[RoleId{role}], std::to_string(sts.size()), c.name, names,
                                  names.substr(0, names.find(','))}));
             }
         }
@@ -487,12 +490,11 @@ void read_centre(const TomlFile& f, const toml::table& t, const World& w, const 
         for (std::size_t k = 0; k < c.stations.size(); ++k) {
             const Station& s = c.stations[k];
             if (!s.role.valid()) continue;
-            const bool staffed =
-                std::any_of(c.shifts.begin(), c.shifts.end(),
-                            [&](const Shift& sh) { return sh.staff[s.role.index()] > 0; });
+            const bool staffed = std::any_of(c.shifts.begin(), c.shifts.end(),
+                                             [&](const Shift& sh) { return sh.staff[s.role] > 0; });
             if (!staffed)
-                f.error(role_locs[k], say(text::diag.plan_station_unstaffed,
-                                          {s.name, w.roles[s.role.index()], c.name}));
+                f.error(role_locs[k],
+                        say(text::diag.plan_station_unstaffed, {s.name, w.roles[s.role], c.name}));
         }
     }
     if (c.tests() && !wi.has_testing_demand && wi.parsed)
@@ -655,17 +657,17 @@ void read_mobile_team(const TomlFile& f, const toml::table& t, const World& w, c
     }
     if (const toml::node* n = r.node("role_needed")) {
         if (auto v = to_string(f, *n, "'role_needed'"); v && wi.scope_complete)
-            if (auto k = resolve_name(w.roles, *v, "role", f.loc(*n), f.diags(),
-                                      say(text::diag.roles_of_scope, {quoted_words(w.roles)})))
+            if (auto k =
+                    resolve_name(w.roles.vector(), *v, "role", f.loc(*n), f.diags(),
+                                 say(text::diag.roles_of_scope, {quoted_words(w.roles.vector())})))
                 m.role_needed = RoleId{*k};
     } else {
         m.role_needed = w.find_role("injection");
     }
     r.finish();
     if (wi.scope_complete && staff && staff->is_table() && m.role_needed.valid() &&
-        m.staff[m.role_needed.index()] == 0)
-        f.error(*staff,
-                say(text::diag.plan_team_needs_role, {m.name, w.roles[m.role_needed.index()]}));
+        m.staff[m.role_needed] == 0)
+        f.error(*staff, say(text::diag.plan_team_needs_role, {m.name, w.roles[m.role_needed]}));
     pi.team_loc.push_back(r.loc());
     pi.team_allocation_loc.push_back(alloc_loc);
     p.mobile_teams.push_back(std::move(m));
@@ -683,7 +685,7 @@ std::string role_for_profession(const World& w, std::string_view profession) {
                 best_rank = static_cast<int>(k);
                 best_role = static_cast<int>(r);
             }
-    return best_role < 0 ? std::string() : w.roles[static_cast<std::size_t>(best_role)];
+    return best_role < 0 ? std::string() : w.roles[RoleId{best_role}];
 }
 
 // [[escalation]]: when = { queue_above = 40, for_minutes = 30 } (or stock_below_days, at,
@@ -793,12 +795,13 @@ void read_escalation(const TomlFile& f, const toml::table& t, const World& w, co
                 for (const ExerciseName& nm : names) {
                     if (!wi.parsed) break;
                     if (nm.what == ExerciseName::What::Role)
-                        ok &= loader::resolve_name(w.roles, nm.value, "role", nm.where, f.diags(),
-                                                   "a role of the world's scope")
+                        ok &= loader::resolve_name(w.roles.vector(), nm.value, "role", nm.where,
+                                                   f.diags(), "a role of the world's scope")
                                   .has_value();
                     else if (nm.what == ExerciseName::What::Profession)
-                        ok &= loader::resolve_name(w.professions, nm.value, "profession", nm.where,
-                                                   f.diags(), "a profession of the world's scope")
+                        ok &= loader::resolve_name(w.professions.vector(), nm.value, "profession",
+                                                   nm.where, f.diags(),
+                                                   "a profession of the world's scope")
                                   .has_value();
                     else if (nm.what == ExerciseName::What::Centre)
                         ok &= loader::resolve_name(centres, nm.value, "centre", nm.where, f.diags(),

@@ -237,8 +237,8 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
         d.error(over->where, say(text::diag.scope_professions_empty));
     if (roles.empty() && over && over->roles)
         d.error(over->where, say(text::diag.scope_roles_empty));
-    w.professions = names_of(profs);
-    w.roles = names_of(roles);
+    w.professions = IdVector<ProfessionId, std::string>(names_of(profs));
+    w.roles = IdVector<RoleId, std::string>(names_of(roles));
     // The names are settled: the plan can check role and profession references even if a
     // preference list below is wrong.
     const bool names_ok = d.error_count() == errors_before;
@@ -246,30 +246,31 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
     if (over)
         for (const auto& [rn, spec] : over->role_specs)
             if (std::find(w.roles.begin(), w.roles.end(), rn.name) == w.roles.end())
-                d.error(rn.where,
-                        say(text::diag.scope_role_not_listed,
-                            {rn.name, suggest_name(rn.name, w.roles), quoted_words(w.roles)}));
+                d.error(rn.where, say(text::diag.scope_role_not_listed,
+                                      {rn.name, suggest_name(rn.name, w.roles.vector()),
+                                       quoted_words(w.roles.vector())}));
 
     if (over)
         for (const auto& [pn, name] : over->profession_displays)
             if (std::find(w.professions.begin(), w.professions.end(), pn.name) ==
                 w.professions.end())
                 d.error(pn.where, say(text::diag.scope_profession_not_listed,
-                                      {pn.name, suggest_name(pn.name, w.professions),
-                                       quoted_words(w.professions)}));
+                                      {pn.name, suggest_name(pn.name, w.professions.vector()),
+                                       quoted_words(w.professions.vector())}));
     // display names: the world's override first, then the bundled table
     w.profession_display_names.assign(w.professions.size(), {});
     for (std::size_t p = 0; p < w.professions.size(); ++p)
         for (const ScopeSpec* s : {&base, over ? &*over : nullptr})
             if (s)
                 for (const auto& [pn, name] : s->profession_displays)
-                    if (pn.name == w.professions[p]) w.profession_display_names[p] = name;
+                    if (pn.name == w.professions[ProfessionId{p}])
+                        w.profession_display_names[p] = name;
     w.role_display_names.assign(w.roles.size(), {});
     for (std::size_t r = 0; r < w.roles.size(); ++r)
         for (const ScopeSpec* s : {&base, over ? &*over : nullptr})
             if (s)
                 for (const auto& [rn, spec] : s->role_specs)
-                    if (rn.name == w.roles[r] && !spec.display_name.empty())
+                    if (rn.name == w.roles[RoleId{r}] && !spec.display_name.empty())
                         w.role_display_names[r] = spec.display_name;
 
     const auto medecin = std::find(w.professions.begin(), w.professions.end(), "medecin");
@@ -290,7 +291,7 @@ void read_scope(const TomlFile& f, const toml::node* node, World& w, WorldInfo& 
                 continue;
             }
         }
-        auto entries = build_role(*spec, w.professions, lenient, d);
+        auto entries = build_role(*spec, w.professions.vector(), lenient, d);
         if (entries.empty()) {
             d.error(spec->where,
                     say(lenient ? text::diag.scope_role_empty_removed : text::diag.scope_role_empty,

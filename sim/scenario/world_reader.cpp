@@ -453,7 +453,7 @@ const Range commute_range{0, 600, "minutes from 0 to 600"};
 constexpr std::int64_t max_pool_count = 100000;
 
 Bilingual pool_fix(const World& w) {
-    return say(text::diag.world_pool_professions, {quoted_words(w.professions)});
+    return say(text::diag.world_pool_professions, {quoted_words(w.professions.vector())});
 }
 
 void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const WorldInfo& info,
@@ -479,8 +479,8 @@ void read_pool_inline(const TomlFile& f, const std::vector<const toml::table*>& 
         PoolEntry e;
         if (const toml::node* n = r.node("profession", true, "profession = \"infirmier\"")) {
             if (auto s = to_string(f, *n, "'profession'"); s && info.scope_complete) {
-                if (auto k = resolve_name(w.professions, *s, "profession", f.loc(*n), f.diags(),
-                                          pool_fix(w)))
+                if (auto k = resolve_name(w.professions.vector(), *s, "profession", f.loc(*n),
+                                          f.diags(), pool_fix(w)))
                     e.profession = ProfessionId{*k};
             }
         }
@@ -525,7 +525,7 @@ void read_pool_csv(const TomlFile& f, const toml::node& n, World& w, const World
         };
         PoolEntry e;
         if (info.scope_complete)
-            if (auto k = resolve_name(w.professions, cell(cp)->text, "profession",
+            if (auto k = resolve_name(w.professions.vector(), cell(cp)->text, "profession",
                                       cell_loc(*t, *cell(cp)), d, pool_fix(w)))
                 e.profession = ProfessionId{*k};
         if (info.communes_complete)

@@ -46,7 +46,7 @@ TEST_CASE("decision form: each kind gives its change; a time that does not read 
     CHECK(std::string(f.until.data()) == "J1 16:00");
     CHECK(std::string(f.author.data()) == "référent SSE");
     f.centre = sc.plan.find_centre("Lodève").value();
-    f.role = index_of(sc.world.roles, "injection");
+    f.role = index_of(sc.world.roles.vector(), "injection");
     REQUIRE(f.role >= 0);
     f.people = 3;
     std::string problem;
@@ -100,7 +100,7 @@ TEST_CASE("decision form: each kind gives its change; a time that does not read 
     f.kind = DecisionForm::MoveStaff;
     f.centre = sc.plan.find_centre("Gignac").value();
     f.centre_to = sc.plan.find_centre("Lodève").value();
-    f.profession = index_of(sc.world.professions, "infirmier");
+    f.profession = index_of(sc.world.professions.vector(), "infirmier");
     REQUIRE(f.profession >= 0);
     const auto line_from = f.from;
     f.from = {}; // no time: they leave now
@@ -222,7 +222,7 @@ TEST_CASE("ad-hoc inject form: each kind gives its inject") {
     const Scenario& sc = scenario();
     InjectForm f;
     f.centre = sc.plan.find_centre("Gignac").value();
-    f.profession = index_of(sc.world.professions, "infirmier");
+    f.profession = index_of(sc.world.professions.vector(), "infirmier");
     REQUIRE(f.profession >= 0);
     const SimTime now = days(2) + hours(9);
     std::string problem;

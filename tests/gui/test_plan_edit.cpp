@@ -126,7 +126,7 @@ TEST_CASE("plan editor: stations and shifts added and removed keep the staffing 
     REQUIRE(injection >= 0);
     Centre& c = sc.plan.centres[static_cast<std::size_t>(gignac)];
     const std::size_t stations = c.stations.size();
-    const int staff_before = c.shifts.at(0).staff.at(static_cast<std::size_t>(injection));
+    const int staff_before = c.shifts.at(0).staff.at(RoleId{injection});
 
     // a second injection station: the role now staffs two stations, people named per station
     Station st;
@@ -143,9 +143,9 @@ TEST_CASE("plan editor: stations and shifts added and removed keep the staffing 
         int named = 0;
         for (std::size_t k = 0; k < c.stations.size(); ++k)
             if (c.stations[k].role == RoleId{injection}) named += s.station_staff[k];
-        CHECK(named == s.staff[static_cast<std::size_t>(injection)]);
+        CHECK(named == s.staff[RoleId{injection}]);
     }
-    CHECK(c.shifts[0].staff[static_cast<std::size_t>(injection)] == staff_before + 1);
+    CHECK(c.shifts[0].staff[RoleId{injection}] == staff_before + 1);
     CHECK_FALSE(plan_add_station(sc, gignac, st, Lang::Fr).done); // the name is taken
     // a shift added (a copy of the last), one removed
     const std::size_t shifts = c.shifts.size();
@@ -165,7 +165,7 @@ TEST_CASE("plan editor: stations and shifts added and removed keep the staffing 
     REQUIRE_MESSAGE(removed.done, removed.message);
     CHECK(removed.message.find("taken off the shifts") != std::string::npos);
     CHECK(c.stations.size() == stations);
-    CHECK(c.shifts[0].staff[static_cast<std::size_t>(injection)] == staff_before);
+    CHECK(c.shifts[0].staff[RoleId{injection}] == staff_before);
     // the observation area removed (no role): nothing else changes
     int observation = -1;
     for (std::size_t k = 0; k < c.stations.size(); ++k)

@@ -65,7 +65,7 @@ TEST_CASE("dashboard: the plan editor changes, checks, saves, runs and compares 
     REQUIRE(gignac >= 0);
     REQUIRE(injection >= 0);
     auto& staff = e.draft->plan.centres[static_cast<std::size_t>(gignac)].shifts.at(0).staff.at(
-        static_cast<std::size_t>(injection));
+        RoleId{injection});
     const int before = staff;
     staff += 1;
     ++e.version;
@@ -117,7 +117,7 @@ TEST_CASE("dashboard: the plan editor changes, checks, saves, runs and compares 
     }));
     const Plan& opened = app.last_snapshot().loaded->scenario->plan;
     CHECK(opened.centres[static_cast<std::size_t>(gignac)].shifts.at(0).staff.at(
-              static_cast<std::size_t>(injection)) == before + 1);
+              RoleId{injection}) == before + 1);
 
     // compare it with the original in the background (common random numbers)
     app.command(StartCompare{{default_plan_file().string(), saved.string()}, 3, 1});

@@ -23,8 +23,7 @@
 
 namespace riposte {
 
-template <class Tag, class Rep = std::int32_t>
-class Id {
+template <class Tag, class Rep = std::int32_t> class Id {
     static_assert(std::is_integral_v<Rep> && std::is_signed_v<Rep>,
                   "an id's representation is a signed integer (-1 is none)");
 
@@ -35,8 +34,7 @@ class Id {
     /// none()
     constexpr Id() noexcept = default;
     /// From an integer (an index, a value read from a file): explicit, never implicit.
-    template <std::integral I>
-    constexpr explicit Id(I v) noexcept : v_(static_cast<Rep>(v)) {}
+    template <std::integral I> constexpr explicit Id(I v) noexcept : v_(static_cast<Rep>(v)) {}
 
     /// The id that names nothing (the integer -1).
     [[nodiscard]] static constexpr Id none() noexcept { return Id{}; }
@@ -77,8 +75,8 @@ struct CommuneTag {};
 struct GroupTag {};
 struct TeamTag {};
 
-using CentreId = Id<CentreTag>;         ///< index into Plan::centres
-using StationId = Id<StationTag>;       ///< index into one centre's Centre::stations
+using CentreId = Id<CentreTag>;   ///< index into Plan::centres
+using StationId = Id<StationTag>; ///< index into one centre's Centre::stations
 /// A station of the run: index into StationNetwork (every centre's stations, centre after
 /// centre), not to be confused with a StationId (its index within its centre).
 using StationNodeId = Id<StationNodeTag>;
@@ -89,14 +87,11 @@ using CommuneId = Id<CommuneTag>;       ///< index into Territory::communes
 using GroupId = Id<GroupTag>;           ///< index into World::groups
 using TeamId = Id<TeamTag>;             ///< index into Plan::mobile_teams
 
-template <class T>
-inline constexpr bool is_id_v = false;
-template <class Tag, class Rep>
-inline constexpr bool is_id_v<Id<Tag, Rep>> = true;
+template <class T> inline constexpr bool is_id_v = false;
+template <class Tag, class Rep> inline constexpr bool is_id_v<Id<Tag, Rep>> = true;
 
 /// The ids first, first+1, ..., last-1, as a range for `for (CentreId c : ...)`.
-template <class IdT>
-class IdRange {
+template <class IdT> class IdRange {
   public:
     class iterator {
       public:
@@ -138,15 +133,14 @@ class IdRange {
 };
 
 /// The ids 0 .. n-1.
-template <class IdT>
-[[nodiscard]] constexpr IdRange<IdT> id_range(std::size_t n) noexcept {
+template <class IdT> [[nodiscard]] constexpr IdRange<IdT> id_range(std::size_t n) noexcept {
     return IdRange<IdT>{IdT{0}, IdT{n}};
 }
 
 /// A std::vector<T> indexed only by IdT. The underlying vector is reachable (vector()) for the
-/// boundaries that need it (algorithms, plain-index code outside the model).
-template <class IdT, class T>
-class IdVector {
+/// boundaries that need it (algorithms, plain-index code outside the model, the loaders' name
+/// helpers that take a `const std::vector<std::string>&`).
+template <class IdT, class T> class IdVector {
     static_assert(is_id_v<IdT>, "IdVector is indexed by an Id");
     using Vec = std::vector<T>;
 
@@ -180,6 +174,17 @@ class IdVector {
     [[nodiscard]] IdRange<IdT> ids() const noexcept { return id_range<IdT>(v_.size()); }
     /// The id the next push_back gets.
     [[nodiscard]] IdT next_id() const noexcept { return IdT{v_.size()}; }
+    /// The id of the first element equal to `x`, none() when there is none (a name looked up
+    /// in World::roles).
+    template <class U> [[nodiscard]] IdT find(const U& x) const {
+        for (std::size_t k = 0; k < v_.size(); ++k)
+            if (v_[k] == x) return IdT{k};
+        return IdT::none();
+    }
+    /// The id of the element `it` points to (an iterator from begin()/std::find).
+    [[nodiscard]] IdT id_of(const_iterator it) const noexcept {
+        return IdT{static_cast<std::size_t>(it - v_.begin())};
+    }
 
     iterator begin() noexcept { return v_.begin(); }
     iterator end() noexcept { return v_.end(); }
@@ -192,8 +197,7 @@ class IdVector {
 
     void push_back(const T& x) { v_.push_back(x); }
     void push_back(T&& x) { v_.push_back(std::move(x)); }
-    template <class... Args>
-    reference emplace_back(Args&&... args) {
+    template <class... Args> reference emplace_back(Args&&... args) {
         return v_.emplace_back(std::forward<Args>(args)...);
     }
     void resize(size_type n) { v_.resize(n); }
@@ -213,8 +217,7 @@ class IdVector {
 
 } // namespace riposte
 
-template <class Tag, class Rep>
-struct std::hash<riposte::Id<Tag, Rep>> {
+template <class Tag, class Rep> struct std::hash<riposte::Id<Tag, Rep>> {
     std::size_t operator()(riposte::Id<Tag, Rep> id) const noexcept {
         return std::hash<Rep>{}(id.value());
     }

@@ -1294,9 +1294,8 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         for (const Extra* ex : found)
             ledger.release(ex->who.person, day_start(ex->day) + ex->start,
                            day_start(ex->day) + ex->end);
-        out.refusal =
-            refuse(RefusalReason::StaffHoursShort,
-                   w_.professions[static_cast<std::size_t>(worst - short_h.begin())], *worst);
+        out.refusal = refuse(RefusalReason::StaffHoursShort,
+                             w_.professions[ProfessionId{worst - short_h.begin()}], *worst);
         return;
     }
     // apply: the shifts cut, the lines added, the calendar, then the slots of those days
