@@ -364,9 +364,7 @@ TEST_CASE("size: a candidate judged through the sweep runner gets validate's ver
     for (const Target& t : sc.plan.targets) kinds.insert(t.kind);
     CHECK(kinds.size() == 4);
     Plan more = sc.plan;
-    more.centres[0]
-        .shifts[0]
-        .staff[static_cast<std::size_t>(sc.world.find_role("medical_interview").value())] += 1;
+    more.centres[0].shifts[0].staff[sc.world.find_role("medical_interview")] += 1;
     const std::vector<Plan> plans{sc.plan, more};
     EvaluationOptions eo;
     eo.replications = 3;
