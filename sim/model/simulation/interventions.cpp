@@ -895,7 +895,7 @@ int Simulation::Impl::move_staff_now(CentreId a, CentreId b, ProfessionId prof, 
         // left vacant
         std::vector<Assignment>& on_old = roster_.shifts[static_cast<std::size_t>(p.rs)].people;
         const auto was = std::find_if(on_old.begin(), on_old.end(),
-                                      [&](const Assignment& a) { return a.person == p.person; });
+                                      [&](const Assignment& on) { return on.person == p.person; });
         RIPOSTE_INVARIANT(was != on_old.end());
         vacancies_.push_back({p.rs, static_cast<std::size_t>(was - on_old.begin()), *was});
         on_old.erase(was);

@@ -443,6 +443,7 @@ class Simulation::Impl final : public EventHandler {
     void book(CentreId c, int day, std::int32_t p, std::int8_t dose);
     void rebook_later(std::int32_t p, int d);
     void cancel_second_dose(DemandPerson& dp);
+    void log_cover(CentreId c, ProfessionId prof, RoleId from, RoleId to);
     void on_shift_start(int rs_index);
     void on_team_day(TeamId team, int rs_index);
     void on_team_step(TeamId team);

@@ -35,6 +35,17 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
     return present;
 }
 
+/// Someone on site takes a station short of people: the log says who (profession), from which
+/// role, to which.
+void Simulation::Impl::log_cover(CentreId c, ProfessionId prof, RoleId from, RoleId to) {
+    LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
+    e.centre = c.value();
+    e.profession = prof.value();
+    e.role = from.value();
+    e.role_to = to.value();
+    log(std::move(e));
+}
+
 void Simulation::Impl::on_shift_start(int rs_index) {
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
     if (rs.centre.index() >= centres_.size()) {
@@ -110,12 +121,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             auto& mover = working[static_cast<std::size_t>(best)];
             --count[mover.role.index()];
             ++count[r];
-            LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
-            e.centre = c.value();
-            e.profession = roster_.people[mover.person].profession.value();
-            e.role = mover.role.value();
-            e.role_to = static_cast<std::int32_t>(r);
-            log(std::move(e));
+            log_cover(c, roster_.people[mover.person].profession, mover.role, RoleId{r});
             mover.role = RoleId{r};
         }
         // A station left short-handed (fewer people than rostered, but not empty) is helped by
@@ -138,12 +144,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             if (best < 0) continue;
             --count[from];
             ++count[static_cast<std::size_t>(best)];
-            LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
-            e.centre = c.value();
-            e.profession = prof.value();
-            e.role = mover.role.value();
-            e.role_to = best;
-            log(std::move(e));
+            log_cover(c, prof, mover.role, RoleId{static_cast<std::size_t>(best)});
             mover.role = RoleId{static_cast<std::size_t>(best)};
         }
     }
@@ -178,12 +179,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
                     covering_until_[who.index()] = shift_end;
                     ++count[r];
                     covers.push_back({who, RoleId{r}});
-                    LogEntry e = log_entry(LogKind::Info, LogEvent::StaffMovedToCover);
-                    e.centre = c.value();
-                    e.profession = prof.value();
-                    e.role = mp.roles[k].value();
-                    e.role_to = static_cast<std::int32_t>(r);
-                    log(std::move(e));
+                    log_cover(c, prof, mp.roles[k], RoleId{r});
                 }
             }
         }
