@@ -89,6 +89,13 @@ struct RunEvidence {
     std::vector<Coverage> coverage;       ///< the days a coverage target is judged on
     std::vector<CommuneGroup> communes;   ///< replication 0, when a target lists communes
     std::vector<Profession> professions;  ///< replication 0 (the plan's rostered hours)
+    struct Replaced {
+        int profession = 0;
+        double hours = 0;
+    };
+    /// Hours worked by replacements from the pool (Plan::replacement), by profession, every
+    /// replication (professions with none left out: empty when the list is off)
+    std::vector<Replaced> replaced;
     std::int64_t doses_used = 0, doses_wasted = 0, unmet = 0; ///< Totals
 };
 

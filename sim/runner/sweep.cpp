@@ -114,6 +114,9 @@ RunEvidence evidence_of(const Scenario& s, const Results& r) {
     if (r.replication == 0)
         for (const ProfessionRow& row : r.professions)
             e.professions.push_back({row.profession, row.rostered_hours});
+    for (const ProfessionRow& row : r.professions)
+        if (row.replacement_hours != 0.0)
+            e.replaced.push_back({row.profession, row.replacement_hours});
     e.doses_used = r.totals.doses_used;
     e.doses_wasted = r.totals.doses_wasted;
     e.unmet = r.totals.unmet;
@@ -171,6 +174,18 @@ Results results_of(const RunEvidence& e, std::uint64_t seed, int replication) {
         row.profession = x.profession;
         row.rostered_hours = x.rostered_hours;
         r.professions.push_back(row);
+    }
+    for (const auto& x : e.replaced) {
+        auto it =
+            std::find_if(r.professions.begin(), r.professions.end(),
+                         [&](const ProfessionRow& row) { return row.profession == x.profession; });
+        if (it == r.professions.end()) {
+            ProfessionRow row;
+            row.profession = x.profession;
+            r.professions.push_back(row);
+            it = r.professions.end() - 1;
+        }
+        it->replacement_hours = x.hours;
     }
     r.totals.doses_used = e.doses_used;
     r.totals.doses_wasted = e.doses_wasted;
@@ -309,6 +324,11 @@ void put_evidence(std::string& out, const RunEvidence& e) {
         put_int(out, x.profession);
         put_double(out, x.rostered_hours);
     }
+    put_int(out, static_cast<std::int64_t>(e.replaced.size()));
+    for (const auto& x : e.replaced) {
+        put_int(out, x.profession);
+        put_double(out, x.hours);
+    }
     put_int(out, e.doses_used);
     put_int(out, e.doses_wasted);
     put_int(out, e.unmet);
@@ -353,6 +373,8 @@ bool get_evidence(Fields& in, RunEvidence& e) {
                     [&](E::Profession& x) {
                         return in.whole(x.profession) && in.real(x.rostered_hours);
                     }) &&
+           get_rows(in, e.replaced,
+                    [&](E::Replaced& x) { return in.whole(x.profession) && in.real(x.hours); }) &&
            in.integer(e.doses_used) && in.integer(e.doses_wasted) && in.integer(e.unmet);
 }
 

@@ -81,6 +81,17 @@ struct SizingTexts {
                     "replace them (the supervisor covers one absence at most). The plan needs "
                     "slack: a few more hours a week of the absent professions near that centre, "
                     "or an escalation rule that calls reserves.\n"};
+    Text change_replacement{
+        "  liste de remplacement : non → oui : tient {0} % → {1} % des réplications "
+        "(objectif d'attente) ; {2} h de remplacement en moyenne, comptées "
+        "dans le coût\n",
+        "  replacement list: off → on: holds in {0}% → {1}% of replications "
+        "(wait target); {2} h of replacements on average, counted in the "
+        "cost\n"};
+    Text header_replacement{"# La liste de remplacement est activée ([replacement], en fin de "
+                            "fichier) : sans elle, ce plan ne tient pas (absences).\n",
+                            "# The replacement list is on ([replacement], at the end of the "
+                            "file): without it this plan does not pass (absences).\n"};
     Text interrupted{"riposte : interrompu : la recherche s'est arrêtée ; aucun plan n'est "
                      "écrit\n",
                      "riposte: interrupted: the search stopped; no plan written\n"};
