@@ -3,6 +3,7 @@
 #include "model/simulation/simulation_impl.hpp"
 
 #include <optional>
+#include <tuple>
 
 namespace riposte {
 
@@ -57,10 +58,17 @@ void Simulation::Impl::call_replacements(int rs_index, const std::vector<char>& 
     const double p_absent = absence_probability(rs.day);
     const int weekday = (rs.day + w_.start_weekday) % 7;
     HoursLedger& ledger = roster_.hours;
+    // How many roles each profession may hold: the coordinator calls the least versatile
+    // first, keeping the scarce skills (the médecins, who may hold every role) for the absences
+    // only they can replace.
+    std::vector<int> roles_of(w_.professions.size(), 0);
+    for (const auto& allowed : w_.scope.allowed)
+        for (const auto& e : allowed) ++roles_of[e.profession.index()];
     for (std::size_t i = 0; i < rs.people.size(); ++i) {
         if (present[i]) continue;
         const RoleId role = rs.people[i].role;
         struct Pick {
+            int roles = 0;
             SimTime arrive;
             double minutes = 0;
             PersonId person;
@@ -78,14 +86,15 @@ void Simulation::Impl::call_replacements(int rs_index, const std::vector<char>& 
             const SimTime arrive =
                 now + call + SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))};
             if (arrive + min_left > shift_end) continue;
-            if (best &&
-                (arrive > best->arrive || (arrive == best->arrive && !(minutes < best->minutes))))
-                continue;
+            const int roles = roles_of[person.profession.index()];
+            if (best && std::tuple(roles, arrive, minutes) >=
+                            std::tuple(best->roles, best->arrive, best->minutes))
+                continue; // not before the best so far (pool order breaks ties)
             // the checks that cost more last: the hours ledger, then the person's own draw
             if (!ledger.can_take(p, arrive, shift_end) || ill(p, arrive) ||
                 absent_by_draw(person, rs.day, p_absent))
                 continue;
-            best = Pick{arrive, minutes, p};
+            best = Pick{roles, arrive, minutes, p};
         }
         if (!best) continue;
         ledger.commit(best->person, best->arrive, shift_end);
