@@ -161,6 +161,10 @@ struct SizingResult {
     /// and with it on the plan written passes. Never when the plan given has the list already.
     bool replacement_added = false;
     Evaluation without_replacement;
+    /// The list was tried and did not make the plan found pass: that plan with the list on,
+    /// judged on the confirming replications.
+    bool replacement_tried = false;
+    Evaluation with_replacement;
     [[nodiscard]] double cost(SizingCost c, const Evaluation& e) const {
         return c == SizingCost::Hours ? e.hours : e.eur;
     }

@@ -114,6 +114,14 @@ std::optional<std::map<std::string, double>> parse_rates(const std::string& list
     return out;
 }
 
+/// The share of replications (%) the wait target holds in, as the verdict says it.
+std::string wait_share(const Evaluation& e) {
+    for (const RuleVerdict& v : e.report.rules)
+        if (v.id == "target.wait_p90" && !v.measured_phrase.args.empty())
+            return v.measured_phrase.args.front();
+    return "—";
+}
+
 } // namespace
 
 SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
@@ -155,15 +163,8 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
                         num(ch.p90_after), num(100 * ch.use_before), num(100 * ch.use_after)});
     }
     if (res.replacement_added) {
-        // the share of replications the wait target holds in, without and with the list
-        const auto share = [](const Evaluation& e) {
-            for (const RuleVerdict& v : e.report.rules)
-                if (v.id == "target.wait_p90" && !v.measured_phrase.args.empty())
-                    return v.measured_phrase.args.front();
-            return std::string("—");
-        };
         out += text::fill(lang, text::sizing.change_replacement,
-                          {share(res.without_replacement), share(res.confirmation),
+                          {wait_share(res.without_replacement), wait_share(res.confirmation),
                            num(res.confirmation.replacement_hours)});
     }
     const double before = res.cost(o.cost, res.initial);
@@ -210,9 +211,14 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
         if (res.limits.empty() && res.shortfalls.empty() && !res.larger_plan_fails.empty()) {
             std::string ids;
             for (const auto& id : res.larger_plan_fails) ids += (ids.empty() ? "" : ", ") + id;
-            out +=
-                text::fill(lang, text::sizing.limit_none, {num(res.larger_plan_cost), unit, ids});
+            out += text::fill(lang,
+                              scenario.plan.replacement.enabled ? text::sizing.limit_none_listed
+                                                                : text::sizing.limit_none,
+                              {num(res.larger_plan_cost), unit, ids});
         }
+        if (res.replacement_tried)
+            out += text::fill(lang, text::sizing.replacement_tried,
+                              {wait_share(res.with_replacement), wait_share(res.confirmation)});
         if (!res.unreachable.empty()) {
             std::string ids;
             for (const auto& id : res.unreachable) ids += (ids.empty() ? "" : ", ") + id;

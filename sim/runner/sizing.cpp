@@ -851,6 +851,10 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
                 (best < 0 ||
                  search.cost(with[k]) < search.cost(with[static_cast<std::size_t>(best)])))
                 best = static_cast<int>(k);
+        if (best < 0 && !with.empty() && with.front().complete) {
+            res.replacement_tried = true;
+            res.with_replacement = with.front();
+        }
         if (best >= 0 && !search.cancelled()) {
             Plan found = listed[static_cast<std::size_t>(best)];
             Evaluation found_e = with[static_cast<std::size_t>(best)];
