@@ -4,9 +4,14 @@
 #include "fixtures.hpp"
 #include "riposte/intervention.hpp"
 #include "riposte/output.hpp"
+#include "riposte/plan_toml.hpp"
+#include "riposte/scenario_loader.hpp"
 #include "riposte/simulation.hpp"
+#include "riposte/sizing.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <doctest/doctest.h>
@@ -295,4 +300,98 @@ TEST_CASE("replacement: a centre the pool does not connect keeps its outputs (co
             if (e.event == LogEvent::StaffReplaced) CHECK(e.centre == 0);
     }
     CHECK(alpha_changed > 0);
+}
+
+TEST_CASE("size: a plan that fails on absences passes with the replacement list, whose hours "
+          "count in the cost") {
+    // Two or three people per station and a 10 % absence a day: a station short-handed for a
+    // day makes its queue long (p90 over 60 min in 6 of 40 replications); replacements from
+    // the pool arriving an hour later keep it under 60 min in all but 3. The search may add
+    // nobody (max_steps 0), so the plan found is the plan given, and it fails; with the list
+    // on it passes its confirmation.
+    Scenario sc = test::small_scenario();
+    sc.plan.centres[0].shifts[0].staff = {2, 3, 3, 2, 1, 0};
+    sc.world.absenteeism.baseline = 0.1;
+    Target t;
+    t.kind = TargetKind::WaitP90;
+    t.threshold = 60;
+    t.share_of_replications = 0.9;
+    sc.plan.targets = {t};
+    SizingOptions o;
+    o.search_replications = 10;
+    o.confirm_replications = 40;
+    o.max_steps = 0;
+    o.threads = 2;
+    const SizingResult r = size_plan(sc, o);
+    REQUIRE_FALSE(r.cancelled);
+    CHECK(r.pass);
+    CHECK(r.replacement_added);
+    CHECK(r.plan.replacement.enabled);
+    CHECK_FALSE(sc.plan.replacement.enabled);
+    CHECK_FALSE(r.without_replacement.pass());
+    CHECK(r.without_replacement.report.replications == 40);
+    CHECK(r.confirmation.report.replications == 40);
+    // the replacements' hours (mean over the 40 replications) are part of the cost
+    CHECK(r.confirmation.replacement_hours > 0);
+    CHECK(r.confirmation.hours ==
+          doctest::Approx(plan_hours(sc.world, r.plan) + r.confirmation.replacement_hours));
+    CHECK(r.without_replacement.replacement_hours == 0.0);
+    // the plan given with the list already on: the search keeps it and adds nothing to say
+    Scenario listed = sc;
+    listed.plan.replacement.enabled = true;
+    const SizingResult l = size_plan(listed, o);
+    CHECK(l.pass);
+    CHECK_FALSE(l.replacement_added);
+    CHECK(l.plan.replacement.enabled);
+}
+
+TEST_CASE("plan writer: the sized plan gets a [replacement] table the loader reads back") {
+    namespace fs = std::filesystem;
+    const fs::path src = fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault";
+    const LoadResult base = load_scenario(src / "world.toml", src / "plan-understaffed.toml");
+    REQUIRE(base.scenario);
+    std::ifstream in(src / "plan-understaffed.toml", std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Plan plan = base.scenario->plan;
+    plan.replacement.enabled = true;
+    plan.replacement.call_minutes = 45;
+    const fs::path dir = fs::temp_directory_path() / "riposte-replacement-writer";
+    fs::create_directories(dir);
+    const auto load_text = [&](const std::string& t) {
+        const fs::path p = dir / "plan.toml";
+        std::ofstream(p, std::ios::binary) << t;
+        return load_scenario(src / "world.toml", p);
+    };
+    // no table in the author's file: one is appended, and the rest is left byte for byte
+    const PlanText added = plan_with_staffing(text, plan, base.scenario->world);
+    REQUIRE(added.ok());
+    CHECK(added.text.starts_with(text));
+    CHECK(added.text.find("[replacement]") != std::string::npos);
+    const LoadResult back = load_text(added.text);
+    for (const auto& d : back.diagnostics.items()) MESSAGE(format_diagnostic(d));
+    REQUIRE(back.scenario);
+    CHECK(back.scenario->plan.replacement.enabled);
+    CHECK(back.scenario->plan.replacement.call_minutes == 45);
+    // a table written `enabled = false`: turned true, not written twice
+    const PlanText turned = plan_with_staffing(
+        text + "\n[replacement]\nenabled = false # pas encore\n", plan, base.scenario->world);
+    REQUIRE(turned.ok());
+    CHECK(turned.text.find("enabled = true # pas encore") != std::string::npos);
+    const LoadResult back2 = load_text(turned.text);
+    REQUIRE(back2.scenario);
+    CHECK(back2.scenario->plan.replacement.enabled);
+    CHECK(back2.scenario->plan.replacement.call_minutes == 60);
+    // the list off: nothing added
+    const PlanText off = plan_with_staffing(text, base.scenario->plan, base.scenario->world);
+    REQUIRE(off.ok());
+    CHECK(off.text == text);
+    // the whole-plan writer (the dashboard's editor) keeps it too
+    Scenario edited = *base.scenario;
+    edited.plan = plan;
+    const PlanText full = plan_to_toml(edited, PlanOrigin{});
+    REQUIRE(full.ok());
+    const LoadResult back3 = load_text(full.text);
+    REQUIRE(back3.scenario);
+    CHECK_FALSE(plan_difference(edited.world, edited.plan, back3.scenario->plan));
+    fs::remove_all(dir);
 }
