@@ -58,8 +58,12 @@ struct Evaluation {
     /// Mean over replications of each station's p90 queue time summed over the days (min), by
     /// centre then station: where people wait.
     std::vector<std::vector<double>> station_wait;
-    double hours = 0; ///< professional hours the plan asks over the run
-    double eur = 0;   ///< those hours at the rostered professions' rates
+    /// Professional hours the plan asks over the run, plus, with the replacement list
+    /// (Plan::replacement), the hours replacements worked (mean over replications)
+    double hours = 0;
+    double eur = 0; ///< those hours at the professions' rates
+    /// Of `hours` and `eur`: the replacements' (0 when the plan has no replacement list)
+    double replacement_hours = 0, replacement_eur = 0;
     /// Structural failures that staffing can cause (unstaffed stations, roster shortfalls, no
     /// médecin on site, weekly hours): a count of failing places.
     int staffing_failures = 0;
@@ -152,6 +156,15 @@ struct SizingResult {
     /// confirming run with it: the rules it fails there, and its cost (-1 otherwise).
     std::vector<std::string> larger_plan_fails;
     double larger_plan_cost = -1;
+    /// The search switched the replacement list on (Plan::replacement): the plan found without
+    /// it (`without_replacement`, its confirmation) staffed the rota but failed on absences,
+    /// and with it on the plan written passes. Never when the plan given has the list already.
+    bool replacement_added = false;
+    Evaluation without_replacement;
+    /// The list was tried and did not make the plan found pass: that plan with the list on,
+    /// judged on the confirming replications.
+    bool replacement_tried = false;
+    Evaluation with_replacement;
     [[nodiscard]] double cost(SizingCost c, const Evaluation& e) const {
         return c == SizingCost::Hours ? e.hours : e.eur;
     }
