@@ -191,3 +191,19 @@ TEST_CASE("simulation: an absent part's station is taken by the supervising méd
     }
     CHECK(cases > 0);
 }
+
+TEST_CASE("pool: a line repeating another's profession, commune and label gets its own keys") {
+    // Two pool lines alike (same profession, commune, no label) used to give their people the
+    // same random keys, so the same absence draws every day: their absences were one event.
+    Scenario sc = medecins(2, 4);
+    const auto before = expand_pool(sc.world);
+    sc.world.pool.push_back(test::pool_entry(0, 0, 2, 4)); // the same again
+    const auto people = expand_pool(sc.world);
+    REQUIRE(people.size() == before.size() + 2);
+    std::vector<std::uint64_t> keys;
+    for (const RosterPerson& p : people) keys.push_back(p.key);
+    std::sort(keys.begin(), keys.end());
+    CHECK(std::adjacent_find(keys.begin(), keys.end()) == keys.end());
+    // the first line of each kind keeps its keys (the shipped scenarios' draws do not move)
+    for (const PersonId i : before.ids()) CHECK(people[i].key == before[i].key);
+}

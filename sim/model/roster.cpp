@@ -8,17 +8,24 @@
 #include <cstdint>
 #include <numeric>
 #include <string>
+#include <unordered_map>
 
 namespace riposte {
 
 IdVector<PersonId, RosterPerson> expand_pool(const World& world) {
     IdVector<PersonId, RosterPerson> people;
+    // a line repeating an earlier one's profession, commune and label gets its own keys (its
+    // people would otherwise draw the same absences as the first line's); a first line's keys
+    // are as they always were
+    std::unordered_map<std::string, int> seen;
     for (std::size_t e = 0; e < world.pool.size(); ++e) {
         const PoolEntry& p = world.pool[e];
-        const std::string base =
+        std::string base =
             world.professions[p.profession] + "@" +
             world.territory.communes[static_cast<std::size_t>(p.home_commune)].insee + "#" +
             p.label;
+        if (const int repeat = seen[base]++; repeat > 0)
+            base += "\x1f" + std::to_string(repeat); // no label holds a control character
         for (int k = 0; k < p.count; ++k) {
             RosterPerson r;
             r.pool_entry = static_cast<int>(e);
