@@ -451,12 +451,13 @@ TEST_CASE("size: a task's evidence survives its text form exactly, and a sweep's
     REQUIRE(back->evidence->replaced.size() == e.replaced.size());
     for (std::size_t i = 0; i < e.replaced.size(); ++i) {
         CHECK(back->evidence->replaced[i].profession == e.replaced[i].profession);
-        CHECK(same_bits(back->evidence->replaced[i].hours, e.replaced[i].hours));
-        CHECK(e.replaced[i].hours > 0);
+        CHECK(same_bits(back->evidence->replaced[i].replacement_hours,
+                        e.replaced[i].replacement_hours));
+        CHECK(e.replaced[i].replacement_hours > 0);
     }
     // and back into the rows the search sums
     double hours = 0, back_hours = 0;
-    for (const auto& x : e.replaced) hours += x.hours;
+    for (const auto& x : e.replaced) hours += x.replacement_hours;
     for (const ProfessionRow& row : results_of(*back->evidence, 0, 0).professions)
         back_hours += row.replacement_hours;
     CHECK(same_bits(hours, back_hours));
