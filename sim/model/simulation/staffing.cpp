@@ -224,39 +224,60 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         return -1;
     };
     if (rs.replaces >= 0) {
-        // A replacement: supervised work as the shift it joins allows. Someone of that shift
-        // on site without a station of their own (the supervising médecin) who covers a
-        // station goes back to their role: the one at the absent person's station first; else,
-        // when a colleague moved over holds that station (its rostered count is there), one at
-        // a station the replacement may take instead, which the replacement then takes.
+        // A replacement: supervised work as the shift it joins allows. Whoever of that shift on
+        // site without a station of their own (the supervising médecin) covers the absent
+        // person's station goes back to their role, and the replacement takes the station. When
+        // that station is held by a colleague moved over at the start (its rostered count is
+        // there), the replacement takes instead the station left shortest (the smallest share
+        // of its rostered people) it may hold, else one the supervisor covers (he goes back).
         medecin_present = medecin_present || rs.has_medecin;
         const RosterShift& os = roster_.shifts[static_cast<std::size_t>(rs.replaces)];
         const ShiftPresence& op = presence_[static_cast<std::size_t>(rs.replaces)];
         const RoleId role = rs.people.front().role;
         const ProfessionId prof = roster_.people[rs.people.front().person].profession;
-        const auto held = std::count(op.roles.begin(), op.roles.end(), role);
-        const auto rostered = std::count_if(os.people.begin(), os.people.end(),
-                                            [&](const Assignment& a) { return a.role == role; });
-        std::optional<std::size_t> pick;
-        RoleId back;
+        const auto may = [&](RoleId r) {
+            const int sc = scope_of(prof, r);
+            return sc == 0 || (sc == 1 && medecin_present);
+        };
+        std::vector<int> held(w_.roles.size(), 0), rostered(w_.roles.size(), 0);
+        for (const RoleId r : op.roles) ++held[r.index()];
+        for (const Assignment& a : os.people) ++rostered[a.role.index()];
+        std::optional<std::size_t> at_role, elsewhere; // supervisor covers
+        RoleId back_at, back_elsewhere;
         for (std::size_t k = 0; k < op.persons.size(); ++k) {
             if (!op.station_of[k].valid()) continue;
             const auto own = std::find_if(os.people.begin(), os.people.end(),
                                           [&](const auto& a) { return a.person == op.persons[k]; });
             if (own == os.people.end() || !stations_.of_role(c, own->role).empty()) continue;
-            const int sc = scope_of(prof, op.roles[k]);
-            if (op.roles[k] == role ||
-                (!pick && held >= rostered && (sc == 0 || (sc == 1 && medecin_present)))) {
-                pick = k;
-                back = own->role;
-                if (op.roles[k] == role) break;
+            if (op.roles[k] == role && !at_role) {
+                at_role = k;
+                back_at = own->role;
+            } else if (op.roles[k] != role && !elsewhere && may(op.roles[k])) {
+                elsewhere = k;
+                back_elsewhere = own->role;
             }
         }
-        if (pick) {
-            const RoleId took = op.roles[*pick];
-            end_cover(rs.replaces, *pick, back);
-            roster_.shifts[static_cast<std::size_t>(rs_index)].people.front().role = took;
+        RoleId to = role;
+        if (at_role) {
+            end_cover(rs.replaces, *at_role, back_at);
+        } else if (held[role.index()] >= rostered[role.index()]) {
+            int best = -1;
+            for (std::size_t r = 0; r < w_.roles.size(); ++r) {
+                if (held[r] >= rostered[r] || stations_.of_role(c, RoleId{r}).empty() ||
+                    !may(RoleId{r}))
+                    continue;
+                const auto b = static_cast<std::size_t>(best);
+                if (best < 0 || held[r] * rostered[b] < held[b] * rostered[r])
+                    best = static_cast<int>(r);
+            }
+            if (best >= 0) {
+                to = RoleId{static_cast<std::size_t>(best)};
+            } else if (elsewhere) {
+                to = op.roles[*elsewhere];
+                end_cover(rs.replaces, *elsewhere, back_elsewhere);
+            }
         }
+        roster_.shifts[static_cast<std::size_t>(rs_index)].people.front().role = to;
     }
     // roles as rostered, for the people who turned up and may work
     std::vector<Assignment> working;
