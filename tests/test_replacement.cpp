@@ -395,3 +395,50 @@ TEST_CASE("plan writer: the sized plan gets a [replacement] table the loader rea
     CHECK_FALSE(plan_difference(edited.world, edited.plan, back3.scenario->plan));
     fs::remove_all(dir);
 }
+
+TEST_CASE("replacement: when a colleague moved over holds the absent person's station, the "
+          "replacement takes the station that colleague left short") {
+    // Injection 2 nurses, observation 1 nurse; the observation nurse absent: at 09:00 an
+    // injection nurse moves over to the observation (a station left with nobody). Without a
+    // supervising médecin on the shift, the spare nurse called from the pool then takes the
+    // injection, left with one (before: she joined the observation too, and the injection
+    // stayed short all day). With one, the supervisor helps the injection from 09:00; the
+    // nurse takes his place there and he goes back to supervision.
+    for (const bool supervisor : {false, true}) {
+        CAPTURE(supervisor);
+        Scenario off = centre(2, 3, 40, 0.3);
+        off.plan.centres[0].shifts[0].staff[RoleId{4}] = supervisor ? 1 : 0;
+        Scenario on = off;
+        on.plan.replacement.enabled = true;
+        int cases = 0;
+        for (int rep = 0; rep < 120 && cases < 3; ++rep) {
+            const Results a = run(off, rep);
+            int nurses_absent = 0, moved = 0, others_absent = 0;
+            for (const auto& e : a.log) {
+                if (e.time >= hours(24)) continue;
+                if (e.event == LogEvent::StaffAbsent)
+                    ++(e.profession == 1 ? nurses_absent : others_absent);
+                moved += e.event == LogEvent::StaffMovedToCover && e.role == 2 && e.role_to == 3;
+            }
+            if (nurses_absent != 1 || moved != 1 || others_absent != 0) continue;
+            const Results b = run(on, rep);
+            const auto it = std::find_if(b.log.begin(), b.log.end(), [](const LogEntry& e) {
+                return e.event == LogEvent::StaffReplaced && e.role == 3;
+            });
+            if (it == b.log.end()) continue; // every spare nurse absent too
+            ++cases;
+            const double delay_h = static_cast<double>(it->count) / 60.0;
+            CHECK(role_hours(a, 3) == doctest::Approx(8.0));
+            CHECK(role_hours(b, 3) == doctest::Approx(8.0));
+            if (supervisor) {
+                CHECK(role_hours(a, 2) == doctest::Approx(16.0)); // nurse + supervisor
+                CHECK(role_hours(b, 2) == doctest::Approx(16.0));
+                CHECK(role_hours(b, 4) == doctest::Approx(8.0 - delay_h).epsilon(0.01));
+            } else {
+                CHECK(role_hours(a, 2) == doctest::Approx(8.0));
+                CHECK(role_hours(b, 2) == doctest::Approx(16.0 - delay_h).epsilon(0.01));
+            }
+        }
+        CHECK(cases > 0);
+    }
+}

@@ -252,6 +252,7 @@ class Simulation::Impl final : public EventHandler {
         prof_commute_h_;
     std::vector<char> person_used_;
     IdVector<ProfessionId, double> prof_replacement_h_; ///< hours worked by replacements
+    std::vector<std::optional<std::vector<PersonId>>> replacement_lists_; ///< by centre
     std::vector<float> all_waits_;
     std::int64_t test_kits_ = 0;
 
@@ -461,6 +462,8 @@ class Simulation::Impl final : public EventHandler {
     /// the first pool member within reach and hours is committed and their line appended
     /// (RosterShift::replaces); see Plan::replacement.
     void call_replacements(int rs_index, const std::vector<char>& present, bool medecin_present);
+    /// The pool members a centre's replacement list calls, in call order (built on first use).
+    const std::vector<PersonId>& replacement_list(CentreId c);
     /// A replacement arrives: someone of the shift on site without a station (the supervising
     /// médecin) who took the absent person's station goes back to `back`'s duties.
     void end_cover(int rs_index, std::size_t k, RoleId back);

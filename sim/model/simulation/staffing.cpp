@@ -3,7 +3,6 @@
 #include "model/simulation/simulation_impl.hpp"
 
 #include <optional>
-#include <tuple>
 
 namespace riposte {
 
@@ -44,6 +43,38 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
     return present;
 }
 
+const std::vector<PersonId>& Simulation::Impl::replacement_list(CentreId c) {
+    if (replacement_lists_.empty()) replacement_lists_.resize(centres_.size());
+    auto& slot = replacement_lists_[c.index()];
+    if (slot) return *slot;
+    // How many roles each profession may hold: the coordinator calls the least versatile
+    // first, keeping the scarce skills (the médecins, who may hold every role) for the absences
+    // only they can replace; then the shorter commute (the earlier arrival), then pool order.
+    std::vector<int> roles_of(w_.professions.size(), 0);
+    for (const auto& allowed : w_.scope.allowed)
+        for (const auto& e : allowed) ++roles_of[e.profession.index()];
+    struct Entry {
+        int roles;
+        double minutes;
+        PersonId person;
+    };
+    std::vector<Entry> in_reach;
+    for (const PersonId p : roster_.people.ids()) {
+        const RosterPerson& person = roster_.people[p];
+        if (person.on_call) continue; // reserves are called by call_reserve decisions
+        const double minutes = travel_[c.index()][static_cast<std::size_t>(person.home)];
+        if (!(minutes <= person.max_commute_minutes)) continue;
+        in_reach.push_back({roles_of[person.profession.index()], minutes, p});
+    }
+    std::stable_sort(in_reach.begin(), in_reach.end(), [](const Entry& a, const Entry& b) {
+        return a.roles != b.roles ? a.roles < b.roles : a.minutes < b.minutes;
+    });
+    slot.emplace();
+    slot->reserve(in_reach.size());
+    for (const Entry& e : in_reach) slot->push_back(e.person);
+    return *slot;
+}
+
 void Simulation::Impl::call_replacements(int rs_index, const std::vector<char>& present,
                                          bool medecin_present) {
     const RosterShift rs =
@@ -58,43 +89,33 @@ void Simulation::Impl::call_replacements(int rs_index, const std::vector<char>& 
     const double p_absent = absence_probability(rs.day);
     const int weekday = (rs.day + w_.start_weekday) % 7;
     HoursLedger& ledger = roster_.hours;
-    // How many roles each profession may hold: the coordinator calls the least versatile
-    // first, keeping the scarce skills (the médecins, who may hold every role) for the absences
-    // only they can replace.
-    std::vector<int> roles_of(w_.professions.size(), 0);
-    for (const auto& allowed : w_.scope.allowed)
-        for (const auto& e : allowed) ++roles_of[e.profession.index()];
+    const std::vector<PersonId>& callable = replacement_list(c);
     for (std::size_t i = 0; i < rs.people.size(); ++i) {
         if (present[i]) continue;
         const RoleId role = rs.people[i].role;
         struct Pick {
-            int roles = 0;
             SimTime arrive;
-            double minutes = 0;
             PersonId person;
         };
         std::optional<Pick> best;
-        for (const PersonId p : roster_.people.ids()) {
+        // in call order: the first who can come is the one called
+        for (const PersonId p : callable) {
             const RosterPerson& person = roster_.people[p];
-            if (person.on_call || !((person.weekdays >> weekday) & 1)) continue;
+            if (!((person.weekdays >> weekday) & 1)) continue;
             int sc = -1;
             for (const auto& e : w_.scope.allowed[role])
                 if (e.profession == person.profession) sc = e.supervised ? 1 : 0;
             if (sc < 0 || (sc == 1 && !medecin_present)) continue;
             const double minutes = travel_[c.index()][static_cast<std::size_t>(person.home)];
-            if (!(minutes <= person.max_commute_minutes)) continue;
             const SimTime arrive =
                 now + call + SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))};
             if (arrive + min_left > shift_end) continue;
-            const int roles = roles_of[person.profession.index()];
-            if (best && std::tuple(roles, arrive, minutes) >=
-                            std::tuple(best->roles, best->arrive, best->minutes))
-                continue; // not before the best so far (pool order breaks ties)
             // the checks that cost more last: the hours ledger, then the person's own draw
             if (!ledger.can_take(p, arrive, shift_end) || ill(p, arrive) ||
                 absent_by_draw(person, rs.day, p_absent))
                 continue;
-            best = Pick{roles, arrive, minutes, p};
+            best = Pick{arrive, p};
+            break;
         }
         if (!best) continue;
         ledger.commit(best->person, best->arrive, shift_end);
@@ -203,39 +224,60 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         return -1;
     };
     if (rs.replaces >= 0) {
-        // A replacement: supervised work as the shift it joins allows. Someone of that shift
-        // on site without a station of their own (the supervising médecin) who covers a
-        // station goes back to their role: the one at the absent person's station first; else,
-        // when a colleague moved over holds that station (its rostered count is there), one at
-        // a station the replacement may take instead, which the replacement then takes.
+        // A replacement: supervised work as the shift it joins allows. Whoever of that shift on
+        // site without a station of their own (the supervising médecin) covers the absent
+        // person's station goes back to their role, and the replacement takes the station. When
+        // that station is held by a colleague moved over at the start (its rostered count is
+        // there), the replacement takes instead the station left shortest (the smallest share
+        // of its rostered people) it may hold, else one the supervisor covers (he goes back).
         medecin_present = medecin_present || rs.has_medecin;
         const RosterShift& os = roster_.shifts[static_cast<std::size_t>(rs.replaces)];
         const ShiftPresence& op = presence_[static_cast<std::size_t>(rs.replaces)];
         const RoleId role = rs.people.front().role;
         const ProfessionId prof = roster_.people[rs.people.front().person].profession;
-        const auto held = std::count(op.roles.begin(), op.roles.end(), role);
-        const auto rostered = std::count_if(os.people.begin(), os.people.end(),
-                                            [&](const Assignment& a) { return a.role == role; });
-        std::optional<std::size_t> pick;
-        RoleId back;
+        const auto may = [&](RoleId r) {
+            const int sc = scope_of(prof, r);
+            return sc == 0 || (sc == 1 && medecin_present);
+        };
+        std::vector<int> held(w_.roles.size(), 0), rostered(w_.roles.size(), 0);
+        for (const RoleId r : op.roles) ++held[r.index()];
+        for (const Assignment& a : os.people) ++rostered[a.role.index()];
+        std::optional<std::size_t> at_role, elsewhere; // supervisor covers
+        RoleId back_at, back_elsewhere;
         for (std::size_t k = 0; k < op.persons.size(); ++k) {
             if (!op.station_of[k].valid()) continue;
             const auto own = std::find_if(os.people.begin(), os.people.end(),
                                           [&](const auto& a) { return a.person == op.persons[k]; });
             if (own == os.people.end() || !stations_.of_role(c, own->role).empty()) continue;
-            const int sc = scope_of(prof, op.roles[k]);
-            if (op.roles[k] == role ||
-                (!pick && held >= rostered && (sc == 0 || (sc == 1 && medecin_present)))) {
-                pick = k;
-                back = own->role;
-                if (op.roles[k] == role) break;
+            if (op.roles[k] == role && !at_role) {
+                at_role = k;
+                back_at = own->role;
+            } else if (op.roles[k] != role && !elsewhere && may(op.roles[k])) {
+                elsewhere = k;
+                back_elsewhere = own->role;
             }
         }
-        if (pick) {
-            const RoleId took = op.roles[*pick];
-            end_cover(rs.replaces, *pick, back);
-            roster_.shifts[static_cast<std::size_t>(rs_index)].people.front().role = took;
+        RoleId to = role;
+        if (at_role) {
+            end_cover(rs.replaces, *at_role, back_at);
+        } else if (held[role.index()] >= rostered[role.index()]) {
+            int best = -1;
+            for (std::size_t r = 0; r < w_.roles.size(); ++r) {
+                if (held[r] >= rostered[r] || stations_.of_role(c, RoleId{r}).empty() ||
+                    !may(RoleId{r}))
+                    continue;
+                const auto b = static_cast<std::size_t>(best);
+                if (best < 0 || held[r] * rostered[b] < held[b] * rostered[r])
+                    best = static_cast<int>(r);
+            }
+            if (best >= 0) {
+                to = RoleId{static_cast<std::size_t>(best)};
+            } else if (elsewhere) {
+                to = op.roles[*elsewhere];
+                end_cover(rs.replaces, *elsewhere, back_elsewhere);
+            }
         }
+        roster_.shifts[static_cast<std::size_t>(rs_index)].people.front().role = to;
     }
     // roles as rostered, for the people who turned up and may work
     std::vector<Assignment> working;
