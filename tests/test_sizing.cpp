@@ -421,6 +421,82 @@ TEST_CASE("size: a candidate judged through the sweep runner gets validate's ver
     CHECK(one[1].centre_worst_p90[0] < one[0].centre_worst_p90[0]);
 }
 
+// The search keeps the replications it has run (EvaluationCache) and screens moves on the
+// replications where the plan fails (EvaluationOptions::replication_list): an evaluation built
+// from cached tasks, or on a list of replications, must be the one running them gives.
+TEST_CASE("size: replications taken from the cache, or judged on a list, give the evaluation "
+          "that running them gives") {
+    LoadResult loaded = load_scenario(herault / "world.toml", size_test_plan);
+    REQUIRE(loaded.scenario);
+    const Scenario& sc = *loaded.scenario;
+    Plan more = sc.plan;
+    more.centres[0].shifts[0].staff[sc.world.find_role("medical_interview")] += 1;
+    const std::vector<Plan> plans{sc.plan, more};
+    EvaluationOptions eo;
+    eo.replications = 4;
+    eo.seed = 11;
+    eo.threads = 2;
+    const std::vector<Evaluation> plain = evaluate_plans(sc, plans, eo);
+    EvaluationOptions lo = eo;
+    lo.replication_list = {1, 3};
+    const std::vector<Evaluation> listed_plain = evaluate_plans(sc, plans, lo);
+
+    EvaluationCache cache;
+    lo.cache = &cache;
+    eo.cache = &cache;
+    const std::vector<Evaluation> listed = evaluate_plans(sc, plans, lo);
+    CHECK(cache.ran() == 4); // 2 plans x replications 1 and 3
+    CHECK(cache.reused() == 0);
+    const std::vector<Evaluation> full = evaluate_plans(sc, plans, eo);
+    CHECK(cache.ran() == 8); // replications 0 and 2 only
+    CHECK(cache.reused() == 4);
+    const std::vector<Evaluation> again = evaluate_plans(sc, plans, eo);
+    CHECK(cache.ran() == 8); // nothing run again
+    CHECK(cache.reused() == 12);
+    // another seed is another key
+    EvaluationOptions other = eo;
+    other.seed = 12;
+    other.replications = 1;
+    evaluate_plans(sc, {sc.plan}, other);
+    CHECK(cache.ran() == 9);
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+        INFO("plan " << p);
+        check_same_evaluation(plain[p], full[p]);
+        check_same_evaluation(plain[p], again[p]);
+        check_same_evaluation(listed_plain[p], listed[p]);
+        CHECK(listed[p].report.replications == 2);
+        // replications 1 and 3, run here: the worst day's p90 and the share of replications
+        // without a day above the wait target
+        Scenario s = sc;
+        s.plan = plans[p];
+        double threshold = 1e300;
+        for (const Target& t : s.plan.targets)
+            if (t.kind == TargetKind::WaitP90) threshold = std::min(threshold, t.threshold);
+        std::vector<double> worst(s.plan.centres.size(), 0.0);
+        int held = 0;
+        for (const int r : {1, 3}) {
+            RunOptions ro;
+            ro.seed = eo.seed;
+            ro.replication = r;
+            Simulation sim(s, ro);
+            const Results res = sim.run();
+            std::vector<double> w(s.plan.centres.size(), 0.0);
+            bool ok = true;
+            for (const CentreDayRow& row : res.centre_days)
+                if (row.served > 0) {
+                    auto& x = w[static_cast<std::size_t>(row.centre)];
+                    x = std::max(x, row.wait_p90_min);
+                    ok = ok && row.wait_p90_min <= threshold;
+                }
+            for (std::size_t c = 0; c < w.size(); ++c) worst[c] += w[c];
+            held += ok;
+        }
+        for (std::size_t c = 0; c < worst.size(); ++c)
+            CHECK(listed[p].centre_worst_p90[c] == doctest::Approx(worst[c] / 2));
+        CHECK(listed[p].wait_held == doctest::Approx(held / 2.0));
+    }
+}
+
 TEST_CASE("size: a task's evidence survives its text form exactly, and a sweep's task keeps none") {
     LoadResult loaded = load_scenario(herault / "world.toml", size_test_plan);
     REQUIRE(loaded.scenario);

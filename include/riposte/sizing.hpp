@@ -5,6 +5,7 @@
 // allocation driven by the binding target, a removal pass, then a confirming run with more
 // replications. When no plan within the pool can pass, the limiting resource is named.
 #include "riposte/scenario.hpp"
+#include "riposte/sweep.hpp"
 #include "riposte/validation.hpp"
 
 #include <atomic>
@@ -24,6 +25,31 @@ enum class SizingCost { Hours, Euros };
 /// world's blended `[cost] hourly_eur`.
 const std::map<std::string, double>& default_hourly_rates_eur();
 
+/// Replications already run, by plan. Replication r of a plan is the same whatever call runs
+/// it (its random streams belong to (seed, r): common random numbers), so evaluate_plans()
+/// takes the tasks it finds here instead of running them again, and adds those it runs: a
+/// candidate screened on 5 replications and then judged on 20 runs 15 more, a plan confirmed
+/// on 100 after a search on 20 runs 80 more, and a plan judged again runs nothing. One cache
+/// serves one world and one base plan: the key holds what the search changes (every shift's
+/// times, days and staff, the centres' days and hours, the mobile teams' staff) and the seed.
+class EvaluationCache {
+  public:
+    static std::string key(const Plan& plan, std::uint64_t seed);
+    /// The task of replication `replication` of the plan keyed `key`, or null.
+    [[nodiscard]] const TaskResult* find(const std::string& key, int replication) const;
+    void put(const std::string& key, const TaskResult& task);
+    void count(long long ran, long long reused) {
+        ran_ += ran;
+        reused_ += reused;
+    }
+    [[nodiscard]] long long ran() const { return ran_; }       ///< tasks simulated
+    [[nodiscard]] long long reused() const { return reused_; } ///< tasks taken from here
+
+  private:
+    std::map<std::string, std::vector<std::optional<TaskResult>>> tasks_;
+    long long ran_ = 0, reused_ = 0;
+};
+
 /// How candidate plans are judged: `replications` replications from `seed` (the same seeds for
 /// every candidate: common random numbers), on `threads` threads, or over the ranks of an MPI
 /// job (`mpi`).
@@ -40,6 +66,13 @@ struct EvaluationOptions {
     std::atomic<bool>* interrupt = nullptr;
     /// Spread the tasks over the ranks of the MPI job (every rank must make the same calls).
     bool mpi = false;
+    /// Replications already run (null: none kept). Under MPI every rank holds the same cache,
+    /// since every rank gets every task back.
+    EvaluationCache* cache = nullptr;
+    /// When not empty, the replications judged (increasing, each below `replications`) instead
+    /// of 0 to replications-1: the staffing search screens its moves on the replications where
+    /// the current plan fails.
+    std::vector<int> replication_list;
 };
 
 /// One candidate plan, judged.
@@ -58,6 +91,9 @@ struct Evaluation {
     /// Mean over replications of each station's p90 queue time summed over the days (min), by
     /// centre then station: where people wait.
     std::vector<std::vector<double>> station_wait;
+    /// Share of the replications in which no centre-day's p90 wait is above the lowest p90
+    /// wait target (1 without such a target): what the wait rule compares with its share.
+    double wait_held = 1;
     double hours = 0; ///< professional hours the plan asks over the run
     double eur = 0;   ///< those hours at the rostered professions' rates
     /// Structural failures that staffing can cause (unstaffed stations, roster shortfalls, no
@@ -131,6 +167,14 @@ struct PoolLimit {
     std::vector<int> centres; ///< centres with roster shortfalls of these roles
 };
 
+/// Where the search's work went, by phase: candidate plans judged, replications simulated and
+/// taken from the cache (EvaluationCache), wall seconds.
+struct SizingPhase {
+    int plans = 0;
+    long long ran = 0, reused = 0;
+    double seconds = 0;
+};
+
 struct SizingResult {
     Plan plan;               ///< the plan found (the best one when none passes)
     Evaluation initial;      ///< the plan given, judged like the candidates
@@ -138,7 +182,11 @@ struct SizingResult {
     std::vector<StaffChange> changes;
     bool pass = false;
     bool cancelled = false;
-    int evaluations = 0; ///< candidate plans simulated
+    int evaluations = 0; ///< candidate plans judged (each at least partly simulated)
+    /// The search with the real pool on the search's replications (screening, additions,
+    /// removals), the runs on the confirming replications (confirmation, further rounds), and
+    /// the search with the larger pool (and its plan judged with the real pool).
+    SizingPhase search_phase, confirm_phase, larger_phase;
     int added = 0, removed = 0;
     /// When the plan does not pass: what the pool lacks (from a search with the pool made
     /// twenty times larger), or empty when the targets fail even so.
