@@ -718,3 +718,121 @@ TEST_CASE("roster: one more person asked on a role never takes anyone from anoth
     }
     CHECK(diff.mean() <= diff.ci95_halfwidth() + 1e-9);
 }
+
+// riposte size --hours (issue 12 §3: "optionally opening hours and days"). In the test plan
+// Gignac opens one hour a day: its 12 slots cannot reach the coverage target, and more people
+// open no slot. Only more opening does; Saturday and Sunday cannot be staffed (the reception's
+// administratifs work Monday to Friday), so an hour earlier or later is what passes.
+TEST_CASE("size --hours: only an extra hour meets the target; the written plan reads back the "
+          "same, field by field") {
+    const fs::path tiny = scenario_root / "tests/tiny";
+    const fs::path plan_file = fs::path(RIPOSTE_SOURCE_DIR) / "tests/data/size/plan-hours.toml";
+    LoadResult loaded = load_scenario(tiny / "world.toml", plan_file);
+    REQUIRE(loaded.scenario);
+    const Scenario& sc = *loaded.scenario;
+    SizingOptions o;
+    o.search_replications = 4;
+    o.confirm_replications = 8;
+    o.threads = 2;
+    o.max_steps = 6;
+
+    // staff alone cannot pass
+    const SizingResult staff_only = size_plan(sc, o);
+    CHECK_FALSE(staff_only.pass);
+    CHECK(staff_only.hours_changes.empty());
+    CHECK(staff_only.plan.centres[0].opens == sc.plan.centres[0].opens);
+
+    o.hours = true;
+    std::vector<SizingStep> steps;
+    o.progress = [&](const SizingStep& s) { steps.push_back(s); };
+    const SizingResult r = size_plan(sc, o);
+    REQUIRE(r.pass);
+    REQUIRE(r.hours_changes.size() == 1);
+    const HoursChange& h = r.hours_changes.front();
+    const Centre& was = sc.plan.centres[0];
+    const Centre& now = r.plan.centres[0];
+    // one more hour, at one end; the days as they were
+    CHECK((now.closes - now.opens) == (was.closes - was.opens) + hours(1));
+    CHECK(((now.opens == was.opens - hours(1)) != (now.closes == was.closes + hours(1))));
+    CHECK(now.weekdays == was.weekdays);
+    CHECK(h.opens_after == now.opens);
+    CHECK(h.closes_after == now.closes);
+    CHECK(h.days_after == was.weekdays);
+    // the shift follows the opening
+    CHECK(now.shifts[0].start == now.opens);
+    CHECK(now.shifts[0].end == now.closes);
+    REQUIRE_FALSE(steps.empty());
+    CHECK(steps.front().kind != SizingMoveKind::Staff);
+    // its cost is counted: the plan's professional hours grow with the hour
+    CHECK(r.confirmation.hours > r.initial.hours);
+
+    // written into the author's file, read back: the same plan, and `check` accepts it
+    const fs::path dir = temp_dir("hours");
+    fs::copy_file(plan_file, dir / "plan-hours.toml");
+    Plan found = r.plan;
+    found.file = (dir / "plan-hours.toml").string();
+    const fs::path out = dir / "plan-hours-sized.toml";
+    REQUIRE(write_plan_toml(out, found, sc.world, "# sized\n").ok());
+    LoadResult again = load_scenario(tiny / "world.toml", out);
+    REQUIRE_MESSAGE(again.scenario, "the written plan does not load");
+    CHECK(again.diagnostics.error_count() == 0);
+    found.file = again.scenario->plan.file;
+    check_same_plan(found, again.scenario->plan);
+    const auto diff = plan_difference(sc.world, found, again.scenario->plan);
+    CHECK_MESSAGE(!diff, diff.value_or(""));
+    // the author's comments are kept
+    CHECK(slurp(out).find("# one hour a day") != std::string::npos);
+}
+
+// The writer of opening hours and days: a value written is rewritten in place, a key not
+// written (a shift taking its centre's hours) is added under its table's header, and a key that
+// the centre's new value already gives is left out.
+TEST_CASE("plan writer: opening hours and days rewritten or added, read back field by field") {
+    const fs::path tiny = scenario_root / "tests/tiny";
+    LoadResult loaded = load_scenario(tiny / "world.toml", tiny / "plan.toml");
+    REQUIRE(loaded.scenario);
+    const Scenario& sc = *loaded.scenario;
+    const std::string source = slurp(tiny / "plan.toml");
+    Plan p = sc.plan;
+    // Gignac (opens, closes, start, end written): closes an hour later, with its shift
+    Centre& gignac = p.centres[0];
+    REQUIRE(gignac.shifts.size() == 1);
+    gignac.closes = gignac.closes + hours(1);
+    gignac.shifts[0].end = gignac.closes;
+    // the testing centre (its shift writes no start, end nor days): opens at 08:00 and on
+    // Sundays too, its shift following both (nothing to write for the shift)
+    Centre& testing = p.centres[1];
+    testing.opens = hours(8);
+    testing.shifts[0].start = hours(8);
+    testing.weekdays = all_weekdays;
+    testing.shifts[0].weekdays = all_weekdays;
+    const PlanText text = plan_with_staffing(source, p, sc.world);
+    REQUIRE_MESSAGE(text.ok(), text.error);
+    CHECK(text.text.find("closes = \"18:00\"") != std::string::npos);
+    CHECK(text.text.find("end = \"18:00\"") != std::string::npos);
+    CHECK(text.text.find("opens = \"08:00\"") != std::string::npos);
+    CHECK(text.text.find("days = \"all\"") != std::string::npos);
+    const fs::path dir = temp_dir("hours-writer");
+    const fs::path out = dir / "plan.toml";
+    REQUIRE(write_file_atomic(out, text.text).ok());
+    LoadResult again = load_scenario(tiny / "world.toml", out);
+    REQUIRE_MESSAGE(again.scenario, "the written plan does not load");
+    CHECK(again.diagnostics.error_count() == 0);
+    p.file = again.scenario->plan.file;
+    check_same_plan(p, again.scenario->plan);
+    const auto diff = plan_difference(sc.world, p, again.scenario->plan);
+    CHECK_MESSAGE(!diff, diff.value_or(""));
+    // a shift that keeps its hours while its centre's change gets them written
+    Plan q = sc.plan;
+    q.centres[1].opens = hours(8);
+    const PlanText kept = plan_with_staffing(source, q, sc.world);
+    REQUIRE(kept.ok());
+    LoadResult third = load_scenario(tiny / "world.toml", [&] {
+        const fs::path f = dir / "plan-kept.toml";
+        REQUIRE(write_file_atomic(f, kept.text).ok());
+        return f;
+    }());
+    REQUIRE(third.scenario);
+    CHECK(third.scenario->plan.centres[1].opens == hours(8));
+    CHECK(third.scenario->plan.centres[1].shifts[0].start == sc.plan.centres[1].shifts[0].start);
+}

@@ -116,8 +116,19 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
 double plan_hours(const World& world, const Plan& plan);
 
 /// One step of the search, as the progress callback sees it.
+/// What a step of the search changes: the people of a role, or (SizingOptions::hours) a
+/// centre's opening hours or days.
+enum class SizingMoveKind {
+    Staff,   ///< one person more (or fewer) of a role on some shifts
+    Earlier, ///< the centre opens an hour earlier, with the shifts that started at its opening
+    Later,   ///< the centre closes an hour later, with the shifts that ended at its closing
+    Day,     ///< the centre opens one more weekday, worked by the nearest open day's shifts
+};
+
 struct SizingStep {
     bool added = true; ///< false: a removal kept
+    SizingMoveKind kind = SizingMoveKind::Staff;
+    int weekday = -1; ///< Day: the weekday opened (0 = Monday)
     int centre = 0;
     std::vector<int> shifts;
     int role = 0;
@@ -135,6 +146,10 @@ struct SizingOptions {
     SizingCost cost = SizingCost::Hours;
     std::map<std::string, double> rates_eur; ///< by profession id (missing: the defaults)
     int max_steps = 60;                      ///< additions at most (each adds one person)
+    /// Also search the centres' opening hours and days (`riposte size --hours`): an hour
+    /// earlier or later (the shifts at that end follow), or one more open weekday, each at its
+    /// cost in professional hours, judged by the same gain-per-cost rule as a person more.
+    bool hours = false;
     std::atomic<bool>* cancel = nullptr;
     std::atomic<bool>* interrupt = nullptr; ///< see EvaluationOptions::interrupt
     /// Evaluate the candidates over the ranks of the MPI job: every rank calls size_plan() with
@@ -152,6 +167,14 @@ struct StaffChange {
     int from = 0, to = 0;
     double p90_before = 0, p90_after = 0; ///< the centre's worst-day p90 wait (mean, min)
     double use_before = 0, use_after = 0; ///< utilisation of the role's stations (0..1)
+};
+
+/// A change of a centre's opening hours or days (SizingOptions::hours).
+struct HoursChange {
+    int centre = 0;
+    SimTime opens_before, closes_before, opens_after, closes_after;
+    WeekdayMask days_before = all_weekdays, days_after = all_weekdays;
+    double p90_before = 0, p90_after = 0; ///< the centre's worst-day p90 wait (mean, min)
 };
 
 /// A resource of the pool that cannot give what the targets need.
@@ -180,6 +203,7 @@ struct SizingResult {
     Evaluation initial;      ///< the plan given, judged like the candidates
     Evaluation confirmation; ///< the plan found, judged with confirm_replications
     std::vector<StaffChange> changes;
+    std::vector<HoursChange> hours_changes; ///< centres whose hours or days changed
     bool pass = false;
     bool cancelled = false;
     int evaluations = 0; ///< candidate plans judged (each at least partly simulated)

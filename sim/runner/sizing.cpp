@@ -114,10 +114,42 @@ struct Move {
     std::vector<int> shifts;
     int delta = 1;
     int minus = -1; ///< a role that loses one person on the same shifts (a swap), or -1
+    SizingMoveKind kind = SizingMoveKind::Staff;
+    int weekday = -1; ///< Day: the weekday opened
 };
+
+/// The open weekday of `mask` nearest to `wd` (the day before first on a tie), or -1.
+int nearest_open_day(WeekdayMask mask, int wd) {
+    for (int k = 1; k < 7; ++k)
+        for (const int d : {(wd + 7 - k) % 7, (wd + k) % 7})
+            if ((mask >> d) & 1) return d;
+    return -1;
+}
 
 Plan apply(const Plan& p, const Move& m) {
     Plan out = p;
+    Centre& centre = out.centres[static_cast<std::size_t>(m.c)];
+    if (m.kind == SizingMoveKind::Earlier) {
+        for (Shift& sh : centre.shifts)
+            if (sh.start == centre.opens) sh.start = sh.start - hours(1);
+        centre.opens = centre.opens - hours(1);
+        return out;
+    }
+    if (m.kind == SizingMoveKind::Later) {
+        for (Shift& sh : centre.shifts)
+            if (sh.end == centre.closes) sh.end = sh.end + hours(1);
+        centre.closes = centre.closes + hours(1);
+        return out;
+    }
+    if (m.kind == SizingMoveKind::Day) {
+        const int near = nearest_open_day(centre.weekdays, m.weekday);
+        const auto bit = static_cast<WeekdayMask>(1u << m.weekday);
+        for (Shift& sh : centre.shifts)
+            if (near >= 0 && ((sh.weekdays >> near) & 1))
+                sh.weekdays = static_cast<WeekdayMask>(sh.weekdays | bit);
+        centre.weekdays = static_cast<WeekdayMask>(centre.weekdays | bit);
+        return out;
+    }
     for (int s : m.shifts) {
         staff_of(out, Var{m.c, s, m.r}) += m.delta;
         if (m.minus >= 0) staff_of(out, Var{m.c, s, m.minus}) -= 1;
@@ -285,7 +317,27 @@ class Search {
             // already takes an absent colleague's place at whichever station is short-handed
             // (staffing.cpp), which a fixed place at one station would lose.
         }
+        if (o_.hours && !centre.continuous && !centre.shifts.empty()) {
+            // opening hours and days, at their cost in professional hours like a person more
+            if (centre.opens >= hours(1)) moves.push_back(hours_move(c, SizingMoveKind::Earlier));
+            if (centre.closes + hours(1) <= hours(24))
+                moves.push_back(hours_move(c, SizingMoveKind::Later));
+            for (int wd = 0; wd < 7; ++wd)
+                if (!((centre.weekdays >> wd) & 1)) {
+                    Move m = hours_move(c, SizingMoveKind::Day);
+                    m.weekday = wd;
+                    moves.push_back(m);
+                }
+        }
         return moves;
+    }
+
+    static Move hours_move(int c, SizingMoveKind kind) {
+        Move m;
+        m.c = c;
+        m.r = -1;
+        m.kind = kind;
+        return m;
     }
 
     /// Adds people, one move at a time, while a target fails: at the centre furthest from its
@@ -354,7 +406,7 @@ class Search {
                 const Move& m = moves[static_cast<std::size_t>(best)];
                 p = plans[static_cast<std::size_t>(best)];
                 e = evs[static_cast<std::size_t>(best)];
-                added += static_cast<int>(m.shifts.size());
+                added += m.kind == SizingMoveKind::Staff ? static_cast<int>(m.shifts.size()) : 1;
                 step(true, m, p, e, reps);
                 moved = true;
                 break;
@@ -422,6 +474,7 @@ class Search {
         // (two absences the same day) would have people added where they change nothing
         for (std::size_t i = 0; i < moves.size(); ++i) {
             if (!evs[i].complete || evs[i].staffing_failures > e.staffing_failures) continue;
+            if (moves[i].kind != SizingMoveKind::Staff) continue;
             if (role_use(p, e, moves[i].c, moves[i].r) < saturated) continue;
             const bool wider = best >= 0 && moves[i].shifts.size() >
                                                 moves[static_cast<std::size_t>(best)].shifts.size();
@@ -491,10 +544,12 @@ class Search {
         if (!o_.progress) return;
         SizingStep s;
         s.added = added;
+        s.kind = m.kind;
+        s.weekday = m.weekday;
         s.centre = m.c;
         s.shifts = m.shifts;
         s.role = m.r;
-        s.to = staff_of(p, m.c, m.shifts.front(), m.r);
+        s.to = m.kind == SizingMoveKind::Staff ? staff_of(p, m.c, m.shifts.front(), m.r) : 0;
         s.excess = e.excess;
         s.cost = cost(e);
         s.replications = reps;
@@ -993,7 +1048,24 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
     }
     res.evaluations += search.evaluations();
 
-    // what changed, centre by centre and role by role
+    // what changed, centre by centre: opening hours and days, then role by role
+    for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+        const Centre& was = scenario.plan.centres[c];
+        const Centre& now = plan.centres[c];
+        if (was.opens == now.opens && was.closes == now.closes && was.weekdays == now.weekdays)
+            continue;
+        HoursChange ch;
+        ch.centre = static_cast<int>(c);
+        ch.opens_before = was.opens;
+        ch.closes_before = was.closes;
+        ch.days_before = was.weekdays;
+        ch.opens_after = now.opens;
+        ch.closes_after = now.closes;
+        ch.days_after = now.weekdays;
+        ch.p90_before = res.initial.centre_worst_p90[c];
+        ch.p90_after = confirm.centre_worst_p90[c];
+        res.hours_changes.push_back(ch);
+    }
     for (std::size_t c = 0; c < plan.centres.size(); ++c) {
         const Centre& centre = plan.centres[c];
         for (int r = 0; r < static_cast<int>(scenario.world.roles.size()); ++r) {
