@@ -835,4 +835,22 @@ TEST_CASE("plan writer: opening hours and days rewritten or added, read back fie
     REQUIRE(third.scenario);
     CHECK(third.scenario->plan.centres[1].opens == hours(8));
     CHECK(third.scenario->plan.centres[1].shifts[0].start == sc.plan.centres[1].shifts[0].start);
+    // a TOML time (closes = 17:00:00) is read and rewritten as well
+    std::string timed = source;
+    const std::size_t at = timed.find("closes = \"17:00\"");
+    REQUIRE(at != std::string::npos);
+    timed.replace(at, 16, "closes = 17:00:00 # a TOML time");
+    const fs::path timed_file = dir / "plan-timed.toml";
+    REQUIRE(write_file_atomic(timed_file, timed).ok());
+    LoadResult fourth = load_scenario(tiny / "world.toml", timed_file);
+    REQUIRE(fourth.scenario);
+    const PlanText same = plan_with_staffing(timed, fourth.scenario->plan, sc.world);
+    REQUIRE_MESSAGE(same.ok(), same.error);
+    CHECK(same.text == timed);
+    Plan later = fourth.scenario->plan;
+    later.centres[0].closes = later.centres[0].closes + hours(1);
+    later.centres[0].shifts[0].end = later.centres[0].closes;
+    const PlanText rewritten = plan_with_staffing(timed, later, sc.world);
+    REQUIRE_MESSAGE(rewritten.ok(), rewritten.error);
+    CHECK(rewritten.text.find("closes = \"18:00\" # a TOML time") != std::string::npos);
 }

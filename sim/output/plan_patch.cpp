@@ -185,17 +185,27 @@ bool scan_blocks(std::string_view source, std::vector<Block>& centres,
                 ++v;
                 while (v < eol && (source[v] == ' ' || source[v] == '\t')) ++v;
                 const char q = v < eol ? source[v] : '\0';
-                const std::size_t end = q == '"' || q == '\'' ? source.find(q, v + 1) : eol;
-                if (end == std::string_view::npos || end >= eol) {
-                    error = std::to_string(line_no) + ": " + key +
-                            " is not written as a one-line string (\"08:30\", \"mon-fri\"); write "
-                            "it so to let it be rewritten";
-                    return false;
-                }
                 KeyLine kl;
                 kl.value_begin = v;
-                kl.value_end = end + 1;
-                kl.value = std::string(source.substr(v + 1, end - v - 1));
+                if (q == '"' || q == '\'') {
+                    const std::size_t end = source.find(q, v + 1);
+                    if (end == std::string_view::npos || end >= eol) {
+                        error = std::to_string(line_no) + ": " + key +
+                                " is not written as a one-line string (\"08:30\", \"mon-fri\"); "
+                                "write it so to let it be rewritten";
+                        return false;
+                    }
+                    kl.value_end = end + 1;
+                    kl.value = std::string(source.substr(v + 1, end - v - 1));
+                } else {
+                    // a TOML time (opens = 08:30:00): its seconds are ignored, as the reader does
+                    std::size_t end = v;
+                    while (end < eol && source[end] != ' ' && source[end] != '\t' &&
+                           source[end] != '#' && source[end] != '\r')
+                        ++end;
+                    kl.value_end = end;
+                    kl.value = std::string(source.substr(v, std::min<std::size_t>(end - v, 5)));
+                }
                 Block& blk = in == In::Centre ? centres.back() : shifts.back().back();
                 blk.keys[key] = kl;
             }
