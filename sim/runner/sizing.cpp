@@ -249,7 +249,7 @@ class Search {
         for (int r = 0; r < reps; ++r) {
             const TaskResult* t = cache_.find(key, r);
             if (!t || !t->evidence) continue;
-            for (const RunEvidence::CentreDay& row : t->evidence->centre_days)
+            for (const auto& row : t->evidence->centre_days)
                 if (row.centre == c && row.served > 0 && row.wait_p90_min > wait_threshold_) {
                     out.push_back(r);
                     break;
