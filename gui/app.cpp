@@ -426,6 +426,10 @@ bool App::save_screenshot(const std::filesystem::path& file) {
                       << "," << std::lround(lo.y) << " size " << std::lround(hi.x - lo.x) << "x"
                       << std::lround(hi.y - lo.y) << "\n";
         }
+        for (const auto& [k, x, y] : ui_.inset_titles_drawn)
+            std::cout << "riposte-gui: map inset title "
+                      << loaded_->map->insets[static_cast<std::size_t>(k)].code << " drawn at "
+                      << std::lround(x) << "," << std::lround(y) << "\n";
         std::cout << "riposte-gui: map cells " << scene.cells.size() << " discs "
                   << scene.discs.size() << " labels " << scene.labels.size() << "\n";
     }

@@ -119,7 +119,10 @@ bool MapSceneCache::update(const std::shared_ptr<const MapGeometry>& geometry,
     key.ty1 = static_cast<long long>(std::floor((view_hi.y + my) / tile));
     key.metric = metric && metric->available ? metric.get() : nullptr;
     key.font = labels ? labels->font_size : 0;
-    if (labels) key.inset_titles = labels->inset_title_widths;
+    if (labels) {
+        key.inset_titles = labels->inset_title_widths;
+        key.inset_split_titles = labels->inset_title_split_widths;
+    }
     if (key == key_) return false;
     key_ = key;
     geometry_ = geometry;
@@ -130,6 +133,19 @@ bool MapSceneCache::update(const std::shared_ptr<const MapGeometry>& geometry,
         longest_ms_,
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     return true;
+}
+
+std::pair<std::string, std::string> split_inset_title(const std::string& title) {
+    std::size_t best = std::string::npos;
+    const double middle = static_cast<double>(title.size()) / 2.0;
+    for (std::size_t i = 1; i + 1 < title.size(); ++i)
+        if ((title[i] == '-' || title[i] == ' ') &&
+            (best == std::string::npos || std::abs(static_cast<double>(i) - middle) <
+                                              std::abs(static_cast<double>(best) - middle)))
+            best = i;
+    if (best == std::string::npos) return {title, ""};
+    if (title[best] == ' ') return {title.substr(0, best), title.substr(best + 1)};
+    return {title.substr(0, best + 1), title.substr(best + 1)};
 }
 
 bool MapSceneCache::build(const MapGeometry& g, const Scenario& scenario, const MapCamera& camera,
@@ -333,24 +349,56 @@ bool MapSceneCache::build(const MapGeometry& g, const Scenario& scenario, const 
         add_box({x - mk.half_px - 1, y - mk.half_px - 1, x + mk.half_px + 1, y + mk.half_px + 1});
     }
     const float h = labels->font_size;
-    // the insets' titles first: the names go around them
+    // the insets' titles first: the names go around them. Each goes inside its frame, to the
+    // first corner clear of the markers (bottom left, top left, bottom right, top right: a top
+    // corner of the first row is often under the folded legend), in one line, else in two, else
+    // the same at the smaller size; failing that, just below or above the frame if that is
+    // clear of the markers and of the other frames. A title that fits nowhere is not drawn.
+    std::vector<std::array<float, 4>> frames;
+    for (const MapInset& inset : g.insets)
+        frames.push_back(
+            {static_cast<float>(inset.lo.x * scale), static_cast<float>(inset.lo.y * scale),
+             static_cast<float>(inset.hi.x * scale), static_cast<float>(inset.hi.y * scale)});
     for (std::size_t k = 0; k < g.insets.size() && k < labels->inset_title_widths.size(); ++k) {
-        const MapInset& inset = g.insets[k];
-        const float w = labels->inset_title_widths[k];
-        const auto x0 = static_cast<float>(inset.lo.x * scale),
-                   x1 = static_cast<float>(inset.hi.x * scale),
-                   y0 = static_cast<float>(inset.lo.y * scale);
-        const auto y1 = static_cast<float>(inset.hi.y * scale);
-        if (x1 - x0 < w + 2 * caption_dx) continue;
-        // at the frame's top left corner, else its bottom left one, clear of the markers
-        for (const float top : {y0 + caption_dy, y1 - caption_dy - h}) {
-            const std::array<float, 4> box{x0 + caption_dx - 1, top, x0 + caption_dx + w + 1,
-                                           top + h};
-            if (!free(box)) continue;
-            add_box(box);
-            s.captions.push_back({static_cast<int>(k), top - y0});
-            break;
-        }
+        const float one = labels->inset_title_widths[k];
+        const float two = k < labels->inset_title_split_widths.size()
+                              ? labels->inset_title_split_widths[k]
+                              : 0.0f;
+        const auto [x0, y0, x1, y1] = frames[k];
+        const auto clear_of_frames = [&](const std::array<float, 4>& box) {
+            for (std::size_t o = 0; o < frames.size(); ++o)
+                if (o != k && box[0] < frames[o][2] && frames[o][0] < box[2] &&
+                    box[1] < frames[o][3] && frames[o][1] < box[3])
+                    return false;
+            return true;
+        };
+        bool placed = false;
+        for (const bool outside : {false, true})
+            for (const float size : {1.0f, caption_small})
+                for (const int lines : {1, 2}) {
+                    if (placed || (lines == 2 && !(two > 0))) continue;
+                    const float w = (lines == 1 ? one : two) * size,
+                                th = h * size * static_cast<float>(lines);
+                    if (x1 - x0 < w + 2 * caption_dx || (!outside && y1 - y0 < th + 2 * caption_dy))
+                        continue;
+                    // (right, bottom) corners inside; below then above outside
+                    const std::array<std::array<bool, 2>, 4> inside{
+                        {{false, true}, {false, false}, {true, true}, {true, false}}};
+                    for (std::size_t pos = 0; pos < (outside ? 2 : 4) && !placed; ++pos) {
+                        const bool right = !outside && inside[pos][0];
+                        const bool bottom = outside ? pos == 0 : inside[pos][1];
+                        const float left = right ? x1 - caption_dx - w : x0 + caption_dx;
+                        const float top = outside
+                                              ? (bottom ? y1 + 1 : y0 - 1 - th)
+                                              : (bottom ? y1 - caption_dy - th : y0 + caption_dy);
+                        const std::array<float, 4> box{left - 1, top, left + w + 1, top + th};
+                        if (!free(box) || (outside && !clear_of_frames(box))) continue;
+                        add_box(box);
+                        s.captions.push_back(
+                            {static_cast<int>(k), left - x0, top - y0, lines, size});
+                        placed = true;
+                    }
+                }
     }
     const auto& communes = scenario.world.territory.communes;
     for (const Candidate& c : candidates_) {

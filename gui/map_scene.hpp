@@ -28,6 +28,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace riposte::gui {
@@ -64,15 +65,28 @@ struct SceneLabel {
     float dx = 0, dy = 0, w = 0, h = 0;
 };
 
-/// Where an inset's title is drawn: to_screen(inset.lo) + (caption_dx, dy), dy being
-/// caption_dy at the frame's top, or more at its bottom when a marker takes the top.
+/// Where an inset's title is drawn: to_screen(inset.lo) + (dx, dy), inside the frame at one of
+/// its corners clear of the markers, caption_dx from the side and caption_dy from the top or
+/// the bottom, or else just below or above the frame.
 inline constexpr float caption_dx = 4, caption_dy = 2;
+/// The smaller font size (a share of the font's) a title falls back to when it fits nowhere
+/// at the full size.
+inline constexpr float caption_small = 0.8f;
 
-/// An inset's title placed: the inset's index and its text's top below the frame's top.
+/// An inset's title placed: the inset's index, its text's top-left corner from the frame's
+/// top-left (dy < 0 above the frame, dy > the frame's height below it), in one line or two
+/// (split_inset_title), at `scale` times the font size.
 struct SceneCaption {
     int inset = 0;
+    float dx = caption_dx;
     float dy = caption_dy;
+    int lines = 1;
+    float scale = 1;
 };
+
+/// A title on two lines: cut at the hyphen or space nearest its middle (a hyphen stays at the
+/// end of the first line, a space goes); {title, ""} when it has neither.
+std::pair<std::string, std::string> split_inset_title(const std::string& title);
 
 struct MapScene {
     std::uint64_t version = 0; ///< changes at each rebuild
@@ -87,7 +101,7 @@ struct MapScene {
     std::vector<int> marker_centres;
     std::vector<int> centre_marker; ///< per plan centre: its marker, -1 outside the region
     std::vector<SceneLabel> labels;
-    std::vector<SceneCaption> captions; ///< the insets' titles drawn (they fit in the frame)
+    std::vector<SceneCaption> captions; ///< the insets' titles drawn (in or by their frame)
 
     /// Screen position of the marker showing the plan's centre `centre` (its own, its
     /// commune's or its cluster's); {NaN, NaN} when outside the scene.
@@ -107,6 +121,8 @@ struct LabelMetrics {
     std::function<float(const std::string&)> width;
     /// Width in pixels of each inset's title, in MapGeometry::insets' order (empty: no titles).
     std::vector<float> inset_title_widths;
+    /// The wider line of each title cut in two by split_inset_title (0 or missing: no cut).
+    std::vector<float> inset_title_split_widths;
 };
 
 /// Keeps the last scene and rebuilds it only when what it depends on changes.
@@ -130,7 +146,7 @@ class MapSceneCache {
         long long tx0 = 0, ty0 = 0, tx1 = -1, ty1 = -1;
         const MetricValues* metric = nullptr;
         float font = 0;
-        std::vector<float> inset_titles;
+        std::vector<float> inset_titles, inset_split_titles;
         bool operator==(const Key&) const = default;
     } key_;
     std::shared_ptr<const MapGeometry> geometry_; ///< keeps the keyed pointers alive

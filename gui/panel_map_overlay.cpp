@@ -35,6 +35,19 @@ Text inset_text(const std::string& code) {
     return Text::InsetOverseas;
 }
 
+/// The insets' titles' widths, in one line and cut in two (split_inset_title).
+void add_inset_titles(const MapGeometry& g, Lang lang, LabelMetrics& metrics) {
+    for (const MapInset& inset : g.insets) {
+        const char* title = tr(lang, inset_text(inset.code));
+        metrics.inset_title_widths.push_back(ImGui::CalcTextSize(title).x);
+        const auto [first, second] = split_inset_title(title);
+        metrics.inset_title_split_widths.push_back(
+            second.empty() ? 0.0f
+                           : std::max(ImGui::CalcTextSize(first.c_str()).x,
+                                      ImGui::CalcTextSize(second.c_str()).x));
+    }
+}
+
 /// Brings the scene up to date with the view (rebuilt only when the view, the metric or the
 /// font changed).
 void update_scene(const Snapshot& snapshot, UiState& ui) {
@@ -43,9 +56,7 @@ void update_scene(const Snapshot& snapshot, UiState& ui) {
     metrics.font_size = ImGui::GetFontSize();
     metrics.digit_width = ImGui::CalcTextSize("0").x;
     metrics.width = [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; };
-    for (const MapInset& inset : loaded.map->insets)
-        metrics.inset_title_widths.push_back(
-            ImGui::CalcTextSize(tr(ui.lang, inset_text(inset.code))).x);
+    add_inset_titles(*loaded.map, ui.lang, metrics);
     ui.map_scene.update(loaded.map, *loaded.scenario, ui.camera, snapshot.metric, &metrics);
 }
 
@@ -57,23 +68,35 @@ bool on_screen(const MapCamera& cam, float x0, float y0, float x1, float y1) {
 /// a window of `covering` (the texts are on the background layer: a panel would hide them, a
 /// translucent one show them through).
 void draw_map_texts(const Scenario& s, const MapGeometry& g, const MapScene& scene,
-                    const MapCamera& cam, Lang lang, const std::vector<WindowRect>& covering) {
+                    const MapCamera& cam, Lang lang, const std::vector<WindowRect>& covering,
+                    std::vector<std::array<float, 3>>* titles_drawn = nullptr) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    if (titles_drawn) titles_drawn->clear();
     // the insets' titles the scene placed (the names were placed around them)
     for (const SceneCaption& caption : scene.captions) {
         const int k = caption.inset;
         if (k < 0 || static_cast<std::size_t>(k) >= g.insets.size()) continue;
         const MapInset& inset = g.insets[static_cast<std::size_t>(k)];
         const MapPoint lo = cam.to_screen(inset.lo), hi = cam.to_screen(inset.hi);
-        const char* name = tr(lang, inset_text(inset.code));
-        const ImVec2 size = ImGui::CalcTextSize(name);
-        const auto tx = static_cast<float>(lo.x) + caption_dx,
+        const std::string name = tr(lang, inset_text(inset.code));
+        const auto [first, second] = caption.lines == 2
+                                         ? split_inset_title(name)
+                                         : std::pair<std::string, std::string>{name, ""};
+        const float size = ImGui::GetFontSize() * caption.scale;
+        const ImVec2 a = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, first.c_str()),
+                     b = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, second.c_str());
+        const auto tx = static_cast<float>(lo.x) + caption.dx,
                    ty = static_cast<float>(lo.y) + caption.dy;
         if (!on_screen(cam, static_cast<float>(lo.x), static_cast<float>(lo.y),
                        static_cast<float>(hi.x), static_cast<float>(hi.y)) ||
-            covered_by(covering, tx, ty, tx + size.x, ty + size.y))
+            covered_by(covering, tx, ty, tx + std::max(a.x, b.x),
+                       ty + size * static_cast<float>(caption.lines)))
             continue;
-        dl->AddText(ImVec2(tx, ty), IM_COL32(200, 210, 225, 255), name);
+        const ImU32 colour = IM_COL32(200, 210, 225, 255);
+        dl->AddText(ImGui::GetFont(), size, ImVec2(tx, ty), colour, first.c_str());
+        if (!second.empty())
+            dl->AddText(ImGui::GetFont(), size, ImVec2(tx, ty + size), colour, second.c_str());
+        if (titles_drawn) titles_drawn->push_back({static_cast<float>(k), tx, ty});
     }
     const auto& communes = s.world.territory.communes;
     for (const SceneLabel& l : scene.labels) {
@@ -476,7 +499,8 @@ void draw_map_labels(const Snapshot& snapshot, UiState& ui) {
     if (!loaded.scenario || !loaded.map) return;
     const std::vector<WindowRect> covering = windows_this_frame();
     const MapScene& scene = ui.map_scene.scene();
-    draw_map_texts(*loaded.scenario, *loaded.map, scene, ui.camera, ui.lang, covering);
+    draw_map_texts(*loaded.scenario, *loaded.map, scene, ui.camera, ui.lang, covering,
+                   &ui.inset_titles_drawn);
     draw_centre_live(scene, ui.camera, *snapshot.frame, ui.show_centre ? ui.selected_centre : -1,
                      ui, covering);
 }
@@ -488,9 +512,7 @@ void draw_map_layer_texts(const LoadedScenario& loaded, MapSceneCache& cache,
     metrics.font_size = ImGui::GetFontSize();
     metrics.digit_width = ImGui::CalcTextSize("0").x;
     metrics.width = [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; };
-    for (const MapInset& inset : loaded.map->insets)
-        metrics.inset_title_widths.push_back(
-            ImGui::CalcTextSize(tr(lang, inset_text(inset.code))).x);
+    add_inset_titles(*loaded.map, lang, metrics);
     cache.update(loaded.map, *loaded.scenario, camera, nullptr, &metrics);
     draw_map_texts(*loaded.scenario, *loaded.map, cache.scene(), camera, lang,
                    windows_this_frame());

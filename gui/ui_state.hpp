@@ -185,11 +185,13 @@ struct UiState {
     std::vector<int> commune_order;
     // map
     MapCamera camera;
-    bool camera_fitted = false;         ///< false: fit the map to the window on the next frame
-    double fit_scale = 1;               ///< scale of the last fit (zoom limits are relative to it)
-    int hovered_commune = -1;           ///< set by the map overlay each frame
-    int selected_centre = -1;           ///< centre whose panel is open (-1: none)
-    MapSceneCache map_scene;            ///< what the map shows (rebuilt on view changes)
+    bool camera_fitted = false; ///< false: fit the map to the window on the next frame
+    double fit_scale = 1;       ///< scale of the last fit (zoom limits are relative to it)
+    int hovered_commune = -1;   ///< set by the map overlay each frame
+    int selected_centre = -1;   ///< centre whose panel is open (-1: none)
+    MapSceneCache map_scene;    ///< what the map shows (rebuilt on view changes)
+    /// The insets' titles drawn in the last frame: (inset, screen x, screen y) (report)
+    std::vector<std::array<float, 3>> inset_titles_drawn;
     std::vector<int> map_popup_centres; ///< centres offered by the "pick a centre" popup
     std::vector<int> map_marker_waiting, map_marker_staff; ///< per scene marker (scratch)
     MapMetric map_metric = MapMetric::None;                ///< what colours the communes

@@ -53,42 +53,19 @@ struct SweepVariant {
 
 /// What a plan's target rules (TargetValidator) and the staffing search (evaluate_plans(),
 /// sizing.hpp) read of one replication, and nothing else: the rows of the result tables they
-/// use, with only the fields they use, and only the rows that can change what they compute
-/// (a row they would skip or add zero from is left out). A few kilobytes, so that a task of the
-/// staffing search crosses MPI as a line of text. results_of() turns it back into a Results
-/// holding these rows, which gives the same verdicts and sums as the full Results.
+/// use, with only the fields they use set (the others stay at their defaults), and only the rows
+/// that can change what they compute (a row they would skip or add zero from is left out). A few
+/// kilobytes, so that a task of the staffing search crosses MPI as a line of text. results_of()
+/// turns it into a Results holding these rows, which gives the same verdicts and sums as the full
+/// Results. The fields kept are listed once, in sweep.cpp (`evidence_fields`): evidence_of()
+/// copies them and the task codec writes and reads them.
 struct RunEvidence {
-    struct CentreDay {
-        int centre = 0, day = 0;
-        std::int64_t served = 0, doses_wasted = 0;
-        double wait_p90_min = 0;
-    };
-    struct StationDay {
-        int centre = 0, station = 0;
-        double wait_p90_min = 0;
-    };
-    struct StationRun {
-        int centre = 0, station = 0;
-        double utilisation = 0;
-    };
-    struct Coverage {
-        int day = 0, group = 0;
-        std::int64_t first_dose = 0, complete = 0, population = 0;
-    };
-    struct CommuneGroup {
-        int commune = 0, group = 0;
-        std::int64_t population = 0, first_dose = 0, complete = 0, unmet = 0;
-    };
-    struct Profession {
-        int profession = 0;
-        double rostered_hours = 0;
-    };
-    std::vector<CentreDay> centre_days;   ///< days someone was served or a dose wasted
-    std::vector<StationDay> station_days; ///< station-days with a p90 queue time above 0
-    std::vector<StationRun> stations;     ///< every station (whole run)
-    std::vector<Coverage> coverage;       ///< the days a coverage target is judged on
-    std::vector<CommuneGroup> communes;   ///< replication 0, when a target lists communes
-    std::vector<Profession> professions;  ///< replication 0 (the plan's rostered hours)
+    std::vector<CentreDayRow> centre_days;   ///< days someone was served or a dose wasted
+    std::vector<StationDayRow> station_days; ///< station-days with a p90 queue time above 0
+    std::vector<StationRunRow> stations;     ///< every station (whole run)
+    std::vector<CoverageRow> coverage;       ///< the days a coverage target is judged on
+    std::vector<CommuneGroupRow> communes;   ///< replication 0, when a target lists communes
+    std::vector<ProfessionRow> professions;  ///< replication 0 (the plan's rostered hours)
     std::int64_t doses_used = 0, doses_wasted = 0, unmet = 0; ///< Totals
 };
 

@@ -16,6 +16,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 namespace riposte {
 
@@ -79,6 +80,45 @@ std::optional<Bilingual> apply_overrides(Scenario& s, const VariantOverrides& o)
 
 // ---- what the target rules and the staffing search read of a run ----------------------------
 
+namespace {
+
+// The fields of each result row that RunEvidence keeps (what TargetValidator and the staffing
+// search read), in the order the task codec writes them.
+constexpr auto centre_day_fields =
+    std::tuple{&CentreDayRow::centre, &CentreDayRow::day, &CentreDayRow::served,
+               &CentreDayRow::doses_wasted, &CentreDayRow::wait_p90_min};
+constexpr auto station_day_fields =
+    std::tuple{&StationDayRow::centre, &StationDayRow::station, &StationDayRow::wait_p90_min};
+constexpr auto station_run_fields =
+    std::tuple{&StationRunRow::centre, &StationRunRow::station, &StationRunRow::utilisation};
+constexpr auto coverage_fields =
+    std::tuple{&CoverageRow::day, &CoverageRow::group, &CoverageRow::first_dose,
+               &CoverageRow::complete, &CoverageRow::population};
+constexpr auto commune_fields = std::tuple{
+    &CommuneGroupRow::commune,    &CommuneGroupRow::group,    &CommuneGroupRow::population,
+    &CommuneGroupRow::first_dose, &CommuneGroupRow::complete, &CommuneGroupRow::unmet};
+constexpr auto profession_fields =
+    std::tuple{&ProfessionRow::profession, &ProfessionRow::rostered_hours};
+
+/// Calls f(list, rows) for each row table of RunEvidence with its field list.
+template <class E, class F> void evidence_fields(E& e, F&& f) {
+    f(centre_day_fields, e.centre_days);
+    f(station_day_fields, e.station_days);
+    f(station_run_fields, e.stations);
+    f(coverage_fields, e.coverage);
+    f(commune_fields, e.communes);
+    f(profession_fields, e.professions);
+}
+
+/// `row` with only the fields of `list` copied.
+template <class Row, class List> Row kept(const Row& row, const List& list) {
+    Row out;
+    std::apply([&](auto... m) { ((out.*m = row.*m), ...); }, list);
+    return out;
+}
+
+} // namespace
+
 RunEvidence evidence_of(const Scenario& s, const Results& r) {
     RunEvidence e;
     const World& w = s.world;
@@ -93,27 +133,22 @@ RunEvidence evidence_of(const Scenario& s, const Results& r) {
     }
     for (const CentreDayRow& row : r.centre_days)
         if (row.served != 0 || row.doses_wasted != 0)
-            e.centre_days.push_back(
-                {row.centre, row.day, row.served, row.doses_wasted, row.wait_p90_min});
+            e.centre_days.push_back(kept(row, centre_day_fields));
     // a p90 of 0 adds exactly nothing to the sums the search keeps
     for (const StationDayRow& row : r.station_days)
-        if (row.wait_p90_min != 0.0)
-            e.station_days.push_back({row.centre, row.station, row.wait_p90_min});
-    for (const StationRunRow& row : r.stations)
-        e.stations.push_back({row.centre, row.station, row.utilisation});
+        if (row.wait_p90_min != 0.0) e.station_days.push_back(kept(row, station_day_fields));
+    for (const StationRunRow& row : r.stations) e.stations.push_back(kept(row, station_run_fields));
     for (const CoverageRow& row : r.coverage)
         if (std::find(coverage_days.begin(), coverage_days.end(), row.day) != coverage_days.end())
-            e.coverage.push_back(
-                {row.day, row.group, row.first_dose, row.complete, row.population});
+            e.coverage.push_back(kept(row, coverage_fields));
     // the validator lists communes from the first replication only
     if (communes && r.replication == 0)
         for (const CommuneGroupRow& row : r.communes)
             if (row.population > 0 || row.unmet != 0)
-                e.communes.push_back({row.commune, row.group, row.population, row.first_dose,
-                                      row.complete, row.unmet});
+                e.communes.push_back(kept(row, commune_fields));
     if (r.replication == 0)
         for (const ProfessionRow& row : r.professions)
-            e.professions.push_back({row.profession, row.rostered_hours});
+            e.professions.push_back(kept(row, profession_fields));
     e.doses_used = r.totals.doses_used;
     e.doses_wasted = r.totals.doses_wasted;
     e.unmet = r.totals.unmet;
@@ -124,54 +159,12 @@ Results results_of(const RunEvidence& e, std::uint64_t seed, int replication) {
     Results r;
     r.seed = seed;
     r.replication = replication;
-    for (const auto& x : e.centre_days) {
-        CentreDayRow row;
-        row.centre = x.centre;
-        row.day = x.day;
-        row.served = x.served;
-        row.doses_wasted = x.doses_wasted;
-        row.wait_p90_min = x.wait_p90_min;
-        r.centre_days.push_back(row);
-    }
-    for (const auto& x : e.station_days) {
-        StationDayRow row;
-        row.centre = x.centre;
-        row.station = x.station;
-        row.wait_p90_min = x.wait_p90_min;
-        r.station_days.push_back(row);
-    }
-    for (const auto& x : e.stations) {
-        StationRunRow row;
-        row.centre = x.centre;
-        row.station = x.station;
-        row.utilisation = x.utilisation;
-        r.stations.push_back(row);
-    }
-    for (const auto& x : e.coverage) {
-        CoverageRow row;
-        row.day = x.day;
-        row.group = x.group;
-        row.first_dose = x.first_dose;
-        row.complete = x.complete;
-        row.population = x.population;
-        r.coverage.push_back(row);
-    }
-    for (const auto& x : e.communes) {
-        CommuneGroupRow row;
-        row.commune = x.commune;
-        row.group = x.group;
-        row.population = x.population;
-        row.first_dose = x.first_dose;
-        row.complete = x.complete;
-        row.unmet = x.unmet;
-        r.communes.push_back(row);
-    }
-    for (const auto& x : e.professions) {
-        ProfessionRow row;
-        row.profession = x.profession;
-        row.rostered_hours = x.rostered_hours;
-        r.professions.push_back(row);
-    }
+    r.centre_days = e.centre_days;
+    r.station_days = e.station_days;
+    r.stations = e.stations;
+    r.coverage = e.coverage;
+    r.communes = e.communes;
+    r.professions = e.professions;
     r.totals.doses_used = e.doses_used;
     r.totals.doses_wasted = e.doses_wasted;
     r.totals.unmet = e.unmet;
@@ -272,88 +265,51 @@ constexpr std::string_view task_tag = "task";
 constexpr std::size_t max_kpis = 100000;
 constexpr std::int64_t max_rows = 100000000;
 
+void put_field(std::string& out, int v) {
+    put_int(out, v);
+}
+void put_field(std::string& out, std::int64_t v) {
+    put_int(out, v);
+}
+void put_field(std::string& out, double v) {
+    put_double(out, v);
+}
+bool get_field(Fields& in, int& v) {
+    return in.whole(v);
+}
+bool get_field(Fields& in, std::int64_t& v) {
+    return in.integer(v);
+}
+bool get_field(Fields& in, double& v) {
+    return in.real(v);
+}
+
 void put_evidence(std::string& out, const RunEvidence& e) {
     out += " evidence";
-    put_int(out, static_cast<std::int64_t>(e.centre_days.size()));
-    for (const auto& x : e.centre_days) {
-        put_int(out, x.centre);
-        put_int(out, x.day);
-        put_int(out, x.served);
-        put_int(out, x.doses_wasted);
-        put_double(out, x.wait_p90_min);
-    }
-    put_int(out, static_cast<std::int64_t>(e.station_days.size()));
-    for (const auto& x : e.station_days) {
-        put_int(out, x.centre);
-        put_int(out, x.station);
-        put_double(out, x.wait_p90_min);
-    }
-    put_int(out, static_cast<std::int64_t>(e.stations.size()));
-    for (const auto& x : e.stations) {
-        put_int(out, x.centre);
-        put_int(out, x.station);
-        put_double(out, x.utilisation);
-    }
-    put_int(out, static_cast<std::int64_t>(e.coverage.size()));
-    for (const auto& x : e.coverage)
-        for (const std::int64_t v :
-             {std::int64_t{x.day}, std::int64_t{x.group}, x.first_dose, x.complete, x.population})
-            put_int(out, v);
-    put_int(out, static_cast<std::int64_t>(e.communes.size()));
-    for (const auto& x : e.communes)
-        for (const std::int64_t v : {std::int64_t{x.commune}, std::int64_t{x.group}, x.population,
-                                     x.first_dose, x.complete, x.unmet})
-            put_int(out, v);
-    put_int(out, static_cast<std::int64_t>(e.professions.size()));
-    for (const auto& x : e.professions) {
-        put_int(out, x.profession);
-        put_double(out, x.rostered_hours);
-    }
+    evidence_fields(e, [&](const auto& list, const auto& rows) {
+        put_int(out, static_cast<std::int64_t>(rows.size()));
+        for (const auto& row : rows)
+            std::apply([&](auto... m) { (put_field(out, row.*m), ...); }, list);
+    });
     put_int(out, e.doses_used);
     put_int(out, e.doses_wasted);
     put_int(out, e.unmet);
 }
 
-template <class T, class F> bool get_rows(Fields& in, std::vector<T>& rows, F&& read) {
-    std::int64_t n = 0;
-    if (!in.integer(n) || n < 0 || n > max_rows) return false;
-    rows.resize(static_cast<std::size_t>(n));
-    for (T& x : rows)
-        if (!read(x)) return false;
-    return true;
-}
-
 bool get_evidence(Fields& in, RunEvidence& e) {
-    using E = RunEvidence;
-    return get_rows(in, e.centre_days,
-                    [&](E::CentreDay& x) {
-                        return in.whole(x.centre) && in.whole(x.day) && in.integer(x.served) &&
-                               in.integer(x.doses_wasted) && in.real(x.wait_p90_min);
-                    }) &&
-           get_rows(in, e.station_days,
-                    [&](E::StationDay& x) {
-                        return in.whole(x.centre) && in.whole(x.station) && in.real(x.wait_p90_min);
-                    }) &&
-           get_rows(in, e.stations,
-                    [&](E::StationRun& x) {
-                        return in.whole(x.centre) && in.whole(x.station) && in.real(x.utilisation);
-                    }) &&
-           get_rows(in, e.coverage,
-                    [&](E::Coverage& x) {
-                        return in.whole(x.day) && in.whole(x.group) && in.integer(x.first_dose) &&
-                               in.integer(x.complete) && in.integer(x.population);
-                    }) &&
-           get_rows(in, e.communes,
-                    [&](E::CommuneGroup& x) {
-                        return in.whole(x.commune) && in.whole(x.group) &&
-                               in.integer(x.population) && in.integer(x.first_dose) &&
-                               in.integer(x.complete) && in.integer(x.unmet);
-                    }) &&
-           get_rows(in, e.professions,
-                    [&](E::Profession& x) {
-                        return in.whole(x.profession) && in.real(x.rostered_hours);
-                    }) &&
-           in.integer(e.doses_used) && in.integer(e.doses_wasted) && in.integer(e.unmet);
+    bool ok = true;
+    evidence_fields(e, [&](const auto& list, auto& rows) {
+        std::int64_t n = 0;
+        if (!ok || !in.integer(n) || n < 0 || n > max_rows) {
+            ok = false;
+            return;
+        }
+        rows.resize(static_cast<std::size_t>(n));
+        for (auto& row : rows)
+            if (ok)
+                ok = std::apply([&](auto... m) { return (get_field(in, row.*m) && ...); }, list);
+    });
+    return ok && in.integer(e.doses_used) && in.integer(e.doses_wasted) && in.integer(e.unmet);
 }
 
 } // namespace

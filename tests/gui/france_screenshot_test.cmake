@@ -1,7 +1,8 @@
 # gui_france: the national scenario at 1600x1000, fitted and zoomed x8 on the mainland. The PNGs
 # are checked where the dashboard reports drawing things:
 #   fitted - the eight overseas insets (Guadeloupe ... Saint-Martin) are reported inside the
-#            window, and the bottom edge of each frame has the frame colour;
+#            window, each with its title drawn, and the bottom edge of each frame has the frame
+#            colour;
 #          - communes are aggregated (cells reported) and names placed;
 #          - the aggregated centre marker with the largest count, inside the map area, has the
 #            vaccination green and the dark digits of its count;
@@ -78,6 +79,10 @@ foreach(code 971 972 973 974 975 976 977 978)
   math(EXPR b "${y} + ${h}")
   if(x LESS 0 OR y LESS 0 OR r GREATER 1600 OR b GREATER 1000 OR w LESS 40)
     message(FATAL_ERROR "fitted France: the inset ${code} (${x},${y} ${w}x${h}) is not shown")
+  endif()
+  # its title is drawn (in or by its frame, clear of the markers and of the windows)
+  if(NOT out MATCHES "map inset title ${code} drawn at")
+    message(FATAL_ERROR "fitted France: the inset ${code}'s title was not drawn:\n${out}")
   endif()
   math(EXPR edge_y "${b} - 2")
   list(APPEND frame_checks --colour-in ${x},${edge_y},${w},4,120,132,150,20)

@@ -168,6 +168,18 @@ LabelMetrics fixed_width_labels() {
     return m;
 }
 
+/// The screen box of a placed inset title, from the widths the scene was given.
+std::array<float, 4> caption_box(const MapGeometry& g, const MapCamera& cam,
+                                 const LabelMetrics& labels, const SceneCaption& c) {
+    const auto k = static_cast<std::size_t>(c.inset);
+    const MapPoint lo = cam.to_screen(g.insets[k].lo);
+    const float w =
+        (c.lines == 2 ? labels.inset_title_split_widths[k] : labels.inset_title_widths[k]) *
+        c.scale;
+    const auto x = static_cast<float>(lo.x) + c.dx, y = static_cast<float>(lo.y) + c.dy;
+    return {x, y, x + w, y + labels.font_size * c.scale * static_cast<float>(c.lines)};
+}
+
 bool boxes_overlap(const std::array<float, 4>& a, const std::array<float, 4>& b) {
     return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 }
@@ -314,13 +326,7 @@ TEST_CASE("map scene: the insets' titles are placed first, names clear them and 
     const MapScene& scene = cache.scene();
     REQUIRE(scene.captions.size() == 2);
     const auto box_of_caption = [&](const SceneCaption& c) {
-        const MapInset& f = g->insets[static_cast<std::size_t>(c.inset)];
-        const MapPoint lo = cam.to_screen(f.lo);
-        const float w = labels.inset_title_widths[static_cast<std::size_t>(c.inset)];
-        return std::array<float, 4>{static_cast<float>(lo.x) + caption_dx,
-                                    static_cast<float>(lo.y) + c.dy,
-                                    static_cast<float>(lo.x) + caption_dx + w,
-                                    static_cast<float>(lo.y) + c.dy + labels.font_size};
+        return caption_box(*g, cam, labels, c);
     };
     // the titles clear the markers (a title whose top corner has one goes to the bottom)
     for (const SceneCaption& c : scene.captions)
@@ -357,4 +363,48 @@ TEST_CASE("map scene: the insets' titles are placed first, names clear them and 
     REQUIRE(cache.update(g, s, cam, nullptr, &labels));
     REQUIRE(cache.scene().captions.size() == 1);
     CHECK(cache.scene().captions[0].inset == 1);
+}
+
+TEST_CASE("map scene: a title too wide for its frame goes on two lines, else smaller, inside it") {
+    CHECK(split_inset_title("Saint-Pierre-et-Miquelon") ==
+          std::pair<std::string, std::string>{"Saint-Pierre-", "et-Miquelon"});
+    CHECK(split_inset_title("La Réunion") == std::pair<std::string, std::string>{"La", "Réunion"});
+    CHECK(split_inset_title("Guadeloupe") == std::pair<std::string, std::string>{"Guadeloupe", ""});
+    const Scenario s = grid_with_overseas();
+    const auto g = std::make_shared<const MapGeometry>(build_map_geometry(s));
+    REQUIRE(g->insets.size() == 2);
+    MapCamera cam;
+    cam.resize(800, 600);
+    cam.fit(*g, {});
+    MapSceneCache cache;
+    LabelMetrics labels = fixed_width_labels();
+    const float frame_px = static_cast<float>((g->insets[0].hi.x - g->insets[0].lo.x) * cam.scale);
+    // the first title fits only cut in two; the second only at the smaller size
+    labels.inset_title_widths = {frame_px + 20, frame_px};
+    labels.inset_title_split_widths = {frame_px / 2, 0};
+    REQUIRE(cache.update(g, s, cam, nullptr, &labels));
+    const MapScene& scene = cache.scene();
+    REQUIRE(scene.captions.size() == 2);
+    for (const SceneCaption& c : scene.captions) {
+        const MapInset& f = g->insets[static_cast<std::size_t>(c.inset)];
+        const MapPoint lo = cam.to_screen(f.lo), hi = cam.to_screen(f.hi);
+        const auto box = caption_box(*g, cam, labels, c);
+        CHECK(box[0] >= lo.x + caption_dx - 0.01);
+        CHECK(box[2] <= hi.x - caption_dx + 0.01);
+        CHECK(box[1] >= lo.y + caption_dy - 0.01);
+        CHECK(box[3] <= hi.y - caption_dy + 0.01);
+        for (const SceneMarker& m : scene.markers) {
+            const MapPoint p = cam.to_screen(m.at);
+            const std::array<float, 4> mb{
+                static_cast<float>(p.x) - m.half_px, static_cast<float>(p.y) - m.half_px,
+                static_cast<float>(p.x) + m.half_px, static_cast<float>(p.y) + m.half_px};
+            CHECK_FALSE(boxes_overlap(mb, box));
+        }
+    }
+    CHECK(scene.captions[0].inset == 0);
+    CHECK(scene.captions[0].lines == 2);
+    CHECK(scene.captions[0].scale == 1.0f);
+    CHECK(scene.captions[1].inset == 1);
+    CHECK(scene.captions[1].lines == 1);
+    CHECK(scene.captions[1].scale == caption_small);
 }
