@@ -335,6 +335,22 @@ std::vector<Case> corpus() {
          {append(P, "[[\x01"
                     "centre]]\n")},
          "plan.toml:75:3: error: [toml.control_in_key]"},
+        // ---- the replacement list ([replacement], issue 12 §3) ----
+        {"replacement list: enabled not a boolean",
+         {append(P, "[replacement]\nenabled = \"oui\"\n")},
+         "plan.toml:76:11: error: [value.type]"},
+        {"replacement list: call_minutes as text",
+         {append(P, "[replacement]\ncall_minutes = \"60\"\n")},
+         "plan.toml:76:16: error: [value.type]"},
+        {"replacement list: negative call_minutes",
+         {append(P, "[replacement]\ncall_minutes = -5\n")},
+         "plan.toml:76:16: error: [value.out_of_range]"},
+        {"replacement list: misspelt key",
+         {append(P, "[replacement]\ncall_minute = 60\n")},
+         "plan.toml:76:1: error: [key.unknown]"},
+        {"replacement list on",
+         {append(P, "[replacement]\nenabled = true\ncall_minutes = 45\n")},
+         "ok"},
         // ---- valid: CRLF, BOM, accents and œ where they are allowed ----
         {"CRLF world and plan", {whole(W, crlf(W_text)), whole(P, crlf(P_text))}, "ok"},
         {"CRLF communes and edges tables", {whole(C, crlf(C_text)), whole(E, crlf(E_text))}, "ok"},

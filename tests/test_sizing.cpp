@@ -500,6 +500,8 @@ TEST_CASE("size: replications taken from the cache, or judged on a list, give th
 TEST_CASE("size: a task's evidence survives its text form exactly, and a sweep's task keeps none") {
     LoadResult loaded = load_scenario(herault / "world.toml", size_test_plan);
     REQUIRE(loaded.scenario);
+    // with the replacement list on, so that the replacements' hours travel too
+    loaded.scenario->plan.replacement.enabled = true;
     SweepVariant v{"x", std::make_shared<const Scenario>(*loaded.scenario), nullptr};
     TaskResult t = run_task(v, 0, 3, true);
     REQUIRE(t.evidence);
@@ -511,6 +513,7 @@ TEST_CASE("size: a task's evidence survives its text form exactly, and a sweep's
     CHECK_FALSE(e.coverage.empty());
     CHECK_FALSE(e.communes.empty()); // replication 0, with coverage and unmet-demand targets
     CHECK_FALSE(e.professions.empty());
+    REQUIRE_FALSE(e.replaced.empty());
     const std::string line = encode_task(t);
     CHECK(line.find('\n') == std::string::npos);
     const auto back = decode_task(line);
@@ -521,6 +524,19 @@ TEST_CASE("size: a task's evidence survives its text form exactly, and a sweep's
     for (std::size_t i = 0; i < e.station_days.size(); ++i)
         CHECK(same_bits(back->evidence->station_days[i].wait_p90_min,
                         e.station_days[i].wait_p90_min));
+    REQUIRE(back->evidence->replaced.size() == e.replaced.size());
+    for (std::size_t i = 0; i < e.replaced.size(); ++i) {
+        CHECK(back->evidence->replaced[i].profession == e.replaced[i].profession);
+        CHECK(same_bits(back->evidence->replaced[i].replacement_hours,
+                        e.replaced[i].replacement_hours));
+        CHECK(e.replaced[i].replacement_hours > 0);
+    }
+    // and back into the rows the search sums
+    double hours = 0, back_hours = 0;
+    for (const auto& x : e.replaced) hours += x.replacement_hours;
+    for (const ProfessionRow& row : results_of(*back->evidence, 0, 0).professions)
+        back_hours += row.replacement_hours;
+    CHECK(same_bits(hours, back_hours));
     CHECK_FALSE(decode_task(line.substr(0, line.size() - 5)));
     // replication 1 keeps no commune or profession rows (the validator reads them from the first)
     const TaskResult t1 = run_task(v, 1, 3, true);
@@ -610,6 +626,14 @@ TEST_SUITE("slow") {
         CHECK(r.larger_plan_fails == std::vector<std::string>{"target.wait_p90"});
         CHECK(r.larger_plan_cost > 0);
         CHECK(r.unreachable.empty());
+        // The replacement list was tried on the plan found: it holds in more replications
+        // (an absent person replaced from the pool), but the pool's médecins near Clermont
+        // have too few hours free to replace them all (docs/sizing.md)
+        CHECK(r.replacement_tried);
+        CHECK_FALSE(r.replacement_added);
+        CHECK_FALSE(r.with_replacement.pass());
+        CHECK(r.with_replacement.replacement_hours > 0);
+        CHECK(r.with_replacement.excess < r.confirmation.excess);
 
         // the same plan with the pool four times as large: `riposte size` (a real process)
         // writes a plan, and the real `riposte validate` process passes it

@@ -91,6 +91,9 @@ struct ProfessionRow {
     double rostered_hours = 0, worked_hours = 0, overtime_hours = 0, absent_hours = 0;
     double commute_hours = 0;
     double cost_eur = 0;
+    /// Of worked_hours, those worked by replacements from the pool (Plan::replacement; not a
+    /// CSV column: 0 unless the plan has the replacement list)
+    double replacement_hours = 0;
 };
 
 struct ShortfallRow {
@@ -138,6 +141,8 @@ enum class LogEvent : std::uint8_t {
     Intervention,             ///< change_kind, id, centre (-1: none); refusal_* when refused
     StaffMovedBetween,        ///< count people of profession, count2 the centre left, centre
                               ///< reached (a move decided for later, when it happens)
+    StaffReplaced,            ///< centre, profession, role: an absent person replaced from
+                              ///< the pool (Plan::replacement), arriving count minutes later
 };
 
 struct LogEntry {

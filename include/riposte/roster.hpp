@@ -40,6 +40,9 @@ struct RosterShift {
     /// listed work from start to end only, within the shift; another part or the shift's own
     /// people cover the rest. has_medecin is the shift's. See build_roster.
     bool part = false;
+    /// A replacement from the pool (Plan::replacement) for an absent person of roster shift
+    /// `replaces` (then shift = -1, like a line added by a decision); -1 otherwise.
+    int replaces = -1;
 };
 
 /// The shortest part of a shift a person is rostered for when nobody can work the whole

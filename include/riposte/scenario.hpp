@@ -280,6 +280,17 @@ struct StressCase {
     SourceLoc where;
 };
 
+/// The plan's replacement list (`[replacement]`): at a shift start, each person absent (the
+/// day's absence draw, or fallen ill) is replaced from the pool when someone can be found:
+/// allowed in the absent person's role, within commute, working that weekday, not absent or
+/// ill that day, free and within their weekly hours (the hours ledger) from their arrival
+/// (the shift start + call_minutes + their commute) to the shift end, at least
+/// min_part_hours before it. Off by default (see docs/sizing.md).
+struct Replacement {
+    bool enabled = false;
+    double call_minutes = 60; ///< from the shift start (the absence known) to leaving home
+};
+
 struct Plan {
     std::string file;
     std::string name;
@@ -288,6 +299,7 @@ struct Plan {
     std::vector<Target> targets;
     std::vector<StressCase> stress;
     std::vector<Escalation> escalations; ///< [[escalation]] rules
+    Replacement replacement;             ///< [replacement]: off unless written
     std::vector<MobileTeam> mobile_teams;
     double max_travel_minutes = -1; ///< structural travel rule (-1: the world's behaviour value)
     [[nodiscard]] CentreId find_centre(std::string_view n) const; ///< none() when unknown

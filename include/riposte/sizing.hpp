@@ -31,7 +31,8 @@ const std::map<std::string, double>& default_hourly_rates_eur();
 /// candidate screened on 5 replications and then judged on 20 runs 15 more, a plan confirmed
 /// on 100 after a search on 20 runs 80 more, and a plan judged again runs nothing. One cache
 /// serves one world and one base plan: the key holds what the search changes (every shift's
-/// times, days and staff, the centres' days and hours, the mobile teams' staff) and the seed.
+/// times, days and staff, the centres' days and hours, the mobile teams' staff, the
+/// replacement list) and the seed.
 class EvaluationCache {
   public:
     static std::string key(const Plan& plan, std::uint64_t seed);
@@ -94,8 +95,12 @@ struct Evaluation {
     /// Share of the replications in which no centre-day's p90 wait is above the lowest p90
     /// wait target (1 without such a target): what the wait rule compares with its share.
     double wait_held = 1;
-    double hours = 0; ///< professional hours the plan asks over the run
-    double eur = 0;   ///< those hours at the rostered professions' rates
+    /// Professional hours the plan asks over the run, plus, with the replacement list
+    /// (Plan::replacement), the hours replacements worked (mean over replications)
+    double hours = 0;
+    double eur = 0; ///< those hours at the professions' rates
+    /// Of `hours` and `eur`: the replacements' (0 when the plan has no replacement list)
+    double replacement_hours = 0, replacement_eur = 0;
     /// Structural failures that staffing can cause (unstaffed stations, roster shortfalls, no
     /// médecin on site, weekly hours): a count of failing places.
     int staffing_failures = 0;
@@ -224,6 +229,15 @@ struct SizingResult {
     /// confirming run with it: the rules it fails there, and its cost (-1 otherwise).
     std::vector<std::string> larger_plan_fails;
     double larger_plan_cost = -1;
+    /// The search switched the replacement list on (Plan::replacement): the plan found without
+    /// it (`without_replacement`, its confirmation) staffed the rota but failed on absences,
+    /// and with it on the plan written passes. Never when the plan given has the list already.
+    bool replacement_added = false;
+    Evaluation without_replacement;
+    /// The list was tried and did not make the plan found pass: that plan with the list on,
+    /// judged on the confirming replications.
+    bool replacement_tried = false;
+    Evaluation with_replacement;
     [[nodiscard]] double cost(SizingCost c, const Evaluation& e) const {
         return c == SizingCost::Hours ? e.hours : e.eur;
     }

@@ -66,6 +66,9 @@ struct RunEvidence {
     std::vector<CoverageRow> coverage;       ///< the days a coverage target is judged on
     std::vector<CommuneGroupRow> communes;   ///< replication 0, when a target lists communes
     std::vector<ProfessionRow> professions;  ///< replication 0 (the plan's rostered hours)
+    /// Hours worked by replacements from the pool (Plan::replacement), by profession, every
+    /// replication (professions with none left out: empty when the list is off)
+    std::vector<ProfessionRow> replaced;
     std::int64_t doses_used = 0, doses_wasted = 0, unmet = 0; ///< Totals
 };
 

@@ -460,6 +460,12 @@ médecin ; un plan conforme en demande au moins 129 (entretien médical) : recru
 a passing plan needs them, the hours it leaves unfilled: "the pool (doctor) fills only 318
 of the 403 h a week (medical interview) a passing plan asks in its busiest week, at
 Clermont-l'Hérault (...): recruit at least 85 h a week".
+When the plan found staffs the rota but fails on absences, it is judged again with the
+plan's replacement list on ([replacement]: an absent person replaced from the pool within
+reach and weekly hours); if that passes, the plan written gets the [replacement] table and
+the change table a line "replacement list: off → on: holds in 83% → 97% of replications",
+the replacements' hours (mean over the replications) counted in the cost; if not, the
+output says how far the list got. A plan given with the list on is searched with it.
 
 Options:
   --replications N   replications per candidate plan during the search (default 20)

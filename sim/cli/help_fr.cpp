@@ -530,6 +530,13 @@ les placer où et quand un plan conforme en a besoin, les heures qu'il laisse no
 pourvues : « le vivier (médecin) ne pourvoit que 318 des 403 h par semaine (entretien
 médical) qu'un plan conforme demande la semaine la plus chargée, à Clermont-l'Hérault
 (...) : recruter au moins 85 h par semaine ».
+Quand le plan trouvé tient le planning mais échoue sur les absences, il est jugé de nouveau
+avec la liste de remplacement du plan ([replacement] : un absent remplacé depuis le vivier,
+dans son trajet et ses heures par semaine) ; s'il tient alors, le plan écrit reçoit la
+table [replacement] et le tableau des changements une ligne « liste de remplacement :
+non → oui : tient 83 % → 97 % des réplications », les heures des remplaçants (en moyenne
+sur les réplications) comptées dans le coût ; sinon, la sortie dit jusqu'où la liste mène.
+Un plan donné avec la liste est cherché avec elle.
 
 Options :
   --replications N   réplications par plan candidat pendant la recherche (20 par défaut)

@@ -114,6 +114,14 @@ std::optional<std::map<std::string, double>> parse_rates(const std::string& list
     return out;
 }
 
+/// The share of replications (%) the wait target holds in, as the verdict says it.
+std::string wait_share(const Evaluation& e) {
+    for (const RuleVerdict& v : e.report.rules)
+        if (v.id == "target.wait_p90" && !v.measured_phrase.args.empty())
+            return v.measured_phrase.args.front();
+    return "—";
+}
+
 } // namespace
 
 SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
@@ -176,7 +184,7 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
                            hhmm(h.opens_after), hhmm(h.closes_after), num(h.p90_before),
                            num(h.p90_after)});
     }
-    if (res.changes.empty() && res.hours_changes.empty())
+    if (res.changes.empty() && res.hours_changes.empty() && !res.replacement_added)
         out += res.pass ? text::sizing.no_change.in(lang) : text::sizing.no_move.in(lang);
     for (const StaffChange& ch : res.changes) {
         // the shifts as they are in the plan found (their hours may have changed)
@@ -190,6 +198,11 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
                        {c.name, role_words(scenario, ch.role, lang), std::to_string(ch.from),
                         std::to_string(ch.to), shifts_words(c, ch.shifts, lang), num(ch.p90_before),
                         num(ch.p90_after), num(100 * ch.use_before), num(100 * ch.use_after)});
+    }
+    if (res.replacement_added) {
+        out += text::fill(lang, text::sizing.change_replacement,
+                          {wait_share(res.without_replacement), wait_share(res.confirmation),
+                           num(res.confirmation.replacement_hours)});
     }
     const double before = res.cost(o.cost, res.initial);
     const double after = res.cost(o.cost, res.confirmation);
@@ -235,9 +248,14 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
         if (res.limits.empty() && res.shortfalls.empty() && !res.larger_plan_fails.empty()) {
             std::string ids;
             for (const auto& id : res.larger_plan_fails) ids += (ids.empty() ? "" : ", ") + id;
-            out +=
-                text::fill(lang, text::sizing.limit_none, {num(res.larger_plan_cost), unit, ids});
+            out += text::fill(lang,
+                              scenario.plan.replacement.enabled ? text::sizing.limit_none_listed
+                                                                : text::sizing.limit_none,
+                              {num(res.larger_plan_cost), unit, ids});
         }
+        if (res.replacement_tried)
+            out += text::fill(lang, text::sizing.replacement_tried,
+                              {wait_share(res.with_replacement), wait_share(res.confirmation)});
         if (!res.unreachable.empty()) {
             std::string ids;
             for (const auto& id : res.unreachable) ids += (ids.empty() ? "" : ", ") + id;
@@ -255,6 +273,7 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
         header +=
             (res.hours_changes.empty() ? text::sizing.header_staff : text::sizing.header_hours)
                 .in(lang);
+        if (res.replacement_added) header += text::sizing.header_replacement.in(lang);
         const WriteStatus st = write_plan_toml(req.out, res.plan, scenario.world, header);
         if (!st.ok()) {
             print_out(out);

@@ -88,6 +88,9 @@ std::string log_text(const Scenario& s, const LogEntry& e, Language lang, bool w
         return fill(lang, t.staff_moved_between,
                     {std::to_string(e.count), profession(e.profession),
                      centre(static_cast<std::int32_t>(e.count2)), centre(e.centre)});
+    case LogEvent::StaffReplaced:
+        return fill(lang, t.staff_replaced,
+                    {centre(e.centre), role(e.role), profession(e.profession), count(e.count)});
     case LogEvent::Intervention: {
         const bool known = e.change_kind >= 0 &&
                            static_cast<std::size_t>(e.change_kind) < std::size(change_kind_names);

@@ -7,6 +7,7 @@
 #include "core/text_parse.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -375,6 +376,43 @@ PlanText plan_with_staffing(std::string_view source, const Plan& plan, const Wor
             edits.push_back({pos, close + 1, std::move(table)});
         }
     }
+    // The replacement list on (riposte size may switch it on): a written `enabled = false` is
+    // turned true, or, with no [replacement] table, one is appended.
+    std::string appended;
+    if (plan.replacement.enabled) {
+        bool in_table = false, found = false;
+        for (std::size_t pos = 0; pos < source.size();) {
+            std::size_t eol = source.find('\n', pos);
+            if (eol == std::string_view::npos) eol = source.size();
+            std::string_view line = source.substr(pos, eol - pos);
+            const std::size_t lead = line.find_first_not_of(" \t");
+            const std::string_view body =
+                lead == std::string_view::npos ? std::string_view{} : line.substr(lead);
+            if (body.starts_with("[")) {
+                in_table = body.starts_with("[replacement]");
+                found = found || in_table;
+            } else if (in_table && body.starts_with("enabled")) {
+                const std::size_t eq = line.find('=');
+                if (eq != std::string_view::npos) {
+                    std::size_t v = line.find_first_not_of(" \t", eq + 1);
+                    if (v != std::string_view::npos && line.substr(v).starts_with("false"))
+                        edits.push_back({pos + v, pos + v + 5, "true"});
+                }
+            }
+            pos = eol + 1;
+        }
+        if (!found) {
+            const double m = plan.replacement.call_minutes;
+            const std::string minutes =
+                m == std::floor(m) ? std::to_string(static_cast<long long>(m)) : std::to_string(m);
+            appended = "\n# La liste de remplacement (ajoutée par riposte size) : une personne "
+                       "absente un jour est\n# remplacée par une personne du vivier libre ce "
+                       "jour-là, dans ses heures par semaine et\n# son temps de trajet.\n"
+                       "[replacement]\nenabled = true\ncall_minutes = " +
+                       minutes +
+                       "  # du début de la vacation (l'absence connue) au départ de chez soi\n";
+        }
+    }
     if (!hours_edits(source, plan, edits, out.error)) return out;
     std::stable_sort(edits.begin(), edits.end(),
                      [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
@@ -391,6 +429,8 @@ PlanText plan_with_staffing(std::string_view source, const Plan& plan, const Wor
         at = e.end;
     }
     text.append(source.substr(at));
+    if (!appended.empty() && !text.empty() && text.back() != '\n') text += '\n';
+    text += appended;
     out.text = std::move(text);
     return out;
 }

@@ -307,6 +307,12 @@ PlanText plan_to_toml(const Scenario& scenario, const PlanOrigin& origin) {
                      origin.save_to.empty()             ? std::filesystem::path{}
                      : origin.save_to.has_parent_path() ? origin.save_to.parent_path()
                                                         : std::filesystem::path{"."});
+    if (p.replacement.enabled) {
+        o.line("");
+        o.line("[replacement]");
+        o.boolean("enabled", true);
+        o.number("call_minutes", p.replacement.call_minutes);
+    }
     out.text = o.take();
     return out;
 }
@@ -370,6 +376,9 @@ std::optional<std::string> plan_difference(const World& w, const Plan& a, const 
     d.eq("booking.horizon_days", a.booking.horizon_days, b.booking.horizon_days);
     d.eq("booking.overbooking", a.booking.overbooking, b.booking.overbooking);
     d.eq("max_travel_minutes", a.max_travel_minutes, b.max_travel_minutes);
+    d.eq("replacement.enabled", a.replacement.enabled, b.replacement.enabled);
+    if (a.replacement.enabled && b.replacement.enabled)
+        d.eq("replacement.call_minutes", a.replacement.call_minutes, b.replacement.call_minutes);
     d.eq("centres.size", a.centres.size(), b.centres.size());
     for (std::size_t i = 0; i < a.centres.size() && i < b.centres.size() && !d.first_; ++i) {
         const Centre& x = a.centres[i];

@@ -12,6 +12,7 @@
 #include <limits>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <set>
 
 namespace riposte {
@@ -750,6 +751,9 @@ std::string EvaluationCache::key(const Plan& plan, std::uint64_t seed) {
         k += '#';
         for (const int n : t.staff) num(n);
     }
+    // the replacement list (riposte size may switch it on)
+    k += plan.replacement.enabled ? "!R" : "!-";
+    num(std::llround(plan.replacement.call_minutes * 60));
     return k;
 }
 
@@ -853,6 +857,14 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
                         pr.rostered_hours *
                         (it != rate_by_profession.end() ? it->second : sc.world.hourly_cost_eur);
                 }
+            for (const ProfessionRow& pr : r.professions) {
+                if (pr.replacement_hours == 0.0) continue;
+                const auto it = rate_by_profession.find(pr.profession);
+                e.replacement_hours += pr.replacement_hours;
+                e.replacement_eur +=
+                    pr.replacement_hours *
+                    (it != rate_by_profession.end() ? it->second : sc.world.hourly_cost_eur);
+            }
             ++reps;
             std::vector<double> worst(nc, 0.0);
             bool held = true;
@@ -919,6 +931,12 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
         e.complete = run.complete && static_cast<std::size_t>(reps) == wanted.size();
         const double n = std::max(1, reps);
         e.wait_held = reps > 0 ? held_reps / n : 1.0;
+        if (e.replacement_hours != 0.0) { // the replacements' hours are paid too
+            e.replacement_hours /= n;
+            e.replacement_eur /= n;
+            e.hours += e.replacement_hours;
+            e.eur += e.replacement_eur;
+        }
         double excess = 0;
         for (std::size_t c = 0; c < nc; ++c) {
             e.centre_excess[c] /= n;
@@ -979,6 +997,7 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
     res.pass = confirm.pass();
     res.cancelled = search.cancelled();
 
+    std::optional<Plan> staffable_larger; // the larger pool's plan, staffed by the real pool
     if (!res.pass && !res.cancelled) {
         for (const RuleVerdict& v : confirm.report.rules)
             if (v.id == "staffing.qualified" && !v.pass) {
@@ -1009,6 +1028,7 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
                     for (const RuleVerdict& v : real.report.rules)
                         if (!v.pass) res.larger_plan_fails.push_back(v.id);
                     res.larger_plan_cost = search.cost(real);
+                    staffable_larger = lp;
                 }
                 if (real.pass()) {
                     plan = lp;
@@ -1046,6 +1066,60 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
         }
         res.evaluations += wide.evaluations();
     }
+    // The pool staffs the rota but not its absences: the plan with the replacement list on
+    // (an absent person replaced from the pool within reach and hours), the plan found and
+    // the larger pool's plan the real pool staffs, the cheapest that passes its confirmation;
+    // then a removal pass with the list on, kept when it still passes the confirmation.
+    if (!res.pass && !res.cancelled && !scenario.plan.replacement.enabled && !search.cancelled() &&
+        confirm.staffing_failures == 0) {
+        search.count_in(&res.confirm_phase);
+        std::vector<Plan> listed{plan};
+        if (staffable_larger) listed.push_back(*staffable_larger);
+        for (Plan& p : listed) p.replacement.enabled = true;
+        const std::vector<Evaluation> with = search.judge(listed, confirm_reps);
+        int best = -1;
+        for (std::size_t k = 0; k < with.size(); ++k)
+            if (with[k].pass() &&
+                (best < 0 ||
+                 search.cost(with[k]) < search.cost(with[static_cast<std::size_t>(best)])))
+                best = static_cast<int>(k);
+        if (best < 0 && !with.empty() && with.front().complete) {
+            res.replacement_tried = true;
+            res.with_replacement = with.front();
+        }
+        if (best >= 0 && !search.cancelled()) {
+            Plan found = listed[static_cast<std::size_t>(best)];
+            Evaluation found_e = with[static_cast<std::size_t>(best)];
+            Plan trimmed = found;
+            Evaluation te = search.judge(trimmed, search_reps);
+            int removed = 0;
+            if (te.pass()) search.removal_phase(trimmed, te, search_reps, removed);
+            if (removed > 0 && !search.cancelled()) {
+                const Evaluation tc = search.judge(trimmed, confirm_reps);
+                if (tc.pass() && search.cost(tc) < search.cost(found_e)) {
+                    found = trimmed;
+                    found_e = tc;
+                    res.removed += removed;
+                }
+            }
+            if (!search.cancelled()) {
+                res.without_replacement = confirm;
+                res.replacement_added = true;
+                plan = found;
+                confirm = found_e;
+                res.plan = found;
+                res.confirmation = found_e;
+                res.pass = true;
+                res.limits.clear();
+                res.shortfalls.clear();
+                res.shortfalls_en.clear();
+                res.unreachable.clear();
+                res.larger_plan_fails.clear();
+                res.larger_plan_cost = -1;
+            }
+        }
+    }
+    res.cancelled = search.cancelled();
     res.evaluations += search.evaluations();
 
     // what changed, centre by centre: opening hours and days, then role by role

@@ -99,6 +99,8 @@ constexpr auto commune_fields = std::tuple{
     &CommuneGroupRow::first_dose, &CommuneGroupRow::complete, &CommuneGroupRow::unmet};
 constexpr auto profession_fields =
     std::tuple{&ProfessionRow::profession, &ProfessionRow::rostered_hours};
+constexpr auto replaced_fields =
+    std::tuple{&ProfessionRow::profession, &ProfessionRow::replacement_hours};
 
 /// Calls f(list, rows) for each row table of RunEvidence with its field list.
 template <class E, class F> void evidence_fields(E& e, F&& f) {
@@ -108,6 +110,7 @@ template <class E, class F> void evidence_fields(E& e, F&& f) {
     f(coverage_fields, e.coverage);
     f(commune_fields, e.communes);
     f(profession_fields, e.professions);
+    f(replaced_fields, e.replaced);
 }
 
 /// `row` with only the fields of `list` copied.
@@ -149,6 +152,8 @@ RunEvidence evidence_of(const Scenario& s, const Results& r) {
     if (r.replication == 0)
         for (const ProfessionRow& row : r.professions)
             e.professions.push_back(kept(row, profession_fields));
+    for (const ProfessionRow& row : r.professions)
+        if (row.replacement_hours != 0.0) e.replaced.push_back(kept(row, replaced_fields));
     e.doses_used = r.totals.doses_used;
     e.doses_wasted = r.totals.doses_wasted;
     e.unmet = r.totals.unmet;
@@ -165,6 +170,18 @@ Results results_of(const RunEvidence& e, std::uint64_t seed, int replication) {
     r.coverage = e.coverage;
     r.communes = e.communes;
     r.professions = e.professions;
+    for (const auto& x : e.replaced) {
+        auto it =
+            std::find_if(r.professions.begin(), r.professions.end(),
+                         [&](const ProfessionRow& row) { return row.profession == x.profession; });
+        if (it == r.professions.end()) {
+            ProfessionRow row;
+            row.profession = x.profession;
+            r.professions.push_back(row);
+            it = r.professions.end() - 1;
+        }
+        it->replacement_hours = x.replacement_hours;
+    }
     r.totals.doses_used = e.doses_used;
     r.totals.doses_wasted = e.doses_wasted;
     r.totals.unmet = e.unmet;

@@ -22,8 +22,8 @@ inline constexpr std::uintmax_t max_file_bytes = max_input_bytes;
 inline constexpr std::string_view world_top_keys[] = {
     "world",   "territory", "group",   "behaviour",   "scope", "pool",
     "vaccine", "delivery",  "testing", "absenteeism", "cost"};
-inline constexpr std::string_view plan_top_keys[] = {"plan", "booking", "centre", "mobile_team",
-                                                     "validation"};
+inline constexpr std::string_view plan_top_keys[] = {"plan",        "booking",    "centre",
+                                                     "mobile_team", "validation", "replacement"};
 
 /// Hash indexes of the communes by INSEE code, name and ASCII-lower-cased name, so that a
 /// national table (35,000 communes) and large pools resolve quickly.

@@ -853,6 +853,14 @@ void read_plan(const TomlFile& f, const toml::table& root, const World& w, const
     if (const toml::table* t = top.subtable("validation")) read_validation(f, *t, w, wi, p);
     const auto rules = top.table_array("escalation");
     for (std::size_t k = 0; k < rules.size(); ++k) read_escalation(f, *rules[k], w, wi, p, k);
+    if (const toml::table* t = top.subtable("replacement")) {
+        TableReader r(f, *t, "[replacement]");
+        // the table written means on, unless `enabled = false`
+        p.replacement.enabled = r.boolean("enabled").value_or(true);
+        if (auto v = r.number("call_minutes", Range{0, 600, "minutes from 0 to 600"}))
+            p.replacement.call_minutes = *v;
+        r.finish();
+    }
     top.finish(world_top_keys, "world");
 }
 

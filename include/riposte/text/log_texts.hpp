@@ -35,6 +35,10 @@ struct LogTexts {
     Text shortfall_summary{"{0} postes-vacations n'ont pas pu être entièrement pourvus (voir "
                            "shortfall.csv)",
                            "{0} role-shifts could not be fully staffed (see shortfall.csv)"};
+    Text staff_replaced{"à {0}, une absence au poste {1} est remplacée par un {2} du vivier, "
+                        "qui arrive dans {3} min",
+                        "at {0} an absence at {1} is replaced by a {2} from the pool, arriving "
+                        "in {3} min"};
     Text staff_moved_between{"déplacement décidé plus tôt : {0} × {1} de {2} vers {3}",
                              "move decided earlier: {0} × {1} from {2} to {3}"};
     // a change: "{kind}[ [{id}]][ at {centre}]: applied" or ": refused, {reason}"

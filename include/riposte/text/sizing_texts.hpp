@@ -95,6 +95,40 @@ struct SizingTexts {
                     "replace them (the supervisor covers one absence at most). The plan needs "
                     "slack: a few more hours a week of the absent professions near that centre, "
                     "or an escalation rule that calls reserves.\n"};
+    Text change_replacement{
+        "  liste de remplacement : non → oui : tient {0} % → {1} % des réplications "
+        "(objectif d'attente) ; {2} h de remplacement en moyenne, comptées "
+        "dans le coût\n",
+        "  replacement list: off → on: holds in {0}% → {1}% of replications "
+        "(wait target); {2} h of replacements on average, counted in the "
+        "cost\n"};
+    Text header_replacement{"# La liste de remplacement est activée ([replacement], en fin de "
+                            "fichier) : sans elle, ce plan ne tient pas (absences).\n",
+                            "# The replacement list is on ([replacement], at the end of the "
+                            "file): without it this plan does not pass (absences).\n"};
+    Text replacement_tried{
+        "  Avec la liste de remplacement ([replacement] : un absent remplacé depuis "
+        "le vivier), ce plan tient {0} % des réplications au lieu de {1} % : "
+        "le vivier n'a pas assez de personnes libres, dans leurs heures et "
+        "leur trajet, pour remplacer les absents.\n",
+        "  With the replacement list ([replacement]: an absent person "
+        "replaced from the pool), this plan holds in {0}% of replications "
+        "instead of {1}%: the pool has too few people free, within their "
+        "hours and commute, to replace the absent.\n"};
+    Text limit_none_listed{
+        "\nCe qui limite : le vivier tient le planning, mais pas les absences, même avec la liste "
+        "de remplacement. Le plan conforme trouvé avec un vivier vingt fois plus grand ({0} {1}) "
+        "peut être pourvu par le vrai vivier, mais avec lui il échoue à la confirmation ({2}) : "
+        "les jours qui échouent sont des absences le même jour dans un centre que personne de "
+        "libre dans le vivier (dans ses heures et son trajet) ne peut remplacer. Il faut de la "
+        "marge : quelques heures de plus par semaine des professions absentes près de ce centre, "
+        "ou une règle d'escalade qui appelle des réservistes.\n",
+        "\nWhat limits the plan: the pool can staff the rota but not its absences, even with the "
+        "replacement list. The passing plan found with a pool twenty times larger ({0} {1}) can "
+        "be staffed by the real pool, but with it it fails the confirming run ({2}): the failing "
+        "days are absences on the same day at one centre that nobody free in the pool (within "
+        "their hours and commute) can replace. The plan needs slack: a few more hours a week of "
+        "the absent professions near that centre, or an escalation rule that calls reserves.\n"};
     Text interrupted{"riposte : interrompu : la recherche s'est arrêtée ; aucun plan n'est "
                      "écrit\n",
                      "riposte: interrupted: the search stopped; no plan written\n"};

@@ -146,6 +146,7 @@ void Simulation::Impl::finalise() {
         row.overtime_hours = prof_overtime_h_[ProfessionId{p}];
         row.absent_hours = prof_absent_h_[ProfessionId{p}];
         row.commute_hours = prof_commute_h_[ProfessionId{p}];
+        row.replacement_hours = prof_replacement_h_[ProfessionId{p}];
         row.cost_eur = row.worked_hours * w_.hourly_cost_eur;
         res_.professions.push_back(row);
         t.staff_hours += row.worked_hours;

@@ -61,6 +61,7 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     prof_overtime_h_.assign(np, 0);
     prof_absent_h_.assign(np, 0);
     prof_commute_h_.assign(np, 0);
+    prof_replacement_h_.assign(np, 0);
 
     teams_.reset(plan_.mobile_teams.size(), w_.days);
     for (const TeamId t : teams_.ids()) {

@@ -251,6 +251,7 @@ class Simulation::Impl final : public EventHandler {
     IdVector<ProfessionId, double> prof_worked_h_, prof_overtime_h_, prof_absent_h_,
         prof_commute_h_;
     std::vector<char> person_used_;
+    IdVector<ProfessionId, double> prof_replacement_h_; ///< hours worked by replacements
     std::vector<float> all_waits_;
     std::int64_t test_kits_ = 0;
 
@@ -452,6 +453,17 @@ class Simulation::Impl final : public EventHandler {
     void end_team_round(TeamId team);
     const std::vector<double>& travel_from(int commune);
     std::vector<char> who_turns_up(const RosterShift& rs, bool& medecin_present);
+    /// The day's probability of absence for anyone of the pool.
+    [[nodiscard]] double absence_probability(int day) const;
+    /// The person's absence draw for the day (one per person and day, whatever they do).
+    [[nodiscard]] bool absent_by_draw(const RosterPerson& person, int day, double p) const;
+    /// The replacement list: for each person of roster shift `rs_index` absent at its start,
+    /// the first pool member within reach and hours is committed and their line appended
+    /// (RosterShift::replaces); see Plan::replacement.
+    void call_replacements(int rs_index, const std::vector<char>& present, bool medecin_present);
+    /// A replacement arrives: someone of the shift on site without a station (the supervising
+    /// médecin) who took the absent person's station goes back to `back`'s duties.
+    void end_cover(int rs_index, std::size_t k, RoleId back);
     void on_shift_end(int rs_index);
     void release_shift(int rs_index, SimTime shift_end);
     void on_arrival(std::int32_t p);

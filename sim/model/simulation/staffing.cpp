@@ -2,24 +2,33 @@
 // the closing shift.
 #include "model/simulation/simulation_impl.hpp"
 
+#include <optional>
+#include <tuple>
+
 namespace riposte {
+
+double Simulation::Impl::absence_probability(int day) const {
+    const double inc = static_cast<std::size_t>(day) < w_.epidemic.incidence_per_100k.size()
+                           ? w_.epidemic.incidence_per_100k[static_cast<std::size_t>(day)]
+                           : 0.0;
+    return std::clamp(w_.absenteeism.baseline + w_.absenteeism.per_100k_incidence * inc, 0.0, 1.0);
+}
+
+bool Simulation::Impl::absent_by_draw(const RosterPerson& person, int day, double p) const {
+    Rng r = rng_for(person.key ^ mix64(static_cast<std::uint64_t>(day) + 1), Purpose::Absence);
+    return r.bernoulli(p);
+}
 
 std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& medecin_present) {
     const double len_s = static_cast<double>((rs.end - rs.start).seconds());
     const ProfessionId medecin = w_.medecin();
-    const double inc = static_cast<std::size_t>(rs.day) < w_.epidemic.incidence_per_100k.size()
-                           ? w_.epidemic.incidence_per_100k[static_cast<std::size_t>(rs.day)]
-                           : 0.0;
-    const double p_absent =
-        std::clamp(w_.absenteeism.baseline + w_.absenteeism.per_100k_incidence * inc, 0.0, 1.0);
+    const double p_absent = absence_probability(rs.day);
     // one absence draw per (person, day)
     std::vector<char> present(rs.people.size(), 0);
     medecin_present = false;
     for (std::size_t i = 0; i < rs.people.size(); ++i) {
         const RosterPerson& person = roster_.people[rs.people[i].person];
-        Rng r =
-            rng_for(person.key ^ mix64(static_cast<std::uint64_t>(rs.day) + 1), Purpose::Absence);
-        present[i] = r.bernoulli(p_absent) ? 0 : 1;
+        present[i] = absent_by_draw(person, rs.day, p_absent) ? 0 : 1;
         // fallen ill by an intervention: absent, whatever the daily draw (drawn all the same,
         // so that nobody else's draws move)
         if (present[i] && ill(rs.people[i].person, day_start(rs.day) + rs.start)) present[i] = 0;
@@ -33,6 +42,124 @@ std::vector<char> Simulation::Impl::who_turns_up(const RosterShift& rs, bool& me
         }
     }
     return present;
+}
+
+void Simulation::Impl::call_replacements(int rs_index, const std::vector<char>& present,
+                                         bool medecin_present) {
+    const RosterShift rs =
+        roster_.shifts[static_cast<std::size_t>(rs_index)]; // a copy: appended to
+    const CentreId c = rs.centre;
+    const SimTime now = sim_.now();
+    const SimTime shift_end = day_start(rs.day) + rs.end;
+    const SimTime call = SimTime{
+        static_cast<std::int64_t>(std::ceil(std::max(0.0, plan_.replacement.call_minutes) * 60.0))};
+    const SimTime min_left{static_cast<std::int64_t>(min_part_hours * 3600.0)};
+    if (now + call + min_left > shift_end) return; // too late for anyone
+    const double p_absent = absence_probability(rs.day);
+    const int weekday = (rs.day + w_.start_weekday) % 7;
+    HoursLedger& ledger = roster_.hours;
+    // How many roles each profession may hold: the coordinator calls the least versatile
+    // first, keeping the scarce skills (the médecins, who may hold every role) for the absences
+    // only they can replace.
+    std::vector<int> roles_of(w_.professions.size(), 0);
+    for (const auto& allowed : w_.scope.allowed)
+        for (const auto& e : allowed) ++roles_of[e.profession.index()];
+    for (std::size_t i = 0; i < rs.people.size(); ++i) {
+        if (present[i]) continue;
+        const RoleId role = rs.people[i].role;
+        struct Pick {
+            int roles = 0;
+            SimTime arrive;
+            double minutes = 0;
+            PersonId person;
+        };
+        std::optional<Pick> best;
+        for (const PersonId p : roster_.people.ids()) {
+            const RosterPerson& person = roster_.people[p];
+            if (person.on_call || !((person.weekdays >> weekday) & 1)) continue;
+            int sc = -1;
+            for (const auto& e : w_.scope.allowed[role])
+                if (e.profession == person.profession) sc = e.supervised ? 1 : 0;
+            if (sc < 0 || (sc == 1 && !medecin_present)) continue;
+            const double minutes = travel_[c.index()][static_cast<std::size_t>(person.home)];
+            if (!(minutes <= person.max_commute_minutes)) continue;
+            const SimTime arrive =
+                now + call + SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))};
+            if (arrive + min_left > shift_end) continue;
+            const int roles = roles_of[person.profession.index()];
+            if (best && std::tuple(roles, arrive, minutes) >=
+                            std::tuple(best->roles, best->arrive, best->minutes))
+                continue; // not before the best so far (pool order breaks ties)
+            // the checks that cost more last: the hours ledger, then the person's own draw
+            if (!ledger.can_take(p, arrive, shift_end) || ill(p, arrive) ||
+                absent_by_draw(person, rs.day, p_absent))
+                continue;
+            best = Pick{roles, arrive, minutes, p};
+        }
+        if (!best) continue;
+        ledger.commit(best->person, best->arrive, shift_end);
+        RosterShift line;
+        line.centre = c;
+        line.shift = -1;
+        line.day = rs.day;
+        line.start = best->arrive - day_start(rs.day);
+        line.end = rs.end;
+        line.people.push_back({best->person, role});
+        line.has_medecin = medecin_present;
+        line.replaces = rs_index;
+        const int index = static_cast<int>(roster_.shifts.size());
+        roster_.shifts.push_back(line);
+        presence_.emplace_back();
+        person_used_[best->person.index()] = 1;
+        LogEntry e = log_entry(LogKind::Info, LogEvent::StaffReplaced);
+        e.centre = c.value();
+        e.profession = roster_.people[best->person].profession.value();
+        e.role = role.value();
+        e.count = (best->arrive - now).seconds() / 60;
+        log(std::move(e));
+        sim_.schedule(best->arrive, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
+                      prio_shift_start);
+        sim_.schedule(shift_end, h_, ShiftEnd, static_cast<std::uint32_t>(index), 0,
+                      at_day_edge(rs.end.seconds() % 86400 == 0 && rs.end.seconds() > 0
+                                      ? SimTime{86400}
+                                      : rs.end,
+                                  prio_shift_end, prio_shift_end_midnight));
+    }
+}
+
+void Simulation::Impl::end_cover(int rs_index, std::size_t k, RoleId back) {
+    ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
+    const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
+    CentreRt& rt = centres_[rs.centre];
+    const auto role = pr.roles[k].index();
+    const StationNodeId st = pr.station_of[k];
+    const std::int32_t slot = pr.server_of[k];
+    const SimTime now = sim_.now();
+    const SimTime end = day_start(rs.day) + rs.end;
+    const double left_s = end > now ? static_cast<double>((end - now).seconds()) : 0.0;
+    rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
+    rt.role_staffed_s[back.index()] += left_s;
+    --rt.role_on_site[role];
+    ++rt.role_on_site[back.index()];
+    --rt.role_present[role];
+    ++rt.role_present[back.index()];
+    if (st.valid()) {
+        StationRt& s = stations_[st];
+        if (slot >= 0) {
+            s.pool().server(slot).leave_at = now;
+            s.pool().retire(slot); // finishes the patient in hand
+            s.acc.day.staffed_hours = std::max(0.0, s.acc.day.staffed_hours - left_s / 3600.0);
+            auto it = std::find(pr.servers.begin(), pr.servers.end(), std::make_pair(st, slot));
+            if (it != pr.servers.end()) pr.servers.erase(it);
+        } else {
+            s.unwatch();
+            auto it = std::find(pr.watched_areas.begin(), pr.watched_areas.end(), st);
+            if (it != pr.watched_areas.end()) pr.watched_areas.erase(it);
+        }
+    }
+    pr.roles[k] = back;
+    pr.station_of[k] = StationNodeId::none();
+    pr.server_of[k] = -1;
 }
 
 /// Someone on site takes a station short of people: the log says who (profession), from which
@@ -62,7 +189,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
                           prio_shift_start);
         return;
     }
-    if (rs.shift < 0) // a line added by a decision: required from when it starts
+    if (rs.shift < 0 && rs.replaces < 0) // a line added by a decision: required from its start
         for (const auto& a : rs.people) ++rt.role_required[a.role.index()];
     // from now: a shift starts at its time, unless deferred by a closure or added late
     const double len_s = static_cast<double>((shift_end - sim_.now()).seconds());
@@ -75,6 +202,41 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             if (e.profession == profession) return e.supervised ? 1 : 0;
         return -1;
     };
+    if (rs.replaces >= 0) {
+        // A replacement: supervised work as the shift it joins allows. Someone of that shift
+        // on site without a station of their own (the supervising médecin) who covers a
+        // station goes back to their role: the one at the absent person's station first; else,
+        // when a colleague moved over holds that station (its rostered count is there), one at
+        // a station the replacement may take instead, which the replacement then takes.
+        medecin_present = medecin_present || rs.has_medecin;
+        const RosterShift& os = roster_.shifts[static_cast<std::size_t>(rs.replaces)];
+        const ShiftPresence& op = presence_[static_cast<std::size_t>(rs.replaces)];
+        const RoleId role = rs.people.front().role;
+        const ProfessionId prof = roster_.people[rs.people.front().person].profession;
+        const auto held = std::count(op.roles.begin(), op.roles.end(), role);
+        const auto rostered = std::count_if(os.people.begin(), os.people.end(),
+                                            [&](const Assignment& a) { return a.role == role; });
+        std::optional<std::size_t> pick;
+        RoleId back;
+        for (std::size_t k = 0; k < op.persons.size(); ++k) {
+            if (!op.station_of[k].valid()) continue;
+            const auto own = std::find_if(os.people.begin(), os.people.end(),
+                                          [&](const auto& a) { return a.person == op.persons[k]; });
+            if (own == os.people.end() || !stations_.of_role(c, own->role).empty()) continue;
+            const int sc = scope_of(prof, op.roles[k]);
+            if (op.roles[k] == role ||
+                (!pick && held >= rostered && (sc == 0 || (sc == 1 && medecin_present)))) {
+                pick = k;
+                back = own->role;
+                if (op.roles[k] == role) break;
+            }
+        }
+        if (pick) {
+            const RoleId took = op.roles[*pick];
+            end_cover(rs.replaces, *pick, back);
+            roster_.shifts[static_cast<std::size_t>(rs_index)].people.front().role = took;
+        }
+    }
     // roles as rostered, for the people who turned up and may work
     std::vector<Assignment> working;
     for (std::size_t i = 0; i < rs.people.size(); ++i) {
@@ -202,6 +364,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         rt.role_staffed_s[role] += len_s;
         const auto prof = person.profession.index();
         prof_worked_h_[ProfessionId{prof}] += len_s / 3600.0;
+        if (rs.replaces >= 0) prof_replacement_h_[ProfessionId{prof}] += len_s / 3600.0;
         prof_commute_h_[ProfessionId{prof}] +=
             2.0 * travel_[c.index()][static_cast<std::size_t>(person.home)] / 60.0;
         const auto& sts = stations_.of_role(c, a.role);
@@ -250,6 +413,11 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             try_start_servers(st);
         }
     }
+    // the replacement list: absent people replaced from the pool, arriving later (last: it
+    // appends to the roster)
+    if (plan_.replacement.enabled && rs.replaces < 0 &&
+        std::find(present.begin(), present.end(), 0) != present.end())
+        call_replacements(rs_index, present, medecin_present);
 }
 
 void Simulation::Impl::on_shift_end(int rs_index) {
