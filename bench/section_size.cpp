@@ -65,6 +65,14 @@ struct Exhaustive {
     Plan most_held;
     int no_absence_passing = -1; ///< plans passing with absences off (-1: not run)
     double no_absence_best_hours = INFINITY;
+    /// With the plan's replacement list on (an absent person replaced from the pool), when no
+    /// plan passes without it (-1: not run): plans passing, the cheapest (replacements' hours
+    /// included) and whether it holds on the confirming replications, the highest share
+    /// within the wait target.
+    int replacement_passing = -1;
+    double replacement_best_hours = INFINITY;
+    bool replacement_best_confirmed = false;
+    double replacement_best_held = 0;
     double seconds = 0;
 };
 
@@ -145,6 +153,35 @@ Exhaustive exhaustive(const Scenario& sc, const Plan& hold, const Plan& values, 
         }
     }
     if (passing.empty() && absence_off_when_none) {
+        // the same plans with the replacement list on (issue 12 §3, helper `replace`)
+        x.replacement_passing = 0;
+        std::vector<std::pair<double, std::size_t>> listed_passing;
+        for (std::size_t i = 0; i < candidates.size(); i += chunk) {
+            std::vector<Plan> part(candidates.begin() + static_cast<std::ptrdiff_t>(i),
+                                   candidates.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                            candidates.size(), i + chunk)));
+            for (Plan& p : part) p.replacement.enabled = true;
+            const std::vector<Evaluation> ev = evaluate_plans(sc, part, eo);
+            for (std::size_t k = 0; k < ev.size(); ++k) {
+                x.replacement_best_held = std::max(x.replacement_best_held, ev[k].wait_held);
+                if (ev[k].pass()) listed_passing.push_back({ev[k].hours, i + k});
+            }
+        }
+        x.replacement_passing = static_cast<int>(listed_passing.size());
+        std::stable_sort(listed_passing.begin(), listed_passing.end());
+        int tried = 0;
+        for (const auto& [hours, i] : listed_passing) {
+            if (tried++ >= 12) break;
+            Plan p = candidates[i];
+            p.replacement.enabled = true;
+            const Evaluation conf = evaluate_plans(sc, {p}, co).front();
+            if (!x.replacement_best_confirmed && tried == 1) x.replacement_best_hours = hours;
+            if (conf.pass()) {
+                x.replacement_best_hours = conf.hours;
+                x.replacement_best_confirmed = true;
+                break;
+            }
+        }
         // what absences cost: the same plans with nobody ever absent
         Scenario present = sc;
         present.world.absenteeism.baseline = 0;
@@ -189,6 +226,29 @@ void add_exhaustive(Section& s, const std::string& prefix, const std::string& wh
             s.add(prefix + "_no_absence_best_hours",
                   what + ": cheapest of them, professional hours", x.no_absence_best_hours,
                   fmt_fixed(x.no_absence_best_hours, 0) + " h");
+    }
+    if (x.replacement_passing >= 0) {
+        s.add(prefix + "_replacement_most_held",
+              what + ", replacement list on: highest share within the wait target",
+              100 * x.replacement_best_held, fmt_fixed(100 * x.replacement_best_held, 0) + " %");
+        s.add(prefix + "_replacement_passing",
+              what + ", replacement list on: plans that pass every rule", x.replacement_passing,
+              std::to_string(x.replacement_passing));
+        if (x.replacement_passing > 0) {
+            s.add(prefix + "_replacement_best_hours",
+                  what + ", replacement list on: cheapest passing plan (replacements included)",
+                  x.replacement_best_hours, fmt_fixed(x.replacement_best_hours, 0) + " h");
+            s.add_text(prefix + "_replacement_best_confirmed",
+                       what + ", replacement list on: confirmed on " +
+                           std::to_string(confirm_replications) + " replications",
+                       x.replacement_best_confirmed ? "passes" : "fails");
+            if (x.replacement_best_confirmed && size_pass) {
+                const double ratio = size_hours / x.replacement_best_hours;
+                s.add_target(prefix + "_replacement_cost_ratio",
+                             "riposte size cost / " + what + " best (replacement list on)", ratio,
+                             fmt_fixed(ratio, 3), "<= 1.10", ratio <= size_target_cost_ratio);
+            }
+        }
     }
     if (x.passing == 0) return;
     s.add(prefix + "_best_hours", what + ": best passing plan, professional hours", x.best_hours,
