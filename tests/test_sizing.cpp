@@ -421,6 +421,82 @@ TEST_CASE("size: a candidate judged through the sweep runner gets validate's ver
     CHECK(one[1].centre_worst_p90[0] < one[0].centre_worst_p90[0]);
 }
 
+// The search keeps the replications it has run (EvaluationCache) and screens moves on the
+// replications where the plan fails (EvaluationOptions::replication_list): an evaluation built
+// from cached tasks, or on a list of replications, must be the one running them gives.
+TEST_CASE("size: replications taken from the cache, or judged on a list, give the evaluation "
+          "that running them gives") {
+    LoadResult loaded = load_scenario(herault / "world.toml", size_test_plan);
+    REQUIRE(loaded.scenario);
+    const Scenario& sc = *loaded.scenario;
+    Plan more = sc.plan;
+    more.centres[0].shifts[0].staff[sc.world.find_role("medical_interview")] += 1;
+    const std::vector<Plan> plans{sc.plan, more};
+    EvaluationOptions eo;
+    eo.replications = 4;
+    eo.seed = 11;
+    eo.threads = 2;
+    const std::vector<Evaluation> plain = evaluate_plans(sc, plans, eo);
+    EvaluationOptions lo = eo;
+    lo.replication_list = {1, 3};
+    const std::vector<Evaluation> listed_plain = evaluate_plans(sc, plans, lo);
+
+    EvaluationCache cache;
+    lo.cache = &cache;
+    eo.cache = &cache;
+    const std::vector<Evaluation> listed = evaluate_plans(sc, plans, lo);
+    CHECK(cache.ran() == 4); // 2 plans x replications 1 and 3
+    CHECK(cache.reused() == 0);
+    const std::vector<Evaluation> full = evaluate_plans(sc, plans, eo);
+    CHECK(cache.ran() == 8); // replications 0 and 2 only
+    CHECK(cache.reused() == 4);
+    const std::vector<Evaluation> again = evaluate_plans(sc, plans, eo);
+    CHECK(cache.ran() == 8); // nothing run again
+    CHECK(cache.reused() == 12);
+    // another seed is another key
+    EvaluationOptions other = eo;
+    other.seed = 12;
+    other.replications = 1;
+    evaluate_plans(sc, {sc.plan}, other);
+    CHECK(cache.ran() == 9);
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+        INFO("plan " << p);
+        check_same_evaluation(plain[p], full[p]);
+        check_same_evaluation(plain[p], again[p]);
+        check_same_evaluation(listed_plain[p], listed[p]);
+        CHECK(listed[p].report.replications == 2);
+        // replications 1 and 3, run here: the worst day's p90 and the share of replications
+        // without a day above the wait target
+        Scenario s = sc;
+        s.plan = plans[p];
+        double threshold = 1e300;
+        for (const Target& t : s.plan.targets)
+            if (t.kind == TargetKind::WaitP90) threshold = std::min(threshold, t.threshold);
+        std::vector<double> worst(s.plan.centres.size(), 0.0);
+        int held = 0;
+        for (const int r : {1, 3}) {
+            RunOptions ro;
+            ro.seed = eo.seed;
+            ro.replication = r;
+            Simulation sim(s, ro);
+            const Results res = sim.run();
+            std::vector<double> w(s.plan.centres.size(), 0.0);
+            bool ok = true;
+            for (const CentreDayRow& row : res.centre_days)
+                if (row.served > 0) {
+                    auto& x = w[static_cast<std::size_t>(row.centre)];
+                    x = std::max(x, row.wait_p90_min);
+                    ok = ok && row.wait_p90_min <= threshold;
+                }
+            for (std::size_t c = 0; c < w.size(); ++c) worst[c] += w[c];
+            held += ok;
+        }
+        for (std::size_t c = 0; c < worst.size(); ++c)
+            CHECK(listed[p].centre_worst_p90[c] == doctest::Approx(worst[c] / 2));
+        CHECK(listed[p].wait_held == doctest::Approx(held / 2.0));
+    }
+}
+
 TEST_CASE("size: a task's evidence survives its text form exactly, and a sweep's task keeps none") {
     LoadResult loaded = load_scenario(herault / "world.toml", size_test_plan);
     REQUIRE(loaded.scenario);
@@ -665,4 +741,140 @@ TEST_CASE("roster: one more person asked on a role never takes anyone from anoth
                  static_cast<double>(a.totals.turned_away));
     }
     CHECK(diff.mean() <= diff.ci95_halfwidth() + 1e-9);
+}
+
+// riposte size --hours (issue 12 §3: "optionally opening hours and days"). In the test plan
+// Gignac opens one hour a day: its 12 slots cannot reach the coverage target, and more people
+// open no slot. Only more opening does; Saturday and Sunday cannot be staffed (the reception's
+// administratifs work Monday to Friday), so an hour earlier or later is what passes.
+TEST_CASE("size --hours: only an extra hour meets the target; the written plan reads back the "
+          "same, field by field") {
+    const fs::path tiny = scenario_root / "tests/tiny";
+    const fs::path plan_file = fs::path(RIPOSTE_SOURCE_DIR) / "tests/data/size/plan-hours.toml";
+    LoadResult loaded = load_scenario(tiny / "world.toml", plan_file);
+    REQUIRE(loaded.scenario);
+    const Scenario& sc = *loaded.scenario;
+    SizingOptions o;
+    o.search_replications = 4;
+    o.confirm_replications = 8;
+    o.threads = 2;
+    o.max_steps = 6;
+
+    // staff alone cannot pass
+    const SizingResult staff_only = size_plan(sc, o);
+    CHECK_FALSE(staff_only.pass);
+    CHECK(staff_only.hours_changes.empty());
+    CHECK(staff_only.plan.centres[0].opens == sc.plan.centres[0].opens);
+
+    o.hours = true;
+    std::vector<SizingStep> steps;
+    o.progress = [&](const SizingStep& s) { steps.push_back(s); };
+    const SizingResult r = size_plan(sc, o);
+    REQUIRE(r.pass);
+    REQUIRE(r.hours_changes.size() == 1);
+    const HoursChange& h = r.hours_changes.front();
+    const Centre& was = sc.plan.centres[0];
+    const Centre& now = r.plan.centres[0];
+    // one more hour, at one end; the days as they were
+    CHECK((now.closes - now.opens) == (was.closes - was.opens) + hours(1));
+    CHECK(((now.opens == was.opens - hours(1)) != (now.closes == was.closes + hours(1))));
+    CHECK(now.weekdays == was.weekdays);
+    CHECK(h.opens_after == now.opens);
+    CHECK(h.closes_after == now.closes);
+    CHECK(h.days_after == was.weekdays);
+    // the shift follows the opening
+    CHECK(now.shifts[0].start == now.opens);
+    CHECK(now.shifts[0].end == now.closes);
+    REQUIRE_FALSE(steps.empty());
+    CHECK(steps.front().kind != SizingMoveKind::Staff);
+    // its cost is counted: the plan's professional hours grow with the hour
+    CHECK(r.confirmation.hours > r.initial.hours);
+
+    // written into the author's file, read back: the same plan, and `check` accepts it
+    const fs::path dir = temp_dir("hours");
+    fs::copy_file(plan_file, dir / "plan-hours.toml");
+    Plan found = r.plan;
+    found.file = (dir / "plan-hours.toml").string();
+    const fs::path out = dir / "plan-hours-sized.toml";
+    REQUIRE(write_plan_toml(out, found, sc.world, "# sized\n").ok());
+    LoadResult again = load_scenario(tiny / "world.toml", out);
+    REQUIRE_MESSAGE(again.scenario, "the written plan does not load");
+    CHECK(again.diagnostics.error_count() == 0);
+    found.file = again.scenario->plan.file;
+    check_same_plan(found, again.scenario->plan);
+    const auto diff = plan_difference(sc.world, found, again.scenario->plan);
+    CHECK_MESSAGE(!diff, diff.value_or(""));
+    // the author's comments are kept
+    CHECK(slurp(out).find("# one hour a day") != std::string::npos);
+}
+
+// The writer of opening hours and days: a value written is rewritten in place, a key not
+// written (a shift taking its centre's hours) is added under its table's header, and a key that
+// the centre's new value already gives is left out.
+TEST_CASE("plan writer: opening hours and days rewritten or added, read back field by field") {
+    const fs::path tiny = scenario_root / "tests/tiny";
+    LoadResult loaded = load_scenario(tiny / "world.toml", tiny / "plan.toml");
+    REQUIRE(loaded.scenario);
+    const Scenario& sc = *loaded.scenario;
+    const std::string source = slurp(tiny / "plan.toml");
+    Plan p = sc.plan;
+    // Gignac (opens, closes, start, end written): closes an hour later, with its shift
+    Centre& gignac = p.centres[0];
+    REQUIRE(gignac.shifts.size() == 1);
+    gignac.closes = gignac.closes + hours(1);
+    gignac.shifts[0].end = gignac.closes;
+    // the testing centre (its shift writes no start, end nor days): opens at 08:00 and on
+    // Sundays too, its shift following both (nothing to write for the shift)
+    Centre& testing = p.centres[1];
+    testing.opens = hours(8);
+    testing.shifts[0].start = hours(8);
+    testing.weekdays = all_weekdays;
+    testing.shifts[0].weekdays = all_weekdays;
+    const PlanText text = plan_with_staffing(source, p, sc.world);
+    REQUIRE_MESSAGE(text.ok(), text.error);
+    CHECK(text.text.find("closes = \"18:00\"") != std::string::npos);
+    CHECK(text.text.find("end = \"18:00\"") != std::string::npos);
+    CHECK(text.text.find("opens = \"08:00\"") != std::string::npos);
+    CHECK(text.text.find("days = \"all\"") != std::string::npos);
+    const fs::path dir = temp_dir("hours-writer");
+    const fs::path out = dir / "plan.toml";
+    REQUIRE(write_file_atomic(out, text.text).ok());
+    LoadResult again = load_scenario(tiny / "world.toml", out);
+    REQUIRE_MESSAGE(again.scenario, "the written plan does not load");
+    CHECK(again.diagnostics.error_count() == 0);
+    p.file = again.scenario->plan.file;
+    check_same_plan(p, again.scenario->plan);
+    const auto diff = plan_difference(sc.world, p, again.scenario->plan);
+    CHECK_MESSAGE(!diff, diff.value_or(""));
+    // a shift that keeps its hours while its centre's change gets them written
+    Plan q = sc.plan;
+    q.centres[1].opens = hours(8);
+    const PlanText kept = plan_with_staffing(source, q, sc.world);
+    REQUIRE(kept.ok());
+    LoadResult third = load_scenario(tiny / "world.toml", [&] {
+        const fs::path f = dir / "plan-kept.toml";
+        REQUIRE(write_file_atomic(f, kept.text).ok());
+        return f;
+    }());
+    REQUIRE(third.scenario);
+    CHECK(third.scenario->plan.centres[1].opens == hours(8));
+    CHECK(third.scenario->plan.centres[1].shifts[0].start == sc.plan.centres[1].shifts[0].start);
+    // a TOML time (closes = 17:00:00) is read and rewritten as well
+    std::string timed = source;
+    const std::size_t at = timed.find("closes = \"17:00\"");
+    REQUIRE(at != std::string::npos);
+    timed.replace(at, 16, "closes = 17:00:00 # a TOML time");
+    const fs::path timed_file = dir / "plan-timed.toml";
+    REQUIRE(write_file_atomic(timed_file, timed).ok());
+    LoadResult fourth = load_scenario(tiny / "world.toml", timed_file);
+    REQUIRE(fourth.scenario);
+    const PlanText same = plan_with_staffing(timed, fourth.scenario->plan, sc.world);
+    REQUIRE_MESSAGE(same.ok(), same.error);
+    CHECK(same.text == timed);
+    Plan later = fourth.scenario->plan;
+    later.centres[0].closes = later.centres[0].closes + hours(1);
+    later.centres[0].shifts[0].end = later.centres[0].closes;
+    const PlanText rewritten = plan_with_staffing(timed, later, sc.world);
+    REQUIRE_MESSAGE(rewritten.ok(), rewritten.error);
+    CHECK(rewritten.text.find("closes = \"18:00\" # a TOML time") != std::string::npos);
 }

@@ -57,7 +57,12 @@ std::optional<std::string> plan_difference(const World& world, const Plan& a, co
 /// `source` (the text of the plan file `plan` was read from) with the `staff` inline table of
 /// every shift whose counts differ from `plan`'s rewritten: roles keep their order, a role
 /// that comes to 0 stays written as 0, a new role is appended. Shifts whose staffing did not
-/// change are left byte for byte. `header` (comment lines, each starting with '#') goes first.
+/// change are left byte for byte. The opening hours and days (`riposte size --hours`) are
+/// written the same way: each centre's `opens`, `closes` and `days`, each shift's `start`,
+/// `end` and `days`, rewritten in place where the text writes them and differs, added under
+/// the table's header where it does not (a shift without the key takes its centre's value, so
+/// nothing is added when it follows). `header` (comment lines, each starting with '#') goes
+/// first.
 /// Fails (nothing returned) when a changed shift's staff is not an inline table, or when a
 /// changed role is split between stations with `by_station` (the split would no longer add up).
 PlanText plan_with_staffing(std::string_view source, const Plan& plan, const World& world,

@@ -5,6 +5,7 @@
 // allocation driven by the binding target, a removal pass, then a confirming run with more
 // replications. When no plan within the pool can pass, the limiting resource is named.
 #include "riposte/scenario.hpp"
+#include "riposte/sweep.hpp"
 #include "riposte/validation.hpp"
 
 #include <atomic>
@@ -24,6 +25,32 @@ enum class SizingCost { Hours, Euros };
 /// world's blended `[cost] hourly_eur`.
 const std::map<std::string, double>& default_hourly_rates_eur();
 
+/// Replications already run, by plan. Replication r of a plan is the same whatever call runs
+/// it (its random streams belong to (seed, r): common random numbers), so evaluate_plans()
+/// takes the tasks it finds here instead of running them again, and adds those it runs: a
+/// candidate screened on 5 replications and then judged on 20 runs 15 more, a plan confirmed
+/// on 100 after a search on 20 runs 80 more, and a plan judged again runs nothing. One cache
+/// serves one world and one base plan: the key holds what the search changes (every shift's
+/// times, days and staff, the centres' days and hours, the mobile teams' staff, the
+/// replacement list) and the seed.
+class EvaluationCache {
+  public:
+    static std::string key(const Plan& plan, std::uint64_t seed);
+    /// The task of replication `replication` of the plan keyed `key`, or null.
+    [[nodiscard]] const TaskResult* find(const std::string& key, int replication) const;
+    void put(const std::string& key, const TaskResult& task);
+    void count(long long ran, long long reused) {
+        ran_ += ran;
+        reused_ += reused;
+    }
+    [[nodiscard]] long long ran() const { return ran_; }       ///< tasks simulated
+    [[nodiscard]] long long reused() const { return reused_; } ///< tasks taken from here
+
+  private:
+    std::map<std::string, std::vector<std::optional<TaskResult>>> tasks_;
+    long long ran_ = 0, reused_ = 0;
+};
+
 /// How candidate plans are judged: `replications` replications from `seed` (the same seeds for
 /// every candidate: common random numbers), on `threads` threads, or over the ranks of an MPI
 /// job (`mpi`).
@@ -40,6 +67,13 @@ struct EvaluationOptions {
     std::atomic<bool>* interrupt = nullptr;
     /// Spread the tasks over the ranks of the MPI job (every rank must make the same calls).
     bool mpi = false;
+    /// Replications already run (null: none kept). Under MPI every rank holds the same cache,
+    /// since every rank gets every task back.
+    EvaluationCache* cache = nullptr;
+    /// When not empty, the replications judged (increasing, each below `replications`) instead
+    /// of 0 to replications-1: the staffing search screens its moves on the replications where
+    /// the current plan fails.
+    std::vector<int> replication_list;
 };
 
 /// One candidate plan, judged.
@@ -58,6 +92,9 @@ struct Evaluation {
     /// Mean over replications of each station's p90 queue time summed over the days (min), by
     /// centre then station: where people wait.
     std::vector<std::vector<double>> station_wait;
+    /// Share of the replications in which no centre-day's p90 wait is above the lowest p90
+    /// wait target (1 without such a target): what the wait rule compares with its share.
+    double wait_held = 1;
     /// Professional hours the plan asks over the run, plus, with the replacement list
     /// (Plan::replacement), the hours replacements worked (mean over replications)
     double hours = 0;
@@ -84,8 +121,19 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
 double plan_hours(const World& world, const Plan& plan);
 
 /// One step of the search, as the progress callback sees it.
+/// What a step of the search changes: the people of a role, or (SizingOptions::hours) a
+/// centre's opening hours or days.
+enum class SizingMoveKind {
+    Staff,   ///< one person more (or fewer) of a role on some shifts
+    Earlier, ///< the centre opens an hour earlier, with the shifts that started at its opening
+    Later,   ///< the centre closes an hour later, with the shifts that ended at its closing
+    Day,     ///< the centre opens one more weekday, worked by the nearest open day's shifts
+};
+
 struct SizingStep {
     bool added = true; ///< false: a removal kept
+    SizingMoveKind kind = SizingMoveKind::Staff;
+    int weekday = -1; ///< Day: the weekday opened (0 = Monday)
     int centre = 0;
     std::vector<int> shifts;
     int role = 0;
@@ -103,6 +151,10 @@ struct SizingOptions {
     SizingCost cost = SizingCost::Hours;
     std::map<std::string, double> rates_eur; ///< by profession id (missing: the defaults)
     int max_steps = 60;                      ///< additions at most (each adds one person)
+    /// Also search the centres' opening hours and days (`riposte size --hours`): an hour
+    /// earlier or later (the shifts at that end follow), or one more open weekday, each at its
+    /// cost in professional hours, judged by the same gain-per-cost rule as a person more.
+    bool hours = false;
     std::atomic<bool>* cancel = nullptr;
     std::atomic<bool>* interrupt = nullptr; ///< see EvaluationOptions::interrupt
     /// Evaluate the candidates over the ranks of the MPI job: every rank calls size_plan() with
@@ -122,6 +174,14 @@ struct StaffChange {
     double use_before = 0, use_after = 0; ///< utilisation of the role's stations (0..1)
 };
 
+/// A change of a centre's opening hours or days (SizingOptions::hours).
+struct HoursChange {
+    int centre = 0;
+    SimTime opens_before, closes_before, opens_after, closes_after;
+    WeekdayMask days_before = all_weekdays, days_after = all_weekdays;
+    double p90_before = 0, p90_after = 0; ///< the centre's worst-day p90 wait (mean, min)
+};
+
 /// A resource of the pool that cannot give what the targets need.
 struct PoolLimit {
     std::vector<int> professions; ///< the professions allowed for `roles`
@@ -135,14 +195,27 @@ struct PoolLimit {
     std::vector<int> centres; ///< centres with roster shortfalls of these roles
 };
 
+/// Where the search's work went, by phase: candidate plans judged, replications simulated and
+/// taken from the cache (EvaluationCache), wall seconds.
+struct SizingPhase {
+    int plans = 0;
+    long long ran = 0, reused = 0;
+    double seconds = 0;
+};
+
 struct SizingResult {
     Plan plan;               ///< the plan found (the best one when none passes)
     Evaluation initial;      ///< the plan given, judged like the candidates
     Evaluation confirmation; ///< the plan found, judged with confirm_replications
     std::vector<StaffChange> changes;
+    std::vector<HoursChange> hours_changes; ///< centres whose hours or days changed
     bool pass = false;
     bool cancelled = false;
-    int evaluations = 0; ///< candidate plans simulated
+    int evaluations = 0; ///< candidate plans judged (each at least partly simulated)
+    /// The search with the real pool on the search's replications (screening, additions,
+    /// removals), the runs on the confirming replications (confirmation, further rounds), and
+    /// the search with the larger pool (and its plan judged with the real pool).
+    SizingPhase search_phase, confirm_phase, larger_phase;
     int added = 0, removed = 0;
     /// When the plan does not pass: what the pool lacks (from a search with the pool made
     /// twenty times larger), or empty when the targets fail even so.

@@ -132,6 +132,9 @@ struct SweepOptions {
     bool share = false;
     /// Tasks keep their RunEvidence (TaskResult::evidence) instead of KPIs and facts.
     bool evidence = false;
+    /// When not empty, only these replications (each below `replications`) are tasks, for
+    /// every variant (the staffing search screens its moves on the replications that fail).
+    std::vector<int> replication_subset;
 };
 
 struct SweepOutcome {

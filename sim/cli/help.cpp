@@ -421,20 +421,23 @@ constexpr std::string_view size_text =
 Usage:
   riposte size [WORLD PLAN | DIR] [--replications N] [--confirm M] [--threads T]
                [--seed S] [--cost hours|eur] [--rates PROF=EUR,...] [--max-steps K]
-               [--out FILE] [--force] [--lang fr|en] [--quiet]
+               [--hours] [--out FILE] [--force] [--lang fr|en] [--quiet]
   mpirun -n R riposte size WORLD PLAN [...]
 
 Searches the number of people of each role on each shift of each centre (the roles that
 staff one of the centre's stations) for the least cost such that every structural rule and
 every target rule of 'riposte validate' passes, within the pool (weekly hours, scope of
-practice, days, commute). Opening hours, days and mobile teams are kept as written.
+practice, days, commute). Opening hours and days are kept as written unless --hours is
+given; mobile teams always are.
 
 Method (simulation optimisation with common random numbers: every candidate plan is run
 with the same seeds): a station's role with nobody on a shift first gets one person; then,
 while a target fails, one person is added where it lowers the distance to the targets most
 per hour (or euro) it costs, among the roles and shifts of the centres that fail (greedy
 marginal allocation driven by the binding target; each step's moves are screened on a
-quarter of the replications and the 4 most promising judged on all); then people are taken
+quarter of the replications, or on those where the centre fails when that quarter shows
+none, and the 4 most promising judged on all; replications already run are reused); then
+people are taken
 away, largest saving first, wherever every rule still passes (removal pass); last, the plan
 is judged on M replications (confirming run), and the search goes on from there if it fails.
 
@@ -449,7 +452,8 @@ occupation du poste 99 % → 44 %" (the centre's worst-day p90 wait and the stat
 utilisation, before and after);
 the cost before and after; the confirming verdict (as 'riposte validate' prints it); the
 plan written to FILE, which 'riposte check' accepts (the plan file as written, comments
-kept, with only the shifts' staff changed). When no plan within the pool passes, nothing
+kept, with only the shifts' staff changed, and with --hours the centres' opens, closes and
+days and the shifts' start, end and days). When no plan within the pool passes, nothing
 is written and the limiting resource is named: "le vivier donne 16 h par semaine de
 médecin ; un plan conforme en demande au moins 129 (entretien médical) : recruter au moins
 113 h par semaine", or, when the pool has the hours but cannot roster them where and when
@@ -475,6 +479,11 @@ Options:
                      [cost] hourly_eur), see docs/sizing.md for the sources
   --rates PROF=EUR,...  hourly rates replacing those defaults (with --cost eur)
   --max-steps K      people added at most (default 60)
+  --hours            also search opening hours and days: a centre opening an hour earlier
+                     or closing an hour later (the shifts at that end follow), or opening
+                     one more weekday (worked by the shifts of its nearest open day), each
+                     at its cost in professional hours, chosen by the same gain-per-cost
+                     rule as one person more
   --out FILE         where the sized plan goes (default: PLAN-sized.toml next to PLAN);
                      written atomically
   --force            replace FILE if it exists

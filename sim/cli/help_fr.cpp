@@ -486,14 +486,15 @@ constexpr std::string_view size_fr =
 Utilisation :
   riposte size [WORLD PLAN | DIR] [--replications N] [--confirm M] [--threads T]
                [--seed S] [--cost hours|eur] [--rates PROF=EUR,...] [--max-steps K]
-               [--out FILE] [--force] [--lang fr|en] [--quiet]
+               [--hours] [--out FILE] [--force] [--lang fr|en] [--quiet]
   mpirun -n R riposte size WORLD PLAN [...]
 
 Cherche le nombre de personnes de chaque rôle à chaque vacation de chaque centre (les rôles
 qui tiennent l'un des postes du centre) au moindre coût tel que toutes les règles
 structurelles et toutes les règles de cible de « riposte validate » soient respectées,
 dans les limites du vivier (heures par semaine, champ de compétences, jours, trajet). Les
-horaires d'ouverture, les jours et les équipes mobiles restent tels qu'écrits.
+horaires et jours d'ouverture restent tels qu'écrits sauf avec --hours ; les équipes
+mobiles toujours.
 
 Méthode (optimisation par simulation avec des nombres aléatoires communs : chaque plan
 candidat est lancé avec les mêmes graines) : un rôle de poste sans personne sur une
@@ -501,7 +502,9 @@ vacation reçoit d'abord une personne ; puis, tant qu'une cible n'est pas tenue,
 personne est ajoutée là où elle réduit le plus l'écart aux cibles par heure (ou par euro)
 qu'elle coûte, parmi les rôles et vacations des centres en échec (allocation marginale
 gloutonne guidée par la cible limitante ; les mouvements de chaque étape sont triés sur
-un quart des réplications et les 4 plus prometteurs jugés sur toutes) ; puis des personnes
+un quart des réplications, ou sur celles où le centre échoue quand ce quart n'en montre
+aucune, et les 4 plus prometteurs jugés sur toutes ; les réplications déjà simulées sont
+reprises) ; puis des personnes
 sont retirées, la plus grosse économie d'abord, partout où toutes les règles restent
 respectées (passe de retrait) ; enfin, le plan est jugé sur M réplications (simulation de
 confirmation), et la recherche reprend de là s'il échoue.
@@ -518,7 +521,8 @@ jour) 245 → 36 min ; occupation du poste 99 % → 44 % » (l'attente p90 du pi
 centre et l'occupation du poste, avant et après) ; le coût avant et après ; le verdict de
 confirmation (tel que l'affiche « riposte validate ») ; le plan écrit dans FILE, que
 « riposte check » accepte (le fichier plan tel qu'écrit, commentaires gardés, seuls les
-effectifs des vacations changent). Quand aucun plan dans les limites du vivier n'est
+effectifs des vacations changent, et avec --hours les opens, closes et days des centres et
+les start, end et days des vacations). Quand aucun plan dans les limites du vivier n'est
 conforme, rien n'est écrit et la ressource limitante est nommée : « le vivier donne 16 h
 par semaine de médecin ; un plan conforme en demande au moins 129 (entretien médical) :
 recruter au moins 113 h par semaine », ou, quand le vivier a les heures mais ne peut pas
@@ -549,6 +553,12 @@ Options :
   --rates PROF=EUR,...  taux horaires (en euros par heure) qui remplacent ces valeurs
                      par défaut (avec --cost eur)
   --max-steps K      personnes ajoutées au plus (60 par défaut)
+  --hours            chercher aussi les horaires et jours d'ouverture : un centre qui
+                     ouvre une heure plus tôt ou ferme une heure plus tard (les vacations
+                     de ce bout suivent), ou qui ouvre un jour de plus (tenu par les
+                     vacations du jour ouvert le plus proche), chacun à son coût en heures
+                     de professionnels, choisi par la même règle de gain par coût qu'une
+                     personne de plus
   --out FILE         où écrire le plan dimensionné (par défaut : PLAN-sized.toml à côté
                      de PLAN) ; écrit de façon atomique
   --force            remplacer FILE s'il existe

@@ -131,9 +131,37 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
     const std::string unit(eur ? text::sizing.unit_eur.in(lang) : text::sizing.unit_hours.in(lang));
     const auto num = [lang](double v) { return text::format_decimal(lang, v, 0); };
     SizingOptions o = req.options;
+    std::vector<SizingStep> hours_steps; // the hours moves kept so far (the larger pool's are
+                                         // not shown)
     if (req.show_steps)
         o.progress = [&](const SizingStep& s) {
             const Centre& c = scenario.plan.centres[static_cast<std::size_t>(s.centre)];
+            if (s.kind != SizingMoveKind::Staff) {
+                // the centre's hours as they are after the step
+                SimTime opens = c.opens, closes = c.closes;
+                for (const SizingStep& k : hours_steps)
+                    if (k.centre == s.centre && k.kind == SizingMoveKind::Earlier)
+                        opens = opens - hours(1);
+                    else if (k.centre == s.centre && k.kind == SizingMoveKind::Later)
+                        closes = closes + hours(1);
+                hours_steps.push_back(s);
+                if (s.kind == SizingMoveKind::Earlier) opens = opens - hours(1);
+                if (s.kind == SizingMoveKind::Later) closes = closes + hours(1);
+                const std::string x = text::format_decimal(lang, s.excess, 1);
+                const std::string cost = num(s.cost) + " " + unit;
+                print_err(
+                    s.kind == SizingMoveKind::Day
+                        ? text::fill(
+                              lang, text::sizing.step_day,
+                              {c.name,
+                               weekdays_words(static_cast<WeekdayMask>(1u << s.weekday), lang), x,
+                               cost})
+                        : text::fill(lang,
+                                     s.kind == SizingMoveKind::Earlier ? text::sizing.step_earlier
+                                                                       : text::sizing.step_later,
+                                     {c.name, hhmm(opens), hhmm(closes), x, cost}));
+                return;
+            }
             print_err(
                 text::fill(lang, s.added ? text::sizing.step_added : text::sizing.step_removed,
                            {c.name, role_words(scenario, s.role, lang), std::to_string(s.to),
@@ -148,10 +176,19 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
         return rep;
     }
     std::string out(text::sizing.changes_heading.in(lang));
-    if (res.changes.empty() && !res.replacement_added)
+    for (const HoursChange& h : res.hours_changes) {
+        const Centre& c = scenario.plan.centres[static_cast<std::size_t>(h.centre)];
+        out += text::fill(lang, text::sizing.hours_line,
+                          {c.name, weekdays_words(h.days_before, lang), hhmm(h.opens_before),
+                           hhmm(h.closes_before), weekdays_words(h.days_after, lang),
+                           hhmm(h.opens_after), hhmm(h.closes_after), num(h.p90_before),
+                           num(h.p90_after)});
+    }
+    if (res.changes.empty() && res.hours_changes.empty() && !res.replacement_added)
         out += res.pass ? text::sizing.no_change.in(lang) : text::sizing.no_move.in(lang);
     for (const StaffChange& ch : res.changes) {
-        const Centre& c = scenario.plan.centres[static_cast<std::size_t>(ch.centre)];
+        // the shifts as they are in the plan found (their hours may have changed)
+        const Centre& c = res.plan.centres[static_cast<std::size_t>(ch.centre)];
         out +=
             text::fill(lang,
                        std::any_of(c.stations.begin(), c.stations.end(),
@@ -227,14 +264,16 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
         out += text::sizing.not_written.in(lang);
         rep.exit = exit_code::plan_fails;
     } else if (!req.out.empty()) {
-        const std::string header =
+        std::string header =
             text::fill(lang, text::sizing.header_comment,
                        {fs::path(scenario.plan.file).filename().string(), std::to_string(o.seed),
                         std::to_string(o.search_replications),
                         std::to_string(res.confirmation.report.replications), num(before),
-                        num(after), unit, std::string(text::sizing.verdict_pass.in(lang))}) +
-            (res.replacement_added ? std::string(text::sizing.header_replacement.in(lang))
-                                   : std::string());
+                        num(after), unit, std::string(text::sizing.verdict_pass.in(lang))});
+        header +=
+            (res.hours_changes.empty() ? text::sizing.header_staff : text::sizing.header_hours)
+                .in(lang);
+        if (res.replacement_added) header += text::sizing.header_replacement.in(lang);
         const WriteStatus st = write_plan_toml(req.out, res.plan, scenario.world, header);
         if (!st.ok()) {
             print_out(out);
@@ -260,6 +299,7 @@ int size_command(const std::vector<std::string>& args) {
                                     {"--cost", true},
                                     {"--rates", true},
                                     {"--max-steps", true},
+                                    {"--hours", false},
                                     {"--out", true},
                                     {"--force", false},
                                     {"--lang", true},
@@ -313,6 +353,7 @@ int size_command(const std::vector<std::string>& args) {
         req.options.threads = job.active && !parsed->has("--threads") ? 1 : opts->threads;
         req.options.seed = opts->seed;
         req.options.max_steps = static_cast<int>(*max_steps);
+        req.options.hours = parsed->has("--hours");
         req.options.cost = cost == "eur" ? SizingCost::Euros : SizingCost::Hours;
         req.options.mpi = job.active;
         if (const auto rates = parsed->value("--rates")) {

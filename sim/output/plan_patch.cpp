@@ -4,9 +4,12 @@
 #include "riposte/plan_toml.hpp"
 
 #include "core/file_input.hpp"
+#include "core/text_parse.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -107,6 +110,176 @@ std::optional<std::vector<Entry>> parse_inline(std::string_view text, std::size_
 std::string key_text(const std::string& key) {
     const bool bare = !key.empty() && std::all_of(key.begin(), key.end(), bare_key_char);
     return bare ? key : "\"" + key + "\"";
+}
+
+/// "08:30", "24:00" (a shift's end may be midnight).
+std::string clock_text(SimTime t) {
+    const long long m = t.seconds() / 60;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld", m / 60, m % 60);
+    return buf;
+}
+
+/// A `key = "value"` line of a table, as written.
+struct KeyLine {
+    std::size_t value_begin = 0, value_end = 0; ///< the quoted value, quotes included
+    std::string value;                          ///< unquoted
+};
+
+/// A [[centre]] or [[centre.shift]] table of the text: where its header line ends (a new key
+/// goes there), its indentation, and its opening-hour keys.
+struct Block {
+    std::size_t after_header = 0;
+    std::string indent;
+    std::map<std::string, KeyLine> keys; ///< opens, closes, days, start, end
+};
+
+/// The [[centre]] tables of `source` in order, each with its [[centre.shift]] tables. Reads
+/// lines only: a header line is `[[name]]` (comments after it allowed), a key line
+/// `key = "value"` (a basic or literal string).
+bool scan_blocks(std::string_view source, std::vector<Block>& centres,
+                 std::vector<std::vector<Block>>& shifts, std::string& error) {
+    enum class In { Other, Centre, Shift } in = In::Other;
+    std::size_t pos = 0;
+    int line_no = 0;
+    while (pos < source.size()) {
+        ++line_no;
+        std::size_t eol = source.find('\n', pos);
+        const std::size_t next = eol == std::string_view::npos ? source.size() : eol + 1;
+        if (eol == std::string_view::npos) eol = source.size();
+        std::size_t i = pos;
+        while (i < eol && (source[i] == ' ' || source[i] == '\t')) ++i;
+        const std::string indent(source.substr(pos, i - pos));
+        if (i < eol && source[i] == '[') {
+            std::size_t close = source.find(']', i);
+            std::string name;
+            if (close != std::string_view::npos && close < eol) {
+                std::size_t a = i;
+                while (a < close && (source[a] == '[' || source[a] == ' ')) ++a;
+                std::size_t b = close;
+                while (b > a && source[b - 1] == ' ') --b;
+                name = std::string(source.substr(a, b - a));
+            }
+            Block blk;
+            blk.after_header = next;
+            blk.indent = indent;
+            if (name == "centre") {
+                in = In::Centre;
+                centres.push_back(blk);
+                shifts.emplace_back();
+            } else if (name == "centre.shift" && !centres.empty()) {
+                in = In::Shift;
+                shifts.back().push_back(blk);
+            } else {
+                in = In::Other;
+            }
+        } else if (in != In::Other && i < eol && bare_key_char(source[i])) {
+            std::size_t k = i;
+            while (k < eol && bare_key_char(source[k])) ++k;
+            const std::string key(source.substr(i, k - i));
+            std::size_t v = k;
+            while (v < eol && (source[v] == ' ' || source[v] == '\t')) ++v;
+            const bool ours = key == "days" ||
+                              (in == In::Centre && (key == "opens" || key == "closes")) ||
+                              (in == In::Shift && (key == "start" || key == "end"));
+            if (ours && v < eol && source[v] == '=') {
+                ++v;
+                while (v < eol && (source[v] == ' ' || source[v] == '\t')) ++v;
+                const char q = v < eol ? source[v] : '\0';
+                KeyLine kl;
+                kl.value_begin = v;
+                if (q == '"' || q == '\'') {
+                    const std::size_t end = source.find(q, v + 1);
+                    if (end == std::string_view::npos || end >= eol) {
+                        error = std::to_string(line_no) + ": " + key +
+                                " is not written as a one-line string (\"08:30\", \"mon-fri\"); "
+                                "write it so to let it be rewritten";
+                        return false;
+                    }
+                    kl.value_end = end + 1;
+                    kl.value = std::string(source.substr(v + 1, end - v - 1));
+                } else {
+                    // a TOML time (opens = 08:30:00): its seconds are ignored, as the reader does
+                    std::size_t end = v;
+                    while (end < eol && source[end] != ' ' && source[end] != '\t' &&
+                           source[end] != '#' && source[end] != '\r')
+                        ++end;
+                    kl.value_end = end;
+                    kl.value = std::string(source.substr(v, std::min<std::size_t>(end - v, 5)));
+                }
+                Block& blk = in == In::Centre ? centres.back() : shifts.back().back();
+                blk.keys[key] = kl;
+            }
+        }
+        pos = next;
+    }
+    return true;
+}
+
+/// The edits that write `plan`'s opening hours and days (each centre's opens, closes and days,
+/// each shift's start, end and days) where they differ from what the text gives: the value
+/// rewritten where the key is written, else a `key = "value"` line added under the table's
+/// header. False (and `error`) when the text's tables do not match the plan's centres.
+bool hours_edits(std::string_view source, const Plan& plan, std::vector<Edit>& edits,
+                 std::string& error) {
+    std::vector<Block> centres;
+    std::vector<std::vector<Block>> shifts;
+    std::string scan_error;
+    if (!scan_blocks(source, centres, shifts, scan_error)) {
+        error = plan.file + ":" + scan_error;
+        return false;
+    }
+    const auto set = [&](const Block& blk, const std::string& key, const std::string& value) {
+        const auto it = blk.keys.find(key);
+        if (it != blk.keys.end())
+            edits.push_back({it->second.value_begin, it->second.value_end, "\"" + value + "\""});
+        else
+            edits.push_back(
+                {blk.after_header, blk.after_header, blk.indent + key + " = \"" + value + "\"\n"});
+    };
+    const auto clock_of = [](const Block& blk, const char* key, SimTime fallback, bool allow_24) {
+        const auto it = blk.keys.find(key);
+        if (it == blk.keys.end()) return fallback;
+        const auto v = loader::parse_clock(it->second.value, allow_24);
+        return v.value ? *v.value : fallback;
+    };
+    const auto days_of = [](const Block& blk, WeekdayMask fallback) {
+        const auto it = blk.keys.find("days");
+        if (it == blk.keys.end()) return fallback;
+        const auto v = loader::parse_weekdays(it->second.value);
+        return v.value ? *v.value : fallback;
+    };
+    for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+        const Centre& centre = plan.centres[c];
+        if (centre.continuous) continue;
+        const Centre defaults;
+        if (c >= centres.size() || c >= shifts.size() || shifts[c].size() != centre.shifts.size()) {
+            error = plan.file +
+                    ": the [[centre]] and [[centre.shift]] tables of the file do not "
+                    "match the plan read from it (" +
+                    centre.name + "); read it again";
+            return false;
+        }
+        const Block& cb = centres[c];
+        const SimTime opens = clock_of(cb, "opens", defaults.opens, false);
+        const SimTime closes = clock_of(cb, "closes", defaults.closes, true);
+        const WeekdayMask days = days_of(cb, defaults.weekdays);
+        if (opens != centre.opens) set(cb, "opens", clock_text(centre.opens));
+        if (closes != centre.closes) set(cb, "closes", clock_text(centre.closes));
+        if (days != centre.weekdays) set(cb, "days", loader::weekdays_to_text(centre.weekdays));
+        for (std::size_t k = 0; k < centre.shifts.size(); ++k) {
+            const Shift& sh = centre.shifts[k];
+            const Block& sb = shifts[c][k];
+            // a shift without the key takes the centre's value, as written after these edits
+            if (clock_of(sb, "start", centre.opens, false) != sh.start)
+                set(sb, "start", clock_text(sh.start));
+            if (clock_of(sb, "end", centre.closes, true) != sh.end)
+                set(sb, "end", clock_text(sh.end));
+            if (days_of(sb, centre.weekdays) != sh.weekdays)
+                set(sb, "days", loader::weekdays_to_text(sh.weekdays));
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -240,8 +413,9 @@ PlanText plan_with_staffing(std::string_view source, const Plan& plan, const Wor
                        "  # du début de la vacation (l'absence connue) au départ de chez soi\n";
         }
     }
-    std::sort(edits.begin(), edits.end(),
-              [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+    if (!hours_edits(source, plan, edits, out.error)) return out;
+    std::stable_sort(edits.begin(), edits.end(),
+                     [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
     std::string text(header);
     if (!text.empty() && text.back() != '\n') text += '\n';
     std::size_t at = 0;

@@ -7,6 +7,7 @@
 #include "riposte/territory.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -114,10 +115,42 @@ struct Move {
     std::vector<int> shifts;
     int delta = 1;
     int minus = -1; ///< a role that loses one person on the same shifts (a swap), or -1
+    SizingMoveKind kind = SizingMoveKind::Staff;
+    int weekday = -1; ///< Day: the weekday opened
 };
+
+/// The open weekday of `mask` nearest to `wd` (the day before first on a tie), or -1.
+int nearest_open_day(WeekdayMask mask, int wd) {
+    for (int k = 1; k < 7; ++k)
+        for (const int d : {(wd + 7 - k) % 7, (wd + k) % 7})
+            if ((mask >> d) & 1) return d;
+    return -1;
+}
 
 Plan apply(const Plan& p, const Move& m) {
     Plan out = p;
+    Centre& centre = out.centres[static_cast<std::size_t>(m.c)];
+    if (m.kind == SizingMoveKind::Earlier) {
+        for (Shift& sh : centre.shifts)
+            if (sh.start == centre.opens) sh.start = sh.start - hours(1);
+        centre.opens = centre.opens - hours(1);
+        return out;
+    }
+    if (m.kind == SizingMoveKind::Later) {
+        for (Shift& sh : centre.shifts)
+            if (sh.end == centre.closes) sh.end = sh.end + hours(1);
+        centre.closes = centre.closes + hours(1);
+        return out;
+    }
+    if (m.kind == SizingMoveKind::Day) {
+        const int near = nearest_open_day(centre.weekdays, m.weekday);
+        const auto bit = static_cast<WeekdayMask>(1u << m.weekday);
+        for (Shift& sh : centre.shifts)
+            if (near >= 0 && ((sh.weekdays >> near) & 1))
+                sh.weekdays = static_cast<WeekdayMask>(sh.weekdays | bit);
+        centre.weekdays = static_cast<WeekdayMask>(centre.weekdays | bit);
+        return out;
+    }
     for (int s : m.shifts) {
         staff_of(out, Var{m.c, s, m.r}) += m.delta;
         if (m.minus >= 0) staff_of(out, Var{m.c, s, m.minus}) -= 1;
@@ -128,6 +161,13 @@ Plan apply(const Plan& p, const Move& m) {
 class Search {
   public:
     Search(const Scenario& sc, const SizingOptions& o) : sc_(sc), o_(o) {
+        for (const Target& t : sc.plan.targets)
+            if (t.kind == TargetKind::WaitP90 &&
+                (t.threshold < wait_threshold_ ||
+                 (t.threshold == wait_threshold_ && t.share_of_replications > wait_share_))) {
+                wait_threshold_ = t.threshold;
+                wait_share_ = t.share_of_replications;
+            }
         for (std::size_t p = 0; p < sc.world.professions.size(); ++p) {
             double rate = sc.world.hourly_cost_eur;
             const std::string& id = sc.world.professions[ProfessionId{p}];
@@ -160,20 +200,78 @@ class Search {
         return o_.cost == SizingCost::Hours ? e.hours : e.eur;
     }
 
-    std::vector<Evaluation> judge(const std::vector<Plan>& plans, int reps) {
+    std::vector<Evaluation> judge(const std::vector<Plan>& plans, int reps,
+                                  const std::vector<int>& list = {}) {
         EvaluationOptions eo;
         eo.replications = reps;
+        eo.replication_list = list;
         eo.threads = o_.threads;
         eo.seed = o_.seed;
         eo.cancel = o_.cancel;
         eo.interrupt = o_.interrupt;
         eo.mpi = o_.mpi;
-        evaluations_ += static_cast<int>(plans.size());
-        return evaluate_plans(sc_, plans, eo, rates_);
+        eo.cache = &cache_;
+        int simulated = 0;
+        std::vector<int> wanted = list;
+        if (wanted.empty())
+            for (int r = 0; r < reps; ++r) wanted.push_back(r);
+        for (const Plan& p : plans) {
+            const std::string key = EvaluationCache::key(p, o_.seed);
+            for (const int r : wanted)
+                if (!cache_.find(key, r)) {
+                    ++simulated;
+                    break;
+                }
+        }
+        evaluations_ += simulated;
+        const long long ran = cache_.ran(), reused = cache_.reused();
+        const auto t0 = std::chrono::steady_clock::now();
+        std::vector<Evaluation> out = evaluate_plans(sc_, plans, eo, rates_);
+        if (phase_) {
+            phase_->plans += simulated;
+            phase_->ran += cache_.ran() - ran;
+            phase_->reused += cache_.reused() - reused;
+            phase_->seconds +=
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        }
+        return out;
     }
+    /// Where the work of the next judge() calls is counted (null: nowhere).
+    void count_in(SizingPhase* phase) { phase_ = phase; }
     Evaluation judge(const Plan& p, int reps) { return judge(std::vector<Plan>{p}, reps).front(); }
 
     [[nodiscard]] bool cancelled() const { return o_.cancel && o_.cancel->load(); }
+
+    /// The replications below `reps` in which plan `p` (judged on them: they are in the cache)
+    /// has a day above the lowest p90 wait target at centre `c`.
+    std::vector<int> failing_reps(const Plan& p, int c, int reps) const {
+        std::vector<int> out;
+        const std::string key = EvaluationCache::key(p, o_.seed);
+        for (int r = 0; r < reps; ++r) {
+            const TaskResult* t = cache_.find(key, r);
+            if (!t || !t->evidence) continue;
+            for (const auto& row : t->evidence->centre_days)
+                if (row.centre == c && row.served > 0 && row.wait_p90_min > wait_threshold_) {
+                    out.push_back(r);
+                    break;
+                }
+        }
+        return out;
+    }
+
+    /// True when `first`, a plan judged on its first replications, cannot pass on `reps`
+    /// whatever the others give: a structural rule fails (it does not depend on the
+    /// replications), or the lowest wait target already fails in more replications than its
+    /// share allows out of `reps`. Exact, not a statistical guess: racing a removal.
+    [[nodiscard]] bool cannot_pass(const Evaluation& first, int reps) const {
+        if (!first.complete) return false;
+        for (const RuleVerdict& v : first.report.rules)
+            if (v.structural && !v.pass) return true;
+        if (wait_share_ <= 0) return false;
+        const int k = first.report.replications;
+        const auto failed = k - std::llround(first.wait_held * k);
+        return static_cast<double>(reps - failed) / reps < wait_share_;
+    }
 
     /// Structural gaps first: a station's role with nobody on a shift gets one person.
     int fill_gaps(Plan& p) const {
@@ -220,7 +318,27 @@ class Search {
             // already takes an absent colleague's place at whichever station is short-handed
             // (staffing.cpp), which a fixed place at one station would lose.
         }
+        if (o_.hours && !centre.continuous && !centre.shifts.empty()) {
+            // opening hours and days, at their cost in professional hours like a person more
+            if (centre.opens >= hours(1)) moves.push_back(hours_move(c, SizingMoveKind::Earlier));
+            if (centre.closes + hours(1) <= hours(24))
+                moves.push_back(hours_move(c, SizingMoveKind::Later));
+            for (int wd = 0; wd < 7; ++wd)
+                if (!((centre.weekdays >> wd) & 1)) {
+                    Move m = hours_move(c, SizingMoveKind::Day);
+                    m.weekday = wd;
+                    moves.push_back(m);
+                }
+        }
         return moves;
+    }
+
+    static Move hours_move(int c, SizingMoveKind kind) {
+        Move m;
+        m.c = c;
+        m.r = -1;
+        m.kind = kind;
+        return m;
     }
 
     /// Adds people, one move at a time, while a target fails: at the centre furthest from its
@@ -257,10 +375,22 @@ class Search {
                 const bool screen_sees =
                     static_cast<std::size_t>(c) < e_screen.centre_excess.size() &&
                     e_screen.centre_excess[static_cast<std::size_t>(c)] > 0;
-                if (screen < reps && moves.size() > screen_keep && (screen_sees || !waits_fail)) {
-                    const std::vector<Evaluation> first = judge(plans, screen);
+                // when they do not, the moves are screened on the replications where the plan
+                // fails at this centre (the same seeds for every move): where a move can gain
+                std::vector<int> failing;
+                if (screen < reps && moves.size() > screen_keep && !screen_sees && waits_fail) {
+                    failing = failing_reps(p, c, reps);
+                    if (static_cast<int>(failing.size()) >= reps) failing.clear();
+                }
+                if (screen < reps && moves.size() > screen_keep &&
+                    (screen_sees || !waits_fail || !failing.empty())) {
+                    const std::vector<Evaluation> first =
+                        failing.empty() ? judge(plans, screen) : judge(plans, reps, failing);
                     if (cancelled()) return true;
-                    const std::vector<std::size_t> keep = promising(e_screen, moves, first);
+                    const std::vector<std::size_t> keep = promising(
+                        failing.empty() ? e_screen
+                                        : judge(std::vector<Plan>{p}, reps, failing).front(),
+                        moves, first);
                     std::vector<Move> kept_moves;
                     std::vector<Plan> kept_plans;
                     for (const std::size_t i : keep) {
@@ -277,7 +407,7 @@ class Search {
                 const Move& m = moves[static_cast<std::size_t>(best)];
                 p = plans[static_cast<std::size_t>(best)];
                 e = evs[static_cast<std::size_t>(best)];
-                added += static_cast<int>(m.shifts.size());
+                added += m.kind == SizingMoveKind::Staff ? static_cast<int>(m.shifts.size()) : 1;
                 step(true, m, p, e, reps);
                 moved = true;
                 break;
@@ -345,6 +475,7 @@ class Search {
         // (two absences the same day) would have people added where they change nothing
         for (std::size_t i = 0; i < moves.size(); ++i) {
             if (!evs[i].complete || evs[i].staffing_failures > e.staffing_failures) continue;
+            if (moves[i].kind != SizingMoveKind::Staff) continue;
             if (role_use(p, e, moves[i].c, moves[i].r) < saturated) continue;
             const bool wider = best >= 0 && moves[i].shifts.size() >
                                                 moves[static_cast<std::size_t>(best)].shifts.size();
@@ -393,6 +524,11 @@ class Search {
                 if (staff_of(p, v) <= (station_role ? 1 : 0)) continue; // stations keep somebody
                 const Move m{v.c, v.r, {v.s}, -1};
                 Plan cand = apply(p, m);
+                // racing: judged first on the screening replications, and dropped there when
+                // it can no longer pass on all of them (they are kept for the full judgement)
+                const int screen = std::max(3, reps / 4);
+                if (screen < reps && cannot_pass(judge(cand, screen), reps)) continue;
+                if (cancelled()) return;
                 Evaluation ce = judge(cand, reps);
                 if (!ce.pass()) continue;
                 p = std::move(cand);
@@ -409,10 +545,12 @@ class Search {
         if (!o_.progress) return;
         SizingStep s;
         s.added = added;
+        s.kind = m.kind;
+        s.weekday = m.weekday;
         s.centre = m.c;
         s.shifts = m.shifts;
         s.role = m.r;
-        s.to = staff_of(p, m.c, m.shifts.front(), m.r);
+        s.to = m.kind == SizingMoveKind::Staff ? staff_of(p, m.c, m.shifts.front(), m.r) : 0;
         s.excess = e.excess;
         s.cost = cost(e);
         s.replications = reps;
@@ -429,7 +567,13 @@ class Search {
     std::map<int, double> rates_;
     std::vector<Var> vars_;
     std::vector<Var> spare_; ///< people of roles that staff no station
+    /// The lowest p90 wait target (the one Evaluation::wait_held counts), and its share of
+    /// replications (the largest among targets with that threshold); none: infinity and 0.
+    double wait_threshold_ = std::numeric_limits<double>::infinity();
+    double wait_share_ = 0;
     int evaluations_ = 0;
+    EvaluationCache cache_;
+    SizingPhase* phase_ = nullptr;
 };
 
 /// Every group of professions that alone may fill some roles, with the pool's hours a week
@@ -578,6 +722,58 @@ double plan_hours(const World& w, const Plan& plan) {
     return h;
 }
 
+std::string EvaluationCache::key(const Plan& plan, std::uint64_t seed) {
+    std::string k = std::to_string(seed);
+    const auto num = [&k](long long v) {
+        k += ',';
+        k += std::to_string(v);
+    };
+    for (const Centre& c : plan.centres) {
+        k += '|';
+        num(c.weekdays);
+        num(c.first_day);
+        num(c.last_day);
+        num(c.opens.seconds());
+        num(c.closes.seconds());
+        for (const Shift& sh : c.shifts) {
+            k += ';';
+            num(sh.weekdays);
+            num(sh.first_day);
+            num(sh.last_day);
+            num(sh.start.seconds());
+            num(sh.end.seconds());
+            for (const int n : sh.staff) num(n);
+            k += '/';
+            for (const int n : sh.station_staff) num(n);
+        }
+    }
+    for (const MobileTeam& t : plan.mobile_teams) {
+        k += '#';
+        for (const int n : t.staff) num(n);
+    }
+    // the replacement list (riposte size may switch it on)
+    k += plan.replacement.enabled ? "!R" : "!-";
+    num(std::llround(plan.replacement.call_minutes * 60));
+    return k;
+}
+
+const TaskResult* EvaluationCache::find(const std::string& key, int replication) const {
+    const auto it = tasks_.find(key);
+    if (it == tasks_.end() || replication < 0 ||
+        static_cast<std::size_t>(replication) >= it->second.size() ||
+        !it->second[static_cast<std::size_t>(replication)])
+        return nullptr;
+    return &*it->second[static_cast<std::size_t>(replication)];
+}
+
+void EvaluationCache::put(const std::string& key, const TaskResult& task) {
+    if (task.record.replication < 0 || !task.evidence) return;
+    auto& v = tasks_[key];
+    const auto r = static_cast<std::size_t>(task.record.replication);
+    if (v.size() <= r) v.resize(r + 1);
+    if (!v[r]) v[r] = task;
+}
+
 std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<Plan>& plans,
                                        const EvaluationOptions& options,
                                        const std::map<int, double>& rate_by_profession) {
@@ -601,7 +797,31 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
     so.mpi = options.mpi;
     so.share = true;
     so.evidence = true;
+    // the replications judged, in order
+    std::vector<int> wanted = options.replication_list;
+    if (wanted.empty())
+        for (int r = 0; r < so.replications; ++r) wanted.push_back(r);
+    else
+        so.replication_subset = wanted;
+    // replications already run (the same on every rank: every rank gets every task back)
+    std::vector<std::string> keys;
+    if (options.cache) {
+        for (std::size_t pv = 0; pv < plans.size(); ++pv) {
+            keys.push_back(EvaluationCache::key(plans[pv], options.seed));
+            for (const int r : wanted)
+                if (const TaskResult* t = options.cache->find(keys.back(), r)) {
+                    so.finished.push_back(*t);
+                    so.finished.back().variant = static_cast<int>(pv);
+                }
+        }
+    }
     const SweepOutcome run = plans.empty() ? SweepOutcome{} : run_sweep(variants, so);
+    if (options.cache) {
+        options.cache->count(run.ran, static_cast<long long>(so.finished.size()));
+        if (run.complete)
+            for (const TaskResult& t : run.tasks)
+                options.cache->put(keys[static_cast<std::size_t>(t.variant)], t);
+    }
     // under MPI an interrupt on any rank shows as an incomplete outcome, the same on every rank
     if (!run.complete && !plans.empty() && options.cancel) options.cancel->store(true);
     std::vector<Evaluation> out;
@@ -627,7 +847,7 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
                 wait_threshold = std::min(wait_threshold, t.threshold);
         std::vector<RunningStats> other(plan.targets.size());
         TargetValidator validator(sc);
-        int reps = 0;
+        int reps = 0, held_reps = 0;
         const auto consume = [&](const Results& r) {
             validator.add(r);
             if (reps == 0)
@@ -647,13 +867,17 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
             }
             ++reps;
             std::vector<double> worst(nc, 0.0);
+            bool held = true;
             for (const CentreDayRow& row : r.centre_days) {
                 if (row.served == 0 || static_cast<std::size_t>(row.centre) >= nc) continue;
                 const auto c = static_cast<std::size_t>(row.centre);
                 worst[c] = std::max(worst[c], row.wait_p90_min);
-                if (row.wait_p90_min > wait_threshold)
+                if (row.wait_p90_min > wait_threshold) {
                     e.centre_excess[c] += row.wait_p90_min - wait_threshold;
+                    held = false;
+                }
             }
+            if (held) ++held_reps;
             for (std::size_t c = 0; c < nc; ++c) e.centre_worst_p90[c] += worst[c];
             for (const StationDayRow& s : r.station_days)
                 if (static_cast<std::size_t>(s.centre) < nc &&
@@ -697,13 +921,16 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
         for (; next_task < run.tasks.size() && run.tasks[next_task].variant == static_cast<int>(pv);
              ++next_task) {
             const TaskResult& t = run.tasks[next_task];
-            if (t.record.replication != reps || !t.evidence) break;
+            if (static_cast<std::size_t>(reps) >= wanted.size() ||
+                t.record.replication != wanted[static_cast<std::size_t>(reps)] || !t.evidence)
+                break;
             consume(results_of(*t.evidence, t.record.seed, t.record.replication));
         }
         while (next_task < run.tasks.size() && run.tasks[next_task].variant == static_cast<int>(pv))
             ++next_task;
-        e.complete = run.complete && reps == options.replications;
+        e.complete = run.complete && static_cast<std::size_t>(reps) == wanted.size();
         const double n = std::max(1, reps);
+        e.wait_held = reps > 0 ? held_reps / n : 1.0;
         if (e.replacement_hours != 0.0) { // the replacements' hours are paid too
             e.replacement_hours /= n;
             e.replacement_eur /= n;
@@ -746,6 +973,7 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
     const int search_reps = std::max(1, options.search_replications);
     const int confirm_reps = std::max(search_reps, options.confirm_replications);
     Plan plan = scenario.plan;
+    search.count_in(&res.search_phase);
     res.initial = search.judge(plan, search_reps);
     Evaluation e = res.initial;
     int added = search.fill_gaps(plan);
@@ -753,6 +981,7 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
 
     bool within_pool = search.add_phase(plan, e, search_reps, added, options.max_steps);
     if (within_pool && e.pass()) search.removal_phase(plan, e, search_reps, res.removed);
+    search.count_in(&res.confirm_phase);
     Evaluation confirm = search.judge(plan, confirm_reps);
     for (int round = 0; round < 3 && within_pool && !confirm.pass() && !search.cancelled();
          ++round) {
@@ -781,6 +1010,8 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
         SizingOptions lo = options;
         lo.progress = nullptr;
         Search wide(larger, lo);
+        wide.count_in(&res.larger_phase);
+        search.count_in(&res.larger_phase);
         Plan lp = plan;
         Evaluation le = wide.judge(lp, search_reps);
         int ladded = 0;
@@ -841,6 +1072,7 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
     // then a removal pass with the list on, kept when it still passes the confirmation.
     if (!res.pass && !res.cancelled && !scenario.plan.replacement.enabled && !search.cancelled() &&
         confirm.staffing_failures == 0) {
+        search.count_in(&res.confirm_phase);
         std::vector<Plan> listed{plan};
         if (staffable_larger) listed.push_back(*staffable_larger);
         for (Plan& p : listed) p.replacement.enabled = true;
@@ -890,7 +1122,24 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
     res.cancelled = search.cancelled();
     res.evaluations += search.evaluations();
 
-    // what changed, centre by centre and role by role
+    // what changed, centre by centre: opening hours and days, then role by role
+    for (std::size_t c = 0; c < plan.centres.size(); ++c) {
+        const Centre& was = scenario.plan.centres[c];
+        const Centre& now = plan.centres[c];
+        if (was.opens == now.opens && was.closes == now.closes && was.weekdays == now.weekdays)
+            continue;
+        HoursChange ch;
+        ch.centre = static_cast<int>(c);
+        ch.opens_before = was.opens;
+        ch.closes_before = was.closes;
+        ch.days_before = was.weekdays;
+        ch.opens_after = now.opens;
+        ch.closes_after = now.closes;
+        ch.days_after = now.weekdays;
+        ch.p90_before = res.initial.centre_worst_p90[c];
+        ch.p90_after = confirm.centre_worst_p90[c];
+        res.hours_changes.push_back(ch);
+    }
     for (std::size_t c = 0; c < plan.centres.size(); ++c) {
         const Centre& centre = plan.centres[c];
         for (int r = 0; r < static_cast<int>(scenario.world.roles.size()); ++r) {

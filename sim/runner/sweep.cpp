@@ -590,8 +590,13 @@ TaskQueue::TaskQueue(const std::vector<SweepVariant>& variants, const SweepOptio
     const int reps = std::max(0, options.replications);
     const int shards = std::max(1, options.shard_count);
     std::vector<char> have(static_cast<std::size_t>(nv) * static_cast<std::size_t>(reps), 0);
+    std::vector<char> wanted(static_cast<std::size_t>(reps), options.replication_subset.empty());
+    for (const int r : options.replication_subset)
+        if (r >= 0 && r < reps) wanted[static_cast<std::size_t>(r)] = 1;
     for (const TaskResult& t : options.finished) {
-        if (t.variant < 0 || t.variant >= nv || t.record.replication >= reps) continue;
+        if (t.variant < 0 || t.variant >= nv || t.record.replication < 0 ||
+            t.record.replication >= reps || !wanted[static_cast<std::size_t>(t.record.replication)])
+            continue;
         const std::size_t i = task_index(t.variant, t.record.replication, nv);
         if (i % static_cast<std::size_t>(shards) != static_cast<std::size_t>(options.shard_index))
             continue;
@@ -602,6 +607,7 @@ TaskQueue::TaskQueue(const std::vector<SweepVariant>& variants, const SweepOptio
     for (std::size_t i = 0; i < have.size(); ++i) {
         if (i % static_cast<std::size_t>(shards) != static_cast<std::size_t>(options.shard_index))
             continue;
+        if (!wanted[i / static_cast<std::size_t>(std::max(1, nv))]) continue;
         ++total_;
         if (!have[i]) pending_.push_back(i);
     }

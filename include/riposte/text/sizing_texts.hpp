@@ -20,6 +20,20 @@ struct SizingTexts {
                     "  + {0} · {1} → {2} ({3}): distance to the targets {4}, cost {5}\n"};
     Text step_removed{"  − {0} · {1} → {2} ({3}) : les règles tiennent encore, coût {5}\n",
                       "  − {0} · {1} → {2} ({3}): the rules still hold, cost {5}\n"};
+    Text step_earlier{"  + {0} · ouvre une heure plus tôt ({1}–{2}) : écart aux objectifs {3}, "
+                      "coût {4}\n",
+                      "  + {0} · opens an hour earlier ({1}–{2}): distance to the targets {3}, "
+                      "cost {4}\n"};
+    Text step_later{"  + {0} · ferme une heure plus tard ({1}–{2}) : écart aux objectifs {3}, "
+                    "coût {4}\n",
+                    "  + {0} · closes an hour later ({1}–{2}): distance to the targets {3}, "
+                    "cost {4}\n"};
+    Text step_day{"  + {0} · ouvre aussi le {1} : écart aux objectifs {2}, coût {3}\n",
+                  "  + {0} · also opens on {1}: distance to the targets {2}, cost {3}\n"};
+    Text hours_line{"  {0} · ouverture {1} {2}–{3} → {4} {5}–{6} : attente p90 (pire jour) {7} → "
+                    "{8} min\n",
+                    "  {0} opening {1} {2}–{3} → {4} {5}–{6}: p90 wait (worst day) {7} → {8} "
+                    "min\n"};
     Text all_shifts{"toutes ses vacations", "all its shifts"};
     Text changes_heading{"\nCe qui change et pourquoi :\n", "\nWhat changed and why:\n"};
     Text no_change{"  rien : le plan tient déjà tous ses objectifs au moindre coût trouvé\n",
@@ -120,11 +134,15 @@ struct SizingTexts {
                      "riposte: interrupted: the search stopped; no plan written\n"};
     Text header_comment{"# Plan dimensionné par `riposte size` à partir de {0} (graine {1}, {2} "
                         "réplications par candidat, confirmation sur {3}).\n# Coût : {4} → {5} "
-                        "{6}. Verdict de confirmation : {7}. Seuls les effectifs des vacations "
-                        "ont changé.\n",
+                        "{6}. Verdict de confirmation : {7}.",
                         "# Plan sized by `riposte size` from {0} (seed {1}, {2} replications per "
                         "candidate, confirmed on {3}).\n# Cost: {4} → {5} {6}. Confirming "
-                        "verdict: {7}. Only the shifts' staff changed.\n"};
+                        "verdict: {7}."};
+    Text header_staff{" Seuls les effectifs des vacations ont changé.\n",
+                      " Only the shifts' staff changed.\n"};
+    Text header_hours{" Seuls les effectifs des vacations et les horaires et jours d'ouverture "
+                      "ont changé.\n",
+                      " Only the shifts' staff and the opening hours and days changed.\n"};
     Text verdict_pass{"tous les objectifs tiennent", "every rule passes"};
     Text verdict_fail{"échec", "fails"};
     Text territory_sizing{"\nDimensionnement du plan de départ (riposte size) :\n",
