@@ -115,7 +115,7 @@ std::string key_text(const std::string& key) {
 /// "08:30", "24:00" (a shift's end may be midnight).
 std::string clock_text(SimTime t) {
     const long long m = t.seconds() / 60;
-    char buf[16];
+    char buf[48];
     std::snprintf(buf, sizeof buf, "%02lld:%02lld", m / 60, m % 60);
     return buf;
 }
