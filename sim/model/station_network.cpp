@@ -7,12 +7,7 @@ namespace riposte {
 
 std::vector<std::int32_t> StationNetwork::Node::send_home() {
     std::vector<std::int32_t> sent;
-    if (is_area()) {
-        sent.assign(area_queue_.begin(), area_queue_.end());
-        area_queue_.clear();
-    } else {
-        while (!pool_.queue_empty()) sent.push_back(pool_.dequeue());
-    }
+    while (!pool_.queue_empty()) sent.push_back(pool_.dequeue());
     return sent;
 }
 

@@ -15,7 +15,6 @@
 #include "riposte/scenario.hpp"
 
 #include <cstdint>
-#include <deque>
 #include <string_view>
 #include <vector>
 
@@ -37,14 +36,26 @@ struct StationAcc {
 
 class StationNetwork {
   public:
-    /// One station at run time.
-    class Node {
+    /// One station at run time. Laid out for the patient flow of a large run, where every
+    /// event finds its station out of the caches: what a service start or end reads is in the
+    /// first five cache lines (the servers, the queue, the posts and flags copied from the
+    /// plan, the service stream, the day's accounting), the rest after.
+    class alignas(64) Node {
       public:
         Node(const Station& def, CentreId centre, StationId local, Rng rng)
-            : def_(&def), centre_(centre), local_(local), rng_(rng) {}
+            : def_(&def), posts_(def.posts), role_(def.role), area_(def.kind == StationKind::Area),
+              watched_(def.role.valid()), gives_dose_(def.gives_dose),
+              takes_sample_(def.takes_sample), capacity_(def.capacity), centre_(centre),
+              local_(local), rng_(rng) {}
 
         [[nodiscard]] const Station& def() const { return *def_; }
-        [[nodiscard]] bool is_area() const { return def_->kind == StationKind::Area; }
+        [[nodiscard]] bool is_area() const { return area_; }
+        /// The plan's posts (0: one per person present), role, and where the product is taken
+        /// (copies of def()'s, kept with the station's hot fields).
+        [[nodiscard]] int posts() const { return posts_; }
+        [[nodiscard]] RoleId role() const { return role_; }
+        [[nodiscard]] bool gives_dose() const { return gives_dose_; }
+        [[nodiscard]] bool takes_sample() const { return takes_sample_; }
         [[nodiscard]] CentreId centre() const { return centre_; }
         /// Index within the centre's stations.
         [[nodiscard]] StationId local() const { return local_; }
@@ -60,29 +71,22 @@ class StationNetwork {
         [[nodiscard]] int present() const { return is_area() ? watchers_ : pool_.active_count(); }
         /// Nobody serves it (an area is stopped when it needs watching and nobody does).
         [[nodiscard]] bool stopped() const {
-            return is_area() ? def_->role.valid() && watchers_ == 0 : pool_.active_count() == 0;
+            return is_area() ? watched_ && watchers_ == 0 : pool_.active_count() == 0;
         }
 
         // ---- patients
-        /// A patient joins the queue (an area's queue for a place).
-        void enqueue(std::int32_t patient) {
-            if (is_area())
-                area_queue_.push_back(patient);
-            else
-                pool_.enqueue(patient);
-        }
-        [[nodiscard]] std::size_t queued() const {
-            return is_area() ? area_queue_.size() : pool_.queue_length();
-        }
+        /// A patient joins the queue (an area's queue for a place: the pool's queue, an area
+        /// having no servers).
+        void enqueue(std::int32_t patient) { pool_.enqueue(patient); }
+        [[nodiscard]] std::size_t queued() const { return pool_.queue_length(); }
         /// Areas: someone queues, a place is free, and someone watches (or nobody needs to).
         [[nodiscard]] bool place_ready() const {
-            return !(def_->role.valid() && watchers_ == 0) && places_used_ < def_->capacity &&
-                   !area_queue_.empty();
+            return !(watched_ && watchers_ == 0) && places_used_ < capacity_ &&
+                   !pool_.queue_empty();
         }
         /// Areas: the next patient of the queue takes a place (the caller checked place_ready()).
         std::int32_t take_place() {
-            const std::int32_t p = area_queue_.front();
-            area_queue_.pop_front();
+            const std::int32_t p = pool_.dequeue();
             ++places_used_;
             return p;
         }
@@ -107,19 +111,23 @@ class StationNetwork {
                        : drawn;
         }
 
-        StationAcc acc; ///< the model's accounting of the station
-
       private:
         const Station* def_;
-        CentreId centre_{0};
-        StationId local_{0};
         ServerPool pool_;
+        int posts_;
+        RoleId role_;
+        bool area_, watched_, gives_dose_, takes_sample_;
+        int capacity_; // areas: places
         int places_used_ = 0;
         int watchers_ = 0;
-        std::deque<std::int32_t> area_queue_;
-        Rng rng_;
+        CentreId centre_{0};
+        StationId local_{0};
         double slow_factor_ = 1;
         SimTime slow_until_;
+        Rng rng_;
+
+      public:
+        StationAcc acc; ///< the model's accounting of the station
     };
 
     /// The paths through a centre: stations in the order a patient goes through them.

@@ -66,7 +66,7 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
 
 void Simulation::Impl::try_start_servers(StationNodeId st) {
     StationRt& s = stations_[st];
-    const int posts = s.def().posts;
+    const int posts = s.posts();
     while (s.pool().has_idle() && !s.pool().queue_empty() &&
            (posts == 0 || s.pool().busy_count() < posts))
         start_service(s.pool().dequeue(), st);
@@ -80,7 +80,7 @@ void Simulation::Impl::start_service(std::int32_t p, StationNodeId st) {
     RIPOSTE_INVARIANT(rt.waiting >= 0);
     pt.waited += sim_.now() - pt.enqueued;
     // the product is taken when the service starts: no dose or no kit means no service
-    if (s.def().gives_dose && pt.type == PatientType::Vaccination && !pt.got_product) {
+    if (s.gives_dose() && pt.type == PatientType::Vaccination && !pt.got_product) {
         if (!take_dose(pt.centre)) {
             --rt.in_centre;
             if (pt.walk_in && !centre_def(pt.centre).walk_in_only) {
@@ -94,7 +94,7 @@ void Simulation::Impl::start_service(std::int32_t p, StationNodeId st) {
         }
         pt.got_product = true;
     }
-    if (s.def().takes_sample && pt.type != PatientType::Vaccination && !pt.got_product) {
+    if (s.takes_sample() && pt.type != PatientType::Vaccination && !pt.got_product) {
         if (test_kits_ <= 0) {
             ++rt.acc.test.no_kit;
             --rt.in_centre;
@@ -110,21 +110,24 @@ void Simulation::Impl::start_service(std::int32_t p, StationNodeId st) {
     note_start(s, sim_.now() - pt.enqueued);
     pt.server = s.pool().start(p, sim_.now());
     RIPOSTE_INVARIANT(s.pool().busy_count() <= s.pool().active_count() &&
-                      (s.def().posts == 0 || s.pool().busy_count() <= s.def().posts));
+                      (s.posts() == 0 || s.pool().busy_count() <= s.posts()));
     // an outage slows the station: the same draw, stretched
     const SimTime dur = s.service_time(round_seconds(s.def().service.sample(s.rng())), sim_.now());
+    // the server rides in the event with the patient: its record is found from the station
+    // alone (no wait for the patient's record), and can be fetched early (handle())
     sim_.schedule(sim_.now() + dur, h_, ServiceEnd, static_cast<std::uint32_t>(st.value()),
-                  static_cast<std::uint64_t>(p), prio_service_end);
+                  service_end_data(p, pt.server), prio_service_end);
 }
 
-void Simulation::Impl::on_service_end(StationNodeId st, std::int32_t p) {
+void Simulation::Impl::on_service_end(StationNodeId st, std::int32_t p, std::int32_t slot) {
     StationRt& s = stations_[st];
     Patient& pt = pat(p);
-    CentreRt& rt = centres_[pt.centre];
-    auto& server = s.pool().server(pt.server);
+    RIPOSTE_INVARIANT(pt.server == slot && pt.centre == s.centre());
+    CentreRt& rt = centres_[s.centre()];
+    auto& server = s.pool().server(slot);
     {
         // time serving past the scheduled end of the shift is overtime, not shift time
-        const auto role = (s.def().role).index();
+        const auto role = s.role().index();
         const SimTime from = std::max(server.busy_since, server.planned_end);
         const double busy_ot =
             sim_.now() > from ? static_cast<double>((sim_.now() - from).seconds()) : 0.0;
@@ -138,14 +141,14 @@ void Simulation::Impl::on_service_end(StationNodeId st, std::int32_t p) {
     const bool leaving = server.leaving;
     const SimTime leave_at = server.leave_at;
     const std::int32_t person = server.person;
-    if (!s.pool().finish(pt.server) && leaving && sim_.now() > leave_at) {
+    if (!s.pool().finish(slot) && leaving && sim_.now() > leave_at) {
         // finished the patient in hand after the end of the shift: overtime
         const double ot = static_cast<double>((sim_.now() - leave_at).seconds());
         const auto prof = roster_.people[PersonId{person}].profession.index();
         prof_overtime_h_[ProfessionId{prof}] += ot / 3600.0;
         prof_worked_h_[ProfessionId{prof}] += ot / 3600.0;
         rt.acc.row.overtime_hours += ot / 3600.0;
-        rt.role_overtime_s[(s.def().role).index()] += ot;
+        rt.role_overtime_s[s.role().index()] += ot;
     }
     pt.server = none;
     ++pt.step;

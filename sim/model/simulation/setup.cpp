@@ -11,6 +11,13 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     res_.seed = opt.seed;
     res_.replication = opt.replication;
     const std::size_t nc = plan_.centres.size();
+    {
+        // a large territory (Nord, a region, France) no longer fits the caches: its records go
+        // on huge pages (the prefetch hints are set from the same size, below)
+        double people = 0;
+        for (const auto& m : w_.territory.communes) people += static_cast<double>(m.population);
+        if (people > 1e6) advise_heap_huge_pages(heap_grow_bytes);
+    }
 
     full_graph_ = graph_;
     compute_travel();

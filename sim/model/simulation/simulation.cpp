@@ -13,10 +13,15 @@ void Simulation::Impl::handle(const Event& e) {
         switch (next->kind) {
         case ServiceEnd:
         case AreaEnd:
-            if (const std::uint64_t p = next->data & ~EventLane::lane_bit; p < patients_.size())
+            // the patient (one line); the station's first five lines (its servers, queue,
+            // copied plan fields, service stream and the day's accounting, see Node)
+            if (const std::uint64_t p = next->data & 0xffffffffU; p < patients_.size())
                 __builtin_prefetch(&patients_[p]);
-            if (next->target < stations_.size())
-                __builtin_prefetch(&stations_[StationNodeId{next->target}]);
+            if (next->target < stations_.size()) {
+                const char* n =
+                    reinterpret_cast<const char*>(&stations_[StationNodeId{next->target}]);
+                for (int line = 0; line < 5; ++line) __builtin_prefetch(n + 64 * line);
+            }
             break;
         case BookedArrival:
             if (next->target < centres_.size())
@@ -43,7 +48,8 @@ void Simulation::Impl::handle(const Event& e) {
         on_arrival(static_cast<std::int32_t>(e.target));
         break;
     case ServiceEnd:
-        on_service_end(StationNodeId{e.target}, static_cast<std::int32_t>(e.data));
+        on_service_end(StationNodeId{e.target}, static_cast<std::int32_t>(e.data & 0xffffffffU),
+                       static_cast<std::int32_t>(e.data >> 32));
         break;
     case AreaEnd:
         if ((e.data & EventLane::lane_bit) != 0)
@@ -92,6 +98,15 @@ void Simulation::Impl::handle(const Event& e) {
         break;
     default:
         RIPOSTE_INVARIANT(false && "unknown event kind");
+    }
+    // The next service end's server: its station's first line was fetched when this event
+    // began, so its server array is known without a wait.
+    if (const Event* next = prefetch_next_ ? sim_.next_event() : nullptr;
+        next != nullptr && next->handler == h_ && next->kind == ServiceEnd &&
+        next->target < stations_.size()) {
+        const ServerPool& pool = stations_[StationNodeId{next->target}].pool();
+        if (const auto slot = static_cast<std::size_t>(next->data >> 32); slot < pool.slots())
+            __builtin_prefetch(&pool.server(static_cast<std::int32_t>(slot)));
     }
 }
 

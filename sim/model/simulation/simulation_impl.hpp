@@ -2,6 +2,7 @@
 // The vaccination and testing model (SPEC §2-3): the state of one replication and its event
 // handlers, shared by the files of this folder (one concern each). Private to the model.
 #include "riposte/allocation.hpp"
+#include "riposte/core/huge_pages.hpp"
 #include "riposte/core/invariant.hpp"
 #include "riposte/core/rng.hpp"
 #include "riposte/core/simulator.hpp"
@@ -95,7 +96,7 @@ struct BookingRec {
 
 enum class PatientType : std::uint8_t { Vaccination, Antigen, Pcr };
 
-struct Patient {
+struct alignas(64) Patient { // one cache line
     std::int32_t person = none;
     CentreId centre{0};
     std::int32_t server = none;
@@ -308,6 +309,8 @@ class Simulation::Impl final : public EventHandler {
     std::int64_t unmet_tests_ = 0;
     double total_pop_ = 0;
     bool prefetch_next_ = false; // hint the next event's records (a large territory)
+    // a large territory's heap grows by this much at a time, on huge pages (huge_pages.hpp)
+    static constexpr std::size_t heap_grow_bytes = std::size_t{64} << 20;
 
     // helpers
     [[nodiscard]] std::size_t cg(int commune, int group) const {
@@ -463,7 +466,12 @@ class Simulation::Impl final : public EventHandler {
     void go_to_step(std::int32_t p);
     void try_start_servers(StationNodeId st);
     void start_service(std::int32_t p, StationNodeId st);
-    void on_service_end(StationNodeId st, std::int32_t p);
+    void on_service_end(StationNodeId st, std::int32_t p, std::int32_t slot);
+    /// A ServiceEnd event's data: the patient, and the server slot serving them.
+    static std::uint64_t service_end_data(std::int32_t p, std::int32_t slot) {
+        return static_cast<std::uint64_t>(static_cast<std::uint32_t>(p)) |
+               static_cast<std::uint64_t>(static_cast<std::uint32_t>(slot)) << 32;
+    }
     void try_fill_area(StationNodeId st);
     void on_area_end(StationNodeId st, std::int32_t p);
     void depart(std::int32_t p);
