@@ -8,8 +8,7 @@ void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
     CentreRt& rt = centres_[pt.centre];
     if (counts_arrival) ++rt.acc.row.arrivals;
     ++rt.acc.row.turned_away;
-    if (pt.type == PatientType::Vaccination && pt.person != none &&
-        centre_def(pt.centre).walk_in_only) {
+    if (pt.type == PatientType::Vaccination && pt.person != none && rt.walk_in_only) {
         // turned away at a walk-in-only centre: they go again another day
         DemandPerson& dp = demand_.person(pt.person);
         if (!plan_walk_in(pt.person, sim_.now().day() + 1, pt.dose, true)) dp.state = Waiting;
@@ -25,9 +24,8 @@ void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
 
 void Simulation::Impl::on_arrival(std::int32_t p) {
     Patient& pt = pat(p);
-    const Centre& def = centre_def(pt.centre);
     CentreRt& rt = centres_[pt.centre];
-    if (!rt.doors_open || rt.waiting >= def.waiting_room) {
+    if (!rt.doors_open || rt.waiting >= rt.waiting_room) {
         turn_away(p, true);
         return;
     }
@@ -83,7 +81,7 @@ void Simulation::Impl::start_service(std::int32_t p, StationNodeId st) {
     if (s.gives_dose() && pt.type == PatientType::Vaccination && !pt.got_product) {
         if (!take_dose(pt.centre)) {
             --rt.in_centre;
-            if (pt.walk_in && !centre_def(pt.centre).walk_in_only) {
+            if (pt.walk_in && !rt.walk_in_only) {
                 DemandPerson& dp = demand_.person(pt.person);
                 dp.state = Listed;
                 demand_.walk_in_list(dp.commune).push_back(pt.person);
@@ -234,7 +232,7 @@ void Simulation::Impl::depart(std::int32_t p) {
             dp.dose2_day = -1;
         }
         // after a first dose without appointment, the next one is due after the interval
-        if (centre_def(pt.centre).walk_in_only && dp.doses < needed)
+        if (rt.walk_in_only && dp.doses < needed)
             plan_walk_in(pt.person,
                          sim_.now().day() +
                              w_.groups[static_cast<std::size_t>(dp.group)].interval_days,

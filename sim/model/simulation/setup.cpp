@@ -44,6 +44,9 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
         rt.test_mix_rng = rng_for(ck, Purpose::Generic);
         rt.lab_key = name_key("lab:" + def.name);
         rt.calendar = CentreCalendar(def.opens, def.closes);
+        rt.walk_in_only = def.walk_in_only;
+        rt.waiting_room = def.waiting_room;
+        rt.vaccine = def.vaccine;
         rt.role_staffed_s.assign(w_.roles.size(), 0);
         rt.role_busy_s.assign(w_.roles.size(), 0);
         rt.role_overtime_s.assign(w_.roles.size(), 0);

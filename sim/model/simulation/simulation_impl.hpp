@@ -120,9 +120,15 @@ struct DayAcc {
     bool stockout_logged = false;
 };
 
-struct CentreRt {
-    SlotBook slots;          // opened and booked per day
-    CentreCalendar calendar; // opening hours per day
+struct alignas(64) CentreRt {
+    // ---- What the patient flow reads at each event of the centre, first (handle() fetches
+    // these lines ahead): the people inside, the day's next arrival, the stock, the busy time
+    // by role, the day's accounting; and copies of the plan's figures it reads.
+    int in_centre = 0, waiting = 0;
+    bool doors_open = false;
+    bool walk_in_only = false; // the plan's
+    int waiting_room = 0;      // the plan's
+    int vaccine = 0;           // the plan's (index into the world's vaccines)
     // The day's arrivals with an appointment (and walk-in-only visits), in the order they run:
     // only the next one is in the event heap. Each keeps the same-time order it would have had
     // if all had been scheduled at the day's start (a reserved sequence number).
@@ -134,17 +140,21 @@ struct CentreRt {
         std::int8_t dose;
         bool walk_in;
     };
-    std::vector<PendingArrival> arrivals;
     std::size_t next_arrival = 0;
+    std::vector<PendingArrival> arrivals;
+    VialStock vials; // doses in stock and the opened vial
+    // per role today: scheduled hours of the people present, time busy within them, and the
+    // overtime (staff time past the shift end) with the part of it spent serving
+    std::vector<double> role_busy_s, role_busy_overtime_s, role_staffed_s, role_overtime_s;
+    DayAcc acc;
+    EventLane vial_expiries; // their expiry events (a fixed shelf life: times in order)
+    // ---- the rest
+    SlotBook slots;                                // opened and booked per day
+    CentreCalendar calendar;                       // opening hours per day
     std::vector<std::vector<BookingRec>> bookings; // per day
     std::vector<std::int64_t> alloc;               // doses arriving per day
     std::int64_t n_positions = 0, stride = 1;
-    VialStock vials;         // doses in stock and the opened vial
-    EventLane vial_expiries; // their expiry events (a fixed shelf life: times in order)
-    int in_centre = 0, waiting = 0;
-    bool doors_open = false;
     std::vector<int> closing_shifts; // roster shifts whose staff stay until the centre is empty
-    DayAcc acc;
     Rng arrival_rng, walkin_rng, test_mix_rng;
     std::uint64_t lab_key = 0;     // keys the lab delays of this centre's tests
     std::uint32_t tests_today = 0; // ordinal of the next test arrival today
@@ -152,9 +162,6 @@ struct CentreRt {
     // so that rounding never slows the long-run rate.
     double test_clock_s = 0, walkin_clock_s = 0;
     std::array<double, 24> test_rate{}; // arrivals per hour today
-    // per role today: scheduled hours of the people present, time busy within them, and the
-    // overtime (staff time past the shift end) with the part of it spent serving
-    std::vector<double> role_staffed_s, role_busy_s, role_overtime_s, role_busy_overtime_s;
     std::vector<int> role_required, role_present;
     std::vector<int> role_on_site; // people on site now, by role
     // interventions
@@ -196,6 +203,8 @@ class Simulation::Impl final : public EventHandler {
     /// re-registers the copy as its simulator's handler (Simulation's copy constructor).
     Impl(const Impl&) = default;
     void handle(const Event& e) override;
+    /// Runs event `e`'s handler (handle() adds the prefetch hints of a large territory).
+    void dispatch(const Event& e);
     void finalise();
 
     std::shared_ptr<const Scenario> owner_; // keeps the scenario alive (or borrows it)
@@ -354,6 +363,14 @@ class Simulation::Impl final : public EventHandler {
         return static_cast<std::int32_t>(patients_.size() - 1);
     }
     Patient& pat(std::int32_t i) { return patients_[static_cast<std::size_t>(i)]; }
+    /// A hint: fetches the lines of centre `c` the patient flow reads (see CentreRt).
+    void prefetch_centre(CentreId c) const {
+        const CentreRt& rt = centres_[c];
+        const auto* r = reinterpret_cast<const char*>(&rt);
+        // up to the accounting of the people served (a constant offset)
+        const auto* end = reinterpret_cast<const char*>(&rt.acc.time_in_centre + 1);
+        for (const char* line = r; line < end; line += 64) __builtin_prefetch(line);
+    }
 
     void setup_demand();
     void setup_supply_and_slots();
