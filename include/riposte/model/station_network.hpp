@@ -15,6 +15,7 @@
 #include "riposte/scenario.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -38,7 +39,7 @@ class StationNetwork {
   public:
     /// One station at run time. Laid out for the patient flow of a large run, where every
     /// event finds its station out of the caches: what a service start or end reads is in the
-    /// first five cache lines (the servers, the queue, the posts and flags copied from the
+    /// first six cache lines (the servers, the queue, the posts and flags copied from the
     /// plan, the service stream, the day's accounting), the rest after.
     class alignas(64) Node {
       public:
@@ -57,6 +58,9 @@ class StationNetwork {
         [[nodiscard]] bool gives_dose() const { return gives_dose_; }
         [[nodiscard]] bool takes_sample() const { return takes_sample_; }
         [[nodiscard]] CentreId centre() const { return centre_; }
+        /// The station after this one on path `p` (Path), -1 when the path ends here or does
+        /// not pass here: what a patient leaving this station reads next (a prefetch hint).
+        [[nodiscard]] std::int32_t next_on(int p) const { return next_[p]; }
         /// Index within the centre's stations.
         [[nodiscard]] StationId local() const { return local_; }
 
@@ -112,6 +116,7 @@ class StationNetwork {
         }
 
       private:
+        friend class StationNetwork; // sets next_
         const Station* def_;
         ServerPool pool_;
         int posts_;
@@ -122,6 +127,7 @@ class StationNetwork {
         int watchers_ = 0;
         CentreId centre_{0};
         StationId local_{0};
+        std::int32_t next_[3] = {-1, -1, -1}; // by Path, see next_on()
         double slow_factor_ = 1;
         SimTime slow_until_;
         Rng rng_;
@@ -158,6 +164,13 @@ class StationNetwork {
         const CentreStations& c = at(centre);
         return p == Path::Vaccination ? c.vaccination : p == Path::Antigen ? c.antigen : c.pcr;
     }
+    /// The same path, read from one array holding every centre's paths (dense: it stays in
+    /// the caches when a national run reads a patient's next station).
+    [[nodiscard]] std::span<const StationNodeId> path_span(CentreId centre, Path p) const {
+        const CentreStations& c = at(centre);
+        const auto k = static_cast<std::size_t>(p);
+        return {paths_.data() + c.path_at[k], c.path_len[k]};
+    }
     /// Centre `centre`'s stations staffed by `role` (none: the role works off any station).
     [[nodiscard]] const std::vector<StationNodeId>& of_role(CentreId centre, RoleId role) const {
         return at(centre).of_role[role];
@@ -171,11 +184,13 @@ class StationNetwork {
     struct CentreStations {
         StationNodeId first{0}, last{0};
         std::vector<StationNodeId> vaccination, antigen, pcr;
+        std::uint32_t path_at[3] = {0, 0, 0}, path_len[3] = {0, 0, 0}; // by Path, in paths_
         IdVector<RoleId, std::vector<StationNodeId>> of_role;
     };
     [[nodiscard]] const CentreStations& at(CentreId centre) const { return centres_[centre]; }
     IdVector<StationNodeId, Node> nodes_;
     IdVector<CentreId, CentreStations> centres_;
+    std::vector<StationNodeId> paths_; // every centre's paths, one after the other
 };
 
 } // namespace riposte

@@ -38,7 +38,7 @@ void Simulation::Impl::on_arrival(std::int32_t p) {
 
 void Simulation::Impl::go_to_step(std::int32_t p) {
     Patient& pt = pat(p);
-    const auto& path = path_of(pt);
+    const auto path = path_of(pt);
     if (static_cast<std::size_t>(pt.step) >= path.size()) {
         depart(p);
         return;

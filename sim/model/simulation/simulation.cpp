@@ -16,14 +16,15 @@ void Simulation::Impl::handle(const Event& e) {
         switch (next->kind) {
         case ServiceEnd:
         case AreaEnd:
-            // the patient (one line); the station's first five lines (its servers, queue,
-            // copied plan fields, service stream and the day's accounting, see Node)
+            // the patient (one line); the station's first lines (its servers, queue, copied
+            // plan fields, service stream and the day's accounting, see Node)
             if (const std::uint64_t p = next->data & 0xffffffffU; p < patients_.size())
                 __builtin_prefetch(&patients_[p]);
             if (next->target < stations_.size()) {
                 const char* n =
                     reinterpret_cast<const char*>(&stations_[StationNodeId{next->target}]);
-                for (int line = 0; line < 5; ++line) __builtin_prefetch(n + 64 * line);
+                for (int line = 0; line < station_hot_lines; ++line)
+                    __builtin_prefetch(n + 64 * line);
             }
             break;
         case BookedArrival:
@@ -56,10 +57,19 @@ void Simulation::Impl::handle(const Event& e) {
                 if (const auto slot = static_cast<std::size_t>(next->data >> 32);
                     slot < pool.slots())
                     __builtin_prefetch(&pool.server(static_cast<std::int32_t>(slot)));
-            } else if (const std::uint64_t p = next->data & 0xffffffffU; p < patients_.size()) {
+            }
+            if (const std::uint64_t p = next->data & 0xffffffffU; p < patients_.size()) {
                 const Patient& pt = patients_[p];
-                if (pt.person >= 0 && static_cast<std::size_t>(pt.person) < demand_.people())
+                // the station the patient goes to next, or the person who leaves
+                if (const std::int32_t to = s.next_on(static_cast<int>(path_kind(pt)));
+                    to >= 0 && static_cast<std::size_t>(to) < stations_.size()) {
+                    const auto* n = reinterpret_cast<const char*>(&stations_[StationNodeId{to}]);
+                    for (int line = 0; line < station_hot_lines; ++line)
+                        __builtin_prefetch(n + 64 * line);
+                } else if (pt.person >= 0 &&
+                           static_cast<std::size_t>(pt.person) < demand_.people()) {
                     __builtin_prefetch(&demand_.person(pt.person));
+                }
             }
             break;
         }

@@ -318,6 +318,9 @@ class Simulation::Impl final : public EventHandler {
     std::int64_t unmet_tests_ = 0;
     double total_pop_ = 0;
     bool prefetch_next_ = false; // hint the next event's records (a large territory)
+    // a station's lines the patient flow reads (StationNetwork::Node: servers, queue, copied
+    // plan fields, service stream, the day's accounting)
+    static constexpr int station_hot_lines = 6;
     // a large territory's heap grows by this much at a time, on huge pages (huge_pages.hpp)
     static constexpr std::size_t heap_grow_bytes = std::size_t{64} << 20;
 
@@ -578,11 +581,13 @@ class Simulation::Impl final : public EventHandler {
     void on_road_reopen(std::uint32_t gen);
     AppliedChange fire(const Change& change, std::uint64_t identity, ChangeSource source,
                        const std::string& id, CentreId centre);
-    const std::vector<StationNodeId>& path_of(const Patient& p) const {
-        return stations_.path(p.centre,
-                              p.type == PatientType::Vaccination ? StationNetwork::Path::Vaccination
-                              : p.type == PatientType::Antigen   ? StationNetwork::Path::Antigen
-                                                                 : StationNetwork::Path::Pcr);
+    static StationNetwork::Path path_kind(const Patient& p) {
+        return p.type == PatientType::Vaccination ? StationNetwork::Path::Vaccination
+               : p.type == PatientType::Antigen   ? StationNetwork::Path::Antigen
+                                                  : StationNetwork::Path::Pcr;
+    }
+    std::span<const StationNodeId> path_of(const Patient& p) const {
+        return stations_.path_span(p.centre, path_kind(p));
     }
 };
 
