@@ -25,3 +25,67 @@ TEST_CASE("a vector on huge pages holds what it is given, through growth and cop
     CHECK(v.size() == 10);
     CHECK(v[9] == 9 * 2654435761U);
 }
+
+#if defined(__linux__) && defined(__GLIBC__)
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+/// The transparent huge page mode offers pages to advised memory ("always" or "madvise").
+bool thp_offered() {
+    std::ifstream f("/sys/kernel/mm/transparent_hugepage/enabled");
+    std::string mode;
+    std::getline(f, mode);
+    return mode.find("[always]") != std::string::npos ||
+           mode.find("[madvise]") != std::string::npos;
+}
+
+/// The mapping that holds `p` is advised for huge pages ("hg" in its VmFlags).
+bool advised(const void* p) {
+    const auto at = reinterpret_cast<std::uintptr_t>(p);
+    std::ifstream f("/proc/self/smaps");
+    std::string line;
+    bool inside = false;
+    while (std::getline(f, line)) {
+        unsigned long from = 0, to = 0;
+        char dash = 0;
+        std::istringstream head(line);
+        if (head >> std::hex >> from >> dash >> to && dash == '-') { // a mapping's header
+            inside = at >= from && at < to;
+            continue;
+        }
+        if (inside && line.rfind("VmFlags:", 0) == 0) return line.find(" hg") != std::string::npos;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("the malloc heap of a large run is advised for huge pages, and still allocates") {
+    if (!thp_offered()) return; // nothing to check where the system offers no huge pages
+    // the first call sets the heap's growth (64 MB at a time): the blocks allocated next lie
+    // well inside the heap, which is advised again once they are there
+    advise_heap_huge_pages(std::size_t{64} << 20);
+    // blocks below the mmap threshold come from the heap: 4 MB of them, then the advice
+    std::vector<std::vector<char>> blocks;
+    const auto fill = [&blocks](int n) {
+        for (int i = 0; i < n; ++i)
+            blocks.emplace_back(std::size_t{100} << 10, static_cast<char>(blocks.size()));
+    };
+    fill(40);
+    advise_heap_huge_pages(std::size_t{64} << 20);
+    CHECK(advised(blocks[39].data()));
+    // the heap grows past what was advised (100 MB more) and is advised again, as each day
+    // of a run does: the new part too
+    fill(1000);
+    advise_heap_huge_pages(std::size_t{64} << 20);
+    CHECK(advised(blocks.back().data()));
+    bool same = true;
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        same = same && blocks[i].front() == static_cast<char>(i) &&
+               blocks[i].back() == static_cast<char>(i);
+    CHECK(same);
+}
+#endif

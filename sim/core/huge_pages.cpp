@@ -3,6 +3,9 @@
 #include <cstdint>
 
 #if defined(__linux__)
+#include <cstdio>
+#include <cstring>
+#include <malloc.h>
 #include <sys/mman.h>
 #endif
 
@@ -38,7 +41,41 @@ void huge_deallocate(void* p, std::size_t bytes) noexcept {
     ::munmap(p, round_up(bytes, huge_page));
 }
 
+void advise_heap_huge_pages(std::size_t grow_bytes) {
+#if defined(__GLIBC__)
+    // the heap grows (sbrk) by this much at least, so that the pages the run will touch are
+    // there, untouched, when they are advised; and its top is not given back when freed
+    static const bool padded = [grow_bytes] {
+        ::mallopt(M_TOP_PAD, static_cast<int>(grow_bytes));
+        ::mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * grow_bytes));
+        ::free(::malloc(1)); // a first heap extension under the new pad
+        return true;
+    }();
+    (void)padded;
 #else
+    (void)grow_bytes;
+#endif
+    // the heap's extent, from the process's own map: "start-end rw-p ... [heap]"
+    std::FILE* maps = std::fopen("/proc/self/maps", "r");
+    if (maps == nullptr) return;
+    char line[512];
+    std::uintptr_t start = 0, end = 0;
+    while (std::fgets(line, sizeof line, maps) != nullptr) {
+        if (std::strstr(line, "[heap]") == nullptr) continue;
+        unsigned long a = 0, b = 0;
+        if (std::sscanf(line, "%lx-%lx", &a, &b) == 2) {
+            start = start == 0 ? a : start;
+            end = b;
+        }
+    }
+    std::fclose(maps);
+    const std::uintptr_t from = round_up(start, huge_page), to = end / huge_page * huge_page;
+    if (start != 0 && to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+}
+
+#else
+
+void advise_heap_huge_pages(std::size_t /*grow_bytes*/) {}
 
 void* huge_allocate(std::size_t bytes) {
     return ::operator new (bytes, std::align_val_t{huge_page});

@@ -7,12 +7,7 @@ namespace riposte {
 
 std::vector<std::int32_t> StationNetwork::Node::send_home() {
     std::vector<std::int32_t> sent;
-    if (is_area()) {
-        sent.assign(area_queue_.begin(), area_queue_.end());
-        area_queue_.clear();
-    } else {
-        while (!pool_.queue_empty()) sent.push_back(pool_.dequeue());
-    }
+    while (!pool_.queue_empty()) sent.push_back(pool_.dequeue());
     return sent;
 }
 
@@ -37,6 +32,15 @@ void StationNetwork::add_centre(const Centre& def, std::size_t roles,
         }
     }
     c.last = nodes_.next_id();
+    const std::vector<StationNodeId>* paths[3] = {&c.vaccination, &c.antigen, &c.pcr};
+    for (std::size_t k = 0; k < 3; ++k) {
+        const std::vector<StationNodeId>& path = *paths[k];
+        c.path_at[k] = static_cast<std::uint32_t>(paths_.size());
+        c.path_len[k] = static_cast<std::uint32_t>(path.size());
+        paths_.insert(paths_.end(), path.begin(), path.end());
+        for (std::size_t i = 0; i + 1 < path.size(); ++i)
+            nodes_[path[i]].next_[k] = path[i + 1].value();
+    }
 }
 
 int StationNetwork::slow(CentreId centre, std::string_view name, double factor, SimTime until) {

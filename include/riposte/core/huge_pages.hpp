@@ -16,6 +16,17 @@ inline constexpr std::size_t huge_page_min_bytes = std::size_t{8} << 20;
 void* huge_allocate(std::size_t bytes);
 void huge_deallocate(void* p, std::size_t bytes) noexcept;
 
+/// The malloc heap of the calling thread's arena on huge pages too, where the system offers them
+/// (Linux, the main thread's heap: the one `riposte run --threads 1` uses). A national run's
+/// small records (stations, their servers and queues, the centres' counters, the patients) are
+/// spread over the heap and read at random: on 4 KB pages most reads also miss the TLB.
+/// The heap is asked to grow by at least `grow_bytes` at a time, and what it spans now is
+/// advised for transparent huge pages (`madvise(MADV_HUGEPAGE)`): pages not yet touched then
+/// come as 2 MB pages. Call it again after the heap grew (each day of a run) to cover the new
+/// part. A hint: without huge pages (or elsewhere than Linux) nothing changes; what the heap
+/// holds never does.
+void advise_heap_huge_pages(std::size_t grow_bytes);
+
 /// A std::allocator that puts arrays of huge_page_min_bytes or more on huge pages.
 template <class T> struct HugePageAllocator {
     static_assert(alignof(T) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);

@@ -15,7 +15,7 @@
 #include "riposte/scenario.hpp"
 
 #include <cstdint>
-#include <deque>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -37,15 +37,30 @@ struct StationAcc {
 
 class StationNetwork {
   public:
-    /// One station at run time.
-    class Node {
+    /// One station at run time. Laid out for the patient flow of a large run, where every
+    /// event finds its station out of the caches: what a service start or end reads is in the
+    /// first six cache lines (the servers, the queue, the posts and flags copied from the
+    /// plan, the service stream, the day's accounting), the rest after.
+    class alignas(64) Node {
       public:
         Node(const Station& def, CentreId centre, StationId local, Rng rng)
-            : def_(&def), centre_(centre), local_(local), rng_(rng) {}
+            : def_(&def), posts_(def.posts), role_(def.role), area_(def.kind == StationKind::Area),
+              watched_(def.role.valid()), gives_dose_(def.gives_dose),
+              takes_sample_(def.takes_sample), capacity_(def.capacity), centre_(centre),
+              local_(local), rng_(rng) {}
 
         [[nodiscard]] const Station& def() const { return *def_; }
-        [[nodiscard]] bool is_area() const { return def_->kind == StationKind::Area; }
+        [[nodiscard]] bool is_area() const { return area_; }
+        /// The plan's posts (0: one per person present), role, and where the product is taken
+        /// (copies of def()'s, kept with the station's hot fields).
+        [[nodiscard]] int posts() const { return posts_; }
+        [[nodiscard]] RoleId role() const { return role_; }
+        [[nodiscard]] bool gives_dose() const { return gives_dose_; }
+        [[nodiscard]] bool takes_sample() const { return takes_sample_; }
         [[nodiscard]] CentreId centre() const { return centre_; }
+        /// The station after this one on path `p` (Path), -1 when the path ends here or does
+        /// not pass here: what a patient leaving this station reads next (a prefetch hint).
+        [[nodiscard]] std::int32_t next_on(int p) const { return next_[p]; }
         /// Index within the centre's stations.
         [[nodiscard]] StationId local() const { return local_; }
 
@@ -60,29 +75,22 @@ class StationNetwork {
         [[nodiscard]] int present() const { return is_area() ? watchers_ : pool_.active_count(); }
         /// Nobody serves it (an area is stopped when it needs watching and nobody does).
         [[nodiscard]] bool stopped() const {
-            return is_area() ? def_->role.valid() && watchers_ == 0 : pool_.active_count() == 0;
+            return is_area() ? watched_ && watchers_ == 0 : pool_.active_count() == 0;
         }
 
         // ---- patients
-        /// A patient joins the queue (an area's queue for a place).
-        void enqueue(std::int32_t patient) {
-            if (is_area())
-                area_queue_.push_back(patient);
-            else
-                pool_.enqueue(patient);
-        }
-        [[nodiscard]] std::size_t queued() const {
-            return is_area() ? area_queue_.size() : pool_.queue_length();
-        }
+        /// A patient joins the queue (an area's queue for a place: the pool's queue, an area
+        /// having no servers).
+        void enqueue(std::int32_t patient) { pool_.enqueue(patient); }
+        [[nodiscard]] std::size_t queued() const { return pool_.queue_length(); }
         /// Areas: someone queues, a place is free, and someone watches (or nobody needs to).
         [[nodiscard]] bool place_ready() const {
-            return !(def_->role.valid() && watchers_ == 0) && places_used_ < def_->capacity &&
-                   !area_queue_.empty();
+            return !(watched_ && watchers_ == 0) && places_used_ < capacity_ &&
+                   !pool_.queue_empty();
         }
         /// Areas: the next patient of the queue takes a place (the caller checked place_ready()).
         std::int32_t take_place() {
-            const std::int32_t p = area_queue_.front();
-            area_queue_.pop_front();
+            const std::int32_t p = pool_.dequeue();
             ++places_used_;
             return p;
         }
@@ -107,19 +115,25 @@ class StationNetwork {
                        : drawn;
         }
 
-        StationAcc acc; ///< the model's accounting of the station
-
       private:
+        friend class StationNetwork; // sets next_
         const Station* def_;
-        CentreId centre_{0};
-        StationId local_{0};
         ServerPool pool_;
+        int posts_;
+        RoleId role_;
+        bool area_, watched_, gives_dose_, takes_sample_;
+        int capacity_; // areas: places
         int places_used_ = 0;
         int watchers_ = 0;
-        std::deque<std::int32_t> area_queue_;
-        Rng rng_;
+        CentreId centre_{0};
+        StationId local_{0};
+        std::int32_t next_[3] = {-1, -1, -1}; // by Path, see next_on()
         double slow_factor_ = 1;
         SimTime slow_until_;
+        Rng rng_;
+
+      public:
+        StationAcc acc; ///< the model's accounting of the station
     };
 
     /// The paths through a centre: stations in the order a patient goes through them.
@@ -150,6 +164,13 @@ class StationNetwork {
         const CentreStations& c = at(centre);
         return p == Path::Vaccination ? c.vaccination : p == Path::Antigen ? c.antigen : c.pcr;
     }
+    /// The same path, read from one array holding every centre's paths (dense: it stays in
+    /// the caches when a national run reads a patient's next station).
+    [[nodiscard]] std::span<const StationNodeId> path_span(CentreId centre, Path p) const {
+        const CentreStations& c = at(centre);
+        const auto k = static_cast<std::size_t>(p);
+        return {paths_.data() + c.path_at[k], c.path_len[k]};
+    }
     /// Centre `centre`'s stations staffed by `role` (none: the role works off any station).
     [[nodiscard]] const std::vector<StationNodeId>& of_role(CentreId centre, RoleId role) const {
         return at(centre).of_role[role];
@@ -163,11 +184,13 @@ class StationNetwork {
     struct CentreStations {
         StationNodeId first{0}, last{0};
         std::vector<StationNodeId> vaccination, antigen, pcr;
+        std::uint32_t path_at[3] = {0, 0, 0}, path_len[3] = {0, 0, 0}; // by Path, in paths_
         IdVector<RoleId, std::vector<StationNodeId>> of_role;
     };
     [[nodiscard]] const CentreStations& at(CentreId centre) const { return centres_[centre]; }
     IdVector<StationNodeId, Node> nodes_;
     IdVector<CentreId, CentreStations> centres_;
+    std::vector<StationNodeId> paths_; // every centre's paths, one after the other
 };
 
 } // namespace riposte

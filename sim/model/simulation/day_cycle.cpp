@@ -7,6 +7,8 @@ namespace riposte {
 void Simulation::Impl::on_day_start(int d) {
     const auto du = static_cast<std::size_t>(d);
     last_day_started_ = d;
+    // what the heap grew by since the last day goes on huge pages too (a large territory)
+    if (prefetch_next_) advise_heap_huge_pages(heap_grow_bytes);
     // supply
     for (std::size_t c = 0; c < centres_.size(); ++c) {
         CentreRt& rt = centres_[CentreId{c}];

@@ -8,8 +8,7 @@ void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
     CentreRt& rt = centres_[pt.centre];
     if (counts_arrival) ++rt.acc.row.arrivals;
     ++rt.acc.row.turned_away;
-    if (pt.type == PatientType::Vaccination && pt.person != none &&
-        centre_def(pt.centre).walk_in_only) {
+    if (pt.type == PatientType::Vaccination && pt.person != none && rt.walk_in_only) {
         // turned away at a walk-in-only centre: they go again another day
         DemandPerson& dp = demand_.person(pt.person);
         if (!plan_walk_in(pt.person, sim_.now().day() + 1, pt.dose, true)) dp.state = Waiting;
@@ -25,9 +24,8 @@ void Simulation::Impl::turn_away(std::int32_t p, bool counts_arrival) {
 
 void Simulation::Impl::on_arrival(std::int32_t p) {
     Patient& pt = pat(p);
-    const Centre& def = centre_def(pt.centre);
     CentreRt& rt = centres_[pt.centre];
-    if (!rt.doors_open || rt.waiting >= def.waiting_room) {
+    if (!rt.doors_open || rt.waiting >= rt.waiting_room) {
         turn_away(p, true);
         return;
     }
@@ -40,7 +38,7 @@ void Simulation::Impl::on_arrival(std::int32_t p) {
 
 void Simulation::Impl::go_to_step(std::int32_t p) {
     Patient& pt = pat(p);
-    const auto& path = path_of(pt);
+    const auto path = path_of(pt);
     if (static_cast<std::size_t>(pt.step) >= path.size()) {
         depart(p);
         return;
@@ -66,7 +64,7 @@ void Simulation::Impl::go_to_step(std::int32_t p) {
 
 void Simulation::Impl::try_start_servers(StationNodeId st) {
     StationRt& s = stations_[st];
-    const int posts = s.def().posts;
+    const int posts = s.posts();
     while (s.pool().has_idle() && !s.pool().queue_empty() &&
            (posts == 0 || s.pool().busy_count() < posts))
         start_service(s.pool().dequeue(), st);
@@ -80,10 +78,10 @@ void Simulation::Impl::start_service(std::int32_t p, StationNodeId st) {
     RIPOSTE_INVARIANT(rt.waiting >= 0);
     pt.waited += sim_.now() - pt.enqueued;
     // the product is taken when the service starts: no dose or no kit means no service
-    if (s.def().gives_dose && pt.type == PatientType::Vaccination && !pt.got_product) {
+    if (s.gives_dose() && pt.type == PatientType::Vaccination && !pt.got_product) {
         if (!take_dose(pt.centre)) {
             --rt.in_centre;
-            if (pt.walk_in && !centre_def(pt.centre).walk_in_only) {
+            if (pt.walk_in && !rt.walk_in_only) {
                 DemandPerson& dp = demand_.person(pt.person);
                 dp.state = Listed;
                 demand_.walk_in_list(dp.commune).push_back(pt.person);
@@ -94,7 +92,7 @@ void Simulation::Impl::start_service(std::int32_t p, StationNodeId st) {
         }
         pt.got_product = true;
     }
-    if (s.def().takes_sample && pt.type != PatientType::Vaccination && !pt.got_product) {
+    if (s.takes_sample() && pt.type != PatientType::Vaccination && !pt.got_product) {
         if (test_kits_ <= 0) {
             ++rt.acc.test.no_kit;
             --rt.in_centre;
@@ -110,21 +108,24 @@ void Simulation::Impl::start_service(std::int32_t p, StationNodeId st) {
     note_start(s, sim_.now() - pt.enqueued);
     pt.server = s.pool().start(p, sim_.now());
     RIPOSTE_INVARIANT(s.pool().busy_count() <= s.pool().active_count() &&
-                      (s.def().posts == 0 || s.pool().busy_count() <= s.def().posts));
+                      (s.posts() == 0 || s.pool().busy_count() <= s.posts()));
     // an outage slows the station: the same draw, stretched
     const SimTime dur = s.service_time(round_seconds(s.def().service.sample(s.rng())), sim_.now());
+    // the server rides in the event with the patient: its record is found from the station
+    // alone (no wait for the patient's record), and can be fetched early (handle())
     sim_.schedule(sim_.now() + dur, h_, ServiceEnd, static_cast<std::uint32_t>(st.value()),
-                  static_cast<std::uint64_t>(p), prio_service_end);
+                  service_end_data(p, pt.server), prio_service_end);
 }
 
-void Simulation::Impl::on_service_end(StationNodeId st, std::int32_t p) {
+void Simulation::Impl::on_service_end(StationNodeId st, std::int32_t p, std::int32_t slot) {
     StationRt& s = stations_[st];
     Patient& pt = pat(p);
-    CentreRt& rt = centres_[pt.centre];
-    auto& server = s.pool().server(pt.server);
+    RIPOSTE_INVARIANT(pt.server == slot && pt.centre == s.centre());
+    CentreRt& rt = centres_[s.centre()];
+    auto& server = s.pool().server(slot);
     {
         // time serving past the scheduled end of the shift is overtime, not shift time
-        const auto role = (s.def().role).index();
+        const auto role = s.role().index();
         const SimTime from = std::max(server.busy_since, server.planned_end);
         const double busy_ot =
             sim_.now() > from ? static_cast<double>((sim_.now() - from).seconds()) : 0.0;
@@ -138,14 +139,14 @@ void Simulation::Impl::on_service_end(StationNodeId st, std::int32_t p) {
     const bool leaving = server.leaving;
     const SimTime leave_at = server.leave_at;
     const std::int32_t person = server.person;
-    if (!s.pool().finish(pt.server) && leaving && sim_.now() > leave_at) {
+    if (!s.pool().finish(slot) && leaving && sim_.now() > leave_at) {
         // finished the patient in hand after the end of the shift: overtime
         const double ot = static_cast<double>((sim_.now() - leave_at).seconds());
         const auto prof = roster_.people[PersonId{person}].profession.index();
         prof_overtime_h_[ProfessionId{prof}] += ot / 3600.0;
         prof_worked_h_[ProfessionId{prof}] += ot / 3600.0;
         rt.acc.row.overtime_hours += ot / 3600.0;
-        rt.role_overtime_s[(s.def().role).index()] += ot;
+        rt.role_overtime_s[s.role().index()] += ot;
     }
     pt.server = none;
     ++pt.step;
@@ -231,7 +232,7 @@ void Simulation::Impl::depart(std::int32_t p) {
             dp.dose2_day = -1;
         }
         // after a first dose without appointment, the next one is due after the interval
-        if (centre_def(pt.centre).walk_in_only && dp.doses < needed)
+        if (rt.walk_in_only && dp.doses < needed)
             plan_walk_in(pt.person,
                          sim_.now().day() +
                              w_.groups[static_cast<std::size_t>(dp.group)].interval_days,

@@ -11,6 +11,13 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
     res_.seed = opt.seed;
     res_.replication = opt.replication;
     const std::size_t nc = plan_.centres.size();
+    {
+        // a large territory (Nord, a region, France) no longer fits the caches: its records go
+        // on huge pages (the prefetch hints are set from the same size, below)
+        double people = 0;
+        for (const auto& m : w_.territory.communes) people += static_cast<double>(m.population);
+        if (people > 1e6) advise_heap_huge_pages(heap_grow_bytes);
+    }
 
     full_graph_ = graph_;
     compute_travel();
@@ -37,6 +44,9 @@ Simulation::Impl::Impl(std::shared_ptr<const Scenario> sc, RunOptions opt, Obser
         rt.test_mix_rng = rng_for(ck, Purpose::Generic);
         rt.lab_key = name_key("lab:" + def.name);
         rt.calendar = CentreCalendar(def.opens, def.closes);
+        rt.walk_in_only = def.walk_in_only;
+        rt.waiting_room = def.waiting_room;
+        rt.vaccine = def.vaccine;
         rt.role_staffed_s.assign(w_.roles.size(), 0);
         rt.role_busy_s.assign(w_.roles.size(), 0);
         rt.role_overtime_s.assign(w_.roles.size(), 0);

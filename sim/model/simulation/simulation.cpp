@@ -4,28 +4,89 @@
 namespace riposte {
 
 void Simulation::Impl::handle(const Event& e) {
+    if (!prefetch_next_) {
+        dispatch(e);
+        return;
+    }
     // The national run is memory-bound: the next event's patient and station (or centre) are
     // fetched while this one is handled. A hint only: nothing is read or changed.
     // Only on a large territory: on a small one everything is in the caches and the hints are
-    // pure instructions (2 % of a Metz replication's).
-    if (const Event* next = prefetch_next_ ? sim_.next_event() : nullptr;
-        next != nullptr && next->handler == h_) {
+    // pure instructions.
+    if (const Event* next = sim_.next_event(); next != nullptr && next->handler == h_) {
         switch (next->kind) {
         case ServiceEnd:
         case AreaEnd:
-            if (const std::uint64_t p = next->data & ~EventLane::lane_bit; p < patients_.size())
+            // the patient (one line); the station's first lines (its servers, queue, copied
+            // plan fields, service stream and the day's accounting, see Node)
+            if (const std::uint64_t p = next->data & 0xffffffffU; p < patients_.size())
                 __builtin_prefetch(&patients_[p]);
-            if (next->target < stations_.size())
-                __builtin_prefetch(&stations_[StationNodeId{next->target}]);
+            if (next->target < stations_.size()) {
+                const char* n =
+                    reinterpret_cast<const char*>(&stations_[StationNodeId{next->target}]);
+                for (int line = 0; line < station_hot_lines; ++line)
+                    __builtin_prefetch(n + 64 * line);
+            }
             break;
         case BookedArrival:
-            if (next->target < centres_.size())
-                __builtin_prefetch(&centres_[CentreId{next->target}]);
+            if (next->target < centres_.size()) prefetch_centre(CentreId{next->target});
+            // the record the arriving patient will get (new_patient())
+            if (!free_patients_.empty())
+                __builtin_prefetch(&patients_[static_cast<std::size_t>(free_patients_.back())]);
             break;
         default:
             break;
         }
     }
+    dispatch(e);
+    // What the next event reads through the records fetched when this one began (they are in
+    // the caches now, so reading them costs no wait): a service end's server, its centre and
+    // its station's service law; an area end's centre and the person who may leave; a booked
+    // arrival's entry in the centre's day of arrivals.
+    if (const Event* next = sim_.next_event(); next != nullptr && next->handler == h_) {
+        switch (next->kind) {
+        case ServiceEnd:
+        case AreaEnd: {
+            if (next->target >= stations_.size()) break;
+            const StationRt& s = stations_[StationNodeId{next->target}];
+            if (s.centre().index() < centres_.size()) prefetch_centre(s.centre());
+            const auto* law = reinterpret_cast<const char*>(&s.def().service);
+            __builtin_prefetch(law);
+            __builtin_prefetch(law + 63);
+            if (next->kind == ServiceEnd) {
+                const ServerPool& pool = s.pool();
+                if (const auto slot = static_cast<std::size_t>(next->data >> 32);
+                    slot < pool.slots())
+                    __builtin_prefetch(&pool.server(static_cast<std::int32_t>(slot)));
+            }
+            if (const std::uint64_t p = next->data & 0xffffffffU; p < patients_.size()) {
+                const Patient& pt = patients_[p];
+                // the station the patient goes to next, or the person who leaves
+                if (const std::int32_t to = s.next_on(static_cast<int>(path_kind(pt)));
+                    to >= 0 && static_cast<std::size_t>(to) < stations_.size()) {
+                    const auto* n = reinterpret_cast<const char*>(&stations_[StationNodeId{to}]);
+                    for (int line = 0; line < station_hot_lines; ++line)
+                        __builtin_prefetch(n + 64 * line);
+                } else if (pt.person >= 0 &&
+                           static_cast<std::size_t>(pt.person) < demand_.people()) {
+                    __builtin_prefetch(&demand_.person(pt.person));
+                }
+            }
+            break;
+        }
+        case BookedArrival:
+            if (next->target < centres_.size()) {
+                const CentreRt& rt = centres_[CentreId{next->target}];
+                if (rt.next_arrival < rt.arrivals.size())
+                    __builtin_prefetch(&rt.arrivals[rt.next_arrival]);
+            }
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+void Simulation::Impl::dispatch(const Event& e) {
     switch (e.kind) {
     case DayStart:
         on_day_start(static_cast<int>(e.data));
@@ -43,7 +104,8 @@ void Simulation::Impl::handle(const Event& e) {
         on_arrival(static_cast<std::int32_t>(e.target));
         break;
     case ServiceEnd:
-        on_service_end(StationNodeId{e.target}, static_cast<std::int32_t>(e.data));
+        on_service_end(StationNodeId{e.target}, static_cast<std::int32_t>(e.data & 0xffffffffU),
+                       static_cast<std::int32_t>(e.data >> 32));
         break;
     case AreaEnd:
         if ((e.data & EventLane::lane_bit) != 0)

@@ -2,6 +2,7 @@
 // The vaccination and testing model (SPEC §2-3): the state of one replication and its event
 // handlers, shared by the files of this folder (one concern each). Private to the model.
 #include "riposte/allocation.hpp"
+#include "riposte/core/huge_pages.hpp"
 #include "riposte/core/invariant.hpp"
 #include "riposte/core/rng.hpp"
 #include "riposte/core/simulator.hpp"
@@ -95,7 +96,7 @@ struct BookingRec {
 
 enum class PatientType : std::uint8_t { Vaccination, Antigen, Pcr };
 
-struct Patient {
+struct alignas(64) Patient { // one cache line
     std::int32_t person = none;
     CentreId centre{0};
     std::int32_t server = none;
@@ -119,9 +120,15 @@ struct DayAcc {
     bool stockout_logged = false;
 };
 
-struct CentreRt {
-    SlotBook slots;          // opened and booked per day
-    CentreCalendar calendar; // opening hours per day
+struct alignas(64) CentreRt {
+    // ---- What the patient flow reads at each event of the centre, first (handle() fetches
+    // these lines ahead): the people inside, the day's next arrival, the stock, the busy time
+    // by role, the day's accounting; and copies of the plan's figures it reads.
+    int in_centre = 0, waiting = 0;
+    bool doors_open = false;
+    bool walk_in_only = false; // the plan's
+    int waiting_room = 0;      // the plan's
+    int vaccine = 0;           // the plan's (index into the world's vaccines)
     // The day's arrivals with an appointment (and walk-in-only visits), in the order they run:
     // only the next one is in the event heap. Each keeps the same-time order it would have had
     // if all had been scheduled at the day's start (a reserved sequence number).
@@ -133,17 +140,21 @@ struct CentreRt {
         std::int8_t dose;
         bool walk_in;
     };
-    std::vector<PendingArrival> arrivals;
     std::size_t next_arrival = 0;
+    std::vector<PendingArrival> arrivals;
+    VialStock vials; // doses in stock and the opened vial
+    // per role today: scheduled hours of the people present, time busy within them, and the
+    // overtime (staff time past the shift end) with the part of it spent serving
+    std::vector<double> role_busy_s, role_busy_overtime_s, role_staffed_s, role_overtime_s;
+    DayAcc acc;
+    EventLane vial_expiries; // their expiry events (a fixed shelf life: times in order)
+    // ---- the rest
+    SlotBook slots;                                // opened and booked per day
+    CentreCalendar calendar;                       // opening hours per day
     std::vector<std::vector<BookingRec>> bookings; // per day
     std::vector<std::int64_t> alloc;               // doses arriving per day
     std::int64_t n_positions = 0, stride = 1;
-    VialStock vials;         // doses in stock and the opened vial
-    EventLane vial_expiries; // their expiry events (a fixed shelf life: times in order)
-    int in_centre = 0, waiting = 0;
-    bool doors_open = false;
     std::vector<int> closing_shifts; // roster shifts whose staff stay until the centre is empty
-    DayAcc acc;
     Rng arrival_rng, walkin_rng, test_mix_rng;
     std::uint64_t lab_key = 0;     // keys the lab delays of this centre's tests
     std::uint32_t tests_today = 0; // ordinal of the next test arrival today
@@ -151,9 +162,6 @@ struct CentreRt {
     // so that rounding never slows the long-run rate.
     double test_clock_s = 0, walkin_clock_s = 0;
     std::array<double, 24> test_rate{}; // arrivals per hour today
-    // per role today: scheduled hours of the people present, time busy within them, and the
-    // overtime (staff time past the shift end) with the part of it spent serving
-    std::vector<double> role_staffed_s, role_busy_s, role_overtime_s, role_busy_overtime_s;
     std::vector<int> role_required, role_present;
     std::vector<int> role_on_site; // people on site now, by role
     // interventions
@@ -195,6 +203,8 @@ class Simulation::Impl final : public EventHandler {
     /// re-registers the copy as its simulator's handler (Simulation's copy constructor).
     Impl(const Impl&) = default;
     void handle(const Event& e) override;
+    /// Runs event `e`'s handler (handle() adds the prefetch hints of a large territory).
+    void dispatch(const Event& e);
     void finalise();
 
     std::shared_ptr<const Scenario> owner_; // keeps the scenario alive (or borrows it)
@@ -310,6 +320,11 @@ class Simulation::Impl final : public EventHandler {
     std::int64_t unmet_tests_ = 0;
     double total_pop_ = 0;
     bool prefetch_next_ = false; // hint the next event's records (a large territory)
+    // a station's lines the patient flow reads (StationNetwork::Node: servers, queue, copied
+    // plan fields, service stream, the day's accounting)
+    static constexpr int station_hot_lines = 6;
+    // a large territory's heap grows by this much at a time, on huge pages (huge_pages.hpp)
+    static constexpr std::size_t heap_grow_bytes = std::size_t{64} << 20;
 
     // helpers
     [[nodiscard]] std::size_t cg(int commune, int group) const {
@@ -353,6 +368,14 @@ class Simulation::Impl final : public EventHandler {
         return static_cast<std::int32_t>(patients_.size() - 1);
     }
     Patient& pat(std::int32_t i) { return patients_[static_cast<std::size_t>(i)]; }
+    /// A hint: fetches the lines of centre `c` the patient flow reads (see CentreRt).
+    void prefetch_centre(CentreId c) const {
+        const CentreRt& rt = centres_[c];
+        const auto* r = reinterpret_cast<const char*>(&rt);
+        // up to the accounting of the people served (a constant offset)
+        const auto* end = reinterpret_cast<const char*>(&rt.acc.time_in_centre + 1);
+        for (const char* line = r; line < end; line += 64) __builtin_prefetch(line);
+    }
 
     void setup_demand();
     void setup_supply_and_slots();
@@ -478,7 +501,12 @@ class Simulation::Impl final : public EventHandler {
     void go_to_step(std::int32_t p);
     void try_start_servers(StationNodeId st);
     void start_service(std::int32_t p, StationNodeId st);
-    void on_service_end(StationNodeId st, std::int32_t p);
+    void on_service_end(StationNodeId st, std::int32_t p, std::int32_t slot);
+    /// A ServiceEnd event's data: the patient, and the server slot serving them.
+    static std::uint64_t service_end_data(std::int32_t p, std::int32_t slot) {
+        return static_cast<std::uint64_t>(static_cast<std::uint32_t>(p)) |
+               static_cast<std::uint64_t>(static_cast<std::uint32_t>(slot)) << 32;
+    }
     void try_fill_area(StationNodeId st);
     void on_area_end(StationNodeId st, std::int32_t p);
     void depart(std::int32_t p);
@@ -568,11 +596,13 @@ class Simulation::Impl final : public EventHandler {
     void on_road_reopen(std::uint32_t gen);
     AppliedChange fire(const Change& change, std::uint64_t identity, ChangeSource source,
                        const std::string& id, CentreId centre);
-    const std::vector<StationNodeId>& path_of(const Patient& p) const {
-        return stations_.path(p.centre,
-                              p.type == PatientType::Vaccination ? StationNetwork::Path::Vaccination
-                              : p.type == PatientType::Antigen   ? StationNetwork::Path::Antigen
-                                                                 : StationNetwork::Path::Pcr);
+    static StationNetwork::Path path_kind(const Patient& p) {
+        return p.type == PatientType::Vaccination ? StationNetwork::Path::Vaccination
+               : p.type == PatientType::Antigen   ? StationNetwork::Path::Antigen
+                                                  : StationNetwork::Path::Pcr;
+    }
+    std::span<const StationNodeId> path_of(const Patient& p) const {
+        return stations_.path_span(p.centre, path_kind(p));
     }
 };
 

@@ -6,8 +6,7 @@ namespace riposte {
 
 bool Simulation::Impl::take_dose(CentreId c) {
     CentreRt& rt = centres_[c];
-    const Centre& def = centre_def(c);
-    const VaccineType& v = w_.vaccines[static_cast<std::size_t>(def.vaccine)];
+    const VaccineType& v = w_.vaccines[static_cast<std::size_t>(rt.vaccine)];
     std::int64_t wasted = 0;
     const VialStock::Draw d =
         rt.vials.draw(sim_.now(), v.doses_per_vial, v.shelf_life_after_opening, wasted);
