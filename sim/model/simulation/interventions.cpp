@@ -250,20 +250,7 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
     prof_worked_h_[prof] -= left_s / 3600.0;
     --rt.role_on_site[role];
-    if (st.valid()) {
-        StationRt& s = stations_[st];
-        if (slot >= 0) {
-            s.pool().server(slot).leave_at = now;
-            s.pool().retire(slot); // a busy person finishes the patient in hand
-            s.acc.day.staffed_hours = std::max(0.0, s.acc.day.staffed_hours - left_s / 3600.0);
-            auto it = std::find(pr.servers.begin(), pr.servers.end(), std::make_pair(st, slot));
-            if (it != pr.servers.end()) pr.servers.erase(it);
-        } else {
-            s.unwatch();
-            auto it = std::find(pr.watched_areas.begin(), pr.watched_areas.end(), st);
-            if (it != pr.watched_areas.end()) pr.watched_areas.erase(it);
-        }
-    }
+    leave_station(pr, st, slot, left_s);
     const auto at = static_cast<std::ptrdiff_t>(k);
     pr.persons.erase(pr.persons.begin() + at);
     pr.roles.erase(pr.roles.begin() + at);

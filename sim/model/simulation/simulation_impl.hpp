@@ -489,6 +489,7 @@ class Simulation::Impl final : public EventHandler {
     const std::vector<PersonId>& replacement_list(CentreId c);
     /// A replacement arrives: someone of the shift on site without a station (the supervising
     /// médecin) who took the absent person's station goes back to `back`'s duties.
+    void leave_station(ShiftPresence& pr, StationNodeId st, std::int32_t slot, double left_s);
     void end_cover(int rs_index, std::size_t k, RoleId back);
     void on_shift_end(int rs_index);
     void release_shift(int rs_index, SimTime shift_end);

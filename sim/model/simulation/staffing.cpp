@@ -148,6 +148,27 @@ void Simulation::Impl::call_replacements(int rs_index, const std::vector<char>& 
     }
 }
 
+/// A person of shift presence `pr` leaves station `st` now (server slot `slot`, or -1 for an
+/// area they watched) with `left_s` seconds of their shift not worked there: a busy server
+/// finishes the patient in hand.
+void Simulation::Impl::leave_station(ShiftPresence& pr, StationNodeId st, std::int32_t slot,
+                                     double left_s) {
+    if (!st.valid()) return;
+    const SimTime now = sim_.now();
+    StationRt& s = stations_[st];
+    if (slot >= 0) {
+        s.pool().server(slot).leave_at = now;
+        s.pool().retire(slot); // a busy person finishes the patient in hand
+        s.acc.day.staffed_hours = std::max(0.0, s.acc.day.staffed_hours - left_s / 3600.0);
+        auto it = std::find(pr.servers.begin(), pr.servers.end(), std::make_pair(st, slot));
+        if (it != pr.servers.end()) pr.servers.erase(it);
+    } else {
+        s.unwatch();
+        auto it = std::find(pr.watched_areas.begin(), pr.watched_areas.end(), st);
+        if (it != pr.watched_areas.end()) pr.watched_areas.erase(it);
+    }
+}
+
 void Simulation::Impl::end_cover(int rs_index, std::size_t k, RoleId back) {
     ShiftPresence& pr = presence_[static_cast<std::size_t>(rs_index)];
     const RosterShift& rs = roster_.shifts[static_cast<std::size_t>(rs_index)];
@@ -164,20 +185,7 @@ void Simulation::Impl::end_cover(int rs_index, std::size_t k, RoleId back) {
     ++rt.role_on_site[back.index()];
     --rt.role_present[role];
     ++rt.role_present[back.index()];
-    if (st.valid()) {
-        StationRt& s = stations_[st];
-        if (slot >= 0) {
-            s.pool().server(slot).leave_at = now;
-            s.pool().retire(slot); // finishes the patient in hand
-            s.acc.day.staffed_hours = std::max(0.0, s.acc.day.staffed_hours - left_s / 3600.0);
-            auto it = std::find(pr.servers.begin(), pr.servers.end(), std::make_pair(st, slot));
-            if (it != pr.servers.end()) pr.servers.erase(it);
-        } else {
-            s.unwatch();
-            auto it = std::find(pr.watched_areas.begin(), pr.watched_areas.end(), st);
-            if (it != pr.watched_areas.end()) pr.watched_areas.erase(it);
-        }
-    }
+    leave_station(pr, st, slot, left_s);
     pr.roles[k] = back;
     pr.station_of[k] = StationNodeId::none();
     pr.server_of[k] = -1;
