@@ -168,6 +168,20 @@ LabelMetrics fixed_width_labels() {
     return m;
 }
 
+/// The grid world with two overseas insets, fitted in an 800 x 600 view.
+struct InsetView {
+    Scenario s = grid_with_overseas();
+    std::shared_ptr<const MapGeometry> g =
+        std::make_shared<const MapGeometry>(build_map_geometry(s));
+    MapCamera cam = fitted(*g);
+    static MapCamera fitted(const MapGeometry& geometry) {
+        MapCamera c;
+        c.resize(800, 600);
+        c.fit(geometry, {});
+        return c;
+    }
+};
+
 /// The screen box of a placed inset title, from the widths the scene was given.
 std::array<float, 4> caption_box(const MapGeometry& g, const MapCamera& cam,
                                  const LabelMetrics& labels, const SceneCaption& c) {
@@ -311,12 +325,11 @@ TEST_CASE("map scene: panning within the scene does not rebuild it, names stay o
 }
 
 TEST_CASE("map scene: the insets' titles are placed first, names clear them and stay in frame") {
-    const Scenario s = grid_with_overseas();
-    const auto g = std::make_shared<const MapGeometry>(build_map_geometry(s));
+    const InsetView view;
+    const Scenario& s = view.s;
+    const auto& g = view.g;
     REQUIRE(g->insets.size() == 2);
-    MapCamera cam;
-    cam.resize(800, 600);
-    cam.fit(*g, {});
+    const MapCamera& cam = view.cam;
     MapSceneCache cache;
     LabelMetrics labels = fixed_width_labels();
     // titles as wide as the frames allow: every name near a frame's top left must go around
@@ -370,12 +383,11 @@ TEST_CASE("map scene: a title too wide for its frame goes on two lines, else sma
           std::pair<std::string, std::string>{"Saint-Pierre-", "et-Miquelon"});
     CHECK(split_inset_title("La Réunion") == std::pair<std::string, std::string>{"La", "Réunion"});
     CHECK(split_inset_title("Guadeloupe") == std::pair<std::string, std::string>{"Guadeloupe", ""});
-    const Scenario s = grid_with_overseas();
-    const auto g = std::make_shared<const MapGeometry>(build_map_geometry(s));
+    const InsetView view;
+    const Scenario& s = view.s;
+    const auto& g = view.g;
     REQUIRE(g->insets.size() == 2);
-    MapCamera cam;
-    cam.resize(800, 600);
-    cam.fit(*g, {});
+    const MapCamera& cam = view.cam;
     MapSceneCache cache;
     LabelMetrics labels = fixed_width_labels();
     const float frame_px = static_cast<float>((g->insets[0].hi.x - g->insets[0].lo.x) * cam.scale);
