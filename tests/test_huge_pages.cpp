@@ -33,6 +33,20 @@ TEST_CASE("a vector on huge pages holds what it is given, through growth and cop
 
 namespace {
 
+// Under AddressSanitizer malloc is the sanitizer's own, not glibc's heap: there is no [heap]
+// for the advice to cover, and only "still allocates" can be checked.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool glibc_malloc = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool glibc_malloc = false;
+#else
+constexpr bool glibc_malloc = true;
+#endif
+#else
+constexpr bool glibc_malloc = true;
+#endif
+
 /// The transparent huge page mode offers pages to advised memory ("always" or "madvise").
 bool thp_offered() {
     std::ifstream f("/sys/kernel/mm/transparent_hugepage/enabled");
@@ -76,12 +90,12 @@ TEST_CASE("the malloc heap of a large run is advised for huge pages, and still a
     };
     fill(40);
     advise_heap_huge_pages(std::size_t{64} << 20);
-    CHECK(advised(blocks[39].data()));
+    if (glibc_malloc) CHECK(advised(blocks[39].data()));
     // the heap grows past what was advised (100 MB more) and is advised again, as each day
     // of a run does: the new part too
     fill(1000);
     advise_heap_huge_pages(std::size_t{64} << 20);
-    CHECK(advised(blocks.back().data()));
+    if (glibc_malloc) CHECK(advised(blocks.back().data()));
     bool same = true;
     for (std::size_t i = 0; i < blocks.size(); ++i)
         same = same && blocks[i].front() == static_cast<char>(i) &&
