@@ -174,6 +174,10 @@ struct InsetView {
     std::shared_ptr<const MapGeometry> g =
         std::make_shared<const MapGeometry>(build_map_geometry(s));
     MapCamera cam = fitted(*g);
+    /// The first inset frame's width on screen.
+    [[nodiscard]] float frame_px() const {
+        return static_cast<float>((g->insets[0].hi.x - g->insets[0].lo.x) * cam.scale);
+    }
     static MapCamera fitted(const MapGeometry& geometry) {
         MapCamera c;
         c.resize(800, 600);
@@ -333,7 +337,7 @@ TEST_CASE("map scene: the insets' titles are placed first, names clear them and 
     MapSceneCache cache;
     LabelMetrics labels = fixed_width_labels();
     // titles as wide as the frames allow: every name near a frame's top left must go around
-    const float frame_px = static_cast<float>((g->insets[0].hi.x - g->insets[0].lo.x) * cam.scale);
+    const float frame_px = view.frame_px();
     labels.inset_title_widths = {frame_px - 2 * caption_dx - 1, 70};
     REQUIRE(cache.update(g, s, cam, nullptr, &labels));
     const MapScene& scene = cache.scene();
@@ -390,7 +394,7 @@ TEST_CASE("map scene: a title too wide for its frame goes on two lines, else sma
     const MapCamera& cam = view.cam;
     MapSceneCache cache;
     LabelMetrics labels = fixed_width_labels();
-    const float frame_px = static_cast<float>((g->insets[0].hi.x - g->insets[0].lo.x) * cam.scale);
+    const float frame_px = view.frame_px();
     // the first title fits only cut in two; the second only at the smaller size
     labels.inset_title_widths = {frame_px + 20, frame_px};
     labels.inset_title_split_widths = {frame_px / 2, 0};

@@ -242,10 +242,7 @@ void Simulation::Impl::remove_from_shift(int rs_index, std::size_t k) {
     const auto role = pr.roles[k].index();
     const StationNodeId st = pr.station_of[k];
     const std::int32_t slot = pr.server_of[k];
-    const SimTime now = sim_.now();
-    const SimTime end = day_start(rs.day) + rs.end;
-    // the hours not worked are taken back
-    const double left_s = end > now ? static_cast<double>((end - now).seconds()) : 0.0;
+    const double left_s = shift_left_s(rs); // the hours not worked are taken back
     const ProfessionId prof = roster_.people[person].profession;
     rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
     prof_worked_h_[prof] -= left_s / 3600.0;

@@ -487,9 +487,12 @@ class Simulation::Impl final : public EventHandler {
     void call_replacements(int rs_index, const std::vector<char>& present, bool medecin_present);
     /// The pool members a centre's replacement list calls, in call order (built on first use).
     const std::vector<PersonId>& replacement_list(CentreId c);
+    /// Seconds from now to the end of roster shift `rs` (0 once it has ended).
+    [[nodiscard]] double shift_left_s(const RosterShift& rs) const;
+    /// Someone of `pr` leaves station `st` now (server `slot`, -1 for a watched area).
+    void leave_station(ShiftPresence& pr, StationNodeId st, std::int32_t slot, double left_s);
     /// A replacement arrives: someone of the shift on site without a station (the supervising
     /// médecin) who took the absent person's station goes back to `back`'s duties.
-    void leave_station(ShiftPresence& pr, StationNodeId st, std::int32_t slot, double left_s);
     void end_cover(int rs_index, std::size_t k, RoleId back);
     void on_shift_end(int rs_index);
     void release_shift(int rs_index, SimTime shift_end);

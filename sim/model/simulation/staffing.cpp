@@ -148,6 +148,12 @@ void Simulation::Impl::call_replacements(int rs_index, const std::vector<char>& 
     }
 }
 
+/// Seconds from now to the end of roster shift `rs` (0 once it has ended).
+double Simulation::Impl::shift_left_s(const RosterShift& rs) const {
+    const SimTime now = sim_.now(), end = day_start(rs.day) + rs.end;
+    return end > now ? static_cast<double>((end - now).seconds()) : 0.0;
+}
+
 /// A person of shift presence `pr` leaves station `st` now (server slot `slot`, or -1 for an
 /// area they watched) with `left_s` seconds of their shift not worked there: a busy server
 /// finishes the patient in hand.
@@ -176,9 +182,7 @@ void Simulation::Impl::end_cover(int rs_index, std::size_t k, RoleId back) {
     const auto role = pr.roles[k].index();
     const StationNodeId st = pr.station_of[k];
     const std::int32_t slot = pr.server_of[k];
-    const SimTime now = sim_.now();
-    const SimTime end = day_start(rs.day) + rs.end;
-    const double left_s = end > now ? static_cast<double>((end - now).seconds()) : 0.0;
+    const double left_s = shift_left_s(rs);
     rt.role_staffed_s[role] = std::max(0.0, rt.role_staffed_s[role] - left_s);
     rt.role_staffed_s[back.index()] += left_s;
     --rt.role_on_site[role];
