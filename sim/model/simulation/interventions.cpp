@@ -517,17 +517,7 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         rs.start = pk.start - day_start(rs.day);
         rs.end = x.until - day_start(rs.day);
         rs.people.push_back({pk.person, role});
-        const int index = static_cast<int>(roster_.shifts.size());
-        roster_.shifts.push_back(rs);
-        presence_.emplace_back();
-        person_used_[pk.person.index()] = 1;
-        sim_.schedule(pk.start, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
-                      prio_shift_start);
-        sim_.schedule(x.until, h_, ShiftEnd, static_cast<std::uint32_t>(index), 0,
-                      at_day_edge(rs.end.seconds() % 86400 == 0 && rs.end.seconds() > 0
-                                      ? SimTime{86400}
-                                      : rs.end,
-                                  prio_shift_end, prio_shift_end_midnight));
+        add_roster_line(rs);
     }
     for (const CentreId c : cs) {
         out.centres.push_back(c);
@@ -892,13 +882,7 @@ int Simulation::Impl::move_staff_now(CentreId a, CentreId b, ProfessionId prof, 
         rs.start = arrive - day_start(rs.day);
         rs.end = day_start(old.day) + old.end - day_start(rs.day);
         rs.people.push_back({p.person, p.role});
-        const int index = static_cast<int>(roster_.shifts.size());
-        roster_.shifts.push_back(rs);
-        presence_.emplace_back();
-        sim_.schedule(arrive, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
-                      prio_shift_start);
-        sim_.schedule(day_start(rs.day) + rs.end, h_, ShiftEnd, static_cast<std::uint32_t>(index),
-                      0, at_day_edge(rs.end, prio_shift_end, prio_shift_end_midnight));
+        add_roster_line(rs);
     }
     return static_cast<int>(picks.size());
 }
@@ -1309,15 +1293,8 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
         rs.start = ex.start;
         rs.end = ex.end;
         rs.people.push_back(ex.who);
-        const int index = static_cast<int>(roster_.shifts.size());
-        roster_.shifts.push_back(rs);
-        presence_.emplace_back();
-        person_used_[ex.who.person.index()] = 1;
         rostered(ex.who.person, (ex.end - ex.start).hours());
-        sim_.schedule(day_start(ex.day) + ex.start, h_, ShiftStart,
-                      static_cast<std::uint32_t>(index), 0, prio_shift_start);
-        sim_.schedule(day_start(ex.day) + ex.end, h_, ShiftEnd, static_cast<std::uint32_t>(index),
-                      0, at_day_edge(ex.end, prio_shift_end, prio_shift_end_midnight));
+        add_roster_line(rs);
         ++out.people;
     }
     std::vector<CentreId> touched;

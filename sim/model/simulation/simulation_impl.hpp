@@ -487,6 +487,7 @@ class Simulation::Impl final : public EventHandler {
     void call_replacements(int rs_index, const std::vector<char>& present, bool medecin_present);
     /// The pool members a centre's replacement list calls, in call order (built on first use).
     const std::vector<PersonId>& replacement_list(CentreId c);
+    int add_roster_line(const RosterShift& line);
     /// Seconds from now to the end of roster shift `rs` (0 once it has ended).
     [[nodiscard]] double shift_left_s(const RosterShift& rs) const;
     /// Someone of `pr` leaves station `st` now (server `slot`, -1 for a watched area).

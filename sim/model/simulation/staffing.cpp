@@ -128,24 +128,28 @@ void Simulation::Impl::call_replacements(int rs_index, const std::vector<char>& 
         line.people.push_back({best->person, role});
         line.has_medecin = medecin_present;
         line.replaces = rs_index;
-        const int index = static_cast<int>(roster_.shifts.size());
-        roster_.shifts.push_back(line);
-        presence_.emplace_back();
-        person_used_[best->person.index()] = 1;
         LogEntry e = log_entry(LogKind::Info, LogEvent::StaffReplaced);
         e.centre = c.value();
         e.profession = roster_.people[best->person].profession.value();
         e.role = role.value();
         e.count = (best->arrive - now).seconds() / 60;
         log(std::move(e));
-        sim_.schedule(best->arrive, h_, ShiftStart, static_cast<std::uint32_t>(index), 0,
-                      prio_shift_start);
-        sim_.schedule(shift_end, h_, ShiftEnd, static_cast<std::uint32_t>(index), 0,
-                      at_day_edge(rs.end.seconds() % 86400 == 0 && rs.end.seconds() > 0
-                                      ? SimTime{86400}
-                                      : rs.end,
-                                  prio_shift_end, prio_shift_end_midnight));
+        add_roster_line(line);
     }
+}
+
+/// Puts `line` (a line added while the run goes: shift -1) on the roster, its people marked
+/// used, its start and end scheduled; returns its index in the roster's shifts.
+int Simulation::Impl::add_roster_line(const RosterShift& line) {
+    const int index = static_cast<int>(roster_.shifts.size());
+    roster_.shifts.push_back(line);
+    presence_.emplace_back();
+    for (const auto& a : line.people) person_used_[a.person.index()] = 1;
+    const auto target = static_cast<std::uint32_t>(index);
+    sim_.schedule(day_start(line.day) + line.start, h_, ShiftStart, target, 0, prio_shift_start);
+    sim_.schedule(day_start(line.day) + line.end, h_, ShiftEnd, target, 0,
+                  at_day_edge(line.end, prio_shift_end, prio_shift_end_midnight));
+    return index;
 }
 
 /// Seconds from now to the end of roster shift `rs` (0 once it has ended).
