@@ -72,6 +72,20 @@ struct ScopeEntry {
 /// Which professions may fill which role, in order of preference (first = preferred).
 struct ScopeTable {
     IdVector<RoleId, std::vector<ScopeEntry>> allowed;
+
+    /// How `profession` may hold `role`.
+    enum class May : std::int8_t { no = -1, yes = 0, supervised = 1 };
+    [[nodiscard]] May may_hold(ProfessionId profession, RoleId role) const {
+        for (const ScopeEntry& e : allowed[role])
+            if (e.profession == profession) return e.supervised ? May::supervised : May::yes;
+        return May::no;
+    }
+    /// True when `profession` may hold `role` now: allowed, or allowed under supervision and
+    /// a médecin is on site.
+    [[nodiscard]] bool may_work(ProfessionId profession, RoleId role, bool medecin_on_site) const {
+        const May m = may_hold(profession, role);
+        return m == May::yes || (m == May::supervised && medecin_on_site);
+    }
 };
 
 struct PoolEntry {

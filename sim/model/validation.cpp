@@ -206,9 +206,9 @@ ValidationReport validate_structure(const Scenario& sc) {
             for (const PoolEntry& e : w.pool) {
                 bool useful = false;
                 for (std::size_t r = 0; r < need.size(); ++r)
-                    if (need[r] > 0)
-                        for (const auto& a : w.scope.allowed[RoleId{r}])
-                            if (a.profession == e.profession) useful = true;
+                    if (need[r] > 0 &&
+                        w.scope.may_hold(e.profession, RoleId{r}) != ScopeTable::May::no)
+                        useful = true;
                 if (useful) avail += e.weekly_hours * e.count;
             }
             // role by role: hours needed vs hours of the professions allowed
@@ -216,8 +216,8 @@ ValidationReport validate_structure(const Scenario& sc) {
                 if (need[r] <= 0) continue;
                 double can = 0;
                 for (const PoolEntry& e : w.pool)
-                    for (const auto& a : w.scope.allowed[RoleId{r}])
-                        if (a.profession == e.profession) can += e.weekly_hours * e.count;
+                    if (w.scope.may_hold(e.profession, RoleId{r}) != ScopeTable::May::no)
+                        can += e.weekly_hours * e.count;
                 worst_ratio = std::max(worst_ratio, can > 0 ? need[r] / can : 1e9);
                 if (need[r] > can + 1e-9)
                     add_where(v,

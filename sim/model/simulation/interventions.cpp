@@ -475,10 +475,7 @@ void Simulation::Impl::do_change(const AddLine& x, std::uint64_t, ChangeOutcome&
         for (const PersonId i : roster_.people.ids()) {
             const RosterPerson& p = roster_.people[i];
             if (p.on_call != x.reserve || (only.valid() && p.profession != only)) continue;
-            bool allowed = false;
-            for (const auto& e : w_.scope.allowed[role])
-                if (e.profession == p.profession && !e.supervised) allowed = true;
-            if (!allowed) continue;
+            if (w_.scope.may_hold(p.profession, role) != ScopeTable::May::yes) continue;
             const double minutes = travel_[c.index()][static_cast<std::size_t>(p.home)];
             if (!(minutes <= p.max_commute_minutes)) continue;
             const SimTime arrive = now +
@@ -1237,9 +1234,8 @@ void Simulation::Impl::do_change(const ChangeHours& x, std::uint64_t, ChangeOutc
             for (const PersonId i : roster_.people.ids()) {
                 const RosterPerson& p = roster_.people[i];
                 if (p.on_call || !((p.weekdays >> ((ex.day + w_.start_weekday) % 7)) & 1)) continue;
-                bool allowed = false;
-                for (const auto& a : w_.scope.allowed[ex.who.role])
-                    if (a.profession == p.profession && !a.supervised) allowed = true;
+                const bool allowed =
+                    w_.scope.may_hold(p.profession, ex.who.role) == ScopeTable::May::yes;
                 const double minutes = travel_[ex.centre.index()][static_cast<std::size_t>(p.home)];
                 if (!allowed || !(minutes <= p.max_commute_minutes) || !(minutes < best)) continue;
                 if (ex.vacant && i == ex.who.person) continue;

@@ -102,10 +102,7 @@ void Simulation::Impl::call_replacements(int rs_index, const std::vector<char>& 
         for (const PersonId p : callable) {
             const RosterPerson& person = roster_.people[p];
             if (!((person.weekdays >> weekday) & 1)) continue;
-            int sc = -1;
-            for (const auto& e : w_.scope.allowed[role])
-                if (e.profession == person.profession) sc = e.supervised ? 1 : 0;
-            if (sc < 0 || (sc == 1 && !medecin_present)) continue;
+            if (!w_.scope.may_work(person.profession, role, medecin_present)) continue;
             const double minutes = travel_[c.index()][static_cast<std::size_t>(person.home)];
             const SimTime arrive =
                 now + call + SimTime{static_cast<std::int64_t>(std::ceil(minutes * 60.0))};
@@ -233,12 +230,6 @@ void Simulation::Impl::on_shift_start(int rs_index) {
     pr.began = sim_.now();
     bool medecin_present = false;
     const std::vector<char> present = who_turns_up(rs, medecin_present);
-    // Who may do what: -1 not allowed, 0 allowed, 1 allowed under supervision.
-    auto scope_of = [&](ProfessionId profession, RoleId role) {
-        for (const auto& e : w_.scope.allowed[role])
-            if (e.profession == profession) return e.supervised ? 1 : 0;
-        return -1;
-    };
     if (rs.replaces >= 0) {
         // A replacement: supervised work as the shift it joins allows. Whoever of that shift on
         // site without a station of their own (the supervising médecin) covers the absent
@@ -251,10 +242,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         const ShiftPresence& op = presence_[static_cast<std::size_t>(rs.replaces)];
         const RoleId role = rs.people.front().role;
         const ProfessionId prof = roster_.people[rs.people.front().person].profession;
-        const auto may = [&](RoleId r) {
-            const int sc = scope_of(prof, r);
-            return sc == 0 || (sc == 1 && medecin_present);
-        };
+        const auto may = [&](RoleId r) { return w_.scope.may_work(prof, r, medecin_present); };
         std::vector<int> held(w_.roles.size(), 0), rostered(w_.roles.size(), 0);
         for (const RoleId r : op.roles) ++held[r.index()];
         for (const Assignment& a : os.people) ++rostered[a.role.index()];
@@ -301,7 +289,8 @@ void Simulation::Impl::on_shift_start(int rs_index) {
         if (!present[i]) continue;
         const auto& a = rs.people[i];
         const RosterPerson& person = roster_.people[a.person];
-        if (scope_of(person.profession, a.role) == 1 && !medecin_present) {
+        if (w_.scope.may_hold(person.profession, a.role) == ScopeTable::May::supervised &&
+            !medecin_present) {
             LogEntry e = log_entry(LogKind::Shortfall, LogEvent::SupervisedWithoutMedecin);
             e.centre = c.value();
             e.profession = person.profession.value();
@@ -325,8 +314,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
                 const bool can_spare =
                     count[from] >= 2 || stations_.of_role(c, RoleId{from}).empty();
                 const ProfessionId prof = roster_.people[working[k].person].profession;
-                const int sc = scope_of(prof, RoleId{r});
-                if (!can_spare || sc < 0 || (sc == 1 && !medecin_present)) continue;
+                if (!can_spare || !w_.scope.may_work(prof, RoleId{r}, medecin_present)) continue;
                 if (best < 0 ||
                     count[from] > count[working[static_cast<std::size_t>(best)].role.index()])
                     best = static_cast<int>(k);
@@ -354,8 +342,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
             int best = -1;
             for (std::size_t r = 0; r < w_.roles.size(); ++r) {
                 if (count[r] >= rostered[r] || stations_.of_role(c, RoleId{r}).empty()) continue;
-                const int sc = scope_of(prof, RoleId{r});
-                if (sc < 0 || (sc == 1 && !medecin_present)) continue;
+                if (!w_.scope.may_work(prof, RoleId{r}, medecin_present)) continue;
                 const auto b = static_cast<std::size_t>(best);
                 // count[r] / rostered[r] < count[b] / rostered[b]
                 if (best < 0 || count[r] * rostered[b] < count[b] * rostered[r])
@@ -394,7 +381,7 @@ void Simulation::Impl::on_shift_start(int rs_index) {
                     const PersonId who = mp.persons[k];
                     const ProfessionId prof = roster_.people[who].profession;
                     if (mp.station_of[k].valid() || covering_until_[who.index()] > sim_.now() ||
-                        scope_of(prof, RoleId{r}) != 0)
+                        w_.scope.may_hold(prof, RoleId{r}) != ScopeTable::May::yes)
                         continue;
                     covering_until_[who.index()] = shift_end;
                     ++count[r];
