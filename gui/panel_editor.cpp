@@ -800,6 +800,20 @@ void draw_editor_panel(const Snapshot& snapshot, UiState& ui, Commands& commands
             changed |= edit_double(tr(lang, Text::EditorOverbooking), sc.plan.booking.overbooking,
                                    0, 1, "%.2f");
         }
+        const bool replacement = ImGui::CollapsingHeader(tr(lang, Text::EditorReplacement));
+        record(e, "replacement");
+        if (replacement) {
+            changed |=
+                ImGui::Checkbox(tr(lang, Text::EditorReplacementOn), &sc.plan.replacement.enabled);
+            record(e, "replacement_on");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", tr(lang, Text::EditorReplacementHint));
+            if (sc.plan.replacement.enabled) {
+                changed |= edit_double(tr(lang, Text::EditorReplacementCall),
+                                       sc.plan.replacement.call_minutes, 0, 600, "%.0f");
+                record(e, "replacement_call");
+            }
+        }
         if (ImGui::CollapsingHeader(tr(lang, Text::EditorCentres),
                                     ImGuiTreeNodeFlags_DefaultOpen)) {
             int remove_centre = -1;

@@ -315,6 +315,17 @@ constexpr std::array<Entry, gui_text_count> table{{
     {GuiText::EditorBooking, "Prise de rendez-vous", "Booking"},
     {GuiText::EditorHorizon, "Horizon (jours)", "Horizon (days)"},
     {GuiText::EditorOverbooking, "Surréservation (part)", "Overbooking (share)"},
+    {GuiText::EditorReplacement, "Absences : liste de remplacement", "Absences: replacement list"},
+    {GuiText::EditorReplacementOn, "Remplacer un absent depuis le vivier",
+     "Replace an absent person from the pool"},
+    {GuiText::EditorReplacementCall, "Délai d'appel (min)", "Call delay (min)"},
+    {GuiText::EditorReplacementHint,
+     "À chaque début de vacation, chaque absent est remplacé par une personne du vivier qui "
+     "peut tenir son rôle, à portée, libre ce jour-là et dans ses heures de la semaine ; elle "
+     "part de chez elle après le délai d'appel ([replacement] du plan).",
+     "At each shift start, each absent person is replaced by someone of the pool allowed in "
+     "the role, within commute, free that day and within their weekly hours; they leave home "
+     "after the call delay (the plan's [replacement])."},
     {GuiText::EditorCentres, "Centres", "Centres"},
     {GuiText::EditorDays, "Jours d'ouverture", "Days open"},
     {GuiText::EditorOpens, "Ouverture", "Opens"},

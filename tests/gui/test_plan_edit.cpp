@@ -514,3 +514,59 @@ TEST_CASE("plan editor window: an escalation rule added with a click, saved, che
     CHECK_MESSAGE(!diff, diff.value_or(""));
     app.close();
 }
+
+TEST_CASE("plan editor window: the replacement list turned on with a click, saved, checked") {
+    REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
+                    "needs an X display: run under xvfb-run -a -s \"-screen 0 1600x1000x24\"");
+    riposte::test::TempDir dir;
+    GuiOptions options;
+    options.world = herault_dir / "world.toml";
+    options.plan = herault_dir / "plan-understaffed.toml";
+    options.width = 1600;
+    options.height = 1000;
+    App app(options);
+    REQUIRE_FALSE(app.open().has_value());
+    UiState& ui = app.ui();
+    ui.show_scenario = ui.show_run = ui.show_charts = ui.show_legend = false;
+    ui.show_centre = ui.show_compare = ui.show_validation = ui.show_exercise_editor = false;
+    ui.show_load_problems = false;
+    ui.show_editor = true;
+    PlanEditorState& e = app.ui().editor;
+    REQUIRE(frames_until(app, [&] { return e.draft && e.checked == e.version; }));
+    REQUIRE_FALSE(e.draft->plan.replacement.enabled);
+    CHECK_FALSE(rect_of(e, "replacement_on")); // folded: no checkbox drawn
+
+    // open the header, tick the box, as a person would (tried again when a click is not seen)
+    REQUIRE(rect_of(e, "replacement"));
+    for (int attempt = 0; attempt < 5 && !rect_of(e, "replacement_on"); ++attempt) {
+        const auto header = *rect_of(e, "replacement");
+        click(app, header[0] + 20, header[1] + header[3] / 2);
+    }
+    REQUIRE_MESSAGE(rect_of(e, "replacement_on"), "the replacement header did not open");
+    CHECK_FALSE(rect_of(e, "replacement_call")); // the delay is asked only once the list is on
+    for (int attempt = 0; attempt < 5 && !e.draft->plan.replacement.enabled; ++attempt) {
+        const auto box = *rect_of(e, "replacement_on");
+        click(app, box[0] + box[3] / 2, box[1] + box[3] / 2);
+    }
+    REQUIRE(e.draft->plan.replacement.enabled);
+    REQUIRE(frames_until(app,
+                         [&] { return e.checked == e.version && rect_of(e, "replacement_call"); }));
+    CHECK(e.read_back.empty());
+    REQUIRE(e.difference);
+    CHECK(e.difference->rfind("replacement.enabled", 0) == 0);
+
+    const fs::path saved = dir.path() / "plan-liste.toml";
+    app.command(SavePlan{saved.string(), false});
+    REQUIRE(frames_until(
+        app, [&] { return !e.saved_file.empty(); }, 10));
+    const auto check = riposte::test::run_cli(
+        {"check", (herault_dir / "world.toml").string(), saved.string()}, dir.path());
+    CHECK_MESSAGE(check.exit_code == 0, check.out << check.err);
+    const LoadResult back = load_scenario(herault_dir / "world.toml", saved);
+    REQUIRE(back.scenario);
+    CHECK(back.scenario->plan.replacement.enabled);
+    CHECK(back.scenario->plan.replacement.call_minutes == e.draft->plan.replacement.call_minutes);
+    const auto diff = plan_difference(back.scenario->world, e.draft->plan, back.scenario->plan);
+    CHECK_MESSAGE(!diff, diff.value_or(""));
+    app.close();
+}
