@@ -72,5 +72,25 @@ if [ "$status" -eq 0 ] || ! grep -q "belongs to another sweep" "$tmp/err3"; then
   echo "FAILED: a checkpoint of another sweep was not refused under MPI (exit $status)"
   cat "$tmp/err3"; exit 1
 fi
+# a usage error and a scenario error are read the same by every rank: said once, by rank 0
+status=0
+mpirun "${flags[@]}" -n 3 "$cli" sweep "$sweep" --no-such-option >/dev/null 2>"$tmp/err4" \
+  || status=$?
+if [ "$status" -eq 0 ]; then echo "FAILED: an unknown option was accepted under MPI"; exit 1; fi
+said=$(grep -c -- "--no-such-option" "$tmp/err4" || true)
+if [ "$said" -ne 1 ]; then
+  echo "FAILED: under mpirun -n 3 the usage error was printed $said times, not once"
+  cat "$tmp/err4"; exit 1
+fi
+printf '[sweep]\nworld = "no-such-world.toml"\n[grid]\nplan = ["no-such-plan.toml"]\n' >"$tmp/bad.toml"
+status=0
+mpirun "${flags[@]}" -n 3 "$cli" sweep "$tmp/bad.toml" --out "$tmp/bad2" >/dev/null \
+  2>"$tmp/err5" || status=$?
+if [ "$status" -eq 0 ]; then echo "FAILED: a sweep of missing files was accepted"; exit 1; fi
+said=$(grep -c "no-such-world" "$tmp/err5" || true)
+if [ "$said" -ne 1 ]; then
+  echo "FAILED: under mpirun -n 3 the sweep file's error was printed $said times, not once"
+  cat "$tmp/err5"; exit 1
+fi
 echo "mpirun -n 1, 2, 3 and a stopped-and-resumed MPI sweep: files identical to one thread;" \
      "a refusal on rank 0 stops every rank"

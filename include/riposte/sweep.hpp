@@ -173,6 +173,10 @@ bool mpi_built();
 /// True when the process was started by an MPI launcher (mpirun, srun): its environment holds
 /// the launcher's rank variables.
 bool under_mpi_launcher();
+/// This process's rank as the MPI launcher gives it in the environment (Open MPI, PMIx, PMI),
+/// before MPI is initialised; 0 outside a launcher. An error found while reading the command
+/// line is printed by rank 0 only, not once per rank.
+int launcher_rank();
 /// Initialises MPI once (thread level "funneled"); later calls return the same job. Without an
 /// MPI build, or outside a launcher, returns a job of one process, inactive.
 MpiJob mpi_job();

@@ -6,6 +6,7 @@
 #include "riposte/exercise_loader.hpp"
 #include "riposte/output.hpp"
 #include "riposte/scenario_loader.hpp"
+#include "riposte/sweep.hpp"
 
 #include <algorithm>
 #include <csignal>
@@ -30,7 +31,7 @@ void print_err(std::string_view text) {
 
 int print_help(std::string_view command) {
     const auto text = command_help(command, usage_language());
-    if (text) print_out(*text);
+    if (text && launcher_rank() == 0) print_out(*text); // under mpirun: once, by rank 0
     return exit_code::ok;
 }
 
@@ -67,8 +68,12 @@ std::optional<ScenarioFiles> scenario_files(const std::vector<std::string>& posi
 std::optional<Scenario> load(const ScenarioFiles& files, bool quiet_summary, Language lang) {
     LoadResult loaded = load_scenario(files.world, files.plan);
     const Diagnostics& diagnostics = loaded.diagnostics;
-    for (const Diagnostic& d : diagnostics.items()) print_err(format_diagnostic(d, lang) + "\n");
+    // under mpirun every rank loads the same files: rank 0 alone prints what they hold
+    const bool say = launcher_rank() == 0;
+    for (const Diagnostic& d : diagnostics.items())
+        if (say) print_err(format_diagnostic(d, lang) + "\n");
     if (diagnostics.has_errors() || !loaded.scenario) {
+        if (!say) return std::nullopt;
         const std::size_t n = diagnostics.error_count();
         if (n == 0) {
             print_err(files.world.string() + ": error: the scenario could not be loaded\n");

@@ -9,6 +9,7 @@
 #include "riposte/runner.hpp"
 #include "riposte/scenario_loader.hpp"
 #include "riposte/simulation.hpp"
+#include "riposte/sweep.hpp"
 #include "riposte/text/cli_texts.hpp"
 
 #include <algorithm>
@@ -31,7 +32,8 @@ int usage_error(std::string_view message, std::string_view command) {
     text += '\n';
     text += command.empty() ? std::string(text::cli.usage_hint.in(lang))
                             : text::fill(lang, text::cli.usage_hint_command, {command});
-    print_err(text);
+    // under mpirun every rank reads the same command line: rank 0 alone says what is wrong
+    if (launcher_rank() == 0) print_err(text);
     return exit_code::usage;
 }
 

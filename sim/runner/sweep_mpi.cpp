@@ -38,6 +38,17 @@ bool under_mpi_launcher() {
     return false;
 }
 
+int launcher_rank() {
+    for (const char* v : {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"})
+        if (const char* text = std::getenv(v)) {
+            char* end = nullptr;
+            const long rank = std::strtol(text, &end, 10);
+            if (end != text && *end == '\0' && rank >= 0 && rank < 1'000'000)
+                return static_cast<int>(rank);
+        }
+    return 0;
+}
+
 MpiJob mpi_job() {
     if (job_initialised) return job_state;
     job_initialised = true;
