@@ -455,27 +455,55 @@ void click(App& app, float fx, float fy) {
     for (int i = 0; i < 3; ++i) REQUIRE(app.frame());
 }
 
+/// The GUI on the Centre-Hérault world and `plan` (a file of scenarios/centre-herault).
+GuiOptions editor_options(const std::string& plan) {
+    GuiOptions options;
+    options.world = herault_dir / "world.toml";
+    options.plan = herault_dir / plan;
+    options.width = 1600;
+    options.height = 1000;
+    return options;
+}
+
+/// Opens the app with only the plan editor over the map (a remembered layout may show other
+/// windows) and waits for the editor's first checks of the draft.
+PlanEditorState& open_editor_alone(App& app) {
+    REQUIRE_FALSE(app.open().has_value());
+    UiState& ui = app.ui();
+    ui.show_scenario = ui.show_run = ui.show_charts = ui.show_legend = false;
+    ui.show_centre = ui.show_compare = ui.show_validation = ui.show_exercise_editor = false;
+    ui.show_load_problems = false;
+    ui.show_editor = true;
+    PlanEditorState& e = ui.editor;
+    REQUIRE(frames_until(app, [&] { return e.draft && e.checked == e.version; }));
+    return e;
+}
+
+/// Saves the editor's draft as `saved`, checks `riposte check` accepts it and that it reads
+/// back as the draft; returns the plan read back.
+Plan save_check_read_back(App& app, const fs::path& saved) {
+    PlanEditorState& e = app.ui().editor;
+    app.command(SavePlan{saved.string(), false});
+    REQUIRE(frames_until(
+        app, [&] { return !e.saved_file.empty(); }, 10));
+    const auto check = riposte::test::run_cli(
+        {"check", (herault_dir / "world.toml").string(), saved.string()}, saved.parent_path());
+    CHECK_MESSAGE(check.exit_code == 0, check.out << check.err);
+    const LoadResult back = load_scenario(herault_dir / "world.toml", saved);
+    REQUIRE(back.scenario);
+    const auto diff = plan_difference(back.scenario->world, e.draft->plan, back.scenario->plan);
+    CHECK_MESSAGE(!diff, diff.value_or(""));
+    return back.scenario->plan;
+}
+
 } // namespace
 
 TEST_CASE("plan editor window: an escalation rule added with a click, saved, checked") {
     REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
                     "needs an X display: run under xvfb-run -a -s \"-screen 0 1600x1000x24\"");
     riposte::test::TempDir dir;
-    GuiOptions options;
-    options.world = herault_dir / "world.toml";
-    options.plan = herault_dir / "plan-escalade.toml";
-    options.width = 1600;
-    options.height = 1000;
-    App app(options);
-    REQUIRE_FALSE(app.open().has_value());
-    // only the plan editor over the map (a remembered layout may show other windows)
-    UiState& ui = app.ui();
-    ui.show_scenario = ui.show_run = ui.show_charts = ui.show_legend = false;
-    ui.show_centre = ui.show_compare = ui.show_validation = ui.show_exercise_editor = false;
-    ui.show_load_problems = false;
-    ui.show_editor = true;
-    PlanEditorState& e = app.ui().editor;
-    REQUIRE(frames_until(app, [&] { return e.draft && e.checked == e.version; }));
+    App app(editor_options("plan-escalade.toml"));
+    PlanEditorState& e = open_editor_alone(app);
     CHECK(e.write_error.empty()); // a plan with escalation rules is no longer refused
     CHECK(e.read_back.empty());
     REQUIRE(e.draft->plan.escalations.size() == 2);
@@ -501,17 +529,7 @@ TEST_CASE("plan editor window: an escalation rule added with a click, saved, che
     REQUIRE(e.difference);
     CHECK(e.difference->rfind("escalations.size", 0) == 0);
 
-    const fs::path saved = dir.path() / "plan-trois-regles.toml";
-    app.command(SavePlan{saved.string(), false});
-    REQUIRE(frames_until(
-        app, [&] { return !e.saved_file.empty(); }, 10));
-    const auto check = riposte::test::run_cli(
-        {"check", (herault_dir / "world.toml").string(), saved.string()}, dir.path());
-    CHECK_MESSAGE(check.exit_code == 0, check.out << check.err);
-    const LoadResult back = load_scenario(herault_dir / "world.toml", saved);
-    REQUIRE(back.scenario);
-    const auto diff = plan_difference(back.scenario->world, e.draft->plan, back.scenario->plan);
-    CHECK_MESSAGE(!diff, diff.value_or(""));
+    save_check_read_back(app, dir.path() / "plan-trois-regles.toml");
     app.close();
 }
 
@@ -519,20 +537,8 @@ TEST_CASE("plan editor window: the replacement list turned on with a click, save
     REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
                     "needs an X display: run under xvfb-run -a -s \"-screen 0 1600x1000x24\"");
     riposte::test::TempDir dir;
-    GuiOptions options;
-    options.world = herault_dir / "world.toml";
-    options.plan = herault_dir / "plan-understaffed.toml";
-    options.width = 1600;
-    options.height = 1000;
-    App app(options);
-    REQUIRE_FALSE(app.open().has_value());
-    UiState& ui = app.ui();
-    ui.show_scenario = ui.show_run = ui.show_charts = ui.show_legend = false;
-    ui.show_centre = ui.show_compare = ui.show_validation = ui.show_exercise_editor = false;
-    ui.show_load_problems = false;
-    ui.show_editor = true;
-    PlanEditorState& e = app.ui().editor;
-    REQUIRE(frames_until(app, [&] { return e.draft && e.checked == e.version; }));
+    App app(editor_options("plan-understaffed.toml"));
+    PlanEditorState& e = open_editor_alone(app);
     REQUIRE_FALSE(e.draft->plan.replacement.enabled);
     CHECK_FALSE(rect_of(e, "replacement_on")); // folded: no checkbox drawn
 
@@ -555,18 +561,8 @@ TEST_CASE("plan editor window: the replacement list turned on with a click, save
     REQUIRE(e.difference);
     CHECK(e.difference->rfind("replacement.enabled", 0) == 0);
 
-    const fs::path saved = dir.path() / "plan-liste.toml";
-    app.command(SavePlan{saved.string(), false});
-    REQUIRE(frames_until(
-        app, [&] { return !e.saved_file.empty(); }, 10));
-    const auto check = riposte::test::run_cli(
-        {"check", (herault_dir / "world.toml").string(), saved.string()}, dir.path());
-    CHECK_MESSAGE(check.exit_code == 0, check.out << check.err);
-    const LoadResult back = load_scenario(herault_dir / "world.toml", saved);
-    REQUIRE(back.scenario);
-    CHECK(back.scenario->plan.replacement.enabled);
-    CHECK(back.scenario->plan.replacement.call_minutes == e.draft->plan.replacement.call_minutes);
-    const auto diff = plan_difference(back.scenario->world, e.draft->plan, back.scenario->plan);
-    CHECK_MESSAGE(!diff, diff.value_or(""));
+    const Plan back = save_check_read_back(app, dir.path() / "plan-liste.toml");
+    CHECK(back.replacement.enabled);
+    CHECK(back.replacement.call_minutes == e.draft->plan.replacement.call_minutes);
     app.close();
 }
