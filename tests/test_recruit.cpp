@@ -1,6 +1,7 @@
 // riposte size --recruit: what to recruit when no plan within the pool passes, proven by
 // simulation (issue 12 §3; docs/sizing.md).
 #include "cli_process.hpp"
+#include "riposte/roster.hpp"
 #include "riposte/scenario_loader.hpp"
 #include "riposte/sizing.hpp"
 
@@ -140,6 +141,28 @@ TEST_CASE("size --recruit: one recruit makes a plan pass; the recruit, the files
     CHECK(r.weekdays == (home->weekdays & all_weekdays));
     CHECK(contains(fr.out,
                    "de " + home->name + " (" + w.territory.communes[r.home_commune].insee + ")."));
+    CHECK(r.label == std::string(recruit_label));
+    // the same search in this process: its world's people, random keys included (the label is
+    // part of them), are those of the world read back, so validate draws the same absences
+    SizingOptions o;
+    o.search_replications = 2;
+    o.confirm_replications = 2;
+    o.threads = 2;
+    const SizingResult within = size_plan(*before.scenario, o);
+    RecruitOptions ro;
+    ro.max_recruits = 3;
+    const RecruitResult rr = size_with_recruits(*before.scenario, o, within, ro);
+    CHECK(rr.pass);
+    CHECK(rr.people == 1);
+    const auto mine = expand_pool(rr.world);
+    const auto read = expand_pool(w);
+    REQUIRE(mine.size() == read.size());
+    for (std::size_t k = 0; k < mine.size(); ++k) {
+        CHECK(mine[PersonId{k}].key == read[PersonId{k}].key);
+        CHECK(mine[PersonId{k}].weekly_hours == read[PersonId{k}].weekly_hours);
+        CHECK(mine[PersonId{k}].weekdays == read[PersonId{k}].weekdays);
+        CHECK(mine[PersonId{k}].home == read[PersonId{k}].home);
+    }
     // check and validate accept the world with the recruits and the plan written; the plan
     // fails with the world given (the recruit is needed)
     const Outcome check = run_cli({"check", world.string(), plan.string()}, dir);

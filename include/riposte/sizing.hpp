@@ -312,10 +312,14 @@ struct RecruitResult {
 RecruitResult size_with_recruits(const Scenario& scenario, const SizingOptions& options,
                                  const SizingResult& within_pool, const RecruitOptions& ro);
 
+/// The label of every recruit's pool line. It is part of each person's random keys
+/// (expand_pool), so it is the same in every language and the written CSV carries it: the
+/// world read back draws the recruits' absences as the search did.
+inline constexpr std::string_view recruit_label = "riposte size --recruit";
+
 /// The recruits' lines in the pool.csv format (header row, then one row per line: profession,
-/// INSEE code of the home commune, count, weekly hours, days, commute, `label`), as
+/// INSEE code of the home commune, count, weekly hours, days, commute, label), as
 /// `[[pool]] file = "..."` reads them.
-std::string recruits_csv(const World& world, const std::vector<Recruit>& recruits,
-                         std::string_view label);
+std::string recruits_csv(const World& world, const std::vector<Recruit>& recruits);
 
 } // namespace riposte

@@ -285,7 +285,7 @@ std::string recruit_and_report(const Scenario& scenario, const SizeRequest& req,
     std::string csv = text::fill(
         lang, text::sizing.recruit_csv_header,
         {plan_name, world_name, std::to_string(o.seed), req.out.filename().string(), share});
-    csv += recruits_csv(scenario.world, rr.recruits, text::sizing.recruit_label.in(lang));
+    csv += recruits_csv(scenario.world, rr.recruits);
     if (!world_text.empty() && world_text.back() != '\n') world_text += '\n';
     world_text += text::fill(lang, text::sizing.recruit_world_comment,
                              {plan_name, req.out.filename().string()});

@@ -1352,6 +1352,9 @@ std::optional<Recruit> next_recruit(const World& w, const World& original, const
     p.profession = ProfessionId{profession};
     p.home_commune = plan.centres[static_cast<std::size_t>(centre)].commune;
     p.count = 1;
+    // the label is part of each person's random keys (expand_pool): the recruits written to
+    // the CSV must carry the one they were simulated with, whatever the language
+    p.label = std::string(recruit_label);
     p.weekdays = static_cast<WeekdayMask>(plan.centres[static_cast<std::size_t>(centre)].weekdays &
                                           all_weekdays);
     // the most hours a week of any line of the profession in the world's own pool, and the
@@ -1501,8 +1504,7 @@ std::string plain_number(double v) {
 
 } // namespace
 
-std::string recruits_csv(const World& world, const std::vector<Recruit>& recruits,
-                         std::string_view label) {
+std::string recruits_csv(const World& world, const std::vector<Recruit>& recruits) {
     std::string csv = "profession,commune,count,weekly_hours,days,max_commute_minutes,label\n";
     for (const Recruit& r : recruits) {
         const PoolEntry& e = r.entry;
@@ -1510,7 +1512,7 @@ std::string recruits_csv(const World& world, const std::vector<Recruit>& recruit
                csv_cell(world.territory.communes[static_cast<std::size_t>(e.home_commune)].insee) +
                "," + std::to_string(e.count) + "," + plain_number(e.weekly_hours) + "," +
                csv_cell(loader::weekdays_to_text(e.weekdays)) + "," +
-               plain_number(e.max_commute_minutes) + "," + csv_cell(label) + "\n";
+               plain_number(e.max_commute_minutes) + "," + csv_cell(e.label) + "\n";
     }
     return csv;
 }

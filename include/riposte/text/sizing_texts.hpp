@@ -201,7 +201,6 @@ struct SizingTexts {
         "\nThe world gives its pool as pool = \"…\": the recruits cannot be "
         "added with a [[pool]] at the end of the file. Write it as [[pool]] "
         "file = \"…\". No file written.\n"};
-    Text recruit_label{"recrue proposée par riposte size", "recruit proposed by riposte size"};
     Text recruit_csv_header{"# Recrues proposées par `riposte size --recruit` pour le plan {0} "
                             "(monde {1}, graine {2}) : avec elles, le plan {3} tient dans {4} % "
                             "des réplications.\n",
