@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace riposte {
@@ -95,6 +96,13 @@ struct Evaluation {
     /// Share of the replications in which no centre-day's p90 wait is above the lowest p90
     /// wait target (1 without such a target): what the wait rule compares with its share.
     double wait_held = 1;
+    /// By centre: the replications in which one of its days has its p90 wait above the lowest
+    /// p90 wait target (where the plan fails most often; `riposte size --recruit`).
+    std::vector<int> centre_failed_reps;
+    /// By centre then station: the station's p90 queue time (min) summed over the centre's
+    /// days above the lowest p90 wait target, mean over replications: where people wait on
+    /// the days that fail (`riposte size --recruit` names that station's role).
+    std::vector<std::vector<double>> station_fail_wait;
     /// Professional hours the plan asks over the run, plus, with the replacement list
     /// (Plan::replacement), the hours replacements worked (mean over replications)
     double hours = 0;
@@ -162,6 +170,13 @@ struct SizingOptions {
     bool mpi = false;
     /// Called after each step kept (an addition, a removal).
     std::function<void(const SizingStep&)> progress;
+    /// Warm start (size_with_recruits): when not null, the search starts from this plan (of
+    /// the scenario's plan's centres and shifts) instead of the scenario's plan; the changes
+    /// are still said against the scenario's plan.
+    const Plan* start = nullptr;
+    /// When not null, the scenario's plan already judged on the search's replications (taken
+    /// as SizingResult::initial instead of judging it again).
+    const Evaluation* initial = nullptr;
 };
 
 /// A change of staffing between the plan given and the plan found, with what it did.
@@ -247,5 +262,64 @@ struct SizingResult {
 /// stations; a role split with by_station is left as written) for the least cost such that
 /// every rule passes. See docs/sizing.md for the method.
 SizingResult size_plan(const Scenario& scenario, const SizingOptions& options);
+
+/// `riposte size --recruit K`: what to recruit when no plan within the pool passes.
+struct RecruitOptions {
+    int max_recruits = 0; ///< people tried at most, one search each (0: off)
+    /// Each recruit's hours a week; 0: the most hours a week any pool line of the recruit's
+    /// profession gives.
+    double weekly_hours = 0;
+};
+
+/// One line of recruits: `entry.count` people alike (a pool line of the world's pool format).
+struct Recruit {
+    PoolEntry entry;
+    int centre = 0; ///< the centre they were recruited for (its commune is their home)
+    int role = 0;   ///< the role that limited the plan there
+    /// Share of the confirming replications the wait target held in, for the plan found by
+    /// the search with this line's last person (0..1; 0 when a structural rule still fails).
+    double held = 0;
+    /// The search with this person came closer to passing (or passed): kept. Otherwise the
+    /// person is not recruited, and their (centre, role) is passed over afterwards.
+    bool kept = true;
+};
+
+struct RecruitResult {
+    std::vector<Recruit> recruits; ///< in the order recruited (a person like the previous one
+                                   ///< raises that line's count)
+    std::vector<Recruit> steps;    ///< each person tried (count 1), with the share after
+    int people = 0;                ///< people recruited (kept)
+    World world;                   ///< the scenario's world, its pool with the recruits' lines
+    SizingResult result;           ///< the last search (world with the recruits), or the one given
+    bool pass = false;
+    bool cancelled = false;
+    /// Nothing named a recruit: no centre failed the wait target and the pool's limits named
+    /// no profession.
+    bool no_candidate = false;
+    double best_held = 0; ///< the best share reached over the searches (0..1)
+    int evaluations = 0;  ///< candidate plans judged by the searches with recruits
+};
+
+/// When `within_pool` (size_plan(scenario, options)) does not pass: recruits one person at a time,
+/// at most `ro.max_recruits`, and searches again with the world plus the recruits (the same seeds,
+/// starting from the plan found), until a confirmation passes. Each recruit comes from what limits
+/// the plan: the profession group of the pool's limit (pool_limits, roster_limits) at the centre it
+/// leaves short, or else the centre failing the wait target in the most confirming replications and
+/// the role of its station where people wait most on the days that fail; the scope's first
+/// profession allowed for that role (in the group); home = that centre's commune, the most hours a
+/// week of any pool line of the profession (or ro.weekly_hours), every day the centre opens, the
+/// commute most of the profession's pool gives.
+RecruitResult size_with_recruits(const Scenario& scenario, const SizingOptions& options,
+                                 const SizingResult& within_pool, const RecruitOptions& ro);
+
+/// The label of every recruit's pool line. It is part of each person's random keys
+/// (expand_pool), so it is the same in every language and the written CSV carries it: the
+/// world read back draws the recruits' absences as the search did.
+inline constexpr std::string_view recruit_label = "riposte size --recruit";
+
+/// The recruits' lines in the pool.csv format (header row, then one row per line: profession,
+/// INSEE code of the home commune, count, weekly hours, days, commute, label), as
+/// `[[pool]] file = "..."` reads them.
+std::string recruits_csv(const World& world, const std::vector<Recruit>& recruits);
 
 } // namespace riposte

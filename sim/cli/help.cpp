@@ -421,7 +421,8 @@ constexpr std::string_view size_text =
 Usage:
   riposte size [WORLD PLAN | DIR] [--replications N] [--confirm M] [--threads T]
                [--seed S] [--cost hours|eur] [--rates PROF=EUR,...] [--max-steps K]
-               [--hours] [--out FILE] [--force] [--lang fr|en] [--quiet]
+               [--hours] [--recruit K [--recruit-hours H]] [--out FILE] [--force]
+               [--lang fr|en] [--quiet]
   mpirun -n R riposte size WORLD PLAN [...]
 
 Searches the number of people of each role on each shift of each centre (the roles that
@@ -466,6 +467,24 @@ reach and weekly hours); if that passes, the plan written gets the [replacement]
 the change table a line "replacement list: off → on: holds in 83% → 97% of replications",
 the replacements' hours (mean over the replications) counted in the cost; if not, the
 output says how far the list got. A plan given with the list on is searched with it.
+With --recruit K, when no plan within the pool passes, people are recruited one at a time
+(K at most) and the search run again with the world plus the recruits (the same seeds, from
+the plan found) until its confirming run passes. Each recruit comes from what limits the
+plan: the profession group the pool lacks (the limits above) at the centre it leaves short,
+or else the centre failing the wait target in the most confirming replications and the role
+of its station where people wait most on the days that fail; the scope's first profession
+allowed for that role; home: that centre's commune; hours: the most any pool line of that
+profession gives a week (or H); days: every day the centre opens; commute: the usual limit
+of the profession in the pool. A recruit who brings the plan no closer to passing is not
+kept, and the next role (or centre) is tried. When it passes: "À recruter : 1 médecin, 20 h
+par semaine, lun.–sam., dans les 30 min de Clermont-l'Hérault (34079). Avec cette recrue,
+le plan trouvé tient dans 97 % des réplications (coût ...)", the change table and the
+verdict against the world with the recruits, and three files: the plan (FILE), the recruits
+in the pool.csv format (WORLD-recrues.csv, next to WORLD) and a world file
+(WORLD-recrues.toml) that is WORLD's text plus a [[pool]] naming that CSV; 'riposte check
+WORLD-recrues.toml FILE' accepts them. The exit code stays 1: the plan written passes only
+with the recruits. When K recruits are not enough, the best share reached is said and
+nothing is written.
 
 Options:
   --replications N   replications per candidate plan during the search (default 20)
@@ -484,15 +503,20 @@ Options:
                      one more weekday (worked by the shifts of its nearest open day), each
                      at its cost in professional hours, chosen by the same gain-per-cost
                      rule as one person more
+  --recruit K        when no plan within the pool passes, recruit up to K people (1 to
+                     20), one at a time, until a plan passes (default: off)
+  --recruit-hours H  each recruit's hours a week, 1 to 80 (default: the most any pool line
+                     of the recruit's profession gives)
   --out FILE         where the sized plan goes (default: PLAN-sized.toml next to PLAN);
                      written atomically
-  --force            replace FILE if it exists
+  --force            replace FILE (and with --recruit the recruits' files) if it exists
   --lang fr|en       language of what is printed: French (default) or English
   --quiet            print nothing; only the exit code tells the outcome
   -h, --help         show this help
 
 Exit codes: 0 a plan that passes was found and written, 1 no plan within the pool passes
-(or interrupted), 2 bad input or usage.
+(or interrupted; with --recruit, also when the plan written passes with the recruits),
+2 bad input or usage.
 )help";
 
 } // namespace

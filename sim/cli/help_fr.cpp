@@ -486,7 +486,8 @@ constexpr std::string_view size_fr =
 Utilisation :
   riposte size [WORLD PLAN | DIR] [--replications N] [--confirm M] [--threads T]
                [--seed S] [--cost hours|eur] [--rates PROF=EUR,...] [--max-steps K]
-               [--hours] [--out FILE] [--force] [--lang fr|en] [--quiet]
+               [--hours] [--recruit K [--recruit-hours H]] [--out FILE] [--force]
+               [--lang fr|en] [--quiet]
   mpirun -n R riposte size WORLD PLAN [...]
 
 Cherche le nombre de personnes de chaque rôle à chaque vacation de chaque centre (les rôles
@@ -537,6 +538,25 @@ table [replacement] et le tableau des changements une ligne « liste de remplace
 non → oui : tient 83 % → 97 % des réplications », les heures des remplaçants (en moyenne
 sur les réplications) comptées dans le coût ; sinon, la sortie dit jusqu'où la liste mène.
 Un plan donné avec la liste est cherché avec elle.
+Avec --recruit K, quand aucun plan dans les limites du vivier n'est conforme, des personnes
+sont recrutées une à une (K au plus) et la recherche relancée avec le monde et ses recrues
+(mêmes graines, depuis le plan trouvé) jusqu'à ce que sa confirmation passe. Chaque recrue
+vient de ce qui limite le plan : le groupe de professions qui manque au vivier (les limites
+ci-dessus) au centre qu'il laisse à court, sinon le centre qui échoue sur l'attente dans le
+plus de réplications de confirmation et le rôle de son poste où l'on attend le plus les
+jours en échec ; la première profession que le champ de compétences permet pour ce rôle ;
+domicile : la commune de ce centre ; heures : le plus qu'une ligne du vivier de cette
+profession donne par semaine (ou H) ; jours : tous ceux où le centre ouvre ; trajet : la
+limite habituelle de la profession dans le vivier. Une recrue qui ne rapproche pas le plan
+de la conformité n'est pas retenue, et le rôle (ou le centre) suivant est essayé. Quand il
+passe : « À recruter : 1 médecin, 20 h par semaine, lun.–sam., dans les 30 min de
+Clermont-l'Hérault (34079). Avec cette recrue, le plan trouvé tient dans 97 % des
+réplications (coût ...) », le tableau des changements et le verdict avec le monde et ses
+recrues, et trois fichiers : le plan (FILE), les recrues au format de pool.csv
+(WORLD-recrues.csv, à côté de WORLD) et un fichier monde (WORLD-recrues.toml), le texte de
+WORLD plus un [[pool]] qui nomme ce CSV ; « riposte check WORLD-recrues.toml FILE » les
+accepte. Le code de sortie reste 1 : le plan écrit ne tient qu'avec les recrues. Quand K
+recrues ne suffisent pas, la meilleure part atteinte est dite et rien n'est écrit.
 
 Options :
   --replications N   réplications par plan candidat pendant la recherche (20 par défaut)
@@ -559,16 +579,22 @@ Options :
                      vacations du jour ouvert le plus proche), chacun à son coût en heures
                      de professionnels, choisi par la même règle de gain par coût qu'une
                      personne de plus
+  --recruit K        quand aucun plan dans les limites du vivier n'est conforme, recruter
+                     jusqu'à K personnes (1 à 20), une à une, jusqu'à un plan conforme
+                     (par défaut : non)
+  --recruit-hours H  heures par semaine de chaque recrue, de 1 à 80 (par défaut : le plus
+                     qu'une ligne du vivier de sa profession donne)
   --out FILE         où écrire le plan dimensionné (par défaut : PLAN-sized.toml à côté
                      de PLAN) ; écrit de façon atomique
-  --force            remplacer FILE s'il existe
+  --force            remplacer FILE (et avec --recruit les fichiers des recrues) s'il existe
   --lang fr|en       langue de ce qui est affiché et de l'aide : français (par défaut)
                      ou anglais
   --quiet            rien n'est affiché ; seul le code de sortie donne l'issue
   -h, --help         afficher cette aide
 
 Codes de sortie : 0 un plan conforme a été trouvé et écrit, 1 aucun plan dans les limites
-du vivier n'est conforme (ou interruption), 2 entrée ou utilisation incorrecte.
+du vivier n'est conforme (ou interruption ; avec --recruit, aussi quand le plan écrit ne
+tient qu'avec les recrues), 2 entrée ou utilisation incorrecte.
 )help";
 
 constexpr std::string_view territory_fr =
@@ -636,6 +662,11 @@ Sortie :
                          toutes les règles, ou dire ce qu'il faut recruter
                          (docs/sizing.md) ; quelques minutes sur un petit territoire, bien
                          plus sur un département
+  --recruit K            avec --size : quand aucun plan dans les limites du vivier n'est
+                         conforme, recruter jusqu'à K personnes (1 à 20), une à une, jusqu'à
+                         un plan conforme, et écrire les recrues (world-recrues.csv) et le
+                         monde avec elles (world-recrues.toml) à côté de plan-sized.toml
+                         (riposte size --recruit)
 
 Générateur de monde (avec --world ; valeurs par défaut et leurs sources dans
 docs/territories.md) :

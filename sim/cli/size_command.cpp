@@ -18,8 +18,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <fstream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <system_error>
 
 namespace riposte::cli {
@@ -122,6 +124,192 @@ std::string wait_share(const Evaluation& e) {
     return "—";
 }
 
+/// What the search found, as size prints it: what changed and why, the cost, the confirming
+/// verdict (the plan found judged against `world`: the scenario's, or with the recruits).
+std::string found_text(const Scenario& scenario, const World& world, const SizingResult& res,
+                       const SizingOptions& o, Language lang, const text::Text& heading) {
+    const bool eur = o.cost == SizingCost::Euros;
+    const std::string unit(eur ? text::sizing.unit_eur.in(lang) : text::sizing.unit_hours.in(lang));
+    const auto num = [lang](double v) { return text::format_decimal(lang, v, 0); };
+    std::string out(heading.in(lang));
+    for (const HoursChange& h : res.hours_changes) {
+        const Centre& c = scenario.plan.centres[static_cast<std::size_t>(h.centre)];
+        out += text::fill(lang, text::sizing.hours_line,
+                          {c.name, weekdays_words(h.days_before, lang), hhmm(h.opens_before),
+                           hhmm(h.closes_before), weekdays_words(h.days_after, lang),
+                           hhmm(h.opens_after), hhmm(h.closes_after), num(h.p90_before),
+                           num(h.p90_after)});
+    }
+    if (res.changes.empty() && res.hours_changes.empty() && !res.replacement_added)
+        out += res.pass ? text::sizing.no_change.in(lang) : text::sizing.no_move.in(lang);
+    for (const StaffChange& ch : res.changes) {
+        // the shifts as they are in the plan found (their hours may have changed)
+        const Centre& c = res.plan.centres[static_cast<std::size_t>(ch.centre)];
+        out +=
+            text::fill(lang,
+                       std::any_of(c.stations.begin(), c.stations.end(),
+                                   [&](const Station& st) { return st.role == RoleId{ch.role}; })
+                           ? text::sizing.change_line
+                           : text::sizing.change_line_no_station,
+                       {c.name, role_words(scenario, ch.role, lang), std::to_string(ch.from),
+                        std::to_string(ch.to), shifts_words(c, ch.shifts, lang), num(ch.p90_before),
+                        num(ch.p90_after), num(100 * ch.use_before), num(100 * ch.use_after)});
+    }
+    if (res.replacement_added) {
+        out += text::fill(lang, text::sizing.change_replacement,
+                          {wait_share(res.without_replacement), wait_share(res.confirmation),
+                           num(res.confirmation.replacement_hours)});
+    }
+    const double before = res.cost(o.cost, res.initial);
+    const double after = res.cost(o.cost, res.confirmation);
+    out += text::fill(lang, text::sizing.cost_line,
+                      {num(before), num(after), unit, std::to_string(res.added),
+                       std::to_string(res.removed), std::to_string(res.evaluations)});
+    Scenario sized = scenario;
+    sized.world = world;
+    sized.plan = res.plan;
+    out += text::fill(lang, text::sizing.confirm_heading,
+                      {std::to_string(res.confirmation.report.replications)});
+    out += format_validation(sized, res.confirmation.report, o.seed, lang);
+    return out;
+}
+
+/// The comment lines at the head of a sized plan written.
+std::string sized_header(const Scenario& scenario, const SizingResult& res, const SizingOptions& o,
+                         Language lang) {
+    const bool eur = o.cost == SizingCost::Euros;
+    const std::string unit(eur ? text::sizing.unit_eur.in(lang) : text::sizing.unit_hours.in(lang));
+    const auto num = [lang](double v) { return text::format_decimal(lang, v, 0); };
+    std::string header =
+        text::fill(lang, text::sizing.header_comment,
+                   {fs::path(scenario.plan.file).filename().string(), std::to_string(o.seed),
+                    std::to_string(o.search_replications),
+                    std::to_string(res.confirmation.report.replications),
+                    num(res.cost(o.cost, res.initial)), num(res.cost(o.cost, res.confirmation)),
+                    unit, std::string(text::sizing.verdict_pass.in(lang))});
+    header += (res.hours_changes.empty() ? text::sizing.header_staff : text::sizing.header_hours)
+                  .in(lang);
+    if (res.replacement_added) header += text::sizing.header_replacement.in(lang);
+    return header;
+}
+
+/// A share of replications (0..1) as a percentage, as the verdict says it.
+std::string percent(double share, Language lang) {
+    return text::format_decimal(lang, 100 * share, 0);
+}
+
+/// A recruits' line in words: « 1 médecin, 20 h par semaine, lun.–sam., dans les 30 min de
+/// Clermont-l'Hérault (34079) ».
+std::string recruit_words(const Scenario& scenario, const PoolEntry& e, Language lang) {
+    const Commune& home =
+        scenario.world.territory.communes[static_cast<std::size_t>(e.home_commune)];
+    return text::fill(
+        lang, e.count > 1 ? text::sizing.recruit_item_many : text::sizing.recruit_item,
+        {std::to_string(e.count), profession_words(scenario, e.profession.value(), lang),
+         text::format_decimal(lang, e.weekly_hours,
+                              e.weekly_hours == std::floor(e.weekly_hours) ? 0 : 1),
+         weekdays_words(e.weekdays, lang), text::format_decimal(lang, e.max_commute_minutes, 0),
+         home.name, home.insee});
+}
+
+/// True when the world file gives its pool as `pool = "file.csv"` (a top-level key), which a
+/// [[pool]] appended at its end would redefine.
+bool pool_is_a_key(const std::string& world_text) {
+    std::size_t from = 0;
+    while (from < world_text.size()) {
+        const std::size_t eol = std::min(world_text.find('\n', from), world_text.size());
+        std::string_view line(world_text.data() + from, eol - from);
+        from = eol + 1;
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+            line.remove_prefix(1);
+        if (line.rfind("pool", 0) != 0) continue;
+        line.remove_prefix(4);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+            line.remove_prefix(1);
+        if (!line.empty() && line.front() == '=') return true;
+    }
+    return false;
+}
+
+/// --recruit: the searches with recruits after the search within the pool failed; what to
+/// recruit, and the plan, the recruits and the world with them written when they pass. Empty
+/// when interrupted or when a file could not be written (both said on stderr).
+std::string recruit_and_report(const Scenario& scenario, const SizeRequest& req,
+                               const SizingOptions& o, const SizingResult& res, SizeReport& rep) {
+    const Language lang = req.lang;
+    const bool eur = o.cost == SizingCost::Euros;
+    const std::string unit(eur ? text::sizing.unit_eur.in(lang) : text::sizing.unit_hours.in(lang));
+    const auto num = [lang](double v) { return text::format_decimal(lang, v, 0); };
+    std::string out =
+        text::fill(lang, text::sizing.recruit_heading, {std::to_string(req.recruit.max_recruits)});
+    std::string world_text;
+    if (!req.recruits_world.empty()) {
+        std::ifstream in(scenario.world.file, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        world_text = ss.str();
+        if (pool_is_a_key(world_text))
+            return out + std::string(text::sizing.recruit_pool_string.in(lang));
+    }
+    const RecruitResult rr = size_with_recruits(scenario, o, res, req.recruit);
+    rep.result = rr.result;
+    if (rr.cancelled) {
+        rep.exit = exit_code::run_error;
+        print_err(text::sizing.interrupted.in(lang));
+        return {};
+    }
+    for (const Recruit& r : rr.steps)
+        out +=
+            text::fill(lang, r.kept ? text::sizing.recruit_step : text::sizing.recruit_step_dropped,
+                       {recruit_words(scenario, r.entry, lang), role_words(scenario, r.role, lang),
+                        scenario.plan.centres[static_cast<std::size_t>(r.centre)].name,
+                        percent(r.held, lang)});
+    if (rr.no_candidate && !rr.pass) return out + std::string(text::sizing.recruit_none.in(lang));
+    if (!rr.pass)
+        return out + text::fill(lang, text::sizing.recruit_not_enough,
+                                {std::to_string(rr.people), percent(rr.best_held, lang)});
+    const SizingResult& found = rr.result;
+    out += found_text(scenario, rr.world, found, o, lang, text::sizing.recruit_found);
+    std::string list;
+    for (const Recruit& r : rr.recruits)
+        list += (list.empty() ? "" : " ; ") + recruit_words(scenario, r.entry, lang);
+    // the share as the verdict says it (without a wait target: every replication)
+    std::string share = wait_share(found.confirmation);
+    if (share == "—") share = percent(found.confirmation.wait_held, lang);
+    out += text::fill(lang, rr.people > 1 ? text::sizing.recruit_many : text::sizing.recruit_one,
+                      {list, share, num(found.cost(o.cost, found.confirmation)), unit});
+    if (req.out.empty()) return out;
+    // the recruits (pool.csv format), the world with them, the plan: each written atomically
+    const std::string plan_name = fs::path(scenario.plan.file).filename().string();
+    const std::string world_name = fs::path(scenario.world.file).filename().string();
+    std::string csv = text::fill(
+        lang, text::sizing.recruit_csv_header,
+        {plan_name, world_name, std::to_string(o.seed), req.out.filename().string(), share});
+    csv += recruits_csv(scenario.world, rr.recruits);
+    if (!world_text.empty() && world_text.back() != '\n') world_text += '\n';
+    world_text += text::fill(lang, text::sizing.recruit_world_comment,
+                             {plan_name, req.out.filename().string()});
+    world_text += "[[pool]]\nfile = \"" + req.recruits_csv.filename().string() + "\"\n";
+    const std::string header =
+        sized_header(scenario, found, o, lang) +
+        text::fill(lang, text::sizing.header_recruits,
+                   {req.recruits_csv.filename().string(), req.recruits_world.filename().string()});
+    // one after the other: the first that fails stops the others
+    WriteStatus st = write_file_atomic(req.recruits_csv, csv);
+    if (st.ok()) st = write_file_atomic(req.recruits_world, world_text);
+    if (st.ok()) st = write_plan_toml(req.out, found.plan, rr.world, header);
+    if (!st.ok()) {
+        print_out(out);
+        print_error(st.error);
+        rep.exit = exit_code::run_error;
+        return {};
+    }
+    rep.written = true;
+    return out +
+           text::fill(lang, text::sizing.recruit_written,
+                      {req.out.string(), req.recruits_csv.string(), req.recruits_world.string()});
+}
+
 } // namespace
 
 SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
@@ -175,45 +363,8 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
         print_err(text::sizing.interrupted.in(lang));
         return rep;
     }
-    std::string out(text::sizing.changes_heading.in(lang));
-    for (const HoursChange& h : res.hours_changes) {
-        const Centre& c = scenario.plan.centres[static_cast<std::size_t>(h.centre)];
-        out += text::fill(lang, text::sizing.hours_line,
-                          {c.name, weekdays_words(h.days_before, lang), hhmm(h.opens_before),
-                           hhmm(h.closes_before), weekdays_words(h.days_after, lang),
-                           hhmm(h.opens_after), hhmm(h.closes_after), num(h.p90_before),
-                           num(h.p90_after)});
-    }
-    if (res.changes.empty() && res.hours_changes.empty() && !res.replacement_added)
-        out += res.pass ? text::sizing.no_change.in(lang) : text::sizing.no_move.in(lang);
-    for (const StaffChange& ch : res.changes) {
-        // the shifts as they are in the plan found (their hours may have changed)
-        const Centre& c = res.plan.centres[static_cast<std::size_t>(ch.centre)];
-        out +=
-            text::fill(lang,
-                       std::any_of(c.stations.begin(), c.stations.end(),
-                                   [&](const Station& st) { return st.role == RoleId{ch.role}; })
-                           ? text::sizing.change_line
-                           : text::sizing.change_line_no_station,
-                       {c.name, role_words(scenario, ch.role, lang), std::to_string(ch.from),
-                        std::to_string(ch.to), shifts_words(c, ch.shifts, lang), num(ch.p90_before),
-                        num(ch.p90_after), num(100 * ch.use_before), num(100 * ch.use_after)});
-    }
-    if (res.replacement_added) {
-        out += text::fill(lang, text::sizing.change_replacement,
-                          {wait_share(res.without_replacement), wait_share(res.confirmation),
-                           num(res.confirmation.replacement_hours)});
-    }
-    const double before = res.cost(o.cost, res.initial);
-    const double after = res.cost(o.cost, res.confirmation);
-    out += text::fill(lang, text::sizing.cost_line,
-                      {num(before), num(after), unit, std::to_string(res.added),
-                       std::to_string(res.removed), std::to_string(res.evaluations)});
-    Scenario sized = scenario;
-    sized.plan = res.plan;
-    out += text::fill(lang, text::sizing.confirm_heading,
-                      {std::to_string(res.confirmation.report.replications)});
-    out += format_validation(sized, res.confirmation.report, o.seed, lang);
+    std::string out =
+        found_text(scenario, scenario.world, res, o, lang, text::sizing.changes_heading);
     if (!res.pass) {
         if (!res.limits.empty() || !res.shortfalls.empty())
             out += text::sizing.limits_heading.in(lang);
@@ -261,19 +412,17 @@ SizeReport size_and_report(const Scenario& scenario, const SizeRequest& req) {
             for (const auto& id : res.unreachable) ids += (ids.empty() ? "" : ", ") + id;
             out += text::fill(lang, text::sizing.unreachable, {ids});
         }
-        out += text::sizing.not_written.in(lang);
         rep.exit = exit_code::plan_fails;
+        if (req.recruit.max_recruits > 0) {
+            // what the pool gives is said first: the searches with recruits take a while
+            if (!req.quiet) print_out(out);
+            out = recruit_and_report(scenario, req, o, res, rep);
+            if (out.empty()) return rep; // interrupted, or a file not written (said)
+        } else {
+            out += text::sizing.not_written.in(lang);
+        }
     } else if (!req.out.empty()) {
-        std::string header =
-            text::fill(lang, text::sizing.header_comment,
-                       {fs::path(scenario.plan.file).filename().string(), std::to_string(o.seed),
-                        std::to_string(o.search_replications),
-                        std::to_string(res.confirmation.report.replications), num(before),
-                        num(after), unit, std::string(text::sizing.verdict_pass.in(lang))});
-        header +=
-            (res.hours_changes.empty() ? text::sizing.header_staff : text::sizing.header_hours)
-                .in(lang);
-        if (res.replacement_added) header += text::sizing.header_replacement.in(lang);
+        const std::string header = sized_header(scenario, res, o, lang);
         const WriteStatus st = write_plan_toml(req.out, res.plan, scenario.world, header);
         if (!st.ok()) {
             print_out(out);
@@ -300,6 +449,8 @@ int size_command(const std::vector<std::string>& args) {
                                     {"--rates", true},
                                     {"--max-steps", true},
                                     {"--hours", false},
+                                    {"--recruit", true},
+                                    {"--recruit-hours", true},
                                     {"--out", true},
                                     {"--force", false},
                                     {"--lang", true},
@@ -332,6 +483,11 @@ int size_command(const std::vector<std::string>& args) {
         if (!confirm) return exit;
         const auto max_steps = number_option(*parsed, "--max-steps", 1, 10000, 60, "size", exit);
         if (!max_steps) return exit;
+        const auto recruit = number_option(*parsed, "--recruit", 1, 20, 0, "size", exit);
+        if (!recruit) return exit;
+        const auto recruit_hours =
+            number_option(*parsed, "--recruit-hours", 1, 80, 0, "size", exit);
+        if (!recruit_hours) return exit;
         const std::string cost = parsed->value("--cost").value_or("hours");
         if (cost != "hours" && cost != "eur")
             return usage_error(text::cli.usage_cost, {cost}, "size");
@@ -354,6 +510,8 @@ int size_command(const std::vector<std::string>& args) {
         req.options.seed = opts->seed;
         req.options.max_steps = static_cast<int>(*max_steps);
         req.options.hours = parsed->has("--hours");
+        req.recruit.max_recruits = static_cast<int>(*recruit);
+        req.recruit.weekly_hours = static_cast<double>(*recruit_hours);
         req.options.cost = cost == "eur" ? SizingCost::Euros : SizingCost::Hours;
         req.options.mpi = job.active;
         if (const auto rates = parsed->value("--rates")) {
@@ -373,6 +531,15 @@ int size_command(const std::vector<std::string>& args) {
             return usage_error(text::cli.usage_size_exists, {req.out.string()}, "size");
         if (fs::is_directory(req.out, ec))
             return usage_error(text::cli.usage_size_out_folder, {}, "size");
+        if (req.recruit.max_recruits > 0) {
+            // the recruits and the world with them, next to the world
+            const fs::path world(files->world);
+            req.recruits_csv = world.parent_path() / (world.stem().string() + "-recrues.csv");
+            req.recruits_world = world.parent_path() / (world.stem().string() + "-recrues.toml");
+            for (const fs::path& p : {req.recruits_csv, req.recruits_world})
+                if (fs::exists(p, ec) && !parsed->has("--force"))
+                    return usage_error(text::cli.usage_size_exists, {p.string()}, "size");
+        }
         return exit_code::ok;
     }();
     const Language lang = opts ? opts->lang : usage_language();

@@ -15,6 +15,12 @@ struct SizeRequest {
     bool quiet = false;        ///< print nothing on standard output
     bool show_steps = true;    ///< each step kept on standard error
     std::filesystem::path out; ///< where the sized plan goes (empty: not written)
+    /// --recruit K (off when max_recruits is 0): when no plan within the pool passes, what to
+    /// recruit (size_with_recruits); with `out` set, the recruits (pool.csv format) go to
+    /// `recruits_csv` and the world with them (its text and a [[pool]] naming the file) to
+    /// `recruits_world`, next to the world.
+    RecruitOptions recruit;
+    std::filesystem::path recruits_csv, recruits_world;
 };
 
 struct SizeReport {

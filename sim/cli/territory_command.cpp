@@ -90,6 +90,10 @@ Output:
                          plan-sized.toml when a plan within the pool passes every rule, or
                          say what to recruit (docs/sizing.md); minutes on a small
                          territory, much longer on a département
+  --recruit K            with --size: when no plan within the pool passes, recruit up to K
+                         people (1 to 20) one at a time until one does, and write the
+                         recruits (world-recrues.csv) and the world with them
+                         (world-recrues.toml) beside plan-sized.toml (riposte size --recruit)
 
 World generator (with --world; defaults and their sources in docs/territories.md):
   --pool-per-100k LIST   professionals per 100,000 inhabitants, e.g. medecin=85,infirmier=150
@@ -356,6 +360,7 @@ int run_territory_command(const std::vector<std::string>& argv) {
         {"--table", true},
         {"--world", false},
         {"--size", false},
+        {"--recruit", true},
         {"--force", false},
         {"--pool-per-100k", true},
         {"--pool-count", true},
@@ -439,6 +444,15 @@ int run_territory_command(const std::vector<std::string>& argv) {
     // ---- generator options ----
     const bool world = a.has("--world");
     if (a.has("--size") && !world) return usage_error(text::cli.usage_size_world, {}, "territory");
+    if (a.has("--recruit") && !a.has("--size"))
+        return usage_error(text::cli.usage_recruit_size, {}, "territory");
+    int recruit_k = 0; // --recruit K: what to recruit when the starter plan does not pass
+    {
+        int recruit_exit = exit_code::ok;
+        const auto k = number_option(a, "--recruit", 1, 20, 0, "territory", recruit_exit);
+        if (!k) return recruit_exit;
+        recruit_k = static_cast<int>(*k);
+    }
     GeneratorOptions gen;
     gen.lang = lang;
     gen.professions = default_professions();
@@ -646,6 +660,12 @@ int run_territory_command(const std::vector<std::string>& argv) {
         req.options.confirm_replications = 40;
         req.options.threads = *threads;
         req.out = dir / "plan-sized.toml";
+        req.recruit.max_recruits = recruit_k;
+        if (req.recruit.max_recruits > 0) {
+            // what to recruit, proven by simulation: the recruits and the world with them
+            req.recruits_csv = dir / "world-recrues.csv";
+            req.recruits_world = dir / "world-recrues.toml";
+        }
         print_out(std::string(text::sizing.territory_sizing.in(lang)));
         InterruptGuard interrupt(lang);
         req.options.cancel = interrupt.flag();

@@ -6,9 +6,12 @@
 #include "riposte/sweep.hpp"
 #include "riposte/territory.hpp"
 
+#include "core/text_parse.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -834,11 +837,14 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
         const std::size_t nc = plan.centres.size();
         e.centre_excess.assign(nc, 0.0);
         e.centre_worst_p90.assign(nc, 0.0);
+        e.centre_failed_reps.assign(nc, 0);
         e.station_use.resize(nc);
         e.station_wait.resize(nc);
+        e.station_fail_wait.resize(nc);
         for (std::size_t c = 0; c < nc; ++c) {
             e.station_use[c].assign(plan.centres[c].stations.size(), 0.0);
             e.station_wait[c].assign(plan.centres[c].stations.size(), 0.0);
+            e.station_fail_wait[c].assign(plan.centres[c].stations.size(), 0.0);
         }
         e.hours = plan_hours(sc.world, plan);
         double wait_threshold = std::numeric_limits<double>::infinity();
@@ -867,6 +873,8 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
             }
             ++reps;
             std::vector<double> worst(nc, 0.0);
+            std::vector<char> failed(nc, 0);
+            std::set<std::pair<int, int>> failed_days; // (centre, day)
             bool held = true;
             for (const CentreDayRow& row : r.centre_days) {
                 if (row.served == 0 || static_cast<std::size_t>(row.centre) >= nc) continue;
@@ -874,10 +882,21 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
                 worst[c] = std::max(worst[c], row.wait_p90_min);
                 if (row.wait_p90_min > wait_threshold) {
                     e.centre_excess[c] += row.wait_p90_min - wait_threshold;
+                    failed[c] = 1;
+                    failed_days.insert({row.centre, row.day});
                     held = false;
                 }
             }
             if (held) ++held_reps;
+            for (std::size_t c = 0; c < nc; ++c) e.centre_failed_reps[c] += failed[c];
+            if (!failed_days.empty())
+                for (const StationDayRow& s : r.station_days)
+                    if (static_cast<std::size_t>(s.centre) < nc &&
+                        static_cast<std::size_t>(s.station) <
+                            e.station_fail_wait[static_cast<std::size_t>(s.centre)].size() &&
+                        failed_days.count({s.centre, s.day}))
+                        e.station_fail_wait[static_cast<std::size_t>(s.centre)]
+                                           [static_cast<std::size_t>(s.station)] += s.wait_p90_min;
             for (std::size_t c = 0; c < nc; ++c) e.centre_worst_p90[c] += worst[c];
             for (const StationDayRow& s : r.station_days)
                 if (static_cast<std::size_t>(s.centre) < nc &&
@@ -943,6 +962,7 @@ std::vector<Evaluation> evaluate_plans(const Scenario& base, const std::vector<P
             e.centre_worst_p90[c] /= n;
             for (double& u : e.station_use[c]) u /= n;
             for (double& u : e.station_wait[c]) u /= n;
+            for (double& u : e.station_fail_wait[c]) u /= n;
             excess += e.centre_excess[c];
         }
         for (std::size_t i = 0; i < plan.targets.size(); ++i) {
@@ -972,10 +992,10 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
     Search search(scenario, options);
     const int search_reps = std::max(1, options.search_replications);
     const int confirm_reps = std::max(search_reps, options.confirm_replications);
-    Plan plan = scenario.plan;
+    Plan plan = options.start ? *options.start : scenario.plan;
     search.count_in(&res.search_phase);
-    res.initial = search.judge(plan, search_reps);
-    Evaluation e = res.initial;
+    res.initial = options.initial ? *options.initial : search.judge(scenario.plan, search_reps);
+    Evaluation e = options.start ? search.judge(plan, search_reps) : res.initial;
     int added = search.fill_gaps(plan);
     if (added > 0) e = search.judge(plan, search_reps);
 
@@ -1181,6 +1201,320 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
         }
     }
     return res;
+}
+
+namespace {
+
+/// The share of replications the wait target held in for the plan a search found, on its
+/// confirming replications (0 while a structural rule fails: it fails in every replication).
+/// The same measure from one search to the next (the replacement list tried on a plan that
+/// fails is not counted: it is not the plan found).
+double held_share(const SizingResult& r) {
+    const Evaluation& e = r.confirmation;
+    if (!e.complete) return 0.0;
+    for (const RuleVerdict& v : e.report.rules)
+        if (v.structural && !v.pass) return 0.0;
+    return e.wait_held;
+}
+
+/// The evaluation whose failures by centre say where to recruit: the best one confirmed.
+const Evaluation& failures_of(const SizingResult& r) {
+    return r.replacement_tried && r.with_replacement.complete &&
+                   r.with_replacement.wait_held > r.confirmation.wait_held
+               ? r.with_replacement
+               : r.confirmation;
+}
+
+/// The first profession the scope allows for `role` (its order of preference), unsupervised,
+/// inside `group` when it is not empty; a profession the pool has people of first. -1: none.
+int scope_profession(const World& w, int role, const std::vector<int>& group) {
+    if (role < 0 || static_cast<std::size_t>(role) >= w.scope.allowed.size()) return -1;
+    int first = -1;
+    for (const ScopeEntry& a : w.scope.allowed[RoleId{role}]) {
+        const int p = a.profession.value();
+        if (a.supervised) continue;
+        if (!group.empty() && std::find(group.begin(), group.end(), p) == group.end()) continue;
+        if (first < 0) first = p;
+        for (const PoolEntry& e : w.pool)
+            if (!e.on_call && e.profession.value() == p) return p;
+    }
+    return first;
+}
+
+/// Hours over the run centre `c` of `plan` asks of `roles`.
+double centre_role_hours(const World& w, const Centre& c, const std::vector<int>& roles) {
+    double h = 0;
+    for (const Shift& sh : c.shifts)
+        for (const int r : roles)
+            if (static_cast<std::size_t>(r) < sh.staff.size())
+                h += sh.staff[RoleId{r}] * shift_days(w, c, sh) * (sh.end - sh.start).hours();
+    return h;
+}
+
+/// The next person to recruit after search `r` (against `w`, the world with the recruits so
+/// far), or nothing when what limits the plan names nobody. (centre, role) pairs in `tried`
+/// (a recruit there did not help) are passed over for the next in order.
+std::optional<Recruit> next_recruit(const World& w, const World& original, const SizingResult& r,
+                                    const RecruitOptions& ro,
+                                    const std::set<std::pair<int, int>>& tried) {
+    const Plan& plan = r.plan;
+    const std::size_t nc = plan.centres.size();
+    int centre = -1, role = -1;
+    std::vector<int> group;
+    const Evaluation& judged = failures_of(r);
+    const bool waits_fail =
+        std::any_of(judged.centre_failed_reps.begin(), judged.centre_failed_reps.end(),
+                    [](int n) { return n > 0; });
+    std::vector<PoolLimit> limits = r.limits;
+    if (limits.empty() && !waits_fail && judged.staffing_failures > 0) {
+        // the plan found is short of staff (the search with the recruits judged its larger
+        // pool's plan staffable): what its own roster leaves unfilled, or its pool's hours
+        limits = roster_limits(w, plan);
+        if (limits.empty()) limits = pool_limits(w, plan);
+    }
+    if (!limits.empty()) {
+        // the pool's hours of a group of professions fall short (in total, or where and when
+        // the roster can place them): that group, at the centre it leaves short (the one that
+        // asks most hours of its roles), the first of its roles the centre has a station for
+        const PoolLimit& l = limits.front();
+        group = l.professions;
+        std::vector<int> candidates = l.centres;
+        if (candidates.empty())
+            for (std::size_t c = 0; c < nc; ++c) candidates.push_back(static_cast<int>(c));
+        std::vector<std::pair<double, int>> order; // (hours asked, centre)
+        for (const int c : candidates)
+            order.push_back(
+                {centre_role_hours(w, plan.centres[static_cast<std::size_t>(c)], l.roles), c});
+        std::stable_sort(order.begin(), order.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (const auto& [h, c] : order) {
+            const Centre& cc = plan.centres[static_cast<std::size_t>(c)];
+            int rc = -1;
+            for (const int rl : l.roles)
+                if (rc < 0 && std::any_of(cc.stations.begin(), cc.stations.end(),
+                                          [&](const Station& st) { return st.role == RoleId{rl}; }))
+                    rc = rl;
+            if (rc < 0 && !l.roles.empty()) rc = l.roles.front();
+            if (rc >= 0 && !tried.count({c, rc})) {
+                centre = c;
+                role = rc;
+                break;
+            }
+        }
+    } else {
+        // the wait target fails: the centres by the confirming replications they fail it in
+        // (the most minutes above it on a tie); at the first, the role of its station where
+        // people wait most on the days that fail (then over all days, then the busiest)
+        const Evaluation& e = judged;
+        std::vector<int> centres;
+        for (std::size_t c = 0; c < nc && c < e.centre_failed_reps.size(); ++c)
+            if (e.centre_failed_reps[c] > 0) centres.push_back(static_cast<int>(c));
+        std::stable_sort(centres.begin(), centres.end(), [&](int a, int b) {
+            const auto x = static_cast<std::size_t>(a), y = static_cast<std::size_t>(b);
+            return e.centre_failed_reps[x] != e.centre_failed_reps[y]
+                       ? e.centre_failed_reps[x] > e.centre_failed_reps[y]
+                       : e.centre_excess[x] > e.centre_excess[y];
+        });
+        for (const int ci : centres) {
+            const auto c = static_cast<std::size_t>(ci);
+            const Centre& cc = plan.centres[c];
+            double fail_wait = -1, wait = -1, use = -1;
+            int rc = -1;
+            for (std::size_t k = 0; k < cc.stations.size(); ++k) {
+                const int rl = cc.stations[k].role.value();
+                if (rl < 0 || tried.count({ci, rl})) continue;
+                const double fk =
+                    k < e.station_fail_wait[c].size() ? e.station_fail_wait[c][k] : 0.0;
+                const double wk = k < e.station_wait[c].size() ? e.station_wait[c][k] : 0.0;
+                const double uk = k < e.station_use[c].size() ? e.station_use[c][k] : 0.0;
+                if (fk > fail_wait ||
+                    (fk == fail_wait && (wk > wait || (wk == wait && uk > use)))) {
+                    fail_wait = fk;
+                    wait = wk;
+                    use = uk;
+                    rc = rl;
+                }
+            }
+            if (rc >= 0) {
+                centre = ci;
+                role = rc;
+                break;
+            }
+        }
+    }
+    if (centre < 0 || role < 0) return std::nullopt;
+    const int profession = scope_profession(w, role, group);
+    if (profession < 0) return std::nullopt;
+    Recruit out;
+    out.centre = centre;
+    out.role = role;
+    PoolEntry& p = out.entry;
+    p.profession = ProfessionId{profession};
+    p.home_commune = plan.centres[static_cast<std::size_t>(centre)].commune;
+    p.count = 1;
+    // the label is part of each person's random keys (expand_pool): the recruits written to
+    // the CSV must carry the one they were simulated with, whatever the language
+    p.label = std::string(recruit_label);
+    p.weekdays = static_cast<WeekdayMask>(plan.centres[static_cast<std::size_t>(centre)].weekdays &
+                                          all_weekdays);
+    // the most hours a week of any line of the profession in the world's own pool, and the
+    // commute most of its people have (the longest on a tie)
+    double most_hours = 0, any_hours = 0;
+    std::map<double, int> commutes;
+    for (const PoolEntry& e : original.pool) {
+        if (e.on_call) continue;
+        any_hours = std::max(any_hours, e.weekly_hours);
+        if (e.profession.value() != profession) continue;
+        most_hours = std::max(most_hours, e.weekly_hours);
+        commutes[e.max_commute_minutes] += e.count;
+    }
+    p.weekly_hours = ro.weekly_hours > 0 ? ro.weekly_hours
+                     : most_hours > 0    ? most_hours
+                                         : any_hours;
+    int people = 0;
+    for (const auto& [minutes, n] : commutes)
+        if (n >= people) {
+            people = n;
+            p.max_commute_minutes = minutes;
+        }
+    return out;
+}
+
+} // namespace
+
+RecruitResult size_with_recruits(const Scenario& scenario, const SizingOptions& options,
+                                 const SizingResult& within_pool, const RecruitOptions& ro) {
+    RecruitResult rr;
+    rr.world = scenario.world;
+    rr.result = within_pool;
+    rr.pass = within_pool.pass;
+    rr.cancelled = within_pool.cancelled;
+    rr.best_held = held_share(within_pool);
+    if (rr.pass || rr.cancelled) return rr;
+    Plan start = within_pool.plan;
+    start.replacement = scenario.plan.replacement; // the list as given; the search may switch it on
+    // where a search stands: the share of replications held, or, while a structural rule
+    // fails, minus one minus the places it fails at (fewer is better)
+    const auto progress = [](const SizingResult& r) {
+        for (const RuleVerdict& v : r.confirmation.report.rules)
+            if (v.structural && !v.pass)
+                return -1.0 - static_cast<double>(r.confirmation.staffing_failures);
+        return held_share(r);
+    };
+    double best = progress(within_pool);
+    std::set<std::pair<int, int>> tried; // (centre, role) whose recruit did not help
+    for (int k = 0; k < ro.max_recruits; ++k) {
+        const std::optional<Recruit> next =
+            next_recruit(rr.world, scenario.world, rr.result, ro, tried);
+        if (!next) {
+            rr.no_candidate = true;
+            break;
+        }
+        // the world with one person more (a person like the previous one raises that line's
+        // count)
+        World world = rr.world;
+        const PoolEntry& n = next->entry;
+        const bool merged = !rr.recruits.empty() && [&] {
+            const PoolEntry& last = rr.recruits.back().entry;
+            return last.profession == n.profession && last.home_commune == n.home_commune &&
+                   last.weekly_hours == n.weekly_hours && last.weekdays == n.weekdays &&
+                   last.max_commute_minutes == n.max_commute_minutes;
+        }();
+        if (merged)
+            ++world.pool.back().count;
+        else
+            world.pool.push_back(n);
+        Scenario sc = scenario;
+        sc.world = world;
+        SizingOptions o = options;
+        o.start = &start;
+        o.initial = &within_pool.initial;
+        SizingResult found = size_plan(sc, o);
+        rr.evaluations += found.evaluations;
+        Recruit step = *next;
+        step.held = held_share(found);
+        if (found.cancelled) {
+            rr.cancelled = true;
+            rr.result = std::move(found);
+            break;
+        }
+        // a recruit who does not bring the plan closer is not kept: the next role (or centre)
+        // in order is tried instead
+        step.kept = found.pass || progress(found) > best;
+        rr.steps.push_back(step);
+        if (!step.kept) {
+            tried.insert({next->centre, next->role});
+            continue;
+        }
+        best = progress(found);
+        rr.world = std::move(world);
+        if (merged)
+            ++rr.recruits.back().entry.count;
+        else
+            rr.recruits.push_back(*next);
+        rr.recruits.back().held = step.held;
+        rr.best_held = std::max(rr.best_held, step.held);
+        ++rr.people;
+        rr.result = std::move(found);
+        if (rr.result.pass) {
+            rr.pass = true;
+            break;
+        }
+        start = rr.result.plan;
+        start.replacement = scenario.plan.replacement;
+    }
+    // the last search started from the plan found before it: its counts are said against the
+    // plan given (person-shifts more and fewer), its plans simulated with all the searches'
+    int added = 0, removed = 0;
+    for (std::size_t c = 0; c < scenario.plan.centres.size(); ++c)
+        for (std::size_t sh = 0; sh < scenario.plan.centres[c].shifts.size(); ++sh)
+            for (int r = 0; r < static_cast<int>(scenario.world.roles.size()); ++r) {
+                const int d =
+                    staff_of(rr.result.plan, static_cast<int>(c), static_cast<int>(sh), r) -
+                    staff_of(scenario.plan, static_cast<int>(c), static_cast<int>(sh), r);
+                (d > 0 ? added : removed) += std::abs(d);
+            }
+    if (!rr.recruits.empty()) {
+        rr.result.added = added;
+        rr.result.removed = removed;
+        rr.result.evaluations = within_pool.evaluations + rr.evaluations;
+    }
+    return rr;
+}
+
+namespace {
+
+/// A CSV cell, quoted when it holds a comma, a quote or a line break.
+std::string csv_cell(std::string_view v) {
+    if (v.find_first_of(",\"\n") == std::string_view::npos) return std::string(v);
+    std::string out = "\"";
+    for (const char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+/// Hours or minutes as a pool file writes them (no trailing zeros).
+std::string plain_number(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+} // namespace
+
+std::string recruits_csv(const World& world, const std::vector<Recruit>& recruits) {
+    std::string csv = "profession,commune,count,weekly_hours,days,max_commute_minutes,label\n";
+    for (const Recruit& r : recruits) {
+        const PoolEntry& e = r.entry;
+        csv += csv_cell(world.professions[e.profession]) + "," +
+               csv_cell(world.territory.communes[static_cast<std::size_t>(e.home_commune)].insee) +
+               "," + std::to_string(e.count) + "," + plain_number(e.weekly_hours) + "," +
+               csv_cell(loader::weekdays_to_text(e.weekdays)) + "," +
+               plain_number(e.max_commute_minutes) + "," + csv_cell(e.label) + "\n";
+    }
+    return csv;
 }
 
 } // namespace riposte

@@ -341,6 +341,10 @@ struct CliTexts {
     Text usage_radius_around{"--radius-km va avec --around", "--radius-km goes with --around"};
     Text usage_size_world{"--size dimensionne le plan de départ : ajoutez --world",
                           "--size sizes the starter plan: add --world"};
+    Text usage_recruit_size{"--recruit dit ce qu'il faut recruter quand le plan de départ ne tient "
+                            "pas : ajoutez --size",
+                            "--recruit says what to recruit when the starter plan does not pass: "
+                            "add --size"};
     Text usage_only_world{"{0} n'a de sens qu'avec --world", "{0} only makes sense with --world"};
     Text usage_write{"{0} « {1} » : écrivez {2}", "{0} '{1}': write {2}"};
     Text usage_hours_order{"--hours : écrivez des heures entières, l'ouverture d'abord, comme 9-18",

@@ -147,6 +147,75 @@ struct SizingTexts {
     Text verdict_fail{"échec", "fails"};
     Text territory_sizing{"\nDimensionnement du plan de départ (riposte size) :\n",
                           "\nSizing the starter plan (riposte size):\n"};
+    // --recruit K: what to recruit when no plan within the pool passes
+    Text recruit_heading{
+        "\nCe qu'il faut recruter (--recruit {0}) : une personne à la fois, là où le "
+        "plan échoue le plus, puis la recherche reprise avec elle (mêmes "
+        "graines, depuis le plan trouvé) :\n",
+        "\nWhat to recruit (--recruit {0}): one person at a time, where the plan "
+        "fails most, then the search again with them (the same seeds, from the "
+        "plan found):\n"};
+    Text recruit_step{"  + {0} ({1} à {2}) : le plan trouvé tient dans {3} % des réplications\n",
+                      "  + {0} ({1} at {2}): the plan found holds in {3}% of replications\n"};
+    Text recruit_step_dropped{"  · {0} ({1} à {2}) : {3} % des réplications, pas plus près : pas "
+                              "retenu(e), le rôle suivant est essayé\n",
+                              "  · {0} ({1} at {2}): {3}% of replications, no closer: not kept, "
+                              "the next role is tried\n"};
+    Text recruit_item{"{0} {1}, {2} h par semaine, {3}, dans les {4} min de {5} ({6})",
+                      "{0} {1}, {2} h a week, {3}, within {4} min of {5} ({6})"};
+    Text recruit_item_many{
+        "{0} × {1}, {2} h par semaine chacun, {3}, dans les {4} min de {5} ({6})",
+        "{0} × {1}, {2} h a week each, {3}, within {4} min of {5} ({6})"};
+    Text recruit_found{"\nAvec les recrues, ce qui change et pourquoi :\n",
+                       "\nWith the recruits, what changed and why:\n"};
+    Text recruit_one{"\nÀ recruter : {0}. Avec cette recrue, le plan trouvé tient dans {1} % des "
+                     "réplications (coût {2} {3}).\n",
+                     "\nTo recruit: {0}. With this recruit the plan found holds in {1}% of "
+                     "replications (cost {2} {3}).\n"};
+    Text recruit_many{"\nÀ recruter : {0}. Avec ces recrues, le plan trouvé tient dans {1} % des "
+                      "réplications (coût {2} {3}).\n",
+                      "\nTo recruit: {0}. With these recruits the plan found holds in {1}% of "
+                      "replications (cost {2} {3}).\n"};
+    Text recruit_written{"\nPlan dimensionné écrit dans {0}. Il ne tient qu'avec les recrues : "
+                         "elles sont dans {1}, et le monde {2} les ajoute au vivier "
+                         "(riposte check {2} {0} l'accepte). Code de sortie 1 : aucun plan dans "
+                         "les limites du vivier actuel ne tient.\n",
+                         "\nSized plan written to {0}. It passes only with the recruits: they "
+                         "are in {1}, and the world {2} adds them to the pool (riposte check {2} "
+                         "{0} accepts it). Exit code 1: no plan within the present pool "
+                         "passes.\n"};
+    Text recruit_not_enough{
+        "\nMême avec {0} recrue(s), aucun plan ne tient tous les objectifs : au "
+        "mieux {1} % des réplications. Aucun fichier n'est écrit ; essayez un "
+        "--recruit plus grand.\n",
+        "\nEven with {0} recruit(s) no plan holds every target: at best {1}% "
+        "of replications. No file written; try a larger --recruit.\n"};
+    Text recruit_none{"\nRien ne désigne qui recruter : aucun centre n'échoue sur l'attente et le "
+                      "vivier ne manque d'aucune profession. Aucun fichier n'est écrit.\n",
+                      "\nNothing says whom to recruit: no centre fails the wait target and the "
+                      "pool lacks no profession. No file written.\n"};
+    Text recruit_pool_string{
+        "\nLe monde donne son vivier par pool = \"…\" : les recrues ne peuvent "
+        "pas y être ajoutées par un [[pool]] en fin de fichier. Écrivez-le "
+        "[[pool]] file = \"…\". Aucun fichier n'est écrit.\n",
+        "\nThe world gives its pool as pool = \"…\": the recruits cannot be "
+        "added with a [[pool]] at the end of the file. Write it as [[pool]] "
+        "file = \"…\". No file written.\n"};
+    Text recruit_csv_header{"# Recrues proposées par `riposte size --recruit` pour le plan {0} "
+                            "(monde {1}, graine {2}) : avec elles, le plan {3} tient dans {4} % "
+                            "des réplications.\n",
+                            "# Recruits proposed by `riposte size --recruit` for plan {0} (world "
+                            "{1}, seed {2}): with them the plan {3} holds in {4}% of "
+                            "replications.\n"};
+    Text recruit_world_comment{"\n# Ajouté par `riposte size --recruit` : les recrues proposées "
+                               "pour le plan {0}, sans lesquelles le plan {1} ne tient pas.\n",
+                               "\n# Added by `riposte size --recruit`: the recruits proposed for "
+                               "plan {0}, without whom the plan {1} does not pass.\n"};
+    Text header_recruits{
+        "# Ce plan ne tient qu'avec les recrues de {0} : vérifiez-le avec le monde "
+        "{1}.\n",
+        "# This plan passes only with the recruits of {0}: check it with the "
+        "world {1}.\n"};
     // weekdays, Monday first
     Text mon{"lun.", "Mon"};
     Text tue{"mar.", "Tue"};
