@@ -8,47 +8,52 @@ namespace riposte {
 void EventQueue::push(SimTime time, int priority, std::uint16_t handler, std::uint16_t kind,
                       std::uint32_t target, std::uint64_t data) {
     RIPOSTE_INVARIANT(priority >= 0 && priority < 65536);
-    Event e;
-    e.time = time;
-    e.order = (static_cast<std::uint64_t>(priority) << 48) | (seq_++ & ((1ULL << 48) - 1));
-    e.handler = handler;
-    e.kind = kind;
-    e.target = target;
-    e.data = data;
-    insert(e);
+    insert(time, (static_cast<std::uint64_t>(priority) << 48) | (seq_++ & ((1ULL << 48) - 1)),
+           handler, kind, target, data);
 }
 
 void EventQueue::push_reserved(SimTime time, int priority, std::uint64_t sequence,
                                std::uint16_t handler, std::uint16_t kind, std::uint32_t target,
                                std::uint64_t data) {
     RIPOSTE_INVARIANT(priority >= 0 && priority < 65536 && sequence < seq_);
-    Event e;
-    e.time = time;
-    e.order = (static_cast<std::uint64_t>(priority) << 48) | (sequence & ((1ULL << 48) - 1));
-    e.handler = handler;
-    e.kind = kind;
-    e.target = target;
-    e.data = data;
-    insert(e);
+    insert(time, (static_cast<std::uint64_t>(priority) << 48) | (sequence & ((1ULL << 48) - 1)),
+           handler, kind, target, data);
 }
 
-void EventQueue::insert(const Event& e) {
-    const std::int64_t t = e.time.seconds();
+void EventQueue::insert(SimTime time, std::uint64_t order, std::uint16_t handler,
+                        std::uint16_t kind, std::uint32_t target, std::uint64_t data) {
+    const std::int64_t t = time.seconds();
     if (t <= now_) {
+        Event e;
+        e.time = time;
+        e.order = order;
+        e.handler = handler;
+        e.kind = kind;
+        e.target = target;
+        e.data = data;
         near_.push(e);
         if (now_ == heap_only && near_.size() > calendar_above_) become_calendar();
         return;
     }
     const bool was_empty = near_.empty();
     // t > now_: the difference as unsigned is exact (no signed overflow)
-    if (static_cast<std::uint64_t>(t) - static_cast<std::uint64_t>(now_) < wheel_seconds)
-        to_wheel(e);
-    else
+    if (static_cast<std::uint64_t>(t) - static_cast<std::uint64_t>(now_) < wheel_seconds) {
+        to_wheel(time, order, handler, kind, target, data);
+    } else {
+        Event e;
+        e.time = time;
+        e.order = order;
+        e.handler = handler;
+        e.kind = kind;
+        e.target = target;
+        e.data = data;
         far_.push(e);
+    }
     if (was_empty) advance(); // the queue was empty: its first event comes to near_
 }
 
-void EventQueue::to_wheel(const Event& e) {
+void EventQueue::to_wheel(SimTime time, std::uint64_t order, std::uint16_t handler,
+                          std::uint16_t kind, std::uint32_t target, std::uint64_t data) {
     if (free_ == none) {
         free_ = static_cast<std::uint32_t>(nodes_.size());
         nodes_.emplace_back();
@@ -56,10 +61,16 @@ void EventQueue::to_wheel(const Event& e) {
     }
     const std::uint32_t n = free_;
     free_ = next_[n];
-    nodes_[n] = e;
+    Event& e = nodes_[n];
+    e.time = time;
+    e.order = order;
+    e.handler = handler;
+    e.kind = kind;
+    e.target = target;
+    e.data = data;
     next_[n] = none;
-    const auto b = static_cast<std::size_t>(static_cast<std::uint64_t>(e.time.seconds()) &
-                                            (wheel_seconds - 1));
+    const auto b =
+        static_cast<std::size_t>(static_cast<std::uint64_t>(time.seconds()) & (wheel_seconds - 1));
     Bucket& k = buckets_[b];
     if (k.tail == none) {
         k.head = n;
@@ -85,7 +96,7 @@ void EventQueue::become_calendar() {
         if (t <= now_)
             near_.push(e);
         else if (static_cast<std::uint64_t>(t) - static_cast<std::uint64_t>(now_) < wheel_seconds)
-            to_wheel(e);
+            to_wheel(e.time, e.order, e.handler, e.kind, e.target, e.data);
         else
             far_.push(e);
     }

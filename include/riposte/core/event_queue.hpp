@@ -116,8 +116,13 @@ class EventQueue {
     struct Bucket {
         std::uint32_t head = none, tail = none;
     };
-    void insert(const Event& e);
-    void to_wheel(const Event& e);
+    void insert(SimTime time, std::uint64_t order, std::uint16_t handler, std::uint16_t kind,
+                std::uint32_t target, std::uint64_t data);
+    // The event's fields are written into the bucket's node one by one: copying an Event just
+    // built on the stack (16-byte loads of 8-byte stores) cannot be forwarded from the store
+    // buffer and waits behind the handler's pending stores to records out of the caches.
+    void to_wheel(SimTime time, std::uint64_t order, std::uint16_t handler, std::uint16_t kind,
+                  std::uint32_t target, std::uint64_t data);
     void become_calendar();
     void advance();
     [[nodiscard]] std::int64_t next_bucket_time() const;
