@@ -356,7 +356,7 @@ TEST_CASE("the default event queue stays one heap on a small model") {
     EventQueue q;
     for (int i = 0; i < 100; ++i) q.push(seconds(i % 7), 0, 0, 0, 0, 0);
     CHECK_FALSE(q.is_calendar());
-    for (std::size_t i = 0; i < EventQueue::default_calendar_above; ++i)
+    for (std::size_t i = 0; i < 2 * EventQueue::default_calendar_above; ++i)
         q.push(seconds(10), 0, 0, 0, 0, 0);
     CHECK(q.is_calendar());
 }

@@ -52,7 +52,23 @@ namespace detail {
 class EventHeap {
   public:
     [[nodiscard]] const Event& top() const { return heap_[pad]; }
-    void push(const Event& e);
+    void push(const Event& e) {
+        // inline: a small model's push is this loop, its fields kept in registers
+        heap_.push_back(e);
+        Event* h = heap_.data() + pad;
+        std::size_t i = heap_.size() - pad - 1;
+        while (i > 0) {
+            const std::size_t parent = (i - 1) / 4;
+            if (!event_before(e, h[parent])) break;
+            h[i] = h[parent];
+            i = parent;
+        }
+        h[i] = e;
+    }
+    /// The same, the fields written into the heap's entry one by one (no Event copied from the
+    /// stack: see EventQueue::to_wheel).
+    void push(SimTime time, std::uint64_t order, std::uint16_t handler, std::uint16_t kind,
+              std::uint32_t target, std::uint64_t data);
     Event pop();
     [[nodiscard]] bool empty() const { return heap_.size() == pad; }
     [[nodiscard]] std::size_t size() const { return heap_.size() - pad; }
@@ -91,7 +107,10 @@ class EventQueue {
     void push(SimTime time, int priority, std::uint16_t handler, std::uint16_t kind,
               std::uint32_t target, std::uint64_t data);
     [[nodiscard]] const Event& top() const { return near_.top(); }
-    Event pop();
+    Event pop() {
+        if (!calendar_) return near_.pop(); // one heap: a small model
+        return pop_calendar();
+    }
     [[nodiscard]] bool empty() const { return near_.empty(); }
     [[nodiscard]] std::size_t size() const { return near_.size() + in_wheel_ + far_.size(); }
     void clear();
@@ -108,7 +127,7 @@ class EventQueue {
     void push_reserved(SimTime time, int priority, std::uint64_t sequence, std::uint16_t handler,
                        std::uint16_t kind, std::uint32_t target, std::uint64_t data);
     /// Whether the queue works as a calendar by the second (for the tests).
-    [[nodiscard]] bool is_calendar() const { return now_ != heap_only; }
+    [[nodiscard]] bool is_calendar() const { return calendar_; }
 
   private:
     static constexpr std::int64_t heap_only = INT64_MAX;
@@ -123,6 +142,7 @@ class EventQueue {
     // buffer and waits behind the handler's pending stores to records out of the caches.
     void to_wheel(SimTime time, std::uint64_t order, std::uint16_t handler, std::uint16_t kind,
                   std::uint32_t target, std::uint64_t data);
+    Event pop_calendar();
     void become_calendar();
     void advance();
     [[nodiscard]] std::int64_t next_bucket_time() const;
@@ -133,6 +153,7 @@ class EventQueue {
     // when the whole queue is. now_ == heap_only: everything is in near_.
     detail::EventHeap near_, far_;
     std::int64_t now_ = heap_only;
+    bool calendar_ = false; // now_ != heap_only, read in one instruction
     std::size_t calendar_above_ = default_calendar_above;
     std::vector<Bucket> buckets_;        // wheel_seconds
     std::vector<std::uint64_t> bits_;    // a bit per non-empty bucket
