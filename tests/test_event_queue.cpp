@@ -229,3 +229,134 @@ TEST_CASE("events of a lane run exactly where they would have run from the calen
     CHECK(laned.most_in_calendar < plain.most_in_calendar);
     for (const EventLane& l : laned.lane) CHECK(l.size() == 0);
 }
+
+namespace {
+// A reference queue: every event kept in one sorted vector (slow, plainly right).
+struct ReferenceQueue {
+    std::vector<Event> events;
+    void push(const Event& e) {
+        events.insert(std::upper_bound(events.begin(), events.end(), e, event_before), e);
+    }
+    Event pop() {
+        const Event e = events.front();
+        events.erase(events.begin());
+        return e;
+    }
+};
+
+bool same_event(const Event& a, const Event& b) {
+    return a.time == b.time && a.order == b.order && a.handler == b.handler && a.kind == b.kind &&
+           a.target == b.target && a.data == b.data;
+}
+} // namespace
+
+TEST_CASE("event queue as a calendar by the second pops exactly as one heap") {
+    // A queue that turns into a calendar past 64 events, against a sorted reference, under a
+    // random mix of what the model does: events at the current second, a few seconds or minutes
+    // ahead (the buckets), past the wheel (the far heap, then nearer as time goes on), earlier
+    // than the last event popped, at reserved sequence numbers, and the queue running dry.
+    for (const std::size_t above : {std::size_t{64}, std::size_t{1}}) {
+        EventQueue q(above);
+        ReferenceQueue ref;
+        std::uint64_t x = 2024 + above;
+        auto next = [&] {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            return x >> 33;
+        };
+        const auto wheel = static_cast<std::int64_t>(EventQueue::wheel_seconds);
+        std::int64_t now = 0;
+        std::uint64_t seq = 0;
+        std::vector<std::uint64_t> reserved;
+        bool was_calendar = false;
+        int pops = 0;
+        auto push = [&] {
+            std::int64_t t = now;
+            switch (next() % 10) {
+            case 0:
+                break; // this second
+            case 1:
+                t += static_cast<std::int64_t>(next() % 5);
+                break;
+            case 2:
+                t += wheel - 2 + static_cast<std::int64_t>(next() % 4);
+                break; // the edge
+            case 3:
+                t += wheel + static_cast<std::int64_t>(next() % (3 * wheel));
+                break; // far
+            case 4:
+                t -= static_cast<std::int64_t>(next() % 100);
+                break; // earlier
+            default:
+                t += static_cast<std::int64_t>(next() % 1200);
+                break; // minutes ahead
+            }
+            const auto prio = static_cast<int>(next() % 3);
+            Event e;
+            e.time = SimTime{t};
+            e.handler = static_cast<std::uint16_t>(next() % 7);
+            e.kind = static_cast<std::uint16_t>(next() % 5);
+            e.target = static_cast<std::uint32_t>(next());
+            e.data = next() << 20;
+            if (!reserved.empty() && next() % 4 == 0) {
+                const std::uint64_t s = reserved.back();
+                reserved.pop_back();
+                e.order = (static_cast<std::uint64_t>(prio) << 48) | s;
+                q.push_reserved(e.time, prio, s, e.handler, e.kind, e.target, e.data);
+            } else {
+                if (next() % 8 == 0) {
+                    const std::uint64_t first = q.reserve_sequence(3);
+                    CHECK(first == seq);
+                    for (std::uint64_t i = 0; i < 3; ++i) reserved.push_back(seq + i);
+                    seq += 3;
+                }
+                e.order = (static_cast<std::uint64_t>(prio) << 48) | seq++;
+                q.push(e.time, prio, e.handler, e.kind, e.target, e.data);
+            }
+            ref.push(e);
+        };
+        for (int round = 0; round < 40; ++round) {
+            // the queue grows, then runs dry (every fourth round) or shrinks
+            const auto n = static_cast<int>(next() % 400);
+            for (int i = 0; i < n; ++i) push();
+            const std::size_t keep = round % 4 == 3 ? 0 : ref.events.size() / 3;
+            while (ref.events.size() > keep) {
+                REQUIRE(q.size() == ref.events.size());
+                REQUIRE_FALSE(q.empty());
+                CHECK(same_event(q.top(), ref.events.front()));
+                const Event got = q.pop();
+                const Event want = ref.pop();
+                REQUIRE(same_event(got, want));
+                now = std::max(now, got.time.seconds());
+                ++pops;
+                was_calendar = was_calendar || q.is_calendar();
+                if (next() % 3 == 0) push(); // a handler schedules
+            }
+            CHECK(q.empty() == ref.events.empty());
+        }
+        CHECK(pops > 4000);
+        CHECK(was_calendar);
+        // times of both signs and the extremes, the queue a calendar already
+        q.push(SimTime::max(), 0, 0, 0, 1, 0);
+        q.push(SimTime{std::numeric_limits<std::int64_t>::min()}, 9, 0, 0, 2, 0);
+        q.push(SimTime{-5}, 0, 0, 0, 3, 0);
+        q.push(SimTime{now + 1}, 0, 0, 0, 4, 0);
+        std::vector<std::uint32_t> order;
+        while (q.size() > 0) order.push_back(q.pop().target);
+        while (!ref.events.empty()) ref.pop();
+        CHECK(order == std::vector<std::uint32_t>{2, 3, 4, 1});
+        q.clear();
+        CHECK(q.empty());
+        CHECK_FALSE(q.is_calendar());
+        q.push(seconds(3), 0, 0, 0, 5, 0);
+        CHECK(q.pop().target == 5);
+    }
+}
+
+TEST_CASE("the default event queue stays one heap on a small model") {
+    EventQueue q;
+    for (int i = 0; i < 100; ++i) q.push(seconds(i % 7), 0, 0, 0, 0, 0);
+    CHECK_FALSE(q.is_calendar());
+    for (std::size_t i = 0; i < 2 * EventQueue::default_calendar_above; ++i)
+        q.push(seconds(10), 0, 0, 0, 0, 0);
+    CHECK(q.is_calendar());
+}

@@ -5,46 +5,211 @@
 
 namespace riposte {
 
-// 4-ary heap: shallower than a binary heap and its four children share a cache line or two.
 void EventQueue::push(SimTime time, int priority, std::uint16_t handler, std::uint16_t kind,
                       std::uint32_t target, std::uint64_t data) {
     RIPOSTE_INVARIANT(priority >= 0 && priority < 65536);
-    Event e;
-    e.time = time;
-    e.order = (static_cast<std::uint64_t>(priority) << 48) | (seq_++ & ((1ULL << 48) - 1));
-    e.handler = handler;
-    e.kind = kind;
-    e.target = target;
-    e.data = data;
-    sift_up(e);
+    const std::uint64_t order =
+        (static_cast<std::uint64_t>(priority) << 48) | (seq_++ & ((1ULL << 48) - 1));
+    if (!calendar_) { // one heap (a small model): the fewest instructions
+        Event e;
+        e.time = time;
+        e.order = order;
+        e.handler = handler;
+        e.kind = kind;
+        e.target = target;
+        e.data = data;
+        // its size looked at every 1,024 events only (a few instructions less per event: the
+        // M/M/6 yardstick); when the calendar begins changes no order
+        if ((order & 1023) != 0) {
+            near_.push(e);
+            return;
+        }
+        near_.push(e);
+        if (near_.size() > calendar_above_) become_calendar();
+        return;
+    }
+    insert(time, order, handler, kind, target, data);
 }
 
 void EventQueue::push_reserved(SimTime time, int priority, std::uint64_t sequence,
                                std::uint16_t handler, std::uint16_t kind, std::uint32_t target,
                                std::uint64_t data) {
     RIPOSTE_INVARIANT(priority >= 0 && priority < 65536 && sequence < seq_);
-    Event e;
+    insert(time, (static_cast<std::uint64_t>(priority) << 48) | (sequence & ((1ULL << 48) - 1)),
+           handler, kind, target, data);
+}
+
+__attribute__((noinline)) void EventQueue::insert(SimTime time, std::uint64_t order,
+                                                  std::uint16_t handler, std::uint16_t kind,
+                                                  std::uint32_t target, std::uint64_t data) {
+    const std::int64_t t = time.seconds();
+    if (t <= now_) {
+        near_.push(time, order, handler, kind, target, data);
+        if (now_ == heap_only && near_.size() > calendar_above_) become_calendar();
+        return;
+    }
+    const bool was_empty = near_.empty();
+    // t > now_: the difference as unsigned is exact (no signed overflow)
+    if (static_cast<std::uint64_t>(t) - static_cast<std::uint64_t>(now_) < wheel_seconds) {
+        to_wheel(time, order, handler, kind, target, data);
+    } else {
+        far_.push(time, order, handler, kind, target, data);
+    }
+    if (was_empty) advance(); // the queue was empty: its first event comes to near_
+}
+
+void EventQueue::to_wheel(SimTime time, std::uint64_t order, std::uint16_t handler,
+                          std::uint16_t kind, std::uint32_t target, std::uint64_t data) {
+    if (free_ == none) {
+        free_ = static_cast<std::uint32_t>(nodes_.size());
+        nodes_.emplace_back();
+        next_.push_back(none);
+    }
+    const std::uint32_t n = free_;
+    free_ = next_[n];
+    Event& e = nodes_[n];
     e.time = time;
-    e.order = (static_cast<std::uint64_t>(priority) << 48) | (sequence & ((1ULL << 48) - 1));
+    e.order = order;
     e.handler = handler;
     e.kind = kind;
     e.target = target;
     e.data = data;
-    sift_up(e);
+    next_[n] = none;
+    const auto b =
+        static_cast<std::size_t>(static_cast<std::uint64_t>(time.seconds()) & (wheel_seconds - 1));
+    Bucket& k = buckets_[b];
+    if (k.tail == none) {
+        k.head = n;
+        bits_[b >> 6] |= std::uint64_t{1} << (b & 63);
+        summary_[b >> 12] |= std::uint64_t{1} << ((b >> 6) & 63);
+    } else {
+        next_[k.tail] = n;
+    }
+    k.tail = n;
+    ++in_wheel_;
 }
 
-void EventQueue::sift_up(const Event& e) {
-    heap_.push_back(e);
+void EventQueue::become_calendar() {
+    buckets_.assign(wheel_seconds, Bucket{});
+    bits_.assign(wheel_seconds / 64, 0);
+    summary_.assign(wheel_seconds / 64 / 64, 0);
+    std::vector<Event> all;
+    all.reserve(near_.size());
+    while (!near_.empty()) all.push_back(near_.pop());
+    now_ = all.front().time.seconds(); // the smallest
+    calendar_ = true;
+    for (const Event& e : all) {
+        const std::int64_t t = e.time.seconds();
+        if (t <= now_)
+            near_.push(e);
+        else if (static_cast<std::uint64_t>(t) - static_cast<std::uint64_t>(now_) < wheel_seconds)
+            to_wheel(e.time, e.order, e.handler, e.kind, e.target, e.data);
+        else
+            far_.push(e);
+    }
+}
+
+std::int64_t EventQueue::next_bucket_time() const {
+    // the first non-empty bucket after now_'s, in circular order: every bucket holds one second
+    // of (now_, now_ + wheel_seconds), so the first one found is the earliest
+    constexpr std::size_t words = wheel_seconds / 64;
+    const auto start =
+        static_cast<std::size_t>((static_cast<std::uint64_t>(now_) + 1) & (wheel_seconds - 1));
+    std::size_t w = start >> 6;
+    std::uint64_t bits = bits_[w] & (~std::uint64_t{0} << (start & 63));
+    if (bits == 0) {
+        // the next non-zero word: after w in w's summary word, then the following summary words
+        // (wrapping), then w itself again (its bits before `start`)
+        std::size_t s = w >> 6;
+        std::uint64_t sum =
+            (w & 63) == 63 ? 0 : summary_[s] & (~std::uint64_t{0} << ((w & 63) + 1));
+        for (std::size_t i = 0; sum == 0 && i < summary_.size(); ++i) {
+            s = (s + 1) % summary_.size();
+            sum = summary_[s];
+        }
+        RIPOSTE_INVARIANT(sum != 0);
+        w = (s << 6) + static_cast<std::size_t>(__builtin_ctzll(sum));
+        bits = bits_[w];
+        RIPOSTE_INVARIANT(w < words && bits != 0);
+    }
+    const std::size_t b = (w << 6) + static_cast<std::size_t>(__builtin_ctzll(bits));
+    const std::size_t ahead = (b - start) & (wheel_seconds - 1); // seconds after now_ + 1
+    return now_ + 1 + static_cast<std::int64_t>(ahead);
+}
+
+void EventQueue::advance() {
+    // near_ is empty: now_ moves to the next second holding an event and its events come in
+    RIPOSTE_INVARIANT(near_.empty());
+    const std::int64_t tb = in_wheel_ > 0 ? next_bucket_time() : heap_only;
+    const std::int64_t tf = far_.empty() ? heap_only : far_.top().time.seconds();
+    if (tb == heap_only && tf == heap_only) return; // nothing left
+    now_ = tb < tf ? tb : tf;
+    if (tb == now_) {
+        const auto b =
+            static_cast<std::size_t>(static_cast<std::uint64_t>(now_) & (wheel_seconds - 1));
+        Bucket& k = buckets_[b];
+        for (std::uint32_t n = k.head; n != none;) {
+            const std::uint32_t following = next_[n];
+            if (following != none) __builtin_prefetch(&nodes_[following]);
+            near_.push(nodes_[n]);
+            next_[n] = free_;
+            free_ = n;
+            --in_wheel_;
+            n = following;
+        }
+        k = Bucket{};
+        bits_[b >> 6] &= ~(std::uint64_t{1} << (b & 63));
+        if (bits_[b >> 6] == 0) summary_[b >> 12] &= ~(std::uint64_t{1} << ((b >> 6) & 63));
+    }
+    while (!far_.empty() && far_.top().time.seconds() == now_) near_.push(far_.pop());
+}
+
+Event EventQueue::pop_calendar() {
+    RIPOSTE_INVARIANT(!empty());
+    Event result = near_.pop();
+    if (near_.empty()) advance();
+    return result;
+}
+
+void EventQueue::clear() {
+    near_.clear();
+    far_.clear();
+    now_ = heap_only;
+    calendar_ = false;
+    buckets_.clear();
+    bits_.clear();
+    summary_.clear();
+    nodes_.clear();
+    next_.clear();
+    free_ = none;
+    in_wheel_ = 0;
+}
+
+namespace detail {
+
+// 4-ary heap: shallower than a binary heap and its four children share a cache line or two.
+void EventHeap::push(SimTime time, std::uint64_t order, std::uint16_t handler, std::uint16_t kind,
+                     std::uint32_t target, std::uint64_t data) {
+    heap_.emplace_back();
     Event* h = heap_.data() + pad;
     std::size_t i = heap_.size() - pad - 1;
     while (i > 0) {
         const std::size_t parent = (i - 1) / 4;
-        if (!event_before(e, h[parent])) break;
-        h[i] = h[parent];
+        const Event& p = h[parent];
+        if (!(time < p.time || (time == p.time && order < p.order))) break;
+        h[i] = p;
         i = parent;
     }
-    h[i] = e;
+    Event& e = h[i];
+    e.time = time;
+    e.order = order;
+    e.handler = handler;
+    e.kind = kind;
+    e.target = target;
+    e.data = data;
 }
+
+} // namespace detail
 
 namespace {
 
@@ -66,7 +231,7 @@ namespace {
 constexpr std::size_t prefetch_above = std::size_t{1} << 12;
 } // namespace
 
-Event EventQueue::pop() {
+Event detail::EventHeap::pop() {
     RIPOSTE_INVARIANT(!empty());
     Event result = heap_[pad];
     Event last = heap_.back();

@@ -1,5 +1,6 @@
 #pragma once
-// The event calendar: a 4-ary min-heap ordered by (time, priority, insertion sequence).
+// The event calendar, ordered by (time, priority, insertion sequence): a 4-ary min-heap, and past
+// a few thousand events a calendar by the second in front of it (EventQueue).
 // Events are small values (32 bytes); what they mean is up to the handler they name.
 #include "riposte/core/sim_time.hpp"
 
@@ -46,17 +47,74 @@ template <class T, std::size_t A> struct AlignedAllocator {
     }
 };
 
-class EventQueue {
+namespace detail {
+/// A 4-ary min-heap of events ordered by event_before.
+class EventHeap {
   public:
-    /// Lower priority values run first among events at the same time. 0 <= priority < 65536.
-    void push(SimTime time, int priority, std::uint16_t handler, std::uint16_t kind,
-              std::uint32_t target, std::uint64_t data);
     [[nodiscard]] const Event& top() const { return heap_[pad]; }
+    void push(const Event& e) {
+        // inline: a small model's push is this loop, its fields kept in registers
+        heap_.push_back(e);
+        Event* h = heap_.data() + pad;
+        std::size_t i = heap_.size() - pad - 1;
+        while (i > 0) {
+            const std::size_t parent = (i - 1) / 4;
+            if (!event_before(e, h[parent])) break;
+            h[i] = h[parent];
+            i = parent;
+        }
+        h[i] = e;
+    }
+    /// The same, the fields written into the heap's entry one by one (no Event copied from the
+    /// stack: see EventQueue::to_wheel).
+    void push(SimTime time, std::uint64_t order, std::uint16_t handler, std::uint16_t kind,
+              std::uint32_t target, std::uint64_t data);
     Event pop();
     [[nodiscard]] bool empty() const { return heap_.size() == pad; }
     [[nodiscard]] std::size_t size() const { return heap_.size() - pad; }
     void clear() { heap_.resize(pad); }
     void reserve(std::size_t n) { heap_.reserve(n + pad); }
+
+  private:
+    // The root is heap_[pad] in a 64-byte aligned buffer: the four children of a node (4 × 32
+    // bytes) then fill exactly two cache lines instead of straddling three.
+    static constexpr std::size_t pad = 3;
+    std::vector<Event, AlignedAllocator<Event, 64>> heap_ =
+        std::vector<Event, AlignedAllocator<Event, 64>>(pad);
+};
+} // namespace detail
+
+/// The event calendar. While it holds few events it is one 4-ary heap. Past `calendar_above`
+/// events it becomes a calendar by the second: a small heap of the events due at the current
+/// second (or earlier), one bucket per second for the next `wheel_seconds` (events appended,
+/// unsorted, taken into the small heap when their second comes) and a heap of the events
+/// farther ahead. Either way pop() returns the smallest (time, order): every event of a bucket is
+/// later than every event of the small heap, so the order is exactly the one heap's.
+class EventQueue {
+  public:
+    /// Events in the queue above which it becomes a calendar by the second (the national run's
+    /// tens of thousands of service ends); a small territory stays on one heap.
+    static constexpr std::size_t default_calendar_above = std::size_t{1} << 12;
+    /// Seconds ahead held in buckets (18.2 hours: a night and its morning); farther events wait
+    /// in a heap.
+    static constexpr std::size_t wheel_seconds = std::size_t{1} << 16;
+
+    EventQueue() = default;
+    /// `calendar_above`: see default_calendar_above (the tests set it low).
+    explicit EventQueue(std::size_t calendar_above) : calendar_above_(calendar_above) {}
+
+    /// Lower priority values run first among events at the same time. 0 <= priority < 65536.
+    void push(SimTime time, int priority, std::uint16_t handler, std::uint16_t kind,
+              std::uint32_t target, std::uint64_t data);
+    [[nodiscard]] const Event& top() const { return near_.top(); }
+    Event pop() {
+        if (!calendar_) return near_.pop(); // one heap: a small model
+        return pop_calendar();
+    }
+    [[nodiscard]] bool empty() const { return near_.empty(); }
+    [[nodiscard]] std::size_t size() const { return near_.size() + in_wheel_ + far_.size(); }
+    void clear();
+    void reserve(std::size_t n) { near_.reserve(n); }
     [[nodiscard]] std::uint64_t pushed() const { return seq_; }
     /// Reserves `n` insertion sequence numbers and returns the first. Events pushed later with
     /// push_reserved() and one of them run exactly where they would have run had they been
@@ -68,14 +126,42 @@ class EventQueue {
     }
     void push_reserved(SimTime time, int priority, std::uint64_t sequence, std::uint16_t handler,
                        std::uint16_t kind, std::uint32_t target, std::uint64_t data);
+    /// Whether the queue works as a calendar by the second (for the tests).
+    [[nodiscard]] bool is_calendar() const { return calendar_; }
 
   private:
-    void sift_up(const Event& e);
-    // The root is heap_[pad] in a 64-byte aligned buffer: the four children of a node (4 × 32
-    // bytes) then fill exactly two cache lines instead of straddling three.
-    static constexpr std::size_t pad = 3;
-    std::vector<Event, AlignedAllocator<Event, 64>> heap_ =
-        std::vector<Event, AlignedAllocator<Event, 64>>(pad);
+    static constexpr std::int64_t heap_only = INT64_MAX;
+    static constexpr std::uint32_t none = UINT32_MAX;
+    struct Bucket {
+        std::uint32_t head = none, tail = none;
+    };
+    void insert(SimTime time, std::uint64_t order, std::uint16_t handler, std::uint16_t kind,
+                std::uint32_t target, std::uint64_t data);
+    // The event's fields are written into the bucket's node one by one: copying an Event just
+    // built on the stack (16-byte loads of 8-byte stores) cannot be forwarded from the store
+    // buffer and waits behind the handler's pending stores to records out of the caches.
+    void to_wheel(SimTime time, std::uint64_t order, std::uint16_t handler, std::uint16_t kind,
+                  std::uint32_t target, std::uint64_t data);
+    Event pop_calendar();
+    void become_calendar();
+    void advance();
+    [[nodiscard]] std::int64_t next_bucket_time() const;
+
+    // Invariant: `near_` holds every event at or before now_, the buckets the events in
+    // (now_, now_ + wheel_seconds) by time modulo wheel_seconds, `far_` the others (pushed at
+    // now_ + wheel_seconds or later; now_ moving on may bring them nearer). near_ is empty only
+    // when the whole queue is. now_ == heap_only: everything is in near_.
+    detail::EventHeap near_, far_;
+    std::int64_t now_ = heap_only;
+    bool calendar_ = false; // now_ != heap_only, read in one instruction
+    std::size_t calendar_above_ = default_calendar_above;
+    std::vector<Bucket> buckets_;        // wheel_seconds
+    std::vector<std::uint64_t> bits_;    // a bit per non-empty bucket
+    std::vector<std::uint64_t> summary_; // a bit per non-zero word of bits_
+    std::vector<Event> nodes_;           // the buckets' events
+    std::vector<std::uint32_t> next_;    // the next node in a bucket, or in the free list
+    std::uint32_t free_ = none;          // the first free node
+    std::size_t in_wheel_ = 0;
     std::uint64_t seq_ = 0;
 };
 
