@@ -49,6 +49,12 @@ inline std::string read_text(const std::filesystem::path& p) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+/// Writes `text` to `p`, replacing what was there (a test's own fixture, not an output).
+inline void write_text(const std::filesystem::path& p, std::string_view text) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
 struct Outcome {
     int exit_code = -1;
     std::string out, err;

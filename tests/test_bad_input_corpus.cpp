@@ -20,20 +20,13 @@
 namespace fs = std::filesystem;
 using riposte::test::CliProcess;
 using riposte::test::Outcome;
+using riposte::test::read_text;
 using riposte::test::TempDir;
+using riposte::test::write_text;
 
 namespace {
 
 const fs::path tiny = fs::path(RIPOSTE_SCENARIO_DIR) / "tests" / "tiny";
-
-std::string slurp(const fs::path& p) {
-    return riposte::test::read_text(p);
-}
-
-void spit(const fs::path& p, const std::string& text) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << text;
-}
 
 /// One change to a file of the scenario: replace `from` (which must occur) by `to`; with an
 /// empty `from`, the whole file becomes `to`.
@@ -77,14 +70,14 @@ std::string crlf(const std::string& text) {
 const std::string bom = "\xEF\xBB\xBF";
 
 void sparse(const fs::path& p, std::uintmax_t bytes) {
-    spit(p, "x");
+    write_text(p, "x");
     fs::resize_file(p, bytes);
 }
 
 std::vector<Case> corpus() {
     const std::string W = "world.toml", P = "plan.toml", C = "communes.csv", E = "edges.csv";
-    const std::string W_text = slurp(tiny / W), P_text = slurp(tiny / P), C_text = slurp(tiny / C),
-                      E_text = slurp(tiny / E);
+    const std::string W_text = read_text(tiny / W), P_text = read_text(tiny / P),
+                      C_text = read_text(tiny / C), E_text = read_text(tiny / E);
     const std::string big_key = [] {
         std::string k = "a";
         for (int i = 1; i < 20000; ++i) k += ".a";
@@ -380,17 +373,17 @@ std::vector<Case> corpus() {
 void apply(const fs::path& dir, const Edit& e) {
     const fs::path p = dir / e.file;
     if (e.append) {
-        spit(p, slurp(p) + e.to);
+        write_text(p, read_text(p) + e.to);
         return;
     }
     if (e.from.empty()) {
-        spit(p, e.to);
+        write_text(p, e.to);
         return;
     }
-    std::string text = slurp(p);
+    std::string text = read_text(p);
     const auto at = text.find(e.from);
     REQUIRE_MESSAGE(at != std::string::npos, e.file << ": anchor not found: " << e.from);
-    spit(p, text.replace(at, e.from.size(), e.to));
+    write_text(p, text.replace(at, e.from.size(), e.to));
 }
 
 std::string first_line(const std::string& text) {

@@ -4,6 +4,8 @@
 #include "riposte/change_toml.hpp"
 #include "riposte/journal.hpp"
 
+#include "cli_process.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -15,6 +17,8 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using riposte::test::read_text;
+using riposte::test::write_text;
 using namespace riposte;
 
 namespace {
@@ -37,16 +41,6 @@ class TempDir {
   private:
     fs::path path_;
 };
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void spit(const fs::path& p, std::string_view text) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-}
 
 JournalHeader header() {
     JournalHeader h;
@@ -151,7 +145,7 @@ TEST_CASE("SHA-256 gives the FIPS 180-4 test vectors") {
     // lengths around the padding boundary (55, 56 and 64 bytes) differ from each other
     CHECK(sha256_hex(std::string(55, 'x')) != sha256_hex(std::string(56, 'x')));
     TempDir dir;
-    spit(dir.path() / "abc.txt", "abc");
+    write_text(dir.path() / "abc.txt", "abc");
     CHECK(sha256_file(dir.path() / "abc.txt") == sha256_hex("abc"));
     CHECK(sha256_file(dir.path() / "missing.txt").empty());
     CHECK(sha256_file("/dev/zero").empty());
@@ -177,7 +171,7 @@ TEST_CASE("a journal written entry by entry reads back the same") {
         check_same(r.journal->entries[k], want[k], k + 1);
     }
     // the text is human-readable TOML with the seed as text
-    const std::string text = slurp(file);
+    const std::string text = read_text(file);
     CHECK(text.find("seed = \"18446744073709551615\"\n") != std::string::npos);
     CHECK(text.find("[[entry]]\nordinal = 2\nsource = \"decision\"\nat = \"J1 09:00\"\n") !=
           std::string::npos);
@@ -191,7 +185,7 @@ TEST_CASE("a journal written entry by entry reads back the same") {
 TEST_CASE("a journal cut at any byte of its last entry keeps every entry before it") {
     TempDir dir;
     const fs::path file = write_journal(dir.path());
-    const std::string full = slurp(file);
+    const std::string full = read_text(file);
     const std::size_t n = entries().size();
     // where the last entry's block begins: after the end line of the one before
     const std::string before_last = "# end of entry " + std::to_string(n - 1) + "\n";
@@ -227,7 +221,7 @@ TEST_CASE("a journal cut at any byte of its last entry keeps every entry before 
 
 TEST_CASE("a journal cut inside its header is unusable, and says so") {
     TempDir dir;
-    const std::string full = slurp(write_journal(dir.path()));
+    const std::string full = read_text(write_journal(dir.path()));
     const std::size_t header_end = full.find("# end of header\n") + 16;
     for (std::size_t cut = 0; cut < header_end; cut += 7) {
         const JournalReadResult r = read_journal_text(full.substr(0, cut), "j.toml");
@@ -242,7 +236,7 @@ TEST_CASE("a journal cut inside its header is unusable, and says so") {
 
 TEST_CASE("a corrupt entry in the middle of a journal is an error naming its line") {
     TempDir dir;
-    const std::string full = slurp(write_journal(dir.path()));
+    const std::string full = read_text(write_journal(dir.path()));
     auto line_of = [&](std::size_t pos) {
         return 1 + static_cast<int>(
                        std::count(full.begin(), full.begin() + static_cast<long>(pos), '\n'));
@@ -307,7 +301,7 @@ TEST_CASE("resuming a journal after a crash drops the torn entry and appends aft
           "complete one") {
     TempDir dir;
     const fs::path file = write_journal(dir.path());
-    const std::string full = slurp(file);
+    const std::string full = read_text(file);
     const std::size_t n = entries().size();
     const std::size_t last = full.rfind("[[entry]]");
     REQUIRE(::truncate(file.c_str(), static_cast<off_t>(last + 25)) == 0);
@@ -336,14 +330,14 @@ TEST_CASE("resuming a journal after a crash drops the torn entry and appends aft
     REQUIRE(r.journal->entries.size() == n);
     check_same(r.journal->entries.back(), entries().back(), n);
     // an uninterrupted journal and the resumed one are the same bytes
-    CHECK(slurp(file) == full);
+    CHECK(read_text(file) == full);
 }
 
 TEST_CASE("a journal header names its inputs relative to the journal, with their SHA-256") {
     TempDir dir;
     fs::create_directories(dir.path() / "sessions");
-    spit(dir.path() / "world.toml", "w");
-    spit(dir.path() / "plan.toml", "p");
+    write_text(dir.path() / "world.toml", "w");
+    write_text(dir.path() / "plan.toml", "p");
     const JournalHeader h =
         make_journal_header(dir.path() / "sessions" / "j.toml", dir.path() / "world.toml",
                             dir.path() / "plan.toml", {}, 42, 1);

@@ -23,18 +23,6 @@ namespace {
 const fs::path scenario_root{RIPOSTE_SCENARIO_DIR};
 const fs::path herault = scenario_root / "centre-herault";
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void spit(const fs::path& p, const std::string& text) {
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-}
-
 /// The Centre-Hérault world in a fresh folder `name` with `medecins` as its médecins' pool
 /// lines (plenty of the other professions), and the understaffed plan without its targets
 /// (plan-notargets.toml): the structural rules alone need a médecin on every interview and
@@ -43,12 +31,12 @@ fs::path recruit_world(const std::string& name, const std::string& medecins) {
     const fs::path dir = fs::temp_directory_path() / ("riposte-recruit-" + name);
     fs::remove_all(dir);
     fs::create_directories(dir);
-    std::string world = slurp(herault / "world.toml");
+    std::string world = read_text(herault / "world.toml");
     const std::string data = (scenario_root / "data").string() + "/";
     for (std::size_t at = world.find("../data/"); at != std::string::npos;
          at = world.find("../data/", at + data.size()))
         world.replace(at, 8, data);
-    spit(dir / "world.toml", world);
+    write_text(dir / "world.toml", world);
     fs::copy_file(herault / "incidence.csv", dir / "incidence.csv");
     std::string pool = "profession,commune,count,weekly_hours,days,max_commute_minutes,label\n";
     pool += medecins;
@@ -56,10 +44,10 @@ fs::path recruit_world(const std::string& name, const std::string& medecins) {
         pool += std::string("infirmier,") + commune + ",20,35,mon-sat,60,nurses\n" +
                 "administratif," + commune + ",20,35,mon-sat,60,staff\n" + "pharmacien," + commune +
                 ",5,35,mon-sat,60,pharmacists\n";
-    spit(dir / "pool.csv", pool);
-    std::string plan = slurp(herault / "plan-understaffed.toml");
+    write_text(dir / "pool.csv", pool);
+    std::string plan = read_text(herault / "plan-understaffed.toml");
     plan = plan.substr(0, plan.find("[validation]"));
-    spit(dir / "plan-notargets.toml", plan);
+    write_text(dir / "plan-notargets.toml", plan);
     return dir;
 }
 
@@ -115,8 +103,8 @@ TEST_CASE("size --recruit: one recruit makes a plan pass; the recruit, the files
     REQUIRE(fs::exists(csv));
     REQUIRE(fs::exists(world));
     // the world written is the world's text unchanged plus a [[pool]] naming the recruits
-    const std::string original = slurp(dir / "world.toml");
-    const std::string with = slurp(world);
+    const std::string original = read_text(dir / "world.toml");
+    const std::string with = read_text(world);
     CHECK(with.rfind(original, 0) == 0);
     CHECK(contains(with.substr(original.size()), "[[pool]]\nfile = \"world-recrues.csv\"\n"));
     CHECK(contains(with.substr(original.size()), "# Ajouté par `riposte size --recruit`"));
@@ -227,7 +215,7 @@ TEST_CASE("size --recruit: when a plan within the pool passes, the output is the
                                         "--out",
                                         (dir / "sized.toml").string()};
     const Outcome plain = run_cli(base, dir);
-    const std::string plain_plan = slurp(dir / "sized.toml");
+    const std::string plain_plan = read_text(dir / "sized.toml");
     std::vector<std::string> with = base;
     with.push_back("--recruit");
     with.push_back("4");
@@ -236,7 +224,7 @@ TEST_CASE("size --recruit: when a plan within the pool passes, the output is the
     CHECK(recruit.exit_code == 0);
     CHECK(recruit.out == plain.out);
     CHECK(recruit.err == plain.err);
-    CHECK(slurp(dir / "sized.toml") == plain_plan);
+    CHECK(read_text(dir / "sized.toml") == plain_plan);
     CHECK_FALSE(fs::exists(herault / "world-recrues.csv"));
     CHECK_FALSE(fs::exists(herault / "world-recrues.toml"));
 }

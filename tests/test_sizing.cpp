@@ -32,18 +32,6 @@ namespace {
 const fs::path scenario_root{RIPOSTE_SCENARIO_DIR};
 const fs::path herault = scenario_root / "centre-herault";
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void spit(const fs::path& p, const std::string& text) {
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-}
-
 fs::path temp_dir(const std::string& name) {
     const fs::path d = fs::temp_directory_path() / ("riposte-sizing-" + name);
     fs::remove_all(d);
@@ -126,12 +114,12 @@ void check_same_plan(const Plan& a, const Plan& b) {
 /// The Centre-Hérault world with only two médecins of 8 h a week (and plenty of others).
 fs::path small_pool_world() {
     const fs::path dir = temp_dir("small-pool");
-    std::string world = slurp(herault / "world.toml");
+    std::string world = read_text(herault / "world.toml");
     const std::string data = (scenario_root / "data").string() + "/";
     for (std::size_t at = world.find("../data/"); at != std::string::npos;
          at = world.find("../data/", at + data.size()))
         world.replace(at, 8, data);
-    spit(dir / "world.toml", world);
+    write_text(dir / "world.toml", world);
     fs::copy_file(herault / "incidence.csv", dir / "incidence.csv");
     std::string pool = "profession,commune,count,weekly_hours,days,max_commute_minutes,label\n"
                        "medecin,34079,2,8,mon-sat,60,GPs\n";
@@ -139,7 +127,7 @@ fs::path small_pool_world() {
         pool += std::string("infirmier,") + commune + ",20,35,mon-sat,60,nurses\n" +
                 "administratif," + commune + ",20,35,mon-sat,60,staff\n" + "pharmacien," + commune +
                 ",5,35,mon-sat,60,pharmacists\n";
-    spit(dir / "pool.csv", pool);
+    write_text(dir / "pool.csv", pool);
     return dir;
 }
 
@@ -158,7 +146,7 @@ TEST_CASE("plan writer: every shipped plan loads and writes and loads back the s
         LoadResult first = load_scenario(world, plan_file);
         REQUIRE(first.scenario);
         const Scenario& sc = *first.scenario;
-        const std::string source = slurp(plan_file);
+        const std::string source = read_text(plan_file);
 
         // unchanged staffing: the text comes back byte for byte, after the header
         const PlanText same = plan_with_staffing(source, sc.plan, sc.world, "# header\n");
@@ -205,7 +193,7 @@ TEST_CASE("plan writer: every shipped plan loads and writes and loads back the s
 TEST_CASE("plan writer: a role split with by_station or staff it cannot find is refused") {
     LoadResult loaded = load_scenario(herault / "world.toml", herault / "plan-understaffed.toml");
     REQUIRE(loaded.scenario);
-    const std::string source = slurp(herault / "plan-understaffed.toml");
+    const std::string source = read_text(herault / "plan-understaffed.toml");
     Plan p = loaded.scenario->plan;
     p.centres[0].shifts[0].staff[RoleId{1}] += 1;
     // the position the reader recorded no longer holds an inline table
@@ -258,9 +246,9 @@ TEST_CASE("size: the command names what to recruit in French and in English and 
           "a plan that passes when there is one") {
     // the small-pool world of the previous test, a plan without targets
     const fs::path dir = small_pool_world();
-    std::string plan = slurp(herault / "plan-understaffed.toml");
+    std::string plan = read_text(herault / "plan-understaffed.toml");
     plan = plan.substr(0, plan.find("[validation]"));
-    spit(dir / "plan-notargets.toml", plan);
+    write_text(dir / "plan-notargets.toml", plan);
     const std::vector<std::string> args{"size",
                                         (dir / "world.toml").string(),
                                         (dir / "plan-notargets.toml").string(),
@@ -291,7 +279,7 @@ TEST_CASE("size: the command names what to recruit in French and in English and 
                 dir);
     CHECK(ok.exit_code == 0);
     REQUIRE(fs::exists(out));
-    CHECK(slurp(out).rfind("# Plan dimensionné par `riposte size`", 0) == 0);
+    CHECK(read_text(out).rfind("# Plan dimensionné par `riposte size`", 0) == 0);
     const Outcome check = run_cli({"check", (herault / "world.toml").string(), out.string()}, dir);
     CHECK(check.exit_code == 0);
     // without targets the removal pass leaves one person per station role
@@ -571,15 +559,15 @@ TEST_CASE("size: plan hours count people x shift hours on the days the shifts wo
 /// The Centre-Hérault world with its pool multiplied by `factor` (every row's count).
 fs::path scaled_pool_world(int factor) {
     const fs::path dir = temp_dir("pool-x" + std::to_string(factor));
-    std::string world = slurp(herault / "world.toml");
+    std::string world = read_text(herault / "world.toml");
     const std::string data = (scenario_root / "data").string() + "/";
     for (std::size_t at = world.find("../data/"); at != std::string::npos;
          at = world.find("../data/", at + data.size()))
         world.replace(at, 8, data);
-    spit(dir / "world.toml", world);
+    write_text(dir / "world.toml", world);
     fs::copy_file(herault / "incidence.csv", dir / "incidence.csv");
     fs::copy_file(herault / "plan-understaffed.toml", dir / "plan-understaffed.toml");
-    std::istringstream in(slurp(herault / "pool.csv"));
+    std::istringstream in(read_text(herault / "pool.csv"));
     std::string line, pool;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#' || line.rfind("profession,", 0) == 0) {
@@ -593,7 +581,7 @@ fs::path scaled_pool_world(int factor) {
         const int count = std::stoi(line.substr(b + 1, c - b - 1));
         pool += line.substr(0, b + 1) + std::to_string(count * factor) + line.substr(c) + "\n";
     }
-    spit(dir / "pool.csv", pool);
+    write_text(dir / "pool.csv", pool);
     return dir;
 }
 
@@ -805,7 +793,7 @@ TEST_CASE("size --hours: only an extra hour meets the target; the written plan r
     const auto diff = plan_difference(sc.world, found, again.scenario->plan);
     CHECK_MESSAGE(!diff, diff.value_or(""));
     // the author's comments are kept
-    CHECK(slurp(out).find("# one hour a day") != std::string::npos);
+    CHECK(read_text(out).find("# one hour a day") != std::string::npos);
 }
 
 // The writer of opening hours and days: a value written is rewritten in place, a key not
@@ -816,7 +804,7 @@ TEST_CASE("plan writer: opening hours and days rewritten or added, read back fie
     LoadResult loaded = load_scenario(tiny / "world.toml", tiny / "plan.toml");
     REQUIRE(loaded.scenario);
     const Scenario& sc = *loaded.scenario;
-    const std::string source = slurp(tiny / "plan.toml");
+    const std::string source = read_text(tiny / "plan.toml");
     Plan p = sc.plan;
     // Gignac (opens, closes, start, end written): closes an hour later, with its shift
     Centre& gignac = p.centres[0];
