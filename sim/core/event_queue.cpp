@@ -5,6 +5,24 @@
 
 namespace riposte {
 
+namespace {
+
+/// Sets an event's six fields one by one. A bucket's node and a heap slot are filled in place
+/// with it rather than copied from an Event built on the stack: such a copy cannot be forwarded
+/// from the store buffer and waits behind the handlers' earlier stores to records out of the
+/// caches (docs/benchmark.md, France's seventh step).
+inline void fill(Event& e, SimTime time, std::uint64_t order, std::uint16_t handler,
+                 std::uint16_t kind, std::uint32_t target, std::uint64_t data) {
+    e.time = time;
+    e.order = order;
+    e.handler = handler;
+    e.kind = kind;
+    e.target = target;
+    e.data = data;
+}
+
+} // namespace
+
 void EventQueue::push(SimTime time, int priority, std::uint16_t handler, std::uint16_t kind,
                       std::uint32_t target, std::uint64_t data) {
     RIPOSTE_INVARIANT(priority >= 0 && priority < 65536);
@@ -12,12 +30,7 @@ void EventQueue::push(SimTime time, int priority, std::uint16_t handler, std::ui
         (static_cast<std::uint64_t>(priority) << 48) | (seq_++ & ((1ULL << 48) - 1));
     if (!calendar_) { // one heap (a small model): the fewest instructions
         Event e;
-        e.time = time;
-        e.order = order;
-        e.handler = handler;
-        e.kind = kind;
-        e.target = target;
-        e.data = data;
+        fill(e, time, order, handler, kind, target, data);
         // its size looked at every 1,024 events only (a few instructions less per event: the
         // M/M/6 yardstick); when the calendar begins changes no order
         if ((order & 1023) != 0) {
@@ -68,12 +81,7 @@ void EventQueue::to_wheel(SimTime time, std::uint64_t order, std::uint16_t handl
     const std::uint32_t n = free_;
     free_ = next_[n];
     Event& e = nodes_[n];
-    e.time = time;
-    e.order = order;
-    e.handler = handler;
-    e.kind = kind;
-    e.target = target;
-    e.data = data;
+    fill(e, time, order, handler, kind, target, data);
     next_[n] = none;
     const auto b =
         static_cast<std::size_t>(static_cast<std::uint64_t>(time.seconds()) & (wheel_seconds - 1));
@@ -201,12 +209,7 @@ void EventHeap::push(SimTime time, std::uint64_t order, std::uint16_t handler, s
         i = parent;
     }
     Event& e = h[i];
-    e.time = time;
-    e.order = order;
-    e.handler = handler;
-    e.kind = kind;
-    e.target = target;
-    e.data = data;
+    fill(e, time, order, handler, kind, target, data);
 }
 
 } // namespace detail
