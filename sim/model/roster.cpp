@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -112,48 +113,99 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     std::vector<std::vector<PersonId>> people_of_commune(w.territory.communes.size());
     for (const PersonId i : roster.people.ids())
         people_of_commune[static_cast<std::size_t>(roster.people[i].home)].push_back(i);
-    IdVector<CentreId, IdVector<RoleId, std::vector<PersonId>>> candidates(plan.centres.size());
-    // from the centre being listed, near people
-    IdVector<PersonId, double> home_minutes(n_people, 0.0);
+    // A role's candidates at a centre, in preference order, cut into groups of one scope rank
+    // (one profession each): group g is people[group_begin[g], group_begin[g + 1]), of rank
+    // group_rank[g]. The fill below keeps, per group, what lets a scan skip people it has
+    // already ruled out (see pick_in_group).
+    struct CandidateList {
+        std::vector<PersonId> people;
+        std::vector<std::int32_t> group_begin; // one more than the groups
+        std::vector<int> group_rank;
+        /// next[k] == k: people[k] may still work a whole shift this week; otherwise a later
+        /// position (people[k] cannot: its weekly hours are used up), followed to the next
+        /// such one (path halving). next[size] == size.
+        std::vector<std::int32_t> next;
+        /// per group: every person from the group's start to cursor is either used up or had
+        /// more hours this week than floor_s (so cannot be the one with the fewest hours)
+        std::vector<std::int32_t> cursor;
+        /// per group: no one of the group who may still work has fewer seconds this week
+        std::vector<std::int64_t> floor_s;
+    };
+    IdVector<CentreId, IdVector<RoleId, CandidateList>> candidates(plan.centres.size());
 
-    for (const CentreId c : id_range<CentreId>(plan.centres.size())) {
-        const auto& tt = travel_from_centre[c.index()];
-        IdVector<RoleId, char> role_needed(w.roles.size(), 0);
-        for (const Shift& sh : plan.centres[c.index()].shifts)
-            for (std::size_t r = 0; r < sh.staff.size() && r < role_needed.size(); ++r)
-                if (sh.staff[RoleId{r}] > 0) role_needed[RoleId{r}] = 1;
+    {
+        // per centre: the people near it sorted by (minutes, person) once; each role's list is
+        // then that order cut by scope rank (a stable counting sort), the same order as sorting
+        // each role's people by (rank, minutes, person)
+        struct Near {
+            double minutes;
+            std::int32_t commune; // index into the travel row
+        };
+        std::vector<Near> reached;
         std::vector<PersonId> near;
-        for (std::size_t k = 0; k < tt.reached(); ++k) {
-            const double minutes = tt.minutes()[k];
-            for (const PersonId i : people_of_commune[static_cast<std::size_t>(tt.communes()[k])])
-                if (minutes <= roster.people[i].max_commute_minutes)
-                    if (!roster.people[i].on_call) {
-                        near.push_back(i);
-                        home_minutes[i] = minutes;
-                    }
-        }
-        candidates[c].resize(w.roles.size());
-        for (const RoleId r : id_range<RoleId>(w.roles.size())) {
-            if (!role_needed[r]) continue;
-            auto& list = candidates[c][r];
-            // sorted by (rank, minutes, person) read once into one array, not through the
-            // person records at every comparison
-            struct Key {
-                int rank;
-                double minutes;
-                PersonId person;
-            };
-            std::vector<Key> keys;
-            for (const PersonId i : near)
-                if (const int rk = rank[r][roster.people[i].profession]; rk >= 0)
-                    keys.push_back({rk, home_minutes[i], i});
-            std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-                if (a.rank != b.rank) return a.rank < b.rank;
+        std::vector<std::size_t> rank_count;
+        for (const CentreId c : id_range<CentreId>(plan.centres.size())) {
+            const auto& tt = travel_from_centre[c.index()];
+            IdVector<RoleId, char> role_needed(w.roles.size(), 0);
+            for (const Shift& sh : plan.centres[c.index()].shifts)
+                for (std::size_t r = 0; r < sh.staff.size() && r < role_needed.size(); ++r)
+                    if (sh.staff[RoleId{r}] > 0) role_needed[RoleId{r}] = 1;
+            candidates[c].resize(w.roles.size());
+            bool any_needed = false;
+            for (const RoleId r : id_range<RoleId>(w.roles.size()))
+                any_needed |= role_needed[r] != 0;
+            if (!any_needed) continue;
+            reached.clear();
+            reached.reserve(tt.reached());
+            for (std::size_t k = 0; k < tt.reached(); ++k)
+                if (!people_of_commune[static_cast<std::size_t>(tt.communes()[k])].empty())
+                    reached.push_back({tt.minutes()[k], static_cast<std::int32_t>(k)});
+            std::sort(reached.begin(), reached.end(), [](const Near& a, const Near& b) {
                 if (a.minutes != b.minutes) return a.minutes < b.minutes;
-                return a.person < b.person;
+                return a.commune < b.commune;
             });
-            list.reserve(keys.size());
-            for (const Key& k : keys) list.push_back(k.person);
+            near.clear();
+            for (std::size_t k = 0; k < reached.size();) {
+                // communes at the same minutes: their people merged by person
+                std::size_t e = k + 1;
+                while (e < reached.size() && reached[e].minutes == reached[k].minutes) ++e;
+                const std::size_t from = near.size();
+                for (std::size_t j = k; j < e; ++j) {
+                    const double minutes = reached[j].minutes;
+                    const auto commune = static_cast<std::size_t>(
+                        tt.communes()[static_cast<std::size_t>(reached[j].commune)]);
+                    for (const PersonId i : people_of_commune[commune])
+                        if (minutes <= roster.people[i].max_commute_minutes &&
+                            !roster.people[i].on_call)
+                            near.push_back(i);
+                }
+                if (e - k > 1)
+                    std::sort(near.begin() + static_cast<std::ptrdiff_t>(from), near.end());
+                k = e;
+            }
+            for (const RoleId r : id_range<RoleId>(w.roles.size())) {
+                if (!role_needed[r]) continue;
+                CandidateList& list = candidates[c][r];
+                const std::size_t n_ranks_r = w.scope.allowed[r].size();
+                rank_count.assign(n_ranks_r + 1, 0);
+                for (const PersonId i : near)
+                    if (const int rk = rank[r][roster.people[i].profession]; rk >= 0)
+                        ++rank_count[static_cast<std::size_t>(rk) + 1];
+                for (std::size_t k = 1; k <= n_ranks_r; ++k) rank_count[k] += rank_count[k - 1];
+                list.people.resize(rank_count[n_ranks_r]);
+                for (std::size_t k = 0; k < n_ranks_r; ++k)
+                    if (rank_count[k + 1] > rank_count[k]) {
+                        list.group_begin.push_back(static_cast<std::int32_t>(rank_count[k]));
+                        list.group_rank.push_back(static_cast<int>(k));
+                    }
+                list.group_begin.push_back(static_cast<std::int32_t>(rank_count[n_ranks_r]));
+                for (const PersonId i : near)
+                    if (const int rk = rank[r][roster.people[i].profession]; rk >= 0)
+                        list.people[rank_count[static_cast<std::size_t>(rk)]++] = i;
+                list.next.resize(list.people.size() + 1);
+                list.cursor.resize(list.group_rank.size());
+                list.floor_s.resize(list.group_rank.size());
+            }
         }
     }
 
@@ -255,14 +307,73 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
         const std::uint64_t upto = hi >= 63 ? ~0ULL : ((1ULL << (hi + 1)) - 1);
         return upto & ~((1ULL << lo) - 1);
     };
-    // per centre, role and rank: a floor under this week's hours of the role's candidates
-    // of that rank (their fewest hours when last seen whole): a scan that finds someone with
-    // that few hours can stop, as a scan that finds someone with none always did
-    const std::size_t n_roles = w.roles.size();
-    std::size_t n_ranks = 1;
-    for (const RoleId r : id_range<RoleId>(w.roles.size()))
-        n_ranks = std::max(n_ranks, w.scope.allowed[r].size());
-    std::vector<double> low(plan.centres.size() * n_roles * n_ranks, 0.0);
+    // The shortest whole shift of the week being filled: a person with fewer hours left than
+    // that cannot be given one (hours only grow within the week) and is passed over for the
+    // rest of the week.
+    double min_len_h = 0;
+    const auto week_h_fits = [](const PersonWeek& p, double len_h) {
+        return !(p.week_h + len_h > p.room); // as ledger.has_hours()
+    };
+    const auto used_up = [&](const PersonWeek& p) { return !week_h_fits(p, min_len_h); };
+    // the first position from k whose person is not known to be used up
+    const auto alive = [](CandidateList& list, std::int32_t k) {
+        auto& next = list.next;
+        while (next[static_cast<std::size_t>(k)] != k) {
+            next[static_cast<std::size_t>(k)] =
+                next[static_cast<std::size_t>(next[static_cast<std::size_t>(k)])];
+            k = next[static_cast<std::size_t>(k)];
+        }
+        return k;
+    };
+    // Group g's person for a shift: the first in list order, among those who can_work it,
+    // with the fewest seconds this week; -1 when nobody can. First from the group's cursor,
+    // for someone at the floor (nobody who may still work has fewer seconds, so the first who
+    // can work it at the floor is the answer; those skipped had more, or are used up); when
+    // nobody at the floor can, the whole group is read and the floor raised to its fewest.
+    const auto pick_in_group = [&](CandidateList& list, std::size_t g,
+                                   const auto& can_work) -> std::int32_t {
+        const std::int32_t group_end = list.group_begin[g + 1];
+        std::int32_t& cursor = list.cursor[g];
+        std::int64_t& floor_s = list.floor_s[g];
+        bool advancing = true; // everyone from the cursor to here is used up or above the floor
+        for (std::int32_t k = alive(list, cursor); k < group_end; k = alive(list, k + 1)) {
+            const PersonId ci = list.people[static_cast<std::size_t>(k)];
+            const PersonWeek& p = pweek[ci.index()];
+            if (used_up(p)) {
+                list.next[static_cast<std::size_t>(k)] = k + 1;
+            } else if (p.week_s <= floor_s) {
+                if (can_work(p, ci)) return k;
+                advancing = false;
+            }
+            if (advancing) cursor = k + 1;
+        }
+        std::int32_t best = -1;
+        std::int64_t best_s = 0;
+        std::int64_t fewest = std::numeric_limits<std::int64_t>::max();
+        std::int32_t first_fewest = group_end; // the first who may still work with `fewest`
+        for (std::int32_t k = alive(list, list.group_begin[g]); k < group_end;
+             k = alive(list, k + 1)) {
+            const PersonId ci = list.people[static_cast<std::size_t>(k)];
+            const PersonWeek& p = pweek[ci.index()];
+            if (used_up(p)) {
+                list.next[static_cast<std::size_t>(k)] = k + 1;
+                continue;
+            }
+            if (p.week_s < fewest) {
+                fewest = p.week_s;
+                first_fewest = k;
+            }
+            if ((best < 0 || p.week_s < best_s) && can_work(p, ci)) {
+                best = k;
+                best_s = p.week_s;
+            }
+        }
+        // everyone before first_fewest is used up or has more than `fewest` (group_end: all
+        // are used up)
+        cursor = first_fewest;
+        if (first_fewest < group_end) floor_s = fewest;
+        return best;
+    };
     // person `who` works [b, e): the ledger, this week's figures and the hours by profession
     const auto commit = [&](PersonId who, SimTime b, SimTime e) {
         ledger.commit(who, b, e);
@@ -293,7 +404,7 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
             PersonId pick = PersonId::none();
             std::int64_t pick_len = 0;
             int pick_rank = 0;
-            for (const PersonId ci : candidates[c][role]) {
+            for (const PersonId ci : candidates[c][role].people) {
                 const PersonWeek& p = pweek[ci.index()];
                 const int rk = rank_r[p.profession];
                 if (pick.valid() && rk > pick_rank) break;
@@ -323,7 +434,6 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     };
     for (int week_first = 0; week_first < w.days;) {
         const int week = (week_first + w.start_weekday) / 7;
-        std::fill(low.begin(), low.end(), 0.0);
         for (PersonWeek& pw : pweek) {
             pw.week_s = 0;
             pw.week_h = 0;
@@ -382,6 +492,19 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                 }
             }
         }
+        min_len_h = std::numeric_limits<double>::infinity();
+        for (const Slot& slot : slots)
+            if (slot.abs_end > slot.abs_start)
+                min_len_h =
+                    std::min(min_len_h, (SimTime{slot.abs_end} - SimTime{slot.abs_start}).hours());
+        for (auto& by_role : candidates)
+            for (CandidateList& list : by_role) {
+                std::iota(list.next.begin(), list.next.end(), std::int32_t{0});
+                for (std::size_t g = 0; g < list.group_rank.size(); ++g) {
+                    list.cursor[g] = list.group_begin[g];
+                    list.floor_s[g] = 0;
+                }
+            }
         for (int level = 1; level <= max_need; ++level)
             for (Slot& slot : slots) {
                 const CentreId c = slot.rs.centre;
@@ -393,49 +516,43 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     // a role whose earlier level could not be filled stays short
                     if (slot.need[role] < level || slot.got[role] != level - 1) continue;
                     PersonId best = PersonId::none();
-                    int best_rank = 0;
-                    double best_hours = 0;
-                    const auto& rank_r = rank[role];
+                    CandidateList& list = candidates[c][role];
                     const auto& supervised_r = supervised[role];
                     const double len_h = (end - begin).hours();
                     const std::uint64_t span_days = days_mask(begin, end);
-                    double* const low_cr = &low[(c.index() * n_roles + role.index()) * n_ranks];
-                    int group = -1;       // the rank of the candidates being scanned
-                    double group_min = 0; // their fewest hours this week so far
-                    bool whole = true;    // every candidate of best's rank was seen
-                    for (const PersonId ci : candidates[c][role]) {
-                        const PersonWeek& p = pweek[ci.index()];
-                        const int rk = rank_r[p.profession];
-                        // the list is in preference order: a later rank cannot win
-                        if (best.valid() && rk > best_rank) break;
-                        if (rk != group) {
-                            group = rk;
-                            group_min = p.week_h;
-                        } else {
-                            group_min = std::min(group_min, p.week_h);
-                        }
-                        if (!((p.weekdays >> slot.weekday) & 1)) continue;
-                        const double week_h = p.week_h;
-                        if (week_h + len_h > p.room)
-                            continue; // as ledger.has_hours(ci, begin, end)
-                        if ((p.day_mask & span_days) != 0 && !free_at(p, ci, begin, end))
-                            continue; // as ledger.free()
-                        if (supervised_r[p.profession] && !slot.rs.has_medecin) {
-                            slot.blocked_by_supervision[role] = 1;
+                    // may p work [begin, end): their weekdays, weekly hours and other spans
+                    const auto can_work = [&](const PersonWeek& p, PersonId ci) {
+                        return ((p.weekdays >> slot.weekday) & 1) && week_h_fits(p, len_h) &&
+                               ((p.day_mask & span_days) == 0 || free_at(p, ci, begin, end));
+                    };
+                    // The first group (in scope preference) with someone who can work the
+                    // shift gives the person: the first in list order with the fewest hours
+                    // this week (then the nearest, then pool order: the list's order).
+                    for (std::size_t g = 0; g < list.group_rank.size() && !best.valid(); ++g) {
+                        const ProfessionId prof =
+                            pweek[list.people[static_cast<std::size_t>(list.group_begin[g])]
+                                      .index()]
+                                .profession;
+                        if (supervised_r[prof] && !slot.rs.has_medecin) {
+                            // nobody of this group may work it without a médecin on site:
+                            // noted when one of them could otherwise
+                            for (std::int32_t k = alive(list, list.group_begin[g]);
+                                 k < list.group_begin[g + 1]; k = alive(list, k + 1)) {
+                                const PersonId ci = list.people[static_cast<std::size_t>(k)];
+                                const PersonWeek& p = pweek[ci.index()];
+                                if (used_up(p)) {
+                                    list.next[static_cast<std::size_t>(k)] = k + 1;
+                                    continue;
+                                }
+                                if (can_work(p, ci)) {
+                                    slot.blocked_by_supervision[role] = 1;
+                                    break;
+                                }
+                            }
                             continue;
                         }
-                        // prefer: scope preference, then fewest hours this week, then nearest
-                        if (!best.valid() || week_h < best_hours - 1e-9) {
-                            best = ci;
-                            best_rank = rk;
-                            best_hours = week_h;
-                            // nobody can do better: no one of this rank has fewer hours than
-                            // low_cr[rk] (0 at the week's start)
-                            if (best_hours - 1e-9 <= low_cr[rk]) {
-                                whole = false;
-                                break;
-                            }
-                        }
+                        const std::int32_t k = pick_in_group(list, g, can_work);
+                        if (k >= 0) best = list.people[static_cast<std::size_t>(k)];
                     }
                     if (!best.valid()) {
                         // Nobody can work the whole shift: cover it in parts of at least
@@ -474,7 +591,6 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     }
                     // the fewest hours of best's rank, seen whole: hours only grow within the
                     // week, so it stays a floor for the next scans of this list
-                    if (whole) low_cr[best_rank] = group_min;
                     commit(best, begin, end);
                     slot.rs.people.push_back({best, role});
                     slot.level.push_back(level);
