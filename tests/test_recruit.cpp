@@ -142,6 +142,21 @@ TEST_CASE("size --recruit: one recruit makes a plan pass; the recruit, the files
     const RecruitResult rr = size_with_recruits(*before.scenario, o, within, ro);
     CHECK(rr.pass);
     CHECK(rr.people == 1);
+    // recruited, without simulating, for the roster of the plan that passes with the larger
+    // pool, then confirmed by one search with them
+    REQUIRE(within.larger_plan.has_value());
+    REQUIRE(rr.steps.size() == 1);
+    CHECK(rr.steps.front().staffs_larger);
+    CHECK(rr.steps.front().kept);
+    CHECK(contains(fr.out, "pour le planning du plan du grand vivier ; avec les recrues, le plan "
+                           "trouvé tient dans 100 % des réplications"));
+    // judged on as many replications of another seed, which no step of the search saw
+    CHECK(rr.independent_seed == 2);
+    CHECK(rr.independent.complete);
+    CHECK(rr.independent.report.replications == 2);
+    CHECK(rr.independent.pass());
+    CHECK(contains(fr.out, "Sur 2 autres réplications (graine 2), qu'aucun pas de la recherche "
+                           "n'a vues, le plan avec les recrues tient aussi"));
     const auto mine = expand_pool(rr.world);
     const auto read = expand_pool(w);
     REQUIRE(mine.size() == read.size());

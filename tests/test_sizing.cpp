@@ -587,8 +587,8 @@ fs::path scaled_pool_world(int factor) {
 
 TEST_SUITE("slow") {
     TEST_CASE("size: the shipped understaffed plan cannot pass within the pool; the limit is "
-              "its absences (the larger pool's plan, staffable by the real pool, fails there), "
-              "and with a larger pool the plan found passes the real riposte validate") {
+              "the médecins' hours at Clermont-l'Hérault that the larger pool's plan, confirmed, "
+              "asks; with a larger pool the plan found passes the real riposte validate") {
         LoadResult loaded =
             load_scenario(herault / "world.toml", herault / "plan-understaffed.toml");
         REQUIRE(loaded.scenario);
@@ -604,15 +604,23 @@ TEST_SUITE("slow") {
         // every step stayed within the pool, and the distance to the targets fell
         CHECK(r.confirmation.staffing_failures == 0);
         CHECK(r.confirmation.excess < r.initial.excess / 5);
-        // Since part shifts (8728d0e) the pool's hours suffice in total and the roster places
-        // them: no resource is short in hours, and no shift is left short. The plan that
-        // passes with a pool twenty times larger can be staffed by the real pool but fails its
-        // confirming run there: same-day absences at one centre that nobody replaces (with
-        // absences off it passes, docs/sizing.md). That is the limit `size` names.
-        CHECK(r.limits.empty());
-        CHECK(r.shortfalls.empty());
-        CHECK(r.larger_plan_fails == std::vector<std::string>{"target.wait_p90"});
-        CHECK(r.larger_plan_cost > 0);
+        // The plan that passes with a pool twenty times larger is confirmed there on the
+        // confirming replications (the search going on from its search replications): it
+        // asks more médecins at Clermont's interview than the real pool can roster. Before
+        // (the larger pool's plan judged on the search's replications only), that plan sat at
+        // the edge of the targets, the real pool could staff it, and it failed its confirming
+        // run there: the limit was then said as "absences" with no hours to recruit.
+        REQUIRE(r.larger_plan.has_value());
+        CHECK(r.larger_plan_fails.empty());
+        REQUIRE_FALSE(r.limits.empty());
+        const PoolLimit& l = r.limits.front();
+        REQUIRE(l.professions.size() == 1);
+        CHECK(loaded.scenario->world.professions[ProfessionId{l.professions.front()}] == "medecin");
+        CHECK(l.filled_hours >= 0);
+        CHECK(l.filled_hours < l.needed_hours);
+        REQUIRE_FALSE(l.centres.empty());
+        CHECK(loaded.scenario->plan.centres[static_cast<std::size_t>(l.centres.front())].name ==
+              "Clermont-l'Hérault");
         CHECK(r.unreachable.empty());
         // The replacement list was tried on the plan found: it holds in more replications
         // (an absent person replaced from the pool), but the pool's médecins near Clermont
@@ -622,6 +630,27 @@ TEST_SUITE("slow") {
         CHECK_FALSE(r.with_replacement.pass());
         CHECK(r.with_replacement.replacement_hours > 0);
         CHECK(r.with_replacement.excess < r.confirmation.excess);
+
+        // --recruit: the médecins the larger pool's plan needs at Clermont (and wherever its
+        // roster is left short), recruited without simulating, then one search with them from
+        // that plan: it passes. Judged again through evaluate_plans (validate's verdict on the
+        // same 40 replications), it passes with the recruits and not with the world given.
+        RecruitOptions ro;
+        ro.max_recruits = 10;
+        const RecruitResult rr = size_with_recruits(*loaded.scenario, o, r, ro);
+        CHECK(rr.pass);
+        REQUIRE_FALSE(rr.steps.empty());
+        CHECK(rr.steps.front().staffs_larger);
+        CHECK(rr.people <= ro.max_recruits);
+        for (const Recruit& x : rr.recruits)
+            CHECK(loaded.scenario->world.professions[x.entry.profession] == "medecin");
+        EvaluationOptions eo;
+        eo.replications = 40;
+        eo.threads = 2;
+        Scenario with = *loaded.scenario;
+        with.world = rr.world;
+        CHECK(evaluate_plans(with, {rr.result.plan}, eo).front().pass());
+        CHECK_FALSE(evaluate_plans(*loaded.scenario, {rr.result.plan}, eo).front().pass());
 
         // the same plan with the pool four times as large: `riposte size` (a real process)
         // writes a plan, and the real `riposte validate` process passes it

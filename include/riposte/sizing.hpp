@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -244,6 +245,11 @@ struct SizingResult {
     /// confirming run with it: the rules it fails there, and its cost (-1 otherwise).
     std::vector<std::string> larger_plan_fails;
     double larger_plan_cost = -1;
+    /// The plan that passes with the pool twenty times larger, on the confirming replications
+    /// (the search with the larger pool goes on from its search replications as the search
+    /// with the real pool does); what the recruits of size_with_recruits staff first.
+    /// Empty when no plan passes even with that pool.
+    std::optional<Plan> larger_plan;
     /// The search switched the replacement list on (Plan::replacement): the plan found without
     /// it (`without_replacement`, its confirmation) staffed the rota but failed on absences,
     /// and with it on the plan written passes. Never when the plan given has the list already.
@@ -282,6 +288,9 @@ struct Recruit {
     /// The search with this person came closer to passing (or passed): kept. Otherwise the
     /// person is not recruited, and their (centre, role) is passed over afterwards.
     bool kept = true;
+    /// Recruited, without simulating, to fill the roster of the plan that passes with the
+    /// larger pool (SizingResult::larger_plan); kept when it filled some of it.
+    bool staffs_larger = false;
 };
 
 struct RecruitResult {
@@ -297,7 +306,13 @@ struct RecruitResult {
     /// no profession.
     bool no_candidate = false;
     double best_held = 0; ///< the best share reached over the searches (0..1)
-    int evaluations = 0;  ///< candidate plans judged by the searches with recruits
+    /// When it passes: the plan found, with the recruits, judged on as many replications of
+    /// another seed (`independent_seed`, the search's seed + 1), which no step of the search
+    /// saw. The least-cost plan that holds on the search's seeds sits at the edge of the
+    /// targets: this says how far it holds beyond them.
+    Evaluation independent;
+    std::uint64_t independent_seed = 0;
+    int evaluations = 0; ///< candidate plans judged by the searches with recruits
 };
 
 /// When `within_pool` (size_plan(scenario, options)) does not pass: recruits one person at a time,

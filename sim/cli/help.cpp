@@ -467,24 +467,28 @@ reach and weekly hours); if that passes, the plan written gets the [replacement]
 the change table a line "replacement list: off → on: holds in 83% → 97% of replications",
 the replacements' hours (mean over the replications) counted in the cost; if not, the
 output says how far the list got. A plan given with the list on is searched with it.
-With --recruit K, when no plan within the pool passes, people are recruited one at a time
-(K at most) and the search run again with the world plus the recruits (the same seeds, from
-the plan found) until its confirming run passes. Each recruit comes from what limits the
-plan: the profession group the pool lacks (the limits above) at the centre it leaves short,
-or else the centre failing the wait target in the most confirming replications and the role
-of its station where people wait most on the days that fail; the scope's first profession
-allowed for that role; home: that centre's commune; hours: the most any pool line of that
-profession gives a week (or H); days: every day the centre opens; commute: the usual limit
-of the profession in the pool. A recruit who brings the plan no closer to passing is not
-kept, and the next role (or centre) is tried. When it passes: "À recruter : 1 médecin, 20 h
-par semaine, lun.–sam., dans les 30 min de Clermont-l'Hérault (34079). Avec cette recrue,
-le plan trouvé tient dans 97 % des réplications (coût ...)", the change table and the
-verdict against the world with the recruits, and three files: the plan (FILE), the recruits
-in the pool.csv format (WORLD-recrues.csv, next to WORLD) and a world file
-(WORLD-recrues.toml) that is WORLD's text plus a [[pool]] naming that CSV; 'riposte check
-WORLD-recrues.toml FILE' accepts them. The exit code stays 1: the plan written passes only
-with the recruits. When K recruits are not enough, the best share reached is said and
-nothing is written.
+With --recruit K, when no plan within the pool passes, people are recruited (K at most).
+First, without simulating: the plan that passes with a pool twenty times larger (confirmed
+on the M replications) is rostered with the real pool, and one person at a time is recruited
+for the (centre, role) its roster leaves shortest, until the roster is whole; then the
+search is run once with them, from that plan. While nothing passes, one person at a time and
+the search run again with the world plus the recruits (the same seeds, from the plan found).
+Each of these recruits comes from what limits the plan: the profession group the pool lacks
+(the limits above) at the centre it leaves short, or else the centre failing the wait target
+in the most confirming replications and the role of its station where people wait most on
+the days that fail; the scope's first profession allowed for that role; home: that centre's
+commune; hours: the most any pool line of that profession gives a week (or H); days: every
+day the centre opens; commute: the usual limit of the profession in the pool. A recruit who
+brings the plan no closer to passing is not kept, and the next role (or centre) is tried.
+When it passes: "À recruter : 1 médecin, 20 h par semaine, lun.–sam., dans les 30 min de
+Clermont-l'Hérault (34079). Avec cette recrue, le plan trouvé tient dans 97 % des
+réplications (coût ...)", the change table and the verdict against the world with the
+recruits, the plan judged on M replications of another seed (S + 1) that no step of the
+search saw, and three files: the plan (FILE), the recruits in the pool.csv format
+(WORLD-recrues.csv, next to WORLD) and a world file (WORLD-recrues.toml) that is WORLD's
+text plus a [[pool]] naming that CSV; 'riposte check WORLD-recrues.toml FILE' accepts them.
+The exit code stays 1: the plan written passes only with the recruits. When K recruits are
+not enough, the best share reached is said and nothing is written.
 
 Options:
   --replications N   replications per candidate plan during the search (default 20)

@@ -539,20 +539,25 @@ non → oui : tient 83 % → 97 % des réplications », les heures des remplaça
 sur les réplications) comptées dans le coût ; sinon, la sortie dit jusqu'où la liste mène.
 Un plan donné avec la liste est cherché avec elle.
 Avec --recruit K, quand aucun plan dans les limites du vivier n'est conforme, des personnes
-sont recrutées une à une (K au plus) et la recherche relancée avec le monde et ses recrues
-(mêmes graines, depuis le plan trouvé) jusqu'à ce que sa confirmation passe. Chaque recrue
-vient de ce qui limite le plan : le groupe de professions qui manque au vivier (les limites
-ci-dessus) au centre qu'il laisse à court, sinon le centre qui échoue sur l'attente dans le
-plus de réplications de confirmation et le rôle de son poste où l'on attend le plus les
-jours en échec ; la première profession que le champ de compétences permet pour ce rôle ;
-domicile : la commune de ce centre ; heures : le plus qu'une ligne du vivier de cette
-profession donne par semaine (ou H) ; jours : tous ceux où le centre ouvre ; trajet : la
-limite habituelle de la profession dans le vivier. Une recrue qui ne rapproche pas le plan
-de la conformité n'est pas retenue, et le rôle (ou le centre) suivant est essayé. Quand il
-passe : « À recruter : 1 médecin, 20 h par semaine, lun.–sam., dans les 30 min de
-Clermont-l'Hérault (34079). Avec cette recrue, le plan trouvé tient dans 97 % des
+sont recrutées (K au plus). D'abord, sans simuler : le plan conforme trouvé avec un vivier
+vingt fois plus grand (confirmé sur les M réplications) est mis au planning avec le vrai
+vivier, et une personne à la fois est recrutée pour le couple (centre, rôle) que ce planning
+laisse le plus à court, jusqu'à ce qu'il soit entier ; puis la recherche est relancée une
+fois avec elles, depuis ce plan. Tant que rien ne tient, une personne à la fois et la
+recherche relancée avec le monde et ses recrues (mêmes graines, depuis le plan trouvé).
+Chacune de ces recrues vient de ce qui limite le plan : le groupe de professions qui manque
+au vivier (les limites ci-dessus) au centre qu'il laisse à court, sinon le centre qui échoue
+sur l'attente dans le plus de réplications de confirmation et le rôle de son poste où l'on
+attend le plus les jours en échec ; la première profession que le champ de compétences
+permet pour ce rôle ; domicile : la commune de ce centre ; heures : le plus qu'une ligne du
+vivier de cette profession donne par semaine (ou H) ; jours : tous ceux où le centre ouvre ;
+trajet : la limite habituelle de la profession dans le vivier. Une recrue qui ne rapproche
+pas le plan de la conformité n'est pas retenue, et le rôle (ou le centre) suivant est
+essayé. Quand il passe : « À recruter : 1 médecin, 20 h par semaine, lun.–sam., dans les 30
+min de Clermont-l'Hérault (34079). Avec cette recrue, le plan trouvé tient dans 97 % des
 réplications (coût ...) », le tableau des changements et le verdict avec le monde et ses
-recrues, et trois fichiers : le plan (FILE), les recrues au format de pool.csv
+recrues, le plan jugé sur M réplications d'une autre graine (S + 1) qu'aucun pas de la
+recherche n'a vues, et trois fichiers : le plan (FILE), les recrues au format de pool.csv
 (WORLD-recrues.csv, à côté de WORLD) et un fichier monde (WORLD-recrues.toml), le texte de
 WORLD plus un [[pool]] qui nomme ce CSV ; « riposte check WORLD-recrues.toml FILE » les
 accepte. Le code de sortie reste 1 : le plan écrit ne tient qu'avec les recrues. Quand K

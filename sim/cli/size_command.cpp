@@ -260,7 +260,11 @@ std::string recruit_and_report(const Scenario& scenario, const SizeRequest& req,
     }
     for (const Recruit& r : rr.steps)
         out +=
-            text::fill(lang, r.kept ? text::sizing.recruit_step : text::sizing.recruit_step_dropped,
+            text::fill(lang,
+                       r.staffs_larger ? (r.kept ? text::sizing.recruit_step_staff
+                                                 : text::sizing.recruit_step_staff_dropped)
+                       : r.kept        ? text::sizing.recruit_step
+                                       : text::sizing.recruit_step_dropped,
                        {recruit_words(scenario, r.entry, lang), role_words(scenario, r.role, lang),
                         scenario.plan.centres[static_cast<std::size_t>(r.centre)].name,
                         percent(r.held, lang)});
@@ -278,6 +282,15 @@ std::string recruit_and_report(const Scenario& scenario, const SizeRequest& req,
     if (share == "—") share = percent(found.confirmation.wait_held, lang);
     out += text::fill(lang, rr.people > 1 ? text::sizing.recruit_many : text::sizing.recruit_one,
                       {list, share, num(found.cost(o.cost, found.confirmation)), unit});
+    if (rr.independent.complete) {
+        std::string other = wait_share(rr.independent);
+        if (other == "—") other = percent(rr.independent.wait_held, lang);
+        out += text::fill(lang,
+                          rr.independent.pass() ? text::sizing.recruit_independent_pass
+                                                : text::sizing.recruit_independent_fail,
+                          {std::to_string(rr.independent.report.replications),
+                           std::to_string(rr.independent_seed), other});
+    }
     if (req.out.empty()) return out;
     // the recruits (pool.csv format), the world with them, the plan: each written atomically
     const std::string plan_name = fs::path(scenario.plan.file).filename().string();

@@ -17,6 +17,7 @@
 #include <numeric>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace riposte {
 
@@ -1039,6 +1040,25 @@ SizingResult size_plan(const Scenario& scenario, const SizingOptions& options) {
         if (le.pass()) {
             int lremoved = 0;
             wide.removal_phase(lp, le, search_reps, lremoved);
+            // judged on the confirming replications with the larger pool, and the search goes
+            // on from there as with the real pool: a plan that passes on the search's few
+            // replications only sits at the edge of the targets, and what it asks of the pool
+            // (the limit named, the recruits' plan) would be too little; kept as found when
+            // three rounds do not pass
+            const Plan searched = lp;
+            const int searched_added = ladded;
+            Evaluation lc = wide.judge(lp, confirm_reps);
+            for (int round = 0; round < 3 && !lc.pass() && !search.cancelled(); ++round) {
+                Evaluation more = lc;
+                wide.add_phase(lp, more, confirm_reps, ladded, options.max_steps);
+                lc = more.report.replications == confirm_reps ? more : wide.judge(lp, confirm_reps);
+            }
+            if (lc.pass())
+                res.larger_plan = lp;
+            else {
+                lp = searched;
+                ladded = searched_added;
+            }
             // The search with the real pool can stop short of a plan the real pool can staff
             // (no single move gains more than the noise): the larger pool's plan is judged
             // with the real pool on the confirming replications, and kept when it passes.
@@ -1251,6 +1271,10 @@ double centre_role_hours(const World& w, const Centre& c, const std::vector<int>
     return h;
 }
 
+std::optional<Recruit> make_recruit(const World& w, const World& original, const Plan& plan,
+                                    int centre, int role, const std::vector<int>& group,
+                                    const RecruitOptions& ro, WeekdayMask days = all_weekdays);
+
 /// The next person to recruit after search `r` (against `w`, the world with the recruits so
 /// far), or nothing when what limits the plan names nobody. (centre, role) pairs in `tried`
 /// (a recruit there did not help) are passed over for the next in order.
@@ -1343,6 +1367,17 @@ std::optional<Recruit> next_recruit(const World& w, const World& original, const
         }
     }
     if (centre < 0 || role < 0) return std::nullopt;
+    return make_recruit(w, original, plan, centre, role, group, ro);
+}
+
+/// A recruit for `role` at `centre` of `plan`: the scope's first profession for the role (in
+/// `group` when not empty), living in the centre's commune, working every day it opens, with
+/// the most hours a week of any line of that profession in `original`'s pool (or
+/// ro.weekly_hours) and the commute most of its people have; only on `days` when the centre
+/// opens on one of them.
+std::optional<Recruit> make_recruit(const World& w, const World& original, const Plan& plan,
+                                    int centre, int role, const std::vector<int>& group,
+                                    const RecruitOptions& ro, WeekdayMask days) {
     const int profession = scope_profession(w, role, group);
     if (profession < 0) return std::nullopt;
     Recruit out;
@@ -1355,8 +1390,8 @@ std::optional<Recruit> next_recruit(const World& w, const World& original, const
     // the label is part of each person's random keys (expand_pool): the recruits written to
     // the CSV must carry the one they were simulated with, whatever the language
     p.label = std::string(recruit_label);
-    p.weekdays = static_cast<WeekdayMask>(plan.centres[static_cast<std::size_t>(centre)].weekdays &
-                                          all_weekdays);
+    const WeekdayMask open = plan.centres[static_cast<std::size_t>(centre)].weekdays & all_weekdays;
+    p.weekdays = static_cast<WeekdayMask>((open & days) != 0 ? open & days : open);
     // the most hours a week of any line of the profession in the world's own pool, and the
     // commute most of its people have (the longest on a tie)
     double most_hours = 0, any_hours = 0;
@@ -1371,6 +1406,14 @@ std::optional<Recruit> next_recruit(const World& w, const World& original, const
     p.weekly_hours = ro.weekly_hours > 0 ? ro.weekly_hours
                      : most_hours > 0    ? most_hours
                                          : any_hours;
+    if (ro.weekly_hours <= 0) {
+        // no more than the centre opens on the recruit's days
+        const Centre& cc = plan.centres[static_cast<std::size_t>(centre)];
+        double open_hours = 0;
+        for (int d = 0; d < 7; ++d)
+            if ((p.weekdays >> d) & 1) open_hours += (cc.closes - cc.opens).hours();
+        if (open_hours > 0) p.weekly_hours = std::min(p.weekly_hours, open_hours);
+    }
     int people = 0;
     for (const auto& [minutes, n] : commutes)
         if (n >= people) {
@@ -1378,6 +1421,13 @@ std::optional<Recruit> next_recruit(const World& w, const World& original, const
             p.max_commute_minutes = minutes;
         }
     return out;
+}
+
+/// A recruit like the previous one raises that line's count.
+bool same_line(const PoolEntry& last, const PoolEntry& n) {
+    return last.profession == n.profession && last.home_commune == n.home_commune &&
+           last.weekly_hours == n.weekly_hours && last.weekdays == n.weekdays &&
+           last.max_commute_minutes == n.max_commute_minutes;
 }
 
 } // namespace
@@ -1403,7 +1453,153 @@ RecruitResult size_with_recruits(const Scenario& scenario, const SizingOptions& 
     };
     double best = progress(within_pool);
     std::set<std::pair<int, int>> tried; // (centre, role) whose recruit did not help
-    for (int k = 0; k < ro.max_recruits; ++k) {
+    int k = 0;
+    if (within_pool.larger_plan) {
+        // When the pool cannot staff the plan that passes with a pool twenty times larger (on
+        // the confirming replications): recruit, without simulating, for what its roster
+        // leaves unfilled, one person at a time for the (centre, role) shortest of people
+        // (then the other roles of that centre: a nurse at the injection frees a médecin for
+        // the interview), on the weekdays it is short, until the real pool with the recruits
+        // rosters it whole; then search once with them, from that plan.
+        const Plan& lp = *within_pool.larger_plan;
+        World world = rr.world;
+        std::vector<Recruit> staffed;
+        // the roster's shortfalls of `lp` against `w`: people missing, and missing hours by
+        // (centre, role), most first
+        using ShortDays = std::map<std::pair<int, int>, WeekdayMask>; // weekdays each is short on
+        const auto shortfalls = [&](const World& w, std::vector<std::pair<int, int>>* order,
+                                    ShortDays* short_days) {
+            Scenario sc = scenario;
+            sc.world = w;
+            sc.plan = lp;
+            int n = 0;
+            std::map<std::pair<int, int>, double> hours;
+            if (short_days) short_days->clear();
+            for (const ShortfallRow& row : roster_of(sc).shortfalls) {
+                if (short_days)
+                    (*short_days)[{row.centre, row.role}] |=
+                        static_cast<WeekdayMask>(1u << ((row.day + w.start_weekday) % 7));
+                n += row.required - row.rostered;
+                hours[{row.centre, row.role}] +=
+                    (row.required - row.rostered) * (row.end - row.start).hours();
+            }
+            if (order) {
+                std::vector<std::pair<double, std::pair<int, int>>> by;
+                for (const auto& [at, h] : hours) by.push_back({h, at});
+                std::stable_sort(by.begin(), by.end(),
+                                 [](const auto& a, const auto& b) { return a.first > b.first; });
+                order->clear();
+                for (const auto& [h, at] : by) order->push_back(at);
+                // then the other roles of those centres' stations: a person for one of them
+                // frees someone who can fill the role left short (a nurse at the injection
+                // frees a médecin for the interview)
+                for (const auto& [h, at] : by) {
+                    const auto c = static_cast<std::size_t>(at.first);
+                    if (c >= lp.centres.size()) continue;
+                    for (const Station& st : lp.centres[c].stations) {
+                        const std::pair<int, int> other{at.first, st.role.value()};
+                        if (st.role.value() >= 0 &&
+                            std::find(order->begin(), order->end(), other) == order->end())
+                            order->push_back(other);
+                    }
+                }
+            }
+            return n;
+        };
+        std::vector<std::pair<int, int>> order;
+        ShortDays short_days;
+        int left = shortfalls(world, &order, &short_days);
+        std::set<std::tuple<int, int, WeekdayMask>>
+            stuck; // (centre, role, days) that filled nothing
+        for (; k < ro.max_recruits && left > 0; ++k) {
+            // the (centre, role) left shortest of people, by hours; the scope's first
+            // profession for it; every day the centre opens, then only the weekdays it is short
+            // on (the roster fills a week from Monday: its last days are left short)
+            std::optional<Recruit> next;
+            WeekdayMask chosen = all_weekdays;
+            for (const auto& [c, role] : order) {
+                if (c < 0 || static_cast<std::size_t>(c) >= lp.centres.size()) continue;
+                const auto open = static_cast<WeekdayMask>(
+                    lp.centres[static_cast<std::size_t>(c)].weekdays & all_weekdays);
+                const auto at = short_days.find({c, role});
+                const auto days_short = at != short_days.end() && (at->second & open) != 0
+                                            ? static_cast<WeekdayMask>(at->second & open)
+                                            : open;
+                for (const WeekdayMask days : {open, days_short}) {
+                    if (stuck.count({c, role, days})) continue;
+                    next = make_recruit(world, scenario.world, lp, c, role, {}, ro, days);
+                    if (next) {
+                        chosen = days;
+                        break;
+                    }
+                }
+                if (next) break;
+            }
+            if (!next) break;
+            World more = world;
+            const PoolEntry& n = next->entry;
+            const bool merged = !staffed.empty() && same_line(staffed.back().entry, n);
+            if (merged)
+                ++more.pool.back().count;
+            else
+                more.pool.push_back(n);
+            std::vector<std::pair<int, int>> more_order;
+            ShortDays more_days;
+            const int now = shortfalls(more, &more_order, &more_days);
+            Recruit step = *next;
+            step.kept = now < left;
+            step.staffs_larger = true;
+            rr.steps.push_back(step);
+            if (!step.kept) {
+                stuck.insert({next->centre, next->role, chosen});
+                continue;
+            }
+            left = now;
+            stuck.clear(); // the roster changed: a person who filled nothing may fill now
+            order = std::move(more_order);
+            short_days = std::move(more_days);
+            world = std::move(more);
+            if (merged)
+                ++staffed.back().entry.count;
+            else
+                staffed.push_back(*next);
+        }
+        if (!staffed.empty()) {
+            Scenario sc = scenario;
+            sc.world = world;
+            SizingOptions o = options;
+            Plan from = lp;
+            from.replacement = scenario.plan.replacement;
+            o.start = &from;
+            o.initial = &within_pool.initial;
+            SizingResult found = size_plan(sc, o);
+            rr.evaluations += found.evaluations;
+            const double held = held_share(found);
+            for (Recruit& r : staffed) r.held = held;
+            for (Recruit& r : rr.steps) r.held = held;
+            if (found.cancelled) {
+                rr.cancelled = true;
+                rr.result = std::move(found);
+                return rr;
+            }
+            if (found.pass || progress(found) > best) {
+                best = progress(found);
+                rr.world = std::move(world);
+                rr.recruits = staffed;
+                for (const Recruit& r : staffed) rr.people += r.entry.count;
+                rr.best_held = std::max(rr.best_held, held);
+                rr.result = std::move(found);
+                rr.pass = rr.result.pass;
+                start = rr.result.plan;
+                start.replacement = scenario.plan.replacement;
+            } else {
+                // the search with them did not come closer: they are not recruited
+                for (Recruit& r : rr.steps) r.kept = false;
+                k = 0;
+            }
+        }
+    }
+    for (; k < ro.max_recruits && !rr.pass; ++k) {
         const std::optional<Recruit> next =
             next_recruit(rr.world, scenario.world, rr.result, ro, tried);
         if (!next) {
@@ -1414,12 +1610,7 @@ RecruitResult size_with_recruits(const Scenario& scenario, const SizingOptions& 
         // count)
         World world = rr.world;
         const PoolEntry& n = next->entry;
-        const bool merged = !rr.recruits.empty() && [&] {
-            const PoolEntry& last = rr.recruits.back().entry;
-            return last.profession == n.profession && last.home_commune == n.home_commune &&
-                   last.weekly_hours == n.weekly_hours && last.weekdays == n.weekdays &&
-                   last.max_commute_minutes == n.max_commute_minutes;
-        }();
+        const bool merged = !rr.recruits.empty() && same_line(rr.recruits.back().entry, n);
         if (merged)
             ++world.pool.back().count;
         else
@@ -1474,6 +1665,17 @@ RecruitResult size_with_recruits(const Scenario& scenario, const SizingOptions& 
                     staff_of(scenario.plan, static_cast<int>(c), static_cast<int>(sh), r);
                 (d > 0 ? added : removed) += std::abs(d);
             }
+    if (rr.pass && !rr.cancelled) {
+        Scenario sc = scenario;
+        sc.world = rr.world;
+        SizingOptions o = options;
+        o.seed = options.seed + 1;
+        o.progress = nullptr;
+        Search other(sc, o);
+        rr.independent_seed = o.seed;
+        rr.independent = other.judge(
+            rr.result.plan, std::max(options.search_replications, options.confirm_replications));
+    }
     if (!rr.recruits.empty()) {
         rr.result.added = added;
         rr.result.removed = removed;

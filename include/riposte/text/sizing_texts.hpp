@@ -149,12 +149,29 @@ struct SizingTexts {
                           "\nSizing the starter plan (riposte size):\n"};
     // --recruit K: what to recruit when no plan within the pool passes
     Text recruit_heading{
-        "\nCe qu'il faut recruter (--recruit {0}) : une personne à la fois, là où le "
-        "plan échoue le plus, puis la recherche reprise avec elle (mêmes "
-        "graines, depuis le plan trouvé) :\n",
-        "\nWhat to recruit (--recruit {0}): one person at a time, where the plan "
-        "fails most, then the search again with them (the same seeds, from the "
-        "plan found):\n"};
+        "\nCe qu'il faut recruter (--recruit {0}) : d'abord, sans simuler, ce que le "
+        "planning du plan conforme trouvé avec un vivier vingt fois plus grand laisse "
+        "vide, puis la recherche reprise avec ces recrues depuis ce plan ; tant que rien "
+        "ne tient, une personne à la fois là où le plan échoue le plus, et la recherche "
+        "reprise avec elle (mêmes graines, depuis le plan trouvé) :\n",
+        "\nWhat to recruit (--recruit {0}): first, without simulating, what the roster "
+        "of the plan that passes with a pool twenty times larger leaves empty, then the "
+        "search again with those recruits from that plan; while nothing passes, one "
+        "person at a time where the plan fails most, and the search again with them "
+        "(the same seeds, from the plan found):\n"};
+    Text recruit_step_staff{"  + {0} ({1} à {2}) : pour le planning du plan du grand vivier ; "
+                            "avec les recrues, le plan trouvé tient dans {3} % des "
+                            "réplications\n",
+                            "  + {0} ({1} at {2}): for the roster of the larger pool's plan; "
+                            "with the recruits the plan found holds in {3}% of "
+                            "replications\n"};
+    Text recruit_step_staff_dropped{
+        "  · {0} ({1} à {2}) : pour le planning du plan du grand vivier, pas retenu(e) "
+        "(aucune vacation de plus pourvue, ou la recherche avec les recrues n'est pas plus "
+        "près : {3} % des réplications)\n",
+        "  · {0} ({1} at {2}): for the roster of the larger pool's plan, not kept (no more "
+        "shift filled, or the search with the recruits came no closer: {3}% of "
+        "replications)\n"};
     Text recruit_step{"  + {0} ({1} à {2}) : le plan trouvé tient dans {3} % des réplications\n",
                       "  + {0} ({1} at {2}): the plan found holds in {3}% of replications\n"};
     Text recruit_step_dropped{"  · {0} ({1} à {2}) : {3} % des réplications, pas plus près : pas "
@@ -176,6 +193,22 @@ struct SizingTexts {
                       "réplications (coût {2} {3}).\n",
                       "\nTo recruit: {0}. With these recruits the plan found holds in {1}% of "
                       "replications (cost {2} {3}).\n"};
+    Text recruit_independent_pass{
+        "Sur {0} autres réplications (graine {1}), qu'aucun pas de la recherche n'a vues, le "
+        "plan avec les recrues tient aussi : objectif d'attente tenu dans {2} % des "
+        "réplications.\n",
+        "On {0} other replications (seed {1}), which no step of the search saw, the plan with "
+        "the recruits passes too: wait target held in {2}% of replications.\n"};
+    Text recruit_independent_fail{
+        "Sur {0} autres réplications (graine {1}), qu'aucun pas de la recherche n'a vues, le "
+        "plan avec les recrues ne tient pas : objectif d'attente tenu dans {2} % des "
+        "réplications. Le plan le moins cher qui tient sur les réplications de la recherche "
+        "est à la limite des objectifs ; pour de la marge, relancez avec plus de réplications "
+        "de confirmation (--confirm 200).\n",
+        "On {0} other replications (seed {1}), which no step of the search saw, the plan with "
+        "the recruits does not pass: wait target held in {2}% of replications. The least-cost "
+        "plan that passes on the search's replications sits at the edge of the targets; for a "
+        "margin, run again with more confirming replications (--confirm 200).\n"};
     Text recruit_written{"\nPlan dimensionné écrit dans {0}. Il ne tient qu'avec les recrues : "
                          "elles sont dans {1}, et le monde {2} les ajoute au vivier "
                          "(riposte check {2} {0} l'accepte). Code de sortie 1 : aucun plan dans "
