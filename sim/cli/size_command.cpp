@@ -289,7 +289,8 @@ std::string recruit_and_report(const Scenario& scenario, const SizeRequest& req,
                           rr.independent.pass() ? text::sizing.recruit_independent_pass
                                                 : text::sizing.recruit_independent_fail,
                           {std::to_string(rr.independent.report.replications),
-                           std::to_string(rr.independent_seed), other});
+                           std::to_string(rr.independent_seed), other,
+                           std::to_string(2 * rr.independent.report.replications)});
     }
     if (req.out.empty()) return out;
     // the recruits (pool.csv format), the world with them, the plan: each written atomically

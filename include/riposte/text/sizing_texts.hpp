@@ -204,11 +204,11 @@ struct SizingTexts {
         "plan avec les recrues ne tient pas : objectif d'attente tenu dans {2} % des "
         "réplications. Le plan le moins cher qui tient sur les réplications de la recherche "
         "est à la limite des objectifs ; pour de la marge, relancez avec plus de réplications "
-        "de confirmation (--confirm 200).\n",
+        "de confirmation (par exemple --confirm {3}).\n",
         "On {0} other replications (seed {1}), which no step of the search saw, the plan with "
         "the recruits does not pass: wait target held in {2}% of replications. The least-cost "
         "plan that passes on the search's replications sits at the edge of the targets; for a "
-        "margin, run again with more confirming replications (--confirm 200).\n"};
+        "margin, run again with more confirming replications (e.g. --confirm {3}).\n"};
     Text recruit_written{"\nPlan dimensionné écrit dans {0}. Il ne tient qu'avec les recrues : "
                          "elles sont dans {1}, et le monde {2} les ajoute au vivier "
                          "(riposte check {2} {0} l'accepte). Code de sortie 1 : aucun plan dans "
