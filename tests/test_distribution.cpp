@@ -1,5 +1,6 @@
 #include "riposte/core/distribution.hpp"
 #include "riposte/core/rng.hpp"
+#include "riposte/core/sim_time.hpp"
 #include "riposte/core/stats.hpp"
 
 #include <doctest/doctest.h>
@@ -153,29 +154,37 @@ TEST_CASE("signed samples keep negative draws (early arrivals)") {
     CHECK(std::abs(s.mean() - (-3.0)) <= 4 * s.ci95_halfwidth());
 }
 
-TEST_CASE("sort_many_zeros sorts as std::sort does (zeros, negatives, repeats, floats)") {
+TEST_CASE("sort_seconds sorts as std::sort does (zeros, repeats, short and long, every digit)") {
     Rng r(12, 0, 1, Purpose::Generic);
-    for (int trial = 0; trial < 200; ++trial) {
-        const auto n = static_cast<std::size_t>(r.uniform01() * 300.0);
-        std::vector<double> v;
+    for (int trial = 0; trial < 300; ++trial) {
+        // around the length where it turns from std::sort to digits, and well past it
+        const auto n = static_cast<std::size_t>(r.uniform01() * (trial % 3 == 0 ? 5000.0 : 600.0));
+        // waits of a few minutes (one digit), of hours (two), and any uint32 (three)
+        const double top = trial % 4 == 0 ? 2000.0 : trial % 4 == 1 ? 90000.0 : 4294967295.0;
+        std::vector<std::uint32_t> v;
         for (std::size_t i = 0; i < n; ++i) {
             const double u = r.uniform01();
-            // mostly zeros, some negatives (never waits, but the sort must not care), repeats
-            v.push_back(u < 0.6   ? 0.0
-                        : u < 0.7 ? -std::floor(u * 40.0)
-                                  : std::floor(u * 50.0) / 4.0);
+            // mostly zeros, repeats (a coarse grid) and any value
+            v.push_back(u < 0.5   ? 0U
+                        : u < 0.7 ? static_cast<std::uint32_t>(std::floor(u * 10.0)) * 60U
+                                  : static_cast<std::uint32_t>(r.uniform01() * top));
         }
-        std::vector<double> expected = v;
+        if (trial == 7) v.assign(1000, 4294967295U); // one value everywhere: every digit skipped
+        std::vector<std::uint32_t> expected = v;
         std::sort(expected.begin(), expected.end());
-        sort_many_zeros(v);
+        sort_seconds(v);
         CHECK(v == expected);
-        std::vector<float> f(v.rbegin(), v.rend());
-        std::vector<float> fexpected = f;
-        std::sort(fexpected.begin(), fexpected.end());
-        sort_many_zeros(f);
-        CHECK(f == fexpected);
     }
-    std::vector<double> none;
-    sort_many_zeros(none);
+    std::vector<std::uint32_t> none;
+    sort_seconds(none);
     CHECK(none.empty());
+}
+
+TEST_CASE("percentiles of sorted seconds read the rank percentile_sorted reads, in minutes") {
+    const std::vector<std::uint32_t> s{0, 0, 30, 60, 90, 600, 601, 3600, 7200, 86400};
+    std::vector<double> m;
+    for (const std::uint32_t x : s) m.push_back(SimTime{x}.minutes());
+    for (const double p : {0.0, 1.0, 10.0, 50.0, 89.9, 90.0, 95.0, 100.0})
+        CHECK(percentile_sorted_seconds_min(s, p) == percentile_sorted(m, p));
+    CHECK(percentile_sorted_seconds_min({}, 50) == 0.0);
 }

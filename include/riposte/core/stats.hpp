@@ -63,14 +63,22 @@ class TimeAverage {
 double percentile(std::vector<double> values, double p);
 double percentile_sorted(const std::vector<double>& sorted, double p);
 
-/// Sorts ascending, with the same result as std::sort, faster when many values are exactly zero
-/// (most waits at a centre with idle staff): the zeros are set apart first and only the rest is
-/// sorted, the negatives (if any) then moved before the zeros. No NaN.
-template <class T> void sort_many_zeros(std::vector<T>& v) {
-    const auto zeros_end = std::partition(v.begin(), v.end(), [](T x) { return x == T{0}; });
-    std::sort(zeros_end, v.end());
-    const auto positives = std::lower_bound(zeros_end, v.end(), T{0});
-    std::rotate(v.begin(), zeros_end, positives);
+/// Nearest rank (1-based) of the p-th percentile among n sorted values: the smallest value with
+/// at least p% of the data at or below it, as percentile_sorted reads it. n > 0.
+std::size_t nearest_rank(std::size_t n, double p);
+
+/// Sorts whole seconds ascending, with the same result as std::sort, fast on a day's or a whole
+/// run's waits: the zeros (most waits at a centre with idle staff) are set apart, the rest is
+/// sorted by digits of 11 bits (least significant first), a digit every value shares skipped.
+void sort_seconds(std::vector<std::uint32_t>& v);
+
+/// Minutes of `s` seconds, as SimTime::minutes() gives them.
+constexpr double minutes_of_seconds(std::uint32_t s) {
+    return static_cast<double>(s) / 60.0;
 }
+
+/// The nearest-rank percentile (p in [0, 100]) of whole seconds sorted ascending, in minutes.
+/// Empty input gives 0.
+double percentile_sorted_seconds_min(const std::vector<std::uint32_t>& sorted, double p);
 
 } // namespace riposte

@@ -27,8 +27,8 @@ struct StationAcc {
     static constexpr double bin_min = 0.25; // whole-run wait histogram: quarter-minute bins
     static constexpr std::size_t bins = 1440;
     StationDayRow day;
-    std::vector<double> waits; // today, minutes
-    SimTime occ_since;         // areas: last change of the places used
+    std::vector<std::uint32_t> wait_s; // today, whole seconds
+    SimTime occ_since;                 // areas: last change of the places used
     std::int64_t arrivals = 0, started = 0, waited = 0;
     double wait_sum_min = 0, busy_s = 0, busy_all_s = 0, staffed_s = 0, place_s = 0, open_s = 0;
     std::vector<std::uint32_t> hist; // run, by wait; the last bin holds the longer waits

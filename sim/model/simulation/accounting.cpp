@@ -4,10 +4,9 @@
 namespace riposte {
 
 void Simulation::Impl::note_start(StationRt& s, SimTime waited) {
-    const double w = waited.minutes();
     ++s.acc.day.started;
     if (waited > SimTime{0}) ++s.acc.day.waited;
-    s.acc.waits.push_back(w);
+    s.acc.wait_s.push_back(wait_seconds(waited));
 }
 
 void Simulation::Impl::note_occupancy(StationRt& s) {
@@ -26,12 +25,12 @@ void Simulation::Impl::close_station_day(StationRt& s, int d, double open_hours)
     row.station = s.local().value();
     row.open_hours = open_hours;
     if (row.arrivals > 0 || row.started > 0 || row.staffed_hours > 0 || row.place_hours > 0) {
-        if (!a.waits.empty()) {
+        if (!a.wait_s.empty()) {
             double sum = 0;
-            for (double x : a.waits) sum += x;
-            row.wait_mean_min = sum / static_cast<double>(a.waits.size());
-            sort_many_zeros(a.waits);
-            row.wait_p90_min = percentile_sorted(a.waits, 90);
+            for (const std::uint32_t x : a.wait_s) sum += minutes_of_seconds(x);
+            row.wait_mean_min = sum / static_cast<double>(a.wait_s.size());
+            sort_seconds(a.wait_s);
+            row.wait_p90_min = percentile_sorted_seconds_min(a.wait_s, 90);
         }
         res_.station_days.push_back(row);
         if (d >= w_.warmup_days) {
@@ -44,7 +43,8 @@ void Simulation::Impl::close_station_day(StationRt& s, int d, double open_hours)
             a.place_s += row.place_hours * 3600.0;
             a.open_s += open_hours * 3600.0;
             if (a.hist.empty()) a.hist.assign(StationAcc::bins, 0);
-            for (double x : a.waits) {
+            for (const std::uint32_t w : a.wait_s) {
+                const double x = minutes_of_seconds(w);
                 a.wait_sum_min += x;
                 a.wait_max_min = std::max(a.wait_max_min, x);
                 const auto b = std::min(StationAcc::bins - 1,
@@ -54,7 +54,7 @@ void Simulation::Impl::close_station_day(StationRt& s, int d, double open_hours)
         }
     }
     a.day = StationDayRow{};
-    a.waits.clear();
+    a.wait_s.clear();
 }
 
 void Simulation::Impl::station_run_rows() {
@@ -166,22 +166,22 @@ void Simulation::Impl::finalise() {
         t.vials_opened += r.vials_opened;
     }
     // open vials at the very end are not wasted yet; they are stock
-    sort_many_zeros(all_waits_);
-    if (!all_waits_.empty()) {
-        double sum = 0;
-        for (float x : all_waits_) sum += x;
-        t.wait_mean_min = sum / static_cast<double>(all_waits_.size());
-        // nearest rank, as percentile_sorted, read from the floats: a national run waits for
-        // tens of millions of people, and a copy in doubles was the run's peak of memory
-        const auto nearest_rank = [this](double p) {
-            const double n = static_cast<double>(all_waits_.size());
-            auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * n));
-            rank = std::clamp<std::size_t>(rank, 1, all_waits_.size());
-            return static_cast<double>(all_waits_[rank - 1]);
+    sort_seconds(all_waits_s_);
+    if (!all_waits_s_.empty()) {
+        // the whole run's figures are read in single precision (as they were when the run kept
+        // its waits as floats: a national run waits for tens of millions of people)
+        const auto minutes = [](std::uint32_t s) {
+            return static_cast<double>(static_cast<float>(minutes_of_seconds(s)));
         };
-        t.wait_p90_min = nearest_rank(90);
-        t.wait_p95_min = nearest_rank(95);
-        t.wait_max_min = static_cast<double>(all_waits_.back());
+        double sum = 0;
+        for (const std::uint32_t s : all_waits_s_) sum += minutes(s);
+        t.wait_mean_min = sum / static_cast<double>(all_waits_s_.size());
+        const auto at_rank = [&](double p) {
+            return minutes(all_waits_s_[nearest_rank(all_waits_s_.size(), p) - 1]);
+        };
+        t.wait_p90_min = at_rank(90);
+        t.wait_p95_min = at_rank(95);
+        t.wait_max_min = minutes(all_waits_s_.back());
     }
     t.shortfall_role_shifts = static_cast<std::int64_t>(res_.shortfalls.size());
     t.unmet_tests = unmet_tests_;

@@ -316,15 +316,15 @@ void Simulation::Impl::on_day_end(int d) {
         const bool open = def.open_on(d, w_.start_weekday);
         DayAcc& a = rt.acc;
         if (!open && a.row.arrivals == 0 && rt.alloc[static_cast<std::size_t>(d)] == 0) continue;
-        sort_many_zeros(a.waits);
-        if (!a.waits.empty()) {
+        sort_seconds(a.wait_s);
+        if (!a.wait_s.empty()) {
             double sum = 0;
-            for (double x : a.waits) sum += x;
-            a.row.wait_mean_min = sum / static_cast<double>(a.waits.size());
-            a.row.wait_p50_min = percentile_sorted(a.waits, 50);
-            a.row.wait_p90_min = percentile_sorted(a.waits, 90);
-            a.row.wait_p95_min = percentile_sorted(a.waits, 95);
-            a.row.wait_max_min = a.waits.back();
+            for (const std::uint32_t x : a.wait_s) sum += minutes_of_seconds(x);
+            a.row.wait_mean_min = sum / static_cast<double>(a.wait_s.size());
+            a.row.wait_p50_min = percentile_sorted_seconds_min(a.wait_s, 50);
+            a.row.wait_p90_min = percentile_sorted_seconds_min(a.wait_s, 90);
+            a.row.wait_p95_min = percentile_sorted_seconds_min(a.wait_s, 95);
+            a.row.wait_max_min = minutes_of_seconds(a.wait_s.back());
         }
         a.row.time_in_centre_mean_min = a.time_in_centre.mean();
         a.row.stock_end = rt.vials.total();

@@ -206,9 +206,9 @@ void Simulation::Impl::depart(std::int32_t p) {
     // a served patient passed every station of the path once, in order
     RIPOSTE_INVARIANT(static_cast<std::size_t>(pt.step) == path_of(pt).size());
     ++rt.acc.row.served;
-    const double wait_min = pt.waited.minutes();
-    rt.acc.waits.push_back(wait_min);
-    all_waits_.push_back(static_cast<float>(wait_min));
+    const std::uint32_t wait_s = wait_seconds(pt.waited);
+    rt.acc.wait_s.push_back(wait_s);
+    all_waits_s_.push_back(wait_s);
     rt.acc.time_in_centre.add((sim_.now() - pt.arrival).minutes());
     if (pt.type == PatientType::Vaccination) {
         ++rt.acc.row.vaccinations;

@@ -111,9 +111,15 @@ struct alignas(64) Patient { // one cache line
 
 using StationRt = StationNetwork::Node;
 
+/// A wait in whole seconds, as the accounting keeps it (simulated time is in whole seconds).
+inline std::uint32_t wait_seconds(SimTime waited) {
+    RIPOSTE_INVARIANT(waited.seconds() >= 0 && waited.seconds() <= INT64_C(0xffffffff));
+    return static_cast<std::uint32_t>(waited.seconds());
+}
+
 struct DayAcc {
     CentreDayRow row;
-    std::vector<double> waits; // minutes
+    std::vector<std::uint32_t> wait_s; // whole seconds
     RunningStats time_in_centre;
     TestingDayRow test;
     RunningStats result_delay_h;
@@ -263,7 +269,7 @@ class Simulation::Impl final : public EventHandler {
     std::vector<char> person_used_;
     IdVector<ProfessionId, double> prof_replacement_h_; ///< hours worked by replacements
     std::vector<std::optional<std::vector<PersonId>>> replacement_lists_; ///< by centre
-    std::vector<float> all_waits_;
+    std::vector<std::uint32_t> all_waits_s_;
     std::int64_t test_kits_ = 0;
 
     // interventions (interventions.cpp)
