@@ -352,6 +352,51 @@ TEST_CASE("event queue as a calendar by the second pops exactly as one heap") {
     }
 }
 
+TEST_CASE("peek_ahead gives events that run later and changes no order") {
+    // Two queues fed the same events, one peeked between pops: they pop the same; every event
+    // peeked runs after the last one popped, and does run later.
+    EventQueue peeked(16), plain(16);
+    CHECK(peeked.peek_ahead() == nullptr); // one heap: nothing to walk
+    std::uint64_t x = 77;
+    auto next = [&] {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        return x >> 33;
+    };
+    std::uint32_t id = 0;
+    std::int64_t now = 0;
+    auto push = [&] {
+        const SimTime t{now + static_cast<std::int64_t>(next() % 40)};
+        const auto prio = static_cast<int>(next() % 3);
+        peeked.push(t, prio, 0, 0, id, 0);
+        plain.push(t, prio, 0, 0, id, 0);
+        ++id;
+    };
+    for (int i = 0; i < 200; ++i) push();
+    std::vector<bool> waiting_for(1 << 16, false); // peeked, not popped yet
+    int peeks = 0, pops = 0;
+    SimTime last;
+    while (!plain.empty()) { // pushes stop after 20,000 pops: the queues then run dry
+        for (auto k = next() % 3; k > 0; --k)
+            if (const Event* a = peeked.peek_ahead(); a != nullptr) {
+                CHECK(a->time > last);
+                waiting_for[a->target] = true;
+                ++peeks;
+            }
+        const Event got = peeked.pop();
+        const Event want = plain.pop();
+        REQUIRE(same_event(got, want));
+        last = got.time;
+        now = got.time.seconds();
+        waiting_for[got.target] = false;
+        ++pops;
+        for (int k = 0; k < 2; ++k)
+            if (pops < 20000 && next() % 2 == 0) push();
+    }
+    CHECK(peeked.is_calendar());
+    CHECK(peeks > 1000);
+    CHECK(std::none_of(waiting_for.begin(), waiting_for.end(), [](bool w) { return w; }));
+}
+
 TEST_CASE("the default event queue stays one heap on a small model") {
     EventQueue q;
     for (int i = 0; i < 100; ++i) q.push(seconds(i % 7), 0, 0, 0, 0, 0);

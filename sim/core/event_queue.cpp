@@ -170,6 +170,14 @@ void EventQueue::advance() {
         if (bits_[b >> 6] == 0) summary_[b >> 12] &= ~(std::uint64_t{1} << ((b >> 6) & 63));
     }
     while (!far_.empty() && far_.top().time.seconds() == now_) near_.push(far_.pop());
+    // peek_ahead() walks the next second's events from its first (nodes are freed only above,
+    // when their second comes, and ahead_ is set again here then)
+    ahead_ =
+        in_wheel_ > 0
+            ? buckets_[static_cast<std::size_t>(static_cast<std::uint64_t>(next_bucket_time()) &
+                                                (wheel_seconds - 1))]
+                  .head
+            : none;
 }
 
 Event EventQueue::pop_calendar() {
@@ -190,6 +198,7 @@ void EventQueue::clear() {
     nodes_.clear();
     next_.clear();
     free_ = none;
+    ahead_ = none;
     in_wheel_ = 0;
 }
 

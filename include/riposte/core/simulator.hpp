@@ -52,6 +52,9 @@ class Simulator {
     [[nodiscard]] const Event* next_event() const {
         return queue_.empty() ? nullptr : &queue_.top();
     }
+    /// An event that runs later, walking the next second's (EventQueue::peek_ahead): a handler
+    /// may prefetch far ahead what it will touch. Hints only.
+    [[nodiscard]] const Event* peek_ahead() { return queue_.peek_ahead(); }
 
   private:
     EventQueue queue_;

@@ -72,7 +72,9 @@ namespace {
 
 // The day's order of queue heads is a min-heap on (key, queue). Keys are in (0, 1], so their
 // bits order as the doubles do; a queue has one head at most, so no two heads are equal and the
-// heads come out in the same order whatever the heap's layout. (Templates: the head type is
+// heads come out in the same order whatever the heap's layout. The heap is 4-ary: a national
+// day's heads (hundreds of thousands) make a heap of several megabytes, where each level down
+// is a cache miss, and four children share one or two lines. (Templates: the head type is
 // private to the simulation.)
 template <class Head> bool head_after(const Head& a, const Head& b) {
     const auto ka = std::bit_cast<std::uint64_t>(a.key);
@@ -80,19 +82,37 @@ template <class Head> bool head_after(const Head& a, const Head& b) {
     return ka != kb ? ka > kb : a.queue > b.queue;
 }
 
-// Puts `h` in place of the smallest head (the one just taken) and restores the heap.
-template <class Head> void heads_replace_top(std::vector<Head>& heap, const Head& h) {
+// The smallest of node i's children (i has at least one).
+template <class Head> std::size_t heads_least_child(const std::vector<Head>& heap, std::size_t i) {
+    const std::size_t first = 4 * i + 1;
+    const std::size_t last = std::min(first + 4, heap.size());
+    std::size_t c = first;
+    for (std::size_t j = first + 1; j < last; ++j)
+        if (head_after(heap[c], heap[j])) c = j;
+    return c;
+}
+
+// Puts `h` at node i (whose subtrees are heaps) and moves it down until the heap holds.
+template <class Head> void heads_sift_down(std::vector<Head>& heap, std::size_t i, const Head& h) {
     const std::size_t n = heap.size();
-    std::size_t i = 0;
-    for (;;) {
-        std::size_t c = 2 * i + 1;
-        if (c >= n) break;
-        if (c + 1 < n && head_after(heap[c], heap[c + 1])) ++c;
+    while (4 * i + 1 < n) {
+        const std::size_t c = heads_least_child(heap, i);
         if (!head_after(h, heap[c])) break;
         heap[i] = heap[c];
         i = c;
     }
     heap[i] = h;
+}
+
+template <class Head> void heads_make(std::vector<Head>& heap) {
+    const std::size_t n = heap.size();
+    if (n < 2) return;
+    for (std::size_t i = (n - 2) / 4 + 1; i-- > 0;) heads_sift_down(heap, i, Head(heap[i]));
+}
+
+// Puts `h` in place of the smallest head (the one just taken) and restores the heap.
+template <class Head> void heads_replace_top(std::vector<Head>& heap, const Head& h) {
+    heads_sift_down(heap, 0, h);
 }
 
 template <class Head> void heads_pop_top(std::vector<Head>& heap) {
@@ -181,9 +201,7 @@ bool Simulation::Impl::continue_bookings() {
             BookingDay::Head h;
             if (booking_next_head(q, 0.0, 0, h)) b.heads.push_back(h);
         }
-        std::make_heap(
-            b.heads.begin(), b.heads.end(),
-            [](const BookingDay::Head& x, const BookingDay::Head& y) { return head_after(x, y); });
+        heads_make(b.heads);
         b.phase = BookingDay::Merge;
     }
     if (b.phase == BookingDay::Merge) {
@@ -202,9 +220,7 @@ bool Simulation::Impl::continue_bookings() {
                 // the next queue and its head person are fetched while this one books (on a
                 // large territory both are cache misses: the day's queues do not fit; on a
                 // small one the hint is pure instructions): the next is a child of the top
-                const BookingDay::Head& n = b.heads.size() > 2 && head_after(b.heads[1], b.heads[2])
-                                                ? b.heads[2]
-                                                : b.heads[1];
+                const BookingDay::Head& n = b.heads[heads_least_child(b.heads, 0)];
                 __builtin_prefetch(&demand_.queue(n.queue));
                 __builtin_prefetch(&demand_.person(n.person));
             }

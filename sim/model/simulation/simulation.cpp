@@ -12,6 +12,29 @@ void Simulation::Impl::handle(const Event& e) {
     // fetched while this one is handled. A hint only: nothing is read or changed.
     // Only on a large territory: on a small one everything is in the caches and the hints are
     // pure instructions.
+    // Farther ahead, one event of the next second that holds events (on a national day about
+    // as many events away as a second holds): its patient and station, or its centre, are
+    // brought into the caches in time for the hints below to find them there.
+    if (const Event* far = sim_.peek_ahead(); far != nullptr && far->handler == h_) {
+        switch (far->kind) {
+        case ServiceEnd:
+        case AreaEnd:
+            if (const std::uint64_t p = far->data & 0xffffffffU; p < patients_.size())
+                __builtin_prefetch(&patients_[p]);
+            if (far->target < stations_.size()) {
+                const char* n =
+                    reinterpret_cast<const char*>(&stations_[StationNodeId{far->target}]);
+                for (int line = 0; line < station_hot_lines; ++line)
+                    __builtin_prefetch(n + 64 * line);
+            }
+            break;
+        case BookedArrival:
+            if (far->target < centres_.size()) prefetch_centre(CentreId{far->target});
+            break;
+        default:
+            break;
+        }
+    }
     if (const Event* next = sim_.next_event(); next != nullptr && next->handler == h_) {
         switch (next->kind) {
         case ServiceEnd:
