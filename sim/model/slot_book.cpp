@@ -10,9 +10,11 @@ namespace riposte {
 
 void SlotBook::reset(int days) {
     const auto n = static_cast<std::size_t>(std::max(0, days));
+    days_ = static_cast<int>(n);
     opened_.assign(n, 0);
     booked_.assign(n, 0);
-    free_.assign((n + 63) / 64, 0);
+    free0_ = 0;
+    free_more_.assign(n > 64 ? (n - 1) / 64 : 0, 0);
 }
 
 void SlotBook::set_opened(int day, int n) {

@@ -15,21 +15,24 @@
 
 namespace riposte {
 
-class SlotBook {
+// The first 64 days' bits and the number of days are kept in the object itself, side by side:
+// the booking asks every centre within reach of a commune, and on a national day each ask is a
+// cache miss on the centre; a campaign of up to 64 days then costs that one miss, no other.
+class alignas(16) SlotBook {
   public:
     SlotBook() = default;
     explicit SlotBook(int days) { reset(days); }
 
     /// `days` days, no slot opened, none booked.
     void reset(int days);
-    [[nodiscard]] int days() const { return static_cast<int>(opened_.size()); }
+    [[nodiscard]] int days() const { return days_; }
 
     /// Slots opened on `day` (may be set below the booked count: the day is then full).
     void set_opened(int day, int n);
     [[nodiscard]] int opened(int day) const { return opened_[static_cast<std::size_t>(day)]; }
     [[nodiscard]] int booked(int day) const { return booked_[static_cast<std::size_t>(day)]; }
     [[nodiscard]] bool has_free(int day) const {
-        return (free_[static_cast<std::size_t>(day) >> 6] >> (static_cast<unsigned>(day) & 63U)) &
+        return (word(static_cast<std::size_t>(day) >> 6) >> (static_cast<unsigned>(day) & 63U)) &
                1U;
     }
     /// Slots opened over every day.
@@ -54,7 +57,7 @@ class SlotBook {
         if (from > to) return -1;
         auto w = static_cast<std::size_t>(from) >> 6;
         const auto last = static_cast<std::size_t>(to) >> 6;
-        std::uint64_t bits = free_[w] & (~std::uint64_t{0} << (static_cast<unsigned>(from) & 63U));
+        std::uint64_t bits = word(w) & (~std::uint64_t{0} << (static_cast<unsigned>(from) & 63U));
         for (;;) {
             if (bits != 0) {
                 const int day =
@@ -62,7 +65,7 @@ class SlotBook {
                 return day <= to ? day : -1;
             }
             if (w == last) return -1;
-            bits = free_[++w];
+            bits = word(++w);
         }
     }
 
@@ -70,13 +73,19 @@ class SlotBook {
     void refresh(int day) {
         const auto du = static_cast<std::size_t>(day);
         const std::uint64_t bit = std::uint64_t{1} << (du & 63U);
+        std::uint64_t& w = (du >> 6) == 0 ? free0_ : free_more_[(du >> 6) - 1];
         if (booked_[du] < opened_[du])
-            free_[du >> 6] |= bit;
+            w |= bit;
         else
-            free_[du >> 6] &= ~bit;
+            w &= ~bit;
     }
+    [[nodiscard]] std::uint64_t word(std::size_t w) const {
+        return w == 0 ? free0_ : free_more_[w - 1];
+    }
+    int days_ = 0;
+    std::uint64_t free0_ = 0;              // bit d: booked < opened on day d (days 0-63)
+    std::vector<std::uint64_t> free_more_; // the same for days 64 on, 64 a word
     std::vector<int> opened_, booked_;
-    std::vector<std::uint64_t> free_; // bit d: booked < opened on day d
 };
 
 /// Booking order between waiting queues. Interleaving queues as if each of their people had

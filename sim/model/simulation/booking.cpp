@@ -223,6 +223,10 @@ bool Simulation::Impl::continue_bookings() {
                 const BookingDay::Head& n = b.heads[heads_least_child(b.heads, 0)];
                 __builtin_prefetch(&demand_.queue(n.queue));
                 __builtin_prefetch(&demand_.person(n.person));
+                // and the centres its (commune, group) asks first
+                if (const auto& choices = vacc_choices_[n.queue / R / w_.groups.size()];
+                    !choices.empty())
+                    __builtin_prefetch(choices.data());
             }
             WaitQueue& wq = demand_.queue(h.queue);
             if (!any_walk_ins_ && !any_walk_in_only_) {
