@@ -586,9 +586,9 @@ fs::path scaled_pool_world(int factor) {
 }
 
 TEST_SUITE("slow") {
-    TEST_CASE("size: the shipped understaffed plan cannot pass within the pool; the limit is "
-              "the médecins' hours at Clermont-l'Hérault that the larger pool's plan, confirmed, "
-              "asks; with a larger pool the plan found passes the real riposte validate") {
+    TEST_CASE("size: the shipped understaffed plan cannot pass within the pool. The limit is "
+              "the médecins' hours at Clermont-l'Hérault that the larger pool's plan (confirmed) "
+              "asks. With a larger pool the plan found passes the real riposte validate") {
         LoadResult loaded =
             load_scenario(herault / "world.toml", herault / "plan-understaffed.toml");
         REQUIRE(loaded.scenario);
@@ -676,15 +676,6 @@ TEST_SUITE("slow") {
 
 namespace {
 
-Roster roster_of(const Scenario& sc) {
-    std::vector<std::vector<double>> travel;
-    for (const Centre& c : sc.plan.centres)
-        travel.push_back(travel_minutes_from(sc.world.territory, c.commune));
-    for (const MobileTeam& t : sc.plan.mobile_teams)
-        travel.push_back(travel_minutes_from(sc.world.territory, t.base_commune));
-    return build_roster(sc, travel);
-}
-
 /// People rostered per (centre, day, shift, role).
 std::map<std::tuple<int, int, int, int>, int> rostered_people(const Roster& r) {
     std::map<std::tuple<int, int, int, int>, int> out;
@@ -714,8 +705,8 @@ TEST_CASE("roster: one more person asked on a role never takes anyone from anoth
         ++sh.staff[RoleId{mi}];
     }
     REQUIRE(level == 3);
-    const Roster rb = roster_of(base);
-    const Roster rm = roster_of(more);
+    const Roster rb = validation_roster(base);
+    const Roster rm = validation_roster(more);
     CHECK(rb.shortfalls.empty()); // the pool staffs the shipped plan
     const auto pb = rostered_people(rb);
     const auto pm = rostered_people(rm);
@@ -764,7 +755,7 @@ TEST_CASE("roster: one more person asked on a role never takes anyone from anoth
 // Gignac opens one hour a day: its 12 slots cannot reach the coverage target, and more people
 // open no slot. Only more opening does; Saturday and Sunday cannot be staffed (the reception's
 // administratifs work Monday to Friday), so an hour earlier or later is what passes.
-TEST_CASE("size --hours: only an extra hour meets the target; the written plan reads back the "
+TEST_CASE("size --hours: only an extra hour meets the target, the written plan reads back the "
           "same, field by field") {
     const fs::path tiny = scenario_root / "tests/tiny";
     const fs::path plan_file = fs::path(RIPOSTE_SOURCE_DIR) / "tests/data/size/plan-hours.toml";

@@ -52,6 +52,11 @@ struct ValidationReport {
 /// Structural rules only.
 ValidationReport validate_structure(const Scenario& scenario);
 
+struct Roster;
+/// The roster of the scenario's plan as validate_structure checks it: each centre's and mobile
+/// team's travel times up to the longest travel or commute limit (see roster.hpp).
+Roster validation_roster(const Scenario& scenario);
+
 /// Structural rules plus the plan's targets judged over the given replications.
 ValidationReport validate(const Scenario& scenario, const std::vector<Results>& replications);
 

@@ -50,20 +50,29 @@ std::string date_of_day(const World& world, int day) {
     return iso_date_plus(world.start_date, day).value_or("day " + std::to_string(day));
 }
 
+namespace {
+Roster roster_with(const Scenario& sc, const TravelGraph& graph) {
+    const World& w = sc.world;
+    double cutoff = std::max(w.behaviour.max_travel_minutes, sc.plan.max_travel_minutes);
+    for (const auto& e : w.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
+    std::vector<std::vector<double>> travel;
+    for (const Centre& c : sc.plan.centres) travel.push_back(graph.minutes_from(c.commune, cutoff));
+    for (const MobileTeam& t : sc.plan.mobile_teams)
+        travel.push_back(graph.minutes_from(t.base_commune, cutoff));
+    return build_roster(sc, travel);
+}
+} // namespace
+
+Roster validation_roster(const Scenario& sc) {
+    return roster_with(sc, TravelGraph(sc.world.territory));
+}
+
 ValidationReport validate_structure(const Scenario& sc) {
     const World& w = sc.world;
     const Plan& plan = sc.plan;
     ValidationReport rep;
-    std::vector<int> sources;
-    for (const auto& c : plan.centres) sources.push_back(c.commune);
     const TravelGraph graph(w.territory);
-    double cutoff = std::max(w.behaviour.max_travel_minutes, plan.max_travel_minutes);
-    for (const auto& e : w.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
-    std::vector<std::vector<double>> travel;
-    for (int s : sources) travel.push_back(graph.minutes_from(s, cutoff));
-    for (const MobileTeam& t : plan.mobile_teams)
-        travel.push_back(graph.minutes_from(t.base_commune, cutoff));
-    const Roster roster = build_roster(sc, travel);
+    const Roster roster = roster_with(sc, graph);
     const int supervision = w.supervision_role().value();
 
     // 1. every station's role is staffed on every shift of every open day

@@ -642,26 +642,13 @@ std::vector<PoolLimit> pool_limits(const World& w, const Plan& plan) {
     return out;
 }
 
-/// The roster of `sc` (travel as validate computes it).
-Roster roster_of(const Scenario& sc) {
-    const World& w = sc.world;
-    const TravelGraph graph(w.territory);
-    double cutoff = std::max(w.behaviour.max_travel_minutes, sc.plan.max_travel_minutes);
-    for (const auto& e : w.pool) cutoff = std::max(cutoff, e.max_commute_minutes);
-    std::vector<std::vector<double>> travel;
-    for (const Centre& c : sc.plan.centres) travel.push_back(graph.minutes_from(c.commune, cutoff));
-    for (const MobileTeam& t : sc.plan.mobile_teams)
-        travel.push_back(graph.minutes_from(t.base_commune, cutoff));
-    return build_roster(sc, travel);
-}
-
 /// When the pool's hours suffice in total: what the roster of `plan` against the real pool
 /// leaves unfilled, by group of professions (the roles only they may fill), in the worst week.
 std::vector<PoolLimit> roster_limits(const World& w, const Plan& plan) {
     Scenario sc;
     sc.world = w;
     sc.plan = plan;
-    const Roster roster = roster_of(sc);
+    const Roster roster = validation_roster(sc);
     if (roster.shortfalls.empty()) return {};
     const auto need = weekly_role_hours(w, plan);
     std::vector<PoolLimit> groups = pool_limits_all(w, need);
@@ -1271,9 +1258,58 @@ double centre_role_hours(const World& w, const Centre& c, const std::vector<int>
     return h;
 }
 
+/// A recruit for `role` at `centre` of `plan`: the scope's first profession for the role (in
+/// `group` when not empty), living in the centre's commune, working every day it opens, with
+/// the most hours a week of any line of that profession in `original`'s pool (or
+/// ro.weekly_hours) and the commute most of its people have; only on `days` when the centre
+/// opens on one of them.
 std::optional<Recruit> make_recruit(const World& w, const World& original, const Plan& plan,
                                     int centre, int role, const std::vector<int>& group,
-                                    const RecruitOptions& ro, WeekdayMask days = all_weekdays);
+                                    const RecruitOptions& ro, WeekdayMask days = all_weekdays) {
+    const int profession = scope_profession(w, role, group);
+    if (profession < 0) return std::nullopt;
+    Recruit out;
+    out.centre = centre;
+    out.role = role;
+    PoolEntry& p = out.entry;
+    p.profession = ProfessionId{profession};
+    p.home_commune = plan.centres[static_cast<std::size_t>(centre)].commune;
+    p.count = 1;
+    // the label is part of each person's random keys (expand_pool): the recruits written to
+    // the CSV must carry the one they were simulated with, whatever the language
+    p.label = std::string(recruit_label);
+    const WeekdayMask open = plan.centres[static_cast<std::size_t>(centre)].weekdays & all_weekdays;
+    p.weekdays = static_cast<WeekdayMask>((open & days) != 0 ? open & days : open);
+    // the most hours a week of any line of the profession in the world's own pool, and the
+    // commute most of its people have (the longest on a tie)
+    double most_hours = 0, any_hours = 0;
+    std::map<double, int> commutes;
+    for (const PoolEntry& e : original.pool) {
+        if (e.on_call) continue;
+        any_hours = std::max(any_hours, e.weekly_hours);
+        if (e.profession.value() != profession) continue;
+        most_hours = std::max(most_hours, e.weekly_hours);
+        commutes[e.max_commute_minutes] += e.count;
+    }
+    p.weekly_hours = ro.weekly_hours > 0 ? ro.weekly_hours
+                     : most_hours > 0    ? most_hours
+                                         : any_hours;
+    if (ro.weekly_hours <= 0) {
+        // no more than the centre opens on the recruit's days
+        const Centre& cc = plan.centres[static_cast<std::size_t>(centre)];
+        double open_hours = 0;
+        for (int d = 0; d < 7; ++d)
+            if ((p.weekdays >> d) & 1) open_hours += (cc.closes - cc.opens).hours();
+        if (open_hours > 0) p.weekly_hours = std::min(p.weekly_hours, open_hours);
+    }
+    int people = 0;
+    for (const auto& [minutes, n] : commutes)
+        if (n >= people) {
+            people = n;
+            p.max_commute_minutes = minutes;
+        }
+    return out;
+}
 
 /// The next person to recruit after search `r` (against `w`, the world with the recruits so
 /// far), or nothing when what limits the plan names nobody. (centre, role) pairs in `tried`
@@ -1370,64 +1406,130 @@ std::optional<Recruit> next_recruit(const World& w, const World& original, const
     return make_recruit(w, original, plan, centre, role, group, ro);
 }
 
-/// A recruit for `role` at `centre` of `plan`: the scope's first profession for the role (in
-/// `group` when not empty), living in the centre's commune, working every day it opens, with
-/// the most hours a week of any line of that profession in `original`'s pool (or
-/// ro.weekly_hours) and the commute most of its people have; only on `days` when the centre
-/// opens on one of them.
-std::optional<Recruit> make_recruit(const World& w, const World& original, const Plan& plan,
-                                    int centre, int role, const std::vector<int>& group,
-                                    const RecruitOptions& ro, WeekdayMask days) {
-    const int profession = scope_profession(w, role, group);
-    if (profession < 0) return std::nullopt;
-    Recruit out;
-    out.centre = centre;
-    out.role = role;
-    PoolEntry& p = out.entry;
-    p.profession = ProfessionId{profession};
-    p.home_commune = plan.centres[static_cast<std::size_t>(centre)].commune;
-    p.count = 1;
-    // the label is part of each person's random keys (expand_pool): the recruits written to
-    // the CSV must carry the one they were simulated with, whatever the language
-    p.label = std::string(recruit_label);
-    const WeekdayMask open = plan.centres[static_cast<std::size_t>(centre)].weekdays & all_weekdays;
-    p.weekdays = static_cast<WeekdayMask>((open & days) != 0 ? open & days : open);
-    // the most hours a week of any line of the profession in the world's own pool, and the
-    // commute most of its people have (the longest on a tie)
-    double most_hours = 0, any_hours = 0;
-    std::map<double, int> commutes;
-    for (const PoolEntry& e : original.pool) {
-        if (e.on_call) continue;
-        any_hours = std::max(any_hours, e.weekly_hours);
-        if (e.profession.value() != profession) continue;
-        most_hours = std::max(most_hours, e.weekly_hours);
-        commutes[e.max_commute_minutes] += e.count;
-    }
-    p.weekly_hours = ro.weekly_hours > 0 ? ro.weekly_hours
-                     : most_hours > 0    ? most_hours
-                                         : any_hours;
-    if (ro.weekly_hours <= 0) {
-        // no more than the centre opens on the recruit's days
-        const Centre& cc = plan.centres[static_cast<std::size_t>(centre)];
-        double open_hours = 0;
-        for (int d = 0; d < 7; ++d)
-            if ((p.weekdays >> d) & 1) open_hours += (cc.closes - cc.opens).hours();
-        if (open_hours > 0) p.weekly_hours = std::min(p.weekly_hours, open_hours);
-    }
-    int people = 0;
-    for (const auto& [minutes, n] : commutes)
-        if (n >= people) {
-            people = n;
-            p.max_commute_minutes = minutes;
-        }
-    return out;
-}
-
 /// A recruit like the previous one raises that line's count.
 bool same_line(const PoolEntry& last, const PoolEntry& n) {
     return last.profession == n.profession && last.home_commune == n.home_commune &&
            last.weekly_hours == n.weekly_hours && last.weekdays == n.weekdays &&
            last.max_commute_minutes == n.max_commute_minutes;
+}
+
+/// What staffing the larger pool's plan found: the recruits kept (pool lines, a count each),
+/// every step tried (one per try, kept or not), and the world with the recruits.
+struct Staffing {
+    World world;
+    std::vector<Recruit> staffed, steps;
+};
+
+/// Recruits, without simulating, for what the roster of `lp` (the plan that passes with a pool
+/// twenty times larger) against `scenario`'s pool leaves unfilled: one person at a time for
+/// the (centre, role) shortest of people by hours (then the other roles of that centre), every
+/// day the centre opens, then only the weekdays it is short on; each kept only if the roster
+/// then fills more. At most ro.max_recruits tries.
+Staffing staff_larger_plan(const Scenario& scenario, const Plan& lp, const RecruitOptions& ro) {
+    Staffing out;
+    out.world = scenario.world;
+    World& world = out.world;
+    std::vector<Recruit>& staffed = out.staffed;
+    // the roster's shortfalls of `lp` against `w`: people missing, and missing hours by
+    // (centre, role), most first
+    using ShortDays = std::map<std::pair<int, int>, WeekdayMask>; // weekdays each is short on
+    const auto shortfalls = [&](const World& w, std::vector<std::pair<int, int>>* order,
+                                ShortDays* short_days) {
+        Scenario sc = scenario;
+        sc.world = w;
+        sc.plan = lp;
+        int n = 0;
+        std::map<std::pair<int, int>, double> hours;
+        if (short_days) short_days->clear();
+        for (const ShortfallRow& row : validation_roster(sc).shortfalls) {
+            if (short_days)
+                (*short_days)[{row.centre, row.role}] |=
+                    static_cast<WeekdayMask>(1u << ((row.day + w.start_weekday) % 7));
+            n += row.required - row.rostered;
+            hours[{row.centre, row.role}] +=
+                (row.required - row.rostered) * (row.end - row.start).hours();
+        }
+        if (order) {
+            std::vector<std::pair<double, std::pair<int, int>>> by;
+            for (const auto& [at, h] : hours) by.push_back({h, at});
+            std::stable_sort(by.begin(), by.end(),
+                             [](const auto& a, const auto& b) { return a.first > b.first; });
+            order->clear();
+            for (const auto& [h, at] : by) order->push_back(at);
+            // then the other roles of those centres' stations: a person for one of them
+            // frees someone who can fill the role left short (a nurse at the injection
+            // frees a médecin for the interview)
+            for (const auto& [h, at] : by) {
+                const auto c = static_cast<std::size_t>(at.first);
+                if (c >= lp.centres.size()) continue;
+                for (const Station& st : lp.centres[c].stations) {
+                    const std::pair<int, int> other{at.first, st.role.value()};
+                    if (st.role.value() >= 0 &&
+                        std::find(order->begin(), order->end(), other) == order->end())
+                        order->push_back(other);
+                }
+            }
+        }
+        return n;
+    };
+    std::vector<std::pair<int, int>> order;
+    ShortDays short_days;
+    int left = shortfalls(world, &order, &short_days);
+    std::set<std::tuple<int, int, WeekdayMask>> stuck; // (centre, role, days) that filled nothing
+    for (int k = 0; k < ro.max_recruits && left > 0; ++k) {
+        // the (centre, role) left shortest of people, by hours; the scope's first
+        // profession for it; every day the centre opens, then only the weekdays it is short
+        // on (the roster fills a week from Monday: its last days are left short)
+        std::optional<Recruit> next;
+        WeekdayMask chosen = all_weekdays;
+        for (const auto& [c, role] : order) {
+            if (c < 0 || static_cast<std::size_t>(c) >= lp.centres.size()) continue;
+            const auto open = static_cast<WeekdayMask>(
+                lp.centres[static_cast<std::size_t>(c)].weekdays & all_weekdays);
+            const auto at = short_days.find({c, role});
+            const auto days_short = at != short_days.end() && (at->second & open) != 0
+                                        ? static_cast<WeekdayMask>(at->second & open)
+                                        : open;
+            for (const WeekdayMask days : {open, days_short}) {
+                if (stuck.count({c, role, days})) continue;
+                next = make_recruit(world, scenario.world, lp, c, role, {}, ro, days);
+                if (next) {
+                    chosen = days;
+                    break;
+                }
+            }
+            if (next) break;
+        }
+        if (!next) break;
+        World more = world;
+        const PoolEntry& n = next->entry;
+        const bool merged = !staffed.empty() && same_line(staffed.back().entry, n);
+        if (merged)
+            ++more.pool.back().count;
+        else
+            more.pool.push_back(n);
+        std::vector<std::pair<int, int>> more_order;
+        ShortDays more_days;
+        const int now = shortfalls(more, &more_order, &more_days);
+        Recruit step = *next;
+        step.kept = now < left;
+        step.staffs_larger = true;
+        out.steps.push_back(step);
+        if (!step.kept) {
+            stuck.insert({next->centre, next->role, chosen});
+            continue;
+        }
+        left = now;
+        stuck.clear(); // the roster changed: a person who filled nothing may fill now
+        order = std::move(more_order);
+        short_days = std::move(more_days);
+        world = std::move(more);
+        if (merged)
+            ++staffed.back().entry.count;
+        else
+            staffed.push_back(*next);
+    }
+    return out;
 }
 
 } // namespace
@@ -1456,114 +1558,14 @@ RecruitResult size_with_recruits(const Scenario& scenario, const SizingOptions& 
     int k = 0;
     if (within_pool.larger_plan) {
         // When the pool cannot staff the plan that passes with a pool twenty times larger (on
-        // the confirming replications): recruit, without simulating, for what its roster
-        // leaves unfilled, one person at a time for the (centre, role) shortest of people
-        // (then the other roles of that centre: a nurse at the injection frees a médecin for
-        // the interview), on the weekdays it is short, until the real pool with the recruits
-        // rosters it whole; then search once with them, from that plan.
+        // the confirming replications): recruit for what its roster leaves unfilled, without
+        // simulating (staff_larger_plan), then search once with them, from that plan.
         const Plan& lp = *within_pool.larger_plan;
-        World world = rr.world;
-        std::vector<Recruit> staffed;
-        // the roster's shortfalls of `lp` against `w`: people missing, and missing hours by
-        // (centre, role), most first
-        using ShortDays = std::map<std::pair<int, int>, WeekdayMask>; // weekdays each is short on
-        const auto shortfalls = [&](const World& w, std::vector<std::pair<int, int>>* order,
-                                    ShortDays* short_days) {
-            Scenario sc = scenario;
-            sc.world = w;
-            sc.plan = lp;
-            int n = 0;
-            std::map<std::pair<int, int>, double> hours;
-            if (short_days) short_days->clear();
-            for (const ShortfallRow& row : roster_of(sc).shortfalls) {
-                if (short_days)
-                    (*short_days)[{row.centre, row.role}] |=
-                        static_cast<WeekdayMask>(1u << ((row.day + w.start_weekday) % 7));
-                n += row.required - row.rostered;
-                hours[{row.centre, row.role}] +=
-                    (row.required - row.rostered) * (row.end - row.start).hours();
-            }
-            if (order) {
-                std::vector<std::pair<double, std::pair<int, int>>> by;
-                for (const auto& [at, h] : hours) by.push_back({h, at});
-                std::stable_sort(by.begin(), by.end(),
-                                 [](const auto& a, const auto& b) { return a.first > b.first; });
-                order->clear();
-                for (const auto& [h, at] : by) order->push_back(at);
-                // then the other roles of those centres' stations: a person for one of them
-                // frees someone who can fill the role left short (a nurse at the injection
-                // frees a médecin for the interview)
-                for (const auto& [h, at] : by) {
-                    const auto c = static_cast<std::size_t>(at.first);
-                    if (c >= lp.centres.size()) continue;
-                    for (const Station& st : lp.centres[c].stations) {
-                        const std::pair<int, int> other{at.first, st.role.value()};
-                        if (st.role.value() >= 0 &&
-                            std::find(order->begin(), order->end(), other) == order->end())
-                            order->push_back(other);
-                    }
-                }
-            }
-            return n;
-        };
-        std::vector<std::pair<int, int>> order;
-        ShortDays short_days;
-        int left = shortfalls(world, &order, &short_days);
-        std::set<std::tuple<int, int, WeekdayMask>>
-            stuck; // (centre, role, days) that filled nothing
-        for (; k < ro.max_recruits && left > 0; ++k) {
-            // the (centre, role) left shortest of people, by hours; the scope's first
-            // profession for it; every day the centre opens, then only the weekdays it is short
-            // on (the roster fills a week from Monday: its last days are left short)
-            std::optional<Recruit> next;
-            WeekdayMask chosen = all_weekdays;
-            for (const auto& [c, role] : order) {
-                if (c < 0 || static_cast<std::size_t>(c) >= lp.centres.size()) continue;
-                const auto open = static_cast<WeekdayMask>(
-                    lp.centres[static_cast<std::size_t>(c)].weekdays & all_weekdays);
-                const auto at = short_days.find({c, role});
-                const auto days_short = at != short_days.end() && (at->second & open) != 0
-                                            ? static_cast<WeekdayMask>(at->second & open)
-                                            : open;
-                for (const WeekdayMask days : {open, days_short}) {
-                    if (stuck.count({c, role, days})) continue;
-                    next = make_recruit(world, scenario.world, lp, c, role, {}, ro, days);
-                    if (next) {
-                        chosen = days;
-                        break;
-                    }
-                }
-                if (next) break;
-            }
-            if (!next) break;
-            World more = world;
-            const PoolEntry& n = next->entry;
-            const bool merged = !staffed.empty() && same_line(staffed.back().entry, n);
-            if (merged)
-                ++more.pool.back().count;
-            else
-                more.pool.push_back(n);
-            std::vector<std::pair<int, int>> more_order;
-            ShortDays more_days;
-            const int now = shortfalls(more, &more_order, &more_days);
-            Recruit step = *next;
-            step.kept = now < left;
-            step.staffs_larger = true;
-            rr.steps.push_back(step);
-            if (!step.kept) {
-                stuck.insert({next->centre, next->role, chosen});
-                continue;
-            }
-            left = now;
-            stuck.clear(); // the roster changed: a person who filled nothing may fill now
-            order = std::move(more_order);
-            short_days = std::move(more_days);
-            world = std::move(more);
-            if (merged)
-                ++staffed.back().entry.count;
-            else
-                staffed.push_back(*next);
-        }
+        Staffing staffing = staff_larger_plan(scenario, lp, ro);
+        World& world = staffing.world;
+        std::vector<Recruit>& staffed = staffing.staffed;
+        rr.steps = std::move(staffing.steps);
+        k = static_cast<int>(rr.steps.size());
         if (!staffed.empty()) {
             Scenario sc = scenario;
             sc.world = world;
@@ -1593,7 +1595,8 @@ RecruitResult size_with_recruits(const Scenario& scenario, const SizingOptions& 
                 start = rr.result.plan;
                 start.replacement = scenario.plan.replacement;
             } else {
-                // the search with them did not come closer: they are not recruited
+                // the search with them did not come closer: they are not recruited (and K, which
+                // bounds the people recruited, is whole again for the search one at a time)
                 for (Recruit& r : rr.steps) r.kept = false;
                 k = 0;
             }
