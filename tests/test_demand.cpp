@@ -52,7 +52,7 @@ TEST_CASE("demand: people are numbered (commune, group) after (commune, group), 
     CHECK(d.key_base(4) == 1004);
 }
 
-TEST_CASE("demand: requests are taken once; queues drop booked people from their front") {
+TEST_CASE("demand: requests are taken once, queues drop booked people from their front") {
     Demand d;
     d.reset(1, 1, 5, 1);
     d.begin_pair(0, 7);

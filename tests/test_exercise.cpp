@@ -209,7 +209,7 @@ TEST_CASE("a change's fields are checked: positions, ranges and did-you-mean") {
         CHECK(find_id(p.diagnostics, "value.unknown_word")->message.find("'vaccination'") !=
               std::string::npos);
     }
-    SUBCASE("'for' needs a moment; 'until' and 'for' exclude each other") {
+    SUBCASE("'for' needs a moment, 'until' and 'for' exclude each other") {
         auto p = parse_change_toml("kind = \"centre_closed\"\ncentre = \"*\"\nfor = 3\n", "c.toml");
         CHECK(find_id(p.diagnostics, "exercise.for_without_at"));
         p = parse_change_toml("kind = \"centre_closed\"\ncentre = \"*\"\nfor = 3\n", "c.toml",

@@ -206,7 +206,7 @@ TEST_CASE("add_line counts a person's hours by calendar week, like the roster, w
     // the next calendar week (day 12 is a Monday) has her hours again: past the run here
 }
 
-TEST_CASE("add_line at several centres takes one person once; refused, it adds nobody") {
+TEST_CASE("add_line at several centres takes one person once, refused, it adds nobody") {
     // two centres in Alpha and one reserve nurse on call: a line at every centre needs two
     Scenario sc = test::small_scenario();
     sc.plan.centres.push_back(test::vaccination_centre("Alpha bis"));

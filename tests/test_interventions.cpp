@@ -476,7 +476,7 @@ TEST_CASE("a shorter booking horizon from a day changes bookings from that day o
     CHECK(centre_day_csv(sc, r.res) != centre_day_csv(sc, base));
 }
 
-TEST_CASE("a scripted inject fires at its time; skipped or delayed ones follow the facilitator") {
+TEST_CASE("a scripted inject fires at its time, skipped or delayed ones follow the facilitator") {
     const Scenario& sc = herault();
     const int gignac = centre_index(sc, "Gignac");
     auto ex = std::make_shared<Exercise>();
@@ -808,7 +808,7 @@ TEST_CASE("a move of nurses decided at 09:30 for 14:00 happens at 14:00, and now
           RefusalReason::NoneWithinReach);
 }
 
-TEST_CASE("a group made eligible early books from then on; the others' bookings stay the same") {
+TEST_CASE("a group made eligible early books from then on, the others' bookings stay the same") {
     const Scenario& sc = herault();
     const Results base = baseline();
     // "18-64" becomes eligible on day 21 in the world; an inject opens it on day 5
@@ -933,7 +933,7 @@ std::int64_t home_first_doses(const Results& r, int commune) {
 
 } // namespace
 
-TEST_CASE("a mobile team sent to listed communes on a day visits them; the centres are untouched") {
+TEST_CASE("a mobile team sent to listed communes on a day visits them, the centres are untouched") {
     const Scenario sc = herault_with_team();
     REQUIRE(sc.world.find_commune("34142") >= 0);
     const int lodeve = sc.world.find_commune("34142"); // Lodève, far from the team's base
@@ -974,7 +974,7 @@ TEST_CASE("a mobile team sent to listed communes on a day visits them; the centr
     CHECK(centre_day_csv(sc, res) == centre_day_csv(sc, base));
 }
 
-TEST_CASE("sending a mobile team today turns the round under way; impossible sends are refused") {
+TEST_CASE("sending a mobile team today turns the round under way, impossible sends are refused") {
     const Scenario sc = herault_with_team();
     const int lodeve = sc.world.find_commune("34142");
     const RunOptions opt{7, 0, minutes(15)};
@@ -1265,7 +1265,7 @@ TEST_CASE("a demand surge in one commune: its people's tests × factor and their
             CHECK(first_diff_day(base, w.res, static_cast<int>(c)) >= 2);
 }
 
-TEST_CASE("a demand surge of one group: tests rise by the group's share only; unknown names are "
+TEST_CASE("a demand surge of one group: tests rise by the group's share only, unknown names are "
           "refused") {
     const Scenario& sc = herault();
     const int lab = centre_index(sc, "Dépistage Saint-André-de-Sangonis");

@@ -356,7 +356,7 @@ TEST_CASE("a journal header names its inputs relative to the journal, with their
     CHECK(r.journal->header.seed == 42);
 }
 
-TEST_CASE("journal: an observation's objective and HSEEP rating round-trip; a bad rating is an "
+TEST_CASE("journal: an observation's objective and HSEEP rating round-trip, a bad rating is an "
           "error at its line") {
     const std::string header = "[journal]\nversion = 1\nworld = \"w\"\nworld_sha256 = \"\"\n"
                                "plan = \"p\"\nplan_sha256 = \"\"\nexercise = \"\"\n"

@@ -84,7 +84,7 @@ TEST_CASE("live run: a fresh service is idle and ignores commands without a scen
     CHECK(live.changes().empty());
 }
 
-TEST_CASE("live run: restart pauses at time 0; one event step advances events by exactly 1") {
+TEST_CASE("live run: restart pauses at time 0, one event step advances events by exactly 1") {
     LiveRun live;
     live.restart(default_scenario(), 3);
     auto f = wait_status(live, 0, LiveStatus::Paused);

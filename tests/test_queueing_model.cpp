@@ -220,7 +220,8 @@ TEST_SUITE("validation") {
         }
     }
 
-    TEST_CASE("Hanly et al. 2022 mass vaccination hub at 60, 120 and 180 booked arrivals an hour") {
+    TEST_CASE(
+        "Hanly et al. 2022 mass vaccination hub at 60 then 120 then 180 booked arrivals an hour") {
         // VALIDATION.md "Published clinic figures": an 8-hour day, registration 3 + Exp(1.43) min,
         // assessment 2 + Exp(1), injection 3 + Exp(1), observation Normal(20, 0.5); staff at the
         // entrance, registration, assessment, vaccination and preparation 4, 6, 4, 5, 2 for the

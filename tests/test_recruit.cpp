@@ -71,7 +71,7 @@ std::vector<std::string> size_args(const fs::path& dir, std::vector<std::string>
 
 } // namespace
 
-TEST_CASE("size --recruit: one recruit makes a plan pass; the recruit, the files written and "
+TEST_CASE("size --recruit: one recruit makes a plan pass, the recruit, the files written and "
           "their check and validate") {
     const fs::path dir = recruit_world("one", one_short);
     // within the pool: no plan passes, the médecins' hours cannot be placed on every interview

@@ -463,7 +463,7 @@ TEST_CASE("unknown references suggest the closest name") {
 }
 
 TEST_CASE(
-    "a commune may be named by code, exact name or case-insensitive name; ambiguity is an error") {
+    "a commune may be named by code, exact name or case-insensitive name, ambiguity is an error") {
     auto p = replace(base_plan, "commune = \"34114\"", "commune = \"gignac\"");
     auto r = load(base_world, p);
     INFO(all(r));

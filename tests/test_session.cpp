@@ -294,7 +294,7 @@ TEST_CASE("riposte exercise replay writes the live session's outputs, byte for b
     CHECK_MESSAGE(contains(other_plan_en.err, "the plan file differs"), other_plan_en.err);
 }
 
-TEST_CASE("riposte run --exercise runs a stress case; the injects are in events.csv") {
+TEST_CASE("riposte run --exercise runs a stress case, the injects are in events.csv") {
     TempDir dir;
     const fs_path stress = fs_path(RIPOSTE_SCENARIO_DIR) / "stress" / "fridge-failure.toml";
     const auto base =

@@ -25,7 +25,7 @@ const fs::path winter = herault / "exercise-hiver.toml";
 
 } // namespace
 
-TEST_CASE("shipped exercise: riposte check accepts the winter exercise; it has every stimulus") {
+TEST_CASE("shipped exercise: riposte check accepts the winter exercise, it has every stimulus") {
     TempDir dir;
     const Outcome check =
         run_cli({"check", herault.string(), "--exercise", winter.string()}, dir.path());
@@ -66,7 +66,7 @@ TEST_CASE("shipped exercise: riposte check accepts the winter exercise; it has e
     CHECK(judged_by_model >= 3);
 }
 
-TEST_CASE("shipped exercise: every scripted inject applies; riposte run --exercise runs it") {
+TEST_CASE("shipped exercise: every scripted inject applies, riposte run --exercise runs it") {
     const LoadResult s = load_scenario(herault / "world.toml", herault / "plan.toml");
     REQUIRE(s.scenario);
     const ExerciseLoadResult r = load_exercise(winter, *s.scenario);

@@ -48,7 +48,7 @@ TEST_CASE("slot book: the first free day, within reach, across 64-day words") {
     CHECK(b.total_opened() == 2);
 }
 
-TEST_CASE("slot book: overbooking a full day keeps it full; ordinals keep counting") {
+TEST_CASE("slot book: overbooking a full day keeps it full, ordinals keep counting") {
     SlotBook b(10);
     b.set_opened(3, 1);
     CHECK(b.book(3) == 0);

@@ -171,7 +171,7 @@ TEST_CASE("sweep: common random numbers: a variant identical to the baseline dif
     CHECK(wait_checked);
 }
 
-TEST_CASE("sweep: shards together are the whole sweep; a stopped run resumes to the same") {
+TEST_CASE("sweep: shards together are the whole sweep, a stopped run resumes to the same") {
     const auto variants = fixture_variants();
     SweepOptions o;
     o.replications = 4;

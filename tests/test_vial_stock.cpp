@@ -47,7 +47,7 @@ TEST_CASE("vial stock: a vial expiring at the very instant of a draw is wasted, 
     CHECK(s.total() == 9);
 }
 
-TEST_CASE("vial stock: a cold-chain failure destroys everything; a reallocation needs the doses") {
+TEST_CASE("vial stock: a cold-chain failure destroys everything, a reallocation needs the doses") {
     VialStock s;
     s.receive(30);
     std::int64_t wasted = 0;

@@ -38,7 +38,7 @@ int index_of(const std::vector<std::string>& names, const std::string& name) {
 
 } // namespace
 
-TEST_CASE("decision form: each kind gives its change; a time that does not read is named") {
+TEST_CASE("decision form: each kind gives its change, a time that does not read is named") {
     const Scenario& sc = scenario();
     DecisionForm f;
     prefill_decision_form(f, Lang::Fr, days(1) + hours(7) + minutes(20));

@@ -49,13 +49,16 @@ TEST_CASE("dashboard: File menu opens scenarios, shows load problems, remembers 
         options.remember = true;
         App app(options);
         REQUIRE_FALSE(app.open().has_value());
-        REQUIRE(frames_until(app, [&] { return app.last_snapshot().frame->status == LiveStatus::Paused; }));
+        REQUIRE(frames_until(
+            app, [&] { return app.last_snapshot().frame->status == LiveStatus::Paused; }));
         const std::string before = app.last_snapshot().loaded->scenario->world.name;
 
         // a broken scenario: nothing changes, the problems are positioned
         const fs::path broken = scenarios / "tests" / "broken" / "bad-csv";
-        app.command(OpenScenario{(broken / "world.toml").string(), (broken / "plan.toml").string()});
-        REQUIRE(frames_until(app, [&] { return app.ui().show_load_problems; }, 10));
+        app.command(
+            OpenScenario{(broken / "world.toml").string(), (broken / "plan.toml").string()});
+        REQUIRE(frames_until(
+            app, [&] { return app.ui().show_load_problems; }, 10));
         REQUIRE_FALSE(app.ui().load_problems.empty());
         CHECK(std::regex_search(app.ui().load_problems.front(),
                                 std::regex("communes\\.csv:3:14: error")));

@@ -72,7 +72,7 @@ TEST_CASE("layout audit: the same text wrapped, or short, is whole") {
     CHECK(texts_in(a, "narrow") >= 3); // two wrapped lines at least, and the short one
 }
 
-TEST_CASE("layout audit: a cell cut by its column; the table sized to its content is whole") {
+TEST_CASE("layout audit: a cell cut by its column, the table sized to its content is whole") {
     const auto table = [](ImGuiTableFlags flags, float height) {
         if (!ImGui::BeginTable("t", 2, flags, {0, height})) return;
         for (int row = 0; row < 2; ++row) {
@@ -95,7 +95,7 @@ TEST_CASE("layout audit: a cell cut by its column; the table sized to its conten
     CHECK(texts_in(fitted, "narrow") >= 2);
 }
 
-TEST_CASE("layout audit: two texts drawn over each other overlap; a shadow does not") {
+TEST_CASE("layout audit: two texts drawn over each other overlap, a shadow does not") {
     const LayoutAudit a = audit([] {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -125,7 +125,7 @@ TEST_CASE("layout audit: a map label on the background layer under a window is n
 }
 
 TEST_CASE("layout audit: in a window without padding, a line cut exactly between two glyphs is "
-          "cut; the same line that fits is whole") {
+          "cut, the same line that fits is whole") {
     // A child window without border or padding whose right edge falls exactly where the pen is
     // after the first `shown` letters: ImFont::RenderText drops the next glyph whole (its ink
     // starts past the edge), so no glyph crosses the edge. The same child as wide as the whole

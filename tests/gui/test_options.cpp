@@ -144,7 +144,7 @@ TEST_CASE("comparison options: --compare, --replications, --compare-csv") {
           std::string::npos);
 }
 
-TEST_CASE("--panel opens the comparison and the plan editor; other names are refused") {
+TEST_CASE("--panel opens the comparison and the plan editor, other names are refused") {
     const auto p = parse({"--panel", "editor,compare"});
     REQUIRE(p.ok());
     REQUIRE(p.options.panels.size() == 2);

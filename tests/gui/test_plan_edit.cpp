@@ -187,7 +187,7 @@ TEST_CASE("plan editor: stations and shifts added and removed keep the staffing 
         plan_remove_shift(sc, static_cast<int>(sc.plan.centres.size()) - 1, 0, Lang::Fr).done);
 }
 
-TEST_CASE("plan editor: removing a centre an escalation rule names is refused with the reason; "
+TEST_CASE("plan editor: removing a centre an escalation rule names is refused with the reason, "
           "otherwise its allocation share goes to the others") {
     riposte::test::TempDir dir;
     Scenario sc = load("plan-escalade.toml");
@@ -217,8 +217,8 @@ TEST_CASE("plan editor: removing a centre an escalation rule names is refused wi
     save_check_reload(sc, dir.path(), "plan-sans-clermont.toml");
 }
 
-TEST_CASE("plan editor: a centre renamed, moved to another commune and its kind changed; the "
-          "rules naming it follow; a taken name is refused; saved, checked, reloaded equal") {
+TEST_CASE("plan editor: a centre renamed, moved to another commune and its kind changed, the "
+          "rules naming it follow, a taken name is refused, saved, checked, reloaded equal") {
     riposte::test::TempDir dir;
     Scenario sc = load("plan-escalade.toml");
     const int clermont = sc.plan.find_centre("Clermont-l'Hérault").value();
@@ -312,7 +312,7 @@ TEST_CASE("plan editor: a centre renamed, moved to another commune and its kind 
     save_check_reload(sc, dir.path(), "plan-lodeve-depistage.toml");
 }
 
-TEST_CASE("plan editor: mobile teams added and removed; a team a rule sends is kept") {
+TEST_CASE("plan editor: mobile teams added and removed, a team a rule sends is kept") {
     riposte::test::TempDir dir;
     Scenario sc = load("plan.toml");
     const int base = sc.world.find_commune("34142");
