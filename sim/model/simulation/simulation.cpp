@@ -8,57 +8,19 @@ void Simulation::Impl::handle(const Event& e) {
         dispatch(e);
         return;
     }
-    // The national run is memory-bound: the next event's patient and station (or centre) are
-    // fetched while this one is handled. A hint only: nothing is read or changed.
-    // Only on a large territory: on a small one everything is in the caches and the hints are
-    // pure instructions.
-    // Farther ahead, one event of the next second that holds events (on a national day about
-    // as many events away as a second holds): its patient and station, or its centre, are
-    // brought into the caches in time for the hints below to find them there.
-    if (const Event* far = sim_.peek_ahead(); far != nullptr && far->handler == h_) {
-        switch (far->kind) {
-        case ServiceEnd:
-        case AreaEnd:
-            if (const std::uint64_t p = far->data & 0xffffffffU; p < patients_.size())
-                __builtin_prefetch(&patients_[p]);
-            if (far->target < stations_.size()) {
-                const char* n =
-                    reinterpret_cast<const char*>(&stations_[StationNodeId{far->target}]);
-                for (int line = 0; line < station_hot_lines; ++line)
-                    __builtin_prefetch(n + 64 * line);
-            }
-            break;
-        case BookedArrival:
-            if (far->target < centres_.size()) prefetch_centre(CentreId{far->target});
-            break;
-        default:
-            break;
-        }
-    }
+    // The national run is memory-bound: the records an event reads first are fetched ahead of
+    // it. Hints only: nothing is read or changed. Only on a large territory: on a small one
+    // everything is in the caches and the hints are pure instructions.
+    // Far ahead, one event of the next second that holds events (on a national day about as
+    // many events away as a second holds), for the hints one event ahead to find its records
+    // in the caches; then the next event's, while this one is handled.
+    if (const Event* far = sim_.peek_ahead(); far != nullptr && far->handler == h_)
+        prefetch_first(*far);
     if (const Event* next = sim_.next_event(); next != nullptr && next->handler == h_) {
-        switch (next->kind) {
-        case ServiceEnd:
-        case AreaEnd:
-            // the patient (one line); the station's first lines (its servers, queue, copied
-            // plan fields, service stream and the day's accounting, see Node)
-            if (const std::uint64_t p = next->data & 0xffffffffU; p < patients_.size())
-                __builtin_prefetch(&patients_[p]);
-            if (next->target < stations_.size()) {
-                const char* n =
-                    reinterpret_cast<const char*>(&stations_[StationNodeId{next->target}]);
-                for (int line = 0; line < station_hot_lines; ++line)
-                    __builtin_prefetch(n + 64 * line);
-            }
-            break;
-        case BookedArrival:
-            if (next->target < centres_.size()) prefetch_centre(CentreId{next->target});
-            // the record the arriving patient will get (new_patient())
-            if (!free_patients_.empty())
-                __builtin_prefetch(&patients_[static_cast<std::size_t>(free_patients_.back())]);
-            break;
-        default:
-            break;
-        }
+        prefetch_first(*next);
+        // the record an arriving patient will get (new_patient())
+        if (next->kind == BookedArrival && !free_patients_.empty())
+            __builtin_prefetch(&patients_[static_cast<std::size_t>(free_patients_.back())]);
     }
     dispatch(e);
     // What the next event reads through the records fetched when this one began (they are in

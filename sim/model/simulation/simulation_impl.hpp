@@ -375,6 +375,29 @@ class Simulation::Impl final : public EventHandler {
     }
     Patient& pat(std::int32_t i) { return patients_[static_cast<std::size_t>(i)]; }
     /// A hint: fetches the lines of centre `c` the patient flow reads (see CentreRt).
+    /// Prefetches what `e`'s handler reads first: a service or area end's patient (one line)
+    /// and its station's first lines (servers, queue, copied plan fields, service stream and
+    /// the day's accounting, see Node); a booked arrival's centre.
+    void prefetch_first(const Event& e) const {
+        switch (e.kind) {
+        case ServiceEnd:
+        case AreaEnd:
+            if (const std::uint64_t p = e.data & 0xffffffffU; p < patients_.size())
+                __builtin_prefetch(&patients_[p]);
+            if (e.target < stations_.size()) {
+                const char* n = reinterpret_cast<const char*>(&stations_[StationNodeId{e.target}]);
+                for (int line = 0; line < station_hot_lines; ++line)
+                    __builtin_prefetch(n + 64 * line);
+            }
+            break;
+        case BookedArrival:
+            if (e.target < centres_.size()) prefetch_centre(CentreId{e.target});
+            break;
+        default:
+            break;
+        }
+    }
+
     void prefetch_centre(CentreId c) const {
         const CentreRt& rt = centres_[c];
         const auto* r = reinterpret_cast<const char*>(&rt);
