@@ -133,11 +133,6 @@ class EventQueue {
         if (ahead_ == none) return nullptr;
         const Event* e = &nodes_[ahead_];
         ahead_ = next_[ahead_];
-        // the walk is a chain through memory: the next link is fetched one call ahead
-        if (ahead_ != none) {
-            __builtin_prefetch(&nodes_[ahead_]);
-            __builtin_prefetch(&next_[ahead_]);
-        }
         return e;
     }
     /// Whether the queue works as a calendar by the second (for the tests).
