@@ -70,6 +70,43 @@ TEST_CASE("hours ledger: commitments, hours left per calendar week, taking back"
     CHECK(l.left(PersonId{0}, 1) == 16.0);
 }
 
+TEST_CASE("hours ledger: commit_all leaves it exactly as the same commits one by one") {
+    // random spans for 5 people over 3 weeks, many beginning at the same second (their order
+    // then is the commits'), some of them committed before (commit_all adds to them)
+    std::uint64_t x = 12345;
+    auto next = [&x](std::uint64_t n) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (x >> 33) % n;
+    };
+    for (int round = 0; round < 50; ++round) {
+        HoursLedger one(std::vector<double>(5, 40.0), round % 7);
+        HoursLedger all(std::vector<double>(5, 40.0), round % 7);
+        std::vector<HoursLedger::Commitment> list;
+        const std::size_t n = 1 + next(60);
+        for (std::size_t k = 0; k < n; ++k) {
+            const PersonId who{static_cast<int>(next(5))};
+            // begins on a coarse grid (ties), lengths varied (so equal begins differ by end)
+            const SimTime b = days(static_cast<int>(next(21))) + hours(static_cast<int>(next(3)));
+            const SimTime e = b + minutes(static_cast<int>(1 + next(600)));
+            if (k < n / 4) { // before: in both
+                one.commit(who, b, e);
+                all.commit(who, b, e);
+                continue;
+            }
+            one.commit(who, b, e);
+            list.push_back({who, b, e});
+        }
+        all.commit_all(list);
+        CHECK(all == one);
+    }
+    // and the comparison sees a difference
+    HoursLedger a(std::vector<double>(2, 40.0), 0), b(std::vector<double>(2, 40.0), 0);
+    a.commit(PersonId{0}, at(1, 9), at(1, 12));
+    a.commit(PersonId{0}, at(1, 9), at(1, 10));
+    b.commit_all({{PersonId{0}, at(1, 9), at(1, 10)}, {PersonId{0}, at(1, 9), at(1, 12)}});
+    CHECK_FALSE(a == b); // the same spans, another order among equal begins
+}
+
 TEST_CASE("hours ledger: the roster leaves it with what it rostered") {
     const Scenario sc = test::small_scenario();
     std::vector<std::vector<double>> travel(sc.plan.centres.size(), std::vector<double>(2, 10.0));

@@ -28,6 +28,50 @@ void HoursLedger::commit(PersonId person, SimTime begin, SimTime end) {
     w->second += (end - begin).seconds();
 }
 
+void HoursLedger::commit_all(const std::vector<Commitment>& list) {
+    // the commitments grouped by person, each person's in list order (a counting sort)
+    std::vector<std::uint32_t> first(people_.size() + 1, 0);
+    for (const Commitment& c : list) {
+        RIPOSTE_INVARIANT(c.end > c.begin && c.person.index() < people_.size());
+        ++first[c.person.index() + 1];
+    }
+    for (std::size_t i = 1; i < first.size(); ++i) first[i] += first[i - 1];
+    std::vector<Span> by_person(list.size());
+    {
+        std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
+        for (const Commitment& c : list) by_person[at[c.person.index()]++] = {c.begin, c.end};
+    }
+    for (const PersonId i : people_.ids()) {
+        const std::uint32_t b = first[i.index()], e = first[i.index() + 1];
+        if (b == e) continue;
+        Person& p = people_[i];
+        // commit() puts a span after those beginning at or before it: the spans kept, then
+        // the new ones in list order, stably sorted by begin
+        const std::size_t kept = p.spans.size();
+        p.spans.reserve(kept + (e - b));
+        p.spans.insert(p.spans.end(), by_person.begin() + b, by_person.begin() + e);
+        std::stable_sort(p.spans.begin() + static_cast<std::ptrdiff_t>(kept), p.spans.end(),
+                         [](const Span& x, const Span& y) { return x.begin < y.begin; });
+        std::inplace_merge(p.spans.begin(), p.spans.begin() + static_cast<std::ptrdiff_t>(kept),
+                           p.spans.end(),
+                           [](const Span& x, const Span& y) { return x.begin < y.begin; });
+        for (std::uint32_t k = b; k < e; ++k) {
+            const Span& s = by_person[k];
+            p.longest = std::max(p.longest, s.end - s.begin);
+            const int week = week_of(s.begin.day());
+            // the spans of a person mostly come week after week: the last week first
+            auto w = !p.weeks.empty() && p.weeks.back().first == week
+                         ? std::prev(p.weeks.end())
+                         : std::lower_bound(p.weeks.begin(), p.weeks.end(), week,
+                                            [](const std::pair<int, std::int64_t>& x, int wk) {
+                                                return x.first < wk;
+                                            });
+            if (w == p.weeks.end() || w->first != week) w = p.weeks.insert(w, {week, 0});
+            w->second += (s.end - s.begin).seconds();
+        }
+    }
+}
+
 bool HoursLedger::release(PersonId person, SimTime begin, SimTime end) {
     Person& p = people_[person];
     auto it = std::lower_bound(p.spans.begin(), p.spans.end(), begin,

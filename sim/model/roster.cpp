@@ -121,6 +121,8 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
         std::vector<PersonId> people;
         std::vector<std::int32_t> group_begin; // one more than the groups
         std::vector<int> group_rank;
+        /// per group: its people work the role under supervision only (their profession's)
+        std::vector<char> group_supervised;
         /// next[k] == k: people[k] may still work a whole shift this week; otherwise a later
         /// position (people[k] cannot: its weekly hours are used up), followed to the next
         /// such one (path halving). next[size] == size.
@@ -202,6 +204,11 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                 for (const PersonId i : near)
                     if (const int rk = rank[r][roster.people[i].profession]; rk >= 0)
                         list.people[rank_count[static_cast<std::size_t>(rk)]++] = i;
+                for (const std::int32_t b : list.group_begin)
+                    if (static_cast<std::size_t>(b) < list.people.size())
+                        list.group_supervised.push_back(
+                            supervised[r][roster.people[list.people[static_cast<std::size_t>(b)]]
+                                              .profession]);
                 list.next.resize(list.people.size() + 1);
                 list.cursor.resize(list.group_rank.size());
                 list.floor_s.resize(list.group_rank.size());
@@ -223,7 +230,9 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
             weekly[i.index()] = roster.people[i].weekly_hours;
         roster.hours = HoursLedger(std::move(weekly), w.start_weekday);
     }
-    HoursLedger& ledger = roster.hours;
+    // every span given, committed to the ledger in one pass at the end (nothing asks the ledger
+    // during the build: the figures below answer for it)
+    std::vector<HoursLedger::Commitment> commitments;
     struct Piece {
         PersonId person;
         SimTime begin, end;
@@ -242,21 +251,13 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     for (std::size_t k = 0; k < role_order.size(); ++k)
         role_pos[role_order[k]] = static_cast<int>(k);
 
-    // the spans per person that reach into this week: the same answer as ledger.free(), from
-    // a handful of spans
-    std::vector<std::vector<std::pair<SimTime, SimTime>>> week_spans(n_people);
-    std::vector<PersonId> touched;
-    const auto free_now = [&](PersonId i, SimTime b, SimTime e) {
-        for (const auto& [sb, se] : week_spans[i.index()])
-            if (sb < e && b < se) return false;
-        return true;
-    };
     // What the candidate scan reads of a person, together (one cache line a candidate instead
     // of four scattered reads): this week's committed seconds, as the ledger counts them (it
     // starts empty here and every span of the week begins in it, so this dense copy gives the
     // same figures as ledger.committed() without its lookups), the days their spans touch (a
-    // filter before free_now: spans on other days cannot overlap), their limits, and a copy of
-    // their spans while they have few (free_now without a second cache miss)
+    // filter before the spans: spans on other days cannot overlap), their limits, and the spans
+    // that reach into this week (the same answer as ledger.free() from a handful of spans)
+    // while they are few; more go to `more_spans`.
     constexpr std::uint8_t spans_inline = 3, spans_elsewhere = 255;
     struct alignas(64) PersonWeek {
         std::int64_t week_s = 0;
@@ -265,14 +266,27 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
         std::uint64_t day_mask = 0; ///< bit k: a span touches day week_first - 2 + k (clamped)
         ProfessionId profession{0};
         WeekdayMask weekdays = 0;
-        /// how many of week_spans are copied in `span`; spans_elsewhere: more, see week_spans
+        /// how many spans are in `span`; spans_elsewhere: more, all in more_spans
         std::uint8_t n_spans = 0;
         std::array<std::int32_t, 2 * spans_inline> span{}; ///< [begin, end) from span_origin
     };
+    // the spans of those with more than spans_inline this week (or one too far to hold in
+    // 32 bits), by person: read only for them
+    std::vector<std::vector<std::pair<SimTime, SimTime>>> more_spans(n_people);
     std::int64_t span_origin = 0; // seconds; the week's first day minus one
-    const auto copy_span = [&](PersonWeek& pw, SimTime b, SimTime e) {
+    const auto add_span = [&](PersonWeek& pw, PersonId i, SimTime b, SimTime e) {
         const std::int64_t rb = b.seconds() - span_origin, re = e.seconds() - span_origin;
+        if (pw.n_spans == spans_elsewhere) {
+            more_spans[i.index()].emplace_back(b, e);
+            return;
+        }
         if (pw.n_spans >= spans_inline || rb < INT32_MIN || re > INT32_MAX) {
+            // the inline spans move out, then this one
+            auto& more = more_spans[i.index()];
+            for (std::uint8_t k = 0; k < pw.n_spans; ++k)
+                more.emplace_back(SimTime{pw.span[2 * k] + span_origin},
+                                  SimTime{pw.span[2 * k + 1] + span_origin});
+            more.emplace_back(b, e);
             pw.n_spans = spans_elsewhere;
             return;
         }
@@ -280,9 +294,13 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
         pw.span[2 * pw.n_spans + 1] = static_cast<std::int32_t>(re);
         ++pw.n_spans;
     };
-    // as free_now(i, b, e)
+    // no span of person i that reaches into this week overlaps [b, e)
     const auto free_at = [&](const PersonWeek& pw, PersonId i, SimTime b, SimTime e) {
-        if (pw.n_spans == spans_elsewhere) return free_now(i, b, e);
+        if (pw.n_spans == spans_elsewhere) {
+            for (const auto& [sb, se] : more_spans[i.index()])
+                if (sb < e && b < se) return false;
+            return true;
+        }
         const std::int64_t rb = b.seconds() - span_origin, re = e.seconds() - span_origin;
         for (std::uint8_t k = 0; k < pw.n_spans; ++k)
             if (pw.span[2 * k] < re && rb < pw.span[2 * k + 1]) return false;
@@ -376,15 +394,13 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
     };
     // person `who` works [b, e): the ledger, this week's figures and the hours by profession
     const auto commit = [&](PersonId who, SimTime b, SimTime e) {
-        ledger.commit(who, b, e);
+        commitments.push_back({who, b, e});
         PersonWeek& pw = pweek[who.index()];
         pw.week_s += (e - b).seconds();
         pw.week_h = static_cast<double>(pw.week_s) / 3600.0;
         pw.day_mask |= days_mask(b, e);
-        copy_span(pw, b, e);
-        if (week_spans[who.index()].empty()) touched.push_back(who);
-        week_spans[who.index()].emplace_back(b, e);
-        roster.hours_by_profession[roster.people[who].profession.index()] += (e - b).hours();
+        add_span(pw, who, b, e);
+        roster.hours_by_profession[pw.profession.index()] += (e - b).hours();
     };
     // [begin, end) of role at centre c covered in parts, from the start: each part goes to the
     // candidate of the best scope rank who can work the longest part from there (ties: list
@@ -432,31 +448,37 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
         }
         return pieces;
     };
+    std::vector<Piece> carried; // spans of last week that reach into this one
     for (int week_first = 0; week_first < w.days;) {
         const int week = (week_first + w.start_weekday) / 7;
-        for (PersonWeek& pw : pweek) {
-            pw.week_s = 0;
-            pw.week_h = 0;
-            pw.day_mask = 0;
-            pw.n_spans = 0;
-        }
-        mask_first = week_first;
-        span_origin = days(week_first).seconds() - 86400;
         {
             // spans that end before the week keep nobody from it; a night shift of a continuous
             // centre that crosses into Monday stays
             const SimTime week_begin = days(week_first);
-            std::vector<PersonId> kept;
-            for (const PersonId i : touched) {
-                auto& sp = week_spans[i.index()];
-                std::erase_if(sp, [&](const auto& x) { return x.second <= week_begin; });
-                if (!sp.empty()) kept.push_back(i);
-                for (const auto& [sb, se] : sp) {
-                    pweek[i.index()].day_mask |= days_mask(sb, se);
-                    copy_span(pweek[i.index()], sb, se);
+            carried.clear();
+            for (const PersonId i : roster.people.ids()) {
+                PersonWeek& pw = pweek[i.index()];
+                if (pw.n_spans == spans_elsewhere) {
+                    for (const auto& [sb, se] : more_spans[i.index()])
+                        if (se > week_begin) carried.push_back({i, sb, se});
+                    more_spans[i.index()].clear();
+                } else {
+                    for (std::uint8_t k = 0; k < pw.n_spans; ++k)
+                        if (const SimTime se{pw.span[2 * k + 1] + span_origin}; se > week_begin)
+                            carried.push_back({i, SimTime{pw.span[2 * k] + span_origin}, se});
                 }
+                pw.week_s = 0;
+                pw.week_h = 0;
+                pw.day_mask = 0;
+                pw.n_spans = 0;
             }
-            touched = std::move(kept);
+            mask_first = week_first;
+            span_origin = days(week_first).seconds() - 86400;
+            for (const Piece& c : carried) {
+                PersonWeek& pw = pweek[c.person.index()];
+                pw.day_mask |= days_mask(c.begin, c.end);
+                add_span(pw, c.person, c.begin, c.end);
+            }
         }
         int week_end = week_first; // one past the week's last day
         while (week_end < w.days && (week_end + w.start_weekday) / 7 == week) ++week_end;
@@ -517,7 +539,6 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     if (slot.need[role] < level || slot.got[role] != level - 1) continue;
                     PersonId best = PersonId::none();
                     CandidateList& list = candidates[c][role];
-                    const auto& supervised_r = supervised[role];
                     const double len_h = (end - begin).hours();
                     const std::uint64_t span_days = days_mask(begin, end);
                     // may p work [begin, end): their weekdays, weekly hours and other spans
@@ -529,11 +550,7 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     // shift gives the person: the first in list order with the fewest hours
                     // this week (then the nearest, then pool order: the list's order).
                     for (std::size_t g = 0; g < list.group_rank.size() && !best.valid(); ++g) {
-                        const ProfessionId prof =
-                            pweek[list.people[static_cast<std::size_t>(list.group_begin[g])]
-                                      .index()]
-                                .profession;
-                        if (supervised_r[prof] && !slot.rs.has_medecin) {
+                        if (list.group_supervised[g] != 0 && !slot.rs.has_medecin) {
                             // nobody of this group may work it without a médecin on site:
                             // noted when one of them could otherwise
                             for (std::int32_t k = alive(list, list.group_begin[g]);
@@ -594,7 +611,7 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
                     commit(best, begin, end);
                     slot.rs.people.push_back({best, role});
                     slot.level.push_back(level);
-                    if (roster.people[best].profession == medecin) slot.rs.has_medecin = true;
+                    if (pweek[best.index()].profession == medecin) slot.rs.has_medecin = true;
                     ++slot.got[role];
                 }
             }
@@ -659,6 +676,7 @@ Roster build_roster(const Scenario& sc, const std::vector<TravelRow>& travel_fro
         }
         week_first = week_end;
     }
+    roster.hours.commit_all(commitments);
     return roster;
 }
 

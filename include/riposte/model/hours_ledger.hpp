@@ -49,18 +49,31 @@ class HoursLedger {
 
     /// The person works [begin, end) (absolute times; end > begin).
     void commit(PersonId person, SimTime begin, SimTime end);
+    struct Commitment {
+        PersonId person{0};
+        SimTime begin, end;
+    };
+    /// The same as commit() for each of `list` in turn, the ledger left exactly as those calls
+    /// leave it, in one pass (the roster build's millions of spans: no vector grown span by
+    /// span).
+    void commit_all(const std::vector<Commitment>& list);
     /// Takes back a commitment made with exactly these times; false if there is none.
     bool release(PersonId person, SimTime begin, SimTime end);
+
+    /// Same people, spans and hours (for the tests).
+    friend bool operator==(const HoursLedger& a, const HoursLedger& b) = default;
 
   private:
     struct Span {
         SimTime begin, end;
+        friend bool operator==(const Span& a, const Span& b) = default;
     };
     struct Person {
         double weekly_hours = 0;
         std::vector<Span> spans;                         // by begin
         SimTime longest;                                 // the longest span
         std::vector<std::pair<int, std::int64_t>> weeks; // (week, seconds), by week
+        friend bool operator==(const Person& a, const Person& b) = default;
     };
     [[nodiscard]] const Person& at(PersonId person) const { return people_[person]; }
     IdVector<PersonId, Person> people_;
