@@ -48,6 +48,7 @@ class Demand {
         std::uint32_t head = 0;
         std::uint32_t listed = 0; ///< runs before this index already had their failure effects
         std::int64_t size = 0;    ///< people in runs [head, end)
+        std::uint32_t drawn = 0;  ///< keys drawn for the day's booking order (booking.cpp)
     };
 
     /// `communes` × `groups` pairs over a run of `days` days; people retry every `retry_days`.

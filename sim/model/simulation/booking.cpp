@@ -50,12 +50,12 @@ void Simulation::Impl::begin_bookings(int d) {
                        static_cast<std::uint64_t>(d) * 0x9e3779b97f4a7c15ULL);
 }
 
-bool Simulation::Impl::booking_next_head(std::uint32_t q, double after, std::uint32_t drawn,
-                                         BookingDay::Head& out) {
+bool Simulation::Impl::booking_next_head(std::uint32_t q, double after, BookingDay::Head& out) {
     BookingDay& b = booking_;
     demand_.drop_stale(q);
-    const WaitQueue& wq = demand_.queue(q);
+    WaitQueue& wq = demand_.queue(q);
     if (wq.size == 0) return false;
+    const std::uint32_t drawn = wq.drawn++;
     // the smallest of the queue's n keys above `after` (next_order_key)
     const auto retry = static_cast<std::uint32_t>(demand_.retry_days());
     const std::size_t k = q / retry;
@@ -63,8 +63,7 @@ bool Simulation::Impl::booking_next_head(std::uint32_t q, double after, std::uin
         mix64(b.day_salt ^ mix64(demand_.key_base(k) + (q % retry) * 0x632be59bd9b4e019ULL +
                                  (static_cast<std::uint64_t>(drawn) << 20)));
     const double u = (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53; // in (0, 1)
-    out = {next_order_key(after, static_cast<std::size_t>(wq.size), u), q, drawn + 1,
-           wq.runs[wq.head].first};
+    out = {next_order_key(after, static_cast<std::size_t>(wq.size), u), q, wq.runs[wq.head].first};
     return true;
 }
 
@@ -72,20 +71,21 @@ namespace {
 
 // The day's order of queue heads is a min-heap on (key, queue). Keys are in (0, 1], so their
 // bits order as the doubles do; a queue has one head at most, so no two heads are equal and the
-// heads come out in the same order whatever the heap's layout. The heap is 4-ary: a national
-// day's heads (hundreds of thousands) make a heap of several megabytes, where each level down
-// is a cache miss, and four children share one or two lines. (Templates: the head type is
-// private to the simulation.)
+// heads come out in the same order whatever the heap's layout. The heap is 4-ary with 16-byte
+// heads, a node's four children in one cache line (BookingDay::HeadHeap): a national day's
+// heads (hundreds of thousands) make a heap of several megabytes, where each level down is a
+// cache miss. (Templates: the head type is private to the simulation.)
 template <class Head> bool head_after(const Head& a, const Head& b) {
     const auto ka = std::bit_cast<std::uint64_t>(a.key);
     const auto kb = std::bit_cast<std::uint64_t>(b.key);
     return ka != kb ? ka > kb : a.queue > b.queue;
 }
 
-// The smallest of node i's children (i has at least one).
-template <class Head> std::size_t heads_least_child(const std::vector<Head>& heap, std::size_t i) {
+// The smallest of node i's children (i has at least one) in a heap of n nodes.
+template <class Head>
+std::size_t heads_least_child(const Head* heap, std::size_t n, std::size_t i) {
     const std::size_t first = 4 * i + 1;
-    const std::size_t last = std::min(first + 4, heap.size());
+    const std::size_t last = std::min(first + 4, n);
     std::size_t c = first;
     for (std::size_t j = first + 1; j < last; ++j)
         if (head_after(heap[c], heap[j])) c = j;
@@ -93,10 +93,10 @@ template <class Head> std::size_t heads_least_child(const std::vector<Head>& hea
 }
 
 // Puts `h` at node i (whose subtrees are heaps) and moves it down until the heap holds.
-template <class Head> void heads_sift_down(std::vector<Head>& heap, std::size_t i, const Head& h) {
-    const std::size_t n = heap.size();
+template <class Head>
+void heads_sift_down(Head* heap, std::size_t n, std::size_t i, const Head& h) {
     while (4 * i + 1 < n) {
-        const std::size_t c = heads_least_child(heap, i);
+        const std::size_t c = heads_least_child(heap, n, i);
         if (!head_after(h, heap[c])) break;
         heap[i] = heap[c];
         i = c;
@@ -104,20 +104,23 @@ template <class Head> void heads_sift_down(std::vector<Head>& heap, std::size_t 
     heap[i] = h;
 }
 
-template <class Head> void heads_make(std::vector<Head>& heap) {
+template <class Heap> void heads_make(Heap& heap) {
     const std::size_t n = heap.size();
     if (n < 2) return;
-    for (std::size_t i = (n - 2) / 4 + 1; i-- > 0;) heads_sift_down(heap, i, Head(heap[i]));
+    for (std::size_t i = (n - 2) / 4 + 1; i-- > 0;) {
+        const auto h = heap.at(i);
+        heads_sift_down(heap.data(), n, i, h);
+    }
 }
 
 // Puts `h` in place of the smallest head (the one just taken) and restores the heap.
-template <class Head> void heads_replace_top(std::vector<Head>& heap, const Head& h) {
-    heads_sift_down(heap, 0, h);
+template <class Heap, class Head> void heads_replace_top(Heap& heap, const Head& h) {
+    heads_sift_down(heap.data(), heap.size(), 0, h);
 }
 
-template <class Head> void heads_pop_top(std::vector<Head>& heap) {
-    const Head last = heap.back();
-    heap.pop_back();
+template <class Heap> void heads_pop_top(Heap& heap) {
+    const auto last = heap.slots.back();
+    heap.slots.pop_back();
     if (!heap.empty()) heads_replace_top(heap, last);
 }
 
@@ -199,7 +202,8 @@ bool Simulation::Impl::continue_bookings() {
                                                  static_cast<int>(b.at % ng), d, found))
                 continue;
             BookingDay::Head h;
-            if (booking_next_head(q, 0.0, 0, h)) b.heads.push_back(h);
+            demand_.queue(q).drawn = 0;
+            if (booking_next_head(q, 0.0, h)) b.heads.push_back(h);
         }
         heads_make(b.heads);
         b.phase = BookingDay::Merge;
@@ -208,19 +212,20 @@ bool Simulation::Impl::continue_bookings() {
         // the smallest head books, and the queue's next head takes its place in the heap
         auto next_or_pop = [&](const BookingDay::Head& h) {
             BookingDay::Head n;
-            if (booking_next_head(h.queue, h.key, h.drawn, n))
+            if (booking_next_head(h.queue, h.key, n))
                 heads_replace_top(b.heads, n);
             else
                 heads_pop_top(b.heads);
         };
         while (!b.heads.empty()) {
             if (slice_spent()) return false;
-            const BookingDay::Head h = b.heads.front();
+            const BookingDay::Head h = b.heads.at(0);
             if (prefetch_next_ && b.heads.size() > 1) {
                 // the next queue and its head person are fetched while this one books (on a
                 // large territory both are cache misses: the day's queues do not fit; on a
                 // small one the hint is pure instructions): the next is a child of the top
-                const BookingDay::Head& n = b.heads[heads_least_child(b.heads, 0)];
+                const BookingDay::Head& n =
+                    b.heads.at(heads_least_child(b.heads.data(), b.heads.size(), 0));
                 __builtin_prefetch(&demand_.queue(n.queue));
                 __builtin_prefetch(&demand_.person(n.person));
                 // and the centres its (commune, group) asks first

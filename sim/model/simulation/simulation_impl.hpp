@@ -448,18 +448,28 @@ class Simulation::Impl final : public EventHandler {
         struct Head { // a queue's next person and their place in today's order
             double key;
             std::uint32_t queue;
-            std::uint32_t drawn; // keys drawn for this queue today
             std::int32_t person; // the head when pushed (a prefetch hint only: may go stale)
-            bool operator>(const Head& o) const {
-                return key != o.key ? key > o.key : queue > o.queue;
-            }
+        };
+        static_assert(sizeof(Head) == 16);
+        /// The day's order of queue heads, a 4-ary min-heap (booking.cpp): node i is at(i),
+        /// stored `pad` slots into a 64-byte aligned buffer so that a node's four children
+        /// (16 bytes each) fill exactly one cache line.
+        struct HeadHeap {
+            static constexpr std::size_t pad = 3;
+            std::vector<Head, AlignedAllocator<Head, 64>> slots =
+                std::vector<Head, AlignedAllocator<Head, 64>>(pad);
+            [[nodiscard]] Head* data() { return slots.data() + pad; }
+            [[nodiscard]] std::size_t size() const { return slots.size() - pad; }
+            [[nodiscard]] bool empty() const { return slots.size() == pad; }
+            [[nodiscard]] Head& at(std::size_t i) { return slots[pad + i]; }
+            void push_back(const Head& h) { slots.push_back(h); }
         };
         int day = -1;
         Phase phase = Idle;
         std::uint64_t day_salt = 0;
         std::vector<IdRun> list; // today's new requests
         std::size_t at = 0;
-        std::vector<Head> heads; // min-heap
+        HeadHeap heads;
     };
     BookingDay booking_;
     // Without walk-ins, failing to book has no effect, and a (commune, group) that finds nothing
@@ -473,8 +483,9 @@ class Simulation::Impl final : public EventHandler {
     bool continue_bookings();
     /// Queue `q`'s head in today's order after a key `after`, as the first of the queue's
     /// remaining people in a fresh random order; false if the queue is empty.
-    bool booking_next_head(std::uint32_t q, double after, std::uint32_t drawn,
-                           BookingDay::Head& out);
+    /// The keys drawn for the queue today are counted in its WaitQueue::drawn (set to 0 when
+    /// the queue enters the day).
+    bool booking_next_head(std::uint32_t q, double after, BookingDay::Head& out);
     void queue_failed(std::uint32_t q, int d);
     /// People of (commune, group) `k` per booking-delay day, from their stream (the same draws
     /// at set-up and when the group is made eligible early): [0] delays of -days or less,
