@@ -188,3 +188,74 @@ TEST_CASE("percentiles of sorted seconds read the rank percentile_sorted reads, 
         CHECK(percentile_sorted_seconds_min(s, p) == percentile_sorted(m, p));
     CHECK(percentile_sorted_seconds_min({}, 50) == 0.0);
 }
+
+TEST_CASE("whole days of a law's samples are the days of law.sample(), draw for draw") {
+    // the reference: what set-up computed before WholeDays, sample by sample
+    const auto reference = [](const Distribution& law, Rng& rng, int max_days) {
+        const int d = static_cast<int>(law.sample(rng) / 86400.0);
+        return std::min(d, max_days);
+    };
+    // exponential laws (thresholds) and others (sampled as usual), shifted and scaled
+    const char* laws[] = {
+        "exp(3) d", "exp(0.5) d",        "2 + exp(3) d",  "exp(30) min",     "exp(20) d",
+        "exp(3) h", "0.25 + exp(1.5) d", "-1 + exp(2) d", "uniform(0, 9) d", "lognormal(3, 2) d"};
+    for (const char* text : laws)
+        for (const int max_days : {1, 7, 28, 90}) {
+            const Distribution law = parse(text, 60.0);
+            const WholeDays days(law, max_days);
+            Rng a(7, 0, 3, Purpose::Booking), b(7, 0, 3, Purpose::Booking);
+            int mismatches = 0;
+            for (int i = 0; i < 100000; ++i)
+                mismatches += days.sample(a) != reference(law, b, max_days);
+            INFO(text << " max " << max_days);
+            CHECK(mismatches == 0);
+            CHECK(a.next_u64() == b.next_u64()); // the same draws taken
+        }
+    // the threshold path is the one taken for an exponential law, not for the others
+    CHECK(WholeDays(parse("exp(3) d", 60.0), 28).uses_thresholds());
+    CHECK_FALSE(WholeDays(parse("uniform(0, 9) d", 60.0), 28).uses_thresholds());
+    CHECK_FALSE(WholeDays(parse("exp(0.001) s", 60.0), 28).uses_thresholds()); // too close
+}
+
+TEST_CASE("whole days: a draw at a day's boundary gets the law's own answer") {
+    // u at and around each boundary u_j, to the last bit, for laws built as the parser builds
+    // "shift + exp(mean) d": where the thresholds cannot tell, the logarithm decides
+    struct Law {
+        double mean, shift, scale;
+    };
+    for (const Law l : {Law{3, 0, 86400}, Law{2, 0.5, 86400}, Law{7, 0, 86400}, Law{90, 30, 1440},
+                        Law{0.3, 0, 86400}}) {
+        const Distribution law = Distribution::exponential(l.mean).shifted(l.shift).scaled(l.scale);
+        const WholeDays days(law, 28);
+        REQUIRE(days.uses_thresholds());
+        // Distribution::sample's arithmetic for the draw u, then whole days
+        const auto reference = [&](double u) {
+            const double x = -l.mean * std::log(u);
+            const double s = (x + l.shift) * l.scale;
+            return std::min(static_cast<int>((s < 0 ? 0.0 : s) / 86400.0), 28);
+        };
+        int checked = 0, mismatches = 0;
+        for (int j = 1; j <= 28; ++j) {
+            const double uj = std::exp(-(j * 86400.0 / l.scale - l.shift) / l.mean);
+            if (!(uj < 1.0) || !(uj > 0.0)) continue;
+            double lo = uj, hi = uj;
+            for (int k = 0; k < 3000; ++k) {
+                for (const double u : {lo, hi}) {
+                    ++checked;
+                    mismatches += days.at_uniform(u) != reference(u);
+                }
+                lo = std::nextafter(lo, 0.0);
+                hi = std::nextafter(hi, 2.0);
+            }
+            // and a wider span around it
+            for (double f = 1e-12; f < 1e-3; f *= 3) {
+                ++checked;
+                mismatches += days.at_uniform(uj * (1 - f)) != reference(uj * (1 - f));
+                mismatches += days.at_uniform(uj * (1 + f)) != reference(uj * (1 + f));
+            }
+        }
+        INFO("mean " << l.mean << " shift " << l.shift << " scale " << l.scale);
+        CHECK(checked > 1000);
+        CHECK(mismatches == 0);
+    }
+}

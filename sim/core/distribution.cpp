@@ -126,6 +126,55 @@ Distribution Distribution::scaled(double k) const {
     return d;
 }
 
+WholeDays::WholeDays(const Distribution& law, int max_days) : law_(&law), max_days_(max_days) {
+    const double a = law.a_, shift = law.shift_, scale = law.scale_;
+    if (law.kind_ != DistKind::Exponential || !(a > 0) || !(scale > 0) || !std::isfinite(a) ||
+        !std::isfinite(shift) || !std::isfinite(scale) || max_days < 1)
+        return;
+    // The sample is g(u) = ((-a ln u) + shift) * scale seconds, decreasing in u; it is j days
+    // at u_j = exp(-(j * 86400 / scale - shift) / a). Rounding moves the computed sample by a
+    // few units in the last place of its largest term (days up to max_days, the shift, the
+    // exponential part), which in u is a relative error of about 1e-16 times those terms over
+    // the mean: the guard is 10,000 times that.
+    const double mean_days = a * scale / 86400.0;
+    const double guard =
+        1e-12 *
+        (1.0 + (max_days + std::abs(shift) * scale / 86400.0 + 745.0 * mean_days) / mean_days);
+    if (!(guard <= 1e-6)) return;
+    lo_.resize(static_cast<std::size_t>(max_days));
+    hi_.resize(static_cast<std::size_t>(max_days));
+    for (int j = 1; j <= max_days; ++j) {
+        const double u = std::exp(-(j * 86400.0 / scale - shift) / a);
+        if (!std::isfinite(u)) return;
+        lo_[static_cast<std::size_t>(j - 1)] = u * (1.0 - guard);
+        hi_[static_cast<std::size_t>(j - 1)] = u * (1.0 + guard);
+    }
+    thresholds_ = true;
+}
+
+int WholeDays::of_seconds(double s) const {
+    const int d = static_cast<int>(s / 86400.0);
+    return d < max_days_ ? d : max_days_;
+}
+
+int WholeDays::exact(double u) const {
+    // sample_signed's exponential, then sample's clamp at 0: the same operations in the same
+    // order (no contraction on the baseline x86-64 the project builds for)
+    const double x = -law_->a_ * std::log(u);
+    const double s = (x + law_->shift_) * law_->scale_;
+    return of_seconds(s < 0 ? 0.0 : s);
+}
+
+int WholeDays::at_uniform(double u) const {
+    if (!thresholds_) return exact(u);
+    // u below boundary j's threshold (less the guard): at least j days. Thresholds decrease
+    // with j, so the count stops at the first one u is not below.
+    int j = 0;
+    while (j < max_days_ && u < lo_[static_cast<std::size_t>(j)]) ++j;
+    if (j < max_days_ && u <= hi_[static_cast<std::size_t>(j)]) return exact(u); // within a hair
+    return j;
+}
+
 double Distribution::sample(Rng& rng) const {
     const double x = sample_signed(rng);
     return x < 0 ? 0.0 : x;

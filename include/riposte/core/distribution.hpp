@@ -57,12 +57,40 @@ class Distribution {
     void set_text(std::string t) { text_ = std::move(t); }
 
   private:
+    friend class WholeDays;
     DistKind kind_ = DistKind::Fixed;
     double a_ = 0, b_ = 0, c_ = 0; // parameters, meaning per kind
     double shift_ = 0, scale_ = 1;
     std::vector<double> values_; // empirical / discrete values
     std::vector<double> cumw_;   // discrete cumulative weights (normalised)
     std::string text_;
+};
+
+/// Whole days of a law's samples: `min(int(law.sample(rng) / 86400), max_days)`, the same
+/// numbers from the same draws (the booking delays counted by day at set-up: tens of millions
+/// on France). For an exponential law the day boundaries are thresholds on the uniform draw,
+/// computed once, and the logarithm is taken only for a draw within a hair of one (a relative
+/// 1e-12 or more, far wider than the rounding of the sample); any other law samples as usual.
+class WholeDays {
+  public:
+    /// `law` must outlive this object. max_days >= 0.
+    WholeDays(const Distribution& law, int max_days);
+    [[nodiscard]] int sample(Rng& rng) const {
+        return thresholds_ ? at_uniform(rng.uniform01_open0()) : of_seconds(law_->sample(rng));
+    }
+    /// An exponential law's whole days for the uniform draw u in (0, 1] (as sample() draws
+    /// it). For the tests.
+    [[nodiscard]] int at_uniform(double u) const;
+    /// Whether the thresholds are in use (an exponential law whose boundaries are well apart).
+    [[nodiscard]] bool uses_thresholds() const { return thresholds_; }
+
+  private:
+    [[nodiscard]] int of_seconds(double s) const;
+    [[nodiscard]] int exact(double u) const; // the law's own arithmetic from u
+    const Distribution* law_;
+    int max_days_;
+    bool thresholds_ = false;
+    std::vector<double> lo_, hi_; // [j - 1]: boundary j's threshold less, plus, the guard
 };
 
 struct DistributionParse {

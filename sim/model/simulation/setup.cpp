@@ -207,11 +207,10 @@ std::vector<std::int32_t> Simulation::Impl::delay_day_counts(std::size_t k) cons
     Rng rng = rng_for(demand_.key_base(k), Purpose::Booking);
     std::vector<std::int32_t> counts(2 * static_cast<std::size_t>(w_.days) + 1, 0);
     const std::int64_t travellers = cg_wanting_[k] - cg_cannot_[k];
-    for (std::int64_t i = 0; i < travellers; ++i) {
-        const double delay_s = w_.behaviour.booking_delay.sample(rng);
-        const int dd = std::clamp(static_cast<int>(delay_s / 86400.0), -w_.days, w_.days);
-        ++counts[static_cast<std::size_t>(dd + w_.days)];
-    }
+    // delays are never negative (sample() clamps at 0): whole days in [0, days]
+    if (!delay_days_) delay_days_.emplace(w_.behaviour.booking_delay, w_.days);
+    for (std::int64_t i = 0; i < travellers; ++i)
+        ++counts[static_cast<std::size_t>(delay_days_->sample(rng) + w_.days)];
     return counts;
 }
 

@@ -491,6 +491,8 @@ class Simulation::Impl final : public EventHandler {
     /// at set-up and when the group is made eligible early): [0] delays of -days or less,
     /// [2 days] of days or more.
     [[nodiscard]] std::vector<std::int32_t> delay_day_counts(std::size_t k) const;
+    /// The booking delay in whole days (made on first use; the world does not change).
+    mutable std::optional<WholeDays> delay_days_;
     bool try_book(std::int32_t p, int d);
     /// Where a person of `commune` and `group` would book on day `d` (slots as they are).
     struct Booking {
