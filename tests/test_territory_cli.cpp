@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -189,4 +190,33 @@ TEST_CASE("cli: territory --help and the docs say which populations the table ho
     const std::string guide = read_text(root / "docs" / "guide-cpts.md");
     CHECK(guide.find("populations légales INSEE 2023") != std::string::npos);
     CHECK(guide.find("en vigueur au 1er janvier 2026") != std::string::npos);
+}
+
+TEST_CASE("cli: territory --world --size refuses to write over a sized plan or recruits without "
+          "--force") {
+    // the files --size and --recruit write beside world.toml: a user's edited plan-sized.toml
+    // or recruits are kept, as world.toml and plan.toml are; nothing is written or run
+    const TempDir dir;
+    for (const char* mine : {"plan-sized.toml", "world-recrues.csv", "world-recrues.toml"}) {
+        const fs::path out = dir.path() / (std::string("t-") + mine);
+        fs::create_directories(out);
+        {
+            std::ofstream f(out / mine);
+            f << "# my edits\n";
+        }
+        std::vector<std::string> args = {"territory",  "--insee", "34079,34114,34142",
+                                         "--world",    "--size",  "--out",
+                                         out.string(), "--lang",  "en"};
+        if (std::string(mine) != "plan-sized.toml") {
+            args.emplace_back("--recruit");
+            args.emplace_back("2");
+        }
+        const Outcome r = run_cli(args, dir.path());
+        INFO(mine << ": " << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find(mine) != std::string::npos);
+        CHECK(r.err.find("--force") != std::string::npos);
+        CHECK(read_text(out / mine) == "# my edits\n");
+        CHECK_FALSE(fs::exists(out / "world.toml"));
+    }
 }

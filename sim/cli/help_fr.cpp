@@ -658,7 +658,8 @@ Sortie :
   --table FILE           table nationale à lire (par défaut : celle fournie)
   --world                écrire aussi world.toml et plan.toml (refuse de remplacer ceux
                          qui existent, sauf avec --force)
-  --force                remplacer un world.toml / plan.toml existant
+  --force                remplacer un world.toml / plan.toml existant (et avec --size,
+                         plan-sized.toml et les fichiers des recrues)
   --lang fr|en           langue de ce qui est affiché et de l'aide : français (par défaut)
                          ou anglais
   --size                 avec --world : lancer ensuite « riposte size » sur le plan de

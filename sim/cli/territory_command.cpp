@@ -83,7 +83,8 @@ Output:
   --table FILE           national table to read (default: the bundled one)
   --world                also write world.toml and plan.toml (refuses to replace existing
                          ones unless --force)
-  --force                replace an existing world.toml / plan.toml
+  --force                replace an existing world.toml / plan.toml (and with --size,
+                         plan-sized.toml and the recruits' files)
   --lang fr|en           language of what is printed: French (default) or English
   --size                 with --world: then run 'riposte size' on the starter plan (10
                          replications per candidate, confirmed on 40) and write
@@ -577,8 +578,16 @@ int run_territory_command(const std::vector<std::string>& argv) {
         print_diagnostics(generated.diagnostics);
         if (generated.diagnostics.has_errors()) return exit_code::usage;
         if (!a.has("--force")) {
+            // every file this run would write over: the world and plan, and what --size and
+            // --recruit write beside them
+            std::vector<const char*> mine = {"world.toml", "plan.toml"};
+            if (a.has("--size")) mine.push_back("plan-sized.toml");
+            if (a.has("--size") && recruit_k > 0) {
+                mine.push_back("world-recrues.csv");
+                mine.push_back("world-recrues.toml");
+            }
             std::error_code ec;
-            for (const char* f : {"world.toml", "plan.toml"})
+            for (const char* f : mine)
                 if (fs::exists(dir / f, ec)) {
                     print_err(say_in(text::diag.territory_file_exists, {(dir / f).string()}) +
                               "\n");
