@@ -1,5 +1,7 @@
 #include "riposte/core/distribution.hpp"
 
+#include "riposte/core/invariant.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -158,6 +160,7 @@ int WholeDays::of_seconds(double s) const {
 }
 
 int WholeDays::exact(double u) const {
+    RIPOSTE_INVARIANT(law_->kind_ == DistKind::Exponential);
     // sample_signed's exponential, then sample's clamp at 0: the same operations in the same
     // order (no contraction on the baseline x86-64 the project builds for)
     const double x = -law_->a_ * std::log(u);

@@ -20,12 +20,18 @@ void HoursLedger::commit(PersonId person, SimTime begin, SimTime end) {
                                      [](SimTime t, const Span& s) { return t < s.begin; });
     p.spans.insert(it, Span{begin, end});
     p.longest = std::max(p.longest, end - begin);
-    const int week = week_of(begin.day());
-    auto w = std::lower_bound(
-        p.weeks.begin(), p.weeks.end(), week,
-        [](const std::pair<int, std::int64_t>& x, int wk) { return x.first < wk; });
+    add_week_seconds(p, week_of(begin.day()), (end - begin).seconds());
+}
+
+void HoursLedger::add_week_seconds(Person& p, int week, std::int64_t seconds) {
+    // a person's spans mostly come week after week: the last week first
+    auto w = !p.weeks.empty() && p.weeks.back().first == week
+                 ? std::prev(p.weeks.end())
+                 : std::lower_bound(
+                       p.weeks.begin(), p.weeks.end(), week,
+                       [](const std::pair<int, std::int64_t>& x, int wk) { return x.first < wk; });
     if (w == p.weeks.end() || w->first != week) w = p.weeks.insert(w, {week, 0});
-    w->second += (end - begin).seconds();
+    w->second += seconds;
 }
 
 void HoursLedger::commit_all(const std::vector<Commitment>& list) {
@@ -58,16 +64,7 @@ void HoursLedger::commit_all(const std::vector<Commitment>& list) {
         for (std::uint32_t k = b; k < e; ++k) {
             const Span& s = by_person[k];
             p.longest = std::max(p.longest, s.end - s.begin);
-            const int week = week_of(s.begin.day());
-            // the spans of a person mostly come week after week: the last week first
-            auto w = !p.weeks.empty() && p.weeks.back().first == week
-                         ? std::prev(p.weeks.end())
-                         : std::lower_bound(p.weeks.begin(), p.weeks.end(), week,
-                                            [](const std::pair<int, std::int64_t>& x, int wk) {
-                                                return x.first < wk;
-                                            });
-            if (w == p.weeks.end() || w->first != week) w = p.weeks.insert(w, {week, 0});
-            w->second += (s.end - s.begin).seconds();
+            add_week_seconds(p, week_of(s.begin.day()), (s.end - s.begin).seconds());
         }
     }
 }

@@ -79,7 +79,7 @@ class WholeDays {
         return thresholds_ ? at_uniform(rng.uniform01_open0()) : of_seconds(law_->sample(rng));
     }
     /// An exponential law's whole days for the uniform draw u in (0, 1] (as sample() draws
-    /// it). For the tests.
+    /// it); the law must be exponential. For the tests.
     [[nodiscard]] int at_uniform(double u) const;
     /// Whether the thresholds are in use (an exponential law whose boundaries are well apart).
     [[nodiscard]] bool uses_thresholds() const { return thresholds_; }

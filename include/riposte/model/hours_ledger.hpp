@@ -76,6 +76,8 @@ class HoursLedger {
         friend bool operator==(const Person& a, const Person& b) = default;
     };
     [[nodiscard]] const Person& at(PersonId person) const { return people_[person]; }
+    /// `seconds` more in the person's `week` (its entry made when missing).
+    static void add_week_seconds(Person& p, int week, std::int64_t seconds);
     IdVector<PersonId, Person> people_;
     int start_weekday_ = 0;
 };

@@ -119,8 +119,7 @@ template <class Heap, class Head> void heads_replace_top(Heap& heap, const Head&
 }
 
 template <class Heap> void heads_pop_top(Heap& heap) {
-    const auto last = heap.slots.back();
-    heap.slots.pop_back();
+    const auto last = heap.take_back();
     if (!heap.empty()) heads_replace_top(heap, last);
 }
 

@@ -374,7 +374,6 @@ class Simulation::Impl final : public EventHandler {
         return static_cast<std::int32_t>(patients_.size() - 1);
     }
     Patient& pat(std::int32_t i) { return patients_[static_cast<std::size_t>(i)]; }
-    /// A hint: fetches the lines of centre `c` the patient flow reads (see CentreRt).
     /// Prefetches what `e`'s handler reads first: a service or area end's patient (one line)
     /// and its station's first lines (servers, queue, copied plan fields, service stream and
     /// the day's accounting, see Node); a booked arrival's centre.
@@ -398,6 +397,7 @@ class Simulation::Impl final : public EventHandler {
         }
     }
 
+    /// A hint: fetches the lines of centre `c` the patient flow reads (see CentreRt).
     void prefetch_centre(CentreId c) const {
         const CentreRt& rt = centres_[c];
         const auto* r = reinterpret_cast<const char*>(&rt);
@@ -463,6 +463,12 @@ class Simulation::Impl final : public EventHandler {
             [[nodiscard]] bool empty() const { return slots.size() == pad; }
             [[nodiscard]] Head& at(std::size_t i) { return slots[pad + i]; }
             void push_back(const Head& h) { slots.push_back(h); }
+            /// Takes the last node out and returns it.
+            Head take_back() {
+                const Head h = slots.back();
+                slots.pop_back();
+                return h;
+            }
         };
         int day = -1;
         Phase phase = Idle;
