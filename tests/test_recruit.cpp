@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace riposte;
@@ -28,7 +29,8 @@ const fs::path herault = scenario_root / "centre-herault";
 /// (plan-notargets.toml): the structural rules alone need a médecin on every interview and
 /// supervision, which the pool's médecin hours must cover.
 fs::path recruit_world(const std::string& name, const std::string& medecins) {
-    const fs::path dir = fs::temp_directory_path() / ("riposte-recruit-" + name);
+    const fs::path dir =
+        fs::temp_directory_path() / ("riposte-recruit-" + name + "-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     std::string world = read_text(herault / "world.toml");

@@ -21,6 +21,7 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <unistd.h>
 #include <vector>
 
 using namespace riposte;
@@ -32,8 +33,11 @@ namespace {
 const fs::path scenario_root{RIPOSTE_SCENARIO_DIR};
 const fs::path herault = scenario_root / "centre-herault";
 
+/// A fresh folder of this process's own: ctest runs test cases as parallel processes, and two of
+/// them building the same folder removed each other's files (CI failed on it).
 fs::path temp_dir(const std::string& name) {
-    const fs::path d = fs::temp_directory_path() / ("riposte-sizing-" + name);
+    const fs::path d =
+        fs::temp_directory_path() / ("riposte-sizing-" + name + "-" + std::to_string(::getpid()));
     fs::remove_all(d);
     fs::create_directories(d);
     return d;
