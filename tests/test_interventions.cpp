@@ -1,6 +1,7 @@
 // Interventions (issue 8 §3): each kind has its effect where it should, and nowhere else (the
 // other centres' rows stay identical, at least until the change can reach them through
 // rebooking), on the shipped Centre-Hérault scenario.
+#include "cli_process.hpp"
 #include "fixtures.hpp"
 #include "riposte/output.hpp"
 #include "riposte/scenario_loader.hpp"
@@ -578,7 +579,8 @@ TEST_CASE(
     namespace fs = std::filesystem;
     const fs::path scenarios = RIPOSTE_SCENARIO_DIR;
     const fs::path src = scenarios / "centre-herault";
-    const fs::path root = fs::temp_directory_path() / "riposte-reserve-test";
+    const riposte::test::TempDir scratch; // removed at the end, this process's own
+    const fs::path root = scratch.path();
     const fs::path dir = root / "centre-herault";
     fs::remove_all(root);
     fs::create_directories(root / "data" / "territories");
@@ -627,7 +629,8 @@ LoadResult understaffed_with(const std::string& extra, const std::string& file_n
     const fs::path src = fs::path(RIPOSTE_SCENARIO_DIR) / "centre-herault";
     std::ifstream in(src / "plan-understaffed.toml", std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const fs::path dir = fs::temp_directory_path() / "riposte-escalation-test";
+    const riposte::test::TempDir scratch;
+    const fs::path dir = scratch.path();
     fs::create_directories(dir);
     const fs::path plan = dir / file_name;
     std::ofstream(plan, std::ios::binary) << text << "\n" << extra;

@@ -12,7 +12,6 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 using namespace riposte;
@@ -29,8 +28,9 @@ const fs::path herault = scenario_root / "centre-herault";
 /// (plan-notargets.toml): the structural rules alone need a médecin on every interview and
 /// supervision, which the pool's médecin hours must cover.
 fs::path recruit_world(const std::string& name, const std::string& medecins) {
-    const fs::path dir =
-        fs::temp_directory_path() / ("riposte-recruit-" + name + "-" + std::to_string(::getpid()));
+    // this process's own folder (ctest runs test cases as parallel processes), removed at exit
+    static const TempDir scratch;
+    const fs::path dir = scratch.path() / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     std::string world = read_text(herault / "world.toml");

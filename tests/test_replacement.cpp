@@ -1,6 +1,7 @@
 // The plan's replacement list (issue 12 §3): at a shift start, a person absent that day is
 // replaced from the pool by someone free that day, within their commute and weekly hours, who
 // arrives the call delay plus their commute later. Real model runs of the small world.
+#include "cli_process.hpp"
 #include "fixtures.hpp"
 #include "riposte/intervention.hpp"
 #include "riposte/output.hpp"
@@ -355,7 +356,8 @@ TEST_CASE("plan writer: the sized plan gets a [replacement] table the loader rea
     Plan plan = base.scenario->plan;
     plan.replacement.enabled = true;
     plan.replacement.call_minutes = 45;
-    const fs::path dir = fs::temp_directory_path() / "riposte-replacement-writer";
+    const riposte::test::TempDir scratch;
+    const fs::path dir = scratch.path();
     fs::create_directories(dir);
     const auto load_text = [&](const std::string& t) {
         const fs::path p = dir / "plan.toml";

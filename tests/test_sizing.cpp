@@ -21,7 +21,6 @@
 #include <sstream>
 #include <string>
 #include <tuple>
-#include <unistd.h>
 #include <vector>
 
 using namespace riposte;
@@ -33,11 +32,12 @@ namespace {
 const fs::path scenario_root{RIPOSTE_SCENARIO_DIR};
 const fs::path herault = scenario_root / "centre-herault";
 
-/// A fresh folder of this process's own: ctest runs test cases as parallel processes, and two of
-/// them building the same folder removed each other's files (CI failed on it).
+/// A fresh folder in this process's own scratch folder (removed at exit): ctest runs test cases
+/// as parallel processes, and two of them building the same /tmp folder removed each other's
+/// files (CI failed on it).
 fs::path temp_dir(const std::string& name) {
-    const fs::path d =
-        fs::temp_directory_path() / ("riposte-sizing-" + name + "-" + std::to_string(::getpid()));
+    static const TempDir scratch;
+    const fs::path d = scratch.path() / name;
     fs::remove_all(d);
     fs::create_directories(d);
     return d;

@@ -1,5 +1,6 @@
 // The national commune table, the territory builder (selection, k-NN road graph, bridges) and
 // the world generator.
+#include "cli_process.hpp"
 #include "riposte/national.hpp"
 #include "riposte/scenario_loader.hpp"
 #include "riposte/territory.hpp"
@@ -467,7 +468,8 @@ TEST_CASE("the world generator puts a large pool in a CSV file and centres in ev
     const GeneratedScenario g = generate_scenario(*b.territory, o);
     CHECK_FALSE(g.diagnostics.has_errors());
     CHECK_FALSE(g.pool_csv.empty());
-    const auto dir = std::filesystem::temp_directory_path() / "riposte_test_generator";
+    const riposte::test::TempDir scratch;
+    const auto dir = scratch.path();
     std::filesystem::create_directories(dir);
     CHECK(write_territory_files(*b.territory, dir).empty());
     for (const auto& [name, text] :
