@@ -5,12 +5,14 @@
 // M/M/6 engine time is measured in the same run as the yardstick. Nord and Hauts-de-France are
 // generated as a new user would, with `riposte territory ... --world`, unless already there.
 #include "bench.hpp"
+#include "riposte/core/huge_pages.hpp"
 #include "riposte/model/mmc.hpp"
 #include "riposte/scenario_loader.hpp"
 #include "riposte/simulation.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 
@@ -50,6 +52,38 @@ std::string clock_of(double t_s) {
     std::snprintf(buf, sizeof buf, "day %lld %02lld:%02lld", t / 86400, t % 86400 / 3600,
                   t % 3600 / 60);
     return buf;
+}
+
+/// The host's memory, the second yardstick: the mean time of one read at a random place in an
+/// array of `bytes` (on huge pages where the system gives them, as the model's large arrays), each
+/// read's address given by the one before (a pointer chase over one random cycle of the array's
+/// cache lines, Sattolo's shuffle), so that no two reads overlap. The M/M/6 yardstick lives in
+/// the first-level cache and cannot see a host whose memory is slow or whose last-level cache is
+/// shared with busy neighbours; France's time is mostly such reads.
+double random_read_ns(std::size_t bytes, std::size_t reads) {
+    constexpr std::size_t line = 64 / sizeof(std::uint64_t);
+    const std::size_t lines = bytes / 64;
+    auto* a = static_cast<std::uint64_t*>(huge_allocate(bytes));
+    std::uint64_t x = 0x9E3779B97F4A7C15ULL; // xorshift64: any fixed cycle will do
+    const auto next_random = [&x]() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x;
+    };
+    for (std::size_t i = 0; i < lines; ++i) a[i * line] = i;
+    for (std::size_t i = lines - 1; i > 0; --i) // Sattolo: one cycle through every line
+        std::swap(a[i * line], a[(next_random() % i) * line]);
+    std::uint64_t at = 0;
+    for (std::size_t i = 0; i < reads / 8; ++i) at = a[at * line]; // warm the page tables
+    const double t0 = now_seconds();
+    for (std::size_t i = 0; i < reads; ++i) at = a[at * line];
+    const double t = now_seconds() - t0;
+    huge_deallocate(a, bytes);
+#if defined(__GNUC__)
+    asm volatile("" : : "r"(at)); // the chase's end is used: it cannot be left out
+#endif
+    return t / static_cast<double>(reads) * 1e9;
 }
 
 } // namespace
@@ -201,6 +235,19 @@ Section run_scaling_section(const Options& opt) {
                           fmt_fixed(mmc_rate / rate, 1) + "× slower | " + fmt_fixed(peak, 0) +
                           " MB | " + fmt_fixed(longest * 1000, 1) + " ms at " + at);
     }
+    // after the children: a child's peak resident set counts its parent's peak at the fork
+    // (Linux keeps it through exec), and this one reads 1 GB
+    std::cerr << "scaling: random reads (memory yardstick)" << std::endl;
+    const double read_1g = random_read_ns(std::size_t{1} << 30, 4'000'000);
+    const double read_16m = random_read_ns(std::size_t{16} << 20, 4'000'000);
+    s.add("random_read_1g_ns",
+          "one random read in 1 GB (memory yardstick; the M/M/6 one stays in cache)", read_1g,
+          fmt_fixed(read_1g, 0) + " ns");
+    s.add("random_read_16m_ns",
+          "one random read in 16 MB (last-level cache size: served from there when the host is "
+          "quiet)",
+          read_16m, fmt_fixed(read_16m, 0) + " ns");
+
     s.notes.push_back("run: set-up and every event, stepped one at a time (Simulation::step, as "
                       "the live run does); seed 1, replication 0");
     return s;
