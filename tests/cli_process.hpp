@@ -3,6 +3,7 @@
 // temporary directory and captures its exit code, standard output and standard error.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <filesystem>
@@ -154,6 +155,48 @@ inline std::size_t count_of(const std::string& text, std::string_view what) {
          pos = text.find(what, pos + what.size()))
         ++n;
     return n;
+}
+
+/// What a reader saw of a file while it was being created (watch_creation).
+struct CreationWatch {
+    int seen = 0;    ///< reads that found the file
+    int partial = 0; ///< of them, reads that found anything but `expected`
+    int missing = 0; ///< the file was not there once create() had returned
+};
+
+/// Calls `create()` (which makes `file` holding `expected`) while another thread reads `file`
+/// again and again: every read that finds it must find all of `expected`. The reader goes on
+/// until it has read the file once after create() returned, so it always looks at least once.
+template <class Create>
+CreationWatch watch_creation(const std::filesystem::path& file, const std::string& expected,
+                             Create&& create) {
+    CreationWatch w;
+    std::atomic<bool> created{false};
+    std::thread reader([&] {
+        for (bool found = false; !found;) {
+            const bool done = created.load();
+            const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0) {
+                if (done) {
+                    ++w.missing;
+                    break;
+                }
+                continue;
+            }
+            std::string text;
+            char buf[4096];
+            for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;)
+                text.append(buf, static_cast<std::size_t>(n));
+            ::close(fd);
+            ++w.seen;
+            if (text != expected) ++w.partial;
+            found = done;
+        }
+    });
+    create();
+    created.store(true);
+    reader.join();
+    return w;
 }
 
 } // namespace riposte::test

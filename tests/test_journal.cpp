@@ -234,6 +234,42 @@ TEST_CASE("a journal cut inside its header is unusable, and says so") {
     CHECK(r.journal->entries.empty());
 }
 
+TEST_CASE("a journal appears whole: nobody ever finds it without its complete header") {
+    // A live session killed while creating its journal left an empty file, and resuming then
+    // refused it ("its header was never written"; CI's kill test met it under ASan). A reader
+    // polls the name while the journal is created: every time the file is there it must hold
+    // the whole header (before the fix, about one read in forty found it empty).
+    TempDir dir;
+    const std::string expected = journal_header_to_toml(header());
+    riposte::test::CreationWatch all;
+    for (int round = 0; round < 300; ++round) {
+        const fs::path file = dir.path() / ("j" + std::to_string(round) + ".toml");
+        const auto w = riposte::test::watch_creation(file, expected, [&] {
+            std::string error;
+            REQUIRE_MESSAGE(JournalWriter::create(file, header(), &error), error);
+        });
+        all.seen += w.seen;
+        all.partial += w.partial;
+        all.missing += w.missing;
+    }
+    CHECK(all.missing == 0);
+    CHECK(all.seen >= 300);
+    CHECK(all.partial == 0);
+    // nothing but the journals is left in the folder (no temporary file)
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+        CHECK(e.path().filename().string().rfind('j', 0) == 0);
+        ++files;
+    }
+    CHECK(files == 300);
+    // the name taken: refused, the journal there untouched, no temporary file left
+    std::string error;
+    CHECK_FALSE(JournalWriter::create(dir.path() / "j0.toml", header(), &error));
+    CHECK(error.find("already exists") != std::string::npos);
+    CHECK(read_text(dir.path() / "j0.toml") == expected);
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}) == 300);
+}
+
 TEST_CASE("a corrupt entry in the middle of a journal is an error naming its line") {
     TempDir dir;
     const std::string full = read_text(write_journal(dir.path()));

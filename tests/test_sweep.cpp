@@ -254,6 +254,30 @@ TEST_CASE("sweep: the checkpoint keeps tasks across runs and refuses another swe
     CHECK(contains(other.open(file, "digest-b", tasks), "belongs to another sweep"));
 }
 
+TEST_CASE("sweep: the checkpoint appears with its header line or not at all") {
+    // as the journal: a sweep killed while creating its checkpoint left an empty file that the
+    // next run refused ("empty sweep task file") instead of starting over
+    TempDir dir;
+    riposte::test::CreationWatch all;
+    for (int round = 0; round < 200; ++round) {
+        const auto file = dir.path() / ("s" + std::to_string(round) + ".checkpoint");
+        const auto w = watch_creation(
+            file, "riposte-sweep-tasks 1 digest-" + std::to_string(round) + "\n", [&] {
+                std::vector<TaskResult> tasks;
+                Checkpoint c;
+                REQUIRE(c.open(file, "digest-" + std::to_string(round), tasks).empty());
+            });
+        all.seen += w.seen;
+        all.partial += w.partial;
+        all.missing += w.missing;
+    }
+    CHECK(all.missing == 0);
+    CHECK(all.seen >= 200);
+    CHECK(all.partial == 0);
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
+                        std::filesystem::directory_iterator{}) == 200);
+}
+
 TEST_CASE("sweep file: errors name file:line:column") {
     const auto base = std::filesystem::path(RIPOSTE_SCENARIO_DIR) / "centre-herault";
     const auto r = load_sweep_text("[sweep]\n"

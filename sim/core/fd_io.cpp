@@ -2,8 +2,10 @@
 #include "core/fd_io.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace riposte::fd_io {
@@ -41,6 +43,37 @@ void fsync_dir(const std::filesystem::path& file) {
     if (d < 0) return;
     (void)fsync_retry(d);
     ::close(d);
+}
+
+Created create_whole(const std::filesystem::path& file, std::string_view first) {
+    Created c;
+    std::string temp =
+        (file.parent_path() / ("." + file.filename().string() + ".new-XXXXXX")).string();
+    const int fd = ::mkostemp(temp.data(), O_APPEND | O_CLOEXEC);
+    if (fd < 0) return c;
+    const auto fail = [&]() {
+        const int e = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        errno = e;
+        return c;
+    };
+    if (::fchmod(fd, 0644) != 0 || !write_all(fd, first) || !fsync_retry(fd)) return fail();
+    // link() fails when the name is taken; where the file system has no hard links, a rename
+    // that refuses to replace does the same
+    bool named = ::link(temp.c_str(), file.c_str()) == 0;
+    if (named) {
+        ::unlink(temp.c_str());
+    } else if (errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP) {
+        named = ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, file.c_str(), RENAME_NOREPLACE) == 0;
+    }
+    if (!named) {
+        c.exists = errno == EEXIST;
+        return fail();
+    }
+    fsync_dir(file);
+    c.fd = fd;
+    return c;
 }
 
 } // namespace riposte::fd_io

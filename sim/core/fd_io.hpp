@@ -17,4 +17,17 @@ bool fsync_retry(int fd);
 /// effort: a folder that cannot be opened is left alone).
 void fsync_dir(const std::filesystem::path& file);
 
+/// What create_whole() gives: a descriptor open for appending, or -1 with `exists` (the name was
+/// taken) or errno set.
+struct Created {
+    int fd = -1;
+    bool exists = false;
+};
+/// Creates `file` holding `first` (fsync'ed, its folder too), whole or not at all: the bytes go
+/// into a temporary file of the same folder, which takes the name only if nothing has it (as
+/// O_EXCL). A process killed on the way leaves no file under that name (at worst a hidden
+/// ".NAME.new-XXXXXX" beside it), never one cut short, which a resume could not read. The
+/// descriptor appends to the file (O_APPEND, close-on-exec).
+Created create_whole(const std::filesystem::path& file, std::string_view first);
+
 } // namespace riposte::fd_io

@@ -139,24 +139,18 @@ JournalHeader make_journal_header(const std::filesystem::path& journal,
 std::optional<JournalWriter> JournalWriter::create(const std::filesystem::path& file,
                                                    const JournalHeader& header,
                                                    std::string* error) {
-    const int fd = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        set(error, errno == EEXIST ? "the journal " + file.string() +
-                                         " already exists: resume it or choose another name"
-                                   : sys_error("cannot create the journal", file));
+    // The journal appears whole: a session killed while creating it leaves no journal (nothing
+    // was decided yet), never one without its header, which could not be resumed.
+    const std::string text = journal_header_to_toml(header);
+    const fd_io::Created c = fd_io::create_whole(file, text);
+    if (c.fd < 0) {
+        set(error, c.exists ? "the journal " + file.string() +
+                                  " already exists: resume it or choose another name"
+                            : sys_error("cannot create the journal", file));
         return std::nullopt;
     }
     JournalWriter w;
-    w.fd_ = fd;
-    const std::string text = journal_header_to_toml(header);
-    if (!write_all(fd, text) || !fsync_retry(fd)) {
-        set(error, sys_error("cannot write the journal", file));
-        ::close(fd);
-        w.fd_ = -1;
-        ::unlink(file.c_str());
-        return std::nullopt;
-    }
-    fsync_dir(file);
+    w.fd_ = c.fd;
     w.size_ = text.size();
     return w;
 }

@@ -118,12 +118,11 @@ std::string Checkpoint::open(const std::filesystem::path& file, const std::strin
         if (::lseek(fd_, 0, SEEK_END) < 0) return sys_error("cannot open the checkpoint", file);
         return {};
     }
-    fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd_ < 0) return sys_error("cannot create the checkpoint", file);
-    const std::string header = std::string(header_tag) + digest + "\n";
-    if (!write_all(fd_, header) || !fsync_retry(fd_))
-        return sys_error("cannot write the checkpoint", file);
-    fsync_dir(file);
+    // the checkpoint appears with its header or not at all: a sweep killed while creating it
+    // starts over next time instead of finding an empty file it cannot read
+    const fd_io::Created c = fd_io::create_whole(file, std::string(header_tag) + digest + "\n");
+    if (c.fd < 0) return sys_error("cannot create the checkpoint", file);
+    fd_ = c.fd;
     return {};
 }
 
