@@ -895,13 +895,17 @@ struct DiagnosticTexts {
         "missing key 'inject_id' in [[entry]]: a '{0}' entry names its inject"};
     Text journal_rating{"'rating' doit valoir \"P\", \"S\", \"M\" ou \"U\" (l'échelle HSEEP)",
                         "'rating' must be one of \"P\", \"S\", \"M\", \"U\" (the HSEEP scale)"};
-    Text journal_empty{"le journal est vide : son en-tête n'a jamais été écrit",
-                       "the journal is empty: its header was never written"};
+    Text journal_empty{"le journal est vide : son en-tête n'a jamais été écrit (rien n'y a été "
+                       "consigné : supprimez-le et recommencez la séance)",
+                       "the journal is empty: its header was never written (nothing was "
+                       "recorded in it: delete it and start the session again)"};
     Text journal_header_incomplete{
         "l'en-tête du journal est incomplet (pas de ligne '{0}') : la séance s'est arrêtée pendant "
-        "sa création, ou ce n'est pas un journal riposte",
+        "sa création (rien n'y a été consigné : supprimez-le et recommencez la séance), ou ce "
+        "n'est pas un journal riposte",
         "the journal's header is incomplete (no line '{0}'): the session stopped while creating "
-        "it, or this is not a riposte journal"};
+        "it (nothing was recorded in it: delete it and start the session again), or this is not "
+        "a riposte journal"};
     Text journal_out_of_order{"l'entrée {0} est horodatée avant l'entrée {1} (at, event et order "
                               "ne reculent jamais dans un journal)",
                               "entry {0} is stamped before entry {1} (at, event, order must never "
