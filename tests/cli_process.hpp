@@ -162,6 +162,12 @@ struct CreationWatch {
     int seen = 0;    ///< reads that found the file
     int partial = 0; ///< of them, reads that found anything but `expected`
     int missing = 0; ///< the file was not there once create() had returned
+    CreationWatch& operator+=(const CreationWatch& o) {
+        seen += o.seen;
+        partial += o.partial;
+        missing += o.missing;
+        return *this;
+    }
 };
 
 /// Calls `create()` (which makes `file` holding `expected`) while another thread reads `file`
