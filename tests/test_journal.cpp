@@ -14,6 +14,7 @@
 #include <iterator>
 #include <string>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -265,6 +266,28 @@ TEST_CASE("a journal appears whole: nobody ever finds it without its complete he
     CHECK(error.find("already exists") != std::string::npos);
     CHECK(read_text(dir.path() / "j0.toml") == expected);
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}) == 300);
+}
+
+TEST_CASE("a journal's mode is 0644 less the user's umask, as any file the user creates") {
+    // The temporary file behind create_whole was made by mkstemp (0600) and then chmod'ed to
+    // 0644 whatever the umask: a user with umask 077 got journals others could read. Before
+    // that, and now again, the file is created with 0644 and the umask applies.
+    TempDir dir;
+    const ::mode_t before = ::umask(077);
+    std::string error;
+    const bool made_private =
+        JournalWriter::create(dir.path() / "private.toml", header(), &error).has_value();
+    ::umask(022);
+    const bool made_shared =
+        JournalWriter::create(dir.path() / "shared.toml", header(), &error).has_value();
+    ::umask(before);
+    REQUIRE_MESSAGE(made_private, error);
+    REQUIRE_MESSAGE(made_shared, error);
+    struct ::stat st {};
+    REQUIRE(::stat((dir.path() / "private.toml").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    REQUIRE(::stat((dir.path() / "shared.toml").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0644);
 }
 
 TEST_CASE("a corrupt entry in the middle of a journal is an error naming its line") {

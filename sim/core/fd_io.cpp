@@ -1,6 +1,7 @@
 // Durable appends by descriptor (core/fd_io.hpp).
 #include "core/fd_io.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -47,9 +48,20 @@ void fsync_dir(const std::filesystem::path& file) {
 
 Created create_whole(const std::filesystem::path& file, std::string_view first) {
     Created c;
-    std::string temp =
-        (file.parent_path() / ("." + file.filename().string() + ".new-XXXXXX")).string();
-    const int fd = ::mkostemp(temp.data(), O_APPEND | O_CLOEXEC);
+    // a name of this process (pid and a counter), created as O_EXCL with mode 0644 so that the
+    // umask applies as to any file the user creates (mkstemp would give 0600, and a fixed chmod
+    // would ignore the umask); a name left by a killed process of the same pid is skipped
+    static std::atomic<unsigned> counter{0};
+    std::string temp;
+    int fd = -1;
+    for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
+        temp = (file.parent_path() /
+                ("." + file.filename().string() + ".new-" + std::to_string(::getpid()) + "-" +
+                 std::to_string(counter.fetch_add(1))))
+                   .string();
+        fd = ::open(temp.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0 && errno != EEXIST) return c;
+    }
     if (fd < 0) return c;
     const auto fail = [&]() {
         const int e = errno;
@@ -58,7 +70,7 @@ Created create_whole(const std::filesystem::path& file, std::string_view first) 
         errno = e;
         return c;
     };
-    if (::fchmod(fd, 0644) != 0 || !write_all(fd, first) || !fsync_retry(fd)) return fail();
+    if (!write_all(fd, first) || !fsync_retry(fd)) return fail();
     // link() fails when the name is taken; where the file system has no hard links, a rename
     // that refuses to replace does the same
     bool named = ::link(temp.c_str(), file.c_str()) == 0;

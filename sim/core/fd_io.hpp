@@ -26,8 +26,9 @@ struct Created {
 /// Creates `file` holding `first` (fsync'ed, its folder too), whole or not at all: the bytes go
 /// into a temporary file of the same folder, which takes the name only if nothing has it (as
 /// O_EXCL). A process killed on the way leaves no file under that name (at worst a hidden
-/// ".NAME.new-XXXXXX" beside it), never one cut short, which a resume could not read. The
-/// descriptor appends to the file (O_APPEND, close-on-exec).
+/// ".NAME.new-PID-N" beside it), never one cut short, which a resume could not read. The file's
+/// mode is 0644 less the umask, as open(O_CREAT) gives. The descriptor appends to the file
+/// (O_APPEND, close-on-exec).
 Created create_whole(const std::filesystem::path& file, std::string_view first);
 
 } // namespace riposte::fd_io
